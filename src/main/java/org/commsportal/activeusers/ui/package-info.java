@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.activeusers.ui;
+
+import org.jspecify.annotations.NullMarked;

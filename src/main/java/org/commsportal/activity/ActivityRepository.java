@@ -1,0 +1,33 @@
+package org.commsportal.activity;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ActivityRepository {
+
+    private final JdbcClient jdbc;
+
+    ActivityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Days with activity in [from, to]; days without a rollup row had none. */
+    List<DailyActivity> dailyActivity(long tenantId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing, p2p_file_transfer
+                FROM tenant_daily_rollup
+                WHERE tenant_id = :tenantId AND day BETWEEN :from AND :to
+                ORDER BY day
+                """)
+                .param("tenantId", tenantId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new DailyActivity(rs.getDate("day").toLocalDate(), rs.getLong("p2p_im"),
+                        rs.getLong("p2p_audio"), rs.getLong("p2p_video"), rs.getLong("p2p_app_sharing"),
+                        rs.getLong("p2p_file_transfer")))
+                .list();
+    }
+}

@@ -1,0 +1,20 @@
+package org.commsportal.activity;
+
+/** The report periods of SPEC section 2, also the vendor API's D7..D180. */
+public enum ReportPeriod {
+    D7(7), D30(30), D90(90), D180(180);
+
+    private final int days;
+
+    ReportPeriod(int days) {
+        this.days = days;
+    }
+
+    public int days() {
+        return days;
+    }
+
+    public String label() {
+        return "Last " + days + " days";
+    }
+}

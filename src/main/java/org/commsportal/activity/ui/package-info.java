@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.activity.ui;
+
+import org.jspecify.annotations.NullMarked;

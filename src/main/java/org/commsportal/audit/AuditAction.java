@@ -1,0 +1,10 @@
+package org.commsportal.audit;
+
+public enum AuditAction {
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_OUT,
+    ACCOUNT_CREATED,
+    SETTING_CHANGED,
+    EXPORT
+}

@@ -1,0 +1,47 @@
+package org.commsportal.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AuditRepository {
+
+    private final JdbcClient jdbc;
+
+    AuditRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(@Nullable Long tenantId, Instant at, String actor, String action, String detail,
+                @Nullable String remoteAddr) {
+        jdbc.sql("""
+                INSERT INTO audit_event (tenant_id, occurred_at, actor, action, detail, remote_addr)
+                VALUES (:tenantId, :at, :actor, :action, :detail, :remoteAddr)
+                """)
+                .param("tenantId", tenantId)
+                .param("at", Timestamp.from(at))
+                .param("actor", actor)
+                .param("action", action)
+                .param("detail", detail)
+                .param("remoteAddr", remoteAddr)
+                .update();
+    }
+
+    List<AuditEvent> newestFirst(long tenantId, int limit) {
+        return jdbc.sql("""
+                SELECT id, tenant_id, occurred_at, actor, action, detail, remote_addr
+                FROM audit_event WHERE tenant_id = :tenantId
+                ORDER BY occurred_at DESC, id DESC LIMIT :limit
+                """)
+                .param("tenantId", tenantId)
+                .param("limit", limit)
+                .query((rs, row) -> new AuditEvent(rs.getLong("id"), rs.getLong("tenant_id"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("detail"), rs.getString("remote_addr")))
+                .list();
+    }
+}

@@ -1,0 +1,16 @@
+package org.commsportal.database;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the embedded MariaDB keeps its files. The data directory survives restarts; the base directory holds
+ * the server binaries unpacked from the classpath.
+ */
+@ConfigurationProperties("portal.embedded-db")
+public record EmbeddedDatabaseProperties(
+        @DefaultValue("data/mariadb") Path dataDir,
+        @DefaultValue("data/mariadb-server") Path baseDir,
+        @DefaultValue("portal") String databaseName) {
+}

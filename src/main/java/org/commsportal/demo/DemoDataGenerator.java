@@ -1,0 +1,265 @@
+package org.commsportal.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
+import org.commsportal.ingest.MediaType;
+import org.commsportal.ingest.MediaUsage;
+import org.commsportal.ingest.Quality;
+import org.commsportal.ingest.SessionRecord;
+import org.commsportal.ingest.SessionWriter;
+import org.commsportal.ingest.Side;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.commsportal.tenant.TenantService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Generates realistic tenants deterministically from a seed: users (some joining or deleted mid-period), about
+ * six peer-to-peer IM sessions per user per weekday, fewer audio, video, application sharing and file transfer
+ * sessions, conferences, PSTN calls, quality records with a few percent poor streams, and some feedback.
+ * Everything is written through {@link SessionWriter}, the path ingestion uses, one day per transaction.
+ */
+@Service
+public class DemoDataGenerator {
+
+    static final List<String> TENANT_NAMES = List.of("contoso.example", "fabrikam.example", "northwind.example",
+            "adatum.example", "litware.example", "tailspin.example", "wingtip.example", "woodgrove.example");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
+
+    private static final List<String> FIRST_NAMES = List.of("Ada", "Ben", "Chen", "Dana", "Emil", "Fatima", "Gita",
+            "Hugo", "Ines", "Jonas", "Kenji", "Lena", "Mateo", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sven",
+            "Tariq", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zoe", "Amara", "Bjorn", "Carmen", "Dmitri");
+    private static final List<String> LAST_NAMES = List.of("Adams", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer",
+            "Garcia", "Haddad", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau", "Novak", "Okafor", "Petrov",
+            "Quispe", "Rossi", "Schmidt", "Tanaka", "Ueda", "Varga", "Weber", "Xu", "Yilmaz", "Zhang");
+    private static final List<String> CLIENT_VERSIONS = List.of(
+            "UCCAPI/16.0.4549.1000 OC/16.0.4549.1000 (Skype for Business)",
+            "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)",
+            "SfBMac/16.24.0.0 (Skype for Business for Mac)",
+            "CPE/6.0.9319.510 (Polycom VVX 500)");
+    private static final String PARTNER_DOMAIN = "partner.example";
+
+    private final TenantService tenants;
+    private final DirectoryService directory;
+    private final SessionWriter sessionWriter;
+    private final CurrentTenant currentTenant;
+
+    DemoDataGenerator(TenantService tenants, DirectoryService directory, SessionWriter sessionWriter,
+                      CurrentTenant currentTenant) {
+        this.tenants = tenants;
+        this.directory = directory;
+        this.sessionWriter = sessionWriter;
+        this.currentTenant = currentTenant;
+    }
+
+    /** Creates the spec's tenants with their users and sessions; returns them in creation order. */
+    public List<Tenant> generate(DemoDataSpec spec) {
+        List<Tenant> created = new ArrayList<>();
+        for (int i = 0; i < spec.tenants(); i++) {
+            String name = TENANT_NAMES.get(i);
+            UUID guid = UUID.nameUUIDFromBytes((spec.seed() + "/" + name).getBytes(StandardCharsets.UTF_8));
+            Tenant tenant = tenants.create(name, guid);
+            var random = new DemoRandom(spec.seed() * 31 + i);
+            currentTenant.runAs(tenant.id(), () -> populate(spec, random, name));
+            created.add(tenant);
+        }
+        return created;
+    }
+
+    private void populate(DemoDataSpec spec, DemoRandom random, String domain) {
+        List<UserRecord> users = users(spec, random, domain);
+        directory.upsert(users);
+        var sessions = new SessionFactory(random, domain);
+        long total = 0;
+        for (LocalDate day = spec.firstDay(); !day.isAfter(spec.lastDay()); day = day.plusDays(1)) {
+            List<SessionRecord> batch = sessions.forDay(day, activeOn(users, day));
+            sessionWriter.write(batch);
+            total += batch.size();
+            long done = day.toEpochDay() - spec.firstDay().toEpochDay() + 1;
+            if (done % 30 == 0 || day.equals(spec.lastDay())) {
+                log.info("Demo data for {}: {} of {} days, {} sessions", domain, done, spec.days(), total);
+            }
+        }
+    }
+
+    private static List<UserRecord> users(DemoDataSpec spec, DemoRandom random, String domain) {
+        List<UserRecord> users = new ArrayList<>(spec.users());
+        Set<String> aliases = new HashSet<>();
+        LocalDate first = spec.firstDay();
+        for (int i = 0; i < spec.users(); i++) {
+            String given = random.pick(FIRST_NAMES);
+            String family = random.pick(LAST_NAMES);
+            String base = (given + "." + family).toLowerCase(Locale.ROOT);
+            String alias = base;
+            for (int n = 2; !aliases.add(alias); n++) {
+                alias = base + n;
+            }
+            LocalDate licensedFrom = first.minusDays(random.between(30, 400));
+            LocalDate deletedAt = null;
+            if (random.chance(0.06)) {
+                licensedFrom = first.plusDays(random.between(0, spec.days())); // joined during the period
+            } else if (random.chance(0.05)) {
+                deletedAt = first.plusDays(random.between(0, spec.days())); // license removed during the period
+            }
+            users.add(new UserRecord(alias + "@" + domain, alias, given + " " + family, licensedFrom, deletedAt));
+        }
+        return users;
+    }
+
+    private static List<UserRecord> activeOn(List<UserRecord> users, LocalDate day) {
+        return users.stream()
+                .filter(u -> !u.licensedFrom().isAfter(day) && (u.deletedAt() == null || day.isBefore(u.deletedAt())))
+                .toList();
+    }
+
+    /** Builds one day of sessions for the users licensed that day. */
+    private static final class SessionFactory {
+        private final DemoRandom random;
+        private final QualityGenerator quality;
+        private final String domain;
+
+        SessionFactory(DemoRandom random, String domain) {
+            this.random = random;
+            this.quality = new QualityGenerator(random);
+            this.domain = domain;
+        }
+
+        List<SessionRecord> forDay(LocalDate day, List<UserRecord> active) {
+            List<SessionRecord> out = new ArrayList<>();
+            if (active.size() < 2) {
+                return out;
+            }
+            double load = switch (day.getDayOfWeek()) {
+                case SATURDAY -> 0.25;
+                case SUNDAY -> 0.15;
+                default -> day.getDayOfWeek() == DayOfWeek.MONDAY ? 0.9 : 1.0;
+            };
+            for (UserRecord user : active) {
+                repeat(random.poisson(3.0 * load), () -> out.add(peerToPeer(day, user, active, List.of(MediaType.IM))));
+                repeat(random.poisson(0.5 * load), () -> out.add(peerToPeer(day, user, active,
+                        random.chance(0.35) ? List.of(MediaType.AUDIO, MediaType.VIDEO) : List.of(MediaType.AUDIO))));
+                repeat(random.poisson(0.12 * load), () -> out.add(peerToPeer(day, user, active,
+                        List.of(MediaType.AUDIO, MediaType.APPLICATION_SHARING))));
+                repeat(random.poisson(0.15 * load), () -> out.add(peerToPeer(day, user, active,
+                        List.of(MediaType.IM, MediaType.FILE_TRANSFER))));
+                repeat(random.poisson(0.08 * load), () -> out.add(pstnCall(day, user)));
+                repeat(random.poisson(0.2 * load), () -> out.addAll(conference(day, user, active)));
+            }
+            return out;
+        }
+
+        private static void repeat(int times, Runnable action) {
+            for (int i = 0; i < times; i++) {
+                action.run();
+            }
+        }
+
+        private SessionRecord peerToPeer(LocalDate day, UserRecord from, List<UserRecord> active, List<MediaType> media) {
+            String toUri;
+            boolean external = random.chance(0.08);
+            if (external) {
+                toUri = "sip:" + random.pick(FIRST_NAMES).toLowerCase(Locale.ROOT) + "." + random.hex(4) + "@" + PARTNER_DOMAIN;
+            } else {
+                UserRecord to = from;
+                while (to == from) {
+                    to = random.pick(active);
+                }
+                toUri = "sip:" + to.upn();
+            }
+            Instant start = startTime(day);
+            List<MediaUsage> usages = usages(media);
+            long duration = usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
+            String fromVersion = random.pick(CLIENT_VERSIONS);
+            boolean realTime = media.contains(MediaType.AUDIO) || media.contains(MediaType.VIDEO)
+                    || media.contains(MediaType.APPLICATION_SHARING);
+            Quality.Report report = realTime
+                    ? quality.report(media, external ? List.of(Side.FROM) : List.of(Side.FROM, Side.TO), fromVersion)
+                    : Quality.Report.none();
+            int imCount = media.contains(MediaType.IM) ? random.between(1, 40) : 0;
+            return new SessionRecord(dialogId(), start, start.plusMillis(duration), "sip:" + from.upn(), toUri,
+                    fromVersion, external ? null : random.pick(CLIENT_VERSIONS), null, null, null, null,
+                    random.uuid().toString(), external ? null : random.uuid().toString(), null, null,
+                    responseCode(), null, usages, imCount, report);
+        }
+
+        private SessionRecord pstnCall(LocalDate day, UserRecord from) {
+            String number = "+1425555" + String.format("%04d", random.between(0, 10_000));
+            Instant start = startTime(day);
+            List<MediaUsage> usages = usages(List.of(MediaType.AUDIO));
+            String version = random.pick(CLIENT_VERSIONS);
+            return new SessionRecord(dialogId(), start, start.plusMillis(usages.get(0).durationMs()),
+                    "sip:" + from.upn(), "sip:" + number + "@" + domain + ";user=phone", version, "Mediation Server",
+                    null, null, null, number, random.uuid().toString(), null, null, null, responseCode(), null,
+                    usages, 0, quality.report(List.of(MediaType.AUDIO), List.of(Side.FROM), version));
+        }
+
+        /** An organizer's conference and the sessions of the participants who joined it. */
+        private List<SessionRecord> conference(LocalDate day, UserRecord organizer, List<UserRecord> active) {
+            String focus = "sip:" + organizer.upn() + ";gruu;opaque=app:conf:focus:id:" + random.hex(8).toUpperCase();
+            String instance = random.uuid().toString();
+            Instant start = startTime(day);
+            List<MediaType> media = random.chance(0.5)
+                    ? List.of(MediaType.IM, MediaType.AUDIO, MediaType.VIDEO, MediaType.APPLICATION_SHARING)
+                    : List.of(MediaType.IM, MediaType.AUDIO);
+            List<SessionRecord> out = new ArrayList<>();
+            int participants = 1 + random.between(1, 5);
+            for (int i = 0; i < participants; i++) {
+                UserRecord who = i == 0 ? organizer : random.pick(active);
+                List<MediaUsage> usages = usages(media);
+                Instant joined = start.plusSeconds(random.between(0, 120));
+                long duration = usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
+                String version = random.pick(CLIENT_VERSIONS);
+                out.add(new SessionRecord(dialogId(), joined, joined.plusMillis(duration), "sip:" + who.upn(), focus,
+                        version, "Conferencing Server", focus, instance, null, null, random.uuid().toString(), null,
+                        null, null, 200, null, usages, random.between(0, 15),
+                        quality.report(media, List.of(Side.FROM), version)));
+            }
+            return out;
+        }
+
+        private List<MediaUsage> usages(List<MediaType> media) {
+            long longest = random.durationMs(media.contains(MediaType.AUDIO) ? 480 : 240, 7200);
+            List<MediaUsage> usages = new ArrayList<>();
+            for (MediaType type : media) {
+                long duration = type == MediaType.AUDIO || type == MediaType.IM
+                        ? longest : Math.max(1000, Math.round(longest * random.between(0.3, 1.0)));
+                usages.add(new MediaUsage(type, duration));
+            }
+            return usages;
+        }
+
+        /** Mostly office hours UTC, a few late-evening sessions that run past midnight. */
+        private Instant startTime(LocalDate day) {
+            long second;
+            if (random.chance(0.01)) {
+                second = random.between(23 * 3600 + 30 * 60, 24 * 3600);
+            } else {
+                double hour = Math.min(23.9, Math.max(0, random.gaussian(13, 3.5)));
+                second = Math.round(hour * 3600);
+            }
+            return day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(second).plusMillis(random.between(0, 1000));
+        }
+
+        private String dialogId() {
+            return random.hex(32) + ";from-tag=" + random.hex(10) + ";to-tag=" + random.hex(10);
+        }
+
+        private int responseCode() {
+            return random.chance(0.95) ? 200 : random.pick(List.of(480, 486, 487, 500));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.commsportal.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commsportal.ingest.MediaType;
+import org.commsportal.ingest.Quality;
+import org.commsportal.ingest.Side;
+
+/**
+ * Quality records for generated sessions: mostly good streams, a few percent poor ones (each poor stream
+ * crosses exactly one threshold of SPEC section 1, so every reason occurs), some failed ICE and some feedback.
+ */
+final class QualityGenerator {
+
+    static final double POOR_SHARE = 0.04;
+
+    private static final List<String> OS = List.of("Windows 10 Enterprise 22H2", "Windows 11 Enterprise 23H2",
+            "macOS 14.4", "Windows 11 Pro 24H2");
+    private static final List<String> CPUS = List.of("Intel(R) Core(TM) i5-8350U", "Intel(R) Core(TM) i7-1185G7",
+            "AMD Ryzen 7 PRO 5850U", "Apple M2");
+    private static final List<String> MICROPHONES = List.of("Jabra Evolve2 65", "Microphone (Realtek Audio)",
+            "Poly Blackwire 5220", "MacBook Pro Microphone");
+    private static final List<String> SPEAKERS = List.of("Jabra Evolve2 65", "Speakers (Realtek Audio)",
+            "Poly Blackwire 5220", "MacBook Pro Speakers");
+    private static final List<String> TOKENS = List.of("DistortedSpeech", "Echo", "NoiseLevel", "LowVolume",
+            "DroppedCall", "FrozenVideo", "PixelatedVideo", "AudioVideoOutOfSync");
+
+    private final DemoRandom random;
+
+    QualityGenerator(DemoRandom random) {
+        this.random = random;
+    }
+
+    Quality.Report report(List<MediaType> media, List<Side> sides, String clientVersion) {
+        var sessions = new ArrayList<Quality.SessionInfo>();
+        var lines = new ArrayList<Quality.MediaLine>();
+        var audio = new ArrayList<Quality.AudioStream>();
+        var audioEvents = new ArrayList<Quality.AudioClientEvents>();
+        var signals = new ArrayList<Quality.AudioSignal>();
+        var sharing = new ArrayList<Quality.AppSharingStream>();
+        var videoEvents = new ArrayList<Quality.VideoClientEvents>();
+        var video = new ArrayList<Quality.VideoStream>();
+        var hops = new ArrayList<Quality.TracerouteHop>();
+        var feedback = new ArrayList<Quality.Feedback>();
+        for (Side side : sides) {
+            sessions.add(new Quality.SessionInfo(side, "PC-" + random.hex(6).toUpperCase(), random.pick(OS),
+                    random.pick(CPUS), random.pick(List.of(4, 8, 12)), clientVersion, random.chance(0.1) ? "Citrix" : null));
+            for (MediaType type : media) {
+                if (type == MediaType.AUDIO || type == MediaType.VIDEO || type == MediaType.APPLICATION_SHARING) {
+                    lines.add(mediaLine(side, type));
+                }
+            }
+            if (media.contains(MediaType.AUDIO)) {
+                audio.add(audioStream(side));
+                audioEvents.add(audioClientEvents(side));
+                signals.add(new Quality.AudioSignal(side, round(random.gaussian(-20, 3)), round(random.gaussian(-22, 3)),
+                        round(random.gaussian(-65, 4)), round(random.gaussian(-63, 4)), round(random.gaussian(-45, 6)),
+                        round(random.between(0, 4)), round(random.between(0, 4))));
+            }
+            if (media.contains(MediaType.VIDEO)) {
+                video.add(videoStream(side));
+                videoEvents.add(new Quality.VideoClientEvents(side, round(random.between(0, 0.05)),
+                        round(random.between(0, 0.05))));
+            }
+            if (media.contains(MediaType.APPLICATION_SHARING)) {
+                sharing.add(appSharingStream(side));
+            }
+            if (random.chance(0.3)) {
+                int count = random.between(3, 7);
+                for (int hop = 1; hop <= count; hop++) {
+                    hops.add(new Quality.TracerouteHop(side, hop, "10." + random.between(0, 255) + "."
+                            + random.between(0, 255) + "." + random.between(1, 255), round(hop * random.between(1, 9))));
+                }
+            }
+            if (random.chance(0.06)) {
+                int rating = random.pick(List.of(1, 2, 3, 4, 4, 5, 5, 5));
+                String tokens = rating <= 2 ? random.pick(TOKENS) + "," + random.pick(TOKENS) : null;
+                String text = rating <= 2 && random.chance(0.5) ? "The other party kept breaking up." : null;
+                feedback.add(new Quality.Feedback(side, rating, tokens, text));
+            }
+        }
+        return new Quality.Report(sessions, lines, audio, audioEvents, signals, sharing, videoEvents, video, hops, feedback);
+    }
+
+    private Quality.MediaLine mediaLine(Side side, MediaType type) {
+        boolean inside = random.chance(0.85);
+        String connection = random.chance(0.6) ? "wired" : random.chance(0.9) ? "wifi" : "mobile";
+        String ice = random.chance(0.98) ? "succeeded" : "failed";
+        int subnet = random.between(0, 255);
+        return new Quality.MediaLine(side, type, "10.20." + subnet + "." + random.between(2, 250),
+                random.between(50000, 50040), "10.20." + subnet + ".0", inside, !inside && random.chance(0.5),
+                connection, random.pick(MICROPHONES), random.pick(SPEAKERS), ice,
+                inside ? null : "52.112." + random.between(0, 255) + "." + random.between(1, 255));
+    }
+
+    private Quality.AudioStream audioStream(Side side) {
+        double jitter = random.between(2, 14);
+        double loss = random.between(0, 0.02);
+        double rtt = random.between(20, 160);
+        double degradation = random.between(0.05, 0.6);
+        double concealed = random.between(0.003, 0.03);
+        if (random.chance(POOR_SHARE)) {
+            switch (random.between(0, 5)) {
+                case 0 -> jitter = random.between(31, 80);
+                case 1 -> loss = random.between(0.11, 0.3);
+                case 2 -> rtt = random.between(510, 1200);
+                case 3 -> degradation = random.between(1.05, 2.5);
+                default -> concealed = random.between(0.075, 0.2);
+            }
+        }
+        return new Quality.AudioStream(side, random.pick(List.of("SILKWide", "SATIN", "RTAudio", "G722", "OPUS")),
+                round(jitter), round(jitter * random.between(1.5, 3)), round(loss), round(loss * random.between(1.5, 4)),
+                round(rtt), round(rtt * random.between(1.2, 2)), round(4.4 - degradation), round(4.1 - degradation * 1.5),
+                round(degradation), round(degradation * random.between(1.2, 2)), round(concealed),
+                round(random.between(0, 0.1)), round(random.between(40, 120)));
+    }
+
+    private Quality.AudioClientEvents audioClientEvents(Side side) {
+        return new Quality.AudioClientEvents(side, small(), small(), small(), small(), small(), small(), small(),
+                small(), small(), small(), small(), small(), small());
+    }
+
+    private Double small() {
+        return random.chance(0.8) ? 0.0 : round(random.between(0, 0.15));
+    }
+
+    private Quality.VideoStream videoStream(Side side) {
+        double frameLoss = random.between(0, 6);
+        double frameRate = random.between(14, 30);
+        double postFec = random.between(0, 0.05);
+        if (random.chance(POOR_SHARE)) {
+            switch (random.between(0, 3)) {
+                case 0 -> frameLoss = random.between(51, 80);
+                case 1 -> frameRate = random.between(2, 6.9);
+                default -> postFec = random.between(0.16, 0.4);
+            }
+        }
+        return new Quality.VideoStream(side, random.pick(List.of("H264", "RT Video", "H264S")),
+                random.pick(List.of("1280x720", "640x360", "1920x1080")), round(frameRate),
+                round(frameRate * random.between(0.9, 1.05)), round(frameLoss), round(postFec),
+                round(random.between(300, 2500)));
+    }
+
+    private Quality.AppSharingStream appSharingStream(Side side) {
+        double spoiled = random.between(0, 20);
+        double latency = random.between(20, 250);
+        double oneWay = random.between(0.05, 1.2);
+        if (random.chance(POOR_SHARE)) {
+            switch (random.between(0, 3)) {
+                case 0 -> spoiled = random.between(37, 70);
+                case 1 -> latency = random.between(410, 900);
+                default -> oneWay = random.between(1.8, 3.5);
+            }
+        }
+        return new Quality.AppSharingStream(side, round(random.between(2, 20)), round(random.between(20, 150)),
+                round(random.between(0, 0.03)), round(latency), round(spoiled), round(oneWay));
+    }
+
+    private static Double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

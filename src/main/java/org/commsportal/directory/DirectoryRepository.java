@@ -1,0 +1,59 @@
+package org.commsportal.directory;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DirectoryRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    DirectoryRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Inserts new users and updates known ones (by UPN, case-insensitively). */
+    void upsert(long tenantId, List<UserRecord> users) {
+        List<Object[]> rows = new ArrayList<>(users.size());
+        for (UserRecord u : users) {
+            rows.add(new Object[] {tenantId, u.upn().toLowerCase(Locale.ROOT), u.alias(), u.displayName(),
+                    Date.valueOf(u.licensedFrom()), u.deletedAt() != null,
+                    u.deletedAt() == null ? null : Date.valueOf(u.deletedAt())});
+        }
+        batch.batchUpdate("""
+                INSERT INTO licensed_user (tenant_id, upn, alias, display_name, licensed_from, deleted, deleted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE alias = VALUES(alias), display_name = VALUES(display_name),
+                    licensed_from = VALUES(licensed_from), deleted = VALUES(deleted), deleted_at = VALUES(deleted_at)
+                """, rows);
+    }
+
+    List<LicensedUser> findByAliasOrUpnPrefix(long tenantId, String prefix, int limit) {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                SELECT id, upn, alias, display_name, licensed_from, deleted_at
+                FROM licensed_user
+                WHERE tenant_id = :tenantId AND (alias LIKE :pattern OR upn LIKE :pattern)
+                ORDER BY alias LIMIT :limit
+                """)
+                .param("tenantId", tenantId)
+                .param("pattern", pattern)
+                .param("limit", limit)
+                .query((rs, row) -> new LicensedUser(rs.getLong("id"), rs.getString("upn"), rs.getString("alias"),
+                        rs.getString("display_name"), rs.getDate("licensed_from").toLocalDate(),
+                        rs.getDate("deleted_at") == null ? null : rs.getDate("deleted_at").toLocalDate()))
+                .list();
+    }
+
+    long count(long tenantId) {
+        return jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :tenantId")
+                .param("tenantId", tenantId).query(Long.class).single();
+    }
+}

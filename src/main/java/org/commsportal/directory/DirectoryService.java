@@ -1,0 +1,37 @@
+package org.commsportal.directory;
+
+import java.util.List;
+import org.commsportal.tenant.CurrentTenant;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class DirectoryService {
+
+    private final DirectoryRepository directory;
+    private final CurrentTenant currentTenant;
+
+    DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant) {
+        this.directory = directory;
+        this.currentTenant = currentTenant;
+    }
+
+    /** Writes users of the signed-in tenant (ingestion, demo data). */
+    @Transactional
+    public void upsert(List<UserRecord> users) {
+        directory.upsert(currentTenant.id(), users);
+    }
+
+    /** Type-ahead over the signed-in tenant's licensed users, for roles that may see per-user reports. */
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')")
+    @Transactional(readOnly = true)
+    public List<LicensedUser> findByAliasOrUpnPrefix(String prefix, int limit) {
+        return directory.findByAliasOrUpnPrefix(currentTenant.id(), prefix, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return directory.count(currentTenant.id());
+    }
+}

@@ -1,0 +1,42 @@
+package org.commsportal.ingest;
+
+/** The vendor's MediaList, ids 1..7. */
+public enum MediaType {
+    IM(1, "IM"),
+    FILE_TRANSFER(2, "File Transfer"),
+    REMOTE_ASSISTANCE(3, "Remote Assistance"),
+    APPLICATION_SHARING(4, "Application Sharing"),
+    AUDIO(5, "Audio"),
+    VIDEO(6, "Video"),
+    APP_INVITE(7, "App Invite");
+
+    private final int id;
+    private final String label;
+
+    MediaType(int id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The bit of this type in a session's media mask. */
+    public int bit() {
+        return 1 << (id - 1);
+    }
+
+    public static MediaType ofId(int id) {
+        for (MediaType type : values()) {
+            if (type.id == id) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown media type id " + id);
+    }
+}

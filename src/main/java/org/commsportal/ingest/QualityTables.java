@@ -1,0 +1,91 @@
+package org.commsportal.ingest;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Maps each quality record type to its {@code qoe_*} table. Columns are the record's component names in snake
+ * case, so the insert statements follow the records instead of being written out ten times; a
+ * {@link MediaType} component is stored as its id in {@code <name>_id}.
+ */
+final class QualityTables {
+
+    private static final Map<Class<? extends Record>, String> TABLES = Map.of(
+            Quality.SessionInfo.class, "qoe_session",
+            Quality.MediaLine.class, "qoe_media_line",
+            Quality.AudioStream.class, "qoe_audio_stream",
+            Quality.AudioClientEvents.class, "qoe_audio_client_event",
+            Quality.AudioSignal.class, "qoe_audio_signal",
+            Quality.AppSharingStream.class, "qoe_app_sharing_stream",
+            Quality.VideoClientEvents.class, "qoe_video_client_event",
+            Quality.VideoStream.class, "qoe_video_stream",
+            Quality.TracerouteHop.class, "qoe_traceroute",
+            Quality.Feedback.class, "qoe_feedback");
+
+    private QualityTables() {
+    }
+
+    static String table(Class<? extends Record> type) {
+        String table = TABLES.get(type);
+        if (table == null) {
+            throw new IllegalArgumentException("No quality table for " + type.getName());
+        }
+        return table;
+    }
+
+    static String insertSql(Class<? extends Record> type) {
+        List<String> columns = new ArrayList<>(List.of("session_id", "tenant_id"));
+        for (RecordComponent component : type.getRecordComponents()) {
+            columns.add(column(component));
+        }
+        return "INSERT INTO " + table(type) + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The statement parameters for one record, after its session id and tenant id. */
+    static Object[] parameters(long sessionId, long tenantId, Record record) {
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        Object[] values = new Object[components.length + 2];
+        values[0] = sessionId;
+        values[1] = tenantId;
+        for (int i = 0; i < components.length; i++) {
+            values[i + 2] = columnValue(components[i], record);
+        }
+        return values;
+    }
+
+    static String column(RecordComponent component) {
+        String snake = snakeCase(component.getName());
+        return component.getType() == MediaType.class ? snake + "_id" : snake;
+    }
+
+    static String snakeCase(String camelCase) {
+        StringBuilder out = new StringBuilder();
+        for (char c : camelCase.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('_').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Object columnValue(RecordComponent component, Record record) {
+        try {
+            Object value = component.getAccessor().invoke(record);
+            if (value instanceof MediaType type) {
+                return type.id();
+            }
+            if (value instanceof Enum<?> constant) {
+                return constant.name();
+            }
+            return value;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component + " of " + record, e);
+        }
+    }
+}

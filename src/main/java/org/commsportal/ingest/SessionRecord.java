@@ -1,0 +1,41 @@
+package org.commsportal.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A call-detail record as it arrives: one SIP dialog with its media and quality records. */
+public record SessionRecord(
+        String dialogId,
+        Instant startTime,
+        Instant endTime,
+        String fromUri,
+        @Nullable String toUri,
+        @Nullable String fromClientVersion,
+        @Nullable String toClientVersion,
+        @Nullable String conferenceUrl,
+        @Nullable String confInstance,
+        @Nullable String fromTel,
+        @Nullable String toTel,
+        @Nullable String fromEndpointId,
+        @Nullable String toEndpointId,
+        @Nullable String onBehalfOfUri,
+        @Nullable String referredByUri,
+        @Nullable Integer responseCode,
+        @Nullable Integer diagnosticId,
+        List<MediaUsage> media,
+        int imMessageCount,
+        Quality.Report quality) {
+
+    public boolean isConference() {
+        return conferenceUrl != null && !conferenceUrl.isBlank();
+    }
+
+    public int mediaMask() {
+        int mask = 0;
+        for (MediaUsage usage : media) {
+            mask |= usage.type().bit();
+        }
+        return mask;
+    }
+}

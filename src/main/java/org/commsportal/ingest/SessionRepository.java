@@ -1,0 +1,210 @@
+package org.commsportal.ingest;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Raw session rows, their media and quality records, and the rollup rows derived from them. */
+@Repository
+class SessionRepository {
+
+    /** Keeps IN lists and batches a size MariaDB handles comfortably. */
+    static final int CHUNK = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    SessionRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A stored session, as much of it as its rollup contribution needs. */
+    record StoredSession(long id, java.time.Instant start, boolean conference, @Nullable Long fromUserId,
+                         @Nullable Long toUserId, Map<MediaType, Long> durations) {
+    }
+
+    /** Licensed users by lower-case UPN, for the given UPNs. */
+    Map<String, Long> userIdsByUpn(long tenantId, Collection<String> upns) {
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(upns))) {
+            jdbc.sql("SELECT id, LOWER(upn) AS upn FROM licensed_user WHERE tenant_id = :tenantId AND upn IN (:upns)")
+                    .param("tenantId", tenantId)
+                    .param("upns", chunk)
+                    .query((rs, row) -> ids.put(rs.getString("upn"), rs.getLong("id")))
+                    .list();
+        }
+        return ids;
+    }
+
+    /** The stored sessions with these dialog ids, locked until the transaction ends. */
+    List<StoredSession> lockExisting(long tenantId, Collection<String> dialogIds) {
+        List<StoredSession> found = new ArrayList<>();
+        for (List<String> chunk : chunks(new ArrayList<>(dialogIds))) {
+            Map<Long, Map<MediaType, Long>> media = new HashMap<>();
+            List<StoredSession> sessions = jdbc.sql("""
+                    SELECT id, start_time, conference_url, from_user_id, to_user_id
+                    FROM comm_session WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds)
+                    FOR UPDATE
+                    """)
+                    .param("tenantId", tenantId)
+                    .param("dialogIds", chunk)
+                    .query((rs, row) -> new StoredSession(rs.getLong("id"), rs.getTimestamp("start_time").toInstant(),
+                            rs.getString("conference_url") != null, rs.getObject("from_user_id", Long.class),
+                            rs.getObject("to_user_id", Long.class), new EnumMap<>(MediaType.class)))
+                    .list();
+            if (sessions.isEmpty()) {
+                continue;
+            }
+            jdbc.sql("SELECT session_id, media_type_id, duration_ms FROM session_media WHERE session_id IN (:ids)")
+                    .param("ids", sessions.stream().map(StoredSession::id).toList())
+                    .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(MediaType.class))
+                            .put(MediaType.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
+                    .list();
+            for (StoredSession session : sessions) {
+                session.durations().putAll(media.getOrDefault(session.id(), Map.of()));
+                found.add(session);
+            }
+        }
+        return found;
+    }
+
+    void delete(List<Long> sessionIds) {
+        for (List<Long> chunk : chunks(sessionIds)) {
+            // session_media and the qoe_* rows go with their session (ON DELETE CASCADE)
+            jdbc.sql("DELETE FROM comm_session WHERE id IN (:ids)").param("ids", chunk).update();
+        }
+    }
+
+    /** Inserts the sessions and returns their generated ids by dialog id. */
+    Map<String, Long> insertSessions(long tenantId, List<SessionRecord> sessions, Map<String, Long> userIds) {
+        List<Object[]> rows = new ArrayList<>(sessions.size());
+        for (SessionRecord s : sessions) {
+            rows.add(new Object[] {tenantId, s.dialogId(), Timestamp.from(s.startTime()), Timestamp.from(s.endTime()),
+                    s.fromUri(), s.toUri(), userIds.get(SipUris.upn(s.fromUri())),
+                    s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())),
+                    s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
+                    s.toTel(), s.fromEndpointId(), s.toEndpointId(), s.onBehalfOfUri(), s.referredByUri(),
+                    s.responseCode(), s.diagnosticId(), s.mediaMask(), s.imMessageCount()});
+        }
+        for (List<Object[]> chunk : chunks(rows)) {
+            batch.batchUpdate("""
+                    INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri,
+                        from_user_id, to_user_id, from_client_version, to_client_version, conference_url,
+                        conf_instance, from_tel, to_tel, from_endpoint_id, to_endpoint_id, on_behalf_of_uri,
+                        referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, chunk);
+        }
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : chunks(sessions.stream().map(SessionRecord::dialogId).toList())) {
+            jdbc.sql("SELECT id, dialog_id FROM comm_session WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds)")
+                    .param("tenantId", tenantId)
+                    .param("dialogIds", chunk)
+                    .query((rs, row) -> ids.put(rs.getString("dialog_id"), rs.getLong("id")))
+                    .list();
+        }
+        return ids;
+    }
+
+    void insertMedia(long tenantId, List<SessionRecord> sessions, Map<String, Long> sessionIds) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SessionRecord s : sessions) {
+            for (MediaUsage usage : s.media()) {
+                rows.add(new Object[] {sessionIds.get(s.dialogId()), usage.type().id(), tenantId, usage.durationMs()});
+            }
+        }
+        for (List<Object[]> chunk : chunks(rows)) {
+            batch.batchUpdate("INSERT INTO session_media (session_id, media_type_id, tenant_id, duration_ms) VALUES (?, ?, ?, ?)",
+                    chunk);
+        }
+    }
+
+    void insertQuality(long tenantId, List<SessionRecord> sessions, Map<String, Long> sessionIds) {
+        Map<Class<? extends Record>, List<Object[]>> rowsByType = new HashMap<>();
+        for (SessionRecord s : sessions) {
+            long sessionId = sessionIds.get(s.dialogId());
+            for (List<? extends Record> records : s.quality().byTable()) {
+                for (Record record : records) {
+                    rowsByType.computeIfAbsent(record.getClass(), type -> new ArrayList<>())
+                            .add(QualityTables.parameters(sessionId, tenantId, record));
+                }
+            }
+        }
+        rowsByType.forEach((type, rows) -> {
+            String sql = QualityTables.insertSql(type);
+            for (List<Object[]> chunk : chunks(rows)) {
+                batch.batchUpdate(sql, chunk);
+            }
+        });
+    }
+
+    void addToUserRollups(long tenantId, Map<Long, Map<LocalDate, RollupContribution>> byUser) {
+        List<Object[]> rows = new ArrayList<>();
+        byUser.forEach((userId, byDay) -> byDay.values().forEach(c -> rows.add(new Object[] {
+                tenantId, userId, java.sql.Date.valueOf(c.day()), c.im(), c.audio(), c.video(), c.appSharing(),
+                c.fileTransfer(), c.audioMs(), c.videoMs(), c.conferenceSessions()})));
+        for (List<Object[]> chunk : chunks(rows)) {
+            batch.batchUpdate("""
+                    INSERT INTO user_daily_rollup (tenant_id, user_id, day, p2p_im, p2p_audio, p2p_video,
+                        p2p_app_sharing, p2p_file_transfer, p2p_audio_ms, p2p_video_ms, conference_sessions)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE""" + ADD_COUNTS, chunk);
+        }
+    }
+
+    void addToTenantRollups(long tenantId, Map<LocalDate, RollupContribution> byDay) {
+        List<Object[]> rows = new ArrayList<>();
+        byDay.values().forEach(c -> rows.add(new Object[] {tenantId, java.sql.Date.valueOf(c.day()), c.im(), c.audio(),
+                c.video(), c.appSharing(), c.fileTransfer(), c.audioMs(), c.videoMs(), c.conferenceSessions()}));
+        for (List<Object[]> chunk : chunks(rows)) {
+            batch.batchUpdate("""
+                    INSERT INTO tenant_daily_rollup (tenant_id, day, p2p_im, p2p_audio, p2p_video,
+                        p2p_app_sharing, p2p_file_transfer, p2p_audio_ms, p2p_video_ms, conference_sessions)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE""" + ADD_COUNTS, chunk);
+        }
+    }
+
+    /** A rollup row that a replacement brought back to zero is removed, as a recomputation would not produce it. */
+    void removeEmptyRollups(long tenantId, Collection<LocalDate> days) {
+        for (List<LocalDate> chunk : chunks(new ArrayList<>(days))) {
+            for (String table : List.of("user_daily_rollup", "tenant_daily_rollup")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day IN (:days) AND " + ALL_ZERO)
+                        .param("tenantId", tenantId)
+                        .param("days", chunk)
+                        .update();
+            }
+        }
+    }
+
+    private static final String ADD_COUNTS = """
+             p2p_im = p2p_im + VALUES(p2p_im), p2p_audio = p2p_audio + VALUES(p2p_audio),
+             p2p_video = p2p_video + VALUES(p2p_video), p2p_app_sharing = p2p_app_sharing + VALUES(p2p_app_sharing),
+             p2p_file_transfer = p2p_file_transfer + VALUES(p2p_file_transfer),
+             p2p_audio_ms = p2p_audio_ms + VALUES(p2p_audio_ms), p2p_video_ms = p2p_video_ms + VALUES(p2p_video_ms),
+             conference_sessions = conference_sessions + VALUES(conference_sessions)
+            """;
+
+    private static final String ALL_ZERO = """
+            p2p_im = 0 AND p2p_audio = 0 AND p2p_video = 0 AND p2p_app_sharing = 0 AND p2p_file_transfer = 0
+            AND p2p_audio_ms = 0 AND p2p_video_ms = 0 AND conference_sessions = 0
+            """;
+
+    static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,103 @@
+package org.commsportal.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.commsportal.tenant.CurrentTenant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes sessions for the signed-in tenant, all or nothing. A session whose dialog id is already stored
+ * replaces it, and the rollups change by exactly the difference: the old session's contribution is subtracted,
+ * the new one's added, in the same transaction.
+ */
+@Service
+public class SessionWriter {
+
+    private final SessionRepository sessions;
+    private final CurrentTenant currentTenant;
+
+    SessionWriter(SessionRepository sessions, CurrentTenant currentTenant) {
+        this.sessions = sessions;
+        this.currentTenant = currentTenant;
+    }
+
+    /** Writes the batch; returns how many stored sessions it replaced. */
+    @Transactional
+    public int write(List<SessionRecord> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long tenantId = currentTenant.id();
+        Set<String> upns = new LinkedHashSet<>();
+        for (SessionRecord s : batch) {
+            upns.add(SipUris.upn(s.fromUri()));
+            if (s.toUri() != null) {
+                upns.add(SipUris.upn(s.toUri()));
+            }
+        }
+        Map<String, Long> userIds = sessions.userIdsByUpn(tenantId, upns);
+
+        var deltas = new Deltas();
+        List<SessionRepository.StoredSession> replaced =
+                sessions.lockExisting(tenantId, batch.stream().map(SessionRecord::dialogId).toList());
+        for (SessionRepository.StoredSession old : replaced) {
+            deltas.add(RollupContribution.of(old.start(), old.conference(), old.durations(), -1),
+                    old.fromUserId(), old.toUserId());
+        }
+        sessions.delete(replaced.stream().map(SessionRepository.StoredSession::id).toList());
+
+        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds);
+        sessions.insertMedia(tenantId, batch, sessionIds);
+        sessions.insertQuality(tenantId, batch, sessionIds);
+        for (SessionRecord s : batch) {
+            deltas.add(RollupContribution.of(s.startTime(), s.isConference(), durations(s), +1),
+                    userIds.get(SipUris.upn(s.fromUri())),
+                    s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())));
+        }
+        sessions.addToUserRollups(tenantId, deltas.byUser);
+        sessions.addToTenantRollups(tenantId, deltas.byDay);
+        if (!replaced.isEmpty()) {
+            sessions.removeEmptyRollups(tenantId, new TreeSet<>(deltas.byDay.keySet()));
+        }
+        return replaced.size();
+    }
+
+    private static Map<MediaType, Long> durations(SessionRecord session) {
+        Map<MediaType, Long> durations = new EnumMap<>(MediaType.class);
+        for (MediaUsage usage : session.media()) {
+            durations.merge(usage.type(), usage.durationMs(), Long::sum);
+        }
+        return durations;
+    }
+
+    /** Rollup changes of one batch, summed per user and day and per day. */
+    private static final class Deltas {
+        final Map<Long, Map<LocalDate, RollupContribution>> byUser = new HashMap<>();
+        final Map<LocalDate, RollupContribution> byDay = new HashMap<>();
+
+        void add(RollupContribution contribution, @Nullable Long fromUserId, @Nullable Long toUserId) {
+            byDay.merge(contribution.day(), contribution, RollupContribution::plus);
+            List<Long> parties = new ArrayList<>(2);
+            if (fromUserId != null) {
+                parties.add(fromUserId);
+            }
+            if (toUserId != null && !Objects.equals(toUserId, fromUserId)) {
+                parties.add(toUserId); // a session with oneself counts once
+            }
+            for (Long userId : parties) {
+                byUser.computeIfAbsent(userId, id -> new HashMap<>())
+                        .merge(contribution.day(), contribution, RollupContribution::plus);
+            }
+        }
+    }
+}

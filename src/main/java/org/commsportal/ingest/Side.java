@@ -1,0 +1,7 @@
+package org.commsportal.ingest;
+
+/** The side of a session a quality record was measured on: the caller (From) or the callee (To). */
+public enum Side {
+    FROM,
+    TO
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.security.ui;
+
+import org.jspecify.annotations.NullMarked;

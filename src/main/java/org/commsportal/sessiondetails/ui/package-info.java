@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.sessiondetails.ui;
+
+import org.jspecify.annotations.NullMarked;

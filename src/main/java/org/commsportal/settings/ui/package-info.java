@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.settings.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+package org.commsportal.tenant;
+
+import java.util.UUID;
+
+public record Tenant(long id, UUID guid, String name, boolean displayConcealedNames, int retentionDays,
+                     String defaultTimeZone) {
+}
