@@ -10,6 +10,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(Application.class, args);
+        try {
+            SpringApplication.run(Application.class, args);
+        } catch (RuntimeException startFailure) {
+            // Spring Boot has already reported why. Exit, or the embedded database's watcher threads keep
+            // a portal that failed to start alive.
+            System.exit(1);
+        }
     }
 }

@@ -96,7 +96,7 @@ public class DemoDataGenerator {
         }
     }
 
-    private static List<UserRecord> users(DemoDataSpec spec, DemoRandom random, String domain) {
+    static List<UserRecord> users(DemoDataSpec spec, DemoRandom random, String domain) {
         List<UserRecord> users = new ArrayList<>(spec.users());
         Set<String> aliases = new HashSet<>();
         LocalDate first = spec.firstDay();
@@ -120,14 +120,14 @@ public class DemoDataGenerator {
         return users;
     }
 
-    private static List<UserRecord> activeOn(List<UserRecord> users, LocalDate day) {
+    static List<UserRecord> activeOn(List<UserRecord> users, LocalDate day) {
         return users.stream()
                 .filter(u -> !u.licensedFrom().isAfter(day) && (u.deletedAt() == null || day.isBefore(u.deletedAt())))
                 .toList();
     }
 
     /** Builds one day of sessions for the users licensed that day. */
-    private static final class SessionFactory {
+    static final class SessionFactory {
         private final DemoRandom random;
         private final QualityGenerator quality;
         private final String domain;

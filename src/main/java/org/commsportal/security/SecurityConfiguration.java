@@ -14,7 +14,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -33,15 +32,15 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {
-        var entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName(REALM);
+        var entryPoint = ApiErrorResponses.unauthenticated(REALM);
         return http
                 .securityMatcher("/ecp/**", "/v1.0/**", "/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no cookies, so no cross-site request to forge
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(ApiErrorResponses.forbidden()))
                 .build();
     }
 
@@ -55,8 +54,10 @@ public class SecurityConfiguration {
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
+        // Error dispatches (e.g. a 404 of the API chain) render Spring Boot's error body, not a login redirect.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(),
-                        vaadin -> vaadin.loginView(LOGIN_PATH, LOGIN_PATH + "?logout"))
+                        vaadin -> vaadin.loginView("/" + LOGIN_PATH, "/" + LOGIN_PATH + "?logout"))
                 .build();
     }
 
