@@ -1,8 +1,9 @@
 package org.commsportal.audit;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
+import org.commsportal.base.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,7 @@ class AuditRepository {
                 VALUES (:tenantId, :at, :actor, :action, :detail, :remoteAddr)
                 """)
                 .param("tenantId", tenantId)
-                .param("at", Timestamp.from(at))
+                .param("at", UtcDateTime.toColumn(at))
                 .param("actor", actor)
                 .param("action", action)
                 .param("detail", detail)
@@ -40,7 +41,7 @@ class AuditRepository {
                 .param("tenantId", tenantId)
                 .param("limit", limit)
                 .query((rs, row) -> new AuditEvent(rs.getLong("id"), rs.getLong("tenant_id"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
+                        UtcDateTime.fromColumn(rs.getObject("occurred_at", LocalDateTime.class)), rs.getString("actor"), rs.getString("action"),
                         rs.getString("detail"), rs.getString("remote_addr")))
                 .list();
     }

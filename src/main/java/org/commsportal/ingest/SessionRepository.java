@@ -1,13 +1,14 @@
 package org.commsportal.ingest;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.commsportal.base.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,7 @@ class SessionRepository {
                     """)
                     .param("tenantId", tenantId)
                     .param("dialogIds", chunk)
-                    .query((rs, row) -> new StoredSession(rs.getLong("id"), rs.getTimestamp("start_time").toInstant(),
+                    .query((rs, row) -> new StoredSession(rs.getLong("id"), UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
                             rs.getString("conference_url") != null, rs.getObject("from_user_id", Long.class),
                             rs.getObject("to_user_id", Long.class), new EnumMap<>(MediaType.class)))
                     .list();
@@ -89,7 +90,7 @@ class SessionRepository {
     Map<String, Long> insertSessions(long tenantId, List<SessionRecord> sessions, Map<String, Long> userIds) {
         List<Object[]> rows = new ArrayList<>(sessions.size());
         for (SessionRecord s : sessions) {
-            rows.add(new Object[] {tenantId, s.dialogId(), Timestamp.from(s.startTime()), Timestamp.from(s.endTime()),
+            rows.add(new Object[] {tenantId, s.dialogId(), UtcDateTime.toColumn(s.startTime()), UtcDateTime.toColumn(s.endTime()),
                     s.fromUri(), s.toUri(), userIds.get(SipUris.upn(s.fromUri())),
                     s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())),
                     s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),

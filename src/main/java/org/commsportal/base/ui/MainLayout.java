@@ -58,13 +58,15 @@ class MainLayout extends AppLayout {
         var nav = new SideNav();
         nav.setId("main-navigation");
         var usage = new SideNavItem("Usage");
+        usage.setId("usage-group");
         usage.setExpanded(true);
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             var item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new com.vaadin.flow.component.icon.Icon(entry.icon()));
             }
-            if (entry.path().startsWith(USAGE_PREFIX)) {
+            // Menu paths may come with a leading slash
+            if (entry.path().replaceFirst("^/", "").startsWith(USAGE_PREFIX)) {
                 usage.addItem(item);
             } else {
                 nav.addItem(item);

@@ -1,0 +1,73 @@
+package org.commsportal;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Recomputes the daily rollups from raw session rows with plain SQL written independently of the code under
+ * test, and reads the stored rollups in the same shape, so tests can compare the two.
+ */
+public final class RollupRecomputation {
+
+    private static final String COUNTS = """
+            SUM(s.conference_url IS NULL AND EXISTS (SELECT 1 FROM session_media m WHERE m.session_id = s.id AND m.media_type_id = 1)) AS im,
+            SUM(s.conference_url IS NULL AND EXISTS (SELECT 1 FROM session_media m WHERE m.session_id = s.id AND m.media_type_id = 5)) AS audio,
+            SUM(s.conference_url IS NULL AND EXISTS (SELECT 1 FROM session_media m WHERE m.session_id = s.id AND m.media_type_id = 6)) AS video,
+            SUM(s.conference_url IS NULL AND EXISTS (SELECT 1 FROM session_media m WHERE m.session_id = s.id AND m.media_type_id = 4)) AS app_sharing,
+            SUM(s.conference_url IS NULL AND EXISTS (SELECT 1 FROM session_media m WHERE m.session_id = s.id AND m.media_type_id = 2)) AS file_transfer,
+            SUM(IF(s.conference_url IS NULL, COALESCE((SELECT m.duration_ms FROM session_media m WHERE m.session_id = s.id AND m.media_type_id = 5), 0), 0)) AS audio_ms,
+            SUM(IF(s.conference_url IS NULL, COALESCE((SELECT m.duration_ms FROM session_media m WHERE m.session_id = s.id AND m.media_type_id = 6), 0), 0)) AS video_ms,
+            SUM(s.conference_url IS NOT NULL) AS conference_sessions
+            """;
+
+    private RollupRecomputation() {
+    }
+
+    /** Per user and UTC start day, from raw rows: a session counts once for each distinct licensed party. */
+    public static List<Map<String, Object>> recomputedUserRollups(JdbcClient jdbc, long tenantId) {
+        return jdbc.sql("""
+                SELECT p.user_id, DATE(s.start_time) AS day,
+                """ + COUNTS + """
+                FROM (SELECT id, from_user_id AS user_id FROM comm_session WHERE tenant_id = :t AND from_user_id IS NOT NULL
+                      UNION
+                      SELECT id, to_user_id FROM comm_session WHERE tenant_id = :t AND to_user_id IS NOT NULL) p
+                JOIN comm_session s ON s.id = p.id
+                GROUP BY p.user_id, DATE(s.start_time)
+                ORDER BY p.user_id, day
+                """).param("t", tenantId).query().listOfRows();
+    }
+
+    public static List<Map<String, Object>> storedUserRollups(JdbcClient jdbc, long tenantId) {
+        return jdbc.sql("""
+                SELECT user_id, day, p2p_im AS im, p2p_audio AS audio, p2p_video AS video, p2p_app_sharing AS app_sharing,
+                       p2p_file_transfer AS file_transfer, p2p_audio_ms AS audio_ms, p2p_video_ms AS video_ms,
+                       conference_sessions
+                FROM user_daily_rollup WHERE tenant_id = :t ORDER BY user_id, day
+                """).param("t", tenantId).query().listOfRows();
+    }
+
+    /** Per UTC start day, every session of the tenant counted once. */
+    public static List<Map<String, Object>> recomputedTenantRollups(JdbcClient jdbc, long tenantId) {
+        return jdbc.sql("SELECT DATE(s.start_time) AS day, " + COUNTS + """
+                FROM comm_session s WHERE s.tenant_id = :t
+                GROUP BY DATE(s.start_time) ORDER BY day
+                """).param("t", tenantId).query().listOfRows();
+    }
+
+    public static List<Map<String, Object>> storedTenantRollups(JdbcClient jdbc, long tenantId) {
+        return jdbc.sql("""
+                SELECT day, p2p_im AS im, p2p_audio AS audio, p2p_video AS video, p2p_app_sharing AS app_sharing,
+                       p2p_file_transfer AS file_transfer, p2p_audio_ms AS audio_ms, p2p_video_ms AS video_ms,
+                       conference_sessions
+                FROM tenant_daily_rollup WHERE tenant_id = :t ORDER BY day
+                """).param("t", tenantId).query().listOfRows();
+    }
+
+    /** Both sides as strings, so DECIMAL sums and INT columns compare by value. */
+    public static List<String> normalized(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> row.values().stream()
+                .map(value -> value instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(value))
+                .toList().toString()).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package org.commsportal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.commsportal.security.PortalUser;
+import org.commsportal.security.Role;
+import org.commsportal.tenant.Tenant;
+import org.commsportal.tenant.TenantService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/** Fresh, uniquely named tenants and accounts for integration tests, and signing in as one in-process. */
+@Component
+public class TestTenants {
+
+    public static final String PASSWORD = "correct-horse-battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final TenantService tenants;
+    private final org.commsportal.security.AccountService accounts;
+
+    TestTenants(TenantService tenants, org.commsportal.security.AccountService accounts) {
+        this.tenants = tenants;
+        this.accounts = accounts;
+    }
+
+    public Tenant newTenant(String label) {
+        return tenants.create(label + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + ".test", UUID.randomUUID());
+    }
+
+    /** Creates an account with the roles and returns its user name. */
+    public String newAccount(Tenant tenant, Role... roles) {
+        String username = "it-" + SEQUENCE.incrementAndGet() + "@" + tenant.name();
+        accounts.createAccount(tenant.id(), username, "Test account", PASSWORD, Set.of(roles));
+        return username;
+    }
+
+    /** Puts the account into this thread's security context, as a sign-in would. */
+    public void signIn(String username) {
+        PortalUser user = (PortalUser) ((UserDetailsService) accounts).loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    public void signInAs(Tenant tenant, Role... roles) {
+        signIn(newAccount(tenant, roles));
+    }
+
+    public static void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    public List<Tenant> all() {
+        return tenants.all();
+    }
+}

@@ -1,0 +1,102 @@
+package org.commsportal.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium. Browser tests are required when {@code browser.tests.required}
+ * is true or {@code CI=true}; otherwise a machine without Chromium skips them with a loud message.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    final WebDriver driver;
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    static Browser start(int port) throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "\n!!!!!!!! BROWSER TESTS SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing. "
+                    + "Install them with: apt-get install chromium chromium-driver !!!!!!!!\n";
+            boolean required = Boolean.getBoolean("browser.tests.required") || "true".equalsIgnoreCase(System.getenv("CI"));
+            if (required) {
+                Assertions.fail(message);
+            }
+            System.err.println(message);
+            Assumptions.abort(message);
+        }
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+        waitUntilIdle();
+    }
+
+    void signIn(String username, String password) {
+        open("/login");
+        WebElement user = waitFor(By.cssSelector("vaadin-login-form vaadin-text-field input"));
+        user.sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input")).sendKeys(password, Keys.ENTER);
+        wait(Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        waitUntilIdle();
+    }
+
+    void signOutByCookies() {
+        driver.manage().deleteAllCookies();
+    }
+
+    WebElement waitFor(By locator) {
+        return wait(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Waits until no Vaadin client has a server round trip in flight. */
+    void waitUntilIdle() {
+        wait(Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+    }
+
+    WebDriverWait wait(Duration timeout) {
+        return new WebDriverWait(driver, timeout);
+    }
+
+    String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

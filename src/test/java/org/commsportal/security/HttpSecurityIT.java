@@ -1,0 +1,118 @@
+package org.commsportal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.commsportal.PortalIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The two filter chains over real HTTP. */
+@PortalIntegrationTest
+class HttpSecurityIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/ingest/sessions", "/ecp/reportingwebservice/reporting.svc/CsActiveUserDaily",
+            "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period='D7')"})
+    void api_calls_without_credentials_get_401_with_a_challenge_never_a_login_redirect(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Comms Usage Portal\"");
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void api_calls_with_a_wrong_password_get_401() throws Exception {
+        String basic = Base64.getEncoder().encodeToString("global.admin:wrong-password".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = get("/ecp/reportingwebservice/reporting.svc/", Map.of("Authorization", "Basic " + basic));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void pages_redirect_an_anonymous_browser_to_the_login_view() throws Exception {
+        HttpResponse<String> response = get("/usage/peer-to-peer-activity", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void the_login_page_carries_security_headers() throws Exception {
+        HttpResponse<String> response = get("/login", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void a_wrong_password_shows_the_login_error_and_is_audited_in_the_accounts_tenant() throws Exception {
+        HttpResponse<String> response = postLogin("reports.reader", "not-the-password");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(auditActions("reports.reader")).contains("SIGN_IN_FAILED");
+        assertThat(jdbc.sql("""
+                SELECT t.name FROM audit_event e JOIN tenant t ON t.id = e.tenant_id
+                WHERE e.actor = 'reports.reader' AND e.action = 'SIGN_IN_FAILED' LIMIT 1
+                """).query(String.class).single()).isEqualTo("contoso.example");
+    }
+
+    @Test
+    void a_sign_in_with_an_unknown_name_is_audited_without_a_tenant() throws Exception {
+        postLogin("nobody-at-all", "whatever-password");
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = 'nobody-at-all' AND tenant_id IS NULL "
+                + "AND action = 'SIGN_IN_FAILED'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_correct_password_signs_in_and_is_audited() throws Exception {
+        HttpResponse<String> response = postLogin("sfb.admin", "portal-demo-2026");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(auditActions("sfb.admin")).contains("SIGN_IN");
+    }
+
+    private List<String> auditActions(String actor) {
+        return jdbc.sql("SELECT action FROM audit_event WHERE actor = :actor").param("actor", actor).query(String.class).list();
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postLogin(String username, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
