@@ -10,7 +10,6 @@ import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /** Fresh, uniquely named tenants and accounts for integration tests, and signing in as one in-process. */
@@ -42,7 +41,7 @@ public class TestTenants {
 
     /** Puts the account into this thread's security context, as a sign-in would. */
     public void signIn(String username) {
-        PortalUser user = (PortalUser) ((UserDetailsService) accounts).loadUserByUsername(username);
+        PortalUser user = (PortalUser) accounts.loadUserByUsername(username);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }

@@ -7,8 +7,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides whether the signed-in viewer sees real user names, and applies that decision. Reports, exports and
- * APIs call {@link #userName(String)} for every name they show.
+ * Decides whether the signed-in viewer sees real user names. Reports, exports and APIs take a {@link NameMask}
+ * once and pass every licensed user's name, UPN or URI through it.
  */
 @Service
 public class NameConcealment {
@@ -22,19 +22,15 @@ public class NameConcealment {
     }
 
     /** Concealed when the tenant setting is on, or when the viewer reads only as a global reader (SPEC section 4). */
-    public boolean isConcealed() {
-        return tenants.current().displayConcealedNames() || readsOnlyAsGlobalReader();
-    }
-
-    /** The name to show for a licensed user's name, UPN or URI. */
-    public String userName(String realName) {
-        return isConcealed() ? pseudonymizer.pseudonym(realName) : realName;
+    public NameMask forCurrentViewer() {
+        boolean concealed = tenants.current().displayConcealedNames() || readsOnlyAsGlobalReader();
+        return new NameMask(concealed, pseudonymizer::pseudonym);
     }
 
     private static boolean readsOnlyAsGlobalReader() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null) {
-            return true;
+            return true; // nobody to show real names to
         }
         boolean globalReader = false;
         for (var authority : auth.getAuthorities()) {

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.charts.model.Tooltip;
 import com.vaadin.flow.component.charts.model.XAxis;
 import com.vaadin.flow.component.charts.model.YAxis;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -16,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.commsportal.base.ui.BeingBuilt;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -52,9 +52,8 @@ class PeerToPeerActivityView extends VerticalLayout {
         period.addValueChangeListener(event -> show(event.getValue()));
         dataAsOf.setId("data-as-of");
         charts.setPadding(false);
-        var notice = new Paragraph("Being built: the Users and Minutes charts, the per-user table, day drill-down "
-                + "and exports of this report are not available yet.");
-        notice.addClassName("placeholder-notice");
+        var notice = new BeingBuilt("the Users and Minutes charts, the per-user table, day drill-down "
+                + "and exports of this report");
         add(new H2("Peer-to-peer activity"), period, dataAsOf, charts, notice);
         show(ReportPeriod.D7);
     }

@@ -1,12 +1,12 @@
 package org.commsportal.settings.ui;
 
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.commsportal.base.ui.BeingBuilt;
 import org.commsportal.security.Roles;
 
 /** Placeholder until its issue lands; it says so on the page. */
@@ -18,8 +18,7 @@ class SettingsView extends VerticalLayout {
 
     SettingsView() {
         setId("settings");
-        var notice = new Paragraph("Being built: the settings page (concealed user names, retention, time zone, accounts and audit log) is not available yet.");
-        notice.addClassName("placeholder-notice");
+        var notice = new BeingBuilt("the settings page (concealed user names, retention, time zone, accounts and audit log)");
         add(new H2("Settings"), notice);
     }
 }
