@@ -10,6 +10,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TenantRepository {
 
+    private static final String SELECT_TENANT =
+            "SELECT id, guid, name, display_concealed_names, retention_days, default_time_zone FROM tenant";
+
     private final JdbcClient jdbc;
 
     TenantRepository(JdbcClient jdbc) {
@@ -29,30 +32,21 @@ class TenantRepository {
     }
 
     Optional<Tenant> findById(long id) {
-        return jdbc.sql("""
-                SELECT id, guid, name, display_concealed_names, retention_days, default_time_zone
-                FROM tenant WHERE id = :id
-                """)
+        return jdbc.sql(SELECT_TENANT + " WHERE id = :id")
                 .param("id", id)
                 .query(TenantRepository::toTenant)
                 .optional();
     }
 
     Optional<Tenant> findByName(String name) {
-        return jdbc.sql("""
-                SELECT id, guid, name, display_concealed_names, retention_days, default_time_zone
-                FROM tenant WHERE name = :name
-                """)
+        return jdbc.sql(SELECT_TENANT + " WHERE name = :name")
                 .param("name", name)
                 .query(TenantRepository::toTenant)
                 .optional();
     }
 
     List<Tenant> findAll() {
-        return jdbc.sql("""
-                SELECT id, guid, name, display_concealed_names, retention_days, default_time_zone
-                FROM tenant ORDER BY id
-                """)
+        return jdbc.sql(SELECT_TENANT + " ORDER BY id")
                 .query(TenantRepository::toTenant)
                 .list();
     }
