@@ -54,3 +54,13 @@ CREATE TABLE audit_event (
     INDEX ix_audit_event_tenant_time (tenant_id, occurred_at),
     INDEX ix_audit_event_tenant_actor (tenant_id, actor, occurred_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+--changeset commsportal:001-account-preference
+-- Per-account choices the portal remembers across sign-ins, e.g. a report's visible columns.
+CREATE TABLE account_preference (
+    account_id  BIGINT        NOT NULL,
+    pref_key    VARCHAR(64)   NOT NULL,
+    pref_value  VARCHAR(2000) NOT NULL,
+    PRIMARY KEY (account_id, pref_key),
+    CONSTRAINT fk_account_preference_account FOREIGN KEY (account_id) REFERENCES portal_account (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -7,6 +7,8 @@ CREATE TABLE licensed_user (
     upn            VARCHAR(255) NOT NULL,
     alias          VARCHAR(128) NOT NULL,
     display_name   VARCHAR(255) NOT NULL,
+    -- The tenant's HMAC pseudonym of the UPN: concealed reports sort and filter on it, never on the real name.
+    pseudonym      CHAR(32)     NOT NULL,
     licensed_from  DATE         NOT NULL,
     deleted        BOOLEAN      NOT NULL DEFAULT FALSE,
     deleted_at     DATE         NULL,
@@ -14,7 +16,8 @@ CREATE TABLE licensed_user (
     CONSTRAINT fk_licensed_user_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id),
     CONSTRAINT ck_licensed_user_deleted CHECK (deleted = (deleted_at IS NOT NULL)),
     INDEX ix_licensed_user_alias (tenant_id, alias),
-    INDEX ix_licensed_user_display_name (tenant_id, display_name)
+    INDEX ix_licensed_user_display_name (tenant_id, display_name),
+    INDEX ix_licensed_user_pseudonym (tenant_id, pseudonym)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 --changeset commsportal:002-media-type

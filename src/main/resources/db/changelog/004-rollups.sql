@@ -23,7 +23,8 @@ CREATE TABLE user_daily_rollup (
 
 --changeset commsportal:004-tenant-daily-rollup
 -- Per tenant and UTC day of session start: peer-to-peer sessions counted once each (a session between
--- two licensed users counts once here and once for each user above).
+-- two licensed users counts once here and once for each user above), and the distinct licensed users
+-- who took part in at least one of each type (recounted from user_daily_rollup for each day written).
 CREATE TABLE tenant_daily_rollup (
     tenant_id            BIGINT NOT NULL,
     day                  DATE   NOT NULL,
@@ -35,6 +36,11 @@ CREATE TABLE tenant_daily_rollup (
     p2p_audio_ms         BIGINT NOT NULL DEFAULT 0,
     p2p_video_ms         BIGINT NOT NULL DEFAULT 0,
     conference_sessions  INT    NOT NULL DEFAULT 0,
+    users_im             INT    NOT NULL DEFAULT 0,
+    users_audio          INT    NOT NULL DEFAULT 0,
+    users_video          INT    NOT NULL DEFAULT 0,
+    users_app_sharing    INT    NOT NULL DEFAULT 0,
+    users_file_transfer  INT    NOT NULL DEFAULT 0,
     PRIMARY KEY (tenant_id, day),
     CONSTRAINT fk_tenant_daily_rollup_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id)
 ) ENGINE=InnoDB;

@@ -64,6 +64,37 @@ public final class RollupRecomputation {
                 """).param("t", tenantId).query().listOfRows();
     }
 
+    /** Per UTC start day: distinct licensed users with a peer-to-peer session of each type (days with any). */
+    public static List<Map<String, Object>> recomputedDistinctUsers(JdbcClient jdbc, long tenantId) {
+        return jdbc.sql("""
+                WITH party AS (
+                    SELECT id, from_user_id AS user_id FROM comm_session WHERE tenant_id = :t AND from_user_id IS NOT NULL
+                    UNION
+                    SELECT id, to_user_id FROM comm_session WHERE tenant_id = :t AND to_user_id IS NOT NULL)
+                SELECT DATE(s.start_time) AS day,
+                       COUNT(DISTINCT IF(m.media_type_id = 1, p.user_id, NULL)) AS im,
+                       COUNT(DISTINCT IF(m.media_type_id = 5, p.user_id, NULL)) AS audio,
+                       COUNT(DISTINCT IF(m.media_type_id = 6, p.user_id, NULL)) AS video,
+                       COUNT(DISTINCT IF(m.media_type_id = 4, p.user_id, NULL)) AS app_sharing,
+                       COUNT(DISTINCT IF(m.media_type_id = 2, p.user_id, NULL)) AS file_transfer
+                FROM party p JOIN comm_session s ON s.id = p.id JOIN session_media m ON m.session_id = s.id
+                WHERE s.conference_url IS NULL
+                GROUP BY DATE(s.start_time)
+                HAVING im + audio + video + app_sharing + file_transfer > 0
+                ORDER BY day
+                """).param("t", tenantId).query().listOfRows();
+    }
+
+    public static List<Map<String, Object>> storedDistinctUsers(JdbcClient jdbc, long tenantId) {
+        return jdbc.sql("""
+                SELECT day, users_im AS im, users_audio AS audio, users_video AS video,
+                       users_app_sharing AS app_sharing, users_file_transfer AS file_transfer
+                FROM tenant_daily_rollup
+                WHERE tenant_id = :t AND users_im + users_audio + users_video + users_app_sharing + users_file_transfer > 0
+                ORDER BY day
+                """).param("t", tenantId).query().listOfRows();
+    }
+
     /** Both sides as strings, so DECIMAL sums and INT columns compare by value. */
     public static List<String> normalized(List<Map<String, Object>> rows) {
         return rows.stream().map(row -> row.values().stream()

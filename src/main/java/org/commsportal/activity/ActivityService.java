@@ -6,22 +6,34 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.commsportal.privacy.NameConcealment;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** The peer-to-peer activity report (SPEC section 2), read from the daily rollups of the signed-in tenant. */
 @Service
 public class ActivityService {
 
+    static final String CHART_ROLES =
+            "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
+    static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
+
     private final ActivityRepository activity;
+    private final UserActivityRepository users;
+    private final NameConcealment concealment;
     private final CurrentTenant currentTenant;
     private final Clock clock;
 
-    ActivityService(ActivityRepository activity, CurrentTenant currentTenant, Clock clock) {
+    ActivityService(ActivityRepository activity, UserActivityRepository users, NameConcealment concealment,
+                    CurrentTenant currentTenant, Clock clock) {
         this.activity = activity;
+        this.users = users;
+        this.concealment = concealment;
         this.currentTenant = currentTenant;
         this.clock = clock;
     }
@@ -31,12 +43,17 @@ public class ActivityService {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
     }
 
-    /** Peer-to-peer sessions per day and type for the period, for every role that may see the charts. */
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')")
+    /** The first day of the period that ends on the report date. */
+    public LocalDate firstDay(ReportPeriod period) {
+        return reportDate().minusDays(period.days() - 1L);
+    }
+
+    /** Sessions, users and minutes per day of the period, zero days included, for every chart role. */
+    @PreAuthorize(CHART_ROLES)
     @Transactional(readOnly = true)
     public ActivityReport activity(ReportPeriod period) {
         LocalDate to = reportDate();
-        LocalDate from = to.minusDays(period.days() - 1L);
+        LocalDate from = firstDay(period);
         Map<LocalDate, DailyActivity> stored = activity.dailyActivity(currentTenant.id(), from, to).stream()
                 .collect(Collectors.toMap(DailyActivity::day, Function.identity()));
         List<DailyActivity> days = new ArrayList<>(period.days());
@@ -44,5 +61,51 @@ public class ActivityService {
             days.add(stored.getOrDefault(day, DailyActivity.none(day)));
         }
         return new ActivityReport(period, to, clock.instant(), days);
+    }
+
+    /** One page of the per-user table, sorted and filtered in the database. */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public List<UserActivityRow> users(UserTableQuery query, int offset, int limit) {
+        var scope = scope(query);
+        return users.page(scope, query, offset, limit).stream().map(row -> shown(row, scope)).toList();
+    }
+
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public long countUsers(UserTableQuery query) {
+        return users.count(scope(query), query);
+    }
+
+    /** Every row of the table in table order, one at a time, for exports; returns how many there were. */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public long forEachUser(UserTableQuery query, Consumer<UserActivityRow> consumer) {
+        var scope = scope(query);
+        long[] count = {0};
+        users.forEach(scope, query, row -> {
+            consumer.accept(shown(row, scope));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    private UserActivityRepository.Scope scope(UserTableQuery query) {
+        LocalDate reportDate = reportDate();
+        LocalDate from = firstDay(query.period());
+        LocalDate day = query.day();
+        if (day != null && (day.isBefore(from) || day.isAfter(reportDate))) {
+            throw new IllegalArgumentException("The day " + day + " is outside the period " + from + " to " + reportDate);
+        }
+        boolean concealed = concealment.forCurrentViewer().concealed();
+        return day == null
+                ? new UserActivityRepository.Scope(currentTenant.id(), from, reportDate, reportDate, concealed)
+                : new UserActivityRepository.Scope(currentTenant.id(), day, day, reportDate, concealed);
+    }
+
+    private static UserActivityRow shown(UserActivityRepository.StoredRow row, UserActivityRepository.Scope scope) {
+        return new UserActivityRow(row.userId(), scope.concealed() ? row.pseudonym() : row.upn(), row.deleted(),
+                row.deletedDate(), row.lastActivityDate(), row.im(), row.audio(), row.video(), row.appSharing(),
+                row.fileTransfers(), Minutes.of(row.audioMs()), Minutes.of(row.videoMs()));
     }
 }

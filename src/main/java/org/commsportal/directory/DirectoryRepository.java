@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,16 +21,18 @@ class DirectoryRepository {
     }
 
     /** Inserts new users and updates known ones (by UPN, case-insensitively). */
-    void upsert(long tenantId, List<UserRecord> users) {
+    void upsert(long tenantId, List<UserRecord> users, UnaryOperator<String> pseudonym) {
         List<Object[]> rows = new ArrayList<>(users.size());
         for (UserRecord u : users) {
-            rows.add(new Object[] {tenantId, u.upn().toLowerCase(Locale.ROOT), u.alias(), u.displayName(),
+            String upn = u.upn().toLowerCase(Locale.ROOT);
+            rows.add(new Object[] {tenantId, upn, u.alias(), u.displayName(), pseudonym.apply(upn),
                     Date.valueOf(u.licensedFrom()), u.deletedAt() != null,
                     u.deletedAt() == null ? null : Date.valueOf(u.deletedAt())});
         }
         batch.batchUpdate("""
-                INSERT INTO licensed_user (tenant_id, upn, alias, display_name, licensed_from, deleted, deleted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO licensed_user (tenant_id, upn, alias, display_name, pseudonym, licensed_from, deleted,
+                    deleted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE alias = VALUES(alias), display_name = VALUES(display_name),
                     licensed_from = VALUES(licensed_from), deleted = VALUES(deleted), deleted_at = VALUES(deleted_at)
                 """, rows);

@@ -1,6 +1,7 @@
 package org.commsportal.directory;
 
 import java.util.List;
+import org.commsportal.privacy.Pseudonymizer;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -11,16 +12,18 @@ public class DirectoryService {
 
     private final DirectoryRepository directory;
     private final CurrentTenant currentTenant;
+    private final Pseudonymizer pseudonymizer;
 
-    DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant) {
+    DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant, Pseudonymizer pseudonymizer) {
         this.directory = directory;
         this.currentTenant = currentTenant;
+        this.pseudonymizer = pseudonymizer;
     }
 
     /** Writes users of the signed-in tenant (ingestion, demo data). */
     @Transactional
     public void upsert(List<UserRecord> users) {
-        directory.upsert(currentTenant.id(), users);
+        directory.upsert(currentTenant.id(), users, pseudonymizer::pseudonym);
     }
 
     /** Type-ahead over the signed-in tenant's licensed users, for roles that may see per-user reports. */

@@ -188,6 +188,25 @@ class SessionRepository {
         }
     }
 
+    /** Recounts, for each day, the distinct licensed users with at least one peer-to-peer session of each type. */
+    void recountDistinctUsers(long tenantId, Collection<LocalDate> days) {
+        for (List<LocalDate> chunk : chunks(new ArrayList<>(days))) {
+            jdbc.sql("""
+                    UPDATE tenant_daily_rollup t JOIN (
+                        SELECT day, SUM(p2p_im > 0) AS im, SUM(p2p_audio > 0) AS audio, SUM(p2p_video > 0) AS video,
+                               SUM(p2p_app_sharing > 0) AS app_sharing, SUM(p2p_file_transfer > 0) AS file_transfer
+                        FROM user_daily_rollup WHERE tenant_id = :tenantId AND day IN (:days) GROUP BY day) u
+                      ON u.day = t.day
+                    SET t.users_im = u.im, t.users_audio = u.audio, t.users_video = u.video,
+                        t.users_app_sharing = u.app_sharing, t.users_file_transfer = u.file_transfer
+                    WHERE t.tenant_id = :tenantId AND t.day IN (:days)
+                    """)
+                    .param("tenantId", tenantId)
+                    .param("days", chunk)
+                    .update();
+        }
+    }
+
     private static final String ADD_COUNTS = """
              p2p_im = p2p_im + VALUES(p2p_im), p2p_audio = p2p_audio + VALUES(p2p_audio),
              p2p_video = p2p_video + VALUES(p2p_video), p2p_app_sharing = p2p_app_sharing + VALUES(p2p_app_sharing),

@@ -66,9 +66,11 @@ public class SessionWriter {
         }
         sessions.addToUserRollups(tenantId, deltas.byUser);
         sessions.addToTenantRollups(tenantId, deltas.byDay);
+        Set<LocalDate> days = new TreeSet<>(deltas.byDay.keySet());
         if (!replaced.isEmpty()) {
-            sessions.removeEmptyRollups(tenantId, new TreeSet<>(deltas.byDay.keySet()));
+            sessions.removeEmptyRollups(tenantId, days);
         }
+        sessions.recountDistinctUsers(tenantId, days);
         return replaced.size();
     }
 

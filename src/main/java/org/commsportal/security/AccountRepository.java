@@ -65,6 +65,18 @@ class AccountRepository {
         return id;
     }
 
+    Optional<String> preference(long accountId, String key) {
+        return jdbc.sql("SELECT pref_value FROM account_preference WHERE account_id = :id AND pref_key = :key")
+                .param("id", accountId).param("key", key).query(String.class).optional();
+    }
+
+    void savePreference(long accountId, String key, String value) {
+        jdbc.sql("""
+                INSERT INTO account_preference (account_id, pref_key, pref_value) VALUES (:id, :key, :value)
+                ON DUPLICATE KEY UPDATE pref_value = VALUES(pref_value)
+                """).param("id", accountId).param("key", key).param("value", value).update();
+    }
+
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM portal_account").query(Long.class).single();
     }

@@ -46,6 +46,9 @@ class DemoDataIT {
             assertThat(normalized(RollupRecomputation.storedTenantRollups(jdbc, tenant.id())))
                     .isNotEmpty()
                     .isEqualTo(normalized(RollupRecomputation.recomputedTenantRollups(jdbc, tenant.id())));
+            assertThat(normalized(RollupRecomputation.storedDistinctUsers(jdbc, tenant.id())))
+                    .isNotEmpty()
+                    .isEqualTo(normalized(RollupRecomputation.recomputedDistinctUsers(jdbc, tenant.id())));
         }
     }
 

@@ -72,6 +72,8 @@ class SessionWriterIT {
                 .isEqualTo(normalized(RollupRecomputation.recomputedUserRollups(jdbc, tenant.id())));
         assertThat(normalized(RollupRecomputation.storedTenantRollups(jdbc, tenant.id())))
                 .isEqualTo(normalized(RollupRecomputation.recomputedTenantRollups(jdbc, tenant.id())));
+        assertThat(normalized(RollupRecomputation.storedDistinctUsers(jdbc, tenant.id())))
+                .isEqualTo(normalized(RollupRecomputation.recomputedDistinctUsers(jdbc, tenant.id())));
     }
 
     @Test

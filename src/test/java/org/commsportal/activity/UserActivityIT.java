@@ -1,0 +1,228 @@
+package org.commsportal.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
+import org.commsportal.ingest.MediaType;
+import org.commsportal.ingest.MediaUsage;
+import org.commsportal.ingest.Quality;
+import org.commsportal.ingest.SessionRecord;
+import org.commsportal.ingest.SessionWriter;
+import org.commsportal.security.Role;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The per-user table and the Users and Minutes charts against independent SQL over raw rows. */
+@PortalIntegrationTest
+class UserActivityIT {
+
+    @Autowired ActivityService activity;
+    @Autowired SessionWriter writer;
+    @Autowired DirectoryService directory;
+    @Autowired CurrentTenant currentTenant;
+    @Autowired TestTenants testTenants;
+    @Autowired JdbcClient jdbc;
+
+    private Tenant tenant;
+    private LocalDate reportDate;
+
+    @BeforeEach
+    void tenantWithEdgeCases() {
+        tenant = testTenants.newTenant("table");
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id").param("id", tenant.id()).update();
+        reportDate = activity.reportDate();
+        LocalDate longAgo = reportDate.minusYears(1);
+        currentTenant.runAs(tenant.id(), () -> {
+            directory.upsert(List.of(
+                    user("ada", longAgo, null),
+                    user("ben", longAgo, null),
+                    user("cleo", longAgo, reportDate.minusDays(2)),      // deleted mid-period
+                    user("dan", longAgo, null),                          // never active
+                    user("eve", reportDate.plusDays(1), null),           // licensed after the period
+                    user("fay", longAgo, reportDate.minusDays(20))));    // deleted before the 7-day period
+            writer.write(List.of(
+                    session("s1", reportDate + "T09:00:00Z", 600_000, "ada", "ben", MediaType.AUDIO, MediaType.VIDEO),
+                    session("s2", reportDate.minusDays(1) + "T23:50:00Z", 1_200_000, "ada", "cleo", MediaType.IM),
+                    session("s3", reportDate.minusDays(3) + "T10:00:00Z", 89_999, "cleo", "ben", MediaType.AUDIO),
+                    session("s4", reportDate.minusDays(3) + "T11:00:00Z", 30_000, "ben", "sip:x@partner.example",
+                            MediaType.IM, MediaType.FILE_TRANSFER),
+                    session("s5", reportDate.minusDays(25) + "T11:00:00Z", 30_000, "fay", "ada", MediaType.APPLICATION_SHARING),
+                    session("s6", reportDate.plusDays(1) + "T08:00:00Z", 30_000, "ada", "ben", MediaType.IM)));
+        });
+        testTenants.signInAs(tenant, Role.REPORTS_READER);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    private UserRecord user(String alias, LocalDate licensedFrom, LocalDate deletedAt) {
+        return new UserRecord(alias + "@" + tenant.name(), alias, alias.toUpperCase(), licensedFrom, deletedAt);
+    }
+
+    private SessionRecord session(String id, String start, long ms, String from, String to, MediaType... media) {
+        Instant begin = Instant.parse(start);
+        String toUri = to.startsWith("sip:") ? to : "sip:" + to + "@" + tenant.name();
+        return new SessionRecord(id, begin, begin.plusMillis(ms), "sip:" + from + "@" + tenant.name(), toUri, null, null,
+                null, null, null, null, null, null, null, null, 200, null,
+                java.util.Arrays.stream(media).map(type -> new MediaUsage(type, ms)).toList(), 0, Quality.Report.none());
+    }
+
+    private Map<String, UserActivityRow> all(UserTableQuery query) {
+        return activity.users(query, 0, 1000).stream()
+                .collect(Collectors.toMap(UserActivityRow::userName, Function.identity()));
+    }
+
+    @Test
+    void the_seven_day_table_lists_every_user_licensed_in_the_period_with_zeros_and_deletions() {
+        Map<String, UserActivityRow> rows = all(UserTableQuery.of(ReportPeriod.D7));
+
+        assertThat(rows.keySet()).containsExactlyInAnyOrder("ada@" + tenant.name(), "ben@" + tenant.name(),
+                "cleo@" + tenant.name(), "dan@" + tenant.name());
+        UserActivityRow ada = rows.get("ada@" + tenant.name());
+        assertThat(ada.audio()).isEqualTo(1);
+        assertThat(ada.video()).isEqualTo(1);
+        assertThat(ada.im()).isEqualTo(1); // the session past midnight counts on its start day, inside the period
+        assertThat(ada.audioMinutes()).isEqualTo(10);
+        assertThat(ada.lastActivityDate()).isEqualTo(reportDate); // not the day after the report date
+        UserActivityRow cleo = rows.get("cleo@" + tenant.name());
+        assertThat(cleo.deleted()).isTrue();
+        assertThat(cleo.deletedDate()).isEqualTo(reportDate.minusDays(2));
+        assertThat(cleo.audioMinutes()).isEqualTo(1); // 89.999 s rounds to 1 minute
+        assertThat(rows.get("dan@" + tenant.name())).satisfies(dan -> {
+            assertThat(dan.im() + dan.audio() + dan.video() + dan.appSharing() + dan.fileTransfers()).isZero();
+            assertThat(dan.lastActivityDate()).isNull();
+        });
+        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7))).isEqualTo(4);
+        assertThat(all(UserTableQuery.of(ReportPeriod.D30))).containsKey("fay@" + tenant.name());
+    }
+
+    @Test
+    void every_cell_equals_a_recomputation_from_raw_sessions_for_every_period_and_a_day() {
+        for (ReportPeriod period : ReportPeriod.values()) {
+            assertCellsMatchRaw(tenant.id(), UserTableQuery.of(period), activity.firstDay(period), reportDate);
+        }
+        LocalDate day = reportDate.minusDays(3);
+        assertCellsMatchRaw(tenant.id(), UserTableQuery.of(ReportPeriod.D7).withDay(day), day, day);
+    }
+
+    @Test
+    void demo_tenant_cells_and_charts_equal_a_recomputation_from_raw_sessions() {
+        testTenants.signIn("global.admin");
+        long contoso = jdbc.sql("SELECT id FROM tenant WHERE name = 'contoso.example'").query(Long.class).single();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id").param("id", contoso).update();
+        try {
+            assertCellsMatchRaw(contoso, UserTableQuery.of(ReportPeriod.D30), activity.firstDay(ReportPeriod.D30), reportDate);
+            LocalDate busyDay = reportDate.minusDays(2);
+            assertCellsMatchRaw(contoso, UserTableQuery.of(ReportPeriod.D30).withDay(busyDay), busyDay, busyDay);
+
+            ActivityReport report = activity.activity(ReportPeriod.D30);
+            Map<LocalDate, List<Long>> raw = RawActivity.usersAndMinutesPerDay(jdbc, contoso,
+                    activity.firstDay(ReportPeriod.D30), reportDate);
+            for (DailyActivity day : report.days()) {
+                assertThat(List.of(day.usersIm(), day.usersAudio(), day.usersVideo(), day.usersAppSharing(),
+                        day.usersFileTransfer(), day.audioMinutes(), day.videoMinutes()))
+                        .as(day.day().toString())
+                        .isEqualTo(raw.getOrDefault(day.day(), List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L)));
+            }
+        } finally {
+            jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id").param("id", contoso).update();
+        }
+    }
+
+    private void assertCellsMatchRaw(long tenantId, UserTableQuery query, LocalDate from, LocalDate to) {
+        Map<String, List<Object>> raw = RawActivity.users(jdbc, tenantId, from, to, reportDate);
+        Map<String, List<Object>> shown = activity.users(query, 0, 100_000).stream()
+                .collect(Collectors.toMap(UserActivityRow::userName, RawActivity::shown));
+        assertThat(shown).as("%s from %s to %s", query.period(), from, to).isEqualTo(raw);
+        assertThat(activity.countUsers(query)).isEqualTo(raw.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(UserActivityColumn.class)
+    void sorting_by_any_column_orders_the_whole_table_in_the_database(UserActivityColumn column) {
+        for (boolean ascending : new boolean[] {true, false}) {
+            var query = UserTableQuery.of(ReportPeriod.D30).sortedBy(column, ascending);
+            List<UserActivityRow> pageByPage = new ArrayList<>();
+            for (int offset = 0; offset < 6; offset += 2) {
+                pageByPage.addAll(activity.users(query, offset, 2));
+            }
+            Comparator<UserActivityRow> order = Comparator.comparing(row -> sortKey(column, row),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            assertThat(pageByPage).hasSize(5).isSortedAccordingTo(ascending ? order : order.reversed());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparable sortKey(UserActivityColumn column, UserActivityRow row) {
+        return (Comparable) column.valueOf(row);
+    }
+
+    @Test
+    void the_user_name_filter_runs_in_the_database_ignores_case_and_is_not_a_pattern() {
+        assertThat(activity.users(UserTableQuery.of(ReportPeriod.D7).withFilter("CLE"), 0, 50))
+                .extracting(UserActivityRow::userName).containsExactly("cleo@" + tenant.name());
+        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("%"))).isZero();
+        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("_"))).isZero();
+    }
+
+    @Test
+    void with_concealed_names_the_table_shows_sorts_and_filters_pseudonyms() {
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id").param("id", tenant.id()).update();
+
+        List<UserActivityRow> rows = activity.users(UserTableQuery.of(ReportPeriod.D7), 0, 50);
+
+        assertThat(rows).extracting(UserActivityRow::userName).allMatch(name -> name.matches("[0-9a-f]{32}"))
+                .isSorted();
+        String part = rows.get(0).userName().substring(3, 10);
+        assertThat(activity.users(UserTableQuery.of(ReportPeriod.D7).withFilter(part), 0, 50))
+                .extracting(UserActivityRow::userName).contains(rows.get(0).userName());
+        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("ada"))).isZero();
+    }
+
+    @Test
+    void an_empty_tenant_has_an_empty_table_and_zero_charts() {
+        testTenants.signInAs(testTenants.newTenant("nothing"), Role.GLOBAL_ADMIN);
+
+        assertThat(activity.users(UserTableQuery.of(ReportPeriod.D180), 0, 50)).isEmpty();
+        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D180))).isZero();
+        assertThat(activity.activity(ReportPeriod.D180).days()).hasSize(180)
+                .allSatisfy(day -> assertThat(day.usersIm() + day.audioMs()).isZero());
+    }
+
+    @Test
+    void a_day_outside_the_period_is_refused() {
+        assertThatThrownBy(() -> activity.users(UserTableQuery.of(ReportPeriod.D7).withDay(reportDate.minusDays(7)), 0, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the period");
+    }
+
+    @Test
+    void usage_summary_readers_see_charts_but_not_the_per_user_table() {
+        testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
+
+        assertThat(activity.activity(ReportPeriod.D7).days()).hasSize(7);
+        assertThatThrownBy(() -> activity.users(UserTableQuery.of(ReportPeriod.D7), 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
