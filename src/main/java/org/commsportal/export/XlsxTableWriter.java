@@ -1,0 +1,103 @@
+package org.commsportal.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.jspecify.annotations.Nullable;
+
+/** One worksheet, streamed with fastexcel: rows go to the output every {@value #ROWS_PER_FLUSH} rows. */
+final class XlsxTableWriter<R> implements TableWriter<R> {
+
+    /** The sheet's row limit, less the header row. */
+    static final int MAX_DATA_ROWS = Worksheet.MAX_ROWS - 1;
+    private static final int ROWS_PER_FLUSH = 1_000;
+    private static final String DATE_FORMAT = "yyyy-mm-dd";
+    private static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
+
+    private final OutputStream out;
+    private final Workbook workbook;
+    private final Worksheet sheet;
+    private final List<ExportColumn<R>> columns;
+    private final ZoneId zone;
+    private long rowsWritten;
+    private boolean closed;
+
+    XlsxTableWriter(OutputStream out, String sheetName, List<ExportColumn<R>> columns, ZoneId zone)
+            throws IOException {
+        this.out = out;
+        // fastexcel requires an application version of the form XX.YYYY; it only ends up in the file's properties.
+        this.workbook = new Workbook(out, "Comms Usage Portal", "1.0");
+        this.sheet = workbook.newWorksheet(sheetName);
+        this.columns = columns;
+        this.zone = zone;
+        for (int c = 0; c < columns.size(); c++) {
+            sheet.value(0, c, columns.get(c).header());
+            sheet.style(0, c).bold().set();
+        }
+        sheet.flush();
+    }
+
+    @Override
+    public void write(R row) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("The export is closed");
+        }
+        if (rowsWritten == MAX_DATA_ROWS) {
+            throw new IllegalStateException("An XLSX sheet holds at most " + MAX_DATA_ROWS + " data rows");
+        }
+        int r = (int) rowsWritten + 1;
+        for (int c = 0; c < columns.size(); c++) {
+            ExportColumn<R> column = columns.get(c);
+            writeCell(r, c, column, column.value().apply(row));
+        }
+        rowsWritten++;
+        if (rowsWritten % ROWS_PER_FLUSH == 0) {
+            sheet.flush();
+        }
+    }
+
+    private void writeCell(int r, int c, ExportColumn<R> column, @Nullable Object value) {
+        if (value == null) {
+            return;
+        } else if (value instanceof String text) {
+            // Inline rather than shared strings: the shared-string table would keep every distinct text in memory.
+            sheet.inlineString(r, c, CellText.neutralised(text));
+        } else if (value instanceof Number number) {
+            if (CellText.isFinite(number)) { // NaN or infinity in a cell makes Excel refuse the file
+                sheet.value(r, c, number);
+            }
+        } else if (value instanceof Boolean bool) {
+            sheet.inlineString(r, c, CellText.yesNo(bool));
+        } else if (value instanceof LocalDate date) {
+            sheet.value(r, c, date);
+            sheet.style(r, c).format(DATE_FORMAT).set();
+        } else if (value instanceof Instant instant) {
+            // Whole seconds, as in CSV: Excel rounds a fraction in the display, showing 00:30:59.7 as 00:31:00.
+            sheet.value(r, c, LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.SECONDS));
+            sheet.style(r, c).format(DATE_TIME_FORMAT).set();
+        } else {
+            throw TableExports.unsupportedCell(column, value);
+        }
+    }
+
+    @Override
+    public long rowsWritten() {
+        return rowsWritten;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            workbook.finish(); // ends the zip and leaves the caller's stream open
+            out.flush();
+        }
+    }
+}

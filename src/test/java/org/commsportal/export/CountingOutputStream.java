@@ -1,0 +1,33 @@
+package org.commsportal.export;
+
+import java.io.OutputStream;
+
+/** Discards what it is given, counting the bytes and noting whether it was closed. */
+final class CountingOutputStream extends OutputStream {
+
+    private long bytes;
+    private boolean closed;
+
+    @Override
+    public void write(int b) {
+        bytes++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        bytes += len;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+}

@@ -1,0 +1,182 @@
+package org.commsportal.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commsportal.export.Rows.columns;
+import static org.commsportal.export.Rows.row;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class XlsxExportTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void the_sheet_holds_the_header_then_every_row_under_the_given_sheet_name() throws IOException {
+        byte[] file = xlsx(columns("User", "Sessions"), row("ann", 3), row("bob", 4), row("cy", 5));
+
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(file))) {
+            var sheet = workbook.getFirstSheet();
+            List<Row> rows = sheet.read();
+            assertThat(sheet.getName()).isEqualTo("Per user");
+            assertThat(rows).hasSize(4);
+            assertThat(texts(rows.get(0))).containsExactly("User", "Sessions");
+            assertThat(rows.get(3).getCellText(0)).isEqualTo("cy");
+        }
+    }
+
+    @Test
+    void the_header_row_is_bold(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("export.xlsx"), xlsx(columns("User"), row("ann")));
+
+        try (var zip = new ZipFile(file.toFile())) {
+            assertThat(entry(zip, "xl/styles.xml")).contains("<b/>");
+            assertThat(entry(zip, "xl/worksheets/sheet1.xml"))
+                    .containsPattern("<c r=\"A1\" s=\"[1-9]").doesNotContainPattern("<c r=\"A2\" s=");
+        }
+    }
+
+    @Test
+    void numbers_are_numeric_cells_and_negative_numbers_keep_their_minus_sign() throws IOException {
+        byte[] file = xlsx(columns("Long", "Integer", "Double", "Decimal"),
+                row(1234567890123L, -7, -1.5, new BigDecimal("-0.25")));
+
+        Row row = dataRows(file).get(0);
+        assertThat(row.stream().map(cell -> cell.getType())).containsOnly(CellType.NUMBER);
+        assertThat(row.getCellAsNumber(0)).contains(new BigDecimal("1234567890123"));
+        assertThat(row.getCellAsNumber(1)).contains(new BigDecimal("-7"));
+        assertThat(row.getCellAsNumber(2)).contains(new BigDecimal("-1.5"));
+        assertThat(row.getCellAsNumber(3)).contains(new BigDecimal("-0.25"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"})
+    void text_cells_starting_with_a_formula_character_are_text_with_a_quote_prefix(String text) throws IOException {
+        Row row = dataRows(xlsx(columns("Name"), row(text))).get(0);
+
+        assertThat(row.getCell(0).getType()).isEqualTo(CellType.STRING);
+        assertThat(row.getCell(0).getRawValue()).isEqualTo("'" + text);
+    }
+
+    @Test
+    void text_keeps_characters_that_xml_escapes() throws IOException {
+        Row row = dataRows(xlsx(columns("Name"), row("<a & \"b\"> ünïcödé"))).get(0);
+
+        assertThat(row.getCellText(0)).isEqualTo("<a & \"b\"> ünïcödé");
+    }
+
+    @Test
+    void null_cells_are_empty_booleans_read_yes_or_no_and_numbers_without_a_value_are_empty() throws IOException {
+        Row row = dataRows(xlsx(columns("A", "B", "C", "D", "E"), row(null, true, false, Double.NaN, "x"))).get(0);
+
+        assertThat(typeOf(row, 0)).isEqualTo(CellType.EMPTY);
+        assertThat(row.getCellText(1)).isEqualTo("Yes");
+        assertThat(row.getCellText(2)).isEqualTo("No");
+        assertThat(typeOf(row, 3)).isEqualTo(CellType.EMPTY);
+        assertThat(row.getCellText(4)).isEqualTo("x");
+    }
+
+    @Test
+    void dates_are_date_cells_and_instants_are_date_time_cells_in_the_given_zone() throws IOException {
+        byte[] file = xlsx(columns("Day", "Start"),
+                row(LocalDate.of(2026, 11, 2), Instant.parse("2026-11-01T23:30:00Z")),
+                row(LocalDate.of(2026, 7, 1), Instant.parse("2026-07-01T10:00:59.750Z")));
+
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(file), withFormats())) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            Row november = rows.get(1);
+            assertThat(november.getCellAsDate(0)).contains(LocalDateTime.of(2026, 11, 2, 0, 0));
+            assertThat(november.getCell(0).getDataFormatString()).isEqualTo("yyyy-mm-dd");
+            assertThat(november.getCellAsDate(1)).contains(LocalDateTime.of(2026, 11, 2, 0, 30));
+            assertThat(november.getCell(1).getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm:ss");
+            assertThat(rows.get(2).getCellAsDate(1)).contains(LocalDateTime.of(2026, 7, 1, 12, 0, 59));
+        }
+    }
+
+    @Test
+    void closing_finishes_the_file_but_leaves_the_callers_stream_open() throws IOException {
+        var out = new CountingOutputStream();
+        try (TableWriter<List<@Nullable Object>> writer =
+                TableExports.open(ExportFormat.XLSX, out, "Sheet", columns("A"), BERLIN)) {
+            writer.write(row("x"));
+        }
+
+        assertThat(out.bytes()).isPositive();
+        assertThat(out.closed()).isFalse();
+    }
+
+    @Test
+    void characters_excel_forbids_in_sheet_names_are_replaced() throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (TableWriter<List<@Nullable Object>> writer =
+                TableExports.open(ExportFormat.XLSX, out, "Activity 2026/11: [per user]", columns("A"), BERLIN)) {
+            writer.write(row("x"));
+        }
+
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(workbook.getFirstSheet().getName()).isEqualTo("Activity 2026-11- -per user-");
+        }
+    }
+
+    @SafeVarargs
+    private static byte[] xlsx(List<ExportColumn<List<@Nullable Object>>> columns, List<@Nullable Object>... rows)
+            throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (TableWriter<List<@Nullable Object>> writer =
+                TableExports.open(ExportFormat.XLSX, out, "Per user", columns, BERLIN)) {
+            for (List<@Nullable Object> row : rows) {
+                writer.write(row);
+            }
+            assertThat(writer.rowsWritten()).isEqualTo(rows.length);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<Row> dataRows(byte[] file) throws IOException {
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(file))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            return rows.subList(1, rows.size());
+        }
+    }
+
+    /** A cell that was never written is absent, which a spreadsheet shows as empty too. */
+    private static CellType typeOf(Row row, int column) {
+        return row.getOptionalCell(column).map(cell -> cell.getType()).orElse(CellType.EMPTY);
+    }
+
+    private static List<String> texts(Row row) {
+        return row.stream().map(cell -> cell.getText()).toList();
+    }
+
+    private static ReadingOptions withFormats() {
+        return new ReadingOptions(true, false);
+    }
+
+    private static String entry(ZipFile zip, String name) throws IOException {
+        var entry = zip.getEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (var in = zip.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
