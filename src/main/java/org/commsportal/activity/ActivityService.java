@@ -1,17 +1,29 @@
 package org.commsportal.activity;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import org.commsportal.audit.AuditAction;
+import org.commsportal.audit.AuditLog;
+import org.commsportal.export.ExportColumn;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.export.TableExports;
+import org.commsportal.export.TableWriter;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +34,20 @@ public class ActivityService {
     static final String CHART_ROLES =
             "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
     static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
+    private static final Set<String> PER_USER_AUTHORITIES = Set.of("ROLE_GLOBAL_ADMIN", "ROLE_SFB_ADMIN",
+            "ROLE_REPORTS_READER", "ROLE_GLOBAL_READER");
+    private static final int PROGRESS_EVERY_ROWS = 1_000;
 
     private final ActivityRepository activity;
     private final UserActivityRepository users;
     private final NameConcealment concealment;
     private final CurrentTenant currentTenant;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     ActivityService(ActivityRepository activity, UserActivityRepository users, NameConcealment concealment,
-                    CurrentTenant currentTenant, Clock clock) {
+                    CurrentTenant currentTenant, AuditLog auditLog, Clock clock) {
+        this.auditLog = auditLog;
         this.activity = activity;
         this.users = users;
         this.concealment = concealment;
@@ -88,6 +105,56 @@ public class ActivityService {
             count[0]++;
         });
         return count[0];
+    }
+
+    /**
+     * Streams the table's rows (every row matching the query, in its order) with the chosen columns to the
+     * output, reporting the rows written so far, and audits the export. Returns the number of rows.
+     */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public long export(UserTableQuery query, List<UserActivityColumn> columns, ExportFormat format, OutputStream out,
+                       LongConsumer progress) throws IOException {
+        List<ExportColumn<UserActivityRow>> exportColumns = columns.stream()
+                .map(column -> new ExportColumn<UserActivityRow>(column.header(), column::valueOf))
+                .toList();
+        String what = "peer-to-peer activity per-user table as " + format + ", " + describe(query) + ", columns "
+                + columns.stream().map(UserActivityColumn::header).toList();
+        long[] written = {0};
+        try (TableWriter<UserActivityRow> writer = TableExports.open(format, out, "Peer-to-peer activity",
+                exportColumns, ZoneOffset.UTC)) {
+            forEachUser(query, row -> {
+                try {
+                    writer.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                written[0] = writer.rowsWritten();
+                if (written[0] % PROGRESS_EVERY_ROWS == 0) {
+                    progress.accept(written[0]);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            auditLog.record(AuditAction.EXPORT, "failed export of " + what + " after " + written[0] + " rows");
+            throw e;
+        }
+        progress.accept(written[0]);
+        auditLog.record(AuditAction.EXPORT, "exported " + what + ": " + written[0] + " rows");
+        return written[0];
+    }
+
+    /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */
+    public boolean mayReadPerUserData() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().map(a -> a.getAuthority())
+                .anyMatch(PER_USER_AUTHORITIES::contains);
+    }
+
+    private static String describe(UserTableQuery query) {
+        return "period " + query.period().days() + " days" + (query.day() == null ? "" : ", day " + query.day())
+                + (query.nameContains().isEmpty() ? "" : ", user name contains '" + query.nameContains() + "'")
+                + (query.sortColumn() == null ? "" : ", sorted by " + query.sortColumn().header()
+                        + (query.ascending() ? " ascending" : " descending"));
     }
 
     private UserActivityRepository.Scope scope(UserTableQuery query) {

@@ -72,7 +72,8 @@ public class DemoDataGenerator {
         for (int i = 0; i < spec.tenants(); i++) {
             String name = TENANT_NAMES.get(i);
             UUID guid = UUID.nameUUIDFromBytes((spec.seed() + "/" + name).getBytes(StandardCharsets.UTF_8));
-            Tenant tenant = tenants.create(name, guid);
+            // The first demo tenant shows real names, the others keep the concealing default: both are visible.
+            Tenant tenant = tenants.create(name, guid, i != 0);
             var random = new DemoRandom(spec.seed() * 31 + i);
             currentTenant.runAs(tenant.id(), () -> populate(spec, random, name));
             created.add(tenant);

@@ -19,11 +19,13 @@ class TenantRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(UUID guid, String name, byte[] pseudonymSecret) {
+    long insert(UUID guid, String name, byte[] pseudonymSecret, boolean displayConcealedNames) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO tenant (guid, name, pseudonym_secret) VALUES (:guid, :name, :secret)
+                INSERT INTO tenant (guid, name, pseudonym_secret, display_concealed_names)
+                VALUES (:guid, :name, :secret, :concealed)
                 """)
+                .param("concealed", displayConcealedNames)
                 .param("guid", guid.toString())
                 .param("name", name)
                 .param("secret", pseudonymSecret)

@@ -23,9 +23,15 @@ public class TenantService {
     /** Creates a tenant with default settings (names concealed, 365 days retention) and a fresh pseudonym key. */
     @Transactional
     public Tenant create(String name, UUID guid) {
+        return create(name, guid, true);
+    }
+
+    /** Creates a tenant, choosing whether reports conceal user names (the setting's default is to conceal). */
+    @Transactional
+    public Tenant create(String name, UUID guid, boolean displayConcealedNames) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        long id = tenants.insert(guid, name, secret);
+        long id = tenants.insert(guid, name, secret, displayConcealedNames);
         return tenants.findById(id).orElseThrow();
     }
 

@@ -27,10 +27,12 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     final WebDriver driver;
+    final Path downloads;
     private final String baseUrl;
 
-    private Browser(WebDriver driver, String baseUrl) {
+    private Browser(WebDriver driver, Path downloads, String baseUrl) {
         this.driver = driver;
+        this.downloads = downloads;
         this.baseUrl = baseUrl;
     }
 
@@ -45,17 +47,21 @@ final class Browser implements AutoCloseable {
             System.err.println(message);
             Assumptions.abort(message);
         }
+        Path downloads = Files.createTempDirectory("portal-downloads");
         var options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000",
+                "--window-size=1400,1800",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+        return new Browser(new ChromeDriver(service, options), downloads, "http://localhost:" + port);
     }
 
     void open(String path) {
@@ -89,6 +95,17 @@ final class Browser implements AutoCloseable {
 
     WebDriverWait wait(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Saves what the browser shows, for a person to look at after the run. */
+    void screenshot(String name) throws java.io.IOException {
+        Path target = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.write(target, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     String currentPath() {

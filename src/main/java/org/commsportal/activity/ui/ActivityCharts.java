@@ -1,0 +1,71 @@
+package org.commsportal.activity.ui;
+
+import com.vaadin.flow.component.charts.Chart;
+import com.vaadin.flow.component.charts.model.ChartType;
+import com.vaadin.flow.component.charts.model.Configuration;
+import com.vaadin.flow.component.charts.model.ListSeries;
+import com.vaadin.flow.component.charts.model.PlotOptionsLine;
+import com.vaadin.flow.component.charts.model.Tooltip;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import org.commsportal.activity.ActivityReport;
+import org.commsportal.activity.DailyActivity;
+
+/** The report's three charts. A click on any point picks that day; legend clicks only hide or show series. */
+final class ActivityCharts {
+
+    private record Series(String name, ToLongFunction<DailyActivity> value) {
+    }
+
+    private ActivityCharts() {
+    }
+
+    static List<Chart> of(ActivityReport report, Consumer<LocalDate> onDayClicked) {
+        return List.of(
+                chart("activity-chart", "Activity", "Peer-to-peer sessions", report, onDayClicked,
+                        new Series("IM", DailyActivity::im),
+                        new Series("Audio", DailyActivity::audio),
+                        new Series("Video", DailyActivity::video),
+                        new Series("Application sharing", DailyActivity::appSharing),
+                        new Series("File transfers", DailyActivity::fileTransfer)),
+                chart("users-chart", "Users", "Distinct licensed users", report, onDayClicked,
+                        new Series("IM", DailyActivity::usersIm),
+                        new Series("Audio", DailyActivity::usersAudio),
+                        new Series("Video", DailyActivity::usersVideo),
+                        new Series("Application sharing", DailyActivity::usersAppSharing),
+                        new Series("File transfers", DailyActivity::usersFileTransfer)),
+                chart("minutes-chart", "Minutes", "Minutes", report, onDayClicked,
+                        new Series("Audio", DailyActivity::audioMinutes),
+                        new Series("Video", DailyActivity::videoMinutes)));
+    }
+
+    private static Chart chart(String id, String title, String yAxisTitle, ActivityReport report,
+                               Consumer<LocalDate> onDayClicked, Series... series) {
+        var chart = new Chart(ChartType.LINE);
+        chart.setId(id);
+        chart.setHeight("300px");
+        Configuration conf = chart.getConfiguration();
+        conf.setTitle(title);
+        conf.getChart().setAnimation(false);
+        conf.getxAxis().setCategories(report.days().stream().map(d -> d.day().toString()).toArray(String[]::new));
+        conf.getxAxis().setTitle("Date (UTC)");
+        conf.getyAxis().setTitle(yAxisTitle);
+        conf.getyAxis().setMin(0);
+        conf.getyAxis().setAllowDecimals(false);
+        var tooltip = new Tooltip();
+        tooltip.setShared(true);
+        conf.setTooltip(tooltip);
+        var options = new PlotOptionsLine();
+        options.setAnimation(false);
+        options.setCursor(com.vaadin.flow.component.charts.model.Cursor.POINTER);
+        conf.setPlotOptions(options);
+        for (Series s : series) {
+            conf.addSeries(new ListSeries(s.name(), report.days().stream()
+                    .map(day -> (Number) s.value().applyAsLong(day)).toArray(Number[]::new)));
+        }
+        chart.addPointClickListener(click -> onDayClicked.accept(report.days().get(click.getItemIndex()).day()));
+        return chart;
+    }
+}

@@ -1,0 +1,231 @@
+package org.commsportal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.commsportal.PortalIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The peer-to-peer activity page as an administrator uses it, in headless Chromium on the production build. */
+@PortalIntegrationTest
+class PeerToPeerBrowserIT {
+
+    private static Browser browser;
+
+    @LocalServerPort int port;
+
+    @BeforeEach
+    void signedOutBrowser() throws Exception {
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+        browser.open("/login");
+        browser.signOutByCookies();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @AfterEach
+    void chartsAreRealNotLicensePlaceholders() {
+        assertThat(browser.driver.findElements(By.tagName("no-license"))).isEmpty();
+    }
+
+    @Test
+    void an_administrator_reads_charts_drills_into_a_day_sorts_filters_and_exports_the_table() throws Exception {
+        browser.signIn("global.admin", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+
+        choosePeriod("Last 30 days");
+        assertThat(pointsPerSeries("activity-chart")).containsExactly(30, 30, 30, 30, 30);
+        assertThat(pointsPerSeries("users-chart")).containsExactly(30, 30, 30, 30, 30);
+        assertThat(pointsPerSeries("minutes-chart")).containsExactly(30, 30);
+        assertThat(browser.driver.findElement(By.id("data-as-of")).getText()).startsWith("Data as of ");
+        long periodRows = gridSize();
+        assertThat(periodRows).isPositive();
+
+        WebElement activityChart = browser.driver.findElement(By.id("activity-chart"));
+        // Where a person clicks the legend entry; Highcharts lays an accessible button over it
+        new Actions(browser.driver).moveToElement(
+                activityChart.getShadowRoot().findElements(By.cssSelector(".highcharts-legend-item")).get(0)).click().perform();
+        browser.wait(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(browser.script(
+                "return document.getElementById('activity-chart').configuration.series[0].visible")));
+        browser.waitUntilIdle();
+        assertThat(gridSize()).as("a legend click leaves the table alone").isEqualTo(periodRows);
+        browser.screenshot("peer-to-peer-activity");
+
+        String day = clickPoint("activity-chart", 1, 27);
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.driver.findElement(By.id("day-marker")).getText()
+                .equals("day: " + day));
+        browser.waitUntilIdle();
+        browser.driver.findElement(By.id("remove-day")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> !browser.driver.findElement(By.id("day-marker")).isDisplayed());
+
+        sortBy("IM");
+        sortBy("IM"); // second click: descending
+        List<List<String>> rows = visibleRows();
+        List<Long> im = rows.stream().map(row -> Long.parseLong(row.get(4))).toList();
+        assertThat(im).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        String someone = rows.get(0).get(0);
+        String part = someone.substring(0, someone.indexOf('@'));
+        browser.driver.findElement(By.cssSelector("#user-filter input")).sendKeys(part);
+        browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() < periodRows);
+        browser.waitUntilIdle();
+        assertThat(visibleRows()).isNotEmpty().allSatisfy(row -> assertThat(row.get(0)).contains(part));
+        long filteredRows = gridSize();
+
+        browser.driver.findElement(By.id("export-csv")).click();
+        Path csv = awaitDownload(".csv");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("User name,Deleted,Deleted date,Last activity date (UTC),IM,Audio,Video,"
+                + "Application sharing,File transfers,Audio minutes,Video minutes");
+        assertThat(lines).hasSize((int) filteredRows + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(part));
+    }
+
+    @Test
+    void the_column_choice_is_remembered_across_sign_ins() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        toggleColumn("Video minutes");
+        browser.wait(Duration.ofSeconds(10)).until(d -> !headers().contains("Video minutes"));
+
+        browser.driver.findElement(By.id("sign-out")).click();
+        browser.waitFor(By.id("signed-out-message"));
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+
+        assertThat(headers()).contains("User name", "Audio minutes").doesNotContain("Video minutes");
+        toggleColumn("Video minutes"); // leave the account as it was
+        browser.wait(Duration.ofSeconds(10)).until(d -> headers().contains("Video minutes"));
+    }
+
+    @Test
+    void a_tenant_that_conceals_names_shows_pseudonyms_in_the_table() {
+        browser.signIn("global.admin@fabrikam.example", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+
+        assertThat(visibleRows()).isNotEmpty().allSatisfy(row -> assertThat(row.get(0)).matches("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void a_usage_summary_reader_sees_the_charts_without_the_per_user_table() {
+        browser.signIn("usage.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+
+        assertThat(pointsPerSeries("activity-chart")).hasSize(5);
+        assertThat(browser.waitFor(By.id("charts-only")).getText()).contains("charts only");
+        assertThat(browser.driver.findElements(By.id("user-table"))).isEmpty();
+    }
+
+    private void choosePeriod(String label) {
+        browser.waitFor(By.id("period")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        browser.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().strip().equals(label)).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Integer> pointsPerSeries(String chartId) {
+        browser.waitFor(By.id(chartId));
+        browser.wait(Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.script(
+                "const c = document.getElementById(arguments[0]).configuration; return !!c && c.series.length > 0", chartId)));
+        return ((List<Long>) browser.script("return document.getElementById(arguments[0]).configuration.series"
+                + ".map(s => s.points.length)", chartId)).stream().map(Long::intValue).toList();
+    }
+
+    /**
+     * Clicks a point through Highcharts' own click path with the event data a mouse click carries. (A WebDriver
+     * pointer moved onto the point does not make Highcharts hover it in headless Chromium, so a coordinate click
+     * would land on nothing.) Returns the point's day.
+     */
+    private String clickPoint(String chartId, int series, int index) {
+        browser.script("""
+                const c = document.getElementById(arguments[0]).configuration;
+                const p = c.series[arguments[1]].points[arguments[2]];
+                p.firePointEvent('click', {point: p, pageX: c.plotLeft + p.plotX, pageY: c.plotTop + p.plotY,
+                    button: 0, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false});
+                """, chartId, series, index);
+        return (String) browser.script("return document.getElementById(arguments[0]).configuration.xAxis[0]"
+                + ".categories[arguments[1]]", chartId, index);
+    }
+
+    private long gridSize() {
+        browser.waitUntilIdle();
+        return ((Number) browser.script("return document.getElementById('user-table').size")).longValue();
+    }
+
+    private void sortBy(String header) {
+        browser.driver.findElements(By.cssSelector("#user-table vaadin-grid-sorter")).stream()
+                .filter(sorter -> sorter.getText().strip().equals(header)).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+    }
+
+    /** The header texts of the columns the grid shows (every column has a sorter with its header text). */
+    private List<String> headers() {
+        browser.waitUntilIdle();
+        return browser.driver.findElements(By.cssSelector("#user-table vaadin-grid-sorter")).stream()
+                .filter(WebElement::isDisplayed).map(sorter -> sorter.getText().strip()).toList();
+    }
+
+    private void toggleColumn(String header) {
+        browser.waitFor(By.cssSelector("#column-chooser vaadin-menu-bar-button")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        browser.driver.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                .filter(item -> item.getText().strip().equals(header)).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+        new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+    }
+
+    /** The rows the grid renders, in display order, as cell texts. */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> visibleRows() {
+        browser.waitUntilIdle();
+        browser.wait(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(browser.script(
+                "return document.getElementById('user-table').loading")));
+        return (List<List<String>>) browser.script("""
+                const grid = document.getElementById('user-table');
+                return [...grid.shadowRoot.querySelectorAll('#items tr')]
+                    .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
+                    .sort((a, b) => a.index - b.index)
+                    .map(tr => [...tr.querySelectorAll('td')].filter(td => !td.hidden).map(td => {
+                        const slot = td.querySelector('slot');
+                        const content = slot && slot.assignedNodes()[0];
+                        return content ? content.textContent.trim() : '';
+                    }));
+                """);
+    }
+
+    private Path awaitDownload(String extension) {
+        return browser.wait(Duration.ofSeconds(30)).until(d -> {
+            try (Stream<Path> files = Files.list(browser.downloads)) {
+                return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+    }
+}
