@@ -131,6 +131,8 @@ class UserActivityIT {
     void demo_tenant_cells_and_charts_equal_a_recomputation_from_raw_sessions() {
         testTenants.signIn("global.admin");
         long contoso = jdbc.sql("SELECT id FROM tenant WHERE name = 'contoso.example'").query(Long.class).single();
+        boolean concealedBefore = jdbc.sql("SELECT display_concealed_names FROM tenant WHERE id = :id")
+                .param("id", contoso).query(Boolean.class).single();
         jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id").param("id", contoso).update();
         try {
             assertCellsMatchRaw(contoso, UserTableQuery.of(ReportPeriod.D30), activity.firstDay(ReportPeriod.D30), reportDate);
@@ -147,7 +149,8 @@ class UserActivityIT {
                         .isEqualTo(raw.getOrDefault(day.day(), List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L)));
             }
         } finally {
-            jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id").param("id", contoso).update();
+            jdbc.sql("UPDATE tenant SET display_concealed_names = :before WHERE id = :id")
+                    .param("before", concealedBefore).param("id", contoso).update();
         }
     }
 
