@@ -34,7 +34,9 @@ public class TestTenants {
 
     /** Creates an account with the roles and returns its user name. */
     public String newAccount(Tenant tenant, Role... roles) {
-        String username = "it-" + SEQUENCE.incrementAndGet() + "@" + tenant.name();
+        // unique across runs too: benchmarks reuse their database
+        String username = "it-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@" + tenant.name();
         accounts.createAccount(tenant.id(), username, "Test account", PASSWORD, Set.of(roles));
         return username;
     }

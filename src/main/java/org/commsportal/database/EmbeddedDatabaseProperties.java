@@ -6,11 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the embedded MariaDB keeps its files. The data directory survives restarts; the base directory holds
- * the server binaries unpacked from the classpath.
+ * the server binaries unpacked from the classpath. Larger data sets (benchmarks) want a larger buffer pool.
  */
 @ConfigurationProperties("portal.embedded-db")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("data/mariadb") Path dataDir,
         @DefaultValue("data/mariadb-server") Path baseDir,
-        @DefaultValue("portal") String databaseName) {
+        @DefaultValue("portal") String databaseName,
+        @DefaultValue("256M") String innodbBufferPoolSize) {
 }

@@ -32,11 +32,12 @@ public final class EmbeddedMariaDb {
     }
 
     /** Starts the server for this data directory, or returns the one this JVM already started. */
-    public static EmbeddedMariaDb startOnce(Path dataDir, Path baseDir, String databaseName) {
-        return RUNNING.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> start(dir, baseDir, databaseName));
+    public static EmbeddedMariaDb startOnce(Path dataDir, Path baseDir, String databaseName, String bufferPoolSize) {
+        return RUNNING.computeIfAbsent(dataDir.toAbsolutePath().normalize(),
+                dir -> start(dir, baseDir, databaseName, bufferPoolSize));
     }
 
-    static EmbeddedMariaDb start(Path dataDir, Path baseDir, String databaseName) {
+    static EmbeddedMariaDb start(Path dataDir, Path baseDir, String databaseName, String bufferPoolSize) {
         try {
             Path tmpDir = baseDir.resolve("tmp");
             Files.createDirectories(dataDir);
@@ -50,7 +51,7 @@ public final class EmbeddedMariaDb {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--innodb-buffer-pool-size=256M")
+                    .addArg("--innodb-buffer-pool-size=" + bufferPoolSize)
                     .addArg("--skip-name-resolve")
                     .addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {

@@ -11,7 +11,6 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.Tenant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,11 +22,6 @@ class ActivityServiceIT {
     @Autowired ActivityService activity;
     @Autowired TestTenants testTenants;
     @Autowired JdbcClient jdbc;
-
-    @AfterEach
-    void signOut() {
-        TestTenants.signOut();
-    }
 
     @Test
     void every_chart_point_equals_a_count_of_raw_peer_to_peer_sessions() {

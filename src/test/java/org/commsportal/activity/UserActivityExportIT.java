@@ -13,7 +13,6 @@ import org.commsportal.TestTenants;
 import org.commsportal.export.ExportFormat;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +28,6 @@ class UserActivityExportIT {
     @Autowired ActivityService activity;
     @Autowired TestTenants testTenants;
     @Autowired JdbcClient jdbc;
-
-    @AfterEach
-    void signOut() {
-        TestTenants.signOut();
-    }
 
     @Test
     void a_csv_export_holds_every_row_of_the_query_with_the_chosen_columns_and_is_audited() throws Exception {

@@ -23,7 +23,6 @@ import org.commsportal.ingest.SessionWriter;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,11 +69,6 @@ class UserActivityIT {
                     session("s6", reportDate.plusDays(1) + "T08:00:00Z", 30_000, "ada", "ben", MediaType.IM)));
         });
         testTenants.signInAs(tenant, Role.REPORTS_READER);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestTenants.signOut();
     }
 
     private UserRecord user(String alias, LocalDate licensedFrom, LocalDate deletedAt) {

@@ -9,44 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.commsportal.PortalIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The peer-to-peer activity page as an administrator uses it, in headless Chromium on the production build. */
 @PortalIntegrationTest
-class PeerToPeerBrowserIT {
-
-    private static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeEach
-    void signedOutBrowser() throws Exception {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        browser.open("/login");
-        browser.signOutByCookies();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    @AfterEach
-    void chartsAreRealNotLicensePlaceholders() {
-        assertThat(browser.driver.findElements(By.tagName("no-license"))).isEmpty();
-    }
+class PeerToPeerBrowserIT extends BrowserTest {
 
     @Test
     void an_administrator_reads_charts_drills_into_a_day_sorts_filters_and_exports_the_table() throws Exception {

@@ -5,44 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.commsportal.PortalIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Sign-in, layout, a rendered chart, sign-out and a refused view, in headless Chromium on the production build. */
 @PortalIntegrationTest
-class SignInBrowserIT {
-
-    private static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeEach
-    void startBrowserOnce() throws Exception {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        browser.open("/login");
-        browser.signOutByCookies();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    @AfterEach
-    void noLicensePlaceholderAnywhere() {
-        // In development mode Vaadin swaps a chart for <no-license>; the production build must render it.
-        assertThat(browser.driver.findElements(By.tagName("no-license"))).isEmpty();
-    }
+class SignInBrowserIT extends BrowserTest {
 
     @Test
     void a_global_administrator_signs_in_sees_the_layout_and_the_activity_chart_and_signs_out() {

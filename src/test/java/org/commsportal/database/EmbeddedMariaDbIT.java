@@ -15,7 +15,7 @@ class EmbeddedMariaDbIT {
         Path dataDir = Files.createTempDirectory("portal-restart").resolve("mariadb");
         Path baseDir = Path.of("target", "it-mariadb", "restart-server");
 
-        EmbeddedMariaDb first = EmbeddedMariaDb.start(dataDir, baseDir, "portal");
+        EmbeddedMariaDb first = EmbeddedMariaDb.start(dataDir, baseDir, "portal", "64M");
         try (var connection = DriverManager.getConnection(first.jdbcUrl("portal"), "root", "")) {
             connection.createStatement().execute("CREATE TABLE kept (id INT PRIMARY KEY)");
             connection.createStatement().execute("INSERT INTO kept VALUES (42)");
@@ -23,7 +23,7 @@ class EmbeddedMariaDbIT {
             first.stop();
         }
 
-        EmbeddedMariaDb second = EmbeddedMariaDb.start(dataDir, baseDir, "portal");
+        EmbeddedMariaDb second = EmbeddedMariaDb.start(dataDir, baseDir, "portal", "64M");
         try (var connection = DriverManager.getConnection(second.jdbcUrl("portal"), "root", "");
              var rows = connection.createStatement().executeQuery("SELECT id FROM kept")) {
             assertThat(rows.next()).isTrue();

@@ -6,7 +6,6 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.Tenant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +18,6 @@ class NameConcealmentIT {
     @Autowired NameConcealment concealment;
     @Autowired TestTenants testTenants;
     @Autowired JdbcClient jdbc;
-
-    @AfterEach
-    void signOut() {
-        TestTenants.signOut();
-    }
 
     @Test
     void a_new_tenant_conceals_names_with_a_stable_pseudonym() {

@@ -19,7 +19,6 @@ import org.commsportal.ingest.Quality;
 import org.commsportal.ingest.SessionRecord;
 import org.commsportal.ingest.SessionWriter;
 import org.commsportal.security.Role;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,11 +48,6 @@ class TenantScopingIT {
                     new UserRecord("shared.alias@" + tenant.name(), "shared.alias", "Shared", LocalDate.parse("2025-01-01"), null),
                     new UserRecord("other@" + tenant.name(), "other", "Other", LocalDate.parse("2025-01-01"), null))));
         }
-    }
-
-    @AfterEach
-    void signOut() {
-        TestTenants.signOut();
     }
 
     @Test

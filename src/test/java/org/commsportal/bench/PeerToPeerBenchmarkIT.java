@@ -1,0 +1,163 @@
+package org.commsportal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.activity.ActivityReport;
+import org.commsportal.activity.ActivityService;
+import org.commsportal.activity.DailyActivity;
+import org.commsportal.activity.ReportPeriod;
+import org.commsportal.activity.UserActivityColumn;
+import org.commsportal.activity.UserTableQuery;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.commsportal.tenant.TenantService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Server time of the peer-to-peer page's data (3 series + first table page), sorts, a filter and a full export,
+ * as medians of repeated runs, beside the same figures computed with GROUP BY over the raw sessions.
+ */
+@Tag("bench")
+@PortalIntegrationTest
+class PeerToPeerBenchmarkIT {
+
+    private static final int RUNS = 7;
+    /** The raw GROUP BY takes up to a minute per run at 180 days: fewer runs keep the command usable. */
+    private static final int NAIVE_RUNS = 3;
+    private static final int PAGE = 50;
+
+    @Autowired ActivityService activity;
+    @Autowired JdbcClient jdbc;
+    @Autowired TenantService tenants;
+    @Autowired DirectoryService directory;
+    @Autowired CurrentTenant currentTenant;
+    @Autowired TestTenants testTenants;
+
+    private final Map<String, double[]> results = new LinkedHashMap<>();
+
+    @Test
+    void peer_to_peer_report_figures() {
+        int users = Integer.getInteger("bench.users", 1_000);
+        int days = Integer.getInteger("bench.days", 180);
+        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants);
+        Tenant tenant = bench.load(users, days, activity.reportDate());
+        bench.signInAdministrator(tenant);
+        long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t").param("t", tenant.id())
+                .query(Long.class).single();
+
+        for (ReportPeriod period : List.of(ReportPeriod.D7, ReportPeriod.D180)) {
+            var query = UserTableQuery.of(period);
+            double ours = median("page data " + period, () -> pageData(query));
+            double naive = median("  naive GROUP BY over raw sessions " + period, NAIVE_RUNS,
+                    () -> naivePageData(tenant, period, "im DESC"));
+            results.put("page data " + period, new double[] {ours, naive});
+            assertThat(activity.activity(period).days().stream().mapToLong(DailyActivity::im).sum())
+                    .as("chart total equals raw rows").isEqualTo(rawImSessions(tenant, period));
+        }
+        for (UserActivityColumn column : UserActivityColumn.values()) {
+            var query = UserTableQuery.of(ReportPeriod.D180).sortedBy(column, false);
+            results.put("D180 sort by " + column.header(), new double[] {
+                    median("sort " + column, () -> activity.users(query, 0, PAGE)), Double.NaN});
+        }
+        var filtered = UserTableQuery.of(ReportPeriod.D180).withFilter("user12");
+        results.put("D180 filter 'user12' + count", new double[] {median("filter", () -> {
+            activity.users(filtered, 0, PAGE);
+            activity.countUsers(filtered);
+        }), Double.NaN});
+        double export = median("export", () -> exportAll(UserTableQuery.of(ReportPeriod.D180)));
+        double naiveExport = median("  naive export", NAIVE_RUNS, () -> naivePageData(tenant, ReportPeriod.D180, null));
+        results.put("D180 export all " + users + " users (CSV)", new double[] {export, naiveExport});
+
+        System.out.printf("%nPeer-to-peer report, %,d users x %d days, %,d sessions (medians of %d runs, ms)%n",
+                users, days, sessions, RUNS);
+        System.out.printf("%-44s %10s %12s %8s%n", "operation", "portal", "raw GROUP BY", "ratio");
+        results.forEach((name, figures) -> System.out.printf("%-44s %10.1f %12s %8s%n", name, figures[0],
+                Double.isNaN(figures[1]) ? "-" : String.format("%.1f", figures[1]),
+                Double.isNaN(figures[1]) ? "-" : String.format("%.0fx", figures[1] / figures[0])));
+    }
+
+    private void pageData(UserTableQuery query) {
+        ActivityReport report = activity.activity(query.period());
+        assertThat(report.days()).hasSize(query.period().days());
+        activity.users(query, 0, PAGE);
+        activity.countUsers(query);
+    }
+
+    private void exportAll(UserTableQuery query) {
+        try {
+            activity.export(query, List.of(UserActivityColumn.values()), ExportFormat.CSV, OutputStream.nullOutputStream(),
+                    written -> { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The page's figures straight from raw rows: per-day series, then the per-user table (a page, or all rows). */
+    private void naivePageData(Tenant tenant, ReportPeriod period, String orderBy) {
+        LocalDate to = activity.reportDate();
+        LocalDate from = to.minusDays(period.days() - 1L);
+        jdbc.sql("""
+                SELECT DATE(s.start_time) AS day,
+                       SUM(s.media_mask & 1 > 0), SUM(s.media_mask & 16 > 0), SUM(s.media_mask & 32 > 0),
+                       SUM(s.media_mask & 8 > 0), SUM(s.media_mask & 2 > 0),
+                       SUM(IF(m.media_type_id = 5, m.duration_ms, 0)), SUM(IF(m.media_type_id = 6, m.duration_ms, 0))
+                FROM comm_session s LEFT JOIN session_media m ON m.session_id = s.id AND m.media_type_id IN (5, 6)
+                WHERE s.tenant_id = :t AND s.conference_url IS NULL AND s.start_time >= :from AND s.start_time < :to
+                GROUP BY DATE(s.start_time)
+                """).param("t", tenant.id()).param("from", from).param("to", to.plusDays(1)).query().listOfRows();
+        jdbc.sql("""
+                SELECT u.upn, SUM(p.media_mask & 1 > 0) AS im, SUM(p.media_mask & 16 > 0) AS audio,
+                       SUM(p.media_mask & 32 > 0) AS video, SUM(p.media_mask & 8 > 0) AS app_sharing,
+                       SUM(p.media_mask & 2 > 0) AS file_transfers, MAX(DATE(p.start_time)) AS last_activity
+                FROM licensed_user u
+                LEFT JOIN (SELECT from_user_id AS user_id, media_mask, start_time FROM comm_session
+                           WHERE tenant_id = :t AND conference_url IS NULL AND start_time >= :from AND start_time < :to
+                           UNION ALL
+                           SELECT to_user_id, media_mask, start_time FROM comm_session
+                           WHERE tenant_id = :t AND conference_url IS NULL AND start_time >= :from AND start_time < :to
+                             AND to_user_id <> from_user_id) p ON p.user_id = u.id
+                WHERE u.tenant_id = :t
+                GROUP BY u.id, u.upn
+                """ + (orderBy == null ? "" : " ORDER BY " + orderBy + " LIMIT " + PAGE))
+                .param("t", tenant.id()).param("from", from).param("to", to.plusDays(1)).query().listOfRows();
+    }
+
+    private long rawImSessions(Tenant tenant, ReportPeriod period) {
+        LocalDate to = activity.reportDate();
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND conference_url IS NULL AND media_mask & 1
+                  AND start_time >= :from AND start_time < :to
+                """).param("t", tenant.id()).param("from", to.minusDays(period.days() - 1L))
+                .param("to", to.plusDays(1)).query(Long.class).single();
+    }
+
+    private double median(String name, Runnable operation) {
+        return median(name, RUNS, operation);
+    }
+
+    private double median(String name, int runs, Runnable operation) {
+        operation.run(); // warm-up
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long started = System.nanoTime();
+            operation.run();
+            ms[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf("  %-50s median %8.1f ms, max %8.1f ms%n", name, ms[runs / 2], ms[runs - 1]);
+        return ms[runs / 2];
+    }
+}
