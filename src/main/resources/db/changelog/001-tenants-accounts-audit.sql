@@ -64,3 +64,8 @@ CREATE TABLE account_preference (
     PRIMARY KEY (account_id, pref_key),
     CONSTRAINT fk_account_preference_account FOREIGN KEY (account_id) REFERENCES portal_account (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+--changeset commsportal:001-audit-event-sign-in-indexes
+-- Sign-in throttling counts recent failures per user name and per address from the audit trail.
+CREATE INDEX ix_audit_event_actor_action_time ON audit_event (actor, action, occurred_at);
+CREATE INDEX ix_audit_event_addr_action_time ON audit_event (remote_addr, action, occurred_at);

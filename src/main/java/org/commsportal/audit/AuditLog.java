@@ -40,6 +40,18 @@ public class AuditLog {
         events.insert(tenantId, clock.instant(), actor, action.name(), detail, remoteAddr);
     }
 
+    /** Failed sign-ins for this user name since the moment (and since its last successful sign-in). */
+    @Transactional(readOnly = true)
+    public long failedSignInsOf(String username, java.time.Instant since) {
+        return events.failedSignInsOf(username, since);
+    }
+
+    /** Failed sign-ins from this address since the moment. */
+    @Transactional(readOnly = true)
+    public long failedSignInsFrom(String remoteAddr, java.time.Instant since) {
+        return events.failedSignInsFrom(remoteAddr, since);
+    }
+
     // Role names spelled out: the security package depends on this one, not the other way round.
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'GLOBAL_READER')")
     public List<AuditEvent> newestFirst(int limit) {

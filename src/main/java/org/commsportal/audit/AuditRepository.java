@@ -32,6 +32,31 @@ class AuditRepository {
                 .update();
     }
 
+    /** Failed sign-ins of a user name since a moment, not counting those before its last successful sign-in. */
+    long failedSignInsOf(String actor, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM audit_event f
+                WHERE f.actor = :actor AND f.action = 'SIGN_IN_FAILED' AND f.occurred_at >= :since
+                  AND f.occurred_at > COALESCE((SELECT MAX(s.occurred_at) FROM audit_event s
+                                                WHERE s.actor = :actor AND s.action = 'SIGN_IN'), '1970-01-01')
+                """)
+                .param("actor", actor)
+                .param("since", UtcDateTime.toColumn(since))
+                .query(Long.class)
+                .single();
+    }
+
+    long failedSignInsFrom(String remoteAddr, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM audit_event
+                WHERE remote_addr = :addr AND action = 'SIGN_IN_FAILED' AND occurred_at >= :since
+                """)
+                .param("addr", remoteAddr)
+                .param("since", UtcDateTime.toColumn(since))
+                .query(Long.class)
+                .single();
+    }
+
     List<AuditEvent> newestFirst(long tenantId, int limit) {
         return jdbc.sql("""
                 SELECT id, tenant_id, occurred_at, actor, action, detail, remote_addr

@@ -2,10 +2,14 @@ package org.commsportal.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import org.commsportal.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -58,6 +62,15 @@ public class SecurityConfiguration {
         return http.with(VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.loginView("/" + LOGIN_PATH, "/" + LOGIN_PATH + "?logout"))
                 .build();
+    }
+
+    /** The one way in for passwords, browser and API alike: throttled, then checked against the bcrypt hash. */
+    @Bean
+    AuthenticationProvider signInThrottle(AccountService accounts, PasswordEncoder passwordEncoder, AuditLog auditLog,
+                                          Clock clock) {
+        var passwordCheck = new DaoAuthenticationProvider(accounts);
+        passwordCheck.setPasswordEncoder(passwordEncoder);
+        return new SignInThrottle(passwordCheck, auditLog, clock);
     }
 
     @Bean

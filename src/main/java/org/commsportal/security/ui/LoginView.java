@@ -10,7 +10,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.VaadinSession;
 import org.commsportal.security.SecurityConfiguration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 
 @Route(value = SecurityConfiguration.LOGIN_PATH, autoLayout = false)
 @PageTitle("Sign in | Comms Usage Portal")
@@ -26,10 +30,6 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setJustifyContentMode(JustifyContentMode.CENTER);
         addClassName("login-view");
 
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getErrorMessage().setTitle("Incorrect user name or password");
-        i18n.getErrorMessage().setMessage("Check the user name and password and try again.");
-        login.setI18n(i18n);
         login.setAction(SecurityConfiguration.LOGIN_PATH);
         login.setForgotPasswordButtonVisible(false);
         signedOut.setVisible(false);
@@ -41,7 +41,22 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        login.setError(parameters.containsKey("error"));
+        boolean failed = parameters.containsKey("error");
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setTitle("Incorrect user name or password");
+        i18n.getErrorMessage().setMessage("Check the user name and password and try again.");
+        if (failed && lastSignInFailure() instanceof LockedException locked) {
+            i18n.getErrorMessage().setTitle("Sign-in paused");
+            i18n.getErrorMessage().setMessage(locked.getMessage());
+        }
+        login.setI18n(i18n);
+        login.setError(failed);
         signedOut.setVisible(parameters.containsKey("logout"));
+    }
+
+    /** Why the last sign-in of this browser session failed, as Spring Security left it in the HTTP session. */
+    private static @Nullable Object lastSignInFailure() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? null : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }
