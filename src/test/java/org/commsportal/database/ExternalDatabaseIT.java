@@ -66,6 +66,19 @@ class ExternalDatabaseIT {
         assertThat(Files.readString(log)).contains("Cannot connect to the database at " + url + ": ");
     }
 
+    @Test
+    void a_missing_external_database_stops_the_portal_with_one_line_naming_the_url() throws Exception {
+        String url = "jdbc:mariadb://127.0.0.1:" + server.port() + "/no_such_database_" + System.nanoTime();
+        Path log = Files.createTempFile("portal-missing", ".log");
+
+        Process portal = startPortal(log, url);
+
+        assertThat(portal.waitFor(120, TimeUnit.SECONDS)).as("portal exited").isTrue();
+        assertThat(portal.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log)).contains("Cannot connect to the database at " + url + ": ")
+                .contains("Unknown database");
+    }
+
     private static Process startPortal(Path log, String url, String... extraArguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
