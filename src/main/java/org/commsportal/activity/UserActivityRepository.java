@@ -45,16 +45,17 @@ class UserActivityRepository {
               AND (:filter = '' OR %s LIKE :pattern)
             """;
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT u.id, u.upn, u.pseudonym, u.deleted, u.deleted_at,
-                   (SELECT MAX(r.day) FROM user_daily_rollup r
-                    WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id AND r.day <= :reportDate
-                      AND r.p2p_im + r.p2p_audio + r.p2p_video + r.p2p_app_sharing + r.p2p_file_transfer > 0)
-                       AS last_activity,
                    COALESCE(a.im, 0) AS im, COALESCE(a.audio, 0) AS audio, COALESCE(a.video, 0) AS video,
                    COALESCE(a.app_sharing, 0) AS app_sharing, COALESCE(a.file_transfers, 0) AS file_transfers,
-                   COALESCE(a.audio_ms, 0) AS audio_ms, COALESCE(a.video_ms, 0) AS video_ms
-            """;
+                   COALESCE(a.audio_ms, 0) AS audio_ms, COALESCE(a.video_ms, 0) AS video_ms""";
+
+    /** The user's last day with peer-to-peer activity up to the report date; %s is the user id column. */
+    private static final String LAST_ACTIVITY = """
+            (SELECT MAX(r.day) FROM user_daily_rollup r
+             WHERE r.tenant_id = :tenantId AND r.user_id = %s AND r.day <= :reportDate
+               AND r.p2p_im + r.p2p_audio + r.p2p_video + r.p2p_app_sharing + r.p2p_file_transfer > 0)""";
 
     private static final Map<UserActivityColumn, String> SORT_EXPRESSIONS = sortExpressions();
 
@@ -73,7 +74,7 @@ class UserActivityRepository {
     }
 
     List<StoredRow> page(Scope scope, UserTableQuery query, int offset, int limit) {
-        return jdbc.sql(SELECT + WITH_ACTIVITY + usersInScope(scope) + orderBy(scope, query) + " LIMIT :limit OFFSET :offset")
+        return jdbc.sql(tableSql(scope, query, " LIMIT :limit OFFSET :offset"))
                 .params(parameters(scope, query))
                 .param("limit", limit)
                 .param("offset", offset)
@@ -90,12 +91,24 @@ class UserActivityRepository {
 
     /** Streams every matching row in table order to the consumer, without holding them in memory. */
     void forEach(Scope scope, UserTableQuery query, Consumer<StoredRow> consumer) {
-        streaming.query(SELECT + WITH_ACTIVITY + usersInScope(scope) + orderBy(scope, query),
+        streaming.query(tableSql(scope, query, ""),
                 new MapSqlParameterSource(parameters(scope, query)),
                 rs -> {
                     consumer.accept(toRow(rs, 0));
                 });
 
+    }
+
+    /**
+     * The table's rows in order. The last activity date is looked up per user after sorting and paging, so a
+     * page costs one look-up per row shown; only sorting by that date computes it for every user first.
+     */
+    private static String tableSql(Scope scope, UserTableQuery query, String limit) {
+        boolean byLastActivity = query.sortColumn() == UserActivityColumn.LAST_ACTIVITY_DATE;
+        String sorted = COLUMNS + (byLastActivity ? ", " + LAST_ACTIVITY.formatted("u.id") + " AS last_activity" : "")
+                + "\n" + WITH_ACTIVITY + usersInScope(scope) + orderBy(scope, query) + limit;
+        return "SELECT t.*" + (byLastActivity ? "" : ", " + LAST_ACTIVITY.formatted("t.id") + " AS last_activity")
+                + " FROM (" + sorted + ") t" + orderBy(scope, query);
     }
 
     private static String usersInScope(Scope scope) {
@@ -105,10 +118,11 @@ class UserActivityRepository {
     private static String orderBy(Scope scope, UserTableQuery query) {
         UserActivityColumn column = query.sortColumn() == null ? UserActivityColumn.USER_NAME : query.sortColumn();
         String expression = column == UserActivityColumn.USER_NAME
-                ? (scope.concealed() ? "u.pseudonym" : "u.upn")
+                ? (scope.concealed() ? "pseudonym" : "upn")
                 : SORT_EXPRESSIONS.get(column);
         String direction = query.ascending() ? " ASC" : " DESC";
-        return " ORDER BY " + expression + direction + ", u.id" + direction;
+        // column aliases of the select list, valid inside the sorted query and outside it alike
+        return " ORDER BY " + expression + direction + ", id" + direction;
     }
 
     private static Map<String, Object> parameters(Scope scope, UserTableQuery query) {
@@ -123,10 +137,11 @@ class UserActivityRepository {
         return parameters;
     }
 
+    /** Sort keys by select-list alias (the user name is chosen by concealment in {@link #orderBy}). */
     private static Map<UserActivityColumn, String> sortExpressions() {
         Map<UserActivityColumn, String> expressions = new java.util.EnumMap<>(UserActivityColumn.class);
-        expressions.put(UserActivityColumn.DELETED, "u.deleted");
-        expressions.put(UserActivityColumn.DELETED_DATE, "u.deleted_at");
+        expressions.put(UserActivityColumn.DELETED, "deleted");
+        expressions.put(UserActivityColumn.DELETED_DATE, "deleted_at");
         expressions.put(UserActivityColumn.LAST_ACTIVITY_DATE, "last_activity");
         expressions.put(UserActivityColumn.IM, "im");
         expressions.put(UserActivityColumn.AUDIO, "audio");
