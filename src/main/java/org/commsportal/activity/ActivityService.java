@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -21,6 +20,7 @@ import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
 import org.commsportal.export.TableWriter;
 import org.commsportal.privacy.NameConcealment;
+import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,8 +34,6 @@ public class ActivityService {
     static final String CHART_ROLES =
             "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
     static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
-    private static final Set<String> PER_USER_AUTHORITIES = Set.of("ROLE_GLOBAL_ADMIN", "ROLE_SFB_ADMIN",
-            "ROLE_REPORTS_READER", "ROLE_GLOBAL_READER");
     private static final int PROGRESS_EVERY_ROWS = 1_000;
 
     private final ActivityRepository activity;
@@ -146,8 +144,11 @@ public class ActivityService {
     /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */
     public boolean mayReadPerUserData() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().map(a -> a.getAuthority())
-                .anyMatch(PER_USER_AUTHORITIES::contains);
+        if (auth == null) {
+            return false;
+        }
+        var granted = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+        return Role.READS_PER_USER_DATA.stream().map(Role::authority).anyMatch(granted::contains);
     }
 
     private static String describe(UserTableQuery query) {

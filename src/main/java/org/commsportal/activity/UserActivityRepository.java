@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.commsportal.base.SqlLike;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -132,8 +133,7 @@ class UserActivityRepository {
         parameters.put("to", scope.to());
         parameters.put("reportDate", scope.reportDate());
         parameters.put("filter", query.nameContains());
-        parameters.put("pattern", "%" + query.nameContains().toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        parameters.put("pattern", SqlLike.contains(query.nameContains()));
         return parameters;
     }
 

@@ -14,6 +14,11 @@ public record UserTableQuery(ReportPeriod period, @Nullable LocalDate day, Strin
         return new UserTableQuery(period, null, "", null, true);
     }
 
+    /** The same filter and sort over another period; a chosen day belongs to the old period and is dropped. */
+    public UserTableQuery withPeriod(ReportPeriod newPeriod) {
+        return new UserTableQuery(newPeriod, null, nameContains, sortColumn, ascending);
+    }
+
     public UserTableQuery withDay(@Nullable LocalDate newDay) {
         return new UserTableQuery(period, newDay, nameContains, sortColumn, ascending);
     }

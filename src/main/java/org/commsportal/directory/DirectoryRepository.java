@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.commsportal.base.SqlLike;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,7 +40,6 @@ class DirectoryRepository {
     }
 
     List<LicensedUser> findByAliasOrUpnPrefix(long tenantId, String prefix, int limit) {
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
                 SELECT id, upn, alias, display_name, licensed_from, deleted_at
                 FROM licensed_user
@@ -47,7 +47,7 @@ class DirectoryRepository {
                 ORDER BY alias LIMIT :limit
                 """)
                 .param("tenantId", tenantId)
-                .param("pattern", pattern)
+                .param("pattern", SqlLike.startsWith(prefix))
                 .param("limit", limit)
                 .query((rs, row) -> new LicensedUser(rs.getLong("id"), rs.getString("upn"), rs.getString("alias"),
                         rs.getString("display_name"), rs.getDate("licensed_from").toLocalDate(),

@@ -18,6 +18,9 @@ public enum Role {
     /** Roles whose holders see real user names unless the tenant conceals them. */
     public static final Set<Role> SEES_REAL_NAMES = EnumSet.of(GLOBAL_ADMIN, SFB_ADMIN, REPORTS_READER);
 
+    /** Roles that may see per-user figures (tables, session details, exports); global readers see them concealed. */
+    public static final Set<Role> READS_PER_USER_DATA = EnumSet.of(GLOBAL_ADMIN, SFB_ADMIN, REPORTS_READER, GLOBAL_READER);
+
     private final String title;
 
     Role(String title) {

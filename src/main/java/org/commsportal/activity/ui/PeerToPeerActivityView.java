@@ -157,7 +157,7 @@ class PeerToPeerActivityView extends VerticalLayout {
         for (Chart chart : ActivityCharts.of(report, this::showDay)) {
             charts.add(chart);
         }
-        refreshTable(new UserTableQuery(period, null, query.nameContains(), query.sortColumn(), query.ascending()));
+        refreshTable(query.withPeriod(period));
     }
 
     private void showDay(LocalDate day) {

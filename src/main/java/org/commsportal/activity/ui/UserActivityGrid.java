@@ -47,11 +47,12 @@ final class UserActivityGrid extends Grid<UserActivityRow> {
 
     /** The table's query with the grid's current sort; exports use it so they match what is on screen. */
     UserTableQuery currentQuery() {
-        var sort = getSortOrder();
-        return sort.isEmpty() ? query.get() : query.get().sortedBy(UserActivityColumn.valueOf(sort.get(0).getSorted().getKey()),
-                sort.get(0).getDirection() == SortDirection.ASCENDING);
+        return sortedQuery(getSortOrder().stream()
+                .map(order -> new QuerySortOrder(order.getSorted().getKey(), order.getDirection()))
+                .toList());
     }
 
+    /** A column's key and sort property are its UserActivityColumn name, so a sort order names its column. */
     private UserTableQuery sortedQuery(List<QuerySortOrder> orders) {
         return orders.isEmpty() ? query.get() : query.get().sortedBy(UserActivityColumn.valueOf(orders.get(0).getSorted()),
                 orders.get(0).getDirection() == SortDirection.ASCENDING);
