@@ -1,7 +1,14 @@
 package org.commsportal.audit;
 
 import java.time.Clock;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.function.LongConsumer;
+import org.commsportal.export.ExportColumn;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.export.TableExports;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,12 +32,24 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** An action of the signed-in principal, in its tenant. */
+    /** An action of the signed-in principal, in its tenant, audited even if the caller's transaction rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(AuditAction action, String detail) {
+        events.insert(currentTenant.id(), clock.instant(), signedInActor(), action.name(), detail, null);
+    }
+
+    /**
+     * An action of the signed-in principal that changes data: written in the caller's transaction, so the change
+     * and its audit entry commit or roll back together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordChange(AuditAction action, String detail) {
+        events.insert(currentTenant.id(), clock.instant(), signedInActor(), action.name(), detail, null);
+    }
+
+    private static String signedInActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String actor = auth == null ? "anonymous" : auth.getName();
-        events.insert(currentTenant.id(), clock.instant(), actor, action.name(), detail, null);
+        return auth == null ? "anonymous" : auth.getName();
     }
 
     /** An event before or outside a sign-in, such as a failed sign-in; the tenant is null when unknown. */
@@ -53,8 +72,54 @@ public class AuditLog {
     }
 
     // Role names spelled out: the security package depends on this one, not the other way round.
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'GLOBAL_READER')")
+    private static final String READERS = "hasAnyRole('GLOBAL_ADMIN', 'GLOBAL_READER')";
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
     public List<AuditEvent> newestFirst(int limit) {
         return events.newestFirst(currentTenant.id(), limit);
+    }
+
+    /** One page of the signed-in tenant's events matching the query, newest first. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<AuditEvent> page(AuditQuery query, int offset, int limit) {
+        return events.page(currentTenant.id(), query, offset, limit);
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public long count(AuditQuery query) {
+        return events.count(currentTenant.id(), query);
+    }
+
+    /**
+     * Streams every matching event, newest first, to the output with times in the viewer's zone, reporting the
+     * rows written so far; the export itself is audited. Returns the number of rows.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public long export(AuditQuery query, ExportFormat format, OutputStream out, ZoneId zone, LongConsumer progress)
+            throws IOException {
+        List<ExportColumn<AuditEvent>> columns = List.of(
+                new ExportColumn<>("Time (" + zone.getId() + ")", AuditEvent::occurredAt),
+                new ExportColumn<>("Actor", AuditEvent::actor),
+                new ExportColumn<>("Action", AuditEvent::action),
+                new ExportColumn<>("Detail", AuditEvent::detail),
+                new ExportColumn<>("Address", AuditEvent::remoteAddr));
+        String what = "audit log as " + format + ", " + query.describe();
+        long[] written = {0};
+        try {
+            written[0] = TableExports.writeAll(format, out, "Audit log", columns, zone,
+                    each -> events.forEach(currentTenant.id(), query, each), rows -> {
+                        written[0] = rows;
+                        progress.accept(rows);
+                    });
+        } catch (IOException | RuntimeException e) {
+            record(AuditAction.EXPORT, "failed export of " + what + " after " + written[0] + " rows");
+            throw e;
+        }
+        record(AuditAction.EXPORT, "exported " + what + ": " + written[0] + " rows");
+        return written[0];
     }
 }

@@ -3,8 +3,15 @@ package org.commsportal.audit;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Consumer;
+import org.commsportal.base.SqlLike;
 import org.commsportal.base.UtcDateTime;
 import org.jspecify.annotations.Nullable;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,9 +19,13 @@ import org.springframework.stereotype.Repository;
 class AuditRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
 
-    AuditRepository(JdbcClient jdbc) {
+    AuditRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        var template = new JdbcTemplate(dataSource);
+        template.setFetchSize(1_000); // the MariaDB driver then streams rows instead of reading them all
+        this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
     void insert(@Nullable Long tenantId, Instant at, String actor, String action, String detail,
@@ -58,16 +69,57 @@ class AuditRepository {
     }
 
     List<AuditEvent> newestFirst(long tenantId, int limit) {
-        return jdbc.sql("""
-                SELECT id, tenant_id, occurred_at, actor, action, detail, remote_addr
-                FROM audit_event WHERE tenant_id = :tenantId
-                ORDER BY occurred_at DESC, id DESC LIMIT :limit
-                """)
-                .param("tenantId", tenantId)
+        return page(tenantId, AuditQuery.ALL, 0, limit);
+    }
+
+    /** One page of the tenant's events matching the query, newest first. */
+    List<AuditEvent> page(long tenantId, AuditQuery query, int offset, int limit) {
+        return filtered(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset",
+                tenantId, query)
                 .param("limit", limit)
-                .query((rs, row) -> new AuditEvent(rs.getLong("id"), rs.getLong("tenant_id"),
-                        UtcDateTime.fromColumn(rs.getObject("occurred_at", LocalDateTime.class)), rs.getString("actor"), rs.getString("action"),
-                        rs.getString("detail"), rs.getString("remote_addr")))
+                .param("offset", offset)
+                .query(AuditRepository::toEvent)
                 .list();
+    }
+
+    long count(long tenantId, AuditQuery query) {
+        return filtered("SELECT COUNT(*) FROM audit_event" + WHERE_MATCHING, tenantId, query)
+                .query(Long.class).single();
+    }
+
+    /** Every matching event, newest first, streamed from the database one at a time (for exports). */
+    void forEach(long tenantId, AuditQuery query, Consumer<AuditEvent> consumer) {
+        streaming.query(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY occurred_at DESC, id DESC",
+                parameters(tenantId, query), (RowCallbackHandler) rs -> consumer.accept(toEvent(rs, 0)));
+    }
+
+    private static final String SELECT_EVENTS =
+            "SELECT id, tenant_id, occurred_at, actor, action, detail, remote_addr FROM audit_event";
+
+    private static final String WHERE_MATCHING = """
+             WHERE tenant_id = :tenantId
+               AND (:actor = '' OR actor LIKE :actorPattern)
+               AND (:action IS NULL OR action = :action)
+               AND (:from IS NULL OR occurred_at >= :from)
+               AND (:to IS NULL OR occurred_at < :to)""";
+
+    private JdbcClient.StatementSpec filtered(String sql, long tenantId, AuditQuery query) {
+        return jdbc.sql(sql).paramSource(parameters(tenantId, query));
+    }
+
+    private static MapSqlParameterSource parameters(long tenantId, AuditQuery query) {
+        return new MapSqlParameterSource()
+                .addValue("tenantId", tenantId)
+                .addValue("actor", query.actorContains())
+                .addValue("actorPattern", SqlLike.contains(query.actorContains()))
+                .addValue("action", query.action() == null ? null : query.action().name())
+                .addValue("from", query.from() == null ? null : UtcDateTime.toColumn(query.from()))
+                .addValue("to", query.to() == null ? null : UtcDateTime.toColumn(query.to()));
+    }
+
+    private static AuditEvent toEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEvent(rs.getLong("id"), rs.getLong("tenant_id"),
+                UtcDateTime.fromColumn(rs.getObject("occurred_at", LocalDateTime.class)), rs.getString("actor"),
+                rs.getString("action"), rs.getString("detail"), rs.getString("remote_addr"));
     }
 }

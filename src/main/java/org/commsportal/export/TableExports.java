@@ -2,8 +2,11 @@ package org.commsportal.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /** Opens streaming table exports; see {@link ExportColumn} for the cell values they take. */
 public final class TableExports {
@@ -32,6 +35,38 @@ public final class TableExports {
             case CSV -> new CsvTableWriter<>(out, fixedColumns, zone);
             case XLSX -> new XlsxTableWriter<>(out, sheetName, fixedColumns, zone);
         };
+    }
+
+    /** How often {@link #writeAll} reports progress, in rows. */
+    public static final int PROGRESS_EVERY_ROWS = 500;
+
+    /**
+     * Writes every row that {@code rows} hands over (header first, see {@link #open}), reporting the rows written
+     * every {@value #PROGRESS_EVERY_ROWS} rows and at the end. Returns the number of rows.
+     *
+     * @param rows calls its argument once per row, in export order, e.g. a repository's streaming query
+     */
+    public static <R> long writeAll(ExportFormat format, OutputStream out, String sheetName,
+            List<ExportColumn<R>> columns, ZoneId zone, Consumer<Consumer<R>> rows, LongConsumer progress)
+            throws IOException {
+        long written;
+        try (TableWriter<R> writer = open(format, out, sheetName, columns, zone)) {
+            rows.accept(row -> {
+                try {
+                    writer.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (writer.rowsWritten() % PROGRESS_EVERY_ROWS == 0) {
+                    progress.accept(writer.rowsWritten());
+                }
+            });
+            written = writer.rowsWritten();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        progress.accept(written);
+        return written;
     }
 
     static IllegalArgumentException unsupportedCell(ExportColumn<?> column, Object value) {

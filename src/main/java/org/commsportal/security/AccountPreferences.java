@@ -1,8 +1,6 @@
 package org.commsportal.security;
 
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,19 +16,11 @@ public class AccountPreferences {
 
     @Transactional(readOnly = true)
     public Optional<String> get(String key) {
-        return accounts.preference(signedInAccountId(), key);
+        return accounts.preference(SignedInAccount.id(), key);
     }
 
     @Transactional
     public void put(String key, String value) {
-        accounts.savePreference(signedInAccountId(), key, value);
-    }
-
-    private static long signedInAccountId() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof PortalUser user) {
-            return user.accountId();
-        }
-        throw new AccessDeniedException("Preferences belong to a signed-in portal account");
+        accounts.savePreference(SignedInAccount.id(), key, value);
     }
 }

@@ -1,9 +1,13 @@
 package org.commsportal.security;
 
 import java.util.Arrays;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.commsportal.base.UtcDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -44,25 +48,88 @@ class AccountRepository {
                 .optional();
     }
 
-    long insert(long tenantId, String username, String displayName, String passwordHash, Set<Role> roles) {
+    /** Inserts an account; it starts in its tenant's default time zone. */
+    long insert(long tenantId, String username, String displayName, String passwordHash, Instant createdAt,
+                Set<Role> roles) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO portal_account (tenant_id, username, display_name, password_hash)
-                VALUES (:tenantId, :username, :displayName, :passwordHash)
+                INSERT INTO portal_account (tenant_id, username, display_name, password_hash, time_zone, created_at)
+                SELECT :tenantId, :username, :displayName, :passwordHash, t.default_time_zone, :createdAt
+                FROM tenant t WHERE t.id = :tenantId
                 """)
+                .param("createdAt", UtcDateTime.toColumn(createdAt))
                 .param("tenantId", tenantId)
                 .param("username", username)
                 .param("displayName", displayName)
                 .param("passwordHash", passwordHash)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
+        insertRoles(id, roles);
+        return id;
+    }
+
+    private void insertRoles(long accountId, Set<Role> roles) {
         for (Role role : roles) {
             jdbc.sql("INSERT INTO portal_account_role (account_id, role) VALUES (:id, :role)")
-                    .param("id", id)
+                    .param("id", accountId)
                     .param("role", role.name())
                     .update();
         }
-        return id;
+    }
+
+    List<AccountSummary> listInTenant(long tenantId) {
+        return jdbc.sql(SELECT_SUMMARY + " WHERE a.tenant_id = :tenantId ORDER BY a.username")
+                .param("tenantId", tenantId)
+                .query(AccountRepository::toSummary)
+                .list();
+    }
+
+    /** The account if it belongs to the tenant; another tenant's account is as absent as a missing one. */
+    Optional<AccountSummary> findInTenant(long tenantId, long accountId) {
+        return jdbc.sql(SELECT_SUMMARY + " WHERE a.tenant_id = :tenantId AND a.id = :id FOR UPDATE")
+                .param("tenantId", tenantId)
+                .param("id", accountId)
+                .query(AccountRepository::toSummary)
+                .optional();
+    }
+
+    void updateEnabled(long tenantId, long accountId, boolean enabled) {
+        jdbc.sql("UPDATE portal_account SET enabled = :enabled WHERE tenant_id = :tenantId AND id = :id")
+                .param("enabled", enabled).param("tenantId", tenantId).param("id", accountId).update();
+    }
+
+    void updatePasswordHash(long tenantId, long accountId, String passwordHash) {
+        jdbc.sql("UPDATE portal_account SET password_hash = :hash WHERE tenant_id = :tenantId AND id = :id")
+                .param("hash", passwordHash).param("tenantId", tenantId).param("id", accountId).update();
+    }
+
+    /** Replaces the roles of an account the caller has found in its tenant (see {@link #findInTenant}). */
+    void replaceRoles(long accountId, Set<Role> roles) {
+        jdbc.sql("DELETE FROM portal_account_role WHERE account_id = :id").param("id", accountId).update();
+        insertRoles(accountId, roles);
+    }
+
+    String passwordHash(long accountId) {
+        return jdbc.sql("SELECT password_hash FROM portal_account WHERE id = :id")
+                .param("id", accountId).query(String.class).single();
+    }
+
+    String timeZone(long accountId) {
+        return jdbc.sql("SELECT time_zone FROM portal_account WHERE id = :id")
+                .param("id", accountId).query(String.class).single();
+    }
+
+    void updateTimeZone(long accountId, String timeZone) {
+        jdbc.sql("UPDATE portal_account SET time_zone = :zone WHERE id = :id")
+                .param("zone", timeZone).param("id", accountId).update();
+    }
+
+    /** Enabled global administrators of the tenant other than the given account. */
+    long otherEnabledGlobalAdmins(long tenantId, long accountId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM portal_account a JOIN portal_account_role r ON r.account_id = a.id
+                WHERE a.tenant_id = :tenantId AND a.id <> :id AND a.enabled AND r.role = 'GLOBAL_ADMIN'
+                """).param("tenantId", tenantId).param("id", accountId).query(Long.class).single();
     }
 
     Optional<String> preference(long accountId, String key) {
@@ -79,6 +146,17 @@ class AccountRepository {
 
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM portal_account").query(Long.class).single();
+    }
+
+    private static final String SELECT_SUMMARY = """
+            SELECT a.id, a.username, a.display_name, a.enabled, a.time_zone, a.created_at,
+                   (SELECT GROUP_CONCAT(r.role) FROM portal_account_role r WHERE r.account_id = a.id) AS roles
+            FROM portal_account a""";
+
+    private static AccountSummary toSummary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AccountSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getBoolean("enabled"), roles(rs.getString("roles")), rs.getString("time_zone"),
+                UtcDateTime.fromColumn(rs.getObject("created_at", LocalDateTime.class)));
     }
 
     private static Set<Role> roles(String csv) {

@@ -3,6 +3,7 @@ package org.commsportal.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -18,8 +19,10 @@ final class ApiErrorResponses {
     static AuthenticationEntryPoint unauthenticated(String realm) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated",
-                    "Authentication is required: send the credentials of a portal account.");
+            String message = exception instanceof InsufficientAuthenticationException
+                    ? "Authentication is required: send the credentials of a portal account or a personal API token."
+                    : "Authentication failed: " + exception.getMessage();
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", message);
         };
     }
 
@@ -33,6 +36,10 @@ final class ApiErrorResponses {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
+        response.getWriter().write("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + jsonText(message) + "\"}}");
+    }
+
+    private static String jsonText(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

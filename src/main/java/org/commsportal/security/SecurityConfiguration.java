@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -34,11 +35,14 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         var entryPoint = ApiErrorResponses.unauthenticated(REALM);
+        // Created here, not as a bean: Spring Boot would register a Filter bean for every request
+        var bearerTokens = new BearerTokenFilter(tokens, entryPoint);
         return http
                 .securityMatcher("/ecp/**", "/v1.0/**", "/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(bearerTokens, BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no cookies, so no cross-site request to forge
@@ -46,6 +50,23 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(ApiErrorResponses.forbidden()))
                 .build();
     }
+
+    /**
+     * What the browser may load and run. Vaadin Flow's client and Highcharts inject inline scripts and styles and
+     * evaluate server-sent JavaScript, hence the two 'unsafe-' sources; everything else is limited to this origin,
+     * and no other site may frame the portal.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
 
     /** The browser UI: Vaadin views, each annotated with the roles that may open it; anything else is denied. */
     @Bean
@@ -56,7 +77,8 @@ public class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(frame -> frame.deny()));
+                .frameOptions(frame -> frame.deny())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // Error dispatches (e.g. a 404 of the API chain) render Spring Boot's error body, not a login redirect.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(),

@@ -53,6 +53,19 @@ class TenantRepository {
                 .list();
     }
 
+    void updateSettings(long tenantId, boolean displayConcealedNames, int retentionDays, String defaultTimeZone) {
+        jdbc.sql("""
+                UPDATE tenant SET display_concealed_names = :concealed, retention_days = :retention,
+                                  default_time_zone = :zone
+                WHERE id = :id
+                """)
+                .param("concealed", displayConcealedNames)
+                .param("retention", retentionDays)
+                .param("zone", defaultTimeZone)
+                .param("id", tenantId)
+                .update();
+    }
+
     byte[] pseudonymSecret(long tenantId) {
         return jdbc.sql("SELECT pseudonym_secret FROM tenant WHERE id = :id")
                 .param("id", tenantId)

@@ -40,6 +40,15 @@ public class TenantService {
         return tenants.findById(currentTenant.id()).orElseThrow();
     }
 
+    /**
+     * Changes the signed-in tenant's settings. Only the settings feature calls this, after its role check; it
+     * audits the change.
+     */
+    @Transactional
+    public void updateSettings(boolean displayConcealedNames, int retentionDays, String defaultTimeZone) {
+        tenants.updateSettings(currentTenant.id(), displayConcealedNames, retentionDays, defaultTimeZone);
+    }
+
     /** For start-up jobs that run before anybody signs in. */
     public Optional<Tenant> findByName(String name) {
         return tenants.findByName(name);

@@ -68,6 +68,49 @@ class HttpSecurityIT {
     }
 
     @Test
+    void pages_carry_a_content_security_policy_that_forbids_framing_and_foreign_sources() throws Exception {
+        HttpResponse<String> response = get("/login", Map.of());
+
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self'"));
+    }
+
+    @Test
+    void signing_in_issues_a_new_session_id() throws Exception {
+        HttpResponse<String> loginPage = get("/login", Map.of());
+        String before = sessionCookie(loginPage);
+        assertThat(before).isNotEmpty();
+
+        HttpResponse<String> signedIn = postLogin("usage.reader", "portal-demo-2026", Map.of("Cookie", before));
+
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(sessionCookie(signedIn)).isNotEmpty().isNotEqualTo(before);
+    }
+
+    @Test
+    void behind_a_tls_proxy_the_session_cookie_is_secure_http_only_and_same_site() throws Exception {
+        HttpResponse<String> response = get("/login", Map.of("X-Forwarded-Proto", "https"));
+
+        assertThat(response.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement().asString().contains("Secure", "HttpOnly", "SameSite=Lax");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(get("/login", Map.of()).headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement().asString().doesNotContain("Secure");
+    }
+
+    @Test
+    void a_disabled_account_cannot_sign_in() throws Exception {
+        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE username = 'password.admin'").update();
+        try {
+            HttpResponse<String> response = postLogin("password.admin", "portal-demo-2026");
+
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        } finally {
+            jdbc.sql("UPDATE portal_account SET enabled = TRUE WHERE username = 'password.admin'").update();
+        }
+    }
+
+    @Test
     void a_wrong_password_shows_the_login_error_and_is_audited_in_the_accounts_tenant() throws Exception {
         HttpResponse<String> response = postLogin("reports.reader", "not-the-password");
 
@@ -108,11 +151,23 @@ class HttpSecurityIT {
     }
 
     private HttpResponse<String> postLogin(String username, String password) throws Exception {
+        return postLogin(username, password, Map.of());
+    }
+
+    private HttpResponse<String> postLogin(String username, String password, Map<String, String> headers)
+            throws Exception {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The "JSESSIONID=..." pair a response sets, or "" if it sets none. */
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.split(";", 2)[0]).findFirst().orElse("");
     }
 }

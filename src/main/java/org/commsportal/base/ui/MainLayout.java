@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -19,13 +20,18 @@ import org.commsportal.security.PortalUser;
 
 /**
  * Frame of every signed-in page. The menu lists only the views the signed-in roles may open: Vaadin's menu
- * configuration applies each view's access annotation. Views under {@code usage/} form the "Usage" group.
+ * configuration applies each view's access annotation. Views under {@code usage/} form the "Usage" group, those
+ * under {@code admin/} the "Administration" group.
  */
 @Layout
 @PermitAll
 class MainLayout extends AppLayout {
 
     static final String USAGE_PREFIX = "usage/";
+    static final String ADMIN_PREFIX = "admin/";
+
+    /** Route of the signed-in account's own page (a view of the security feature). */
+    static final String MY_ACCOUNT_PATH = "account";
 
     MainLayout(AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
@@ -41,8 +47,10 @@ class MainLayout extends AppLayout {
         var spacer = new Div();
         header.addAndExpand(spacer);
         authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
-            var account = new Span(user.displayName() + " (" + user.getUsername() + ")");
+            var account = new Anchor(MY_ACCOUNT_PATH, user.displayName() + " (" + user.getUsername() + ")");
+            account.getElement().setAttribute("router-link", true); // navigate inside the UI, no reload
             account.setId("signed-in-account");
+            account.getElement().setAttribute("title", "My account: password, time zone, API tokens");
             var tenant = new Span(user.tenantName());
             tenant.setId("signed-in-tenant");
             tenant.getElement().getThemeList().add("badge contrast");
@@ -57,24 +65,36 @@ class MainLayout extends AppLayout {
     private static SideNav navigation() {
         var nav = new SideNav();
         nav.setId("main-navigation");
-        var usage = new SideNavItem("Usage");
-        usage.setId("usage-group");
-        usage.setExpanded(true);
+        var usage = group("Usage", "usage-group");
+        var admin = group("Administration", "admin-group");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             var item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new com.vaadin.flow.component.icon.Icon(entry.icon()));
             }
             // Menu paths may come with a leading slash
-            if (entry.path().replaceFirst("^/", "").startsWith(USAGE_PREFIX)) {
+            String path = entry.path().replaceFirst("^/", "");
+            if (path.startsWith(USAGE_PREFIX)) {
                 usage.addItem(item);
+            } else if (path.startsWith(ADMIN_PREFIX)) {
+                admin.addItem(item);
             } else {
                 nav.addItem(item);
             }
+        }
+        if (!admin.getItems().isEmpty()) {
+            nav.addItem(admin);
         }
         if (!usage.getItems().isEmpty()) {
             nav.addItemAsFirst(usage);
         }
         return nav;
+    }
+
+    private static SideNavItem group(String label, String id) {
+        var group = new SideNavItem(label);
+        group.setId(id);
+        group.setExpanded(true);
+        return group;
     }
 }

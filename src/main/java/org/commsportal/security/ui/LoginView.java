@@ -13,6 +13,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinSession;
 import org.commsportal.security.SecurityConfiguration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -48,6 +49,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (failed && lastSignInFailure() instanceof LockedException locked) {
             i18n.getErrorMessage().setTitle("Sign-in paused");
             i18n.getErrorMessage().setMessage(locked.getMessage());
+        } else if (failed && lastSignInFailure() instanceof DisabledException) {
+            i18n.getErrorMessage().setTitle("Account disabled");
+            i18n.getErrorMessage().setMessage("This account is disabled. Ask a global administrator of your organization.");
         }
         login.setI18n(i18n);
         login.setError(failed);

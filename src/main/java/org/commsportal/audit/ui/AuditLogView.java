@@ -1,0 +1,108 @@
+package org.commsportal.audit.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.commsportal.audit.AuditAction;
+import org.commsportal.audit.AuditEvent;
+import org.commsportal.audit.AuditLog;
+import org.commsportal.audit.AuditQuery;
+import org.commsportal.base.ui.StreamedExport;
+import org.commsportal.security.Roles;
+import org.commsportal.security.ViewerTimeZone;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tenant's audit trail, newest first, filtered by actor, action and time (in the viewer's zone), paged in the
+ * database and exportable. The portal offers no way to change or remove an entry.
+ */
+@Route("admin/audit-log")
+@PageTitle("Audit log | Comms Usage Portal")
+@Menu(order = 12, title = "Audit log", icon = "vaadin:records")
+@RolesAllowed({Roles.GLOBAL_ADMIN, Roles.GLOBAL_READER})
+class AuditLogView extends VerticalLayout {
+
+    private final AuditLog auditLog;
+    private final ZoneId zone;
+    private final TextField actor = new TextField("Actor contains");
+    private final ComboBox<AuditAction> action = new ComboBox<>("Action");
+    private final DateTimePicker from = new DateTimePicker("From");
+    private final DateTimePicker to = new DateTimePicker("To");
+    private final Grid<AuditEvent> grid = new Grid<>();
+    private final Span count = new Span();
+    private AuditQuery query = AuditQuery.ALL;
+
+    AuditLogView(AuditLog auditLog, ViewerTimeZone viewerTimeZone) {
+        this.auditLog = auditLog;
+        this.zone = viewerTimeZone.current();
+        setId("audit-log");
+        setSizeFull();
+
+        actor.setId("audit-actor");
+        actor.setValueChangeMode(ValueChangeMode.LAZY);
+        actor.setClearButtonVisible(true);
+        action.setId("audit-action");
+        action.setItems(AuditAction.values());
+        action.setClearButtonVisible(true);
+        from.setId("audit-from");
+        to.setId("audit-to");
+        from.setHelperText("Times in " + zone.getId());
+        to.setHelperText("Times in " + zone.getId());
+        actor.addValueChangeListener(change -> applyFilter());
+        action.addValueChangeListener(change -> applyFilter());
+        from.addValueChangeListener(change -> applyFilter());
+        to.addValueChangeListener(change -> applyFilter());
+
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        grid.setId("audit-grid");
+        grid.addColumn(event -> time.format(event.occurredAt())).setHeader("Time (" + zone.getId() + ")").setAutoWidth(true);
+        grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);
+        grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
+        grid.addColumn(AuditEvent::detail).setHeader("Detail").setFlexGrow(3);
+        grid.addColumn(event -> event.remoteAddr() == null ? "" : event.remoteAddr()).setHeader("Address").setAutoWidth(true);
+        count.setId("audit-count");
+
+        var export = new StreamedExport(() -> new StreamedExport.Job("audit-log", auditLog.count(query),
+                (format, out, progress) -> auditLog.export(query, format, out, zone, progress)));
+        var filters = new HorizontalLayout(actor, action, from, to);
+        filters.setAlignItems(Alignment.BASELINE);
+        filters.setWrap(true);
+        add(new H2("Audit log"), filters, new HorizontalLayout(count, export), grid);
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        from.setInvalid(false);
+        to.setInvalid(false);
+        Instant start = instant(from.getValue());
+        Instant end = instant(to.getValue());
+        if (start != null && end != null && !end.isAfter(start)) {
+            to.setErrorMessage("The end must be after the start.");
+            to.setInvalid(true);
+            return;
+        }
+        query = new AuditQuery(actor.getValue(), action.getValue(), start, end);
+        AuditQuery current = query;
+        grid.setItems(page -> auditLog.page(current, page.getOffset(), page.getLimit()).stream(),
+                page -> (int) Math.min(Integer.MAX_VALUE, auditLog.count(current)));
+        count.setText(auditLog.count(current) + " entries");
+    }
+
+    private @Nullable Instant instant(@Nullable LocalDateTime local) {
+        return local == null ? null : local.atZone(zone).toInstant();
+    }
+}

@@ -1,0 +1,5 @@
+/** The audit log page. */
+@NullMarked
+package org.commsportal.audit.ui;
+
+import org.jspecify.annotations.NullMarked;

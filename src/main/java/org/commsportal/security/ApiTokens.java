@@ -1,0 +1,108 @@
+package org.commsportal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.commsportal.audit.AuditAction;
+import org.commsportal.audit.AuditLog;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: an account creates, lists and revokes its own; a token signs API calls in as its account,
+ * with that account's tenant and current roles, never more.
+ */
+@Service
+public class ApiTokens {
+
+    public static final int MAX_VALID_DAYS = 366;
+    static final String TOKEN_START = "cup_";
+    private static final int PREFIX_LENGTH = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenRepository tokens;
+    private final AccountRepository accounts;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    ApiTokens(ApiTokenRepository tokens, AccountRepository accounts, AuditLog auditLog, Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public CreatedApiToken create(String name, int validDays) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw new AccountProblem(AccountProblem.Field.TOKEN, "Give the token a name of 1 to 100 characters.");
+        }
+        if (validDays < 1 || validDays > MAX_VALID_DAYS) {
+            throw new AccountProblem(AccountProblem.Field.TOKEN,
+                    "A token is valid for 1 to " + MAX_VALID_DAYS + " days.");
+        }
+        PortalUser me = SignedInAccount.user();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = TOKEN_START + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        long id = tokens.insert(me.tenantId(), me.accountId(), trimmed, token.substring(0, PREFIX_LENGTH),
+                hash(token), now, now.plus(Duration.ofDays(validDays)));
+        auditLog.recordChange(AuditAction.API_TOKEN_CREATED, "token " + trimmed + " (" + token.substring(0, PREFIX_LENGTH)
+                + "...) valid " + validDays + " days");
+        return new CreatedApiToken(token, tokens.find(me.tenantId(), me.accountId(), id).orElseThrow());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<ApiTokenSummary> mine() {
+        PortalUser me = SignedInAccount.user();
+        return tokens.ofAccount(me.tenantId(), me.accountId());
+    }
+
+    /** Revokes one of the signed-in account's tokens; another account's token is as unknown as a missing one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void revoke(long tokenId) {
+        PortalUser me = SignedInAccount.user();
+        ApiTokenSummary token = tokens.find(me.tenantId(), me.accountId(), tokenId).orElseThrow(
+                () -> new AccountProblem(AccountProblem.Field.TOKEN, "You have no token " + tokenId + "."));
+        if (token.revokedAt() == null) {
+            tokens.revoke(tokenId, clock.instant());
+            auditLog.recordChange(AuditAction.API_TOKEN_REVOKED, "token " + token.name() + " (" + token.prefix() + "...)");
+        }
+    }
+
+    /** The account a presented token signs in as: empty for an unknown, revoked or expired token or a disabled account. */
+    @Transactional
+    public Optional<PortalUser> authenticate(String presented) {
+        if (!presented.startsWith(TOKEN_START)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.usableOwner(hash(presented), now).flatMap(owner -> {
+            tokens.markUsed(owner.tokenId(), now);
+            return accounts.findByUsername(owner.username());
+        }).filter(PortalUser::isEnabled);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
