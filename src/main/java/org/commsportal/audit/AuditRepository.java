@@ -74,16 +74,15 @@ class AuditRepository {
 
     /** One page of the tenant's events matching the query, newest first. */
     List<AuditEvent> page(long tenantId, AuditQuery query, int offset, int limit) {
-        return filtered(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset",
-                tenantId, query)
-                .param("limit", limit)
-                .param("offset", offset)
+        return jdbc.sql(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .paramSource(parameters(tenantId, query).addValue("limit", limit).addValue("offset", offset))
                 .query(AuditRepository::toEvent)
                 .list();
     }
 
     long count(long tenantId, AuditQuery query) {
-        return filtered("SELECT COUNT(*) FROM audit_event" + WHERE_MATCHING, tenantId, query)
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event" + WHERE_MATCHING)
+                .paramSource(parameters(tenantId, query))
                 .query(Long.class).single();
     }
 
@@ -96,16 +95,12 @@ class AuditRepository {
     private static final String SELECT_EVENTS =
             "SELECT id, tenant_id, occurred_at, actor, action, detail, remote_addr FROM audit_event";
 
-    private static final String WHERE_MATCHING = """
-             WHERE tenant_id = :tenantId
+    private static final String WHERE_MATCHING = " " + """
+            WHERE tenant_id = :tenantId
                AND (:actor = '' OR actor LIKE :actorPattern)
                AND (:action IS NULL OR action = :action)
                AND (:from IS NULL OR occurred_at >= :from)
                AND (:to IS NULL OR occurred_at < :to)""";
-
-    private JdbcClient.StatementSpec filtered(String sql, long tenantId, AuditQuery query) {
-        return jdbc.sql(sql).paramSource(parameters(tenantId, query));
-    }
 
     private static MapSqlParameterSource parameters(long tenantId, AuditQuery query) {
         return new MapSqlParameterSource()
