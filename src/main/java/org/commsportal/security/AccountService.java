@@ -57,6 +57,12 @@ public class AccountService implements UserDetailsService {
         return id;
     }
 
+    /** Whether the account still exists and is enabled; checked on navigation, since a session outlives a change. */
+    @Transactional(readOnly = true)
+    public boolean stillEnabled(String username) {
+        return accounts.findByUsername(username).map(PortalUser::isEnabled).orElse(false);
+    }
+
     public boolean anyAccountExists() {
         return accounts.count() > 0;
     }

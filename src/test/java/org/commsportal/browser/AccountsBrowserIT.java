@@ -1,0 +1,95 @@
+package org.commsportal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.commsportal.DemoAccounts;
+import org.commsportal.PortalIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Account management and the own account page as people use them. */
+@PortalIntegrationTest
+class AccountsBrowserIT extends BrowserTest {
+
+    private static final String NEW_ACCOUNT = "browser.created@contoso.example";
+    private static final String NEW_PASSWORD = "amber-lantern-orbit";
+
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void an_administrator_creates_an_account_that_signs_in_until_it_is_disabled() {
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/admin/accounts");
+        browser.waitFor(By.id("new-account")).click();
+        type("account-username", NEW_ACCOUNT);
+        type("account-display-name", "Created In The Browser");
+        type("account-password", "password1234");
+        browser.driver.findElements(By.cssSelector("#account-roles vaadin-checkbox")).stream()
+                .filter(box -> box.getText().equals("Reports reader")).findFirst().orElseThrow().click();
+        browser.driver.findElement(By.id("save-account")).click();
+        browser.waitUntilIdle();
+        assertThat(errorOf("account-password")).contains("common passwords");
+
+        type("account-password", NEW_PASSWORD);
+        browser.driver.findElement(By.id("save-account")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("account-username")).isEmpty());
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElement(By.id("accounts-grid")).getText()).contains(NEW_ACCOUNT);
+
+        browser.signOutByCookies();
+        browser.signIn(NEW_ACCOUNT, NEW_PASSWORD);
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitFor(By.id("user-table"));
+
+        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE username = :u").param("u", NEW_ACCOUNT).update();
+        browser.open("/account");
+        browser.wait(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login"));
+        browser.open("/usage/peer-to-peer-activity");
+        assertThat(browser.currentPath()).startsWith("/login");
+    }
+
+    @Test
+    void an_account_creates_a_token_that_is_shown_once_and_works_until_revoked() throws Exception {
+        browser.signIn("sfb.admin", DemoAccounts.PASSWORD);
+        browser.open("/account");
+        type("token-name", "nightly export");
+        browser.driver.findElement(By.id("create-token")).click();
+        WebElement shown = browser.waitFor(By.cssSelector("#created-token input"));
+        String token = shown.getAttribute("value");
+        assertThat(token).startsWith("cup_");
+        browser.driver.findElement(By.id("close-created-token")).click();
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElement(By.id("token-grid")).getText()).contains("nightly export")
+                .contains(token.substring(0, 12)).doesNotContain(token);
+        assertThat(callApi(token)).isEqualTo(404); // signed in; no report lives at that path
+
+        browser.driver.findElements(By.cssSelector("#token-grid vaadin-button")).stream()
+                .filter(button -> button.getText().equals("Revoke") && button.isEnabled()).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+        assertThat(callApi(token)).isEqualTo(401);
+    }
+
+    private int callApi(String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/token-check"))
+                .header("Authorization", "Bearer " + token).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private void type(String fieldId, String text) {
+        WebElement input = browser.waitFor(By.cssSelector("#" + fieldId + " input"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private String errorOf(String fieldId) {
+        return browser.driver.findElement(By.cssSelector("#" + fieldId + " [slot='error-message']")).getText();
+    }
+}
