@@ -3,6 +3,7 @@ package org.commsportal.directory;
 import java.util.List;
 import org.commsportal.privacy.Pseudonymizer;
 import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.DataVersion;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,17 +14,21 @@ public class DirectoryService {
     private final DirectoryRepository directory;
     private final CurrentTenant currentTenant;
     private final Pseudonymizer pseudonymizer;
+    private final DataVersion dataVersion;
 
-    DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant, Pseudonymizer pseudonymizer) {
+    DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant, Pseudonymizer pseudonymizer,
+                     DataVersion dataVersion) {
         this.directory = directory;
         this.currentTenant = currentTenant;
         this.pseudonymizer = pseudonymizer;
+        this.dataVersion = dataVersion;
     }
 
     /** Writes users of the signed-in tenant (ingestion, demo data). */
     @Transactional
     public void upsert(List<UserRecord> users) {
         directory.upsert(currentTenant.id(), users, pseudonymizer::pseudonym);
+        dataVersion.bump();
     }
 
     /** Type-ahead over the signed-in tenant's licensed users, for roles that may see per-user reports. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.DataVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +26,12 @@ public class SessionWriter {
 
     private final SessionRepository sessions;
     private final CurrentTenant currentTenant;
+    private final DataVersion dataVersion;
 
-    SessionWriter(SessionRepository sessions, CurrentTenant currentTenant) {
+    SessionWriter(SessionRepository sessions, CurrentTenant currentTenant, DataVersion dataVersion) {
         this.sessions = sessions;
         this.currentTenant = currentTenant;
+        this.dataVersion = dataVersion;
     }
 
     /** Writes the batch; returns how many stored sessions it replaced. */
@@ -71,6 +74,7 @@ public class SessionWriter {
             sessions.removeEmptyRollups(tenantId, days);
         }
         sessions.recountDistinctUsers(tenantId, days);
+        dataVersion.bump();
         return replaced.size();
     }
 
