@@ -1,0 +1,167 @@
+package org.commsportal.graphapi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.commsportal.activity.ActivityService;
+import org.commsportal.activity.ReportPeriod;
+import org.commsportal.activity.UserActivityRow;
+import org.commsportal.activity.UserTableQuery;
+import org.commsportal.audit.AuditAction;
+import org.commsportal.audit.AuditLog;
+import org.commsportal.graphapi.ConferenceRepository.ConferenceFigures;
+import org.commsportal.graphapi.CountColumns.DayRow;
+import org.commsportal.privacy.NameConcealment;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.DataVersion;
+import org.commsportal.tenant.TenantService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Graph-style reports, built on the peer-to-peer page's own service so both always show the same figures;
+ * the per-user detail adds distinct sessions and conference figures for each page of users.
+ */
+@Service
+class GraphReportService {
+
+    static final String COUNT_ROLES =
+            "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
+    static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
+    /** Users whose conference figures are read in one query while streaming. */
+    private static final int BATCH = 500;
+
+    private final ActivityService activity;
+    private final ConferenceRepository conferences;
+    private final CurrentTenant currentTenant;
+    private final TenantService tenants;
+    private final DataVersion dataVersion;
+    private final NameConcealment concealment;
+    private final AuditLog auditLog;
+
+    GraphReportService(ActivityService activity, ConferenceRepository conferences, CurrentTenant currentTenant,
+                       TenantService tenants, DataVersion dataVersion, NameConcealment concealment, AuditLog auditLog) {
+        this.activity = activity;
+        this.conferences = conferences;
+        this.currentTenant = currentTenant;
+        this.tenants = tenants;
+        this.dataVersion = dataVersion;
+        this.concealment = concealment;
+        this.auditLog = auditLog;
+    }
+
+    /** A counts report's rows, newest day first. */
+    @PreAuthorize(COUNT_ROLES)
+    @Transactional(readOnly = true)
+    public List<DayRow> counts(ReportCall call) {
+        var report = activity.activity(periodOf(call));
+        return report.days().stream()
+                .sorted(Comparator.comparing(org.commsportal.activity.DailyActivity::day).reversed())
+                .map(day -> new DayRow(report.reportDate(), call.reportPeriod(), day))
+                .toList();
+    }
+
+    /** What a user detail call will read, checked (role, date) before any byte of the answer is written. */
+    record UserDetailPlan(ReportCall call, UserTableQuery query, LocalDate reportDate, LocalDate from, LocalDate until,
+                          long total) {
+    }
+
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public UserDetailPlan planUserDetail(ReportCall call) {
+        UserTableQuery query = tableQuery(call);
+        LocalDate reportDate = activity.reportDate();
+        LocalDate from = call.date() != null ? call.date() : activity.firstDay(call.period());
+        LocalDate until = (call.date() != null ? call.date() : reportDate).plusDays(1);
+        return new UserDetailPlan(call, query, reportDate, from, until, activity.countUsers(query));
+    }
+
+    /**
+     * Hands over the planned user detail rows, by user name, from offset; at most limit rows. Audited, like every
+     * per-user export.
+     */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public void userDetail(UserDetailPlan plan, long offset, long limit, Consumer<UserDetailRow> consumer) {
+        List<UserActivityRow> batch = new ArrayList<>(BATCH);
+        long end = Math.min(plan.total(), offset + limit);
+        for (long start = offset; start < end; start += BATCH) {
+            batch.clear();
+            batch.addAll(activity.users(plan.query(), Math.toIntExact(start), (int) Math.min(BATCH, end - start)));
+            writeBatch(batch, plan.reportDate(), plan.call().reportPeriod(), plan.from(), plan.until(), consumer);
+        }
+        ReportCall call = plan.call();
+        auditLog.record(AuditAction.EXPORT, "Graph API " + call.function().urlName() + " "
+                + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows " + offset + " to "
+                + end + " of " + plan.total());
+    }
+
+    private void writeBatch(List<UserActivityRow> rows, LocalDate reportDate, String reportPeriod, LocalDate from,
+                            LocalDate until, Consumer<UserDetailRow> consumer) {
+        long tenantId = currentTenant.id();
+        List<Long> ids = rows.stream().map(UserActivityRow::userId).toList();
+        Map<Long, Long> sessions = conferences.peerToPeerSessions(tenantId, ids, from, until);
+        Map<Long, ConferenceFigures> organized = conferences.conferences(tenantId, ids, true, from, until);
+        Map<Long, ConferenceFigures> participated = conferences.conferences(tenantId, ids, false, from, until);
+        for (UserActivityRow row : rows) {
+            consumer.accept(new UserDetailRow(reportDate, reportPeriod, row, sessions.getOrDefault(row.userId(), 0L),
+                    organized.getOrDefault(row.userId(), ConferenceFigures.NONE),
+                    participated.getOrDefault(row.userId(), ConferenceFigures.NONE)));
+        }
+    }
+
+    /**
+     * The entity tag of a response: it changes when the tenant's data changes, when the report date moves on,
+     * and when the viewer's name concealment changes, and it differs per call and page.
+     */
+    @PreAuthorize(COUNT_ROLES)
+    @Transactional(readOnly = true)
+    public String entityTag(ReportCall call, String representation) {
+        String parts = String.join("|", String.valueOf(currentTenant.id()), call.toString(), representation,
+                activity.reportDate().toString(), String.valueOf(dataVersion.current()),
+                String.valueOf(concealment.forCurrentViewer().concealed()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(parts.getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private ReportPeriod periodOf(ReportCall call) {
+        if (call.period() == null) {
+            throw GraphApiException.badRequest(call.function().urlName() + " takes a period, not a date.");
+        }
+        return call.period();
+    }
+
+    /** The per-user table query of the call; a date must lie in the last 180 days and within the retention. */
+    private UserTableQuery tableQuery(ReportCall call) {
+        LocalDate date = call.date();
+        if (date == null) {
+            return UserTableQuery.of(periodOf(call));
+        }
+        LocalDate reportDate = activity.reportDate();
+        LocalDate earliest = activity.firstDay(ReportPeriod.D180);
+        LocalDate retained = reportDate.minusDays(tenants.current().retentionDays() - 1L);
+        if (retained.isAfter(earliest)) {
+            earliest = retained;
+        }
+        if (date.isAfter(reportDate)) {
+            throw GraphApiException.badRequest("The date " + date + " has no complete data yet; the latest is " + reportDate + ".");
+        }
+        if (date.isBefore(earliest)) {
+            throw GraphApiException.badRequest("The date " + date + " is before " + earliest
+                    + ", the earliest date this report keeps.");
+        }
+        return UserTableQuery.of(ReportPeriod.D180).withDay(date);
+    }
+}

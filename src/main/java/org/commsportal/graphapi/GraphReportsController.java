@@ -1,0 +1,230 @@
+package org.commsportal.graphapi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.commsportal.export.ExportColumn;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.export.TableExports;
+import org.commsportal.export.TableWriter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /v1.0/reports/<function>(period='D7')} and {@code (date=YYYY-MM-DD)}: CSV by default (UTF-8 with BOM,
+ * the vendor's headers), JSON with {@code $format=application/json}; the user detail pages with {@code $top} and
+ * {@code $skiptoken}; every answer carries an ETag and {@code If-None-Match} with it gives 304.
+ */
+@RestController
+@RequestMapping("/v1.0/reports")
+class GraphReportsController {
+
+    static final int DEFAULT_PAGE = 200;
+    static final int MAX_PAGE = 1000;
+    private static final Set<String> OPTIONS = Set.of("$format", "$top", "$skiptoken");
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final GraphReportService reports;
+
+    GraphReportsController(GraphReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/{call}")
+    void report(@PathVariable String call, @RequestParam Map<String, String> options, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
+        ReportCall parsed = ReportCall.parse(call);
+        for (String option : options.keySet()) {
+            if (!OPTIONS.contains(option)) {
+                throw GraphApiException.badRequest("Unsupported query option " + option + "; this API takes "
+                        + String.join(", ", OPTIONS.stream().sorted().toList()) + ".");
+            }
+        }
+        boolean json = json(options.get("$format"));
+        boolean userDetail = parsed.function() == ReportFunction.ACTIVITY_USER_DETAIL;
+        Long top = top(options.get("$top"));
+        long offset = skipToken(options.get("$skiptoken"));
+        if (!userDetail && (top != null || offset > 0)) {
+            throw GraphApiException.badRequest("$top and $skiptoken page the user detail report only.");
+        }
+        long limit = top != null ? top : json ? DEFAULT_PAGE : Long.MAX_VALUE;
+        // Everything that can refuse the call (roles, dates) runs before the first byte of the answer
+        GraphReportService.@Nullable UserDetailPlan plan = userDetail ? reports.planUserDetail(parsed) : null;
+        List<CountColumns.DayRow> counts = userDetail ? List.of() : reports.counts(parsed);
+
+        String tag = reports.entityTag(parsed, (json ? "json" : "csv") + "|" + offset + "|" + limit);
+        response.setHeader("ETag", tag);
+        if (matches(request.getHeader("If-None-Match"), tag)) {
+            response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            return;
+        }
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/csv");
+        if (!json) {
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + parsed.function().urlName() + ".csv\"");
+        }
+        try (OutputStream out = response.getOutputStream()) {
+            if (plan != null) {
+                writeUserDetail(plan, json, offset, limit, request, out);
+            } else {
+                write(CountColumns.of(parsed.function()), json, out, counts::forEach, null);
+            }
+        }
+    }
+
+    private void writeUserDetail(GraphReportService.UserDetailPlan plan, boolean json, long offset, long limit,
+                                 HttpServletRequest request, OutputStream out) throws IOException {
+        String nextLink = offset + limit >= plan.total() ? null
+                : request.getRequestURL() + "?" + (json ? "$format=application/json&" : "")
+                        + (limit == Long.MAX_VALUE ? "" : "$top=" + limit + "&")
+                        + "$skiptoken=" + URLEncoder.encode(SKIP_PREFIX + (offset + limit), StandardCharsets.UTF_8);
+        write(UserDetailRow.COLUMNS, json, out, rows -> reports.userDetail(plan, offset, limit, rows), () -> nextLink);
+    }
+
+    /** Writes rows as CSV or as {@code {"value":[...]}}, plus an {@code @odata.nextLink} when one is given. */
+    private static <R> void write(List<GraphColumn<R>> columns, boolean json, OutputStream out,
+                                  Consumer<Consumer<R>> rows, java.util.function.@Nullable Supplier<@Nullable String> nextLink)
+            throws IOException {
+        if (json) {
+            try (JsonGenerator generator = JSON.createGenerator(out)) {
+                generator.writeStartObject();
+                generator.writeArrayFieldStart("value");
+                rows.accept(row -> jsonRow(generator, columns, row));
+                generator.writeEndArray();
+                String next = nextLink == null ? null : nextLink.get();
+                if (next != null) {
+                    generator.writeStringField("@odata.nextLink", next);
+                }
+                generator.writeEndObject();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return;
+        }
+        List<ExportColumn<R>> csvColumns = new ArrayList<>();
+        for (GraphColumn<R> column : columns) {
+            csvColumns.add(new ExportColumn<>(column.csvHeader(), row -> csvValue(column.value().apply(row))));
+        }
+        try (TableWriter<R> writer = TableExports.open(ExportFormat.CSV, out, "", csvColumns, ZoneOffset.UTC)) {
+            rows.accept(row -> {
+                try {
+                    writer.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static <R> void jsonRow(JsonGenerator generator, List<GraphColumn<R>> columns, R row) {
+        try {
+            generator.writeStartObject();
+            for (GraphColumn<R> column : columns) {
+                Object value = column.value().apply(row);
+                generator.writeFieldName(column.jsonName());
+                if (value == null) {
+                    generator.writeNull();
+                } else if (value instanceof Long number) {
+                    generator.writeNumber(number);
+                } else if (value instanceof Boolean bool) {
+                    generator.writeBoolean(bool);
+                } else {
+                    generator.writeString(value.toString()); // LocalDate as YYYY-MM-DD, strings as they are
+                }
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The vendor's CSV writes booleans as True/False. */
+    private static @Nullable Object csvValue(@Nullable Object value) {
+        return value instanceof Boolean bool ? (bool ? "True" : "False") : value;
+    }
+
+    private static boolean json(@Nullable String format) {
+        if (format == null || format.equalsIgnoreCase("text/csv")) {
+            return false;
+        }
+        if (format.equalsIgnoreCase("application/json")) {
+            return true;
+        }
+        throw GraphApiException.badRequest("Unsupported $format " + format + "; use text/csv or application/json.");
+    }
+
+    private static @Nullable Long top(@Nullable String top) {
+        if (top == null) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(top);
+            if (value >= 1 && value <= MAX_PAGE) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // falls through to the message below
+        }
+        throw GraphApiException.badRequest("Invalid $top " + top + "; use a whole number from 1 to " + MAX_PAGE + ".");
+    }
+
+    private static final String SKIP_PREFIX = "rows-";
+
+    private static long skipToken(@Nullable String token) {
+        if (token == null) {
+            return 0;
+        }
+        if (token.startsWith(SKIP_PREFIX)) {
+            try {
+                long offset = Long.parseLong(token.substring(SKIP_PREFIX.length()));
+                if (offset >= 0) {
+                    return offset;
+                }
+            } catch (NumberFormatException notOurs) {
+                // falls through to the message below
+            }
+        }
+        throw GraphApiException.badRequest("Invalid $skiptoken; use the @odata.nextLink of the previous page as it is.");
+    }
+
+    private static boolean matches(@Nullable String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String trimmed = candidate.strip();
+            if (trimmed.equals("*") || trimmed.equals(tag) || trimmed.equals("W/" + tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ExceptionHandler(GraphApiException.class)
+    ResponseEntity<Map<String, Map<String, String>>> refused(GraphApiException refusal) {
+        return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", Map.of("code", refusal.code(), "message", refusal.getMessage())));
+    }
+}

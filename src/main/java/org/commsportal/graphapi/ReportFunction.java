@@ -1,0 +1,32 @@
+package org.commsportal.graphapi;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The report functions this API answers, by their names in the URL. */
+enum ReportFunction {
+    PEER_TO_PEER_ACTIVITY_COUNTS("getSkypeForBusinessPeerToPeerActivityCounts", false),
+    PEER_TO_PEER_ACTIVITY_USER_COUNTS("getSkypeForBusinessPeerToPeerActivityUserCounts", false),
+    PEER_TO_PEER_ACTIVITY_MINUTE_COUNTS("getSkypeForBusinessPeerToPeerActivityMinuteCounts", false),
+    ACTIVITY_USER_DETAIL("getSkypeForBusinessActivityUserDetail", true);
+
+    private final String urlName;
+    private final boolean acceptsDate;
+
+    ReportFunction(String urlName, boolean acceptsDate) {
+        this.urlName = urlName;
+        this.acceptsDate = acceptsDate;
+    }
+
+    String urlName() {
+        return urlName;
+    }
+
+    boolean acceptsDate() {
+        return acceptsDate;
+    }
+
+    static Optional<ReportFunction> byUrlName(String name) {
+        return Arrays.stream(values()).filter(f -> f.urlName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,346 @@
+package org.commsportal.graphapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.commsportal.DemoAccounts;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.activity.ActivityService;
+import org.commsportal.activity.DailyActivity;
+import org.commsportal.activity.ReportPeriod;
+import org.commsportal.activity.UserActivityRow;
+import org.commsportal.activity.UserTableQuery;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
+import org.commsportal.ingest.MediaType;
+import org.commsportal.ingest.MediaUsage;
+import org.commsportal.ingest.Quality;
+import org.commsportal.ingest.SessionRecord;
+import org.commsportal.ingest.SessionWriter;
+import org.commsportal.security.Role;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The Graph-style reports API over real HTTP, checked against the peer-to-peer page's service and raw SQL. */
+@PortalIntegrationTest
+class GraphApiIT {
+
+    private static final String COUNTS = "getSkypeForBusinessPeerToPeerActivityCounts";
+    private static final String USER_COUNTS = "getSkypeForBusinessPeerToPeerActivityUserCounts";
+    private static final String MINUTE_COUNTS = "getSkypeForBusinessPeerToPeerActivityMinuteCounts";
+    private static final String USER_DETAIL = "getSkypeForBusinessActivityUserDetail";
+    private static final List<String> USER_DETAIL_HEADER = List.of("Report Refresh Date", "User Principal Name",
+            "Is Deleted", "Deleted Date", "Last Activity Date", "Total Peer-to-peer Session Count",
+            "Total Organized Conference Count", "Total Participated Conference Count", "Peer-to-peer Last Activity Date",
+            "Organized Conference Last Activity Date", "Participated Conference Last Activity Date",
+            "Peer-to-peer IM Count", "Peer-to-peer Audio Count", "Peer-to-peer Audio Minutes", "Peer-to-peer Video Count",
+            "Peer-to-peer Video Minutes", "Peer-to-peer App Sharing Count", "Peer-to-peer File Transfer Count",
+            "Organized Conference IM Count", "Organized Conference Audio/Video Count",
+            "Organized Conference Audio/Video Minutes", "Organized Conference App Sharing Count",
+            "Organized Conference Web Count", "Organized Conference Dial-in/out 3rd Party Count",
+            "Organized Conference Dial-in/out Microsoft Count", "Organized Conference Dial-in Microsoft Minutes",
+            "Organized Conference Dial-out Microsoft Minutes", "Participated Conference IM Count",
+            "Participated Conference Audio/Video Count", "Participated Conference Audio/Video Minutes",
+            "Participated Conference App Sharing Count", "Participated Conference Web Count",
+            "Participated Conference Dial-in/out 3rd Party Count", "Assigned Products", "Report Period");
+
+    @LocalServerPort int port;
+    @Autowired ActivityService activity;
+    @Autowired TestTenants testTenants;
+    @Autowired DirectoryService directory;
+    @Autowired SessionWriter sessionWriter;
+    @Autowired CurrentTenant currentTenant;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @ParameterizedTest
+    @EnumSource(ReportPeriod.class)
+    void the_three_counts_reports_are_the_peer_to_peer_pages_series_with_the_vendors_headers(ReportPeriod period)
+            throws Exception {
+        testTenants.signIn("global.admin");
+        var report = activity.activity(period);
+        Map<LocalDate, DailyActivity> days = report.days().stream()
+                .collect(Collectors.toMap(DailyActivity::day, day -> day));
+
+        for (String function : List.of(COUNTS, USER_COUNTS, MINUTE_COUNTS)) {
+            HttpResponse<String> response = get(function + "(period='" + period + "')", "", "global.admin");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+            List<CSVRecord> rows = csv(response.body());
+            String expectedHeader = function.equals(MINUTE_COUNTS)
+                    ? "Report Refresh Date,Report Date,Report Period,Audio,Video"
+                    : "Report Refresh Date,Report Date,Report Period,IM,Audio,Video,App Sharing,File Transfer";
+            assertThat(String.join(",", rows.get(0).values())).isEqualTo(expectedHeader);
+            assertThat(rows).hasSize(period.days() + 1);
+            for (CSVRecord row : rows.subList(1, rows.size())) {
+                DailyActivity day = days.get(LocalDate.parse(row.get(1)));
+                assertThat(row.get(0)).isEqualTo(report.reportDate().toString());
+                assertThat(row.get(2)).isEqualTo(String.valueOf(period.days()));
+                List<Long> expected = switch (function) {
+                    case COUNTS -> List.of(day.im(), day.audio(), day.video(), day.appSharing(), day.fileTransfer());
+                    case USER_COUNTS -> List.of(day.usersIm(), day.usersAudio(), day.usersVideo(), day.usersAppSharing(),
+                            day.usersFileTransfer());
+                    default -> List.of(day.audioMinutes(), day.videoMinutes());
+                };
+                assertThat(java.util.Arrays.stream(row.values()).skip(3).map(Long::parseLong).toList())
+                        .as(function + " " + row.get(1)).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void counts_in_json_use_the_vendors_camel_case_names_and_a_string_period() throws Exception {
+        JsonNode body = json.readTree(get(COUNTS + "(period='D7')", "$format=application/json", "reports.reader").body());
+
+        assertThat(body.get("value")).hasSize(7);
+        JsonNode first = body.get("value").get(0);
+        List<String> names = new ArrayList<>();
+        first.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("reportRefreshDate", "reportDate", "reportPeriod", "im", "audio", "video",
+                "appSharing", "fileTransfer");
+        assertThat(first.get("reportPeriod").isTextual()).isTrue();
+        assertThat(first.get("reportPeriod").asText()).isEqualTo("7");
+        assertThat(first.get("reportDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(first.get("im").isNumber()).isTrue();
+    }
+
+    @Test
+    void the_user_detail_csv_has_the_35_vendor_columns_and_every_figure_of_the_page_and_the_raw_sessions() throws Exception {
+        testTenants.signIn("global.admin");
+        UserTableQuery query = UserTableQuery.of(ReportPeriod.D30);
+        List<UserActivityRow> page = activity.users(query, 0, 100_000);
+        long tenantId = currentTenant.id();
+        LocalDate from = activity.firstDay(ReportPeriod.D30);
+        LocalDate until = activity.reportDate().plusDays(1);
+
+        List<CSVRecord> rows = csv(get(USER_DETAIL + "(period='D30')", "", "global.admin").body());
+
+        assertThat(rows.get(0).values()).containsExactlyElementsOf(USER_DETAIL_HEADER);
+        assertThat(rows).hasSize(page.size() + 1);
+        Map<Long, Long> organized = distinctConferences(tenantId, "to_user_id", from, until);
+        Map<Long, Long> participated = distinctConferences(tenantId, "from_user_id", from, until);
+        Map<Long, Long> p2pSessions = peerToPeerSessions(tenantId, from, until);
+        boolean someConference = false;
+        for (int i = 0; i < page.size(); i++) {
+            UserActivityRow expected = page.get(i);
+            CSVRecord row = rows.get(i + 1);
+            assertThat(row.get("User Principal Name")).isEqualTo(expected.userName());
+            assertThat(row.get("Is Deleted")).isEqualTo(expected.deleted() ? "True" : "False");
+            assertThat(row.get("Peer-to-peer IM Count")).isEqualTo(String.valueOf(expected.im()));
+            assertThat(row.get("Peer-to-peer Audio Count")).isEqualTo(String.valueOf(expected.audio()));
+            assertThat(row.get("Peer-to-peer Audio Minutes")).isEqualTo(String.valueOf(expected.audioMinutes()));
+            assertThat(row.get("Peer-to-peer Video Count")).isEqualTo(String.valueOf(expected.video()));
+            assertThat(row.get("Peer-to-peer Video Minutes")).isEqualTo(String.valueOf(expected.videoMinutes()));
+            assertThat(row.get("Peer-to-peer App Sharing Count")).isEqualTo(String.valueOf(expected.appSharing()));
+            assertThat(row.get("Peer-to-peer File Transfer Count")).isEqualTo(String.valueOf(expected.fileTransfers()));
+            assertThat(row.get("Peer-to-peer Last Activity Date"))
+                    .isEqualTo(expected.lastActivityDate() == null ? "" : expected.lastActivityDate().toString());
+            assertThat(row.get("Total Peer-to-peer Session Count"))
+                    .isEqualTo(String.valueOf(p2pSessions.getOrDefault(expected.userId(), 0L)));
+            assertThat(row.get("Total Organized Conference Count"))
+                    .isEqualTo(String.valueOf(organized.getOrDefault(expected.userId(), 0L)));
+            assertThat(row.get("Total Participated Conference Count"))
+                    .isEqualTo(String.valueOf(participated.getOrDefault(expected.userId(), 0L)));
+            someConference |= organized.getOrDefault(expected.userId(), 0L) > 0;
+            for (String unknowable : List.of("Organized Conference Web Count", "Organized Conference Dial-in/out 3rd Party Count",
+                    "Assigned Products", "Participated Conference Web Count")) {
+                assertThat(row.get(unknowable)).isEmpty();
+            }
+            assertThat(row.get("Report Period")).isEqualTo("30");
+        }
+        assertThat(someConference).as("the demo data has conferences to count").isTrue();
+    }
+
+    @Test
+    void user_detail_json_pages_with_top_and_next_links_through_every_user_once() throws Exception {
+        testTenants.signIn("sfb.admin");
+        List<String> expected = activity.users(UserTableQuery.of(ReportPeriod.D7), 0, 100_000).stream()
+                .map(UserActivityRow::userName).toList();
+
+        List<String> seen = new ArrayList<>();
+        String next = url(USER_DETAIL + "(period='D7')", "$format=application/json&$top=7");
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> response = send(next, "sfb.admin", DemoAccounts.PASSWORD, Map.of());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode body = json.readTree(response.body());
+            assertThat(body.get("value").size()).isLessThanOrEqualTo(7);
+            body.get("value").forEach(user -> seen.add(user.get("userPrincipalName").asText()));
+            next = body.has("@odata.nextLink") ? body.get("@odata.nextLink").asText() : null;
+            pages++;
+        }
+
+        assertThat(seen).isEqualTo(expected);
+        assertThat(pages).isEqualTo((expected.size() + 6) / 7);
+    }
+
+    @Test
+    void a_date_gives_that_days_table() throws Exception {
+        testTenants.signIn("global.admin");
+        LocalDate day = activity.reportDate().minusDays(3);
+        List<UserActivityRow> expected = activity.users(UserTableQuery.of(ReportPeriod.D180).withDay(day), 0, 100_000);
+
+        List<CSVRecord> rows = csv(get(USER_DETAIL + "(date=" + day + ")", "", "global.admin").body());
+
+        assertThat(rows).hasSize(expected.size() + 1);
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(1) + "=" + r.get(11))
+                .containsExactlyElementsOf(expected.stream().map(r -> r.userName() + "=" + r.im()).toList());
+        assertThat(rows.get(1).get("Report Period")).isEqualTo("1");
+    }
+
+    @Test
+    void the_etag_answers_304_until_the_tenants_data_changes() throws Exception {
+        Tenant tenant = testTenants.newTenant("etag");
+        String account = testTenants.newAccount(tenant, Role.REPORTS_READER);
+        currentTenant.runAs(tenant.id(), () -> directory.upsert(List.of(
+                new UserRecord("ann@" + tenant.name(), "ann", "Ann", LocalDate.of(2020, 1, 1), null))));
+        String call = USER_DETAIL + "(period='D7')";
+
+        HttpResponse<String> first = get(call, "", account, TestTenants.PASSWORD);
+        String tag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = send(url(call, ""), account, TestTenants.PASSWORD, Map.of("If-None-Match", tag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(get(call, "$format=application/json", account, TestTenants.PASSWORD).headers().firstValue("ETag"))
+                .hasValueSatisfying(other -> assertThat(other).isNotEqualTo(tag));
+
+        Instant yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        currentTenant.runAs(tenant.id(), () -> sessionWriter.write(List.of(new SessionRecord("etag-1", yesterday,
+                yesterday.plusSeconds(60), "sip:ann@" + tenant.name(), "sip:someone@elsewhere.test", null, null, null,
+                null, null, null, null, null, null, null, 200, null, List.of(new MediaUsage(MediaType.IM, 60_000)), 3,
+                Quality.Report.none()))));
+
+        HttpResponse<String> changed = send(url(call, ""), account, TestTenants.PASSWORD, Map.of("If-None-Match", tag));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).hasValueSatisfying(other -> assertThat(other).isNotEqualTo(tag));
+        assertThat(csv(changed.body()).get(1).get("Peer-to-peer IM Count")).isEqualTo("1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            COUNTS + "(period='D8')", COUNTS + "(period='d7')", COUNTS + "(period=)", COUNTS + "(date=2026-11-01)",
+            COUNTS + "(week='D7')", COUNTS, "getSkypeForBusinessSomethingElse(period='D7')",
+            USER_DETAIL + "(date=2026-13-01)", USER_DETAIL + "(date=01-11-2026)", USER_DETAIL + "(date=2999-01-01)",
+            USER_DETAIL + "(date=2001-01-01)"})
+    void bad_functions_periods_and_dates_get_400_with_a_json_error(String call) throws Exception {
+        HttpResponse<String> response = get(call, "", "global.admin");
+
+        assertThat(response.statusCode()).as(call).isEqualTo(400);
+        JsonNode error = json.readTree(response.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("BadRequest");
+        assertThat(error.get("message").asText()).as(call).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$top=0", "$top=1001", "$top=ten", "$skiptoken=abc", "$skiptoken=rows--5",
+            "$format=xml", "$filter=im%20gt%201", "$orderby=im"})
+    void bad_query_options_get_400_naming_the_option(String option) throws Exception {
+        HttpResponse<String> response = get(USER_DETAIL + "(period='D7')", option, "global.admin");
+
+        assertThat(response.statusCode()).as(option).isEqualTo(400);
+        String name = option.substring(0, option.indexOf('='));
+        assertThat(json.readTree(response.body()).get("error").get("message").asText()).as(option).contains(name);
+    }
+
+    @Test
+    void roles_decide_counts_and_user_detail_and_names_are_concealed_where_they_must_be() throws Exception {
+        assertThat(get(COUNTS + "(period='D7')", "", "usage.reader").statusCode()).isEqualTo(200);
+        assertThat(get(USER_DETAIL + "(period='D7')", "", "usage.reader").statusCode()).isEqualTo(403);
+        assertThat(get(COUNTS + "(period='D7')", "", "billing.admin").statusCode()).isEqualTo(403);
+        assertThat(get(USER_DETAIL + "(period='D7')", "", "billing.admin").statusCode()).isEqualTo(403);
+        assertThat(send(url(COUNTS + "(period='D7')", ""), null, null, Map.of()).statusCode()).isEqualTo(401);
+
+        for (String account : List.of("global.reader", "global.admin@fabrikam.example")) {
+            List<CSVRecord> rows = csv(get(USER_DETAIL + "(period='D30')", "", account).body());
+            assertThat(rows.subList(1, rows.size())).as(account).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.get(1)).matches("[0-9a-f]{32}"));
+        }
+        assertThat(csv(get(USER_DETAIL + "(period='D30')", "", "global.admin").body()).get(1).get(1)).contains("@contoso.example");
+    }
+
+    private Map<Long, Long> distinctConferences(long tenantId, String userColumn, LocalDate from, LocalDate until) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT " + userColumn + ", COUNT(DISTINCT conference_url) FROM comm_session WHERE tenant_id = :t "
+                        + "AND conference_url IS NOT NULL AND " + userColumn + " IS NOT NULL "
+                        + "AND start_time >= :from AND start_time < :until GROUP BY " + userColumn)
+                .param("t", tenantId).param("from", from.atStartOfDay()).param("until", until.atStartOfDay())
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private Map<Long, Long> peerToPeerSessions(long tenantId, LocalDate from, LocalDate until) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT u.id, (SELECT COUNT(*) FROM comm_session s WHERE s.tenant_id = :t AND s.conference_url IS NULL
+                              AND (s.from_user_id = u.id OR s.to_user_id = u.id)
+                              AND s.start_time >= :from AND s.start_time < :until)
+                FROM licensed_user u WHERE u.tenant_id = :t
+                """)
+                .param("t", tenantId).param("from", from.atStartOfDay()).param("until", until.atStartOfDay())
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** The header record first, then the rows, readable by column name or index. */
+    private static List<CSVRecord> csv(String body) throws Exception {
+        assertThat(body).startsWith("\uFEFF");
+        String text = body.substring(1);
+        List<CSVRecord> records = new ArrayList<>();
+        records.add(CSVFormat.RFC4180.parse(new StringReader(text)).getRecords().get(0));
+        records.addAll(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text)).getRecords());
+        return records;
+    }
+
+    private HttpResponse<String> get(String call, String options, String account) throws Exception {
+        return get(call, options, account, DemoAccounts.PASSWORD);
+    }
+
+    private HttpResponse<String> get(String call, String options, String account, String password) throws Exception {
+        return send(url(call, options), account, password, Map.of());
+    }
+
+    private String url(String call, String options) {
+        return "http://localhost:" + port + "/v1.0/reports/" + call.replace("'", "%27") + (options.isEmpty() ? "" : "?" + options);
+    }
+
+    private HttpResponse<String> send(String url, String account, String password, Map<String, String> headers)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url.replace("$", URLEncoder.encode("$", StandardCharsets.UTF_8)))).GET();
+        if (account != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (account + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
