@@ -37,6 +37,8 @@ import org.commsportal.ingest.MediaUsage;
 import org.commsportal.ingest.Quality;
 import org.commsportal.ingest.SessionRecord;
 import org.commsportal.ingest.SessionWriter;
+import org.commsportal.security.ApiTokens;
+import org.commsportal.security.CreatedApiToken;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
@@ -78,6 +80,7 @@ class GraphApiIT {
     @Autowired SessionWriter sessionWriter;
     @Autowired CurrentTenant currentTenant;
     @Autowired JdbcClient jdbc;
+    @Autowired ApiTokens tokens;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -243,6 +246,20 @@ class GraphApiIT {
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).hasValueSatisfying(other -> assertThat(other).isNotEqualTo(tag));
         assertThat(csv(changed.body()).get(1).get("Peer-to-peer IM Count")).isEqualTo("1");
+    }
+
+    @Test
+    void a_personal_api_token_reads_the_reports_until_it_is_revoked() throws Exception {
+        testTenants.signIn("reports.reader");
+        CreatedApiToken token = tokens.create("graph test", 1);
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token.token());
+
+        HttpResponse<String> answer = send(url(USER_DETAIL + "(period='D7')", "$format=application/json"), null, null, bearer);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(answer.body()).get("value").size()).isPositive();
+
+        tokens.revoke(token.summary().id());
+        assertThat(send(url(COUNTS + "(period='D7')", ""), null, null, bearer).statusCode()).isEqualTo(401);
     }
 
     @ParameterizedTest
