@@ -1,18 +1,13 @@
 package org.commsportal.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
+import org.commsportal.base.SecretTokens;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +21,6 @@ public class ApiTokens {
 
     public static final int MAX_VALID_DAYS = 366;
     static final String TOKEN_START = "cup_";
-    private static final int PREFIX_LENGTH = 12;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
     private final AccountRepository accounts;
@@ -53,13 +46,11 @@ public class ApiTokens {
                     "A token is valid for 1 to " + MAX_VALID_DAYS + " days.");
         }
         PortalUser me = SignedInAccount.user();
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = TOKEN_START + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = SecretTokens.generate(TOKEN_START);
         Instant now = clock.instant();
-        long id = tokens.insert(me.tenantId(), me.accountId(), trimmed, token.substring(0, PREFIX_LENGTH),
-                hash(token), now, now.plus(Duration.ofDays(validDays)));
-        auditLog.recordChange(AuditAction.API_TOKEN_CREATED, "token " + trimmed + " (" + token.substring(0, PREFIX_LENGTH)
+        long id = tokens.insert(me.tenantId(), me.accountId(), trimmed, SecretTokens.shownPrefix(token),
+                SecretTokens.hash(token), now, now.plus(Duration.ofDays(validDays)));
+        auditLog.recordChange(AuditAction.API_TOKEN_CREATED, "token " + trimmed + " (" + SecretTokens.shownPrefix(token)
                 + "...) valid " + validDays + " days");
         return new CreatedApiToken(token, tokens.find(me.tenantId(), me.accountId(), id).orElseThrow());
     }
@@ -91,18 +82,9 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return tokens.usableOwner(hash(presented), now).flatMap(owner -> {
+        return tokens.usableOwner(SecretTokens.hash(presented), now).flatMap(owner -> {
             tokens.markUsed(owner.tokenId(), now);
             return accounts.findByUsername(owner.username());
         }).filter(PortalUser::isEnabled);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }
