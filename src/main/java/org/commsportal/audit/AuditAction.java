@@ -6,5 +6,7 @@ public enum AuditAction {
     SIGN_OUT,
     ACCOUNT_CREATED,
     SETTING_CHANGED,
-    EXPORT
+    EXPORT,
+    /** A look at one user's sessions (session details report). */
+    SESSION_SEARCH
 }
