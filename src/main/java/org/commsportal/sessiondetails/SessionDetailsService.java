@@ -97,7 +97,7 @@ public class SessionDetailsService {
         var search = new SessionSearch(form.userId(), label, form.fromInstant(zone), form.toInstant(zone), zone, null,
                 true);
         auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + label + " from " + form.from() + " to "
-                + form.effectiveTo() + " (" + zone.getId() + ")");
+                + form.effectiveTo() + " (" + zoneName(zone) + ")");
         return search;
     }
 
@@ -167,7 +167,7 @@ public class SessionDetailsService {
                 .map(column -> new ExportColumn<SessionRow>(header(column, search.zone()), column::valueOf))
                 .toList();
         String what = "session details of " + search.userLabel() + " from " + search.from() + " to " + search.to()
-                + " as " + format + ", times in " + search.zone().getId() + ", columns "
+                + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
         long[] written = {0};
         try (TableWriter<SessionRow> writer = TableExports.open(format, out, "Session details", exportColumns,
@@ -194,7 +194,12 @@ public class SessionDetailsService {
 
     /** A column's header; time headers name the zone their values are in. */
     public static String header(SessionColumn column, ZoneId zone) {
-        return column.isTime() ? column.header() + " (" + zone.getId() + ")" : column.header();
+        return column.isTime() ? column.header() + " (" + zoneName(zone) + ")" : column.header();
+    }
+
+    /** The zone's name as a label: an IANA id, or UTC. */
+    public static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     private SessionDetailsRepository.Scope scope(SessionSearch search) {

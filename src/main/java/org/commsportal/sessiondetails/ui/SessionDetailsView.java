@@ -83,7 +83,7 @@ class SessionDetailsView extends VerticalLayout {
         this.service = service;
         this.preferences = preferences;
         this.zone = service.viewerZone();
-        this.tree = new SessionTree(service);
+        this.tree = new SessionTree(service, zone);
         setId("session-details");
         setWidthFull();
 
@@ -98,7 +98,7 @@ class SessionDetailsView extends VerticalLayout {
         from.setValue(LocalDate.now(zone).minusDays(SearchForm.DEFAULT_DAYS).atStartOfDay());
         to.setId("to");
         to.setHelperText("Optional: From + " + SearchForm.DEFAULT_DAYS + " days");
-        var zoneLabel = new Span("Times in " + zone.getId());
+        var zoneLabel = new Span("Times in " + SessionDetailsService.zoneName(zone));
         zoneLabel.setId("time-zone");
         zoneLabel.getElement().getThemeList().add("badge contrast");
         var search = new Button("Search", VaadinIcon.SEARCH.create(), click -> runSearch());
@@ -152,7 +152,7 @@ class SessionDetailsView extends VerticalLayout {
                 tree.show(search);
                 summary.setText(service.countSessions(search, List.of()) + " sessions of " + search.userLabel()
                         + " from " + SHOWN.format(form.from()) + " to " + SHOWN.format(form.effectiveTo()) + " ("
-                        + zone.getId() + ")");
+                        + SessionDetailsService.zoneName(zone) + ")");
                 return;
             } catch (InvalidSearchException e) {
                 errors = e.errors();

@@ -37,7 +37,7 @@ final class SessionTree extends TreeGrid<SessionNode> {
     private final List<SessionColumn> grouping = new ArrayList<>();
     private @Nullable SessionSearch search;
 
-    SessionTree(SessionDetailsService service) {
+    SessionTree(SessionDetailsService service, ZoneId zone) {
         this.service = service;
         setId("session-table");
         setMultiSort(false);
@@ -49,7 +49,7 @@ final class SessionTree extends TreeGrid<SessionNode> {
             var gridColumn = addColumn(node -> node instanceof SessionNode.Session session
                     ? text(column.valueOf(session.row())) : "")
                     .setKey(column.name())
-                    .setHeader(header(column))
+                    .setHeader(header(column, zone))
                     .setSortable(true)
                     .setSortProperty(column.name())
                     .setResizable(true)
@@ -94,8 +94,8 @@ final class SessionTree extends TreeGrid<SessionNode> {
     }
 
     /** A header that can be dragged into the group-by bar; the column rides along as the drag data. */
-    private static Span header(SessionColumn column) {
-        var header = new Span(column.header());
+    private static Span header(SessionColumn column, ZoneId zone) {
+        var header = new Span(SessionDetailsService.header(column, zone));
         header.addClassName("session-column-header");
         header.getElement().setAttribute("data-column", column.name());
         if (column.groupable()) {
