@@ -7,7 +7,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -115,7 +114,6 @@ class SessionDetailsView extends VerticalLayout {
         groupBar.getStyle().set("border", "1px dashed var(--lumo-contrast-30pct)").set("border-radius", "var(--lumo-border-radius-m)")
                 .set("padding", "var(--lumo-space-s)").set("min-height", "2.5em");
         DropTarget<HorizontalLayout> drop = DropTarget.create(groupBar);
-        drop.setDropEffect(DropEffect.MOVE);
         drop.addDropListener(event -> event.getDragData().ifPresent(data -> {
             if (data instanceof SessionColumn column) {
                 groupBy(column);

@@ -42,8 +42,8 @@ final class SessionTree extends TreeGrid<SessionNode> {
         setId("session-table");
         setMultiSort(false);
         setEmptyStateText("No sessions: choose a user and a range, then Search.");
-        addHierarchyColumn(this::groupLabel).setKey(GROUP_COLUMN).setHeader("Group").setAutoWidth(true)
-                .setFrozen(true).setSortable(false);
+        addHierarchyColumn(this::groupLabel).setKey(GROUP_COLUMN).setHeader("Group").setWidth("30em")
+                .setFlexGrow(0).setResizable(true).setFrozen(true).setSortable(false);
         getColumnByKey(GROUP_COLUMN).setVisible(false);
         for (SessionColumn column : SessionColumn.values()) {
             var gridColumn = addColumn(node -> node instanceof SessionNode.Session session
