@@ -2,7 +2,6 @@ package org.commsportal.activity;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,12 +12,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
-import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
+import org.commsportal.audit.ExportAudit;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
-import org.commsportal.export.TableWriter;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
@@ -34,7 +32,6 @@ public class ActivityService {
     static final String CHART_ROLES =
             "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
     static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
-    private static final int PROGRESS_EVERY_ROWS = 1_000;
 
     private final ActivityRepository activity;
     private final UserActivityRepository users;
@@ -118,27 +115,8 @@ public class ActivityService {
                 .toList();
         String what = "peer-to-peer activity per-user table as " + format + ", " + describe(query) + ", columns "
                 + columns.stream().map(UserActivityColumn::header).toList();
-        long[] written = {0};
-        try (TableWriter<UserActivityRow> writer = TableExports.open(format, out, "Peer-to-peer activity",
-                exportColumns, ZoneOffset.UTC)) {
-            forEachUser(query, row -> {
-                try {
-                    writer.write(row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                written[0] = writer.rowsWritten();
-                if (written[0] % PROGRESS_EVERY_ROWS == 0) {
-                    progress.accept(written[0]);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            auditLog.record(AuditAction.EXPORT, "failed export of " + what + " after " + written[0] + " rows");
-            throw e;
-        }
-        progress.accept(written[0]);
-        auditLog.record(AuditAction.EXPORT, "exported " + what + ": " + written[0] + " rows");
-        return written[0];
+        return TableExports.stream(format, out, "Peer-to-peer activity", exportColumns, ZoneOffset.UTC,
+                rows -> forEachUser(query, rows), progress, ExportAudit.of(auditLog, what));
     }
 
     /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */

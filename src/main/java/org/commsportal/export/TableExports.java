@@ -2,11 +2,16 @@ package org.commsportal.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /** Opens streaming table exports; see {@link ExportColumn} for the cell values they take. */
 public final class TableExports {
+
+    static final int PROGRESS_EVERY_ROWS = 1_000;
 
     private TableExports() {
     }
@@ -32,6 +37,42 @@ public final class TableExports {
             case CSV -> new CsvTableWriter<>(out, fixedColumns, zone);
             case XLSX -> new XlsxTableWriter<>(out, sheetName, fixedColumns, zone);
         };
+    }
+
+    /** How an export ended, for the caller's audit trail. */
+    public interface Outcome {
+        void succeeded(long rows);
+
+        void failed(long rowsWritten);
+    }
+
+    /**
+     * Opens a writer, writes every row the source hands over as it arrives, reports the rows written every
+     * {@value #PROGRESS_EVERY_ROWS} rows and at the end, finishes the file and tells the outcome either way.
+     * Returns the number of rows.
+     */
+    public static <R> long stream(ExportFormat format, OutputStream out, String sheetName, List<ExportColumn<R>> columns,
+            ZoneId zone, Consumer<Consumer<R>> source, LongConsumer progress, Outcome outcome) throws IOException {
+        long[] written = {0};
+        try (TableWriter<R> writer = open(format, out, sheetName, columns, zone)) {
+            source.accept(row -> {
+                try {
+                    writer.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                written[0] = writer.rowsWritten();
+                if (written[0] % PROGRESS_EVERY_ROWS == 0) {
+                    progress.accept(written[0]);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            outcome.failed(written[0]);
+            throw e;
+        }
+        progress.accept(written[0]);
+        outcome.succeeded(written[0]);
+        return written[0];
     }
 
     static IllegalArgumentException unsupportedCell(ExportColumn<?> column, Object value) {

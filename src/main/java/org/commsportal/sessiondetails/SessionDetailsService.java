@@ -2,17 +2,16 @@ package org.commsportal.sessiondetails;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
+import org.commsportal.audit.ExportAudit;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
-import org.commsportal.export.TableWriter;
 import org.commsportal.ingest.MediaType;
 import org.commsportal.ingest.Quality;
 import org.commsportal.ingest.Side;
@@ -32,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class SessionDetailsService {
 
     static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
-    private static final int PROGRESS_EVERY_ROWS = 500;
     private static final int MAX_USER_CHOICES = 50;
 
     private final SessionDetailsRepository sessions;
@@ -169,27 +167,9 @@ public class SessionDetailsService {
         String what = "session details of " + search.userLabel() + " from " + search.from() + " to " + search.to()
                 + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
-        long[] written = {0};
-        try (TableWriter<SessionRow> writer = TableExports.open(format, out, "Session details", exportColumns,
-                search.zone())) {
-            sessions.forEach(scope(search), search.sortColumn(), search.ascending(), row -> {
-                try {
-                    writer.write(row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                written[0] = writer.rowsWritten();
-                if (written[0] % PROGRESS_EVERY_ROWS == 0) {
-                    progress.accept(written[0]);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            auditLog.record(AuditAction.EXPORT, "failed export of " + what + " after " + written[0] + " rows");
-            throw e;
-        }
-        progress.accept(written[0]);
-        auditLog.record(AuditAction.EXPORT, "exported " + what + ": " + written[0] + " rows");
-        return written[0];
+        return TableExports.stream(format, out, "Session details", exportColumns, search.zone(),
+                rows -> sessions.forEach(scope(search), search.sortColumn(), search.ascending(), rows), progress,
+                ExportAudit.of(auditLog, what));
     }
 
     /** A column's header; time headers name the zone their values are in. */

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.commsportal.PortalIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -112,7 +111,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
         browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("group-chip-RESPONSE_CODE")).isEmpty());
 
         browser.driver.findElement(By.id("export-csv")).click();
-        Path csv = awaitDownload(".csv");
+        Path csv = browser.awaitDownload(".csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
@@ -180,15 +179,5 @@ class SessionDetailsBrowserIT extends BrowserTest {
     private long gridSize() {
         browser.waitUntilIdle();
         return ((Number) browser.script("return document.getElementById('session-table').size")).longValue();
-    }
-
-    private Path awaitDownload(String extension) {
-        return browser.wait(Duration.ofSeconds(30)).until(d -> {
-            try (Stream<Path> files = Files.list(browser.downloads)) {
-                return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
     }
 }

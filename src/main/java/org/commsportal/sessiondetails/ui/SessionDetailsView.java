@@ -1,42 +1,30 @@
 package org.commsportal.sessiondetails.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dnd.DropTarget;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
@@ -63,7 +51,6 @@ class SessionDetailsView extends VerticalLayout {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SessionDetailsService service;
-    private final AccountPreferences preferences;
     private final ZoneId zone;
     private final ComboBox<UserChoice> user = new ComboBox<>("Search user by alias");
     private final DateTimePicker from = new DateTimePicker("From date time");
@@ -71,16 +58,10 @@ class SessionDetailsView extends VerticalLayout {
     private final Span summary = new Span();
     private final HorizontalLayout groupBar = new HorizontalLayout();
     private final SessionTree tree;
-    private final ProgressBar exportProgress = new ProgressBar();
-    private volatile @Nullable ExportRequest pendingExport;
-
-    /** What the next download writes: captured in the UI thread when an export button is clicked. */
-    private record ExportRequest(SessionSearch search, List<SessionColumn> columns, long expectedRows) {
-    }
+    private final ColumnChooser<SessionColumn> columns;
 
     SessionDetailsView(SessionDetailsService service, AccountPreferences preferences) {
         this.service = service;
-        this.preferences = preferences;
         this.zone = service.viewerZone();
         this.tree = new SessionTree(service, zone);
         setId("session-details");
@@ -121,16 +102,13 @@ class SessionDetailsView extends VerticalLayout {
         }));
         showGrouping();
 
-        exportProgress.setId("export-progress");
-        exportProgress.setWidth("12em");
-        exportProgress.setVisible(false);
-        var toolbar = new HorizontalLayout(summary, new Div(), columnChooser(), exportButton(ExportFormat.CSV),
-                exportButton(ExportFormat.XLSX), exportProgress);
+        columns = new ColumnChooser<>(SessionColumn.class, SessionColumn::header, tree, preferences,
+                COLUMNS_PREFERENCE);
+        var toolbar = new HorizontalLayout(summary, new Div(), columns, new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.expand(toolbar.getComponentAt(1));
 
-        applyVisibleColumns(savedColumns());
         tree.setHeight("560px");
         add(new H2("Session details"), form, toolbar, groupBar, tree);
     }
@@ -213,119 +191,20 @@ class SessionDetailsView extends VerticalLayout {
         }
     }
 
-    private MenuBar columnChooser() {
-        var menu = new MenuBar();
-        menu.setId("column-chooser");
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
-        SubMenu columns = menu.addItem("Columns").getSubMenu();
-        Set<SessionColumn> visible = savedColumns();
-        for (SessionColumn column : SessionColumn.values()) {
-            MenuItem item = columns.addItem(column.header());
-            item.setCheckable(true);
-            item.setChecked(visible.contains(column));
-            item.setKeepOpen(true);
-            item.addClickListener(click -> {
-                Set<SessionColumn> chosen = visibleColumns();
-                if (item.isChecked()) {
-                    chosen.add(column);
-                } else if (chosen.size() > 1) {
-                    chosen.remove(column);
-                } else {
-                    item.setChecked(true); // keep at least one column
-                }
-                applyVisibleColumns(chosen);
-                preferences.put(COLUMNS_PREFERENCE, chosen.stream().map(Enum::name).collect(Collectors.joining(",")));
-            });
-        }
-        return menu;
-    }
-
-    private Set<SessionColumn> savedColumns() {
-        Set<SessionColumn> saved = EnumSet.noneOf(SessionColumn.class);
-        preferences.get(COLUMNS_PREFERENCE).ifPresent(value -> Arrays.stream(value.split(","))
-                .filter(name -> Arrays.stream(SessionColumn.values()).anyMatch(c -> c.name().equals(name)))
-                .map(SessionColumn::valueOf)
-                .forEach(saved::add));
-        return saved.isEmpty() ? EnumSet.allOf(SessionColumn.class) : saved;
-    }
-
-    private Set<SessionColumn> visibleColumns() {
-        Set<SessionColumn> visible = EnumSet.noneOf(SessionColumn.class);
-        for (SessionColumn column : SessionColumn.values()) {
-            if (tree.column(column).isVisible()) {
-                visible.add(column);
-            }
-        }
-        return visible;
-    }
-
-    private void applyVisibleColumns(Set<SessionColumn> visible) {
-        for (SessionColumn column : SessionColumn.values()) {
-            tree.column(column).setVisible(visible.contains(column));
-        }
-    }
-
     /**
-     * A button that starts a streamed download of the whole result set (group filters aside) in the table's order,
-     * with the visible columns and times in the viewer's zone. A progress bar follows the rows written.
+     * The whole result set (group filters aside) in the table's order, with the visible columns and times in the
+     * viewer's zone; nothing before a search.
      */
-    private Button exportButton(ExportFormat format) {
-        var anchor = new Anchor(exportHandler(format), "");
-        anchor.getElement().setAttribute("download", true);
-        anchor.setId("export-" + format.fileExtension() + "-link");
-        anchor.getStyle().set("display", "none");
-        add(anchor);
-        var button = new Button("Export " + (format == ExportFormat.CSV ? "CSV" : "Excel"),
-                VaadinIcon.DOWNLOAD.create());
-        button.setId("export-" + format.fileExtension());
-        button.addClickListener(click -> {
-            SessionSearch current = tree.currentSearch();
-            if (current == null) {
-                Notification.show("Search first: the export holds the sessions the search finds.", 5000,
-                        Notification.Position.MIDDLE);
-                return;
-            }
-            List<SessionColumn> columns = List.copyOf(visibleColumns());
-            pendingExport = new ExportRequest(current, columns, service.countSessions(current, List.of()));
-            exportProgress.setValue(0);
-            exportProgress.setVisible(true);
-            UI.getCurrent().setPollInterval(300);
-            anchor.getElement().callJsFunction("click");
-        });
-        return button;
-    }
-
-    private DownloadHandler exportHandler(ExportFormat format) {
-        return event -> {
-            UI ui = event.getUI();
-            ExportRequest request = pendingExport;
-            if (request == null) {
-                event.getResponse().setStatus(404);
-                return;
-            }
-            event.setFileName("session-details-" + LocalDate.ofInstant(request.search().from(), zone) + "."
-                    + format.fileExtension());
-            event.setContentType(format.contentType());
-            try (OutputStream out = event.getOutputStream()) {
-                long rows = service.export(request.search(), request.columns(), format, out, written ->
-                        ui.access(() -> exportProgress.setValue(
-                                request.expectedRows() == 0 ? 1 : Math.min(1, (double) written / request.expectedRows()))));
-                ui.access(() -> exportFinished(Notification.show("Exported " + rows + " sessions."), null));
-            } catch (Exception e) {
-                ui.access(() -> exportFinished(null, "The export failed: " + e.getClass().getSimpleName()
-                        + ". Nothing more was written; try again."));
-                throw e;
-            }
-        };
-    }
-
-    private void exportFinished(@Nullable Notification done, @Nullable String error) {
-        exportProgress.setVisible(false);
-        UI.getCurrent().setPollInterval(-1);
-        if (error != null) {
-            Notification.show(error, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        } else if (done != null) {
-            done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    private StreamedExports.@Nullable Download prepareExport(ExportFormat format) {
+        SessionSearch current = tree.currentSearch();
+        if (current == null) {
+            Notification.show("Search first: the export holds the sessions the search finds.", 5000,
+                    Notification.Position.MIDDLE);
+            return null;
         }
+        List<SessionColumn> chosen = columns.visible();
+        return new StreamedExports.Download("session-details-" + LocalDate.ofInstant(current.from(), zone) + "."
+                + format.fileExtension(), service.countSessions(current, List.of()),
+                (out, progress) -> service.export(current, chosen, format, out, progress));
     }
 }

@@ -3,7 +3,6 @@ package org.commsportal.sessiondetails.ui;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.QuerySortOrder;
@@ -177,10 +176,5 @@ final class SessionTree extends TreeGrid<SessionNode> {
         private static List<GroupFilter> path(@Nullable SessionNode parent) {
             return parent instanceof SessionNode.Group group ? group.path() : List.of();
         }
-    }
-
-    /** For the view's column chooser. */
-    Grid.Column<SessionNode> column(SessionColumn column) {
-        return getColumnByKey(column.name());
     }
 }
