@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +64,17 @@ class SessionDetailsRepository {
         this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
+    /**
+     * A page in two steps: the page's ids, ordered by the sort key with only the columns the sort and the filters
+     * need, then every shown column of just those rows (the Quality column costs look-ups per row).
+     */
     List<SessionRow> page(Scope scope, List<GroupFilter> filters, @Nullable SessionColumn sort, boolean ascending,
                           int offset, int limit) {
-        return jdbc.sql(rowsSql(scope, filters, sort, ascending) + " LIMIT :limit OFFSET :offset")
+        String order = orderBy(sort, ascending);
+        String sql = HITS + ", page AS (SELECT r.id FROM (" + shownRows(scope, "hits", needed(filters, sort)) + ") r"
+                + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
+                + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r" + order;
+        return jdbc.sql(sql)
                 .params(parameters(scope, filters))
                 .param("limit", limit)
                 .param("offset", offset)
@@ -73,15 +83,17 @@ class SessionDetailsRepository {
     }
 
     long count(Scope scope, List<GroupFilter> filters) {
-        return jdbc.sql(HITS + "SELECT COUNT(*) FROM (" + shownRows(scope) + ") r" + where(filters))
+        return jdbc.sql(HITS + "SELECT COUNT(*) FROM (" + shownRows(scope, "hits", needed(filters, null)) + ") r"
+                        + where(filters))
                 .params(parameters(scope, filters))
                 .query(Long.class)
                 .single();
     }
 
-    /** Every matching row in table order, streamed to the consumer without holding them in memory. */
+    /** Every row in table order, streamed to the consumer without holding them in memory. */
     void forEach(Scope scope, @Nullable SessionColumn sort, boolean ascending, Consumer<SessionRow> consumer) {
-        streaming.query(rowsSql(scope, List.of(), sort, ascending),
+        streaming.query(HITS + "SELECT * FROM (" + shownRows(scope, "hits", List.of(SessionColumn.values())) + ") r"
+                        + orderBy(sort, ascending),
                 new MapSqlParameterSource(parameters(scope, List.of())),
                 rs -> {
                     consumer.accept(toRow(rs, 0));
@@ -90,20 +102,25 @@ class SessionDetailsRepository {
 
     /** The distinct shown values of the column among the rows the filters leave, with counts, in sort order. */
     List<SessionGroup> groups(Scope scope, List<GroupFilter> filters, SessionColumn column, int offset, int limit) {
-        String value = "r." + column.alias();
-        return jdbc.sql(HITS + "SELECT " + value + " AS value, COUNT(*) AS sessions FROM (" + shownRows(scope) + ") r"
-                        + where(filters) + " GROUP BY " + value + " ORDER BY MIN(r." + sortAlias(column) + "), "
-                        + value + " LIMIT :limit OFFSET :offset")
+        String value = "r." + alias(column);
+        List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
+        needed.add(column);
+        return jdbc.sql(HITS + "SELECT " + value + " AS value, COUNT(*) AS sessions FROM ("
+                        + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY " + value
+                        + " ORDER BY " + value + " LIMIT :limit OFFSET :offset")
                 .params(parameters(scope, filters))
                 .param("limit", limit)
                 .param("offset", offset)
-                .query((rs, row) -> new SessionGroup(rs.getString("value"), rs.getLong("sessions")))
+                .query((rs, row) -> new SessionGroup(shownGroupValue(column, rs.getString("value")),
+                        rs.getLong("sessions")))
                 .list();
     }
 
     long countGroups(Scope scope, List<GroupFilter> filters, SessionColumn column) {
-        return jdbc.sql(HITS + "SELECT COUNT(*) FROM (SELECT 1 FROM (" + shownRows(scope) + ") r" + where(filters)
-                        + " GROUP BY r." + column.alias() + ") g")
+        List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
+        needed.add(column);
+        return jdbc.sql(HITS + "SELECT COUNT(*) FROM (SELECT 1 FROM (" + shownRows(scope, "hits", needed) + ") r"
+                        + where(filters) + " GROUP BY r." + alias(column) + ") g")
                 .params(parameters(scope, filters))
                 .query(Long.class)
                 .single();
@@ -128,16 +145,40 @@ class SessionDetailsRepository {
                 .list();
     }
 
-    private static String rowsSql(Scope scope, List<GroupFilter> filters, @Nullable SessionColumn sort,
-                                  boolean ascending) {
+    private static String orderBy(@Nullable SessionColumn sort, boolean ascending) {
         String direction = ascending ? " ASC" : " DESC";
-        String key = sort == null ? "start_time" : sortAlias(sort);
-        return HITS + "SELECT * FROM (" + shownRows(scope) + ") r" + where(filters)
-                + " ORDER BY r." + key + direction + ", r.id" + direction;
+        return " ORDER BY r." + (sort == null ? "start_time" : alias(sort)) + direction + ", r.id" + direction;
     }
 
-    private static String sortAlias(SessionColumn column) {
+    /** The columns a query needs besides id and start time: those it filters and sorts on. */
+    private static List<SessionColumn> needed(List<GroupFilter> filters, @Nullable SessionColumn sort) {
+        List<SessionColumn> columns = new ArrayList<>(filters.stream().map(GroupFilter::column).toList());
+        if (sort != null) {
+            columns.add(sort);
+        }
+        return columns;
+    }
+
+    /** The column's name in the shown rows; the Quality column is its rank there (see {@link #qualityRank()}). */
+    private static String alias(SessionColumn column) {
         return column == SessionColumn.QUALITY ? "quality_rank" : column.alias();
+    }
+
+    /** A group value as shown: a verdict's label for the Quality column's ranks, null for "no media streams". */
+    private static @Nullable String shownGroupValue(SessionColumn column, @Nullable String value) {
+        if (column != SessionColumn.QUALITY || value == null) {
+            return value;
+        }
+        int rank = Integer.parseInt(value);
+        return rank == 0 ? null : Verdict.values()[rank - 1].label();
+    }
+
+    /** A shown group value as stored in the shown rows: the Quality column filters on ranks. */
+    private static @Nullable Object storedGroupValue(GroupFilter filter) {
+        if (filter.column() != SessionColumn.QUALITY) {
+            return filter.value();
+        }
+        return filter.value() == null ? 0 : Verdict.ofLabel(filter.value()).rank();
     }
 
     private static String where(List<GroupFilter> filters) {
@@ -147,7 +188,7 @@ class SessionDetailsRepository {
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < filters.size(); i++) {
             // null-safe equality: an empty group holds the rows whose cell is empty
-            conditions.add("r." + filters.get(i).column().alias() + " <=> :group" + i);
+            conditions.add("r." + alias(filters.get(i).column()) + " <=> :group" + i);
         }
         return " WHERE " + String.join(" AND ", conditions);
     }
@@ -159,41 +200,26 @@ class SessionDetailsRepository {
         parameters.put("from", UtcDateTime.toColumn(scope.from()));
         parameters.put("to", UtcDateTime.toColumn(scope.to()));
         for (int i = 0; i < filters.size(); i++) {
-            parameters.put("group" + i, filters.get(i).value());
+            parameters.put("group" + i, storedGroupValue(filters.get(i)));
         }
         return parameters;
     }
 
-    /** The hits with every column as shown, aliased by {@link SessionColumn#alias()}, plus id and quality_rank. */
-    private static String shownRows(Scope scope) {
-        boolean concealed = scope.concealed();
-        String rank = qualityRank();
-        StringBuilder sql = new StringBuilder("SELECT s.id")
-                .append(", s.dialog_id")
-                .append(", ").append(mediaTypesDescription()).append(" AS media_types")
-                .append(", s.start_time, s.end_time")
-                .append(", ").append(concealed ? "IF(fu.id IS NULL, " + phoneUriMasked("s.from_uri") + ", fu.pseudonym)"
-                        : phoneUriMasked("s.from_uri")).append(" AS from_uri")
-                .append(", ").append(concealed ? "IF(tu.id IS NULL, " + phoneUriMasked("s.to_uri") + ", tu.pseudonym)"
-                        : phoneUriMasked("s.to_uri")).append(" AS to_uri")
-                .append(", s.from_client_version, s.to_client_version")
-                .append(", ").append(concealed ? "IF(cu.id IS NULL, s.conference_url, CONCAT('sip:', cu.pseudonym, "
-                        + "IF(LOCATE(';', s.conference_url) > 0, SUBSTRING(s.conference_url, LOCATE(';', s.conference_url)),"
-                        + " '')))" : "s.conference_url").append(" AS conference_url")
-                .append(", REGEXP_REPLACE(s.from_tel, ").append(LAST_FOUR_DIGITS).append(", 'x') AS from_tel")
-                .append(", REGEXP_REPLACE(s.to_tel, ").append(LAST_FOUR_DIGITS).append(", 'x') AS to_tel")
-                .append(", s.from_endpoint_id, s.to_endpoint_id, s.conf_instance")
-                .append(", ").append(concealed ? "IF(ob.id IS NULL, " + phoneUriMasked("s.on_behalf_of_uri")
-                        + ", ob.pseudonym)" : phoneUriMasked("s.on_behalf_of_uri")).append(" AS on_behalf_of_uri")
-                .append(", ").append(concealed ? "IF(rb.id IS NULL, " + phoneUriMasked("s.referred_by_uri")
-                        + ", rb.pseudonym)" : phoneUriMasked("s.referred_by_uri")).append(" AS referred_by_uri")
-                .append(", s.response_code")
-                .append(", ").append(rank).append(" AS quality_rank")
-                .append(", ELT(").append(rank).append(", ")
-                .append(Arrays.stream(Verdict.values()).map(v -> "'" + v.label() + "'").collect(Collectors.joining(", ")))
-                .append(") AS quality")
-                .append(" FROM hits h JOIN comm_session s ON s.id = h.id");
-        if (concealed) {
+    /**
+     * The rows of the source CTE (hits, or a page of them) with id, start time and the given columns as shown,
+     * each named by {@link #alias(SessionColumn)}.
+     */
+    private static String shownRows(Scope scope, String source, Collection<SessionColumn> columns) {
+        StringBuilder sql = new StringBuilder("SELECT s.id, s.start_time");
+        EnumSet<SessionColumn> distinct = EnumSet.noneOf(SessionColumn.class);
+        distinct.addAll(columns);
+        for (SessionColumn column : distinct) {
+            if (column != SessionColumn.START_TIME) {
+                sql.append(", ").append(expression(column, scope.concealed())).append(" AS ").append(alias(column));
+            }
+        }
+        sql.append(" FROM ").append(source).append(" h JOIN comm_session s ON s.id = h.id");
+        if (scope.concealed()) {
             sql.append(" LEFT JOIN licensed_user fu ON fu.id = s.from_user_id AND fu.tenant_id = s.tenant_id")
                     .append(" LEFT JOIN licensed_user tu ON tu.id = s.to_user_id AND tu.tenant_id = s.tenant_id")
                     .append(licensedUserOf("cu", "s.conference_url"))
@@ -201,6 +227,38 @@ class SessionDetailsRepository {
                     .append(licensedUserOf("rb", "s.referred_by_uri"));
         }
         return sql.toString();
+    }
+
+    /** What the viewer sees in the column, in SQL over comm_session s (and the licensed users joined when concealed). */
+    private static String expression(SessionColumn column, boolean concealed) {
+        return switch (column) {
+            case DIALOG_ID -> "s.dialog_id";
+            case MEDIA_TYPES -> mediaTypesDescription();
+            case START_TIME -> "s.start_time";
+            case END_TIME -> "s.end_time";
+            case FROM_URI -> userUri("s.from_uri", "fu", concealed);
+            case TO_URI -> userUri("s.to_uri", "tu", concealed);
+            case FROM_CLIENT_VERSION -> "s.from_client_version";
+            case TO_CLIENT_VERSION -> "s.to_client_version";
+            case CONFERENCE_URL -> concealed ? "IF(cu.id IS NULL, s.conference_url, CONCAT('sip:', cu.pseudonym, "
+                    + "IF(LOCATE(';', s.conference_url) > 0, SUBSTRING(s.conference_url, LOCATE(';', s.conference_url)),"
+                    + " '')))" : "s.conference_url";
+            case FROM_TEL -> "REGEXP_REPLACE(s.from_tel, " + LAST_FOUR_DIGITS + ", 'x')";
+            case TO_TEL -> "REGEXP_REPLACE(s.to_tel, " + LAST_FOUR_DIGITS + ", 'x')";
+            case FROM_ENDPOINT_ID -> "s.from_endpoint_id";
+            case TO_ENDPOINT_ID -> "s.to_endpoint_id";
+            case CONF_INSTANCE -> "s.conf_instance";
+            case ON_BEHALF_OF_URI -> userUri("s.on_behalf_of_uri", "ob", concealed);
+            case REFERRED_BY_URI -> userUri("s.referred_by_uri", "rb", concealed);
+            case RESPONSE_CODE -> "s.response_code";
+            case QUALITY -> qualityRank();
+        };
+    }
+
+    /** A URI: the licensed user's pseudonym when concealed, otherwise as stored with telephone numbers masked. */
+    private static String userUri(String uri, String user, boolean concealed) {
+        return concealed ? "IF(" + user + ".id IS NULL, " + phoneUriMasked(uri) + ", " + user + ".pseudonym)"
+                : phoneUriMasked(uri);
     }
 
     /** Joins the licensed user whose UPN the URI names (sip: and parameters aside), if any. */
