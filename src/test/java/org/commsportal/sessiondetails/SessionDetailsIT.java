@@ -3,6 +3,7 @@ package org.commsportal.sessiondetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,6 +34,8 @@ import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -242,6 +245,36 @@ class SessionDetailsIT {
                 + " from 2026-03-01T00:00 to 2026-03-31T00:00 (UTC)");
         assertThat(audit.get(1)).startsWith("EXPORT exported session details of " + pseudonyms.get("alice"))
                 .endsWith(": 11 rows");
+    }
+
+    @Test
+    void the_excel_export_holds_every_session_in_the_tables_order_with_times_in_the_viewer_zone() throws Exception {
+        String account = testTenants.newAccount(tenant, Role.REPORTS_READER);
+        testTenants.signIn(account);
+        viewerTimeZone.change(ZoneId.of("America/New_York"));
+        SessionSearch search = service.search(new SearchForm(userId(tenant, "alice"), MARCH_1, null))
+                .sortedBy(SessionColumn.RESPONSE_CODE, false);
+        var out = new ByteArrayOutputStream();
+
+        long rows = service.export(search, List.of(SessionColumn.DIALOG_ID, SessionColumn.END_TIME,
+                SessionColumn.RESPONSE_CODE, SessionColumn.QUALITY), ExportFormat.XLSX, out, written -> { });
+
+        List<SessionRow> shown = service.sessions(search, List.of(), 0, 1000);
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            List<Row> sheet = workbook.getFirstSheet().read();
+            assertThat(sheet.get(0).getCellText(1)).isEqualTo("End time (America/New_York)");
+            assertThat(sheet).hasSize(shown.size() + 1);
+            for (int i = 0; i < shown.size(); i++) {
+                Row row = sheet.get(i + 1);
+                assertThat(row.getCellText(0)).isEqualTo(shown.get(i).dialogId());
+                assertThat(row.getCellAsDate(1).orElseThrow()).isEqualTo(
+                        LocalDateTime.ofInstant(shown.get(i).endTime(), ZoneId.of("America/New_York")).withNano(0));
+                assertThat(row.getCellText(3)).isEqualTo(shown.get(i).quality() == null ? ""
+                        : shown.get(i).quality().label());
+            }
+        }
+        assertThat(rows).isEqualTo(shown.size()).isEqualTo(11);
+        assertThat(shown.get(0).responseCode()).isEqualTo(486); // sorted by response code, descending
     }
 
     @Test
