@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
-import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
+import org.commsportal.audit.ExportAudit;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
@@ -115,19 +115,8 @@ public class ActivityService {
                 .toList();
         String what = "peer-to-peer activity per-user table as " + format + ", " + describe(query) + ", columns "
                 + columns.stream().map(UserActivityColumn::header).toList();
-        long[] written = {0};
-        try {
-            written[0] = TableExports.writeAll(format, out, "Peer-to-peer activity", exportColumns, ZoneOffset.UTC,
-                    each -> forEachUser(query, each), rows -> {
-                        written[0] = rows;
-                        progress.accept(rows);
-                    });
-        } catch (IOException | RuntimeException e) {
-            auditLog.record(AuditAction.EXPORT, "failed export of " + what + " after " + written[0] + " rows");
-            throw e;
-        }
-        auditLog.record(AuditAction.EXPORT, "exported " + what + ": " + written[0] + " rows");
-        return written[0];
+        return TableExports.stream(format, out, "Peer-to-peer activity", exportColumns, ZoneOffset.UTC,
+                rows -> forEachUser(query, rows), progress, ExportAudit.of(auditLog, what));
     }
 
     /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */

@@ -16,5 +16,7 @@ public enum AuditAction {
     INGESTION_KEY_CREATED,
     INGESTION_KEY_REVOKED,
     SETTING_CHANGED,
-    EXPORT
+    EXPORT,
+    /** A look at one user's sessions (session details report). */
+    SESSION_SEARCH
 }

@@ -98,7 +98,7 @@ public class AuditLog {
      * rows written so far; the export itself is audited. Returns the number of rows.
      */
     @PreAuthorize(READERS)
-    @Transactional(readOnly = true)
+    // No surrounding transaction: the audit records below then commit on their own, as the export audit needs
     public long export(AuditQuery query, ExportFormat format, OutputStream out, ZoneId zone, LongConsumer progress)
             throws IOException {
         List<ExportColumn<AuditEvent>> columns = List.of(
@@ -108,18 +108,7 @@ public class AuditLog {
                 new ExportColumn<>("Detail", AuditEvent::detail),
                 new ExportColumn<>("Address", AuditEvent::remoteAddr));
         String what = "audit log as " + format + ", " + query.describe();
-        long[] written = {0};
-        try {
-            written[0] = TableExports.writeAll(format, out, "Audit log", columns, zone,
-                    each -> events.forEach(currentTenant.id(), query, each), rows -> {
-                        written[0] = rows;
-                        progress.accept(rows);
-                    });
-        } catch (IOException | RuntimeException e) {
-            record(AuditAction.EXPORT, "failed export of " + what + " after " + written[0] + " rows");
-            throw e;
-        }
-        record(AuditAction.EXPORT, "exported " + what + ": " + written[0] + " rows");
-        return written[0];
+        return TableExports.stream(format, out, "Audit log", columns, zone,
+                each -> events.forEach(currentTenant.id(), query, each), progress, ExportAudit.of(this, what));
     }
 }

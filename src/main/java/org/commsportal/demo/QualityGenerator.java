@@ -128,17 +128,32 @@ final class QualityGenerator {
         double frameLoss = random.between(0, 6);
         double frameRate = random.between(14, 30);
         double postFec = random.between(0, 0.05);
+        // The first reported metric decides a video verdict (SPEC section 1): so that every video rule occurs, a
+        // stream poor by a later metric leaves the earlier ones unreported.
+        boolean frameLossReported = true;
+        boolean frameRateReported = true;
         if (random.chance(POOR_SHARE)) {
             switch (random.between(0, 3)) {
                 case 0 -> frameLoss = random.between(51, 80);
-                case 1 -> frameRate = random.between(2, 6.9);
-                default -> postFec = random.between(0.16, 0.4);
+                case 1 -> {
+                    frameRate = random.between(2, 6.9);
+                    frameLossReported = false;
+                }
+                default -> {
+                    postFec = random.between(0.16, 0.4);
+                    frameLossReported = false;
+                    frameRateReported = false;
+                }
             }
         }
-        return new Quality.VideoStream(side, random.pick(List.of("H264", "RT Video", "H264S")),
+        var stream = new Quality.VideoStream(side, random.pick(List.of("H264", "RT Video", "H264S")),
                 random.pick(List.of("1280x720", "640x360", "1920x1080")), round(frameRate),
                 round(frameRate * random.between(0.9, 1.05)), round(frameLoss), round(postFec),
                 round(random.between(300, 2500)));
+        return new Quality.VideoStream(side, stream.codec(), stream.resolution(),
+                frameRateReported ? stream.frameRateInAvg() : null, frameRateReported ? stream.frameRateOutAvg() : null,
+                frameLossReported ? stream.localFrameLossPercent() : null, stream.postFecPacketLoss(),
+                stream.bitRateKbps());
     }
 
     private Quality.AppSharingStream appSharingStream(Side side) {

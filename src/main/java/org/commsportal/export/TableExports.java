@@ -11,6 +11,8 @@ import java.util.function.LongConsumer;
 /** Opens streaming table exports; see {@link ExportColumn} for the cell values they take. */
 public final class TableExports {
 
+    static final int PROGRESS_EVERY_ROWS = 1_000;
+
     private TableExports() {
     }
 
@@ -37,36 +39,40 @@ public final class TableExports {
         };
     }
 
-    /** How often {@link #writeAll} reports progress, in rows. */
-    public static final int PROGRESS_EVERY_ROWS = 500;
+    /** How an export ended, for the caller's audit trail. */
+    public interface Outcome {
+        void succeeded(long rows);
+
+        void failed(long rowsWritten);
+    }
 
     /**
-     * Writes every row that {@code rows} hands over (header first, see {@link #open}), reporting the rows written
-     * every {@value #PROGRESS_EVERY_ROWS} rows and at the end. Returns the number of rows.
-     *
-     * @param rows calls its argument once per row, in export order, e.g. a repository's streaming query
+     * Opens a writer, writes every row the source hands over as it arrives, reports the rows written every
+     * {@value #PROGRESS_EVERY_ROWS} rows and at the end, finishes the file and tells the outcome either way.
+     * Returns the number of rows.
      */
-    public static <R> long writeAll(ExportFormat format, OutputStream out, String sheetName,
-            List<ExportColumn<R>> columns, ZoneId zone, Consumer<Consumer<R>> rows, LongConsumer progress)
-            throws IOException {
-        long written;
+    public static <R> long stream(ExportFormat format, OutputStream out, String sheetName, List<ExportColumn<R>> columns,
+            ZoneId zone, Consumer<Consumer<R>> source, LongConsumer progress, Outcome outcome) throws IOException {
+        long[] written = {0};
         try (TableWriter<R> writer = open(format, out, sheetName, columns, zone)) {
-            rows.accept(row -> {
+            source.accept(row -> {
                 try {
                     writer.write(row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                if (writer.rowsWritten() % PROGRESS_EVERY_ROWS == 0) {
-                    progress.accept(writer.rowsWritten());
+                written[0] = writer.rowsWritten();
+                if (written[0] % PROGRESS_EVERY_ROWS == 0) {
+                    progress.accept(written[0]);
                 }
             });
-            written = writer.rowsWritten();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+            outcome.failed(written[0]);
+            throw e;
         }
-        progress.accept(written);
-        return written;
+        progress.accept(written[0]);
+        outcome.succeeded(written[0]);
+        return written[0];
     }
 
     static IllegalArgumentException unsupportedCell(ExportColumn<?> column, Object value) {

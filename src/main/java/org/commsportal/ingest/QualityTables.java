@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 /**
  * Maps each quality record type to its {@code qoe_*} table. Columns are the record's component names in snake
  * case, so the insert statements follow the records instead of being written out ten times; a
- * {@link MediaType} component is stored as its id in {@code <name>_id}.
+ * {@link MediaType} component is stored as its id in {@code <name>_id}. Public so that reports read the tables
+ * with the same mapping.
  */
-final class QualityTables {
+public final class QualityTables {
 
     private static final Map<Class<? extends Record>, String> TABLES = Map.of(
             Quality.SessionInfo.class, "qoe_session",
@@ -28,7 +29,7 @@ final class QualityTables {
     private QualityTables() {
     }
 
-    static String table(Class<? extends Record> type) {
+    public static String table(Class<? extends Record> type) {
         String table = TABLES.get(type);
         if (table == null) {
             throw new IllegalArgumentException("No quality table for " + type.getName());
@@ -57,7 +58,7 @@ final class QualityTables {
         return values;
     }
 
-    static String column(RecordComponent component) {
+    public static String column(RecordComponent component) {
         String snake = snakeCase(component.getName());
         return component.getType() == MediaType.class ? snake + "_id" : snake;
     }

@@ -67,6 +67,111 @@ final class BenchTenant {
         return tenant;
     }
 
+    /**
+     * Quality records (every sub-tab of the session details report, both sides, a few percent poor streams) for
+     * the real-time sessions of the last {@code days} days of the data set, loaded once; older sessions keep none,
+     * which is what a session without a QoE report looks like.
+     */
+    void loadQuality(Tenant tenant, LocalDate lastDay, int days) {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_quality_complete (tenant_id BIGINT PRIMARY KEY, days INT)").update();
+        Integer loaded = jdbc.sql("SELECT MAX(days) FROM bench_quality_complete WHERE tenant_id = :t")
+                .param("t", tenant.id()).query(Integer.class).optional().orElse(null);
+        if (loaded != null) {
+            System.out.println("Reusing quality records of the last " + loaded + " days");
+            return;
+        }
+        long started = System.nanoTime();
+        for (String table : List.of("qoe_session", "qoe_media_line", "qoe_audio_stream", "qoe_audio_client_event",
+                "qoe_audio_signal", "qoe_app_sharing_stream", "qoe_video_client_event", "qoe_video_stream",
+                "qoe_traceroute", "qoe_feedback")) {
+            // what an interrupted earlier run left
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id()).update();
+        }
+        for (int d = 0; d < days; d++) {
+            LocalDate day = lastDay.minusDays(d);
+            for (String insert : QUALITY_INSERTS) {
+                jdbc.sql(insert.replace("%SESSIONS%", QUALITY_SESSIONS).replace("%WHERE%", QUALITY_WHERE)).param("t", tenant.id())
+                        .param("from", day.atStartOfDay()).param("to", day.plusDays(1).atStartOfDay()).update();
+            }
+            if ((d + 1) % 10 == 0 || d == days - 1) {
+                System.out.printf("  quality records for %d of %d days after %d s%n", d + 1, days,
+                        (System.nanoTime() - started) / 1_000_000_000);
+            }
+        }
+        jdbc.sql("INSERT INTO bench_quality_complete (tenant_id, days) VALUES (:t, :d)").param("t", tenant.id())
+                .param("d", days).update();
+    }
+
+    /** Real-time sessions of one day, once per side. */
+    private static final String QUALITY_SESSIONS = "FROM comm_session s JOIN (SELECT 'FROM' AS side UNION ALL SELECT 'TO') d";
+    private static final String QUALITY_WHERE =
+            "WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.media_mask & 56";
+
+    private static final List<String> QUALITY_INSERTS = List.of("""
+            INSERT INTO qoe_session (session_id, tenant_id, side, machine_name, os_version, cpu_name, cpu_cores,
+                                     user_agent)
+            SELECT s.id, s.tenant_id, d.side, CONCAT('PC-', HEX(s.id MOD 65521)), 'Windows 11 Enterprise 23H2',
+                   'Intel(R) Core(TM) i7-1185G7', 8, IF(d.side = 'FROM', s.from_client_version, s.to_client_version)
+            %SESSIONS% %WHERE%
+            """, """
+            INSERT INTO qoe_media_line (session_id, tenant_id, side, media_type_id, ip_address, port, subnet,
+                                        inside_corp, vpn, connection_type, capture_device, render_device, ice_result)
+            SELECT s.id, s.tenant_id, d.side, m.type, CONCAT('10.20.', s.id MOD 250, '.', 2 + s.id MOD 200),
+                   50000 + s.id MOD 40, CONCAT('10.20.', s.id MOD 250, '.0'), s.id MOD 7 > 0, s.id MOD 7 = 0,
+                   IF(s.id MOD 3 = 0, 'wifi', 'wired'), 'Jabra Evolve2 65', 'Jabra Evolve2 65',
+                   IF(s.id MOD 97 = 0, 'failed', 'succeeded')
+            %SESSIONS%
+            JOIN (SELECT 16 AS bit, 5 AS type UNION ALL SELECT 32, 6 UNION ALL SELECT 8, 4) m ON s.media_mask & m.bit
+            %WHERE%
+            """, """
+            INSERT INTO qoe_audio_stream (session_id, tenant_id, side, codec, jitter_avg_ms, jitter_max_ms,
+                packet_loss_rate_avg, packet_loss_rate_max, round_trip_avg_ms, round_trip_max_ms, network_mos_avg,
+                network_mos_min, degradation_avg, degradation_max, concealed_ratio_avg, burst_density,
+                bandwidth_estimate_kbps)
+            SELECT s.id, s.tenant_id, d.side, 'SILKWide', IF(s.id MOD 41 = 0, 45, 3 + s.id MOD 9), 20,
+                   IF(s.id MOD 43 = 0, 0.2, 0.01), 0.03, IF(s.id MOD 47 = 0, 650, 40 + s.id MOD 90), 200, 4.0, 3.6,
+                   0.3, 0.6, 0.01, 0.02, 90
+            %SESSIONS% %WHERE% AND s.media_mask & 16
+            """, """
+            INSERT INTO qoe_audio_client_event (session_id, tenant_id, side, network_send_quality_bad_ratio,
+                network_receive_quality_bad_ratio, network_delay_event_ratio, network_low_bandwidth_ratio,
+                cpu_insufficient_event_ratio, device_capture_not_functioning_ratio,
+                device_render_not_functioning_ratio, device_glitches_event_ratio, device_low_snr_event_ratio,
+                device_low_speech_level_ratio, device_clipping_event_ratio, device_echo_event_ratio,
+                device_howling_event_ratio)
+            SELECT s.id, s.tenant_id, d.side, 0, 0, 0.01, 0, 0, 0, 0, 0.02, 0, 0, 0, 0, 0
+            %SESSIONS% %WHERE% AND s.media_mask & 16
+            """, """
+            INSERT INTO qoe_audio_signal (session_id, tenant_id, side, send_signal_level_dbmo, recv_signal_level_dbmo,
+                send_noise_level_dbmo, recv_noise_level_dbmo, echo_return_db, mic_glitch_rate, speaker_glitch_rate)
+            SELECT s.id, s.tenant_id, d.side, -20, -22, -65, -63, -45, 1, 1
+            %SESSIONS% %WHERE% AND s.media_mask & 16
+            """, """
+            INSERT INTO qoe_app_sharing_stream (session_id, tenant_id, side, jitter_avg_ms, round_trip_avg_ms,
+                packet_loss_rate_avg, rdp_tile_processing_latency_avg_ms, spoiled_tile_percent, relative_one_way_avg_s)
+            SELECT s.id, s.tenant_id, d.side, 8, 60, 0.01, IF(s.id MOD 37 = 0, 500, 120), 5, 0.4
+            %SESSIONS% %WHERE% AND s.media_mask & 8
+            """, """
+            INSERT INTO qoe_video_client_event (session_id, tenant_id, side, low_bandwidth_ratio,
+                                                receive_quality_bad_ratio)
+            SELECT s.id, s.tenant_id, d.side, 0.01, 0.02
+            %SESSIONS% %WHERE% AND s.media_mask & 32
+            """, """
+            INSERT INTO qoe_video_stream (session_id, tenant_id, side, codec, resolution, frame_rate_in_avg,
+                frame_rate_out_avg, local_frame_loss_percent, post_fec_packet_loss, bit_rate_kbps)
+            SELECT s.id, s.tenant_id, d.side, 'H264', '1280x720', 25, 25, IF(s.id MOD 31 = 0, 60, 2), 0.01, 1200
+            %SESSIONS% %WHERE% AND s.media_mask & 32
+            """, """
+            INSERT INTO qoe_traceroute (session_id, tenant_id, side, hop, ip_address, rtt_ms)
+            SELECT s.id, s.tenant_id, d.side, h.hop, CONCAT('10.', h.hop, '.', s.id MOD 250, '.1'), h.hop * 3.5
+            %SESSIONS% JOIN (SELECT 1 AS hop UNION ALL SELECT 2 UNION ALL SELECT 3) h
+            %WHERE% AND s.media_mask & 16 AND s.id MOD 3 = 0
+            """, """
+            INSERT INTO qoe_feedback (session_id, tenant_id, side, rating, tokens, feedback_text)
+            SELECT s.id, s.tenant_id, d.side, IF(s.id MOD 2 = 0, 2, 5), IF(s.id MOD 2 = 0, 'Echo,NoiseLevel', NULL), NULL
+            %SESSIONS% %WHERE% AND s.media_mask & 16 AND s.id MOD 17 = 0 AND d.side = 'FROM'
+            """);
+
     /** Signs in an administrator of the bench tenant in this thread. */
     void signInAdministrator(Tenant tenant) {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
@@ -102,11 +207,15 @@ final class BenchTenant {
         var start = day.atStartOfDay();
         jdbc.sql("""
                 INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri, from_user_id,
-                                          to_user_id, media_mask, im_message_count)
+                                          to_user_id, from_client_version, to_client_version, response_code,
+                                          media_mask, im_message_count)
                 SELECT :t, CONCAT(:day, '-', s.seq),
                        :start + INTERVAL ((s.seq * 7919) MOD 85000) SECOND,
                        :start + INTERVAL ((s.seq * 7919) MOD 85000 + 30 + (s.seq * 31) MOD 3600) SECOND,
                        CONCAT('sip:', f.upn), CONCAT('sip:', t.upn), f.user_id, t.user_id,
+                       ELT(1 + s.seq MOD 3, 'UCCAPI/16.0.4549.1000', 'UCCAPI/15.0.5023.1000', 'SfBMac/16.24.0.0'),
+                       ELT(1 + (s.seq DIV 3) MOD 3, 'UCCAPI/16.0.4549.1000', 'UCCAPI/15.0.5023.1000', 'SfBMac/16.24.0.0'),
+                       CASE s.seq MOD 29 WHEN 0 THEN 486 WHEN 1 THEN 487 WHEN 2 THEN 480 ELSE 200 END,
                        CASE s.seq MOD 10 WHEN 7 THEN 16 WHEN 8 THEN 48 WHEN 9 THEN IF(s.seq MOD 20 = 9, 8, 2) ELSE 1 END,
                        1 + s.seq MOD 20
                 FROM seq_1_to_%d s

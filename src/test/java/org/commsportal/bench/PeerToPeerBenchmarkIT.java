@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,15 +151,6 @@ class PeerToPeerBenchmarkIT {
     }
 
     private double median(String name, int runs, Runnable operation) {
-        operation.run(); // warm-up
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long started = System.nanoTime();
-            operation.run();
-            ms[i] = (System.nanoTime() - started) / 1e6;
-        }
-        Arrays.sort(ms);
-        System.out.printf("  %-50s median %8.1f ms, max %8.1f ms%n", name, ms[runs / 2], ms[runs - 1]);
-        return ms[runs / 2];
+        return Medians.median(name, runs, operation);
     }
 }

@@ -108,6 +108,17 @@ final class Browser implements AutoCloseable {
         Files.write(target, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
+    /** The first downloaded file with this extension, once the browser has finished writing it. */
+    Path awaitDownload(String extension) {
+        return wait(Duration.ofSeconds(30)).until(d -> {
+            try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+    }
+
     String currentPath() {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.commsportal.PortalIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -63,7 +62,7 @@ class PeerToPeerBrowserIT extends BrowserTest {
         long filteredRows = gridSize();
 
         browser.driver.findElement(By.id("export-csv")).click();
-        Path csv = awaitDownload(".csv");
+        Path csv = browser.awaitDownload(".csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
@@ -187,15 +186,5 @@ class PeerToPeerBrowserIT extends BrowserTest {
                         return content ? content.textContent.trim() : '';
                     }));
                 """);
-    }
-
-    private Path awaitDownload(String extension) {
-        return browser.wait(Duration.ofSeconds(30)).until(d -> {
-            try (Stream<Path> files = Files.list(browser.downloads)) {
-                return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
     }
 }

@@ -1,48 +1,35 @@
 package org.commsportal.activity.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.charts.Chart;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.commsportal.activity.ActivityReport;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.ReportPeriod;
 import org.commsportal.activity.UserActivityColumn;
 import org.commsportal.activity.UserTableQuery;
+import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
@@ -67,14 +54,9 @@ class PeerToPeerActivityView extends VerticalLayout {
     private final Div charts = new Div();
     private final Span dayMarker = new Span();
     private final HorizontalLayout dayChip = new HorizontalLayout();
-    private final ProgressBar exportProgress = new ProgressBar();
     private @Nullable UserActivityGrid grid;
+    private @Nullable ColumnChooser<UserActivityColumn> columns;
     private UserTableQuery query = UserTableQuery.of(ReportPeriod.D7);
-    private volatile ExportRequest pendingExport = new ExportRequest(query, List.of(UserActivityColumn.values()), 0);
-
-    /** What the next download writes: captured in the UI thread when an export button is clicked. */
-    private record ExportRequest(UserTableQuery query, List<UserActivityColumn> columns, long expectedRows) {
-    }
 
     PeerToPeerActivityView(ActivityService activity, AccountPreferences preferences) {
         this.activity = activity;
@@ -131,13 +113,10 @@ class PeerToPeerActivityView extends VerticalLayout {
 
         var table = new UserActivityGrid(activity, () -> query);
         grid = table;
-        applyVisibleColumns(savedColumns());
-
-        exportProgress.setId("export-progress");
-        exportProgress.setWidth("12em");
-        exportProgress.setVisible(false);
-        var toolbar = new HorizontalLayout(filter, dayChip, new Div(), columnChooser(), exportButton(ExportFormat.CSV),
-                exportButton(ExportFormat.XLSX), exportProgress);
+        var chooser = new ColumnChooser<>(UserActivityColumn.class, UserActivityColumn::header, table, preferences,
+                COLUMNS_PREFERENCE);
+        columns = chooser;
+        var toolbar = new HorizontalLayout(filter, dayChip, new Div(), chooser, new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.expand(toolbar.getComponentAt(2));
@@ -175,116 +154,15 @@ class PeerToPeerActivityView extends VerticalLayout {
         grid.getDataProvider().refreshAll();
     }
 
-    private MenuBar columnChooser() {
-        var menu = new MenuBar();
-        menu.setId("column-chooser");
-        menu.addThemeVariants(com.vaadin.flow.component.menubar.MenuBarVariant.LUMO_TERTIARY);
-        SubMenu columns = menu.addItem("Columns").getSubMenu();
-        Set<UserActivityColumn> visible = savedColumns();
-        for (UserActivityColumn column : UserActivityColumn.values()) {
-            MenuItem item = columns.addItem(column.header());
-            item.setCheckable(true);
-            item.setChecked(visible.contains(column));
-            item.setKeepOpen(true);
-            item.addClickListener(click -> {
-                Set<UserActivityColumn> chosen = visibleColumns();
-                if (item.isChecked()) {
-                    chosen.add(column);
-                } else if (chosen.size() > 1) {
-                    chosen.remove(column);
-                } else {
-                    item.setChecked(true); // keep at least one column
-                }
-                applyVisibleColumns(chosen);
-                preferences.put(COLUMNS_PREFERENCE,
-                        chosen.stream().map(Enum::name).collect(Collectors.joining(",")));
-            });
+    /** Every row matching the period or day, the filter and the sort, with the visible columns. */
+    private StreamedExports.@Nullable Download prepareExport(ExportFormat format) {
+        if (grid == null || columns == null) {
+            return null;
         }
-        return menu;
-    }
-
-    private Set<UserActivityColumn> savedColumns() {
-        Set<UserActivityColumn> saved = EnumSet.noneOf(UserActivityColumn.class);
-        preferences.get(COLUMNS_PREFERENCE).ifPresent(value -> Arrays.stream(value.split(","))
-                .filter(name -> Arrays.stream(UserActivityColumn.values()).anyMatch(c -> c.name().equals(name)))
-                .map(UserActivityColumn::valueOf)
-                .forEach(saved::add));
-        return saved.isEmpty() ? EnumSet.allOf(UserActivityColumn.class) : saved;
-    }
-
-    private Set<UserActivityColumn> visibleColumns() {
-        Set<UserActivityColumn> visible = new LinkedHashSet<>();
-        if (grid != null) {
-            for (UserActivityColumn column : UserActivityColumn.values()) {
-                if (grid.getColumnByKey(column.name()).isVisible()) {
-                    visible.add(column);
-                }
-            }
-        }
-        return visible;
-    }
-
-    private void applyVisibleColumns(Set<UserActivityColumn> visible) {
-        if (grid != null) {
-            for (UserActivityColumn column : UserActivityColumn.values()) {
-                grid.getColumnByKey(column.name()).setVisible(visible.contains(column));
-            }
-        }
-    }
-
-    /**
-     * A button that starts a streamed download of the whole table: every row matching the period or day, the
-     * filter and the sort, with the visible columns. A progress bar follows the rows written.
-     */
-    private Button exportButton(ExportFormat format) {
-        var anchor = new Anchor(exportHandler(format), "");
-        anchor.getElement().setAttribute("download", true);
-        anchor.setId("export-" + format.fileExtension() + "-link");
-        anchor.getStyle().set("display", "none");
-        add(anchor);
-        var button = new Button("Export " + (format == ExportFormat.CSV ? "CSV" : "Excel"),
-                VaadinIcon.DOWNLOAD.create());
-        button.setId("export-" + format.fileExtension());
-        button.addClickListener(click -> {
-            if (grid == null) {
-                return;
-            }
-            UserTableQuery current = grid.currentQuery();
-            pendingExport = new ExportRequest(current, List.copyOf(visibleColumns()), activity.countUsers(current));
-            exportProgress.setValue(0);
-            exportProgress.setVisible(true);
-            UI.getCurrent().setPollInterval(300);
-            anchor.getElement().callJsFunction("click");
-        });
-        return button;
-    }
-
-    private DownloadHandler exportHandler(ExportFormat format) {
-        return event -> {
-            UI ui = event.getUI();
-            ExportRequest request = pendingExport;
-            event.setFileName("peer-to-peer-activity-" + activity.reportDate() + "." + format.fileExtension());
-            event.setContentType(format.contentType());
-            try (OutputStream out = event.getOutputStream()) {
-                long rows = activity.export(request.query(), request.columns(), format, out, written ->
-                        ui.access(() -> exportProgress.setValue(
-                                request.expectedRows() == 0 ? 1 : Math.min(1, (double) written / request.expectedRows()))));
-                ui.access(() -> exportFinished(Notification.show("Exported " + rows + " rows."), null));
-            } catch (Exception e) {
-                ui.access(() -> exportFinished(null, "The export failed: " + e.getClass().getSimpleName()
-                        + ". Nothing more was written; try again."));
-                throw e;
-            }
-        };
-    }
-
-    private void exportFinished(@Nullable Notification done, @Nullable String error) {
-        exportProgress.setVisible(false);
-        UI.getCurrent().setPollInterval(-1);
-        if (error != null) {
-            Notification.show(error, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        } else if (done != null) {
-            done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        }
+        UserTableQuery current = grid.currentQuery();
+        List<UserActivityColumn> chosen = columns.visible();
+        return new StreamedExports.Download("peer-to-peer-activity-" + activity.reportDate() + "."
+                + format.fileExtension(), activity.countUsers(current),
+                (out, progress) -> activity.export(current, chosen, format, out, progress));
     }
 }

@@ -21,7 +21,7 @@ import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditEvent;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.AuditQuery;
-import org.commsportal.base.ui.StreamedExport;
+import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.security.Roles;
 import org.commsportal.security.ViewerTimeZone;
 import org.jspecify.annotations.Nullable;
@@ -76,8 +76,11 @@ class AuditLogView extends VerticalLayout {
         grid.addColumn(event -> event.remoteAddr() == null ? "" : event.remoteAddr()).setHeader("Address").setAutoWidth(true);
         count.setId("audit-count");
 
-        var export = new StreamedExport(() -> new StreamedExport.Job("audit-log", auditLog.count(query),
-                (format, out, progress) -> auditLog.export(query, format, out, zone, progress)));
+        var export = new StreamedExports(format -> {
+            AuditQuery current = query;
+            return new StreamedExports.Download("audit-log." + format.fileExtension(), auditLog.count(current),
+                    (out, progress) -> auditLog.export(current, format, out, zone, progress));
+        });
         var filters = new HorizontalLayout(actor, action, from, to);
         filters.setAlignItems(Alignment.BASELINE);
         filters.setWrap(true);

@@ -1,24 +1,210 @@
 package org.commsportal.sessiondetails.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dnd.DropTarget;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.commsportal.base.ui.BeingBuilt;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
+import org.commsportal.sessiondetails.InvalidSearchException;
+import org.commsportal.sessiondetails.SearchForm;
+import org.commsportal.sessiondetails.SessionColumn;
+import org.commsportal.sessiondetails.SessionDetailsService;
+import org.commsportal.sessiondetails.SessionSearch;
+import org.commsportal.sessiondetails.UserChoice;
+import org.jspecify.annotations.Nullable;
 
-/** Placeholder until its issue lands; it says so on the page. */
+/**
+ * Session details (SPEC section 3): one user's sessions in a range entered in the viewer's time zone, sorted and
+ * grouped in the database, each opening its quality sub-tabs; exports of the whole result set.
+ */
 @Route("usage/session-details")
 @PageTitle("Session details | Comms Usage Portal")
 @Menu(order = 2, title = "Session details", icon = "vaadin:phone")
 @RolesAllowed({Roles.GLOBAL_ADMIN, Roles.SFB_ADMIN, Roles.REPORTS_READER, Roles.GLOBAL_READER})
 class SessionDetailsView extends VerticalLayout {
 
-    SessionDetailsView() {
+    static final String COLUMNS_PREFERENCE = "session-details.columns";
+    static final String GROUP_BY_HINT = "Drag a column header here to group by that column";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final SessionDetailsService service;
+    private final ZoneId zone;
+    private final ComboBox<UserChoice> user = new ComboBox<>("Search user by alias");
+    private final DateTimePicker from = new DateTimePicker("From date time");
+    private final DateTimePicker to = new DateTimePicker("To date time");
+    private final Span summary = new Span();
+    private final HorizontalLayout groupBar = new HorizontalLayout();
+    private final SessionTree tree;
+    private final ColumnChooser<SessionColumn> columns;
+
+    SessionDetailsView(SessionDetailsService service, AccountPreferences preferences) {
+        this.service = service;
+        this.zone = service.viewerZone();
+        this.tree = new SessionTree(service, zone);
         setId("session-details");
-        var notice = new BeingBuilt("the session details report (search by alias, date range, quality sub-tabs, group-by and exports)");
-        add(new H2("Session details"), notice);
+        setWidthFull();
+
+        user.setId("user-search");
+        user.setPlaceholder("Alias or user name");
+        user.setWidth("26em");
+        user.setItemLabelGenerator(UserChoice::label);
+        user.setItems(query -> service.findUsers(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
+                .stream().skip(query.getOffset()));
+        from.setId("from");
+        from.setRequiredIndicatorVisible(true);
+        from.setValue(LocalDate.now(zone).minusDays(SearchForm.DEFAULT_DAYS).atStartOfDay());
+        to.setId("to");
+        to.setHelperText("Optional: From + " + SearchForm.DEFAULT_DAYS + " days");
+        var zoneLabel = new Span("Times in " + SessionDetailsService.zoneName(zone));
+        zoneLabel.setId("time-zone");
+        zoneLabel.getElement().getThemeList().add("badge contrast");
+        var search = new Button("Search", VaadinIcon.SEARCH.create(), click -> runSearch());
+        search.setId("search");
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var form = new HorizontalLayout(user, from, to, search, zoneLabel);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+
+        summary.setId("result-summary");
+        groupBar.setId("group-by-bar");
+        groupBar.setWidthFull();
+        groupBar.setAlignItems(FlexComponent.Alignment.CENTER);
+        groupBar.getStyle().set("border", "1px dashed var(--lumo-contrast-30pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s)").set("min-height", "2.5em");
+        DropTarget<HorizontalLayout> drop = DropTarget.create(groupBar);
+        drop.addDropListener(event -> event.getDragData().ifPresent(data -> {
+            if (data instanceof SessionColumn column) {
+                groupBy(column);
+            }
+        }));
+        showGrouping();
+
+        columns = new ColumnChooser<>(SessionColumn.class, SessionColumn::header, tree, preferences,
+                COLUMNS_PREFERENCE);
+        var toolbar = new HorizontalLayout(summary, new Div(), columns, new StreamedExports(this::prepareExport));
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        toolbar.expand(toolbar.getComponentAt(1));
+
+        tree.setHeight("560px");
+        add(new H2("Session details"), form, toolbar, groupBar, tree);
+    }
+
+    private void runSearch() {
+        List<com.vaadin.flow.component.HasValidation> fields = List.of(user, from, to);
+        for (var field : fields) {
+            field.setInvalid(false);
+            field.setErrorMessage(null);
+        }
+        var form = new SearchForm(user.getValue() == null ? null : user.getValue().userId(), from.getValue(),
+                to.getValue());
+        Map<SearchForm.Field, String> errors = form.errors();
+        if (errors.isEmpty()) {
+            try {
+                SessionSearch search = service.search(form);
+                tree.show(search);
+                summary.setText(service.countSessions(search, List.of()) + " sessions of " + search.userLabel()
+                        + " from " + SHOWN.format(form.from()) + " to " + SHOWN.format(form.effectiveTo()) + " ("
+                        + SessionDetailsService.zoneName(zone) + ")");
+                return;
+            } catch (InvalidSearchException e) {
+                errors = e.errors();
+            }
+        }
+        errors.forEach((field, message) -> {
+            switch (field) {
+                case USER -> showError(user, message);
+                case FROM -> showError(from, message);
+                case TO -> showError(to, message);
+            }
+        });
+        tree.show(null);
+        summary.setText("");
+    }
+
+    private static void showError(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    private void groupBy(SessionColumn column) {
+        List<SessionColumn> levels = new ArrayList<>(tree.grouping());
+        if (column.groupable() && !levels.contains(column)) {
+            levels.add(column);
+            tree.setGrouping(levels);
+            showGrouping();
+        }
+    }
+
+    private void ungroup(SessionColumn column) {
+        List<SessionColumn> levels = new ArrayList<>(tree.grouping());
+        levels.remove(column);
+        tree.setGrouping(levels);
+        showGrouping();
+    }
+
+    private void showGrouping() {
+        groupBar.removeAll();
+        List<SessionColumn> levels = tree.grouping();
+        if (levels.isEmpty()) {
+            var hint = new Span(GROUP_BY_HINT);
+            hint.setId("group-by-hint");
+            hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            groupBar.add(hint);
+            return;
+        }
+        for (SessionColumn column : levels) {
+            var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> ungroup(column));
+            remove.setId("remove-group-" + column.name());
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            remove.setAriaLabel("Stop grouping by " + column.header());
+            var chip = new HorizontalLayout(new Span(column.header()), remove);
+            chip.setId("group-chip-" + column.name());
+            chip.addClassName("group-chip");
+            chip.setSpacing(false);
+            chip.setAlignItems(FlexComponent.Alignment.CENTER);
+            chip.getElement().getThemeList().add("badge pill");
+            groupBar.add(chip);
+        }
+    }
+
+    /**
+     * The whole result set (group filters aside) in the table's order, with the visible columns and times in the
+     * viewer's zone; nothing before a search.
+     */
+    private StreamedExports.@Nullable Download prepareExport(ExportFormat format) {
+        SessionSearch current = tree.currentSearch();
+        if (current == null) {
+            Notification.show("Search first: the export holds the sessions the search finds.", 5000,
+                    Notification.Position.MIDDLE);
+            return null;
+        }
+        List<SessionColumn> chosen = columns.visible();
+        return new StreamedExports.Download("session-details-" + LocalDate.ofInstant(current.from(), zone) + "."
+                + format.fileExtension(), service.countSessions(current, List.of()),
+                (out, progress) -> service.export(current, chosen, format, out, progress));
     }
 }

@@ -6,48 +6,50 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
-import java.util.function.Supplier;
 import org.commsportal.export.ExportFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * "Export CSV" and "Export Excel" buttons that stream a table straight into the download, with a progress bar
- * following the rows written. What to export is captured when the button is clicked, in the UI thread, because
- * the download itself runs outside it.
+ * "Export CSV" and "Export Excel" buttons: a click captures what to export in the UI thread, then a hidden link
+ * streams it as a download while a progress bar follows the rows written.
  */
-public final class StreamedExport extends HorizontalLayout {
+public final class StreamedExports extends HorizontalLayout {
 
-    /** Writes every row of the export in a format and reports the rows written so far; returns the row count. */
+    /** Writes the rows to the output, reporting rows written so far; returns how many there were. */
     @FunctionalInterface
-    public interface Writer {
-        long write(ExportFormat format, OutputStream out, LongConsumer progress) throws IOException;
+    public interface Body {
+        long write(OutputStream out, LongConsumer progress) throws IOException;
     }
 
-    /** An export decided on click: its file name (without extension), how many rows to expect, and its writer. */
-    public record Job(String fileName, long expectedRows, Writer writer) {
+    /** One download: its file name, how many rows to expect (for the progress bar) and how to write it. */
+    public record Download(String fileName, long expectedRows, Body body) {
     }
 
-    private final Supplier<@Nullable Job> onClick;
     private final ProgressBar progress = new ProgressBar();
-    private volatile @Nullable Job pending;
+    private volatile @Nullable Download pending;
 
-    /** @param onClick decides the export; null means nothing to export yet */
-    public StreamedExport(Supplier<@Nullable Job> onClick) {
-        this.onClick = onClick;
-        setAlignItems(Alignment.CENTER);
+    /**
+     * @param prepare what a click on a format's button exports; null when there is nothing to export yet (it then
+     *     says why itself)
+     */
+    public StreamedExports(Function<ExportFormat, @Nullable Download> prepare) {
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setPadding(false);
         progress.setId("export-progress");
         progress.setWidth("12em");
         progress.setVisible(false);
-        add(button(ExportFormat.CSV), button(ExportFormat.XLSX), progress);
+        add(button(ExportFormat.CSV, prepare), button(ExportFormat.XLSX, prepare), progress);
     }
 
-    private Button button(ExportFormat format) {
+    private Button button(ExportFormat format, Function<ExportFormat, @Nullable Download> prepare) {
         var anchor = new Anchor(handler(format), "");
         anchor.getElement().setAttribute("download", true);
         anchor.setId("export-" + format.fileExtension() + "-link");
@@ -56,11 +58,11 @@ public final class StreamedExport extends HorizontalLayout {
         var button = new Button("Export " + (format == ExportFormat.CSV ? "CSV" : "Excel"), VaadinIcon.DOWNLOAD.create());
         button.setId("export-" + format.fileExtension());
         button.addClickListener(click -> {
-            Job job = onClick.get();
-            if (job == null) {
+            Download download = prepare.apply(format);
+            if (download == null) {
                 return;
             }
-            pending = job;
+            pending = download;
             progress.setValue(0);
             progress.setVisible(true);
             UI.getCurrent().setPollInterval(300);
@@ -72,16 +74,16 @@ public final class StreamedExport extends HorizontalLayout {
     private DownloadHandler handler(ExportFormat format) {
         return event -> {
             UI ui = event.getUI();
-            Job job = pending;
-            if (job == null) {
-                event.getResponse().setStatus(409);
+            Download download = pending;
+            if (download == null) {
+                event.getResponse().setStatus(404);
                 return;
             }
-            event.setFileName(job.fileName() + "." + format.fileExtension());
+            event.setFileName(download.fileName());
             event.setContentType(format.contentType());
             try (OutputStream out = event.getOutputStream()) {
-                long rows = job.writer().write(format, out, written -> ui.access(() -> progress.setValue(
-                        job.expectedRows() == 0 ? 1 : Math.min(1, (double) written / job.expectedRows()))));
+                long rows = download.body().write(out, written -> ui.access(() -> progress.setValue(
+                        download.expectedRows() == 0 ? 1 : Math.min(1, (double) written / download.expectedRows()))));
                 ui.access(() -> finished(Notification.show("Exported " + rows + " rows."), null));
             } catch (Exception e) {
                 ui.access(() -> finished(null, "The export failed: " + e.getClass().getSimpleName()

@@ -1,0 +1,372 @@
+package org.commsportal.sessiondetails;
+
+import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.commsportal.base.UtcDateTime;
+import org.commsportal.ingest.MediaType;
+import org.commsportal.ingest.QualityTables;
+import org.commsportal.ingest.Side;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One user's sessions in [from, to) as the viewer sees them. Every shown value is computed in SQL (pseudonyms,
+ * masked telephone numbers, media types description, the worst stream verdict), so sorting, grouping and the
+ * filters of opened groups all work on exactly what the table shows, in the database. Column names and ORDER BY
+ * come from {@link SessionColumn}, never from input.
+ */
+@Repository
+class SessionDetailsRepository {
+
+    /** The scope of every query: the tenant, the user, the range and whether names are concealed. */
+    record Scope(long tenantId, long userId, Instant from, Instant to, boolean concealed) {
+    }
+
+    /** The user's sessions by id: one index range per party, so both halves use an index. */
+    private static final String HITS = """
+            WITH hits AS (
+                SELECT id FROM comm_session
+                WHERE tenant_id = :tenantId AND from_user_id = :userId AND start_time >= :from AND start_time < :to
+                UNION
+                SELECT id FROM comm_session
+                WHERE tenant_id = :tenantId AND to_user_id = :userId AND start_time >= :from AND start_time < :to)
+            """;
+
+    /** The last four digits of a telephone number become x: +14255550123 reads +1425555xxxx. */
+    private static final String LAST_FOUR_DIGITS = "'[0-9](?=(?:[^0-9]*[0-9]){0,3}[^0-9]*$)'";
+
+    private static final Map<Class<? extends Record>, String> ORDER = Map.of(
+            org.commsportal.ingest.Quality.TracerouteHop.class, "side, hop");
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    SessionDetailsRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        var template = new JdbcTemplate(jdbcTemplate.getDataSource());
+        template.setFetchSize(1_000); // the MariaDB driver then streams rows instead of reading them all
+        this.streaming = new NamedParameterJdbcTemplate(template);
+    }
+
+    /**
+     * A page in two steps: the page's ids, ordered by the sort key with only the columns the sort and the filters
+     * need, then every shown column of just those rows (the Quality column costs look-ups per row).
+     */
+    List<SessionRow> page(Scope scope, List<GroupFilter> filters, @Nullable SessionColumn sort, boolean ascending,
+                          int offset, int limit) {
+        String order = orderBy(sort, ascending);
+        String sql = HITS + ", page AS (SELECT r.id FROM (" + shownRows(scope, "hits", needed(filters, sort)) + ") r"
+                + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
+                + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r" + order;
+        return jdbc.sql(sql)
+                .params(parameters(scope, filters))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(SessionDetailsRepository::toRow)
+                .list();
+    }
+
+    long count(Scope scope, List<GroupFilter> filters) {
+        return jdbc.sql(HITS + "SELECT COUNT(*) FROM (" + shownRows(scope, "hits", needed(filters, null)) + ") r"
+                        + where(filters))
+                .params(parameters(scope, filters))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Every row in table order, streamed to the consumer without holding them in memory. */
+    void forEach(Scope scope, @Nullable SessionColumn sort, boolean ascending, Consumer<SessionRow> consumer) {
+        streaming.query(HITS + "SELECT * FROM (" + shownRows(scope, "hits", List.of(SessionColumn.values())) + ") r"
+                        + orderBy(sort, ascending),
+                new MapSqlParameterSource(parameters(scope, List.of())),
+                rs -> {
+                    consumer.accept(toRow(rs, 0));
+                });
+    }
+
+    /** The distinct shown values of the column among the rows the filters leave, with counts, in sort order. */
+    List<SessionGroup> groups(Scope scope, List<GroupFilter> filters, SessionColumn column, int offset, int limit) {
+        String value = "r." + alias(column);
+        List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
+        needed.add(column);
+        return jdbc.sql(HITS + "SELECT " + value + " AS value, COUNT(*) AS sessions FROM ("
+                        + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY " + value
+                        + " ORDER BY " + value + " LIMIT :limit OFFSET :offset")
+                .params(parameters(scope, filters))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, row) -> new SessionGroup(shownGroupValue(column, rs.getString("value")),
+                        rs.getLong("sessions")))
+                .list();
+    }
+
+    long countGroups(Scope scope, List<GroupFilter> filters, SessionColumn column) {
+        List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
+        needed.add(column);
+        return jdbc.sql(HITS + "SELECT COUNT(*) FROM (SELECT 1 FROM (" + shownRows(scope, "hits", needed) + ") r"
+                        + where(filters) + " GROUP BY r." + alias(column) + ") g")
+                .params(parameters(scope, filters))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The UPN of the tenant's licensed user with this id, if there is one. */
+    java.util.Optional<String> userUpn(long tenantId, long userId) {
+        return jdbc.sql("SELECT upn FROM licensed_user WHERE tenant_id = :tenantId AND id = :userId")
+                .param("tenantId", tenantId).param("userId", userId).query(String.class).optional();
+    }
+
+    /** The session's records of one quality table, FROM side first; empty for another tenant's session. */
+    <R extends Record> List<R> quality(long tenantId, long sessionId, Class<R> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        String columns = Arrays.stream(components).map(QualityTables::column).collect(Collectors.joining(", "));
+        return jdbc.sql("SELECT " + columns + " FROM " + QualityTables.table(type)
+                        + " WHERE tenant_id = :tenantId AND session_id = :sessionId ORDER BY "
+                        + ORDER.getOrDefault(type, "side, id"))
+                .param("tenantId", tenantId)
+                .param("sessionId", sessionId)
+                .query((rs, row) -> toRecord(type, components, rs))
+                .list();
+    }
+
+    private static String orderBy(@Nullable SessionColumn sort, boolean ascending) {
+        String direction = ascending ? " ASC" : " DESC";
+        return " ORDER BY r." + (sort == null ? "start_time" : alias(sort)) + direction + ", r.id" + direction;
+    }
+
+    /** The columns a query needs besides id and start time: those it filters and sorts on. */
+    private static List<SessionColumn> needed(List<GroupFilter> filters, @Nullable SessionColumn sort) {
+        List<SessionColumn> columns = new ArrayList<>(filters.stream().map(GroupFilter::column).toList());
+        if (sort != null) {
+            columns.add(sort);
+        }
+        return columns;
+    }
+
+    /** The column's name in the shown rows; the Quality column is its rank there (see {@link #qualityRank()}). */
+    private static String alias(SessionColumn column) {
+        return column == SessionColumn.QUALITY ? "quality_rank" : column.alias();
+    }
+
+    /** A group value as shown: a verdict's label for the Quality column's ranks, null for "no media streams". */
+    private static @Nullable String shownGroupValue(SessionColumn column, @Nullable String value) {
+        if (column != SessionColumn.QUALITY || value == null) {
+            return value;
+        }
+        int rank = Integer.parseInt(value);
+        return rank == 0 ? null : Verdict.values()[rank - 1].label();
+    }
+
+    /** A shown group value as stored in the shown rows: the Quality column filters on ranks. */
+    private static @Nullable Object storedGroupValue(GroupFilter filter) {
+        if (filter.column() != SessionColumn.QUALITY) {
+            return filter.value();
+        }
+        return filter.value() == null ? 0 : Verdict.ofLabel(filter.value()).rank();
+    }
+
+    private static String where(List<GroupFilter> filters) {
+        if (filters.isEmpty()) {
+            return "";
+        }
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            // null-safe equality: an empty group holds the rows whose cell is empty
+            conditions.add("r." + alias(filters.get(i).column()) + " <=> :group" + i);
+        }
+        return " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static Map<String, Object> parameters(Scope scope, List<GroupFilter> filters) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenantId", scope.tenantId());
+        parameters.put("userId", scope.userId());
+        parameters.put("from", UtcDateTime.toColumn(scope.from()));
+        parameters.put("to", UtcDateTime.toColumn(scope.to()));
+        for (int i = 0; i < filters.size(); i++) {
+            parameters.put("group" + i, storedGroupValue(filters.get(i)));
+        }
+        return parameters;
+    }
+
+    /**
+     * The rows of the source CTE (hits, or a page of them) with id, start time and the given columns as shown,
+     * each named by {@link #alias(SessionColumn)}.
+     */
+    private static String shownRows(Scope scope, String source, Collection<SessionColumn> columns) {
+        StringBuilder sql = new StringBuilder("SELECT s.id, s.start_time");
+        EnumSet<SessionColumn> distinct = EnumSet.noneOf(SessionColumn.class);
+        distinct.addAll(columns);
+        for (SessionColumn column : distinct) {
+            if (column != SessionColumn.START_TIME) {
+                sql.append(", ").append(expression(column, scope.concealed())).append(" AS ").append(alias(column));
+            }
+        }
+        sql.append(" FROM ").append(source).append(" h JOIN comm_session s ON s.id = h.id");
+        if (scope.concealed()) {
+            sql.append(" LEFT JOIN licensed_user fu ON fu.id = s.from_user_id AND fu.tenant_id = s.tenant_id")
+                    .append(" LEFT JOIN licensed_user tu ON tu.id = s.to_user_id AND tu.tenant_id = s.tenant_id")
+                    .append(licensedUserOf("cu", "s.conference_url"))
+                    .append(licensedUserOf("ob", "s.on_behalf_of_uri"))
+                    .append(licensedUserOf("rb", "s.referred_by_uri"));
+        }
+        return sql.toString();
+    }
+
+    /** What the viewer sees in the column, in SQL over comm_session s (and the licensed users joined when concealed). */
+    private static String expression(SessionColumn column, boolean concealed) {
+        return switch (column) {
+            case DIALOG_ID -> "s.dialog_id";
+            case MEDIA_TYPES -> mediaTypesDescription();
+            case START_TIME -> "s.start_time";
+            case END_TIME -> "s.end_time";
+            case FROM_URI -> userUri("s.from_uri", "fu", concealed);
+            case TO_URI -> userUri("s.to_uri", "tu", concealed);
+            case FROM_CLIENT_VERSION -> "s.from_client_version";
+            case TO_CLIENT_VERSION -> "s.to_client_version";
+            case CONFERENCE_URL -> concealed ? "IF(cu.id IS NULL, s.conference_url, CONCAT('sip:', cu.pseudonym, "
+                    + "IF(LOCATE(';', s.conference_url) > 0, SUBSTRING(s.conference_url, LOCATE(';', s.conference_url)),"
+                    + " '')))" : "s.conference_url";
+            case FROM_TEL -> "REGEXP_REPLACE(s.from_tel, " + LAST_FOUR_DIGITS + ", 'x')";
+            case TO_TEL -> "REGEXP_REPLACE(s.to_tel, " + LAST_FOUR_DIGITS + ", 'x')";
+            case FROM_ENDPOINT_ID -> "s.from_endpoint_id";
+            case TO_ENDPOINT_ID -> "s.to_endpoint_id";
+            case CONF_INSTANCE -> "s.conf_instance";
+            case ON_BEHALF_OF_URI -> userUri("s.on_behalf_of_uri", "ob", concealed);
+            case REFERRED_BY_URI -> userUri("s.referred_by_uri", "rb", concealed);
+            case RESPONSE_CODE -> "s.response_code";
+            case QUALITY -> qualityRank();
+        };
+    }
+
+    /** A URI: the licensed user's pseudonym when concealed, otherwise as stored with telephone numbers masked. */
+    private static String userUri(String uri, String user, boolean concealed) {
+        return concealed ? "IF(" + user + ".id IS NULL, " + phoneUriMasked(uri) + ", " + user + ".pseudonym)"
+                : phoneUriMasked(uri);
+    }
+
+    /** Joins the licensed user whose UPN the URI names (sip: and parameters aside), if any. */
+    private static String licensedUserOf(String alias, String uri) {
+        return " LEFT JOIN licensed_user " + alias + " ON " + alias + ".tenant_id = s.tenant_id AND " + alias
+                + ".upn = LOWER(SUBSTRING_INDEX(IF(" + uri + " LIKE 'sip:%', SUBSTRING(" + uri + ", 5), " + uri
+                + "), ';', 1))";
+    }
+
+    /** A URI whose user part is a telephone number (sip:+14255550123@...;user=phone) gets its last digits masked. */
+    private static String phoneUriMasked(String uri) {
+        String userPart = "SUBSTRING_INDEX(" + uri + ", '@', 1)";
+        return "IF(" + uri + " REGEXP '^(sip:|tel:)?[+]?[0-9]', CONCAT(REGEXP_REPLACE(" + userPart + ", "
+                + LAST_FOUR_DIGITS + ", 'x'), SUBSTRING(" + uri + ", CHAR_LENGTH(" + userPart + ") + 1)), " + uri + ")";
+    }
+
+    /** "P2P: Audio, Video" or "Conference: IM, Application Sharing", media in the vendor's MediaList order. */
+    private static String mediaTypesDescription() {
+        String media = Arrays.stream(MediaType.values())
+                .map(type -> "IF(s.media_mask & " + type.bit() + ", '" + type.label() + "', NULL)")
+                .collect(Collectors.joining(", "));
+        return "CONCAT(IF(s.conference_url IS NULL OR s.conference_url = '', 'P2P', 'Conference'), ': ', CONCAT_WS(', ', "
+                + media + "))";
+    }
+
+    /**
+     * The worst stream verdict as a rank (1 Good, 2 Unclassified, 3 Poor, 0 without real-time media); the same rules
+     * as {@link StreamClassifier}. A modality in the session's media without any stream record has no QoE report.
+     */
+    private static String qualityRank() {
+        String audio = """
+                (SELECT MAX(CASE WHEN %s THEN 2
+                    WHEN a.degradation_avg > %s OR a.round_trip_avg_ms > %s OR a.packet_loss_rate_avg > %s
+                         OR a.jitter_avg_ms > %s OR a.concealed_ratio_avg > %s THEN 3
+                    WHEN COALESCE(a.degradation_avg, a.round_trip_avg_ms, a.packet_loss_rate_avg, a.jitter_avg_ms,
+                                  a.concealed_ratio_avg) IS NULL THEN 2
+                    ELSE 1 END)
+                 FROM qoe_audio_stream a WHERE a.session_id = s.id)""".formatted(iceFailed("a", MediaType.AUDIO),
+                StreamClassifier.AUDIO_DEGRADATION_AVG, StreamClassifier.AUDIO_ROUND_TRIP_MS,
+                StreamClassifier.AUDIO_PACKET_LOSS_RATE, StreamClassifier.AUDIO_JITTER_MS,
+                StreamClassifier.AUDIO_CONCEALED_RATIO_AVG);
+        String video = """
+                (SELECT MAX(CASE WHEN %s THEN 2
+                    WHEN v.local_frame_loss_percent IS NOT NULL THEN IF(v.local_frame_loss_percent > %s, 3, 1)
+                    WHEN v.frame_rate_in_avg IS NOT NULL THEN IF(v.frame_rate_in_avg < %s, 3, 1)
+                    WHEN v.post_fec_packet_loss IS NOT NULL THEN IF(v.post_fec_packet_loss > %s, 3, 1)
+                    ELSE 2 END)
+                 FROM qoe_video_stream v WHERE v.session_id = s.id)""".formatted(iceFailed("v", MediaType.VIDEO),
+                StreamClassifier.VIDEO_FRAME_LOSS_PERCENT, StreamClassifier.VIDEO_FRAME_RATE_FPS,
+                StreamClassifier.VIDEO_POST_FEC_LOSS);
+        String sharing = """
+                (SELECT MAX(CASE WHEN %s THEN 2
+                    WHEN p.spoiled_tile_percent > %s OR p.rdp_tile_processing_latency_avg_ms > %s
+                         OR p.relative_one_way_avg_s > %s THEN 3
+                    WHEN COALESCE(p.spoiled_tile_percent, p.rdp_tile_processing_latency_avg_ms,
+                                  p.relative_one_way_avg_s) IS NULL THEN 2
+                    ELSE 1 END)
+                 FROM qoe_app_sharing_stream p WHERE p.session_id = s.id)""".formatted(
+                iceFailed("p", MediaType.APPLICATION_SHARING), StreamClassifier.SHARING_SPOILED_TILE_PERCENT,
+                StreamClassifier.SHARING_TILE_LATENCY_MS, StreamClassifier.SHARING_RELATIVE_ONE_WAY_S);
+        return "GREATEST(COALESCE(" + audio + ", IF(s.media_mask & " + MediaType.AUDIO.bit() + ", 2, 0)), "
+                + "COALESCE(" + video + ", IF(s.media_mask & " + MediaType.VIDEO.bit() + ", 2, 0)), "
+                + "COALESCE(" + sharing + ", IF(s.media_mask & " + MediaType.APPLICATION_SHARING.bit() + ", 2, 0)))";
+    }
+
+    private static String iceFailed(String stream, MediaType type) {
+        return "EXISTS (SELECT 1 FROM qoe_media_line l WHERE l.session_id = " + stream + ".session_id AND l.side = "
+                + stream + ".side AND l.media_type_id = " + type.id() + " AND l.ice_result = 'failed')";
+    }
+
+    private static SessionRow toRow(ResultSet rs, int row) throws SQLException {
+        int rank = rs.getInt("quality_rank");
+        return new SessionRow(rs.getLong("id"), rs.getString("dialog_id"), rs.getString("media_types"),
+                instant(rs, "start_time"), instant(rs, "end_time"), rs.getString("from_uri"), rs.getString("to_uri"),
+                rs.getString("from_client_version"), rs.getString("to_client_version"),
+                rs.getString("conference_url"), rs.getString("from_tel"), rs.getString("to_tel"),
+                rs.getString("from_endpoint_id"), rs.getString("to_endpoint_id"), rs.getString("conf_instance"),
+                rs.getString("on_behalf_of_uri"), rs.getString("referred_by_uri"),
+                rs.getObject("response_code", Integer.class), rank == 0 ? null : Verdict.values()[rank - 1]);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return UtcDateTime.fromColumn(rs.getObject(column, LocalDateTime.class));
+    }
+
+    /** Builds a quality record from its columns; the components' types say how to read each one. */
+    private static <R extends Record> R toRecord(Class<R> type, RecordComponent[] components, ResultSet rs)
+            throws SQLException {
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> componentType = components[i].getType();
+            types[i] = componentType;
+            String column = QualityTables.column(components[i]);
+            if (componentType == Side.class) {
+                values[i] = Side.valueOf(rs.getString(column));
+            } else if (componentType == MediaType.class) {
+                values[i] = MediaType.ofId(rs.getInt(column));
+            } else if (componentType == int.class) {
+                values[i] = rs.getInt(column);
+            } else {
+                values[i] = rs.getObject(column, componentType);
+            }
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from its row", e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.commsportal.sessiondetails;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.commsportal.audit.AuditAction;
+import org.commsportal.audit.AuditLog;
+import org.commsportal.audit.ExportAudit;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.export.ExportColumn;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.export.TableExports;
+import org.commsportal.ingest.MediaType;
+import org.commsportal.ingest.Quality;
+import org.commsportal.ingest.Side;
+import org.commsportal.privacy.NameConcealment;
+import org.commsportal.privacy.NameMask;
+import org.commsportal.security.ViewerTimeZone;
+import org.commsportal.tenant.CurrentTenant;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The session details report (SPEC section 3) of the signed-in tenant, for the roles that may read per-user data
+ * (SPEC section 4); names are concealed per viewer in rows, group values, sub-tabs and exports alike.
+ */
+@Service
+public class SessionDetailsService {
+
+    static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
+    private static final int MAX_USER_CHOICES = 50;
+
+    private final SessionDetailsRepository sessions;
+    private final DirectoryService directory;
+    private final NameConcealment concealment;
+    private final ViewerTimeZone viewerTimeZone;
+    private final CurrentTenant currentTenant;
+    private final AuditLog auditLog;
+
+    SessionDetailsService(SessionDetailsRepository sessions, DirectoryService directory, NameConcealment concealment,
+                          ViewerTimeZone viewerTimeZone, CurrentTenant currentTenant, AuditLog auditLog) {
+        this.sessions = sessions;
+        this.directory = directory;
+        this.concealment = concealment;
+        this.viewerTimeZone = viewerTimeZone;
+        this.currentTenant = currentTenant;
+        this.auditLog = auditLog;
+    }
+
+    /** The zone in which the viewer enters and reads times. */
+    public ZoneId viewerZone() {
+        return viewerTimeZone.current();
+    }
+
+    /**
+     * Type-ahead over the tenant's licensed users by alias or UPN prefix. A viewer who sees concealed names may
+     * still type a real alias; the choices then show pseudonyms only.
+     */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public List<UserChoice> findUsers(String prefix, int limit) {
+        String typed = prefix.strip();
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        NameMask mask = concealment.forCurrentViewer();
+        return directory.findByAliasOrUpnPrefix(typed, Math.min(limit, MAX_USER_CHOICES)).stream()
+                .map(user -> new UserChoice(user.id(), mask.concealed() ? mask.userName(user.upn())
+                        : user.upn() + " (" + user.displayName() + ")"))
+                .toList();
+    }
+
+    /**
+     * Validates the form in the viewer's time zone, checks the user belongs to the tenant and audits the look-up.
+     *
+     * @throws InvalidSearchException naming each invalid field
+     */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public SessionSearch search(SearchForm form) {
+        var errors = form.errors();
+        if (!errors.isEmpty()) {
+            throw new InvalidSearchException(errors);
+        }
+        ZoneId zone = viewerZone();
+        long tenantId = currentTenant.id();
+        NameMask mask = concealment.forCurrentViewer();
+        String label = sessions.userUpn(tenantId, form.userId())
+                .map(mask::userName)
+                .orElseThrow(() -> new InvalidSearchException(java.util.Map.of(SearchForm.Field.USER,
+                        "No such user in this organization.")));
+        var search = new SessionSearch(form.userId(), label, form.fromInstant(zone), form.toInstant(zone), zone, null,
+                true);
+        auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + label + " from " + form.from() + " to "
+                + form.effectiveTo() + " (" + zoneName(zone) + ")");
+        return search;
+    }
+
+    /** A page of the sessions the group filters leave (all of them without filters), in the search's order. */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public List<SessionRow> sessions(SessionSearch search, List<GroupFilter> filters, int offset, int limit) {
+        return sessions.page(scope(search), filters, search.sortColumn(), search.ascending(), offset, limit);
+    }
+
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public long countSessions(SessionSearch search, List<GroupFilter> filters) {
+        return sessions.count(scope(search), filters);
+    }
+
+    /** A page of the groups of one column below the opened groups, with their session counts. */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public List<SessionGroup> groups(SessionSearch search, List<GroupFilter> filters, SessionColumn column, int offset,
+                                     int limit) {
+        requireGroupable(column);
+        return sessions.groups(scope(search), filters, column, offset, limit);
+    }
+
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public long countGroups(SessionSearch search, List<GroupFilter> filters, SessionColumn column) {
+        requireGroupable(column);
+        return sessions.countGroups(scope(search), filters, column);
+    }
+
+    /** The ten sub-tabs of one of the tenant's sessions, with each stream's verdict. */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public SessionQuality quality(long sessionId) {
+        long tenantId = currentTenant.id();
+        var report = new Quality.Report(
+                sessions.quality(tenantId, sessionId, Quality.SessionInfo.class),
+                sessions.quality(tenantId, sessionId, Quality.MediaLine.class),
+                sessions.quality(tenantId, sessionId, Quality.AudioStream.class),
+                sessions.quality(tenantId, sessionId, Quality.AudioClientEvents.class),
+                sessions.quality(tenantId, sessionId, Quality.AudioSignal.class),
+                sessions.quality(tenantId, sessionId, Quality.AppSharingStream.class),
+                sessions.quality(tenantId, sessionId, Quality.VideoClientEvents.class),
+                sessions.quality(tenantId, sessionId, Quality.VideoStream.class),
+                sessions.quality(tenantId, sessionId, Quality.TracerouteHop.class),
+                sessions.quality(tenantId, sessionId, Quality.Feedback.class));
+        return new SessionQuality(report,
+                report.audioStreams().stream().map(s -> StreamClassifier.audio(s,
+                        iceFailed(report, s.side(), MediaType.AUDIO))).toList(),
+                report.videoStreams().stream().map(s -> StreamClassifier.video(s,
+                        iceFailed(report, s.side(), MediaType.VIDEO))).toList(),
+                report.appSharingStreams().stream().map(s -> StreamClassifier.appSharing(s,
+                        iceFailed(report, s.side(), MediaType.APPLICATION_SHARING))).toList());
+    }
+
+    /**
+     * Streams every session of the search (in its order, group filters aside) with the chosen columns to the
+     * output, times in the search's zone (named in their headers), reporting rows written, and audits the export.
+     */
+    @PreAuthorize(PER_USER_ROLES)
+    @Transactional(readOnly = true)
+    public long export(SessionSearch search, List<SessionColumn> columns, ExportFormat format, OutputStream out,
+                       LongConsumer progress) throws IOException {
+        List<ExportColumn<SessionRow>> exportColumns = columns.stream()
+                .map(column -> new ExportColumn<SessionRow>(header(column, search.zone()), column::valueOf))
+                .toList();
+        String what = "session details of " + search.userLabel() + " from " + search.from() + " to " + search.to()
+                + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
+                + columns.stream().map(SessionColumn::header).toList();
+        return TableExports.stream(format, out, "Session details", exportColumns, search.zone(),
+                rows -> sessions.forEach(scope(search), search.sortColumn(), search.ascending(), rows), progress,
+                ExportAudit.of(auditLog, what));
+    }
+
+    /** A column's header; time headers name the zone their values are in. */
+    public static String header(SessionColumn column, ZoneId zone) {
+        return column.isTime() ? column.header() + " (" + zoneName(zone) + ")" : column.header();
+    }
+
+    /** The zone's name as a label: an IANA id, or UTC. */
+    public static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    private SessionDetailsRepository.Scope scope(SessionSearch search) {
+        return new SessionDetailsRepository.Scope(currentTenant.id(), search.userId(), search.from(), search.to(),
+                concealment.forCurrentViewer().concealed());
+    }
+
+    private static void requireGroupable(SessionColumn column) {
+        if (!column.groupable()) {
+            throw new IllegalArgumentException(column.header() + " cannot be grouped");
+        }
+    }
+
+    private static boolean iceFailed(Quality.Report report, Side side, MediaType type) {
+        return report.mediaLines().stream().anyMatch(line -> line.side() == side && line.mediaType() == type
+                && "failed".equalsIgnoreCase(line.iceResult()));
+    }
+}

@@ -1,0 +1,180 @@
+package org.commsportal.sessiondetails.ui;
+
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.dnd.DragSource;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
+import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.commsportal.sessiondetails.GroupFilter;
+import org.commsportal.sessiondetails.SessionColumn;
+import org.commsportal.sessiondetails.SessionDetailsService;
+import org.commsportal.sessiondetails.SessionSearch;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result table: sessions, or groups nested in the order their columns were dragged into the group-by bar.
+ * Every level is a GROUP BY or a page of sessions in the database; nothing is loaded before it is shown.
+ * Clicking a session opens its quality sub-tabs below it.
+ */
+final class SessionTree extends TreeGrid<SessionNode> {
+
+    static final String GROUP_COLUMN = "group";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final SessionDetailsService service;
+    private final List<SessionColumn> grouping = new ArrayList<>();
+    private @Nullable SessionSearch search;
+
+    SessionTree(SessionDetailsService service, ZoneId zone) {
+        this.service = service;
+        setId("session-table");
+        setMultiSort(false);
+        setEmptyStateText("No sessions: choose a user and a range, then Search.");
+        addHierarchyColumn(this::groupLabel).setKey(GROUP_COLUMN).setHeader("Group").setWidth("30em")
+                .setFlexGrow(0).setResizable(true).setFrozen(true).setSortable(false);
+        getColumnByKey(GROUP_COLUMN).setVisible(false);
+        for (SessionColumn column : SessionColumn.values()) {
+            var gridColumn = addColumn(node -> node instanceof SessionNode.Session session
+                    ? text(column.valueOf(session.row())) : "")
+                    .setKey(column.name())
+                    .setHeader(header(column, zone))
+                    .setSortable(true)
+                    .setSortProperty(column.name())
+                    .setResizable(true)
+                    .setAutoWidth(true);
+            if (column == SessionColumn.RESPONSE_CODE) {
+                gridColumn.setTextAlign(ColumnTextAlign.END);
+            }
+        }
+        setDataProvider(new Provider());
+        setDetailsVisibleOnClick(false);
+        setItemDetailsRenderer(new ComponentRenderer<>(node -> node instanceof SessionNode.Session session
+                ? new QualityTabs(service.quality(session.row().id()), session.row())
+                : new Span()));
+        addItemClickListener(click -> {
+            if (click.getItem() instanceof SessionNode.Session) {
+                setDetailsVisible(click.getItem(), !isDetailsVisible(click.getItem()));
+            }
+        });
+    }
+
+    /** Shows the search's sessions from the first level down. */
+    void show(@Nullable SessionSearch newSearch) {
+        search = newSearch;
+        getDataProvider().refreshAll();
+    }
+
+    List<SessionColumn> grouping() {
+        return List.copyOf(grouping);
+    }
+
+    void setGrouping(List<SessionColumn> levels) {
+        grouping.clear();
+        grouping.addAll(levels);
+        getColumnByKey(GROUP_COLUMN).setVisible(!grouping.isEmpty());
+        getDataProvider().refreshAll();
+    }
+
+    /** The search with the table's current sort, as an export should write it. */
+    @Nullable SessionSearch currentSearch() {
+        return search == null ? null : sorted(search, getSortOrder().stream()
+                .map(order -> new QuerySortOrder(order.getSorted().getKey(), order.getDirection())).toList());
+    }
+
+    /** A header that can be dragged into the group-by bar; the column rides along as the drag data. */
+    private static Span header(SessionColumn column, ZoneId zone) {
+        var header = new Span(SessionDetailsService.header(column, zone));
+        header.addClassName("session-column-header");
+        header.getElement().setAttribute("data-column", column.name());
+        if (column.groupable()) {
+            DragSource<Span> drag = DragSource.create(header);
+            drag.setDragData(column);
+            ComponentUtil.setData(header, SessionColumn.class, column);
+            header.getElement().setAttribute("title", "Drag into the group-by bar to group by " + column.header());
+        }
+        return header;
+    }
+
+    private String groupLabel(SessionNode node) {
+        if (node instanceof SessionNode.Group group) {
+            GroupFilter level = group.last();
+            return level.column().header() + ": " + (level.value() == null ? "(empty)" : level.value()) + " ("
+                    + group.count() + ")";
+        }
+        return "";
+    }
+
+    private String text(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Instant instant) {
+            ZoneId zone = search == null ? java.time.ZoneOffset.UTC : search.zone();
+            return TIME.format(instant.atZone(zone));
+        }
+        return value.toString();
+    }
+
+    private static SessionSearch sorted(SessionSearch search, List<QuerySortOrder> orders) {
+        return orders.isEmpty() ? search.sortedBy(null, true) : search.sortedBy(
+                SessionColumn.valueOf(orders.get(0).getSorted()),
+                orders.get(0).getDirection() == SortDirection.ASCENDING);
+    }
+
+    /** Children of the root or of a group: the next level's groups, or the sessions once every level is open. */
+    private final class Provider extends AbstractBackEndHierarchicalDataProvider<SessionNode, Void> {
+
+        @Override
+        public int getChildCount(HierarchicalQuery<SessionNode, Void> query) {
+            SessionSearch current = search;
+            if (current == null) {
+                return 0;
+            }
+            List<GroupFilter> path = path(query.getParent());
+            long count = path.size() < grouping.size()
+                    ? service.countGroups(current, path, grouping.get(path.size()))
+                    : service.countSessions(current, path);
+            return Math.toIntExact(count);
+        }
+
+        @Override
+        protected Stream<SessionNode> fetchChildrenFromBackEnd(HierarchicalQuery<SessionNode, Void> query) {
+            SessionSearch current = search;
+            if (current == null) {
+                return Stream.empty();
+            }
+            List<GroupFilter> path = path(query.getParent());
+            if (path.size() < grouping.size()) {
+                SessionColumn column = grouping.get(path.size());
+                return service.groups(current, path, column, query.getOffset(), query.getLimit()).stream()
+                        .map(group -> {
+                            List<GroupFilter> childPath = new ArrayList<>(path);
+                            childPath.add(new GroupFilter(column, group.value()));
+                            return new SessionNode.Group(List.copyOf(childPath), group.count());
+                        });
+            }
+            return service.sessions(sorted(current, query.getSortOrders()), path, query.getOffset(), query.getLimit())
+                    .stream().map(SessionNode.Session::new);
+        }
+
+        @Override
+        public boolean hasChildren(SessionNode item) {
+            return item instanceof SessionNode.Group;
+        }
+
+        private static List<GroupFilter> path(@Nullable SessionNode parent) {
+            return parent instanceof SessionNode.Group group ? group.path() : List.of();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.commsportal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.commsportal.PortalIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The session details page as an administrator uses it, in headless Chromium on the production build. */
+@PortalIntegrationTest
+class SessionDetailsBrowserIT extends BrowserTest {
+
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void an_administrator_finds_a_user_groups_by_two_columns_opens_a_session_and_exports_csv() throws Exception {
+        record Busy(String alias, long userId) {
+        }
+        Busy busy = jdbc.sql("""
+                SELECT u.alias, u.id FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id AND t.name = 'contoso.example'
+                JOIN comm_session s ON s.tenant_id = u.tenant_id AND s.from_user_id = u.id AND s.media_mask & 16
+                GROUP BY u.id, u.alias ORDER BY COUNT(*) DESC, u.id LIMIT 1
+                """).query((rs, n) -> new Busy(rs.getString(1), rs.getLong(2))).single();
+        LocalDate lastDay = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
+                + "AND t.name = 'contoso.example'").query(LocalDate.class).single();
+        LocalDate from = lastDay.minusDays(9);
+        long expected = jdbc.sql("""
+                SELECT COUNT(*) FROM comm_session
+                WHERE (from_user_id = :u OR to_user_id = :u) AND start_time >= :from AND start_time < :to
+                """).param("u", busy.userId()).param("from", from.atStartOfDay())
+                .param("to", lastDay.plusDays(1).atStartOfDay()).query(Long.class).single();
+
+        browser.signIn("global.admin", "portal-demo-2026");
+        browser.open("/usage/session-details");
+        assertThat(browser.waitFor(By.id("time-zone")).getText()).isEqualTo("Times in UTC");
+
+        browser.driver.findElement(By.id("search")).click();
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElement(By.cssSelector("#user-search")).getAttribute("invalid")).isNotNull();
+        assertThat(browser.driver.findElement(By.cssSelector("#user-search [slot=error-message]")).getText())
+                .startsWith("Choose a user");
+
+        browser.driver.findElement(By.cssSelector("#user-search input")).sendKeys(busy.alias());
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.getText().startsWith(busy.alias() + "@")));
+        browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.getText().startsWith(busy.alias() + "@")).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+        setDateTime("from", from + "T00:00");
+        setDateTime("to", lastDay.plusDays(1) + "T00:00");
+        browser.driver.findElement(By.id("search")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("result-summary")).getText()
+                .startsWith(expected + " sessions of " + busy.alias() + "@contoso.example"));
+        assertThat(gridSize()).isEqualTo(expected);
+
+        dragHeaderToGroupBar("MEDIA_TYPES");
+        browser.waitFor(By.id("group-chip-MEDIA_TYPES"));
+        dragHeaderToGroupBar("RESPONSE_CODE");
+        browser.waitFor(By.id("group-chip-RESPONSE_CODE"));
+        browser.waitUntilIdle();
+        List<String> mediaGroups = toggles().stream().map(WebElement::getText).toList();
+        assertThat(mediaGroups).isNotEmpty().allSatisfy(label -> assertThat(label)
+                .matches("Media types description: (P2P|Conference): .+ \\(\\d+\\)"));
+        long grouped = mediaGroups.stream().mapToLong(SessionDetailsBrowserIT::count).sum();
+        assertThat(grouped).isEqualTo(expected);
+
+        WebElement audioGroup = toggles().stream().filter(t -> t.getText().startsWith("Media types description: P2P: Audio ("))
+                .findFirst().orElseThrow();
+        long audioSessions = count(audioGroup.getText());
+        audioGroup.click();
+        browser.waitUntilIdle();
+        List<WebElement> codes = browser.wait(Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> found = toggles().stream().filter(t -> t.getText().startsWith("Response Code: ")).toList();
+            return found.isEmpty() ? null : found;
+        });
+        assertThat(codes.stream().mapToLong(t -> count(t.getText())).sum()).isEqualTo(audioSessions);
+        codes.get(0).click();
+        browser.waitUntilIdle();
+        browser.screenshot("session-details-grouped");
+
+        // a session row: its Dialog ID cell is the only one holding a from-tag
+        WebElement dialogCell = browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(
+                By.cssSelector("#session-table vaadin-grid-cell-content")).stream()
+                .filter(cell -> cell.getText().contains(";from-tag=")).findFirst().orElse(null));
+        dialogCell.click();
+        WebElement tabs = browser.waitFor(By.cssSelector("#session-table .session-quality vaadin-tabsheet"));
+        assertThat(tabs.findElements(By.cssSelector("vaadin-tab")).stream().map(t -> t.getText().strip()).toList())
+                .containsExactly("SESSION", "MEDIALINES", "AUDIOSTREAMS", "AUDIOCLIENTEVENTS", "AUDIOSIGNALS",
+                        "APPSHARINGSTREAMS", "VIDEOCLIENTEVENTS", "VIDEOSTREAMS", "TRACEROUTES", "FEEDBACKREPORTS");
+        openTab("AUDIOSTREAMS");
+        browser.waitUntilIdle();
+        WebElement audioTable = browser.wait(Duration.ofSeconds(10)).until(d -> tabs.findElements(
+                By.cssSelector(".quality-table")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(audioTable.getText()).contains("Verdict", "Jitter avg (ms)", "Packet loss rate avg (%)", "From");
+        openTab("VIDEOSTREAMS");
+        browser.waitUntilIdle();
+        assertThat(tabs.findElements(By.cssSelector(".no-data")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList()).containsExactly("No data for this session");
+        browser.screenshot("session-details-sub-tabs");
+
+        browser.driver.findElement(By.id("remove-group-RESPONSE_CODE")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("group-chip-RESPONSE_CODE")).isEmpty());
+
+        browser.driver.findElement(By.id("export-csv")).click();
+        Path csv = browser.awaitDownload(".csv");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines.get(0)).startsWith("Dialog ID,Media types description,Start time (UTC),End time (UTC),From URI,")
+                .endsWith(",Response Code,Quality");
+        assertThat(lines).hasSize((int) expected + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line)
+                .contains("sip:" + busy.alias() + "@contoso.example"));
+    }
+
+    @Test
+    void a_usage_summary_reader_cannot_open_the_page() {
+        browser.signIn("usage.reader", "portal-demo-2026");
+        browser.open("/usage/session-details");
+
+        assertThat(browser.driver.findElements(By.id("session-details"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("session-table"))).isEmpty();
+    }
+
+    /** What a person's drag of a header into the bar dispatches (WebDriver cannot drive HTML5 drag and drop). */
+    private void dragHeaderToGroupBar(String column) {
+        browser.script("""
+                window.__drag = new DataTransfer();
+                const source = document.querySelector('#session-table [data-column="' + arguments[0] + '"]');
+                source.dispatchEvent(new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: window.__drag}));
+                """, column);
+        browser.waitUntilIdle();
+        browser.script("""
+                const target = document.getElementById('group-by-bar');
+                for (const type of ['dragenter', 'dragover', 'drop']) {
+                    target.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: window.__drag}));
+                }
+                const source = document.querySelector('#session-table [data-column="' + arguments[0] + '"]');
+                source.dispatchEvent(new DragEvent('dragend', {bubbles: true, cancelable: true, dataTransfer: window.__drag}));
+                """, column);
+        browser.waitUntilIdle();
+    }
+
+    /** Scrolls the tab into view as a person would with the tab bar's arrows, then clicks it. */
+    private void openTab(String name) {
+        WebElement tab = browser.driver.findElement(By.id("tab-" + name));
+        browser.script("arguments[0].scrollIntoView({block: 'nearest', inline: 'center'})", tab);
+        tab.click();
+    }
+
+    private void setDateTime(String id, String isoValue) {
+        browser.script("""
+                const picker = document.getElementById(arguments[0]);
+                picker.value = arguments[1];
+                picker.dispatchEvent(new CustomEvent('change', {bubbles: true}));
+                """, id, isoValue);
+        browser.waitUntilIdle();
+    }
+
+    private List<WebElement> toggles() {
+        browser.waitUntilIdle();
+        return browser.driver.findElements(By.cssSelector("#session-table vaadin-grid-tree-toggle")).stream()
+                .filter(t -> !t.getText().isBlank()).toList();
+    }
+
+    private static long count(String groupLabel) {
+        return Long.parseLong(groupLabel.substring(groupLabel.lastIndexOf('(') + 1, groupLabel.length() - 1));
+    }
+
+    private long gridSize() {
+        browser.waitUntilIdle();
+        return ((Number) browser.script("return document.getElementById('session-table').size")).longValue();
+    }
+}
