@@ -2,7 +2,12 @@ package org.commsportal;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.Theme;
+import java.util.List;
+import java.util.Map;
+import org.commsportal.ingest.IngestCommands;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +23,32 @@ public class Application implements AppShellConfigurator {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && IngestCommands.NAMES.contains(args[0])) {
+            System.exit(runCommand(args));
+        }
         try {
             SpringApplication.run(Application.class, args);
         } catch (RuntimeException startFailure) {
             // Spring Boot has already reported why. Exit, or the embedded database's watcher threads keep
             // a portal that failed to start alive.
             System.exit(1);
+        }
+    }
+
+    /**
+     * {@code java -jar portal.jar import ...} or {@code verify-rollups}: the portal's services without its web
+     * server, quiet logs, the command's own output on stdout.
+     */
+    static int runCommand(String[] args) {
+        var application = new SpringApplication(Application.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
+                "portal.demo.enabled", "false"));
+        try (ConfigurableApplicationContext context = application.run()) {
+            return context.getBean(IngestCommands.class).execute(List.of(args), System.out);
+        } catch (RuntimeException startFailure) {
+            System.out.println("The portal could not start: " + startFailure.getMessage());
+            return 1;
         }
     }
 }

@@ -27,6 +27,14 @@ public class NameConcealment {
         return new NameMask(concealed, pseudonymizer::pseudonym);
     }
 
+    /**
+     * Pseudonyms whoever reads: for records that outlive the viewer's rights, such as audit entries, which global
+     * readers read too.
+     */
+    public NameMask forEveryViewer() {
+        return new NameMask(true, pseudonymizer::pseudonym);
+    }
+
     private static boolean readsOnlyAsGlobalReader() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null) {

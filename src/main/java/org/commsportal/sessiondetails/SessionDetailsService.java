@@ -94,9 +94,15 @@ public class SessionDetailsService {
                         "No such user in this organization.")));
         var search = new SessionSearch(form.userId(), label, form.fromInstant(zone), form.toInstant(zone), zone, null,
                 true);
-        auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + label + " from " + form.from() + " to "
+        auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + auditedName(tenantId, form.userId())
+                + " from " + form.from() + " to "
                 + form.effectiveTo() + " (" + zoneName(zone) + ")");
         return search;
+    }
+
+    /** Audit entries name the user by pseudonym: global readers read the audit log and must not learn names there. */
+    private String auditedName(long tenantId, long userId) {
+        return sessions.userUpn(tenantId, userId).map(concealment.forEveryViewer()::userName).orElse("user " + userId);
     }
 
     /** A page of the sessions the group filters leave (all of them without filters), in the search's order. */
@@ -164,7 +170,7 @@ public class SessionDetailsService {
         List<ExportColumn<SessionRow>> exportColumns = columns.stream()
                 .map(column -> new ExportColumn<SessionRow>(header(column, search.zone()), column::valueOf))
                 .toList();
-        String what = "session details of " + search.userLabel() + " from " + search.from() + " to " + search.to()
+        String what = "session details of " + auditedName(currentTenant.id(), search.userId()) + " from " + search.from() + " to " + search.to()
                 + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
         return TableExports.stream(format, out, "Session details", exportColumns, search.zone(),

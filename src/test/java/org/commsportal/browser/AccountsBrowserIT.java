@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.commsportal.DemoAccounts;
 import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.security.Role;
+import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,17 +22,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class AccountsBrowserIT extends BrowserTest {
 
-    private static final String NEW_ACCOUNT = "browser.created@contoso.example";
     private static final String NEW_PASSWORD = "amber-lantern-orbit";
 
     @Autowired JdbcClient jdbc;
+    @Autowired TestTenants testTenants;
 
     @Test
     void an_administrator_creates_an_account_that_signs_in_until_it_is_disabled() {
-        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        // A tenant of its own, so the demo tenants keep exactly their demo accounts
+        Tenant tenant = testTenants.newTenant("accounts-ui");
+        String newAccount = "browser.created@" + tenant.name();
+        browser.signIn(testTenants.newAccount(tenant, Role.GLOBAL_ADMIN), TestTenants.PASSWORD);
         browser.open("/admin/accounts");
         browser.waitFor(By.id("new-account")).click();
-        type("account-username", NEW_ACCOUNT);
+        type("account-username", newAccount);
         type("account-display-name", "Created In The Browser");
         type("account-password", "password1234");
         browser.driver.findElements(By.cssSelector("#account-roles vaadin-checkbox")).stream()
@@ -42,14 +48,14 @@ class AccountsBrowserIT extends BrowserTest {
         browser.driver.findElement(By.id("save-account")).click();
         browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("account-username")).isEmpty());
         browser.waitUntilIdle();
-        assertThat(browser.driver.findElement(By.id("accounts-grid")).getText()).contains(NEW_ACCOUNT);
+        assertThat(browser.driver.findElement(By.id("accounts-grid")).getText()).contains(newAccount);
 
         browser.signOutByCookies();
-        browser.signIn(NEW_ACCOUNT, NEW_PASSWORD);
+        browser.signIn(newAccount, NEW_PASSWORD);
         browser.open("/usage/peer-to-peer-activity");
         browser.waitFor(By.id("user-table"));
 
-        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE username = :u").param("u", NEW_ACCOUNT).update();
+        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE username = :u").param("u", newAccount).update();
         browser.open("/account");
         browser.wait(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login"));
         browser.open("/usage/peer-to-peer-activity");

@@ -47,6 +47,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("admin/settings", "settings", ADMINISTRATION),
             new Page("admin/accounts", "accounts", ADMINISTRATION),
             new Page("admin/audit-log", "audit-log", ADMINISTRATION),
+            new Page("admin/ingestion-keys", "ingestion-keys", EnumSet.of(Role.GLOBAL_ADMIN)),
             new Page("account", "my-account", ALL));
 
     @Autowired JdbcClient jdbc;

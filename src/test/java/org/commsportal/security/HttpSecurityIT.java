@@ -35,7 +35,9 @@ class HttpSecurityIT {
         HttpResponse<String> response = get(path, Map.of());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Comms Usage Portal\"");
+        // Ingestion takes only ingestion keys (Bearer); the other APIs take accounts (Basic) or API tokens
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(path.startsWith("/api/v1/ingest/")
+                ? "Bearer realm=\"Comms Usage Portal ingestion\"" : "Basic realm=\"Comms Usage Portal\"");
         assertThat(response.headers().firstValue("Location")).isEmpty();
         assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -22,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.commsportal.base.ui.ShownOnce;
 import org.commsportal.base.ui.TimeZoneField;
 import org.commsportal.security.AccountProblem;
 import org.commsportal.security.AccountService;
@@ -119,7 +119,8 @@ class MyAccountView extends VerticalLayout {
         var create = new Button("Create token", click -> {
             name.setInvalid(false);
             try {
-                showOnce(tokens.create(name.getValue(), validity.getValue()));
+                CreatedApiToken created = tokens.create(name.getValue(), validity.getValue());
+                ShownOnce.open("Token \"" + created.summary().name() + "\" created", created.token(), "created-token");
                 name.clear();
                 refreshTokens();
             } catch (AccountProblem problem) {
@@ -149,21 +150,6 @@ class MyAccountView extends VerticalLayout {
             return revoke;
         });
         return section("API tokens", help, form, tokenGrid);
-    }
-
-    private void showOnce(CreatedApiToken created) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Token \"" + created.summary().name() + "\" created");
-        var value = new TextField("Copy it now: it is not shown again");
-        value.setId("created-token");
-        value.setValue(created.token());
-        value.setReadOnly(true);
-        value.setWidth("40em");
-        dialog.add(value);
-        var done = new Button("Done", click -> dialog.close());
-        done.setId("close-created-token");
-        dialog.getFooter().add(done);
-        dialog.open();
     }
 
     private void refreshTokens() {

@@ -1,0 +1,137 @@
+package org.commsportal.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/ingest/sessions} and {@code /users}: a JSON array or NDJSON of records, all written in one
+ * transaction or, if any record has a problem, none (422 with every problem). Signed in by an ingestion key.
+ */
+@RestController
+@RequestMapping("/api/v1/ingest")
+class IngestController {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final IngestRecords records;
+    private final SessionWriter sessions;
+    private final DirectoryService directory;
+    private final long maxRequestBytes;
+
+    IngestController(IngestRecords records, SessionWriter sessions, DirectoryService directory,
+                     @Value("${portal.ingest.max-request-bytes:33554432}") long maxRequestBytes) {
+        this.records = records;
+        this.sessions = sessions;
+        this.directory = directory;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @PostMapping("/sessions")
+    ResponseEntity<Map<String, Object>> sessions(HttpServletRequest request) throws IOException {
+        List<SessionRecord> batch = new ArrayList<>();
+        Set<String> dialogIds = new HashSet<>();
+        var refusal = read(request, (index, node, problems) -> {
+            SessionRecord session = records.session(index, node, problems);
+            if (session != null && !dialogIds.add(session.dialogId())) {
+                problems.add(new IngestProblem(index, "dialogId", "appears earlier in this request"));
+            } else if (session != null) {
+                batch.add(session);
+            }
+        });
+        if (refusal != null) {
+            return refusal;
+        }
+        int replaced = Retrying.write(() -> sessions.write(batch));
+        return ResponseEntity.ok(Map.of("received", batch.size(), "replaced", replaced));
+    }
+
+    @PostMapping("/users")
+    ResponseEntity<Map<String, Object>> users(HttpServletRequest request) throws IOException {
+        List<UserRecord> batch = new ArrayList<>();
+        Set<String> upns = new HashSet<>();
+        var refusal = read(request, (index, node, problems) -> {
+            UserRecord user = records.user(index, node, problems);
+            if (user != null && !upns.add(user.upn().toLowerCase(Locale.ROOT))) {
+                problems.add(new IngestProblem(index, "upn", "appears earlier in this request"));
+            } else if (user != null) {
+                batch.add(user);
+            }
+        });
+        if (refusal != null) {
+            return refusal;
+        }
+        Retrying.write(() -> {
+            directory.upsert(batch);
+            return batch.size();
+        });
+        return ResponseEntity.ok(Map.of("received", batch.size()));
+    }
+
+    /** Reads every record of the body; returns the refusal to send, or null when all records were accepted. */
+    private @Nullable ResponseEntity<Map<String, Object>> read(HttpServletRequest request, RecordStream.Handler handler)
+            throws IOException {
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        boolean ndjson = contentType.startsWith(NDJSON);
+        if (!ndjson && !contentType.startsWith(MediaType.APPLICATION_JSON_VALUE)) {
+            return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupportedMediaType", "Send application/json (an array of "
+                    + "records) or " + NDJSON + " (one record per line), not '" + request.getContentType() + "'.", null);
+        }
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            return tooLarge();
+        }
+        List<IngestProblem> problems = new ArrayList<>();
+        try (InputStream body = new LimitedInputStream(request.getInputStream(), maxRequestBytes)) {
+            long count = RecordStream.read(body, ndjson, handler, problems);
+            if (count == 0) {
+                return error(HttpStatus.UNPROCESSABLE_ENTITY, "noRecords", "The request holds no records.", null);
+            }
+        } catch (LimitedInputStream.TooLarge e) {
+            return tooLarge();
+        } catch (JsonProcessingException e) {
+            return error(HttpStatus.BAD_REQUEST, "malformedJson", "The body is not valid JSON: "
+                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ").", null);
+        }
+        if (!problems.isEmpty()) {
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "invalidRecords", problems.size() + " problem(s) in "
+                    + problems.stream().map(IngestProblem::index).distinct().count()
+                    + " record(s); nothing was written.", problems);
+        }
+        return null;
+    }
+
+    private ResponseEntity<Map<String, Object>> tooLarge() {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payloadTooLarge", "The body is larger than " + maxRequestBytes
+                + " bytes; split it into several requests.", null);
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message,
+                                                             @Nullable List<IngestProblem> problems) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        if (problems != null) {
+            error.put("problems", problems);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
+    }
+}

@@ -1,0 +1,248 @@
+package org.commsportal.ingest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.commsportal.directory.UserRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns ingested JSON records into sessions and users, collecting every problem of every record. The field names
+ * are those of {@link SessionRecord}, {@link Quality} and {@link UserRecord} (documented in docs/ingest.md).
+ */
+@Component
+class IngestRecords {
+
+    static final long MAX_DURATION_MS = 366L * 24 * 3600 * 1000;
+    private static final Set<String> SESSION_FIELDS = Set.of("dialogId", "startTime", "endTime", "fromUri", "toUri",
+            "fromClientVersion", "toClientVersion", "conferenceUrl", "confInstance", "fromTel", "toTel",
+            "fromEndpointId", "toEndpointId", "onBehalfOfUri", "referredByUri", "responseCode", "diagnosticId", "media",
+            "imMessageCount", "quality");
+    private static final Set<String> USER_FIELDS = Set.of("upn", "alias", "displayName", "licensedFrom", "deletedAt");
+    private static final List<Class<? extends Record>> QUALITY_TYPES = List.of(Quality.SessionInfo.class,
+            Quality.MediaLine.class, Quality.AudioStream.class, Quality.AudioClientEvents.class, Quality.AudioSignal.class,
+            Quality.AppSharingStream.class, Quality.VideoClientEvents.class, Quality.VideoStream.class,
+            Quality.TracerouteHop.class, Quality.Feedback.class);
+    private static final List<String> QUALITY_FIELDS = List.of("sessions", "mediaLines", "audioStreams",
+            "audioClientEvents", "audioSignals", "appSharingStreams", "videoClientEvents", "videoStreams", "traceroutes",
+            "feedback");
+
+    private final ColumnLimits limits;
+    private final ObjectMapper strict = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    IngestRecords(ColumnLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The session, or null when the record has problems (added to the list). */
+    @Nullable SessionRecord session(long index, JsonNode node, List<IngestProblem> problems) {
+        int before = problems.size();
+        if (!node.isObject()) {
+            problems.add(new IngestProblem(index, "", "must be a JSON object"));
+            return null;
+        }
+        var f = new JsonFields(index, node, "comm_session", limits, problems);
+        f.rejectUnknown(SESSION_FIELDS);
+        String dialogId = f.text("dialogId", true);
+        Instant start = f.instant("startTime");
+        Instant end = f.instant("endTime");
+        if (start != null && end != null) {
+            if (end.isBefore(start)) {
+                f.problem("endTime", "is before startTime");
+            } else if (end.toEpochMilli() - start.toEpochMilli() > MAX_DURATION_MS) {
+                f.problem("endTime", "is more than 366 days after startTime");
+            }
+        }
+        String fromUri = f.sipUri("fromUri", true);
+        String toUri = f.sipUri("toUri", false);
+        String conferenceUrl = f.sipUri("conferenceUrl", false);
+        String onBehalfOf = f.sipUri("onBehalfOfUri", false);
+        String referredBy = f.sipUri("referredByUri", false);
+        String fromEndpoint = f.guid("fromEndpointId");
+        String toEndpoint = f.guid("toEndpointId");
+        Long responseCode = f.number("responseCode", false, 100, 699);
+        Long diagnosticId = f.number("diagnosticId", false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Long imMessages = f.number("imMessageCount", false, 0, Integer.MAX_VALUE);
+        List<MediaUsage> media = media(index, f.child("media"), problems);
+        Quality.Report quality = quality(index, f.child("quality"), problems);
+        String fromClient = f.text("fromClientVersion", false);
+        String toClient = f.text("toClientVersion", false);
+        String confInstance = f.text("confInstance", false);
+        String fromTel = f.text("fromTel", false);
+        String toTel = f.text("toTel", false);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new SessionRecord(dialogId, start, end, fromUri, toUri, fromClient, toClient, conferenceUrl,
+                confInstance, fromTel, toTel, fromEndpoint, toEndpoint, onBehalfOf, referredBy,
+                responseCode == null ? null : responseCode.intValue(),
+                diagnosticId == null ? null : diagnosticId.intValue(), media,
+                imMessages == null ? 0 : imMessages.intValue(), quality);
+    }
+
+    private List<MediaUsage> media(long index, @Nullable JsonNode node, List<IngestProblem> problems) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            problems.add(new IngestProblem(index, "media", "must list at least one media type used"));
+            return List.of();
+        }
+        List<MediaUsage> media = new ArrayList<>();
+        Set<MediaType> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode usage = node.get(i);
+            String field = "media[" + i + "]";
+            if (!usage.isObject()) {
+                problems.add(new IngestProblem(index, field, "must be an object with type and durationMs"));
+                continue;
+            }
+            var f = new JsonFields(index, usage, "session_media", limits, problems);
+            MediaType type = mediaType(usage.get("type"));
+            if (type == null) {
+                problems.add(new IngestProblem(index, field + ".type", "unknown media type " + usage.get("type")
+                        + "; use one of IM, FILE_TRANSFER, REMOTE_ASSISTANCE, APPLICATION_SHARING, AUDIO, VIDEO, APP_INVITE "
+                        + "or their ids 1 to 7"));
+                continue;
+            }
+            if (!seen.add(type)) {
+                problems.add(new IngestProblem(index, field + ".type", type + " is listed twice"));
+                continue;
+            }
+            Long duration = f.number("durationMs", false, 0, MAX_DURATION_MS);
+            media.add(new MediaUsage(type, duration == null ? 0 : duration));
+        }
+        return media;
+    }
+
+    private static @Nullable MediaType mediaType(@Nullable JsonNode type) {
+        if (type == null) {
+            return null;
+        }
+        if (type.isIntegralNumber()) {
+            int id = type.asInt();
+            return id >= 1 && id <= MediaType.values().length ? MediaType.ofId(id) : null;
+        }
+        for (MediaType candidate : MediaType.values()) {
+            if (candidate.name().equalsIgnoreCase(type.asText()) || candidate.label().equalsIgnoreCase(type.asText())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private Quality.Report quality(long index, @Nullable JsonNode node, List<IngestProblem> problems) {
+        if (node == null) {
+            return Quality.Report.none();
+        }
+        if (!node.isObject()) {
+            problems.add(new IngestProblem(index, "quality", "must be an object of record lists"));
+            return Quality.Report.none();
+        }
+        new JsonFields(index, node, "", limits, problems).rejectUnknown(Set.copyOf(QUALITY_FIELDS));
+        List<List<Record>> lists = new ArrayList<>();
+        for (int t = 0; t < QUALITY_TYPES.size(); t++) {
+            lists.add(records(index, "quality." + QUALITY_FIELDS.get(t), node.get(QUALITY_FIELDS.get(t)),
+                    QUALITY_TYPES.get(t), problems));
+        }
+        @SuppressWarnings("unchecked")
+        Quality.Report report = new Quality.Report((List<Quality.SessionInfo>) (List<?>) lists.get(0),
+                (List<Quality.MediaLine>) (List<?>) lists.get(1), (List<Quality.AudioStream>) (List<?>) lists.get(2),
+                (List<Quality.AudioClientEvents>) (List<?>) lists.get(3), (List<Quality.AudioSignal>) (List<?>) lists.get(4),
+                (List<Quality.AppSharingStream>) (List<?>) lists.get(5),
+                (List<Quality.VideoClientEvents>) (List<?>) lists.get(6), (List<Quality.VideoStream>) (List<?>) lists.get(7),
+                (List<Quality.TracerouteHop>) (List<?>) lists.get(8), (List<Quality.Feedback>) (List<?>) lists.get(9));
+        return report;
+    }
+
+    private List<Record> records(long index, String field, @Nullable JsonNode node, Class<? extends Record> type,
+                                 List<IngestProblem> problems) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problems.add(new IngestProblem(index, field, "must be a list"));
+            return List.of();
+        }
+        List<Record> records = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = field + "[" + i + "]";
+            try {
+                Record record = strict.treeToValue(node.get(i), type);
+                if (withinLimits(index, path, record, problems)) {
+                    records.add(record);
+                }
+            } catch (JsonMappingException e) {
+                String where = e.getPath().isEmpty() ? "" : "." + e.getPath().get(e.getPath().size() - 1).getFieldName();
+                problems.add(new IngestProblem(index, path + where, e.getOriginalMessage().split("\n")[0]));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                problems.add(new IngestProblem(index, path, e.getOriginalMessage()));
+            }
+        }
+        return records;
+    }
+
+    /** Required components present, texts within their columns, ratings 1 to 5. */
+    private boolean withinLimits(long index, String path, Record record, List<IngestProblem> problems) {
+        int before = problems.size();
+        String table = QualityTables.table(record.getClass());
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+            if (value == null && !nullable) {
+                problems.add(new IngestProblem(index, path + "." + component.getName(), "is required"));
+            } else if (value instanceof String text) {
+                int limit = limits.of(table, QualityTables.column(component));
+                if (text.length() > limit) {
+                    problems.add(new IngestProblem(index, path + "." + component.getName(),
+                            "is " + text.length() + " characters long; at most " + limit + " fit"));
+                }
+            }
+        }
+        if (record instanceof Quality.Feedback feedback && (feedback.rating() < 1 || feedback.rating() > 5)) {
+            problems.add(new IngestProblem(index, path + ".rating", "must be between 1 and 5"));
+        }
+        return problems.size() == before;
+    }
+
+    /** The user, or null when the record has problems (added to the list). */
+    @Nullable UserRecord user(long index, JsonNode node, List<IngestProblem> problems) {
+        int before = problems.size();
+        if (!node.isObject()) {
+            problems.add(new IngestProblem(index, "", "must be a JSON object"));
+            return null;
+        }
+        var f = new JsonFields(index, node, "licensed_user", limits, problems);
+        f.rejectUnknown(USER_FIELDS);
+        String upn = f.text("upn", true);
+        if (upn != null && !upn.matches("[^\\s@;:]+@[^\\s@;:]+")) {
+            f.problem("upn", "must be a user principal name such as ada.adams@contoso.com");
+        }
+        String alias = f.text("alias", true);
+        String displayName = f.text("displayName", true);
+        LocalDate licensedFrom = f.date("licensedFrom", true);
+        LocalDate deletedAt = f.date("deletedAt", false);
+        if (licensedFrom != null && deletedAt != null && deletedAt.isBefore(licensedFrom)) {
+            f.problem("deletedAt", "is before licensedFrom");
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new UserRecord(upn, alias, displayName, licensedFrom, deletedAt);
+    }
+}

@@ -1,0 +1,245 @@
+package org.commsportal.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.RollupRecomputation;
+import org.commsportal.TestTenants;
+import org.commsportal.activity.ActivityService;
+import org.commsportal.activity.ReportPeriod;
+import org.commsportal.activity.UserActivityRow;
+import org.commsportal.activity.UserTableQuery;
+import org.commsportal.security.Role;
+import org.commsportal.tenant.Tenant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The ingestion endpoints over real HTTP: all or nothing, every problem listed, idempotent, key-only. */
+@PortalIntegrationTest
+class IngestApiIT {
+
+    @LocalServerPort int port;
+    @Autowired IngestionKeys keys;
+    @Autowired TestTenants testTenants;
+    @Autowired ActivityService activity;
+    @Autowired JdbcClient jdbc;
+    @Autowired RollupVerifier verifier;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private Tenant tenant;
+    private String key;
+    private String day;
+
+    @BeforeEach
+    void tenantWithAKey() throws Exception {
+        tenant = testTenants.newTenant("ingest");
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        key = keys.create("test sender").key();
+        TestTenants.signOut();
+        day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        assertThat(post("users", "application/json", """
+                [{"upn":"ann@%1$s","alias":"ann","displayName":"Ann A","licensedFrom":"2025-01-01"},
+                 {"upn":"bob@%1$s","alias":"bob","displayName":"Bob B","licensedFrom":"2025-01-01"}]
+                """.formatted(tenant.name())).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void posted_sessions_with_quality_are_in_the_reports_when_the_request_returns() throws Exception {
+        HttpResponse<String> response = post("sessions", "application/json", "[" + session("d1", "AUDIO", 120_000,
+                ",\"quality\":{\"audioStreams\":[{\"side\":\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":12.5}],"
+                        + "\"feedback\":[{\"side\":\"TO\",\"rating\":4,\"feedbackText\":\"fine\"}]}")
+                + "," + session("d2", "IM", 10_000, "") + "]");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("received").asInt()).isEqualTo(2);
+        testTenants.signInAs(tenant, Role.REPORTS_READER);
+        UserActivityRow ann = activity.users(UserTableQuery.of(ReportPeriod.D7), 0, 10).stream()
+                .filter(row -> row.userName().startsWith("ann@")).findFirst().orElseThrow();
+        assertThat(ann.audio()).isEqualTo(1);
+        assertThat(ann.audioMinutes()).isEqualTo(2);
+        assertThat(ann.im()).isEqualTo(1);
+        assertThat(count("qoe_audio_stream")).isEqualTo(1);
+        assertThat(count("qoe_feedback")).isEqualTo(1);
+        assertRollupsEqualRecomputation();
+    }
+
+    @Test
+    void ndjson_works_and_resending_replaces_each_session_exactly_once() throws Exception {
+        String body = session("n1", "VIDEO", 60_000, "") + "\n\n" + session("n2", "IM", 1_000, "") + "\n";
+
+        assertThat(post("sessions", "application/x-ndjson", body).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = post("sessions", "application/x-ndjson", body);
+
+        assertThat(json.readTree(again.body()).get("replaced").asInt()).isEqualTo(2);
+        assertThat(count("comm_session")).isEqualTo(2);
+        assertRollupsEqualRecomputation();
+    }
+
+    @Test
+    void eight_concurrent_senders_with_overlapping_batches_leave_rollups_equal_to_a_recomputation() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> sends = new ArrayList<>();
+        for (int sender = 0; sender < 8; sender++) {
+            int seed = sender;
+            sends.add(pool.submit(() -> {
+                var random = new java.util.Random(seed);
+                int ok = 0;
+                for (int request = 0; request < 5; request++) {
+                    List<String> batch = new ArrayList<>();
+                    java.util.Set<Integer> ids = new java.util.HashSet<>();
+                    while (ids.size() < 40) {
+                        ids.add(random.nextInt(120)); // 120 dialog ids shared by all senders
+                    }
+                    for (int id : ids) {
+                        batch.add(session("c" + id, random.nextBoolean() ? "AUDIO" : "IM", 1_000L * random.nextInt(600), ""));
+                    }
+                    HttpResponse<String> response = post("sessions", "application/json", "[" + String.join(",", batch) + "]");
+                    ok += response.statusCode() == 200 ? 1 : 0;
+                }
+                return ok;
+            }));
+        }
+        int succeeded = 0;
+        for (var send : sends) {
+            succeeded += send.get();
+        }
+        pool.shutdown();
+
+        assertThat(succeeded).isEqualTo(40);
+        assertThat(verifier.differences(tenant.id(), 10)).isEmpty();
+        assertRollupsEqualRecomputation();
+    }
+
+    @Test
+    void one_bad_record_refuses_the_whole_request_with_every_problem_listed_and_writes_nothing() throws Exception {
+        String tooLong = "x".repeat(300);
+        List<String> bad = List.of(
+                session("ok-1", "IM", 1_000, ""),
+                session("e1", "IM", 1_000, "").replace("\"fromUri\":\"sip:ann@" + tenant.name() + "\",", ""),
+                session("e2", "IM", 1_000, "").replace("T09:00:01.000Z\"", "T08:00:00.000Z\""),
+                session("e3", "TELEPATHY", 1_000, ""),
+                session("e4", "IM", 1_000, "").replace("sip:bob@", "bob-at-"),
+                session("e5", "IM", 1_000, ",\"fromEndpointId\":\"not-a-guid\""),
+                session(tooLong, "IM", 1_000, ""),
+                session("ok-1", "IM", 1_000, ""),
+                session("e8", "IM", 1_000, ",\"color\":\"blue\""),
+                session("e9", "IM", 1_000, ",\"quality\":{\"feedback\":[{\"side\":\"TO\",\"rating\":9}]}"));
+
+        HttpResponse<String> response = post("sessions", "application/json", "[" + String.join(",", bad) + "]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode error = json.readTree(response.body()).get("error");
+        assertThat(error.get("message").asText()).contains("nothing was written");
+        List<String> problems = new ArrayList<>();
+        error.get("problems").forEach(p -> problems.add(p.get("index").asInt() + " " + p.get("field").asText()));
+        assertThat(problems).contains("1 fromUri", "2 endTime", "3 media[0].type", "4 toUri", "5 fromEndpointId",
+                "6 dialogId", "7 dialogId", "8 color", "9 quality.feedback[0].rating");
+        assertThat(problems).noneMatch(p -> p.startsWith("0 "));
+        assertThat(count("comm_session")).isZero();
+        assertThat(count("user_daily_rollup")).isZero();
+    }
+
+    @Test
+    void bad_users_are_refused_with_their_problems() throws Exception {
+        HttpResponse<String> response = post("users", "application/json", """
+                [{"upn":"no-at-sign","alias":"x","displayName":"X","licensedFrom":"2025-01-01"},
+                 {"upn":"carl@x.test","alias":"carl","displayName":"Carl","licensedFrom":"2025-13-01"},
+                 {"upn":"dora@x.test","alias":"dora","licensedFrom":"2025-01-01","deletedAt":"2024-01-01"}]
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        List<String> problems = new ArrayList<>();
+        json.readTree(response.body()).get("error").get("problems")
+                .forEach(p -> problems.add(p.get("index").asInt() + " " + p.get("field").asText()));
+        assertThat(problems).contains("0 upn", "1 licensedFrom", "2 displayName", "2 deletedAt");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :t").param("t", tenant.id())
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void wrong_content_type_malformed_json_and_oversized_bodies_are_refused() throws Exception {
+        assertThat(post("sessions", "text/plain", "[]").statusCode()).isEqualTo(415);
+        HttpResponse<String> malformed = post("sessions", "application/json", "[{\"dialogId\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("malformedJson");
+        assertThat(post("sessions", "application/json", "[]").statusCode()).isEqualTo(422);
+
+        String huge = "[" + (session("big", "IM", 1_000, "") + ",").repeat(4_000) + session("big-end", "IM", 1, "") + "]";
+        assertThat(huge.length()).isGreaterThan(1_048_576);
+        assertThat(post("sessions", "application/json", huge).statusCode()).isEqualTo(413);
+        var chunked = HttpRequest.newBuilder(uri("sessions")).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))).build();
+        assertThat(http.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+        assertThat(count("comm_session")).isZero();
+    }
+
+    @Test
+    void only_an_unrevoked_ingestion_key_ingests_and_it_opens_nothing_else() throws Exception {
+        String body = "[" + session("k1", "IM", 1_000, "") + "]";
+        var portalAccount = HttpRequest.newBuilder(uri("sessions")).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "global.admin:portal-demo-2026".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        assertThat(http.send(portalAccount, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        var graphWithKey = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)"))
+                .header("Authorization", "Bearer " + key).GET().build();
+        assertThat(http.send(graphWithKey, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        keys.revoke(keys.list().get(0).id());
+        TestTenants.signOut();
+        assertThat(post("sessions", "application/json", body).statusCode()).isEqualTo(401);
+        assertThat(count("comm_session")).isZero();
+    }
+
+    private String session(String dialogId, String media, long durationMs, String extra) {
+        return """
+                {"dialogId":"%s","startTime":"%sT09:00:00.000Z","endTime":"%sT09:00:01.000Z",\
+                "fromUri":"sip:ann@%s","toUri":"sip:bob@%s","media":[{"type":"%s","durationMs":%d}]%s}"""
+                .formatted(dialogId, day, day, tenant.name(), tenant.name(), media, durationMs, extra);
+    }
+
+    private HttpResponse<String> post(String what, String contentType, String body) throws Exception {
+        var request = HttpRequest.newBuilder(uri(what)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String what) {
+        return URI.create("http://localhost:" + port + "/api/v1/ingest/" + what);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id())
+                .query(Long.class).single();
+    }
+
+    private void assertRollupsEqualRecomputation() {
+        assertThat(RollupRecomputation.normalized(RollupRecomputation.storedUserRollups(jdbc, tenant.id())))
+                .isEqualTo(RollupRecomputation.normalized(RollupRecomputation.recomputedUserRollups(jdbc, tenant.id())));
+        assertThat(RollupRecomputation.normalized(RollupRecomputation.storedTenantRollups(jdbc, tenant.id())))
+                .isEqualTo(RollupRecomputation.normalized(RollupRecomputation.recomputedTenantRollups(jdbc, tenant.id())));
+    }
+}
