@@ -35,11 +35,11 @@ public class IngestCommands {
     private final IngestRecords records;
     private final SessionWriter sessions;
     private final DirectoryService directory;
-    private final RollupVerifier verifier;
+    private final RollupCheckRepository verifier;
     private final TenantService tenants;
     private final CurrentTenant currentTenant;
 
-    IngestCommands(IngestRecords records, SessionWriter sessions, DirectoryService directory, RollupVerifier verifier,
+    IngestCommands(IngestRecords records, SessionWriter sessions, DirectoryService directory, RollupCheckRepository verifier,
                    TenantService tenants, CurrentTenant currentTenant) {
         this.records = records;
         this.sessions = sessions;

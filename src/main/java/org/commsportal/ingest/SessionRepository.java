@@ -66,7 +66,8 @@ class SessionRepository {
             if (sessions.isEmpty()) {
                 continue;
             }
-            jdbc.sql("SELECT session_id, media_type_id, duration_ms FROM session_media WHERE session_id IN (:ids)")
+            // Locking read, like the sessions above: the snapshot may predate a concurrent writer's committed media
+            jdbc.sql("SELECT session_id, media_type_id, duration_ms FROM session_media WHERE session_id IN (:ids) FOR UPDATE")
                     .param("ids", sessions.stream().map(StoredSession::id).toList())
                     .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(MediaType.class))
                             .put(MediaType.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
@@ -108,7 +109,9 @@ class SessionRepository {
         }
         Map<String, Long> ids = new HashMap<>();
         for (List<String> chunk : chunks(sessions.stream().map(SessionRecord::dialogId).toList())) {
-            jdbc.sql("SELECT id, dialog_id FROM comm_session WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds)")
+            // A locking read sees the latest rows: a plain read would use the transaction's snapshot, which may
+            // still hold a row that a concurrent writer replaced since
+            jdbc.sql("SELECT id, dialog_id FROM comm_session WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds) FOR UPDATE")
                     .param("tenantId", tenantId)
                     .param("dialogIds", chunk)
                     .query((rs, row) -> ids.put(rs.getString("dialog_id"), rs.getLong("id")))

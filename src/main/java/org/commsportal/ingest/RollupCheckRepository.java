@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
  * for the {@code verify-rollups} command. An empty list means the reports equal a recomputation from raw rows.
  */
 @Repository
-class RollupVerifier {
+class RollupCheckRepository {
 
     /** Per session: its UTC day, whether peer-to-peer, its media flags and audio/video durations. */
     private static final String SESSIONS = """
@@ -39,7 +39,7 @@ class RollupVerifier {
 
     private final JdbcClient jdbc;
 
-    RollupVerifier(JdbcClient jdbc) {
+    RollupCheckRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
