@@ -44,7 +44,7 @@ public class Application implements AppShellConfigurator {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
                 "portal.demo.enabled", "false"));
-        try (ConfigurableApplicationContext context = application.run()) {
+        try (ConfigurableApplicationContext context = application.run(args)) {
             return context.getBean(IngestCommands.class).execute(List.of(args), System.out);
         } catch (RuntimeException startFailure) {
             System.out.println("The portal could not start: " + startFailure.getMessage());

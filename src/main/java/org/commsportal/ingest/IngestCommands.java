@@ -95,8 +95,8 @@ public class IngestCommands {
             out.println("Importing " + total + " " + kind + " ...");
             pass(file, ndjson, kind, problems, replaced, out);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("Imported %d %s (%d replaced) in %.1f s, %.0f records/s.%n", total, kind, replaced[0], seconds,
-                    total / Math.max(seconds, 0.001));
+            out.printf("Imported %d %s (%d replaced) in %.1f s, %.0f records/s, peak heap used %d MB.%n", total, kind,
+                    replaced[0], seconds, total / Math.max(seconds, 0.001), peakHeapMegabytes());
             return 0;
         } catch (IOException e) {
             out.println("Cannot read " + file + ": " + e.getMessage());
@@ -169,6 +169,12 @@ public class IngestCommands {
         }
         batch.clear();
         keys.clear();
+    }
+
+    private static long peakHeapMegabytes() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
     }
 
     private static boolean startsWithArray(Path file) throws IOException {

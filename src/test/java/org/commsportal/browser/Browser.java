@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -117,6 +118,25 @@ final class Browser implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    /** The text of each rendered body row of a grid, visible columns only, in row order. */
+    @SuppressWarnings("unchecked")
+    List<List<String>> gridRows(String gridId) {
+        waitUntilIdle();
+        wait(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(script(
+                "return document.getElementById(arguments[0]).loading", gridId)));
+        return (List<List<String>>) script("""
+                const grid = document.getElementById(arguments[0]);
+                return [...grid.shadowRoot.querySelectorAll('#items tr')]
+                    .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
+                    .sort((a, b) => a.index - b.index)
+                    .map(tr => [...tr.querySelectorAll('td')].filter(td => !td.hidden).map(td => {
+                        const slot = td.querySelector('slot');
+                        const content = slot && slot.assignedNodes()[0];
+                        return content ? content.textContent.trim() : '';
+                    }));
+                """, gridId);
     }
 
     String currentPath() {

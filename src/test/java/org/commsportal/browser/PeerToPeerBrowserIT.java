@@ -172,19 +172,6 @@ class PeerToPeerBrowserIT extends BrowserTest {
     /** The rows the grid renders, in display order, as cell texts. */
     @SuppressWarnings("unchecked")
     private List<List<String>> visibleRows() {
-        browser.waitUntilIdle();
-        browser.wait(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(browser.script(
-                "return document.getElementById('user-table').loading")));
-        return (List<List<String>>) browser.script("""
-                const grid = document.getElementById('user-table');
-                return [...grid.shadowRoot.querySelectorAll('#items tr')]
-                    .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
-                    .sort((a, b) => a.index - b.index)
-                    .map(tr => [...tr.querySelectorAll('td')].filter(td => !td.hidden).map(td => {
-                        const slot = td.querySelector('slot');
-                        const content = slot && slot.assignedNodes()[0];
-                        return content ? content.textContent.trim() : '';
-                    }));
-                """);
+        return browser.gridRows("user-table");
     }
 }

@@ -1,0 +1,144 @@
+package org.commsportal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
+import org.commsportal.ingest.IngestionKeys;
+import org.commsportal.security.Role;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Ingestion throughput over HTTP (4 senders, batches of 1,000 sessions with quality records, rollups maintained)
+ * and a command-line import of a large NDJSON file in a separate JVM limited to a 512 MB heap. Prints figures;
+ * asserts only that the work was done. {@code -Dbench.ingest.batches} (default 40) and
+ * {@code -Dbench.import.sessions} (default 1,000,000).
+ */
+@Tag("bench")
+@PortalIntegrationTest
+class IngestBenchmarkIT {
+
+    private static final int BATCH = 1_000;
+    private static final int SENDERS = 4;
+    private static final int USERS = 2_000;
+
+    @LocalServerPort int port;
+    @Autowired TestTenants testTenants;
+    @Autowired IngestionKeys keys;
+    @Autowired DirectoryService directory;
+    @Autowired CurrentTenant currentTenant;
+    @Autowired DataSource dataSource;
+
+    @Test
+    void sustained_http_ingest_and_a_large_file_import() throws Exception {
+        Tenant tenant = testTenants.newTenant("bench-ingest");
+        List<UserRecord> users = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            users.add(new UserRecord("u" + u + "@" + tenant.name(), "u" + u, "User " + u, LocalDate.of(2025, 1, 1), null));
+        }
+        currentTenant.runAs(tenant.id(), () -> directory.upsert(users));
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        String key = keys.create("bench").key();
+        TestTenants.signOut();
+
+        int batches = Integer.getInteger("bench.ingest.batches", 40);
+        AtomicInteger next = new AtomicInteger();
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        long started = System.nanoTime();
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            results.add(senders.submit(() -> {
+                int sent = 0;
+                for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    StringBuilder body = new StringBuilder();
+                    for (int i = 0; i < BATCH; i++) {
+                        body.append(session("http-" + b + "-" + i, b * BATCH + i, tenant.name())).append('\n');
+                    }
+                    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/sessions"))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    sent += BATCH;
+                }
+                return sent;
+            }));
+        }
+        long sessions = 0;
+        for (Future<Integer> result : results) {
+            sessions += result.get();
+        }
+        senders.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%nINGEST BENCHMARK%n  HTTP: %d sessions with quality in batches of %d, %d senders: %.1f s, "
+                + "%.0f sessions/s%n", sessions, BATCH, SENDERS, seconds, sessions / seconds);
+
+        int fileSessions = Integer.getInteger("bench.import.sessions", 1_000_000);
+        Path file = Path.of("target", "bench-import.ndjson");
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < fileSessions; i++) {
+                out.write(session("file-" + i, i, tenant.name()));
+                out.newLine();
+            }
+        }
+        String url;
+        try (var connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        Path jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches(
+                "comms-usage-portal-.*\\.jar")).findFirst().orElseThrow();
+        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(), "import", "sessions", file.toString(), "--tenant=" + tenant.name(),
+                "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=")
+                .redirectErrorStream(true).start();
+        String output = new String(importer.getInputStream().readAllBytes());
+        int exit = importer.waitFor();
+        System.out.println("  Import of " + fileSessions + " sessions, child JVM with -Xmx512m, exit " + exit + ":");
+        output.lines().filter(line -> line.startsWith("Imported") || line.contains("heap") || line.contains("Error")
+                || line.contains("problem")).forEach(line -> System.out.println("    " + line));
+        System.out.println("  (this JVM: " + ManagementFactory.getRuntimeMXBean().getName() + ")");
+        assertThat(exit).as(output).isZero();
+        Files.deleteIfExists(file);
+    }
+
+    /** A peer-to-peer session between two of the bench users, with audio stream, media line and sometimes feedback. */
+    private static String session(String dialogId, int n, String domain) {
+        Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(1 + n % 30).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .plus(n % 86_000, ChronoUnit.SECONDS);
+        String media = n % 3 == 0 ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}]" : "[{\"type\":\"IM\",\"durationMs\":60000}]";
+        String feedback = n % 10 == 0 ? ",\"feedback\":[{\"side\":\"FROM\",\"rating\":4}]" : "";
+        return ("{\"dialogId\":\"%s\",\"startTime\":\"%s\",\"endTime\":\"%s\",\"fromUri\":\"sip:u%d@%s\","
+                + "\"toUri\":\"sip:u%d@%s\",\"responseCode\":200,\"media\":%s,\"quality\":{\"audioStreams\":[{\"side\":"
+                + "\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":%d.5,\"packetLossRateAvg\":0.01,\"roundTripAvgMs\":80}],"
+                + "\"mediaLines\":[{\"side\":\"FROM\",\"mediaType\":\"AUDIO\",\"ipAddress\":\"10.0.%d.%d\"}]%s}}")
+                .formatted(dialogId, start, start.plusSeconds(240), n % USERS, domain, (n * 7 + 1) % USERS, domain, media,
+                        n % 40, n % 250, n % 200, feedback);
+    }
+}

@@ -1,0 +1,77 @@
+package org.commsportal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.ingest.IngestionKeys;
+import org.commsportal.security.Role;
+import org.commsportal.tenant.Tenant;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Sessions posted to the ingestion endpoint are on the peer-to-peer page the moment the request returns. */
+@PortalIntegrationTest
+class IngestToReportBrowserIT extends BrowserTest {
+
+    @Autowired TestTenants testTenants;
+    @Autowired IngestionKeys keys;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void posted_sessions_show_on_the_peer_to_peer_page_at_once() throws Exception {
+        Tenant tenant = testTenants.newTenant("e2e");
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t").param("t", tenant.id()).update();
+        String admin = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
+        testTenants.signIn(admin);
+        String key = keys.create("e2e").key();
+        TestTenants.signOut();
+        String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        post(key, "users", """
+                [{"upn":"zoe@%1$s","alias":"zoe","displayName":"Zoe","licensedFrom":"2025-01-01"},
+                 {"upn":"yann@%1$s","alias":"yann","displayName":"Yann","licensedFrom":"2025-01-01"}]""".formatted(tenant.name()));
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sessions.add("""
+                    {"dialogId":"e2e-%d","startTime":"%sT0%d:00:00Z","endTime":"%sT0%d:05:00Z","fromUri":"sip:zoe@%s",\
+                    "toUri":"sip:yann@%s","media":[{"type":"IM"},{"type":"AUDIO","durationMs":300000}]}"""
+                    .formatted(i, day, i, day, i, tenant.name(), tenant.name()));
+        }
+        assertThat(post(key, "sessions", String.join("\n", sessions))).isEqualTo(200);
+
+        browser.signIn(admin, TestTenants.PASSWORD);
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitFor(By.id("user-table"));
+        browser.wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("user-table")).getText().contains("zoe@"));
+        browser.waitUntilIdle();
+
+        List<String> zoe = browser.gridRows("user-table").stream()
+                .filter(row -> row.get(0).equals("zoe@" + tenant.name())).findFirst().orElseThrow();
+        // IM, Audio, Video, Application sharing, File transfers, Audio minutes, Video minutes
+        assertThat(zoe.subList(4, 11)).containsExactly("3", "3", "0", "0", "0", "15", "0");
+        assertThat(zoe.get(3)).isEqualTo(day);
+        browser.screenshot("ingested-sessions-on-the-report");
+    }
+
+    private int post(String key, String what, String body) throws Exception {
+        boolean ndjson = what.equals("sessions");
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/" + what))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", ndjson ? "application/x-ndjson" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
