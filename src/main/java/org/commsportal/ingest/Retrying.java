@@ -11,7 +11,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
  */
 final class Retrying {
 
-    static final int ATTEMPTS = 8;
+    static final int ATTEMPTS = 20;
 
     private Retrying() {
     }
@@ -25,7 +25,8 @@ final class Retrying {
                     throw race;
                 }
                 try {
-                    Thread.sleep(5L * attempt * attempt);
+                    // growing, jittered pauses, so that the writers that collided do not collide again at once
+                    Thread.sleep(Math.min(500, 5L * attempt * attempt) + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw race;

@@ -3,12 +3,12 @@ package org.commsportal.ingest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
@@ -36,10 +36,12 @@ public class SessionWriter {
 
     /** Writes the batch; returns how many stored sessions it replaced. */
     @Transactional
-    public int write(List<SessionRecord> batch) {
-        if (batch.isEmpty()) {
+    public int write(List<SessionRecord> records) {
+        if (records.isEmpty()) {
             return 0;
         }
+        // in dialog id order, like the rollup rows below: concurrent writers then take their locks in one order
+        List<SessionRecord> batch = records.stream().sorted(java.util.Comparator.comparing(SessionRecord::dialogId)).toList();
         long tenantId = currentTenant.id();
         Set<String> upns = new LinkedHashSet<>();
         for (SessionRecord s : batch) {
@@ -52,7 +54,7 @@ public class SessionWriter {
 
         var deltas = new Deltas();
         List<SessionRepository.StoredSession> replaced =
-                sessions.lockExisting(tenantId, batch.stream().map(SessionRecord::dialogId).toList());
+                sessions.lockExisting(tenantId, batch.stream().map(SessionRecord::dialogId).sorted().toList());
         for (SessionRepository.StoredSession old : replaced) {
             deltas.add(RollupContribution.of(old.start(), old.conference(), old.durations(), -1),
                     old.fromUserId(), old.toUserId());
@@ -88,8 +90,10 @@ public class SessionWriter {
 
     /** Rollup changes of one batch, summed per user and day and per day. */
     private static final class Deltas {
-        final Map<Long, Map<LocalDate, RollupContribution>> byUser = new HashMap<>();
-        final Map<LocalDate, RollupContribution> byDay = new HashMap<>();
+        // Sorted, so that every writer locks rollup rows in the same order and concurrent writers queue instead of
+        // deadlocking
+        final Map<Long, Map<LocalDate, RollupContribution>> byUser = new TreeMap<>();
+        final Map<LocalDate, RollupContribution> byDay = new TreeMap<>();
 
         void add(RollupContribution contribution, @Nullable Long fromUserId, @Nullable Long toUserId) {
             byDay.merge(contribution.day(), contribution, RollupContribution::plus);
@@ -101,7 +105,7 @@ public class SessionWriter {
                 parties.add(toUserId); // a session with oneself counts once
             }
             for (Long userId : parties) {
-                byUser.computeIfAbsent(userId, id -> new HashMap<>())
+                byUser.computeIfAbsent(userId, id -> new TreeMap<>())
                         .merge(contribution.day(), contribution, RollupContribution::plus);
             }
         }
