@@ -1,8 +1,10 @@
 package org.commsportal.directory;
 
 import java.util.List;
+import java.util.Locale;
 import org.commsportal.privacy.Pseudonymizer;
 import org.commsportal.tenant.CurrentTenant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,17 +15,23 @@ public class DirectoryService {
     private final DirectoryRepository directory;
     private final CurrentTenant currentTenant;
     private final Pseudonymizer pseudonymizer;
+    private final ApplicationEventPublisher events;
 
-    DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant, Pseudonymizer pseudonymizer) {
+    DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant, Pseudonymizer pseudonymizer,
+                     ApplicationEventPublisher events) {
         this.directory = directory;
         this.currentTenant = currentTenant;
         this.pseudonymizer = pseudonymizer;
+        this.events = events;
     }
 
     /** Writes users of the signed-in tenant (ingestion, demo data). */
     @Transactional
     public void upsert(List<UserRecord> users) {
-        directory.upsert(currentTenant.id(), users, pseudonymizer::pseudonym);
+        long tenantId = currentTenant.id();
+        directory.upsert(tenantId, users, pseudonymizer::pseudonym);
+        events.publishEvent(new LicensedUsersWritten(tenantId,
+                users.stream().map(user -> user.upn().toLowerCase(Locale.ROOT)).distinct().toList()));
     }
 
     /** Type-ahead over the signed-in tenant's licensed users, for roles that may see per-user reports. */
