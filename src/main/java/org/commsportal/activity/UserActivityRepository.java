@@ -32,16 +32,26 @@ class UserActivityRepository {
                      long fileTransfers, long audioMs, long videoMs) {
     }
 
-    /** The period's totals; {@code t} also gives the last activity date. */
+    /** The period's totals; {@code t} also gives the last activity date. %s is a join hint, then FROM. */
     private static final String PERIOD_TOTALS = """
-            SELECT u.id, u.upn, u.pseudonym, u.deleted, u.deleted_at, t.last_activity,
+            SELECT %s u.id, u.upn, u.pseudonym, u.deleted, u.deleted_at, t.last_activity,
                    t.p2p_im AS im, t.p2p_audio AS audio, t.p2p_video AS video, t.p2p_app_sharing AS app_sharing,
                    t.p2p_file_transfer AS file_transfers, t.p2p_audio_ms AS audio_ms, t.p2p_video_ms AS video_ms
-            FROM user_period_total t
-            JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate
-            JOIN licensed_user u ON u.id = t.user_id
+            FROM %s
             WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays
             """;
+
+    /** Read in the order of a count column's index of the totals, joining each user. */
+    private static final String TOTALS_FIRST = """
+            user_period_total t
+            JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate
+            JOIN licensed_user u ON u.id = t.user_id""";
+
+    /** Read in the order of an index of the users, joining each user's totals. */
+    private static final String USERS_FIRST = """
+            licensed_user u
+            JOIN user_period_total t ON t.user_id = u.id
+            JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate""";
 
     /** One day's rollups; the period row {@code t} only gives the last activity date. */
     private static final String DAY_TOTALS = """
@@ -119,7 +129,18 @@ class UserActivityRepository {
     }
 
     private static String tableSql(Scope scope, UserTableQuery query) {
-        return (scope.oneDay() ? DAY_TOTALS : PERIOD_TOTALS) + usersInScope(scope) + orderBy(scope, query);
+        String orderBy = orderBy(scope, query);
+        if (scope.oneDay()) {
+            return DAY_TOTALS + usersInScope(scope) + orderBy;
+        }
+        // Without a filter, the table is read in the order of the sort column's index and stops after the page;
+        // the hint keeps MariaDB from sorting all users instead. With a filter, it picks the order itself, which
+        // for a rare name is to find the few matching users first and sort them.
+        boolean byTotals = orderBy.startsWith(" ORDER BY t.");
+        String sql = query.nameContains().isEmpty()
+                ? PERIOD_TOTALS.formatted("STRAIGHT_JOIN", byTotals ? TOTALS_FIRST : USERS_FIRST)
+                : PERIOD_TOTALS.formatted("", TOTALS_FIRST);
+        return sql + usersInScope(scope) + orderBy;
     }
 
     private static String usersInScope(Scope scope) {

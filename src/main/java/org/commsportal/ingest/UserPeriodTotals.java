@@ -55,12 +55,6 @@ public class UserPeriodTotals {
         totals.setReportDate(tenantId, reportDate);
     }
 
-    /** The report date the signed-in tenant's totals end on now; null before they are first built. */
-    @Transactional(readOnly = true)
-    public @Nullable LocalDate reportDate() {
-        return totals.reportDate(currentTenant.id());
-    }
-
     /** New licensed users get zero totals in the transaction that adds them (they can have no sessions yet). */
     @EventListener
     void addNewUsers(LicensedUsersWritten written) {
