@@ -22,6 +22,28 @@ public final class RollupRecomputation {
             SUM(s.conference_url IS NOT NULL) AS conference_sessions
             """;
 
+    /**
+     * A WITH clause: {@code used} holds, per licensed party (user_id) of each peer-to-peer session of tenant :t, its
+     * UTC start day, whether it used each type (im, audio, video, app_sharing, file_transfer) and its minutes.
+     */
+    public static final String PEER_TO_PEER_SESSIONS_OF_USERS = """
+                WITH party AS (
+                    SELECT id, from_user_id AS user_id FROM comm_session
+                    WHERE tenant_id = :t AND from_user_id IS NOT NULL AND conference_url IS NULL
+                    UNION
+                    SELECT id, to_user_id FROM comm_session
+                    WHERE tenant_id = :t AND to_user_id IS NOT NULL AND conference_url IS NULL),
+                used AS (
+                    SELECT p.user_id, DATE(s.start_time) AS day,
+                           MAX(m.media_type_id = 1) AS im, MAX(m.media_type_id = 5) AS audio,
+                           MAX(m.media_type_id = 6) AS video, MAX(m.media_type_id = 4) AS app_sharing,
+                           MAX(m.media_type_id = 2) AS file_transfer,
+                           SUM(IF(m.media_type_id = 5, m.duration_ms, 0)) AS audio_ms,
+                           SUM(IF(m.media_type_id = 6, m.duration_ms, 0)) AS video_ms
+                    FROM party p JOIN comm_session s ON s.id = p.id JOIN session_media m ON m.session_id = s.id
+                    GROUP BY p.user_id, s.id, DATE(s.start_time))
+            """;
+
     private RollupRecomputation() {
     }
 
@@ -102,22 +124,7 @@ public final class RollupRecomputation {
      * session of one of those types. Every licensed user of the tenant, zeros included.
      */
     public static List<Map<String, Object>> recomputedPeriodTotals(JdbcClient jdbc, long tenantId, LocalDate reportDate) {
-        return jdbc.sql("""
-                WITH party AS (
-                    SELECT id, from_user_id AS user_id FROM comm_session
-                    WHERE tenant_id = :t AND from_user_id IS NOT NULL AND conference_url IS NULL
-                    UNION
-                    SELECT id, to_user_id FROM comm_session
-                    WHERE tenant_id = :t AND to_user_id IS NOT NULL AND conference_url IS NULL),
-                used AS (
-                    SELECT p.user_id, DATE(s.start_time) AS day,
-                           MAX(m.media_type_id = 1) AS im, MAX(m.media_type_id = 5) AS audio,
-                           MAX(m.media_type_id = 6) AS video, MAX(m.media_type_id = 4) AS app_sharing,
-                           MAX(m.media_type_id = 2) AS file_transfer,
-                           SUM(IF(m.media_type_id = 5, m.duration_ms, 0)) AS audio_ms,
-                           SUM(IF(m.media_type_id = 6, m.duration_ms, 0)) AS video_ms
-                    FROM party p JOIN comm_session s ON s.id = p.id JOIN session_media m ON m.session_id = s.id
-                    GROUP BY p.user_id, s.id, DATE(s.start_time))
+        return jdbc.sql(PEER_TO_PEER_SESSIONS_OF_USERS + """
                 SELECT u.id AS user_id, period.days,
                        COALESCE(SUM(x.im), 0) AS im, COALESCE(SUM(x.audio), 0) AS audio,
                        COALESCE(SUM(x.video), 0) AS video, COALESCE(SUM(x.app_sharing), 0) AS app_sharing,
