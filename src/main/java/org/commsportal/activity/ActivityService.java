@@ -17,6 +17,7 @@ import org.commsportal.audit.ExportAudit;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
+import org.commsportal.ingest.UserPeriodTotals;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
@@ -35,16 +36,18 @@ public class ActivityService {
 
     private final ActivityRepository activity;
     private final UserActivityRepository users;
+    private final UserPeriodTotals periodTotals;
     private final NameConcealment concealment;
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ActivityService(ActivityRepository activity, UserActivityRepository users, NameConcealment concealment,
-                    CurrentTenant currentTenant, AuditLog auditLog, Clock clock) {
+    ActivityService(ActivityRepository activity, UserActivityRepository users, UserPeriodTotals periodTotals,
+                    NameConcealment concealment, CurrentTenant currentTenant, AuditLog auditLog, Clock clock) {
         this.auditLog = auditLog;
         this.activity = activity;
         this.users = users;
+        this.periodTotals = periodTotals;
         this.concealment = concealment;
         this.currentTenant = currentTenant;
         this.clock = clock;
@@ -75,14 +78,19 @@ public class ActivityService {
         return new ActivityReport(period, to, clock.instant(), days);
     }
 
-    /** One page of the per-user table, sorted and filtered in the database. */
+    /**
+     * One page of the per-user table, sorted and filtered in the database. Like the other per-user reads, it runs
+     * outside a transaction: it is one statement, and it must start after the period totals were moved to the
+     * report date and committed, which a snapshot taken earlier in a surrounding transaction would not show.
+     */
     @PreAuthorize(PER_USER_ROLES)
-    @Transactional(readOnly = true)
     public List<UserActivityRow> users(UserTableQuery query, int offset, int limit) {
         var scope = scope(query);
+        periodTotals.moveTo(scope.reportDate());
         return users.page(scope, query, offset, limit).stream().map(row -> shown(row, scope)).toList();
     }
 
+    /** The number of rows of the table (licensed users in scope, read from the directory alone). */
     @PreAuthorize(PER_USER_ROLES)
     @Transactional(readOnly = true)
     public long countUsers(UserTableQuery query) {
@@ -91,9 +99,9 @@ public class ActivityService {
 
     /** Every row of the table in table order, one at a time, for exports; returns how many there were. */
     @PreAuthorize(PER_USER_ROLES)
-    @Transactional(readOnly = true)
     public long forEachUser(UserTableQuery query, Consumer<UserActivityRow> consumer) {
         var scope = scope(query);
+        periodTotals.moveTo(scope.reportDate());
         long[] count = {0};
         users.forEach(scope, query, row -> {
             consumer.accept(shown(row, scope));
@@ -107,7 +115,6 @@ public class ActivityService {
      * output, reporting the rows written so far, and audits the export. Returns the number of rows.
      */
     @PreAuthorize(PER_USER_ROLES)
-    @Transactional(readOnly = true)
     public long export(UserTableQuery query, List<UserActivityColumn> columns, ExportFormat format, OutputStream out,
                        LongConsumer progress) throws IOException {
         List<ExportColumn<UserActivityRow>> exportColumns = columns.stream()
@@ -144,9 +151,12 @@ public class ActivityService {
             throw new IllegalArgumentException("The day " + day + " is outside the period " + from + " to " + reportDate);
         }
         boolean concealed = concealment.forCurrentViewer().concealed();
+        int periodDays = query.period().days();
         return day == null
-                ? new UserActivityRepository.Scope(currentTenant.id(), from, reportDate, reportDate, concealed)
-                : new UserActivityRepository.Scope(currentTenant.id(), day, day, reportDate, concealed);
+                ? new UserActivityRepository.Scope(currentTenant.id(), from, reportDate, periodDays, false, reportDate,
+                        concealed)
+                : new UserActivityRepository.Scope(currentTenant.id(), day, day, periodDays, true, reportDate,
+                        concealed);
     }
 
     private static UserActivityRow shown(UserActivityRepository.StoredRow row, UserActivityRepository.Scope scope) {

@@ -16,8 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The per-user table: every user licensed at some time in [from, to], zeros included, summed from the daily
- * rollups. Sorting and filtering run in the database; the ORDER BY comes from a fixed map, never from input.
+ * The per-user table: every user licensed at some time in [from, to], zeros included. A period reads the
+ * maintained per-user period totals (user_period_total, one row per user and period, see 005-user-period-totals.sql),
+ * so sorting by a count is a walk down an index of (tenant, period, column) that stops after the page; a chosen day
+ * sums that day's rollup rows. Sorting and filtering run in the database; the ORDER BY comes from a fixed map,
+ * never from input. Callers move the totals to the scope's report date first; a read never mixes report dates,
+ * because it joins the state row of that date.
  */
 @Repository
 class UserActivityRepository {
@@ -28,37 +32,57 @@ class UserActivityRepository {
                      long fileTransfers, long audioMs, long videoMs) {
     }
 
-    private static final String WITH_ACTIVITY = """
-            FROM licensed_user u
+    /** The period's totals; {@code t} also gives the last activity date. %s is a join hint, then FROM. */
+    private static final String PERIOD_TOTALS = """
+            SELECT %s u.id, u.upn, u.pseudonym, u.deleted, u.deleted_at, t.last_activity,
+                   t.p2p_im AS im, t.p2p_audio AS audio, t.p2p_video AS video, t.p2p_app_sharing AS app_sharing,
+                   t.p2p_file_transfer AS file_transfers, t.p2p_audio_ms AS audio_ms, t.p2p_video_ms AS video_ms
+            FROM %s
+            WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays
+            """;
+
+    /** Read in the order of a count column's index of the totals, joining each user. */
+    private static final String TOTALS_FIRST = """
+            user_period_total t
+            JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate
+            JOIN licensed_user u ON u.id = t.user_id""";
+
+    /** Read in the order of an index of the users, joining each user's totals. */
+    private static final String USERS_FIRST = """
+            licensed_user u
+            JOIN user_period_total t ON t.user_id = u.id
+            JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate""";
+
+    /** One day's rollups; the period row {@code t} only gives the last activity date. */
+    private static final String DAY_TOTALS = """
+            SELECT u.id, u.upn, u.pseudonym, u.deleted, u.deleted_at, t.last_activity,
+                   COALESCE(a.im, 0) AS im, COALESCE(a.audio, 0) AS audio, COALESCE(a.video, 0) AS video,
+                   COALESCE(a.app_sharing, 0) AS app_sharing, COALESCE(a.file_transfers, 0) AS file_transfers,
+                   COALESCE(a.audio_ms, 0) AS audio_ms, COALESCE(a.video_ms, 0) AS video_ms
+            FROM user_period_total t
+            JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate
+            JOIN licensed_user u ON u.id = t.user_id
             LEFT JOIN (
-                SELECT user_id, SUM(p2p_im) AS im, SUM(p2p_audio) AS audio, SUM(p2p_video) AS video,
-                       SUM(p2p_app_sharing) AS app_sharing, SUM(p2p_file_transfer) AS file_transfers,
-                       SUM(p2p_audio_ms) AS audio_ms, SUM(p2p_video_ms) AS video_ms
+                SELECT user_id, p2p_im AS im, p2p_audio AS audio, p2p_video AS video,
+                       p2p_app_sharing AS app_sharing, p2p_file_transfer AS file_transfers,
+                       p2p_audio_ms AS audio_ms, p2p_video_ms AS video_ms
                 FROM user_daily_rollup
-                WHERE tenant_id = :tenantId AND day BETWEEN :from AND :to
-                GROUP BY user_id) a ON a.user_id = u.id
+                WHERE tenant_id = :tenantId AND day = :from) a ON a.user_id = u.id
+            WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays
             """;
 
     /** Users licensed at some time in [from, to] whose shown name contains the filter. */
     private static final String USERS_IN_SCOPE = """
-            WHERE u.tenant_id = :tenantId
+              AND u.tenant_id = :tenantId
               AND u.licensed_from <= :to AND (u.deleted_at IS NULL OR u.deleted_at >= :from)
               AND (:filter = '' OR %s LIKE :pattern)
             """;
 
-    private static final String COLUMNS = """
-            SELECT u.id, u.upn, u.pseudonym, u.deleted, u.deleted_at,
-                   COALESCE(a.im, 0) AS im, COALESCE(a.audio, 0) AS audio, COALESCE(a.video, 0) AS video,
-                   COALESCE(a.app_sharing, 0) AS app_sharing, COALESCE(a.file_transfers, 0) AS file_transfers,
-                   COALESCE(a.audio_ms, 0) AS audio_ms, COALESCE(a.video_ms, 0) AS video_ms""";
-
-    /** The user's last day with peer-to-peer activity up to the report date; %s is the user id column. */
-    private static final String LAST_ACTIVITY = """
-            (SELECT MAX(r.day) FROM user_daily_rollup r
-             WHERE r.tenant_id = :tenantId AND r.user_id = %s AND r.day <= :reportDate
-               AND r.p2p_im + r.p2p_audio + r.p2p_video + r.p2p_app_sharing + r.p2p_file_transfer > 0)""";
-
-    private static final Map<UserActivityColumn, String> SORT_EXPRESSIONS = sortExpressions();
+    private static final Map<UserActivityColumn, String> PERIOD_SORT = sortExpressions("t.p2p_im", "t.p2p_audio",
+            "t.p2p_video", "t.p2p_app_sharing", "t.p2p_file_transfer", "t.p2p_audio_ms", "t.p2p_video_ms");
+    private static final Map<UserActivityColumn, String> DAY_SORT = sortExpressions("COALESCE(a.im, 0)",
+            "COALESCE(a.audio, 0)", "COALESCE(a.video, 0)", "COALESCE(a.app_sharing, 0)",
+            "COALESCE(a.file_transfers, 0)", "COALESCE(a.audio_ms, 0)", "COALESCE(a.video_ms, 0)");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -70,12 +94,16 @@ class UserActivityRepository {
         this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
-    /** The scope of one query: the tenant, the days, the report date and whether names are concealed. */
-    record Scope(long tenantId, LocalDate from, LocalDate to, LocalDate reportDate, boolean concealed) {
+    /**
+     * The scope of one query: the tenant, the days, the period whose totals hold them (or hold the last activity
+     * dates, when one day is chosen), the report date and whether names are concealed.
+     */
+    record Scope(long tenantId, LocalDate from, LocalDate to, int periodDays, boolean oneDay, LocalDate reportDate,
+                 boolean concealed) {
     }
 
     List<StoredRow> page(Scope scope, UserTableQuery query, int offset, int limit) {
-        return jdbc.sql(tableSql(scope, query, " LIMIT :limit OFFSET :offset"))
+        return jdbc.sql(tableSql(scope, query) + " LIMIT :limit OFFSET :offset")
                 .params(parameters(scope, query))
                 .param("limit", limit)
                 .param("offset", offset)
@@ -84,7 +112,7 @@ class UserActivityRepository {
     }
 
     long count(Scope scope, UserTableQuery query) {
-        return jdbc.sql("SELECT COUNT(*) FROM licensed_user u " + usersInScope(scope))
+        return jdbc.sql("SELECT COUNT(*) FROM licensed_user u WHERE TRUE " + usersInScope(scope))
                 .params(parameters(scope, query))
                 .query(Long.class)
                 .single();
@@ -92,7 +120,7 @@ class UserActivityRepository {
 
     /** Streams every matching row in table order to the consumer, without holding them in memory. */
     void forEach(Scope scope, UserTableQuery query, Consumer<StoredRow> consumer) {
-        streaming.query(tableSql(scope, query, ""),
+        streaming.query(tableSql(scope, query),
                 new MapSqlParameterSource(parameters(scope, query)),
                 rs -> {
                     consumer.accept(toRow(rs, 0));
@@ -100,30 +128,40 @@ class UserActivityRepository {
 
     }
 
-    /**
-     * The table's rows in order. The last activity date is looked up per user after sorting and paging, so a
-     * page costs one look-up per row shown; only sorting by that date computes it for every user first.
-     */
-    private static String tableSql(Scope scope, UserTableQuery query, String limit) {
-        boolean byLastActivity = query.sortColumn() == UserActivityColumn.LAST_ACTIVITY_DATE;
-        String sorted = COLUMNS + (byLastActivity ? ", " + LAST_ACTIVITY.formatted("u.id") + " AS last_activity" : "")
-                + "\n" + WITH_ACTIVITY + usersInScope(scope) + orderBy(scope, query) + limit;
-        return "SELECT t.*" + (byLastActivity ? "" : ", " + LAST_ACTIVITY.formatted("t.id") + " AS last_activity")
-                + " FROM (" + sorted + ") t" + orderBy(scope, query);
+    private static String tableSql(Scope scope, UserTableQuery query) {
+        String orderBy = orderBy(scope, query);
+        if (scope.oneDay()) {
+            return DAY_TOTALS + usersInScope(scope) + orderBy;
+        }
+        // Without a filter, the table is read in the order of the sort column's index and stops after the page;
+        // the hint keeps MariaDB from sorting all users instead. With a filter, it picks the order itself, which
+        // for a rare name is to find the few matching users first and sort them.
+        boolean byTotals = orderBy.startsWith(" ORDER BY t.");
+        String sql = query.nameContains().isEmpty()
+                ? PERIOD_TOTALS.formatted("STRAIGHT_JOIN", byTotals ? TOTALS_FIRST : USERS_FIRST)
+                : PERIOD_TOTALS.formatted("", TOTALS_FIRST);
+        return sql + usersInScope(scope) + orderBy;
     }
 
     private static String usersInScope(Scope scope) {
         return USERS_IN_SCOPE.formatted(scope.concealed() ? "u.pseudonym" : "u.upn");
     }
 
+    /**
+     * Each order is one an index gives: a name or deletion column of licensed_user, or a count column of the
+     * period totals, each ending in the user id (InnoDB appends the primary key to secondary indexes). UPNs are
+     * unique in a tenant, so they need no tie-break.
+     */
     private static String orderBy(Scope scope, UserTableQuery query) {
         UserActivityColumn column = query.sortColumn() == null ? UserActivityColumn.USER_NAME : query.sortColumn();
-        String expression = column == UserActivityColumn.USER_NAME
-                ? (scope.concealed() ? "pseudonym" : "upn")
-                : SORT_EXPRESSIONS.get(column);
         String direction = query.ascending() ? " ASC" : " DESC";
-        // column aliases of the select list, valid inside the sorted query and outside it alike
-        return " ORDER BY " + expression + direction + ", id" + direction;
+        if (column == UserActivityColumn.USER_NAME && !scope.concealed()) {
+            return " ORDER BY u.upn" + direction;
+        }
+        String expression = column == UserActivityColumn.USER_NAME ? "u.pseudonym"
+                : (scope.oneDay() ? DAY_SORT : PERIOD_SORT).get(column);
+        String tieBreak = expression.startsWith("t.") ? "t.user_id" : "u.id";
+        return " ORDER BY " + expression + direction + ", " + tieBreak + direction;
     }
 
     private static Map<String, Object> parameters(Scope scope, UserTableQuery query) {
@@ -132,24 +170,27 @@ class UserActivityRepository {
         parameters.put("from", scope.from());
         parameters.put("to", scope.to());
         parameters.put("reportDate", scope.reportDate());
+        parameters.put("periodDays", scope.periodDays());
         parameters.put("filter", query.nameContains());
         parameters.put("pattern", SqlLike.contains(query.nameContains()));
         return parameters;
     }
 
-    /** Sort keys by select-list alias (the user name is chosen by concealment in {@link #orderBy}). */
-    private static Map<UserActivityColumn, String> sortExpressions() {
+    /** Sort keys, given those of the counts (the user name is chosen by concealment in {@link #orderBy}). */
+    private static Map<UserActivityColumn, String> sortExpressions(String im, String audio, String video,
+                                                                   String appSharing, String fileTransfers,
+                                                                   String audioMs, String videoMs) {
         Map<UserActivityColumn, String> expressions = new java.util.EnumMap<>(UserActivityColumn.class);
-        expressions.put(UserActivityColumn.DELETED, "deleted");
-        expressions.put(UserActivityColumn.DELETED_DATE, "deleted_at");
-        expressions.put(UserActivityColumn.LAST_ACTIVITY_DATE, "last_activity");
-        expressions.put(UserActivityColumn.IM, "im");
-        expressions.put(UserActivityColumn.AUDIO, "audio");
-        expressions.put(UserActivityColumn.VIDEO, "video");
-        expressions.put(UserActivityColumn.APP_SHARING, "app_sharing");
-        expressions.put(UserActivityColumn.FILE_TRANSFERS, "file_transfers");
-        expressions.put(UserActivityColumn.AUDIO_MINUTES, "audio_ms");
-        expressions.put(UserActivityColumn.VIDEO_MINUTES, "video_ms");
+        expressions.put(UserActivityColumn.DELETED, "u.deleted");
+        expressions.put(UserActivityColumn.DELETED_DATE, "u.deleted_at");
+        expressions.put(UserActivityColumn.LAST_ACTIVITY_DATE, "t.last_activity");
+        expressions.put(UserActivityColumn.IM, im);
+        expressions.put(UserActivityColumn.AUDIO, audio);
+        expressions.put(UserActivityColumn.VIDEO, video);
+        expressions.put(UserActivityColumn.APP_SHARING, appSharing);
+        expressions.put(UserActivityColumn.FILE_TRANSFERS, fileTransfers);
+        expressions.put(UserActivityColumn.AUDIO_MINUTES, audioMs);
+        expressions.put(UserActivityColumn.VIDEO_MINUTES, videoMs);
         return expressions;
     }
 

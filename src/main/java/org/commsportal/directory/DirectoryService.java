@@ -1,9 +1,11 @@
 package org.commsportal.directory;
 
 import java.util.List;
+import java.util.Locale;
 import org.commsportal.privacy.Pseudonymizer;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,19 +17,24 @@ public class DirectoryService {
     private final CurrentTenant currentTenant;
     private final Pseudonymizer pseudonymizer;
     private final DataVersion dataVersion;
+    private final ApplicationEventPublisher events;
 
     DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant, Pseudonymizer pseudonymizer,
-                     DataVersion dataVersion) {
+                     DataVersion dataVersion, ApplicationEventPublisher events) {
         this.directory = directory;
         this.currentTenant = currentTenant;
         this.pseudonymizer = pseudonymizer;
         this.dataVersion = dataVersion;
+        this.events = events;
     }
 
     /** Writes users of the signed-in tenant (ingestion, demo data). */
     @Transactional
     public void upsert(List<UserRecord> users) {
-        directory.upsert(currentTenant.id(), users, pseudonymizer::pseudonym);
+        long tenantId = currentTenant.id();
+        directory.upsert(tenantId, users, pseudonymizer::pseudonym);
+        events.publishEvent(new LicensedUsersWritten(tenantId,
+                users.stream().map(user -> user.upn().toLowerCase(Locale.ROOT)).distinct().toList()));
         dataVersion.bump();
     }
 

@@ -14,28 +14,37 @@ import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes sessions for the signed-in tenant, all or nothing. A session whose dialog id is already stored
  * replaces it, and the rollups change by exactly the difference: the old session's contribution is subtracted,
- * the new one's added, in the same transaction.
+ * the new one's added, in the same transaction. The per-user period totals ({@link UserPeriodTotals}) change by
+ * the same differences.
  */
 @Service
 public class SessionWriter {
 
     private final SessionRepository sessions;
+    private final UserPeriodTotalRepository periodTotals;
     private final CurrentTenant currentTenant;
     private final DataVersion dataVersion;
 
-    SessionWriter(SessionRepository sessions, CurrentTenant currentTenant, DataVersion dataVersion) {
+    SessionWriter(SessionRepository sessions, UserPeriodTotalRepository periodTotals, CurrentTenant currentTenant,
+                  DataVersion dataVersion) {
         this.sessions = sessions;
+        this.periodTotals = periodTotals;
         this.currentTenant = currentTenant;
         this.dataVersion = dataVersion;
     }
 
-    /** Writes the batch; returns how many stored sessions it replaced. */
-    @Transactional
+    /**
+     * Writes the batch; returns how many stored sessions it replaced. Read committed: the recounts of distinct
+     * users and last activity dates run after this write has locked the rows that concurrent writes of the same
+     * days and users also lock, so they must read what those writes committed, not a snapshot from before.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int write(List<SessionRecord> records) {
         if (records.isEmpty()) {
             return 0;
@@ -43,6 +52,8 @@ public class SessionWriter {
         // in dialog id order, like the rollup rows below: concurrent writers then take their locks in one order
         List<SessionRecord> batch = records.stream().sorted(java.util.Comparator.comparing(SessionRecord::dialogId)).toList();
         long tenantId = currentTenant.id();
+        // first, so that moving the totals to a new report date waits for this write and this write for it
+        @Nullable LocalDate totalsEndOn = periodTotals.lockShared(tenantId);
         Set<String> upns = new LinkedHashSet<>();
         for (SessionRecord s : batch) {
             upns.add(SipUris.upn(s.fromUri()));
@@ -69,13 +80,18 @@ public class SessionWriter {
                     userIds.get(SipUris.upn(s.fromUri())),
                     s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())));
         }
-        sessions.addToUserRollups(tenantId, deltas.byUser);
+        // The tenant's day rows first: writers of the same days queue there before locking any user's rows
         sessions.addToTenantRollups(tenantId, deltas.byDay);
+        sessions.addToUserRollups(tenantId, deltas.byUser);
         Set<LocalDate> days = new TreeSet<>(deltas.byDay.keySet());
         if (!replaced.isEmpty()) {
             sessions.removeEmptyRollups(tenantId, days);
         }
         sessions.recountDistinctUsers(tenantId, days);
+        if (totalsEndOn != null) { // else nothing is built yet; the first read builds the totals from the rollups
+            periodTotals.addDifferences(tenantId, totalsEndOn, deltas.byUser);
+            periodTotals.refreshLastActivity(tenantId, totalsEndOn, deltas.usersChangedUpTo(totalsEndOn));
+        }
         dataVersion.bump();
         return replaced.size();
     }
@@ -108,6 +124,16 @@ public class SessionWriter {
                 byUser.computeIfAbsent(userId, id -> new TreeMap<>())
                         .merge(contribution.day(), contribution, RollupContribution::plus);
             }
+        }
+
+        /** Users whose peer-to-peer rollups change on some day up to the date. */
+        Set<Long> usersChangedUpTo(LocalDate date) {
+            Set<Long> users = new TreeSet<>();
+            byUser.forEach((userId, byDay) -> byDay.values().stream()
+                    .filter(c -> !c.day().isAfter(date) && UserPeriodTotalRepository.changesPeerToPeer(c))
+                    .findAny()
+                    .ifPresent(c -> users.add(userId)));
+            return users;
         }
     }
 }

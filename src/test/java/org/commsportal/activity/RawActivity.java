@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.commsportal.RollupRecomputation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The peer-to-peer report recomputed from raw session rows with plain SQL, independently of the code under test. */
@@ -14,27 +15,12 @@ final class RawActivity {
 
     /** Per licensed user in scope: [upn, deleted, deleted_at, last_activity, im, audio, video, app, ft, audio_min, video_min]. */
     static Map<String, List<Object>> users(JdbcClient jdbc, long tenantId, LocalDate from, LocalDate to, LocalDate reportDate) {
-        return jdbc.sql("""
-                WITH party AS (
-                    SELECT s.id AS session_id, s.from_user_id AS user_id FROM comm_session s
-                    WHERE s.tenant_id = :t AND s.conference_url IS NULL AND s.from_user_id IS NOT NULL
-                    UNION
-                    SELECT s.id, s.to_user_id FROM comm_session s
-                    WHERE s.tenant_id = :t AND s.conference_url IS NULL AND s.to_user_id IS NOT NULL),
-                used AS (
-                    SELECT p.user_id, s.id, DATE(s.start_time) AS day,
-                           MAX(m.media_type_id = 1) AS im, MAX(m.media_type_id = 5) AS audio,
-                           MAX(m.media_type_id = 6) AS video, MAX(m.media_type_id = 4) AS app,
-                           MAX(m.media_type_id = 2) AS ft,
-                           SUM(IF(m.media_type_id = 5, m.duration_ms, 0)) AS audio_ms,
-                           SUM(IF(m.media_type_id = 6, m.duration_ms, 0)) AS video_ms
-                    FROM party p JOIN comm_session s ON s.id = p.session_id JOIN session_media m ON m.session_id = s.id
-                    GROUP BY p.user_id, s.id, DATE(s.start_time))
+        return jdbc.sql(RollupRecomputation.PEER_TO_PEER_SESSIONS_OF_USERS + """
                 SELECT u.upn, u.deleted, u.deleted_at,
                        (SELECT MAX(x.day) FROM used x WHERE x.user_id = u.id AND x.day <= :reportDate
-                          AND (x.im OR x.audio OR x.video OR x.app OR x.ft)) AS last_activity,
+                          AND (x.im OR x.audio OR x.video OR x.app_sharing OR x.file_transfer)) AS last_activity,
                        COALESCE(SUM(x.im), 0) AS im, COALESCE(SUM(x.audio), 0) AS audio, COALESCE(SUM(x.video), 0) AS video,
-                       COALESCE(SUM(x.app), 0) AS app, COALESCE(SUM(x.ft), 0) AS ft,
+                       COALESCE(SUM(x.app_sharing), 0) AS app, COALESCE(SUM(x.file_transfer), 0) AS ft,
                        FLOOR((COALESCE(SUM(x.audio_ms), 0) + 30000) / 60000) AS audio_min,
                        FLOOR((COALESCE(SUM(x.video_ms), 0) + 30000) / 60000) AS video_min
                 FROM licensed_user u

@@ -20,7 +20,8 @@ class SchemaIT {
         assertThat(tables).contains("tenant", "licensed_user", "media_type", "comm_session", "session_media",
                 "qoe_session", "qoe_media_line", "qoe_audio_stream", "qoe_audio_client_event", "qoe_audio_signal",
                 "qoe_app_sharing_stream", "qoe_video_client_event", "qoe_video_stream", "qoe_traceroute",
-                "qoe_feedback", "user_daily_rollup", "tenant_daily_rollup", "portal_account", "portal_account_role",
+                "qoe_feedback", "user_daily_rollup", "tenant_daily_rollup", "report_period", "user_period_state",
+                "user_period_total", "portal_account", "portal_account_role",
                 "audit_event", "DATABASECHANGELOG");
     }
 
@@ -33,6 +34,14 @@ class SchemaIT {
         assertThat(indexColumns("user_daily_rollup", "PRIMARY")).isEqualTo("tenant_id,day,user_id");
         assertThat(indexColumns("user_daily_rollup", "ix_user_daily_rollup_user")).isEqualTo("tenant_id,user_id,day");
         assertThat(indexColumns("tenant_daily_rollup", "PRIMARY")).isEqualTo("tenant_id,day");
+        assertThat(indexColumns("user_period_total", "PRIMARY")).isEqualTo("tenant_id,user_id,period_days");
+        for (String column : List.of("p2p_im", "p2p_audio", "p2p_video", "p2p_app_sharing", "p2p_file_transfer",
+                "p2p_audio_ms", "p2p_video_ms", "last_activity")) {
+            assertThat(indexColumns("user_period_total", "ix_user_period_total_" + column.replace("p2p_", "")))
+                    .isEqualTo("tenant_id,period_days," + column);
+        }
+        assertThat(indexColumns("licensed_user", "ix_licensed_user_deleted")).isEqualTo("tenant_id,deleted");
+        assertThat(indexColumns("licensed_user", "ix_licensed_user_deleted_at")).isEqualTo("tenant_id,deleted_at");
     }
 
     @Test

@@ -1,0 +1,229 @@
+package org.commsportal.ingest;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The per-user totals of each report period (user_period_total) and the report date they end on
+ * (user_period_state), derived from user_daily_rollup with set-based SQL.
+ */
+@Repository
+class UserPeriodTotalRepository {
+
+    private static final String P2P_ACTIVITY =
+            "r.p2p_im + r.p2p_audio + r.p2p_video + r.p2p_app_sharing + r.p2p_file_transfer > 0";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    UserPeriodTotalRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The report date the totals end on, without locking; empty when not built yet. */
+    @Nullable LocalDate reportDate(long tenantId) {
+        return stateReportDate(tenantId, "");
+    }
+
+    /** The report date, holding a shared lock on the tenant's state row until the transaction ends (writers). */
+    @Nullable LocalDate lockShared(long tenantId) {
+        createState(tenantId);
+        return stateReportDate(tenantId, " LOCK IN SHARE MODE");
+    }
+
+    /** The report date, holding an exclusive lock until the transaction ends (moving to another report date). */
+    @Nullable LocalDate lockExclusive(long tenantId) {
+        createState(tenantId);
+        return stateReportDate(tenantId, " FOR UPDATE");
+    }
+
+    private @Nullable LocalDate stateReportDate(long tenantId, String lock) {
+        List<Optional<LocalDate>> found = jdbc.sql("SELECT report_date FROM user_period_state WHERE tenant_id = :t" + lock)
+                .param("t", tenantId)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject("report_date", LocalDate.class)))
+                .list();
+        return found.isEmpty() ? null : found.get(0).orElse(null);
+    }
+
+    private void createState(long tenantId) {
+        jdbc.sql("INSERT IGNORE INTO user_period_state (tenant_id, report_date) VALUES (:t, NULL)")
+                .param("t", tenantId).update();
+    }
+
+    void setReportDate(long tenantId, LocalDate reportDate) {
+        jdbc.sql("UPDATE user_period_state SET report_date = :d WHERE tenant_id = :t")
+                .param("t", tenantId).param("d", reportDate).update();
+    }
+
+    List<Integer> periodDays() {
+        return jdbc.sql("SELECT days FROM report_period ORDER BY days").query(Integer.class).list();
+    }
+
+    /** Recomputes every licensed user's totals for the periods ending on the report date. */
+    void rebuild(long tenantId, LocalDate reportDate) {
+        jdbc.sql("""
+                INSERT IGNORE INTO user_period_total (tenant_id, user_id, period_days)
+                SELECT u.tenant_id, u.id, p.days FROM licensed_user u CROSS JOIN report_period p
+                WHERE u.tenant_id = :t
+                """).param("t", tenantId).update();
+        jdbc.sql("""
+                UPDATE user_period_total SET p2p_im = 0, p2p_audio = 0, p2p_video = 0, p2p_app_sharing = 0,
+                    p2p_file_transfer = 0, p2p_audio_ms = 0, p2p_video_ms = 0, last_activity = NULL
+                WHERE tenant_id = :t
+                """).param("t", tenantId).update();
+        // one pass over the longest period's rollup rows, each row summed into every period that contains its day
+        jdbc.sql("""
+                UPDATE user_period_total t JOIN (
+                    SELECT r.user_id, p.days,
+                           SUM(r.p2p_im) AS im, SUM(r.p2p_audio) AS audio, SUM(r.p2p_video) AS video,
+                           SUM(r.p2p_app_sharing) AS app_sharing, SUM(r.p2p_file_transfer) AS file_transfer,
+                           SUM(r.p2p_audio_ms) AS audio_ms, SUM(r.p2p_video_ms) AS video_ms
+                    FROM user_daily_rollup r
+                    JOIN report_period p ON r.day > :reportDate - INTERVAL p.days DAY
+                    WHERE r.tenant_id = :t AND r.day <= :reportDate
+                      AND r.day > :reportDate - INTERVAL (SELECT MAX(days) FROM report_period) DAY
+                    GROUP BY r.user_id, p.days) w
+                  ON t.tenant_id = :t AND t.user_id = w.user_id AND t.period_days = w.days
+                SET t.p2p_im = w.im, t.p2p_audio = w.audio, t.p2p_video = w.video,
+                    t.p2p_app_sharing = w.app_sharing, t.p2p_file_transfer = w.file_transfer,
+                    t.p2p_audio_ms = w.audio_ms, t.p2p_video_ms = w.video_ms
+                """).param("t", tenantId).param("reportDate", reportDate).update();
+        jdbc.sql("""
+                UPDATE user_period_total t JOIN (
+                    SELECT r.user_id, MAX(r.day) AS last_day FROM user_daily_rollup r
+                    WHERE r.tenant_id = :t AND r.day <= :reportDate AND %s
+                    GROUP BY r.user_id) a ON t.tenant_id = :t AND t.user_id = a.user_id
+                SET t.last_activity = a.last_day
+                """.formatted(P2P_ACTIVITY)).param("t", tenantId).param("reportDate", reportDate).update();
+    }
+
+    /**
+     * Moves one period's totals from the window ending on {@code from} to the one ending on the later date
+     * {@code to}: adds the rollups of the days that enter the window and subtracts those of the days that leave it
+     * (two disjoint day ranges, read through the rollup primary key).
+     */
+    void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
+        LocalDate leaving = from.minusDays(periodDays);           // days (leaving, leftUntil] leave
+        LocalDate leftUntil = min(from, to.minusDays(periodDays));
+        LocalDate entering = max(from, to.minusDays(periodDays)); // days (entering, to] enter
+        jdbc.sql("""
+                UPDATE user_period_total t JOIN (
+                    SELECT r.user_id, SUM(IF(r.day > :entering, 1, -1) * r.p2p_im) AS im,
+                           SUM(IF(r.day > :entering, 1, -1) * r.p2p_audio) AS audio,
+                           SUM(IF(r.day > :entering, 1, -1) * r.p2p_video) AS video,
+                           SUM(IF(r.day > :entering, 1, -1) * r.p2p_app_sharing) AS app_sharing,
+                           SUM(IF(r.day > :entering, 1, -1) * r.p2p_file_transfer) AS file_transfer,
+                           SUM(IF(r.day > :entering, 1, -1) * r.p2p_audio_ms) AS audio_ms,
+                           SUM(IF(r.day > :entering, 1, -1) * r.p2p_video_ms) AS video_ms
+                    FROM user_daily_rollup r
+                    WHERE r.tenant_id = :t AND ((r.day > :leaving AND r.day <= :leftUntil)
+                                                OR (r.day > :entering AND r.day <= :to))
+                    GROUP BY r.user_id) d ON t.tenant_id = :t AND t.user_id = d.user_id AND t.period_days = :days
+                SET t.p2p_im = t.p2p_im + d.im, t.p2p_audio = t.p2p_audio + d.audio, t.p2p_video = t.p2p_video + d.video,
+                    t.p2p_app_sharing = t.p2p_app_sharing + d.app_sharing,
+                    t.p2p_file_transfer = t.p2p_file_transfer + d.file_transfer,
+                    t.p2p_audio_ms = t.p2p_audio_ms + d.audio_ms, t.p2p_video_ms = t.p2p_video_ms + d.video_ms
+                """)
+                .param("t", tenantId).param("days", periodDays).param("leaving", leaving).param("leftUntil", leftUntil)
+                .param("entering", entering).param("to", to)
+                .update();
+    }
+
+    /** Moves the last activity dates from the report date {@code from} to the later {@code to}. */
+    void moveLastActivity(long tenantId, LocalDate from, LocalDate to) {
+        // every day after the old report date is later than any stored last activity date
+        jdbc.sql("""
+                UPDATE user_period_total t JOIN (
+                    SELECT r.user_id, MAX(r.day) AS last_day FROM user_daily_rollup r
+                    WHERE r.tenant_id = :t AND r.day > :from AND r.day <= :to AND %s
+                    GROUP BY r.user_id) a ON t.tenant_id = :t AND t.user_id = a.user_id
+                SET t.last_activity = a.last_day
+                """.formatted(P2P_ACTIVITY)).param("t", tenantId).param("from", from).param("to", to).update();
+    }
+
+    /**
+     * Adds a write's rollup differences to the totals of the periods (ending on the report date) whose window
+     * holds their day; each difference is per user and day.
+     */
+    void addDifferences(long tenantId, LocalDate reportDate, Map<Long, Map<LocalDate, RollupContribution>> byUser) {
+        List<Object[]> rows = new ArrayList<>();
+        // in user id order, the order every writer locks rows in, which keeps concurrent writers from deadlocking
+        new TreeMap<>(byUser).forEach((userId, byDay) -> byDay.values().forEach(c -> {
+            long daysBeforeReportDate = ChronoUnit.DAYS.between(c.day(), reportDate);
+            if (daysBeforeReportDate >= 0 && changesPeerToPeer(c)) {
+                rows.add(new Object[] {c.im(), c.audio(), c.video(), c.appSharing(), c.fileTransfer(), c.audioMs(),
+                        c.videoMs(), tenantId, userId, daysBeforeReportDate});
+            }
+        }));
+        for (List<Object[]> chunk : SessionRepository.chunks(rows)) {
+            batch.batchUpdate("""
+                    UPDATE user_period_total SET p2p_im = p2p_im + ?, p2p_audio = p2p_audio + ?,
+                        p2p_video = p2p_video + ?, p2p_app_sharing = p2p_app_sharing + ?,
+                        p2p_file_transfer = p2p_file_transfer + ?, p2p_audio_ms = p2p_audio_ms + ?,
+                        p2p_video_ms = p2p_video_ms + ?
+                    WHERE tenant_id = ? AND user_id = ? AND period_days > ?
+                    """, chunk);
+        }
+    }
+
+    /**
+     * Recomputes the last activity date of users whose peer-to-peer rollups changed on or before the report date.
+     * Run after the rollups are written: it reads the user's newest rollup row with activity.
+     */
+    void refreshLastActivity(long tenantId, LocalDate reportDate, Collection<Long> userIds) {
+        for (List<Long> chunk : SessionRepository.chunks(userIds.stream().sorted().toList())) {
+            jdbc.sql("""
+                    UPDATE user_period_total t SET t.last_activity = (
+                        SELECT r.day FROM user_daily_rollup r
+                        WHERE r.tenant_id = t.tenant_id AND r.user_id = t.user_id AND r.day <= :reportDate AND %s
+                        ORDER BY r.day DESC LIMIT 1)
+                    WHERE t.tenant_id = :t AND t.user_id IN (:users)
+                    """.formatted(P2P_ACTIVITY))
+                    .param("t", tenantId).param("reportDate", reportDate).param("users", chunk)
+                    .update();
+        }
+    }
+
+    /** Zero rows for every period for those of these users who have none yet (users just added). */
+    void addNewUsers(long tenantId, Collection<String> upns) {
+        for (List<String> chunk : SessionRepository.chunks(new ArrayList<>(upns))) {
+            List<Long> newUsers = jdbc.sql("""
+                    SELECT u.id FROM licensed_user u
+                    WHERE u.tenant_id = :t AND u.upn IN (:upns)
+                      AND NOT EXISTS (SELECT 1 FROM user_period_total x WHERE x.tenant_id = :t AND x.user_id = u.id)
+                    """).param("t", tenantId).param("upns", chunk).query(Long.class).list();
+            if (!newUsers.isEmpty()) {
+                // IGNORE: a concurrent write of the same new user may have added them first
+                jdbc.sql("""
+                        INSERT IGNORE INTO user_period_total (tenant_id, user_id, period_days)
+                        SELECT :t, u.id, p.days FROM licensed_user u CROSS JOIN report_period p
+                        WHERE u.tenant_id = :t AND u.id IN (:users)
+                        """).param("t", tenantId).param("users", newUsers).update();
+            }
+        }
+    }
+
+    static boolean changesPeerToPeer(RollupContribution c) {
+        return c.im() != 0 || c.audio() != 0 || c.video() != 0 || c.appSharing() != 0 || c.fileTransfer() != 0
+                || c.audioMs() != 0 || c.videoMs() != 0;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
