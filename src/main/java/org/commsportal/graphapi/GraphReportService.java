@@ -24,11 +24,12 @@ import org.commsportal.tenant.DataVersion;
 import org.commsportal.tenant.TenantService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Graph-style reports, built on the peer-to-peer page's own service so both always show the same figures;
- * the per-user detail adds distinct sessions and conference figures for each page of users.
+ * the per-user detail adds distinct sessions and conference figures for each page of users. No surrounding
+ * transaction: the peer-to-peer reads must see the period totals they move to the report date (see
+ * {@link ActivityService#users}).
  */
 @Service
 class GraphReportService {
@@ -60,7 +61,6 @@ class GraphReportService {
 
     /** A counts report's rows, newest day first. */
     @PreAuthorize(COUNT_ROLES)
-    @Transactional(readOnly = true)
     public List<DayRow> counts(ReportCall call) {
         var report = activity.activity(periodOf(call));
         return report.days().stream()
@@ -75,7 +75,6 @@ class GraphReportService {
     }
 
     @PreAuthorize(PER_USER_ROLES)
-    @Transactional(readOnly = true)
     public UserDetailPlan planUserDetail(ReportCall call) {
         UserTableQuery query = tableQuery(call);
         LocalDate reportDate = activity.reportDate();
@@ -89,7 +88,6 @@ class GraphReportService {
      * per-user export.
      */
     @PreAuthorize(PER_USER_ROLES)
-    @Transactional(readOnly = true)
     public void userDetail(UserDetailPlan plan, long offset, long limit, Consumer<UserDetailRow> consumer) {
         List<UserActivityRow> batch = new ArrayList<>(BATCH);
         long end = Math.min(plan.total(), offset + limit);
@@ -123,7 +121,6 @@ class GraphReportService {
      * and when the viewer's name concealment changes, and it differs per call and page.
      */
     @PreAuthorize(COUNT_ROLES)
-    @Transactional(readOnly = true)
     public String entityTag(ReportCall call, String representation) {
         String parts = String.join("|", String.valueOf(currentTenant.id()), call.toString(), representation,
                 activity.reportDate().toString(), String.valueOf(dataVersion.current()),

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class ConcealmentWalkIT {
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired ActivityService activity;
     @Autowired TestTenants testTenants;
     @Autowired JdbcClient jdbc;
@@ -67,6 +68,42 @@ class ConcealmentWalkIT {
             }
         }
         assertThat(RealNames.of(jdbc, DemoAccounts.FABRIKAM).foundIn(output.getAll())).as("log lines").isEmpty();
+    }
+
+    @Test
+    void every_graph_api_answer_as_every_role_shows_real_names_only_where_allowed() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String tenant : List.of(DemoAccounts.CONTOSO, DemoAccounts.FABRIKAM)) {
+            RealNames realNames = RealNames.of(jdbc, tenant);
+            for (Role role : Role.values()) {
+                String account = DemoAccounts.username(role, tenant);
+                boolean counts = role != Role.BILLING_ADMIN && role != Role.PASSWORD_ADMIN
+                        && role != Role.USER_MANAGEMENT_ADMIN && role != Role.SERVICE_ADMIN;
+                boolean perUser = Role.READS_PER_USER_DATA.contains(role);
+                boolean namesShown = tenant.equals(DemoAccounts.CONTOSO) && Role.SEES_REAL_NAMES.contains(role);
+                for (String call : List.of("getSkypeForBusinessPeerToPeerActivityCounts(period=%27D30%27)",
+                        "getSkypeForBusinessActivityUserDetail(period=%27D30%27)",
+                        "getSkypeForBusinessActivityUserDetail(period=%27D30%27)?%24format=application/json")) {
+                    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    "http://localhost:" + port + "/v1.0/reports/" + call))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    (account + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                            .build();
+                    var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    String who = role + " of " + tenant + " on " + call;
+                    boolean allowed = call.contains("UserDetail") ? perUser : counts;
+                    assertThat(response.statusCode()).as(who).isEqualTo(allowed ? 200 : 403);
+                    if (!allowed || !call.contains("UserDetail")) {
+                        assertThat(realNames.foundIn(response.body())).as(who).isEmpty();
+                    } else if (namesShown) {
+                        assertThat(realNames.foundIn(response.body())).as(who).isNotEmpty();
+                    } else {
+                        assertThat(realNames.foundIn(response.body())).as(who).isEmpty();
+                        assertThat(response.body()).as(who).containsPattern("[0-9a-f]{32}");
+                    }
+                }
+            }
+        }
     }
 
     private String export(ExportFormat format) throws Exception {
