@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.commsportal.tenant.TenantAuthentication;
 import org.commsportal.tenant.TenantPrincipal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -70,33 +70,14 @@ class IngestSecurityConfiguration {
                 return;
             }
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new KeyAuthentication(new IngestionKeyPrincipal(tenant.get())));
+            context.setAuthentication(new TenantAuthentication(new IngestionKeyPrincipal(tenant.get()),
+                    List.of(new SimpleGrantedAuthority(INGEST_AUTHORITY))));
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);
             } finally {
                 SecurityContextHolder.clearContext();
             }
-        }
-    }
-
-    private static final class KeyAuthentication extends AbstractAuthenticationToken {
-        private final IngestionKeyPrincipal principal;
-
-        KeyAuthentication(IngestionKeyPrincipal principal) {
-            super(List.of(new SimpleGrantedAuthority(INGEST_AUTHORITY)));
-            this.principal = principal;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return principal;
         }
     }
 }

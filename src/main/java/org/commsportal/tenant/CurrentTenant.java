@@ -3,7 +3,6 @@ package org.commsportal.tenant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +32,7 @@ public class CurrentTenant {
     public <T> T runAs(long tenantId, Supplier<T> job) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new SystemJobAuthentication(new SystemJob(tenantId)));
+        context.setAuthentication(new TenantAuthentication(new SystemJob(tenantId), List.of()));
         SecurityContextHolder.setContext(context);
         try {
             return job.get();
@@ -50,25 +49,5 @@ public class CurrentTenant {
     }
 
     record SystemJob(long tenantId) implements TenantPrincipal {
-    }
-
-    private static final class SystemJobAuthentication extends AbstractAuthenticationToken {
-        private final SystemJob job;
-
-        SystemJobAuthentication(SystemJob job) {
-            super(List.of());
-            this.job = job;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return job;
-        }
     }
 }
