@@ -15,12 +15,14 @@ import java.util.Map;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.commsportal.PortalIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +86,9 @@ class LiquibaseUpgradeIT {
         String path = file.isAbsolute() ? file.getFileName().toString() : changelog;
         Database target = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connect(database)));
         try (var liquibase = new Liquibase(path, resources, target)) {
-            liquibase.update(new Contexts(), new LabelExpression());
+            // to the log (quiet at WARN), not a line per changeset on standard output
+            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                    () -> liquibase.update(new Contexts(), new LabelExpression()));
         }
     }
 
