@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.commsportal.ingest.IngestCommands;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -36,14 +35,14 @@ public class Application implements AppShellConfigurator {
     }
 
     /**
-     * {@code java -jar portal.jar import ...} or {@code verify-rollups}: the portal's services without its web
-     * server, quiet logs, the command's own output on stdout.
+     * {@code java -jar portal.jar import ...} or {@code verify-rollups}: the portal's services without listening on
+     * any port (a web application context, since the security configuration needs one, but no server), quiet
+     * logs, the command's own output on stdout.
      */
     static int runCommand(String[] args) {
         var application = new SpringApplication(Application.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                "portal.demo.enabled", "false"));
+                "portal.demo.enabled", "false", "server.port", "-1", "management.server.port", "-1"));
         try (ConfigurableApplicationContext context = application.run(args)) {
             return context.getBean(IngestCommands.class).execute(List.of(args), System.out);
         } catch (RuntimeException startFailure) {

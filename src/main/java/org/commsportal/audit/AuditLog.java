@@ -1,5 +1,7 @@
 package org.commsportal.audit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,17 +27,25 @@ public class AuditLog {
     private final AuditRepository events;
     private final CurrentTenant currentTenant;
     private final Clock clock;
+    private final Counter exports;
 
-    AuditLog(AuditRepository events, CurrentTenant currentTenant, Clock clock) {
+    AuditLog(AuditRepository events, CurrentTenant currentTenant, Clock clock, MeterRegistry registry) {
         this.events = events;
         this.currentTenant = currentTenant;
         this.clock = clock;
+        // Every export (pages, audit log, Graph API) is audited as EXPORT, so this is the one place to count them.
+        this.exports = Counter.builder("portal.exports")
+                .description("Exports recorded in the audit trail, completed or failed")
+                .register(registry);
     }
 
     /** An action of the signed-in principal, in its tenant, audited even if the caller's transaction rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(AuditAction action, String detail) {
         events.insert(currentTenant.id(), clock.instant(), signedInActor(), action.name(), detail, null);
+        if (action == AuditAction.EXPORT) {
+            exports.increment();
+        }
     }
 
     /**
@@ -59,14 +69,17 @@ public class AuditLog {
         events.insert(tenantId, clock.instant(), actor, action.name(), detail, remoteAddr);
     }
 
-    /** Failed sign-ins for this user name since the moment (and since its last successful sign-in). */
-    @Transactional(readOnly = true)
+    /**
+     * Failed sign-ins for this user name since the moment (and since its last successful sign-in). Not read-only, so
+     * that with a read replica configured the count comes from the primary and never lags behind a failure.
+     */
+    @Transactional
     public long failedSignInsOf(String username, java.time.Instant since) {
         return events.failedSignInsOf(username, since);
     }
 
-    /** Failed sign-ins from this address since the moment. */
-    @Transactional(readOnly = true)
+    /** Failed sign-ins from this address since the moment; from the primary, as above. */
+    @Transactional
     public long failedSignInsFrom(String remoteAddr, java.time.Instant since) {
         return events.failedSignInsFrom(remoteAddr, since);
     }

@@ -31,12 +31,15 @@ public class SessionWriter {
     private final CurrentTenant currentTenant;
     private final DataVersion dataVersion;
 
+    private final IngestMetrics ingestMetrics;
+
     SessionWriter(SessionRepository sessions, UserPeriodTotalRepository periodTotals, CurrentTenant currentTenant,
-                  DataVersion dataVersion) {
+                  DataVersion dataVersion, IngestMetrics ingestMetrics) {
         this.sessions = sessions;
         this.periodTotals = periodTotals;
         this.currentTenant = currentTenant;
         this.dataVersion = dataVersion;
+        this.ingestMetrics = ingestMetrics;
     }
 
     /**
@@ -93,6 +96,7 @@ public class SessionWriter {
             periodTotals.refreshLastActivity(tenantId, totalsEndOn, deltas.usersChangedUpTo(totalsEndOn));
         }
         dataVersion.bump();
+        ingestMetrics.written(batch.size());
         return replaced.size();
     }
 

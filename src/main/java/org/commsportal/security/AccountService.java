@@ -57,8 +57,11 @@ public class AccountService implements UserDetailsService {
         return id;
     }
 
-    /** Whether the account still exists and is enabled; checked on navigation, since a session outlives a change. */
-    @Transactional(readOnly = true)
+    /**
+     * Whether the account still exists and is enabled; checked on navigation, since a session outlives a change. Not
+     * read-only, so that with a read replica configured a disabled account is seen on the primary at once.
+     */
+    @Transactional
     public boolean stillEnabled(String username) {
         return accounts.findByUsername(username).map(PortalUser::isEnabled).orElse(false);
     }

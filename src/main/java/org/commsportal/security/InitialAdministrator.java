@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.commsportal.database.EmbeddedDatabaseCondition;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -33,9 +34,9 @@ class InitialAdministrator implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        String tenantName = environment.getProperty("portal.admin.tenant");
-        String username = environment.getProperty("portal.admin.username");
-        String password = environment.getProperty("portal.admin.password");
+        String tenantName = setting("portal.admin.tenant");
+        String username = setting("portal.admin.username");
+        String password = setting("portal.admin.password");
         if (tenantName == null || username == null || password == null) {
             boolean externalDatabase = environment.getProperty(EmbeddedDatabaseCondition.EXTERNAL_URL_PROPERTY) != null;
             if (externalDatabase && !accounts.anyAccountExists()) {
@@ -51,5 +52,11 @@ class InitialAdministrator implements SmartInitializingSingleton {
         Tenant tenant = tenants.findByName(tenantName).orElseGet(() -> tenants.create(tenantName, UUID.randomUUID()));
         accounts.createAccount(tenant.id(), username, "Global administrator", password, Set.of(Role.GLOBAL_ADMIN));
         log.info("Created the first global administrator '{}' of tenant {}", username, tenantName);
+    }
+
+    /** A setting's value; blank counts as unset, as a compose file passes an unset variable on as "". */
+    private @Nullable String setting(String name) {
+        String value = environment.getProperty(name);
+        return value == null || value.isBlank() ? null : value;
     }
 }

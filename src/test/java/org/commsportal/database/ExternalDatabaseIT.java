@@ -87,6 +87,7 @@ class ExternalDatabaseIT {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=root",
                 "--server.port=0",
+                "--management.server.port=0",
                 "--vaadin.launch-browser=false"));
         command.addAll(List.of(extraArguments));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
