@@ -208,8 +208,14 @@ class IngestApiIT {
                 .header("Authorization", "Bearer " + key).GET().build();
         assertThat(http.send(graphWithKey, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
+        long keyId = keys.list().get(0).id();
+        testTenants.signInAs(testTenants.newTenant("other"), Role.GLOBAL_ADMIN);
+        assertThat(keys.list()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keys.revoke(keyId))
+                .hasMessage("There is no ingestion key " + keyId + ".");
+        assertThat(post("sessions", "application/json", "[]").statusCode()).as("still valid").isEqualTo(422);
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
-        keys.revoke(keys.list().get(0).id());
+        keys.revoke(keyId);
         TestTenants.signOut();
         assertThat(post("sessions", "application/json", body).statusCode()).isEqualTo(401);
         assertThat(count("comm_session")).isZero();
