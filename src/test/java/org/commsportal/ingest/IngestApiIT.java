@@ -208,6 +208,7 @@ class IngestApiIT {
                 .header("Authorization", "Bearer " + key).GET().build();
         assertThat(http.send(graphWithKey, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         long keyId = keys.list().get(0).id();
         testTenants.signInAs(testTenants.newTenant("other"), Role.GLOBAL_ADMIN);
         assertThat(keys.list()).isEmpty();
