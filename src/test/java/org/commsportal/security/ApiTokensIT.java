@@ -45,6 +45,9 @@ class ApiTokensIT {
         assertThat(call(created.token()).statusCode()).isEqualTo(404);
         assertThat(tokens.mine().get(0).lastUsedAt()).isNotNull();
         assertThat(call("cup_" + "A".repeat(43)).statusCode()).isEqualTo(401);
+        // The reporting web service's path takes the same tokens (its reports come with issue 5)
+        assertThat(call(created.token(), "/ecp/reportingwebservice/reporting.svc/").statusCode()).isEqualTo(404);
+        assertThat(call("cup_" + "A".repeat(43), "/ecp/reportingwebservice/reporting.svc/").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -96,7 +99,11 @@ class ApiTokensIT {
     }
 
     private HttpResponse<String> call(String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + API_PATH))
+        return call(token, API_PATH);
+    }
+
+    private HttpResponse<String> call(String token, String path) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
