@@ -19,10 +19,11 @@ import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
 import org.commsportal.ingest.UserPeriodTotals;
 import org.commsportal.privacy.NameConcealment;
+import org.commsportal.security.Roles;
+import org.commsportal.security.SignedInRoles;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActivityService {
 
-    static final String CHART_ROLES =
-            "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
-    static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
 
     private final ActivityRepository activity;
     private final UserActivityRepository users;
@@ -64,7 +62,7 @@ public class ActivityService {
     }
 
     /** Sessions, users and minutes per day of the period, zero days included, for every chart role. */
-    @PreAuthorize(CHART_ROLES)
+    @PreAuthorize(Roles.READ_CHARTS)
     @Transactional(readOnly = true)
     public ActivityReport activity(ReportPeriod period) {
         LocalDate to = reportDate();
@@ -83,7 +81,7 @@ public class ActivityService {
      * outside a transaction: it is one statement, and it must start after the period totals were moved to the
      * report date and committed, which a snapshot taken earlier in a surrounding transaction would not show.
      */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     public List<UserActivityRow> users(UserTableQuery query, int offset, int limit) {
         var scope = scope(query);
         periodTotals.moveTo(scope.reportDate());
@@ -91,14 +89,14 @@ public class ActivityService {
     }
 
     /** The number of rows of the table (licensed users in scope, read from the directory alone). */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public long countUsers(UserTableQuery query) {
         return users.count(scope(query), query);
     }
 
     /** Every row of the table in table order, one at a time, for exports; returns how many there were. */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     public long forEachUser(UserTableQuery query, Consumer<UserActivityRow> consumer) {
         var scope = scope(query);
         periodTotals.moveTo(scope.reportDate());
@@ -114,7 +112,7 @@ public class ActivityService {
      * Streams the table's rows (every row matching the query, in its order) with the chosen columns to the
      * output, reporting the rows written so far, and audits the export. Returns the number of rows.
      */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     public long export(UserTableQuery query, List<UserActivityColumn> columns, ExportFormat format, OutputStream out,
                        LongConsumer progress) throws IOException {
         List<ExportColumn<UserActivityRow>> exportColumns = columns.stream()
@@ -128,12 +126,7 @@ public class ActivityService {
 
     /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */
     public boolean mayReadPerUserData() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null) {
-            return false;
-        }
-        var granted = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-        return Role.READS_PER_USER_DATA.stream().map(Role::authority).anyMatch(granted::contains);
+        return Role.READS_PER_USER_DATA.stream().anyMatch(SignedInRoles::has);
     }
 
     private static String describe(UserTableQuery query) {

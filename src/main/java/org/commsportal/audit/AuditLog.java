@@ -87,12 +87,6 @@ public class AuditLog {
     // Role names spelled out: the security package depends on this one, not the other way round.
     private static final String READERS = "hasAnyRole('GLOBAL_ADMIN', 'GLOBAL_READER')";
 
-    @PreAuthorize(READERS)
-    @Transactional(readOnly = true)
-    public List<AuditEvent> newestFirst(int limit) {
-        return events.newestFirst(currentTenant.id(), limit);
-    }
-
     /** One page of the signed-in tenant's events matching the query, newest first. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)

@@ -68,10 +68,6 @@ class AuditRepository {
                 .single();
     }
 
-    List<AuditEvent> newestFirst(long tenantId, int limit) {
-        return page(tenantId, AuditQuery.ALL, 0, limit);
-    }
-
     /** One page of the tenant's events matching the query, newest first. */
     List<AuditEvent> page(long tenantId, AuditQuery query, int offset, int limit) {
         return jdbc.sql(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")

@@ -3,6 +3,7 @@ package org.commsportal.base;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DATETIME columns hold UTC. Binding {@link java.sql.Timestamp} would let the driver shift values by the JVM's
@@ -19,5 +20,10 @@ public final class UtcDateTime {
 
     public static Instant fromColumn(LocalDateTime value) {
         return value.toInstant(ZoneOffset.UTC);
+    }
+
+    /** The instant of a nullable column; null stays null. */
+    public static @Nullable Instant fromNullableColumn(@Nullable LocalDateTime value) {
+        return value == null ? null : fromColumn(value);
     }
 }

@@ -3,6 +3,7 @@ package org.commsportal.directory;
 import java.util.List;
 import java.util.Locale;
 import org.commsportal.privacy.Pseudonymizer;
+import org.commsportal.security.Roles;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,7 +40,7 @@ public class DirectoryService {
     }
 
     /** Type-ahead over the signed-in tenant's licensed users, for roles that may see per-user reports. */
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')")
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public List<LicensedUser> findByAliasOrUpnPrefix(String prefix, int limit) {
         return directory.findByAliasOrUpnPrefix(currentTenant.id(), prefix, limit);

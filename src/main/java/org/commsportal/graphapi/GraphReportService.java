@@ -19,6 +19,7 @@ import org.commsportal.audit.AuditLog;
 import org.commsportal.graphapi.ConferenceRepository.ConferenceFigures;
 import org.commsportal.graphapi.CountColumns.DayRow;
 import org.commsportal.privacy.NameConcealment;
+import org.commsportal.security.Roles;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.commsportal.tenant.TenantService;
@@ -34,9 +35,6 @@ import org.springframework.stereotype.Service;
 @Service
 class GraphReportService {
 
-    static final String COUNT_ROLES =
-            "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
-    static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
     /** Users whose conference figures are read in one query while streaming. */
     private static final int BATCH = 500;
 
@@ -60,7 +58,7 @@ class GraphReportService {
     }
 
     /** A counts report's rows, newest day first. */
-    @PreAuthorize(COUNT_ROLES)
+    @PreAuthorize(Roles.READ_CHARTS)
     public List<DayRow> counts(ReportCall call) {
         var report = activity.activity(periodOf(call));
         return report.days().stream()
@@ -74,7 +72,7 @@ class GraphReportService {
                           long total) {
     }
 
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     public UserDetailPlan planUserDetail(ReportCall call) {
         UserTableQuery query = tableQuery(call);
         LocalDate reportDate = activity.reportDate();
@@ -87,7 +85,7 @@ class GraphReportService {
      * Hands over the planned user detail rows, by user name, from offset; at most limit rows. Audited, like every
      * per-user export.
      */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     public void userDetail(UserDetailPlan plan, long offset, long limit, Consumer<UserDetailRow> consumer) {
         List<UserActivityRow> batch = new ArrayList<>(BATCH);
         long end = Math.min(plan.total(), offset + limit);
@@ -120,7 +118,7 @@ class GraphReportService {
      * The entity tag of a response: it changes when the tenant's data changes, when the report date moves on,
      * and when the viewer's name concealment changes, and it differs per call and page.
      */
-    @PreAuthorize(COUNT_ROLES)
+    @PreAuthorize(Roles.READ_CHARTS)
     public String entityTag(ReportCall call, String representation) {
         String parts = String.join("|", String.valueOf(currentTenant.id()), call.toString(), representation,
                 activity.reportDate().toString(), String.valueOf(dataVersion.current()),

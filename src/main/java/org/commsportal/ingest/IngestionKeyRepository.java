@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.commsportal.base.UtcDateTime;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -65,11 +64,7 @@ class IngestionKeyRepository {
     private static IngestionKeySummary toSummary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new IngestionKeySummary(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
                 UtcDateTime.fromColumn(rs.getObject("created_at", LocalDateTime.class)), rs.getString("created_by"),
-                nullable(rs.getObject("revoked_at", LocalDateTime.class)),
-                nullable(rs.getObject("last_used_at", LocalDateTime.class)));
-    }
-
-    private static @Nullable Instant nullable(@Nullable LocalDateTime value) {
-        return value == null ? null : UtcDateTime.fromColumn(value);
+                UtcDateTime.fromNullableColumn(rs.getObject("revoked_at", LocalDateTime.class)),
+                UtcDateTime.fromNullableColumn(rs.getObject("last_used_at", LocalDateTime.class)));
     }
 }

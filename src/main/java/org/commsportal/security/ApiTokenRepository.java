@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.commsportal.base.UtcDateTime;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -76,17 +75,11 @@ class ApiTokenRepository {
 
     private static ApiTokenSummary toSummary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new ApiTokenSummary(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
-                instant(rs, "created_at"), instant(rs, "expires_at"), nullableInstant(rs, "revoked_at"),
-                nullableInstant(rs, "last_used_at"));
+                instant(rs, "created_at"), instant(rs, "expires_at"), UtcDateTime.fromNullableColumn(rs.getObject("revoked_at", LocalDateTime.class)),
+                UtcDateTime.fromNullableColumn(rs.getObject("last_used_at", LocalDateTime.class)));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
         return UtcDateTime.fromColumn(rs.getObject(column, LocalDateTime.class));
-    }
-
-    private static @Nullable Instant nullableInstant(java.sql.ResultSet rs, String column)
-            throws java.sql.SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : UtcDateTime.fromColumn(value);
     }
 }

@@ -13,6 +13,12 @@ public final class Roles {
     public static final String USER_MANAGEMENT_ADMIN = "USER_MANAGEMENT_ADMIN";
     public static final String SERVICE_ADMIN = "SERVICE_ADMIN";
 
+    /** {@code @PreAuthorize} expression: the roles that read the usage charts and counts (SPEC section 4). */
+    public static final String READ_CHARTS =
+            "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
+    /** {@code @PreAuthorize} expression: the roles that read per-user data (global readers only concealed). */
+    public static final String READ_PER_USER_DATA = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
+
     private Roles() {
     }
 }

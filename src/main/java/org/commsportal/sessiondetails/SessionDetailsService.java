@@ -17,6 +17,7 @@ import org.commsportal.ingest.Quality;
 import org.commsportal.ingest.Side;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.privacy.NameMask;
+import org.commsportal.security.Roles;
 import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SessionDetailsService {
 
-    static final String PER_USER_ROLES = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
     private static final int MAX_USER_CHOICES = 50;
 
     private final SessionDetailsRepository sessions;
@@ -59,7 +59,7 @@ public class SessionDetailsService {
      * Type-ahead over the tenant's licensed users by alias or UPN prefix. A viewer who sees concealed names may
      * still type a real alias; the choices then show pseudonyms only.
      */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public List<UserChoice> findUsers(String prefix, int limit) {
         String typed = prefix.strip();
@@ -78,7 +78,7 @@ public class SessionDetailsService {
      *
      * @throws InvalidSearchException naming each invalid field
      */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public SessionSearch search(SearchForm form) {
         var errors = form.errors();
@@ -106,20 +106,20 @@ public class SessionDetailsService {
     }
 
     /** A page of the sessions the group filters leave (all of them without filters), in the search's order. */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public List<SessionRow> sessions(SessionSearch search, List<GroupFilter> filters, int offset, int limit) {
         return sessions.page(scope(search), filters, search.sortColumn(), search.ascending(), offset, limit);
     }
 
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public long countSessions(SessionSearch search, List<GroupFilter> filters) {
         return sessions.count(scope(search), filters);
     }
 
     /** A page of the groups of one column below the opened groups, with their session counts. */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public List<SessionGroup> groups(SessionSearch search, List<GroupFilter> filters, SessionColumn column, int offset,
                                      int limit) {
@@ -127,7 +127,7 @@ public class SessionDetailsService {
         return sessions.groups(scope(search), filters, column, offset, limit);
     }
 
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public long countGroups(SessionSearch search, List<GroupFilter> filters, SessionColumn column) {
         requireGroupable(column);
@@ -135,7 +135,7 @@ public class SessionDetailsService {
     }
 
     /** The ten sub-tabs of one of the tenant's sessions, with each stream's verdict. */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public SessionQuality quality(long sessionId) {
         long tenantId = currentTenant.id();
@@ -163,7 +163,7 @@ public class SessionDetailsService {
      * Streams every session of the search (in its order, group filters aside) with the chosen columns to the
      * output, times in the search's zone (named in their headers), reporting rows written, and audits the export.
      */
-    @PreAuthorize(PER_USER_ROLES)
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
     public long export(SessionSearch search, List<SessionColumn> columns, ExportFormat format, OutputStream out,
                        LongConsumer progress) throws IOException {
