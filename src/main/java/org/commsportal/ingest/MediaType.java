@@ -31,6 +31,11 @@ public enum MediaType {
         return 1 << (id - 1);
     }
 
+    /** Whether a session's media mask includes audio or video (what makes its parties active users). */
+    public static boolean audioOrVideo(int mediaMask) {
+        return (mediaMask & (AUDIO.bit() | VIDEO.bit())) != 0;
+    }
+
     public static MediaType ofId(int id) {
         for (MediaType type : values()) {
             if (type.id == id) {

@@ -30,8 +30,8 @@ class SessionRepository {
     }
 
     /** A stored session, as much of it as its rollup contribution needs. */
-    record StoredSession(long id, java.time.Instant start, boolean conference, @Nullable Long fromUserId,
-                         @Nullable Long toUserId, Map<MediaType, Long> durations) {
+    record StoredSession(long id, java.time.Instant start, java.time.Instant end, int mediaMask, boolean conference,
+                         @Nullable Long fromUserId, @Nullable Long toUserId, Map<MediaType, Long> durations) {
     }
 
     /** Licensed users by lower-case UPN, for the given UPNs. */
@@ -53,13 +53,14 @@ class SessionRepository {
         for (List<String> chunk : chunks(new ArrayList<>(dialogIds))) {
             Map<Long, Map<MediaType, Long>> media = new HashMap<>();
             List<StoredSession> sessions = jdbc.sql("""
-                    SELECT id, start_time, conference_url, from_user_id, to_user_id
+                    SELECT id, start_time, end_time, media_mask, conference_url, from_user_id, to_user_id
                     FROM comm_session WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds)
                     FOR UPDATE
                     """)
                     .param("tenantId", tenantId)
                     .param("dialogIds", chunk)
                     .query((rs, row) -> new StoredSession(rs.getLong("id"), UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                            UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)), rs.getInt("media_mask"),
                             rs.getString("conference_url") != null, rs.getObject("from_user_id", Long.class),
                             rs.getObject("to_user_id", Long.class), new EnumMap<>(MediaType.class)))
                     .list();
@@ -78,6 +79,16 @@ class SessionRepository {
             }
         }
         return found;
+    }
+
+    /** The dialog ids of the tenant's oldest sessions that started before the instant, at most {@code limit}. */
+    List<String> dialogIdsStartedBefore(long tenantId, java.time.Instant cutoff, int limit) {
+        return jdbc.sql("""
+                SELECT dialog_id FROM comm_session WHERE tenant_id = :t AND start_time < :cutoff
+                ORDER BY start_time LIMIT :limit
+                """)
+                .param("t", tenantId).param("cutoff", UtcDateTime.toColumn(cutoff)).param("limit", limit)
+                .query(String.class).list();
     }
 
     void delete(List<Long> sessionIds) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.commsportal.activeusers.ActiveUserActivity;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.jspecify.annotations.Nullable;
@@ -32,9 +33,11 @@ public class SessionWriter {
     private final DataVersion dataVersion;
 
     private final IngestMetrics ingestMetrics;
+    private final ActiveUserActivity activeUsers;
 
     SessionWriter(SessionRepository sessions, UserPeriodTotalRepository periodTotals, CurrentTenant currentTenant,
-                  DataVersion dataVersion, IngestMetrics ingestMetrics) {
+                  DataVersion dataVersion, IngestMetrics ingestMetrics, ActiveUserActivity activeUsers) {
+        this.activeUsers = activeUsers;
         this.sessions = sessions;
         this.periodTotals = periodTotals;
         this.currentTenant = currentTenant;
@@ -54,9 +57,27 @@ public class SessionWriter {
         }
         // in dialog id order, like the rollup rows below: concurrent writers then take their locks in one order
         List<SessionRecord> batch = records.stream().sorted(java.util.Comparator.comparing(SessionRecord::dialogId)).toList();
+        int replaced = change(batch, batch.stream().map(SessionRecord::dialogId).toList());
+        ingestMetrics.written(batch.size());
+        return replaced;
+    }
+
+    /**
+     * Removes up to {@code limit} of the signed-in tenant's oldest sessions that started before the instant (the
+     * retention purge), with their rollup contributions; returns how many it removed.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public int removeStartedBefore(java.time.Instant cutoff, int limit) {
+        List<String> dialogIds = sessions.dialogIdsStartedBefore(currentTenant.id(), cutoff, limit);
+        return dialogIds.isEmpty() ? 0 : change(List.of(), dialogIds.stream().sorted().toList());
+    }
+
+    /** Replaces the stored sessions with the given dialog ids (if any) by the batch. */
+    private int change(List<SessionRecord> batch, List<String> replacedDialogIds) {
         long tenantId = currentTenant.id();
         // first, so that moving the totals to a new report date waits for this write and this write for it
         @Nullable LocalDate totalsEndOn = periodTotals.lockShared(tenantId);
+        boolean keepActiveUsers = activeUsers.lockForWriting(tenantId);
         Set<String> upns = new LinkedHashSet<>();
         for (SessionRecord s : batch) {
             upns.add(SipUris.upn(s.fromUri()));
@@ -68,10 +89,26 @@ public class SessionWriter {
 
         var deltas = new Deltas();
         List<SessionRepository.StoredSession> replaced =
-                sessions.lockExisting(tenantId, batch.stream().map(SessionRecord::dialogId).sorted().toList());
+                sessions.lockExisting(tenantId, replacedDialogIds);
         for (SessionRepository.StoredSession old : replaced) {
             deltas.add(RollupContribution.of(old.start(), old.conference(), old.durations(), -1),
                     old.fromUserId(), old.toUserId());
+        }
+        List<ActiveUserActivity.Span> activeSpans = new ArrayList<>();
+        if (keepActiveUsers) {
+            for (SessionRepository.StoredSession old : replaced) {
+                if (MediaType.audioOrVideo(old.mediaMask())) {
+                    addSpans(activeSpans, old.fromUserId(), old.toUserId(), old.start(), old.end(), -1);
+                }
+            }
+            for (SessionRecord s : batch) {
+                if (MediaType.audioOrVideo(s.mediaMask())) {
+                    addSpans(activeSpans, userIds.get(SipUris.upn(s.fromUri())),
+                            s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())), s.startTime(), s.endTime(), +1);
+                }
+            }
+            // before any of their rollup rows: the foreign keys of those rows lock the same users in share mode
+            activeUsers.lockUsers(tenantId, activeSpans.stream().map(ActiveUserActivity.Span::userId).toList());
         }
         sessions.delete(replaced.stream().map(SessionRepository.StoredSession::id).toList());
 
@@ -95,9 +132,21 @@ public class SessionWriter {
             periodTotals.addDifferences(tenantId, totalsEndOn, deltas.byUser);
             periodTotals.refreshLastActivity(tenantId, totalsEndOn, deltas.usersChangedUpTo(totalsEndOn));
         }
+        if (keepActiveUsers) {
+            activeUsers.apply(tenantId, activeSpans);
+        }
         dataVersion.bump();
-        ingestMetrics.written(batch.size());
         return replaced.size();
+    }
+
+    private static void addSpans(List<ActiveUserActivity.Span> spans, @Nullable Long fromUserId, @Nullable Long toUserId,
+                                 java.time.Instant start, java.time.Instant end, int sign) {
+        if (fromUserId != null) {
+            spans.add(new ActiveUserActivity.Span(fromUserId, start, end, sign));
+        }
+        if (toUserId != null && !toUserId.equals(fromUserId)) {
+            spans.add(new ActiveUserActivity.Span(toUserId, start, end, sign));
+        }
     }
 
     private static Map<MediaType, Long> durations(SessionRecord session) {

@@ -16,6 +16,10 @@ public final class Roles {
     /** {@code @PreAuthorize} expression: the roles that read the usage charts and counts (SPEC section 4). */
     public static final String READ_CHARTS =
             "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
+    /** {@code @PreAuthorize} expression: the roles that read the CsActiveUser* reports (every role, SPEC section 4). */
+    public static final String READ_ACTIVE_USERS = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', "
+            + "'GLOBAL_READER', 'USAGE_SUMMARY_READER', 'BILLING_ADMIN', 'PASSWORD_ADMIN', 'USER_MANAGEMENT_ADMIN', "
+            + "'SERVICE_ADMIN')";
     /** {@code @PreAuthorize} expression: the roles that read per-user data (global readers only concealed). */
     public static final String READ_PER_USER_DATA = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
 

@@ -1,0 +1,178 @@
+package org.commsportal.activeusers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.commsportal.activeusers.ActiveUserRepository.CountKey;
+import org.commsportal.activeusers.ActiveUserRepository.InteriorKey;
+import org.commsportal.activeusers.ActiveUserRepository.UserDay;
+import org.commsportal.activeusers.QuarterHours.DayCounts;
+import org.commsportal.activeusers.QuarterHours.Mask;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the quarter-hour activity and the active-user counts of the session writer's transaction: each audio or
+ * video session adds one to (or, when replaced, removes one from) every quarter-hour it is in progress in, for
+ * each licensed party; a user's counted periods change only where the user's active quarter-hours change.
+ */
+@Component
+public class ActiveUserActivity {
+
+    /** An audio or video session's time span for one licensed party, added (+1) or removed (-1). */
+    public record Span(long userId, Instant start, Instant end, int sign) {
+    }
+
+    private final ActiveUserRepository repository;
+
+    ActiveUserActivity(ActiveUserRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Takes the shared lock that a build waits for and returns whether the tenant's rows are built (and must be
+     * kept); call first in the writing transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockForWriting(long tenantId) {
+        return repository.lockShared(tenantId);
+    }
+
+    /** Locks the users, in id order; call before anything else of theirs is locked in the writing transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockUsers(long tenantId, Collection<Long> userIds) {
+        if (!userIds.isEmpty()) {
+            repository.lockUsers(tenantId, userIds);
+        }
+    }
+
+    /** Applies the spans to the quarter-hours, interior days and counts. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(long tenantId, List<Span> spans) {
+        Map<UserDay, DayCounts> deltas = new TreeMap<>(java.util.Comparator.comparing(UserDay::userId).thenComparing(UserDay::day));
+        for (Span span : spans) {
+            long first = QuarterHours.firstSlot(span.start());
+            long last = QuarterHours.lastSlot(span.start(), span.end());
+            for (long day = QuarterHours.day(first); day <= QuarterHours.day(last); day++) {
+                long dayStart = day * QuarterHours.PER_DAY;
+                int from = (int) (Math.max(first, dayStart) - dayStart);
+                int to = (int) (Math.min(last, dayStart + QuarterHours.PER_DAY - 1) - dayStart);
+                DayCounts counts = deltas.computeIfAbsent(new UserDay(span.userId(), LocalDate.ofEpochDay(day)),
+                        key -> new DayCounts());
+                counts.addToDifference(from, to, span.sign());
+            }
+        }
+        if (deltas.isEmpty()) {
+            return;
+        }
+        Set<Long> users = new TreeSet<>();
+        Set<LocalDate> days = new TreeSet<>();
+        deltas.keySet().forEach(key -> {
+            users.add(key.userId());
+            days.add(key.day());
+        });
+        Map<UserDay, DayCounts> stored = repository.counts(tenantId, users, days);
+        Map<UserDay, DayCounts> updated = new HashMap<>();
+        Map<UserDay, Mask> oldMasks = new HashMap<>();
+        Map<UserDay, Mask> newMasks = new HashMap<>();
+        deltas.forEach((key, delta) -> {
+            DayCounts before = stored.get(key);
+            DayCounts after = before == null ? new DayCounts() : before.copy();
+            after.addAll(delta);
+            updated.put(key, after);
+            Mask oldMask = before == null ? Mask.NONE : before.mask();
+            Mask newMask = after.mask();
+            if (!oldMask.equals(newMask)) {
+                oldMasks.put(key, oldMask);
+                newMasks.put(key, newMask);
+            }
+        });
+        repository.writeCounts(tenantId, updated);
+        if (!newMasks.isEmpty()) {
+            updatePeriods(tenantId, oldMasks, newMasks);
+        }
+    }
+
+    private void updatePeriods(long tenantId, Map<UserDay, Mask> oldMasks, Map<UserDay, Mask> newMasks) {
+        // the periods touched by each user's changed days, and the days whose masks their counts depend on
+        Map<Long, Set<Period>> periodsByUser = new TreeMap<>();
+        Set<LocalDate> neededDays = new TreeSet<>();
+        Set<LocalDate> interiorStarts = new TreeSet<>();
+        for (UserDay changed : newMasks.keySet()) {
+            for (ActiveUserPeriod kind : ActiveUserPeriod.values()) {
+                for (LocalDate start : PeriodWindows.periodsAround(kind, changed.day())) {
+                    periodsByUser.computeIfAbsent(changed.userId(), id -> new TreeSet<>()).add(new Period(kind, start));
+                    neededDays.addAll(PeriodWindows.edgeDays(kind, start));
+                    if (PeriodWindows.hasInterior(kind)) {
+                        interiorStarts.add(start);
+                    }
+                }
+            }
+        }
+        Map<UserDay, Mask> masks = repository.masks(tenantId, periodsByUser.keySet(), neededDays);
+        // what the database now holds for the changed days is the new state; the old one is in oldMasks
+        masks.keySet().removeAll(newMasks.keySet());
+        Map<InteriorKey, Integer> interiors = repository.interiors(tenantId, periodsByUser.keySet(), interiorStarts);
+
+        Map<CountKey, Integer> countDeltas = new TreeMap<>(java.util.Comparator.comparing((CountKey k) -> k.kind())
+                .thenComparingInt(CountKey::shift).thenComparing(CountKey::start));
+        Map<InteriorKey, Integer> interiorDeltas = new TreeMap<>(java.util.Comparator.comparing((InteriorKey k) -> k.kind())
+                .thenComparing(InteriorKey::start).thenComparingLong(InteriorKey::userId));
+        periodsByUser.forEach((userId, periods) -> {
+            for (Period period : periods) {
+                int interiorBefore = 0;
+                int interiorChange = 0;
+                if (PeriodWindows.hasInterior(period.kind())) {
+                    var key = new InteriorKey(period.kind(), period.start(), userId);
+                    interiorBefore = interiors.getOrDefault(key, 0);
+                    for (Map.Entry<UserDay, Mask> changed : newMasks.entrySet()) {
+                        if (changed.getKey().userId() == userId
+                                && PeriodWindows.inInterior(period.kind(), period.start(), changed.getKey().day())) {
+                            interiorChange += (changed.getValue().any() ? 1 : 0) - (oldMasks.get(changed.getKey()).any() ? 1 : 0);
+                        }
+                    }
+                    if (interiorChange != 0) {
+                        interiorDeltas.merge(key, interiorChange, Integer::sum);
+                    }
+                }
+                BitSet before = PeriodWindows.activeShifts(period.kind(), period.start(),
+                        edgeSlots(userId, period, masks, oldMasks), interiorBefore > 0);
+                BitSet after = PeriodWindows.activeShifts(period.kind(), period.start(),
+                        edgeSlots(userId, period, masks, newMasks), interiorBefore + interiorChange > 0);
+                BitSet changedShifts = (BitSet) before.clone();
+                changedShifts.xor(after);
+                changedShifts.stream().forEach(index -> countDeltas.merge(
+                        new CountKey(period.kind(), index + PeriodWindows.MIN_SHIFT, period.start()),
+                        after.get(index) ? 1 : -1, Integer::sum));
+            }
+        });
+        repository.addToInteriors(tenantId, interiorDeltas);
+        repository.addToCounts(tenantId, countDeltas);
+    }
+
+    private static long[] edgeSlots(long userId, Period period, Map<UserDay, Mask> unchanged, Map<UserDay, Mask> changed) {
+        var slots = new java.util.ArrayList<Long>();
+        for (LocalDate day : PeriodWindows.edgeDays(period.kind(), period.start())) {
+            var key = new UserDay(userId, day);
+            Mask mask = changed.containsKey(key) ? changed.get(key) : unchanged.getOrDefault(key, Mask.NONE);
+            mask.addSlots(day.toEpochDay(), slots::add);
+        }
+        return slots.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    record Period(ActiveUserPeriod kind, LocalDate start) implements Comparable<Period> {
+        @Override
+        public int compareTo(Period other) {
+            int byKind = kind.compareTo(other.kind);
+            return byKind != 0 ? byKind : start.compareTo(other.start);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.commsportal.activeusers;
+
+import java.time.LocalDate;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.commsportal.activeusers.ActiveUserRepository.CountKey;
+import org.commsportal.activeusers.ActiveUserRepository.InteriorKey;
+import org.commsportal.activeusers.ActiveUserRepository.UserDay;
+import org.commsportal.activeusers.QuarterHours.DayCounts;
+import org.commsportal.activeusers.QuarterHours.Mask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds a tenant's quarter-hour activity and counts from its raw sessions, once: for tenants that had sessions
+ * before these rows existed. Writers wait for the build (it holds the exclusive lock they share).
+ */
+@Component
+class ActiveUserBuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveUserBuild.class);
+    private static final int USERS_PER_STEP = 500;
+
+    private final ActiveUserRepository repository;
+
+    ActiveUserBuild(ActiveUserRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
+    public void build(long tenantId) {
+        if (repository.lockExclusive(tenantId)) {
+            return; // built meanwhile
+        }
+        long started = System.nanoTime();
+        repository.deleteAll(tenantId);
+        Optional<LocalDate[]> days = repository.sessionDays(tenantId);
+        if (days.isPresent()) {
+            buildQuarterHours(tenantId, days.get()[0], days.get()[1]);
+            buildPeriods(tenantId);
+        }
+        repository.markBuilt(tenantId);
+        log.info("Built the active-user rows of tenant {} in {} ms", tenantId, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void buildQuarterHours(long tenantId, LocalDate first, LocalDate last) {
+        // Sessions come day by day in start order; a day is complete once sessions start after it
+        TreeMap<LocalDate, Map<Long, DayCounts>> pending = new TreeMap<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            repository.activeSpansStartingOn(tenantId, day, span -> {
+                for (Long userId : parties(span)) {
+                    long firstSlot = QuarterHours.firstSlot(span.start());
+                    long lastSlot = QuarterHours.lastSlot(span.start(), span.end());
+                    for (long d = QuarterHours.day(firstSlot); d <= QuarterHours.day(lastSlot); d++) {
+                        long dayStart = d * QuarterHours.PER_DAY;
+                        pending.computeIfAbsent(LocalDate.ofEpochDay(d), key -> new HashMap<>())
+                                .computeIfAbsent(userId, id -> new DayCounts())
+                                .add((int) (Math.max(firstSlot, dayStart) - dayStart),
+                                        (int) (Math.min(lastSlot, dayStart + QuarterHours.PER_DAY - 1) - dayStart), 1);
+                    }
+                }
+            });
+            flushBefore(tenantId, pending, day);
+        }
+        flushBefore(tenantId, pending, LocalDate.MAX);
+    }
+
+    private static List<Long> parties(ActiveUserRepository.ActiveSpan span) {
+        if (span.fromUserId() == null) {
+            return span.toUserId() == null ? List.of() : List.of(span.toUserId());
+        }
+        return span.toUserId() == null || span.toUserId().equals(span.fromUserId())
+                ? List.of(span.fromUserId()) : List.of(span.fromUserId(), span.toUserId());
+    }
+
+    private void flushBefore(long tenantId, TreeMap<LocalDate, Map<Long, DayCounts>> pending, LocalDate day) {
+        Map<UserDay, DayCounts> complete = new HashMap<>();
+        var head = pending.headMap(day);
+        head.forEach((d, byUser) -> byUser.forEach((userId, counts) -> complete.put(new UserDay(userId, d), counts)));
+        head.clear();
+        if (!complete.isEmpty()) {
+            repository.writeCounts(tenantId, complete);
+        }
+    }
+
+    private void buildPeriods(long tenantId) {
+        Map<CountKey, Integer> counts = new HashMap<>();
+        List<Long> users = repository.activeUserIds(tenantId);
+        for (List<Long> step : partition(users)) {
+            Map<InteriorKey, Integer> interiors = new HashMap<>();
+            repository.masksOfUsers(tenantId, step).forEach((userId, masks) -> {
+                for (ActiveUserPeriod kind : ActiveUserPeriod.values()) {
+                    var starts = new TreeSet<LocalDate>();
+                    masks.keySet().forEach(day -> starts.addAll(PeriodWindows.periodsAround(kind, day)));
+                    for (LocalDate start : starts) {
+                        int interior = 0;
+                        if (PeriodWindows.hasInterior(kind)) {
+                            for (Map.Entry<LocalDate, Mask> entry : masks.entrySet()) {
+                                if (PeriodWindows.inInterior(kind, start, entry.getKey()) && entry.getValue().any()) {
+                                    interior++;
+                                }
+                            }
+                            if (interior > 0) {
+                                interiors.put(new InteriorKey(kind, start, userId), interior);
+                            }
+                        }
+                        var slots = new java.util.ArrayList<Long>();
+                        for (LocalDate day : PeriodWindows.edgeDays(kind, start)) {
+                            masks.getOrDefault(day, Mask.NONE).addSlots(day.toEpochDay(), slots::add);
+                        }
+                        BitSet active = PeriodWindows.activeShifts(kind, start,
+                                slots.stream().mapToLong(Long::longValue).sorted().toArray(), interior > 0);
+                        for (int index = active.nextSetBit(0); index >= 0; index = active.nextSetBit(index + 1)) {
+                            counts.merge(new CountKey(kind, index + PeriodWindows.MIN_SHIFT, start), 1, Integer::sum);
+                        }
+                    }
+                }
+            });
+            repository.addToInteriors(tenantId, interiors);
+        }
+        repository.addToCounts(tenantId, counts);
+    }
+
+    private static List<List<Long>> partition(List<Long> users) {
+        List<List<Long>> steps = new java.util.ArrayList<>();
+        for (int from = 0; from < users.size(); from += USERS_PER_STEP) {
+            steps.add(users.subList(from, Math.min(users.size(), from + USERS_PER_STEP)));
+        }
+        return steps;
+    }
+}

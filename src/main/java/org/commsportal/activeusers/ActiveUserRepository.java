@@ -1,0 +1,302 @@
+package org.commsportal.activeusers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.commsportal.base.UtcDateTime;
+import org.commsportal.activeusers.QuarterHours.DayCounts;
+import org.commsportal.activeusers.QuarterHours.Mask;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Quarter-hour activity, interior days and active-user counts of the tenant given by the caller's service. */
+@Repository
+class ActiveUserRepository {
+
+    private static final int CHUNK = 1000;
+    /** Audio (media id 5) and video (6) as bits of comm_session.media_mask. */
+    static final int AUDIO_OR_VIDEO = (1 << 4) | (1 << 5);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ActiveUserRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    record UserDay(long userId, LocalDate day) {
+    }
+
+    record InteriorKey(ActiveUserPeriod kind, LocalDate start, long userId) {
+    }
+
+    record CountKey(ActiveUserPeriod kind, int shift, LocalDate start) {
+    }
+
+    record ActiveSpan(Instant start, Instant end, @Nullable Long fromUserId, @Nullable Long toUserId) {
+    }
+
+    /** Whether the tenant's rows are built, holding a shared lock until the transaction ends. */
+    boolean lockShared(long tenantId) {
+        Optional<Boolean> built = state(tenantId, " LOCK IN SHARE MODE");
+        if (built.isEmpty()) {
+            // a tenant created after the rows were introduced: built from its first session on
+            jdbc.sql("""
+                    INSERT IGNORE INTO active_user_state (tenant_id, built)
+                    SELECT :t, NOT EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :t)
+                    """).param("t", tenantId).update();
+            built = state(tenantId, " LOCK IN SHARE MODE");
+        }
+        return built.orElse(false);
+    }
+
+    /** Whether the tenant's rows are built, holding an exclusive lock until the transaction ends. */
+    boolean lockExclusive(long tenantId) {
+        lockShared(tenantId);
+        return state(tenantId, " FOR UPDATE").orElse(false);
+    }
+
+    boolean built(long tenantId) {
+        return state(tenantId, "").orElse(false);
+    }
+
+    void markBuilt(long tenantId) {
+        jdbc.sql("UPDATE active_user_state SET built = TRUE WHERE tenant_id = :t").param("t", tenantId).update();
+    }
+
+    private Optional<Boolean> state(long tenantId, String lock) {
+        return jdbc.sql("SELECT built FROM active_user_state WHERE tenant_id = :t" + lock)
+                .param("t", tenantId).query(Boolean.class).optional();
+    }
+
+    /** Serializes writers of the same users: a user's counts depend on the user's activity on several days. */
+    void lockUsers(long tenantId, Collection<Long> userIds) {
+        for (List<Long> chunk : chunks(userIds.stream().sorted().distinct().toList())) {
+            jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t AND id IN (:ids) ORDER BY id FOR UPDATE")
+                    .param("t", tenantId).param("ids", chunk).query(Long.class).list();
+        }
+    }
+
+    Map<UserDay, DayCounts> counts(long tenantId, Collection<Long> userIds, Collection<LocalDate> days) {
+        Map<UserDay, DayCounts> found = new HashMap<>();
+        for (List<Long> users : chunks(List.copyOf(userIds))) {
+            for (List<LocalDate> dayChunk : chunks(List.copyOf(days))) {
+                jdbc.sql("""
+                        SELECT user_id, day, counts FROM user_quarter_hours
+                        WHERE tenant_id = :t AND day IN (:days) AND user_id IN (:users)
+                        """)
+                        .param("t", tenantId).param("days", dayChunk).param("users", users)
+                        .query((rs, row) -> found.put(new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
+                                DayCounts.decode(rs.getBytes("counts"))))
+                        .list();
+            }
+        }
+        return found;
+    }
+
+    Map<UserDay, Mask> masks(long tenantId, Collection<Long> userIds, Collection<LocalDate> days) {
+        Map<UserDay, Mask> found = new HashMap<>();
+        for (List<Long> users : chunks(List.copyOf(userIds))) {
+            for (List<LocalDate> dayChunk : chunks(List.copyOf(days))) {
+                jdbc.sql("""
+                        SELECT user_id, day, mask_lo, mask_hi FROM user_quarter_hours
+                        WHERE tenant_id = :t AND day IN (:days) AND user_id IN (:users)
+                        """)
+                        .param("t", tenantId).param("days", dayChunk).param("users", users)
+                        .query((rs, row) -> found.put(new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
+                                new Mask(rs.getLong("mask_lo"), rs.getLong("mask_hi"))))
+                        .list();
+            }
+        }
+        return found;
+    }
+
+    /** Every user's mask on the given days (the edges of a period counted at request time). */
+    Map<UserDay, Mask> masksOn(long tenantId, Collection<LocalDate> days) {
+        Map<UserDay, Mask> found = new HashMap<>();
+        jdbc.sql("SELECT user_id, day, mask_lo, mask_hi FROM user_quarter_hours WHERE tenant_id = :t AND day IN (:days)")
+                .param("t", tenantId).param("days", List.copyOf(days))
+                .query((rs, row) -> found.put(new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
+                        new Mask(rs.getLong("mask_lo"), rs.getLong("mask_hi"))))
+                .list();
+        return found;
+    }
+
+    Map<InteriorKey, Integer> interiors(long tenantId, Collection<Long> userIds, Collection<LocalDate> starts) {
+        Map<InteriorKey, Integer> found = new HashMap<>();
+        for (List<Long> users : chunks(List.copyOf(userIds))) {
+            for (List<LocalDate> startChunk : chunks(List.copyOf(starts))) {
+                jdbc.sql("""
+                        SELECT period_kind, period_start, user_id, active_days FROM active_user_interior
+                        WHERE tenant_id = :t AND period_kind IN ('W', 'M', 'Y') AND period_start IN (:starts)
+                          AND user_id IN (:users)
+                        """)
+                        .param("t", tenantId).param("starts", startChunk).param("users", users)
+                        .query((rs, row) -> found.put(new InteriorKey(ActiveUserPeriod.ofCode(rs.getString("period_kind")),
+                                rs.getObject("period_start", LocalDate.class), rs.getLong("user_id")), rs.getInt("active_days")))
+                        .list();
+            }
+        }
+        return found;
+    }
+
+    /** The users with activity in the interior of the period starting on the date. */
+    List<Long> interiorUsers(long tenantId, ActiveUserPeriod kind, LocalDate start) {
+        return jdbc.sql("""
+                SELECT user_id FROM active_user_interior
+                WHERE tenant_id = :t AND period_kind = :kind AND period_start = :start AND active_days > 0
+                """)
+                .param("t", tenantId).param("kind", kind.code()).param("start", start)
+                .query(Long.class).list();
+    }
+
+    /** Writes the counts of the given user days; a day without activity loses its row. */
+    void writeCounts(long tenantId, Map<UserDay, DayCounts> counts) {
+        List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(UserDay::day).thenComparing(UserDay::userId)))
+                .forEach(entry -> {
+                    Mask mask = entry.getValue().mask();
+                    java.sql.Date day = java.sql.Date.valueOf(entry.getKey().day());
+                    if (mask.any()) {
+                        upserts.add(new Object[] {tenantId, day, entry.getKey().userId(), entry.getValue().encode(),
+                                mask.lo(), mask.hi()});
+                    } else {
+                        deletes.add(new Object[] {tenantId, day, entry.getKey().userId()});
+                    }
+                });
+        for (List<Object[]> chunk : chunks(upserts)) {
+            batch.batchUpdate("""
+                    INSERT INTO user_quarter_hours (tenant_id, day, user_id, counts, mask_lo, mask_hi)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE counts = VALUES(counts), mask_lo = VALUES(mask_lo), mask_hi = VALUES(mask_hi)
+                    """, chunk);
+        }
+        for (List<Object[]> chunk : chunks(deletes)) {
+            batch.batchUpdate("DELETE FROM user_quarter_hours WHERE tenant_id = ? AND day = ? AND user_id = ?", chunk);
+        }
+    }
+
+    void addToInteriors(long tenantId, Map<InteriorKey, Integer> deltas) {
+        List<Object[]> rows = new ArrayList<>();
+        deltas.forEach((key, delta) -> {
+            if (delta != 0) {
+                rows.add(new Object[] {tenantId, key.kind().code(), java.sql.Date.valueOf(key.start()), key.userId(), delta});
+            }
+        });
+        for (List<Object[]> chunk : chunks(rows)) {
+            batch.batchUpdate("""
+                    INSERT INTO active_user_interior (tenant_id, period_kind, period_start, user_id, active_days)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE active_days = active_days + VALUES(active_days)
+                    """, chunk);
+            batch.batchUpdate("""
+                    DELETE FROM active_user_interior
+                    WHERE tenant_id = ? AND period_kind = ? AND period_start = ? AND user_id = ? AND active_days = 0
+                    """, chunk.stream().map(row -> new Object[] {row[0], row[1], row[2], row[3]}).toList());
+        }
+    }
+
+    void addToCounts(long tenantId, Map<CountKey, Integer> deltas) {
+        List<Object[]> rows = new ArrayList<>();
+        deltas.forEach((key, delta) -> {
+            if (delta != 0) {
+                rows.add(new Object[] {tenantId, key.kind().code(), java.sql.Date.valueOf(key.start()), key.shift(), delta});
+            }
+        });
+        for (List<Object[]> chunk : chunks(rows)) {
+            batch.batchUpdate("""
+                    INSERT INTO active_user_count (tenant_id, period_kind, period_start, shift, active_users)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE active_users = active_users + VALUES(active_users)
+                    """, chunk);
+        }
+    }
+
+    /** The counts of the periods of one kind and shift starting in {@code [from, to]}, by start. */
+    Map<LocalDate, Long> countsByStart(long tenantId, ActiveUserPeriod kind, int shift, LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> found = new HashMap<>();
+        jdbc.sql("""
+                SELECT period_start, active_users FROM active_user_count
+                WHERE tenant_id = :t AND period_kind = :kind AND shift = :shift AND period_start BETWEEN :from AND :to
+                """)
+                .param("t", tenantId).param("kind", kind.code()).param("shift", shift).param("from", from).param("to", to)
+                .query((rs, row) -> found.put(rs.getObject("period_start", LocalDate.class), rs.getLong("active_users")))
+                .list();
+        return found;
+    }
+
+    // ---- building from raw sessions
+
+    void deleteAll(long tenantId) {
+        for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t").param("t", tenantId).update();
+        }
+    }
+
+    /** The first and last UTC day on which one of the tenant's audio or video sessions starts. */
+    Optional<LocalDate[]> sessionDays(long tenantId) {
+        return jdbc.sql("SELECT MIN(start_time) AS first, MAX(start_time) AS last FROM comm_session WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .query((rs, row) -> {
+                    LocalDateTime first = rs.getObject("first", LocalDateTime.class);
+                    LocalDateTime last = rs.getObject("last", LocalDateTime.class);
+                    return first == null || last == null ? null : new LocalDate[] {first.toLocalDate(), last.toLocalDate()};
+                })
+                .optional();
+    }
+
+    /** The audio or video sessions with a licensed party that start on the UTC day. */
+    void activeSpansStartingOn(long tenantId, LocalDate day, Consumer<ActiveSpan> spans) {
+        jdbc.sql("""
+                SELECT start_time, end_time, from_user_id, to_user_id FROM comm_session
+                WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND (media_mask & :av) <> 0
+                  AND (from_user_id IS NOT NULL OR to_user_id IS NOT NULL)
+                """)
+                .param("t", tenantId).param("from", day.atStartOfDay()).param("to", day.plusDays(1).atStartOfDay())
+                .param("av", AUDIO_OR_VIDEO)
+                .query((rs, row) -> new ActiveSpan(UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                        UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
+                        rs.getObject("from_user_id", Long.class), rs.getObject("to_user_id", Long.class)))
+                .list().forEach(spans);
+    }
+
+    /** The tenant's users with quarter-hour activity, in id order. */
+    List<Long> activeUserIds(long tenantId) {
+        return jdbc.sql("SELECT DISTINCT user_id FROM user_quarter_hours WHERE tenant_id = :t ORDER BY user_id")
+                .param("t", tenantId).query(Long.class).list();
+    }
+
+    /** Every day's mask of the given users. */
+    Map<Long, Map<LocalDate, Mask>> masksOfUsers(long tenantId, List<Long> userIds) {
+        Map<Long, Map<LocalDate, Mask>> found = new HashMap<>();
+        jdbc.sql("""
+                SELECT user_id, day, mask_lo, mask_hi FROM user_quarter_hours
+                WHERE tenant_id = :t AND user_id IN (:users)
+                """)
+                .param("t", tenantId).param("users", userIds)
+                .query((rs, row) -> found.computeIfAbsent(rs.getLong("user_id"), id -> new java.util.TreeMap<>())
+                        .put(rs.getObject("day", LocalDate.class), new Mask(rs.getLong("mask_lo"), rs.getLong("mask_hi"))))
+                .list();
+        return found;
+    }
+
+    static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,129 @@
+package org.commsportal.activeusers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commsportal.activeusers.ActiveUserRepository.UserDay;
+import org.commsportal.activeusers.QuarterHours.Mask;
+import org.commsportal.security.Roles;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.commsportal.tenant.TenantService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** The CsActiveUser* figures of the signed-in tenant. */
+@Service
+public class ActiveUsersService {
+
+    private final ActiveUserRepository repository;
+    private final ActiveUserBuild build;
+    private final TenantService tenants;
+    private final CurrentTenant currentTenant;
+    private final Clock clock;
+
+    ActiveUsersService(ActiveUserRepository repository, ActiveUserBuild build, TenantService tenants,
+                       CurrentTenant currentTenant, Clock clock) {
+        this.repository = repository;
+        this.build = build;
+        this.tenants = tenants;
+        this.currentTenant = currentTenant;
+        this.clock = clock;
+    }
+
+    /**
+     * Every period of the given length that lies wholly within the tenant's retained data, in the given zone,
+     * oldest first. Daily rows stop at the zone's last complete day; the other lengths include the current period.
+     * Periods without activity are listed with zero.
+     */
+    @PreAuthorize(Roles.READ_ACTIVE_USERS)
+    public ActiveUserReport report(ActiveUserPeriod period, ZoneId zone) {
+        long tenantId = currentTenant.id();
+        Tenant tenant = tenants.current();
+        if (!repository.built(tenantId)) {
+            build.build(tenantId);
+        }
+        List<LocalDate> starts = starts(period, zone, tenant.retentionDays());
+        List<ActiveUserRow> rows = new ArrayList<>(starts.size());
+        // Periods with the same offset at both ends read their count; one query per shift in use
+        Map<Integer, Map<LocalDate, Long>> countsByShift = new HashMap<>();
+        for (LocalDate start : starts) {
+            LocalDate end = period.next(start);
+            Instant from = start.atStartOfDay(zone).toInstant();
+            Instant to = end.atStartOfDay(zone).toInstant();
+            long fromSlot = slotAt(from, zone);
+            long toSlot = slotAt(to, zone);
+            int startShift = (int) (fromSlot - QuarterHours.firstSlotOf(start));
+            int endShift = (int) (toSlot - QuarterHours.firstSlotOf(end));
+            if (startShift < PeriodWindows.MIN_SHIFT || startShift > PeriodWindows.MAX_SHIFT
+                    || endShift < PeriodWindows.MIN_SHIFT || endShift > PeriodWindows.MAX_SHIFT) {
+                throw new UnsupportedZoneException("The time zone " + zone.getId()
+                        + " has an offset beyond -12:00 to +14:00 at " + LocalDateTime.ofInstant(from, zone) + ".");
+            }
+            long activeUsers;
+            if (startShift == endShift) {
+                activeUsers = countsByShift.computeIfAbsent(startShift, shift -> repository.countsByStart(tenantId,
+                        period, shift, starts.get(0), starts.get(starts.size() - 1))).getOrDefault(start, 0L);
+            } else {
+                activeUsers = countAcrossOffsetChange(tenantId, period, start, fromSlot, toSlot);
+            }
+            rows.add(new ActiveUserRow(period.id(start), LocalDateTime.ofInstant(to, zone), activeUsers));
+        }
+        return new ActiveUserReport(tenant.guid(), tenant.name(), period, zone, rows);
+    }
+
+    /** A period whose zone changes offset inside it: its users from the interior and edge-day rows. */
+    private long countAcrossOffsetChange(long tenantId, ActiveUserPeriod period, LocalDate start, long fromSlot, long toSlot) {
+        Set<Long> users = new HashSet<>();
+        if (PeriodWindows.hasInterior(period)) {
+            users.addAll(repository.interiorUsers(tenantId, period, start));
+        }
+        Map<UserDay, Mask> masks = repository.masksOn(tenantId, PeriodWindows.edgeDays(period, start));
+        masks.forEach((key, mask) -> {
+            if (!users.contains(key.userId())) {
+                var slots = new ArrayList<Long>();
+                mask.addSlots(key.day().toEpochDay(), slots::add);
+                if (slots.stream().anyMatch(slot -> slot >= fromSlot && slot < toSlot)) {
+                    users.add(key.userId());
+                }
+            }
+        });
+        return users.size();
+    }
+
+    /** The starts of the listed periods: wholly within the retained days, up to the current (or last complete) one. */
+    private List<LocalDate> starts(ActiveUserPeriod period, ZoneId zone, int retentionDays) {
+        Instant now = clock.instant();
+        // The purge keeps UTC days from this one on; a period starting a day later lies wholly within them in any zone
+        LocalDate retainedFrom = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(retentionDays);
+        LocalDate first = period.startOf(retainedFrom.plusDays(1));
+        if (first.isBefore(retainedFrom.plusDays(1))) {
+            first = period.next(first);
+        }
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate last = period == ActiveUserPeriod.DAILY ? today.minusDays(1) : period.startOf(today);
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate start = first; !start.isAfter(last); start = period.next(start)) {
+            starts.add(start);
+        }
+        return starts;
+    }
+
+    private static long slotAt(Instant instant, ZoneId zone) {
+        try {
+            return QuarterHours.slotAt(instant);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedZoneException("The time zone " + zone.getId() + " has a midnight that is not on a UTC "
+                    + "quarter-hour (" + LocalDateTime.ofInstant(instant, zone) + "); its periods cannot be counted exactly.");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Data retention (SPEC section 5.1): sessions older than a tenant's retention days are purged in small batches. */
+@NullMarked
+package org.commsportal.retention;
+
+import org.jspecify.annotations.NullMarked;
