@@ -18,5 +18,7 @@ public enum AuditAction {
     SETTING_CHANGED,
     EXPORT,
     /** A look at one user's sessions (session details report). */
-    SESSION_SEARCH
+    SESSION_SEARCH,
+    /** A CsActiveUser* report read through the reporting web service (entity set, options, zone, rows). */
+    ACTIVE_USERS_REQUESTED
 }

@@ -45,8 +45,8 @@ class ApiTokensIT {
         assertThat(call(created.token()).statusCode()).isEqualTo(404);
         assertThat(tokens.mine().get(0).lastUsedAt()).isNotNull();
         assertThat(call("cup_" + "A".repeat(43)).statusCode()).isEqualTo(401);
-        // The reporting web service's path takes the same tokens (its reports come with issue 5)
-        assertThat(call(created.token(), "/ecp/reportingwebservice/reporting.svc/").statusCode()).isEqualTo(404);
+        // The reporting web service takes the same tokens
+        assertThat(call(created.token(), "/ecp/reportingwebservice/reporting.svc/").statusCode()).isEqualTo(200);
         assertThat(call("cup_" + "A".repeat(43), "/ecp/reportingwebservice/reporting.svc/").statusCode()).isEqualTo(401);
     }
 
