@@ -42,7 +42,8 @@ public class Application implements AppShellConfigurator {
     static int runCommand(String[] args) {
         var application = new SpringApplication(Application.class);
         application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                "portal.demo.enabled", "false", "server.port", "-1", "management.server.port", "-1"));
+                "portal.demo.enabled", "false", "server.port", "-1", "management.server.port", "-1",
+                "portal.retention.enabled", "false", "portal.active-users.build-on-start", "false"));
         try (ConfigurableApplicationContext context = application.run(args)) {
             return context.getBean(IngestCommands.class).execute(List.of(args), System.out);
         } catch (RuntimeException startFailure) {

@@ -36,10 +36,21 @@ class ActiveUserBuild {
         this.repository = repository;
     }
 
+    /**
+     * Builds the tenant's rows unless built meanwhile. With {@code wait} false, a build or write in progress fails
+     * the call at once with {@link ActiveUsersNotReadyException} instead of waiting for it.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
-    public void build(long tenantId) {
-        if (repository.lockExclusive(tenantId)) {
-            return; // built meanwhile
+    public void build(long tenantId, boolean wait) {
+        try {
+            if (repository.lockExclusive(tenantId, wait)) {
+                return; // built meanwhile
+            }
+        } catch (org.springframework.dao.DataAccessException e) {
+            if (lockNotGranted(e)) {
+                throw new ActiveUsersNotReadyException();
+            }
+            throw e;
         }
         long started = System.nanoTime();
         repository.deleteAll(tenantId);
@@ -50,6 +61,12 @@ class ActiveUserBuild {
         }
         repository.markBuilt(tenantId);
         log.info("Built the active-user rows of tenant {} in {} ms", tenantId, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** MariaDB error 1205: the lock was not granted (at once with NOWAIT, else after the lock wait timeout). */
+    private static boolean lockNotGranted(org.springframework.dao.DataAccessException e) {
+        return e instanceof org.springframework.dao.PessimisticLockingFailureException
+                || e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == 1205;
     }
 
     private void buildQuarterHours(long tenantId, LocalDate first, LocalDate last) {
@@ -93,7 +110,8 @@ class ActiveUserBuild {
     }
 
     private void buildPeriods(long tenantId) {
-        Map<CountKey, Integer> counts = new HashMap<>();
+        // per period, the users active under each shift; arrays, as 105 map entries per user and period are slow
+        Map<ActiveUserActivity.Period, int[]> counts = new HashMap<>();
         List<Long> users = repository.activeUserIds(tenantId);
         for (List<Long> step : partition(users)) {
             Map<InteriorKey, Integer> interiors = new HashMap<>();
@@ -104,8 +122,8 @@ class ActiveUserBuild {
                     for (LocalDate start : starts) {
                         int interior = 0;
                         if (PeriodWindows.hasInterior(kind)) {
-                            for (Map.Entry<LocalDate, Mask> entry : masks.entrySet()) {
-                                if (PeriodWindows.inInterior(kind, start, entry.getKey()) && entry.getValue().any()) {
+                            for (LocalDate day : masks.subMap(start.plusDays(1), kind.next(start).minusDays(1)).keySet()) {
+                                if (masks.get(day).any()) {
                                     interior++;
                                 }
                             }
@@ -119,15 +137,23 @@ class ActiveUserBuild {
                         }
                         BitSet active = PeriodWindows.activeShifts(kind, start,
                                 slots.stream().mapToLong(Long::longValue).sorted().toArray(), interior > 0);
-                        for (int index = active.nextSetBit(0); index >= 0; index = active.nextSetBit(index + 1)) {
-                            counts.merge(new CountKey(kind, index + PeriodWindows.MIN_SHIFT, start), 1, Integer::sum);
-                        }
+                        int[] byShift = counts.computeIfAbsent(new ActiveUserActivity.Period(kind, start),
+                                period -> new int[PeriodWindows.SHIFTS]);
+                        active.stream().forEach(index -> byShift[index]++);
                     }
                 }
             });
-            repository.addToInteriors(tenantId, interiors);
+            repository.insertInteriors(tenantId, interiors);
         }
-        repository.addToCounts(tenantId, counts);
+        Map<CountKey, Integer> rows = new HashMap<>();
+        counts.forEach((period, byShift) -> {
+            for (int index = 0; index < byShift.length; index++) {
+                if (byShift[index] > 0) {
+                    rows.put(new CountKey(period.kind(), index + PeriodWindows.MIN_SHIFT, period.start()), byShift[index]);
+                }
+            }
+        });
+        repository.addToCounts(tenantId, rows);
     }
 
     private static List<List<Long>> partition(List<Long> users) {

@@ -60,10 +60,15 @@ class ActiveUserRepository {
         return built.orElse(false);
     }
 
-    /** Whether the tenant's rows are built, holding an exclusive lock until the transaction ends. */
-    boolean lockExclusive(long tenantId) {
-        lockShared(tenantId);
-        return state(tenantId, " FOR UPDATE").orElse(false);
+    /**
+     * Whether the tenant's rows are built, holding an exclusive lock until the transaction ends; without waiting,
+     * a lock held by another transaction (a build, or writers) fails at once with a locking failure.
+     */
+    boolean lockExclusive(long tenantId, boolean wait) {
+        if (state(tenantId, "").isEmpty()) {
+            lockShared(tenantId);
+        }
+        return state(tenantId, wait ? " FOR UPDATE" : " FOR UPDATE NOWAIT").orElse(false);
     }
 
     boolean built(long tenantId) {
@@ -208,6 +213,19 @@ class ActiveUserRepository {
         }
     }
 
+    /** Inserts interior counts of a tenant that has none yet (a build). */
+    void insertInteriors(long tenantId, Map<InteriorKey, Integer> interiors) {
+        List<Object[]> rows = new ArrayList<>();
+        interiors.forEach((key, days) -> rows.add(new Object[] {tenantId, key.kind().code(),
+                java.sql.Date.valueOf(key.start()), key.userId(), days}));
+        for (List<Object[]> chunk : chunks(rows)) {
+            batch.batchUpdate("""
+                    INSERT INTO active_user_interior (tenant_id, period_kind, period_start, user_id, active_days)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, chunk);
+        }
+    }
+
     void addToCounts(long tenantId, Map<CountKey, Integer> deltas) {
         List<Object[]> rows = new ArrayList<>();
         deltas.forEach((key, delta) -> {
@@ -279,8 +297,8 @@ class ActiveUserRepository {
     }
 
     /** Every day's mask of the given users. */
-    Map<Long, Map<LocalDate, Mask>> masksOfUsers(long tenantId, List<Long> userIds) {
-        Map<Long, Map<LocalDate, Mask>> found = new HashMap<>();
+    Map<Long, java.util.NavigableMap<LocalDate, Mask>> masksOfUsers(long tenantId, List<Long> userIds) {
+        Map<Long, java.util.NavigableMap<LocalDate, Mask>> found = new HashMap<>();
         jdbc.sql("""
                 SELECT user_id, day, mask_lo, mask_hi FROM user_quarter_hours
                 WHERE tenant_id = :t AND user_id IN (:users)

@@ -44,13 +44,16 @@ public class ActiveUsersService {
      * Every period of the given length that lies wholly within the tenant's retained data, in the given zone,
      * oldest first. Daily rows stop at the zone's last complete day; the other lengths include the current period.
      * Periods without activity are listed with zero.
+     *
+     * @throws ActiveUsersNotReadyException while the tenant's rows are being built
+     * @throws UnsupportedZoneException     for a zone whose midnights are not on UTC quarter-hours
      */
     @PreAuthorize(Roles.READ_ACTIVE_USERS)
     public ActiveUserReport report(ActiveUserPeriod period, ZoneId zone) {
         long tenantId = currentTenant.id();
         Tenant tenant = tenants.current();
         if (!repository.built(tenantId)) {
-            build.build(tenantId);
+            build.build(tenantId, false); // a build already running answers "not ready" rather than keep this waiting
         }
         List<LocalDate> starts = starts(period, zone, tenant.retentionDays());
         List<ActiveUserRow> rows = new ArrayList<>(starts.size());

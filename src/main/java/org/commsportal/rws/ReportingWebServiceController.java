@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commsportal.activeusers.ActiveUserPeriod;
+import org.commsportal.activeusers.ActiveUsersNotReadyException;
 import org.commsportal.activeusers.UnsupportedZoneException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,6 +214,13 @@ class ReportingWebServiceController {
             throws IOException {
         error(request, response, HttpStatus.BAD_REQUEST, "BadRequest", "The " + RequestedZone.HEADER + " header's "
                 + "zone cannot be reported: " + refusal.getMessage());
+    }
+
+    @ExceptionHandler(ActiveUsersNotReadyException.class)
+    void notReady(ActiveUsersNotReadyException refusal, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        response.setHeader("Retry-After", "120");
+        error(request, response, HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", refusal.getMessage());
     }
 
     @ExceptionHandler(RuntimeException.class)

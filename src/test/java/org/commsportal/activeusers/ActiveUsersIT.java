@@ -52,6 +52,7 @@ class ActiveUsersIT {
     @Autowired TestTenants testTenants;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     private Tenant tenant;
 
@@ -161,9 +162,45 @@ class ActiveUsersIT {
         for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id()).update();
         }
-        report(ActiveUserPeriod.DAILY, ZoneOffset.UTC); // the first read builds
+        report(ActiveUserPeriod.DAILY, ZoneOffset.UTC); // the first read builds, as the start-up build would
 
         assertThat(storedRows()).isEqualTo(kept);
+        assertEveryPeriodEqualsRecomputation();
+    }
+
+    @Test
+    void a_report_while_the_rows_are_being_built_answers_not_ready_at_once_and_the_build_follows() throws Exception {
+        List<String> uris = users(2);
+        Instant start = clock.instant().minus(java.time.Duration.ofDays(3));
+        write(List.of(session("call", start, start.plusSeconds(900), uris.get(0), uris.get(1), MediaType.AUDIO)));
+        jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t").param("t", tenant.id()).update();
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        Thread build = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    // what a running build holds
+                    jdbc.sql("SELECT built FROM active_user_state WHERE tenant_id = :t FOR UPDATE")
+                            .param("t", tenant.id()).query(Boolean.class).single();
+                    locked.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        build.start();
+        try {
+            locked.await();
+            long started = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> report(ActiveUserPeriod.DAILY, ZoneOffset.UTC))
+                    .isInstanceOf(ActiveUsersNotReadyException.class).hasMessageContaining("try again");
+            // without waiting for the lock (MariaDB's lock wait timeout is 50 s)
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(20));
+        } finally {
+            release.countDown();
+            build.join();
+        }
+        assertThat(byDate(report(ActiveUserPeriod.WEEKLY, ZoneOffset.UTC)).values()).contains(2L);
         assertEveryPeriodEqualsRecomputation();
     }
 

@@ -27,6 +27,7 @@ import org.commsportal.activeusers.ActiveUserPeriod;
 import org.commsportal.activeusers.ActiveUserReport;
 import org.commsportal.activeusers.ActiveUserRow;
 import org.commsportal.activeusers.ActiveUsersService;
+import org.commsportal.activeusers.ActiveUsersNotReadyException;
 import org.commsportal.activeusers.UnsupportedZoneException;
 import org.commsportal.base.ui.TimeZoneField;
 import org.commsportal.security.Roles;
@@ -114,6 +115,9 @@ class ActiveUsersView extends VerticalLayout {
             report = activeUsers.report(chosenPeriod, chosenZone);
         } catch (UnsupportedZoneException e) {
             showProblem(e.getMessage() + " Choose another time zone.");
+            return;
+        } catch (ActiveUsersNotReadyException e) {
+            showProblem(e.getMessage());
             return;
         }
         problem.setVisible(false);
