@@ -1,10 +1,8 @@
 package org.commsportal.rws;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.commsportal.activeusers.ActiveUserPeriod;
@@ -16,15 +14,13 @@ import org.commsportal.activeusers.ActiveUserRow;
  */
 final class AtomFeedWriter {
 
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
-
     private AtomFeedWriter() {
     }
 
     static byte[] write(String serviceRoot, ActiveUserPeriod period, UUID tenantGuid, String tenantName,
                         List<ActiveUserRow> rows, List<ReportField> select, Instant now) {
         String updated = ODataNames.UPDATED.format(now);
-        return document(xml -> {
+        return ServiceDocuments.xml(xml -> {
             root(xml, "feed", serviceRoot);
             text(xml, "id", serviceRoot + "/" + period.entitySet());
             xml.writeStartElement(ODataNames.ATOM, "title");
@@ -48,7 +44,7 @@ final class AtomFeedWriter {
     /** One entry as the whole document, as {@code GET .../CsActiveUserDaily(datetime'...')} answers. */
     static byte[] writeEntry(String serviceRoot, ActiveUserPeriod period, UUID tenantGuid, String tenantName,
                              ActiveUserRow row, List<ReportField> select, Instant now) {
-        return document(xml -> {
+        return ServiceDocuments.xml(xml -> {
             root(xml, "entry", serviceRoot);
             entryContent(xml, serviceRoot, period, tenantGuid, tenantName, row, select, ODataNames.UPDATED.format(now));
             xml.writeEndElement();
@@ -100,19 +96,5 @@ final class AtomFeedWriter {
         xml.writeStartElement(ODataNames.ATOM, name);
         xml.writeCharacters(value);
         xml.writeEndElement();
-    }
-
-    private static byte[] document(ServiceDocuments.XmlBody body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            out.writeBytes(ODataNames.XML_DECLARATION);
-            XMLStreamWriter xml = XML.createXMLStreamWriter(out, "utf-8");
-            body.write(xml);
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Writing an Atom document to memory failed", e);
-        }
-        return out.toByteArray();
     }
 }

@@ -195,12 +195,7 @@ class ActiveUsersBrowserIT extends BrowserTest {
     }
 
     private void choosePeriod(String label) {
-        browser.waitFor(By.id("period")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .anyMatch(WebElement::isDisplayed));
-        browser.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(item -> item.getText().strip().equals(label)).findFirst().orElseThrow().click();
-        browser.waitUntilIdle();
+        browser.chooseInSelect("period", label);
     }
 
     private void chooseZone(ZoneId zone) {

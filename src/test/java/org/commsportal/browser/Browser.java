@@ -88,6 +88,16 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until no Vaadin client has a server round trip in flight. */
+    /** Opens the select with the id and clicks its item with the label. */
+    void chooseInSelect(String id, String label) {
+        waitFor(By.id(id)).click();
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().strip().equals(label)).findFirst().orElseThrow().click();
+        waitUntilIdle();
+    }
+
     void waitUntilIdle() {
         wait(Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
