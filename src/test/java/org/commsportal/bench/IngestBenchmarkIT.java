@@ -99,6 +99,8 @@ class IngestBenchmarkIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%nINGEST BENCHMARK%n  HTTP: %d sessions with quality in batches of %d, %d senders: %.1f s, "
                 + "%.0f sessions/s%n", sessions, BATCH, SENDERS, seconds, sessions / seconds);
+        BenchFigures.record("Ingest", "HTTP ingest of %,d sessions with quality, %d senders".formatted(sessions, SENDERS),
+                seconds * 1000, Double.NaN, Double.NaN, "%,.0f sessions/s (one run, whole time)".formatted(sessions / seconds));
 
         int fileSessions = Integer.getInteger("bench.import.sessions", 1_000_000);
         Path file = Path.of("target", "bench-import.ndjson");
@@ -114,17 +116,23 @@ class IngestBenchmarkIT {
         }
         Path jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches(
                 "comms-usage-portal-.*\\.jar")).findFirst().orElseThrow();
+        long importStarted = System.nanoTime();
         Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString(), "import", "sessions", file.toString(), "--tenant=" + tenant.name(),
                 "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=")
                 .redirectErrorStream(true).start();
         String output = new String(importer.getInputStream().readAllBytes());
         int exit = importer.waitFor();
+        double importMs = (System.nanoTime() - importStarted) / 1e6;
         System.out.println("  Import of " + fileSessions + " sessions, child JVM with -Xmx512m, exit " + exit + ":");
         output.lines().filter(line -> line.startsWith("Imported") || line.contains("heap") || line.contains("Error")
                 || line.contains("problem")).forEach(line -> System.out.println("    " + line));
         System.out.println("  (this JVM: " + ManagementFactory.getRuntimeMXBean().getName() + ")");
         assertThat(exit).as(output).isZero();
+        String imported = output.lines().filter(line -> line.startsWith("Imported")).findFirst().orElse("");
+        BenchFigures.record("Ingest", "file import of %,d sessions, child JVM -Xmx512m".formatted(fileSessions), importMs,
+                Double.NaN, Double.NaN, "one run, JVM start included; %,.0f sessions/s overall%s".formatted(
+                        fileSessions / (importMs / 1000), imported.isEmpty() ? "" : "; " + imported));
         Files.deleteIfExists(file);
     }
 

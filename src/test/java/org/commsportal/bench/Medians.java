@@ -2,13 +2,29 @@ package org.commsportal.bench;
 
 import java.util.Arrays;
 
-/** Times an operation: one warm-up run, then the median of repeated runs, printed with the slowest. */
+/** Times an operation: one warm-up run, then the median and 95th percentile of repeated runs, printed with the slowest. */
 final class Medians {
+
+    /** Figures of repeated runs, in milliseconds. */
+    record Timing(double medianMs, double p95Ms, double maxMs) {
+
+        /** The median, 95th percentile (nearest rank) and slowest of the samples. */
+        static Timing of(double[] samplesMs) {
+            double[] ms = samplesMs.clone();
+            Arrays.sort(ms);
+            int n = ms.length;
+            return new Timing(ms[n / 2], ms[Math.max(0, (int) Math.ceil(0.95 * n) - 1)], ms[n - 1]);
+        }
+    }
 
     private Medians() {
     }
 
     static double median(String name, int runs, Runnable operation) {
+        return time(name, runs, operation).medianMs();
+    }
+
+    static Timing time(String name, int runs, Runnable operation) {
         operation.run(); // warm-up
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -16,8 +32,9 @@ final class Medians {
             operation.run();
             ms[i] = (System.nanoTime() - started) / 1e6;
         }
-        Arrays.sort(ms);
-        System.out.printf("  %-50s median %8.1f ms, max %8.1f ms%n", name, ms[runs / 2], ms[runs - 1]);
-        return ms[runs / 2];
+        Timing timing = Timing.of(ms);
+        System.out.printf("  %-50s median %8.1f ms, p95 %8.1f ms, max %8.1f ms%n", name, timing.medianMs(),
+                timing.p95Ms(), timing.maxMs());
+        return timing;
     }
 }

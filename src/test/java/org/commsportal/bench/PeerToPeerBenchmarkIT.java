@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,11 @@ class PeerToPeerBenchmarkIT {
     @Autowired TestTenants testTenants;
     @Autowired UserPeriodTotals periodTotals;
 
-    private final Map<String, double[]> results = new LinkedHashMap<>();
+    /** Per operation: the portal's timing and the naive query's median (NaN when there is none). */
+    private record Result(Medians.Timing portal, double naiveMs) {
+    }
+
+    private final Map<String, Result> results = new LinkedHashMap<>();
 
     @Test
     void peer_to_peer_report_figures() {
@@ -64,28 +67,28 @@ class PeerToPeerBenchmarkIT {
         boolean naiveToo = !"false".equals(System.getProperty("bench.naive"));
         for (ReportPeriod period : List.of(ReportPeriod.D7, ReportPeriod.D180)) {
             var query = UserTableQuery.of(period);
-            double ours = median("page data " + period, () -> pageData(query));
+            Medians.Timing ours = time("page data " + period, () -> pageData(query));
             double naive = !naiveToo ? Double.NaN : median("  naive GROUP BY over raw sessions " + period, NAIVE_RUNS,
                     () -> naivePageData(tenant, period, "im DESC"));
-            results.put("page data " + period, new double[] {ours, naive});
+            results.put("page data " + period, new Result(ours, naive));
             assertThat(activity.activity(period).days().stream().mapToLong(DailyActivity::im).sum())
                     .as("chart total equals raw rows").isEqualTo(rawImSessions(tenant, period));
         }
         assertFirstPageEqualsRawRows(tenant, ReportPeriod.D180);
         for (UserActivityColumn column : UserActivityColumn.values()) {
             var query = UserTableQuery.of(ReportPeriod.D180).sortedBy(column, false);
-            results.put("D180 sort by " + column.header(), new double[] {
-                    median("sort " + column, () -> activity.users(query, 0, PAGE)), Double.NaN});
+            results.put("D180 sort by " + column.header(), new Result(
+                    time("sort " + column, () -> activity.users(query, 0, PAGE)), Double.NaN));
         }
         var filtered = UserTableQuery.of(ReportPeriod.D180).withFilter("user12");
-        results.put("D180 filter 'user12' + count", new double[] {median("filter", () -> {
+        results.put("D180 filter 'user12' + count", new Result(time("filter", () -> {
             activity.users(filtered, 0, PAGE);
             activity.countUsers(filtered);
-        }), Double.NaN});
-        double export = median("export", () -> exportAll(UserTableQuery.of(ReportPeriod.D180)));
+        }), Double.NaN));
+        Medians.Timing export = time("export", () -> exportAll(UserTableQuery.of(ReportPeriod.D180)));
         double naiveExport = !naiveToo ? Double.NaN
                 : median("  naive export", NAIVE_RUNS, () -> naivePageData(tenant, ReportPeriod.D180, null));
-        results.put("D180 export all " + users + " users (CSV)", new double[] {export, naiveExport});
+        results.put("D180 export all " + users + " users (CSV)", new Result(export, naiveExport));
 
         // the first request of a new report date moves the period totals on by one day; timed by moving them back
         // one day (a recomputation) and forward again
@@ -97,16 +100,19 @@ class PeerToPeerBenchmarkIT {
             currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
             move[i] = (System.nanoTime() - started) / 1e6;
         }
-        Arrays.sort(move);
-        results.put("first request of a day: move totals 1 day", new double[] {move[NAIVE_RUNS / 2], Double.NaN});
+        results.put("first request of a day: move totals 1 day", new Result(Medians.Timing.of(move), Double.NaN));
         assertFirstPageEqualsRawRows(tenant, ReportPeriod.D180);
 
         System.out.printf("%nPeer-to-peer report, %,d users x %d days, %,d sessions (medians of %d runs, ms)%n",
                 users, days, sessions, RUNS);
-        System.out.printf("%-44s %10s %12s %8s%n", "operation", "portal", "raw GROUP BY", "ratio");
-        results.forEach((name, figures) -> System.out.printf("%-44s %10.1f %12s %8s%n", name, figures[0],
-                Double.isNaN(figures[1]) ? "-" : String.format("%.1f", figures[1]),
-                Double.isNaN(figures[1]) ? "-" : String.format("%.0fx", figures[1] / figures[0])));
+        System.out.printf("%-44s %10s %10s %12s %8s%n", "operation", "portal", "p95", "raw GROUP BY", "ratio");
+        results.forEach((name, r) -> {
+            System.out.printf("%-44s %10.1f %10.1f %12s %8s%n", name, r.portal().medianMs(), r.portal().p95Ms(),
+                    Double.isNaN(r.naiveMs()) ? "-" : String.format("%.1f", r.naiveMs()),
+                    Double.isNaN(r.naiveMs()) ? "-" : String.format("%.0fx", r.naiveMs() / r.portal().medianMs()));
+            BenchFigures.record("Peer-to-peer", name, r.portal().medianMs(), r.portal().p95Ms(), r.naiveMs(),
+                    Double.isNaN(r.naiveMs()) ? "" : "naive: GROUP BY over %,d raw sessions".formatted(sessions));
+        });
     }
 
     private void pageData(UserTableQuery query) {
@@ -183,8 +189,8 @@ class PeerToPeerBenchmarkIT {
                 .param("to", to.plusDays(1)).query(Long.class).single();
     }
 
-    private double median(String name, Runnable operation) {
-        return median(name, RUNS, operation);
+    private Medians.Timing time(String name, Runnable operation) {
+        return Medians.time(name, RUNS, operation);
     }
 
     private double median(String name, int runs, Runnable operation) {

@@ -47,7 +47,7 @@ class SessionDetailsBenchmarkIT {
     @Autowired CurrentTenant currentTenant;
     @Autowired TestTenants testTenants;
 
-    private final Map<String, Double> results = new LinkedHashMap<>();
+    private final Map<String, Medians.Timing> results = new LinkedHashMap<>();
 
     @Test
     void session_details_figures() {
@@ -106,7 +106,11 @@ class SessionDetailsBenchmarkIT {
         System.out.printf("%nSession details, %,d users x %d days, %,d sessions, quality records for the last %d days "
                 + "(%,d audio streams); busy user: %,d sessions in 30 days (medians of %d runs, ms)%n",
                 users, days, sessions, qualityDays, qualityRows, raw, RUNS);
-        results.forEach((name, ms) -> System.out.printf("%-64s %8.1f%n", name, ms));
+        System.out.printf("%-64s %8s %8s%n", "operation", "median", "p95");
+        results.forEach((name, t) -> {
+            System.out.printf("%-64s %8.1f %8.1f%n", name, t.medianMs(), t.p95Ms());
+            BenchFigures.record("Session details", name, t.medianMs(), t.p95Ms(), Double.NaN, "");
+        });
     }
 
     /** Both levels of the tree open: the first level's groups, then each group's response codes. */
@@ -129,7 +133,7 @@ class SessionDetailsBenchmarkIT {
         }
     }
 
-    private static double median(String name, Runnable operation) {
-        return Medians.median(name, RUNS, operation);
+    private static Medians.Timing median(String name, Runnable operation) {
+        return Medians.time(name, RUNS, operation);
     }
 }

@@ -3,7 +3,7 @@ package org.commsportal.export;
 import java.io.OutputStream;
 
 /** Discards what it is given, counting the bytes and noting whether it was closed. */
-final class CountingOutputStream extends OutputStream {
+public final class CountingOutputStream extends OutputStream {
 
     private long bytes;
     private boolean closed;
@@ -23,7 +23,7 @@ final class CountingOutputStream extends OutputStream {
         closed = true;
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Every report benchmark on one named data set, then one table of all figures (issue 9).
+#
+#   bench/run.sh [S|M|L] [extra Maven arguments]     default S
+#
+#   S   1,000 users x 180 days   (~1.5 million peer-to-peer sessions)
+#   M  10,000 users x 180 days   (~15 million; loading takes roughly 15 minutes on 2 cores)
+#   L 100,000 users x  30 days   (~25 million)
+#
+# Each size keeps its database in target/bench-data/<size> and reuses its data sets on later runs. The data sets are
+# named after their last day (yesterday), so the first run of a new day loads new ones next to the old; delete
+# target/bench-data/<size> to reclaim the space. The ingest benchmark adds a new tenant on every run.
+#
+# Runs the benchmarks of the bench package in one `./mvnw -Pbench verify` (the last, ZzBenchReportIT, prints the
+# table), then prints where the figures are: target/bench/figures.csv and target/bench/figures.png.
+# Extra arguments go to Maven, e.g. -Dbench.naive=false (skip the naive queries) or -Dit.test=PeerToPeerBenchmarkIT,ZzBenchReportIT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE=${1:-S}
+[ $# -gt 0 ] && shift
+case "$SIZE" in
+  S) USERS=1000;   DAYS=180; BATCHES=20;  IMPORT=200000  ;;
+  M) USERS=10000;  DAYS=180; BATCHES=40;  IMPORT=1000000 ;;
+  L) USERS=100000; DAYS=30;  BATCHES=100; IMPORT=1000000 ;;
+  *) echo "usage: bench/run.sh [S|M|L] [extra Maven arguments]" >&2; exit 2 ;;
+esac
+EXPORT_ROWS=${BENCH_EXPORT_ROWS:-1000000}
+
+mkdir -p target/bench "target/bench-data/$SIZE"
+rm -f target/bench/figures.csv target/bench/figures.png
+LOG=target/bench/maven-$SIZE.log
+printf 'Benchmarks on data set %s: %s users x %s days, database target/bench-data/%s (Maven output in %s)\n' \
+  "$SIZE" "$USERS" "$DAYS" "$SIZE" "$LOG"
+
+# only the bench package: the UI load test (also tagged bench) has its own script, bench/load-test.sh
+set +e
+./mvnw -Pbench verify \
+  -Dit.test='org/commsportal/bench/*IT' \
+  -Dbench.dataset="$SIZE" -Dbench.users="$USERS" -Dbench.days="$DAYS" \
+  -Dbench.dataDir="$PWD/target/bench-data/$SIZE" \
+  -Dbench.ingest.batches="$BATCHES" -Dbench.import.sessions="$IMPORT" -Dbench.exportRows="$EXPORT_ROWS" \
+  "$@" 2>&1 | tee "$LOG" | grep --line-buffered -E '^(Reusing|Loaded|  loaded|\[INFO\] (Running|Tests run:)|\[ERROR\]|\[WARNING\] Tests run:)'
+status=${PIPESTATUS[0]}
+set -e
+
+# the report step's table, from the Maven output
+if [ -f target/bench/figures.csv ]; then
+  sed -n '/^Benchmarks, /,/^Chart: /p' "$LOG"
+else
+  tail -60 "$LOG"
+fi
+[ "$status" -eq 0 ] || echo "Maven failed (exit $status); see $LOG" >&2
+for f in target/bench/figures.csv target/bench/figures.png; do
+  [ -f "$f" ] && echo "Written: $PWD/$f"
+done
+exit "$status"
