@@ -78,8 +78,9 @@ public class SessionDetailsService {
      *
      * @throws InvalidSearchException naming each invalid field
      */
+    // No surrounding transaction: the audit entry is written on a connection of its own (REQUIRES_NEW), and holding
+    // one here as well let ten concurrent searches exhaust the pool (found by the UI load test)
     @PreAuthorize(Roles.READ_PER_USER_DATA)
-    @Transactional(readOnly = true)
     public SessionSearch search(SearchForm form) {
         var errors = form.errors();
         if (!errors.isEmpty()) {
@@ -163,8 +164,8 @@ public class SessionDetailsService {
      * Streams every session of the search (in its order, group filters aside) with the chosen columns to the
      * output, times in the search's zone (named in their headers), reporting rows written, and audits the export.
      */
+    // No surrounding transaction, like search: the export's audit entry needs a connection of its own
     @PreAuthorize(Roles.READ_PER_USER_DATA)
-    @Transactional(readOnly = true)
     public long export(SessionSearch search, List<SessionColumn> columns, ExportFormat format, OutputStream out,
                        LongConsumer progress) throws IOException {
         List<ExportColumn<SessionRow>> exportColumns = columns.stream()
