@@ -104,9 +104,11 @@ public class ActiveUserActivity {
     private void updatePeriods(long tenantId, Map<UserDay, Mask> oldMasks, Map<UserDay, Mask> newMasks) {
         // the periods touched by each user's changed days, and the days whose masks their counts depend on
         Map<Long, Set<Period>> periodsByUser = new TreeMap<>();
+        Map<Long, List<UserDay>> changedByUser = new HashMap<>();
         Set<LocalDate> neededDays = new TreeSet<>();
         Set<LocalDate> interiorStarts = new TreeSet<>();
         for (UserDay changed : newMasks.keySet()) {
+            changedByUser.computeIfAbsent(changed.userId(), id -> new java.util.ArrayList<>()).add(changed);
             for (ActiveUserPeriod kind : ActiveUserPeriod.values()) {
                 for (LocalDate start : PeriodWindows.periodsAround(kind, changed.day())) {
                     periodsByUser.computeIfAbsent(changed.userId(), id -> new TreeSet<>()).add(new Period(kind, start));
@@ -133,10 +135,9 @@ public class ActiveUserActivity {
                 if (PeriodWindows.hasInterior(period.kind())) {
                     var key = new InteriorKey(period.kind(), period.start(), userId);
                     interiorBefore = interiors.getOrDefault(key, 0);
-                    for (Map.Entry<UserDay, Mask> changed : newMasks.entrySet()) {
-                        if (changed.getKey().userId() == userId
-                                && PeriodWindows.inInterior(period.kind(), period.start(), changed.getKey().day())) {
-                            interiorChange += (changed.getValue().any() ? 1 : 0) - (oldMasks.get(changed.getKey()).any() ? 1 : 0);
+                    for (UserDay changed : changedByUser.get(userId)) {
+                        if (PeriodWindows.inInterior(period.kind(), period.start(), changed.day())) {
+                            interiorChange += (newMasks.get(changed).any() ? 1 : 0) - (oldMasks.get(changed).any() ? 1 : 0);
                         }
                     }
                     if (interiorChange != 0) {
