@@ -59,16 +59,9 @@ public class ActiveUserActivity {
     public void apply(long tenantId, List<Span> spans) {
         Map<UserDay, DayCounts> deltas = new TreeMap<>(java.util.Comparator.comparing(UserDay::userId).thenComparing(UserDay::day));
         for (Span span : spans) {
-            long first = QuarterHours.firstSlot(span.start());
-            long last = QuarterHours.lastSlot(span.start(), span.end());
-            for (long day = QuarterHours.day(first); day <= QuarterHours.day(last); day++) {
-                long dayStart = day * QuarterHours.PER_DAY;
-                int from = (int) (Math.max(first, dayStart) - dayStart);
-                int to = (int) (Math.min(last, dayStart + QuarterHours.PER_DAY - 1) - dayStart);
-                DayCounts counts = deltas.computeIfAbsent(new UserDay(span.userId(), LocalDate.ofEpochDay(day)),
-                        key -> new DayCounts());
-                counts.addToDifference(from, to, span.sign());
-            }
+            QuarterHours.forEachDay(span.start(), span.end(), (day, from, to) -> deltas
+                    .computeIfAbsent(new UserDay(span.userId(), day), key -> new DayCounts())
+                    .addToDifference(from, to, span.sign()));
         }
         if (deltas.isEmpty()) {
             return;
@@ -160,13 +153,10 @@ public class ActiveUserActivity {
     }
 
     private static long[] edgeSlots(long userId, Period period, Map<UserDay, Mask> unchanged, Map<UserDay, Mask> changed) {
-        var slots = new java.util.ArrayList<Long>();
-        for (LocalDate day : PeriodWindows.edgeDays(period.kind(), period.start())) {
+        return PeriodWindows.edgeSlots(period.kind(), period.start(), day -> {
             var key = new UserDay(userId, day);
-            Mask mask = changed.containsKey(key) ? changed.get(key) : unchanged.getOrDefault(key, Mask.NONE);
-            mask.addSlots(day.toEpochDay(), slots::add);
-        }
-        return slots.stream().mapToLong(Long::longValue).sorted().toArray();
+            return changed.containsKey(key) ? changed.get(key) : unchanged.getOrDefault(key, Mask.NONE);
+        });
     }
 
     record Period(ActiveUserPeriod kind, LocalDate start) implements Comparable<Period> {

@@ -75,15 +75,10 @@ class ActiveUserBuild {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             repository.activeSpansStartingOn(tenantId, day, span -> {
                 for (Long userId : parties(span)) {
-                    long firstSlot = QuarterHours.firstSlot(span.start());
-                    long lastSlot = QuarterHours.lastSlot(span.start(), span.end());
-                    for (long d = QuarterHours.day(firstSlot); d <= QuarterHours.day(lastSlot); d++) {
-                        long dayStart = d * QuarterHours.PER_DAY;
-                        pending.computeIfAbsent(LocalDate.ofEpochDay(d), key -> new HashMap<>())
-                                .computeIfAbsent(userId, id -> new DayCounts())
-                                .add((int) (Math.max(firstSlot, dayStart) - dayStart),
-                                        (int) (Math.min(lastSlot, dayStart + QuarterHours.PER_DAY - 1) - dayStart), 1);
-                    }
+                    QuarterHours.forEachDay(span.start(), span.end(), (d, from, to) -> pending
+                            .computeIfAbsent(d, key -> new HashMap<>())
+                            .computeIfAbsent(userId, id -> new DayCounts())
+                            .add(from, to, 1));
                 }
             });
             flushBefore(tenantId, pending, day);
@@ -131,12 +126,9 @@ class ActiveUserBuild {
                                 interiors.put(new InteriorKey(kind, start, userId), interior);
                             }
                         }
-                        var slots = new java.util.ArrayList<Long>();
-                        for (LocalDate day : PeriodWindows.edgeDays(kind, start)) {
-                            masks.getOrDefault(day, Mask.NONE).addSlots(day.toEpochDay(), slots::add);
-                        }
                         BitSet active = PeriodWindows.activeShifts(kind, start,
-                                slots.stream().mapToLong(Long::longValue).sorted().toArray(), interior > 0);
+                                PeriodWindows.edgeSlots(kind, start, day -> masks.getOrDefault(day, Mask.NONE)),
+                                interior > 0);
                         int[] byShift = counts.computeIfAbsent(new ActiveUserActivity.Period(kind, start),
                                 period -> new int[PeriodWindows.SHIFTS]);
                         active.stream().forEach(index -> byShift[index]++);

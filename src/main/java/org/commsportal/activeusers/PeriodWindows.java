@@ -42,6 +42,15 @@ final class PeriodWindows {
                 kind.startOf(day.plusDays(1))));
     }
 
+    /** A user's active slots on the period's edge days, sorted, given the user's mask of a day. */
+    static long[] edgeSlots(ActiveUserPeriod kind, LocalDate start, java.util.function.Function<LocalDate, QuarterHours.Mask> masks) {
+        var slots = new java.util.ArrayList<Long>();
+        for (LocalDate day : edgeDays(kind, start)) {
+            masks.apply(day).addSlots(day.toEpochDay(), slots::add);
+        }
+        return slots.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
     /**
      * The shifts (bit {@code s - MIN_SHIFT}) under which a user is active in the period starting on the date, given
      * the user's active slots on the period's edge days (sorted) and whether the user was active in its interior.

@@ -34,6 +34,22 @@ final class QuarterHours {
         return day.toEpochDay() * PER_DAY;
     }
 
+    /** Receives one UTC day's part of a span: the day and its first and last slot (0-based, inclusive). */
+    interface DayPart {
+        void accept(LocalDate day, int from, int to);
+    }
+
+    /** Splits the slots a session is in progress in into its UTC days. */
+    static void forEachDay(Instant start, Instant end, DayPart parts) {
+        long first = firstSlot(start);
+        long last = lastSlot(start, end);
+        for (long day = day(first); day <= day(last); day++) {
+            long dayStart = day * PER_DAY;
+            parts.accept(LocalDate.ofEpochDay(day), (int) (Math.max(first, dayStart) - dayStart),
+                    (int) (Math.min(last, dayStart + PER_DAY - 1) - dayStart));
+        }
+    }
+
     /** The slot that starts at the instant, which must fall on a quarter-hour. */
     static long slotAt(Instant instant) {
         if (Math.floorMod(instant.toEpochMilli(), MILLIS) != 0) {
