@@ -33,8 +33,33 @@ public class ActiveUserActivity {
 
     private final ActiveUserRepository repository;
 
-    ActiveUserActivity(ActiveUserRepository repository) {
+    private final ActiveUserBuild build;
+
+    ActiveUserActivity(ActiveUserRepository repository, ActiveUserBuild build) {
         this.repository = repository;
+        this.build = build;
+    }
+
+    /**
+     * Forgets the UTC days before the day (retention), once the sessions that span it are removed: deletes their
+     * quarter-hours and the periods wholly before it, and recounts the periods that some zone's version of spans
+     * both sides, so every row equals a recomputation from the sessions that start on or after the day. Waits for
+     * the tenant's writers; does nothing for a tenant whose rows are not built (the build reads the kept sessions).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetBefore(long tenantId, LocalDate day) {
+        if (!repository.lockExclusive(tenantId, true)) {
+            return;
+        }
+        repository.deleteQuarterHoursBefore(tenantId, day);
+        for (ActiveUserPeriod kind : ActiveUserPeriod.values()) {
+            var spanning = new java.util.TreeSet<>(PeriodWindows.periodsAround(kind, day.minusDays(1)));
+            spanning.addAll(PeriodWindows.periodsAround(kind, day));
+            repository.deletePeriods(tenantId, kind, LocalDate.of(1000, 1, 1), spanning.first()); // wholly before the day
+            for (LocalDate start : spanning) {
+                build.recount(tenantId, kind, start);
+            }
+        }
     }
 
     /**

@@ -126,17 +126,26 @@ class ActiveUserBuild {
                                 interiors.put(new InteriorKey(kind, start, userId), interior);
                             }
                         }
-                        BitSet active = PeriodWindows.activeShifts(kind, start,
-                                PeriodWindows.edgeSlots(kind, start, day -> masks.getOrDefault(day, Mask.NONE)),
-                                interior > 0);
-                        int[] byShift = counts.computeIfAbsent(new ActiveUserActivity.Period(kind, start),
-                                period -> new int[PeriodWindows.SHIFTS]);
-                        active.stream().forEach(index -> byShift[index]++);
+                        countUser(counts.computeIfAbsent(new ActiveUserActivity.Period(kind, start),
+                                period -> new int[PeriodWindows.SHIFTS]), kind, start,
+                                day -> masks.getOrDefault(day, Mask.NONE), interior);
                     }
                 }
             });
             repository.insertInteriors(tenantId, interiors);
         }
+        repository.addToCounts(tenantId, countRows(counts));
+    }
+
+    /** Counts a user under every shift in which the user is active in the period. */
+    private static void countUser(int[] byShift, ActiveUserPeriod kind, LocalDate start,
+                                  java.util.function.Function<LocalDate, Mask> masks, int interiorDays) {
+        BitSet active = PeriodWindows.activeShifts(kind, start, PeriodWindows.edgeSlots(kind, start, masks),
+                interiorDays > 0);
+        active.stream().forEach(index -> byShift[index]++);
+    }
+
+    private static Map<CountKey, Integer> countRows(Map<ActiveUserActivity.Period, int[]> counts) {
         Map<CountKey, Integer> rows = new HashMap<>();
         counts.forEach((period, byShift) -> {
             for (int index = 0; index < byShift.length; index++) {
@@ -145,7 +154,32 @@ class ActiveUserBuild {
                 }
             }
         });
-        repository.addToCounts(tenantId, rows);
+        return rows;
+    }
+
+    /**
+     * Recounts one period from the stored quarter-hours alone, replacing its interior and count rows: for a period
+     * that lost some of its days (retention). Runs in the caller's transaction, which holds the exclusive lock.
+     */
+    void recount(long tenantId, ActiveUserPeriod kind, LocalDate start) {
+        LocalDate end = kind.next(start);
+        Map<Long, Integer> interiorDays = PeriodWindows.hasInterior(kind)
+                ? repository.activeDaysBetween(tenantId, start.plusDays(1), end.minusDays(1)) : Map.of();
+        Map<UserDay, Mask> edges = repository.masksOn(tenantId, PeriodWindows.edgeDays(kind, start));
+        var users = new TreeSet<>(interiorDays.keySet());
+        edges.keySet().forEach(userDay -> users.add(userDay.userId()));
+        int[] byShift = new int[PeriodWindows.SHIFTS];
+        Map<InteriorKey, Integer> interiors = new HashMap<>();
+        for (long userId : users) {
+            int days = interiorDays.getOrDefault(userId, 0);
+            if (days > 0) {
+                interiors.put(new InteriorKey(kind, start, userId), days);
+            }
+            countUser(byShift, kind, start, day -> edges.getOrDefault(new UserDay(userId, day), Mask.NONE), days);
+        }
+        repository.deletePeriods(tenantId, kind, start, kind.next(start));
+        repository.insertInteriors(tenantId, interiors);
+        repository.addToCounts(tenantId, countRows(Map.of(new ActiveUserActivity.Period(kind, start), byShift)));
     }
 
     private static List<List<Long>> partition(List<Long> users) {

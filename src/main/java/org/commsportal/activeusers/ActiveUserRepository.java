@@ -255,7 +255,42 @@ class ActiveUserRepository {
         return found;
     }
 
+    /** Per user, the days in {@code [from, to)} with activity. */
+    Map<Long, Integer> activeDaysBetween(long tenantId, LocalDate from, LocalDate to) {
+        Map<Long, Integer> days = new HashMap<>();
+        jdbc.sql("""
+                SELECT user_id, COUNT(*) AS days FROM user_quarter_hours
+                WHERE tenant_id = :t AND day >= :from AND day < :to AND (mask_lo <> 0 OR mask_hi <> 0)
+                GROUP BY user_id
+                """)
+                .param("t", tenantId).param("from", from).param("to", to)
+                .query((rs, row) -> days.put(rs.getLong("user_id"), rs.getInt("days")))
+                .list();
+        return days;
+    }
+
+    /** Deletes the interior and count rows of the periods of the kind that start in {@code [from, to)}. */
+    void deletePeriods(long tenantId, ActiveUserPeriod kind, LocalDate from, LocalDate to) {
+        for (String table : List.of("active_user_interior", "active_user_count")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t AND period_kind = :kind AND period_start >= :from"
+                            + " AND period_start < :to")
+                    .param("t", tenantId).param("kind", kind.code()).param("from", from).param("to", to).update();
+        }
+    }
+
+    void deleteQuarterHoursBefore(long tenantId, LocalDate day) {
+        jdbc.sql("DELETE FROM user_quarter_hours WHERE tenant_id = :t AND day < :day")
+                .param("t", tenantId).param("day", day).update();
+    }
+
     // ---- building from raw sessions
+
+    /**
+     * Sessions before the tenant's first kept day (retention, kept by the session writer) are forgotten by every
+     * rollup and wait only for their partition to be dropped: a build must not count them either.
+     */
+    private static final String KEPT =
+            "start_time >= COALESCE((SELECT kept_from FROM user_period_state WHERE tenant_id = :t), DATE '1000-01-01')";
 
     void deleteAll(long tenantId) {
         for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
@@ -265,7 +300,8 @@ class ActiveUserRepository {
 
     /** The first and last UTC day on which one of the tenant's audio or video sessions starts. */
     Optional<LocalDate[]> sessionDays(long tenantId) {
-        return jdbc.sql("SELECT MIN(start_time) AS first, MAX(start_time) AS last FROM comm_session WHERE tenant_id = :t")
+        return jdbc.sql("SELECT MIN(start_time) AS first, MAX(start_time) AS last FROM comm_session WHERE tenant_id = :t AND "
+                        + KEPT)
                 .param("t", tenantId)
                 .query((rs, row) -> {
                     LocalDateTime first = rs.getObject("first", LocalDateTime.class);
@@ -280,8 +316,8 @@ class ActiveUserRepository {
         jdbc.sql("""
                 SELECT start_time, end_time, from_user_id, to_user_id FROM comm_session
                 WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND (media_mask & :av) <> 0
-                  AND (from_user_id IS NOT NULL OR to_user_id IS NOT NULL)
-                """)
+                  AND (from_user_id IS NOT NULL OR to_user_id IS NOT NULL) AND %s
+                """.formatted(KEPT))
                 .param("t", tenantId).param("from", day.atStartOfDay()).param("to", day.plusDays(1).atStartOfDay())
                 .param("av", AUDIO_OR_VIDEO)
                 .query((rs, row) -> new ActiveSpan(UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),

@@ -110,10 +110,13 @@ public class IngestCommands {
         List<SessionRecord> sessionBatch = new ArrayList<>(BATCH);
         List<UserRecord> userBatch = new ArrayList<>(BATCH);
         Set<String> batchKeys = new HashSet<>();
+        java.time.@Nullable LocalDate keptFrom = sessions.keptFrom();
         RecordStream.Handler handler = (index, node, found) -> {
             if (kind.equals("sessions")) {
                 SessionRecord session = records.session(index, node, found);
-                if (session != null && replaced != null) {
+                if (session != null && keptFrom != null && session.startsBefore(keptFrom)) {
+                    found.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(keptFrom)));
+                } else if (session != null && replaced != null) {
                     if (!batchKeys.add(session.dialogId())) { // a later copy in the file replaces the earlier one
                         replaced[0] += flushSessions(sessionBatch, batchKeys);
                         batchKeys.add(session.dialogId());

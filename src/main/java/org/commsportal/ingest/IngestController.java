@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,10 +50,13 @@ class IngestController {
     ResponseEntity<Map<String, Object>> sessions(HttpServletRequest request) throws IOException {
         List<SessionRecord> batch = new ArrayList<>();
         Set<String> dialogIds = new HashSet<>();
+        @Nullable LocalDate keptFrom = sessions.keptFrom();
         var refusal = read(request, (index, node, problems) -> {
             SessionRecord session = records.session(index, node, problems);
             if (session != null && !dialogIds.add(session.dialogId())) {
                 problems.add(new IngestProblem(index, "dialogId", "appears earlier in this request"));
+            } else if (session != null && keptFrom != null && session.startsBefore(keptFrom)) {
+                problems.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(keptFrom)));
             } else if (session != null) {
                 batch.add(session);
             }
@@ -60,8 +64,19 @@ class IngestController {
         if (refusal != null) {
             return refusal;
         }
-        int replaced = Retrying.write(() -> sessions.write(batch));
-        return ResponseEntity.ok(Map.of("received", batch.size(), "replaced", replaced));
+        try {
+            int replaced = Retrying.write(() -> sessions.write(batch));
+            return ResponseEntity.ok(Map.of("received", batch.size(), "replaced", replaced));
+        } catch (SessionsBeforeKeptDaysException e) { // retention moved on while the body was read
+            Set<String> tooOld = Set.copyOf(e.dialogIds());
+            List<IngestProblem> problems = new ArrayList<>();
+            for (int index = 0; index < batch.size(); index++) {
+                if (tooOld.contains(batch.get(index).dialogId())) {
+                    problems.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(e.keptFrom())));
+                }
+            }
+            return invalidRecords(problems);
+        }
     }
 
     @PostMapping("/users")
@@ -111,12 +126,13 @@ class IngestController {
                     + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ").", null);
         }
-        if (!problems.isEmpty()) {
-            return error(HttpStatus.UNPROCESSABLE_ENTITY, "invalidRecords", problems.size() + " problem(s) in "
-                    + problems.stream().map(IngestProblem::index).distinct().count()
-                    + " record(s); nothing was written.", problems);
-        }
-        return null;
+        return problems.isEmpty() ? null : invalidRecords(problems);
+    }
+
+    private static ResponseEntity<Map<String, Object>> invalidRecords(List<IngestProblem> problems) {
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "invalidRecords", problems.size() + " problem(s) in "
+                + problems.stream().map(IngestProblem::index).distinct().count()
+                + " record(s); nothing was written.", problems);
     }
 
     private ResponseEntity<Map<String, Object>> tooLarge() {

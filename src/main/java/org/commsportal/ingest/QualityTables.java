@@ -29,6 +29,11 @@ public final class QualityTables {
     private QualityTables() {
     }
 
+    /** Every quality table. */
+    static java.util.Collection<String> tables() {
+        return TABLES.values();
+    }
+
     public static String table(Class<? extends Record> type) {
         String table = TABLES.get(type);
         if (table == null) {
@@ -38,7 +43,7 @@ public final class QualityTables {
     }
 
     static String insertSql(Class<? extends Record> type) {
-        List<String> columns = new ArrayList<>(List.of("session_id", "tenant_id"));
+        List<String> columns = new ArrayList<>(List.of("session_id", "session_start", "tenant_id"));
         for (RecordComponent component : type.getRecordComponents()) {
             columns.add(column(component));
         }
@@ -46,14 +51,15 @@ public final class QualityTables {
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
-    /** The statement parameters for one record, after its session id and tenant id. */
-    static Object[] parameters(long sessionId, long tenantId, Record record) {
+    /** The statement parameters for one record, after its session's id and start time and the tenant id. */
+    static Object[] parameters(long sessionId, java.time.Instant sessionStart, long tenantId, Record record) {
         RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] values = new Object[components.length + 2];
+        Object[] values = new Object[components.length + 3];
         values[0] = sessionId;
-        values[1] = tenantId;
+        values[1] = org.commsportal.base.UtcDateTime.toColumn(sessionStart);
+        values[2] = tenantId;
         for (int i = 0; i < components.length; i++) {
-            values[i + 2] = columnValue(components[i], record);
+            values[i + 3] = columnValue(components[i], record);
         }
         return values;
     }

@@ -31,6 +31,11 @@ public record SessionRecord(
         return conferenceUrl != null && !conferenceUrl.isBlank();
     }
 
+    /** Whether the session starts before the UTC day. */
+    public boolean startsBefore(java.time.LocalDate day) {
+        return startTime.isBefore(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+
     public int mediaMask() {
         int mask = 0;
         for (MediaUsage usage : media) {

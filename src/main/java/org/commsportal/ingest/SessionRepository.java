@@ -47,18 +47,46 @@ class SessionRepository {
         return ids;
     }
 
-    /** The stored sessions with these dialog ids, locked until the transaction ends. */
+    /**
+     * The stored sessions with these dialog ids. Every dialog id is locked until the transaction ends: the stored
+     * ones through their session_dialog row, the new ones by inserting that row, so that a concurrent writer of the
+     * same new dialog id fails on the key (and retries, see {@link Retrying}) instead of writing it a second time.
+     */
     List<StoredSession> lockExisting(long tenantId, Collection<String> dialogIds) {
         List<StoredSession> found = new ArrayList<>();
         for (List<String> chunk : chunks(new ArrayList<>(dialogIds))) {
-            Map<Long, Map<MediaType, Long>> media = new HashMap<>();
-            List<StoredSession> sessions = jdbc.sql("""
-                    SELECT id, start_time, end_time, media_mask, conference_url, from_user_id, to_user_id
-                    FROM comm_session WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds)
-                    FOR UPDATE
+            Map<String, Object[]> stored = new HashMap<>();
+            jdbc.sql("""
+                    SELECT dialog_id, session_id, start_time FROM session_dialog
+                    WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds)
+                    ORDER BY dialog_id FOR UPDATE
                     """)
                     .param("tenantId", tenantId)
                     .param("dialogIds", chunk)
+                    .query((rs, row) -> stored.put(rs.getString("dialog_id"),
+                            new Object[] {rs.getObject("session_id", Long.class), rs.getObject("start_time", LocalDateTime.class)}))
+                    .list();
+            List<Object[]> claims = chunk.stream().filter(id -> !stored.containsKey(id))
+                    .map(id -> new Object[] {tenantId, id}).toList();
+            if (!claims.isEmpty()) {
+                batch.batchUpdate("INSERT INTO session_dialog (tenant_id, dialog_id) VALUES (?, ?)", claims);
+            }
+            List<Long> ids = stored.values().stream().filter(v -> v[0] != null).map(v -> (Long) v[0]).toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            List<LocalDateTime> starts = stored.values().stream().filter(v -> v[0] != null)
+                    .map(v -> (LocalDateTime) v[1]).distinct().toList();
+            Map<Long, Map<MediaType, Long>> media = new HashMap<>();
+            // the start times let MariaDB read only the partitions that hold these sessions
+            List<StoredSession> sessions = jdbc.sql("""
+                    SELECT id, start_time, end_time, media_mask, conference_url, from_user_id, to_user_id
+                    FROM comm_session WHERE tenant_id = :tenantId AND id IN (:ids) AND start_time IN (:starts)
+                    FOR UPDATE
+                    """)
+                    .param("tenantId", tenantId)
+                    .param("ids", ids)
+                    .param("starts", starts)
                     .query((rs, row) -> new StoredSession(rs.getLong("id"), UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
                             UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)), rs.getInt("media_mask"),
                             rs.getString("conference_url") != null, rs.getObject("from_user_id", Long.class),
@@ -67,9 +95,12 @@ class SessionRepository {
             if (sessions.isEmpty()) {
                 continue;
             }
-            // Locking read, like the sessions above: the snapshot may predate a concurrent writer's committed media
-            jdbc.sql("SELECT session_id, media_type_id, duration_ms FROM session_media WHERE session_id IN (:ids) FOR UPDATE")
+            jdbc.sql("""
+                    SELECT session_id, media_type_id, duration_ms FROM session_media
+                    WHERE session_id IN (:ids) AND session_start IN (:starts) FOR UPDATE
+                    """)
                     .param("ids", sessions.stream().map(StoredSession::id).toList())
+                    .param("starts", starts)
                     .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(MediaType.class))
                             .put(MediaType.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
                     .list();
@@ -81,21 +112,55 @@ class SessionRepository {
         return found;
     }
 
-    /** The dialog ids of the tenant's oldest sessions that started before the instant, at most {@code limit}. */
-    List<String> dialogIdsStartedBefore(long tenantId, java.time.Instant cutoff, int limit) {
+    /** The dialog ids of the tenant's sessions that start before the instant and end at or after it. */
+    List<String> dialogIdsAcross(long tenantId, java.time.Instant instant) {
         return jdbc.sql("""
-                SELECT dialog_id FROM comm_session WHERE tenant_id = :t AND start_time < :cutoff
-                ORDER BY start_time LIMIT :limit
+                SELECT dialog_id FROM comm_session WHERE tenant_id = :t AND start_time < :at AND end_time >= :at
+                ORDER BY dialog_id
                 """)
-                .param("t", tenantId).param("cutoff", UtcDateTime.toColumn(cutoff)).param("limit", limit)
+                .param("t", tenantId).param("at", UtcDateTime.toColumn(instant))
                 .query(String.class).list();
     }
 
-    void delete(List<Long> sessionIds) {
-        for (List<Long> chunk : chunks(sessionIds)) {
-            // session_media and the qoe_* rows go with their session (ON DELETE CASCADE)
-            jdbc.sql("DELETE FROM comm_session WHERE id IN (:ids)").param("ids", chunk).update();
+    /** Deletes the sessions with their media and quality rows (partitioned tables have no cascading keys). */
+    void delete(List<StoredSession> sessions) {
+        for (List<StoredSession> chunk : chunks(sessions)) {
+            List<Long> ids = chunk.stream().map(StoredSession::id).toList();
+            List<LocalDateTime> starts = chunk.stream().map(s -> UtcDateTime.toColumn(s.start())).distinct().toList();
+            RawSessionTables.START_COLUMNS.forEach((table, startColumn) -> jdbc.sql("DELETE FROM " + table + " WHERE "
+                            + (table.equals("comm_session") ? "id" : "session_id") + " IN (:ids) AND " + startColumn + " IN (:starts)")
+                    .param("ids", ids).param("starts", starts).update());
         }
+    }
+
+    /** Forgets the dialog ids of sessions removed without a replacement. */
+    void deleteDialogs(long tenantId, Collection<String> dialogIds) {
+        for (List<String> chunk : chunks(new ArrayList<>(dialogIds))) {
+            jdbc.sql("DELETE FROM session_dialog WHERE tenant_id = :t AND dialog_id IN (:ids)")
+                    .param("t", tenantId).param("ids", chunk).update();
+        }
+    }
+
+    /**
+     * Deletes up to {@code limit} of the tenant's sessions that started before the day and up to {@code limit} of
+     * its dialog ids of sessions before the day, leaving every rollup as it is (for sessions whose contributions are
+     * already forgotten); returns how many rows of both it deleted.
+     */
+    int deleteRawBefore(long tenantId, LocalDate day, int limit) {
+        List<StoredSession> old = jdbc.sql("""
+                SELECT id, start_time, dialog_id FROM comm_session WHERE tenant_id = :t AND start_time < :day
+                ORDER BY start_time LIMIT :limit
+                """)
+                .param("t", tenantId).param("day", day.atStartOfDay()).param("limit", limit)
+                .query((rs, row) -> new StoredSession(rs.getLong("id"),
+                        UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)), java.time.Instant.EPOCH, 0,
+                        false, null, null, Map.of()))
+                .list();
+        delete(old);
+        // with the dialog ids of these sessions and of those whose partitions were dropped
+        int dialogs = jdbc.sql("DELETE FROM session_dialog WHERE tenant_id = :t AND start_time < :day LIMIT :limit")
+                .param("t", tenantId).param("day", day.atStartOfDay()).param("limit", limit).update();
+        return old.size() + dialogs;
     }
 
     /** Inserts the sessions and returns their generated ids by dialog id. */
@@ -119,14 +184,32 @@ class SessionRepository {
                     """, chunk);
         }
         Map<String, Long> ids = new HashMap<>();
-        for (List<String> chunk : chunks(sessions.stream().map(SessionRecord::dialogId).toList())) {
-            // A locking read sees the latest rows: a plain read would use the transaction's snapshot, which may
-            // still hold a row that a concurrent writer replaced since
-            jdbc.sql("SELECT id, dialog_id FROM comm_session WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds) FOR UPDATE")
+        for (List<SessionRecord> chunk : chunks(sessions)) {
+            // The dialog ids are locked (lockExisting), so each has exactly the row just inserted
+            // the batch's time range lets MariaDB read only its partitions (stored times keep milliseconds)
+            jdbc.sql("""
+                    SELECT id, dialog_id FROM comm_session
+                    WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds) AND start_time >= :from AND start_time <= :to
+                    """)
                     .param("tenantId", tenantId)
-                    .param("dialogIds", chunk)
-                    .query((rs, row) -> ids.put(rs.getString("dialog_id"), rs.getLong("id")))
+                    .param("dialogIds", chunk.stream().map(SessionRecord::dialogId).toList())
+                    .param("from", UtcDateTime.toColumn(chunk.stream().map(SessionRecord::startTime).min(java.time.Instant::compareTo)
+                            .orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
+                    .param("to", UtcDateTime.toColumn(chunk.stream().map(SessionRecord::startTime).max(java.time.Instant::compareTo)
+                            .orElseThrow()))
+                    .query((rs, row) -> ids.merge(rs.getString("dialog_id"), rs.getLong("id"), Math::max))
                     .list();
+        }
+        List<Object[]> dialogs = new ArrayList<>(sessions.size());
+        for (SessionRecord s : sessions) {
+            dialogs.add(new Object[] {tenantId, s.dialogId(), ids.get(s.dialogId()), UtcDateTime.toColumn(s.startTime())});
+        }
+        for (List<Object[]> chunk : chunks(dialogs)) {
+            // an insert that updates the claimed row: batched inserts go to the server in one bulk command
+            batch.batchUpdate("""
+                    INSERT INTO session_dialog (tenant_id, dialog_id, session_id, start_time) VALUES (?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE session_id = VALUES(session_id), start_time = VALUES(start_time)
+                    """, chunk);
         }
         return ids;
     }
@@ -135,11 +218,14 @@ class SessionRepository {
         List<Object[]> rows = new ArrayList<>();
         for (SessionRecord s : sessions) {
             for (MediaUsage usage : s.media()) {
-                rows.add(new Object[] {sessionIds.get(s.dialogId()), usage.type().id(), tenantId, usage.durationMs()});
+                rows.add(new Object[] {sessionIds.get(s.dialogId()), UtcDateTime.toColumn(s.startTime()), usage.type().id(),
+                        tenantId, usage.durationMs()});
             }
         }
         for (List<Object[]> chunk : chunks(rows)) {
-            batch.batchUpdate("INSERT INTO session_media (session_id, media_type_id, tenant_id, duration_ms) VALUES (?, ?, ?, ?)",
+            batch.batchUpdate("""
+                    INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
+                    VALUES (?, ?, ?, ?, ?)""",
                     chunk);
         }
     }
@@ -151,7 +237,7 @@ class SessionRepository {
             for (List<? extends Record> records : s.quality().byTable()) {
                 for (Record record : records) {
                     rowsByType.computeIfAbsent(record.getClass(), type -> new ArrayList<>())
-                            .add(QualityTables.parameters(sessionId, tenantId, record));
+                            .add(QualityTables.parameters(sessionId, s.startTime(), tenantId, record));
                 }
             }
         }
@@ -199,6 +285,14 @@ class SessionRepository {
                         .param("days", chunk)
                         .update();
             }
+        }
+    }
+
+    /** Deletes the tenant's daily rollups of the days before the day (retention). */
+    void deleteRollupsBefore(long tenantId, LocalDate day) {
+        for (String table : List.of("user_daily_rollup", "tenant_daily_rollup")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t AND day < :day")
+                    .param("t", tenantId).param("day", day).update();
         }
     }
 

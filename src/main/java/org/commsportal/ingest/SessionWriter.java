@@ -62,14 +62,49 @@ public class SessionWriter {
         return replaced;
     }
 
+    /** The first UTC day whose sessions the signed-in tenant keeps, if retention has set one. */
+    public @Nullable LocalDate keptFrom() {
+        return periodTotals.keptFrom(currentTenant.id());
+    }
+
     /**
-     * Removes up to {@code limit} of the signed-in tenant's oldest sessions that started before the instant (the
-     * retention purge), with their rollup contributions; returns how many it removed.
+     * Makes the signed-in tenant keep only sessions that start on or after the UTC day (retention): every rollup,
+     * period total and active-user row forgets the earlier days, as a recomputation from the later sessions alone
+     * would produce them, while the earlier raw rows stay for their partitions to be dropped (or for
+     * {@link #deleteForgotten}). Sessions that start before the day and end on or after it are removed whole first.
+     * From then on, sessions that start before the day are refused. Returns whether the day moved forward.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public int removeStartedBefore(java.time.Instant cutoff, int limit) {
-        List<String> dialogIds = sessions.dialogIdsStartedBefore(currentTenant.id(), cutoff, limit);
-        return dialogIds.isEmpty() ? 0 : change(List.of(), dialogIds.stream().sorted().toList());
+    public boolean keepFrom(LocalDate day) {
+        long tenantId = currentTenant.id();
+        @Nullable LocalDate reportDate = periodTotals.lockExclusive(tenantId); // writers of the tenant wait
+        LocalDate current = periodTotals.keptFrom(tenantId);
+        if (current != null && !day.isAfter(current)) {
+            return false;
+        }
+        List<String> across = sessions.dialogIdsAcross(tenantId, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        if (!across.isEmpty()) {
+            change(List.of(), across);
+        }
+        sessions.deleteRollupsBefore(tenantId, day);
+        activeUsers.forgetBefore(tenantId, day);
+        if (reportDate != null && day.isAfter(reportDate.minusDays(periodTotals.longestPeriodDays()))) {
+            periodTotals.rebuild(tenantId, reportDate); // a period window lost days
+        }
+        periodTotals.setKeptFrom(tenantId, day);
+        dataVersion.bump();
+        return true;
+    }
+
+    /**
+     * Deletes up to {@code limit} of the signed-in tenant's raw sessions that start before the day its rollups
+     * were made to forget ({@link #keepFrom}), where no dropped partition took them; returns how many.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public int deleteForgotten(int limit) {
+        long tenantId = currentTenant.id();
+        LocalDate keptFrom = periodTotals.keptFrom(tenantId);
+        return keptFrom == null ? 0 : sessions.deleteRawBefore(tenantId, keptFrom, limit);
     }
 
     /** Replaces the stored sessions with the given dialog ids (if any) by the batch. */
@@ -77,6 +112,13 @@ public class SessionWriter {
         long tenantId = currentTenant.id();
         // first, so that moving the totals to a new report date waits for this write and this write for it
         @Nullable LocalDate totalsEndOn = periodTotals.lockShared(tenantId);
+        @Nullable LocalDate keptFrom = periodTotals.keptFrom(tenantId);
+        if (keptFrom != null) {
+            List<String> tooOld = batch.stream().filter(s -> s.startsBefore(keptFrom)).map(SessionRecord::dialogId).toList();
+            if (!tooOld.isEmpty()) {
+                throw new SessionsBeforeKeptDaysException(tooOld, keptFrom);
+            }
+        }
         boolean keepActiveUsers = activeUsers.lockForWriting(tenantId);
         Set<String> upns = new LinkedHashSet<>();
         for (SessionRecord s : batch) {
@@ -88,8 +130,11 @@ public class SessionWriter {
         Map<String, Long> userIds = sessions.userIdsByUpn(tenantId, upns);
 
         var deltas = new Deltas();
-        List<SessionRepository.StoredSession> replaced =
-                sessions.lockExisting(tenantId, replacedDialogIds);
+        List<SessionRepository.StoredSession> stored = sessions.lockExisting(tenantId, replacedDialogIds);
+        // a stored session before the kept days is forgotten by every rollup already: replaced without subtracting
+        List<SessionRepository.StoredSession> replaced = stored.stream()
+                .filter(old -> keptFrom == null || !old.start().isBefore(keptFrom.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+                .toList();
         for (SessionRepository.StoredSession old : replaced) {
             deltas.add(RollupContribution.of(old.start(), old.conference(), old.durations(), -1),
                     old.fromUserId(), old.toUserId());
@@ -110,7 +155,11 @@ public class SessionWriter {
             // before any of their rollup rows: the foreign keys of those rows lock the same users in share mode
             activeUsers.lockUsers(tenantId, activeSpans.stream().map(ActiveUserActivity.Span::userId).toList());
         }
-        sessions.delete(replaced.stream().map(SessionRepository.StoredSession::id).toList());
+        sessions.delete(stored);
+        if (batch.size() < replacedDialogIds.size()) {
+            Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
+            sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
+        }
 
         Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds);
         sessions.insertMedia(tenantId, batch, sessionIds);
@@ -124,7 +173,7 @@ public class SessionWriter {
         sessions.addToTenantRollups(tenantId, deltas.byDay);
         sessions.addToUserRollups(tenantId, deltas.byUser);
         Set<LocalDate> days = new TreeSet<>(deltas.byDay.keySet());
-        if (!replaced.isEmpty()) {
+        if (!stored.isEmpty()) {
             sessions.removeEmptyRollups(tenantId, days);
         }
         sessions.recountDistinctUsers(tenantId, days);
@@ -136,7 +185,7 @@ public class SessionWriter {
             activeUsers.apply(tenantId, activeSpans);
         }
         dataVersion.bump();
-        return replaced.size();
+        return stored.size();
     }
 
     private static void addSpans(List<ActiveUserActivity.Span> spans, @Nullable Long fromUserId, @Nullable Long toUserId,

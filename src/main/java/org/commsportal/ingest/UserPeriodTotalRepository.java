@@ -61,6 +61,23 @@ class UserPeriodTotalRepository {
                 .param("t", tenantId).update();
     }
 
+    /** The first UTC day whose sessions the tenant keeps (retention), if set; read under the caller's lock. */
+    @Nullable LocalDate keptFrom(long tenantId) {
+        return jdbc.sql("SELECT kept_from FROM user_period_state WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject("kept_from", LocalDate.class)))
+                .optional().flatMap(day -> day).orElse(null);
+    }
+
+    void setKeptFrom(long tenantId, LocalDate day) {
+        jdbc.sql("UPDATE user_period_state SET kept_from = :d WHERE tenant_id = :t")
+                .param("t", tenantId).param("d", day).update();
+    }
+
+    int longestPeriodDays() {
+        return jdbc.sql("SELECT MAX(days) FROM report_period").query(Integer.class).single();
+    }
+
     void setReportDate(long tenantId, LocalDate reportDate) {
         jdbc.sql("UPDATE user_period_state SET report_date = :d WHERE tenant_id = :t")
                 .param("t", tenantId).param("d", reportDate).update();

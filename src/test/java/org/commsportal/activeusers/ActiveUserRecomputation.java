@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.commsportal.TestTenants;
 import org.commsportal.base.UtcDateTime;
@@ -48,6 +49,38 @@ public final class ActiveUserRecomputation {
                     }
                 }
             }
+        } finally {
+            TestTenants.signOut();
+        }
+    }
+
+    /** Every stored active-user row of the tenant, in key order, for comparing two ways of computing them. */
+    public static Map<String, Object> storedRows(JdbcClient jdbc, long tenantId) {
+        Map<String, Object> rows = new java.util.TreeMap<>();
+        rows.put("quarter-hours", jdbc.sql("""
+                SELECT day, user_id, HEX(counts), mask_lo, mask_hi FROM user_quarter_hours WHERE tenant_id = :t ORDER BY day, user_id
+                """).param("t", tenantId).query().listOfRows());
+        rows.put("interior", jdbc.sql("""
+                SELECT period_kind, period_start, user_id, active_days FROM active_user_interior
+                WHERE tenant_id = :t AND active_days <> 0 ORDER BY 1, 2, 3
+                """).param("t", tenantId).query().listOfRows());
+        rows.put("counts", jdbc.sql("""
+                SELECT period_kind, period_start, shift, active_users FROM active_user_count
+                WHERE tenant_id = :t AND active_users <> 0 ORDER BY 1, 2, 3
+                """).param("t", tenantId).query().listOfRows());
+        return rows;
+    }
+
+    /** Deletes the tenant's active-user rows and has them built again from its raw sessions (by a first read). */
+    public static void rebuildFromRawSessions(ActiveUsersService service, JdbcClient jdbc, TestTenants testTenants,
+                                              Tenant tenant) {
+        jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t").param("t", tenant.id()).update();
+        for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id()).update();
+        }
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        try {
+            service.report(ActiveUserPeriod.DAILY, ZoneOffset.UTC);
         } finally {
             TestTenants.signOut();
         }

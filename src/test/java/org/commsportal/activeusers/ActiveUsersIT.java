@@ -282,19 +282,7 @@ class ActiveUsersIT {
     }
 
     private Map<String, Object> storedRows() {
-        Map<String, Object> rows = new TreeMap<>();
-        rows.put("quarter-hours", jdbc.sql("""
-                SELECT day, user_id, HEX(counts), mask_lo, mask_hi FROM user_quarter_hours WHERE tenant_id = :t ORDER BY day, user_id
-                """).param("t", tenant.id()).query().listOfRows());
-        rows.put("interior", jdbc.sql("""
-                SELECT period_kind, period_start, user_id, active_days FROM active_user_interior
-                WHERE tenant_id = :t AND active_days <> 0 ORDER BY 1, 2, 3
-                """).param("t", tenant.id()).query().listOfRows());
-        rows.put("counts", jdbc.sql("""
-                SELECT period_kind, period_start, shift, active_users FROM active_user_count
-                WHERE tenant_id = :t AND active_users <> 0 ORDER BY 1, 2, 3
-                """).param("t", tenant.id()).query().listOfRows());
-        return rows;
+        return ActiveUserRecomputation.storedRows(jdbc, tenant.id());
     }
 
     private static Map<LocalDateTime, Long> byDate(ActiveUserReport report) {

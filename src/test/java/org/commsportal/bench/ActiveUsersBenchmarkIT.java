@@ -189,10 +189,7 @@ class ActiveUsersBenchmarkIT {
             tenant = tenants.create(name, java.util.UUID.randomUUID(), false);
         } else {
             System.out.println("Data set " + name + " is incomplete: loading its sessions again");
-            while (jdbc.sql("DELETE FROM comm_session WHERE tenant_id = :t LIMIT 50000").param("t", tenant.id())
-                    .update() > 0) {
-                // in steps, so no single transaction holds millions of row locks
-            }
+            BenchTenant.deleteSessions(jdbc, tenant.id());
             jdbc.sql("DELETE FROM bench_user WHERE tenant_id = :t").param("t", tenant.id()).update();
         }
         loadUsers(tenant, users, lastDay.minusDays(days + 30L));
@@ -203,6 +200,7 @@ class ActiveUsersBenchmarkIT {
                         (System.nanoTime() - started) / 1_000_000_000);
             }
         }
+        BenchTenant.recordDialogs(jdbc, tenant.id());
         jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)").param("t", tenant.id()).update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;

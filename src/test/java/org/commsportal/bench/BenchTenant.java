@@ -62,6 +62,7 @@ final class BenchTenant {
                         (System.nanoTime() - started) / 1_000_000_000);
             }
         }
+        recordDialogs(jdbc, tenant.id());
         jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)").param("t", tenant.id()).update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;
@@ -108,15 +109,15 @@ final class BenchTenant {
             "WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.media_mask & 56";
 
     private static final List<String> QUALITY_INSERTS = List.of("""
-            INSERT INTO qoe_session (session_id, tenant_id, side, machine_name, os_version, cpu_name, cpu_cores,
+            INSERT INTO qoe_session (session_id, session_start, tenant_id, side, machine_name, os_version, cpu_name, cpu_cores,
                                      user_agent)
-            SELECT s.id, s.tenant_id, d.side, CONCAT('PC-', HEX(s.id MOD 65521)), 'Windows 11 Enterprise 23H2',
+            SELECT s.id, s.start_time, s.tenant_id, d.side, CONCAT('PC-', HEX(s.id MOD 65521)), 'Windows 11 Enterprise 23H2',
                    'Intel(R) Core(TM) i7-1185G7', 8, IF(d.side = 'FROM', s.from_client_version, s.to_client_version)
             %SESSIONS% %WHERE%
             """, """
-            INSERT INTO qoe_media_line (session_id, tenant_id, side, media_type_id, ip_address, port, subnet,
+            INSERT INTO qoe_media_line (session_id, session_start, tenant_id, side, media_type_id, ip_address, port, subnet,
                                         inside_corp, vpn, connection_type, capture_device, render_device, ice_result)
-            SELECT s.id, s.tenant_id, d.side, m.type, CONCAT('10.20.', s.id MOD 250, '.', 2 + s.id MOD 200),
+            SELECT s.id, s.start_time, s.tenant_id, d.side, m.type, CONCAT('10.20.', s.id MOD 250, '.', 2 + s.id MOD 200),
                    50000 + s.id MOD 40, CONCAT('10.20.', s.id MOD 250, '.0'), s.id MOD 7 > 0, s.id MOD 7 = 0,
                    IF(s.id MOD 3 = 0, 'wifi', 'wired'), 'Jabra Evolve2 65', 'Jabra Evolve2 65',
                    IF(s.id MOD 97 = 0, 'failed', 'succeeded')
@@ -124,53 +125,71 @@ final class BenchTenant {
             JOIN (SELECT 16 AS bit, 5 AS type UNION ALL SELECT 32, 6 UNION ALL SELECT 8, 4) m ON s.media_mask & m.bit
             %WHERE%
             """, """
-            INSERT INTO qoe_audio_stream (session_id, tenant_id, side, codec, jitter_avg_ms, jitter_max_ms,
+            INSERT INTO qoe_audio_stream (session_id, session_start, tenant_id, side, codec, jitter_avg_ms, jitter_max_ms,
                 packet_loss_rate_avg, packet_loss_rate_max, round_trip_avg_ms, round_trip_max_ms, network_mos_avg,
                 network_mos_min, degradation_avg, degradation_max, concealed_ratio_avg, burst_density,
                 bandwidth_estimate_kbps)
-            SELECT s.id, s.tenant_id, d.side, 'SILKWide', IF(s.id MOD 41 = 0, 45, 3 + s.id MOD 9), 20,
+            SELECT s.id, s.start_time, s.tenant_id, d.side, 'SILKWide', IF(s.id MOD 41 = 0, 45, 3 + s.id MOD 9), 20,
                    IF(s.id MOD 43 = 0, 0.2, 0.01), 0.03, IF(s.id MOD 47 = 0, 650, 40 + s.id MOD 90), 200, 4.0, 3.6,
                    0.3, 0.6, 0.01, 0.02, 90
             %SESSIONS% %WHERE% AND s.media_mask & 16
             """, """
-            INSERT INTO qoe_audio_client_event (session_id, tenant_id, side, network_send_quality_bad_ratio,
+            INSERT INTO qoe_audio_client_event (session_id, session_start, tenant_id, side, network_send_quality_bad_ratio,
                 network_receive_quality_bad_ratio, network_delay_event_ratio, network_low_bandwidth_ratio,
                 cpu_insufficient_event_ratio, device_capture_not_functioning_ratio,
                 device_render_not_functioning_ratio, device_glitches_event_ratio, device_low_snr_event_ratio,
                 device_low_speech_level_ratio, device_clipping_event_ratio, device_echo_event_ratio,
                 device_howling_event_ratio)
-            SELECT s.id, s.tenant_id, d.side, 0, 0, 0.01, 0, 0, 0, 0, 0.02, 0, 0, 0, 0, 0
+            SELECT s.id, s.start_time, s.tenant_id, d.side, 0, 0, 0.01, 0, 0, 0, 0, 0.02, 0, 0, 0, 0, 0
             %SESSIONS% %WHERE% AND s.media_mask & 16
             """, """
-            INSERT INTO qoe_audio_signal (session_id, tenant_id, side, send_signal_level_dbmo, recv_signal_level_dbmo,
+            INSERT INTO qoe_audio_signal (session_id, session_start, tenant_id, side, send_signal_level_dbmo, recv_signal_level_dbmo,
                 send_noise_level_dbmo, recv_noise_level_dbmo, echo_return_db, mic_glitch_rate, speaker_glitch_rate)
-            SELECT s.id, s.tenant_id, d.side, -20, -22, -65, -63, -45, 1, 1
+            SELECT s.id, s.start_time, s.tenant_id, d.side, -20, -22, -65, -63, -45, 1, 1
             %SESSIONS% %WHERE% AND s.media_mask & 16
             """, """
-            INSERT INTO qoe_app_sharing_stream (session_id, tenant_id, side, jitter_avg_ms, round_trip_avg_ms,
+            INSERT INTO qoe_app_sharing_stream (session_id, session_start, tenant_id, side, jitter_avg_ms, round_trip_avg_ms,
                 packet_loss_rate_avg, rdp_tile_processing_latency_avg_ms, spoiled_tile_percent, relative_one_way_avg_s)
-            SELECT s.id, s.tenant_id, d.side, 8, 60, 0.01, IF(s.id MOD 37 = 0, 500, 120), 5, 0.4
+            SELECT s.id, s.start_time, s.tenant_id, d.side, 8, 60, 0.01, IF(s.id MOD 37 = 0, 500, 120), 5, 0.4
             %SESSIONS% %WHERE% AND s.media_mask & 8
             """, """
-            INSERT INTO qoe_video_client_event (session_id, tenant_id, side, low_bandwidth_ratio,
+            INSERT INTO qoe_video_client_event (session_id, session_start, tenant_id, side, low_bandwidth_ratio,
                                                 receive_quality_bad_ratio)
-            SELECT s.id, s.tenant_id, d.side, 0.01, 0.02
+            SELECT s.id, s.start_time, s.tenant_id, d.side, 0.01, 0.02
             %SESSIONS% %WHERE% AND s.media_mask & 32
             """, """
-            INSERT INTO qoe_video_stream (session_id, tenant_id, side, codec, resolution, frame_rate_in_avg,
+            INSERT INTO qoe_video_stream (session_id, session_start, tenant_id, side, codec, resolution, frame_rate_in_avg,
                 frame_rate_out_avg, local_frame_loss_percent, post_fec_packet_loss, bit_rate_kbps)
-            SELECT s.id, s.tenant_id, d.side, 'H264', '1280x720', 25, 25, IF(s.id MOD 31 = 0, 60, 2), 0.01, 1200
+            SELECT s.id, s.start_time, s.tenant_id, d.side, 'H264', '1280x720', 25, 25, IF(s.id MOD 31 = 0, 60, 2), 0.01, 1200
             %SESSIONS% %WHERE% AND s.media_mask & 32
             """, """
-            INSERT INTO qoe_traceroute (session_id, tenant_id, side, hop, ip_address, rtt_ms)
-            SELECT s.id, s.tenant_id, d.side, h.hop, CONCAT('10.', h.hop, '.', s.id MOD 250, '.1'), h.hop * 3.5
+            INSERT INTO qoe_traceroute (session_id, session_start, tenant_id, side, hop, ip_address, rtt_ms)
+            SELECT s.id, s.start_time, s.tenant_id, d.side, h.hop, CONCAT('10.', h.hop, '.', s.id MOD 250, '.1'), h.hop * 3.5
             %SESSIONS% JOIN (SELECT 1 AS hop UNION ALL SELECT 2 UNION ALL SELECT 3) h
             %WHERE% AND s.media_mask & 16 AND s.id MOD 3 = 0
             """, """
-            INSERT INTO qoe_feedback (session_id, tenant_id, side, rating, tokens, feedback_text)
-            SELECT s.id, s.tenant_id, d.side, IF(s.id MOD 2 = 0, 2, 5), IF(s.id MOD 2 = 0, 'Echo,NoiseLevel', NULL), NULL
+            INSERT INTO qoe_feedback (session_id, session_start, tenant_id, side, rating, tokens, feedback_text)
+            SELECT s.id, s.start_time, s.tenant_id, d.side, IF(s.id MOD 2 = 0, 2, 5), IF(s.id MOD 2 = 0, 'Echo,NoiseLevel', NULL), NULL
             %SESSIONS% %WHERE% AND s.media_mask & 16 AND s.id MOD 17 = 0 AND d.side = 'FROM'
             """);
+
+    /** Gives the tenant's directly loaded sessions their idempotency keys, as the session writer does. */
+    static void recordDialogs(JdbcClient jdbc, long tenantId) {
+        jdbc.sql("""
+                INSERT IGNORE INTO session_dialog (tenant_id, dialog_id, session_id, start_time)
+                SELECT tenant_id, dialog_id, id, start_time FROM comm_session WHERE tenant_id = :t
+                """).param("t", tenantId).update();
+    }
+
+    /** Deletes the tenant's raw sessions in steps, so no single transaction holds millions of row locks. */
+    static void deleteSessions(JdbcClient jdbc, long tenantId) {
+        for (String table : org.commsportal.ingest.RawSessionTables.START_COLUMNS.keySet()) {
+            while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t LIMIT 50000").param("t", tenantId).update() > 0) {
+                // next step
+            }
+        }
+        jdbc.sql("DELETE FROM session_dialog WHERE tenant_id = :t").param("t", tenantId).update();
+    }
 
     /** Signs in an administrator of the bench tenant in this thread. */
     void signInAdministrator(Tenant tenant) {
@@ -226,8 +245,8 @@ final class BenchTenant {
                 .param("dayNumber", dayNumber).update();
         var range = new Object[] {start, start.plusDays(1)};
         jdbc.sql("""
-                INSERT INTO session_media (session_id, media_type_id, tenant_id, duration_ms)
-                SELECT s.id, m.type, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
+                INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
+                SELECT s.id, s.start_time, m.type, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
                 FROM comm_session s
                 JOIN (SELECT 1 AS bit, 1 AS type UNION ALL SELECT 2, 2 UNION ALL SELECT 8, 4
                       UNION ALL SELECT 16, 5 UNION ALL SELECT 32, 6) m ON s.media_mask & m.bit

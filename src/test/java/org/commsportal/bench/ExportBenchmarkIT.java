@@ -160,12 +160,13 @@ class ExportBenchmarkIT {
             System.out.printf("  loaded %,d of %,d sessions after %d s%n", to, SESSIONS, (System.nanoTime() - started) / 1_000_000_000);
         }
         jdbc.sql("""
-                INSERT INTO session_media (session_id, media_type_id, tenant_id, duration_ms)
-                SELECT s.id, m.type, s.tenant_id, TIMESTAMPDIFF(MICROSECOND, s.start_time, s.end_time) DIV 1000
+                INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
+                SELECT s.id, s.start_time, m.type, s.tenant_id, TIMESTAMPDIFF(MICROSECOND, s.start_time, s.end_time) DIV 1000
                 FROM comm_session s JOIN (SELECT 1 AS bit, 1 AS type UNION ALL SELECT 16, 5 UNION ALL SELECT 32, 6
                                           UNION ALL SELECT 8, 4) m ON s.media_mask & m.bit
                 WHERE s.tenant_id = :t
                 """).param("t", tenant.id()).update();
+        BenchTenant.recordDialogs(jdbc, tenant.id());
         jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)").param("t", tenant.id()).update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;

@@ -51,13 +51,27 @@ class LiquibaseUpgradeIT {
             migrate(database, previousChangelog());
             List<String> oldTables = tables(database);
             copyDemoData(database, oldTables);
-            Map<String, String> before = fingerprints(database, oldTables);
+            Map<String, List<String>> oldColumns = new LinkedHashMap<>();
+            oldTables.forEach(table -> oldColumns.put(table, sharedColumns(database, table)));
+            Map<String, String> before = fingerprints(database, oldColumns);
             assertThat(before.get("comm_session")).as("sessions copied").doesNotStartWith("0:");
 
             migrate(database, MASTER);
 
             assertThat(tables(database)).as("the full schema").containsExactlyInAnyOrderElementsOf(tables("portal"));
-            assertThat(fingerprints(database, oldTables)).isEqualTo(before);
+            assertThat(fingerprints(database, oldColumns)).isEqualTo(before);
+            // changeset 012: every media and quality row carries its session's start, every session its dialog key
+            for (String table : org.commsportal.ingest.RawSessionTables.START_COLUMNS.keySet()) {
+                if (!table.equals("comm_session")) {
+                    assertThat(jdbc.sql("SELECT COUNT(*) FROM " + database + "." + table + " x LEFT JOIN " + database
+                            + ".comm_session s ON s.id = x.session_id AND s.start_time = x.session_start WHERE s.id IS NULL")
+                            .query(Long.class).single()).as(table + " rows without their session's start").isZero();
+                }
+            }
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + database + ".comm_session s JOIN " + database
+                    + ".session_dialog d ON d.tenant_id = s.tenant_id AND d.dialog_id = s.dialog_id AND d.session_id = s.id"
+                    + " AND d.start_time = s.start_time").query(Long.class).single())
+                    .as("dialog keys").isEqualTo(Long.parseLong(before.get("comm_session").split(":")[0]));
         } finally {
             jdbc.sql("DROP DATABASE " + database).update();
         }
@@ -111,14 +125,14 @@ class LiquibaseUpgradeIT {
     }
 
     /** Per table: row count and an order-independent checksum over the columns it had before the upgrade. */
-    private Map<String, String> fingerprints(String database, List<String> tables) {
+    private Map<String, String> fingerprints(String database, Map<String, List<String>> columnsByTable) {
         Map<String, String> result = new LinkedHashMap<>();
-        for (String table : tables) {
+        for (String table : columnsByTable.keySet()) {
             if (table.startsWith("DATABASECHANGELOG")) {
                 continue;
             }
             List<String> values = new ArrayList<>();
-            for (String column : sharedColumns(database, table)) {
+            for (String column : columnsByTable.get(table)) {
                 values.add("IFNULL(CAST(" + column + " AS CHAR), '<null>')");
             }
             result.put(table, jdbc.sql("SELECT CONCAT(COUNT(*), ':', IFNULL(SUM(CRC32(CONCAT_WS('|', "

@@ -21,13 +21,18 @@ class SchemaIT {
                 "qoe_session", "qoe_media_line", "qoe_audio_stream", "qoe_audio_client_event", "qoe_audio_signal",
                 "qoe_app_sharing_stream", "qoe_video_client_event", "qoe_video_stream", "qoe_traceroute",
                 "qoe_feedback", "user_daily_rollup", "tenant_daily_rollup", "report_period", "user_period_state",
-                "user_period_total", "portal_account", "portal_account_role",
+                "user_period_total", "portal_account", "portal_account_role", "session_dialog",
                 "audit_event", "DATABASECHANGELOG");
     }
 
     @Test
     void the_reports_access_paths_have_indexes() {
-        assertThat(indexColumns("comm_session", "uk_comm_session_dialog")).isEqualTo("tenant_id,dialog_id");
+        assertThat(indexColumns("session_dialog", "PRIMARY")).isEqualTo("tenant_id,dialog_id");
+        assertThat(indexColumns("comm_session", "ix_comm_session_dialog")).isEqualTo("tenant_id,dialog_id");
+        assertThat(indexColumns("comm_session", "PRIMARY")).isEqualTo("id,start_time");
+        for (String quality : List.of("qoe_media_line", "qoe_audio_stream", "qoe_app_sharing_stream", "qoe_video_stream")) {
+            assertThat(indexColumns(quality, "ix_" + quality + "_session")).isEqualTo("session_id,session_start,side");
+        }
         assertThat(indexColumns("comm_session", "ix_comm_session_tenant_start")).isEqualTo("tenant_id,start_time");
         assertThat(indexColumns("comm_session", "ix_comm_session_from_user")).isEqualTo("tenant_id,from_user_id,start_time");
         assertThat(indexColumns("comm_session", "ix_comm_session_to_user")).isEqualTo("tenant_id,to_user_id,start_time");

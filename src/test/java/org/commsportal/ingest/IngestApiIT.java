@@ -159,6 +159,24 @@ class IngestApiIT {
     }
 
     @Test
+    void sessions_before_the_first_kept_day_are_refused_naming_that_day_and_nothing_is_written() throws Exception {
+        LocalDate keptFrom = LocalDate.parse(day).plusDays(1);
+        jdbc.sql("INSERT INTO user_period_state (tenant_id, kept_from) VALUES (:t, :d) ON DUPLICATE KEY UPDATE kept_from = :d")
+                .param("t", tenant.id()).param("d", keptFrom).update();
+        String kept = session("later", "IM", 1_000, "").replaceAll(day + "T09", keptFrom + "T09");
+
+        HttpResponse<String> response = post("sessions", "application/json", "[" + kept + "," + session("old", "IM", 1_000, "") + "]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = json.readTree(response.body()).get("error").get("problems").get(0);
+        assertThat(problem.get("index").asInt()).isEqualTo(1);
+        assertThat(problem.get("field").asText()).isEqualTo("startTime");
+        assertThat(problem.get("reason").asText()).contains("starts before " + keptFrom, "retention");
+        assertThat(count("comm_session")).isZero();
+        assertThat(count("session_dialog")).isZero();
+    }
+
+    @Test
     void bad_users_are_refused_with_their_problems() throws Exception {
         HttpResponse<String> response = post("users", "application/json", """
                 [{"upn":"no-at-sign","alias":"x","displayName":"X","licensedFrom":"2025-01-01"},
