@@ -14,7 +14,6 @@ import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
 import org.commsportal.ingest.MediaType;
 import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.Side;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.privacy.NameMask;
 import org.commsportal.security.Roles;
@@ -153,11 +152,11 @@ public class SessionDetailsService {
                 sessions.quality(tenantId, sessionId, Quality.Feedback.class));
         return new SessionQuality(report,
                 report.audioStreams().stream().map(s -> StreamClassifier.audio(s,
-                        iceFailed(report, s.side(), MediaType.AUDIO))).toList(),
+                        StreamClassifier.iceFailed(report, s.side(), MediaType.AUDIO))).toList(),
                 report.videoStreams().stream().map(s -> StreamClassifier.video(s,
-                        iceFailed(report, s.side(), MediaType.VIDEO))).toList(),
+                        StreamClassifier.iceFailed(report, s.side(), MediaType.VIDEO))).toList(),
                 report.appSharingStreams().stream().map(s -> StreamClassifier.appSharing(s,
-                        iceFailed(report, s.side(), MediaType.APPLICATION_SHARING))).toList());
+                        StreamClassifier.iceFailed(report, s.side(), MediaType.APPLICATION_SHARING))).toList());
     }
 
     /**
@@ -198,10 +197,5 @@ public class SessionDetailsService {
         if (!column.groupable()) {
             throw new IllegalArgumentException(column.header() + " cannot be grouped");
         }
-    }
-
-    private static boolean iceFailed(Quality.Report report, Side side, MediaType type) {
-        return report.mediaLines().stream().anyMatch(line -> line.side() == side && line.mediaType() == type
-                && "failed".equalsIgnoreCase(line.iceResult()));
     }
 }
