@@ -26,6 +26,13 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
     private final Worksheet sheet;
     private final List<ExportColumn<R>> columns;
     private final ZoneId zone;
+    /**
+     * Per column, the number format of the run of cells that ends at the last row written (null: none) and the
+     * run's first row. A run gets its format in one step when it ends, at the latest before each flush: styling
+     * cell by cell merged and looked up the style again for every date cell, a quarter of the sheet's time.
+     */
+    private final @Nullable String[] runFormats;
+    private final int[] runStarts;
     private long rowsWritten;
     private boolean closed;
 
@@ -37,6 +44,8 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         this.sheet = workbook.newWorksheet(sheetName);
         this.columns = columns;
         this.zone = zone;
+        this.runFormats = new String[columns.size()];
+        this.runStarts = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             sheet.value(0, c, columns.get(c).header());
             sheet.style(0, c).bold().set();
@@ -59,11 +68,13 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         }
         rowsWritten++;
         if (rowsWritten % ROWS_PER_FLUSH == 0) {
+            endFormatRuns(r);
             sheet.flush();
         }
     }
 
     private void writeCell(int r, int c, ExportColumn<R> column, @Nullable Object value) {
+        format(r, c, value instanceof LocalDate ? DATE_FORMAT : value instanceof Instant ? DATE_TIME_FORMAT : null);
         if (value == null) {
             return;
         } else if (value instanceof String text) {
@@ -77,14 +88,35 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
             sheet.inlineString(r, c, CellText.yesNo(bool));
         } else if (value instanceof LocalDate date) {
             sheet.value(r, c, date);
-            sheet.style(r, c).format(DATE_FORMAT).set();
         } else if (value instanceof Instant instant) {
             // Whole seconds, as in CSV: Excel rounds a fraction in the display, showing 00:30:59.7 as 00:31:00.
             sheet.value(r, c, LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.SECONDS));
-            sheet.style(r, c).format(DATE_TIME_FORMAT).set();
         } else {
             throw TableExports.unsupportedCell(column, value);
         }
+    }
+
+    /** The cell at row r of column c takes the number format (or none): a different one ends the column's run. */
+    private void format(int r, int c, @Nullable String format) {
+        if (!java.util.Objects.equals(format, runFormats[c])) {
+            endFormatRun(c, r - 1);
+            runFormats[c] = format;
+            runStarts[c] = r;
+        }
+    }
+
+    private void endFormatRuns(int lastRow) {
+        for (int c = 0; c < runFormats.length; c++) {
+            endFormatRun(c, lastRow);
+        }
+    }
+
+    private void endFormatRun(int c, int lastRow) {
+        String format = runFormats[c];
+        if (format != null && lastRow >= runStarts[c]) {
+            sheet.range(runStarts[c], c, lastRow, c).style().format(format).set();
+        }
+        runFormats[c] = null;
     }
 
     @Override
@@ -96,6 +128,7 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
     public void close() throws IOException {
         if (!closed) {
             closed = true;
+            endFormatRuns((int) rowsWritten);
             workbook.finish(); // ends the zip and leaves the caller's stream open
             out.flush();
         }
