@@ -51,7 +51,7 @@ class SessionDetailsRepository {
 
     /** The user's sessions in the range, over comm_session s: the user is either party. */
     private static final String USER_SESSIONS = """
-             WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to
+            WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to
                 AND (s.from_user_id = :userId OR s.to_user_id = :userId)""";
 
     /** The last four digits of a telephone number become x: +14255550123 reads +1425555xxxx. */
@@ -242,7 +242,7 @@ class SessionDetailsRepository {
                     .append(licensedUserOf("ob", "s.on_behalf_of_uri"))
                     .append(licensedUserOf("rb", "s.referred_by_uri"));
         }
-        return sql.append(where).toString();
+        return where.isEmpty() ? sql.toString() : sql.append(' ').append(where).toString();
     }
 
     /** What the viewer sees in the column, in SQL over comm_session s (and the licensed users joined when concealed). */
