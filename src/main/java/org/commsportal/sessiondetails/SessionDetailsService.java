@@ -11,6 +11,7 @@ import org.commsportal.audit.ExportAudit;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.export.ReadAhead;
 import org.commsportal.export.TableExports;
 import org.commsportal.ingest.MediaType;
 import org.commsportal.ingest.Quality;
@@ -173,8 +174,10 @@ public class SessionDetailsService {
         String what = "session details of " + auditedName(currentTenant.id(), search.userId()) + " from " + search.from() + " to " + search.to()
                 + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
+        // read ahead on another thread: the scope (tenant, concealment) comes from this thread's sign-in
+        var scope = scope(search);
         return TableExports.stream(format, out, "Session details", exportColumns, search.zone(),
-                rows -> sessions.forEach(scope(search), search.sortColumn(), search.ascending(), rows), progress,
+                ReadAhead.of(rows -> sessions.forEach(scope, search.sortColumn(), search.ascending(), rows)), progress,
                 ExportAudit.of(auditLog, what));
     }
 
