@@ -28,9 +28,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * One user's sessions in [from, to) as the viewer sees them. Every shown value is computed in SQL (pseudonyms,
- * masked telephone numbers, media types description, the worst stream verdict), so sorting, grouping and the
- * filters of opened groups all work on exactly what the table shows, in the database. Column names and ORDER BY
- * come from {@link SessionColumn}, never from input.
+ * masked telephone numbers, media types description; the worst stream verdict is stored with the session), so
+ * sorting, grouping and the filters of opened groups all work on exactly what the table shows, in the database.
+ * Column names and ORDER BY come from {@link SessionColumn}, never from input.
  */
 @Repository
 class SessionDetailsRepository {
@@ -72,7 +72,7 @@ class SessionDetailsRepository {
 
     /**
      * A page in two steps: the page's ids, ordered by the sort key with only the columns the sort and the filters
-     * need, then every shown column of just those rows (the Quality column costs look-ups per row).
+     * need, then every shown column of just those rows (the URI columns cost regular expressions per row).
      */
     List<SessionRow> page(Scope scope, List<GroupFilter> filters, @Nullable SessionColumn sort, boolean ascending,
                           int offset, int limit) {
