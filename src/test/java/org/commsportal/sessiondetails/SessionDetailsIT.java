@@ -331,6 +331,10 @@ class SessionDetailsIT {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         Map<Verdict, Long> fixtures = storedRanksFollowRawQualityRows(tenant);
         assertThat(fixtures).containsKeys(Verdict.GOOD, Verdict.UNCLASSIFIED, Verdict.POOR);
+        // what the bench loaders store for sessions they write with SQL: the same ranks
+        jdbc.sql("UPDATE comm_session SET quality_rank = 0 WHERE tenant_id = :t").param("t", tenant.id()).update();
+        QualityRankRecomputation.store(jdbc, tenant.id());
+        assertThat(storedRanksFollowRawQualityRows(tenant)).isEqualTo(fixtures);
 
         testTenants.signIn("global.admin"); // the demo account: tests add no accounts to demo tenants
         Map<Verdict, Long> demo = storedRanksFollowRawQualityRows(tenants.findByName("contoso.example").orElseThrow());
