@@ -163,8 +163,9 @@ class SessionRepository {
         return old.size() + dialogs;
     }
 
-    /** Inserts the sessions and returns their generated ids by dialog id. */
-    Map<String, Long> insertSessions(long tenantId, List<SessionRecord> sessions, Map<String, Long> userIds) {
+    /** Inserts the sessions with their quality ranks and returns their generated ids by dialog id. */
+    Map<String, Long> insertSessions(long tenantId, List<SessionRecord> sessions, Map<String, Long> userIds,
+                                     SessionQualityRank qualityRank) {
         List<Object[]> rows = new ArrayList<>(sessions.size());
         for (SessionRecord s : sessions) {
             rows.add(new Object[] {tenantId, s.dialogId(), UtcDateTime.toColumn(s.startTime()), UtcDateTime.toColumn(s.endTime()),
@@ -172,15 +173,15 @@ class SessionRepository {
                     s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())),
                     s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
                     s.toTel(), s.fromEndpointId(), s.toEndpointId(), s.onBehalfOfUri(), s.referredByUri(),
-                    s.responseCode(), s.diagnosticId(), s.mediaMask(), s.imMessageCount()});
+                    s.responseCode(), s.diagnosticId(), s.mediaMask(), s.imMessageCount(), qualityRank.of(s)});
         }
         for (List<Object[]> chunk : chunks(rows)) {
             batch.batchUpdate("""
                     INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri,
                         from_user_id, to_user_id, from_client_version, to_client_version, conference_url,
                         conf_instance, from_tel, to_tel, from_endpoint_id, to_endpoint_id, on_behalf_of_uri,
-                        referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count, quality_rank)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, chunk);
         }
         Map<String, Long> ids = new HashMap<>();

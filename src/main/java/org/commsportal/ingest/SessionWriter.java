@@ -34,10 +34,13 @@ public class SessionWriter {
 
     private final IngestMetrics ingestMetrics;
     private final ActiveUserActivity activeUsers;
+    private final SessionQualityRank qualityRank;
 
     SessionWriter(SessionRepository sessions, UserPeriodTotalRepository periodTotals, CurrentTenant currentTenant,
-                  DataVersion dataVersion, IngestMetrics ingestMetrics, ActiveUserActivity activeUsers) {
+                  DataVersion dataVersion, IngestMetrics ingestMetrics, ActiveUserActivity activeUsers,
+                  SessionQualityRank qualityRank) {
         this.activeUsers = activeUsers;
+        this.qualityRank = qualityRank;
         this.sessions = sessions;
         this.periodTotals = periodTotals;
         this.currentTenant = currentTenant;
@@ -161,7 +164,7 @@ public class SessionWriter {
             sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
         }
 
-        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds);
+        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds, qualityRank);
         sessions.insertMedia(tenantId, batch, sessionIds);
         sessions.insertQuality(tenantId, batch, sessionIds);
         for (SessionRecord s : batch) {

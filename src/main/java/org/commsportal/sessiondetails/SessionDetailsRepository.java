@@ -20,6 +20,7 @@ import org.commsportal.ingest.QualityTables;
 import org.commsportal.ingest.Side;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +28,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * One user's sessions in [from, to) as the viewer sees them. Every shown value is computed in SQL (pseudonyms,
- * masked telephone numbers, media types description, the worst stream verdict), so sorting, grouping and the
- * filters of opened groups all work on exactly what the table shows, in the database. Column names and ORDER BY
- * come from {@link SessionColumn}, never from input.
+ * masked telephone numbers, media types description; the worst stream verdict is stored with the session), so
+ * sorting, grouping and the filters of opened groups all work on exactly what the table shows, in the database.
+ * Column names and ORDER BY come from {@link SessionColumn}, never from input.
  */
 @Repository
 class SessionDetailsRepository {
@@ -38,15 +39,23 @@ class SessionDetailsRepository {
     record Scope(long tenantId, long userId, Instant from, Instant to, boolean concealed) {
     }
 
-    /** The user's sessions by id: one index range per party, so both halves use an index. */
+    /**
+     * The user's sessions by id and start time: one index range per party, so both halves use an index; the start
+     * time lets each join back to comm_session read one partition (changeset 012).
+     */
     private static final String HITS = """
             WITH hits AS (
-                SELECT id FROM comm_session
+                SELECT id, start_time FROM comm_session
                 WHERE tenant_id = :tenantId AND from_user_id = :userId AND start_time >= :from AND start_time < :to
                 UNION
-                SELECT id FROM comm_session
+                SELECT id, start_time FROM comm_session
                 WHERE tenant_id = :tenantId AND to_user_id = :userId AND start_time >= :from AND start_time < :to)
             """;
+
+    /** The user's sessions in the range, over comm_session s: the user is either party. */
+    private static final String USER_SESSIONS = """
+            WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to
+                AND (s.from_user_id = :userId OR s.to_user_id = :userId)""";
 
     /** The last four digits of a telephone number become x: +14255550123 reads +1425555xxxx. */
     private static final String LAST_FOUR_DIGITS = "'[0-9](?=(?:[^0-9]*[0-9]){0,3}[^0-9]*$)'";
@@ -66,19 +75,19 @@ class SessionDetailsRepository {
 
     /**
      * A page in two steps: the page's ids, ordered by the sort key with only the columns the sort and the filters
-     * need, then every shown column of just those rows (the Quality column costs look-ups per row).
+     * need, then every shown column of just those rows (the URI columns cost regular expressions per row).
      */
     List<SessionRow> page(Scope scope, List<GroupFilter> filters, @Nullable SessionColumn sort, boolean ascending,
                           int offset, int limit) {
         String order = orderBy(sort, ascending);
-        String sql = HITS + ", page AS (SELECT r.id FROM (" + shownRows(scope, "hits", needed(filters, sort)) + ") r"
+        String sql = HITS + ", page AS (SELECT r.id, r.start_time FROM (" + shownRows(scope, "hits", needed(filters, sort)) + ") r"
                 + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
                 + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r" + order;
         return jdbc.sql(sql)
                 .params(parameters(scope, filters))
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(SessionDetailsRepository::toRow)
+                .query(new SessionRows())
                 .list();
     }
 
@@ -90,13 +99,18 @@ class SessionDetailsRepository {
                 .single();
     }
 
-    /** Every row in table order, streamed to the consumer without holding them in memory. */
+    /**
+     * Every row in table order, streamed to the consumer without holding them in memory. One pass over the user's
+     * rows, without the hits CTE: materialising a million ids and joining back by id cost more than the rows
+     * themselves; the optimizer takes both user indexes (a sort union) where the user is a small part of the tenant.
+     */
     void forEach(Scope scope, @Nullable SessionColumn sort, boolean ascending, Consumer<SessionRow> consumer) {
-        streaming.query(HITS + "SELECT * FROM (" + shownRows(scope, "hits", List.of(SessionColumn.values())) + ") r"
-                        + orderBy(sort, ascending),
+        var rows = new SessionRows();
+        streaming.query("SELECT * FROM (" + shownRows(scope, "comm_session s", USER_SESSIONS,
+                        List.of(SessionColumn.values())) + ") r" + orderBy(sort, ascending),
                 new MapSqlParameterSource(parameters(scope, List.of())),
                 rs -> {
-                    consumer.accept(toRow(rs, 0));
+                    consumer.accept(rows.mapRow(rs, 0));
                 });
     }
 
@@ -159,7 +173,7 @@ class SessionDetailsRepository {
         return columns;
     }
 
-    /** The column's name in the shown rows; the Quality column is its rank there (see {@link #qualityRank()}). */
+    /** The column's name in the shown rows; the Quality column is its stored rank there ({@link StoredQualityRank}). */
     private static String alias(SessionColumn column) {
         return column == SessionColumn.QUALITY ? "quality_rank" : column.alias();
     }
@@ -169,8 +183,8 @@ class SessionDetailsRepository {
         if (column != SessionColumn.QUALITY || value == null) {
             return value;
         }
-        int rank = Integer.parseInt(value);
-        return rank == 0 ? null : Verdict.values()[rank - 1].label();
+        Verdict verdict = StoredQualityRank.verdict(Integer.parseInt(value));
+        return verdict == null ? null : verdict.label();
     }
 
     /** A shown group value as stored in the shown rows: the Quality column filters on ranks. */
@@ -178,7 +192,7 @@ class SessionDetailsRepository {
         if (filter.column() != SessionColumn.QUALITY) {
             return filter.value();
         }
-        return filter.value() == null ? 0 : Verdict.ofLabel(filter.value()).rank();
+        return StoredQualityRank.rank(filter.value() == null ? null : Verdict.ofLabel(filter.value()));
     }
 
     private static String where(List<GroupFilter> filters) {
@@ -210,6 +224,11 @@ class SessionDetailsRepository {
      * each named by {@link #alias(SessionColumn)}.
      */
     private static String shownRows(Scope scope, String source, Collection<SessionColumn> columns) {
+        return shownRows(scope, source + " h JOIN comm_session s ON s.id = h.id AND s.start_time = h.start_time", "", columns);
+    }
+
+    /** The same of the sessions that the FROM item (naming comm_session s) and the WHERE clause leave. */
+    private static String shownRows(Scope scope, String sessions, String where, Collection<SessionColumn> columns) {
         StringBuilder sql = new StringBuilder("SELECT s.id, s.start_time");
         EnumSet<SessionColumn> distinct = EnumSet.noneOf(SessionColumn.class);
         distinct.addAll(columns);
@@ -218,7 +237,7 @@ class SessionDetailsRepository {
                 sql.append(", ").append(expression(column, scope.concealed())).append(" AS ").append(alias(column));
             }
         }
-        sql.append(" FROM ").append(source).append(" h JOIN comm_session s ON s.id = h.id");
+        sql.append(" FROM ").append(sessions);
         if (scope.concealed()) {
             sql.append(" LEFT JOIN licensed_user fu ON fu.id = s.from_user_id AND fu.tenant_id = s.tenant_id")
                     .append(" LEFT JOIN licensed_user tu ON tu.id = s.to_user_id AND tu.tenant_id = s.tenant_id")
@@ -226,7 +245,7 @@ class SessionDetailsRepository {
                     .append(licensedUserOf("ob", "s.on_behalf_of_uri"))
                     .append(licensedUserOf("rb", "s.referred_by_uri"));
         }
-        return sql.toString();
+        return where.isEmpty() ? sql.toString() : sql.append(' ').append(where).toString();
     }
 
     /** What the viewer sees in the column, in SQL over comm_session s (and the licensed users joined when concealed). */
@@ -251,7 +270,7 @@ class SessionDetailsRepository {
             case ON_BEHALF_OF_URI -> userUri("s.on_behalf_of_uri", "ob", concealed);
             case REFERRED_BY_URI -> userUri("s.referred_by_uri", "rb", concealed);
             case RESPONSE_CODE -> "s.response_code";
-            case QUALITY -> qualityRank();
+            case QUALITY -> "s.quality_rank";
         };
     }
 
@@ -285,62 +304,36 @@ class SessionDetailsRepository {
     }
 
     /**
-     * The worst stream verdict as a rank (1 Good, 2 Unclassified, 3 Poor, 0 without real-time media); the same rules
-     * as {@link StreamClassifier}. A modality in the session's media without any stream record has no QoE report.
+     * Maps the shown rows, reading cells by position: the positions are looked up by name once per result set,
+     * as by name the driver lower-cases and hashes the name again for every cell (a tenth of an export's time).
      */
-    private static String qualityRank() {
-        String audio = """
-                (SELECT MAX(CASE WHEN %s THEN 2
-                    WHEN a.degradation_avg > %s OR a.round_trip_avg_ms > %s OR a.packet_loss_rate_avg > %s
-                         OR a.jitter_avg_ms > %s OR a.concealed_ratio_avg > %s THEN 3
-                    WHEN COALESCE(a.degradation_avg, a.round_trip_avg_ms, a.packet_loss_rate_avg, a.jitter_avg_ms,
-                                  a.concealed_ratio_avg) IS NULL THEN 2
-                    ELSE 1 END)
-                 FROM qoe_audio_stream a WHERE a.session_id = s.id)""".formatted(iceFailed("a", MediaType.AUDIO),
-                StreamClassifier.AUDIO_DEGRADATION_AVG, StreamClassifier.AUDIO_ROUND_TRIP_MS,
-                StreamClassifier.AUDIO_PACKET_LOSS_RATE, StreamClassifier.AUDIO_JITTER_MS,
-                StreamClassifier.AUDIO_CONCEALED_RATIO_AVG);
-        String video = """
-                (SELECT MAX(CASE WHEN %s THEN 2
-                    WHEN v.local_frame_loss_percent IS NOT NULL THEN IF(v.local_frame_loss_percent > %s, 3, 1)
-                    WHEN v.frame_rate_in_avg IS NOT NULL THEN IF(v.frame_rate_in_avg < %s, 3, 1)
-                    WHEN v.post_fec_packet_loss IS NOT NULL THEN IF(v.post_fec_packet_loss > %s, 3, 1)
-                    ELSE 2 END)
-                 FROM qoe_video_stream v WHERE v.session_id = s.id)""".formatted(iceFailed("v", MediaType.VIDEO),
-                StreamClassifier.VIDEO_FRAME_LOSS_PERCENT, StreamClassifier.VIDEO_FRAME_RATE_FPS,
-                StreamClassifier.VIDEO_POST_FEC_LOSS);
-        String sharing = """
-                (SELECT MAX(CASE WHEN %s THEN 2
-                    WHEN p.spoiled_tile_percent > %s OR p.rdp_tile_processing_latency_avg_ms > %s
-                         OR p.relative_one_way_avg_s > %s THEN 3
-                    WHEN COALESCE(p.spoiled_tile_percent, p.rdp_tile_processing_latency_avg_ms,
-                                  p.relative_one_way_avg_s) IS NULL THEN 2
-                    ELSE 1 END)
-                 FROM qoe_app_sharing_stream p WHERE p.session_id = s.id)""".formatted(
-                iceFailed("p", MediaType.APPLICATION_SHARING), StreamClassifier.SHARING_SPOILED_TILE_PERCENT,
-                StreamClassifier.SHARING_TILE_LATENCY_MS, StreamClassifier.SHARING_RELATIVE_ONE_WAY_S);
-        return "GREATEST(COALESCE(" + audio + ", IF(s.media_mask & " + MediaType.AUDIO.bit() + ", 2, 0)), "
-                + "COALESCE(" + video + ", IF(s.media_mask & " + MediaType.VIDEO.bit() + ", 2, 0)), "
-                + "COALESCE(" + sharing + ", IF(s.media_mask & " + MediaType.APPLICATION_SHARING.bit() + ", 2, 0)))";
+    private static final class SessionRows implements RowMapper<SessionRow> {
+        private static final String[] COLUMNS = {"id", "dialog_id", "media_types", "start_time", "end_time",
+            "from_uri", "to_uri", "from_client_version", "to_client_version", "conference_url", "from_tel", "to_tel",
+            "from_endpoint_id", "to_endpoint_id", "conf_instance", "on_behalf_of_uri", "referred_by_uri",
+            "response_code", "quality_rank"};
+
+        private int @Nullable [] at;
+
+        @Override
+        public SessionRow mapRow(ResultSet rs, int row) throws SQLException {
+            int[] c = at;
+            if (c == null) {
+                c = new int[COLUMNS.length];
+                for (int i = 0; i < COLUMNS.length; i++) {
+                    c[i] = rs.findColumn(COLUMNS[i]);
+                }
+                at = c;
+            }
+            return new SessionRow(rs.getLong(c[0]), rs.getString(c[1]), rs.getString(c[2]), instant(rs, c[3]),
+                    instant(rs, c[4]), rs.getString(c[5]), rs.getString(c[6]), rs.getString(c[7]), rs.getString(c[8]),
+                    rs.getString(c[9]), rs.getString(c[10]), rs.getString(c[11]), rs.getString(c[12]),
+                    rs.getString(c[13]), rs.getString(c[14]), rs.getString(c[15]), rs.getString(c[16]),
+                    rs.getObject(c[17], Integer.class), StoredQualityRank.verdict(rs.getInt(c[18])));
+        }
     }
 
-    private static String iceFailed(String stream, MediaType type) {
-        return "EXISTS (SELECT 1 FROM qoe_media_line l WHERE l.session_id = " + stream + ".session_id AND l.side = "
-                + stream + ".side AND l.media_type_id = " + type.id() + " AND l.ice_result = 'failed')";
-    }
-
-    private static SessionRow toRow(ResultSet rs, int row) throws SQLException {
-        int rank = rs.getInt("quality_rank");
-        return new SessionRow(rs.getLong("id"), rs.getString("dialog_id"), rs.getString("media_types"),
-                instant(rs, "start_time"), instant(rs, "end_time"), rs.getString("from_uri"), rs.getString("to_uri"),
-                rs.getString("from_client_version"), rs.getString("to_client_version"),
-                rs.getString("conference_url"), rs.getString("from_tel"), rs.getString("to_tel"),
-                rs.getString("from_endpoint_id"), rs.getString("to_endpoint_id"), rs.getString("conf_instance"),
-                rs.getString("on_behalf_of_uri"), rs.getString("referred_by_uri"),
-                rs.getObject("response_code", Integer.class), rank == 0 ? null : Verdict.values()[rank - 1]);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         return UtcDateTime.fromColumn(rs.getObject(column, LocalDateTime.class));
     }
 

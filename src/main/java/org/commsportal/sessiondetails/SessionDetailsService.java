@@ -11,10 +11,10 @@ import org.commsportal.audit.ExportAudit;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.export.ReadAhead;
 import org.commsportal.export.TableExports;
 import org.commsportal.ingest.MediaType;
 import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.Side;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.privacy.NameMask;
 import org.commsportal.security.Roles;
@@ -153,11 +153,11 @@ public class SessionDetailsService {
                 sessions.quality(tenantId, sessionId, Quality.Feedback.class));
         return new SessionQuality(report,
                 report.audioStreams().stream().map(s -> StreamClassifier.audio(s,
-                        iceFailed(report, s.side(), MediaType.AUDIO))).toList(),
+                        StreamClassifier.iceFailed(report, s.side(), MediaType.AUDIO))).toList(),
                 report.videoStreams().stream().map(s -> StreamClassifier.video(s,
-                        iceFailed(report, s.side(), MediaType.VIDEO))).toList(),
+                        StreamClassifier.iceFailed(report, s.side(), MediaType.VIDEO))).toList(),
                 report.appSharingStreams().stream().map(s -> StreamClassifier.appSharing(s,
-                        iceFailed(report, s.side(), MediaType.APPLICATION_SHARING))).toList());
+                        StreamClassifier.iceFailed(report, s.side(), MediaType.APPLICATION_SHARING))).toList());
     }
 
     /**
@@ -174,8 +174,10 @@ public class SessionDetailsService {
         String what = "session details of " + auditedName(currentTenant.id(), search.userId()) + " from " + search.from() + " to " + search.to()
                 + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
+        // read ahead on another thread: the scope (tenant, concealment) comes from this thread's sign-in
+        var scope = scope(search);
         return TableExports.stream(format, out, "Session details", exportColumns, search.zone(),
-                rows -> sessions.forEach(scope(search), search.sortColumn(), search.ascending(), rows), progress,
+                ReadAhead.of(rows -> sessions.forEach(scope, search.sortColumn(), search.ascending(), rows)), progress,
                 ExportAudit.of(auditLog, what));
     }
 
@@ -198,10 +200,5 @@ public class SessionDetailsService {
         if (!column.groupable()) {
             throw new IllegalArgumentException(column.header() + " cannot be grouped");
         }
-    }
-
-    private static boolean iceFailed(Quality.Report report, Side side, MediaType type) {
-        return report.mediaLines().stream().anyMatch(line -> line.side() == side && line.mediaType() == type
-                && "failed".equalsIgnoreCase(line.iceResult()));
     }
 }

@@ -4,32 +4,73 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.commsportal.ingest.MediaType;
 import org.commsportal.ingest.Quality;
+import org.commsportal.ingest.Side;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The poor-stream rules of SPEC section 1. The result table's Quality column computes the same rules in SQL
- * ({@link SessionDetailsRepository}); an integration test checks that both agree on every demo stream.
+ * The poor-stream rules of SPEC section 1, and a session's worst verdict from them. Session writers store that
+ * verdict with the session ({@link StoredQualityRank}), which the result table's Quality column reads; an
+ * integration test checks the stored verdict against these rules over the stored quality records.
  */
 public final class StreamClassifier {
 
-    static final double AUDIO_DEGRADATION_AVG = 1.0;
-    static final double AUDIO_ROUND_TRIP_MS = 500;
-    static final double AUDIO_PACKET_LOSS_RATE = 0.1;
-    static final double AUDIO_JITTER_MS = 30;
-    static final double AUDIO_CONCEALED_RATIO_AVG = 0.07;
-    static final double VIDEO_FRAME_LOSS_PERCENT = 50;
-    static final double VIDEO_FRAME_RATE_FPS = 7;
-    static final double VIDEO_POST_FEC_LOSS = 0.15;
-    static final double SHARING_SPOILED_TILE_PERCENT = 36;
-    static final double SHARING_TILE_LATENCY_MS = 400;
-    static final double SHARING_RELATIVE_ONE_WAY_S = 1.75;
+    private static final double AUDIO_DEGRADATION_AVG = 1.0;
+    private static final double AUDIO_ROUND_TRIP_MS = 500;
+    private static final double AUDIO_PACKET_LOSS_RATE = 0.1;
+    private static final double AUDIO_JITTER_MS = 30;
+    private static final double AUDIO_CONCEALED_RATIO_AVG = 0.07;
+    private static final double VIDEO_FRAME_LOSS_PERCENT = 50;
+    private static final double VIDEO_FRAME_RATE_FPS = 7;
+    private static final double VIDEO_POST_FEC_LOSS = 0.15;
+    private static final double SHARING_SPOILED_TILE_PERCENT = 36;
+    private static final double SHARING_TILE_LATENCY_MS = 400;
+    private static final double SHARING_RELATIVE_ONE_WAY_S = 1.75;
 
     static final String ICE_FAILED = "ICE connectivity failed";
     static final String NO_METRIC = "No quality metric reported";
     static final String NO_REPORT = "No QoE report";
 
     private StreamClassifier() {
+    }
+
+    /**
+     * The worst verdict of the session's audio, video and application sharing streams, or null without such
+     * media. A modality in the session's media without any stream record has no QoE report: Unclassified.
+     */
+    public static @Nullable Verdict worst(Quality.Report report, int mediaMask) {
+        @Nullable Verdict worst = null;
+        for (Quality.AudioStream stream : report.audioStreams()) {
+            worst = worse(worst, audio(stream, iceFailed(report, stream.side(), MediaType.AUDIO)).verdict());
+        }
+        for (Quality.VideoStream stream : report.videoStreams()) {
+            worst = worse(worst, video(stream, iceFailed(report, stream.side(), MediaType.VIDEO)).verdict());
+        }
+        for (Quality.AppSharingStream stream : report.appSharingStreams()) {
+            worst = worse(worst, appSharing(stream, iceFailed(report, stream.side(), MediaType.APPLICATION_SHARING))
+                    .verdict());
+        }
+        if (withoutStreams(mediaMask, MediaType.AUDIO, report.audioStreams())
+                || withoutStreams(mediaMask, MediaType.VIDEO, report.videoStreams())
+                || withoutStreams(mediaMask, MediaType.APPLICATION_SHARING, report.appSharingStreams())) {
+            worst = worse(worst, Verdict.UNCLASSIFIED);
+        }
+        return worst;
+    }
+
+    /** Whether ICE connectivity failed on the side's media line of the type: its streams are Unclassified. */
+    static boolean iceFailed(Quality.Report report, Side side, MediaType type) {
+        return report.mediaLines().stream().anyMatch(line -> line.side() == side && line.mediaType() == type
+                && "failed".equalsIgnoreCase(line.iceResult()));
+    }
+
+    private static boolean withoutStreams(int mediaMask, MediaType type, List<?> streams) {
+        return (mediaMask & type.bit()) != 0 && streams.isEmpty();
+    }
+
+    private static Verdict worse(@Nullable Verdict a, Verdict b) {
+        return a == null || b.compareTo(a) > 0 ? b : a;
     }
 
     /** Poor if any of the five audio rules holds. */

@@ -19,7 +19,7 @@ public enum Verdict {
         return label;
     }
 
-    /** 1 for Good up to 3 for Poor: the rank the database computes, 0 meaning "no media streams". */
+    /** 1 for Good up to 3 for Poor: the rank stored with each session, 0 meaning "no media streams". */
     int rank() {
         return ordinal() + 1;
     }

@@ -3,6 +3,7 @@ package org.commsportal.bench;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.commsportal.QualityRankRecomputation;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
@@ -63,6 +64,7 @@ final class BenchTenant {
             }
         }
         recordDialogs(jdbc, tenant.id());
+        QualityRankRecomputation.store(jdbc, tenant.id()); // no quality records yet: real-time sessions are Unclassified
         jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)").param("t", tenant.id()).update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;
@@ -99,6 +101,7 @@ final class BenchTenant {
                         (System.nanoTime() - started) / 1_000_000_000);
             }
         }
+        QualityRankRecomputation.store(jdbc, tenant.id());
         jdbc.sql("INSERT INTO bench_quality_complete (tenant_id, days) VALUES (:t, :d)").param("t", tenant.id())
                 .param("d", days).update();
     }

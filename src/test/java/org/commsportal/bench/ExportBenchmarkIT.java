@@ -22,6 +22,7 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.commsportal.PortalIntegrationTest;
+import org.commsportal.QualityRankRecomputation;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
@@ -167,6 +168,7 @@ class ExportBenchmarkIT {
                 WHERE s.tenant_id = :t
                 """).param("t", tenant.id()).update();
         BenchTenant.recordDialogs(jdbc, tenant.id());
+        QualityRankRecomputation.store(jdbc, tenant.id()); // no quality records: real-time sessions are Unclassified
         jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)").param("t", tenant.id()).update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;

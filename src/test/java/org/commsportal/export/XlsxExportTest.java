@@ -114,6 +114,73 @@ class XlsxExportTest {
     }
 
     @Test
+    void every_date_and_time_cell_keeps_its_format_across_flushes_and_beside_other_cells_in_its_column()
+            throws IOException {
+        // a column that mixes instants, dates, text and empty cells, over more rows than one flush holds
+        List<List<@Nullable Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_503; i++) {
+            Object mixed = switch (i % 7) {
+                case 0 -> null;
+                case 1 -> "text " + i;
+                case 2 -> LocalDate.of(2026, 1, 1).plusDays(i % 300);
+                default -> Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i * 61L);
+            };
+            rows.add(row(Instant.parse("2026-03-29T00:00:00Z").plusSeconds(i * 59L), mixed, i));
+        }
+        @SuppressWarnings("unchecked")
+        byte[] file = xlsx(columns("Start", "Mixed", "N"), rows.toArray(new List[0]));
+
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(file), withFormats())) {
+            List<Row> read = workbook.getFirstSheet().read();
+            assertThat(read).hasSize(rows.size() + 1);
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = read.get(i + 1);
+                assertThat(row.getCell(0).getDataFormatString()).as("row %d", i).isEqualTo("yyyy-mm-dd hh:mm:ss");
+                assertThat(row.getCellAsDate(0)).as("row %d", i).contains(LocalDateTime.ofInstant(
+                        (Instant) rows.get(i).get(0), BERLIN).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                Object mixed = rows.get(i).get(1);
+                if (mixed instanceof Instant) {
+                    assertThat(row.getCell(1).getDataFormatString()).as("row %d", i).isEqualTo("yyyy-mm-dd hh:mm:ss");
+                } else if (mixed instanceof LocalDate) {
+                    assertThat(row.getCell(1).getDataFormatString()).as("row %d", i).isEqualTo("yyyy-mm-dd");
+                } else if (mixed instanceof String text) {
+                    assertThat(row.getCellText(1)).isEqualTo(text);
+                    assertThat(row.getCell(1).getDataFormatString()).as("row %d", i).isNull();
+                } else {
+                    assertThat(typeOf(row, 1)).as("row %d", i).isEqualTo(CellType.EMPTY);
+                }
+                assertThat(row.getCell(2).getDataFormatString()).as("row %d", i).isNull();
+            }
+        }
+    }
+
+    @Test
+    void repeated_texts_go_to_the_shared_strings_once_and_unique_texts_stay_inline(@TempDir Path dir)
+            throws IOException {
+        String[] media = {"P2P: Audio", "P2P: Audio, Video", "Conference: IM", "=formula-like", "a < b & c"};
+        List<List<@Nullable Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            rows.add(row("dialog-" + i, media[i % media.length], i % 3 == 0));
+        }
+        @SuppressWarnings("unchecked")
+        Path file = Files.write(dir.resolve("export.xlsx"), xlsx(columns("Dialog", "Media", "Flag"),
+                rows.toArray(new List[0])));
+
+        List<Row> read = dataRows(Files.readAllBytes(file));
+        assertThat(read).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(texts(read.get(i))).as("row %d", i).containsExactly("dialog-" + i,
+                    CellText.neutralised(media[i % media.length]), i % 3 == 0 ? "Yes" : "No");
+        }
+        try (var zip = new ZipFile(file.toFile())) {
+            String shared = entry(zip, "xl/sharedStrings.xml");
+            assertThat(shared).contains("P2P: Audio, Video", "a &lt; b &amp; c", "&apos;=formula-like", "Yes").doesNotContain("dialog-");
+            // every media text after its first sighting is a shared-string cell, no longer written out in the sheet
+            assertThat(entry(zip, "xl/worksheets/sheet1.xml").split("P2P: Audio, Video", -1)).hasSize(2);
+        }
+    }
+
+    @Test
     void closing_finishes_the_file_but_leaves_the_callers_stream_open() throws IOException {
         var out = new CountingOutputStream();
         try (TableWriter<List<@Nullable Object>> writer =

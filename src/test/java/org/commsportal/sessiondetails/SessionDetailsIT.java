@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.commsportal.PortalIntegrationTest;
+import org.commsportal.QualityRankRecomputation;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
@@ -323,6 +324,58 @@ class SessionDetailsIT {
         assertThat(quality.videoVerdicts()).extracting(StreamVerdict::verdict).containsExactly(Verdict.GOOD);
         assertThat(quality.appSharingVerdicts()).extracting(StreamVerdict::verdict).containsExactly(Verdict.POOR);
         assertThat(service.quality(sessionId(tenant, "im")).report()).isEqualTo(Quality.Report.none());
+    }
+
+    @Test
+    void every_stored_quality_rank_is_the_classifiers_worst_verdict_over_the_raw_quality_rows() {
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        Map<Verdict, Long> fixtures = storedRanksFollowRawQualityRows(tenant);
+        assertThat(fixtures).containsKeys(Verdict.GOOD, Verdict.UNCLASSIFIED, Verdict.POOR);
+        // what the bench loaders store for sessions they write with SQL: the same ranks
+        jdbc.sql("UPDATE comm_session SET quality_rank = 0 WHERE tenant_id = :t").param("t", tenant.id()).update();
+        QualityRankRecomputation.store(jdbc, tenant.id());
+        assertThat(storedRanksFollowRawQualityRows(tenant)).isEqualTo(fixtures);
+
+        testTenants.signIn("global.admin"); // the demo account: tests add no accounts to demo tenants
+        Map<Verdict, Long> demo = storedRanksFollowRawQualityRows(tenants.findByName("contoso.example").orElseThrow());
+        assertThat(demo).containsKeys(Verdict.GOOD, Verdict.POOR);
+    }
+
+    /**
+     * For every session of the signed-in tenant: the stored rank equals the worst verdict of the session's quality
+     * records as read back from the QoE tables, and the rank changeset 011's SQL computes from them. Returns how
+     * many sessions have each verdict.
+     */
+    private Map<Verdict, Long> storedRanksFollowRawQualityRows(Tenant t) {
+        record Stored(long id, int mediaMask, boolean streams, int rank) {
+        }
+        List<Stored> sessions = jdbc.sql("""
+                SELECT s.id, s.media_mask, s.quality_rank,
+                       EXISTS (SELECT 1 FROM qoe_audio_stream a WHERE a.session_id = s.id)
+                       OR EXISTS (SELECT 1 FROM qoe_video_stream v WHERE v.session_id = s.id)
+                       OR EXISTS (SELECT 1 FROM qoe_app_sharing_stream p WHERE p.session_id = s.id) AS streams
+                FROM comm_session s WHERE s.tenant_id = :t
+                """).param("t", t.id())
+                .query((rs, row) -> new Stored(rs.getLong("id"), rs.getInt("media_mask"), rs.getBoolean("streams"),
+                        rs.getInt("quality_rank")))
+                .list();
+        Map<Long, Integer> sqlRanks = QualityRankRecomputation.ranks(jdbc, t.id());
+        int realTime = MediaType.AUDIO.bit() | MediaType.VIDEO.bit() | MediaType.APPLICATION_SHARING.bit();
+        Map<Verdict, Long> verdicts = new java.util.EnumMap<>(Verdict.class);
+        for (Stored session : sessions) {
+            // a session without real-time media or stream records has no verdict; the others are read back whole
+            Verdict expected = (session.mediaMask() & realTime) == 0 && !session.streams() ? null
+                    : StreamClassifier.worst(service.quality(session.id()).report(), session.mediaMask());
+            assertThat(session.rank()).as("stored rank of session %d", session.id())
+                    .isEqualTo(StoredQualityRank.rank(expected));
+            assertThat(sqlRanks.get(session.id())).as("changeset 011's rank of session %d", session.id())
+                    .isEqualTo(StoredQualityRank.rank(expected));
+            if (expected != null) {
+                verdicts.merge(expected, 1L, Long::sum);
+            }
+        }
+        assertThat(sessions).isNotEmpty();
+        return verdicts;
     }
 
     @Test
