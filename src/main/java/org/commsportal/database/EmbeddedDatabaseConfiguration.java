@@ -26,6 +26,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("root");
         dataSource.setPoolName("embedded-mariadb");
         dataSource.setMaximumPoolSize(10);
+        WriteBatching.DRIVER_PROPERTIES.forEach(dataSource::addDataSourceProperty);
         return dataSource;
     }
 }

@@ -191,24 +191,44 @@ class IngestRecords {
         return records;
     }
 
+    /** A quality record component as the checks need it, read from the record type once. */
+    private record QualityComponent(java.lang.reflect.Method accessor, String name, String column, boolean nullable) {
+    }
+
+    /**
+     * Each quality record type's components, read once: reading them and their type annotations by reflection for
+     * every record took about three quarters of the time to parse a request of 1,000 sessions with quality records.
+     */
+    private static final ClassValue<List<QualityComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<QualityComponent> computeValue(Class<?> type) {
+            List<QualityComponent> components = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                components.add(new QualityComponent(component.getAccessor(), component.getName(),
+                        QualityTables.column(component), component.getAnnotatedType().isAnnotationPresent(Nullable.class)));
+            }
+            return List.copyOf(components);
+        }
+    };
+
     /** Required components present, texts within their columns, ratings 1 to 5. */
     private boolean withinLimits(long index, String path, Record record, List<IngestProblem> problems) {
         int before = problems.size();
         String table = QualityTables.table(record.getClass());
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (QualityComponent component : COMPONENTS.get(record.getClass())) {
             Object value;
             try {
-                value = component.getAccessor().invoke(record);
+                value = component.accessor().invoke(record);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+            boolean nullable = component.nullable();
             if (value == null && !nullable) {
-                problems.add(new IngestProblem(index, path + "." + component.getName(), "is required"));
+                problems.add(new IngestProblem(index, path + "." + component.name(), "is required"));
             } else if (value instanceof String text) {
-                int limit = limits.of(table, QualityTables.column(component));
+                int limit = limits.of(table, component.column());
                 if (text.length() > limit) {
-                    problems.add(new IngestProblem(index, path + "." + component.getName(),
+                    problems.add(new IngestProblem(index, path + "." + component.name(),
                             "is " + text.length() + " characters long; at most " + limit + " fit"));
                 }
             }

@@ -142,6 +142,17 @@ public class SessionWriter {
             deltas.add(RollupContribution.of(old.start(), old.conference(), old.durations(), -1),
                     old.fromUserId(), old.toUserId());
         }
+        // The raw rows before any user's lock: they are this write's own (its dialog ids are claimed above) and lock
+        // no shared row, so concurrent writers write theirs meanwhile instead of queueing behind the users' locks
+        sessions.delete(stored);
+        if (batch.size() < replacedDialogIds.size()) {
+            Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
+            sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
+        }
+        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds, qualityRank);
+        sessions.insertMedia(tenantId, batch, sessionIds);
+        sessions.insertQuality(tenantId, batch, sessionIds);
+
         List<ActiveUserActivity.Span> activeSpans = new ArrayList<>();
         if (keepActiveUsers) {
             for (SessionRepository.StoredSession old : replaced) {
@@ -158,15 +169,6 @@ public class SessionWriter {
             // before any of their rollup rows: the foreign keys of those rows lock the same users in share mode
             activeUsers.lockUsers(tenantId, activeSpans.stream().map(ActiveUserActivity.Span::userId).toList());
         }
-        sessions.delete(stored);
-        if (batch.size() < replacedDialogIds.size()) {
-            Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
-            sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
-        }
-
-        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds, qualityRank);
-        sessions.insertMedia(tenantId, batch, sessionIds);
-        sessions.insertQuality(tenantId, batch, sessionIds);
         for (SessionRecord s : batch) {
             deltas.add(RollupContribution.of(s.startTime(), s.isConference(), durations(s), +1),
                     userIds.get(SipUris.upn(s.fromUri())),
