@@ -47,6 +47,16 @@ public final class RollupRecomputation {
     private RollupRecomputation() {
     }
 
+    /** The tenant's user and tenant daily rollups and its distinct users per day equal a recomputation from raw rows. */
+    public static void assertDailyRollupsEqualRecomputation(JdbcClient jdbc, long tenantId) {
+        org.assertj.core.api.Assertions.assertThat(normalized(storedUserRollups(jdbc, tenantId)))
+                .isEqualTo(normalized(recomputedUserRollups(jdbc, tenantId)));
+        org.assertj.core.api.Assertions.assertThat(normalized(storedTenantRollups(jdbc, tenantId)))
+                .isEqualTo(normalized(recomputedTenantRollups(jdbc, tenantId)));
+        org.assertj.core.api.Assertions.assertThat(normalized(storedDistinctUsers(jdbc, tenantId)))
+                .isEqualTo(normalized(recomputedDistinctUsers(jdbc, tenantId)));
+    }
+
     /** Per user and UTC start day, from raw rows: a session counts once for each distinct licensed party. */
     public static List<Map<String, Object>> recomputedUserRollups(JdbcClient jdbc, long tenantId) {
         return jdbc.sql("""

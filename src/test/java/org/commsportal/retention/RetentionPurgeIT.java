@@ -2,7 +2,6 @@ package org.commsportal.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.commsportal.RollupRecomputation.normalized;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.commsportal.ingest.Quality;
 import org.commsportal.ingest.RawSessionTables;
 import org.commsportal.ingest.SessionRecord;
 import org.commsportal.ingest.SessionWriter;
+import org.commsportal.ingest.UserPeriodTotals;
 import org.commsportal.ingest.SessionsBeforeKeptDaysException;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
@@ -43,6 +43,7 @@ class RetentionPurgeIT {
     @Autowired RetentionPurge purge;
     @Autowired PartitionRepository partitions;
     @Autowired SessionWriter writer;
+    @Autowired UserPeriodTotals periodTotals;
     @Autowired DirectoryService directory;
     @Autowired CurrentTenant currentTenant;
     @Autowired TenantService tenants;
@@ -115,6 +116,8 @@ class RetentionPurgeIT {
         Instant boundary = keptFrom.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<SessionRecord> sessions = sessions(tenant, boundary, 10, 20);
         currentTenant.runAs(tenant.id(), () -> writer.write(sessions));
+        LocalDate reportDate = today.minusDays(1);
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate)); // D30 to D180 hold the old days
 
         RetentionPurge.Run run = purge.run(today);
 
@@ -127,6 +130,9 @@ class RetentionPurgeIT {
         }
         assertKeptSessionsOnly(tenant);
         assertRollupsEqualRecomputation(tenant);
+        assertThat(RollupRecomputation.normalized(RollupRecomputation.storedPeriodTotals(jdbc, tenant.id())))
+                .as("the period totals lost the forgotten days")
+                .isEqualTo(RollupRecomputation.normalized(RollupRecomputation.recomputedPeriodTotals(jdbc, tenant.id(), reportDate)));
     }
 
     private void assertKeptSessionsOnly(Tenant tenant) {
@@ -143,12 +149,7 @@ class RetentionPurgeIT {
     }
 
     private void assertRollupsEqualRecomputation(Tenant tenant) {
-        assertThat(normalized(RollupRecomputation.storedUserRollups(jdbc, tenant.id())))
-                .isEqualTo(normalized(RollupRecomputation.recomputedUserRollups(jdbc, tenant.id())));
-        assertThat(normalized(RollupRecomputation.storedTenantRollups(jdbc, tenant.id())))
-                .isEqualTo(normalized(RollupRecomputation.recomputedTenantRollups(jdbc, tenant.id())));
-        assertThat(normalized(RollupRecomputation.storedDistinctUsers(jdbc, tenant.id())))
-                .isEqualTo(normalized(RollupRecomputation.recomputedDistinctUsers(jdbc, tenant.id())));
+        RollupRecomputation.assertDailyRollupsEqualRecomputation(jdbc, tenant.id());
         ActiveUserRecomputation.assertReportsEqualRecomputation(activeUsers, jdbc, testTenants, tenant);
         // every active-user row, also of the periods that lost days, equals a build from the kept sessions
         Map<String, Object> kept = ActiveUserRecomputation.storedRows(jdbc, tenant.id());
