@@ -32,6 +32,20 @@ class SessionRepository {
     /** A stored session, as much of it as its rollup contribution needs. */
     record StoredSession(long id, java.time.Instant start, java.time.Instant end, int mediaMask, boolean conference,
                          @Nullable Long fromUserId, @Nullable Long toUserId, Map<MediaType, Long> durations) {
+        RowKey key() {
+            return new RowKey(id, UtcDateTime.toColumn(start));
+        }
+    }
+
+    /** A dialog id's row: the stored session it names, or nulls while only claimed. */
+    private record DialogRow(@Nullable Long sessionId, @Nullable LocalDateTime start) {
+        boolean written() {
+            return sessionId != null;
+        }
+    }
+
+    /** A raw session row's key: its id and start time (the partition column). */
+    record RowKey(long id, LocalDateTime start) {
     }
 
     /** Licensed users by lower-case UPN, for the given UPNs. */
@@ -55,7 +69,7 @@ class SessionRepository {
     List<StoredSession> lockExisting(long tenantId, Collection<String> dialogIds) {
         List<StoredSession> found = new ArrayList<>();
         for (List<String> chunk : chunks(new ArrayList<>(dialogIds))) {
-            Map<String, Object[]> stored = new HashMap<>();
+            Map<String, DialogRow> stored = new HashMap<>();
             jdbc.sql("""
                     SELECT dialog_id, session_id, start_time FROM session_dialog
                     WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds)
@@ -64,19 +78,19 @@ class SessionRepository {
                     .param("tenantId", tenantId)
                     .param("dialogIds", chunk)
                     .query((rs, row) -> stored.put(rs.getString("dialog_id"),
-                            new Object[] {rs.getObject("session_id", Long.class), rs.getObject("start_time", LocalDateTime.class)}))
+                            new DialogRow(rs.getObject("session_id", Long.class), rs.getObject("start_time", LocalDateTime.class))))
                     .list();
             List<Object[]> claims = chunk.stream().filter(id -> !stored.containsKey(id))
                     .map(id -> new Object[] {tenantId, id}).toList();
             if (!claims.isEmpty()) {
                 batch.batchUpdate("INSERT INTO session_dialog (tenant_id, dialog_id) VALUES (?, ?)", claims);
             }
-            List<Long> ids = stored.values().stream().filter(v -> v[0] != null).map(v -> (Long) v[0]).toList();
-            if (ids.isEmpty()) {
+            List<DialogRow> written = stored.values().stream().filter(DialogRow::written).toList();
+            if (written.isEmpty()) {
                 continue;
             }
-            List<LocalDateTime> starts = stored.values().stream().filter(v -> v[0] != null)
-                    .map(v -> (LocalDateTime) v[1]).distinct().toList();
+            List<Long> ids = written.stream().map(DialogRow::sessionId).toList();
+            List<LocalDateTime> starts = written.stream().map(DialogRow::start).distinct().toList();
             Map<Long, Map<MediaType, Long>> media = new HashMap<>();
             // the start times let MariaDB read only the partitions that hold these sessions
             List<StoredSession> sessions = jdbc.sql("""
@@ -123,10 +137,10 @@ class SessionRepository {
     }
 
     /** Deletes the sessions with their media and quality rows (partitioned tables have no cascading keys). */
-    void delete(List<StoredSession> sessions) {
-        for (List<StoredSession> chunk : chunks(sessions)) {
-            List<Long> ids = chunk.stream().map(StoredSession::id).toList();
-            List<LocalDateTime> starts = chunk.stream().map(s -> UtcDateTime.toColumn(s.start())).distinct().toList();
+    void delete(List<RowKey> sessions) {
+        for (List<RowKey> chunk : chunks(sessions)) {
+            List<Long> ids = chunk.stream().map(RowKey::id).toList();
+            List<LocalDateTime> starts = chunk.stream().map(RowKey::start).distinct().toList();
             RawSessionTables.START_COLUMNS.forEach((table, startColumn) -> jdbc.sql("DELETE FROM " + table + " WHERE "
                             + (table.equals("comm_session") ? "id" : "session_id") + " IN (:ids) AND " + startColumn + " IN (:starts)")
                     .param("ids", ids).param("starts", starts).update());
@@ -147,14 +161,12 @@ class SessionRepository {
      * already forgotten); returns how many rows of both it deleted.
      */
     int deleteRawBefore(long tenantId, LocalDate day, int limit) {
-        List<StoredSession> old = jdbc.sql("""
-                SELECT id, start_time, dialog_id FROM comm_session WHERE tenant_id = :t AND start_time < :day
+        List<RowKey> old = jdbc.sql("""
+                SELECT id, start_time FROM comm_session WHERE tenant_id = :t AND start_time < :day
                 ORDER BY start_time LIMIT :limit
                 """)
                 .param("t", tenantId).param("day", day.atStartOfDay()).param("limit", limit)
-                .query((rs, row) -> new StoredSession(rs.getLong("id"),
-                        UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)), java.time.Instant.EPOCH, 0,
-                        false, null, null, Map.of()))
+                .query((rs, row) -> new RowKey(rs.getLong("id"), rs.getObject("start_time", LocalDateTime.class)))
                 .list();
         delete(old);
         // with the dialog ids of these sessions and of those whose partitions were dropped

@@ -144,7 +144,7 @@ public class SessionWriter {
         }
         // The raw rows before any user's lock: they are this write's own (its dialog ids are claimed above) and lock
         // no shared row, so concurrent writers write theirs meanwhile instead of queueing behind the users' locks
-        sessions.delete(stored);
+        sessions.delete(stored.stream().map(SessionRepository.StoredSession::key).toList());
         if (batch.size() < replacedDialogIds.size()) {
             Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
             sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
