@@ -140,7 +140,8 @@ class PeerToPeerBenchmarkIT {
                        SUM(s.media_mask & 1 > 0), SUM(s.media_mask & 16 > 0), SUM(s.media_mask & 32 > 0),
                        SUM(s.media_mask & 8 > 0), SUM(s.media_mask & 2 > 0),
                        SUM(IF(m.media_type_id = 5, m.duration_ms, 0)), SUM(IF(m.media_type_id = 6, m.duration_ms, 0))
-                FROM comm_session s LEFT JOIN session_media m ON m.session_id = s.id AND m.media_type_id IN (5, 6)
+                FROM comm_session s LEFT JOIN session_media m ON m.session_id = s.id AND m.session_start = s.start_time
+                                                 AND m.media_type_id IN (5, 6)
                 WHERE s.tenant_id = :t AND s.conference_url IS NULL AND s.start_time >= :from AND s.start_time < :to
                 GROUP BY DATE(s.start_time)
                 """).param("t", tenant.id()).param("from", from).param("to", to.plusDays(1)).query().listOfRows();
