@@ -44,16 +44,18 @@ final class PeriodWindows {
 
     /** A user's active slots on the period's edge days, sorted, given the user's mask of a day. */
     static long[] edgeSlots(ActiveUserPeriod kind, LocalDate start, java.util.function.Function<LocalDate, QuarterHours.Mask> masks) {
-        var slots = new java.util.ArrayList<Long>();
-        for (LocalDate day : edgeDays(kind, start)) {
-            masks.apply(day).addSlots(day.toEpochDay(), slots::add);
+        var slots = java.util.stream.LongStream.builder();
+        for (LocalDate day : edgeDays(kind, start)) { // ascending days, each day's slots ascending
+            masks.apply(day).addSlots(day.toEpochDay(), slots);
         }
-        return slots.stream().mapToLong(Long::longValue).sorted().toArray();
+        return slots.build().toArray();
     }
 
     /**
      * The shifts (bit {@code s - MIN_SHIFT}) under which a user is active in the period starting on the date, given
-     * the user's active slots on the period's edge days (sorted) and whether the user was active in its interior.
+     * the user's active slots on the period's edge days and whether the user was active in its interior. A slot
+     * {@code x} lies in the period's version under shift {@code s} when {@code from + s <= x < to + s}, that is for
+     * the shifts {@code x - to < s <= x - from}: one range of bits per slot instead of a search per shift.
      */
     static BitSet activeShifts(ActiveUserPeriod kind, LocalDate start, long[] edgeSlots, boolean interiorActive) {
         BitSet active = new BitSet(SHIFTS);
@@ -63,18 +65,13 @@ final class PeriodWindows {
         }
         long from = QuarterHours.firstSlotOf(start);
         long to = QuarterHours.firstSlotOf(kind.next(start));
-        for (int shift = MIN_SHIFT; shift <= MAX_SHIFT; shift++) {
-            if (anyIn(edgeSlots, from + shift, to + shift)) {
-                active.set(shift - MIN_SHIFT);
+        for (long slot : edgeSlots) {
+            long lowest = Math.max(MIN_SHIFT, slot - to + 1);
+            long highest = Math.min(MAX_SHIFT, slot - from);
+            if (lowest <= highest) {
+                active.set((int) (lowest - MIN_SHIFT), (int) (highest - MIN_SHIFT) + 1);
             }
         }
         return active;
-    }
-
-    /** Whether a sorted array of slots holds one in {@code [from, to)}. */
-    static boolean anyIn(long[] sortedSlots, long from, long to) {
-        int at = Arrays.binarySearch(sortedSlots, from);
-        int first = at >= 0 ? at : -at - 1;
-        return first < sortedSlots.length && sortedSlots[first] < to;
     }
 }

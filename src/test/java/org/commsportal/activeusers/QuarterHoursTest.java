@@ -97,4 +97,38 @@ class QuarterHoursTest {
                 .isEqualTo(ActiveUserPeriod.WEEKLY.id(LocalDate.parse("2026-11-22")) + 1);
         assertThat(ActiveUserPeriod.YEARLY.next(LocalDate.parse("2026-01-01"))).isEqualTo(LocalDate.parse("2027-01-01"));
     }
+
+    @Test
+    void active_shifts_are_exactly_the_shifts_whose_period_version_holds_an_edge_slot() {
+        var random = new java.util.Random(42);
+        for (int round = 0; round < 2_000; round++) {
+            ActiveUserPeriod kind = ActiveUserPeriod.values()[random.nextInt(ActiveUserPeriod.values().length)];
+            LocalDate start = kind.startOf(LocalDate.parse("2026-01-01").plusDays(random.nextInt(700)));
+            var masks = new java.util.HashMap<LocalDate, Mask>();
+            for (LocalDate day : PeriodWindows.edgeDays(kind, start)) {
+                var counts = new DayCounts();
+                for (int sessions = random.nextInt(4); sessions > 0; sessions--) {
+                    int from = random.nextInt(QuarterHours.PER_DAY);
+                    counts.addToDifference(from, Math.min(QuarterHours.PER_DAY - 1, from + random.nextInt(8)), 1);
+                }
+                masks.put(day, counts.mask());
+            }
+            long[] slots = PeriodWindows.edgeSlots(kind, start, masks::get);
+            assertThat(slots).isSorted();
+
+            // the definition: some slot lies in [first slot of the start + s, first slot of the next start + s)
+            BitSet expected = new BitSet();
+            long from = QuarterHours.firstSlotOf(start);
+            long to = QuarterHours.firstSlotOf(kind.next(start));
+            for (int shift = PeriodWindows.MIN_SHIFT; shift <= PeriodWindows.MAX_SHIFT; shift++) {
+                for (long slot : slots) {
+                    if (slot >= from + shift && slot < to + shift) {
+                        expected.set(shift - PeriodWindows.MIN_SHIFT);
+                    }
+                }
+            }
+            assertThat(PeriodWindows.activeShifts(kind, start, slots, false)).as("%s %s %s", kind, start,
+                    java.util.Arrays.toString(slots)).isEqualTo(expected);
+        }
+    }
 }
