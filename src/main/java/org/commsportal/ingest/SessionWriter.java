@@ -177,11 +177,11 @@ public class SessionWriter {
         // The tenant's day rows first: writers of the same days queue there before locking any user's rows
         sessions.addToTenantRollups(tenantId, deltas.byDay);
         sessions.addToUserRollups(tenantId, deltas.byUser);
-        Set<LocalDate> days = new TreeSet<>(deltas.byDay.keySet());
+        // before empty rows go: a row that a replacement brought back to zero still counts its user out
+        sessions.addToDistinctUsers(tenantId, deltas.byUser);
         if (!stored.isEmpty()) {
-            sessions.removeEmptyRollups(tenantId, days);
+            sessions.removeEmptyRollups(tenantId, deltas.byDay.keySet());
         }
-        sessions.recountDistinctUsers(tenantId, days);
         if (totalsEndOn != null) { // else nothing is built yet; the first read builds the totals from the rollups
             periodTotals.addDifferences(tenantId, totalsEndOn, deltas.byUser);
             periodTotals.refreshLastActivity(tenantId, totalsEndOn, deltas.usersChangedUpTo(totalsEndOn));
