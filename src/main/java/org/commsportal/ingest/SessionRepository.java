@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.commsportal.base.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +38,11 @@ class SessionRepository {
         }
     }
 
-    /** A dialog id's row: the stored session it names, or nulls while only claimed. */
+    /** The stored sessions of some dialog ids, and which of those ids have a row (locked) in session_dialog. */
+    record Existing(List<StoredSession> sessions, Set<String> dialogIds) {
+    }
+
+    /** A dialog id's row: the stored session it names, or nulls in rows claimed by an earlier version. */
     private record DialogRow(@Nullable Long sessionId, @Nullable LocalDateTime start) {
         boolean written() {
             return sessionId != null;
@@ -62,14 +67,14 @@ class SessionRepository {
     }
 
     /**
-     * The stored sessions with these dialog ids. Every dialog id is locked until the transaction ends: the stored
-     * ones through their session_dialog row, the new ones by inserting that row, so that a concurrent writer of the
-     * same new dialog id fails on the key (and retries, see {@link Retrying}) instead of writing it a second time.
+     * The stored sessions with these dialog ids, locked through their session_dialog rows until the transaction
+     * ends. New dialog ids are locked when {@link #insertSessions} inserts their rows.
      */
-    List<StoredSession> lockExisting(long tenantId, Collection<String> dialogIds) {
+    Existing lockExisting(long tenantId, Collection<String> dialogIds) {
         List<StoredSession> found = new ArrayList<>();
+        Set<String> stored = new java.util.HashSet<>();
         for (List<String> chunk : chunks(new ArrayList<>(dialogIds))) {
-            Map<String, DialogRow> stored = new HashMap<>();
+            Map<String, DialogRow> rows = new HashMap<>();
             jdbc.sql("""
                     SELECT dialog_id, session_id, start_time FROM session_dialog
                     WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds)
@@ -77,15 +82,11 @@ class SessionRepository {
                     """)
                     .param("tenantId", tenantId)
                     .param("dialogIds", chunk)
-                    .query((rs, row) -> stored.put(rs.getString("dialog_id"),
+                    .query((rs, row) -> rows.put(rs.getString("dialog_id"),
                             new DialogRow(rs.getObject("session_id", Long.class), rs.getObject("start_time", LocalDateTime.class))))
                     .list();
-            List<Object[]> claims = chunk.stream().filter(id -> !stored.containsKey(id))
-                    .map(id -> new Object[] {tenantId, id}).toList();
-            if (!claims.isEmpty()) {
-                batch.batchUpdate("INSERT INTO session_dialog (tenant_id, dialog_id) VALUES (?, ?)", claims);
-            }
-            List<DialogRow> written = stored.values().stream().filter(DialogRow::written).toList();
+            stored.addAll(rows.keySet());
+            List<DialogRow> written = rows.values().stream().filter(DialogRow::written).toList();
             if (written.isEmpty()) {
                 continue;
             }
@@ -123,7 +124,7 @@ class SessionRepository {
                 found.add(session);
             }
         }
-        return found;
+        return new Existing(found, stored);
     }
 
     /** The dialog ids of the tenant's sessions that start before the instant and end at or after it. */
@@ -175,50 +176,50 @@ class SessionRepository {
         return old.size() + dialogs;
     }
 
-    /** Inserts the sessions with their quality ranks and returns their generated ids by dialog id. */
+    /**
+     * Inserts the sessions with their quality ranks and returns their generated ids by dialog id. Then it records
+     * each dialog id's session: the stored ones, locked by {@link #lockExisting}, are updated; the new ones are
+     * inserted, so a concurrent writer of the same new dialog id fails on the key (and retries, see
+     * {@link Retrying}, then replacing it) instead of writing it a second time.
+     */
     Map<String, Long> insertSessions(long tenantId, List<SessionRecord> sessions, Map<String, Long> userIds,
-                                     SessionQualityRank qualityRank) {
-        List<Object[]> rows = new ArrayList<>(sessions.size());
-        for (SessionRecord s : sessions) {
-            rows.add(new Object[] {tenantId, s.dialogId(), UtcDateTime.toColumn(s.startTime()), UtcDateTime.toColumn(s.endTime()),
-                    s.fromUri(), s.toUri(), userIds.get(SipUris.upn(s.fromUri())),
-                    s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())),
-                    s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
-                    s.toTel(), s.fromEndpointId(), s.toEndpointId(), s.onBehalfOfUri(), s.referredByUri(),
-                    s.responseCode(), s.diagnosticId(), s.mediaMask(), s.imMessageCount(), qualityRank.of(s)});
-        }
-        for (List<Object[]> chunk : chunks(rows)) {
-            batch.batchUpdate("""
+                                     SessionQualityRank qualityRank, Set<String> storedDialogIds) {
+        Map<String, Long> ids = new HashMap<>();
+        for (List<SessionRecord> chunk : chunks(sessions)) {
+            List<Object> values = new ArrayList<>(chunk.size() * SESSION_COLUMNS);
+            for (SessionRecord s : chunk) {
+                values.addAll(java.util.Arrays.asList(tenantId, s.dialogId(), UtcDateTime.toColumn(s.startTime()),
+                        UtcDateTime.toColumn(s.endTime()), s.fromUri(), s.toUri(), userIds.get(SipUris.upn(s.fromUri())),
+                        s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())),
+                        s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
+                        s.toTel(), s.fromEndpointId(), s.toEndpointId(), s.onBehalfOfUri(), s.referredByUri(),
+                        s.responseCode(), s.diagnosticId(), s.mediaMask(), s.imMessageCount(), qualityRank.of(s)));
+            }
+            // one multi-row statement that returns the generated ids: no second query to read them back
+            String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(),
+                    "(" + String.join(", ", java.util.Collections.nCopies(SESSION_COLUMNS, "?")) + ")"));
+            batch.query("""
                     INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri,
                         from_user_id, to_user_id, from_client_version, to_client_version, conference_url,
                         conf_instance, from_tel, to_tel, from_endpoint_id, to_endpoint_id, on_behalf_of_uri,
                         referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count, quality_rank)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, chunk);
+                    VALUES\s""" + rows + " RETURNING id, dialog_id",
+                    (java.sql.ResultSet rs) -> {
+                        ids.put(rs.getString(2), rs.getLong(1));
+                    }, values.toArray());
         }
-        Map<String, Long> ids = new HashMap<>();
-        for (List<SessionRecord> chunk : chunks(sessions)) {
-            // The dialog ids are locked (lockExisting), so each has exactly the row just inserted
-            // the batch's time range lets MariaDB read only its partitions (stored times keep milliseconds)
-            jdbc.sql("""
-                    SELECT id, dialog_id FROM comm_session
-                    WHERE tenant_id = :tenantId AND dialog_id IN (:dialogIds) AND start_time >= :from AND start_time <= :to
-                    """)
-                    .param("tenantId", tenantId)
-                    .param("dialogIds", chunk.stream().map(SessionRecord::dialogId).toList())
-                    .param("from", UtcDateTime.toColumn(chunk.stream().map(SessionRecord::startTime).min(java.time.Instant::compareTo)
-                            .orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
-                    .param("to", UtcDateTime.toColumn(chunk.stream().map(SessionRecord::startTime).max(java.time.Instant::compareTo)
-                            .orElseThrow()))
-                    .query((rs, row) -> ids.merge(rs.getString("dialog_id"), rs.getLong("id"), Math::max))
-                    .list();
-        }
-        List<Object[]> dialogs = new ArrayList<>(sessions.size());
+        List<Object[]> added = new ArrayList<>();
+        List<Object[]> replaced = new ArrayList<>();
         for (SessionRecord s : sessions) {
-            dialogs.add(new Object[] {tenantId, s.dialogId(), ids.get(s.dialogId()), UtcDateTime.toColumn(s.startTime())});
+            Object[] row = {tenantId, s.dialogId(), ids.get(s.dialogId()), UtcDateTime.toColumn(s.startTime())};
+            (storedDialogIds.contains(s.dialogId()) ? replaced : added).add(row);
         }
-        for (List<Object[]> chunk : chunks(dialogs)) {
-            // an insert that updates the claimed row: batched inserts go to the server in one bulk command
+        for (List<Object[]> chunk : chunks(added)) {
+            batch.batchUpdate("INSERT INTO session_dialog (tenant_id, dialog_id, session_id, start_time) VALUES (?, ?, ?, ?)",
+                    chunk);
+        }
+        for (List<Object[]> chunk : chunks(replaced)) {
+            // an insert that updates the locked row: batched inserts go to the server in one bulk command
             batch.batchUpdate("""
                     INSERT INTO session_dialog (tenant_id, dialog_id, session_id, start_time) VALUES (?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE session_id = VALUES(session_id), start_time = VALUES(start_time)
@@ -226,6 +227,9 @@ class SessionRepository {
         }
         return ids;
     }
+
+    /** The columns of a session row that {@link #insertSessions} writes. */
+    private static final int SESSION_COLUMNS = 23;
 
     void insertMedia(long tenantId, List<SessionRecord> sessions, Map<String, Long> sessionIds) {
         List<Object[]> rows = new ArrayList<>();

@@ -133,7 +133,8 @@ public class SessionWriter {
         Map<String, Long> userIds = sessions.userIdsByUpn(tenantId, upns);
 
         var deltas = new Deltas();
-        List<SessionRepository.StoredSession> stored = sessions.lockExisting(tenantId, replacedDialogIds);
+        SessionRepository.Existing existing = sessions.lockExisting(tenantId, replacedDialogIds);
+        List<SessionRepository.StoredSession> stored = existing.sessions();
         // a stored session before the kept days is forgotten by every rollup already: replaced without subtracting
         List<SessionRepository.StoredSession> replaced = stored.stream()
                 .filter(old -> keptFrom == null || !old.start().isBefore(keptFrom.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
@@ -142,14 +143,14 @@ public class SessionWriter {
             deltas.add(RollupContribution.of(old.start(), old.conference(), old.durations(), -1),
                     old.fromUserId(), old.toUserId());
         }
-        // The raw rows before any user's lock: they are this write's own (its dialog ids are claimed above) and lock
-        // no shared row, so concurrent writers write theirs meanwhile instead of queueing behind the users' locks
+        // The raw rows before any user's lock: they are this write's own (its dialog ids are locked above or when
+        // inserted) and lock no shared row, so concurrent writers write theirs meanwhile instead of queueing behind the users' locks
         sessions.delete(stored.stream().map(SessionRepository.StoredSession::key).toList());
         if (batch.size() < replacedDialogIds.size()) {
             Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
             sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
         }
-        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds, qualityRank);
+        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds, qualityRank, existing.dialogIds());
         sessions.insertMedia(tenantId, batch, sessionIds);
         sessions.insertQuality(tenantId, batch, sessionIds);
 

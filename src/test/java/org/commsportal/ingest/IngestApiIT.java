@@ -127,6 +127,16 @@ class IngestApiIT {
         assertThat(succeeded).isEqualTo(40);
         assertThat(verifier.differences(tenant.id(), 10)).isEmpty();
         assertRollupsEqualRecomputation();
+        // each dialog id sent is stored once, however many senders wrote it at the same time, and is found by its key
+        List<Long> counts = jdbc.sql("""
+                SELECT COUNT(*), COUNT(DISTINCT s.dialog_id), COUNT(d.session_id) FROM comm_session s
+                LEFT JOIN session_dialog d ON d.tenant_id = s.tenant_id AND d.dialog_id = s.dialog_id
+                  AND d.session_id = s.id AND d.start_time = s.start_time
+                WHERE s.tenant_id = :t AND s.dialog_id LIKE 'c%'
+                """).param("t", tenant.id()).query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        assertThat(counts.get(0)).isPositive();
+        assertThat(counts).as("sessions, distinct dialog ids, sessions their dialog row names")
+                .containsExactly(counts.get(0), counts.get(0), counts.get(0));
     }
 
     @Test
