@@ -171,25 +171,38 @@ class UserPeriodTotalRepository {
 
     /**
      * Adds a write's rollup differences to the totals of the periods (ending on the report date) whose window
-     * holds their day; each difference is per user and day.
+     * holds their day; each difference is per user and day. Summed per user and period first, then one multi-row
+     * statement: an update per user and day of every period holding it cost about 0.3 s per 1,000 sessions.
      */
     void addDifferences(long tenantId, LocalDate reportDate, Map<Long, Map<LocalDate, RollupContribution>> byUser) {
+        List<Integer> periods = periodDays();
         List<Object[]> rows = new ArrayList<>();
         // in user id order, the order every writer locks rows in, which keeps concurrent writers from deadlocking
-        new TreeMap<>(byUser).forEach((userId, byDay) -> byDay.values().forEach(c -> {
-            long daysBeforeReportDate = ChronoUnit.DAYS.between(c.day(), reportDate);
-            if (daysBeforeReportDate >= 0 && changesPeerToPeer(c)) {
-                rows.add(new Object[] {c.im(), c.audio(), c.video(), c.appSharing(), c.fileTransfer(), c.audioMs(),
-                        c.videoMs(), tenantId, userId, daysBeforeReportDate});
+        new TreeMap<>(byUser).forEach((userId, byDay) -> {
+            for (int periodDays : periods) {
+                RollupContribution sum = null;
+                for (RollupContribution c : byDay.values()) {
+                    long daysBeforeReportDate = ChronoUnit.DAYS.between(c.day(), reportDate);
+                    if (daysBeforeReportDate >= 0 && daysBeforeReportDate < periodDays) {
+                        sum = sum == null ? c : sum.plus(c);
+                    }
+                }
+                if (sum != null && changesPeerToPeer(sum)) {
+                    rows.add(new Object[] {tenantId, userId, periodDays, sum.im(), sum.audio(), sum.video(),
+                            sum.appSharing(), sum.fileTransfer(), sum.audioMs(), sum.videoMs()});
+                }
             }
-        }));
+        });
         for (List<Object[]> chunk : SessionRepository.chunks(rows)) {
+            // every licensed user has a row per period (rebuild, addNewUsers): the insert part never adds one
             batch.batchUpdate("""
-                    UPDATE user_period_total SET p2p_im = p2p_im + ?, p2p_audio = p2p_audio + ?,
-                        p2p_video = p2p_video + ?, p2p_app_sharing = p2p_app_sharing + ?,
-                        p2p_file_transfer = p2p_file_transfer + ?, p2p_audio_ms = p2p_audio_ms + ?,
-                        p2p_video_ms = p2p_video_ms + ?
-                    WHERE tenant_id = ? AND user_id = ? AND period_days > ?
+                    INSERT INTO user_period_total (tenant_id, user_id, period_days, p2p_im, p2p_audio, p2p_video,
+                        p2p_app_sharing, p2p_file_transfer, p2p_audio_ms, p2p_video_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE p2p_im = p2p_im + VALUES(p2p_im), p2p_audio = p2p_audio + VALUES(p2p_audio),
+                        p2p_video = p2p_video + VALUES(p2p_video), p2p_app_sharing = p2p_app_sharing + VALUES(p2p_app_sharing),
+                        p2p_file_transfer = p2p_file_transfer + VALUES(p2p_file_transfer),
+                        p2p_audio_ms = p2p_audio_ms + VALUES(p2p_audio_ms), p2p_video_ms = p2p_video_ms + VALUES(p2p_video_ms)
                     """, chunk);
         }
     }
