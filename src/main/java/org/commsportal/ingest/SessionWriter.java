@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.commsportal.activeusers.ActiveUserActivity;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
@@ -184,8 +183,8 @@ public class SessionWriter {
             sessions.removeEmptyRollups(tenantId, deltas.byDay.keySet());
         }
         if (totalsEndOn != null) { // else nothing is built yet; the first read builds the totals from the rollups
-            periodTotals.addDifferences(tenantId, totalsEndOn, deltas.byUser);
-            periodTotals.refreshLastActivity(tenantId, totalsEndOn, deltas.usersChangedUpTo(totalsEndOn));
+            Set<Long> lostSessions = periodTotals.addDifferences(tenantId, totalsEndOn, deltas.byUser);
+            periodTotals.refreshLastActivity(tenantId, totalsEndOn, lostSessions);
         }
         if (keepActiveUsers) {
             activeUsers.apply(tenantId, activeSpans);
@@ -232,16 +231,6 @@ public class SessionWriter {
                 byUser.computeIfAbsent(userId, id -> new TreeMap<>())
                         .merge(contribution.day(), contribution, RollupContribution::plus);
             }
-        }
-
-        /** Users whose peer-to-peer rollups change on some day up to the date. */
-        Set<Long> usersChangedUpTo(LocalDate date) {
-            Set<Long> users = new TreeSet<>();
-            byUser.forEach((userId, byDay) -> byDay.values().stream()
-                    .filter(c -> !c.day().isAfter(date) && UserPeriodTotalRepository.changesPeerToPeer(c))
-                    .findAny()
-                    .ifPresent(c -> users.add(userId)));
-            return users;
         }
     }
 }
