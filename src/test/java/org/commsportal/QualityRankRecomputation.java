@@ -54,6 +54,25 @@ public final class QualityRankRecomputation {
         if (start < 0 || end < 0) {
             throw new IllegalStateException("Changeset 011 no longer holds its backfill statement");
         }
-        return changeset.substring(start + UPDATE_PREFIX.length(), end);
+        return partitionPruned(changeset.substring(start + UPDATE_PREFIX.length(), end));
+    }
+
+    /**
+     * The changeset ran before the QoE tables were partitioned by their session's start (changeset 012): each of its
+     * lookups by session id alone reads an index of every weekly partition, which at 15 million sessions takes hours.
+     * The same lookups also naming the session's start read one partition, with the rules unchanged.
+     */
+    private static String partitionPruned(String rank) {
+        String pruned = rank;
+        for (String stream : new String[] {"a", "v", "p"}) {
+            pruned = pruned.replace(stream + ".session_id = s.id",
+                    stream + ".session_id = s.id AND " + stream + ".session_start = s.start_time");
+            pruned = pruned.replace("l.session_id = " + stream + ".session_id",
+                    "l.session_id = " + stream + ".session_id AND l.session_start = " + stream + ".session_start");
+        }
+        if (pruned.split("session_start", -1).length - 1 != 9) {
+            throw new IllegalStateException("Changeset 011's lookups changed shape; adapt partitionPruned: " + rank);
+        }
+        return pruned;
     }
 }
