@@ -28,6 +28,12 @@ public final class QualityRankRecomputation {
         jdbc.sql(UPDATE_PREFIX + RANK + " WHERE s.tenant_id = :t AND s.media_mask & 56").param("t", tenantId).update();
     }
 
+    /** Stores the recomputed rank in the tenant's real-time sessions that start at or after the time. */
+    public static void store(JdbcClient jdbc, long tenantId, java.time.LocalDateTime from) {
+        jdbc.sql(UPDATE_PREFIX + RANK + " WHERE s.tenant_id = :t AND s.media_mask & 56 AND s.start_time >= :from")
+                .param("t", tenantId).param("from", from).update();
+    }
+
     /** The recomputed rank of every session of the tenant, by session id. */
     public static Map<Long, Integer> ranks(JdbcClient jdbc, long tenantId) {
         Map<Long, Integer> ranks = new HashMap<>();

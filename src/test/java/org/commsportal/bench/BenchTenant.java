@@ -101,7 +101,8 @@ final class BenchTenant {
                         (System.nanoTime() - started) / 1_000_000_000);
             }
         }
-        QualityRankRecomputation.store(jdbc, tenant.id());
+        // only the days that got quality records: the older real-time sessions stay Unclassified
+        QualityRankRecomputation.store(jdbc, tenant.id(), lastDay.minusDays(days - 1L).atStartOfDay());
         jdbc.sql("INSERT INTO bench_quality_complete (tenant_id, days) VALUES (:t, :d)").param("t", tenant.id())
                 .param("d", days).update();
     }
