@@ -20,9 +20,9 @@ cd "$(dirname "$0")/.."
 SIZE=${1:-S}
 [ $# -gt 0 ] && shift
 case "$SIZE" in
-  S) USERS=1000;   DAYS=180; BATCHES=20;  IMPORT=200000  ;;
-  M) USERS=10000;  DAYS=180; BATCHES=40;  IMPORT=1000000 ;;
-  L) USERS=100000; DAYS=30;  BATCHES=100; IMPORT=1000000 ;;
+  S) USERS=1000;   DAYS=180; BATCHES=20;  IMPORT=200000;  NAIVE_RUNS=3 ;;
+  M) USERS=10000;  DAYS=180; BATCHES=40;  IMPORT=1000000; NAIVE_RUNS=1 ;;
+  L) USERS=100000; DAYS=30;  BATCHES=100; IMPORT=1000000; NAIVE_RUNS=1 ;;
   *) echo "usage: bench/run.sh [S|M|L] [extra Maven arguments]" >&2; exit 2 ;;
 esac
 EXPORT_ROWS=${BENCH_EXPORT_ROWS:-1000000}
@@ -40,6 +40,7 @@ set +e
   -Dbench.dataset="$SIZE" -Dbench.users="$USERS" -Dbench.days="$DAYS" \
   -Dbench.dataDir="$PWD/target/bench-data/$SIZE" \
   -Dbench.ingest.batches="$BATCHES" -Dbench.import.sessions="$IMPORT" -Dbench.exportRows="$EXPORT_ROWS" \
+  -Dbench.naiveRuns="$NAIVE_RUNS" \
   "$@" 2>&1 | tee "$LOG" | grep --line-buffered -E '^(Reusing|Loaded|  loaded|\[INFO\] (Running|Tests run:)|\[ERROR\]|\[WARNING\] Tests run:)'
 status=${PIPESTATUS[0]}
 set -e

@@ -35,8 +35,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PeerToPeerBenchmarkIT {
 
     private static final int RUNS = 7;
-    /** The raw GROUP BY takes up to a minute per run at 180 days: fewer runs keep the command usable. */
-    private static final int NAIVE_RUNS = 3;
+    /**
+     * The raw GROUP BY takes minutes per run at 15 million sessions: fewer runs keep the command usable
+     * ({@code -Dbench.naiveRuns}, default 3; bench/run.sh M and L pass 1).
+     */
+    private static final int NAIVE_RUNS = Integer.getInteger("bench.naiveRuns", 3);
     private static final int PAGE = 50;
 
     @Autowired ActivityService activity;
