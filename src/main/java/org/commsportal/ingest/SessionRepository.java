@@ -42,7 +42,7 @@ class SessionRepository {
     record Existing(List<StoredSession> sessions, Set<String> dialogIds) {
     }
 
-    /** A dialog id's row: the stored session it names, or nulls in rows claimed by an earlier version. */
+    /** A dialog id's row: the stored session it names (the columns are nullable; a row without one names none). */
     private record DialogRow(@Nullable Long sessionId, @Nullable LocalDateTime start) {
         boolean written() {
             return sessionId != null;

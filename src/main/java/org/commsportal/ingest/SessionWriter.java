@@ -143,7 +143,8 @@ public class SessionWriter {
                     old.fromUserId(), old.toUserId());
         }
         // The raw rows before any user's lock: they are this write's own (its dialog ids are locked above or when
-        // inserted) and lock no shared row, so concurrent writers write theirs meanwhile instead of queueing behind the users' locks
+        // inserted) and lock no shared row, so concurrent writers write theirs meanwhile instead of queueing behind
+        // the users' locks
         sessions.delete(stored.stream().map(SessionRepository.StoredSession::key).toList());
         if (batch.size() < replacedDialogIds.size()) {
             Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
