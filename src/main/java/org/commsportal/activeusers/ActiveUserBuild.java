@@ -53,14 +53,19 @@ class ActiveUserBuild {
             throw e;
         }
         long started = System.nanoTime();
+        rebuild(tenantId);
+        repository.markBuilt(tenantId);
+        log.info("Built the active-user rows of tenant {} in {} ms", tenantId, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Replaces the tenant's rows by a build from its raw sessions, in the caller's transaction and lock. */
+    void rebuild(long tenantId) {
         repository.deleteAll(tenantId);
         Optional<LocalDate[]> days = repository.sessionDays(tenantId);
         if (days.isPresent()) {
             buildQuarterHours(tenantId, days.get()[0], days.get()[1]);
             buildPeriods(tenantId);
         }
-        repository.markBuilt(tenantId);
-        log.info("Built the active-user rows of tenant {} in {} ms", tenantId, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** MariaDB error 1205: the lock was not granted (at once with NOWAIT, else after the lock wait timeout). */

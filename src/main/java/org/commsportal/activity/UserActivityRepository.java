@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The per-user table: every user licensed at some time in [from, to], zeros included. A period reads the
+ * The per-user table: every user licensed at some time in [from, to], zeros included; "Deleted" and "Deleted date"
+ * as of {@code to} (a licence removed later shows as not removed, docs/ingest.md). A period reads the
  * maintained per-user period totals (user_period_total, one row per user and period, see 005-user-period-totals.sql),
  * so sorting by a count is a walk down an index of (tenant, period, column) that stops after the page; a chosen day
  * sums that day's rollup rows. Sorting and filtering run in the database; the ORDER BY comes from a fixed map,
@@ -34,7 +35,8 @@ class UserActivityRepository {
 
     /** The period's totals; {@code t} also gives the last activity date. %s is a join hint, then FROM. */
     private static final String PERIOD_TOTALS = """
-            SELECT %s u.id, u.upn, u.pseudonym, u.deleted, u.deleted_at, t.last_activity,
+            SELECT %s u.id, u.upn, u.pseudonym, u.deleted_at <= :to AS deleted,
+                   IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at, t.last_activity,
                    t.p2p_im AS im, t.p2p_audio AS audio, t.p2p_video AS video, t.p2p_app_sharing AS app_sharing,
                    t.p2p_file_transfer AS file_transfers, t.p2p_audio_ms AS audio_ms, t.p2p_video_ms AS video_ms
             FROM %s
@@ -55,7 +57,8 @@ class UserActivityRepository {
 
     /** One day's rollups; the period row {@code t} only gives the last activity date. */
     private static final String DAY_TOTALS = """
-            SELECT u.id, u.upn, u.pseudonym, u.deleted, u.deleted_at, t.last_activity,
+            SELECT u.id, u.upn, u.pseudonym, u.deleted_at <= :to AS deleted,
+                   IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at, t.last_activity,
                    COALESCE(a.im, 0) AS im, COALESCE(a.audio, 0) AS audio, COALESCE(a.video, 0) AS video,
                    COALESCE(a.app_sharing, 0) AS app_sharing, COALESCE(a.file_transfers, 0) AS file_transfers,
                    COALESCE(a.audio_ms, 0) AS audio_ms, COALESCE(a.video_ms, 0) AS video_ms
@@ -181,8 +184,9 @@ class UserActivityRepository {
                                                                    String appSharing, String fileTransfers,
                                                                    String audioMs, String videoMs) {
         Map<UserActivityColumn, String> expressions = new java.util.EnumMap<>(UserActivityColumn.class);
-        expressions.put(UserActivityColumn.DELETED, "u.deleted");
-        expressions.put(UserActivityColumn.DELETED_DATE, "u.deleted_at");
+        // as of the scope's last day (the report date or the chosen day), as the vendor reports them
+        expressions.put(UserActivityColumn.DELETED, "COALESCE(u.deleted_at <= :to, FALSE)");
+        expressions.put(UserActivityColumn.DELETED_DATE, "IF(u.deleted_at <= :to, u.deleted_at, NULL)");
         expressions.put(UserActivityColumn.LAST_ACTIVITY_DATE, "t.last_activity");
         expressions.put(UserActivityColumn.IM, im);
         expressions.put(UserActivityColumn.AUDIO, audio);

@@ -9,6 +9,7 @@ import org.commsportal.tenant.DataVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -29,10 +30,15 @@ public class DirectoryService {
         this.events = events;
     }
 
-    /** Writes users of the signed-in tenant (ingestion, demo data). */
-    @Transactional
+    /**
+     * Writes users of the signed-in tenant (ingestion, demo data). Listeners of {@link LicensedUsersWritten} link
+     * the stored sessions that name them in the same transaction (docs/ingest.md). Read committed, as the session
+     * writer: what the re-linking reads after the tenant's write lock must include every write committed before it.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void upsert(List<UserRecord> users) {
         long tenantId = currentTenant.id();
+        events.publishEvent(new LicensedUsersWriting(tenantId));
         directory.upsert(tenantId, users, pseudonymizer::pseudonym);
         events.publishEvent(new LicensedUsersWritten(tenantId,
                 users.stream().map(user -> user.upn().toLowerCase(Locale.ROOT)).distinct().toList()));

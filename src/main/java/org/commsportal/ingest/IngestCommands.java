@@ -36,11 +36,14 @@ public class IngestCommands {
     private final SessionWriter sessions;
     private final DirectoryService directory;
     private final RollupCheckRepository verifier;
+    private final org.commsportal.activeusers.ActiveUserCheck activeUserCheck;
     private final TenantService tenants;
     private final CurrentTenant currentTenant;
 
     IngestCommands(IngestRecords records, SessionWriter sessions, DirectoryService directory, RollupCheckRepository verifier,
-                   TenantService tenants, CurrentTenant currentTenant) {
+                   org.commsportal.activeusers.ActiveUserCheck activeUserCheck, TenantService tenants,
+                   CurrentTenant currentTenant) {
+        this.activeUserCheck = activeUserCheck;
         this.records = records;
         this.sessions = sessions;
         this.directory = directory;
@@ -199,9 +202,13 @@ public class IngestCommands {
         }
         int differing = 0;
         for (Tenant tenant : scope) {
-            List<String> differences = verifier.differences(tenant.id(), SHOWN_PROBLEMS);
+            List<String> differences = new java.util.ArrayList<>(verifier.differences(tenant.id(), SHOWN_PROBLEMS));
+            if (differences.size() < SHOWN_PROBLEMS) {
+                differences.addAll(activeUserCheck.differences(tenant.id(), SHOWN_PROBLEMS - differences.size()));
+            }
             if (differences.isEmpty()) {
                 out.println(tenant.name() + ": rollups equal a recomputation from raw sessions.");
+                out.println("  (daily rollups, distinct users per day, period totals and active users checked)");
             } else {
                 differing++;
                 out.println(tenant.name() + ": " + differences.size() + (differences.size() == SHOWN_PROBLEMS ? "+" : "")

@@ -36,6 +36,16 @@ public record SessionRecord(
         return startTime.isBefore(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
+    /** The caller's user principal name, as parties are matched to users (docs/ingest.md). */
+    public String fromUpn() {
+        return SipUris.upn(fromUri);
+    }
+
+    /** The callee's user principal name, if the session has a callee URI. */
+    public @Nullable String toUpn() {
+        return toUri == null ? null : SipUris.upn(toUri);
+    }
+
     public int mediaMask() {
         int mask = 0;
         for (MediaUsage usage : media) {

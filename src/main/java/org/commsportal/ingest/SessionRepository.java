@@ -53,17 +53,81 @@ class SessionRepository {
     record RowKey(long id, LocalDateTime start) {
     }
 
-    /** Licensed users by lower-case UPN, for the given UPNs. */
-    Map<String, Long> userIdsByUpn(long tenantId, Collection<String> upns) {
-        Map<String, Long> ids = new HashMap<>();
+    /** The licensed users with these (lower-case) UPNs, with their licences, for linking parties to them. */
+    PartyLinks partyLinks(long tenantId, Collection<String> upns) {
+        Map<String, PartyLinks.LicensedParty> users = new HashMap<>();
         for (List<String> chunk : chunks(new ArrayList<>(upns))) {
-            jdbc.sql("SELECT id, LOWER(upn) AS upn FROM licensed_user WHERE tenant_id = :tenantId AND upn IN (:upns)")
+            jdbc.sql("""
+                    SELECT id, LOWER(upn) AS upn, licensed_from, deleted_at FROM licensed_user
+                    WHERE tenant_id = :tenantId AND upn IN (:upns)
+                    """)
                     .param("tenantId", tenantId)
                     .param("upns", chunk)
-                    .query((rs, row) -> ids.put(rs.getString("upn"), rs.getLong("id")))
+                    .query((rs, row) -> users.put(rs.getString("upn"), new PartyLinks.LicensedParty(rs.getLong("id"),
+                            rs.getObject("licensed_from", LocalDate.class), rs.getObject("deleted_at", LocalDate.class))))
                     .list();
         }
-        return ids;
+        return new PartyLinks(users);
+    }
+
+    /** A stored session that names some user by UPN, with its parties' links. */
+    record NamedSession(long id, java.time.Instant start, java.time.Instant end, int mediaMask, boolean conference,
+                        String fromUpn, @Nullable String toUpn, @Nullable Long fromUserId, @Nullable Long toUserId) {
+    }
+
+    /**
+     * The tenant's sessions starting on or after {@code keptFrom} (when set) of which a party's UPN is one of these,
+     * through the party UPN indexes. The comparison follows the column's collation, so this may return more than
+     * the exact matches: callers compare the UPNs themselves.
+     */
+    List<NamedSession> sessionsNaming(long tenantId, Collection<String> upns, @Nullable LocalDate keptFrom) {
+        List<NamedSession> found = new ArrayList<>();
+        for (List<String> chunk : chunks(new ArrayList<>(upns))) {
+            found.addAll(jdbc.sql("""
+                    SELECT id, start_time, end_time, media_mask, conference_url, from_upn, to_upn, from_user_id, to_user_id
+                    FROM comm_session WHERE tenant_id = :t AND from_upn IN (:upns) AND start_time >= :keptFrom
+                    UNION
+                    SELECT id, start_time, end_time, media_mask, conference_url, from_upn, to_upn, from_user_id, to_user_id
+                    FROM comm_session WHERE tenant_id = :t AND to_upn IN (:upns) AND start_time >= :keptFrom
+                    """)
+                    .param("t", tenantId)
+                    .param("upns", chunk)
+                    .param("keptFrom", keptFrom == null ? LocalDate.of(1000, 1, 1) : keptFrom)
+                    .query((rs, row) -> new NamedSession(rs.getLong("id"),
+                            UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                            UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)), rs.getInt("media_mask"),
+                            rs.getString("conference_url") != null, rs.getString("from_upn"), rs.getString("to_upn"),
+                            rs.getObject("from_user_id", Long.class), rs.getObject("to_user_id", Long.class)))
+                    .list());
+        }
+        return found;
+    }
+
+    /** The media durations of stored sessions, by session id. */
+    Map<Long, Map<MediaType, Long>> durations(List<RowKey> sessions) {
+        Map<Long, Map<MediaType, Long>> media = new HashMap<>();
+        for (List<RowKey> chunk : chunks(sessions)) {
+            jdbc.sql("""
+                    SELECT session_id, media_type_id, duration_ms FROM session_media
+                    WHERE session_id IN (:ids) AND session_start IN (:starts)
+                    """)
+                    .param("ids", chunk.stream().map(RowKey::id).toList())
+                    .param("starts", chunk.stream().map(RowKey::start).distinct().toList())
+                    .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(MediaType.class))
+                            .put(MediaType.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
+                    .list();
+        }
+        return media;
+    }
+
+    /** Sets the users that stored sessions' parties count for. */
+    void setLinks(List<StoredSession> sessions) {
+        List<Object[]> rows = sessions.stream().map(s -> new Object[] {s.fromUserId(), s.toUserId(), s.id(),
+                UtcDateTime.toColumn(s.start())}).toList();
+        for (List<Object[]> chunk : chunks(rows)) {
+            batch.batchUpdate("UPDATE comm_session SET from_user_id = ?, to_user_id = ? WHERE id = ? AND start_time = ?",
+                    chunk);
+        }
     }
 
     /**
@@ -182,16 +246,16 @@ class SessionRepository {
      * inserted, so a concurrent writer of the same new dialog id fails on the key (and retries, see
      * {@link Retrying}, then replacing it) instead of writing it a second time.
      */
-    Map<String, Long> insertSessions(long tenantId, List<SessionRecord> sessions, Map<String, Long> userIds,
+    Map<String, Long> insertSessions(long tenantId, List<SessionRecord> sessions, PartyLinks links,
                                      SessionQualityRank qualityRank, Set<String> storedDialogIds) {
         Map<String, Long> ids = new HashMap<>();
         for (List<SessionRecord> chunk : chunks(sessions)) {
             List<Object> values = new ArrayList<>(chunk.size() * SESSION_COLUMNS);
             for (SessionRecord s : chunk) {
                 values.addAll(java.util.Arrays.asList(tenantId, s.dialogId(), UtcDateTime.toColumn(s.startTime()),
-                        UtcDateTime.toColumn(s.endTime()), s.fromUri(), s.toUri(), userIds.get(SipUris.upn(s.fromUri())),
-                        s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())),
-                        s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
+                        UtcDateTime.toColumn(s.endTime()), s.fromUri(), s.toUri(),
+                        links.userId(s.fromUpn(), s.startTime()), links.userId(s.toUpn(), s.startTime()),
+                        s.fromUpn(), s.toUpn(), s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
                         s.toTel(), s.fromEndpointId(), s.toEndpointId(), s.onBehalfOfUri(), s.referredByUri(),
                         s.responseCode(), s.diagnosticId(), s.mediaMask(), s.imMessageCount(), qualityRank.of(s)));
             }
@@ -200,7 +264,7 @@ class SessionRepository {
                     "(" + String.join(", ", java.util.Collections.nCopies(SESSION_COLUMNS, "?")) + ")"));
             batch.query("""
                     INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri,
-                        from_user_id, to_user_id, from_client_version, to_client_version, conference_url,
+                        from_user_id, to_user_id, from_upn, to_upn, from_client_version, to_client_version, conference_url,
                         conf_instance, from_tel, to_tel, from_endpoint_id, to_endpoint_id, on_behalf_of_uri,
                         referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count, quality_rank)
                     VALUES\s""" + rows + " RETURNING id, dialog_id",
@@ -229,7 +293,7 @@ class SessionRepository {
     }
 
     /** The columns of a session row that {@link #insertSessions} writes. */
-    private static final int SESSION_COLUMNS = 23;
+    private static final int SESSION_COLUMNS = 25;
 
     void insertMedia(long tenantId, List<SessionRecord> sessions, Map<String, Long> sessionIds) {
         List<Object[]> rows = new ArrayList<>();

@@ -10,9 +10,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.commsportal.activeusers.ActiveUserActivity;
+import org.commsportal.directory.LicensedUsersWritten;
+import org.commsportal.directory.LicensedUsersWriting;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,24 +127,20 @@ public class SessionWriter {
         boolean keepActiveUsers = activeUsers.lockForWriting(tenantId);
         Set<String> upns = new LinkedHashSet<>();
         for (SessionRecord s : batch) {
-            upns.add(SipUris.upn(s.fromUri()));
-            if (s.toUri() != null) {
-                upns.add(SipUris.upn(s.toUri()));
+            upns.add(s.fromUpn());
+            if (s.toUpn() != null) {
+                upns.add(s.toUpn());
             }
         }
-        Map<String, Long> userIds = sessions.userIdsByUpn(tenantId, upns);
+        // read after the shared lock: a user write holds it exclusively until its links are committed
+        PartyLinks links = sessions.partyLinks(tenantId, upns);
 
-        var deltas = new Deltas();
         SessionRepository.Existing existing = sessions.lockExisting(tenantId, replacedDialogIds);
         List<SessionRepository.StoredSession> stored = existing.sessions();
         // a stored session before the kept days is forgotten by every rollup already: replaced without subtracting
         List<SessionRepository.StoredSession> replaced = stored.stream()
                 .filter(old -> keptFrom == null || !old.start().isBefore(keptFrom.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
                 .toList();
-        for (SessionRepository.StoredSession old : replaced) {
-            deltas.add(RollupContribution.of(old.start(), old.conference(), old.durations(), -1),
-                    old.fromUserId(), old.toUserId());
-        }
         // The raw rows before any user's lock: they are this write's own (its dialog ids are locked above or when
         // inserted) and lock no shared row, so concurrent writers write theirs meanwhile instead of queueing behind
         // the users' locks
@@ -150,38 +149,97 @@ public class SessionWriter {
             Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
             sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
         }
-        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, userIds, qualityRank, existing.dialogIds());
+        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, links, qualityRank, existing.dialogIds());
         sessions.insertMedia(tenantId, batch, sessionIds);
         sessions.insertQuality(tenantId, batch, sessionIds);
 
+        List<SessionRepository.StoredSession> added = batch.stream().map(s -> new SessionRepository.StoredSession(
+                sessionIds.get(s.dialogId()), s.startTime(), s.endTime(), s.mediaMask(), s.isConference(),
+                links.userId(s.fromUpn(), s.startTime()), links.userId(s.toUpn(), s.startTime()), durations(s))).toList();
+        applyDifferences(tenantId, totalsEndOn, keepActiveUsers, replaced, added, !stored.isEmpty());
+        return stored.size();
+    }
+
+    /**
+     * Takes the tenant's write lock for a write of licensed users, before the directory locks their rows: session
+     * writers of the tenant wait until the users and the links of their sessions are committed, so a session
+     * written meanwhile can neither miss a new user nor be missed by the re-linking (lock order: docs/ingest.md).
+     */
+    @EventListener
+    void lockForUsers(LicensedUsersWriting writing) {
+        periodTotals.lockExclusive(writing.tenantId());
+        activeUsers.lockForWriting(writing.tenantId());
+    }
+
+    /**
+     * In the transaction that wrote these licensed users: new users get their zero period totals, then every
+     * stored session naming one of them by UPN is linked again with {@link PartyLinks}'s rule, and every read model
+     * changes by the sessions that start or stop counting for them. Other parties' figures do not change.
+     */
+    @EventListener
+    void relinkUsers(LicensedUsersWritten written) {
+        long tenantId = written.tenantId();
+        periodTotals.addNewUsers(tenantId, written.upns());
+        Set<String> upns = new java.util.HashSet<>(written.upns());
+        PartyLinks links = sessions.partyLinks(tenantId, upns);
+        List<SessionRepository.StoredSession> relinked = new ArrayList<>();
+        List<SessionRepository.StoredSession> unlinked = new ArrayList<>();
+        List<SessionRepository.StoredSession> linked = new ArrayList<>();
+        for (SessionRepository.NamedSession s : sessions.sessionsNaming(tenantId, upns, periodTotals.keptFrom(tenantId))) {
+            @Nullable Long from = upns.contains(s.fromUpn()) ? links.userId(s.fromUpn(), s.start()) : s.fromUserId();
+            @Nullable Long to = s.toUpn() != null && upns.contains(s.toUpn()) ? links.userId(s.toUpn(), s.start()) : s.toUserId();
+            if (Objects.equals(from, s.fromUserId()) && Objects.equals(to, s.toUserId())) {
+                continue;
+            }
+            relinked.add(new SessionRepository.StoredSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
+                    from, to, Map.of()));
+            // the parties that stop counting, and those that start: the others' figures stay as they are
+            Map<MediaType, Long> durations = new EnumMap<>(MediaType.class); // read below, for both
+            unlinked.add(new SessionRepository.StoredSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
+                    Objects.equals(from, s.fromUserId()) ? null : s.fromUserId(),
+                    Objects.equals(to, s.toUserId()) ? null : s.toUserId(), durations));
+            linked.add(new SessionRepository.StoredSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
+                    Objects.equals(from, s.fromUserId()) ? null : from, Objects.equals(to, s.toUserId()) ? null : to,
+                    durations));
+        }
+        if (linked.isEmpty()) {
+            return;
+        }
+        Map<Long, Map<MediaType, Long>> media = sessions.durations(linked.stream().map(SessionRepository.StoredSession::key).toList());
+        linked.forEach(s -> s.durations().putAll(media.getOrDefault(s.id(), Map.of())));
+        sessions.setLinks(relinked);
+        applyDifferences(tenantId, periodTotals.reportDate(tenantId), activeUsers.lockForWriting(tenantId), unlinked,
+                linked, true);
+    }
+
+    /**
+     * Changes every read model by what the removed sessions contributed and the added ones contribute: daily
+     * rollups, distinct users per day, the period totals (when built) and the active users (when built).
+     */
+    private void applyDifferences(long tenantId, @Nullable LocalDate totalsEndOn, boolean keepActiveUsers,
+                                  List<SessionRepository.StoredSession> removed, List<SessionRepository.StoredSession> added,
+                                  boolean anyRemoved) {
+        var deltas = new Deltas();
         List<ActiveUserActivity.Span> activeSpans = new ArrayList<>();
+        for (int sign : new int[] {-1, +1}) {
+            for (SessionRepository.StoredSession s : sign < 0 ? removed : added) {
+                deltas.add(RollupContribution.of(s.start(), s.conference(), s.durations(), sign), s.fromUserId(), s.toUserId());
+                if (keepActiveUsers && MediaType.audioOrVideo(s.mediaMask())) {
+                    addSpans(activeSpans, s.fromUserId(), s.toUserId(), s.start(), s.end(), sign);
+                }
+            }
+        }
         if (keepActiveUsers) {
-            for (SessionRepository.StoredSession old : replaced) {
-                if (MediaType.audioOrVideo(old.mediaMask())) {
-                    addSpans(activeSpans, old.fromUserId(), old.toUserId(), old.start(), old.end(), -1);
-                }
-            }
-            for (SessionRecord s : batch) {
-                if (MediaType.audioOrVideo(s.mediaMask())) {
-                    addSpans(activeSpans, userIds.get(SipUris.upn(s.fromUri())),
-                            s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())), s.startTime(), s.endTime(), +1);
-                }
-            }
             // before any of their rollup rows: the foreign keys of those rows lock the same users in share mode
             activeUsers.lockUsers(tenantId, activeSpans.stream().map(ActiveUserActivity.Span::userId).toList());
-        }
-        for (SessionRecord s : batch) {
-            deltas.add(RollupContribution.of(s.startTime(), s.isConference(), durations(s), +1),
-                    userIds.get(SipUris.upn(s.fromUri())),
-                    s.toUri() == null ? null : userIds.get(SipUris.upn(s.toUri())));
         }
         // The tenant's day rows first: writers of the same days queue there before locking any user's rows
         sessions.addToTenantRollups(tenantId, deltas.byDay);
         sessions.addToUserRollups(tenantId, deltas.byUser);
         // before empty rows go: a row that a replacement brought back to zero still counts its user out
         sessions.addToDistinctUsers(tenantId, deltas.byUser);
-        if (!stored.isEmpty()) {
-            sessions.removeEmptyRollups(tenantId, deltas.byDay.keySet());
+        if (anyRemoved) {
+            sessions.removeEmptyRollups(tenantId, deltas.byDay.keySet()); // every session adds to its day, even by 0
         }
         if (totalsEndOn != null) { // else nothing is built yet; the first read builds the totals from the rollups
             Set<Long> lostSessions = periodTotals.addDifferences(tenantId, totalsEndOn, deltas.byUser);
@@ -191,7 +249,6 @@ public class SessionWriter {
             activeUsers.apply(tenantId, activeSpans);
         }
         dataVersion.bump();
-        return stored.size();
     }
 
     private static void addSpans(List<ActiveUserActivity.Span> spans, @Nullable Long fromUserId, @Nullable Long toUserId,

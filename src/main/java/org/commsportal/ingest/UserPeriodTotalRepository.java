@@ -44,18 +44,30 @@ class UserPeriodTotalRepository {
         return stateReportDate(tenantId, " LOCK IN SHARE MODE");
     }
 
-    /** The report date, holding an exclusive lock until the transaction ends (moving to another report date). */
+    /**
+     * The report date, holding an exclusive lock until the transaction ends (moving to another report date, writing
+     * users, retention). The row is created only when missing: the insert's shared lock on an existing row would
+     * let two exclusive lockers deadlock on the upgrade.
+     */
     @Nullable LocalDate lockExclusive(long tenantId) {
-        createState(tenantId);
-        return stateReportDate(tenantId, " FOR UPDATE");
+        List<Optional<LocalDate>> found = state(tenantId, " FOR UPDATE");
+        if (found.isEmpty()) {
+            createState(tenantId);
+            found = state(tenantId, " FOR UPDATE");
+        }
+        return found.isEmpty() ? null : found.get(0).orElse(null);
     }
 
     private @Nullable LocalDate stateReportDate(long tenantId, String lock) {
-        List<Optional<LocalDate>> found = jdbc.sql("SELECT report_date FROM user_period_state WHERE tenant_id = :t" + lock)
+        List<Optional<LocalDate>> found = state(tenantId, lock);
+        return found.isEmpty() ? null : found.get(0).orElse(null);
+    }
+
+    private List<Optional<LocalDate>> state(long tenantId, String lock) {
+        return jdbc.sql("SELECT report_date FROM user_period_state WHERE tenant_id = :t" + lock)
                 .param("t", tenantId)
                 .query((rs, row) -> Optional.ofNullable(rs.getObject("report_date", LocalDate.class)))
                 .list();
-        return found.isEmpty() ? null : found.get(0).orElse(null);
     }
 
     private void createState(long tenantId) {
@@ -258,7 +270,10 @@ class UserPeriodTotalRepository {
         }
     }
 
-    /** Zero rows for every period for those of these users who have none yet (users just added). */
+    /**
+     * Zero rows for every period for those of these users who have none yet (users just added); the session writer
+     * then adds the sessions that name them.
+     */
     void addNewUsers(long tenantId, Collection<String> upns) {
         for (List<String> chunk : SessionRepository.chunks(new ArrayList<>(upns))) {
             List<Long> newUsers = jdbc.sql("""

@@ -1,10 +1,8 @@
 package org.commsportal.ingest;
 
 import java.time.LocalDate;
-import org.commsportal.directory.LicensedUsersWritten;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,11 +51,5 @@ public class UserPeriodTotals {
             totals.moveLastActivity(tenantId, current, reportDate);
         }
         totals.setReportDate(tenantId, reportDate);
-    }
-
-    /** New licensed users get zero totals in the transaction that adds them (they can have no sessions yet). */
-    @EventListener
-    void addNewUsers(LicensedUsersWritten written) {
-        totals.addNewUsers(written.tenantId(), written.upns());
     }
 }

@@ -13,10 +13,11 @@ final class RawActivity {
     private RawActivity() {
     }
 
-    /** Per licensed user in scope: [upn, deleted, deleted_at, last_activity, im, audio, video, app, ft, audio_min, video_min]. */
+    /** Per licensed user in scope (deleted as of {@code to}): [upn, deleted, deleted_at, last_activity, im, audio, video, app, ft, audio_min, video_min]. */
     static Map<String, List<Object>> users(JdbcClient jdbc, long tenantId, LocalDate from, LocalDate to, LocalDate reportDate) {
         return jdbc.sql(RollupRecomputation.PEER_TO_PEER_SESSIONS_OF_USERS + """
-                SELECT u.upn, u.deleted, u.deleted_at,
+                SELECT u.upn, COALESCE(u.deleted_at <= :to, FALSE) AS deleted,
+                       IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at,
                        (SELECT MAX(x.day) FROM used x WHERE x.user_id = u.id AND x.day <= :reportDate
                           AND (x.im OR x.audio OR x.video OR x.app_sharing OR x.file_transfer)) AS last_activity,
                        COALESCE(SUM(x.im), 0) AS im, COALESCE(SUM(x.audio), 0) AS audio, COALESCE(SUM(x.video), 0) AS video,

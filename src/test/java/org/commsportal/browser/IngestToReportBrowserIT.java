@@ -66,6 +66,52 @@ class IngestToReportBrowserIT extends BrowserTest {
         browser.screenshot("ingested-sessions-on-the-report");
     }
 
+    @Test
+    void a_user_posted_after_their_sessions_shows_their_figures_on_the_page_and_in_both_apis() throws Exception {
+        Tenant tenant = testTenants.newTenant("late-user");
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t").param("t", tenant.id()).update();
+        String admin = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
+        testTenants.signIn(admin);
+        String key = keys.create("late-user").key();
+        TestTenants.signOut();
+        String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        assertThat(post(key, "sessions", """
+                {"dialogId":"hire-1","startTime":"%1$sT09:00:00Z","endTime":"%1$sT09:10:00Z","fromUri":"sip:New.Hire@%2$s",\
+                "toUri":"sip:someone@partner.example","media":[{"type":"AUDIO","durationMs":600000}]}"""
+                .formatted(day, tenant.name()))).isEqualTo(200);
+        assertThat(post(key, "users", """
+                [{"upn":"new.hire@%s","alias":"new.hire","displayName":"New Hire","licensedFrom":"2025-01-01"}]"""
+                .formatted(tenant.name()))).isEqualTo(200);
+
+        String detail = get(admin, "/v1.0/reports/getSkypeForBusinessActivityUserDetail(period='D7')?$format=application/json");
+        assertThat(detail).contains("\"userPrincipalName\":\"new.hire@" + tenant.name() + "\"")
+                .contains("\"peerToPeerAudioCount\":1").contains("\"peerToPeerAudioMinutes\":10");
+        assertThat(get(admin, "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityUserCounts(period='D7')?$format=application/json"))
+                .containsPattern("\"reportDate\":\"" + day + "\"[^}]*\"audio\":1[,}]");
+        assertThat(get(admin, "/ecp/reportingwebservice/reporting.svc/CsActiveUserDaily?$format=Json&$filter=Date%20eq%20datetime'"
+                + LocalDate.parse(day).plusDays(1) + "T00:00:00'")).contains("\"ActiveUsers\":\"1\"");
+
+        browser.signIn(admin, TestTenants.PASSWORD);
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitFor(By.id("user-table"));
+        browser.wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("user-table")).getText().contains("new.hire@"));
+        browser.waitUntilIdle();
+        List<String> hire = browser.gridRows("user-table").stream()
+                .filter(row -> row.get(0).equals("new.hire@" + tenant.name())).findFirst().orElseThrow();
+        // Last activity date, IM, Audio, Video, Application sharing, File transfers, Audio minutes, Video minutes
+        assertThat(hire.subList(3, 11)).containsExactly(day, "0", "1", "0", "0", "0", "10", "0");
+    }
+
+    private String get(String account, String path) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString((account + ":" + TestTenants.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.replace("'", "%27").replace("$", "%24")))
+                .header("Authorization", "Basic " + basic).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
     private int post(String key, String what, String body) throws Exception {
         boolean ndjson = what.equals("sessions");
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/" + what))

@@ -46,7 +46,7 @@ public final class RawRowsFloor {
         batch.sort(Comparator.comparing(SessionRecord::dialogId));
         transactions.executeWithoutResult(status -> {
             var existing = sessions.lockExisting(tenantId, batch.stream().map(SessionRecord::dialogId).toList());
-            var userIds = sessions.userIdsByUpn(tenantId, batch.stream()
+            var userIds = sessions.partyLinks(tenantId, batch.stream()
                     .flatMap(s -> s.toUri() == null ? java.util.stream.Stream.of(SipUris.upn(s.fromUri()))
                             : java.util.stream.Stream.of(SipUris.upn(s.fromUri()), SipUris.upn(s.toUri())))
                     .distinct().toList());
