@@ -23,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 
-/** The layering of DEVELOPERS.md: thin views over services, package-private repositories, no cycles. */
+/**
+ * The structure of docs/architecture.md: thin views over services, package-private repositories, no cycles, a write
+ * core that names no report, and reports that do not know each other.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses PORTAL = new ClassFileImporter()
@@ -77,6 +80,46 @@ class ArchitectureTest {
     @Test
     void features_do_not_depend_on_each_other_in_cycles() {
         slices().matching("org.commsportal.(**)").should().beFreeOfCycles().check(PORTAL);
+    }
+
+    /** The packages of reports, each owning its read model, its SQL and its views. */
+    private static final List<String> REPORTS = List.of("activity", "activeusers", "sessiondetails");
+
+    @Test
+    void the_write_core_names_no_report_and_no_door() {
+        noClasses().that().resideInAPackage("org.commsportal.sessions..")
+                .should().dependOnClassesThat().resideInAnyPackage(Stream.concat(REPORTS.stream(),
+                                Stream.of("ingest", "graphapi", "rws", "demo", "retention"))
+                        .map(name -> "org.commsportal." + name + "..").toArray(String[]::new))
+                .check(PORTAL);
+    }
+
+    @Test
+    void reports_do_not_depend_on_each_other() {
+        for (String report : REPORTS) {
+            noClasses().that().resideInAPackage("org.commsportal." + report + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(REPORTS.stream().filter(other -> !other.equals(report))
+                            .map(other -> "org.commsportal." + other + "..").toArray(String[]::new))
+                    .check(PORTAL);
+        }
+    }
+
+    @Test
+    void only_the_write_core_and_retention_write_raw_session_rows() throws IOException {
+        Path root = Path.of("src/main/java/org/commsportal");
+        var writes = java.util.regex.Pattern.compile(
+                "(INSERT INTO|UPDATE|DELETE FROM)\\s+(comm_session|session_media|session_dialog|qoe_\\w+)\\b");
+        List<Path> writers;
+        try (Stream<Path> files = Files.walk(root)) {
+            writers = files.filter(file -> file.toString().endsWith(".java")).filter(file -> {
+                try {
+                    return writes.matcher(Files.readString(file)).find();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(root::relativize).toList();
+        }
+        assertThat(writers).isNotEmpty().allSatisfy(file -> assertThat(file.toString()).matches("(sessions|retention)/.*"));
     }
 
     @Test

@@ -15,29 +15,38 @@ import org.commsportal.activeusers.ActiveUserRepository.InteriorKey;
 import org.commsportal.activeusers.ActiveUserRepository.UserDay;
 import org.commsportal.activeusers.QuarterHours.DayCounts;
 import org.commsportal.activeusers.QuarterHours.Mask;
+import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.SessionChangeListener;
+import org.commsportal.sessions.SessionChanges;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the quarter-hour activity and the active-user counts of the session writer's transaction: each audio or
- * video session adds one to (or, when replaced, removes one from) every quarter-hour it is in progress in, for
- * each licensed party; a user's counted periods change only where the user's active quarter-hours change.
+ * Keeps the quarter-hour activity and the active-user counts in the session writer's transaction, as its second
+ * read model (docs/architecture.md): each audio or video session adds one to (or, when replaced, removes one from)
+ * every quarter-hour it is in progress in, for each licensed party; a user's counted periods change only where the
+ * user's active quarter-hours change. Nothing is kept for a tenant whose rows are not built yet (the build reads
+ * the raw sessions).
  */
 @Component
-public class ActiveUserActivity {
+@Order(2)
+class ActiveUserActivity implements SessionChangeListener {
 
     /** An audio or video session's time span for one licensed party, added (+1) or removed (-1). */
-    public record Span(long userId, Instant start, Instant end, int sign) {
+    record Span(long userId, Instant start, Instant end, int sign) {
     }
 
     private final ActiveUserRepository repository;
-
     private final ActiveUserBuild build;
+    private final ActiveUserCheck check;
 
-    ActiveUserActivity(ActiveUserRepository repository, ActiveUserBuild build) {
+    ActiveUserActivity(ActiveUserRepository repository, ActiveUserBuild build, ActiveUserCheck check) {
         this.repository = repository;
         this.build = build;
+        this.check = check;
     }
 
     /**
@@ -46,6 +55,7 @@ public class ActiveUserActivity {
      * both sides, so every row equals a recomputation from the sessions that start on or after the day. Waits for
      * the tenant's writers; does nothing for a tenant whose rows are not built (the build reads the kept sessions).
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         if (!repository.lockExclusive(tenantId, true)) {
@@ -62,26 +72,58 @@ public class ActiveUserActivity {
         }
     }
 
-    /**
-     * Takes the shared lock that a build waits for and returns whether the tenant's rows are built (and must be
-     * kept); call first in the writing transaction.
-     */
+    /** Takes the shared lock that a build waits for, first in the writing transaction. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean lockForWriting(long tenantId) {
-        return repository.lockShared(tenantId);
+    public void begin(long tenantId) {
+        repository.lockShared(tenantId);
     }
 
-    /** Locks the users, in id order; call before anything else of theirs is locked in the writing transaction. */
+    /** Locks the users whose activity changes, in id order, before anything else of theirs is locked. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lockUsers(long tenantId, Collection<Long> userIds) {
-        if (!userIds.isEmpty()) {
-            repository.lockUsers(tenantId, userIds);
+    public void lockUsers(SessionChanges changes) {
+        if (repository.built(changes.tenantId())) {
+            List<Long> users = spans(changes).stream().map(Span::userId).toList();
+            if (!users.isEmpty()) {
+                repository.lockUsers(changes.tenantId(), users);
+            }
         }
     }
 
-    /** Applies the spans to the quarter-hours, interior days and counts. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void apply(long tenantId, List<Span> spans) {
+    public void apply(SessionChanges changes) {
+        if (repository.built(changes.tenantId())) {
+            apply(changes.tenantId(), spans(changes));
+        }
+    }
+
+    @Override
+    public List<String> differences(long tenantId, int limit) {
+        return check.differences(tenantId, limit);
+    }
+
+    /** The audio and video sessions' spans for each party they count for, removed (-1) and added (+1). */
+    private static List<Span> spans(SessionChanges changes) {
+        List<Span> spans = new java.util.ArrayList<>();
+        for (int sign : new int[] {-1, +1}) {
+            for (CountedSession s : sign < 0 ? changes.removed() : changes.added()) {
+                if (Modality.audioOrVideo(s.mediaMask())) {
+                    if (s.fromUserId() != null) {
+                        spans.add(new Span(s.fromUserId(), s.start(), s.end(), sign));
+                    }
+                    if (s.toUserId() != null && !s.toUserId().equals(s.fromUserId())) {
+                        spans.add(new Span(s.toUserId(), s.start(), s.end(), sign));
+                    }
+                }
+            }
+        }
+        return spans;
+    }
+
+    /** Applies the spans to the quarter-hours, interior days and counts. */
+    private void apply(long tenantId, List<Span> spans) {
         Map<UserDay, DayCounts> deltas = new TreeMap<>(java.util.Comparator.comparing(UserDay::userId).thenComparing(UserDay::day));
         for (Span span : spans) {
             QuarterHours.forEachDay(span.start(), span.end(), (day, from, to) -> deltas

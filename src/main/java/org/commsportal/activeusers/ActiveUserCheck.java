@@ -14,7 +14,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * differs and rolls the build back. Session writers of the tenant wait meanwhile (the build's exclusive lock).
  */
 @Component
-public class ActiveUserCheck {
+class ActiveUserCheck {
 
     /** The stored rows of each table, their key columns and the columns compared (rows of zeros are not kept). */
     private record Checked(String table, String keys, String values, String kept) {
@@ -37,7 +37,7 @@ public class ActiveUserCheck {
 
     /** Human-readable differences, at most {@code limit}; none for a tenant whose rows are not built yet. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public List<String> differences(long tenantId, int limit) {
+    List<String> differences(long tenantId, int limit) {
         if (!repository.lockExclusive(tenantId, true)) {
             return List.of();
         }

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ActiveUserRepository {
 
-    private static final int CHUNK = 1000;
     /** Audio (media id 5) and video (6) as bits of comm_session.media_mask. */
     static final int AUDIO_OR_VIDEO = (1 << 4) | (1 << 5);
 
@@ -347,10 +346,6 @@ class ActiveUserRepository {
     }
 
     static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += CHUNK) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
-        }
-        return chunks;
+        return org.commsportal.base.Chunks.of(items);
     }
 }

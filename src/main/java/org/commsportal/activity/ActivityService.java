@@ -17,7 +17,6 @@ import org.commsportal.audit.ExportAudit;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
-import org.commsportal.ingest.UserPeriodTotals;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
@@ -27,7 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The peer-to-peer activity report (SPEC section 2), read from the daily rollups of the signed-in tenant. */
+/** The peer-to-peer activity report (docs/peer-to-peer-activity.md), read from the daily rollups of the signed-in tenant. */
 @Service
 public class ActivityService {
 

@@ -1,6 +1,6 @@
 package org.commsportal.activity;
 
-/** The report periods of SPEC section 2, also the vendor API's D7..D180. */
+/** The report periods of docs/peer-to-peer-activity.md, also the vendor API's D7..D180. */
 public enum ReportPeriod {
     D7(7), D30(30), D90(90), D180(180);
 

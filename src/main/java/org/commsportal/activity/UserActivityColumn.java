@@ -3,7 +3,7 @@ package org.commsportal.activity;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** The per-user table's columns (SPEC section 2), in their default order, with the header the vendor uses. */
+/** The per-user table's columns (docs/peer-to-peer-activity.md), in their default order, with the header the vendor uses. */
 public enum UserActivityColumn {
     USER_NAME("User name", UserActivityRow::userName),
     DELETED("Deleted", UserActivityRow::deleted),

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.commsportal.base.SqlLike;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.commsportal.export.StreamingJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,11 +90,9 @@ class UserActivityRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
 
-    UserActivityRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    UserActivityRepository(JdbcClient jdbc, StreamingJdbc streaming) {
         this.jdbc = jdbc;
-        var template = new JdbcTemplate(jdbcTemplate.getDataSource());
-        template.setFetchSize(1_000); // the MariaDB driver then streams rows instead of reading them all
-        this.streaming = new NamedParameterJdbcTemplate(template);
+        this.streaming = streaming.template();
     }
 
     /**

@@ -1,4 +1,4 @@
-/** The peer-to-peer activity report (SPEC section 2), read from the daily rollups. */
+/** The peer-to-peer activity report (docs/peer-to-peer-activity.md), read from the daily rollups. */
 @NullMarked
 package org.commsportal.activity;
 

@@ -7,11 +7,10 @@ import java.util.function.Consumer;
 import org.commsportal.base.SqlLike;
 import org.commsportal.base.UtcDateTime;
 import org.jspecify.annotations.Nullable;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.commsportal.export.StreamingJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,11 +20,9 @@ class AuditRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
 
-    AuditRepository(JdbcClient jdbc, DataSource dataSource) {
+    AuditRepository(JdbcClient jdbc, StreamingJdbc streaming) {
         this.jdbc = jdbc;
-        var template = new JdbcTemplate(dataSource);
-        template.setFetchSize(1_000); // the MariaDB driver then streams rows instead of reading them all
-        this.streaming = new NamedParameterJdbcTemplate(template);
+        this.streaming = streaming.template();
     }
 
     void insert(@Nullable Long tenantId, Instant at, String actor, String action, String detail,

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.SessionRecord;
-import org.commsportal.ingest.SessionWriter;
-import org.commsportal.ingest.Side;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.Side;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
@@ -150,13 +150,13 @@ public class DemoDataGenerator {
                 default -> day.getDayOfWeek() == DayOfWeek.MONDAY ? 0.9 : 1.0;
             };
             for (UserRecord user : active) {
-                repeat(random.poisson(3.0 * load), () -> out.add(peerToPeer(day, user, active, List.of(MediaType.IM))));
+                repeat(random.poisson(3.0 * load), () -> out.add(peerToPeer(day, user, active, List.of(Modality.IM))));
                 repeat(random.poisson(0.5 * load), () -> out.add(peerToPeer(day, user, active,
-                        random.chance(0.35) ? List.of(MediaType.AUDIO, MediaType.VIDEO) : List.of(MediaType.AUDIO))));
+                        random.chance(0.35) ? List.of(Modality.AUDIO, Modality.VIDEO) : List.of(Modality.AUDIO))));
                 repeat(random.poisson(0.12 * load), () -> out.add(peerToPeer(day, user, active,
-                        List.of(MediaType.AUDIO, MediaType.APPLICATION_SHARING))));
+                        List.of(Modality.AUDIO, Modality.APPLICATION_SHARING))));
                 repeat(random.poisson(0.15 * load), () -> out.add(peerToPeer(day, user, active,
-                        List.of(MediaType.IM, MediaType.FILE_TRANSFER))));
+                        List.of(Modality.IM, Modality.FILE_TRANSFER))));
                 repeat(random.poisson(0.08 * load), () -> out.add(pstnCall(day, user)));
                 repeat(random.poisson(0.2 * load), () -> out.addAll(conference(day, user, active)));
             }
@@ -169,7 +169,7 @@ public class DemoDataGenerator {
             }
         }
 
-        private SessionRecord peerToPeer(LocalDate day, UserRecord from, List<UserRecord> active, List<MediaType> media) {
+        private SessionRecord peerToPeer(LocalDate day, UserRecord from, List<UserRecord> active, List<Modality> media) {
             String toUri;
             boolean external = random.chance(0.08);
             if (external) {
@@ -185,12 +185,12 @@ public class DemoDataGenerator {
             List<MediaUsage> usages = usages(media);
             long duration = usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
             String fromVersion = random.pick(CLIENT_VERSIONS);
-            boolean realTime = media.contains(MediaType.AUDIO) || media.contains(MediaType.VIDEO)
-                    || media.contains(MediaType.APPLICATION_SHARING);
+            boolean realTime = media.contains(Modality.AUDIO) || media.contains(Modality.VIDEO)
+                    || media.contains(Modality.APPLICATION_SHARING);
             Quality.Report report = realTime
                     ? quality.report(media, external ? List.of(Side.FROM) : List.of(Side.FROM, Side.TO), fromVersion)
                     : Quality.Report.none();
-            int imCount = media.contains(MediaType.IM) ? random.between(1, 40) : 0;
+            int imCount = media.contains(Modality.IM) ? random.between(1, 40) : 0;
             return new SessionRecord(dialogId(), start, start.plusMillis(duration), "sip:" + from.upn(), toUri,
                     fromVersion, external ? null : random.pick(CLIENT_VERSIONS), null, null, null, null,
                     random.uuid().toString(), external ? null : random.uuid().toString(), null, null,
@@ -200,12 +200,12 @@ public class DemoDataGenerator {
         private SessionRecord pstnCall(LocalDate day, UserRecord from) {
             String number = "+1425555" + String.format("%04d", random.between(0, 10_000));
             Instant start = startTime(day);
-            List<MediaUsage> usages = usages(List.of(MediaType.AUDIO));
+            List<MediaUsage> usages = usages(List.of(Modality.AUDIO));
             String version = random.pick(CLIENT_VERSIONS);
             return new SessionRecord(dialogId(), start, start.plusMillis(usages.get(0).durationMs()),
                     "sip:" + from.upn(), "sip:" + number + "@" + domain + ";user=phone", version, "Mediation Server",
                     null, null, null, number, random.uuid().toString(), null, null, null, responseCode(), null,
-                    usages, 0, quality.report(List.of(MediaType.AUDIO), List.of(Side.FROM), version));
+                    usages, 0, quality.report(List.of(Modality.AUDIO), List.of(Side.FROM), version));
         }
 
         /** An organizer's conference and the sessions of the participants who joined it. */
@@ -213,9 +213,9 @@ public class DemoDataGenerator {
             String focus = "sip:" + organizer.upn() + ";gruu;opaque=app:conf:focus:id:" + random.hex(8).toUpperCase();
             String instance = random.uuid().toString();
             Instant start = startTime(day);
-            List<MediaType> media = random.chance(0.5)
-                    ? List.of(MediaType.IM, MediaType.AUDIO, MediaType.VIDEO, MediaType.APPLICATION_SHARING)
-                    : List.of(MediaType.IM, MediaType.AUDIO);
+            List<Modality> media = random.chance(0.5)
+                    ? List.of(Modality.IM, Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING)
+                    : List.of(Modality.IM, Modality.AUDIO);
             List<SessionRecord> out = new ArrayList<>();
             int participants = 1 + random.between(1, 5);
             for (int i = 0; i < participants; i++) {
@@ -232,11 +232,11 @@ public class DemoDataGenerator {
             return out;
         }
 
-        private List<MediaUsage> usages(List<MediaType> media) {
-            long longest = random.durationMs(media.contains(MediaType.AUDIO) ? 480 : 240, 7200);
+        private List<MediaUsage> usages(List<Modality> media) {
+            long longest = random.durationMs(media.contains(Modality.AUDIO) ? 480 : 240, 7200);
             List<MediaUsage> usages = new ArrayList<>();
-            for (MediaType type : media) {
-                long duration = type == MediaType.AUDIO || type == MediaType.IM
+            for (Modality type : media) {
+                long duration = type == Modality.AUDIO || type == Modality.IM
                         ? longest : Math.max(1000, Math.round(longest * random.between(0.3, 1.0)));
                 usages.add(new MediaUsage(type, duration));
             }

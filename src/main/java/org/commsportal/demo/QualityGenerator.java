@@ -2,13 +2,13 @@ package org.commsportal.demo;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.Side;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.Side;
 
 /**
  * Quality records for generated sessions: mostly good streams, a few percent poor ones (each poor stream
- * crosses exactly one threshold of SPEC section 1, so every reason occurs), some failed ICE and some feedback.
+ * crosses exactly one threshold of docs/session-details.md, so every reason occurs), some failed ICE and some feedback.
  */
 final class QualityGenerator {
 
@@ -31,7 +31,7 @@ final class QualityGenerator {
         this.random = random;
     }
 
-    Quality.Report report(List<MediaType> media, List<Side> sides, String clientVersion) {
+    Quality.Report report(List<Modality> media, List<Side> sides, String clientVersion) {
         var sessions = new ArrayList<Quality.SessionInfo>();
         var lines = new ArrayList<Quality.MediaLine>();
         var audio = new ArrayList<Quality.AudioStream>();
@@ -45,24 +45,24 @@ final class QualityGenerator {
         for (Side side : sides) {
             sessions.add(new Quality.SessionInfo(side, "PC-" + random.hex(6).toUpperCase(), random.pick(OS),
                     random.pick(CPUS), random.pick(List.of(4, 8, 12)), clientVersion, random.chance(0.1) ? "Citrix" : null));
-            for (MediaType type : media) {
-                if (type == MediaType.AUDIO || type == MediaType.VIDEO || type == MediaType.APPLICATION_SHARING) {
+            for (Modality type : media) {
+                if (type == Modality.AUDIO || type == Modality.VIDEO || type == Modality.APPLICATION_SHARING) {
                     lines.add(mediaLine(side, type));
                 }
             }
-            if (media.contains(MediaType.AUDIO)) {
+            if (media.contains(Modality.AUDIO)) {
                 audio.add(audioStream(side));
                 audioEvents.add(audioClientEvents(side));
                 signals.add(new Quality.AudioSignal(side, round(random.gaussian(-20, 3)), round(random.gaussian(-22, 3)),
                         round(random.gaussian(-65, 4)), round(random.gaussian(-63, 4)), round(random.gaussian(-45, 6)),
                         round(random.between(0, 4)), round(random.between(0, 4))));
             }
-            if (media.contains(MediaType.VIDEO)) {
+            if (media.contains(Modality.VIDEO)) {
                 video.add(videoStream(side));
                 videoEvents.add(new Quality.VideoClientEvents(side, round(random.between(0, 0.05)),
                         round(random.between(0, 0.05))));
             }
-            if (media.contains(MediaType.APPLICATION_SHARING)) {
+            if (media.contains(Modality.APPLICATION_SHARING)) {
                 sharing.add(appSharingStream(side));
             }
             if (random.chance(0.3)) {
@@ -82,7 +82,7 @@ final class QualityGenerator {
         return new Quality.Report(sessions, lines, audio, audioEvents, signals, sharing, videoEvents, video, hops, feedback);
     }
 
-    private Quality.MediaLine mediaLine(Side side, MediaType type) {
+    private Quality.MediaLine mediaLine(Side side, Modality type) {
         boolean inside = random.chance(0.85);
         String connection = random.chance(0.6) ? "wired" : random.chance(0.9) ? "wifi" : "mobile";
         String ice = random.chance(0.98) ? "succeeded" : "failed";
@@ -128,7 +128,7 @@ final class QualityGenerator {
         double frameLoss = random.between(0, 6);
         double frameRate = random.between(14, 30);
         double postFec = random.between(0, 0.05);
-        // The first reported metric decides a video verdict (SPEC section 1): so that every video rule occurs, a
+        // The first reported metric decides a video verdict (docs/session-details.md): so that every video rule occurs, a
         // stream poor by a later metric leaves the earlier ones unreported.
         boolean frameLossReported = true;
         boolean frameRateReported = true;

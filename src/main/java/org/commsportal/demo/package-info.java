@@ -1,4 +1,4 @@
-/** Deterministic demo data (SPEC section 6) for the embedded default, tests and benchmarks. */
+/** Deterministic demo data (the README's demo data) for the embedded default, tests and benchmarks. */
 @NullMarked
 package org.commsportal.demo;
 

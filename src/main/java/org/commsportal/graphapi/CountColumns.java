@@ -3,7 +3,7 @@ package org.commsportal.graphapi;
 import java.util.List;
 import org.commsportal.activity.DailyActivity;
 
-/** The columns of the three peer-to-peer counts reports (SPEC section 2's vendor-compatible shape). */
+/** The columns of the three peer-to-peer counts reports (docs/peer-to-peer-activity.md's vendor-compatible shape). */
 final class CountColumns {
 
     private CountColumns() {

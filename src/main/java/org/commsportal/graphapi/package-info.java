@@ -1,4 +1,4 @@
-/** The Graph-style reports API of SPEC section 5.2: peer-to-peer counts and the per-user activity detail. */
+/** The Graph-style reports API of docs/graph-api.md: peer-to-peer counts and the per-user activity detail. */
 @NullMarked
 package org.commsportal.graphapi;
 

@@ -17,6 +17,10 @@ import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.SessionsBeforeKeptDaysException;
+import org.commsportal.sessions.ReadModelCheck;
 
 /**
  * The command line's data commands: {@code import sessions|users <file> --tenant=<name>} streams a JSON array
@@ -35,15 +39,12 @@ public class IngestCommands {
     private final IngestRecords records;
     private final SessionWriter sessions;
     private final DirectoryService directory;
-    private final RollupCheckRepository verifier;
-    private final org.commsportal.activeusers.ActiveUserCheck activeUserCheck;
+    private final ReadModelCheck verifier;
     private final TenantService tenants;
     private final CurrentTenant currentTenant;
 
-    IngestCommands(IngestRecords records, SessionWriter sessions, DirectoryService directory, RollupCheckRepository verifier,
-                   org.commsportal.activeusers.ActiveUserCheck activeUserCheck, TenantService tenants,
-                   CurrentTenant currentTenant) {
-        this.activeUserCheck = activeUserCheck;
+    IngestCommands(IngestRecords records, SessionWriter sessions, DirectoryService directory, ReadModelCheck verifier,
+                   TenantService tenants, CurrentTenant currentTenant) {
         this.records = records;
         this.sessions = sessions;
         this.directory = directory;
@@ -202,10 +203,7 @@ public class IngestCommands {
         }
         int differing = 0;
         for (Tenant tenant : scope) {
-            List<String> differences = new java.util.ArrayList<>(verifier.differences(tenant.id(), SHOWN_PROBLEMS));
-            if (differences.size() < SHOWN_PROBLEMS) {
-                differences.addAll(activeUserCheck.differences(tenant.id(), SHOWN_PROBLEMS - differences.size()));
-            }
+            List<String> differences = verifier.differences(tenant.id(), SHOWN_PROBLEMS);
             if (differences.isEmpty()) {
                 out.println(tenant.name() + ": rollups equal a recomputation from raw sessions.");
                 out.println("  (daily rollups, distinct users per day, period totals and active users checked)");

@@ -22,6 +22,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.SessionsBeforeKeptDaysException;
 
 /**
  * {@code POST /api/v1/ingest/sessions} and {@code /users}: a JSON array or NDJSON of records, all written in one

@@ -14,13 +14,18 @@ import java.util.Set;
 import org.commsportal.directory.UserRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.QualityTables;
+import org.commsportal.sessions.Modality;
 
 /**
  * Turns ingested JSON records into sessions and users, collecting every problem of every record. The field names
  * are those of {@link SessionRecord}, {@link Quality} and {@link UserRecord} (documented in docs/ingest.md).
  */
 @Component
-class IngestRecords {
+public class IngestRecords {
 
     static final long MAX_DURATION_MS = 366L * 24 * 3600 * 1000;
     private static final Set<String> SESSION_FIELDS = Set.of("dialogId", "startTime", "endTime", "fromUri", "toUri",
@@ -47,7 +52,7 @@ class IngestRecords {
     }
 
     /** The session, or null when the record has problems (added to the list). */
-    @Nullable SessionRecord session(long index, JsonNode node, List<IngestProblem> problems) {
+    public @Nullable SessionRecord session(long index, JsonNode node, List<IngestProblem> problems) {
         int before = problems.size();
         if (!node.isObject()) {
             problems.add(new IngestProblem(index, "", "must be a JSON object"));
@@ -98,7 +103,7 @@ class IngestRecords {
             return List.of();
         }
         List<MediaUsage> media = new ArrayList<>();
-        Set<MediaType> seen = new HashSet<>();
+        Set<Modality> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode usage = node.get(i);
             String field = "media[" + i + "]";
@@ -107,7 +112,7 @@ class IngestRecords {
                 continue;
             }
             var f = new JsonFields(index, usage, "session_media", limits, problems);
-            MediaType type = mediaType(usage.get("type"));
+            Modality type = mediaType(usage.get("type"));
             if (type == null) {
                 problems.add(new IngestProblem(index, field + ".type", "unknown media type " + usage.get("type")
                         + "; use one of IM, FILE_TRANSFER, REMOTE_ASSISTANCE, APPLICATION_SHARING, AUDIO, VIDEO, APP_INVITE "
@@ -124,15 +129,15 @@ class IngestRecords {
         return media;
     }
 
-    private static @Nullable MediaType mediaType(@Nullable JsonNode type) {
+    private static @Nullable Modality mediaType(@Nullable JsonNode type) {
         if (type == null) {
             return null;
         }
         if (type.isIntegralNumber()) {
             int id = type.asInt();
-            return id >= 1 && id <= MediaType.values().length ? MediaType.ofId(id) : null;
+            return id >= 1 && id <= Modality.values().length ? Modality.ofId(id) : null;
         }
-        for (MediaType candidate : MediaType.values()) {
+        for (Modality candidate : Modality.values()) {
             if (candidate.name().equalsIgnoreCase(type.asText()) || candidate.label().equalsIgnoreCase(type.asText())) {
                 return candidate;
             }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.commsportal.sessions.QualityTables;
 
 /**
  * Reads the fields of one JSON record, noting every problem (missing, wrong type, too long, malformed) instead of

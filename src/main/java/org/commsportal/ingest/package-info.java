@@ -1,7 +1,7 @@
 /**
- * The one write path for sessions and their quality records. Ingestion endpoints, the command-line import and
- * the demo generator all write through {@link org.commsportal.ingest.SessionWriter}, which keeps the rollups
- * in the same transaction.
+ * The door for records from outside: the ingestion endpoints, their keys, the command-line import and
+ * verify-rollups, and the parsing and validation of records. Everything is written through the write core,
+ * {@link org.commsportal.sessions.SessionWriter} (docs/architecture.md).
  */
 @NullMarked
 package org.commsportal.ingest;

@@ -21,7 +21,7 @@ public class NameConcealment {
         this.pseudonymizer = pseudonymizer;
     }
 
-    /** Concealed when the tenant setting is on, or when the viewer reads only as a global reader (SPEC section 4). */
+    /** Concealed when the tenant setting is on, or when the viewer reads only as a global reader (docs/privacy-and-roles.md). */
     public NameMask forCurrentViewer() {
         boolean concealed = tenants.current().displayConcealedNames() || readsOnlyAsGlobalReader();
         return new NameMask(concealed, pseudonymizer::pseudonym);

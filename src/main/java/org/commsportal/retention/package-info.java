@@ -1,4 +1,4 @@
-/** Data retention (SPEC section 5.1): sessions older than a tenant's retention days are purged in small batches. */
+/** Data retention (docs/configuration.md): sessions older than a tenant's retention days are purged in small batches. */
 @NullMarked
 package org.commsportal.retention;
 

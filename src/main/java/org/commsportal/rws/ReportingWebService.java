@@ -34,7 +34,7 @@ class ReportingWebService {
     record Feed(ActiveUserReport report, List<ActiveUserRow> rows) {
     }
 
-    /** The entity sets the signed-in account may read: all four, for every role (SPEC section 4). */
+    /** The entity sets the signed-in account may read: all four, for every role (docs/privacy-and-roles.md). */
     @PreAuthorize(Roles.READ_ACTIVE_USERS)
     public List<ActiveUserPeriod> entitySets() {
         return List.of(ActiveUserPeriod.values());

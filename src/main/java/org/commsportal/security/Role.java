@@ -3,7 +3,7 @@ package org.commsportal.security;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The roles of SPEC section 4. An account has one or more. */
+/** The roles of docs/privacy-and-roles.md. An account has one or more. */
 public enum Role {
     GLOBAL_ADMIN("Global administrator"),
     SFB_ADMIN("Skype for Business administrator"),

@@ -13,10 +13,10 @@ public final class Roles {
     public static final String USER_MANAGEMENT_ADMIN = "USER_MANAGEMENT_ADMIN";
     public static final String SERVICE_ADMIN = "SERVICE_ADMIN";
 
-    /** {@code @PreAuthorize} expression: the roles that read the usage charts and counts (SPEC section 4). */
+    /** {@code @PreAuthorize} expression: the roles that read the usage charts and counts (docs/privacy-and-roles.md). */
     public static final String READ_CHARTS =
             "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER', 'USAGE_SUMMARY_READER')";
-    /** {@code @PreAuthorize} expression: the roles that read the CsActiveUser* reports (every role, SPEC section 4). */
+    /** {@code @PreAuthorize} expression: the roles that read the CsActiveUser* reports (every role, docs/privacy-and-roles.md). */
     public static final String READ_ACTIVE_USERS = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', "
             + "'GLOBAL_READER', 'USAGE_SUMMARY_READER', 'BILLING_ADMIN', 'PASSWORD_ADMIN', 'USER_MANAGEMENT_ADMIN', "
             + "'SERVICE_ADMIN')";

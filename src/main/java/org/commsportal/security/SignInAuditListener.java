@@ -11,7 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Audits sign-ins, failed sign-ins and sign-outs (SPEC section 4). */
+/** Audits sign-ins, failed sign-ins and sign-outs (docs/privacy-and-roles.md). */
 @Component
 class SignInAuditListener {
 

@@ -3,7 +3,7 @@ package org.commsportal.sessiondetails;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** The result table's columns (SPEC section 3) in their default order, with the vendor's headers. */
+/** The result table's columns (docs/session-details.md) in their default order, with the vendor's headers. */
 public enum SessionColumn {
     DIALOG_ID("Dialog ID", SessionRow::dialogId),
     MEDIA_TYPES("Media types description", SessionRow::mediaTypes),

@@ -13,8 +13,8 @@ import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ReadAhead;
 import org.commsportal.export.TableExports;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.Quality;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.privacy.NameMask;
 import org.commsportal.security.Roles;
@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The session details report (SPEC section 3) of the signed-in tenant, for the roles that may read per-user data
- * (SPEC section 4); names are concealed per viewer in rows, group values, sub-tabs and exports alike.
+ * The session details report (docs/session-details.md) of the signed-in tenant, for the roles that may read per-user data
+ * (docs/privacy-and-roles.md); names are concealed per viewer in rows, group values, sub-tabs and exports alike.
  */
 @Service
 public class SessionDetailsService {
@@ -153,11 +153,11 @@ public class SessionDetailsService {
                 sessions.quality(tenantId, sessionId, Quality.Feedback.class));
         return new SessionQuality(report,
                 report.audioStreams().stream().map(s -> StreamClassifier.audio(s,
-                        StreamClassifier.iceFailed(report, s.side(), MediaType.AUDIO))).toList(),
+                        StreamClassifier.iceFailed(report, s.side(), Modality.AUDIO))).toList(),
                 report.videoStreams().stream().map(s -> StreamClassifier.video(s,
-                        StreamClassifier.iceFailed(report, s.side(), MediaType.VIDEO))).toList(),
+                        StreamClassifier.iceFailed(report, s.side(), Modality.VIDEO))).toList(),
                 report.appSharingStreams().stream().map(s -> StreamClassifier.appSharing(s,
-                        StreamClassifier.iceFailed(report, s.side(), MediaType.APPLICATION_SHARING))).toList());
+                        StreamClassifier.iceFailed(report, s.side(), Modality.APPLICATION_SHARING))).toList());
     }
 
     /**

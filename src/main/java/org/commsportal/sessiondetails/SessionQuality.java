@@ -1,7 +1,7 @@
 package org.commsportal.sessiondetails;
 
 import java.util.List;
-import org.commsportal.ingest.Quality;
+import org.commsportal.sessions.Quality;
 
 /**
  * Every quality record of one session (the ten sub-tabs), with the verdict of each audio, video and application

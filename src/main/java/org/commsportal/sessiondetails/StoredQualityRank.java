@@ -1,7 +1,7 @@
 package org.commsportal.sessiondetails;
 
-import org.commsportal.ingest.SessionQualityRank;
-import org.commsportal.ingest.SessionRecord;
+import org.commsportal.sessions.SessionQualityRank;
+import org.commsportal.sessions.SessionRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.Side;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.Side;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The poor-stream rules of SPEC section 1, and a session's worst verdict from them. Session writers store that
+ * The poor-stream rules of docs/session-details.md, and a session's worst verdict from them. Session writers store that
  * verdict with the session ({@link StoredQualityRank}), which the result table's Quality column reads; an
  * integration test checks the stored verdict against these rules over the stored quality records.
  */
@@ -42,30 +42,30 @@ public final class StreamClassifier {
     public static @Nullable Verdict worst(Quality.Report report, int mediaMask) {
         @Nullable Verdict worst = null;
         for (Quality.AudioStream stream : report.audioStreams()) {
-            worst = worse(worst, audio(stream, iceFailed(report, stream.side(), MediaType.AUDIO)).verdict());
+            worst = worse(worst, audio(stream, iceFailed(report, stream.side(), Modality.AUDIO)).verdict());
         }
         for (Quality.VideoStream stream : report.videoStreams()) {
-            worst = worse(worst, video(stream, iceFailed(report, stream.side(), MediaType.VIDEO)).verdict());
+            worst = worse(worst, video(stream, iceFailed(report, stream.side(), Modality.VIDEO)).verdict());
         }
         for (Quality.AppSharingStream stream : report.appSharingStreams()) {
-            worst = worse(worst, appSharing(stream, iceFailed(report, stream.side(), MediaType.APPLICATION_SHARING))
+            worst = worse(worst, appSharing(stream, iceFailed(report, stream.side(), Modality.APPLICATION_SHARING))
                     .verdict());
         }
-        if (withoutStreams(mediaMask, MediaType.AUDIO, report.audioStreams())
-                || withoutStreams(mediaMask, MediaType.VIDEO, report.videoStreams())
-                || withoutStreams(mediaMask, MediaType.APPLICATION_SHARING, report.appSharingStreams())) {
+        if (withoutStreams(mediaMask, Modality.AUDIO, report.audioStreams())
+                || withoutStreams(mediaMask, Modality.VIDEO, report.videoStreams())
+                || withoutStreams(mediaMask, Modality.APPLICATION_SHARING, report.appSharingStreams())) {
             worst = worse(worst, Verdict.UNCLASSIFIED);
         }
         return worst;
     }
 
     /** Whether ICE connectivity failed on the side's media line of the type: its streams are Unclassified. */
-    static boolean iceFailed(Quality.Report report, Side side, MediaType type) {
+    static boolean iceFailed(Quality.Report report, Side side, Modality type) {
         return report.mediaLines().stream().anyMatch(line -> line.side() == side && line.mediaType() == type
                 && "failed".equalsIgnoreCase(line.iceResult()));
     }
 
-    private static boolean withoutStreams(int mediaMask, MediaType type, List<?> streams) {
+    private static boolean withoutStreams(int mediaMask, Modality type, List<?> streams) {
         return (mediaMask & type.bit()) != 0 && streams.isEmpty();
     }
 

@@ -1,7 +1,7 @@
 package org.commsportal.sessiondetails;
 
 /**
- * How good a media stream was (SPEC section 1), from best to worst; a session shows its worst stream's verdict.
+ * How good a media stream was (docs/session-details.md), from best to worst; a session shows its worst stream's verdict.
  * Unclassified (failed ICE, no QoE report, no metric) ranks as worse than Good: it is something to look at.
  */
 public enum Verdict {

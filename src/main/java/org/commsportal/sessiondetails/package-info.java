@@ -1,4 +1,4 @@
-/** The session details report (SPEC section 3): one user's sessions, grouped, with their quality sub-tabs. */
+/** The session details report (docs/session-details.md): one user's sessions, grouped, with their quality sub-tabs. */
 @NullMarked
 package org.commsportal.sessiondetails;
 

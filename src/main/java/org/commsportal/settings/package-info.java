@@ -1,4 +1,4 @@
-/** The tenant's settings: name concealment, retention and default time zone (SPEC sections 1 and 4). */
+/** The tenant's settings: name concealment, retention and default time zone (docs/privacy-and-roles.md, docs/configuration.md). */
 @NullMarked
 package org.commsportal.settings;
 

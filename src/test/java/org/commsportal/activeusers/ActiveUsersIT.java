@@ -20,11 +20,11 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.SessionRecord;
-import org.commsportal.ingest.SessionWriter;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
@@ -77,7 +77,7 @@ class ActiveUsersIT {
         currentTenant.runAs(tenant.id(), () -> writer.write(sessions));
     }
 
-    static SessionRecord session(String dialogId, Instant start, Instant end, String from, String to, MediaType... media) {
+    static SessionRecord session(String dialogId, Instant start, Instant end, String from, String to, Modality... media) {
         List<MediaUsage> usages = Arrays.stream(media).map(type -> new MediaUsage(type, end.toEpochMilli() - start.toEpochMilli())).toList();
         return new SessionRecord(dialogId, start, end, from, to, "UCCAPI/16.0", null, null, null, null, null, null, null,
                 null, null, 200, null, usages, 0, Quality.Report.none());
@@ -107,11 +107,11 @@ class ActiveUsersIT {
                 case 1 -> 26 * 3_600_000L + random.nextInt(3_600_000);
                 default -> random.nextInt(3 * 3_600_000);
             };
-            MediaType[] media = switch (random.nextInt(4)) {
-                case 0 -> new MediaType[] {MediaType.IM};
-                case 1 -> new MediaType[] {MediaType.AUDIO};
-                case 2 -> new MediaType[] {MediaType.AUDIO, MediaType.VIDEO};
-                default -> new MediaType[] {MediaType.VIDEO, MediaType.APPLICATION_SHARING};
+            Modality[] media = switch (random.nextInt(4)) {
+                case 0 -> new Modality[] {Modality.IM};
+                case 1 -> new Modality[] {Modality.AUDIO};
+                case 2 -> new Modality[] {Modality.AUDIO, Modality.VIDEO};
+                default -> new Modality[] {Modality.VIDEO, Modality.APPLICATION_SHARING};
             };
             String to = random.nextInt(6) == 0 ? "sip:guest@partner.example" : uris.get(random.nextInt(uris.size()));
             sessions.add(session("g-" + i, start, start.plusMillis(ms), uris.get(random.nextInt(uris.size())), to, media));
@@ -121,7 +121,7 @@ class ActiveUsersIT {
                 "2026-10-25T01:05:00Z", "2026-03-29T00:55:00Z", "2026-03-08T06:59:00Z", "2026-04-04T15:50:00Z")) {
             Instant start = Instant.parse(instant);
             sessions.add(session("dst-" + instant, start, start.plusSeconds(600), uris.get(random.nextInt(uris.size())),
-                    null, MediaType.AUDIO));
+                    null, Modality.AUDIO));
         }
         for (int from = 0; from < sessions.size(); from += 100) {
             write(sessions.subList(from, Math.min(sessions.size(), from + 100)));
@@ -132,7 +132,7 @@ class ActiveUsersIT {
             SessionRecord old = sessions.get(random.nextInt(sessions.size()));
             Instant start = old.startTime().plusSeconds(3600L * (random.nextInt(48) - 24));
             resent.add(session(old.dialogId(), start, start.plus(java.time.Duration.between(old.startTime(), old.endTime())),
-                    old.fromUri(), old.toUri(), random.nextBoolean() ? MediaType.IM : MediaType.VIDEO));
+                    old.fromUri(), old.toUri(), random.nextBoolean() ? Modality.IM : Modality.VIDEO));
         }
         write(resent.stream().collect(java.util.stream.Collectors.toMap(SessionRecord::dialogId, s -> s, (a, b) -> b))
                 .values().stream().toList());
@@ -149,7 +149,7 @@ class ActiveUsersIT {
         for (int i = 0; i < 300; i++) {
             Instant start = now.minusSeconds(60L * random.nextInt(400 * 24 * 60));
             sessions.add(session("b-" + i, start, start.plusSeconds(random.nextInt(20_000)),
-                    uris.get(random.nextInt(uris.size())), uris.get(random.nextInt(uris.size())), MediaType.AUDIO));
+                    uris.get(random.nextInt(uris.size())), uris.get(random.nextInt(uris.size())), Modality.AUDIO));
         }
         write(sessions);
         Map<String, Object> kept = storedRows();
@@ -168,7 +168,7 @@ class ActiveUsersIT {
     void a_report_while_the_rows_are_being_built_answers_not_ready_at_once_and_the_build_follows() throws Exception {
         List<String> uris = users(2);
         Instant start = clock.instant().minus(java.time.Duration.ofDays(3));
-        write(List.of(session("call", start, start.plusSeconds(900), uris.get(0), uris.get(1), MediaType.AUDIO)));
+        write(List.of(session("call", start, start.plusSeconds(900), uris.get(0), uris.get(1), Modality.AUDIO)));
         jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t").param("t", tenant.id()).update();
         var locked = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
@@ -208,15 +208,15 @@ class ActiveUsersIT {
         Instant midnight = day.plusDays(1).atStartOfDay(kolkata).toInstant();
         write(List.of(
                 // 23:50 to 00:10 local: both days
-                session("across", midnight.minusSeconds(600), midnight.plusSeconds(600), uris.get(0), null, MediaType.AUDIO),
+                session("across", midnight.minusSeconds(600), midnight.plusSeconds(600), uris.get(0), null, Modality.AUDIO),
                 // ends exactly at midnight: the first day only
-                session("ends-at-midnight", midnight.minusSeconds(60), midnight, uris.get(1), null, MediaType.VIDEO),
+                session("ends-at-midnight", midnight.minusSeconds(60), midnight, uris.get(1), null, Modality.VIDEO),
                 // starts exactly at midnight: the second day only
-                session("starts-at-midnight", midnight, midnight.plusSeconds(60), uris.get(2), null, MediaType.AUDIO),
+                session("starts-at-midnight", midnight, midnight.plusSeconds(60), uris.get(2), null, Modality.AUDIO),
                 // no duration, exactly at midnight: the second day only
-                session("instant", midnight, midnight, uris.get(3), null, MediaType.AUDIO),
+                session("instant", midnight, midnight, uris.get(3), null, Modality.AUDIO),
                 // instant messages do not count
-                session("im", midnight.minusSeconds(30), midnight.plusSeconds(30), uris.get(4), null, MediaType.IM)));
+                session("im", midnight.minusSeconds(30), midnight.plusSeconds(30), uris.get(4), null, Modality.IM)));
 
         Map<LocalDateTime, Long> daily = byDate(report(ActiveUserPeriod.DAILY, kolkata));
         assertThat(daily.get(day.plusDays(1).atStartOfDay())).as("the day before midnight").isEqualTo(2);
@@ -240,8 +240,8 @@ class ActiveUsersIT {
             Instant dayStart = day.atStartOfDay(zone).toInstant();
             Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
             int user = sessions.size();
-            sessions.add(session(zone + "-first", dayStart, dayStart.plusSeconds(300), uris.get(user), null, MediaType.AUDIO));
-            sessions.add(session(zone + "-last", dayEnd.minusSeconds(300), dayEnd, uris.get(user + 1), null, MediaType.VIDEO));
+            sessions.add(session(zone + "-first", dayStart, dayStart.plusSeconds(300), uris.get(user), null, Modality.AUDIO));
+            sessions.add(session(zone + "-last", dayEnd.minusSeconds(300), dayEnd, uris.get(user + 1), null, Modality.VIDEO));
         }
         write(sessions);
 

@@ -15,12 +15,11 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.SessionRecord;
-import org.commsportal.ingest.SessionWriter;
-import org.commsportal.ingest.UserPeriodTotals;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
@@ -62,13 +61,13 @@ class UserActivityIT {
                     user("eve", reportDate.plusDays(1), null),           // licensed after the period
                     user("fay", longAgo, reportDate.minusDays(20))));    // deleted before the 7-day period
             writer.write(List.of(
-                    session("s1", reportDate + "T09:00:00Z", 600_000, "ada", "ben", MediaType.AUDIO, MediaType.VIDEO),
-                    session("s2", reportDate.minusDays(1) + "T23:50:00Z", 1_200_000, "ada", "cleo", MediaType.IM),
-                    session("s3", reportDate.minusDays(3) + "T10:00:00Z", 89_999, "cleo", "ben", MediaType.AUDIO),
+                    session("s1", reportDate + "T09:00:00Z", 600_000, "ada", "ben", Modality.AUDIO, Modality.VIDEO),
+                    session("s2", reportDate.minusDays(1) + "T23:50:00Z", 1_200_000, "ada", "cleo", Modality.IM),
+                    session("s3", reportDate.minusDays(3) + "T10:00:00Z", 89_999, "cleo", "ben", Modality.AUDIO),
                     session("s4", reportDate.minusDays(3) + "T11:00:00Z", 30_000, "ben", "sip:x@partner.example",
-                            MediaType.IM, MediaType.FILE_TRANSFER),
-                    session("s5", reportDate.minusDays(25) + "T11:00:00Z", 30_000, "fay", "ada", MediaType.APPLICATION_SHARING),
-                    session("s6", reportDate.plusDays(1) + "T08:00:00Z", 30_000, "ada", "ben", MediaType.IM)));
+                            Modality.IM, Modality.FILE_TRANSFER),
+                    session("s5", reportDate.minusDays(25) + "T11:00:00Z", 30_000, "fay", "ada", Modality.APPLICATION_SHARING),
+                    session("s6", reportDate.plusDays(1) + "T08:00:00Z", 30_000, "ada", "ben", Modality.IM)));
         });
         testTenants.signInAs(tenant, Role.REPORTS_READER);
     }
@@ -77,7 +76,7 @@ class UserActivityIT {
         return new UserRecord(alias + "@" + tenant.name(), alias, alias.toUpperCase(), licensedFrom, deletedAt);
     }
 
-    private SessionRecord session(String id, String start, long ms, String from, String to, MediaType... media) {
+    private SessionRecord session(String id, String start, long ms, String from, String to, Modality... media) {
         Instant begin = Instant.parse(start);
         String toUri = to.startsWith("sip:") ? to : "sip:" + to + "@" + tenant.name();
         return new SessionRecord(id, begin, begin.plusMillis(ms), "sip:" + from + "@" + tenant.name(), toUri, null, null,
@@ -165,8 +164,8 @@ class UserActivityIT {
             periodTotals.moveTo(reportDate.minusDays(3));
             writer.write(List.of(
                     // an old session replaced by one inside every period, and a new one before the old report date
-                    session("s5", reportDate.minusDays(1) + "T07:00:00Z", 120_000, "dan", "ben", MediaType.VIDEO),
-                    session("s7", reportDate.minusDays(4) + "T10:00:00Z", 60_000, "dan", "ada", MediaType.IM)));
+                    session("s5", reportDate.minusDays(1) + "T07:00:00Z", 120_000, "dan", "ben", Modality.VIDEO),
+                    session("s7", reportDate.minusDays(4) + "T10:00:00Z", 60_000, "dan", "ada", Modality.IM)));
         });
 
         every_cell_equals_a_recomputation_from_raw_sessions_for_every_period_and_a_day();

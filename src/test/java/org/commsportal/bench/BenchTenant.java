@@ -187,7 +187,7 @@ final class BenchTenant {
 
     /** Deletes the tenant's raw sessions in steps, so no single transaction holds millions of row locks. */
     static void deleteSessions(JdbcClient jdbc, long tenantId) {
-        for (String table : org.commsportal.ingest.RawSessionTables.START_COLUMNS.keySet()) {
+        for (String table : org.commsportal.sessions.RawSessionTables.START_COLUMNS.keySet()) {
             while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t LIMIT 50000").param("t", tenantId).update() > 0) {
                 // next step
             }

@@ -17,7 +17,7 @@ import org.commsportal.activity.UserActivityColumn;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportFormat;
-import org.commsportal.ingest.UserPeriodTotals;
+import org.commsportal.activity.UserPeriodTotals;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;

@@ -12,12 +12,12 @@ import org.commsportal.TestTenants;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.SessionRecord;
-import org.commsportal.ingest.SessionWriter;
-import org.commsportal.ingest.UserPeriodTotals;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.activity.UserPeriodTotals;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.Tag;
@@ -56,7 +56,7 @@ class UserRelinkBenchmarkIT {
                     Instant start = reportDate.minusDays(i % 30).atTime(8, 0).toInstant(ZoneOffset.UTC).plusSeconds(i % 36_000);
                     batch.add(new SessionRecord("relink-" + i, start, start.plusSeconds(300), "sip:" + upn,
                             "sip:peer@partner.example", null, null, null, null, null, null, null, null, null, null, 200, null,
-                            Arrays.asList(new MediaUsage(MediaType.AUDIO, 300_000), new MediaUsage(MediaType.IM, 0)), 0,
+                            Arrays.asList(new MediaUsage(Modality.AUDIO, 300_000), new MediaUsage(Modality.IM, 0)), 0,
                             Quality.Report.none()));
                     if (batch.size() == 1_000 || i == sessions - 1) {
                         writer.write(batch);

@@ -21,7 +21,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Walks every route as every role of both demo tenants in Chromium: the role matrix of SPEC section 4 decides
+ * Walks every route as every role of both demo tenants in Chromium: the role matrix of docs/privacy-and-roles.md decides
  * between the page and the 403 page, and no page shows a licensed user's real name where names are concealed
  * (all of fabrikam; global readers and roles without per-user data everywhere).
  */
@@ -35,7 +35,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             Role.GLOBAL_READER);
     private static final Set<Role> ADMINISTRATION = EnumSet.of(Role.GLOBAL_ADMIN, Role.GLOBAL_READER);
 
-    /** Route, the id of its view's root element, and the roles that may open it (SPEC section 4). */
+    /** Route, the id of its view's root element, and the roles that may open it (docs/privacy-and-roles.md). */
     private record Page(String route, String viewId, Set<Role> allowed) {
     }
 

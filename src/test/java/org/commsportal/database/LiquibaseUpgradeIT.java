@@ -61,7 +61,7 @@ class LiquibaseUpgradeIT {
             assertThat(tables(database)).as("the full schema").containsExactlyInAnyOrderElementsOf(tables("portal"));
             assertThat(fingerprints(database, oldColumns)).isEqualTo(before);
             // changeset 012: every media and quality row carries its session's start, every session its dialog key
-            for (String table : org.commsportal.ingest.RawSessionTables.START_COLUMNS.keySet()) {
+            for (String table : org.commsportal.sessions.RawSessionTables.START_COLUMNS.keySet()) {
                 if (!table.equals("comm_session")) {
                     assertThat(jdbc.sql("SELECT COUNT(*) FROM " + database + "." + table + " x LEFT JOIN " + database
                             + ".comm_session s ON s.id = x.session_id AND s.start_time = x.session_start WHERE s.id IS NULL")

@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.SessionRecord;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The generator's content without a database: deterministic, and shaped as SPEC section 6 describes. */
+/** The generator's content without a database: deterministic, and shaped as the README's demo data describes. */
 class DemoContentTest {
 
     private static final DemoDataSpec SPEC = new DemoDataSpec(42, 1, 200, 28, LocalDate.parse("2026-11-01"));
@@ -66,7 +66,7 @@ class DemoContentTest {
             }
             activeUserDays += DemoDataGenerator.activeOn(users, day).size();
             participations += days.get(i).stream()
-                    .filter(s -> !s.isConference() && uses(s, MediaType.IM))
+                    .filter(s -> !s.isConference() && uses(s, Modality.IM))
                     .mapToLong(s -> s.toUri() != null && s.toUri().endsWith("@contoso.example") ? 2 : 1)
                     .sum();
         }
@@ -107,7 +107,7 @@ class DemoContentTest {
         return count;
     }
 
-    private static boolean uses(SessionRecord session, MediaType type) {
+    private static boolean uses(SessionRecord session, Modality type) {
         return session.media().stream().map(MediaUsage::type).anyMatch(type::equals);
     }
 }

@@ -32,11 +32,11 @@ import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.SessionRecord;
-import org.commsportal.ingest.SessionWriter;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
 import org.commsportal.security.ApiTokens;
 import org.commsportal.security.CreatedApiToken;
 import org.commsportal.security.Role;
@@ -239,7 +239,7 @@ class GraphApiIT {
         Instant yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
         currentTenant.runAs(tenant.id(), () -> sessionWriter.write(List.of(new SessionRecord("etag-1", yesterday,
                 yesterday.plusSeconds(60), "sip:ann@" + tenant.name(), "sip:someone@elsewhere.test", null, null, null,
-                null, null, null, null, null, null, null, 200, null, List.of(new MediaUsage(MediaType.IM, 60_000)), 3,
+                null, null, null, null, null, null, null, 200, null, List.of(new MediaUsage(Modality.IM, 60_000)), 3,
                 Quality.Report.none()))));
 
         HttpResponse<String> changed = send(url(call, ""), account, TestTenants.PASSWORD, Map.of("If-None-Match", tag));

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.commsportal.sessions.ReadModelCheck;
 
 /** The ingestion endpoints over real HTTP: all or nothing, every problem listed, idempotent, key-only. */
 @PortalIntegrationTest
@@ -40,7 +41,7 @@ class IngestApiIT {
     @Autowired TestTenants testTenants;
     @Autowired ActivityService activity;
     @Autowired JdbcClient jdbc;
-    @Autowired RollupCheckRepository verifier;
+    @Autowired ReadModelCheck verifier;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commsportal.DemoAccounts;
 import org.commsportal.PortalIntegrationTest;
-import org.commsportal.ingest.IngestMetrics;
+import org.commsportal.sessions.IngestMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

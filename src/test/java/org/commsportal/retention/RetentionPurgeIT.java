@@ -17,14 +17,14 @@ import org.commsportal.activeusers.ActiveUserRecomputation;
 import org.commsportal.activeusers.ActiveUsersService;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.RawSessionTables;
-import org.commsportal.ingest.SessionRecord;
-import org.commsportal.ingest.SessionWriter;
-import org.commsportal.ingest.UserPeriodTotals;
-import org.commsportal.ingest.SessionsBeforeKeptDaysException;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.RawSessionTables;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.activity.UserPeriodTotals;
+import org.commsportal.sessions.SessionsBeforeKeptDaysException;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
@@ -98,7 +98,7 @@ class RetentionPurgeIT {
 
         assertThatThrownBy(() -> currentTenant.runAs(tenant.id(), () -> writer.write(List.of(
                 session("late", boundary.minusSeconds(60), boundary.plusSeconds(60), "sip:ada@" + tenant.name(), null,
-                        MediaType.AUDIO)))))
+                        Modality.AUDIO)))))
                 .isInstanceOf(SessionsBeforeKeptDaysException.class)
                 .hasMessageContaining(keptFrom.toString());
         // a kept session sent again replaces itself exactly once
@@ -178,18 +178,18 @@ class RetentionPurgeIT {
         for (int i = 0; i < daysBefore * 24 / 5; i++) {
             Instant start = boundary.minusSeconds(3600L * 5 * (i + 1));
             sessions.add(session("old-" + i, start, start.plusSeconds(900), i % 2 == 0 ? ada : ben, i % 3 == 0 ? ben : null,
-                    i % 4 == 0 ? MediaType.IM : MediaType.AUDIO));
+                    i % 4 == 0 ? Modality.IM : Modality.AUDIO));
         }
-        sessions.add(session("across", boundary.minusSeconds(1800), boundary.plusSeconds(1800), ada, ben, MediaType.VIDEO));
+        sessions.add(session("across", boundary.minusSeconds(1800), boundary.plusSeconds(1800), ada, ben, Modality.VIDEO));
         for (int i = 0; i < daysAfter * 24 / 7; i++) {
             Instant start = boundary.plusSeconds(3600L * 7 * i);
             sessions.add(session("kept-" + i, start, start.plusSeconds(1200), i % 2 == 0 ? ben : ada, ada,
-                    i % 5 == 0 ? MediaType.IM : MediaType.VIDEO));
+                    i % 5 == 0 ? Modality.IM : Modality.VIDEO));
         }
         return sessions;
     }
 
-    private static SessionRecord session(String dialogId, Instant start, Instant end, String from, String to, MediaType media) {
+    private static SessionRecord session(String dialogId, Instant start, Instant end, String from, String to, Modality media) {
         Quality.Report quality = Math.floorMod(dialogId.hashCode(), 3) == 0 ? Quality.Report.none() : withFeedback();
         return new SessionRecord(dialogId, start, end, from, to, "UCCAPI/16.0", null, null, null, null, null, null, null,
                 null, null, 200, null, List.of(new MediaUsage(media, end.toEpochMilli() - start.toEpochMilli())), 0,
@@ -198,7 +198,7 @@ class RetentionPurgeIT {
 
     private static Quality.Report withFeedback() {
         return new Quality.Report(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(new Quality.Feedback(org.commsportal.ingest.Side.FROM, 4, "Echo", null)));
+                List.of(), List.of(), List.of(new Quality.Feedback(org.commsportal.sessions.Side.FROM, 4, "Echo", null)));
     }
 
     private long count(String sql, Tenant tenant, Instant boundary) {

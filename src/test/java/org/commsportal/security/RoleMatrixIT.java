@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * SPEC section 4's role matrix at the service layer, where {@code @PreAuthorize} enforces it whatever view or
+ * docs/privacy-and-roles.md's role matrix at the service layer, where {@code @PreAuthorize} enforces it whatever view or
  * endpoint calls: every operation as every role. Views are walked in Chromium by RoleAndConcealmentWalkBrowserIT.
  */
 @PortalIntegrationTest

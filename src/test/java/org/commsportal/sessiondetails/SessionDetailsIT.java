@@ -24,12 +24,12 @@ import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.export.ExportFormat;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.SessionRecord;
-import org.commsportal.ingest.SessionWriter;
-import org.commsportal.ingest.Side;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.Side;
 import org.commsportal.security.Role;
 import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.tenant.CurrentTenant;
@@ -136,8 +136,8 @@ class SessionDetailsIT {
                 """).param("t", tenant.id()).query((rs, n) -> {
                     String kind = rs.getString(1) == null ? "P2P: " : "Conference: ";
                     int mask = rs.getInt(2);
-                    String media = Arrays.stream(MediaType.values()).filter(m -> (mask & m.bit()) != 0)
-                            .map(MediaType::label).collect(Collectors.joining(", "));
+                    String media = Arrays.stream(Modality.values()).filter(m -> (mask & m.bit()) != 0)
+                            .map(Modality::label).collect(Collectors.joining(", "));
                     String code = rs.getString(3);
                     expected.computeIfAbsent(kind + media, k -> new LinkedHashMap<>()).merge(code, 1L, Long::sum);
                     return null;
@@ -360,7 +360,7 @@ class SessionDetailsIT {
                         rs.getInt("quality_rank")))
                 .list();
         Map<Long, Integer> sqlRanks = QualityRankRecomputation.ranks(jdbc, t.id());
-        int realTime = MediaType.AUDIO.bit() | MediaType.VIDEO.bit() | MediaType.APPLICATION_SHARING.bit();
+        int realTime = Modality.AUDIO.bit() | Modality.VIDEO.bit() | Modality.APPLICATION_SHARING.bit();
         Map<Verdict, Long> verdicts = new java.util.EnumMap<>(Verdict.class);
         for (Stored session : sessions) {
             // a session without real-time media or stream records has no verdict; the others are read back whole
@@ -454,36 +454,36 @@ class SessionDetailsIT {
         String bob = "sip:bob@" + t.name();
         String carol = "sip:carol@" + t.name();
         Quality.Report failedIce = new Quality.Report(List.of(),
-                List.of(new Quality.MediaLine(Side.FROM, MediaType.AUDIO, null, null, null, null, null, null, null,
+                List.of(new Quality.MediaLine(Side.FROM, Modality.AUDIO, null, null, null, null, null, null, null,
                         null, "failed", null)),
                 List.of(new Quality.AudioStream(Side.FROM, "SILK", 80.0, 90.0, 0.01, 0.02, 50.0, 80.0, 4.1, 3.9, 0.2,
                         0.4, 0.01, 0.0, 80.0)),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         return List.of(
                 session(t, "poor-audio", "2026-03-01T00:00:00Z", alice, bob, null, everyTable(),
-                        MediaType.AUDIO, MediaType.VIDEO, MediaType.APPLICATION_SHARING),
-                session(t, "im", "2026-03-05T09:00:00Z", bob, alice, null, Quality.Report.none(), MediaType.IM),
+                        Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING),
+                session(t, "im", "2026-03-05T09:00:00Z", bob, alice, null, Quality.Report.none(), Modality.IM),
                 pstn(t, alice),
                 session(t, "conference", "2026-03-12T15:00:00Z", alice, focus(t), focus(t), Quality.Report.none(),
-                        MediaType.IM, MediaType.AUDIO, MediaType.VIDEO, MediaType.APPLICATION_SHARING),
-                session(t, "failed-ice", "2026-03-14T10:00:00Z", bob, alice, null, failedIce, MediaType.AUDIO),
+                        Modality.IM, Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING),
+                session(t, "failed-ice", "2026-03-14T10:00:00Z", bob, alice, null, failedIce, Modality.AUDIO),
                 delegated(t, alice, bob, carol),
-                session(t, "no-report", "2026-03-20T10:00:00Z", alice, bob, null, Quality.Report.none(), MediaType.AUDIO),
-                session(t, "not-alice", "2026-03-06T09:00:00Z", bob, carol, null, Quality.Report.none(), MediaType.IM),
-                session(t, "before", "2026-02-28T23:59:59.999Z", alice, bob, null, Quality.Report.none(), MediaType.IM),
-                session(t, "at-to", "2026-03-31T00:00:00Z", alice, bob, null, Quality.Report.none(), MediaType.IM),
+                session(t, "no-report", "2026-03-20T10:00:00Z", alice, bob, null, Quality.Report.none(), Modality.AUDIO),
+                session(t, "not-alice", "2026-03-06T09:00:00Z", bob, carol, null, Quality.Report.none(), Modality.IM),
+                session(t, "before", "2026-02-28T23:59:59.999Z", alice, bob, null, Quality.Report.none(), Modality.IM),
+                session(t, "at-to", "2026-03-31T00:00:00Z", alice, bob, null, Quality.Report.none(), Modality.IM),
                 session(t, "berlin-before", "2026-03-28T22:59:59.999Z", alice, bob, null, Quality.Report.none(),
-                        MediaType.IM),
+                        Modality.IM),
                 session(t, "berlin-first", "2026-03-28T23:00:00Z", alice, bob, null, Quality.Report.none(),
-                        MediaType.IM),
+                        Modality.IM),
                 session(t, "berlin-last", "2026-03-29T21:59:59.999Z", bob, alice, null, Quality.Report.none(),
-                        MediaType.IM),
+                        Modality.IM),
                 session(t, "berlin-after", "2026-03-29T22:00:00Z", alice, bob, null, Quality.Report.none(),
-                        MediaType.IM));
+                        Modality.IM));
     }
 
     private static SessionRecord session(Tenant t, String dialog, String start, String from, String to,
-                                         String conferenceUrl, Quality.Report quality, MediaType... media) {
+                                         String conferenceUrl, Quality.Report quality, Modality... media) {
         Instant begin = Instant.parse(start);
         return new SessionRecord(t.name() + "-" + dialog, begin, begin.plusSeconds(300), from, to, "UCCAPI/16.0",
                 "UCCAPI/15.0", conferenceUrl, conferenceUrl == null ? null : "instance-1", null, null, "ep-from",
@@ -496,7 +496,7 @@ class SessionDetailsIT {
         return new SessionRecord(t.name() + "-pstn", begin, begin.plusSeconds(60), alice,
                 "sip:+14255550123@" + t.name() + ";user=phone", "UCCAPI/16.0", "Mediation Server", null, null,
                 "+1 (206) 555-0100", "+14255550123", "ep", null, null, null, 486, null,
-                List.of(new MediaUsage(MediaType.AUDIO, 60_000)), 0,
+                List.of(new MediaUsage(Modality.AUDIO, 60_000)), 0,
                 new Quality.Report(List.of(), List.of(), List.of(new Quality.AudioStream(Side.FROM, "G722", 5.0, 9.0,
                         0.01, 0.02, 50.0, 80.0, 4.1, 3.9, 0.2, 0.4, 0.01, 0.0, 80.0)), List.of(), List.of(), List.of(),
                         List.of(), List.of(), List.of(), List.of()));
@@ -506,7 +506,7 @@ class SessionDetailsIT {
         Instant begin = Instant.parse("2026-03-16T10:00:00Z");
         return new SessionRecord(t.name() + "-delegated", begin, begin.plusSeconds(60), alice, bob, "UCCAPI/16.0",
                 null, null, null, null, null, null, null, carol, bob, 200, null,
-                List.of(new MediaUsage(MediaType.IM, 60_000)), 3, Quality.Report.none());
+                List.of(new MediaUsage(Modality.IM, 60_000)), 3, Quality.Report.none());
     }
 
     /** A record in every quality table; the FROM audio stream is poor by jitter, app sharing by spoiled tiles. */
@@ -514,9 +514,9 @@ class SessionDetailsIT {
         return new Quality.Report(
                 List.of(new Quality.SessionInfo(Side.FROM, "PC-1", "Windows 11", "i7", 8, "UCCAPI", null),
                         new Quality.SessionInfo(Side.TO, "PC-2", "macOS", "M2", 8, "SfBMac", "Citrix")),
-                List.of(new Quality.MediaLine(Side.FROM, MediaType.AUDIO, "10.0.0.1", 50000, "10.0.0.0", true, false,
+                List.of(new Quality.MediaLine(Side.FROM, Modality.AUDIO, "10.0.0.1", 50000, "10.0.0.0", true, false,
                                 "wired", "mic", "speaker", "succeeded", null),
-                        new Quality.MediaLine(Side.TO, MediaType.VIDEO, "10.0.0.2", 50002, "10.0.0.0", false, true,
+                        new Quality.MediaLine(Side.TO, Modality.VIDEO, "10.0.0.2", 50002, "10.0.0.0", false, true,
                                 "wifi", "cam", "screen", "succeeded", "52.1.1.1")),
                 List.of(new Quality.AudioStream(Side.FROM, "SILKWide", 45.0, 90.0, 0.01, 0.02, 50.0, 80.0, 4.1, 3.9,
                                 0.2, 0.4, 0.01, 0.0, 80.0),

@@ -2,13 +2,13 @@ package org.commsportal.sessiondetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.Side;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.Side;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** The poor-stream rules of SPEC section 1, just below, at and just above every threshold. */
+/** The poor-stream rules of docs/session-details.md, just below, at and just above every threshold. */
 class StreamClassifierTest {
 
     private static final double GOOD_JITTER = 5;

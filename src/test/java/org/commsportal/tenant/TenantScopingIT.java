@@ -13,11 +13,11 @@ import org.commsportal.activity.ReportPeriod;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.LicensedUser;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.MediaUsage;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.SessionRecord;
-import org.commsportal.ingest.SessionWriter;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
 import org.commsportal.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +96,6 @@ class TenantScopingIT {
         Instant begin = Instant.parse(start);
         return new SessionRecord(dialogId, begin, begin.plusSeconds(60), "sip:shared.alias@" + tenant.name(), toUri,
                 null, null, null, null, null, null, null, null, null, null, 200, null,
-                List.of(new MediaUsage(MediaType.IM, 60_000)), 3, Quality.Report.none());
+                List.of(new MediaUsage(Modality.IM, 60_000)), 3, Quality.Report.none());
     }
 }

@@ -35,7 +35,7 @@ import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.tenant.TenantService;
 
 /**
- * Active users (SPEC section 5.1 as a page): distinct licensed users with audio or video in use per day, week,
+ * Active users (docs/active-users.md, as a page): distinct licensed users with audio or video in use per day, week,
  * month or year of a chosen time zone, as a chart and, newest first, as a table; the same figures as the
  * CsActiveUser* reports of the reporting web service.
  */

@@ -36,7 +36,7 @@ import org.commsportal.security.Roles;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Peer-to-peer activity (SPEC section 2): three charts over the period, and the per-user table that a click on
+ * Peer-to-peer activity (docs/peer-to-peer-activity.md): three charts over the period, and the per-user table that a click on
  * a chart day scopes to that day. Sorting, filtering, paging and exports run in the database.
  */
 @Route("usage/peer-to-peer-activity")

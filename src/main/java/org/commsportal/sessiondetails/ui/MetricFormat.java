@@ -63,10 +63,10 @@ final class MetricFormat {
             double shown = isRatio(component) ? number * 100 : number;
             return BigDecimal.valueOf(shown).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         }
-        if (value instanceof org.commsportal.ingest.Side side) {
-            return side == org.commsportal.ingest.Side.FROM ? "From" : "To";
+        if (value instanceof org.commsportal.sessions.Side side) {
+            return side == org.commsportal.sessions.Side.FROM ? "From" : "To";
         }
-        if (value instanceof org.commsportal.ingest.MediaType type) {
+        if (value instanceof org.commsportal.sessions.Modality type) {
             return type.label();
         }
         return value.toString();

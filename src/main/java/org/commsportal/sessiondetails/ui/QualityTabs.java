@@ -10,8 +10,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.commsportal.ingest.Quality;
-import org.commsportal.ingest.Side;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.Side;
 import org.commsportal.sessiondetails.SessionQuality;
 import org.commsportal.sessiondetails.SessionRow;
 import org.commsportal.sessiondetails.StreamVerdict;
@@ -19,7 +19,7 @@ import org.commsportal.sessiondetails.Verdict;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A session's sub-table: the ten tabs of SPEC section 3, each with its From and To side. Streams show their
+ * A session's sub-table: the ten tabs of docs/session-details.md, each with its From and To side. Streams show their
  * verdict; a metric that made a stream Poor is highlighted with the rule it broke.
  */
 final class QualityTabs extends Div {

@@ -37,7 +37,7 @@ import org.commsportal.sessiondetails.UserChoice;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Session details (SPEC section 3): one user's sessions in a range entered in the viewer's time zone, sorted and
+ * Session details (docs/session-details.md): one user's sessions in a range entered in the viewer's time zone, sorted and
  * grouped in the database, each opening its quality sub-tabs; exports of the whole result set.
  */
 @Route("usage/session-details")

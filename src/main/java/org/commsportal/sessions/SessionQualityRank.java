@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 /**
  * The worst verdict among a session's media streams as the number stored with the session (comm_session

@@ -1,13 +1,13 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commsportal.RollupRecomputation.normalized;
-import static org.commsportal.ingest.MediaType.APPLICATION_SHARING;
-import static org.commsportal.ingest.MediaType.AUDIO;
-import static org.commsportal.ingest.MediaType.FILE_TRANSFER;
-import static org.commsportal.ingest.MediaType.IM;
-import static org.commsportal.ingest.MediaType.VIDEO;
-import static org.commsportal.ingest.Sessions.p2p;
+import static org.commsportal.sessions.Modality.APPLICATION_SHARING;
+import static org.commsportal.sessions.Modality.AUDIO;
+import static org.commsportal.sessions.Modality.FILE_TRANSFER;
+import static org.commsportal.sessions.Modality.IM;
+import static org.commsportal.sessions.Modality.VIDEO;
+import static org.commsportal.sessions.Sessions.p2p;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.RollupRecomputation;
 import org.commsportal.TestTenants;
-import org.commsportal.activeusers.ActiveUserCheck;
 import org.commsportal.activeusers.ActiveUserPeriod;
 import org.commsportal.activeusers.ActiveUserRecomputation;
 import org.commsportal.activeusers.ActiveUserRow;
@@ -41,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.commsportal.activity.UserPeriodTotals;
 
 /**
  * Users and sessions in any order (docs/ingest.md, "How parties are matched to users"): after every write, each
@@ -57,9 +57,9 @@ class ArrivalOrderIT {
     @Autowired JdbcClient jdbc;
     @Autowired UserPeriodTotals periodTotals;
     @Autowired ActiveUsersService activeUsers;
-    @Autowired ActiveUserCheck activeUserCheck;
-    @Autowired RollupCheckRepository rollupCheck;
+    @Autowired ReadModelCheck readModelCheck;
     @Autowired ActivityService activity;
+    @Autowired org.commsportal.sessiondetails.SessionDetailsService sessionDetails;
 
     private Tenant tenant;
     private LocalDate reportDate;
@@ -159,11 +159,30 @@ class ArrivalOrderIT {
         assertThat(day.get("ben@" + tenant.name()).audio()).isEqualTo(1);
     }
 
+    @Test
+    void a_directory_users_address_stays_concealed_in_sessions_from_days_the_user_was_not_licensed() {
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id").param("id", tenant.id()).update();
+        writeUsers(user("ada", reportDate.minusYears(1), null), user("ben", reportDate.minusDays(1), null));
+        write(p2p("before-ben", at(reportDate.minusDays(3), "10:00:00"), 60_000, uri("Ben") + ";gruu", uri("ada"), IM));
+        String benPseudonym = jdbc.sql("SELECT pseudonym FROM licensed_user WHERE tenant_id = :t AND alias = 'ben'")
+                .param("t", tenant.id()).query(String.class).single();
+        long ada = jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t AND alias = 'ada'")
+                .param("t", tenant.id()).query(Long.class).single();
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+
+        var search = sessionDetails.search(new org.commsportal.sessiondetails.SearchForm(ada,
+                reportDate.minusDays(5).atStartOfDay(), null));
+        var row = sessionDetails.sessions(search, List.of(), 0, 10).get(0);
+
+        assertThat(row.fromUri()).isEqualTo(benPseudonym);
+        assertThat(linkedSessions("ben")).as("ben was not licensed that day").isZero();
+    }
+
     private static Map<String, UserActivityRow> byName(List<UserActivityRow> rows) {
         return rows.stream().collect(java.util.stream.Collectors.toMap(UserActivityRow::userName, row -> row));
     }
 
-    private static final List<List<MediaType>> MEDIA = List.of(List.of(IM), List.of(AUDIO), List.of(AUDIO, VIDEO),
+    private static final List<List<Modality>> MEDIA = List.of(List.of(IM), List.of(AUDIO), List.of(AUDIO, VIDEO),
             List.of(APPLICATION_SHARING, AUDIO), List.of(FILE_TRANSFER), List.of(VIDEO, IM));
 
     @Test
@@ -193,8 +212,7 @@ class ArrivalOrderIT {
             assertEverythingExact();
         }
         assertThat(linkedSessions(null)).as("the random steps link some sessions").isPositive();
-        assertThat(rollupCheck.differences(tenant.id(), 10)).isEmpty();
-        assertThat(activeUserCheck.differences(tenant.id(), 10)).isEmpty();
+        assertThat(readModelCheck.differences(tenant.id(), 10)).isEmpty();
         ActiveUserRecomputation.assertReportsEqualRecomputation(activeUsers, jdbc, testTenants, tenant);
     }
 
@@ -208,7 +226,7 @@ class ArrivalOrderIT {
         String start = at(reportDate.minusDays(random.nextInt(30) - 1), random.nextBoolean() ? "23:50:00" : "10:15:00");
         long ms = 60_000L * (1 + random.nextInt(30));
         return p2p(dialogId, start, ms, party(random, aliases), party(random, aliases),
-                MEDIA.get(random.nextInt(MEDIA.size())).toArray(MediaType[]::new));
+                MEDIA.get(random.nextInt(MEDIA.size())).toArray(Modality[]::new));
     }
 
     /** A user's URI written as senders do (case, parameters), or an external party. */
@@ -237,7 +255,7 @@ class ArrivalOrderIT {
                         for (int i = 0; i < 5; i++) {
                             batch.add(randomSession(random, "w" + number + "-" + random.nextInt(15) + "-" + i, aliases));
                         }
-                        Retrying.write(() -> currentTenant.runAs(tenant.id(), () -> writer.write(batch)));
+                        Deadlocks.retrying(() -> currentTenant.runAs(tenant.id(), () -> writer.write(batch)));
                     }
                     return null;
                 }));
@@ -245,10 +263,7 @@ class ArrivalOrderIT {
                     var random = new Random(100 + number);
                     for (int b = 0; b < 10; b++) {
                         UserRecord user = randomLicence(random, aliases.get(random.nextInt(aliases.size())));
-                        Retrying.write(() -> {
-                            currentTenant.runAs(tenant.id(), () -> directory.upsert(List.of(user)));
-                            return 1;
-                        });
+                        Deadlocks.retrying(() -> currentTenant.runAs(tenant.id(), () -> directory.upsert(List.of(user))));
                     }
                     return null;
                 }));
@@ -260,26 +275,26 @@ class ArrivalOrderIT {
             pool.shutdownNow();
         }
         assertEverythingExact();
-        assertThat(rollupCheck.differences(tenant.id(), 10)).isEmpty();
-        assertThat(activeUserCheck.differences(tenant.id(), 10)).isEmpty();
+        assertThat(readModelCheck.differences(tenant.id(), 10)).isEmpty();
     }
 
     @Test
     void verify_rollups_reports_a_wrong_period_total_and_a_wrong_active_user_count() {
         writeUsers(user("ada", reportDate.minusYears(1), null), user("ben", reportDate.minusYears(1), null));
         write(p2p("call", at(reportDate.minusDays(1), "10:00:00"), 60_000, uri("ada"), uri("ben"), AUDIO));
-        assertThat(rollupCheck.differences(tenant.id(), 10)).isEmpty();
-        assertThat(activeUserCheck.differences(tenant.id(), 10)).isEmpty();
+        assertThat(readModelCheck.differences(tenant.id(), 10)).isEmpty();
 
         jdbc.sql("UPDATE user_period_total SET p2p_audio = 5 WHERE tenant_id = :t AND period_days = 30")
                 .param("t", tenant.id()).update();
         jdbc.sql("UPDATE active_user_count SET active_users = 7 WHERE tenant_id = :t AND period_kind = 'D' AND shift = 0")
                 .param("t", tenant.id()).update();
 
-        assertThat(rollupCheck.differences(tenant.id(), 10)).hasSize(2)
-                .allSatisfy(line -> assertThat(line).startsWith("user_period_total user ").contains(" period 30 days"));
-        assertThat(activeUserCheck.differences(tenant.id(), 10)).isNotEmpty()
-                .allSatisfy(line -> assertThat(line).startsWith("active_user_count D ").contains("stored 7, recomputed 2"));
+        List<String> differences = readModelCheck.differences(tenant.id(), 10);
+        assertThat(differences).filteredOn(line -> line.startsWith("user_period_total user ")).hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains(" period 30 days"));
+        assertThat(differences).filteredOn(line -> line.startsWith("active_user_count D ")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("stored 7, recomputed 2"));
+        assertThat(differences).allSatisfy(line -> assertThat(line).matches("(user_period_total|active_user_count) .*"));
         assertThat(jdbc.sql("SELECT MAX(active_users) FROM active_user_count WHERE tenant_id = :t")
                 .param("t", tenant.id()).query(Integer.class).single()).as("the check rolls its build back").isEqualTo(7);
     }

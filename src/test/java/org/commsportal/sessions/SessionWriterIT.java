@@ -1,14 +1,14 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.commsportal.RollupRecomputation.normalized;
-import static org.commsportal.ingest.MediaType.APPLICATION_SHARING;
-import static org.commsportal.ingest.MediaType.AUDIO;
-import static org.commsportal.ingest.MediaType.FILE_TRANSFER;
-import static org.commsportal.ingest.MediaType.IM;
-import static org.commsportal.ingest.MediaType.VIDEO;
-import static org.commsportal.ingest.Sessions.p2p;
+import static org.commsportal.sessions.Modality.APPLICATION_SHARING;
+import static org.commsportal.sessions.Modality.AUDIO;
+import static org.commsportal.sessions.Modality.FILE_TRANSFER;
+import static org.commsportal.sessions.Modality.IM;
+import static org.commsportal.sessions.Modality.VIDEO;
+import static org.commsportal.sessions.Sessions.p2p;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.commsportal.activity.UserPeriodTotals;
 
 @PortalIntegrationTest
 class SessionWriterIT {
@@ -259,7 +260,7 @@ class SessionWriterIT {
         for (int day = 0; day < 200; day += 3) {
             write(p2p("s" + day, at(R.minusDays(190).plusDays(day), "08:00:00"), 60_000L * (day % 7 + 1),
                     day % 2 == 0 ? ada : ben, day % 5 == 0 ? ada : ben,
-                    day % 3 == 0 ? new MediaType[] {IM} : new MediaType[] {AUDIO, VIDEO}));
+                    day % 3 == 0 ? new Modality[] {IM} : new Modality[] {AUDIO, VIDEO}));
         }
         assertThat(RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id())).as("not built yet").isNull();
         for (LocalDate reportDate : List.of(R.minusDays(20), R.minusDays(19), R.minusDays(12), R, R.plusDays(40),
@@ -284,8 +285,8 @@ class SessionWriterIT {
         assertPeriodTotalsEqualRecomputation(R);
     }
 
-    private static final List<MediaType> OTHER_THAN_AUDIO =
-            java.util.Arrays.stream(MediaType.values()).filter(type -> type != AUDIO).toList();
+    private static final List<Modality> OTHER_THAN_AUDIO =
+            java.util.Arrays.stream(Modality.values()).filter(type -> type != AUDIO).toList();
 
     @Test
     void concurrent_writers_replacements_and_report_date_moves_keep_rollups_and_period_totals_exact()
@@ -312,7 +313,7 @@ class SessionWriterIT {
                                     parties.get(random.nextInt(4)), parties.get(random.nextInt(4)),
                                     OTHER_THAN_AUDIO.get(random.nextInt(OTHER_THAN_AUDIO.size())), AUDIO));
                         }
-                        retryingDeadlocks(() -> write(batch.toArray(SessionRecord[]::new)));
+                        Deadlocks.retrying(() -> write(batch.toArray(SessionRecord[]::new)));
                     }
                     return null;
                 }));
@@ -332,23 +333,5 @@ class SessionWriterIT {
         }
         assertRollupsEqualRecomputation();
         assertPeriodTotalsEqualRecomputation(R);
-    }
-
-    /**
-     * A deadlock between two writers, or two first sends of one dialog id at once, rolls one write back entirely;
-     * ingestion clients resend such a batch.
-     */
-    private static void retryingDeadlocks(Runnable write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                write.run();
-                return;
-            } catch (org.springframework.dao.PessimisticLockingFailureException
-                     | org.springframework.dao.DuplicateKeyException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
     }
 }

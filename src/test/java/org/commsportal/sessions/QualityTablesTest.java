@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class QualityTablesTest {
 
     @Test
     void a_media_type_is_stored_as_its_vendor_id() {
-        var line = new Quality.MediaLine(Side.TO, MediaType.VIDEO, "10.0.0.1", 50000, "10.0.0.0", true, false,
+        var line = new Quality.MediaLine(Side.TO, Modality.VIDEO, "10.0.0.1", 50000, "10.0.0.0", true, false,
                 "wired", "cam", "speaker", "succeeded", null);
         Object[] parameters = QualityTables.parameters(7, java.time.Instant.parse("2026-11-02T10:15:30Z"), 3, line);
         assertThat(QualityTables.insertSql(Quality.MediaLine.class)).contains("media_type_id");

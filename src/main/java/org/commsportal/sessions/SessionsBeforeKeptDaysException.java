@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 /** The vendor's MediaList, ids 1..7. */
-public enum MediaType {
+public enum Modality {
     IM(1, "IM"),
     FILE_TRANSFER(2, "File Transfer"),
     REMOTE_ASSISTANCE(3, "Remote Assistance"),
@@ -13,7 +13,7 @@ public enum MediaType {
     private final int id;
     private final String label;
 
-    MediaType(int id, String label) {
+    Modality(int id, String label) {
         this.id = id;
         this.label = label;
     }
@@ -36,8 +36,8 @@ public enum MediaType {
         return (mediaMask & (AUDIO.bit() | VIDEO.bit())) != 0;
     }
 
-    public static MediaType ofId(int id) {
-        for (MediaType type : values()) {
+    public static Modality ofId(int id) {
+        for (Modality type : values()) {
             if (type.id == id) {
                 return type;
             }

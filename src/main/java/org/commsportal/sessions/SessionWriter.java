@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.commsportal.activeusers.ActiveUserActivity;
 import org.commsportal.directory.LicensedUsersWritten;
 import org.commsportal.directory.LicensedUsersWriting;
 import org.commsportal.tenant.CurrentTenant;
@@ -23,31 +22,30 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes sessions for the signed-in tenant, all or nothing. A session whose dialog id is already stored
  * replaces it, and the rollups change by exactly the difference: the old session's contribution is subtracted,
- * the new one's added, in the same transaction. The per-user period totals ({@link UserPeriodTotals}) change by
- * the same differences.
+ * the new one's added, in the same transaction. Every report's read model ({@link SessionChangeListener}) changes
+ * by the same differences in the same transaction, in the listeners' order (docs/architecture.md).
  */
 @Service
 public class SessionWriter {
 
     private final SessionRepository sessions;
-    private final UserPeriodTotalRepository periodTotals;
+    private final TenantWriteLock writeLock;
+    private final List<SessionChangeListener> readModels;
     private final CurrentTenant currentTenant;
     private final DataVersion dataVersion;
-
     private final IngestMetrics ingestMetrics;
-    private final ActiveUserActivity activeUsers;
     private final SessionQualityRank qualityRank;
 
-    SessionWriter(SessionRepository sessions, UserPeriodTotalRepository periodTotals, CurrentTenant currentTenant,
-                  DataVersion dataVersion, IngestMetrics ingestMetrics, ActiveUserActivity activeUsers,
+    SessionWriter(SessionRepository sessions, TenantWriteLock writeLock, List<SessionChangeListener> readModels,
+                  CurrentTenant currentTenant, DataVersion dataVersion, IngestMetrics ingestMetrics,
                   SessionQualityRank qualityRank) {
-        this.activeUsers = activeUsers;
-        this.qualityRank = qualityRank;
         this.sessions = sessions;
-        this.periodTotals = periodTotals;
+        this.writeLock = writeLock;
+        this.readModels = readModels; // in their @Order
         this.currentTenant = currentTenant;
         this.dataVersion = dataVersion;
         this.ingestMetrics = ingestMetrics;
+        this.qualityRank = qualityRank;
     }
 
     /**
@@ -69,7 +67,7 @@ public class SessionWriter {
 
     /** The first UTC day whose sessions the signed-in tenant keeps, if retention has set one. */
     public @Nullable LocalDate keptFrom() {
-        return periodTotals.keptFrom(currentTenant.id());
+        return writeLock.keptFrom(currentTenant.id());
     }
 
     /**
@@ -82,8 +80,8 @@ public class SessionWriter {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public boolean keepFrom(LocalDate day) {
         long tenantId = currentTenant.id();
-        @Nullable LocalDate reportDate = periodTotals.lockExclusive(tenantId); // writers of the tenant wait
-        LocalDate current = periodTotals.keptFrom(tenantId);
+        writeLock.lockExclusive(tenantId); // writers of the tenant wait
+        LocalDate current = writeLock.keptFrom(tenantId);
         if (current != null && !day.isAfter(current)) {
             return false;
         }
@@ -92,11 +90,8 @@ public class SessionWriter {
             change(List.of(), across);
         }
         sessions.deleteRollupsBefore(tenantId, day);
-        activeUsers.forgetBefore(tenantId, day);
-        if (reportDate != null && day.isAfter(reportDate.minusDays(periodTotals.longestPeriodDays()))) {
-            periodTotals.rebuild(tenantId, reportDate); // a period window lost days
-        }
-        periodTotals.setKeptFrom(tenantId, day);
+        readModels.forEach(readModel -> readModel.forgetBefore(tenantId, day));
+        writeLock.setKeptFrom(tenantId, day);
         dataVersion.bump();
         return true;
     }
@@ -108,23 +103,23 @@ public class SessionWriter {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public int deleteForgotten(int limit) {
         long tenantId = currentTenant.id();
-        LocalDate keptFrom = periodTotals.keptFrom(tenantId);
+        LocalDate keptFrom = writeLock.keptFrom(tenantId);
         return keptFrom == null ? 0 : sessions.deleteRawBefore(tenantId, keptFrom, limit);
     }
 
     /** Replaces the stored sessions with the given dialog ids (if any) by the batch. */
     private int change(List<SessionRecord> batch, List<String> replacedDialogIds) {
         long tenantId = currentTenant.id();
-        // first, so that moving the totals to a new report date waits for this write and this write for it
-        @Nullable LocalDate totalsEndOn = periodTotals.lockShared(tenantId);
-        @Nullable LocalDate keptFrom = periodTotals.keptFrom(tenantId);
+        // first, so that a write of users, retention or a read model's move to a new date waits for this write
+        writeLock.lockShared(tenantId);
+        @Nullable LocalDate keptFrom = writeLock.keptFrom(tenantId);
         if (keptFrom != null) {
             List<String> tooOld = batch.stream().filter(s -> s.startsBefore(keptFrom)).map(SessionRecord::dialogId).toList();
             if (!tooOld.isEmpty()) {
                 throw new SessionsBeforeKeptDaysException(tooOld, keptFrom);
             }
         }
-        boolean keepActiveUsers = activeUsers.lockForWriting(tenantId);
+        readModels.forEach(readModel -> readModel.begin(tenantId));
         Set<String> upns = new LinkedHashSet<>();
         for (SessionRecord s : batch) {
             upns.add(s.fromUpn());
@@ -136,15 +131,15 @@ public class SessionWriter {
         PartyLinks links = sessions.partyLinks(tenantId, upns);
 
         SessionRepository.Existing existing = sessions.lockExisting(tenantId, replacedDialogIds);
-        List<SessionRepository.StoredSession> stored = existing.sessions();
+        List<CountedSession> stored = existing.sessions();
         // a stored session before the kept days is forgotten by every rollup already: replaced without subtracting
-        List<SessionRepository.StoredSession> replaced = stored.stream()
+        List<CountedSession> replaced = stored.stream()
                 .filter(old -> keptFrom == null || !old.start().isBefore(keptFrom.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
                 .toList();
         // The raw rows before any user's lock: they are this write's own (its dialog ids are locked above or when
         // inserted) and lock no shared row, so concurrent writers write theirs meanwhile instead of queueing behind
         // the users' locks
-        sessions.delete(stored.stream().map(SessionRepository.StoredSession::key).toList());
+        sessions.delete(stored.stream().map(SessionRepository.RowKey::of).toList());
         if (batch.size() < replacedDialogIds.size()) {
             Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
             sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
@@ -153,10 +148,10 @@ public class SessionWriter {
         sessions.insertMedia(tenantId, batch, sessionIds);
         sessions.insertQuality(tenantId, batch, sessionIds);
 
-        List<SessionRepository.StoredSession> added = batch.stream().map(s -> new SessionRepository.StoredSession(
+        List<CountedSession> added = batch.stream().map(s -> new CountedSession(
                 sessionIds.get(s.dialogId()), s.startTime(), s.endTime(), s.mediaMask(), s.isConference(),
                 links.userId(s.fromUpn(), s.startTime()), links.userId(s.toUpn(), s.startTime()), durations(s))).toList();
-        applyDifferences(tenantId, totalsEndOn, keepActiveUsers, replaced, added, !stored.isEmpty());
+        applyDifferences(tenantId, replaced, added, !stored.isEmpty());
         return stored.size();
     }
 
@@ -167,72 +162,65 @@ public class SessionWriter {
      */
     @EventListener
     void lockForUsers(LicensedUsersWriting writing) {
-        periodTotals.lockExclusive(writing.tenantId());
-        activeUsers.lockForWriting(writing.tenantId());
+        writeLock.lockExclusive(writing.tenantId());
+        readModels.forEach(readModel -> readModel.begin(writing.tenantId()));
     }
 
     /**
-     * In the transaction that wrote these licensed users: new users get their zero period totals, then every
+     * In the transaction that wrote these licensed users: read models add rows for new users, then every
      * stored session naming one of them by UPN is linked again with {@link PartyLinks}'s rule, and every read model
      * changes by the sessions that start or stop counting for them. Other parties' figures do not change.
      */
     @EventListener
     void relinkUsers(LicensedUsersWritten written) {
         long tenantId = written.tenantId();
-        periodTotals.addNewUsers(tenantId, written.upns());
+        readModels.forEach(readModel -> readModel.usersWritten(tenantId, written.upns()));
         Set<String> upns = new java.util.HashSet<>(written.upns());
         PartyLinks links = sessions.partyLinks(tenantId, upns);
-        List<SessionRepository.StoredSession> relinked = new ArrayList<>();
-        List<SessionRepository.StoredSession> unlinked = new ArrayList<>();
-        List<SessionRepository.StoredSession> linked = new ArrayList<>();
-        for (SessionRepository.NamedSession s : sessions.sessionsNaming(tenantId, upns, periodTotals.keptFrom(tenantId))) {
+        List<CountedSession> relinked = new ArrayList<>();
+        List<CountedSession> unlinked = new ArrayList<>();
+        List<CountedSession> linked = new ArrayList<>();
+        for (SessionRepository.NamedSession s : sessions.sessionsNaming(tenantId, upns, writeLock.keptFrom(tenantId))) {
             @Nullable Long from = upns.contains(s.fromUpn()) ? links.userId(s.fromUpn(), s.start()) : s.fromUserId();
             @Nullable Long to = s.toUpn() != null && upns.contains(s.toUpn()) ? links.userId(s.toUpn(), s.start()) : s.toUserId();
             if (Objects.equals(from, s.fromUserId()) && Objects.equals(to, s.toUserId())) {
                 continue;
             }
-            relinked.add(new SessionRepository.StoredSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
+            relinked.add(new CountedSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
                     from, to, Map.of()));
             // the parties that stop counting, and those that start: the others' figures stay as they are
-            Map<MediaType, Long> durations = new EnumMap<>(MediaType.class); // read below, for both
-            unlinked.add(new SessionRepository.StoredSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
+            Map<Modality, Long> durations = new EnumMap<>(Modality.class); // read below, for both
+            unlinked.add(new CountedSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
                     Objects.equals(from, s.fromUserId()) ? null : s.fromUserId(),
                     Objects.equals(to, s.toUserId()) ? null : s.toUserId(), durations));
-            linked.add(new SessionRepository.StoredSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
+            linked.add(new CountedSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
                     Objects.equals(from, s.fromUserId()) ? null : from, Objects.equals(to, s.toUserId()) ? null : to,
                     durations));
         }
         if (linked.isEmpty()) {
             return;
         }
-        Map<Long, Map<MediaType, Long>> media = sessions.durations(linked.stream().map(SessionRepository.StoredSession::key).toList());
+        Map<Long, Map<Modality, Long>> media = sessions.durations(linked.stream().map(SessionRepository.RowKey::of).toList());
         linked.forEach(s -> s.durations().putAll(media.getOrDefault(s.id(), Map.of())));
         sessions.setLinks(relinked);
-        applyDifferences(tenantId, periodTotals.reportDate(tenantId), activeUsers.lockForWriting(tenantId), unlinked,
-                linked, true);
+        applyDifferences(tenantId, unlinked, linked, true);
     }
 
     /**
-     * Changes every read model by what the removed sessions contributed and the added ones contribute: daily
-     * rollups, distinct users per day, the period totals (when built) and the active users (when built).
+     * Changes the daily rollups and every read model by what the removed sessions contributed and the added ones
+     * contribute.
      */
-    private void applyDifferences(long tenantId, @Nullable LocalDate totalsEndOn, boolean keepActiveUsers,
-                                  List<SessionRepository.StoredSession> removed, List<SessionRepository.StoredSession> added,
+    private void applyDifferences(long tenantId, List<CountedSession> removed, List<CountedSession> added,
                                   boolean anyRemoved) {
         var deltas = new Deltas();
-        List<ActiveUserActivity.Span> activeSpans = new ArrayList<>();
         for (int sign : new int[] {-1, +1}) {
-            for (SessionRepository.StoredSession s : sign < 0 ? removed : added) {
+            for (CountedSession s : sign < 0 ? removed : added) {
                 deltas.add(RollupContribution.of(s.start(), s.conference(), s.durations(), sign), s.fromUserId(), s.toUserId());
-                if (keepActiveUsers && MediaType.audioOrVideo(s.mediaMask())) {
-                    addSpans(activeSpans, s.fromUserId(), s.toUserId(), s.start(), s.end(), sign);
-                }
             }
         }
-        if (keepActiveUsers) {
-            // before any of their rollup rows: the foreign keys of those rows lock the same users in share mode
-            activeUsers.lockUsers(tenantId, activeSpans.stream().map(ActiveUserActivity.Span::userId).toList());
-        }
+        var changes = new SessionChanges(tenantId, removed, added, deltas.byUser);
+        // before any of their rollup rows: the foreign keys of those rows lock the same users in share mode
+        readModels.forEach(readModel -> readModel.lockUsers(changes));
         // The tenant's day rows first: writers of the same days queue there before locking any user's rows
         sessions.addToTenantRollups(tenantId, deltas.byDay);
         sessions.addToUserRollups(tenantId, deltas.byUser);
@@ -241,28 +229,12 @@ public class SessionWriter {
         if (anyRemoved) {
             sessions.removeEmptyRollups(tenantId, deltas.byDay.keySet()); // every session adds to its day, even by 0
         }
-        if (totalsEndOn != null) { // else nothing is built yet; the first read builds the totals from the rollups
-            Set<Long> lostSessions = periodTotals.addDifferences(tenantId, totalsEndOn, deltas.byUser);
-            periodTotals.refreshLastActivity(tenantId, totalsEndOn, lostSessions);
-        }
-        if (keepActiveUsers) {
-            activeUsers.apply(tenantId, activeSpans);
-        }
+        readModels.forEach(readModel -> readModel.apply(changes));
         dataVersion.bump();
     }
 
-    private static void addSpans(List<ActiveUserActivity.Span> spans, @Nullable Long fromUserId, @Nullable Long toUserId,
-                                 java.time.Instant start, java.time.Instant end, int sign) {
-        if (fromUserId != null) {
-            spans.add(new ActiveUserActivity.Span(fromUserId, start, end, sign));
-        }
-        if (toUserId != null && !toUserId.equals(fromUserId)) {
-            spans.add(new ActiveUserActivity.Span(toUserId, start, end, sign));
-        }
-    }
-
-    private static Map<MediaType, Long> durations(SessionRecord session) {
-        Map<MediaType, Long> durations = new EnumMap<>(MediaType.class);
+    private static Map<Modality, Long> durations(SessionRecord session) {
+        Map<Modality, Long> durations = new EnumMap<>(Modality.class);
         for (MediaUsage usage : session.media()) {
             durations.merge(usage.type(), usage.durationMs(), Long::sum);
         }

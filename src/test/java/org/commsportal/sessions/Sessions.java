@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,14 +11,14 @@ final class Sessions {
     }
 
     static SessionRecord p2p(String dialogId, String start, long durationMs, String fromUri, String toUri,
-                             MediaType... media) {
+                             Modality... media) {
         Instant begin = Instant.parse(start);
         List<MediaUsage> usages = Arrays.stream(media).map(type -> new MediaUsage(type, durationMs)).toList();
         return new SessionRecord(dialogId, begin, begin.plusMillis(durationMs), fromUri, toUri, "UCCAPI/16.0", null,
                 null, null, null, null, null, null, null, null, 200, null, usages, 0, Quality.Report.none());
     }
 
-    static SessionRecord conference(String dialogId, String start, String fromUri, MediaType... media) {
+    static SessionRecord conference(String dialogId, String start, String fromUri, Modality... media) {
         SessionRecord p2p = p2p(dialogId, start, 60_000, fromUri, "sip:focus@conf.test", media);
         return new SessionRecord(p2p.dialogId(), p2p.startTime(), p2p.endTime(), p2p.fromUri(), p2p.toUri(),
                 p2p.fromClientVersion(), null, "sip:focus@conf.test;gruu;opaque=app:conf:focus:id:1", "instance-1",
@@ -37,7 +37,7 @@ final class Sessions {
         return new Quality.Report(
                 List.of(new Quality.SessionInfo(Side.FROM, "PC-1", "Windows 11", "i7", 8, "UCCAPI", null),
                         new Quality.SessionInfo(Side.TO, "PC-2", "macOS", "M2", 8, "SfBMac", null)),
-                List.of(new Quality.MediaLine(Side.FROM, MediaType.AUDIO, "10.0.0.1", 50000, "10.0.0.0", true, false,
+                List.of(new Quality.MediaLine(Side.FROM, Modality.AUDIO, "10.0.0.1", 50000, "10.0.0.0", true, false,
                         "wired", "mic", "speaker", "succeeded", null)),
                 List.of(new Quality.AudioStream(Side.FROM, "SILKWide", 5.0, 9.0, 0.01, 0.02, 50.0, 80.0, 4.1, 3.9,
                         0.2, 0.4, 0.01, 0.0, 80.0)),

@@ -1,13 +1,12 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Recomputes a tenant's daily rollups, distinct users per day and per-user period totals from its raw sessions
- * (those the tenant still keeps) and lists every row where the stored ones differ, for the {@code verify-rollups}
- * command. An empty list means the reports equal a recomputation from raw rows.
+ * Recomputes a tenant's daily rollups and distinct users per day from its raw sessions (those the tenant still
+ * keeps) and lists every row where the stored ones differ, for the {@code verify-rollups} command. An empty list means the reports equal a recomputation from raw rows.
  */
 @Repository
 class RollupCheckRepository {
@@ -57,18 +56,10 @@ class RollupCheckRepository {
     }
 
     /**
-     * Human-readable differences of the daily rollups, the distinct users per day and the per-user period totals,
-     * at most {@code limit}; each names the table, the key and both values.
+     * Human-readable differences of the daily rollups and the distinct users per day, at most {@code limit}; each
+     * names the table, the key and both values.
      */
     List<String> differences(long tenantId, int limit) {
-        List<String> differences = new java.util.ArrayList<>(dailyDifferences(tenantId, limit));
-        if (differences.size() < limit) {
-            differences.addAll(periodTotalDifferences(tenantId, limit - differences.size()));
-        }
-        return differences;
-    }
-
-    private List<String> dailyDifferences(long tenantId, int limit) {
         return jdbc.sql("WITH " + SESSIONS + """
                 , per_day AS (
                     SELECT day,
@@ -114,45 +105,6 @@ class RollupCheckRepository {
                 FROM users_per_day u JOIN tenant_daily_rollup s ON s.tenant_id = :tenantId AND s.day = u.day
                 WHERE NOT (u.im = s.users_im AND u.audio = s.users_audio AND u.video = s.users_video
                            AND u.app_sharing = s.users_app_sharing AND u.file_transfer = s.users_file_transfer)
-                LIMIT :limit
-                """)
-                .param("tenantId", tenantId)
-                .param("limit", limit)
-                .query(String.class)
-                .list();
-    }
-
-    /**
-     * The period totals of every licensed user and period ending on the stored report date, against sums of the
-     * recomputed per-user days; nothing while the totals are not built.
-     */
-    private List<String> periodTotalDifferences(long tenantId, int limit) {
-        return jdbc.sql("WITH " + SESSIONS + """
-                , state AS (SELECT report_date FROM user_period_state WHERE tenant_id = :tenantId AND report_date IS NOT NULL)
-                , expected AS (
-                    SELECT u.id AS user_id, p.days,
-                           COALESCE(SUM(x.im), 0) AS im, COALESCE(SUM(x.audio), 0) AS audio,
-                           COALESCE(SUM(x.video), 0) AS video, COALESCE(SUM(x.app_sharing), 0) AS app_sharing,
-                           COALESCE(SUM(x.file_transfer), 0) AS file_transfer, COALESCE(SUM(x.audio_ms), 0) AS audio_ms,
-                           COALESCE(SUM(x.video_ms), 0) AS video_ms,
-                           (SELECT MAX(l.day) FROM per_user l WHERE l.user_id = u.id AND l.day <= st.report_date
-                              AND l.im + l.audio + l.video + l.app_sharing + l.file_transfer > 0) AS last_activity
-                    FROM licensed_user u CROSS JOIN report_period p CROSS JOIN state st
-                    LEFT JOIN per_user x ON x.user_id = u.id AND x.day <= st.report_date
-                                        AND x.day > st.report_date - INTERVAL p.days DAY
-                    WHERE u.tenant_id = :tenantId
-                    GROUP BY u.id, p.days, st.report_date)
-                SELECT CONCAT('user_period_total user ', e.user_id, ' period ', e.days, ' days: stored ',
-                              COALESCE(CONCAT_WS('/', t.p2p_im, t.p2p_audio, t.p2p_video, t.p2p_app_sharing,
-                                  t.p2p_file_transfer, t.p2p_audio_ms, t.p2p_video_ms, COALESCE(t.last_activity, '-')),
-                                  'nothing'),
-                              ', recomputed ', CONCAT_WS('/', e.im, e.audio, e.video, e.app_sharing, e.file_transfer,
-                                  e.audio_ms, e.video_ms, COALESCE(e.last_activity, '-')))
-                FROM expected e LEFT JOIN user_period_total t
-                  ON t.tenant_id = :tenantId AND t.user_id = e.user_id AND t.period_days = e.days
-                WHERE t.user_id IS NULL OR NOT (t.p2p_im = e.im AND t.p2p_audio = e.audio AND t.p2p_video = e.video
-                    AND t.p2p_app_sharing = e.app_sharing AND t.p2p_file_transfer = e.file_transfer
-                    AND t.p2p_audio_ms = e.audio_ms AND t.p2p_video_ms = e.video_ms AND t.last_activity <=> e.last_activity)
                 LIMIT :limit
                 """)
                 .param("tenantId", tenantId)

@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * Maps each quality record type to its {@code qoe_*} table. Columns are the record's component names in snake
  * case, so the insert statements follow the records instead of being written out ten times; a
- * {@link MediaType} component is stored as its id in {@code <name>_id}. Public so that reports read the tables
+ * {@link Modality} component is stored as its id in {@code <name>_id}. Public so that reports read the tables
  * with the same mapping.
  */
 public final class QualityTables {
@@ -81,10 +81,10 @@ public final class QualityTables {
 
     public static String column(RecordComponent component) {
         String snake = snakeCase(component.getName());
-        return component.getType() == MediaType.class ? snake + "_id" : snake;
+        return component.getType() == Modality.class ? snake + "_id" : snake;
     }
 
-    static String snakeCase(String camelCase) {
+    public static String snakeCase(String camelCase) {
         StringBuilder out = new StringBuilder();
         for (char c : camelCase.toCharArray()) {
             if (Character.isUpperCase(c)) {
@@ -99,7 +99,7 @@ public final class QualityTables {
     private static Object columnValue(RecordComponent component, Record record) {
         try {
             Object value = component.getAccessor().invoke(record);
-            if (value instanceof MediaType type) {
+            if (value instanceof Modality type) {
                 return type.id();
             }
             if (value instanceof Enum<?> constant) {

@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commsportal.base.Chunks;
 import org.commsportal.base.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,9 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionRepository {
 
-    /** Keeps IN lists and batches a size MariaDB handles comfortably. */
-    static final int CHUNK = 1000;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -30,16 +28,8 @@ class SessionRepository {
         this.batch = batch;
     }
 
-    /** A stored session, as much of it as its rollup contribution needs. */
-    record StoredSession(long id, java.time.Instant start, java.time.Instant end, int mediaMask, boolean conference,
-                         @Nullable Long fromUserId, @Nullable Long toUserId, Map<MediaType, Long> durations) {
-        RowKey key() {
-            return new RowKey(id, UtcDateTime.toColumn(start));
-        }
-    }
-
     /** The stored sessions of some dialog ids, and which of those ids have a row (locked) in session_dialog. */
-    record Existing(List<StoredSession> sessions, Set<String> dialogIds) {
+    record Existing(List<CountedSession> sessions, Set<String> dialogIds) {
     }
 
     /** A dialog id's row: the stored session it names (the columns are nullable; a row without one names none). */
@@ -51,6 +41,9 @@ class SessionRepository {
 
     /** A raw session row's key: its id and start time (the partition column). */
     record RowKey(long id, LocalDateTime start) {
+        static RowKey of(CountedSession session) {
+            return new RowKey(session.id(), UtcDateTime.toColumn(session.start()));
+        }
     }
 
     /** The licensed users with these (lower-case) UPNs, with their licences, for linking parties to them. */
@@ -104,8 +97,8 @@ class SessionRepository {
     }
 
     /** The media durations of stored sessions, by session id. */
-    Map<Long, Map<MediaType, Long>> durations(List<RowKey> sessions) {
-        Map<Long, Map<MediaType, Long>> media = new HashMap<>();
+    Map<Long, Map<Modality, Long>> durations(List<RowKey> sessions) {
+        Map<Long, Map<Modality, Long>> media = new HashMap<>();
         for (List<RowKey> chunk : chunks(sessions)) {
             jdbc.sql("""
                     SELECT session_id, media_type_id, duration_ms FROM session_media
@@ -113,15 +106,15 @@ class SessionRepository {
                     """)
                     .param("ids", chunk.stream().map(RowKey::id).toList())
                     .param("starts", chunk.stream().map(RowKey::start).distinct().toList())
-                    .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(MediaType.class))
-                            .put(MediaType.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
+                    .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(Modality.class))
+                            .put(Modality.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
                     .list();
         }
         return media;
     }
 
     /** Sets the users that stored sessions' parties count for. */
-    void setLinks(List<StoredSession> sessions) {
+    void setLinks(List<CountedSession> sessions) {
         List<Object[]> rows = sessions.stream().map(s -> new Object[] {s.fromUserId(), s.toUserId(), s.id(),
                 UtcDateTime.toColumn(s.start())}).toList();
         for (List<Object[]> chunk : chunks(rows)) {
@@ -135,7 +128,7 @@ class SessionRepository {
      * ends. New dialog ids are locked when {@link #insertSessions} inserts their rows.
      */
     Existing lockExisting(long tenantId, Collection<String> dialogIds) {
-        List<StoredSession> found = new ArrayList<>();
+        List<CountedSession> found = new ArrayList<>();
         Set<String> stored = new java.util.HashSet<>();
         for (List<String> chunk : chunks(new ArrayList<>(dialogIds))) {
             Map<String, DialogRow> rows = new HashMap<>();
@@ -156,9 +149,9 @@ class SessionRepository {
             }
             List<Long> ids = written.stream().map(DialogRow::sessionId).toList();
             List<LocalDateTime> starts = written.stream().map(DialogRow::start).distinct().toList();
-            Map<Long, Map<MediaType, Long>> media = new HashMap<>();
+            Map<Long, Map<Modality, Long>> media = new HashMap<>();
             // the start times let MariaDB read only the partitions that hold these sessions
-            List<StoredSession> sessions = jdbc.sql("""
+            List<CountedSession> sessions = jdbc.sql("""
                     SELECT id, start_time, end_time, media_mask, conference_url, from_user_id, to_user_id
                     FROM comm_session WHERE tenant_id = :tenantId AND id IN (:ids) AND start_time IN (:starts)
                     FOR UPDATE
@@ -166,10 +159,10 @@ class SessionRepository {
                     .param("tenantId", tenantId)
                     .param("ids", ids)
                     .param("starts", starts)
-                    .query((rs, row) -> new StoredSession(rs.getLong("id"), UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                    .query((rs, row) -> new CountedSession(rs.getLong("id"), UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
                             UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)), rs.getInt("media_mask"),
                             rs.getString("conference_url") != null, rs.getObject("from_user_id", Long.class),
-                            rs.getObject("to_user_id", Long.class), new EnumMap<>(MediaType.class)))
+                            rs.getObject("to_user_id", Long.class), new EnumMap<>(Modality.class)))
                     .list();
             if (sessions.isEmpty()) {
                 continue;
@@ -178,12 +171,12 @@ class SessionRepository {
                     SELECT session_id, media_type_id, duration_ms FROM session_media
                     WHERE session_id IN (:ids) AND session_start IN (:starts) FOR UPDATE
                     """)
-                    .param("ids", sessions.stream().map(StoredSession::id).toList())
+                    .param("ids", sessions.stream().map(CountedSession::id).toList())
                     .param("starts", starts)
-                    .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(MediaType.class))
-                            .put(MediaType.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
+                    .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(Modality.class))
+                            .put(Modality.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
                     .list();
-            for (StoredSession session : sessions) {
+            for (CountedSession session : sessions) {
                 session.durations().putAll(media.getOrDefault(session.id(), Map.of()));
                 found.add(session);
             }
@@ -441,10 +434,6 @@ class SessionRepository {
             """;
 
     static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += CHUNK) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
-        }
-        return chunks;
+        return Chunks.of(items);
     }
 }

@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +17,7 @@ public final class Quality {
                               @Nullable String virtualization) {
     }
 
-    public record MediaLine(Side side, MediaType mediaType, @Nullable String ipAddress, @Nullable Integer port,
+    public record MediaLine(Side side, Modality mediaType, @Nullable String ipAddress, @Nullable Integer port,
                             @Nullable String subnet, @Nullable Boolean insideCorp, @Nullable Boolean vpn,
                             @Nullable String connectionType, @Nullable String captureDevice,
                             @Nullable String renderDevice, @Nullable String iceResult,

@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.activity;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,14 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.commsportal.base.Chunks;
+import org.commsportal.sessions.RollupContribution;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The per-user totals of each report period (user_period_total) and the report date they end on
- * (user_period_state), derived from user_daily_rollup with set-based SQL.
+ * The per-user totals of each report period (user_period_total) and the report date they end on (the report_date
+ * of user_period_state, whose row is the tenant's write lock, see {@link org.commsportal.sessions.TenantWriteLock}),
+ * derived from the write core's user_daily_rollup with set-based SQL.
  */
 @Repository
 class UserPeriodTotalRepository {
@@ -38,54 +41,12 @@ class UserPeriodTotalRepository {
         return stateReportDate(tenantId, "");
     }
 
-    /** The report date, holding a shared lock on the tenant's state row until the transaction ends (writers). */
-    @Nullable LocalDate lockShared(long tenantId) {
-        createState(tenantId);
-        return stateReportDate(tenantId, " LOCK IN SHARE MODE");
-    }
-
-    /**
-     * The report date, holding an exclusive lock until the transaction ends (moving to another report date, writing
-     * users, retention). The row is created only when missing: the insert's shared lock on an existing row would
-     * let two exclusive lockers deadlock on the upgrade.
-     */
-    @Nullable LocalDate lockExclusive(long tenantId) {
-        List<Optional<LocalDate>> found = state(tenantId, " FOR UPDATE");
-        if (found.isEmpty()) {
-            createState(tenantId);
-            found = state(tenantId, " FOR UPDATE");
-        }
-        return found.isEmpty() ? null : found.get(0).orElse(null);
-    }
-
     private @Nullable LocalDate stateReportDate(long tenantId, String lock) {
-        List<Optional<LocalDate>> found = state(tenantId, lock);
-        return found.isEmpty() ? null : found.get(0).orElse(null);
-    }
-
-    private List<Optional<LocalDate>> state(long tenantId, String lock) {
-        return jdbc.sql("SELECT report_date FROM user_period_state WHERE tenant_id = :t" + lock)
+        List<Optional<LocalDate>> found = jdbc.sql("SELECT report_date FROM user_period_state WHERE tenant_id = :t" + lock)
                 .param("t", tenantId)
                 .query((rs, row) -> Optional.ofNullable(rs.getObject("report_date", LocalDate.class)))
                 .list();
-    }
-
-    private void createState(long tenantId) {
-        jdbc.sql("INSERT IGNORE INTO user_period_state (tenant_id, report_date) VALUES (:t, NULL)")
-                .param("t", tenantId).update();
-    }
-
-    /** The first UTC day whose sessions the tenant keeps (retention), if set; read under the caller's lock. */
-    @Nullable LocalDate keptFrom(long tenantId) {
-        return jdbc.sql("SELECT kept_from FROM user_period_state WHERE tenant_id = :t")
-                .param("t", tenantId)
-                .query((rs, row) -> Optional.ofNullable(rs.getObject("kept_from", LocalDate.class)))
-                .optional().flatMap(day -> day).orElse(null);
-    }
-
-    void setKeptFrom(long tenantId, LocalDate day) {
-        jdbc.sql("UPDATE user_period_state SET kept_from = :d WHERE tenant_id = :t")
-                .param("t", tenantId).param("d", day).update();
+        return found.isEmpty() ? null : found.get(0).orElse(null);
     }
 
     int longestPeriodDays() {
@@ -224,7 +185,7 @@ class UserPeriodTotalRepository {
                 }
             }
         });
-        for (List<Object[]> chunk : SessionRepository.chunks(rows)) {
+        for (List<Object[]> chunk : Chunks.of(rows)) {
             // every licensed user has a row per period (rebuild, addNewUsers): the insert part never adds one
             batch.batchUpdate("""
                     INSERT INTO user_period_total (tenant_id, user_id, period_days, p2p_im, p2p_audio, p2p_video,
@@ -257,7 +218,7 @@ class UserPeriodTotalRepository {
      * Run after the rollups are written: it reads the user's newest rollup row with activity.
      */
     void refreshLastActivity(long tenantId, LocalDate reportDate, Collection<Long> userIds) {
-        for (List<Long> chunk : SessionRepository.chunks(userIds.stream().sorted().toList())) {
+        for (List<Long> chunk : Chunks.of(userIds.stream().sorted().toList())) {
             jdbc.sql("""
                     UPDATE user_period_total t SET t.last_activity = (
                         SELECT r.day FROM user_daily_rollup r
@@ -275,7 +236,7 @@ class UserPeriodTotalRepository {
      * then adds the sessions that name them.
      */
     void addNewUsers(long tenantId, Collection<String> upns) {
-        for (List<String> chunk : SessionRepository.chunks(new ArrayList<>(upns))) {
+        for (List<String> chunk : Chunks.of(new ArrayList<>(upns))) {
             List<Long> newUsers = jdbc.sql("""
                     SELECT u.id FROM licensed_user u
                     WHERE u.tenant_id = :t AND u.upn IN (:upns)
@@ -303,5 +264,45 @@ class UserPeriodTotalRepository {
 
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * The totals of every licensed user and period ending on the stored report date against sums of the user's
+     * daily rollups, human-readable, at most {@code limit}; nothing while the totals are not built.
+     */
+    List<String> differences(long tenantId, int limit) {
+        return jdbc.sql("""
+                WITH state AS (
+                    SELECT report_date FROM user_period_state WHERE tenant_id = :t AND report_date IS NOT NULL)
+                , expected AS (
+                    SELECT u.id AS user_id, p.days,
+                           COALESCE(SUM(r.p2p_im), 0) AS im, COALESCE(SUM(r.p2p_audio), 0) AS audio,
+                           COALESCE(SUM(r.p2p_video), 0) AS video, COALESCE(SUM(r.p2p_app_sharing), 0) AS app_sharing,
+                           COALESCE(SUM(r.p2p_file_transfer), 0) AS file_transfer,
+                           COALESCE(SUM(r.p2p_audio_ms), 0) AS audio_ms, COALESCE(SUM(r.p2p_video_ms), 0) AS video_ms,
+                           (SELECT MAX(l.day) FROM user_daily_rollup l WHERE l.tenant_id = :t AND l.user_id = u.id
+                              AND l.day <= st.report_date AND %s) AS last_activity
+                    FROM licensed_user u CROSS JOIN report_period p CROSS JOIN state st
+                    LEFT JOIN user_daily_rollup r ON r.tenant_id = :t AND r.user_id = u.id AND r.day <= st.report_date
+                                                 AND r.day > st.report_date - INTERVAL p.days DAY
+                    WHERE u.tenant_id = :t
+                    GROUP BY u.id, p.days, st.report_date)
+                SELECT CONCAT('user_period_total user ', e.user_id, ' period ', e.days, ' days: stored ',
+                              COALESCE(CONCAT_WS('/', t.p2p_im, t.p2p_audio, t.p2p_video, t.p2p_app_sharing,
+                                  t.p2p_file_transfer, t.p2p_audio_ms, t.p2p_video_ms, COALESCE(t.last_activity, '-')),
+                                  'nothing'),
+                              ', recomputed ', CONCAT_WS('/', e.im, e.audio, e.video, e.app_sharing, e.file_transfer,
+                                  e.audio_ms, e.video_ms, COALESCE(e.last_activity, '-')))
+                FROM expected e LEFT JOIN user_period_total t
+                  ON t.tenant_id = :t AND t.user_id = e.user_id AND t.period_days = e.days
+                WHERE t.user_id IS NULL OR NOT (t.p2p_im = e.im AND t.p2p_audio = e.audio AND t.p2p_video = e.video
+                    AND t.p2p_app_sharing = e.app_sharing AND t.p2p_file_transfer = e.file_transfer
+                    AND t.p2p_audio_ms = e.audio_ms AND t.p2p_video_ms = e.video_ms AND t.last_activity <=> e.last_activity)
+                LIMIT :limit
+                """.formatted(P2P_ACTIVITY.replace("r.", "l.")))
+                .param("t", tenantId)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
     }
 }

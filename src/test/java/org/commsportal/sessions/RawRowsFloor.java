@@ -1,4 +1,4 @@
-package org.commsportal.ingest;
+package org.commsportal.sessions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.commsportal.ingest.IngestRecords;
+import org.commsportal.ingest.IngestProblem;
 
 /**
  * The floor under the ingest rate, for the benchmark: parses NDJSON sessions as the endpoint does and writes only

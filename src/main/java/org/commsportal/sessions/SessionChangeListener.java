@@ -1,0 +1,39 @@
+package org.commsportal.sessions;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A report's read model, kept by the write core inside every write transaction, so that the report equals a
+ * recomputation from the raw rows the moment the write commits. Listeners are called in their {@code @Order}
+ * (docs/architecture.md lists it), each phase at its place in the lock order: the tenant's write lock, then each
+ * listener's {@link #begin}, the raw rows, each listener's {@link #lockUsers}, the daily rollups, then each
+ * listener's {@link #apply}. A new report adds a listener; it never edits the writer.
+ */
+public interface SessionChangeListener {
+
+    /** First thing after the tenant's write lock: take this read model's own tenant-wide lock, if it has one. */
+    default void begin(long tenantId) {
+    }
+
+    /** Before any daily rollup row: lock the users whose rows {@link #apply} will change, in id order. */
+    default void lockUsers(SessionChanges changes) {
+    }
+
+    /** Changes the read model by the write's changes, after the daily rollups. */
+    void apply(SessionChanges changes);
+
+    /** Licensed users were written: rows for the new ones, before their sessions are matched to them. */
+    default void usersWritten(long tenantId, Collection<String> upns) {
+    }
+
+    /** Retention: forget the UTC days before the day, as a recomputation from the later sessions would. */
+    default void forgetBefore(long tenantId, LocalDate day) {
+    }
+
+    /** For verify-rollups: every row that differs from a recomputation, human-readable, at most {@code limit}. */
+    default List<String> differences(long tenantId, int limit) {
+        return List.of();
+    }
+}
