@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.commsportal.base.UtcDateTime;
-import org.commsportal.ingest.MediaType;
-import org.commsportal.ingest.QualityTables;
-import org.commsportal.ingest.Side;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.QualityTables;
+import org.commsportal.sessions.Side;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.commsportal.export.StreamingJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,16 +61,14 @@ class SessionDetailsRepository {
     private static final String LAST_FOUR_DIGITS = "'[0-9](?=(?:[^0-9]*[0-9]){0,3}[^0-9]*$)'";
 
     private static final Map<Class<? extends Record>, String> ORDER = Map.of(
-            org.commsportal.ingest.Quality.TracerouteHop.class, "side, hop");
+            org.commsportal.sessions.Quality.TracerouteHop.class, "side, hop");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
 
-    SessionDetailsRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    SessionDetailsRepository(JdbcClient jdbc, StreamingJdbc streaming) {
         this.jdbc = jdbc;
-        var template = new JdbcTemplate(jdbcTemplate.getDataSource());
-        template.setFetchSize(1_000); // the MariaDB driver then streams rows instead of reading them all
-        this.streaming = new NamedParameterJdbcTemplate(template);
+        this.streaming = streaming.template();
     }
 
     /**
@@ -239,8 +237,10 @@ class SessionDetailsRepository {
         }
         sql.append(" FROM ").append(sessions);
         if (scope.concealed()) {
-            sql.append(" LEFT JOIN licensed_user fu ON fu.id = s.from_user_id AND fu.tenant_id = s.tenant_id")
-                    .append(" LEFT JOIN licensed_user tu ON tu.id = s.to_user_id AND tu.tenant_id = s.tenant_id")
+            // by the parties' UPNs, not by the users they count for: a directory user's address is concealed also
+            // in sessions from days the user was not licensed (docs/ingest.md, "How parties are matched to users")
+            sql.append(" LEFT JOIN licensed_user fu ON fu.tenant_id = s.tenant_id AND fu.upn = s.from_upn")
+                    .append(" LEFT JOIN licensed_user tu ON tu.tenant_id = s.tenant_id AND tu.upn = s.to_upn")
                     .append(licensedUserOf("cu", "s.conference_url"))
                     .append(licensedUserOf("ob", "s.on_behalf_of_uri"))
                     .append(licensedUserOf("rb", "s.referred_by_uri"));
@@ -296,7 +296,7 @@ class SessionDetailsRepository {
 
     /** "P2P: Audio, Video" or "Conference: IM, Application Sharing", media in the vendor's MediaList order. */
     private static String mediaTypesDescription() {
-        String media = Arrays.stream(MediaType.values())
+        String media = Arrays.stream(Modality.values())
                 .map(type -> "IF(s.media_mask & " + type.bit() + ", '" + type.label() + "', NULL)")
                 .collect(Collectors.joining(", "));
         return "CONCAT(IF(s.conference_url IS NULL OR s.conference_url = '', 'P2P', 'Conference'), ': ', CONCAT_WS(', ', "
@@ -348,8 +348,8 @@ class SessionDetailsRepository {
             String column = QualityTables.column(components[i]);
             if (componentType == Side.class) {
                 values[i] = Side.valueOf(rs.getString(column));
-            } else if (componentType == MediaType.class) {
-                values[i] = MediaType.ofId(rs.getInt(column));
+            } else if (componentType == Modality.class) {
+                values[i] = Modality.ofId(rs.getInt(column));
             } else if (componentType == int.class) {
                 values[i] = rs.getInt(column);
             } else {
