@@ -76,14 +76,13 @@ public class ActivityService {
     }
 
     /**
-     * One page of the per-user table, sorted and filtered in the database. Like the other per-user reads, it runs
-     * outside a transaction: it is one statement, and it must start after the period totals were moved to the
-     * report date and committed, which a snapshot taken earlier in a surrounding transaction would not show.
+     * One page of the per-user table, sorted and filtered in the database. Reads never write: it reads the period
+     * totals when they end on the report date (the scheduled {@link PeriodTotalsSchedule} moves them just after
+     * midnight) and sums the daily rollups otherwise. One statement, outside a transaction, like the other reads.
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public List<UserActivityRow> users(UserTableQuery query, int offset, int limit) {
         var scope = scope(query);
-        periodTotals.moveTo(scope.reportDate());
         return users.page(scope, query, offset, limit).stream().map(row -> shown(row, scope)).toList();
     }
 
@@ -98,7 +97,6 @@ public class ActivityService {
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public long forEachUser(UserTableQuery query, Consumer<UserActivityRow> consumer) {
         var scope = scope(query);
-        periodTotals.moveTo(scope.reportDate());
         long[] count = {0};
         users.forEach(scope, query, row -> {
             consumer.accept(shown(row, scope));
@@ -144,11 +142,12 @@ public class ActivityService {
         }
         boolean concealed = concealment.forCurrentViewer().concealed();
         int periodDays = query.period().days();
+        boolean fromTotals = reportDate.equals(periodTotals.endDate(currentTenant.id()));
         return day == null
                 ? new UserActivityRepository.Scope(currentTenant.id(), from, reportDate, periodDays, false, reportDate,
-                        concealed)
+                        fromTotals, concealed)
                 : new UserActivityRepository.Scope(currentTenant.id(), day, day, periodDays, true, reportDate,
-                        concealed);
+                        fromTotals, concealed);
     }
 
     private static UserActivityRow shown(UserActivityRepository.StoredRow row, UserActivityRepository.Scope scope) {

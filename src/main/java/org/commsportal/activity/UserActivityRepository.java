@@ -74,6 +74,31 @@ class UserActivityRepository {
             WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays
             """;
 
+    /**
+     * The scope's days summed from the daily rollups, for a read made while the period totals do not end on the
+     * report date (a new tenant, or the moments after midnight before the scheduled move): reads never move them.
+     */
+    private static final String ROLLUP_SUMS = """
+            SELECT u.id, u.upn, u.pseudonym, u.deleted_at <= :to AS deleted,
+                   IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at,
+                   (SELECT MAX(l.day) FROM user_daily_rollup l WHERE l.tenant_id = :tenantId AND l.user_id = u.id
+                      AND l.day <= :reportDate
+                      AND l.p2p_im + l.p2p_audio + l.p2p_video + l.p2p_app_sharing + l.p2p_file_transfer > 0)
+                     AS last_activity,
+                   COALESCE(a.im, 0) AS im, COALESCE(a.audio, 0) AS audio, COALESCE(a.video, 0) AS video,
+                   COALESCE(a.app_sharing, 0) AS app_sharing, COALESCE(a.file_transfers, 0) AS file_transfers,
+                   COALESCE(a.audio_ms, 0) AS audio_ms, COALESCE(a.video_ms, 0) AS video_ms
+            FROM licensed_user u
+            LEFT JOIN (
+                SELECT user_id, SUM(p2p_im) AS im, SUM(p2p_audio) AS audio, SUM(p2p_video) AS video,
+                       SUM(p2p_app_sharing) AS app_sharing, SUM(p2p_file_transfer) AS file_transfers,
+                       SUM(p2p_audio_ms) AS audio_ms, SUM(p2p_video_ms) AS video_ms
+                FROM user_daily_rollup
+                WHERE tenant_id = :tenantId AND day BETWEEN :from AND :to
+                GROUP BY user_id) a ON a.user_id = u.id
+            WHERE TRUE
+            """;
+
     /** Users licensed at some time in [from, to] whose shown name contains the filter. */
     private static final String USERS_IN_SCOPE = """
               AND u.tenant_id = :tenantId
@@ -97,10 +122,11 @@ class UserActivityRepository {
 
     /**
      * The scope of one query: the tenant, the days, the period whose totals hold them (or hold the last activity
-     * dates, when one day is chosen), the report date and whether names are concealed.
+     * dates, when one day is chosen), the report date, whether the period totals end on it (else the rows are summed
+     * from the daily rollups) and whether names are concealed.
      */
     record Scope(long tenantId, LocalDate from, LocalDate to, int periodDays, boolean oneDay, LocalDate reportDate,
-                 boolean concealed) {
+                 boolean fromTotals, boolean concealed) {
     }
 
     List<StoredRow> page(Scope scope, UserTableQuery query, int offset, int limit) {
@@ -131,6 +157,9 @@ class UserActivityRepository {
 
     private static String tableSql(Scope scope, UserTableQuery query) {
         String orderBy = orderBy(scope, query);
+        if (!scope.fromTotals()) {
+            return ROLLUP_SUMS + usersInScope(scope) + orderBy;
+        }
         if (scope.oneDay()) {
             return DAY_TOTALS + usersInScope(scope) + orderBy;
         }
@@ -160,7 +189,8 @@ class UserActivityRepository {
             return " ORDER BY u.upn" + direction;
         }
         String expression = column == UserActivityColumn.USER_NAME ? "u.pseudonym"
-                : (scope.oneDay() ? DAY_SORT : PERIOD_SORT).get(column);
+                : !scope.fromTotals() && column == UserActivityColumn.LAST_ACTIVITY_DATE ? "last_activity"
+                : (scope.oneDay() || !scope.fromTotals() ? DAY_SORT : PERIOD_SORT).get(column);
         String tieBreak = expression.startsWith("t.") ? "t.user_id" : "u.id";
         return " ORDER BY " + expression + direction + ", " + tieBreak + direction;
     }

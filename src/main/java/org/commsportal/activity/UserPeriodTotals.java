@@ -64,6 +64,11 @@ public class UserPeriodTotals implements SessionChangeListener {
         totals.setReportDate(tenantId, reportDate);
     }
 
+    /** The report date the tenant's totals end on, if built; a plain read. */
+    @Nullable LocalDate endDate(long tenantId) {
+        return totals.reportDate(tenantId);
+    }
+
     /** Adds the write's differences to the totals ending on the report date; nothing while they are not built. */
     @Override
     public void apply(SessionChanges changes) {

@@ -1,9 +1,12 @@
 package org.commsportal.directory;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.commsportal.base.SqlLike;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +40,22 @@ class DirectoryRepository {
                 ON DUPLICATE KEY UPDATE alias = VALUES(alias), display_name = VALUES(display_name),
                     licensed_from = VALUES(licensed_from), deleted = VALUES(deleted), deleted_at = VALUES(deleted_at)
                 """, rows);
+    }
+
+    /** The licence dates of those of these users (lower-case UPNs) that exist, by lower-case UPN. */
+    Map<String, List<Object>> licences(long tenantId, List<String> upns) {
+        Map<String, List<Object>> licences = new HashMap<>();
+        for (int from = 0; from < upns.size(); from += 1000) {
+            jdbc.sql("""
+                    SELECT LOWER(upn) AS upn, licensed_from, deleted_at FROM licensed_user
+                    WHERE tenant_id = :t AND upn IN (:upns)
+                    """)
+                    .param("t", tenantId).param("upns", upns.subList(from, Math.min(upns.size(), from + 1000)))
+                    .query((rs, row) -> licences.put(rs.getString("upn"), java.util.Arrays.asList(
+                            rs.getObject("licensed_from", LocalDate.class), rs.getObject("deleted_at", LocalDate.class))))
+                    .list();
+        }
+        return licences;
     }
 
     List<LicensedUser> findByAliasOrUpnPrefix(long tenantId, String prefix, int limit) {

@@ -2,6 +2,7 @@ package org.commsportal.directory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.commsportal.privacy.Pseudonymizer;
 import org.commsportal.security.Roles;
 import org.commsportal.tenant.CurrentTenant;
@@ -39,9 +40,12 @@ public class DirectoryService {
     public void upsert(List<UserRecord> users) {
         long tenantId = currentTenant.id();
         events.publishEvent(new LicensedUsersWriting(tenantId));
+        List<String> upns = users.stream().map(user -> user.upn().toLowerCase(Locale.ROOT)).distinct().toList();
+        Map<String, List<Object>> before = directory.licences(tenantId, upns); // stable: the write lock is held
         directory.upsert(tenantId, users, pseudonymizer::pseudonym);
-        events.publishEvent(new LicensedUsersWritten(tenantId,
-                users.stream().map(user -> user.upn().toLowerCase(Locale.ROOT)).distinct().toList()));
+        Map<String, List<Object>> after = directory.licences(tenantId, upns);
+        events.publishEvent(new LicensedUsersWritten(tenantId, upns,
+                upns.stream().filter(upn -> !java.util.Objects.equals(before.get(upn), after.get(upn))).toList()));
         dataVersion.bump();
     }
 

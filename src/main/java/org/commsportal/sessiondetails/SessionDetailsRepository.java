@@ -239,8 +239,8 @@ class SessionDetailsRepository {
         if (scope.concealed()) {
             // by the parties' UPNs, not by the users they count for: a directory user's address is concealed also
             // in sessions from days the user was not licensed (docs/ingest.md, "How parties are matched to users")
-            sql.append(" LEFT JOIN licensed_user fu ON fu.tenant_id = s.tenant_id AND fu.upn = s.from_upn")
-                    .append(" LEFT JOIN licensed_user tu ON tu.tenant_id = s.tenant_id AND tu.upn = s.to_upn")
+            sql.append(licensedUserOf("fu", "s.from_uri"))
+                    .append(licensedUserOf("tu", "s.to_uri"))
                     .append(licensedUserOf("cu", "s.conference_url"))
                     .append(licensedUserOf("ob", "s.on_behalf_of_uri"))
                     .append(licensedUserOf("rb", "s.referred_by_uri"));

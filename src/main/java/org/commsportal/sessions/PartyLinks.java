@@ -29,6 +29,16 @@ final class PartyLinks {
         this.byUpn = byUpn;
     }
 
+    /**
+     * The key under which a session stores a party's UPN (from_party, to_party): the CRC-32 of its UTF-8 bytes, as
+     * MariaDB's CRC32() computes it. Several UPNs may share a key; whoever finds sessions by key compares UPNs.
+     */
+    static long key(String upn) {
+        var crc = new java.util.zip.CRC32();
+        crc.update(upn.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return crc.getValue();
+    }
+
     /** The user the party with this UPN counts for in a session starting at {@code start}, or null. */
     @Nullable Long userId(@Nullable String upn, Instant start) {
         if (upn == null) {

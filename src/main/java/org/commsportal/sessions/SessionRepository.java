@@ -70,28 +70,34 @@ class SessionRepository {
 
     /**
      * The tenant's sessions starting on or after {@code keptFrom} (when set) of which a party's UPN is one of these,
-     * through the party UPN indexes. The comparison follows the column's collation, so this may return more than
-     * the exact matches: callers compare the UPNs themselves.
+     * found through the party key indexes (keys are shared by some UPNs: the UPNs are compared here).
      */
     List<NamedSession> sessionsNaming(long tenantId, Collection<String> upns, @Nullable LocalDate keptFrom) {
         List<NamedSession> found = new ArrayList<>();
         for (List<String> chunk : chunks(new ArrayList<>(upns))) {
-            found.addAll(jdbc.sql("""
-                    SELECT id, start_time, end_time, media_mask, conference_url, from_upn, to_upn, from_user_id, to_user_id
-                    FROM comm_session WHERE tenant_id = :t AND from_upn IN (:upns) AND start_time >= :keptFrom
+            Set<String> named = new java.util.HashSet<>(chunk);
+            jdbc.sql("""
+                    SELECT id, start_time, end_time, media_mask, conference_url, from_uri, to_uri, from_user_id, to_user_id
+                    FROM comm_session WHERE tenant_id = :t AND from_party IN (:keys) AND start_time >= :keptFrom
                     UNION
-                    SELECT id, start_time, end_time, media_mask, conference_url, from_upn, to_upn, from_user_id, to_user_id
-                    FROM comm_session WHERE tenant_id = :t AND to_upn IN (:upns) AND start_time >= :keptFrom
+                    SELECT id, start_time, end_time, media_mask, conference_url, from_uri, to_uri, from_user_id, to_user_id
+                    FROM comm_session WHERE tenant_id = :t AND to_party IN (:keys) AND start_time >= :keptFrom
                     """)
                     .param("t", tenantId)
-                    .param("upns", chunk)
+                    .param("keys", chunk.stream().map(PartyLinks::key).distinct().toList())
                     .param("keptFrom", keptFrom == null ? LocalDate.of(1000, 1, 1) : keptFrom)
-                    .query((rs, row) -> new NamedSession(rs.getLong("id"),
-                            UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
-                            UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)), rs.getInt("media_mask"),
-                            rs.getString("conference_url") != null, rs.getString("from_upn"), rs.getString("to_upn"),
-                            rs.getObject("from_user_id", Long.class), rs.getObject("to_user_id", Long.class)))
-                    .list());
+                    .query(rs -> {
+                        String fromUpn = SipUris.upn(rs.getString("from_uri"));
+                        String toUri = rs.getString("to_uri");
+                        String toUpn = toUri == null ? null : SipUris.upn(toUri);
+                        if (named.contains(fromUpn) || named.contains(toUpn)) {
+                            found.add(new NamedSession(rs.getLong("id"),
+                                    UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                                    UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
+                                    rs.getInt("media_mask"), rs.getString("conference_url") != null, fromUpn, toUpn,
+                                    rs.getObject("from_user_id", Long.class), rs.getObject("to_user_id", Long.class)));
+                        }
+                    });
         }
         return found;
     }
@@ -248,7 +254,8 @@ class SessionRepository {
                 values.addAll(java.util.Arrays.asList(tenantId, s.dialogId(), UtcDateTime.toColumn(s.startTime()),
                         UtcDateTime.toColumn(s.endTime()), s.fromUri(), s.toUri(),
                         links.userId(s.fromUpn(), s.startTime()), links.userId(s.toUpn(), s.startTime()),
-                        s.fromUpn(), s.toUpn(), s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
+                        PartyLinks.key(s.fromUpn()), s.toUpn() == null ? null : PartyLinks.key(s.toUpn()),
+                        s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
                         s.toTel(), s.fromEndpointId(), s.toEndpointId(), s.onBehalfOfUri(), s.referredByUri(),
                         s.responseCode(), s.diagnosticId(), s.mediaMask(), s.imMessageCount(), qualityRank.of(s)));
             }
@@ -257,7 +264,7 @@ class SessionRepository {
                     "(" + String.join(", ", java.util.Collections.nCopies(SESSION_COLUMNS, "?")) + ")"));
             batch.query("""
                     INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri,
-                        from_user_id, to_user_id, from_upn, to_upn, from_client_version, to_client_version, conference_url,
+                        from_user_id, to_user_id, from_party, to_party, from_client_version, to_client_version, conference_url,
                         conf_instance, from_tel, to_tel, from_endpoint_id, to_endpoint_id, on_behalf_of_uri,
                         referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count, quality_rank)
                     VALUES\s""" + rows + " RETURNING id, dialog_id",

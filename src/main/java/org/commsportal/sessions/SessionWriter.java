@@ -175,7 +175,10 @@ public class SessionWriter {
     void relinkUsers(LicensedUsersWritten written) {
         long tenantId = written.tenantId();
         readModels.forEach(readModel -> readModel.usersWritten(tenantId, written.upns()));
-        Set<String> upns = new java.util.HashSet<>(written.upns());
+        Set<String> upns = new java.util.HashSet<>(written.licencesChanged());
+        if (upns.isEmpty()) {
+            return;
+        }
         PartyLinks links = sessions.partyLinks(tenantId, upns);
         List<CountedSession> relinked = new ArrayList<>();
         List<CountedSession> unlinked = new ArrayList<>();

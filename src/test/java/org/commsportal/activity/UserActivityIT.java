@@ -42,6 +42,7 @@ class UserActivityIT {
     @Autowired TestTenants testTenants;
     @Autowired JdbcClient jdbc;
     @Autowired UserPeriodTotals periodTotals;
+    @Autowired PeriodTotalsSchedule schedule;
 
     private Tenant tenant;
     private LocalDate reportDate;
@@ -115,11 +116,43 @@ class UserActivityIT {
 
     @Test
     void every_cell_equals_a_recomputation_from_raw_sessions_for_every_period_and_a_day() {
-        for (ReportPeriod period : ReportPeriod.values()) {
-            assertCellsMatchRaw(tenant.id(), UserTableQuery.of(period), activity.firstDay(period), reportDate);
+        // summed from the daily rollups while the totals do not end on the report date, then from the totals
+        Map<String, List<String>> summedOrders = new java.util.HashMap<>();
+        for (boolean moved : new boolean[] {false, true}) {
+            if (moved) {
+                currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
+            }
+            for (ReportPeriod period : ReportPeriod.values()) {
+                assertCellsMatchRaw(tenant.id(), UserTableQuery.of(period), activity.firstDay(period), reportDate);
+                for (UserActivityColumn column : UserActivityColumn.values()) {
+                    List<String> order = names(UserTableQuery.of(period).sortedBy(column, false));
+                    if (moved) {
+                        assertThat(order).as("sorted by %s over %s", column, period)
+                                .isEqualTo(summedOrders.get(period + " " + column));
+                    } else {
+                        summedOrders.put(period + " " + column, order);
+                    }
+                }
+            }
+            LocalDate day = reportDate.minusDays(3);
+            assertCellsMatchRaw(tenant.id(), UserTableQuery.of(ReportPeriod.D7).withDay(day), day, day);
         }
-        LocalDate day = reportDate.minusDays(3);
-        assertCellsMatchRaw(tenant.id(), UserTableQuery.of(ReportPeriod.D7).withDay(day), day, day);
+    }
+
+    private List<String> names(UserTableQuery query) {
+        return activity.users(query, 0, 100).stream().map(UserActivityRow::userName).toList();
+    }
+
+    @Test
+    void reading_the_table_moves_nothing_and_the_schedule_moves_every_tenant_to_the_report_date() {
+        activity.users(UserTableQuery.of(ReportPeriod.D30), 0, 10);
+        activity.forEachUser(UserTableQuery.of(ReportPeriod.D7), row -> { });
+        assertThat(org.commsportal.RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id())).isNull();
+
+        schedule.moveEveryTenant();
+
+        assertThat(org.commsportal.RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id())).isEqualTo(reportDate);
+        assertCellsMatchRaw(tenant.id(), UserTableQuery.of(ReportPeriod.D90), activity.firstDay(ReportPeriod.D90), reportDate);
     }
 
     @Test

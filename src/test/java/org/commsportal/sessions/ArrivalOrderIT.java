@@ -324,6 +324,12 @@ class ArrivalOrderIT {
                 SELECT dialog_id, from_user_id AS f, to_user_id AS t FROM comm_session WHERE tenant_id = :t ORDER BY dialog_id
                 """).param("t", tenant.id()).query().listOfRows();
         assertThat(normalized(stored)).as("links").isEqualTo(normalized(expected));
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t
+                  AND NOT (from_party <=> CRC32(LOWER(SUBSTRING_INDEX(SUBSTRING(from_uri, 5), ';', 1)))
+                           AND to_party <=> CRC32(LOWER(SUBSTRING_INDEX(SUBSTRING(to_uri, 5), ';', 1))))
+                """).param("t", tenant.id()).query(Long.class).single())
+                .as("party keys equal MariaDB's CRC32 of the UPNs, as changeset 013 computed them").isZero();
 
         RollupRecomputation.assertDailyRollupsEqualRecomputation(jdbc, tenant.id());
         assertThat(normalized(RollupRecomputation.storedPeriodTotals(jdbc, tenant.id()))).as("period totals")

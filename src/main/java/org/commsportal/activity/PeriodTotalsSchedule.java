@@ -1,0 +1,57 @@
+package org.commsportal.activity;
+
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.commsportal.tenant.TenantService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves every tenant's per-user period totals to the report date off the request path: at start-up (in the
+ * background) and just after each UTC midnight. Until a tenant's move is done its table is summed from the daily
+ * rollups, exact for the same report date; a page read during a move does not wait for it.
+ */
+@Component
+class PeriodTotalsSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodTotalsSchedule.class);
+
+    private final TenantService tenants;
+    private final CurrentTenant currentTenant;
+    private final UserPeriodTotals totals;
+    private final ActivityService activity;
+
+    PeriodTotalsSchedule(TenantService tenants, CurrentTenant currentTenant, UserPeriodTotals totals,
+                         ActivityService activity) {
+        this.tenants = tenants;
+        this.currentTenant = currentTenant;
+        this.totals = totals;
+        this.activity = activity;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        Thread move = new Thread(this::moveEveryTenant, "period-totals-move");
+        move.setDaemon(true);
+        move.start();
+    }
+
+    @Scheduled(cron = "${portal.period-totals.move-cron:1 0 0 * * *}", zone = "UTC")
+    void moveEveryTenant() {
+        for (Tenant tenant : tenants.all()) {
+            long started = System.nanoTime();
+            try {
+                currentTenant.runAs(tenant.id(), () -> totals.moveTo(activity.reportDate()));
+                log.info("Moved the period totals of tenant {} to {} in {} ms", tenant.name(), activity.reportDate(),
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("Could not move the period totals of tenant {}; its table is summed from the daily rollups "
+                        + "until the next move", tenant.name(), e);
+            }
+        }
+    }
+}
