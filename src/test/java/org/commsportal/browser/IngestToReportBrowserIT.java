@@ -34,11 +34,8 @@ class IngestToReportBrowserIT extends BrowserTest {
     @Test
     void posted_sessions_show_on_the_peer_to_peer_page_at_once() throws Exception {
         Tenant tenant = testTenants.newTenant("e2e");
-        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t").param("t", tenant.id()).update();
         String admin = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
-        testTenants.signIn(admin);
-        String key = keys.create("e2e").key();
-        TestTenants.signOut();
+        String key = showingNamesWithKey(tenant, admin);
         String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         post(key, "users", """
                 [{"upn":"zoe@%1$s","alias":"zoe","displayName":"Zoe","licensedFrom":"2025-01-01"},
@@ -52,14 +49,7 @@ class IngestToReportBrowserIT extends BrowserTest {
         }
         assertThat(post(key, "sessions", String.join("\n", sessions))).isEqualTo(200);
 
-        browser.signIn(admin, TestTenants.PASSWORD);
-        browser.open("/usage/peer-to-peer-activity");
-        browser.waitFor(By.id("user-table"));
-        browser.wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("user-table")).getText().contains("zoe@"));
-        browser.waitUntilIdle();
-
-        List<String> zoe = browser.gridRows("user-table").stream()
-                .filter(row -> row.get(0).equals("zoe@" + tenant.name())).findFirst().orElseThrow();
+        List<String> zoe = userRowOnThePage(admin, "zoe@" + tenant.name());
         // IM, Audio, Video, Application sharing, File transfers, Audio minutes, Video minutes
         assertThat(zoe.subList(4, 11)).containsExactly("3", "3", "0", "0", "0", "15", "0");
         assertThat(zoe.get(3)).isEqualTo(day);
@@ -69,11 +59,8 @@ class IngestToReportBrowserIT extends BrowserTest {
     @Test
     void a_user_posted_after_their_sessions_shows_their_figures_on_the_page_and_in_both_apis() throws Exception {
         Tenant tenant = testTenants.newTenant("late-user");
-        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t").param("t", tenant.id()).update();
         String admin = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
-        testTenants.signIn(admin);
-        String key = keys.create("late-user").key();
-        TestTenants.signOut();
+        String key = showingNamesWithKey(tenant, admin);
         String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertThat(post(key, "sessions", """
                 {"dialogId":"hire-1","startTime":"%1$sT09:00:00Z","endTime":"%1$sT09:10:00Z","fromUri":"sip:New.Hire@%2$s",\
@@ -91,15 +78,30 @@ class IngestToReportBrowserIT extends BrowserTest {
         assertThat(get(admin, "/ecp/reportingwebservice/reporting.svc/CsActiveUserDaily?$format=Json&$filter=Date%20eq%20datetime'"
                 + LocalDate.parse(day).plusDays(1) + "T00:00:00'")).contains("\"ActiveUsers\":\"1\"");
 
-        browser.signIn(admin, TestTenants.PASSWORD);
-        browser.open("/usage/peer-to-peer-activity");
-        browser.waitFor(By.id("user-table"));
-        browser.wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("user-table")).getText().contains("new.hire@"));
-        browser.waitUntilIdle();
-        List<String> hire = browser.gridRows("user-table").stream()
-                .filter(row -> row.get(0).equals("new.hire@" + tenant.name())).findFirst().orElseThrow();
+        List<String> hire = userRowOnThePage(admin, "new.hire@" + tenant.name());
         // Last activity date, IM, Audio, Video, Application sharing, File transfers, Audio minutes, Video minutes
         assertThat(hire.subList(3, 11)).containsExactly(day, "0", "1", "0", "0", "0", "10", "0");
+    }
+
+    /** The user's row of the peer-to-peer page's table, as the account sees it. */
+    private List<String> userRowOnThePage(String account, String userName) {
+        browser.signIn(account, TestTenants.PASSWORD);
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitFor(By.id("user-table"));
+        browser.wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("user-table")).getText().contains(userName));
+        browser.waitUntilIdle();
+        return browser.gridRows("user-table").stream().filter(row -> row.get(0).equals(userName)).findFirst().orElseThrow();
+    }
+
+    /** Names shown in the tenant's reports, and an ingestion key created by the administrator. */
+    private String showingNamesWithKey(Tenant tenant, String admin) {
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t").param("t", tenant.id()).update();
+        testTenants.signIn(admin);
+        try {
+            return keys.create(tenant.name()).key();
+        } finally {
+            TestTenants.signOut();
+        }
     }
 
     private String get(String account, String path) throws Exception {
