@@ -55,9 +55,16 @@ public class SessionDetailsService {
         return viewerTimeZone.current();
     }
 
+    /** Whether the signed-in viewer sees pseudonyms instead of names, decided afresh on each call. */
+    public boolean namesConcealed() {
+        return concealment.forCurrentViewer().concealed();
+    }
+
     /**
-     * Type-ahead over the tenant's licensed users by alias or UPN prefix. A viewer who sees concealed names may
-     * still type a real alias; the choices then show pseudonyms only.
+     * Type-ahead over the tenant's licensed users. A viewer who sees real names types the start of an alias or
+     * UPN; a viewer who sees concealed names types the start of a pseudonym and is never matched on a real name,
+     * so a choice cannot tell which person a pseudonym stands for (docs/privacy.md). Concealment is decided on
+     * every call, so a page left open when the setting changes follows it at its next request.
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
@@ -67,7 +74,7 @@ public class SessionDetailsService {
             return List.of();
         }
         NameMask mask = concealment.forCurrentViewer();
-        return directory.findByAliasOrUpnPrefix(typed, Math.min(limit, MAX_USER_CHOICES)).stream()
+        return directory.findByAliasOrUpnPrefix(typed, Math.min(limit, MAX_USER_CHOICES), mask.concealed()).stream()
                 .map(user -> new UserChoice(user.id(), mask.concealed() ? mask.userName(user.upn())
                         : user.upn() + " (" + user.displayName() + ")"))
                 .toList();

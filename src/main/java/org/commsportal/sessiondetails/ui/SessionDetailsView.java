@@ -68,7 +68,13 @@ class SessionDetailsView extends VerticalLayout {
         setWidthFull();
 
         user.setId("user-search");
-        user.setPlaceholder("Alias or user name");
+        if (service.namesConcealed()) {
+            user.setLabel("Search user by pseudonym");
+            user.setPlaceholder("Start of a pseudonym");
+            user.setHelperText("Names are concealed: type the first characters (0-9, a-f) of a pseudonym");
+        } else {
+            user.setPlaceholder("Alias or user name");
+        }
         user.setWidth("26em");
         user.setItemLabelGenerator(UserChoice::label);
         user.setItems(query -> service.findUsers(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
