@@ -118,10 +118,15 @@ public class ActivityService {
         List<ExportColumn<UserActivityRow>> exportColumns = columns.stream()
                 .map(column -> new ExportColumn<UserActivityRow>(column.header(), column::valueOf))
                 .toList();
-        String what = "peer-to-peer activity per-user table as " + format + ", " + describe(query) + ", columns "
+        // A filter typed by a viewer who sees names matches real names: the audit entry keeps it for viewers who
+        // see names only (docs/privacy.md); over pseudonyms it is no name and stays in the detail
+        boolean typedOverNames = !query.nameContains().isEmpty() && !concealment.forCurrentViewer().concealed();
+        String what = "peer-to-peer activity per-user table as " + format + ", "
+                + describe(query, typedOverNames ? AuditLog.NAMES_ONLY : query.nameContains()) + ", columns "
                 + columns.stream().map(UserActivityColumn::header).toList();
         return TableExports.stream(format, out, "Peer-to-peer activity", exportColumns, ZoneOffset.UTC,
-                rows -> forEachUser(query, rows), progress, ExportAudit.of(auditLog, what));
+                rows -> forEachUser(query, rows), progress,
+                ExportAudit.of(auditLog, what, null, typedOverNames ? query.nameContains() : null));
     }
 
     /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */
@@ -129,9 +134,9 @@ public class ActivityService {
         return Role.READS_PER_USER_DATA.stream().anyMatch(SignedInRoles::has);
     }
 
-    private static String describe(UserTableQuery query) {
+    private static String describe(UserTableQuery query, String filterShown) {
         return "period " + query.period().days() + " days" + (query.day() == null ? "" : ", day " + query.day())
-                + (query.nameContains().isEmpty() ? "" : ", user name contains '" + query.nameContains() + "'")
+                + (query.nameContains().isEmpty() ? "" : ", user name contains '" + filterShown + "'")
                 + (query.sortColumn() == null ? "" : ", sorted by " + query.sortColumn().header()
                         + (query.ascending() ? " ascending" : " descending"));
     }

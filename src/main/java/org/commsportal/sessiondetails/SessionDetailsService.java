@@ -102,13 +102,16 @@ public class SessionDetailsService {
                         "No such user in this organization.")));
         var search = new SessionSearch(form.userId(), label, form.fromInstant(zone), form.toInstant(zone), zone, null,
                 true);
-        auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + auditedName(tenantId, form.userId())
-                + " from " + form.from() + " to "
-                + form.effectiveTo() + " (" + zoneName(zone) + ")");
+        String subject = auditedName(tenantId, form.userId());
+        auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + subject + " from " + form.from() + " to "
+                + form.effectiveTo() + " (" + zoneName(zone) + ")", subject);
         return search;
     }
 
-    /** Audit entries name the user by pseudonym: global readers read the audit log and must not learn names there. */
+    /**
+     * Audit entries name the user by pseudonym: global readers read the audit log and must not learn names there.
+     * The audit log shows the name in its place to viewers who may see names (docs/privacy.md).
+     */
     private String auditedName(long tenantId, long userId) {
         return sessions.userUpn(tenantId, userId).map(concealment.forEveryViewer()::userName).orElse("user " + userId);
     }
@@ -178,14 +181,15 @@ public class SessionDetailsService {
         List<ExportColumn<SessionRow>> exportColumns = columns.stream()
                 .map(column -> new ExportColumn<SessionRow>(header(column, search.zone()), column::valueOf))
                 .toList();
-        String what = "session details of " + auditedName(currentTenant.id(), search.userId()) + " from " + search.from() + " to " + search.to()
+        String subject = auditedName(currentTenant.id(), search.userId());
+        String what = "session details of " + subject + " from " + search.from() + " to " + search.to()
                 + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
         // read ahead on another thread: the scope (tenant, concealment) comes from this thread's sign-in
         var scope = scope(search);
         return TableExports.stream(format, out, "Session details", exportColumns, search.zone(),
                 ReadAhead.of(rows -> sessions.forEach(scope, search.sortColumn(), search.ascending(), rows)), progress,
-                ExportAudit.of(auditLog, what));
+                ExportAudit.of(auditLog, what, subject));
     }
 
     /** A column's header; time headers name the zone their values are in. */
