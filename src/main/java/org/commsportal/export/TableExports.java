@@ -19,8 +19,9 @@ public final class TableExports {
     /**
      * Opens a writer and writes the header row at once.
      *
-     * <p>Text cells that a spreadsheet would run as a formula get a leading quote (see {@link CellText#neutralised});
-     * header texts are the caller's own and are written as given. Instants are written in {@code zone}, to the
+     * <p>CSV text cells that a spreadsheet would run as a formula get a leading quote, telephone numbers aside (see
+     * {@link CellText#neutralised}); XLSX text cells are text cells and hold the text as it is. Header texts are the
+     * caller's own and are written as given. Instants are written in {@code zone}, to the
      * second, so the headers of such columns should name the zone.
      *
      * @param sheetName the worksheet's name, for XLSX only; characters Excel forbids become {@code -} and it is cut

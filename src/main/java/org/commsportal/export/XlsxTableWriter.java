@@ -89,7 +89,8 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         if (value == null) {
             return;
         } else if (value instanceof String text) {
-            writeText(r, c, CellText.neutralised(text));
+            // A text cell of a workbook is never run as a formula: the text goes in as it is (docs/exports.md)
+            writeText(r, c, text);
         } else if (value instanceof Number number) {
             if (CellText.isFinite(number)) { // NaN or infinity in a cell makes Excel refuse the file
                 sheet.value(r, c, number);
