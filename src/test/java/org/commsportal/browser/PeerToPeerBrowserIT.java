@@ -73,6 +73,28 @@ class PeerToPeerBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_table_says_how_many_users_it_holds_and_how_many_the_filter_leaves() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        long all = gridSize();
+        assertThat(all).isGreaterThan(1);
+        assertThat(browser.waitFor(By.id("user-count")).getText()).isEqualTo(all + " users");
+
+        String someone = visibleRows().get(0).get(0);
+        String part = someone.substring(0, 3);
+        browser.driver.findElement(By.cssSelector("#user-filter input")).sendKeys(part);
+        browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() < all);
+        browser.waitUntilIdle();
+        long filtered = gridSize();
+        assertThat(browser.driver.findElement(By.id("user-count")).getText()).isEqualTo(filtered + " of " + all + " users");
+
+        browser.driver.findElement(By.cssSelector("#user-filter input")).sendKeys("no such user at all");
+        browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() == 0);
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElement(By.id("user-count")).getText()).isEqualTo("0 of " + all + " users");
+    }
+
+    @Test
     void the_column_choice_is_remembered_across_sign_ins() {
         browser.signIn("reports.reader", "portal-demo-2026");
         browser.open("/usage/peer-to-peer-activity");

@@ -54,6 +54,7 @@ class PeerToPeerActivityView extends VerticalLayout {
     private final Div charts = new Div();
     private final Span dayMarker = new Span();
     private final HorizontalLayout dayChip = new HorizontalLayout();
+    private final Span userCount = new Span();
     private @Nullable UserActivityGrid grid;
     private @Nullable ColumnChooser<UserActivityColumn> columns;
     private UserTableQuery query = UserTableQuery.of(ReportPeriod.D7);
@@ -116,10 +117,12 @@ class PeerToPeerActivityView extends VerticalLayout {
         var chooser = new ColumnChooser<>(UserActivityColumn.class, UserActivityColumn::header, table, preferences,
                 COLUMNS_PREFERENCE);
         columns = chooser;
-        var toolbar = new HorizontalLayout(filter, dayChip, new Div(), chooser, new StreamedExports(this::prepareExport));
+        userCount.setId("user-count");
+        var toolbar = new HorizontalLayout(filter, dayChip, userCount, new Div(), chooser,
+                new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        toolbar.expand(toolbar.getComponentAt(2));
+        toolbar.expand(toolbar.getComponentAt(3));
 
         var section = new VerticalLayout(new H3("Users"), toolbar, table);
         section.setPadding(false);
@@ -152,6 +155,18 @@ class PeerToPeerActivityView extends VerticalLayout {
         dayChip.setVisible(day != null);
         dayMarker.setText(day == null ? "" : "day: " + day);
         grid.getDataProvider().refreshAll();
+        showUserCount();
+    }
+
+    /** "286 users", or "15 of 286 users" while the filter leaves fewer: the rows of the table and of its scope. */
+    private void showUserCount() {
+        long shown = activity.countUsers(query);
+        if (query.nameContains().isEmpty()) {
+            userCount.setText(shown + (shown == 1 ? " user" : " users"));
+        } else {
+            long all = activity.countUsers(query.withFilter(""));
+            userCount.setText(shown + " of " + all + (all == 1 ? " user" : " users"));
+        }
     }
 
     /** Every row matching the period or day, the filter and the sort, with the visible columns. */
