@@ -271,7 +271,7 @@ class SessionDetailsIT {
                 assertThat(row.getCellText(0)).isEqualTo(shown.get(i).dialogId());
                 assertThat(row.getCellAsDate(1).orElseThrow()).isEqualTo(
                         LocalDateTime.ofInstant(shown.get(i).endTime(), ZoneId.of("America/New_York")).withNano(0));
-                assertThat(row.getCellText(3)).isEqualTo(shown.get(i).quality() == null ? ""
+                assertThat(row.getCellText(3)).isEqualTo(shown.get(i).quality() == null ? "No media streams"
                         : shown.get(i).quality().label());
             }
         }

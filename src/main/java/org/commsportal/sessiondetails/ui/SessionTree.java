@@ -109,7 +109,8 @@ final class SessionTree extends TreeGrid<SessionNode> {
     private String groupLabel(SessionNode node) {
         if (node instanceof SessionNode.Group group) {
             GroupFilter level = group.last();
-            return level.column().header() + ": " + (level.value() == null ? "(empty)" : level.value()) + " ("
+            String empty = level.column() == SessionColumn.QUALITY ? SessionColumn.NO_MEDIA_STREAMS : "(empty)";
+            return level.column().header() + ": " + (level.value() == null ? empty : level.value()) + " ("
                     + group.count() + ")";
         }
         return "";
