@@ -89,11 +89,11 @@ public class SessionDetailsService {
     // one here as well let ten concurrent searches exhaust the pool (found by the UI load test)
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public SessionSearch search(SearchForm form) {
-        var errors = form.errors();
+        ZoneId zone = viewerZone();
+        var errors = form.errors(zone);
         if (!errors.isEmpty()) {
             throw new InvalidSearchException(errors);
         }
-        ZoneId zone = viewerZone();
         long tenantId = currentTenant.id();
         NameMask mask = concealment.forCurrentViewer();
         String label = sessions.userUpn(tenantId, form.userId())
