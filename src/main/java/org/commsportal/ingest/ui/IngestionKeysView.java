@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.commsportal.base.ui.Confirm;
 import org.commsportal.base.ui.ShownOnce;
 import org.commsportal.ingest.CreatedIngestionKey;
 import org.commsportal.ingest.IngestionKeySummary;
@@ -66,12 +67,15 @@ class IngestionKeysView extends VerticalLayout {
         grid.addColumn(key -> key.prefix() + "...").setHeader("Key").setAutoWidth(true);
         grid.addColumn(key -> time(key.createdAt()) + " by " + key.createdBy()).setHeader("Created (UTC)").setAutoWidth(true);
         grid.addColumn(key -> time(key.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(key -> key.revokedAt() == null ? "Active" : "Revoked " + time(key.revokedAt())).setHeader("Status");
+        grid.addColumn(key -> key.revokedAt() == null ? "Active" : "Revoked " + time(key.revokedAt()))
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(key -> {
-            var revoke = new Button("Revoke", click -> {
-                keys.revoke(key.id());
-                refresh();
-            });
+            var revoke = new Button("Revoke", click -> Confirm.ask("revoke-ingestion-key", "Revoke ingestion key \""
+                    + key.name() + "\"?", "Senders using the key \"" + key.name() + "\" (" + key.prefix() + "...) are "
+                    + "refused from then on. A revoked key cannot be used again.", "Revoke key", () -> {
+                        keys.revoke(key.id());
+                        refresh();
+                    }));
             revoke.setId("revoke-ingestion-key-" + key.id());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(key.revokedAt() == null);
