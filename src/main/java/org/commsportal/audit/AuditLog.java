@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.export.ExportInfo;
 import org.commsportal.export.TableExports;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
@@ -107,6 +108,20 @@ public class AuditLog {
         return events.failedSignInsFrom(remoteAddr, since);
     }
 
+    /** The name of an export's file: the range in the viewer's zone, the action and the actor filter. */
+    public static String exportFileName(AuditQuery query, ExportFormat format, ZoneId zone) {
+        return ExportInfo.fileName(format, "audit-log",
+                (query.from() == null ? "start" : local(query.from(), zone)) + "-to-"
+                        + (query.to() == null ? "now" : local(query.to(), zone)),
+                query.action() == null ? null : query.action().name(),
+                query.actorContains().isEmpty() ? null : "actor-" + query.actorContains());
+    }
+
+    private static String local(java.time.Instant instant, ZoneId zone) {
+        return java.time.LocalDateTime.ofInstant(instant, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString();
+    }
+
     /** Where an entry's names-only text goes, as viewers who do not see names read it. */
     public static final String NAMES_ONLY = "[text typed over real names, shown only to viewers who see names]";
 
@@ -145,7 +160,14 @@ public class AuditLog {
                 new ExportColumn<>("Address", AuditEvent::remoteAddr));
         String what = "audit log as " + format + ", " + query.describe();
         boolean namesShown = subjects.viewerSeesNames();
-        return TableExports.stream(format, out, "Audit log", columns, zone,
+        ExportInfo info = ExportInfo.of("Report", "Audit log",
+                "From", query.from() == null ? "the first entry" : local(query.from(), zone),
+                "To", query.to() == null ? "now" : local(query.to(), zone),
+                "Action", query.action() == null ? "any" : query.action().name(),
+                "Actor contains", query.actorContains(),
+                "Time zone", zone.getId() + ": every time in this file",
+                "Exported at", clock.instant());
+        return TableExports.stream(format, out, "Audit log", columns, zone, info,
                 each -> events.forEach(currentTenant.id(), query, namesShown, each), progress,
                 ExportAudit.of(this, what));
     }

@@ -11,6 +11,7 @@ import org.commsportal.audit.ExportAudit;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.export.ExportInfo;
 import org.commsportal.export.ReadAhead;
 import org.commsportal.export.TableExports;
 import org.commsportal.ingest.MediaType;
@@ -187,9 +188,26 @@ public class SessionDetailsService {
                 + columns.stream().map(SessionColumn::header).toList();
         // read ahead on another thread: the scope (tenant, concealment) comes from this thread's sign-in
         var scope = scope(search);
-        return TableExports.stream(format, out, "Session details", exportColumns, search.zone(),
+        ExportInfo info = ExportInfo.of("Report", "Session details", "User", search.userLabel(),
+                "From", local(search.from(), search.zone()), "To", local(search.to(), search.zone()),
+                "Time zone", zoneName(search.zone()) + ": every time in this file",
+                "Sorted by", search.sortColumn() == null ? "Start time" : search.sortColumn().header()
+                        + (search.ascending() ? " ascending" : " descending"));
+        return TableExports.stream(format, out, "Session details", exportColumns, search.zone(), info,
                 ReadAhead.of(rows -> sessions.forEach(scope, search.sortColumn(), search.ascending(), rows)), progress,
                 ExportAudit.of(auditLog, what, subject));
+    }
+
+    /** The name of an export's file: report, user as the viewer sees it, range and zone (docs/exports.md). */
+    public static String exportFileName(SessionSearch search, ExportFormat format) {
+        return ExportInfo.fileName(format, "session-details", search.userLabel(),
+                local(search.from(), search.zone()) + "-to-" + local(search.to(), search.zone()),
+                zoneName(search.zone()));
+    }
+
+    private static String local(java.time.Instant instant, ZoneId zone) {
+        return java.time.LocalDateTime.ofInstant(instant, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString().replace('T', ' ');
     }
 
     /** A column's header; time headers name the zone their values are in. */

@@ -63,13 +63,17 @@ class PeerToPeerBrowserIT extends BrowserTest {
 
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");
+        assertThat(csv.getFileName().toString()).as("report, period, its days and the filter")
+                .matches("peer-to-peer-activity_D30-\\d{4}-\\d{2}-\\d{2}-to-\\d{4}-\\d{2}-\\d{2}_user-name-contains-"
+                        + java.util.regex.Pattern.quote(part) + "\\.csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertThat(lines.get(0)).isEqualTo("User name,Deleted,Deleted date,Last activity date (UTC),IM,Audio,Video,"
-                + "Application sharing,File transfers,Audio minutes,Video minutes");
+        assertThat(lines.get(0)).isEqualTo("Report Refresh Date,User name,Deleted,Deleted date,Last activity date (UTC),"
+                + "IM,Audio,Video,Application sharing,File transfers,Audio minutes,Video minutes,Report Period");
         assertThat(lines).hasSize((int) filteredRows + 1);
-        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(part));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(part)
+                .matches("\\d{4}-\\d{2}-\\d{2},.*,30"));
     }
 
     @Test
@@ -92,6 +96,37 @@ class PeerToPeerBrowserIT extends BrowserTest {
         browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() == 0);
         browser.waitUntilIdle();
         assertThat(browser.driver.findElement(By.id("user-count")).getText()).isEqualTo("0 of " + all + " users");
+    }
+
+    @Test
+    void an_excel_export_of_a_day_is_named_after_it_and_describes_itself_on_an_info_sheet() throws Exception {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        String day = clickPoint("activity-chart", 1, 5);
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.driver.findElement(By.id("day-marker")).getText()
+                .equals("day: " + day));
+        browser.waitUntilIdle();
+        long rows = gridSize();
+
+        browser.driver.findElement(By.id("export-xlsx")).click();
+        Path xlsx = browser.awaitDownload(".xlsx");
+        assertThat(xlsx.getFileName().toString()).isEqualTo("peer-to-peer-activity_day-" + day + ".xlsx");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+            var sheets = workbook.getSheets().toList();
+            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .containsExactly("Peer-to-peer activity", "Report information");
+            assertThat(sheets.get(0).read()).hasSize((int) rows + 1);
+            var info = new java.util.LinkedHashMap<String, String>();
+            sheets.get(1).read().forEach(row -> info.put(row.getCellText(0), row.getCellText(1)));
+            assertThat(info).containsKeys("Report", "Report Refresh Date", "Report Period", "Day", "Time zone");
+            assertThat(info.get("Report Period")).isEqualTo("7");
+            assertThat(info.get("Time zone")).startsWith("UTC");
+        }
+        try (var zip = new java.util.zip.ZipFile(xlsx.toFile());
+             var sheet = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
+            String xml = new String(sheet.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(xml).as("frozen header and autofilter").contains("state=\"frozen\"").contains("<autoFilter ");
+        }
     }
 
     @Test

@@ -176,8 +176,7 @@ class PeerToPeerActivityView extends VerticalLayout {
         }
         UserTableQuery current = grid.currentQuery();
         List<UserActivityColumn> chosen = columns.visible();
-        return new StreamedExports.Download("peer-to-peer-activity-" + activity.reportDate() + "."
-                + format.fileExtension(), activity.countUsers(current),
+        return new StreamedExports.Download(activity.exportFileName(current, format), activity.countUsers(current),
                 (out, progress) -> activity.export(current, chosen, format, out, progress));
     }
 }

@@ -82,7 +82,7 @@ class AuditLogView extends VerticalLayout {
 
         var export = new StreamedExports(format -> {
             AuditQuery current = query;
-            return new StreamedExports.Download("audit-log." + format.fileExtension(), auditLog.count(current),
+            return new StreamedExports.Download(AuditLog.exportFileName(current, format, zone), auditLog.count(current),
                     (out, progress) -> auditLog.export(current, format, out, zone, progress));
         });
         var filters = new HorizontalLayout(actor, action, from, to);

@@ -228,8 +228,8 @@ class SessionDetailsView extends VerticalLayout {
             return null;
         }
         List<SessionColumn> chosen = columns.visible();
-        return new StreamedExports.Download("session-details-" + LocalDate.ofInstant(current.from(), zone) + "."
-                + format.fileExtension(), service.countSessions(current, List.of()),
+        return new StreamedExports.Download(SessionDetailsService.exportFileName(current, format),
+                service.countSessions(current, List.of()),
                 (out, progress) -> service.export(current, chosen, format, out, progress));
     }
 }
