@@ -176,6 +176,49 @@ class SessionDetailsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void columns_fit_their_headers_and_values_and_the_dialog_id_stays_in_view() throws Exception {
+        String alias = jdbc.sql("""
+                SELECT u.alias FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id AND t.name = 'contoso.example'
+                JOIN comm_session s ON s.tenant_id = u.tenant_id AND s.from_user_id = u.id
+                GROUP BY u.id, u.alias ORDER BY COUNT(*) DESC, u.id LIMIT 1
+                """).query(String.class).single();
+        browser.signIn("global.admin", "portal-demo-2026");
+        browser.open("/usage/session-details");
+        browser.waitFor(By.cssSelector("#user-search input")).sendKeys(alias);
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.getText().startsWith(alias + "@")));
+        browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.getText().startsWith(alias + "@")).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+        setDateTime("from", "2020-01-01T00:00");
+        browser.driver.findElement(By.id("search")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
+        browser.waitUntilIdle();
+        Thread.sleep(500); // the widths follow the first rows
+
+        @SuppressWarnings("unchecked")
+        List<String> truncated = (List<String>) browser.script("""
+                return [...document.querySelectorAll('#session-table .session-column-header')]
+                    .filter(h => h.offsetParent !== null)
+                    .filter(h => h.getBoundingClientRect().right
+                        > h.closest('vaadin-grid-cell-content').getBoundingClientRect().right + 1)
+                    .map(h => h.textContent);
+                """);
+        assertThat(truncated).as("headers cut short").isEmpty();
+        @SuppressWarnings("unchecked")
+        var first = (java.util.Map<String, Object>) browser.script("""
+                const column = [...document.querySelectorAll('#session-table vaadin-grid-column')].find(c => !c.hidden);
+                return {frozen: column.frozen, resizable: column.resizable, width: parseFloat(getComputedStyle(
+                    document.querySelector('#session-table [data-column="DIALOG_ID"]').closest('vaadin-grid-cell-content')
+                    .assignedSlot.parentElement).width)};
+                """);
+        assertThat(first.get("frozen")).isEqualTo(true);
+        assertThat(first.get("resizable")).isEqualTo(true);
+        assertThat(((Number) first.get("width")).doubleValue()).as("the dialog id column").isLessThan(400);
+        browser.screenshot("session-details-columns");
+    }
+
+    @Test
     void a_usage_summary_reader_cannot_open_the_page() {
         browser.signIn("usage.reader", "portal-demo-2026");
         browser.open("/usage/session-details");

@@ -56,6 +56,13 @@ final class SessionTree extends TreeGrid<SessionNode> {
             if (column == SessionColumn.RESPONSE_CODE) {
                 gridColumn.setTextAlign(ColumnTextAlign.END);
             }
+            if (column == SessionColumn.DIALOG_ID) {
+                // Dialog ids run to 100 characters: a readable start, the whole id on hover; the first column
+                // stays in view while the others scroll
+                gridColumn.setAutoWidth(false).setWidth("18em").setFlexGrow(0).setFrozen(true)
+                        .setTooltipGenerator(node -> node instanceof SessionNode.Session session
+                                ? session.row().dialogId() : "");
+            }
         }
         setDataProvider(new Provider());
         setDetailsVisibleOnClick(false);
@@ -73,6 +80,26 @@ final class SessionTree extends TreeGrid<SessionNode> {
     void show(@Nullable SessionSearch newSearch) {
         search = newSearch;
         getDataProvider().refreshAll();
+        fitColumnsOnceLoaded();
+    }
+
+    /**
+     * Sizes the columns to the rows shown, once they have arrived: widths computed on the empty table fitted
+     * neither the headers nor the values.
+     */
+    private void fitColumnsOnceLoaded() {
+        getElement().executeJs("""
+                const grid = this;
+                let tries = 0;
+                const fit = () => {
+                    if (grid.loading && tries++ < 100) {
+                        setTimeout(fit, 50);
+                    } else {
+                        grid.recalculateColumnWidths();
+                    }
+                };
+                setTimeout(fit, 50);
+                """);
     }
 
     List<SessionColumn> grouping() {
