@@ -53,6 +53,20 @@ class ErrorPagesBrowserIT extends BrowserTest {
     }
 
     @Test
+    void pages_link_to_the_documentation_the_portal_serves() {
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/admin/ingestion-keys");
+        browser.waitFor(By.id("ingest-docs")).click();
+        assertThat(browser.waitFor(By.id("doc-text")).getText()).startsWith("# Ingesting sessions and users");
+        assertThat(browser.currentPath()).isEqualTo("/docs/ingest");
+
+        browser.open("/");
+        browser.waitFor(By.id("docs-link")).click();
+        browser.waitFor(By.id("doc-privacy")).click();
+        assertThat(browser.waitFor(By.id("doc-text")).getText()).startsWith("# Concealed user names");
+    }
+
+    @Test
     void every_page_has_the_portals_icon() throws Exception {
         HttpResponse<byte[]> icon = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());

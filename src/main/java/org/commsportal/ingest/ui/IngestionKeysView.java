@@ -1,5 +1,6 @@
 package org.commsportal.ingest.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.commsportal.base.ui.Confirm;
+import org.commsportal.base.ui.DocsLinks;
 import org.commsportal.base.ui.ShownOnce;
 import org.commsportal.ingest.CreatedIngestionKey;
 import org.commsportal.ingest.IngestionKeySummary;
@@ -82,9 +84,11 @@ class IngestionKeysView extends VerticalLayout {
             return revoke;
         });
 
-        add(new H2("Ingestion keys"), new Paragraph("Senders post sessions and users to /api/v1/ingest/sessions and "
-                + "/api/v1/ingest/users with \"Authorization: Bearer <key>\" (see docs/ingest.md). A key can do nothing "
-                + "but ingest for this organization; it is shown once, when it is created."), form, grid);
+        var docs = DocsLinks.ingest();
+        add(new H2("Ingestion keys"), new Paragraph(new Text("Senders post sessions and users to "
+                + "/api/v1/ingest/sessions and /api/v1/ingest/users with \"Authorization: Bearer <key>\" (see "),
+                docs, new Text("). A key can do nothing but ingest for this organization; it is shown once, when it is "
+                + "created.")), form, grid);
         refresh();
     }
 
