@@ -130,6 +130,54 @@ class PeerToPeerBrowserIT extends BrowserTest {
     }
 
     @Test
+    void a_click_anywhere_in_a_days_column_picks_that_day_and_a_logarithmic_scale_keeps_it() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        WebElement chart = browser.waitFor(By.id("activity-chart"));
+        browser.waitUntilIdle();
+        @SuppressWarnings("unchecked")
+        var spot = (java.util.Map<String, Object>) browser.script("""
+                const chart = document.getElementById('activity-chart');
+                const c = chart.configuration;
+                return {day: c.xAxis[0].categories[3], x: c.plotLeft + c.xAxis[0].toPixels(3, true),
+                        y: c.plotTop + 3, width: chart.offsetWidth, height: chart.offsetHeight};
+                """);
+        String day = (String) spot.get("day");
+        // the top edge of the plot above the fourth day, where no line needs to pass
+        new Actions(browser.driver).moveToElement(chart,
+                (int) (((Number) spot.get("x")).doubleValue() - ((Number) spot.get("width")).doubleValue() / 2),
+                (int) (((Number) spot.get("y")).doubleValue() - ((Number) spot.get("height")).doubleValue() / 2))
+                .click().perform();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("day-marker")).getText()
+                .equals("day: " + day));
+
+        browser.driver.findElement(By.cssSelector("#log-scale input")).click();
+        browser.waitUntilIdle();
+        browser.wait(Duration.ofSeconds(10)).until(d -> "logarithmic".equals(browser.script(
+                "return document.getElementById('activity-chart').configuration.yAxis[0].options.type")));
+        assertThat(browser.driver.findElement(By.id("day-marker")).getText()).isEqualTo("day: " + day);
+        assertThat(pointsPerSeries("activity-chart")).hasSize(5);
+    }
+
+    @Test
+    void chart_tooltips_and_axis_labels_format_numbers_as_the_browsers_locale_does() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        pointsPerSeries("activity-chart");
+
+        Object formatted = browser.script("""
+                const chart = document.getElementById('activity-chart').configuration;
+                return [chart.numberFormatter(2451, -1), chart.numberFormatter(12345.5, 1),
+                        new Intl.NumberFormat(navigator.language).format(2451),
+                        new Intl.NumberFormat(navigator.language, {minimumFractionDigits: 1}).format(12345.5)];
+                """);
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) formatted;
+        assertThat(texts.get(0)).isEqualTo(texts.get(2));
+        assertThat(texts.get(1)).isEqualTo(texts.get(3));
+    }
+
+    @Test
     void the_column_choice_is_remembered_across_sign_ins() {
         browser.signIn("reports.reader", "portal-demo-2026");
         browser.open("/usage/peer-to-peer-activity");
