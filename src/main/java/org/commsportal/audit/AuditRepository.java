@@ -76,7 +76,8 @@ class AuditRepository {
      * an event is about is named by UPN in place of the pseudonym its detail holds.
      */
     List<AuditEvent> page(long tenantId, AuditQuery query, boolean namesShown, int offset, int limit) {
-        return jdbc.sql(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset")
+        return jdbc.sql(SELECT_EVENTS + WHERE_MATCHING
+                        + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset")
                 .paramSource(parameters(tenantId, query).addValue("limit", limit).addValue("offset", offset)
                         .addValue("namesShown", namesShown))
                 .query(AuditRepository::toEvent)

@@ -89,6 +89,8 @@ class AuditLogView extends VerticalLayout {
         filters.setAlignItems(Alignment.BASELINE);
         filters.setWrap(true);
         add(new H2("Audit log"), filters, new HorizontalLayout(count, export), grid);
+        grid.setMinHeight("22rem");
+        setFlexGrow(1, grid);
         applyFilter();
     }
 

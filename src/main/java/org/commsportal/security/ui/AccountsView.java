@@ -71,6 +71,8 @@ class AccountsView extends VerticalLayout {
             heading.add(new Span("Read only: only a global administrator can change accounts."));
         }
         add(heading, grid);
+        grid.setMinHeight("16rem");
+        setFlexGrow(1, grid);
         refresh();
     }
 
@@ -89,9 +91,10 @@ class AccountsView extends VerticalLayout {
         });
         var enable = new Button(account.enabled() ? "Disable" : "Enable", click -> {
             if (account.enabled()) {
-                Confirm.ask("disable-account", "Disable " + account.username() + "?", "The account " + account.username()
-                        + " (" + account.displayName() + ") is signed out at the next click and cannot sign in, nor use API tokens, until an administrator "
-                        + "enables the account again.", "Disable account", toggle);
+                Confirm.ask("disable-account", "Disable " + account.username() + "?", "The account "
+                        + account.username() + " (" + account.displayName() + ") is signed out at the next click "
+                        + "and cannot sign in, nor use API tokens, until an administrator enables the account again.",
+                        "Disable account", toggle);
             } else {
                 toggle.run();
             }

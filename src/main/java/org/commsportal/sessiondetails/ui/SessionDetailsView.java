@@ -67,7 +67,7 @@ class SessionDetailsView extends VerticalLayout {
         this.zone = service.viewerZone();
         this.tree = new SessionTree(service, zone);
         setId("session-details");
-        setWidthFull();
+        setSizeFull();
 
         user.setId("user-search");
         if (service.namesConcealed()) {
@@ -77,7 +77,7 @@ class SessionDetailsView extends VerticalLayout {
         } else {
             user.setPlaceholder("Alias or user name");
         }
-        user.setWidth("26em");
+        user.setWidth("min(26em, 100%)");
         user.setItemLabelGenerator(UserChoice::label);
         user.setItems(query -> service.findUsers(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
                 .stream().skip(query.getOffset()));
@@ -112,11 +112,14 @@ class SessionDetailsView extends VerticalLayout {
                 COLUMNS_PREFERENCE);
         var toolbar = new HorizontalLayout(summary, new Div(), columns, new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
+        toolbar.setWrap(true); // on a phone the exports go to a second line instead of off the screen
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.expand(toolbar.getComponentAt(1));
 
-        tree.setHeight("560px");
+        // The table takes the height the page leaves, so an opened session's sub-tabs have room below the form
+        tree.setMinHeight("22rem");
         add(new H2("Session details"), form, toolbar, groupBar, tree);
+        setFlexGrow(1, tree);
     }
 
     private void runSearch() {
