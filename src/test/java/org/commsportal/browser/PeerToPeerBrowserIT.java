@@ -178,6 +178,16 @@ class PeerToPeerBrowserIT extends BrowserTest {
     }
 
     @Test
+    void header_texts_line_up_with_their_values_at_1400_px() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitFor(By.id("user-table"));
+        browser.gridRows("user-table");
+
+        assertThat(browser.misalignedHeaders("user-table")).isEmpty();
+    }
+
+    @Test
     void the_column_choice_is_remembered_across_sign_ins() {
         browser.signIn("reports.reader", "portal-demo-2026");
         browser.open("/usage/peer-to-peer-activity");

@@ -86,6 +86,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
         codes.get(0).click();
         browser.waitUntilIdle();
         browser.screenshot("session-details-grouped");
+        assertThat(browser.misalignedHeaders("session-table")).as("grouped: headers over their values").isEmpty();
 
         // a session row: its Dialog ID cell is the only one holding a from-tag
         WebElement dialogCell = browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(
@@ -190,7 +191,9 @@ class SessionDetailsBrowserIT extends BrowserTest {
         browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                 .filter(item -> item.getText().startsWith(alias + "@")).findFirst().orElseThrow().click();
         browser.waitUntilIdle();
-        setDateTime("from", "2020-01-01T00:00");
+        LocalDate lastDay = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t "
+                + "ON t.id = s.tenant_id AND t.name = 'contoso.example'").query(LocalDate.class).single();
+        setDateTime("from", lastDay.minusDays(20) + "T00:00");
         browser.driver.findElement(By.id("search")).click();
         browser.wait(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
         browser.waitUntilIdle();
@@ -205,6 +208,8 @@ class SessionDetailsBrowserIT extends BrowserTest {
                     .map(h => h.textContent);
                 """);
         assertThat(truncated).as("headers cut short").isEmpty();
+        browser.gridRows("session-table");
+        assertThat(browser.misalignedHeaders("session-table")).as("headers over their values").isEmpty();
         @SuppressWarnings("unchecked")
         var first = (java.util.Map<String, Object>) browser.script("""
                 const column = [...document.querySelectorAll('#session-table vaadin-grid-column')].find(c => !c.hidden);
