@@ -160,6 +160,16 @@ class PeerToPeerBrowserIT extends BrowserTest {
     }
 
     @Test
+    void header_texts_line_up_with_their_values_at_1400_px() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitFor(By.id("user-table"));
+        browser.gridRows("user-table");
+
+        assertThat(browser.misalignedHeaders("user-table")).isEmpty();
+    }
+
+    @Test
     void chart_tooltips_and_axis_labels_format_numbers_as_the_browsers_locale_does() {
         browser.signIn("reports.reader", "portal-demo-2026");
         browser.open("/usage/peer-to-peer-activity");
@@ -178,13 +188,30 @@ class PeerToPeerBrowserIT extends BrowserTest {
     }
 
     @Test
-    void header_texts_line_up_with_their_values_at_1400_px() {
+    void enter_on_a_point_reached_by_keyboard_picks_its_day() {
         browser.signIn("reports.reader", "portal-demo-2026");
         browser.open("/usage/peer-to-peer-activity");
-        browser.waitFor(By.id("user-table"));
-        browser.gridRows("user-table");
-
-        assertThat(browser.misalignedHeaders("user-table")).isEmpty();
+        pointsPerSeries("activity-chart");
+        // Tab from the period selector into the first chart, then the arrow keys through its points
+        browser.driver.findElement(By.cssSelector("#period")).click();
+        browser.driver.findElement(By.cssSelector("#period")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        var keys = new Actions(browser.driver);
+        for (int i = 0; i < 12 && !Boolean.TRUE.equals(browser.script("""
+                const chart = document.getElementById('activity-chart');
+                return chart.shadowRoot.activeElement !== null || document.activeElement === chart;
+                """)); i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).pause(Duration.ofMillis(100))
+                .sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).pause(Duration.ofMillis(100)).perform();
+        String day = (String) browser.script("""
+                const c = document.getElementById('activity-chart').configuration;
+                return c.highlightedPoint ? c.xAxis[0].categories[c.highlightedPoint.index] : null;
+                """);
+        assertThat(day).as("a point is focused").isNotNull();
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("day-marker")).getText()
+                .equals("day: " + day));
     }
 
     @Test

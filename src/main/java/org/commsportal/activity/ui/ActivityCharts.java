@@ -23,6 +23,10 @@ final class ActivityCharts {
     private record Series(String name, ToLongFunction<DailyActivity> value) {
     }
 
+    /** The index of the point the keyboard has reached, -1 for none. */
+    private static final String HIGHLIGHTED_POINT = "element.configuration && element.configuration.highlightedPoint"
+            + " ? element.configuration.highlightedPoint.index : -1";
+
     private ActivityCharts() {
     }
 
@@ -82,6 +86,14 @@ final class ActivityCharts {
                     }).toArray(Number[]::new)));
         }
         chart.addPointClickListener(click -> onDayClicked.accept(report.days().get(click.getItemIndex()).day()));
+        // Enter or space on a point reached with the keyboard (Highcharts' arrow-key navigation) picks its day;
+        // on key up, as Highcharts stops the key down event inside the chart
+        chart.getElement().addEventListener("keyup", key -> {
+            int index = (int) key.getEventData().getNumber(HIGHLIGHTED_POINT);
+            if (index >= 0 && index < report.days().size()) {
+                onDayClicked.accept(report.days().get(index).day());
+            }
+        }).setFilter("event.key === 'Enter' || event.key === ' '").addEventData(HIGHLIGHTED_POINT);
         // A click anywhere in the plot picks the day whose column it falls in, not only one exactly on a line
         chart.addChartClickListener(click -> {
             long index = Math.round(click.getxAxisValue());
