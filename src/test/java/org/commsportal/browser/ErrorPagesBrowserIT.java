@@ -53,12 +53,14 @@ class ErrorPagesBrowserIT extends BrowserTest {
     }
 
     @Test
-    void pages_link_to_the_documentation_the_portal_serves() {
+    void pages_link_to_the_documentation_the_portal_serves() throws Exception {
         browser.signIn("global.admin", DemoAccounts.PASSWORD);
         browser.open("/admin/ingestion-keys");
         browser.waitFor(By.id("ingest-docs")).click();
         assertThat(browser.waitFor(By.id("doc-text")).getText()).startsWith("# Ingesting sessions and users");
         assertThat(browser.currentPath()).isEqualTo("/docs/ingest");
+        assertThat(statusOf("/docs/ingest")).isEqualTo(200);
+        assertThat(statusOf("/docs")).isEqualTo(200);
 
         browser.open("/");
         browser.waitFor(By.id("docs-link")).click();

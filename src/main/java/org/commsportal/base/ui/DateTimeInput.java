@@ -31,8 +31,8 @@ public final class DateTimeInput {
                 .setBadInputErrorMessage(BAD_INPUT)
                 .setIncompleteInputErrorMessage(INCOMPLETE)
                 .setRequiredErrorMessage(INCOMPLETE));
-        picker.setDatePlaceholder("2026-11-22");
-        picker.setTimePlaceholder("09:30");
+        picker.setDatePlaceholder("yyyy-mm-dd");
+        picker.setTimePlaceholder("hh:mm");
         // The time picker's own parser takes any two numbers: 25:61 became 02:01. Every parser it is given is
         // wrapped so that a time outside 00:00 to 23:59 is no time, which the field then reports as bad input.
         picker.getElement().executeJs("""
