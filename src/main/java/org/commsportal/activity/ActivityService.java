@@ -16,6 +16,7 @@ import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.ExportAudit;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.export.ExportInfo;
 import org.commsportal.export.TableExports;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.security.Roles;
@@ -112,13 +113,55 @@ public class ActivityService {
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public long export(UserTableQuery query, List<UserActivityColumn> columns, ExportFormat format, OutputStream out,
                        LongConsumer progress) throws IOException {
-        List<ExportColumn<UserActivityRow>> exportColumns = columns.stream()
-                .map(column -> new ExportColumn<UserActivityRow>(column.header(), column::valueOf))
-                .toList();
-        String what = "peer-to-peer activity per-user table as " + format + ", " + describe(query) + ", columns "
+        LocalDate refreshed = reportDate();
+        boolean csv = format == ExportFormat.CSV;
+        // CSV rows carry the report's dates as the vendor's per-user CSV does; an .xlsx file has its info sheet
+        List<ExportColumn<UserActivityRow>> exportColumns = new ArrayList<>();
+        if (csv) {
+            exportColumns.add(new ExportColumn<>(REPORT_REFRESH_DATE, row -> refreshed));
+        }
+        columns.forEach(column -> exportColumns.add(new ExportColumn<>(column.header(), column::valueOf)));
+        if (csv && query.day() != null) {
+            LocalDate day = query.day();
+            exportColumns.add(new ExportColumn<>("Report Date", row -> day));
+        }
+        if (csv) {
+            exportColumns.add(new ExportColumn<>(REPORT_PERIOD, row -> query.period().days()));
+        }
+        ExportInfo info = ExportInfo.of("Report", "Peer-to-peer activity, per user",
+                REPORT_REFRESH_DATE, refreshed,
+                REPORT_PERIOD, query.period().days(),
+                "Period", firstDay(query.period()) + " to " + refreshed + " (UTC days)",
+                "Day", query.day(),
+                "User name contains", query.nameContains(),
+                "Sorted by", query.sortColumn() == null ? "User name" : query.sortColumn().header()
+                        + (query.ascending() ? " ascending" : " descending"),
+                "Time zone", "UTC: days and dates are UTC days",
+                "Exported at", clock.instant());
+        // A filter typed by a viewer who sees names matches real names: the audit entry keeps it for viewers who
+        // see names only (docs/privacy.md); over pseudonyms it is no name and stays in the detail
+        boolean typedOverNames = !query.nameContains().isEmpty() && !concealment.forCurrentViewer().concealed();
+        String what = "peer-to-peer activity per-user table as " + format + ", "
+                + describe(query, typedOverNames ? AuditLog.NAMES_ONLY : query.nameContains()) + ", columns "
                 + columns.stream().map(UserActivityColumn::header).toList();
-        return TableExports.stream(format, out, "Peer-to-peer activity", exportColumns, ZoneOffset.UTC,
-                rows -> forEachUser(query, rows), progress, ExportAudit.of(auditLog, what));
+        return TableExports.stream(format, out, "Peer-to-peer activity", exportColumns, ZoneOffset.UTC, info,
+                rows -> forEachUser(query, rows), progress,
+                ExportAudit.of(auditLog, what, null, typedOverNames ? query.nameContains() : null));
+    }
+
+    /** The vendor's column names for the date the report's data ends and its length in days. */
+    public static final String REPORT_REFRESH_DATE = "Report Refresh Date";
+    public static final String REPORT_PERIOD = "Report Period";
+
+    /**
+     * The name of an export's file: report, period and its last day, or the chosen day, and the filter
+     * (docs/exports.md).
+     */
+    public String exportFileName(UserTableQuery query, ExportFormat format) {
+        return ExportInfo.fileName(format, "peer-to-peer-activity",
+                query.day() != null ? "day-" + query.day() : query.period().name() + "-" + firstDay(query.period())
+                        + "-to-" + reportDate(),
+                query.nameContains().isEmpty() ? null : "user-name-contains-" + query.nameContains());
     }
 
     /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */
@@ -126,9 +169,9 @@ public class ActivityService {
         return Role.READS_PER_USER_DATA.stream().anyMatch(SignedInRoles::has);
     }
 
-    private static String describe(UserTableQuery query) {
+    private static String describe(UserTableQuery query, String filterShown) {
         return "period " + query.period().days() + " days" + (query.day() == null ? "" : ", day " + query.day())
-                + (query.nameContains().isEmpty() ? "" : ", user name contains '" + query.nameContains() + "'")
+                + (query.nameContains().isEmpty() ? "" : ", user name contains '" + filterShown + "'")
                 + (query.sortColumn() == null ? "" : ", sorted by " + query.sortColumn().header()
                         + (query.ascending() ? " ascending" : " descending"));
     }

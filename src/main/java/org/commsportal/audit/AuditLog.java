@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.export.ExportInfo;
 import org.commsportal.export.TableExports;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
@@ -27,12 +28,15 @@ public class AuditLog {
     private final AuditRepository events;
     private final CurrentTenant currentTenant;
     private final Clock clock;
+    private final SubjectVisibility subjects;
     private final Counter exports;
 
-    AuditLog(AuditRepository events, CurrentTenant currentTenant, Clock clock, MeterRegistry registry) {
+    AuditLog(AuditRepository events, CurrentTenant currentTenant, Clock clock, SubjectVisibility subjects,
+             MeterRegistry registry) {
         this.events = events;
         this.currentTenant = currentTenant;
         this.clock = clock;
+        this.subjects = subjects;
         // Every export (pages, audit log, Graph API) is audited as EXPORT, so this is the one place to count them.
         this.exports = Counter.builder("portal.exports")
                 .description("Exports recorded in the audit trail, completed or failed")
@@ -42,7 +46,27 @@ public class AuditLog {
     /** An action of the signed-in principal, in its tenant, audited even if the caller's transaction rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(AuditAction action, String detail) {
-        events.insert(currentTenant.id(), clock.instant(), signedInActor(), action.name(), detail, null);
+        record(action, detail, null);
+    }
+
+    /**
+     * An action about one licensed user, whom the detail names by {@code subjectPseudonym} only. Readers who may see
+     * names read the user's name in its place, looked up when they read it (docs/privacy.md).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(AuditAction action, String detail, @Nullable String subjectPseudonym) {
+        record(action, detail, subjectPseudonym, null);
+    }
+
+    /**
+     * The same, with a text that only viewers who see names may read (such as a filter typed over real names): the
+     * detail holds {@link #NAMES_ONLY} where it goes, and readers who see names read the text there.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(AuditAction action, String detail, @Nullable String subjectPseudonym,
+                       @Nullable String namesOnlyText) {
+        events.insert(currentTenant.id(), clock.instant(), signedInActor(), action.name(), detail, null,
+                subjectPseudonym, namesOnlyText);
         if (action == AuditAction.EXPORT) {
             exports.increment();
         }
@@ -54,7 +78,7 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordChange(AuditAction action, String detail) {
-        events.insert(currentTenant.id(), clock.instant(), signedInActor(), action.name(), detail, null);
+        events.insert(currentTenant.id(), clock.instant(), signedInActor(), action.name(), detail, null, null, null);
     }
 
     private static String signedInActor() {
@@ -66,7 +90,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(@Nullable Long tenantId, String actor, AuditAction action, String detail,
                        @Nullable String remoteAddr) {
-        events.insert(tenantId, clock.instant(), actor, action.name(), detail, remoteAddr);
+        events.insert(tenantId, clock.instant(), actor, action.name(), detail, remoteAddr, null, null);
     }
 
     /**
@@ -84,14 +108,34 @@ public class AuditLog {
         return events.failedSignInsFrom(remoteAddr, since);
     }
 
+    /** The name of an export's file: the range in the viewer's zone, the action and the actor filter. */
+    public static String exportFileName(AuditQuery query, ExportFormat format, ZoneId zone) {
+        return ExportInfo.fileName(format, "audit-log",
+                (query.from() == null ? "start" : local(query.from(), zone)) + "-to-"
+                        + (query.to() == null ? "now" : local(query.to(), zone)),
+                query.action() == null ? null : query.action().name(),
+                query.actorContains().isEmpty() ? null : "actor-" + query.actorContains());
+    }
+
+    private static String local(java.time.Instant instant, ZoneId zone) {
+        return java.time.LocalDateTime.ofInstant(instant, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString();
+    }
+
+    /** Where an entry's names-only text goes, as viewers who do not see names read it. */
+    public static final String NAMES_ONLY = "[text typed over real names, shown only to viewers who see names]";
+
     // Role names spelled out: the security package depends on this one, not the other way round.
     private static final String READERS = "hasAnyRole('GLOBAL_ADMIN', 'GLOBAL_READER')";
 
-    /** One page of the signed-in tenant's events matching the query, newest first. */
+    /**
+     * One page of the signed-in tenant's events matching the query, newest first; a licensed user an event is about
+     * is shown by name or by pseudonym as the viewer's rights allow.
+     */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<AuditEvent> page(AuditQuery query, int offset, int limit) {
-        return events.page(currentTenant.id(), query, offset, limit);
+        return events.page(currentTenant.id(), query, subjects.viewerSeesNames(), offset, limit);
     }
 
     @PreAuthorize(READERS)
@@ -115,7 +159,16 @@ public class AuditLog {
                 new ExportColumn<>("Detail", AuditEvent::detail),
                 new ExportColumn<>("Address", AuditEvent::remoteAddr));
         String what = "audit log as " + format + ", " + query.describe();
-        return TableExports.stream(format, out, "Audit log", columns, zone,
-                each -> events.forEach(currentTenant.id(), query, each), progress, ExportAudit.of(this, what));
+        boolean namesShown = subjects.viewerSeesNames();
+        ExportInfo info = ExportInfo.of("Report", "Audit log",
+                "From", query.from() == null ? "the first entry" : local(query.from(), zone),
+                "To", query.to() == null ? "now" : local(query.to(), zone),
+                "Action", query.action() == null ? "any" : query.action().name(),
+                "Actor contains", query.actorContains(),
+                "Time zone", zone.getId() + ": every time in this file",
+                "Exported at", clock.instant());
+        return TableExports.stream(format, out, "Audit log", columns, zone, info,
+                each -> events.forEach(currentTenant.id(), query, namesShown, each), progress,
+                ExportAudit.of(this, what));
     }
 }

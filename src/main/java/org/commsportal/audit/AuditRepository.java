@@ -26,11 +26,14 @@ class AuditRepository {
     }
 
     void insert(@Nullable Long tenantId, Instant at, String actor, String action, String detail,
-                @Nullable String remoteAddr) {
+                @Nullable String remoteAddr, @Nullable String subjectPseudonym, @Nullable String namesOnlyText) {
         jdbc.sql("""
-                INSERT INTO audit_event (tenant_id, occurred_at, actor, action, detail, remote_addr)
-                VALUES (:tenantId, :at, :actor, :action, :detail, :remoteAddr)
+                INSERT INTO audit_event (tenant_id, occurred_at, actor, action, detail, remote_addr, subject_pseudonym,
+                    names_only_text)
+                VALUES (:tenantId, :at, :actor, :action, :detail, :remoteAddr, :subject, :namesOnly)
                 """)
+                .param("subject", subjectPseudonym)
+                .param("namesOnly", namesOnlyText)
                 .param("tenantId", tenantId)
                 .param("at", UtcDateTime.toColumn(at))
                 .param("actor", actor)
@@ -65,35 +68,49 @@ class AuditRepository {
                 .single();
     }
 
-    /** One page of the tenant's events matching the query, newest first. */
-    List<AuditEvent> page(long tenantId, AuditQuery query, int offset, int limit) {
-        return jdbc.sql(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .paramSource(parameters(tenantId, query).addValue("limit", limit).addValue("offset", offset))
+    /**
+     * One page of the tenant's events matching the query, newest first; with {@code namesShown}, the licensed user
+     * an event is about is named by UPN in place of the pseudonym its detail holds.
+     */
+    List<AuditEvent> page(long tenantId, AuditQuery query, boolean namesShown, int offset, int limit) {
+        return jdbc.sql(SELECT_EVENTS + WHERE_MATCHING
+                        + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset")
+                .paramSource(parameters(tenantId, query).addValue("limit", limit).addValue("offset", offset)
+                        .addValue("namesShown", namesShown))
                 .query(AuditRepository::toEvent)
                 .list();
     }
 
     long count(long tenantId, AuditQuery query) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event" + WHERE_MATCHING)
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event e" + WHERE_MATCHING)
                 .paramSource(parameters(tenantId, query))
                 .query(Long.class).single();
     }
 
     /** Every matching event, newest first, streamed from the database one at a time (for exports). */
-    void forEach(long tenantId, AuditQuery query, Consumer<AuditEvent> consumer) {
-        streaming.query(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY occurred_at DESC, id DESC",
-                parameters(tenantId, query), (RowCallbackHandler) rs -> consumer.accept(toEvent(rs, 0)));
+    void forEach(long tenantId, AuditQuery query, boolean namesShown, Consumer<AuditEvent> consumer) {
+        streaming.query(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY e.occurred_at DESC, e.id DESC",
+                parameters(tenantId, query).addValue("namesShown", namesShown),
+                (RowCallbackHandler) rs -> consumer.accept(toEvent(rs, 0)));
     }
 
-    private static final String SELECT_EVENTS =
-            "SELECT id, tenant_id, occurred_at, actor, action, detail, remote_addr FROM audit_event";
+    /**
+     * The subject's UPN is read only for viewers who see names, from the tenant's licensed user with the stored
+     * pseudonym (index ix_licensed_user_pseudonym); the entry itself never holds it.
+     */
+    private static final String SELECT_EVENTS = """
+            SELECT e.id, e.tenant_id, e.occurred_at, e.actor, e.action, e.detail, e.remote_addr, e.subject_pseudonym,
+                   IF(:namesShown, u.upn, NULL) AS subject_name, IF(:namesShown, e.names_only_text, NULL) AS names_only
+            FROM audit_event e
+            LEFT JOIN licensed_user u ON :namesShown AND u.tenant_id = e.tenant_id AND u.pseudonym = e.subject_pseudonym
+            """;
 
     private static final String WHERE_MATCHING = " " + """
-            WHERE tenant_id = :tenantId
-               AND (:actor = '' OR actor LIKE :actorPattern)
-               AND (:action IS NULL OR action = :action)
-               AND (:from IS NULL OR occurred_at >= :from)
-               AND (:to IS NULL OR occurred_at < :to)""";
+            WHERE e.tenant_id = :tenantId
+               AND (:actor = '' OR e.actor LIKE :actorPattern)
+               AND (:action IS NULL OR e.action = :action)
+               AND (:from IS NULL OR e.occurred_at >= :from)
+               AND (:to IS NULL OR e.occurred_at < :to)""";
 
     private static MapSqlParameterSource parameters(long tenantId, AuditQuery query) {
         return new MapSqlParameterSource()
@@ -106,8 +123,18 @@ class AuditRepository {
     }
 
     private static AuditEvent toEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String detail = rs.getString("detail");
+        String subject = rs.getString("subject_pseudonym");
+        String name = rs.getString("subject_name");
+        if (subject != null && name != null) {
+            detail = detail.replace(subject, name);
+        }
+        String namesOnly = rs.getString("names_only");
+        if (namesOnly != null) {
+            detail = detail.replace(AuditLog.NAMES_ONLY, namesOnly);
+        }
         return new AuditEvent(rs.getLong("id"), rs.getLong("tenant_id"),
                 UtcDateTime.fromColumn(rs.getObject("occurred_at", LocalDateTime.class)), rs.getString("actor"),
-                rs.getString("action"), rs.getString("detail"), rs.getString("remote_addr"));
+                rs.getString("action"), detail, rs.getString("remote_addr"));
     }
 }

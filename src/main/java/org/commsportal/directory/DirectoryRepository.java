@@ -58,13 +58,18 @@ class DirectoryRepository {
         return licences;
     }
 
-    List<LicensedUser> findByAliasOrUpnPrefix(long tenantId, String prefix, int limit) {
+    /**
+     * Users whose alias or UPN starts with the prefix; when {@code pseudonymsOnly}, users whose pseudonym starts
+     * with it instead, and never a match on a real name (docs/privacy.md). Uses ix_licensed_user_pseudonym then.
+     */
+    List<LicensedUser> findByAliasOrUpnPrefix(long tenantId, String prefix, int limit, boolean pseudonymsOnly) {
+        String where = pseudonymsOnly ? "pseudonym LIKE :pattern ORDER BY pseudonym"
+                : "(alias LIKE :pattern OR upn LIKE :pattern) ORDER BY alias";
         return jdbc.sql("""
                 SELECT id, upn, alias, display_name, licensed_from, deleted_at
                 FROM licensed_user
-                WHERE tenant_id = :tenantId AND (alias LIKE :pattern OR upn LIKE :pattern)
-                ORDER BY alias LIMIT :limit
-                """)
+                WHERE tenant_id = :tenantId AND %s LIMIT :limit
+                """.formatted(where))
                 .param("tenantId", tenantId)
                 .param("pattern", SqlLike.startsWith(prefix))
                 .param("limit", limit)

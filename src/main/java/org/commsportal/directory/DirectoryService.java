@@ -49,11 +49,22 @@ public class DirectoryService {
         dataVersion.bump();
     }
 
-    /** Type-ahead over the signed-in tenant's licensed users, for roles that may see per-user reports. */
+    /**
+     * Type-ahead over the signed-in tenant's licensed users, for roles that may see per-user reports: by alias or
+     * UPN prefix, or, while names are concealed for the viewer ({@code pseudonymsOnly}), by pseudonym prefix only.
+     * A pseudonym is 32 lower-case hexadecimal characters, so any other prefix matches nobody (docs/privacy.md).
+     */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
-    public List<LicensedUser> findByAliasOrUpnPrefix(String prefix, int limit) {
-        return directory.findByAliasOrUpnPrefix(currentTenant.id(), prefix, limit);
+    public List<LicensedUser> findByAliasOrUpnPrefix(String prefix, int limit, boolean pseudonymsOnly) {
+        if (pseudonymsOnly) {
+            String typed = prefix.strip().toLowerCase(Locale.ROOT);
+            if (!typed.matches("[0-9a-f]{1,32}")) {
+                return List.of();
+            }
+            return directory.findByAliasOrUpnPrefix(currentTenant.id(), typed, limit, true);
+        }
+        return directory.findByAliasOrUpnPrefix(currentTenant.id(), prefix, limit, false);
     }
 
     @Transactional(readOnly = true)

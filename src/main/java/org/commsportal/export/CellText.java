@@ -14,9 +14,22 @@ final class CellText {
     private CellText() {
     }
 
-    /** Text that a spreadsheet shows as text, never runs as a formula: a quote goes before any formula start. */
+    /**
+     * A telephone number as the reports show it: a plus, digits, and the x's that mask its last digits. A
+     * spreadsheet that reads it as a formula gets a number or an error, never a function call or a link, so it
+     * is written as it is (docs/exports.md).
+     */
+    private static final java.util.regex.Pattern PHONE_NUMBER = java.util.regex.Pattern.compile("\\+[0-9]+x*");
+
+    /**
+     * CSV text that a spreadsheet shows as text, never runs as a formula: a quote goes before any formula start,
+     * except on a telephone number (docs/exports.md).
+     */
     static String neutralised(String text) {
-        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        if (text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0 || PHONE_NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
     }
 
     static String yesNo(boolean value) {

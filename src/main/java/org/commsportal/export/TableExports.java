@@ -19,8 +19,9 @@ public final class TableExports {
     /**
      * Opens a writer and writes the header row at once.
      *
-     * <p>Text cells that a spreadsheet would run as a formula get a leading quote (see {@link CellText#neutralised});
-     * header texts are the caller's own and are written as given. Instants are written in {@code zone}, to the
+     * <p>CSV text cells that a spreadsheet would run as a formula get a leading quote, telephone numbers aside (see
+     * {@link CellText#neutralised}); XLSX text cells are text cells and hold the text as it is. Header texts are the
+     * caller's own and are written as given. Instants are written in {@code zone}, to the
      * second, so the headers of such columns should name the zone.
      *
      * @param sheetName the worksheet's name, for XLSX only; characters Excel forbids become {@code -} and it is cut
@@ -29,13 +30,19 @@ public final class TableExports {
      */
     public static <R> TableWriter<R> open(ExportFormat format, OutputStream out, String sheetName,
             List<ExportColumn<R>> columns, ZoneId zone) throws IOException {
+        return open(format, out, sheetName, columns, zone, ExportInfo.NONE);
+    }
+
+    /** The same, describing the export: an .xlsx file shows the description on a sheet after the data. */
+    public static <R> TableWriter<R> open(ExportFormat format, OutputStream out, String sheetName,
+            List<ExportColumn<R>> columns, ZoneId zone, ExportInfo info) throws IOException {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("An export needs at least one column");
         }
         List<ExportColumn<R>> fixedColumns = List.copyOf(columns);
         return switch (format) {
             case CSV -> new CsvTableWriter<>(out, fixedColumns, zone);
-            case XLSX -> new XlsxTableWriter<>(out, sheetName, fixedColumns, zone);
+            case XLSX -> new XlsxTableWriter<>(out, sheetName, fixedColumns, zone, info);
         };
     }
 
@@ -53,8 +60,15 @@ public final class TableExports {
      */
     public static <R> long stream(ExportFormat format, OutputStream out, String sheetName, List<ExportColumn<R>> columns,
             ZoneId zone, Consumer<Consumer<R>> source, LongConsumer progress, Outcome outcome) throws IOException {
+        return stream(format, out, sheetName, columns, zone, ExportInfo.NONE, source, progress, outcome);
+    }
+
+    /** The same, describing the export (see {@link #open(ExportFormat, OutputStream, String, List, ZoneId, ExportInfo)}). */
+    public static <R> long stream(ExportFormat format, OutputStream out, String sheetName, List<ExportColumn<R>> columns,
+            ZoneId zone, ExportInfo info, Consumer<Consumer<R>> source, LongConsumer progress, Outcome outcome)
+            throws IOException {
         long[] written = {0};
-        try (TableWriter<R> writer = open(format, out, sheetName, columns, zone)) {
+        try (TableWriter<R> writer = open(format, out, sheetName, columns, zone, info)) {
             source.accept(row -> {
                 try {
                     writer.write(row);

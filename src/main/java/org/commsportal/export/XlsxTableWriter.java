@@ -15,7 +15,12 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 
-/** One worksheet, streamed with fastexcel: rows go to the output every {@value #ROWS_PER_FLUSH} rows. */
+/**
+ * One worksheet, streamed with fastexcel: rows go to the output every {@value #ROWS_PER_FLUSH} rows. The header row
+ * is frozen and carries an autofilter over every row written; column widths fit the header and the first
+ * {@value #ROWS_PER_FLUSH} rows, which are held back until then. A sheet named {@value #INFO_SHEET} follows with
+ * what the export holds (docs/exports.md).
+ */
 final class XlsxTableWriter<R> implements TableWriter<R> {
 
     /** The sheet's row limit, less the header row. */
@@ -26,6 +31,9 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
     private static final int MAX_SHARED_LENGTH = 256;
     private static final int MAX_SEEN_ONCE = 20_000;
     private static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
+    static final String INFO_SHEET = "Report information";
+    private static final double MIN_WIDTH = 8;
+    private static final double MAX_WIDTH = 80;
 
     private final OutputStream out;
     private final Workbook workbook;
@@ -41,10 +49,13 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
     private final int[] runStarts;
     private final Set<String> sharedTexts = new HashSet<>();
     private final Set<String> seenOnce = new HashSet<>();
+    private final ExportInfo info;
+    /** Per column, the widest text seen until the widths were set at the first flush; null after it. */
+    private double @Nullable [] widths;
     private long rowsWritten;
     private boolean closed;
 
-    XlsxTableWriter(OutputStream out, String sheetName, List<ExportColumn<R>> columns, ZoneId zone)
+    XlsxTableWriter(OutputStream out, String sheetName, List<ExportColumn<R>> columns, ZoneId zone, ExportInfo info)
             throws IOException {
         this.out = out;
         // fastexcel requires an application version of the form XX.YYYY; it only ends up in the file's properties.
@@ -55,13 +66,16 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         this.sheet = workbook.newWorksheet(sheetName);
         this.columns = columns;
         this.zone = zone;
+        this.info = info;
         this.runFormats = new String[columns.size()];
         this.runStarts = new int[columns.size()];
+        this.widths = new double[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             sheet.value(0, c, columns.get(c).header());
             sheet.style(0, c).bold().set();
+            widths[c] = columns.get(c).header().length() * 1.1; // bold
         }
-        sheet.flush();
+        sheet.freezePane(0, 1);
     }
 
     @Override
@@ -80,7 +94,27 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         rowsWritten++;
         if (rowsWritten % ROWS_PER_FLUSH == 0) {
             endFormatRuns(r);
+            fitWidths();
             sheet.flush();
+        }
+    }
+
+    /** Column widths go out with the first rows, so they fit what was seen until then. */
+    private void fitWidths() {
+        double[] seen = widths;
+        if (seen == null) {
+            return;
+        }
+        for (int c = 0; c < seen.length; c++) {
+            sheet.width(c, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, seen[c] + 2)));
+        }
+        widths = null;
+    }
+
+    private void measure(int c, int characters) {
+        double[] seen = widths;
+        if (seen != null && characters > seen[c]) {
+            seen[c] = characters;
         }
     }
 
@@ -89,16 +123,22 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         if (value == null) {
             return;
         } else if (value instanceof String text) {
-            writeText(r, c, CellText.neutralised(text));
+            // A text cell of a workbook is never run as a formula: the text goes in as it is (docs/exports.md)
+            writeText(r, c, text);
+            measure(c, text.length());
         } else if (value instanceof Number number) {
             if (CellText.isFinite(number)) { // NaN or infinity in a cell makes Excel refuse the file
                 sheet.value(r, c, number);
+                measure(c, CellText.plainNumber(number).length());
             }
         } else if (value instanceof Boolean bool) {
             writeText(r, c, CellText.yesNo(bool));
+            measure(c, 3);
         } else if (value instanceof LocalDate date) {
             sheet.value(r, c, date);
+            measure(c, DATE_FORMAT.length());
         } else if (value instanceof Instant instant) {
+            measure(c, DATE_TIME_FORMAT.length());
             // Whole seconds, as in CSV: Excel rounds a fraction in the display, showing 00:30:59.7 as 00:31:00.
             sheet.value(r, c, LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.SECONDS));
         } else {
@@ -164,8 +204,44 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         if (!closed) {
             closed = true;
             endFormatRuns((int) rowsWritten);
+            fitWidths();
+            sheet.setAutoFilter(0, 0, (int) rowsWritten, columns.size() - 1);
+            sheet.finish();
+            writeInfo();
             workbook.finish(); // ends the zip and leaves the caller's stream open
             out.flush();
         }
+    }
+
+    /** The export's own description, one label and value per row, on a sheet after the data. */
+    private void writeInfo() throws IOException {
+        if (info.lines().isEmpty()) {
+            return;
+        }
+        Worksheet about = workbook.newWorksheet(INFO_SHEET);
+        int labelWidth = 10;
+        int valueWidth = 10;
+        for (int r = 0; r < info.lines().size(); r++) {
+            ExportInfo.Line line = info.lines().get(r);
+            about.value(r, 0, line.label());
+            about.style(r, 0).bold().set();
+            Object value = line.value();
+            if (value instanceof Number number) {
+                about.value(r, 1, number);
+            } else if (value instanceof LocalDate date) {
+                about.value(r, 1, date);
+                about.style(r, 1).format(DATE_FORMAT).set();
+            } else if (value instanceof Instant instant) {
+                about.value(r, 1, LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.SECONDS));
+                about.style(r, 1).format(DATE_TIME_FORMAT).set();
+            } else {
+                about.value(r, 1, String.valueOf(value));
+            }
+            labelWidth = Math.max(labelWidth, line.label().length() + 2);
+            valueWidth = Math.max(valueWidth, String.valueOf(value).length() + 2);
+        }
+        about.width(0, Math.min(MAX_WIDTH, labelWidth));
+        about.width(1, Math.min(MAX_WIDTH, valueWidth));
+        about.finish();
     }
 }

@@ -94,11 +94,15 @@ class GraphReportsController {
 
     private void writeUserDetail(GraphReportService.UserDetailPlan plan, boolean json, long offset, long limit,
                                  HttpServletRequest request, OutputStream out) throws IOException {
-        String nextLink = offset + limit >= plan.total() ? null
+        // The page lies within the table: a skip token past its end gives no rows, and offset + limit (which is
+        // Long.MAX_VALUE without $top) never overflows into the next link or the audited row range
+        long start = Math.min(offset, plan.total());
+        long count = Math.min(limit, plan.total() - start);
+        String nextLink = start + count >= plan.total() ? null
                 : request.getRequestURL() + "?" + (json ? "$format=application/json&" : "")
                         + (limit == Long.MAX_VALUE ? "" : "$top=" + limit + "&")
-                        + "$skiptoken=" + URLEncoder.encode(SKIP_PREFIX + (offset + limit), StandardCharsets.UTF_8);
-        write(UserDetailRow.COLUMNS, json, out, rows -> reports.userDetail(plan, offset, limit, rows), () -> nextLink);
+                        + "$skiptoken=" + URLEncoder.encode(SKIP_PREFIX + (start + count), StandardCharsets.UTF_8);
+        write(UserDetailRow.COLUMNS, json, out, rows -> reports.userDetail(plan, start, count, rows), () -> nextLink);
     }
 
     /** Writes rows as CSV or as {@code {"value":[...]}}, plus an {@code @odata.nextLink} when one is given. */

@@ -11,6 +11,7 @@ import org.commsportal.audit.ExportAudit;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.export.ExportInfo;
 import org.commsportal.export.ReadAhead;
 import org.commsportal.export.TableExports;
 import org.commsportal.sessions.Modality;
@@ -55,9 +56,16 @@ public class SessionDetailsService {
         return viewerTimeZone.current();
     }
 
+    /** Whether the signed-in viewer sees pseudonyms instead of names, decided afresh on each call. */
+    public boolean namesConcealed() {
+        return concealment.forCurrentViewer().concealed();
+    }
+
     /**
-     * Type-ahead over the tenant's licensed users by alias or UPN prefix. A viewer who sees concealed names may
-     * still type a real alias; the choices then show pseudonyms only.
+     * Type-ahead over the tenant's licensed users. A viewer who sees real names types the start of an alias or
+     * UPN; a viewer who sees concealed names types the start of a pseudonym and is never matched on a real name,
+     * so a choice cannot tell which person a pseudonym stands for (docs/privacy.md). Concealment is decided on
+     * every call, so a page left open when the setting changes follows it at its next request.
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
@@ -67,7 +75,7 @@ public class SessionDetailsService {
             return List.of();
         }
         NameMask mask = concealment.forCurrentViewer();
-        return directory.findByAliasOrUpnPrefix(typed, Math.min(limit, MAX_USER_CHOICES)).stream()
+        return directory.findByAliasOrUpnPrefix(typed, Math.min(limit, MAX_USER_CHOICES), mask.concealed()).stream()
                 .map(user -> new UserChoice(user.id(), mask.concealed() ? mask.userName(user.upn())
                         : user.upn() + " (" + user.displayName() + ")"))
                 .toList();
@@ -82,11 +90,11 @@ public class SessionDetailsService {
     // one here as well let ten concurrent searches exhaust the pool (found by the UI load test)
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public SessionSearch search(SearchForm form) {
-        var errors = form.errors();
+        ZoneId zone = viewerZone();
+        var errors = form.errors(zone);
         if (!errors.isEmpty()) {
             throw new InvalidSearchException(errors);
         }
-        ZoneId zone = viewerZone();
         long tenantId = currentTenant.id();
         NameMask mask = concealment.forCurrentViewer();
         String label = sessions.userUpn(tenantId, form.userId())
@@ -95,13 +103,16 @@ public class SessionDetailsService {
                         "No such user in this organization.")));
         var search = new SessionSearch(form.userId(), label, form.fromInstant(zone), form.toInstant(zone), zone, null,
                 true);
-        auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + auditedName(tenantId, form.userId())
-                + " from " + form.from() + " to "
-                + form.effectiveTo() + " (" + zoneName(zone) + ")");
+        String subject = auditedName(tenantId, form.userId());
+        auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + subject + " from " + form.from() + " to "
+                + form.effectiveTo() + " (" + zoneName(zone) + ")", subject);
         return search;
     }
 
-    /** Audit entries name the user by pseudonym: global readers read the audit log and must not learn names there. */
+    /**
+     * Audit entries name the user by pseudonym: global readers read the audit log and must not learn names there.
+     * The audit log shows the name in its place to viewers who may see names (docs/privacy.md).
+     */
     private String auditedName(long tenantId, long userId) {
         return sessions.userUpn(tenantId, userId).map(concealment.forEveryViewer()::userName).orElse("user " + userId);
     }
@@ -171,14 +182,32 @@ public class SessionDetailsService {
         List<ExportColumn<SessionRow>> exportColumns = columns.stream()
                 .map(column -> new ExportColumn<SessionRow>(header(column, search.zone()), column::valueOf))
                 .toList();
-        String what = "session details of " + auditedName(currentTenant.id(), search.userId()) + " from " + search.from() + " to " + search.to()
+        String subject = auditedName(currentTenant.id(), search.userId());
+        String what = "session details of " + subject + " from " + search.from() + " to " + search.to()
                 + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
         // read ahead on another thread: the scope (tenant, concealment) comes from this thread's sign-in
         var scope = scope(search);
-        return TableExports.stream(format, out, "Session details", exportColumns, search.zone(),
+        ExportInfo info = ExportInfo.of("Report", "Session details", "User", search.userLabel(),
+                "From", local(search.from(), search.zone()), "To", local(search.to(), search.zone()),
+                "Time zone", zoneName(search.zone()) + ": every time in this file",
+                "Sorted by", search.sortColumn() == null ? "Start time" : search.sortColumn().header()
+                        + (search.ascending() ? " ascending" : " descending"));
+        return TableExports.stream(format, out, "Session details", exportColumns, search.zone(), info,
                 ReadAhead.of(rows -> sessions.forEach(scope, search.sortColumn(), search.ascending(), rows)), progress,
-                ExportAudit.of(auditLog, what));
+                ExportAudit.of(auditLog, what, subject));
+    }
+
+    /** The name of an export's file: report, user as the viewer sees it, range and zone (docs/exports.md). */
+    public static String exportFileName(SessionSearch search, ExportFormat format) {
+        return ExportInfo.fileName(format, "session-details", search.userLabel(),
+                local(search.from(), search.zone()) + "-to-" + local(search.to(), search.zone()),
+                zoneName(search.zone()));
+    }
+
+    private static String local(java.time.Instant instant, ZoneId zone) {
+        return java.time.LocalDateTime.ofInstant(instant, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString().replace('T', ' ');
     }
 
     /** A column's header; time headers name the zone their values are in. */

@@ -71,16 +71,101 @@ class AccountsBrowserIT extends BrowserTest {
         WebElement shown = browser.waitFor(By.cssSelector("#created-token input"));
         String token = shown.getAttribute("value");
         assertThat(token).startsWith("cup_");
+        assertThat(copied("copy-created-token")).isEqualTo(token);
         browser.driver.findElement(By.id("close-created-token")).click();
         browser.waitUntilIdle();
         assertThat(browser.driver.findElement(By.id("token-grid")).getText()).contains("nightly export")
                 .contains(token.substring(0, 12)).doesNotContain(token);
         assertThat(callApi(token)).isEqualTo(404); // signed in; no report lives at that path
 
-        browser.driver.findElements(By.cssSelector("#token-grid vaadin-button")).stream()
-                .filter(button -> button.getText().equals("Revoke") && button.isEnabled()).findFirst().orElseThrow().click();
+        clickRevoke("token-grid");
+        browser.waitFor(By.id("cancel-revoke-token")).click();
+        browser.waitUntilIdle();
+        assertThat(callApi(token)).as("cancelled: the token still works").isEqualTo(404);
+        clickRevoke("token-grid");
+        browser.waitFor(By.id("confirm-revoke-token")).click();
         browser.waitUntilIdle();
         assertThat(callApi(token)).isEqualTo(401);
+        assertThat(browser.driver.findElement(By.id("token-grid")).getText())
+                .containsPattern("Revoked \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    }
+
+    @Test
+    void revoking_an_ingestion_key_and_disabling_an_account_ask_first_and_show_the_full_status() throws Exception {
+        Tenant tenant = testTenants.newTenant("confirm-ui");
+        String colleague = testTenants.newAccount(tenant, Role.REPORTS_READER);
+        browser.signIn(testTenants.newAccount(tenant, Role.GLOBAL_ADMIN), TestTenants.PASSWORD);
+        browser.open("/admin/ingestion-keys");
+        type("ingestion-key-name", "pool 1");
+        browser.driver.findElement(By.id("create-ingestion-key")).click();
+        String key = browser.waitFor(By.cssSelector("#created-ingestion-key input")).getAttribute("value");
+        assertThat(copied("copy-created-ingestion-key")).isEqualTo(key);
+        browser.driver.findElement(By.id("close-created-ingestion-key")).click();
+        browser.waitUntilIdle();
+
+        clickRevoke("ingestion-key-grid");
+        assertThat(browser.waitFor(By.id("revoke-ingestion-key-question")).getText()).contains("pool 1");
+        browser.driver.findElement(By.id("cancel-revoke-ingestion-key")).click();
+        browser.waitUntilIdle();
+        assertThat(revokedKeys(tenant)).as("cancelled").isZero();
+        assertThat(browser.driver.findElement(By.id("ingestion-key-grid")).getText()).contains("Active");
+        clickRevoke("ingestion-key-grid");
+        browser.waitFor(By.id("confirm-revoke-ingestion-key")).click();
+        browser.waitUntilIdle();
+        assertThat(revokedKeys(tenant)).isEqualTo(1);
+        assertThat(browser.driver.findElement(By.id("ingestion-key-grid")).getText())
+                .containsPattern("Revoked \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+
+        long id = jdbc.sql("SELECT id FROM portal_account WHERE username = :u").param("u", colleague)
+                .query(Long.class).single();
+        browser.open("/admin/accounts");
+        clickInView(browser.waitFor(By.id("disable-" + id)));
+        assertThat(browser.waitFor(By.id("disable-account-question")).getText()).contains(colleague);
+        browser.screenshot("confirm-disable-account");
+        browser.driver.findElement(By.id("cancel-disable-account")).click();
+        browser.waitUntilIdle();
+        assertThat(enabled(colleague)).as("cancelled").isTrue();
+        clickInView(browser.driver.findElement(By.id("disable-" + id)));
+        browser.waitFor(By.id("confirm-disable-account")).click();
+        browser.waitUntilIdle();
+        assertThat(enabled(colleague)).isFalse();
+        browser.waitFor(By.id("enable-" + id));
+    }
+
+    /** Clicks the copy button of a shown-once dialog and returns what it put on the clipboard. */
+    private String copied(String buttonId) {
+        browser.script("""
+                window.__copied = null;
+                const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+                navigator.clipboard.writeText = text => { window.__copied = text; return write(text).catch(() => {}); };
+                """);
+        browser.driver.findElement(By.id(buttonId)).click();
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElement(By.id(buttonId)).getText()).isEqualTo("Copied");
+        return (String) browser.script("return window.__copied");
+    }
+
+    /** Scrolls the grid's actions column into view as a person would, then clicks. */
+    private void clickInView(WebElement button) {
+        browser.script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", button);
+        button.click();
+        browser.waitUntilIdle();
+    }
+
+    private void clickRevoke(String gridId) {
+        browser.driver.findElements(By.cssSelector("#" + gridId + " vaadin-button")).stream()
+                .filter(button -> button.getText().equals("Revoke") && button.isEnabled()).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+    }
+
+    private long revokedKeys(Tenant tenant) {
+        return jdbc.sql("SELECT COUNT(*) FROM ingestion_key WHERE tenant_id = :t AND revoked_at IS NOT NULL")
+                .param("t", tenant.id()).query(Long.class).single();
+    }
+
+    private boolean enabled(String username) {
+        return jdbc.sql("SELECT enabled FROM portal_account WHERE username = :u").param("u", username)
+                .query(Boolean.class).single();
     }
 
     private int callApi(String token) throws Exception {

@@ -149,6 +149,58 @@ final class Browser implements AutoCloseable {
                 """, gridId);
     }
 
+    /**
+     * The visible columns of a grid whose header text does not line up with the first row's value: the left edges
+     * for start-aligned values, the right edges for end-aligned ones, within 4 px; each with the boxes measured.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> misalignedHeaders(String gridId) {
+        waitUntilIdle();
+        return (List<String>) script("""
+                const grid = document.getElementById(arguments[0]);
+                const textBox = element => {
+                    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT,
+                        {acceptNode: n => n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+                    const node = walker.nextNode();
+                    if (!node) return null;
+                    const range = document.createRange();
+                    range.selectNodeContents(node);
+                    return range.getBoundingClientRect();
+                };
+                const filled = tr => [...tr.querySelectorAll('td')].filter(td => !td.hidden && td.querySelector('slot')
+                    && td.querySelector('slot').assignedNodes()[0]
+                    && td.querySelector('slot').assignedNodes()[0].textContent.trim()).length;
+                const rows = [...grid.shadowRoot.querySelectorAll('#items tr')].filter(tr => !tr.hidden)
+                    .sort((a, b) => filled(b) - filled(a));
+                const headerRow = grid.shadowRoot.querySelector('#header tr');
+                const problems = [];
+                if (!rows.length) {
+                    return ['no rows to compare with'];
+                }
+                [...headerRow.querySelectorAll('th')].filter(th => !th.hidden).forEach((th, i) => {
+                    const td = [...rows[0].querySelectorAll('td')].filter(td => !td.hidden)[i];
+                    const head = textBox(th.querySelector('slot').assignedNodes()[0]);
+                    const content = td.querySelector('slot').assignedNodes()[0];
+                    const body = textBox(content);
+                    if (!head || !body) return;
+                    const align = getComputedStyle(content).textAlign;
+                    const end = align === 'end' || align === 'right';
+                    const offset = end ? head.right - body.right : head.left - body.left;
+                    if (Math.abs(offset) > 4) {
+                        const box = e => { const r = e.getBoundingClientRect(); return Math.round(r.left) + '-' + Math.round(r.right); };
+                        const headContent = th.querySelector('slot').assignedNodes()[0];
+                        problems.push(i + ': header ' + Math.round(head.left) + '-'
+                            + Math.round(head.right) + ', value ' + Math.round(body.left) + '-' + Math.round(body.right)
+                            + ' (' + align + '); th ' + box(th) + ' td ' + box(td) + ' header content ' + box(headContent)
+                            + ' value content ' + box(content) + ' td padding ' + getComputedStyle(td).paddingLeft
+                            + ' content padding ' + getComputedStyle(content).paddingLeft + '/'
+                            + getComputedStyle(headContent).paddingLeft + ' ' + headContent.innerHTML.substring(0, 200));
+                    }
+                });
+                return problems;
+                """, gridId);
+    }
+
     String currentPath() {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }

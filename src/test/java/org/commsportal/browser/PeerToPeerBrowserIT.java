@@ -63,13 +63,155 @@ class PeerToPeerBrowserIT extends BrowserTest {
 
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");
+        assertThat(csv.getFileName().toString()).as("report, period, its days and the filter")
+                .matches("peer-to-peer-activity_D30-\\d{4}-\\d{2}-\\d{2}-to-\\d{4}-\\d{2}-\\d{2}_user-name-contains-"
+                        + java.util.regex.Pattern.quote(part) + "\\.csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertThat(lines.get(0)).isEqualTo("User name,Deleted,Deleted date,Last activity date (UTC),IM,Audio,Video,"
-                + "Application sharing,File transfers,Audio minutes,Video minutes");
+        assertThat(lines.get(0)).isEqualTo("Report Refresh Date,User name,Deleted,Deleted date,Last activity date (UTC),"
+                + "IM,Audio,Video,Application sharing,File transfers,Audio minutes,Video minutes,Report Period");
         assertThat(lines).hasSize((int) filteredRows + 1);
-        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(part));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(part)
+                .matches("\\d{4}-\\d{2}-\\d{2},.*,30"));
+    }
+
+    @Test
+    void the_table_says_how_many_users_it_holds_and_how_many_the_filter_leaves() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        long all = gridSize();
+        assertThat(all).isGreaterThan(1);
+        assertThat(browser.waitFor(By.id("user-count")).getText()).isEqualTo(all + " users");
+
+        String someone = visibleRows().get(0).get(0);
+        String part = someone.substring(0, 3);
+        browser.driver.findElement(By.cssSelector("#user-filter input")).sendKeys(part);
+        browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() < all);
+        browser.waitUntilIdle();
+        long filtered = gridSize();
+        assertThat(browser.driver.findElement(By.id("user-count")).getText()).isEqualTo(filtered + " of " + all + " users");
+
+        browser.driver.findElement(By.cssSelector("#user-filter input")).sendKeys("no such user at all");
+        browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() == 0);
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElement(By.id("user-count")).getText()).isEqualTo("0 of " + all + " users");
+    }
+
+    @Test
+    void an_excel_export_of_a_day_is_named_after_it_and_describes_itself_on_an_info_sheet() throws Exception {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        String day = clickPoint("activity-chart", 1, 5);
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.driver.findElement(By.id("day-marker")).getText()
+                .equals("day: " + day));
+        browser.waitUntilIdle();
+        long rows = gridSize();
+
+        browser.driver.findElement(By.id("export-xlsx")).click();
+        Path xlsx = browser.awaitDownload(".xlsx");
+        assertThat(xlsx.getFileName().toString()).isEqualTo("peer-to-peer-activity_day-" + day + ".xlsx");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+            var sheets = workbook.getSheets().toList();
+            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .containsExactly("Peer-to-peer activity", "Report information");
+            assertThat(sheets.get(0).read()).hasSize((int) rows + 1);
+            var info = new java.util.LinkedHashMap<String, String>();
+            sheets.get(1).read().forEach(row -> info.put(row.getCellText(0), row.getCellText(1)));
+            assertThat(info).containsKeys("Report", "Report Refresh Date", "Report Period", "Day", "Time zone");
+            assertThat(info.get("Report Period")).isEqualTo("7");
+            assertThat(info.get("Time zone")).startsWith("UTC");
+        }
+        try (var zip = new java.util.zip.ZipFile(xlsx.toFile());
+             var sheet = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
+            String xml = new String(sheet.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(xml).as("frozen header and autofilter").contains("state=\"frozen\"").contains("<autoFilter ");
+        }
+    }
+
+    @Test
+    void a_click_anywhere_in_a_days_column_picks_that_day_and_a_logarithmic_scale_keeps_it() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        WebElement chart = browser.waitFor(By.id("activity-chart"));
+        browser.waitUntilIdle();
+        @SuppressWarnings("unchecked")
+        var spot = (java.util.Map<String, Object>) browser.script("""
+                const chart = document.getElementById('activity-chart');
+                const c = chart.configuration;
+                return {day: c.xAxis[0].categories[3], x: c.plotLeft + c.xAxis[0].toPixels(3, true),
+                        y: c.plotTop + 3, width: chart.offsetWidth, height: chart.offsetHeight};
+                """);
+        String day = (String) spot.get("day");
+        // the top edge of the plot above the fourth day, where no line needs to pass
+        new Actions(browser.driver).moveToElement(chart,
+                (int) (((Number) spot.get("x")).doubleValue() - ((Number) spot.get("width")).doubleValue() / 2),
+                (int) (((Number) spot.get("y")).doubleValue() - ((Number) spot.get("height")).doubleValue() / 2))
+                .click().perform();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("day-marker")).getText()
+                .equals("day: " + day));
+
+        browser.driver.findElement(By.cssSelector("#log-scale input")).click();
+        browser.waitUntilIdle();
+        browser.wait(Duration.ofSeconds(10)).until(d -> "logarithmic".equals(browser.script(
+                "return document.getElementById('activity-chart').configuration.yAxis[0].options.type")));
+        assertThat(browser.driver.findElement(By.id("day-marker")).getText()).isEqualTo("day: " + day);
+        assertThat(pointsPerSeries("activity-chart")).hasSize(5);
+    }
+
+    @Test
+    void header_texts_line_up_with_their_values_at_1400_px() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitFor(By.id("user-table"));
+        browser.gridRows("user-table");
+
+        assertThat(browser.misalignedHeaders("user-table")).isEmpty();
+    }
+
+    @Test
+    void chart_tooltips_and_axis_labels_format_numbers_as_the_browsers_locale_does() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        pointsPerSeries("activity-chart");
+
+        Object formatted = browser.script("""
+                const chart = document.getElementById('activity-chart').configuration;
+                return [chart.numberFormatter(2451, -1), chart.numberFormatter(12345.5, 1),
+                        new Intl.NumberFormat(navigator.language).format(2451),
+                        new Intl.NumberFormat(navigator.language, {minimumFractionDigits: 1}).format(12345.5)];
+                """);
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) formatted;
+        assertThat(texts.get(0)).isEqualTo(texts.get(2));
+        assertThat(texts.get(1)).isEqualTo(texts.get(3));
+    }
+
+    @Test
+    void enter_on_a_point_reached_by_keyboard_picks_its_day() {
+        browser.signIn("reports.reader", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        pointsPerSeries("activity-chart");
+        // Tab from the period selector into the first chart, then the arrow keys through its points
+        browser.driver.findElement(By.cssSelector("#period")).click();
+        browser.driver.findElement(By.cssSelector("#period")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        var keys = new Actions(browser.driver);
+        for (int i = 0; i < 12 && !Boolean.TRUE.equals(browser.script("""
+                const chart = document.getElementById('activity-chart');
+                return chart.shadowRoot.activeElement !== null || document.activeElement === chart;
+                """)); i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).pause(Duration.ofMillis(100))
+                .sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).pause(Duration.ofMillis(100)).perform();
+        String day = (String) browser.script("""
+                const c = document.getElementById('activity-chart').configuration;
+                return c.highlightedPoint ? c.xAxis[0].categories[c.highlightedPoint.index] : null;
+                """);
+        assertThat(day).as("a point is focused").isNotNull();
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("day-marker")).getText()
+                .equals("day: " + day));
     }
 
     @Test

@@ -3,7 +3,11 @@ package org.commsportal.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.router.Route;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +19,8 @@ import org.commsportal.privacy.RealNames;
 import org.commsportal.security.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -23,7 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Walks every route as every role of both demo tenants in Chromium: the role matrix of docs/privacy-and-roles.md decides
  * between the page and the 403 page, and no page shows a licensed user's real name where names are concealed
- * (all of fabrikam; global readers and roles without per-user data everywhere).
+ * (all of fabrikam; global readers and roles without per-user data everywhere). Where names are concealed, the walk
+ * also types real names, a name fragment and a pseudonym prefix into every search box and filter of every page:
+ * no answer may contain a real name, and every user an answer offers must be explained by its pseudonym alone,
+ * so that no answer tells which person a pseudonym stands for (docs/privacy.md).
  */
 @PortalIntegrationTest
 class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
@@ -48,7 +57,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("admin/accounts", "accounts", ADMINISTRATION),
             new Page("admin/audit-log", "audit-log", ADMINISTRATION),
             new Page("admin/ingestion-keys", "ingestion-keys", EnumSet.of(Role.GLOBAL_ADMIN)),
-            new Page("account", "my-account", ALL));
+            new Page("account", "my-account", ALL),
+            new Page("docs", "docs", ALL));
 
     @Autowired JdbcClient jdbc;
 
@@ -76,8 +86,22 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
         walk(DemoAccounts.FABRIKAM, true);
     }
 
+    /** A licensed user of the tenant whose real names the walk types. */
+    private record Probe(String upn, String alias, String displayName, String pseudonym) {
+
+        List<String> typed() {
+            return List.of(alias, displayName, upn, alias.substring(0, 3), pseudonym.substring(0, 8));
+        }
+    }
+
     private void walk(String tenant, boolean tenantConceals) {
         RealNames realNames = RealNames.of(jdbc, tenant);
+        Probe probe = jdbc.sql("""
+                SELECT u.upn, u.alias, u.display_name, u.pseudonym FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id
+                WHERE t.name = :tenant AND NOT u.deleted AND u.alias REGEXP '^[a-z]+[.]' ORDER BY u.id LIMIT 1
+                """).param("tenant", tenant)
+                .query((rs, n) -> new Probe(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .single();
         for (Role role : Role.values()) {
             browser.signOutByCookies();
             browser.signIn(DemoAccounts.username(role, tenant), DemoAccounts.PASSWORD);
@@ -100,10 +124,92 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                 if (page.viewId().equals("peer-to-peer-activity") && PER_USER.contains(role) && !namesShown) {
                     assertThat(html).as(who + ": the table rendered pseudonyms").containsPattern("[0-9a-f]{32}");
                 }
+                if (!namesShown && page.allowed().contains(role)) {
+                    typeIntoEverySearchBox(who, page.route(), PER_USER.contains(role), realNames, probe);
+                }
             }
             assertThat(sawRealNames).as(role + " of " + tenant + " sees real names somewhere")
                     .isEqualTo(namesShown);
         }
+    }
+
+    /**
+     * Types each probe into every editable text field and combo box of the open page (search boxes, filters and
+     * the rest alike: typing submits nothing) and checks the page's answers; the user searches must find the probe
+     * by its pseudonym prefix, so the walk cannot pass by finding nothing at all.
+     */
+    private void typeIntoEverySearchBox(String who, String route, boolean perUser, RealNames realNames, Probe probe) {
+        List<String> ids = searchBoxIds();
+        if (perUser && PER_USER_SEARCHES.containsKey(route)) {
+            assertThat(ids).as(who).contains(PER_USER_SEARCHES.get(route));
+        }
+        for (String id : ids) {
+            // the user searches get every probe; other fields the real names only (they search no users)
+            List<String> probes = PER_USER_SEARCHES.containsValue(id) ? probe.typed()
+                    : List.of(probe.alias(), probe.displayName());
+            for (String typed : probes) {
+                String what = who + ", typing '" + typed + "' into #" + id;
+                List<String> answers = type(id, typed);
+                assertThat(realNames.foundIn(browser.driver.getPageSource())).as(what).isEmpty();
+                assertThat(realNames.foundIn(String.join("\n", answers))).as(what).isEmpty();
+                String lower = typed.toLowerCase(Locale.ROOT);
+                if (id.equals("user-search")) {
+                    assertThat(answers).as(what + ": each choice is explained by its pseudonym")
+                            .allSatisfy(label -> assertThat(label).matches("[0-9a-f]{32}").startsWith(lower));
+                } else if (id.equals("user-filter")) {
+                    assertThat(answers).as(what + ": each row is explained by its pseudonym")
+                            .allSatisfy(name -> assertThat(name).matches("[0-9a-f]{32}").contains(lower));
+                }
+                if (typed.equals(probe.pseudonym().substring(0, 8)) && PER_USER_SEARCHES.containsValue(id)) {
+                    assertThat(answers).as(what + ": a pseudonym seen in a report finds its user")
+                            .contains(probe.pseudonym());
+                }
+            }
+            if (!browser.driver.findElement(By.id(id)).getTagName().equals("vaadin-combo-box")) {
+                type(id, ""); // combo boxes went back to their value on Escape; emptied, some would clear it
+            }
+        }
+    }
+
+    /** The page's user searches: their answers are user names. */
+    private static final Map<String, String> PER_USER_SEARCHES = Map.of(
+            "usage/peer-to-peer-activity", "user-filter", "usage/session-details", "user-search");
+
+    @SuppressWarnings("unchecked")
+    private List<String> searchBoxIds() {
+        return (List<String>) browser.script("""
+                return [...document.querySelectorAll('vaadin-text-field, vaadin-combo-box')]
+                    .filter(f => f.id && !f.readonly && !f.disabled && f.offsetParent !== null)
+                    .map(f => f.id);
+                """);
+    }
+
+    /** Types the text into the field and returns what it answers: combo box choices, or the user table's names. */
+    private List<String> type(String id, String text) {
+        WebElement input = browser.waitFor(By.cssSelector("#" + id + " input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text);
+        try {
+            Thread.sleep(700); // the fields' lazy value change and the combo box's filter debounce
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        browser.waitUntilIdle();
+        browser.wait(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(browser.script(
+                "return !!document.getElementById(arguments[0]).loading", id)));
+        List<String> answers = new ArrayList<>();
+        if (browser.driver.findElement(By.id(id)).getTagName().equals("vaadin-combo-box")) {
+            for (WebElement item : browser.driver.findElements(By.cssSelector("vaadin-combo-box-item"))) {
+                if (item.isDisplayed()) {
+                    answers.add(item.getText().strip());
+                }
+            }
+            input.sendKeys(Keys.ESCAPE);
+        } else if (id.equals("user-filter")) {
+            browser.gridRows("user-table").forEach(row -> answers.add(row.get(0).toLowerCase(Locale.ROOT)));
+        }
+        browser.waitUntilIdle();
+        return answers;
     }
 
     private static Map<String, Page> pages(Page... pages) {

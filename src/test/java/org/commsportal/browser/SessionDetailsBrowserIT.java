@@ -86,6 +86,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
         codes.get(0).click();
         browser.waitUntilIdle();
         browser.screenshot("session-details-grouped");
+        assertThat(browser.misalignedHeaders("session-table")).as("grouped: headers over their values").isEmpty();
 
         // a session row: its Dialog ID cell is the only one holding a from-tag
         WebElement dialogCell = browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(
@@ -120,6 +121,106 @@ class SessionDetailsBrowserIT extends BrowserTest {
         assertThat(lines).hasSize((int) expected + 1);
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line)
                 .contains("sip:" + busy.alias() + "@contoso.example"));
+    }
+
+    @Test
+    void sessions_without_media_streams_say_so_in_the_quality_cell_group_and_export() throws Exception {
+        record Chatty(String alias, long userId, long withoutStreams) {
+        }
+        Chatty chatty = jdbc.sql("""
+                SELECT u.alias, u.id, COUNT(*) FROM licensed_user u
+                JOIN tenant t ON t.id = u.tenant_id AND t.name = 'contoso.example'
+                JOIN comm_session s ON s.tenant_id = u.tenant_id AND s.from_user_id = u.id AND s.quality_rank = 0
+                GROUP BY u.id, u.alias ORDER BY COUNT(*) DESC, u.id LIMIT 1
+                """).query((rs, n) -> new Chatty(rs.getString(1), rs.getLong(2), rs.getLong(3))).single();
+        LocalDate first = jdbc.sql("SELECT DATE(MIN(start_time)) FROM comm_session WHERE from_user_id = :u")
+                .param("u", chatty.userId()).query(LocalDate.class).single();
+        LocalDate last = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session WHERE from_user_id = :u")
+                .param("u", chatty.userId()).query(LocalDate.class).single();
+        long expected = jdbc.sql("""
+                SELECT COUNT(*) FROM comm_session
+                WHERE (from_user_id = :u OR to_user_id = :u) AND quality_rank = 0 AND start_time >= :from AND start_time < :to
+                """).param("u", chatty.userId()).param("from", first.atStartOfDay())
+                .param("to", last.plusDays(1).atStartOfDay()).query(Long.class).single();
+
+        browser.signIn("global.admin", "portal-demo-2026");
+        browser.open("/usage/session-details");
+        browser.waitFor(By.cssSelector("#user-search input")).sendKeys(chatty.alias());
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.getText().startsWith(chatty.alias() + "@")));
+        browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.getText().startsWith(chatty.alias() + "@")).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+        setDateTime("from", first + "T00:00");
+        setDateTime("to", last.plusDays(1) + "T00:00");
+        browser.driver.findElement(By.id("search")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
+        assertThat(browser.gridRows("session-table")).as("ungrouped: a session's Quality cell")
+                .anySatisfy(row -> assertThat(row.get(row.size() - 1)).isEqualTo("No media streams"))
+                .noneSatisfy(row -> assertThat(row.get(row.size() - 1)).isEmpty());
+
+        dragHeaderToGroupBar("QUALITY");
+        browser.waitFor(By.id("group-chip-QUALITY"));
+        List<String> groups = toggles().stream().map(WebElement::getText).toList();
+        assertThat(groups).contains("Quality: No media streams (" + expected + ")")
+                .noneSatisfy(label -> assertThat(label).contains("(empty)"));
+        browser.screenshot("session-details-no-media-streams");
+
+        try (var earlier = Files.list(browser.downloads)) {
+            earlier.forEach(file -> file.toFile().delete());
+        }
+        browser.driver.findElement(By.id("export-csv")).click();
+        Path csv = browser.awaitDownload(".csv");
+        List<String> lines = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.stream().filter(line -> line.endsWith(",No media streams")).count()).isEqualTo(expected);
+        Files.delete(csv);
+    }
+
+    @Test
+    void columns_fit_their_headers_and_values_and_the_dialog_id_stays_in_view() throws Exception {
+        String alias = jdbc.sql("""
+                SELECT u.alias FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id AND t.name = 'contoso.example'
+                JOIN comm_session s ON s.tenant_id = u.tenant_id AND s.from_user_id = u.id
+                GROUP BY u.id, u.alias ORDER BY COUNT(*) DESC, u.id LIMIT 1
+                """).query(String.class).single();
+        browser.signIn("global.admin", "portal-demo-2026");
+        browser.open("/usage/session-details");
+        browser.waitFor(By.cssSelector("#user-search input")).sendKeys(alias);
+        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.getText().startsWith(alias + "@")));
+        browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.getText().startsWith(alias + "@")).findFirst().orElseThrow().click();
+        browser.waitUntilIdle();
+        LocalDate lastDay = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t "
+                + "ON t.id = s.tenant_id AND t.name = 'contoso.example'").query(LocalDate.class).single();
+        setDateTime("from", lastDay.minusDays(20) + "T00:00");
+        browser.driver.findElement(By.id("search")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
+        browser.waitUntilIdle();
+        Thread.sleep(500); // the widths follow the first rows
+
+        @SuppressWarnings("unchecked")
+        List<String> truncated = (List<String>) browser.script("""
+                return [...document.querySelectorAll('#session-table .session-column-header')]
+                    .filter(h => h.offsetParent !== null)
+                    .filter(h => h.getBoundingClientRect().right
+                        > h.closest('vaadin-grid-cell-content').getBoundingClientRect().right + 1)
+                    .map(h => h.textContent);
+                """);
+        assertThat(truncated).as("headers cut short").isEmpty();
+        browser.gridRows("session-table");
+        assertThat(browser.misalignedHeaders("session-table")).as("headers over their values").isEmpty();
+        @SuppressWarnings("unchecked")
+        var first = (java.util.Map<String, Object>) browser.script("""
+                const column = [...document.querySelectorAll('#session-table vaadin-grid-column')].find(c => !c.hidden);
+                return {frozen: column.frozen, resizable: column.resizable, width: parseFloat(getComputedStyle(
+                    document.querySelector('#session-table [data-column="DIALOG_ID"]').closest('vaadin-grid-cell-content')
+                    .assignedSlot.parentElement).width)};
+                """);
+        assertThat(first.get("frozen")).isEqualTo(true);
+        assertThat(first.get("resizable")).isEqualTo(true);
+        assertThat(((Number) first.get("width")).doubleValue()).as("the dialog id column").isLessThan(400);
+        browser.screenshot("session-details-columns");
     }
 
     @Test

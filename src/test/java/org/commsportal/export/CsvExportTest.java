@@ -53,6 +53,18 @@ class CsvExportTest {
         assertThat(file).isEqualTo("Name\r\n" + field + "\r\n");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+1425555xxxx", "+14255550123", "+44xxxx"})
+    void telephone_numbers_of_a_plus_digits_and_x_are_written_as_they_are(String number) throws IOException {
+        assertThat(text(csv(columns("To Tel number"), row(number)))).isEqualTo("To Tel number\r\n" + number + "\r\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1425555xxxx+cmd|' /C calc'!A0", "+1x2", "+HYPERLINK(\"x\")", "+", "+ 1425555"})
+    void text_that_only_starts_like_a_telephone_number_still_gets_the_quote(String text) throws IOException {
+        assertThat(text(csv(columns("Name"), row(text)))).startsWith("Name\r\n").contains("'+");
+    }
+
     @Test
     void negative_numbers_are_numbers_and_keep_their_minus_sign() throws IOException {
         String file = text(csv(columns("Long", "Integer", "Double", "Decimal"),

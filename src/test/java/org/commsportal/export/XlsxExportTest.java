@@ -70,12 +70,18 @@ class XlsxExportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"})
-    void text_cells_starting_with_a_formula_character_are_text_with_a_quote_prefix(String text) throws IOException {
-        Row row = dataRows(xlsx(columns("Name"), row(text))).get(0);
+    @ValueSource(strings = {"=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "+1425555xxxx",
+            "sip:+14255550123@contoso.example;user=phone"})
+    void text_cells_starting_with_a_formula_character_are_plain_text_cells_never_formulas(String text,
+            @TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("export.xlsx"), xlsx(columns("Name"), row(text)));
+        Row row = dataRows(Files.readAllBytes(file)).get(0);
 
         assertThat(row.getCell(0).getType()).isEqualTo(CellType.STRING);
-        assertThat(row.getCell(0).getRawValue()).isEqualTo("'" + text);
+        assertThat(row.getCell(0).getRawValue()).isEqualTo(text);
+        try (var zip = new ZipFile(file.toFile())) {
+            assertThat(entry(zip, "xl/worksheets/sheet1.xml")).doesNotContain("<f>").doesNotContain("<f ");
+        }
     }
 
     @Test
@@ -170,14 +176,67 @@ class XlsxExportTest {
         assertThat(read).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             assertThat(texts(read.get(i))).as("row %d", i).containsExactly("dialog-" + i,
-                    CellText.neutralised(media[i % media.length]), i % 3 == 0 ? "Yes" : "No");
+                    media[i % media.length], i % 3 == 0 ? "Yes" : "No");
         }
         try (var zip = new ZipFile(file.toFile())) {
             String shared = entry(zip, "xl/sharedStrings.xml");
-            assertThat(shared).contains("P2P: Audio, Video", "a &lt; b &amp; c", "&apos;=formula-like", "Yes").doesNotContain("dialog-");
+            assertThat(shared).contains("P2P: Audio, Video", "a &lt; b &amp; c", ">=formula-like<", "Yes").doesNotContain("dialog-");
             // every media text after its first sighting is a shared-string cell, no longer written out in the sheet
             assertThat(entry(zip, "xl/worksheets/sheet1.xml").split("P2P: Audio, Video", -1)).hasSize(2);
         }
+    }
+
+    @Test
+    void the_header_row_is_frozen_filters_every_row_and_columns_fit_their_content(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("export.xlsx"), xlsx(columns("User", "IM", "Note"),
+                row("a-rather-long-user-name@contoso.example", 3, "x"), row("bob", 12345, "y")));
+
+        try (var zip = new ZipFile(file.toFile())) {
+            String sheet = entry(zip, "xl/worksheets/sheet1.xml");
+            assertThat(sheet).containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"")
+                    .contains("<autoFilter ref=\"A1:C3\"");
+            assertThat(entry(zip, "xl/workbook.xml")).contains("_xlnm._FilterDatabase");
+            var widths = new java.util.HashMap<Integer, Double>();
+            var col = java.util.regex.Pattern.compile("<col min=\"(\\d+)\" max=\"\\d+\" width=\"([0-9.]+)\"")
+                    .matcher(sheet);
+            while (col.find()) {
+                widths.put(Integer.parseInt(col.group(1)), Double.parseDouble(col.group(2)));
+            }
+            assertThat(widths).containsKeys(1, 2, 3);
+            assertThat(widths.get(1)).as("the long name fits").isGreaterThanOrEqualTo(38);
+            assertThat(widths.get(3)).as("a short column stays narrow").isLessThan(12);
+        }
+    }
+
+    @Test
+    void the_exports_description_follows_on_a_sheet_of_its_own() throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (TableWriter<List<@Nullable Object>> writer = TableExports.open(ExportFormat.XLSX, out, "Per user",
+                columns("User"), BERLIN, ExportInfo.of("Report", "Peer-to-peer activity", "Report Refresh Date",
+                        LocalDate.parse("2026-11-01"), "Report Period", 30, "User name contains", "",
+                        "Time zone", "UTC"))) {
+            writer.write(row("ann"));
+        }
+
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = workbook.getSheets().toList();
+            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .containsExactly("Per user", "Report information");
+            List<Row> about = sheets.get(1).read();
+            assertThat(about).extracting(row -> row.getCellText(0)).containsExactly("Report", "Report Refresh Date",
+                    "Report Period", "Time zone");
+            assertThat(about.get(0).getCellText(1)).isEqualTo("Peer-to-peer activity");
+            assertThat(about.get(1).getCellAsDate(1)).contains(LocalDateTime.parse("2026-11-01T00:00"));
+            assertThat(about.get(2).getCellAsNumber(1)).contains(new BigDecimal("30"));
+        }
+    }
+
+    @Test
+    void file_names_join_the_given_parts_in_characters_every_system_accepts() {
+        assertThat(ExportInfo.fileName(ExportFormat.CSV, "peer-to-peer-activity", "D30", null, "",
+                "user name contains a/b: \"c\"")).isEqualTo("peer-to-peer-activity_D30_user-name-contains-a-b-c.csv");
+        assertThat(ExportInfo.fileName(ExportFormat.XLSX, "session-details", "ann@contoso.example",
+                "2026-10-01T00:00")).isEqualTo("session-details_ann@contoso.example_2026-10-01T00-00.xlsx");
     }
 
     @Test

@@ -207,6 +207,29 @@ class GraphApiIT {
     }
 
     @Test
+    void a_skip_token_past_the_last_user_answers_no_rows_and_audits_a_row_range_within_the_table() throws Exception {
+        for (String options : List.of("$skiptoken=rows-9223372036854775807",
+                "$format=application/json&$top=50&$skiptoken=rows-9223372036854775000")) {
+            HttpResponse<String> response = get(USER_DETAIL + "(period='D7')", options, "reports.reader");
+            assertThat(response.statusCode()).as(options).isEqualTo(200);
+            if (options.contains("json")) {
+                assertThat(json.readTree(response.body()).get("value").size()).isZero();
+                assertThat(response.body()).doesNotContain("nextLink");
+            } else {
+                assertThat(response.body().lines().count()).as("the header line only").isEqualTo(1);
+            }
+            String audited = jdbc.sql("""
+                    SELECT e.detail FROM audit_event e JOIN tenant t ON t.id = e.tenant_id AND t.name = 'contoso.example'
+                    WHERE e.actor = 'reports.reader' AND e.action = 'EXPORT' ORDER BY e.id DESC LIMIT 1
+                    """).query(String.class).single();
+            var range = java.util.regex.Pattern.compile("rows (\\d+) to (\\d+) of (\\d+)$").matcher(audited);
+            assertThat(range.find()).as(audited).isTrue();
+            assertThat(range.group(1)).as(audited).isEqualTo(range.group(3));
+            assertThat(range.group(2)).as(audited).isEqualTo(range.group(3));
+        }
+    }
+
+    @Test
     void a_date_gives_that_days_table() throws Exception {
         testTenants.signIn("global.admin");
         LocalDate day = activity.reportDate().minusDays(3);

@@ -30,6 +30,33 @@ class SearchFormTest {
     }
 
     @Test
+    void a_wall_clock_time_that_daylight_saving_skips_is_refused_naming_the_gap() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        var form = new SearchForm(7L, LocalDateTime.parse("2026-03-08T02:30"), LocalDateTime.parse("2026-03-09T00:00"));
+
+        assertThat(form.errors()).isEmpty();
+        assertThat(form.errors(newYork)).containsExactly(java.util.Map.entry(SearchForm.Field.FROM,
+                "2026-03-08 02:30 does not exist in America/New_York: clocks go from 02:00 to 03:00 that night. "
+                        + "Enter a time before 02:00 or from 03:00."));
+        assertThat(new SearchForm(7L, FROM, LocalDateTime.parse("2026-03-08T02:00")).errors(newYork))
+                .containsOnlyKeys(SearchForm.Field.TO);
+        assertThat(new SearchForm(7L, LocalDateTime.parse("2026-03-08T03:00"), null).errors(newYork)).isEmpty();
+    }
+
+    @Test
+    void a_wall_clock_time_that_occurs_twice_uses_the_first_instant_and_says_so() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        var form = new SearchForm(7L, LocalDateTime.parse("2026-11-01T01:30"), null);
+
+        assertThat(form.errors(newYork)).isEmpty();
+        assertThat(form.fromInstant(newYork)).isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
+        assertThat(form.notes(newYork)).containsExactly(java.util.Map.entry(SearchForm.Field.FROM,
+                "2026-11-01 01:30 occurs twice in America/New_York; the first one, at UTC-04:00, is used "
+                        + "(2026-11-01 05:30 UTC)."));
+        assertThat(new SearchForm(7L, FROM, null).notes(newYork)).isEmpty();
+    }
+
+    @Test
     void to_defaults_to_from_plus_30_days() {
         var form = new SearchForm(7L, FROM, null);
 

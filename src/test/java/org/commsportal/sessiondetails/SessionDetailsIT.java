@@ -217,7 +217,8 @@ class SessionDetailsIT {
         jdbc.sql("SELECT alias, pseudonym FROM licensed_user WHERE tenant_id = :t").param("t", tenant.id())
                 .query((rs, n) -> pseudonyms.put(rs.getString(1), rs.getString(2))).list();
 
-        List<UserChoice> choices = service.findUsers("ali", 10);
+        assertThat(service.findUsers("ali", 10)).isEmpty();
+        List<UserChoice> choices = service.findUsers(pseudonyms.get("alice").substring(0, 12), 10);
         assertThat(choices).extracting(UserChoice::label).containsExactly(pseudonyms.get("alice"));
         SessionSearch search = service.search(new SearchForm(choices.get(0).userId(), MARCH_1, null));
         assertThat(search.userLabel()).isEqualTo(pseudonyms.get("alice"));
@@ -270,12 +271,54 @@ class SessionDetailsIT {
                 assertThat(row.getCellText(0)).isEqualTo(shown.get(i).dialogId());
                 assertThat(row.getCellAsDate(1).orElseThrow()).isEqualTo(
                         LocalDateTime.ofInstant(shown.get(i).endTime(), ZoneId.of("America/New_York")).withNano(0));
-                assertThat(row.getCellText(3)).isEqualTo(shown.get(i).quality() == null ? ""
+                assertThat(row.getCellText(3)).isEqualTo(shown.get(i).quality() == null ? "No media streams"
                         : shown.get(i).quality().label());
             }
         }
         assertThat(rows).isEqualTo(shown.size()).isEqualTo(11);
         assertThat(shown.get(0).responseCode()).isEqualTo(486); // sorted by response code, descending
+    }
+
+    @Test
+    void concealed_viewers_find_users_by_pseudonym_prefix_only_and_never_by_a_real_name() {
+        Map<String, String> pseudonyms = new LinkedHashMap<>();
+        jdbc.sql("SELECT alias, pseudonym FROM licensed_user WHERE tenant_id = :t").param("t", tenant.id())
+                .query((rs, n) -> pseudonyms.put(rs.getString(1), rs.getString(2))).list();
+        String alice = pseudonyms.get("alice");
+        List<String> realNames = List.of("alice", "ali", "alice@" + tenant.name(), "Alice", "a", "b", "c");
+
+        // a global reader is concealed in a tenant that shows names; every per-user role once the tenant conceals
+        testTenants.signInAs(tenant, Role.GLOBAL_READER);
+        assertThat(service.namesConcealed()).isTrue();
+        for (String typed : realNames) {
+            assertThat(service.findUsers(typed, 50)).as("global reader typing " + typed).extracting(UserChoice::label)
+                    .allSatisfy(label -> assertThat(label).startsWith(typed.toLowerCase(java.util.Locale.ROOT)));
+        }
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id").param("id", tenant.id()).update();
+        for (Role role : List.of(Role.GLOBAL_ADMIN, Role.SFB_ADMIN, Role.REPORTS_READER, Role.GLOBAL_READER)) {
+            testTenants.signInAs(tenant, role);
+            for (String typed : realNames) {
+                // a choice is only ever explained by its pseudonym, so it tells nothing about who is behind it
+                assertThat(service.findUsers(typed, 50)).as(role + " typing " + typed).extracting(UserChoice::label)
+                        .allSatisfy(label -> assertThat(label).matches("[0-9a-f]{32}")
+                                .startsWith(typed.toLowerCase(java.util.Locale.ROOT)));
+            }
+            assertThat(service.findUsers("alice", 50)).as(role.name()).isEmpty();
+            assertThat(service.findUsers(" " + alice.substring(0, 10).toUpperCase(java.util.Locale.ROOT) + " ", 50))
+                    .as(role.name()).extracting(UserChoice::userId).containsExactly(userId(tenant, "alice"));
+            assertThat(service.findUsers(alice, 50)).as(role.name()).extracting(UserChoice::label)
+                    .containsExactly(alice);
+            assertThat(service.findUsers("%", 50)).as(role.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_viewer_who_sees_names_finds_users_by_alias_or_user_name() {
+        testTenants.signInAs(tenant, Role.REPORTS_READER);
+
+        assertThat(service.namesConcealed()).isFalse();
+        assertThat(service.findUsers("ali", 10)).extracting(UserChoice::label)
+                .containsExactly("alice@" + tenant.name() + " (ALICE)");
     }
 
     @Test

@@ -54,7 +54,7 @@ class TenantScopingIT {
     void a_directory_search_finds_only_the_signed_in_tenants_users() {
         testTenants.signInAs(alpha, Role.REPORTS_READER);
 
-        List<LicensedUser> found = directory.findByAliasOrUpnPrefix("shared", 10);
+        List<LicensedUser> found = directory.findByAliasOrUpnPrefix("shared", 10, false);
 
         assertThat(found).extracting(LicensedUser::upn).containsExactly("shared.alias@" + alpha.name());
     }

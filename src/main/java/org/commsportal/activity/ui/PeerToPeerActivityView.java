@@ -3,6 +3,9 @@ package org.commsportal.activity.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.charts.Chart;
+import com.vaadin.flow.component.charts.ChartOptions;
+import com.vaadin.flow.component.charts.model.Lang;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -54,6 +57,8 @@ class PeerToPeerActivityView extends VerticalLayout {
     private final Div charts = new Div();
     private final Span dayMarker = new Span();
     private final HorizontalLayout dayChip = new HorizontalLayout();
+    private final Span userCount = new Span();
+    private final Checkbox logarithmic = new Checkbox("Logarithmic scale");
     private @Nullable UserActivityGrid grid;
     private @Nullable ColumnChooser<UserActivityColumn> columns;
     private UserTableQuery query = UserTableQuery.of(ReportPeriod.D7);
@@ -72,9 +77,18 @@ class PeerToPeerActivityView extends VerticalLayout {
         period.setValue(ReportPeriod.D7);
         period.addValueChangeListener(event -> showPeriod(event.getValue()));
         dataAsOf.setId("data-as-of");
-        var header = new HorizontalLayout(period, dataAsOf);
+        logarithmic.setId("log-scale");
+        // Small series (video, file transfers) stay readable beside large ones (IM); the chosen day stays
+        logarithmic.addValueChangeListener(event -> showCharts(activity.activity(period.getValue())));
+        var header = new HorizontalLayout(period, logarithmic, dataAsOf);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
+        // One number format in tooltips and axis labels: the browser's, as the rest of the page's numbers
+        var symbols = java.text.DecimalFormatSymbols.getInstance(getLocale());
+        var lang = new Lang();
+        lang.setThousandsSep(String.valueOf(symbols.getGroupingSeparator()));
+        lang.setDecimalPoint(String.valueOf(symbols.getDecimalSeparator()));
+        ChartOptions.get().setLang(lang);
         charts.setId("charts");
         charts.setWidthFull();
         charts.addClassName("report-charts");
@@ -116,27 +130,35 @@ class PeerToPeerActivityView extends VerticalLayout {
         var chooser = new ColumnChooser<>(UserActivityColumn.class, UserActivityColumn::header, table, preferences,
                 COLUMNS_PREFERENCE);
         columns = chooser;
-        var toolbar = new HorizontalLayout(filter, dayChip, new Div(), chooser, new StreamedExports(this::prepareExport));
+        userCount.setId("user-count");
+        var toolbar = new HorizontalLayout(filter, dayChip, userCount, new Div(), chooser,
+                new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
+        toolbar.setWrap(true); // on a phone the exports go to a second line instead of off the screen
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        toolbar.expand(toolbar.getComponentAt(2));
+        toolbar.expand(toolbar.getComponentAt(3));
 
         var section = new VerticalLayout(new H3("Users"), toolbar, table);
         section.setPadding(false);
         section.setWidthFull();
-        table.setHeight("520px");
+        // Below the charts: scrolled to, the table fills the window under the toolbar, whatever its height
+        table.setHeight("calc(100vh - 9rem)");
+        table.setMinHeight("22rem");
         return section;
     }
 
     private void showPeriod(ReportPeriod period) {
-        ActivityReport report = activity.activity(period);
+        showCharts(activity.activity(period));
+        refreshTable(query.withPeriod(period));
+    }
+
+    private void showCharts(ActivityReport report) {
         dataAsOf.setText("Data as of " + report.reportDate() + " (UTC) · figures read "
                 + DateTimeFormatter.ISO_INSTANT.format(report.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
         charts.removeAll();
-        for (Chart chart : ActivityCharts.of(report, this::showDay)) {
+        for (Chart chart : ActivityCharts.of(report, this::showDay, logarithmic.getValue())) {
             charts.add(chart);
         }
-        refreshTable(query.withPeriod(period));
     }
 
     private void showDay(LocalDate day) {
@@ -152,6 +174,18 @@ class PeerToPeerActivityView extends VerticalLayout {
         dayChip.setVisible(day != null);
         dayMarker.setText(day == null ? "" : "day: " + day);
         grid.getDataProvider().refreshAll();
+        showUserCount();
+    }
+
+    /** "286 users", or "15 of 286 users" while the filter leaves fewer: the rows of the table and of its scope. */
+    private void showUserCount() {
+        long shown = activity.countUsers(query);
+        if (query.nameContains().isEmpty()) {
+            userCount.setText(shown + (shown == 1 ? " user" : " users"));
+        } else {
+            long all = activity.countUsers(query.withFilter(""));
+            userCount.setText(shown + " of " + all + (all == 1 ? " user" : " users"));
+        }
     }
 
     /** Every row matching the period or day, the filter and the sort, with the visible columns. */
@@ -161,8 +195,7 @@ class PeerToPeerActivityView extends VerticalLayout {
         }
         UserTableQuery current = grid.currentQuery();
         List<UserActivityColumn> chosen = columns.visible();
-        return new StreamedExports.Download("peer-to-peer-activity-" + activity.reportDate() + "."
-                + format.fileExtension(), activity.countUsers(current),
+        return new StreamedExports.Download(activity.exportFileName(current, format), activity.countUsers(current),
                 (out, progress) -> activity.export(current, chosen, format, out, progress));
     }
 }

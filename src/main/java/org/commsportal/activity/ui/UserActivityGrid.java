@@ -12,6 +12,7 @@ import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.UserActivityColumn;
 import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
+import org.commsportal.base.ui.GridHeaders;
 
 /** The per-user table: pages come from the database, sorted there by whichever column header was clicked. */
 final class UserActivityGrid extends Grid<UserActivityRow> {
@@ -35,10 +36,12 @@ final class UserActivityGrid extends Grid<UserActivityRow> {
                     .setResizable(true)
                     .setAutoWidth(true);
             if (NUMERIC.contains(column)) {
-                gridColumn.setTextAlign(ColumnTextAlign.END);
+                gridColumn.setTextAlign(ColumnTextAlign.END).setHeader(GridHeaders.endAligned(this, column.header()));
             }
             if (column == UserActivityColumn.USER_NAME) {
-                gridColumn.setAutoWidth(false).setWidth("20em").setFlexGrow(0).setFrozen(true);
+                // rem, not em: header cells have a smaller font, and an em width made them 40 px narrower than
+                // the body's, shifting every other header left of its values
+                gridColumn.setAutoWidth(false).setWidth("20rem").setFlexGrow(0).setFrozen(true);
             }
         }
         setItems(page -> activity.users(sortedQuery(page.getSortOrders()), page.getOffset(), page.getLimit()).stream(),

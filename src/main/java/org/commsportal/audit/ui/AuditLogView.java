@@ -21,6 +21,7 @@ import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditEvent;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.AuditQuery;
+import org.commsportal.base.ui.DateTimeInput;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.security.Roles;
 import org.commsportal.security.ViewerTimeZone;
@@ -40,11 +41,12 @@ class AuditLogView extends VerticalLayout {
     private final ZoneId zone;
     private final TextField actor = new TextField("Actor contains");
     private final ComboBox<AuditAction> action = new ComboBox<>("Action");
-    private final DateTimePicker from = new DateTimePicker("From");
-    private final DateTimePicker to = new DateTimePicker("To");
+    private final DateTimePicker from = DateTimeInput.create("From", "audit-from");
+    private final DateTimePicker to = DateTimeInput.create("To", "audit-to");
     private final Grid<AuditEvent> grid = new Grid<>();
     private final Span count = new Span();
     private AuditQuery query = AuditQuery.ALL;
+    private final String zoneHelp;
 
     AuditLogView(AuditLog auditLog, ViewerTimeZone viewerTimeZone) {
         this.auditLog = auditLog;
@@ -58,14 +60,16 @@ class AuditLogView extends VerticalLayout {
         action.setId("audit-action");
         action.setItems(AuditAction.values());
         action.setClearButtonVisible(true);
-        from.setId("audit-from");
-        to.setId("audit-to");
-        from.setHelperText("Times in " + zone.getId());
-        to.setHelperText("Times in " + zone.getId());
+        zoneHelp = "Times in " + zone.getId();
+        from.setHelperText(zoneHelp);
+        to.setHelperText(zoneHelp);
         actor.addValueChangeListener(change -> applyFilter());
         action.addValueChangeListener(change -> applyFilter());
         from.addValueChangeListener(change -> applyFilter());
         to.addValueChangeListener(change -> applyFilter());
+        // Text the field cannot read changes no value, only its validation status
+        from.addValidationStatusChangeListener(change -> applyFilter());
+        to.addValidationStatusChangeListener(change -> applyFilter());
 
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         grid.setId("audit-grid");
@@ -78,21 +82,34 @@ class AuditLogView extends VerticalLayout {
 
         var export = new StreamedExports(format -> {
             AuditQuery current = query;
-            return new StreamedExports.Download("audit-log." + format.fileExtension(), auditLog.count(current),
+            return new StreamedExports.Download(AuditLog.exportFileName(current, format, zone), auditLog.count(current),
                     (out, progress) -> auditLog.export(current, format, out, zone, progress));
         });
         var filters = new HorizontalLayout(actor, action, from, to);
         filters.setAlignItems(Alignment.BASELINE);
         filters.setWrap(true);
         add(new H2("Audit log"), filters, new HorizontalLayout(count, export), grid);
+        grid.setMinHeight("22rem");
+        setFlexGrow(1, grid);
         applyFilter();
     }
 
+    /**
+     * Filters by what the fields hold. A date-time field whose text cannot be read, or a wall-clock time that does
+     * not exist in the viewer's zone, says so next to it and leaves the list as it was: neither means "no limit".
+     */
     private void applyFilter() {
         from.setInvalid(false);
         to.setInvalid(false);
-        Instant start = instant(from.getValue());
-        Instant end = instant(to.getValue());
+        from.setHelperText(zoneHelp);
+        to.setHelperText(zoneHelp);
+        boolean unreadable = refuse(from) | refuse(to);
+        if (unreadable) {
+            count.setText("The time range cannot be read: nothing filtered");
+            return;
+        }
+        Instant start = instant(from);
+        Instant end = instant(to);
         if (start != null && end != null && !end.isAfter(start)) {
             to.setErrorMessage("The end must be after the start.");
             to.setInvalid(true);
@@ -105,7 +122,31 @@ class AuditLogView extends VerticalLayout {
         count.setText(auditLog.count(current) + " entries");
     }
 
-    private @Nullable Instant instant(@Nullable LocalDateTime local) {
+    /** Marks the field when its text cannot be read or its time does not exist in the zone; true then. */
+    private boolean refuse(DateTimePicker field) {
+        String error = DateTimeInput.inputError(field);
+        LocalDateTime local = field.getValue();
+        if (error == null && local != null) {
+            var change = zone.getRules().getTransition(local);
+            if (change != null && change.isGap()) {
+                error = local.toString().replace('T', ' ') + " does not exist in " + zone.getId()
+                        + ": clocks skip from " + change.getDateTimeBefore().toLocalTime() + " to "
+                        + change.getDateTimeAfter().toLocalTime() + " that night.";
+            } else if (change != null && change.isOverlap()) {
+                field.setHelperText(local.toString().replace('T', ' ') + " occurs twice in " + zone.getId()
+                        + "; the first one, at UTC" + change.getOffsetBefore().getId() + ", is used.");
+            }
+        }
+        if (error == null) {
+            return false;
+        }
+        field.setErrorMessage(error);
+        field.setInvalid(true);
+        return true;
+    }
+
+    private @Nullable Instant instant(DateTimePicker field) {
+        LocalDateTime local = field.getValue();
         return local == null ? null : local.atZone(zone).toInstant();
     }
 }

@@ -26,10 +26,12 @@ class AccessDeniedView extends VerticalLayout implements HasErrorParameter<Acces
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         removeAll();
+        var home = new RouterLink("Back to the home page", HomeView.class);
+        home.setId("back-home");
         add(new H2("Access denied (403)"),
                 new Paragraph("Your roles do not allow you to open '" + event.getLocation().getPath()
                         + "'. Ask a global administrator of your organization for a role that includes it."),
-                new RouterLink("Back to the home page", HomeView.class));
+                home);
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -1,5 +1,6 @@
 package org.commsportal.base.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -29,12 +30,15 @@ class HomeView extends VerticalLayout {
             add(roleLine);
         });
         var entries = MenuConfiguration.getMenuEntries();
+        var docs = new RouterLink("the portal's documentation", DocsView.class);
+        docs.setId("docs-link");
         if (entries.isEmpty()) {
-            add(new Paragraph("Your roles open no reports in this portal. The programmatic interfaces that your "
-                    + "roles allow are described in the portal's documentation."));
+            add(new Paragraph(new Text("Your roles open no reports in this portal. The programmatic interfaces that "
+                    + "your roles allow are described in "), docs, new Text(".")));
         } else {
             add(new Paragraph("Your roles open these pages:"));
             entries.forEach(entry -> add(new RouterLink(entry.title(), entry.menuClass())));
+            add(new Paragraph(new Text("How the reports, exports and interfaces work: "), docs, new Text(".")));
         }
     }
 }

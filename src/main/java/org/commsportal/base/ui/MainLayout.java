@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
@@ -56,10 +57,46 @@ class MainLayout extends AppLayout {
             tenant.getElement().getThemeList().add("badge contrast");
             var logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
             logout.setId("sign-out");
+            logout.setAriaLabel("Sign out");
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             header.add(tenant, account, logout);
+
+            // The drawer repeats them: on a phone it is where a person looks for them
+            var drawerAccount = new Anchor(MY_ACCOUNT_PATH, "My account");
+            drawerAccount.getElement().setAttribute("router-link", true);
+            drawerAccount.setId("drawer-account");
+            var drawerSignOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+            drawerSignOut.setId("drawer-sign-out");
+            drawerSignOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            var drawerFooter = new VerticalLayout(new Span(user.displayName() + " · " + user.tenantName()),
+                    drawerAccount, drawerSignOut);
+            drawerFooter.setId("drawer-footer");
+            drawerFooter.setSpacing(false);
+            addToDrawer(drawerFooter);
+
+            // On a narrow screen the navigation bar keeps one line: the tenant goes, the name and the sign-out
+            // button shrink to their icons
+            addAttachListener(attach -> attach.getUI().getPage().retrieveExtendedClientDetails(
+                    details -> compact(details.getWindowInnerWidth() < NARROW, tenant, account, logout, user)));
+            addAttachListener(attach -> attach.getUI().getPage().addBrowserWindowResizeListener(
+                    resize -> compact(resize.getWidth() < NARROW, tenant, account, logout, user)));
         });
         addToNavbar(header);
+    }
+
+    /** Below this window width (CSS pixels) the navigation bar shows icons only. */
+    static final int NARROW = 640;
+
+    private static void compact(boolean narrow, Span tenant, Anchor account, Button logout, PortalUser user) {
+        tenant.setVisible(!narrow);
+        account.removeAll();
+        if (narrow) {
+            account.add(VaadinIcon.USER.create());
+            account.getElement().setAttribute("aria-label", "My account");
+        } else {
+            account.setText(user.displayName() + " (" + user.getUsername() + ")");
+        }
+        logout.setText(narrow ? null : "Sign out");
     }
 
     private static SideNav navigation() {

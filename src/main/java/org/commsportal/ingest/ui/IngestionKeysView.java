@@ -1,5 +1,6 @@
 package org.commsportal.ingest.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,6 +16,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.commsportal.base.ui.Confirm;
+import org.commsportal.base.ui.DocsLinks;
 import org.commsportal.base.ui.ShownOnce;
 import org.commsportal.ingest.CreatedIngestionKey;
 import org.commsportal.ingest.IngestionKeySummary;
@@ -66,21 +69,26 @@ class IngestionKeysView extends VerticalLayout {
         grid.addColumn(key -> key.prefix() + "...").setHeader("Key").setAutoWidth(true);
         grid.addColumn(key -> time(key.createdAt()) + " by " + key.createdBy()).setHeader("Created (UTC)").setAutoWidth(true);
         grid.addColumn(key -> time(key.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(key -> key.revokedAt() == null ? "Active" : "Revoked " + time(key.revokedAt())).setHeader("Status");
+        grid.addColumn(key -> key.revokedAt() == null ? "Active" : "Revoked " + time(key.revokedAt()))
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(key -> {
-            var revoke = new Button("Revoke", click -> {
-                keys.revoke(key.id());
-                refresh();
-            });
+            var revoke = new Button("Revoke", click -> Confirm.ask("revoke-ingestion-key", "Revoke ingestion key \""
+                    + key.name() + "\"?", "Senders using the key \"" + key.name() + "\" (" + key.prefix() + "...) are "
+                    + "refused from then on. A revoked key cannot be used again.", "Revoke key", () -> {
+                        keys.revoke(key.id());
+                        refresh();
+                    }));
             revoke.setId("revoke-ingestion-key-" + key.id());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(key.revokedAt() == null);
             return revoke;
         });
 
-        add(new H2("Ingestion keys"), new Paragraph("Senders post sessions and users to /api/v1/ingest/sessions and "
-                + "/api/v1/ingest/users with \"Authorization: Bearer <key>\" (see docs/ingest.md). A key can do nothing "
-                + "but ingest for this organization; it is shown once, when it is created."), form, grid);
+        var docs = DocsLinks.ingest();
+        add(new H2("Ingestion keys"), new Paragraph(new Text("Senders post sessions and users to "
+                + "/api/v1/ingest/sessions and /api/v1/ingest/users with \"Authorization: Bearer <key>\" (see "),
+                docs, new Text("). A key can do nothing but ingest for this organization; it is shown once, when it is "
+                + "created.")), form, grid);
         refresh();
     }
 

@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.commsportal.base.ui.Confirm;
 import org.commsportal.security.AccountProblem;
 import org.commsportal.security.AccountService;
 import org.commsportal.security.AccountSummary;
@@ -70,6 +71,8 @@ class AccountsView extends VerticalLayout {
             heading.add(new Span("Read only: only a global administrator can change accounts."));
         }
         add(heading, grid);
+        grid.setMinHeight("16rem");
+        setFlexGrow(1, grid);
         refresh();
     }
 
@@ -82,10 +85,20 @@ class AccountsView extends VerticalLayout {
         roles.setId("roles-" + account.id());
         var password = new Button("Reset password", click -> resetPasswordDialog(account).open());
         password.setId("reset-password-" + account.id());
-        var enable = new Button(account.enabled() ? "Disable" : "Enable", click -> attempt(() -> {
+        Runnable toggle = () -> attempt(() -> {
             accounts.setEnabled(account.id(), !account.enabled());
             Notification.show((account.enabled() ? "Disabled " : "Enabled ") + account.username());
-        }));
+        });
+        var enable = new Button(account.enabled() ? "Disable" : "Enable", click -> {
+            if (account.enabled()) {
+                Confirm.ask("disable-account", "Disable " + account.username() + "?", "The account "
+                        + account.username() + " (" + account.displayName() + ") is signed out at the next click "
+                        + "and cannot sign in, nor use API tokens, until an administrator enables the account again.",
+                        "Disable account", toggle);
+            } else {
+                toggle.run();
+            }
+        });
         enable.setId((account.enabled() ? "disable-" : "enable-") + account.id());
         for (Button button : new Button[] {roles, password, enable}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

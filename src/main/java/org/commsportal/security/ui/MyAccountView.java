@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.commsportal.base.ui.Confirm;
 import org.commsportal.base.ui.ShownOnce;
 import org.commsportal.base.ui.TimeZoneField;
 import org.commsportal.security.AccountProblem;
@@ -140,10 +141,12 @@ class MyAccountView extends VerticalLayout {
         tokenGrid.addColumn(token -> time(token.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
         tokenGrid.addColumn(this::status).setHeader("Status").setAutoWidth(true);
         tokenGrid.addComponentColumn(token -> {
-            var revoke = new Button("Revoke", click -> {
-                tokens.revoke(token.id());
-                refreshTokens();
-            });
+            var revoke = new Button("Revoke", click -> Confirm.ask("revoke-token", "Revoke token \"" + token.name()
+                    + "\"?", "Scripts using " + token.prefix() + "... are refused from then on. A revoked token cannot "
+                    + "be used again.", "Revoke token", () -> {
+                        tokens.revoke(token.id());
+                        refreshTokens();
+                    }));
             revoke.setId("revoke-token-" + token.id());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(token.revokedAt() == null);
@@ -158,7 +161,7 @@ class MyAccountView extends VerticalLayout {
 
     private String status(ApiTokenSummary token) {
         if (token.revokedAt() != null) {
-            return "Revoked";
+            return "Revoked " + time(token.revokedAt());
         }
         return token.usableAt(clock.instant()) ? "Active" : "Expired";
     }

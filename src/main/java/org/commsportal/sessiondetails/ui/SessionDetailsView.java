@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.DateTimeInput;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.AccountPreferences;
@@ -49,12 +50,13 @@ class SessionDetailsView extends VerticalLayout {
     static final String COLUMNS_PREFERENCE = "session-details.columns";
     static final String GROUP_BY_HINT = "Drag a column header here to group by that column";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String TO_HELP = "Optional: From + " + SearchForm.DEFAULT_DAYS + " days";
 
     private final SessionDetailsService service;
     private final ZoneId zone;
     private final ComboBox<UserChoice> user = new ComboBox<>("Search user by alias");
-    private final DateTimePicker from = new DateTimePicker("From date time");
-    private final DateTimePicker to = new DateTimePicker("To date time");
+    private final DateTimePicker from = DateTimeInput.create("From date time", "from");
+    private final DateTimePicker to = DateTimeInput.create("To date time", "to");
     private final Span summary = new Span();
     private final HorizontalLayout groupBar = new HorizontalLayout();
     private final SessionTree tree;
@@ -65,19 +67,23 @@ class SessionDetailsView extends VerticalLayout {
         this.zone = service.viewerZone();
         this.tree = new SessionTree(service, zone);
         setId("session-details");
-        setWidthFull();
+        setSizeFull();
 
         user.setId("user-search");
-        user.setPlaceholder("Alias or user name");
-        user.setWidth("26em");
+        if (service.namesConcealed()) {
+            user.setLabel("Search user by pseudonym");
+            user.setPlaceholder("Start of a pseudonym");
+            user.setHelperText("Names are concealed: type the first characters (0-9, a-f) of a pseudonym");
+        } else {
+            user.setPlaceholder("Alias or user name");
+        }
+        user.setWidth("min(26em, 100%)");
         user.setItemLabelGenerator(UserChoice::label);
         user.setItems(query -> service.findUsers(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
                 .stream().skip(query.getOffset()));
-        from.setId("from");
         from.setRequiredIndicatorVisible(true);
         from.setValue(LocalDate.now(zone).minusDays(SearchForm.DEFAULT_DAYS).atStartOfDay());
-        to.setId("to");
-        to.setHelperText("Optional: From + " + SearchForm.DEFAULT_DAYS + " days");
+        to.setHelperText(TO_HELP);
         var zoneLabel = new Span("Times in " + SessionDetailsService.zoneName(zone));
         zoneLabel.setId("time-zone");
         zoneLabel.getElement().getThemeList().add("badge contrast");
@@ -106,11 +112,14 @@ class SessionDetailsView extends VerticalLayout {
                 COLUMNS_PREFERENCE);
         var toolbar = new HorizontalLayout(summary, new Div(), columns, new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
+        toolbar.setWrap(true); // on a phone the exports go to a second line instead of off the screen
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.expand(toolbar.getComponentAt(1));
 
-        tree.setHeight("560px");
+        // The table takes the height the page leaves, so an opened session's sub-tabs have room below the form
+        tree.setMinHeight("22rem");
         add(new H2("Session details"), form, toolbar, groupBar, tree);
+        setFlexGrow(1, tree);
     }
 
     private void runSearch() {
@@ -119,16 +128,35 @@ class SessionDetailsView extends VerticalLayout {
             field.setInvalid(false);
             field.setErrorMessage(null);
         }
+        from.setHelperText(null);
+        to.setHelperText(TO_HELP);
         var form = new SearchForm(user.getValue() == null ? null : user.getValue().userId(), from.getValue(),
                 to.getValue());
-        Map<SearchForm.Field, String> errors = form.errors();
+        Map<SearchForm.Field, String> errors = new java.util.EnumMap<>(form.errors(zone));
+        // What was typed but cannot be read is an error of its own: an empty To would mean From + 30 days
+        String fromInput = DateTimeInput.inputError(from);
+        String toInput = DateTimeInput.inputError(to);
+        if (fromInput != null) {
+            errors.put(SearchForm.Field.FROM, fromInput);
+        }
+        if (toInput != null) {
+            errors.put(SearchForm.Field.TO, toInput);
+        }
         if (errors.isEmpty()) {
             try {
                 SessionSearch search = service.search(form);
                 tree.show(search);
+                Map<SearchForm.Field, String> notes = form.notes(zone);
+                if (notes.containsKey(SearchForm.Field.FROM)) {
+                    from.setHelperText(notes.get(SearchForm.Field.FROM));
+                }
+                if (notes.containsKey(SearchForm.Field.TO)) {
+                    to.setHelperText(notes.get(SearchForm.Field.TO));
+                }
                 summary.setText(service.countSessions(search, List.of()) + " sessions of " + search.userLabel()
                         + " from " + SHOWN.format(form.from()) + " to " + SHOWN.format(form.effectiveTo()) + " ("
-                        + SessionDetailsService.zoneName(zone) + ")");
+                        + SessionDetailsService.zoneName(zone) + ")"
+                        + (notes.isEmpty() ? "" : ". " + String.join(" ", notes.values())));
                 return;
             } catch (InvalidSearchException e) {
                 errors = e.errors();
@@ -203,8 +231,8 @@ class SessionDetailsView extends VerticalLayout {
             return null;
         }
         List<SessionColumn> chosen = columns.visible();
-        return new StreamedExports.Download("session-details-" + LocalDate.ofInstant(current.from(), zone) + "."
-                + format.fileExtension(), service.countSessions(current, List.of()),
+        return new StreamedExports.Download(SessionDetailsService.exportFileName(current, format),
+                service.countSessions(current, List.of()),
                 (out, progress) -> service.export(current, chosen, format, out, progress));
     }
 }

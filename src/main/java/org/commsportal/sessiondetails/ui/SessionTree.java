@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.commsportal.base.ui.GridHeaders;
 import org.commsportal.sessiondetails.GroupFilter;
 import org.commsportal.sessiondetails.SessionColumn;
 import org.commsportal.sessiondetails.SessionDetailsService;
@@ -41,7 +42,8 @@ final class SessionTree extends TreeGrid<SessionNode> {
         setId("session-table");
         setMultiSort(false);
         setEmptyStateText("No sessions: choose a user and a range, then Search.");
-        addHierarchyColumn(this::groupLabel).setKey(GROUP_COLUMN).setHeader("Group").setWidth("30em")
+        // Widths in rem, not em: header cells have a smaller font, and em widths misaligned headers and values
+        addHierarchyColumn(this::groupLabel).setKey(GROUP_COLUMN).setHeader("Group").setWidth("30rem")
                 .setFlexGrow(0).setResizable(true).setFrozen(true).setSortable(false);
         getColumnByKey(GROUP_COLUMN).setVisible(false);
         for (SessionColumn column : SessionColumn.values()) {
@@ -55,8 +57,17 @@ final class SessionTree extends TreeGrid<SessionNode> {
                     .setAutoWidth(true);
             if (column == SessionColumn.RESPONSE_CODE) {
                 gridColumn.setTextAlign(ColumnTextAlign.END);
+                ((Span) gridColumn.getHeaderComponent()).addClassName(GridHeaders.END);
+            }
+            if (column == SessionColumn.DIALOG_ID) {
+                // Dialog ids run to 100 characters: a readable start, the whole id on hover; the first column
+                // stays in view while the others scroll
+                gridColumn.setAutoWidth(false).setWidth("18rem").setFlexGrow(0).setFrozen(true)
+                        .setTooltipGenerator(node -> node instanceof SessionNode.Session session
+                                ? session.row().dialogId() : "");
             }
         }
+        GridHeaders.installStyle(this);
         setDataProvider(new Provider());
         setDetailsVisibleOnClick(false);
         setItemDetailsRenderer(new ComponentRenderer<>(node -> node instanceof SessionNode.Session session
@@ -73,6 +84,26 @@ final class SessionTree extends TreeGrid<SessionNode> {
     void show(@Nullable SessionSearch newSearch) {
         search = newSearch;
         getDataProvider().refreshAll();
+        fitColumnsOnceLoaded();
+    }
+
+    /**
+     * Sizes the columns to the rows shown, once they have arrived: widths computed on the empty table fitted
+     * neither the headers nor the values.
+     */
+    private void fitColumnsOnceLoaded() {
+        getElement().executeJs("""
+                const grid = this;
+                let tries = 0;
+                const fit = () => {
+                    if (grid.loading && tries++ < 100) {
+                        setTimeout(fit, 50);
+                    } else {
+                        grid.recalculateColumnWidths();
+                    }
+                };
+                setTimeout(fit, 50);
+                """);
     }
 
     List<SessionColumn> grouping() {
@@ -109,7 +140,8 @@ final class SessionTree extends TreeGrid<SessionNode> {
     private String groupLabel(SessionNode node) {
         if (node instanceof SessionNode.Group group) {
             GroupFilter level = group.last();
-            return level.column().header() + ": " + (level.value() == null ? "(empty)" : level.value()) + " ("
+            String empty = level.column() == SessionColumn.QUALITY ? SessionColumn.NO_MEDIA_STREAMS : "(empty)";
+            return level.column().header() + ": " + (level.value() == null ? empty : level.value()) + " ("
                     + group.count() + ")";
         }
         return "";
