@@ -82,6 +82,11 @@ class ArchitectureTest {
         slices().matching("org.commsportal.(**)").should().beFreeOfCycles().check(PORTAL);
     }
 
+    @Test
+    void top_level_packages_with_their_views_do_not_depend_on_each_other_in_cycles() {
+        slices().matching("org.commsportal.(*)..").should().beFreeOfCycles().check(PORTAL);
+    }
+
     /** The packages of reports, each owning its read model, its SQL and its views. */
     private static final List<String> REPORTS = List.of("activity", "activeusers", "sessiondetails");
 

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.commsportal.base.UtcDateTime;
+import org.commsportal.common.UtcDateTime;
 import org.commsportal.activeusers.QuarterHours.DayCounts;
 import org.commsportal.activeusers.QuarterHours.Mask;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.commsportal.common.Chunks;
 
 /** Quarter-hour activity, interior days and active-user counts of the tenant given by the caller's service. */
 @Repository
@@ -346,6 +347,6 @@ class ActiveUserRepository {
     }
 
     static <T> List<List<T>> chunks(List<T> items) {
-        return org.commsportal.base.Chunks.of(items);
+        return Chunks.of(items);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.commsportal.base.Chunks;
+import org.commsportal.common.Chunks;
 import org.commsportal.sessions.RollupContribution;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
-import org.commsportal.base.SecretTokens;
+import org.commsportal.common.SecretTokens;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;

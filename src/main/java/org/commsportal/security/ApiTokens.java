@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
-import org.commsportal.base.SecretTokens;
+import org.commsportal.common.SecretTokens;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

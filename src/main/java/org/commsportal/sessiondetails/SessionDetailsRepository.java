@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.commsportal.base.UtcDateTime;
+import org.commsportal.common.UtcDateTime;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.QualityTables;
 import org.commsportal.sessions.Side;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.commsportal.common.UtcDateTime;
 
 /**
  * Maps each quality record type to its {@code qoe_*} table. Columns are the record's component names in snake
@@ -71,7 +72,7 @@ public final class QualityTables {
         RecordComponent[] components = COMPONENTS.get(record.getClass());
         Object[] values = new Object[components.length + 3];
         values[0] = sessionId;
-        values[1] = org.commsportal.base.UtcDateTime.toColumn(sessionStart);
+        values[1] = UtcDateTime.toColumn(sessionStart);
         values[2] = tenantId;
         for (int i = 0; i < components.length; i++) {
             values[i + 3] = columnValue(components[i], record);

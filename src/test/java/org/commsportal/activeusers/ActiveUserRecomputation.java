@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.commsportal.TestTenants;
-import org.commsportal.base.UtcDateTime;
+import org.commsportal.common.UtcDateTime;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,5 @@
 /** Small pieces every feature uses. */
 @NullMarked
-package org.commsportal.base;
+package org.commsportal.common;
 
 import org.jspecify.annotations.NullMarked;

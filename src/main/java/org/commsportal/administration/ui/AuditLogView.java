@@ -1,4 +1,4 @@
-package org.commsportal.audit.ui;
+package org.commsportal.administration.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;

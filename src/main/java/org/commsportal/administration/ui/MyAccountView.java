@@ -1,4 +1,4 @@
-package org.commsportal.security.ui;
+package org.commsportal.administration.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;

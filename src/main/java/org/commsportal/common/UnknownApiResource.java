@@ -1,4 +1,4 @@
-package org.commsportal.base;
+package org.commsportal.common;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

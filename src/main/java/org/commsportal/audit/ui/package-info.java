@@ -1,5 +1,0 @@
-/** The audit log page. */
-@NullMarked
-package org.commsportal.audit.ui;
-
-import org.jspecify.annotations.NullMarked;
