@@ -1,6 +1,5 @@
 package org.commsportal.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,13 +36,16 @@ class IngestController {
     private final SessionWriter sessions;
     private final DirectoryService directory;
     private final long maxRequestBytes;
+    private final long maxRecordBytes;
 
     IngestController(IngestRecords records, SessionWriter sessions, DirectoryService directory,
-                     @Value("${portal.ingest.max-request-bytes:33554432}") long maxRequestBytes) {
+                     @Value("${portal.ingest.max-request-bytes:33554432}") long maxRequestBytes,
+                     @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes) {
         this.records = records;
         this.sessions = sessions;
         this.directory = directory;
         this.maxRequestBytes = maxRequestBytes;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     @PostMapping("/sessions")
@@ -57,8 +59,11 @@ class IngestController {
                 problems.add(new IngestProblem(index, "dialogId", "appears earlier in this request"));
             } else if (session != null && keptFrom != null && session.startsBefore(keptFrom)) {
                 problems.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(keptFrom)));
-            } else if (session != null) {
+            } else if (session != null && problems.isEmpty()) {
                 batch.add(session);
+            }
+            if (!problems.isEmpty()) {
+                batch.clear(); // nothing will be written: keep no record in memory
             }
         });
         if (refusal != null) {
@@ -69,10 +74,10 @@ class IngestController {
             return ResponseEntity.ok(Map.of("received", batch.size(), "replaced", replaced));
         } catch (SessionsBeforeKeptDaysException e) { // retention moved on while the body was read
             Set<String> tooOld = Set.copyOf(e.dialogIds());
-            List<IngestProblem> problems = new ArrayList<>();
+            var problems = new IngestProblems();
             for (int index = 0; index < batch.size(); index++) {
                 if (tooOld.contains(batch.get(index).dialogId())) {
-                    problems.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(e.keptFrom())));
+                    problems.add(index, "startTime", SessionsBeforeKeptDaysException.reason(e.keptFrom()));
                 }
             }
             return invalidRecords(problems);
@@ -87,8 +92,11 @@ class IngestController {
             UserRecord user = records.user(index, node, problems);
             if (user != null && !upns.add(user.upn().toLowerCase(Locale.ROOT))) {
                 problems.add(new IngestProblem(index, "upn", "appears earlier in this request"));
-            } else if (user != null) {
+            } else if (user != null && problems.isEmpty()) {
                 batch.add(user);
+            }
+            if (!problems.isEmpty()) {
+                batch.clear(); // nothing will be written: keep no record in memory
             }
         });
         if (refusal != null) {
@@ -113,26 +121,29 @@ class IngestController {
         if (request.getContentLengthLong() > maxRequestBytes) {
             return tooLarge();
         }
-        List<IngestProblem> problems = new ArrayList<>();
+        var problems = new IngestProblems();
         try (InputStream body = new LimitedInputStream(request.getInputStream(), maxRequestBytes)) {
-            long count = RecordStream.read(body, ndjson, handler, problems);
+            long count = RecordStream.read(body, ndjson, maxRecordBytes, handler, problems);
             if (count == 0) {
                 return error(HttpStatus.UNPROCESSABLE_ENTITY, "noRecords", "The request holds no records.", null);
             }
         } catch (LimitedInputStream.TooLarge e) {
             return tooLarge();
-        } catch (JsonProcessingException e) {
-            return error(HttpStatus.BAD_REQUEST, "malformedJson", "The body is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ").", null);
+        } catch (RecordStream.Malformed e) {
+            var problem = new IngestProblem(e.index(), e.field(), e.reason());
+            return error(HttpStatus.BAD_REQUEST, "malformedJson", "The body is not valid JSON: " + e.reason()
+                    + " (record " + e.index() + (e.field().isEmpty() ? "" : ", field " + e.field()) + ", line "
+                    + e.line() + ", column " + e.column() + ").", List.of(problem));
         }
         return problems.isEmpty() ? null : invalidRecords(problems);
     }
 
-    private static ResponseEntity<Map<String, Object>> invalidRecords(List<IngestProblem> problems) {
-        return error(HttpStatus.UNPROCESSABLE_ENTITY, "invalidRecords", problems.size() + " problem(s) in "
-                + problems.stream().map(IngestProblem::index).distinct().count()
-                + " record(s); nothing was written.", problems);
+    private static ResponseEntity<Map<String, Object>> invalidRecords(IngestProblems problems) {
+        List<IngestProblem> listed = problems.listed();
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "invalidRecords", problems.count() + " problem(s) in "
+                + problems.records() + " record(s); nothing was written."
+                + (listed.size() < problems.count() ? " The first " + listed.size() + " are listed." : ""),
+                listed, problems.count());
     }
 
     private ResponseEntity<Map<String, Object>> tooLarge() {
@@ -142,10 +153,16 @@ class IngestController {
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message,
                                                              @Nullable List<IngestProblem> problems) {
+        return error(status, code, message, problems, problems == null ? 0 : problems.size());
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message,
+                                                             @Nullable List<IngestProblem> problems, long count) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         if (problems != null) {
+            error.put("problemCount", count);
             error.put("problems", problems);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));

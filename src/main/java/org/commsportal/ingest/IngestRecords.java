@@ -47,8 +47,8 @@ class IngestRecords {
     }
 
     /** The session, or null when the record has problems (added to the list). */
-    @Nullable SessionRecord session(long index, JsonNode node, List<IngestProblem> problems) {
-        int before = problems.size();
+    @Nullable SessionRecord session(long index, JsonNode node, IngestProblems problems) {
+        long before = problems.count();
         if (!node.isObject()) {
             problems.add(new IngestProblem(index, "", "must be a JSON object"));
             return null;
@@ -82,7 +82,7 @@ class IngestRecords {
         String confInstance = f.text("confInstance", false);
         String fromTel = f.text("fromTel", false);
         String toTel = f.text("toTel", false);
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
         return new SessionRecord(dialogId, start, end, fromUri, toUri, fromClient, toClient, conferenceUrl,
@@ -92,7 +92,7 @@ class IngestRecords {
                 imMessages == null ? 0 : imMessages.intValue(), quality);
     }
 
-    private List<MediaUsage> media(long index, @Nullable JsonNode node, List<IngestProblem> problems) {
+    private List<MediaUsage> media(long index, @Nullable JsonNode node, IngestProblems problems) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             problems.add(new IngestProblem(index, "media", "must list at least one media type used"));
             return List.of();
@@ -140,7 +140,7 @@ class IngestRecords {
         return null;
     }
 
-    private Quality.Report quality(long index, @Nullable JsonNode node, List<IngestProblem> problems) {
+    private Quality.Report quality(long index, @Nullable JsonNode node, IngestProblems problems) {
         if (node == null) {
             return Quality.Report.none();
         }
@@ -165,7 +165,7 @@ class IngestRecords {
     }
 
     private List<Record> records(long index, String field, @Nullable JsonNode node, Class<? extends Record> type,
-                                 List<IngestProblem> problems) {
+                                 IngestProblems problems) {
         if (node == null || node.isNull()) {
             return List.of();
         }
@@ -212,8 +212,8 @@ class IngestRecords {
     };
 
     /** Required components present, texts within their columns, ratings 1 to 5. */
-    private boolean withinLimits(long index, String path, Record record, List<IngestProblem> problems) {
-        int before = problems.size();
+    private boolean withinLimits(long index, String path, Record record, IngestProblems problems) {
+        long before = problems.count();
         String table = QualityTables.table(record.getClass());
         for (QualityComponent component : COMPONENTS.get(record.getClass())) {
             Object value;
@@ -236,12 +236,12 @@ class IngestRecords {
         if (record instanceof Quality.Feedback feedback && (feedback.rating() < 1 || feedback.rating() > 5)) {
             problems.add(new IngestProblem(index, path + ".rating", "must be between 1 and 5"));
         }
-        return problems.size() == before;
+        return problems.count() == before;
     }
 
     /** The user, or null when the record has problems (added to the list). */
-    @Nullable UserRecord user(long index, JsonNode node, List<IngestProblem> problems) {
-        int before = problems.size();
+    @Nullable UserRecord user(long index, JsonNode node, IngestProblems problems) {
+        long before = problems.count();
         if (!node.isObject()) {
             problems.add(new IngestProblem(index, "", "must be a JSON object"));
             return null;
@@ -259,7 +259,7 @@ class IngestRecords {
         if (licensedFrom != null && deletedAt != null && deletedAt.isBefore(licensedFrom)) {
             f.problem("deletedAt", "is before licensedFrom");
         }
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
         return new UserRecord(upn, alias, displayName, licensedFrom, deletedAt);

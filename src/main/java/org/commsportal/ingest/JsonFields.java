@@ -23,9 +23,9 @@ final class JsonFields {
     private final JsonNode node;
     private final String table;
     private final ColumnLimits limits;
-    private final List<IngestProblem> problems;
+    private final IngestProblems problems;
 
-    JsonFields(long index, JsonNode node, String table, ColumnLimits limits, List<IngestProblem> problems) {
+    JsonFields(long index, JsonNode node, String table, ColumnLimits limits, IngestProblems problems) {
         this.index = index;
         this.node = node;
         this.table = table;

@@ -35,11 +35,11 @@ public final class RawRowsFloor {
     /** Parses and writes one batch of NDJSON lines for the tenant. */
     public void write(long tenantId, List<String> lines) throws java.io.IOException {
         List<SessionRecord> batch = new ArrayList<>();
-        List<IngestProblem> problems = new ArrayList<>();
+        var problems = new IngestProblems();
         for (int index = 0; index < lines.size(); index++) {
             SessionRecord session = records.session(index, JSON.readTree(lines.get(index)), problems);
             if (session == null) {
-                throw new IllegalArgumentException(problems.toString());
+                throw new IllegalArgumentException(problems.listed().toString());
             }
             batch.add(session);
         }
