@@ -106,7 +106,7 @@ class IngestRecords {
                 problems.add(new IngestProblem(index, field, "must be an object with type and durationMs"));
                 continue;
             }
-            var f = new JsonFields(index, usage, "session_media", limits, problems);
+            var f = new JsonFields(index, usage, "session_media", limits, problems, field + ".");
             MediaType type = mediaType(usage.get("type"));
             if (type == null) {
                 problems.add(new IngestProblem(index, field + ".type", "unknown media type " + usage.get("type")
@@ -129,6 +129,9 @@ class IngestRecords {
             return null;
         }
         if (type.isIntegralNumber()) {
+            if (!type.canConvertToInt()) {
+                return null;
+            }
             int id = type.asInt();
             return id >= 1 && id <= MediaType.values().length ? MediaType.ofId(id) : null;
         }
@@ -151,8 +154,10 @@ class IngestRecords {
         new JsonFields(index, node, "", limits, problems).rejectUnknown(Set.copyOf(QUALITY_FIELDS));
         List<List<Record>> lists = new ArrayList<>();
         for (int t = 0; t < QUALITY_TYPES.size(); t++) {
-            lists.add(records(index, "quality." + QUALITY_FIELDS.get(t), node.get(QUALITY_FIELDS.get(t)),
-                    QUALITY_TYPES.get(t), problems));
+            String field = "quality." + QUALITY_FIELDS.get(t);
+            List<Record> list = records(index, field, node.get(QUALITY_FIELDS.get(t)), QUALITY_TYPES.get(t), problems);
+            onceEach(index, field, list, problems);
+            lists.add(list);
         }
         @SuppressWarnings("unchecked")
         Quality.Report report = new Quality.Report((List<Quality.SessionInfo>) (List<?>) lists.get(0),
@@ -189,6 +194,49 @@ class IngestRecords {
             }
         }
         return records;
+    }
+
+    /**
+     * The lists stored one row per side (and per hop for traceroutes) may hold each side (and hop) once; a repeat
+     * would break the table's unique key (docs/ingest.md, "Quality records").
+     */
+    private static void onceEach(long index, String field, List<Record> list, IngestProblems problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Record record = list.get(i);
+            String key;
+            String what;
+            if (record instanceof Quality.TracerouteHop hop) {
+                key = hop.side() + " " + hop.hop();
+                what = "hop " + hop.hop() + " of side " + hop.side() + " is listed twice";
+            } else if (record instanceof Quality.SessionInfo
+                    || record instanceof Quality.AudioClientEvents || record instanceof Quality.AudioSignal
+                    || record instanceof Quality.VideoClientEvents || record instanceof Quality.Feedback) {
+                key = String.valueOf(side(record));
+                what = "side " + key + " is listed twice; each side may have one record here";
+            } else {
+                return;
+            }
+            if (!seen.add(key)) {
+                problems.add(index, field + "[" + i + "]" + (record instanceof Quality.TracerouteHop ? ".hop" : ".side"),
+                        what);
+            }
+        }
+    }
+
+    private static @Nullable Side side(Record record) {
+        if (record instanceof Quality.SessionInfo r) {
+            return r.side();
+        } else if (record instanceof Quality.AudioClientEvents r) {
+            return r.side();
+        } else if (record instanceof Quality.AudioSignal r) {
+            return r.side();
+        } else if (record instanceof Quality.VideoClientEvents r) {
+            return r.side();
+        } else if (record instanceof Quality.Feedback r) {
+            return r.side();
+        }
+        return null;
     }
 
     /** A quality record component as the checks need it, read from the record type once. */
@@ -230,7 +278,13 @@ class IngestRecords {
                 if (text.length() > limit) {
                     problems.add(new IngestProblem(index, path + "." + component.name(),
                             "is " + text.length() + " characters long; at most " + limit + " fit"));
+                } else if (!JsonFields.wellFormed(text)) {
+                    problems.add(index, path + "." + component.name(),
+                            "is not valid Unicode text: it holds a lone surrogate (\\ud800 to \\udfff)");
                 }
+            } else if (value instanceof Double number && !Double.isFinite(number)) {
+                problems.add(index, path + "." + component.name(),
+                        "must be a finite number, not " + number + " (NaN, infinity or beyond a double's range)");
             }
         }
         if (record instanceof Quality.Feedback feedback && (feedback.rating() < 1 || feedback.rating() > 5)) {

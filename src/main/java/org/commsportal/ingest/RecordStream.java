@@ -218,6 +218,9 @@ final class RecordStream {
      */
     private static @Nullable JsonNode readRecord(JsonParser parser, long maxBytes) throws IOException {
         JsonToken first = parser.currentToken();
+        if (first == null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(parser, "no JSON value");
+        }
         if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
             return scalar(parser);
         }
@@ -312,9 +315,15 @@ final class RecordStream {
             this.max = max;
         }
 
-        /** The next line, or null at the end of the body. */
+        private boolean first = true;
+
+        /** The next line, or null at the end of the body; a UTF-8 byte order mark opening the body is left out. */
         Line next() throws IOException {
             line.reset();
+            if (first) {
+                first = false;
+                skipByteOrderMark();
+            }
             boolean tooLong = false;
             boolean any = false;
             while (true) {
@@ -343,6 +352,19 @@ final class RecordStream {
                     position++;
                     return new Line(line.toByteArray(), line.size(), tooLong);
                 }
+            }
+        }
+
+        private void skipByteOrderMark() throws IOException {
+            while (end < 3) {
+                int n = in.read(buffer, end, buffer.length - end);
+                if (n <= 0) {
+                    break;
+                }
+                end += n;
+            }
+            if (end >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+                position = 3;
             }
         }
     }

@@ -152,6 +152,21 @@ class RecordStreamTest {
                 assertThat(problem.reason()).contains("more than one value"));
     }
 
+    @Test
+    void a_byte_order_mark_opening_the_body_is_left_out() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] rest = "{\"a\":1}\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[bom.length + rest.length];
+        System.arraycopy(bom, 0, body, 0, bom.length);
+        System.arraycopy(rest, 0, body, bom.length, rest.length);
+
+        assertThat(ndjson(body)).isEqualTo(2);
+        assertThat(ndjson(bom)).isZero();
+
+        assertThat(records).containsExactly("{\"a\":1}", "{\"b\":2}");
+        assertThat(problems.isEmpty()).isTrue();
+    }
+
     private long ndjson(byte[] body) throws IOException {
         return RecordStream.read(new ByteArrayInputStream(body), true, LIMIT,
                 (index, record, found) -> records.add(record.toString()), problems);
