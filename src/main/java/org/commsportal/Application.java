@@ -8,6 +8,7 @@ import org.commsportal.ingest.IngestCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Clock;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -37,13 +38,17 @@ public class Application implements AppShellConfigurator {
     /**
      * {@code java -jar portal.jar import ...} or {@code verify-rollups}: the portal's services without listening on
      * any port (a web application context, since the security configuration needs one, but no server), quiet
-     * logs, the command's own output on stdout.
+     * logs, the command's own output on stdout. The settings that keep ports closed and background work off come
+     * first, before the application's own properties, the environment ({@code PORT}) and the arguments, so that
+     * a command never starts the web server or the management port (docs/operations.md, "Commands").
      */
     static int runCommand(String[] args) {
         var application = new SpringApplication(Application.class);
-        application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                "portal.demo.enabled", "false", "server.port", "-1", "management.server.port", "-1",
-                "portal.retention.enabled", "false", "portal.active-users.build-on-start", "false"));
+        application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+        application.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
+                new MapPropertySource("portal-command", Map.of("server.port", "-1", "management.server.port", "-1",
+                        "portal.demo.enabled", "false", "portal.retention.enabled", "false",
+                        "portal.active-users.build-on-start", "false"))));
         try (ConfigurableApplicationContext context = application.run(args)) {
             return context.getBean(IngestCommands.class).execute(List.of(args), System.out);
         } catch (RuntimeException startFailure) {
