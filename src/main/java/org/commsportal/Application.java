@@ -5,6 +5,7 @@ import com.vaadin.flow.theme.Theme;
 import java.util.List;
 import java.util.Map;
 import org.commsportal.ingest.IngestCommands;
+import org.commsportal.security.TenantCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Clock;
@@ -23,7 +24,7 @@ public class Application implements AppShellConfigurator {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && IngestCommands.NAMES.contains(args[0])) {
+        if (args.length > 0 && (IngestCommands.NAMES.contains(args[0]) || TenantCommands.NAME.equals(args[0]))) {
             System.exit(runCommand(args));
         }
         try {
@@ -50,6 +51,9 @@ public class Application implements AppShellConfigurator {
                         "portal.demo.enabled", "false", "portal.retention.enabled", "false",
                         "portal.active-users.build-on-start", "false"))));
         try (ConfigurableApplicationContext context = application.run(args)) {
+            if (TenantCommands.NAME.equals(args[0])) {
+                return context.getBean(TenantCommands.class).execute(List.of(args), System.in, System.out);
+            }
             return context.getBean(IngestCommands.class).execute(List.of(args), System.out);
         } catch (RuntimeException startFailure) {
             System.out.println("The portal could not start: " + startFailure.getMessage());
