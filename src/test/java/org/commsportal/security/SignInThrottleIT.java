@@ -10,6 +10,7 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
+import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -163,6 +164,33 @@ class SignInThrottleIT {
         }
     }
 
+    @Test
+    void a_rotating_x_forwarded_for_from_an_untrusted_address_does_not_escape_the_address_limit() throws Exception {
+        Tenant tenant = testTenants.newTenant("rotating");
+        for (int attempt = 0; attempt < SignInThrottle.MAX_PER_ADDRESS; attempt++) {
+            assertThat(login("guess-" + attempt + "@" + tenant.name(), "wrong-password",
+                    "X-Forwarded-For: 198.51.100." + (attempt + 1) + "\r\n")).endsWith("/login?error");
+        }
+        String username = testTenants.newAccount(tenant, Role.REPORTS_READER);
+
+        assertThat(login(username, TestTenants.PASSWORD, "X-Forwarded-For: 198.51.100.99\r\n"))
+                .as("paused for the real address").endsWith("/login?error");
+        assertThat(jdbc.sql("SELECT DISTINCT remote_addr FROM audit_event WHERE actor LIKE :a")
+                .param("a", "%@" + tenant.name()).query(String.class).list()).containsExactly(address);
+    }
+
+    @Test
+    void a_configured_proxy_gives_the_clients_address_from_x_forwarded_for() throws Exception {
+        address = "127.0.0.1"; // the proxy the test profile trusts
+        String client = "192.0.2." + (int) (Math.random() * 200 + 1);
+        String username = "nobody-" + System.nanoTime();
+
+        assertThat(login(username, "wrong-password", "X-Forwarded-For: " + client + "\r\n")).endsWith("/login?error");
+
+        assertThat(jdbc.sql("SELECT remote_addr FROM audit_event WHERE actor = :u").param("u", username)
+                .query(String.class).single()).isEqualTo(client);
+    }
+
     private long failuresAudited(String actor) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = :u AND action = 'SIGN_IN_FAILED'")
                 .param("u", actor).query(Long.class).single();
@@ -178,10 +206,14 @@ class SignInThrottleIT {
 
     /** Posts the login form; returns where the portal redirects. */
     private String login(String username, String password) throws Exception {
+        return login(username, password, "");
+    }
+
+    private String login(String username, String password, String extraHeaders) throws Exception {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        RawResponse response = send("POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n",
-                form);
+        RawResponse response = send("POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + extraHeaders, form);
         assertThat(response.status()).isEqualTo(302);
         return response.header("Location");
     }
