@@ -66,6 +66,15 @@ public class AccountService implements UserDetailsService {
         return accounts.findByUsername(username).map(PortalUser::isEnabled).orElse(false);
     }
 
+    /**
+     * The account as it is now (enabled, password hash, roles), to check a sign-in made or verified earlier against;
+     * from the primary, like {@link #stillEnabled}.
+     */
+    @Transactional
+    public java.util.Optional<PortalUser> current(String username) {
+        return accounts.findByUsername(username);
+    }
+
     public boolean anyAccountExists() {
         return accounts.count() > 0;
     }

@@ -89,10 +89,10 @@ public class SecurityConfiguration {
     /** The one way in for passwords, browser and API alike: throttled, then checked against the bcrypt hash. */
     @Bean
     AuthenticationProvider signInThrottle(AccountService accounts, PasswordEncoder passwordEncoder, AuditLog auditLog,
-                                          UnauditedFailures unaudited, Clock clock) {
+                                          UnauditedFailures unaudited, VerifiedCredentials verified, Clock clock) {
         var passwordCheck = new DaoAuthenticationProvider(accounts);
         passwordCheck.setPasswordEncoder(passwordEncoder);
-        return new SignInThrottle(passwordCheck, auditLog, unaudited, clock);
+        return new SignInThrottle(passwordCheck, auditLog, unaudited, verified, clock);
     }
 
     @Bean

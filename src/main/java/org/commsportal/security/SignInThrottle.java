@@ -30,11 +30,14 @@ class SignInThrottle implements AuthenticationProvider {
     private final AuditLog auditLog;
     private final Clock clock;
     private final UnauditedFailures unaudited;
+    private final VerifiedCredentials verified;
 
-    SignInThrottle(AuthenticationProvider passwordCheck, AuditLog auditLog, UnauditedFailures unaudited, Clock clock) {
+    SignInThrottle(AuthenticationProvider passwordCheck, AuditLog auditLog, UnauditedFailures unaudited,
+                   VerifiedCredentials verified, Clock clock) {
         this.passwordCheck = passwordCheck;
         this.auditLog = auditLog;
         this.unaudited = unaudited;
+        this.verified = verified;
         this.clock = clock;
     }
 
@@ -56,9 +59,22 @@ class SignInThrottle implements AuthenticationProvider {
         if (!UserNames.possible(normalized)) {
             throw new BadCredentialsException("Bad credentials");
         }
+        String password = String.valueOf(authentication.getCredentials());
+        var recalled = verified.recall(normalized, password);
+        if (recalled.isPresent()) { // checked with bcrypt recently, account unchanged since
+            PortalUser user = recalled.get();
+            user.eraseCredentials();
+            var signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+            signedIn.setDetails(authentication.getDetails());
+            unaudited.signedIn(name);
+            return signedIn;
+        }
         var attempt = UsernamePasswordAuthenticationToken.unauthenticated(normalized, authentication.getCredentials());
         attempt.setDetails(authentication.getDetails());
         Authentication signedIn = passwordCheck.authenticate(attempt);
+        if (signedIn != null && signedIn.getPrincipal() instanceof PortalUser user) {
+            verified.remember(normalized, password, user.getPassword());
+        }
         unaudited.signedIn(name);
         return signedIn;
     }

@@ -30,6 +30,7 @@ class SignInThrottleIT {
     @Autowired AuthenticationProvider signIn;
     @Autowired AuditLog auditLog;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 
     private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
             new java.util.concurrent.atomic.AtomicInteger(2 + (int) (Math.random() * 100));
@@ -189,6 +190,43 @@ class SignInThrottleIT {
 
         assertThat(jdbc.sql("SELECT remote_addr FROM audit_event WHERE actor = :u").param("u", username)
                 .query(String.class).single()).isEqualTo(client);
+    }
+
+    @Test
+    void http_basic_pays_for_bcrypt_once_and_a_role_change_password_reset_or_disable_applies_at_the_next_request()
+            throws Exception {
+        String username = testTenants.newAccount(testTenants.newTenant("cached"), Role.REPORTS_READER);
+        assertThat(basicAuthStatus(username, TestTenants.PASSWORD)).as("checked with bcrypt").isEqualTo(200);
+        long[] cached = new long[9];
+        for (int call = 0; call < cached.length; call++) {
+            long started = System.nanoTime();
+            assertThat(basicAuthStatus(username, TestTenants.PASSWORD)).isEqualTo(200);
+            cached[call] = System.nanoTime() - started;
+        }
+        String hash = jdbc.sql("SELECT password_hash FROM portal_account WHERE username = :u").param("u", username)
+                .query(String.class).single();
+        long started = System.nanoTime();
+        assertThat(passwordEncoder.matches(TestTenants.PASSWORD, hash)).isTrue();
+        long bcrypt = System.nanoTime() - started;
+        java.util.Arrays.sort(cached);
+        System.out.printf("HTTP Basic: one bcrypt check %d ms, median remembered call (whole request) %d ms%n",
+                bcrypt / 1_000_000, cached[cached.length / 2] / 1_000_000);
+        assertThat(cached[cached.length / 2]).as("median remembered call, ns").isLessThan(bcrypt);
+
+        jdbc.sql("UPDATE portal_account_role r JOIN portal_account a ON a.id = r.account_id SET r.role = 'BILLING_ADMIN' "
+                + "WHERE a.username = :u").param("u", username).update();
+        assertThat(basicAuthStatus(username, TestTenants.PASSWORD)).as("roles reduced").isEqualTo(403);
+        jdbc.sql("UPDATE portal_account_role r JOIN portal_account a ON a.id = r.account_id SET r.role = 'REPORTS_READER' "
+                + "WHERE a.username = :u").param("u", username).update();
+        assertThat(basicAuthStatus(username, TestTenants.PASSWORD)).as("roles back").isEqualTo(200);
+
+        String other = "another-long-password-42";
+        jdbc.sql("UPDATE portal_account SET password_hash = :h WHERE username = :u")
+                .param("h", passwordEncoder.encode(other)).param("u", username).update();
+        assertThat(basicAuthStatus(username, TestTenants.PASSWORD)).as("old password after a reset").isEqualTo(401);
+        assertThat(basicAuthStatus(username, other)).as("new password").isEqualTo(200);
+        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE username = :u").param("u", username).update();
+        assertThat(basicAuthStatus(username, other)).as("disabled").isEqualTo(401);
     }
 
     private long failuresAudited(String actor) {
