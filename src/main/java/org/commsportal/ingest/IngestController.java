@@ -3,7 +3,11 @@ package org.commsportal.ingest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -37,27 +42,32 @@ class IngestController {
     private final DirectoryService directory;
     private final long maxRequestBytes;
     private final long maxRecordBytes;
+    private final TenantService tenants;
+    private final Clock clock;
 
     IngestController(IngestRecords records, SessionWriter sessions, DirectoryService directory,
                      @Value("${portal.ingest.max-request-bytes:33554432}") long maxRequestBytes,
-                     @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes) {
+                     @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes, TenantService tenants,
+                     Clock clock) {
         this.records = records;
         this.sessions = sessions;
         this.directory = directory;
         this.maxRequestBytes = maxRequestBytes;
         this.maxRecordBytes = maxRecordBytes;
+        this.tenants = tenants;
+        this.clock = clock;
     }
 
     @PostMapping("/sessions")
     ResponseEntity<Map<String, Object>> sessions(HttpServletRequest request) throws IOException {
         List<SessionRecord> batch = new ArrayList<>();
         Set<String> dialogIds = new HashSet<>();
-        @Nullable LocalDate keptFrom = sessions.keptFrom();
+        LocalDate keptFrom = firstKeptDay();
         var refusal = read(request, (index, node, problems) -> {
             SessionRecord session = records.session(index, node, problems);
             if (session != null && !dialogIds.add(session.dialogId())) {
                 problems.add(new IngestProblem(index, "dialogId", "appears earlier in this request"));
-            } else if (session != null && keptFrom != null && session.startsBefore(keptFrom)) {
+            } else if (session != null && session.startsBefore(keptFrom)) {
                 problems.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(keptFrom)));
             } else if (session != null && problems.isEmpty()) {
                 batch.add(session);
@@ -82,6 +92,19 @@ class IngestController {
             }
             return invalidRecords(problems);
         }
+    }
+
+    /**
+     * The first day of sessions the tenant keeps: the Monday of the week of its first retained day (today minus its
+     * retention days), as the next retention run will set it (docs/configuration.md, "Retention and partitions"),
+     * or the day the last run set if that is later. Sessions before it would only be deleted again.
+     */
+    private LocalDate firstKeptDay() {
+        LocalDate firstRetained = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .minusDays(tenants.current().retentionDays());
+        LocalDate byRetention = firstRetained.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        @Nullable LocalDate stored = sessions.keptFrom();
+        return stored != null && stored.isAfter(byRetention) ? stored : byRetention;
     }
 
     @PostMapping("/users")

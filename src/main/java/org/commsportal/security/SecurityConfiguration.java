@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -81,6 +82,7 @@ public class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // Error dispatches (e.g. a 404 of the API chain) render Spring Boot's error body, not a login redirect.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
+        http.addFilterBefore(new SameOriginSignIn("/" + LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.loginView("/" + LOGIN_PATH, "/" + LOGIN_PATH + "?logout"))
                 .build();
