@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -72,7 +73,7 @@ public class SecurityConfiguration {
     /** The browser UI: Vaadin views, each annotated with the roles that may open it; anything else is denied. */
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
         http.headers(headers -> headers
                 .contentTypeOptions(options -> { })
                 .referrerPolicy(referrer -> referrer.policy(
@@ -83,6 +84,7 @@ public class SecurityConfiguration {
         // Error dispatches (e.g. a 404 of the API chain) render Spring Boot's error body, not a login redirect.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
         http.addFilterBefore(new SameOriginSignIn("/" + LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new CurrentRoles(accounts), AuthorizationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.loginView("/" + LOGIN_PATH, "/" + LOGIN_PATH + "?logout"))
                 .build();
