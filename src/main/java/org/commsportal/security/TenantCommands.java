@@ -14,13 +14,11 @@ import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code tenant create <name> --admin=<user name>}: a new tenant with its first global administrator, whose
  * password is read from standard input (never from the command line, where other users of the machine could see it).
- * Both are created in one transaction, or neither (docs/operations.md, "Commands").
+ * The administrator's name and password are checked before anything is created (docs/operations.md, "Commands").
  */
 @Component
 public class TenantCommands {
@@ -30,12 +28,10 @@ public class TenantCommands {
 
     private final TenantService tenants;
     private final AccountService accounts;
-    private final TransactionTemplate transaction;
 
-    TenantCommands(TenantService tenants, AccountService accounts, PlatformTransactionManager transactions) {
+    TenantCommands(TenantService tenants, AccountService accounts) {
         this.tenants = tenants;
         this.accounts = accounts;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Runs the command; returns the exit status (0 created, 1 usage error, 2 refused). */
@@ -68,11 +64,16 @@ public class TenantCommands {
             return 1;
         }
         try {
-            Tenant tenant = transaction.execute(status -> {
-                Tenant created = tenants.create(name, UUID.randomUUID());
-                accounts.createAccount(created.id(), admin, "Global administrator", password, Set.of(Role.GLOBAL_ADMIN));
-                return created;
-            });
+            // Everything that could refuse the administrator is checked before the tenant is created. The tenant is
+            // committed before its first account: the account's audit entry is written in a transaction of its own,
+            // which would otherwise wait for the tenant row's lock.
+            AccountService.requireValidUsername(admin);
+            PasswordPolicy.check(password, admin);
+            if (accounts.current(admin).isPresent()) {
+                throw new AccountProblem(AccountProblem.Field.USERNAME, "The user name " + admin + " is taken.");
+            }
+            Tenant tenant = tenants.create(name, UUID.randomUUID());
+            accounts.createAccount(tenant.id(), admin, "Global administrator", password, Set.of(Role.GLOBAL_ADMIN));
             out.println("Created tenant " + tenant.name() + " with the global administrator " + admin + ".");
             return 0;
         } catch (AccountProblem problem) {
