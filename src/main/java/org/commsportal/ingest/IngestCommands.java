@@ -16,6 +16,7 @@ import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
@@ -42,9 +43,12 @@ public class IngestCommands {
     private final ReadModelCheck verifier;
     private final TenantService tenants;
     private final CurrentTenant currentTenant;
+    private final long maxRecordBytes;
 
     IngestCommands(IngestRecords records, SessionWriter sessions, DirectoryService directory, ReadModelCheck verifier,
-                   TenantService tenants, CurrentTenant currentTenant) {
+                   TenantService tenants, CurrentTenant currentTenant,
+                   @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
         this.records = records;
         this.sessions = sessions;
         this.directory = directory;
@@ -87,12 +91,20 @@ public class IngestCommands {
             boolean ndjson = !startsWithArray(file);
             long started = System.nanoTime();
             out.println("Checking " + file + " ...");
-            List<IngestProblem> problems = new ArrayList<>();
-            long total = pass(file, ndjson, kind, problems, null, out);
+            var problems = new IngestProblems();
+            long total;
+            try {
+                total = pass(file, ndjson, kind, problems, null, out);
+            } catch (RecordStream.Malformed e) {
+                out.println("  record " + e.index() + ", " + (e.field().isEmpty() ? "record" : e.field()) + ": "
+                        + e.reason() + " (line " + e.line() + ", column " + e.column() + ")");
+                out.println("The file is not valid JSON; nothing was imported.");
+                return 2;
+            }
             if (!problems.isEmpty()) {
-                problems.stream().limit(SHOWN_PROBLEMS).forEach(p ->
+                problems.listed().stream().limit(SHOWN_PROBLEMS).forEach(p ->
                         out.println("  record " + p.index() + ", " + (p.field().isEmpty() ? "record" : p.field()) + ": " + p.reason()));
-                out.println(problems.size() + " problem(s) in " + total + " records; nothing was imported.");
+                out.println(problems.count() + " problem(s) in " + total + " records; nothing was imported.");
                 return 2;
             }
             long[] replaced = {0};
@@ -109,7 +121,7 @@ public class IngestCommands {
     }
 
     /** Reads the whole file; with {@code replaced} null it only checks, otherwise it writes batch by batch. */
-    private long pass(Path file, boolean ndjson, String kind, List<IngestProblem> problems, long @Nullable [] replaced,
+    private long pass(Path file, boolean ndjson, String kind, IngestProblems problems, long @Nullable [] replaced,
                       PrintStream out) throws IOException {
         List<SessionRecord> sessionBatch = new ArrayList<>(BATCH);
         List<UserRecord> userBatch = new ArrayList<>(BATCH);
@@ -119,7 +131,7 @@ public class IngestCommands {
             if (kind.equals("sessions")) {
                 SessionRecord session = records.session(index, node, found);
                 if (session != null && keptFrom != null && session.startsBefore(keptFrom)) {
-                    found.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(keptFrom)));
+                    found.add(index, "startTime", SessionsBeforeKeptDaysException.reason(keptFrom));
                 } else if (session != null && replaced != null) {
                     if (!batchKeys.add(session.dialogId())) { // a later copy in the file replaces the earlier one
                         replaced[0] += flushSessions(sessionBatch, batchKeys);
@@ -149,7 +161,7 @@ public class IngestCommands {
         };
         long total;
         try (InputStream in = Files.newInputStream(file)) {
-            total = RecordStream.read(in, ndjson, handler, problems);
+            total = RecordStream.read(in, ndjson, maxRecordBytes, handler, problems);
         }
         if (replaced != null) {
             replaced[0] += flushSessions(sessionBatch, batchKeys);

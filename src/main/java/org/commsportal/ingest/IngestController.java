@@ -1,10 +1,13 @@
 package org.commsportal.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -40,28 +44,39 @@ class IngestController {
     private final SessionWriter sessions;
     private final DirectoryService directory;
     private final long maxRequestBytes;
+    private final long maxRecordBytes;
+    private final TenantService tenants;
+    private final Clock clock;
 
     IngestController(IngestRecords records, SessionWriter sessions, DirectoryService directory,
-                     @Value("${portal.ingest.max-request-bytes:33554432}") long maxRequestBytes) {
+                     @Value("${portal.ingest.max-request-bytes:33554432}") long maxRequestBytes,
+                     @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes, TenantService tenants,
+                     Clock clock) {
         this.records = records;
         this.sessions = sessions;
         this.directory = directory;
         this.maxRequestBytes = maxRequestBytes;
+        this.maxRecordBytes = maxRecordBytes;
+        this.tenants = tenants;
+        this.clock = clock;
     }
 
     @PostMapping("/sessions")
     ResponseEntity<Map<String, Object>> sessions(HttpServletRequest request) throws IOException {
         List<SessionRecord> batch = new ArrayList<>();
         Set<String> dialogIds = new HashSet<>();
-        @Nullable LocalDate keptFrom = sessions.keptFrom();
+        LocalDate keptFrom = firstKeptDay();
         var refusal = read(request, (index, node, problems) -> {
             SessionRecord session = records.session(index, node, problems);
             if (session != null && !dialogIds.add(session.dialogId())) {
                 problems.add(new IngestProblem(index, "dialogId", "appears earlier in this request"));
-            } else if (session != null && keptFrom != null && session.startsBefore(keptFrom)) {
+            } else if (session != null && session.startsBefore(keptFrom)) {
                 problems.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(keptFrom)));
-            } else if (session != null) {
+            } else if (session != null && problems.isEmpty()) {
                 batch.add(session);
+            }
+            if (!problems.isEmpty()) {
+                batch.clear(); // nothing will be written: keep no record in memory
             }
         });
         if (refusal != null) {
@@ -72,14 +87,27 @@ class IngestController {
             return ResponseEntity.ok(Map.of("received", batch.size(), "replaced", replaced));
         } catch (SessionsBeforeKeptDaysException e) { // retention moved on while the body was read
             Set<String> tooOld = Set.copyOf(e.dialogIds());
-            List<IngestProblem> problems = new ArrayList<>();
+            var problems = new IngestProblems();
             for (int index = 0; index < batch.size(); index++) {
                 if (tooOld.contains(batch.get(index).dialogId())) {
-                    problems.add(new IngestProblem(index, "startTime", SessionsBeforeKeptDaysException.reason(e.keptFrom())));
+                    problems.add(index, "startTime", SessionsBeforeKeptDaysException.reason(e.keptFrom()));
                 }
             }
             return invalidRecords(problems);
         }
+    }
+
+    /**
+     * The first day of sessions the tenant keeps: the Monday of the week of its first retained day (today minus its
+     * retention days), as the next retention run will set it (docs/configuration.md, "Retention and partitions"),
+     * or the day the last run set if that is later. Sessions before it would only be deleted again.
+     */
+    private LocalDate firstKeptDay() {
+        LocalDate firstRetained = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .minusDays(tenants.current().retentionDays());
+        LocalDate byRetention = firstRetained.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        @Nullable LocalDate stored = sessions.keptFrom();
+        return stored != null && stored.isAfter(byRetention) ? stored : byRetention;
     }
 
     @PostMapping("/users")
@@ -90,8 +118,11 @@ class IngestController {
             UserRecord user = records.user(index, node, problems);
             if (user != null && !upns.add(user.upn().toLowerCase(Locale.ROOT))) {
                 problems.add(new IngestProblem(index, "upn", "appears earlier in this request"));
-            } else if (user != null) {
+            } else if (user != null && problems.isEmpty()) {
                 batch.add(user);
+            }
+            if (!problems.isEmpty()) {
+                batch.clear(); // nothing will be written: keep no record in memory
             }
         });
         if (refusal != null) {
@@ -116,26 +147,29 @@ class IngestController {
         if (request.getContentLengthLong() > maxRequestBytes) {
             return tooLarge();
         }
-        List<IngestProblem> problems = new ArrayList<>();
+        var problems = new IngestProblems();
         try (InputStream body = new LimitedInputStream(request.getInputStream(), maxRequestBytes)) {
-            long count = RecordStream.read(body, ndjson, handler, problems);
+            long count = RecordStream.read(body, ndjson, maxRecordBytes, handler, problems);
             if (count == 0) {
                 return error(HttpStatus.UNPROCESSABLE_ENTITY, "noRecords", "The request holds no records.", null);
             }
         } catch (LimitedInputStream.TooLarge e) {
             return tooLarge();
-        } catch (JsonProcessingException e) {
-            return error(HttpStatus.BAD_REQUEST, "malformedJson", "The body is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ").", null);
+        } catch (RecordStream.Malformed e) {
+            var problem = new IngestProblem(e.index(), e.field(), e.reason());
+            return error(HttpStatus.BAD_REQUEST, "malformedJson", "The body is not valid JSON: " + e.reason()
+                    + " (record " + e.index() + (e.field().isEmpty() ? "" : ", field " + e.field()) + ", line "
+                    + e.line() + ", column " + e.column() + ").", List.of(problem));
         }
         return problems.isEmpty() ? null : invalidRecords(problems);
     }
 
-    private static ResponseEntity<Map<String, Object>> invalidRecords(List<IngestProblem> problems) {
-        return error(HttpStatus.UNPROCESSABLE_ENTITY, "invalidRecords", problems.size() + " problem(s) in "
-                + problems.stream().map(IngestProblem::index).distinct().count()
-                + " record(s); nothing was written.", problems);
+    private static ResponseEntity<Map<String, Object>> invalidRecords(IngestProblems problems) {
+        List<IngestProblem> listed = problems.listed();
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "invalidRecords", problems.count() + " problem(s) in "
+                + problems.records() + " record(s); nothing was written."
+                + (listed.size() < problems.count() ? " The first " + listed.size() + " are listed." : ""),
+                listed, problems.count());
     }
 
     private ResponseEntity<Map<String, Object>> tooLarge() {
@@ -145,10 +179,16 @@ class IngestController {
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message,
                                                              @Nullable List<IngestProblem> problems) {
+        return error(status, code, message, problems, problems == null ? 0 : problems.size());
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message,
+                                                             @Nullable List<IngestProblem> problems, long count) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         if (problems != null) {
+            error.put("problemCount", count);
             error.put("problems", problems);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));

@@ -19,6 +19,7 @@ import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.QualityTables;
 import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Side;
 
 /**
  * Turns ingested JSON records into sessions and users, collecting every problem of every record. The field names
@@ -52,8 +53,8 @@ public class IngestRecords {
     }
 
     /** The session, or null when the record has problems (added to the list). */
-    public @Nullable SessionRecord session(long index, JsonNode node, List<IngestProblem> problems) {
-        int before = problems.size();
+    public @Nullable SessionRecord session(long index, JsonNode node, IngestProblems problems) {
+        long before = problems.count();
         if (!node.isObject()) {
             problems.add(new IngestProblem(index, "", "must be a JSON object"));
             return null;
@@ -87,7 +88,7 @@ public class IngestRecords {
         String confInstance = f.text("confInstance", false);
         String fromTel = f.text("fromTel", false);
         String toTel = f.text("toTel", false);
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
         return new SessionRecord(dialogId, start, end, fromUri, toUri, fromClient, toClient, conferenceUrl,
@@ -97,7 +98,7 @@ public class IngestRecords {
                 imMessages == null ? 0 : imMessages.intValue(), quality);
     }
 
-    private List<MediaUsage> media(long index, @Nullable JsonNode node, List<IngestProblem> problems) {
+    private List<MediaUsage> media(long index, @Nullable JsonNode node, IngestProblems problems) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             problems.add(new IngestProblem(index, "media", "must list at least one media type used"));
             return List.of();
@@ -111,7 +112,7 @@ public class IngestRecords {
                 problems.add(new IngestProblem(index, field, "must be an object with type and durationMs"));
                 continue;
             }
-            var f = new JsonFields(index, usage, "session_media", limits, problems);
+            var f = new JsonFields(index, usage, "session_media", limits, problems, field + ".");
             Modality type = mediaType(usage.get("type"));
             if (type == null) {
                 problems.add(new IngestProblem(index, field + ".type", "unknown media type " + usage.get("type")
@@ -134,6 +135,9 @@ public class IngestRecords {
             return null;
         }
         if (type.isIntegralNumber()) {
+            if (!type.canConvertToInt()) {
+                return null;
+            }
             int id = type.asInt();
             return id >= 1 && id <= Modality.values().length ? Modality.ofId(id) : null;
         }
@@ -145,7 +149,7 @@ public class IngestRecords {
         return null;
     }
 
-    private Quality.Report quality(long index, @Nullable JsonNode node, List<IngestProblem> problems) {
+    private Quality.Report quality(long index, @Nullable JsonNode node, IngestProblems problems) {
         if (node == null) {
             return Quality.Report.none();
         }
@@ -156,8 +160,10 @@ public class IngestRecords {
         new JsonFields(index, node, "", limits, problems).rejectUnknown(Set.copyOf(QUALITY_FIELDS));
         List<List<Record>> lists = new ArrayList<>();
         for (int t = 0; t < QUALITY_TYPES.size(); t++) {
-            lists.add(records(index, "quality." + QUALITY_FIELDS.get(t), node.get(QUALITY_FIELDS.get(t)),
-                    QUALITY_TYPES.get(t), problems));
+            String field = "quality." + QUALITY_FIELDS.get(t);
+            List<Record> list = records(index, field, node.get(QUALITY_FIELDS.get(t)), QUALITY_TYPES.get(t), problems);
+            onceEach(index, field, list, problems);
+            lists.add(list);
         }
         @SuppressWarnings("unchecked")
         Quality.Report report = new Quality.Report((List<Quality.SessionInfo>) (List<?>) lists.get(0),
@@ -170,7 +176,7 @@ public class IngestRecords {
     }
 
     private List<Record> records(long index, String field, @Nullable JsonNode node, Class<? extends Record> type,
-                                 List<IngestProblem> problems) {
+                                 IngestProblems problems) {
         if (node == null || node.isNull()) {
             return List.of();
         }
@@ -196,6 +202,49 @@ public class IngestRecords {
         return records;
     }
 
+    /**
+     * The lists stored one row per side (and per hop for traceroutes) may hold each side (and hop) once; a repeat
+     * would break the table's unique key (docs/ingest.md, "Quality records").
+     */
+    private static void onceEach(long index, String field, List<Record> list, IngestProblems problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Record record = list.get(i);
+            String key;
+            String what;
+            if (record instanceof Quality.TracerouteHop hop) {
+                key = hop.side() + " " + hop.hop();
+                what = "hop " + hop.hop() + " of side " + hop.side() + " is listed twice";
+            } else if (record instanceof Quality.SessionInfo
+                    || record instanceof Quality.AudioClientEvents || record instanceof Quality.AudioSignal
+                    || record instanceof Quality.VideoClientEvents || record instanceof Quality.Feedback) {
+                key = String.valueOf(side(record));
+                what = "side " + key + " is listed twice; each side may have one record here";
+            } else {
+                return;
+            }
+            if (!seen.add(key)) {
+                problems.add(index, field + "[" + i + "]" + (record instanceof Quality.TracerouteHop ? ".hop" : ".side"),
+                        what);
+            }
+        }
+    }
+
+    private static @Nullable Side side(Record record) {
+        if (record instanceof Quality.SessionInfo r) {
+            return r.side();
+        } else if (record instanceof Quality.AudioClientEvents r) {
+            return r.side();
+        } else if (record instanceof Quality.AudioSignal r) {
+            return r.side();
+        } else if (record instanceof Quality.VideoClientEvents r) {
+            return r.side();
+        } else if (record instanceof Quality.Feedback r) {
+            return r.side();
+        }
+        return null;
+    }
+
     /** A quality record component as the checks need it, read from the record type once. */
     private record QualityComponent(java.lang.reflect.Method accessor, String name, String column, boolean nullable) {
     }
@@ -217,8 +266,8 @@ public class IngestRecords {
     };
 
     /** Required components present, texts within their columns, ratings 1 to 5. */
-    private boolean withinLimits(long index, String path, Record record, List<IngestProblem> problems) {
-        int before = problems.size();
+    private boolean withinLimits(long index, String path, Record record, IngestProblems problems) {
+        long before = problems.count();
         String table = QualityTables.table(record.getClass());
         for (QualityComponent component : COMPONENTS.get(record.getClass())) {
             Object value;
@@ -235,18 +284,24 @@ public class IngestRecords {
                 if (text.length() > limit) {
                     problems.add(new IngestProblem(index, path + "." + component.name(),
                             "is " + text.length() + " characters long; at most " + limit + " fit"));
+                } else if (!JsonFields.wellFormed(text)) {
+                    problems.add(index, path + "." + component.name(),
+                            "is not valid Unicode text: it holds a lone surrogate (\\ud800 to \\udfff)");
                 }
+            } else if (value instanceof Double number && !Double.isFinite(number)) {
+                problems.add(index, path + "." + component.name(),
+                        "must be a finite number, not " + number + " (NaN, infinity or beyond a double's range)");
             }
         }
         if (record instanceof Quality.Feedback feedback && (feedback.rating() < 1 || feedback.rating() > 5)) {
             problems.add(new IngestProblem(index, path + ".rating", "must be between 1 and 5"));
         }
-        return problems.size() == before;
+        return problems.count() == before;
     }
 
     /** The user, or null when the record has problems (added to the list). */
-    @Nullable UserRecord user(long index, JsonNode node, List<IngestProblem> problems) {
-        int before = problems.size();
+    @Nullable UserRecord user(long index, JsonNode node, IngestProblems problems) {
+        long before = problems.count();
         if (!node.isObject()) {
             problems.add(new IngestProblem(index, "", "must be a JSON object"));
             return null;
@@ -264,7 +319,7 @@ public class IngestRecords {
         if (licensedFrom != null && deletedAt != null && deletedAt.isBefore(licensedFrom)) {
             f.problem("deletedAt", "is before licensedFrom");
         }
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
         return new UserRecord(upn, alias, displayName, licensedFrom, deletedAt);

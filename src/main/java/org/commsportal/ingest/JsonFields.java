@@ -19,19 +19,31 @@ import org.commsportal.sessions.QualityTables;
 final class JsonFields {
 
     private static final Pattern SIP_URI = Pattern.compile("(?i)sip:[^\\s@;]+@[^\\s@;]+(;\\S*)?");
+    /** The instants and dates MariaDB's DATETIME and DATE columns hold, from the start of the Unix epoch. */
+    static final Instant FIRST_INSTANT = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999Z");
+    static final LocalDate FIRST_DATE = LocalDate.of(1970, 1, 1);
+    static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
     private final long index;
     private final JsonNode node;
     private final String table;
     private final ColumnLimits limits;
-    private final List<IngestProblem> problems;
+    private final IngestProblems problems;
+    private final String path;
 
-    JsonFields(long index, JsonNode node, String table, ColumnLimits limits, List<IngestProblem> problems) {
+    JsonFields(long index, JsonNode node, String table, ColumnLimits limits, IngestProblems problems) {
+        this(index, node, table, limits, problems, "");
+    }
+
+    /** The fields of an object inside the record, whose problems name it by the path, such as {@code media[0].}. */
+    JsonFields(long index, JsonNode node, String table, ColumnLimits limits, IngestProblems problems, String path) {
         this.index = index;
         this.node = node;
         this.table = table;
         this.limits = limits;
         this.problems = problems;
+        this.path = path;
     }
 
     /** Notes fields the record has but the format does not know (likely typos that would lose data). */
@@ -45,7 +57,7 @@ final class JsonFields {
     }
 
     void problem(String field, String reason) {
-        problems.add(new IngestProblem(index, field, reason));
+        problems.add(new IngestProblem(index, path + field, reason));
     }
 
     @Nullable String text(String field, boolean required) {
@@ -61,16 +73,33 @@ final class JsonFields {
             return null;
         }
         String text = value.asText();
-        if (required && text.isBlank()) {
-            problem(field, "must not be empty");
-            return null;
-        }
         int limit = limits.of(table, QualityTables.snakeCase(field));
         if (text.length() > limit) {
             problem(field, "is " + text.length() + " characters long; at most " + limit + " fit");
             return null;
         }
+        if (!wellFormed(text)) {
+            problem(field, "is not valid Unicode text: it holds a lone surrogate (\\ud800 to \\udfff)");
+            return null;
+        }
+        if (required && text.isBlank()) {
+            problem(field, "must not be empty");
+            return null;
+        }
         return text;
+    }
+
+    /** Whether every surrogate of the text is half of a pair, so that it can be stored as UTF-8. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Nullable String sipUri(String field, boolean required) {
@@ -100,12 +129,18 @@ final class JsonFields {
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException e) {
             problem(field, "must be an ISO-8601 instant in UTC such as 2026-11-20T09:30:00.000Z");
             return null;
         }
+        if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+            problem(field, "must be between " + FIRST_INSTANT + " and " + LAST_INSTANT);
+            return null;
+        }
+        return instant;
     }
 
     @Nullable LocalDate date(String field, boolean required) {
@@ -113,12 +148,18 @@ final class JsonFields {
         if (text == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             problem(field, "must be a date such as 2026-11-20");
             return null;
         }
+        if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+            problem(field, "must be between " + FIRST_DATE + " and " + LAST_DATE);
+            return null;
+        }
+        return date;
     }
 
     @Nullable Long number(String field, boolean required, long min, long max) {

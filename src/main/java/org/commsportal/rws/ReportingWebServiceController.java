@@ -226,6 +226,12 @@ class ReportingWebServiceController {
     @ExceptionHandler(RuntimeException.class)
     void failed(RuntimeException failure, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        if (org.commsportal.database.DatabaseOutage.causedBy(failure)) {
+            response.setHeader("Retry-After", org.commsportal.database.DatabaseOutage.RETRY_AFTER_SECONDS);
+            error(request, response, HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                    "The portal cannot reach its database; try again in a minute.");
+            return;
+        }
         log.error("Reporting web service request {} failed", request.getRequestURI(), failure);
         error(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "InternalError",
                 "The report could not be produced; the portal's log has the details.");

@@ -66,6 +66,15 @@ public class AccountService implements UserDetailsService {
         return accounts.findByUsername(username).map(PortalUser::isEnabled).orElse(false);
     }
 
+    /**
+     * The account as it is now (enabled, password hash, roles), to check a sign-in made or verified earlier against;
+     * from the primary, like {@link #stillEnabled}.
+     */
+    @Transactional
+    public java.util.Optional<PortalUser> current(String username) {
+        return accounts.findByUsername(username);
+    }
+
     public boolean anyAccountExists() {
         return accounts.count() > 0;
     }
@@ -147,10 +156,7 @@ public class AccountService implements UserDetailsService {
 
     private long insertChecked(long tenantId, String username, String displayName, String rawPassword,
                                Set<Role> roles) {
-        if (!USERNAME.matcher(username).matches()) {
-            throw new AccountProblem(AccountProblem.Field.USERNAME,
-                    "A user name has 3 to 128 letters, digits or . _ @ + - and no spaces.");
-        }
+        requireValidUsername(username);
         if (displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME) {
             throw new AccountProblem(AccountProblem.Field.DISPLAY_NAME,
                     "A display name is required, at most " + MAX_DISPLAY_NAME + " characters.");
@@ -163,6 +169,14 @@ public class AccountService implements UserDetailsService {
         }
         return accounts.insert(tenantId, username, displayName.strip(), passwordEncoder.encode(rawPassword),
                 clock.instant(), roles);
+    }
+
+    /** Refuses a user name an account cannot have. */
+    static void requireValidUsername(String username) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new AccountProblem(AccountProblem.Field.USERNAME,
+                    "A user name has 3 to 128 letters, digits or . _ @ + - and no spaces.");
+        }
     }
 
     private AccountSummary inMyTenant(long accountId) {

@@ -17,6 +17,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -71,7 +73,7 @@ public class SecurityConfiguration {
     /** The browser UI: Vaadin views, each annotated with the roles that may open it; anything else is denied. */
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
         http.headers(headers -> headers
                 .contentTypeOptions(options -> { })
                 .referrerPolicy(referrer -> referrer.policy(
@@ -81,6 +83,8 @@ public class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // Error dispatches (e.g. a 404 of the API chain) render Spring Boot's error body, not a login redirect.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
+        http.addFilterBefore(new SameOriginSignIn("/" + LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new CurrentRoles(accounts), AuthorizationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.loginView("/" + LOGIN_PATH, "/" + LOGIN_PATH + "?logout"))
                 .build();
@@ -89,10 +93,10 @@ public class SecurityConfiguration {
     /** The one way in for passwords, browser and API alike: throttled, then checked against the bcrypt hash. */
     @Bean
     AuthenticationProvider signInThrottle(AccountService accounts, PasswordEncoder passwordEncoder, AuditLog auditLog,
-                                          Clock clock) {
+                                          UnauditedFailures unaudited, VerifiedCredentials verified, Clock clock) {
         var passwordCheck = new DaoAuthenticationProvider(accounts);
         passwordCheck.setPasswordEncoder(passwordEncoder);
-        return new SignInThrottle(passwordCheck, auditLog, clock);
+        return new SignInThrottle(passwordCheck, auditLog, unaudited, verified, clock);
     }
 
     @Bean

@@ -63,6 +63,25 @@ class AccountsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void a_role_reduction_applies_to_an_open_session_at_its_next_request() {
+        Tenant tenant = testTenants.newTenant("demoted-ui");
+        String username = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN, Role.REPORTS_READER);
+        browser.signIn(username, TestTenants.PASSWORD);
+        browser.open("/admin/settings");
+        browser.waitFor(By.id("retention-days"));
+
+        jdbc.sql("""
+                DELETE r FROM portal_account_role r JOIN portal_account a ON a.id = r.account_id
+                WHERE a.username = :u AND r.role = 'GLOBAL_ADMIN'""").param("u", username).update();
+        browser.open("/admin/settings");
+
+        assertThat(browser.waitFor(By.id("access-denied")).getText()).contains("Access denied (403)");
+        assertThat(browser.driver.findElements(By.id("retention-days"))).isEmpty();
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitFor(By.id("user-table"));
+    }
+
+    @Test
     void an_account_creates_a_token_that_is_shown_once_and_works_until_revoked() throws Exception {
         browser.signIn("sfb.admin", DemoAccounts.PASSWORD);
         browser.open("/account");

@@ -64,7 +64,8 @@ class PackagedPortalIT {
                 "PORTAL_ADMIN_USERNAME", ADMIN,
                 "PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "PORTAL_CONTEXT_PATH", CONTEXT_PATH,
-                "PORTAL_MANAGEMENT_ADDRESS", "127.0.0.1"));
+                "PORTAL_MANAGEMENT_ADDRESS", "127.0.0.1",
+                "PORTAL_TRUSTED_PROXIES", "127\\.0\\.0\\.1"));
         ComposeFile compose = ComposeFile.load();
         dbEnvironment = compose.environment("db", variables);
         createDatabaseAsTheMariaDbImageDoes(dbEnvironment);

@@ -188,6 +188,27 @@ class IngestApiIT {
     }
 
     @Test
+    void sessions_older_than_the_tenants_retention_are_refused_before_any_retention_run() throws Exception {
+        jdbc.sql("UPDATE tenant SET retention_days = 30 WHERE id = :t").param("t", tenant.id()).update();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate firstKept = today.minusDays(30).with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.MONDAY));
+        String kept = session("kept", "IM", 1_000, "").replaceAll(day + "T09", firstKept + "T09");
+        String tooOld = session("too-old", "IM", 1_000, "").replaceAll(day + "T09", firstKept.minusDays(1) + "T23");
+
+        HttpResponse<String> refused = post("sessions", "application/json", "[" + kept + "," + tooOld + "]");
+        HttpResponse<String> accepted = post("sessions", "application/json", "[" + kept + "]");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode problem = json.readTree(refused.body()).get("error").get("problems").get(0);
+        assertThat(problem.get("index").asInt()).isEqualTo(1);
+        assertThat(problem.get("field").asText()).isEqualTo("startTime");
+        assertThat(problem.get("reason").asText()).contains("starts before " + firstKept);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(count("comm_session")).isEqualTo(1);
+    }
+
+    @Test
     void bad_users_are_refused_with_their_problems() throws Exception {
         HttpResponse<String> response = post("users", "application/json", """
                 [{"upn":"no-at-sign","alias":"x","displayName":"X","licensedFrom":"2025-01-01"},

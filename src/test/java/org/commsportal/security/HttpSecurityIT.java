@@ -142,6 +142,67 @@ class HttpSecurityIT {
         assertThat(auditActions("sfb.admin")).contains("SIGN_IN");
     }
 
+    @Test
+    void a_sign_in_form_posted_from_another_site_is_refused_and_one_from_the_portals_page_is_accepted() throws Exception {
+        for (Map<String, String> crossSite : List.of(Map.of("Origin", "https://attacker.example"),
+                Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://attacker.example"),
+                Map.of("Sec-Fetch-Site", "same-site"), Map.of("Origin", "null"),
+                Map.of("Referer", "https://attacker.example/login.html"))) {
+            HttpResponse<String> refused = postLogin("usage.reader", "portal-demo-2026", crossSite);
+
+            assertThat(refused.statusCode()).as(crossSite.toString()).isEqualTo(403);
+            assertThat(sessionCookie(refused)).as(crossSite.toString()).isEmpty();
+        }
+        String portal = "http://localhost:" + port;
+        for (Map<String, String> sameOrigin : List.of(Map.of("Origin", portal),
+                Map.of("Sec-Fetch-Site", "same-origin", "Origin", portal), Map.of("Referer", portal + "/login"))) {
+            HttpResponse<String> signedIn = postLogin("usage.reader", "portal-demo-2026", sameOrigin);
+
+            assertThat(signedIn.statusCode()).as(sameOrigin.toString()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/", "/api/v1/ingest/sessions", "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period='D7')", "/ecp/reportingwebservice/reporting.svc"})
+    void options_and_trace_get_405_with_a_json_error(String path) throws Exception {
+        String target = path.replace("'", "%27");
+        HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + target))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        // TRACE as a client sends it, without a body or Content-Length
+        String trace = raw("TRACE " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(options.statusCode()).as("OPTIONS " + path).isEqualTo(405);
+        assertThat(options.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
+        assertThat(options.headers().firstValue("Content-Type")).as("OPTIONS " + path)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(options.body()).as("OPTIONS " + path).contains("\"methodNotAllowed\"");
+        assertThat(trace).as("TRACE " + path).startsWith("HTTP/1.1 405").containsIgnoringCase("Content-Type: application/json")
+                .contains("\"methodNotAllowed\"").doesNotContain("<html");
+    }
+
+    /** Sends a request as it is written and returns the whole response. */
+    private String raw(String request) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void headers_over_8_kb_get_a_json_error_instead_of_tomcats_page() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/ingest/sessions")).header("X-Padding", "x".repeat(9_000)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).contains("\"badRequest\"").doesNotContain("<html");
+    }
+
     private List<String> auditActions(String actor) {
         return jdbc.sql("SELECT action FROM audit_event WHERE actor = :actor").param("actor", actor).query(String.class).list();
     }

@@ -10,6 +10,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.commsportal.ingest.IngestRecords;
 import org.commsportal.ingest.IngestProblem;
+import org.commsportal.ingest.IngestProblems;
 
 /**
  * The floor under the ingest rate, for the benchmark: parses NDJSON sessions as the endpoint does and writes only
@@ -37,11 +38,11 @@ public final class RawRowsFloor {
     /** Parses and writes one batch of NDJSON lines for the tenant. */
     public void write(long tenantId, List<String> lines) throws java.io.IOException {
         List<SessionRecord> batch = new ArrayList<>();
-        List<IngestProblem> problems = new ArrayList<>();
+        var problems = new IngestProblems();
         for (int index = 0; index < lines.size(); index++) {
             SessionRecord session = records.session(index, JSON.readTree(lines.get(index)), problems);
             if (session == null) {
-                throw new IllegalArgumentException(problems.toString());
+                throw new IllegalArgumentException(problems.listed().toString());
             }
             batch.add(session);
         }

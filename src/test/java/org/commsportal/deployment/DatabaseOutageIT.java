@@ -1,0 +1,123 @@
+package org.commsportal.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.commsportal.MariaDbServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged portal on a separately started MariaDB that then stops: the APIs and health answer 503 with
+ * {@code Retry-After} within 5 seconds instead of waiting 30 seconds for a generic 500.
+ */
+class DatabaseOutageIT {
+
+    private static final String ADMIN = "outage.admin";
+    private static final String PASSWORD = "outage-admin-password-42";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void while_the_database_is_down_the_apis_and_health_answer_503_with_retry_after_within_5_seconds()
+            throws Exception {
+        MariaDbServer db = MariaDbServer.start();
+        Process portal = null;
+        Path log = Files.createTempFile("outage-portal", ".log");
+        try {
+            db.sql("""
+                    CREATE DATABASE portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+                    CREATE USER 'portal'@'127.0.0.1' IDENTIFIED BY 'outage-db-secret';
+                    GRANT ALL PRIVILEGES ON portal.* TO 'portal'@'127.0.0.1';""");
+            int port = MariaDbServer.freePort();
+            int management = MariaDbServer.freePort();
+            var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-jar", jar().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            command.environment().putAll(Map.of("SPRING_DATASOURCE_URL", db.jdbcUrl("portal"),
+                    "SPRING_DATASOURCE_USERNAME", "portal", "SPRING_DATASOURCE_PASSWORD", "outage-db-secret",
+                    "PORTAL_ADMIN_TENANT", "outage.example", "PORTAL_ADMIN_USERNAME", ADMIN,
+                    "PORTAL_ADMIN_PASSWORD", PASSWORD, "PORT", String.valueOf(port),
+                    "MANAGEMENT_SERVER_PORT", String.valueOf(management)));
+            portal = command.start();
+            awaitHealthy(portal, management, log);
+            assertThat(get(port, "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)",
+                    basic()).statusCode()).as("before the outage").isEqualTo(200);
+
+            db.close(); // the outage
+
+            for (var call : List.of(
+                    List.of("/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)", basic()),
+                    List.of("/api/v1/ingest/sessions", "Bearer cui_not-a-known-key"),
+                    List.of("/ecp/reportingwebservice/reporting.svc/CsActiveUserDaily", basic()))) {
+                long started = System.nanoTime();
+                HttpResponse<String> response = get(port, call.get(0), call.get(1));
+                long millis = (System.nanoTime() - started) / 1_000_000;
+
+                assertThat(response.statusCode()).as(call.get(0) + ": " + response.body()).isEqualTo(503);
+                assertThat(response.headers().firstValue("Retry-After")).as(call.get(0)).isPresent();
+                assertThat(millis).as(call.get(0) + " milliseconds").isLessThan(5_000);
+                System.out.printf("Database down: GET %s -> %d in %d ms%n", call.get(0), response.statusCode(), millis);
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> health = get(management, "/actuator/health", null);
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat((System.nanoTime() - started) / 1_000_000).as("health milliseconds").isLessThan(5_000);
+        } finally {
+            if (portal != null) {
+                portal.destroy();
+                portal.waitFor(30, TimeUnit.SECONDS);
+            }
+            db.close();
+        }
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(40)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitHealthy(Process portal, int management, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!portal.isAlive()) {
+                throw new AssertionError("The portal exited:\n" + Files.readString(log));
+            }
+            try {
+                if (get(management, "/actuator/health", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The portal did not become healthy in time:\n" + Files.readString(log));
+    }
+
+    private static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("comms-usage-portal-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no packaged jar in target/: run ./mvnw verify"));
+        }
+    }
+}
