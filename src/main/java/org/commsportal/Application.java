@@ -2,16 +2,16 @@ package org.commsportal;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.Theme;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.commsportal.ingest.IngestCommands;
 import org.commsportal.security.TenantCommands;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import java.time.Clock;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.MapPropertySource;
 
 @SpringBootApplication
 @Theme("portal")
@@ -46,10 +46,21 @@ public class Application implements AppShellConfigurator {
     static int runCommand(String[] args) {
         var application = new SpringApplication(Application.class);
         application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
-        application.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
-                new MapPropertySource("portal-command", Map.of("server.port", "-1", "management.server.port", "-1",
-                        "portal.demo.enabled", "false", "portal.retention.enabled", "false",
-                        "portal.active-users.build-on-start", "false"))));
+        application.addInitializers(context -> context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "portal-command",
+                        Map.of(
+                                "server.port",
+                                "-1",
+                                "management.server.port",
+                                "-1",
+                                "portal.demo.enabled",
+                                "false",
+                                "portal.retention.enabled",
+                                "false",
+                                "portal.active-users.build-on-start",
+                                "false"))));
         try (ConfigurableApplicationContext context = application.run(args)) {
             if (TenantCommands.NAME.equals(args[0])) {
                 return context.getBean(TenantCommands.class).execute(List.of(args), System.in, System.out);

@@ -35,40 +35,64 @@ class ArchitectureTest {
 
     @Test
     void views_call_services_never_repositories_or_the_database() {
-        noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Repository.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
                 .check(PORTAL);
     }
 
     @Test
     void repositories_are_package_private_and_used_only_inside_their_feature() {
-        classes().that().areAnnotatedWith(Repository.class)
-                .should().notBePublic()
-                .andShould().haveSimpleNameEndingWith("Repository")
+        classes()
+                .that()
+                .areAnnotatedWith(Repository.class)
+                .should()
+                .notBePublic()
+                .andShould()
+                .haveSimpleNameEndingWith("Repository")
                 .check(PORTAL);
     }
 
     @Test
     void services_live_in_a_feature_root_package_not_in_ui() {
-        classes().that().areAnnotatedWith(Service.class).should().resideOutsideOfPackage("..ui..").check(PORTAL);
+        classes()
+                .that()
+                .areAnnotatedWith(Service.class)
+                .should()
+                .resideOutsideOfPackage("..ui..")
+                .check(PORTAL);
     }
 
     @Test
     void views_are_package_private_in_ui_packages_and_say_who_may_open_them() {
-        classes().that().areAnnotatedWith(Route.class)
-                .should().resideInAPackage("..ui..")
-                .andShould().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(Route.class)
+                .should()
+                .resideInAPackage("..ui..")
+                .andShould()
+                .notBePublic()
                 .andShould(com.tngtech.archunit.lang.conditions.ArchConditions.beAnnotatedWith(RolesAllowed.class)
                         .or(com.tngtech.archunit.lang.conditions.ArchConditions.beAnnotatedWith(PermitAll.class))
-                        .or(com.tngtech.archunit.lang.conditions.ArchConditions.beAnnotatedWith(AnonymousAllowed.class)))
+                        .or(com.tngtech.archunit.lang.conditions.ArchConditions.beAnnotatedWith(
+                                AnonymousAllowed.class)))
                 .check(PORTAL);
     }
 
     @Test
     void nothing_outside_ui_depends_on_ui() {
-        noClasses().that().resideOutsideOfPackage("..ui..")
-                .should().dependOnClassesThat().resideInAPackage("..ui..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..ui..")
                 .check(PORTAL);
     }
 
@@ -92,19 +116,30 @@ class ArchitectureTest {
 
     @Test
     void the_write_core_names_no_report_and_no_door() {
-        noClasses().that().resideInAPackage("org.commsportal.sessions..")
-                .should().dependOnClassesThat().resideInAnyPackage(Stream.concat(REPORTS.stream(),
-                                Stream.of("ingest", "graphapi", "rws", "demo", "retention"))
-                        .map(name -> "org.commsportal." + name + "..").toArray(String[]::new))
+        noClasses()
+                .that()
+                .resideInAPackage("org.commsportal.sessions..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        Stream.concat(REPORTS.stream(), Stream.of("ingest", "graphapi", "rws", "demo", "retention"))
+                                .map(name -> "org.commsportal." + name + "..")
+                                .toArray(String[]::new))
                 .check(PORTAL);
     }
 
     @Test
     void reports_do_not_depend_on_each_other() {
         for (String report : REPORTS) {
-            noClasses().that().resideInAPackage("org.commsportal." + report + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(REPORTS.stream().filter(other -> !other.equals(report))
-                            .map(other -> "org.commsportal." + other + "..").toArray(String[]::new))
+            noClasses()
+                    .that()
+                    .resideInAPackage("org.commsportal." + report + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(REPORTS.stream()
+                            .filter(other -> !other.equals(report))
+                            .map(other -> "org.commsportal." + other + "..")
+                            .toArray(String[]::new))
                     .check(PORTAL);
         }
     }
@@ -116,15 +151,20 @@ class ArchitectureTest {
                 "(INSERT INTO|UPDATE|DELETE FROM)\\s+(comm_session|session_media|session_dialog|qoe_\\w+)\\b");
         List<Path> writers;
         try (Stream<Path> files = Files.walk(root)) {
-            writers = files.filter(file -> file.toString().endsWith(".java")).filter(file -> {
-                try {
-                    return writes.matcher(Files.readString(file)).find();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).map(root::relativize).toList();
+            writers = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> {
+                        try {
+                            return writes.matcher(Files.readString(file)).find();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(root::relativize)
+                    .toList();
         }
-        assertThat(writers).isNotEmpty().allSatisfy(file -> assertThat(file.toString()).matches("(sessions|retention)/.*"));
+        assertThat(writers)
+                .isNotEmpty()
+                .allSatisfy(file -> assertThat(file.toString()).matches("(sessions|retention)/.*"));
     }
 
     @Test
@@ -137,8 +177,12 @@ class ArchitectureTest {
                     .filter(dir -> !dir.equals(root))
                     .toList();
         }
-        assertThat(packages).isNotEmpty().allSatisfy(dir -> assertThat(dir.resolve("package-info.java"))
-                .exists().content().contains("@NullMarked"));
+        assertThat(packages)
+                .isNotEmpty()
+                .allSatisfy(dir -> assertThat(dir.resolve("package-info.java"))
+                        .exists()
+                        .content()
+                        .contains("@NullMarked"));
     }
 
     private static boolean hasJavaFiles(Path dir) {

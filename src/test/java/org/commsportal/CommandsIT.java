@@ -21,29 +21,44 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class CommandsIT {
 
-    @Autowired TestTenants testTenants;
-    @Autowired EmbeddedMariaDb database;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    EmbeddedMariaDb database;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void verify_rollups_runs_while_the_web_and_management_ports_are_taken_even_when_set_explicitly() throws Exception {
         Tenant tenant = testTenants.newTenant("command");
         String schema = jdbc.sql("SELECT DATABASE()").query(String.class).single();
         Path output = Files.createTempFile("command", ".log");
-        try (var web = new ServerSocket(0); var management = new ServerSocket(0)) {
+        try (var web = new ServerSocket(0);
+                var management = new ServerSocket(0)) {
             // as PORT / MANAGEMENT_SERVER_PORT of a portal running on the same machine would set them
             Process command = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dserver.port=" + web.getLocalPort(), "-Dmanagement.server.port=" + management.getLocalPort(),
-                    "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                    Application.class.getName(), "verify-rollups", "--tenant=" + tenant.name(),
-                    "--spring.datasource.url=" + database.jdbcUrl(schema), "--spring.datasource.username=root"))
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Dserver.port=" + web.getLocalPort(),
+                            "-Dmanagement.server.port=" + management.getLocalPort(),
+                            "-cp",
+                            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                            Application.class.getName(),
+                            "verify-rollups",
+                            "--tenant=" + tenant.name(),
+                            "--spring.datasource.url=" + database.jdbcUrl(schema),
+                            "--spring.datasource.username=root"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
 
             assertThat(command.waitFor(180, TimeUnit.SECONDS)).as("finished").isTrue();
             String printed = Files.readString(output, StandardCharsets.UTF_8);
             assertThat(command.exitValue()).as(printed).isZero();
-            assertThat(printed).contains(tenant.name() + ": rollups equal a recomputation from raw sessions.")
+            assertThat(printed)
+                    .contains(tenant.name() + ": rollups equal a recomputation from raw sessions.")
                     .doesNotContain("could not start");
         } finally {
             Files.deleteIfExists(output);

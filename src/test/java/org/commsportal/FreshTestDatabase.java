@@ -23,7 +23,8 @@ public class FreshTestDatabase implements LauncherSessionListener {
             return;
         }
         try (Stream<Path> paths = Files.walk(DATA_DIR)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

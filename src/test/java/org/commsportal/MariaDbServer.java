@@ -42,22 +42,35 @@ public final class MariaDbServer implements AutoCloseable {
         requireInstalled();
         Path dir = Files.createTempDirectory("portal-mariadb-");
         Path data = dir.resolve("data");
-        List<String> install = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults",
-                "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
+        List<String> install = new ArrayList<>(List.of(
+                INSTALL_DB.toString(),
+                "--no-defaults",
+                "--datadir=" + data,
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db"));
         install.addAll(asRoot());
         run(install, dir.resolve("install.log"), 120);
 
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(MARIADBD.toString(), "--no-defaults",
-                "--datadir=" + data, "--port=" + port, "--bind-address=127.0.0.1",
-                "--socket=" + dir.resolve("mariadb.sock"), "--pid-file=" + dir.resolve("mariadb.pid"),
-                "--log-error=" + dir.resolve("error.log"), "--skip-name-resolve",
-                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+        List<String> command = new ArrayList<>(List.of(
+                MARIADBD.toString(),
+                "--no-defaults",
+                "--datadir=" + data,
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--socket=" + dir.resolve("mariadb.sock"),
+                "--pid-file=" + dir.resolve("mariadb.pid"),
+                "--log-error=" + dir.resolve("error.log"),
+                "--skip-name-resolve",
+                "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_unicode_ci",
                 "--innodb-buffer-pool-size=64M"));
         command.addAll(asRoot());
         command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mariadbd.out").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mariadbd.out").toFile())
+                .start();
         var server = new MariaDbServer(dir, port, process);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.awaitReady();
@@ -81,9 +94,17 @@ public final class MariaDbServer implements AutoCloseable {
     public String sql(String statements) throws Exception {
         Path log = Files.createTempFile(dir, "client", ".out");
         Path input = Files.writeString(Files.createTempFile(dir, "client", ".sql"), statements);
-        Process client = new ProcessBuilder(CLIENT.toString(), "--no-defaults", "--socket=" + socket(), "-uroot",
-                "--batch", "--skip-column-names").redirectErrorStream(true).redirectInput(input.toFile())
-                .redirectOutput(log.toFile()).start();
+        Process client = new ProcessBuilder(
+                        CLIENT.toString(),
+                        "--no-defaults",
+                        "--socket=" + socket(),
+                        "-uroot",
+                        "--batch",
+                        "--skip-column-names")
+                .redirectErrorStream(true)
+                .redirectInput(input.toFile())
+                .redirectOutput(log.toFile())
+                .start();
         if (!client.waitFor(60, TimeUnit.SECONDS) || client.exitValue() != 0) {
             throw new IllegalStateException("mariadb client failed on: " + statements + "\n" + Files.readString(log));
         }
@@ -143,7 +164,8 @@ public final class MariaDbServer implements AutoCloseable {
             }
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException e) {
             // a temporary directory; the system cleans it eventually
         }
@@ -155,7 +177,10 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path log, int timeoutSeconds) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));

@@ -18,5 +18,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(SignOutAfterEach.class)
-public @interface PortalIntegrationTest {
-}
+public @interface PortalIntegrationTest {}

@@ -20,18 +20,21 @@ public final class QualityRankRecomputation {
     /** GREATEST(...) over comm_session s: the rank of session s. */
     private static final String RANK = rankExpression();
 
-    private QualityRankRecomputation() {
-    }
+    private QualityRankRecomputation() {}
 
     /** Stores the recomputed rank in every real-time session of the tenant (the others keep 0). */
     public static void store(JdbcClient jdbc, long tenantId) {
-        jdbc.sql(UPDATE_PREFIX + RANK + " WHERE s.tenant_id = :t AND s.media_mask & 56").param("t", tenantId).update();
+        jdbc.sql(UPDATE_PREFIX + RANK + " WHERE s.tenant_id = :t AND s.media_mask & 56")
+                .param("t", tenantId)
+                .update();
     }
 
     /** Stores the recomputed rank in the tenant's real-time sessions that start at or after the time. */
     public static void store(JdbcClient jdbc, long tenantId, java.time.LocalDateTime from) {
         jdbc.sql(UPDATE_PREFIX + RANK + " WHERE s.tenant_id = :t AND s.media_mask & 56 AND s.start_time >= :from")
-                .param("t", tenantId).param("from", from).update();
+                .param("t", tenantId)
+                .param("from", from)
+                .update();
     }
 
     /** The recomputed rank of every session of the tenant, by session id. */
@@ -46,8 +49,8 @@ public final class QualityRankRecomputation {
 
     private static String rankExpression() {
         String changeset;
-        try (InputStream in = QualityRankRecomputation.class.getResourceAsStream(
-                "/db/changelog/011-session-quality-rank.sql")) {
+        try (InputStream in =
+                QualityRankRecomputation.class.getResourceAsStream("/db/changelog/011-session-quality-rank.sql")) {
             if (in == null) {
                 throw new IllegalStateException("Changeset 011 is not on the class path");
             }
@@ -71,9 +74,11 @@ public final class QualityRankRecomputation {
     private static String partitionPruned(String rank) {
         String pruned = rank;
         for (String stream : new String[] {"a", "v", "p"}) {
-            pruned = pruned.replace(stream + ".session_id = s.id",
+            pruned = pruned.replace(
+                    stream + ".session_id = s.id",
                     stream + ".session_id = s.id AND " + stream + ".session_start = s.start_time");
-            pruned = pruned.replace("l.session_id = " + stream + ".session_id",
+            pruned = pruned.replace(
+                    "l.session_id = " + stream + ".session_id",
                     "l.session_id = " + stream + ".session_id AND l.session_start = " + stream + ".session_start");
         }
         if (pruned.split("session_start", -1).length - 1 != 9) {

@@ -44,8 +44,7 @@ public final class RollupRecomputation {
                     GROUP BY p.user_id, s.id, DATE(s.start_time))
             """;
 
-    private RollupRecomputation() {
-    }
+    private RollupRecomputation() {}
 
     /** The tenant's user and tenant daily rollups and its distinct users per day equal a recomputation from raw rows. */
     public static void assertDailyRollupsEqualRecomputation(JdbcClient jdbc, long tenantId) {
@@ -85,7 +84,10 @@ public final class RollupRecomputation {
         return jdbc.sql("SELECT DATE(s.start_time) AS day, " + COUNTS + """
                 FROM comm_session s WHERE s.tenant_id = :t
                 GROUP BY DATE(s.start_time) ORDER BY day
-                """).param("t", tenantId).query().listOfRows();
+                """)
+                .param("t", tenantId)
+                .query()
+                .listOfRows();
     }
 
     public static List<Map<String, Object>> storedTenantRollups(JdbcClient jdbc, long tenantId) {
@@ -133,7 +135,8 @@ public final class RollupRecomputation {
      * peer-to-peer sessions of each type and minutes, and the last day up to the report date with a peer-to-peer
      * session of one of those types. Every licensed user of the tenant, zeros included.
      */
-    public static List<Map<String, Object>> recomputedPeriodTotals(JdbcClient jdbc, long tenantId, LocalDate reportDate) {
+    public static List<Map<String, Object>> recomputedPeriodTotals(
+            JdbcClient jdbc, long tenantId, LocalDate reportDate) {
         return jdbc.sql(PEER_TO_PEER_SESSIONS_OF_USERS + """
                 SELECT u.id AS user_id, period.days,
                        COALESCE(SUM(x.im), 0) AS im, COALESCE(SUM(x.audio), 0) AS audio,
@@ -149,7 +152,11 @@ public final class RollupRecomputation {
                 WHERE u.tenant_id = :t
                 GROUP BY u.id, period.days
                 ORDER BY u.id, period.days
-                """).param("t", tenantId).param("reportDate", reportDate).query().listOfRows();
+                """)
+                .param("t", tenantId)
+                .param("reportDate", reportDate)
+                .query()
+                .listOfRows();
     }
 
     public static List<Map<String, Object>> storedPeriodTotals(JdbcClient jdbc, long tenantId) {
@@ -163,14 +170,20 @@ public final class RollupRecomputation {
 
     /** The report date the stored period totals end on, null before they are built. */
     public static LocalDate periodTotalsReportDate(JdbcClient jdbc, long tenantId) {
-        return jdbc.sql("SELECT report_date FROM user_period_state WHERE tenant_id = :t").param("t", tenantId)
-                .query((rs, row) -> rs.getObject("report_date", LocalDate.class)).optional().orElse(null);
+        return jdbc.sql("SELECT report_date FROM user_period_state WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .query((rs, row) -> rs.getObject("report_date", LocalDate.class))
+                .optional()
+                .orElse(null);
     }
 
     /** Both sides as strings, so DECIMAL sums and INT columns compare by value. */
     public static List<String> normalized(List<Map<String, Object>> rows) {
-        return rows.stream().map(row -> row.values().stream()
-                .map(value -> value instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(value))
-                .toList().toString()).toList();
+        return rows.stream()
+                .map(row -> row.values().stream()
+                        .map(value -> value instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(value))
+                        .toList()
+                        .toString())
+                .toList();
     }
 }

@@ -28,15 +28,17 @@ public class TestTenants {
     }
 
     public Tenant newTenant(String label) {
-        return tenants.create(label + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + ".test", UUID.randomUUID());
+        return tenants.create(
+                label + "-" + SEQUENCE.incrementAndGet() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8) + ".test",
+                UUID.randomUUID());
     }
 
     /** Creates an account with the roles and returns its user name. */
     public String newAccount(Tenant tenant, Role... roles) {
         // unique across runs too: benchmarks reuse their database
-        String username = "it-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@" + tenant.name();
+        String username = "it-" + SEQUENCE.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant.name();
         accounts.createAccount(tenant.id(), username, "Test account", PASSWORD, Set.of(roles));
         return username;
     }
@@ -44,8 +46,9 @@ public class TestTenants {
     /** Puts the account into this thread's security context, as a sign-in would. */
     public void signIn(String username) {
         PortalUser user = (PortalUser) accounts.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
     public void signInAs(Tenant tenant, Role... roles) {

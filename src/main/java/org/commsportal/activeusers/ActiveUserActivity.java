@@ -3,7 +3,6 @@ package org.commsportal.activeusers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ActiveUserActivity implements SessionChangeListener {
 
     /** An audio or video session's time span for one licensed party, added (+1) or removed (-1). */
-    record Span(long userId, Instant start, Instant end, int sign) {
-    }
+    record Span(long userId, Instant start, Instant end, int sign) {}
 
     private final ActiveUserRepository repository;
     private final ActiveUserBuild build;
@@ -65,7 +63,8 @@ class ActiveUserActivity implements SessionChangeListener {
         for (ActiveUserPeriod kind : ActiveUserPeriod.values()) {
             var spanning = new java.util.TreeSet<>(PeriodWindows.periodsAround(kind, day.minusDays(1)));
             spanning.addAll(PeriodWindows.periodsAround(kind, day));
-            repository.deletePeriods(tenantId, kind, LocalDate.of(1000, 1, 1), spanning.first()); // wholly before the day
+            repository.deletePeriods(
+                    tenantId, kind, LocalDate.of(1000, 1, 1), spanning.first()); // wholly before the day
             for (LocalDate start : spanning) {
                 build.recount(tenantId, kind, start);
             }
@@ -124,11 +123,14 @@ class ActiveUserActivity implements SessionChangeListener {
 
     /** Applies the spans to the quarter-hours, interior days and counts. */
     private void apply(long tenantId, List<Span> spans) {
-        Map<UserDay, DayCounts> deltas = new TreeMap<>(java.util.Comparator.comparing(UserDay::userId).thenComparing(UserDay::day));
+        Map<UserDay, DayCounts> deltas =
+                new TreeMap<>(java.util.Comparator.comparing(UserDay::userId).thenComparing(UserDay::day));
         for (Span span : spans) {
-            QuarterHours.forEachDay(span.start(), span.end(), (day, from, to) -> deltas
-                    .computeIfAbsent(new UserDay(span.userId(), day), key -> new DayCounts())
-                    .addToDifference(from, to, span.sign()));
+            QuarterHours.forEachDay(
+                    span.start(),
+                    span.end(),
+                    (day, from, to) -> deltas.computeIfAbsent(new UserDay(span.userId(), day), key -> new DayCounts())
+                            .addToDifference(from, to, span.sign()));
         }
         if (deltas.isEmpty()) {
             return;
@@ -168,10 +170,14 @@ class ActiveUserActivity implements SessionChangeListener {
         Set<LocalDate> neededDays = new TreeSet<>();
         Set<LocalDate> interiorStarts = new TreeSet<>();
         for (UserDay changed : newMasks.keySet()) {
-            changedByUser.computeIfAbsent(changed.userId(), id -> new java.util.ArrayList<>()).add(changed);
+            changedByUser
+                    .computeIfAbsent(changed.userId(), id -> new java.util.ArrayList<>())
+                    .add(changed);
             for (ActiveUserPeriod kind : ActiveUserPeriod.values()) {
                 for (LocalDate start : PeriodWindows.periodsAround(kind, changed.day())) {
-                    periodsByUser.computeIfAbsent(changed.userId(), id -> new TreeSet<>()).add(new Period(kind, start));
+                    periodsByUser
+                            .computeIfAbsent(changed.userId(), id -> new TreeSet<>())
+                            .add(new Period(kind, start));
                     neededDays.addAll(PeriodWindows.edgeDays(kind, start));
                     if (PeriodWindows.hasInterior(kind)) {
                         interiorStarts.add(start);
@@ -185,9 +191,12 @@ class ActiveUserActivity implements SessionChangeListener {
         Map<InteriorKey, Integer> interiors = repository.interiors(tenantId, periodsByUser.keySet(), interiorStarts);
 
         Map<CountKey, Integer> countDeltas = new TreeMap<>(java.util.Comparator.comparing((CountKey k) -> k.kind())
-                .thenComparingInt(CountKey::shift).thenComparing(CountKey::start));
-        Map<InteriorKey, Integer> interiorDeltas = new TreeMap<>(java.util.Comparator.comparing((InteriorKey k) -> k.kind())
-                .thenComparing(InteriorKey::start).thenComparingLong(InteriorKey::userId));
+                .thenComparingInt(CountKey::shift)
+                .thenComparing(CountKey::start));
+        Map<InteriorKey, Integer> interiorDeltas =
+                new TreeMap<>(java.util.Comparator.comparing((InteriorKey k) -> k.kind())
+                        .thenComparing(InteriorKey::start)
+                        .thenComparingLong(InteriorKey::userId));
         periodsByUser.forEach((userId, periods) -> {
             for (Period period : periods) {
                 int interiorBefore = 0;
@@ -197,29 +206,36 @@ class ActiveUserActivity implements SessionChangeListener {
                     interiorBefore = interiors.getOrDefault(key, 0);
                     for (UserDay changed : changedByUser.get(userId)) {
                         if (PeriodWindows.inInterior(period.kind(), period.start(), changed.day())) {
-                            interiorChange += (newMasks.get(changed).any() ? 1 : 0) - (oldMasks.get(changed).any() ? 1 : 0);
+                            interiorChange += (newMasks.get(changed).any() ? 1 : 0)
+                                    - (oldMasks.get(changed).any() ? 1 : 0);
                         }
                     }
                     if (interiorChange != 0) {
                         interiorDeltas.merge(key, interiorChange, Integer::sum);
                     }
                 }
-                BitSet before = PeriodWindows.activeShifts(period.kind(), period.start(),
-                        edgeSlots(userId, period, masks, oldMasks), interiorBefore > 0);
-                BitSet after = PeriodWindows.activeShifts(period.kind(), period.start(),
-                        edgeSlots(userId, period, masks, newMasks), interiorBefore + interiorChange > 0);
+                BitSet before = PeriodWindows.activeShifts(
+                        period.kind(), period.start(), edgeSlots(userId, period, masks, oldMasks), interiorBefore > 0);
+                BitSet after = PeriodWindows.activeShifts(
+                        period.kind(),
+                        period.start(),
+                        edgeSlots(userId, period, masks, newMasks),
+                        interiorBefore + interiorChange > 0);
                 BitSet changedShifts = (BitSet) before.clone();
                 changedShifts.xor(after);
-                changedShifts.stream().forEach(index -> countDeltas.merge(
-                        new CountKey(period.kind(), index + PeriodWindows.MIN_SHIFT, period.start()),
-                        after.get(index) ? 1 : -1, Integer::sum));
+                changedShifts.stream()
+                        .forEach(index -> countDeltas.merge(
+                                new CountKey(period.kind(), index + PeriodWindows.MIN_SHIFT, period.start()),
+                                after.get(index) ? 1 : -1,
+                                Integer::sum));
             }
         });
         repository.addToInteriors(tenantId, interiorDeltas);
         repository.addToCounts(tenantId, countDeltas);
     }
 
-    private static long[] edgeSlots(long userId, Period period, Map<UserDay, Mask> unchanged, Map<UserDay, Mask> changed) {
+    private static long[] edgeSlots(
+            long userId, Period period, Map<UserDay, Mask> unchanged, Map<UserDay, Mask> changed) {
         return PeriodWindows.edgeSlots(period.kind(), period.start(), day -> {
             var key = new UserDay(userId, day);
             return changed.containsKey(key) ? changed.get(key) : unchanged.getOrDefault(key, Mask.NONE);

@@ -55,7 +55,10 @@ class ActiveUserBuild {
         long started = System.nanoTime();
         rebuild(tenantId);
         repository.markBuilt(tenantId);
-        log.info("Built the active-user rows of tenant {} in {} ms", tenantId, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Built the active-user rows of tenant {} in {} ms",
+                tenantId,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Replaces the tenant's rows by a build from its raw sessions, in the caller's transaction and lock. */
@@ -80,10 +83,12 @@ class ActiveUserBuild {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             repository.activeSpansStartingOn(tenantId, day, span -> {
                 for (Long userId : parties(span)) {
-                    QuarterHours.forEachDay(span.start(), span.end(), (d, from, to) -> pending
-                            .computeIfAbsent(d, key -> new HashMap<>())
-                            .computeIfAbsent(userId, id -> new DayCounts())
-                            .add(from, to, 1));
+                    QuarterHours.forEachDay(
+                            span.start(),
+                            span.end(),
+                            (d, from, to) -> pending.computeIfAbsent(d, key -> new HashMap<>())
+                                    .computeIfAbsent(userId, id -> new DayCounts())
+                                    .add(from, to, 1));
                 }
             });
             flushBefore(tenantId, pending, day);
@@ -96,7 +101,8 @@ class ActiveUserBuild {
             return span.toUserId() == null ? List.of() : List.of(span.toUserId());
         }
         return span.toUserId() == null || span.toUserId().equals(span.fromUserId())
-                ? List.of(span.fromUserId()) : List.of(span.fromUserId(), span.toUserId());
+                ? List.of(span.fromUserId())
+                : List.of(span.fromUserId(), span.toUserId());
     }
 
     private void flushBefore(long tenantId, TreeMap<LocalDate, Map<Long, DayCounts>> pending, LocalDate day) {
@@ -122,7 +128,9 @@ class ActiveUserBuild {
                     for (LocalDate start : starts) {
                         int interior = 0;
                         if (PeriodWindows.hasInterior(kind)) {
-                            for (LocalDate day : masks.subMap(start.plusDays(1), kind.next(start).minusDays(1)).keySet()) {
+                            for (LocalDate day : masks.subMap(
+                                            start.plusDays(1), kind.next(start).minusDays(1))
+                                    .keySet()) {
                                 if (masks.get(day).any()) {
                                     interior++;
                                 }
@@ -131,9 +139,14 @@ class ActiveUserBuild {
                                 interiors.put(new InteriorKey(kind, start, userId), interior);
                             }
                         }
-                        countUser(counts.computeIfAbsent(new ActiveUserActivity.Period(kind, start),
-                                period -> new int[PeriodWindows.SHIFTS]), kind, start,
-                                day -> masks.getOrDefault(day, Mask.NONE), interior);
+                        countUser(
+                                counts.computeIfAbsent(
+                                        new ActiveUserActivity.Period(kind, start),
+                                        period -> new int[PeriodWindows.SHIFTS]),
+                                kind,
+                                start,
+                                day -> masks.getOrDefault(day, Mask.NONE),
+                                interior);
                     }
                 }
             });
@@ -143,10 +156,14 @@ class ActiveUserBuild {
     }
 
     /** Counts a user under every shift in which the user is active in the period. */
-    private static void countUser(int[] byShift, ActiveUserPeriod kind, LocalDate start,
-                                  java.util.function.Function<LocalDate, Mask> masks, int interiorDays) {
-        BitSet active = PeriodWindows.activeShifts(kind, start, PeriodWindows.edgeSlots(kind, start, masks),
-                interiorDays > 0);
+    private static void countUser(
+            int[] byShift,
+            ActiveUserPeriod kind,
+            LocalDate start,
+            java.util.function.Function<LocalDate, Mask> masks,
+            int interiorDays) {
+        BitSet active =
+                PeriodWindows.activeShifts(kind, start, PeriodWindows.edgeSlots(kind, start, masks), interiorDays > 0);
         active.stream().forEach(index -> byShift[index]++);
     }
 
@@ -155,7 +172,9 @@ class ActiveUserBuild {
         counts.forEach((period, byShift) -> {
             for (int index = 0; index < byShift.length; index++) {
                 if (byShift[index] > 0) {
-                    rows.put(new CountKey(period.kind(), index + PeriodWindows.MIN_SHIFT, period.start()), byShift[index]);
+                    rows.put(
+                            new CountKey(period.kind(), index + PeriodWindows.MIN_SHIFT, period.start()),
+                            byShift[index]);
                 }
             }
         });
@@ -169,7 +188,8 @@ class ActiveUserBuild {
     void recount(long tenantId, ActiveUserPeriod kind, LocalDate start) {
         LocalDate end = kind.next(start);
         Map<Long, Integer> interiorDays = PeriodWindows.hasInterior(kind)
-                ? repository.activeDaysBetween(tenantId, start.plusDays(1), end.minusDays(1)) : Map.of();
+                ? repository.activeDaysBetween(tenantId, start.plusDays(1), end.minusDays(1))
+                : Map.of();
         Map<UserDay, Mask> edges = repository.masksOn(tenantId, PeriodWindows.edgeDays(kind, start));
         var users = new TreeSet<>(interiorDays.keySet());
         edges.keySet().forEach(userDay -> users.add(userDay.userId()));

@@ -17,12 +17,12 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 class ActiveUserCheck {
 
     /** The stored rows of each table, their key columns and the columns compared (rows of zeros are not kept). */
-    private record Checked(String table, String keys, String values, String kept) {
-    }
+    private record Checked(String table, String keys, String values, String kept) {}
 
     private static final List<Checked> TABLES = List.of(
             new Checked("user_quarter_hours", "day, user_id", "HEX(counts)", "TRUE"),
-            new Checked("active_user_interior", "period_kind, period_start, user_id", "active_days", "active_days <> 0"),
+            new Checked(
+                    "active_user_interior", "period_kind, period_start, user_id", "active_days", "active_days <> 0"),
             new Checked("active_user_count", "period_kind, period_start, shift", "active_users", "active_users <> 0"));
 
     private final ActiveUserRepository repository;
@@ -44,27 +44,44 @@ class ActiveUserCheck {
         for (Checked checked : TABLES) {
             jdbc.sql("DROP TEMPORARY TABLE IF EXISTS stored_" + checked.table()).update();
             jdbc.sql("CREATE TEMPORARY TABLE stored_" + checked.table() + " AS SELECT " + checked.keys() + ", "
-                            + checked.values() + " AS v FROM " + checked.table() + " WHERE tenant_id = :t AND " + checked.kept())
-                    .param("t", tenantId).update();
+                            + checked.values() + " AS v FROM " + checked.table() + " WHERE tenant_id = :t AND "
+                            + checked.kept())
+                    .param("t", tenantId)
+                    .update();
         }
         build.rebuild(tenantId);
         List<String> differences = new ArrayList<>();
         for (Checked checked : TABLES) {
-            String sameKey = String.join(" AND ", java.util.Arrays.stream(checked.keys().split(", "))
-                    .map(key -> "r." + key + " = s." + key).toList());
-            String keyText = "CONCAT_WS(' ', " + java.util.Arrays.stream(checked.keys().split(", "))
-                    .map(key -> "s." + key).reduce((a, b) -> a + ", " + b).orElseThrow() + ")";
+            String sameKey = String.join(
+                    " AND ",
+                    java.util.Arrays.stream(checked.keys().split(", "))
+                            .map(key -> "r." + key + " = s." + key)
+                            .toList());
+            String keyText = "CONCAT_WS(' ', "
+                    + java.util.Arrays.stream(checked.keys().split(", "))
+                            .map(key -> "s." + key)
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElseThrow()
+                    + ")";
             String rebuilt = "(SELECT " + checked.keys() + ", " + checked.values() + " AS v FROM " + checked.table()
                     + " WHERE tenant_id = :t AND " + checked.kept() + ")";
             // a temporary table may appear only once per statement: one statement per direction
             differences.addAll(jdbc.sql("SELECT CONCAT('" + checked.table() + " ', " + keyText
-                            + ", ': stored ', s.v, ', recomputed ', COALESCE(r.v, 'nothing')) FROM stored_" + checked.table()
-                            + " s LEFT JOIN " + rebuilt + " r ON " + sameKey + " WHERE r.v IS NULL OR r.v <> s.v LIMIT :limit")
-                    .param("t", tenantId).param("limit", limit).query(String.class).list());
+                            + ", ': stored ', s.v, ', recomputed ', COALESCE(r.v, 'nothing')) FROM stored_"
+                            + checked.table()
+                            + " s LEFT JOIN " + rebuilt + " r ON " + sameKey
+                            + " WHERE r.v IS NULL OR r.v <> s.v LIMIT :limit")
+                    .param("t", tenantId)
+                    .param("limit", limit)
+                    .query(String.class)
+                    .list());
             differences.addAll(jdbc.sql("SELECT CONCAT('" + checked.table() + " ', " + keyText
                             + ", ': stored nothing, recomputed ', s.v) FROM " + rebuilt + " s LEFT JOIN stored_"
                             + checked.table() + " r ON " + sameKey + " WHERE r.v IS NULL LIMIT :limit")
-                    .param("t", tenantId).param("limit", limit).query(String.class).list());
+                    .param("t", tenantId)
+                    .param("limit", limit)
+                    .query(String.class)
+                    .list());
             jdbc.sql("DROP TEMPORARY TABLE stored_" + checked.table()).update();
         }
         TransactionAspectSupport.currentTransactionStatus().setRollbackOnly(); // the stored rows stay as they were

@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.commsportal.common.UtcDateTime;
 import org.commsportal.activeusers.QuarterHours.DayCounts;
 import org.commsportal.activeusers.QuarterHours.Mask;
+import org.commsportal.common.Chunks;
+import org.commsportal.common.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.commsportal.common.Chunks;
 
 /** Quarter-hour activity, interior days and active-user counts of the tenant given by the caller's service. */
 @Repository
@@ -34,17 +34,17 @@ class ActiveUserRepository {
         this.batch = batch;
     }
 
-    record UserDay(long userId, LocalDate day) {
-    }
+    record UserDay(long userId, LocalDate day) {}
 
-    record InteriorKey(ActiveUserPeriod kind, LocalDate start, long userId) {
-    }
+    record InteriorKey(ActiveUserPeriod kind, LocalDate start, long userId) {}
 
-    record CountKey(ActiveUserPeriod kind, int shift, LocalDate start) {
-    }
+    record CountKey(ActiveUserPeriod kind, int shift, LocalDate start) {}
 
-    record ActiveSpan(Instant start, Instant end, @Nullable Long fromUserId, @Nullable Long toUserId) {
-    }
+    record ActiveSpan(
+            Instant start,
+            Instant end,
+            @Nullable Long fromUserId,
+            @Nullable Long toUserId) {}
 
     /** Whether the tenant's rows are built, holding a shared lock until the transaction ends. */
     boolean lockShared(long tenantId) {
@@ -76,19 +76,26 @@ class ActiveUserRepository {
     }
 
     void markBuilt(long tenantId) {
-        jdbc.sql("UPDATE active_user_state SET built = TRUE WHERE tenant_id = :t").param("t", tenantId).update();
+        jdbc.sql("UPDATE active_user_state SET built = TRUE WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .update();
     }
 
     private Optional<Boolean> state(long tenantId, String lock) {
         return jdbc.sql("SELECT built FROM active_user_state WHERE tenant_id = :t" + lock)
-                .param("t", tenantId).query(Boolean.class).optional();
+                .param("t", tenantId)
+                .query(Boolean.class)
+                .optional();
     }
 
     /** Serializes writers of the same users: a user's counts depend on the user's activity on several days. */
     void lockUsers(long tenantId, Collection<Long> userIds) {
         for (List<Long> chunk : chunks(userIds.stream().sorted().distinct().toList())) {
             jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t AND id IN (:ids) ORDER BY id FOR UPDATE")
-                    .param("t", tenantId).param("ids", chunk).query(Long.class).list();
+                    .param("t", tenantId)
+                    .param("ids", chunk)
+                    .query(Long.class)
+                    .list();
         }
     }
 
@@ -100,8 +107,11 @@ class ActiveUserRepository {
                         SELECT user_id, day, counts FROM user_quarter_hours
                         WHERE tenant_id = :t AND day IN (:days) AND user_id IN (:users)
                         """)
-                        .param("t", tenantId).param("days", dayChunk).param("users", users)
-                        .query((rs, row) -> found.put(new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
+                        .param("t", tenantId)
+                        .param("days", dayChunk)
+                        .param("users", users)
+                        .query((rs, row) -> found.put(
+                                new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
                                 DayCounts.decode(rs.getBytes("counts"))))
                         .list();
             }
@@ -117,8 +127,11 @@ class ActiveUserRepository {
                         SELECT user_id, day, mask_lo, mask_hi FROM user_quarter_hours
                         WHERE tenant_id = :t AND day IN (:days) AND user_id IN (:users)
                         """)
-                        .param("t", tenantId).param("days", dayChunk).param("users", users)
-                        .query((rs, row) -> found.put(new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
+                        .param("t", tenantId)
+                        .param("days", dayChunk)
+                        .param("users", users)
+                        .query((rs, row) -> found.put(
+                                new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
                                 new Mask(rs.getLong("mask_lo"), rs.getLong("mask_hi"))))
                         .list();
             }
@@ -129,9 +142,12 @@ class ActiveUserRepository {
     /** Every user's mask on the given days (the edges of a period counted at request time). */
     Map<UserDay, Mask> masksOn(long tenantId, Collection<LocalDate> days) {
         Map<UserDay, Mask> found = new HashMap<>();
-        jdbc.sql("SELECT user_id, day, mask_lo, mask_hi FROM user_quarter_hours WHERE tenant_id = :t AND day IN (:days)")
-                .param("t", tenantId).param("days", List.copyOf(days))
-                .query((rs, row) -> found.put(new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
+        jdbc.sql(
+                        "SELECT user_id, day, mask_lo, mask_hi FROM user_quarter_hours WHERE tenant_id = :t AND day IN (:days)")
+                .param("t", tenantId)
+                .param("days", List.copyOf(days))
+                .query((rs, row) -> found.put(
+                        new UserDay(rs.getLong("user_id"), rs.getObject("day", LocalDate.class)),
                         new Mask(rs.getLong("mask_lo"), rs.getLong("mask_hi"))))
                 .list();
         return found;
@@ -146,9 +162,15 @@ class ActiveUserRepository {
                         WHERE tenant_id = :t AND period_kind IN ('W', 'M', 'Y') AND period_start IN (:starts)
                           AND user_id IN (:users)
                         """)
-                        .param("t", tenantId).param("starts", startChunk).param("users", users)
-                        .query((rs, row) -> found.put(new InteriorKey(ActiveUserPeriod.ofCode(rs.getString("period_kind")),
-                                rs.getObject("period_start", LocalDate.class), rs.getLong("user_id")), rs.getInt("active_days")))
+                        .param("t", tenantId)
+                        .param("starts", startChunk)
+                        .param("users", users)
+                        .query((rs, row) -> found.put(
+                                new InteriorKey(
+                                        ActiveUserPeriod.ofCode(rs.getString("period_kind")),
+                                        rs.getObject("period_start", LocalDate.class),
+                                        rs.getLong("user_id")),
+                                rs.getInt("active_days")))
                         .list();
             }
         }
@@ -161,8 +183,11 @@ class ActiveUserRepository {
                 SELECT user_id FROM active_user_interior
                 WHERE tenant_id = :t AND period_kind = :kind AND period_start = :start AND active_days > 0
                 """)
-                .param("t", tenantId).param("kind", kind.code()).param("start", start)
-                .query(Long.class).list();
+                .param("t", tenantId)
+                .param("kind", kind.code())
+                .param("start", start)
+                .query(Long.class)
+                .list();
     }
 
     /** Writes the counts of the given user days; a day without activity loses its row. */
@@ -170,13 +195,20 @@ class ActiveUserRepository {
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
         counts.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(UserDay::day).thenComparing(UserDay::userId)))
+                .sorted(Map.Entry.comparingByKey(
+                        java.util.Comparator.comparing(UserDay::day).thenComparing(UserDay::userId)))
                 .forEach(entry -> {
                     Mask mask = entry.getValue().mask();
                     java.sql.Date day = java.sql.Date.valueOf(entry.getKey().day());
                     if (mask.any()) {
-                        upserts.add(new Object[] {tenantId, day, entry.getKey().userId(), entry.getValue().encode(),
-                                mask.lo(), mask.hi()});
+                        upserts.add(new Object[] {
+                            tenantId,
+                            day,
+                            entry.getKey().userId(),
+                            entry.getValue().encode(),
+                            mask.lo(),
+                            mask.hi()
+                        });
                     } else {
                         deletes.add(new Object[] {tenantId, day, entry.getKey().userId()});
                     }
@@ -197,7 +229,9 @@ class ActiveUserRepository {
         List<Object[]> rows = new ArrayList<>();
         deltas.forEach((key, delta) -> {
             if (delta != 0) {
-                rows.add(new Object[] {tenantId, key.kind().code(), java.sql.Date.valueOf(key.start()), key.userId(), delta});
+                rows.add(new Object[] {
+                    tenantId, key.kind().code(), java.sql.Date.valueOf(key.start()), key.userId(), delta
+                });
             }
         });
         for (List<Object[]> chunk : chunks(rows)) {
@@ -206,18 +240,22 @@ class ActiveUserRepository {
                     VALUES (?, ?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE active_days = active_days + VALUES(active_days)
                     """, chunk);
-            batch.batchUpdate("""
+            batch.batchUpdate(
+                    """
                     DELETE FROM active_user_interior
                     WHERE tenant_id = ? AND period_kind = ? AND period_start = ? AND user_id = ? AND active_days = 0
-                    """, chunk.stream().map(row -> new Object[] {row[0], row[1], row[2], row[3]}).toList());
+                    """,
+                    chunk.stream()
+                            .map(row -> new Object[] {row[0], row[1], row[2], row[3]})
+                            .toList());
         }
     }
 
     /** Inserts interior counts of a tenant that has none yet (a build). */
     void insertInteriors(long tenantId, Map<InteriorKey, Integer> interiors) {
         List<Object[]> rows = new ArrayList<>();
-        interiors.forEach((key, days) -> rows.add(new Object[] {tenantId, key.kind().code(),
-                java.sql.Date.valueOf(key.start()), key.userId(), days}));
+        interiors.forEach((key, days) -> rows.add(
+                new Object[] {tenantId, key.kind().code(), java.sql.Date.valueOf(key.start()), key.userId(), days}));
         for (List<Object[]> chunk : chunks(rows)) {
             batch.batchUpdate("""
                     INSERT INTO active_user_interior (tenant_id, period_kind, period_start, user_id, active_days)
@@ -230,7 +268,9 @@ class ActiveUserRepository {
         List<Object[]> rows = new ArrayList<>();
         deltas.forEach((key, delta) -> {
             if (delta != 0) {
-                rows.add(new Object[] {tenantId, key.kind().code(), java.sql.Date.valueOf(key.start()), key.shift(), delta});
+                rows.add(new Object[] {
+                    tenantId, key.kind().code(), java.sql.Date.valueOf(key.start()), key.shift(), delta
+                });
             }
         });
         for (List<Object[]> chunk : chunks(rows)) {
@@ -249,8 +289,13 @@ class ActiveUserRepository {
                 SELECT period_start, active_users FROM active_user_count
                 WHERE tenant_id = :t AND period_kind = :kind AND shift = :shift AND period_start BETWEEN :from AND :to
                 """)
-                .param("t", tenantId).param("kind", kind.code()).param("shift", shift).param("from", from).param("to", to)
-                .query((rs, row) -> found.put(rs.getObject("period_start", LocalDate.class), rs.getLong("active_users")))
+                .param("t", tenantId)
+                .param("kind", kind.code())
+                .param("shift", shift)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) ->
+                        found.put(rs.getObject("period_start", LocalDate.class), rs.getLong("active_users")))
                 .list();
         return found;
     }
@@ -263,7 +308,9 @@ class ActiveUserRepository {
                 WHERE tenant_id = :t AND day >= :from AND day < :to AND (mask_lo <> 0 OR mask_hi <> 0)
                 GROUP BY user_id
                 """)
-                .param("t", tenantId).param("from", from).param("to", to)
+                .param("t", tenantId)
+                .param("from", from)
+                .param("to", to)
                 .query((rs, row) -> days.put(rs.getLong("user_id"), rs.getInt("days")))
                 .list();
         return days;
@@ -274,13 +321,19 @@ class ActiveUserRepository {
         for (String table : List.of("active_user_interior", "active_user_count")) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t AND period_kind = :kind AND period_start >= :from"
                             + " AND period_start < :to")
-                    .param("t", tenantId).param("kind", kind.code()).param("from", from).param("to", to).update();
+                    .param("t", tenantId)
+                    .param("kind", kind.code())
+                    .param("from", from)
+                    .param("to", to)
+                    .update();
         }
     }
 
     void deleteQuarterHoursBefore(long tenantId, LocalDate day) {
         jdbc.sql("DELETE FROM user_quarter_hours WHERE tenant_id = :t AND day < :day")
-                .param("t", tenantId).param("day", day).update();
+                .param("t", tenantId)
+                .param("day", day)
+                .update();
     }
 
     // ---- building from raw sessions
@@ -294,19 +347,24 @@ class ActiveUserRepository {
 
     void deleteAll(long tenantId) {
         for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t").param("t", tenantId).update();
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
+                    .param("t", tenantId)
+                    .update();
         }
     }
 
     /** The first and last UTC day on which one of the tenant's audio or video sessions starts. */
     Optional<LocalDate[]> sessionDays(long tenantId) {
-        return jdbc.sql("SELECT MIN(start_time) AS first, MAX(start_time) AS last FROM comm_session WHERE tenant_id = :t AND "
-                        + KEPT)
+        return jdbc.sql(
+                        "SELECT MIN(start_time) AS first, MAX(start_time) AS last FROM comm_session WHERE tenant_id = :t AND "
+                                + KEPT)
                 .param("t", tenantId)
                 .query((rs, row) -> {
                     LocalDateTime first = rs.getObject("first", LocalDateTime.class);
                     LocalDateTime last = rs.getObject("last", LocalDateTime.class);
-                    return first == null || last == null ? null : new LocalDate[] {first.toLocalDate(), last.toLocalDate()};
+                    return first == null || last == null
+                            ? null
+                            : new LocalDate[] {first.toLocalDate(), last.toLocalDate()};
                 })
                 .optional();
     }
@@ -318,18 +376,25 @@ class ActiveUserRepository {
                 WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND (media_mask & :av) <> 0
                   AND (from_user_id IS NOT NULL OR to_user_id IS NOT NULL) AND %s
                 """.formatted(KEPT))
-                .param("t", tenantId).param("from", day.atStartOfDay()).param("to", day.plusDays(1).atStartOfDay())
+                .param("t", tenantId)
+                .param("from", day.atStartOfDay())
+                .param("to", day.plusDays(1).atStartOfDay())
                 .param("av", AUDIO_OR_VIDEO)
-                .query((rs, row) -> new ActiveSpan(UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                .query((rs, row) -> new ActiveSpan(
+                        UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
                         UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
-                        rs.getObject("from_user_id", Long.class), rs.getObject("to_user_id", Long.class)))
-                .list().forEach(spans);
+                        rs.getObject("from_user_id", Long.class),
+                        rs.getObject("to_user_id", Long.class)))
+                .list()
+                .forEach(spans);
     }
 
     /** The tenant's users with quarter-hour activity, in id order. */
     List<Long> activeUserIds(long tenantId) {
         return jdbc.sql("SELECT DISTINCT user_id FROM user_quarter_hours WHERE tenant_id = :t ORDER BY user_id")
-                .param("t", tenantId).query(Long.class).list();
+                .param("t", tenantId)
+                .query(Long.class)
+                .list();
     }
 
     /** Every day's mask of the given users. */
@@ -339,9 +404,12 @@ class ActiveUserRepository {
                 SELECT user_id, day, mask_lo, mask_hi FROM user_quarter_hours
                 WHERE tenant_id = :t AND user_id IN (:users)
                 """)
-                .param("t", tenantId).param("users", userIds)
+                .param("t", tenantId)
+                .param("users", userIds)
                 .query((rs, row) -> found.computeIfAbsent(rs.getLong("user_id"), id -> new java.util.TreeMap<>())
-                        .put(rs.getObject("day", LocalDate.class), new Mask(rs.getLong("mask_lo"), rs.getLong("mask_hi"))))
+                        .put(
+                                rs.getObject("day", LocalDate.class),
+                                new Mask(rs.getLong("mask_lo"), rs.getLong("mask_hi"))))
                 .list();
         return found;
     }

@@ -10,5 +10,4 @@ import java.time.LocalDateTime;
  * @param date        the wall-clock time, in the report's zone, at which the period ends (the midnight that closes it)
  * @param activeUsers distinct licensed users with audio or video in use at some moment of the period
  */
-public record ActiveUserRow(long id, LocalDateTime date, long activeUsers) {
-}
+public record ActiveUserRow(long id, LocalDateTime date, long activeUsers) {}

@@ -31,8 +31,12 @@ public class ActiveUsersService {
     private final CurrentTenant currentTenant;
     private final Clock clock;
 
-    ActiveUsersService(ActiveUserRepository repository, ActiveUserBuild build, TenantService tenants,
-                       CurrentTenant currentTenant, Clock clock) {
+    ActiveUsersService(
+            ActiveUserRepository repository,
+            ActiveUserBuild build,
+            TenantService tenants,
+            CurrentTenant currentTenant,
+            Clock clock) {
         this.repository = repository;
         this.build = build;
         this.tenants = tenants;
@@ -67,15 +71,21 @@ public class ActiveUsersService {
             long toSlot = slotAt(to, zone);
             int startShift = (int) (fromSlot - QuarterHours.firstSlotOf(start));
             int endShift = (int) (toSlot - QuarterHours.firstSlotOf(end));
-            if (startShift < PeriodWindows.MIN_SHIFT || startShift > PeriodWindows.MAX_SHIFT
-                    || endShift < PeriodWindows.MIN_SHIFT || endShift > PeriodWindows.MAX_SHIFT) {
+            if (startShift < PeriodWindows.MIN_SHIFT
+                    || startShift > PeriodWindows.MAX_SHIFT
+                    || endShift < PeriodWindows.MIN_SHIFT
+                    || endShift > PeriodWindows.MAX_SHIFT) {
                 throw new UnsupportedZoneException("The time zone " + zone.getId()
                         + " has an offset beyond -12:00 to +14:00 at " + LocalDateTime.ofInstant(from, zone) + ".");
             }
             long activeUsers;
             if (startShift == endShift) {
-                activeUsers = countsByShift.computeIfAbsent(startShift, shift -> repository.countsByStart(tenantId,
-                        period, shift, starts.get(0), starts.get(starts.size() - 1))).getOrDefault(start, 0L);
+                activeUsers = countsByShift
+                        .computeIfAbsent(
+                                startShift,
+                                shift -> repository.countsByStart(
+                                        tenantId, period, shift, starts.get(0), starts.get(starts.size() - 1)))
+                        .getOrDefault(start, 0L);
             } else {
                 activeUsers = countAcrossOffsetChange(tenantId, period, start, fromSlot, toSlot);
             }
@@ -85,7 +95,8 @@ public class ActiveUsersService {
     }
 
     /** A period whose zone changes offset inside it: its users from the interior and edge-day rows. */
-    private long countAcrossOffsetChange(long tenantId, ActiveUserPeriod period, LocalDate start, long fromSlot, long toSlot) {
+    private long countAcrossOffsetChange(
+            long tenantId, ActiveUserPeriod period, LocalDate start, long fromSlot, long toSlot) {
         Set<Long> users = new HashSet<>();
         if (PeriodWindows.hasInterior(period)) {
             users.addAll(repository.interiorUsers(tenantId, period, start));
@@ -125,8 +136,9 @@ public class ActiveUsersService {
         try {
             return QuarterHours.slotAt(instant);
         } catch (IllegalArgumentException e) {
-            throw new UnsupportedZoneException("The time zone " + zone.getId() + " has a midnight that is not on a UTC "
-                    + "quarter-hour (" + LocalDateTime.ofInstant(instant, zone) + "); its periods cannot be counted exactly.");
+            throw new UnsupportedZoneException(
+                    "The time zone " + zone.getId() + " has a midnight that is not on a UTC " + "quarter-hour ("
+                            + LocalDateTime.ofInstant(instant, zone) + "); its periods cannot be counted exactly.");
         }
     }
 }

@@ -31,21 +31,25 @@ class ActiveUsersStartupBuild implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var unbuilt = tenants.all().stream().filter(tenant -> !repository.built(tenant.id())).toList();
+        var unbuilt = tenants.all().stream()
+                .filter(tenant -> !repository.built(tenant.id()))
+                .toList();
         if (unbuilt.isEmpty()) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            for (Tenant tenant : unbuilt) {
-                try {
-                    log.info("Building the active-user rows of {} from its stored sessions", tenant.name());
-                    build.build(tenant.id(), true);
-                } catch (RuntimeException e) {
-                    // the tenant's first report read tries again
-                    log.warn("Building the active-user rows of {} failed: {}", tenant.name(), e.toString());
-                }
-            }
-        }, "active-users-build");
+        Thread thread = new Thread(
+                () -> {
+                    for (Tenant tenant : unbuilt) {
+                        try {
+                            log.info("Building the active-user rows of {} from its stored sessions", tenant.name());
+                            build.build(tenant.id(), true);
+                        } catch (RuntimeException e) {
+                            // the tenant's first report read tries again
+                            log.warn("Building the active-user rows of {} failed: {}", tenant.name(), e.toString());
+                        }
+                    }
+                },
+                "active-users-build");
         thread.setDaemon(true);
         thread.start();
     }

@@ -18,8 +18,7 @@ final class PeriodWindows {
     static final int MAX_SHIFT = 48;
     static final int SHIFTS = MAX_SHIFT - MIN_SHIFT + 1;
 
-    private PeriodWindows() {
-    }
+    private PeriodWindows() {}
 
     static boolean hasInterior(ActiveUserPeriod kind) {
         return kind != ActiveUserPeriod.DAILY;
@@ -27,7 +26,9 @@ final class PeriodWindows {
 
     /** Whether the UTC day lies in the interior of the period starting on the date. */
     static boolean inInterior(ActiveUserPeriod kind, LocalDate start, LocalDate day) {
-        return hasInterior(kind) && day.isAfter(start) && day.isBefore(kind.next(start).minusDays(1));
+        return hasInterior(kind)
+                && day.isAfter(start)
+                && day.isBefore(kind.next(start).minusDays(1));
     }
 
     /** The UTC days holding the edges of every zone's version of the period starting on the date. */
@@ -38,12 +39,13 @@ final class PeriodWindows {
 
     /** The starts of the periods some zone's version of which includes part of the UTC day. */
     static TreeSet<LocalDate> periodsAround(ActiveUserPeriod kind, LocalDate day) {
-        return new TreeSet<>(Arrays.asList(kind.startOf(day.minusDays(1)), kind.startOf(day),
-                kind.startOf(day.plusDays(1))));
+        return new TreeSet<>(
+                Arrays.asList(kind.startOf(day.minusDays(1)), kind.startOf(day), kind.startOf(day.plusDays(1))));
     }
 
     /** A user's active slots on the period's edge days, sorted, given the user's mask of a day. */
-    static long[] edgeSlots(ActiveUserPeriod kind, LocalDate start, java.util.function.Function<LocalDate, QuarterHours.Mask> masks) {
+    static long[] edgeSlots(
+            ActiveUserPeriod kind, LocalDate start, java.util.function.Function<LocalDate, QuarterHours.Mask> masks) {
         var slots = java.util.stream.LongStream.builder();
         for (LocalDate day : edgeDays(kind, start)) { // ascending days, each day's slots ascending
             masks.apply(day).addSlots(day.toEpochDay(), slots);

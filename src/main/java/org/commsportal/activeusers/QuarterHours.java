@@ -15,8 +15,7 @@ final class QuarterHours {
     static final int PER_DAY = 96;
     static final long MILLIS = 15 * 60 * 1000L;
 
-    private QuarterHours() {
-    }
+    private QuarterHours() {}
 
     static long firstSlot(Instant start) {
         return Math.floorDiv(start.toEpochMilli(), MILLIS);
@@ -45,8 +44,8 @@ final class QuarterHours {
         long last = lastSlot(start, end);
         for (long day = day(first); day <= day(last); day++) {
             long dayStart = day * PER_DAY;
-            parts.accept(LocalDate.ofEpochDay(day), (int) (Math.max(first, dayStart) - dayStart),
-                    (int) (Math.min(last, dayStart + PER_DAY - 1) - dayStart));
+            parts.accept(LocalDate.ofEpochDay(day), (int) (Math.max(first, dayStart) - dayStart), (int)
+                    (Math.min(last, dayStart + PER_DAY - 1) - dayStart));
         }
     }
 

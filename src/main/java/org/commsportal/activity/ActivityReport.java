@@ -5,5 +5,5 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The activity chart's data: one entry per day of the period, zero days included. */
-public record ActivityReport(ReportPeriod period, LocalDate reportDate, Instant generatedAt, List<DailyActivity> days) {
-}
+public record ActivityReport(
+        ReportPeriod period, LocalDate reportDate, Instant generatedAt, List<DailyActivity> days) {}

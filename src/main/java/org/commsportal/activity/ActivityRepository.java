@@ -27,11 +27,20 @@ class ActivityRepository {
                 .param("tenantId", tenantId)
                 .param("from", from)
                 .param("to", to)
-                .query((rs, row) -> new DailyActivity(rs.getDate("day").toLocalDate(), rs.getLong("p2p_im"),
-                        rs.getLong("p2p_audio"), rs.getLong("p2p_video"), rs.getLong("p2p_app_sharing"),
-                        rs.getLong("p2p_file_transfer"), rs.getLong("users_im"), rs.getLong("users_audio"),
-                        rs.getLong("users_video"), rs.getLong("users_app_sharing"), rs.getLong("users_file_transfer"),
-                        rs.getLong("p2p_audio_ms"), rs.getLong("p2p_video_ms")))
+                .query((rs, row) -> new DailyActivity(
+                        rs.getDate("day").toLocalDate(),
+                        rs.getLong("p2p_im"),
+                        rs.getLong("p2p_audio"),
+                        rs.getLong("p2p_video"),
+                        rs.getLong("p2p_app_sharing"),
+                        rs.getLong("p2p_file_transfer"),
+                        rs.getLong("users_im"),
+                        rs.getLong("users_audio"),
+                        rs.getLong("users_video"),
+                        rs.getLong("users_app_sharing"),
+                        rs.getLong("users_file_transfer"),
+                        rs.getLong("p2p_audio_ms"),
+                        rs.getLong("p2p_video_ms")))
                 .list();
     }
 }

@@ -19,9 +19,9 @@ import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;
 import org.commsportal.export.TableExports;
 import org.commsportal.privacy.NameConcealment;
+import org.commsportal.security.Role;
 import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
-import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActivityService {
 
-
     private final ActivityRepository activity;
     private final UserActivityRepository users;
     private final UserPeriodTotals periodTotals;
@@ -40,8 +39,14 @@ public class ActivityService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ActivityService(ActivityRepository activity, UserActivityRepository users, UserPeriodTotals periodTotals,
-                    NameConcealment concealment, CurrentTenant currentTenant, AuditLog auditLog, Clock clock) {
+    ActivityService(
+            ActivityRepository activity,
+            UserActivityRepository users,
+            UserPeriodTotals periodTotals,
+            NameConcealment concealment,
+            CurrentTenant currentTenant,
+            AuditLog auditLog,
+            Clock clock) {
         this.auditLog = auditLog;
         this.activity = activity;
         this.users = users;
@@ -84,7 +89,9 @@ public class ActivityService {
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public List<UserActivityRow> users(UserTableQuery query, int offset, int limit) {
         var scope = scope(query);
-        return users.page(scope, query, offset, limit).stream().map(row -> shown(row, scope)).toList();
+        return users.page(scope, query, offset, limit).stream()
+                .map(row -> shown(row, scope))
+                .toList();
     }
 
     /** The number of rows of the table (licensed users in scope, read from the directory alone). */
@@ -111,8 +118,13 @@ public class ActivityService {
      * output, reporting the rows written so far, and audits the export. Returns the number of rows.
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
-    public long export(UserTableQuery query, List<UserActivityColumn> columns, ExportFormat format, OutputStream out,
-                       LongConsumer progress) throws IOException {
+    public long export(
+            UserTableQuery query,
+            List<UserActivityColumn> columns,
+            ExportFormat format,
+            OutputStream out,
+            LongConsumer progress)
+            throws IOException {
         LocalDate refreshed = reportDate();
         boolean csv = format == ExportFormat.CSV;
         // CSV rows carry the report's dates as the vendor's per-user CSV does; an .xlsx file has its info sheet
@@ -126,31 +138,52 @@ public class ActivityService {
             exportColumns.add(new ExportColumn<>("Report Date", row -> day));
         }
         if (csv) {
-            exportColumns.add(new ExportColumn<>(REPORT_PERIOD, row -> query.period().days()));
+            exportColumns.add(
+                    new ExportColumn<>(REPORT_PERIOD, row -> query.period().days()));
         }
-        ExportInfo info = ExportInfo.of("Report", "Peer-to-peer activity, per user",
-                REPORT_REFRESH_DATE, refreshed,
-                REPORT_PERIOD, query.period().days(),
-                "Period", firstDay(query.period()) + " to " + refreshed + " (UTC days)",
-                "Day", query.day(),
-                "User name contains", query.nameContains(),
-                "Sorted by", query.sortColumn() == null ? "User name" : query.sortColumn().header()
-                        + (query.ascending() ? " ascending" : " descending"),
-                "Time zone", "UTC: days and dates are UTC days",
-                "Exported at", clock.instant());
+        ExportInfo info = ExportInfo.of(
+                "Report",
+                "Peer-to-peer activity, per user",
+                REPORT_REFRESH_DATE,
+                refreshed,
+                REPORT_PERIOD,
+                query.period().days(),
+                "Period",
+                firstDay(query.period()) + " to " + refreshed + " (UTC days)",
+                "Day",
+                query.day(),
+                "User name contains",
+                query.nameContains(),
+                "Sorted by",
+                query.sortColumn() == null
+                        ? "User name"
+                        : query.sortColumn().header() + (query.ascending() ? " ascending" : " descending"),
+                "Time zone",
+                "UTC: days and dates are UTC days",
+                "Exported at",
+                clock.instant());
         // A filter typed by a viewer who sees names matches real names: the audit entry keeps it for viewers who
         // see names only (docs/privacy.md); over pseudonyms it is no name and stays in the detail
-        boolean typedOverNames = !query.nameContains().isEmpty() && !concealment.forCurrentViewer().concealed();
+        boolean typedOverNames = !query.nameContains().isEmpty()
+                && !concealment.forCurrentViewer().concealed();
         String what = "peer-to-peer activity per-user table as " + format + ", "
                 + describe(query, typedOverNames ? AuditLog.NAMES_ONLY : query.nameContains()) + ", columns "
                 + columns.stream().map(UserActivityColumn::header).toList();
-        return TableExports.stream(format, out, "Peer-to-peer activity", exportColumns, ZoneOffset.UTC, info,
-                rows -> forEachUser(query, rows), progress,
+        return TableExports.stream(
+                format,
+                out,
+                "Peer-to-peer activity",
+                exportColumns,
+                ZoneOffset.UTC,
+                info,
+                rows -> forEachUser(query, rows),
+                progress,
                 ExportAudit.of(auditLog, what, null, typedOverNames ? query.nameContains() : null));
     }
 
     /** The vendor's column names for the date the report's data ends and its length in days. */
     public static final String REPORT_REFRESH_DATE = "Report Refresh Date";
+
     public static final String REPORT_PERIOD = "Report Period";
 
     /**
@@ -158,9 +191,12 @@ public class ActivityService {
      * (docs/exports.md).
      */
     public String exportFileName(UserTableQuery query, ExportFormat format) {
-        return ExportInfo.fileName(format, "peer-to-peer-activity",
-                query.day() != null ? "day-" + query.day() : query.period().name() + "-" + firstDay(query.period())
-                        + "-to-" + reportDate(),
+        return ExportInfo.fileName(
+                format,
+                "peer-to-peer-activity",
+                query.day() != null
+                        ? "day-" + query.day()
+                        : query.period().name() + "-" + firstDay(query.period()) + "-to-" + reportDate(),
                 query.nameContains().isEmpty() ? null : "user-name-contains-" + query.nameContains());
     }
 
@@ -172,8 +208,10 @@ public class ActivityService {
     private static String describe(UserTableQuery query, String filterShown) {
         return "period " + query.period().days() + " days" + (query.day() == null ? "" : ", day " + query.day())
                 + (query.nameContains().isEmpty() ? "" : ", user name contains '" + filterShown + "'")
-                + (query.sortColumn() == null ? "" : ", sorted by " + query.sortColumn().header()
-                        + (query.ascending() ? " ascending" : " descending"));
+                + (query.sortColumn() == null
+                        ? ""
+                        : ", sorted by " + query.sortColumn().header()
+                                + (query.ascending() ? " ascending" : " descending"));
     }
 
     private UserActivityRepository.Scope scope(UserTableQuery query) {
@@ -181,21 +219,32 @@ public class ActivityService {
         LocalDate from = firstDay(query.period());
         LocalDate day = query.day();
         if (day != null && (day.isBefore(from) || day.isAfter(reportDate))) {
-            throw new IllegalArgumentException("The day " + day + " is outside the period " + from + " to " + reportDate);
+            throw new IllegalArgumentException(
+                    "The day " + day + " is outside the period " + from + " to " + reportDate);
         }
         boolean concealed = concealment.forCurrentViewer().concealed();
         int periodDays = query.period().days();
         boolean fromTotals = reportDate.equals(periodTotals.endDate(currentTenant.id()));
         return day == null
-                ? new UserActivityRepository.Scope(currentTenant.id(), from, reportDate, periodDays, false, reportDate,
-                        fromTotals, concealed)
-                : new UserActivityRepository.Scope(currentTenant.id(), day, day, periodDays, true, reportDate,
-                        fromTotals, concealed);
+                ? new UserActivityRepository.Scope(
+                        currentTenant.id(), from, reportDate, periodDays, false, reportDate, fromTotals, concealed)
+                : new UserActivityRepository.Scope(
+                        currentTenant.id(), day, day, periodDays, true, reportDate, fromTotals, concealed);
     }
 
     private static UserActivityRow shown(UserActivityRepository.StoredRow row, UserActivityRepository.Scope scope) {
-        return new UserActivityRow(row.userId(), scope.concealed() ? row.pseudonym() : row.upn(), row.deleted(),
-                row.deletedDate(), row.lastActivityDate(), row.im(), row.audio(), row.video(), row.appSharing(),
-                row.fileTransfers(), Minutes.of(row.audioMs()), Minutes.of(row.videoMs()));
+        return new UserActivityRow(
+                row.userId(),
+                scope.concealed() ? row.pseudonym() : row.upn(),
+                row.deleted(),
+                row.deletedDate(),
+                row.lastActivityDate(),
+                row.im(),
+                row.audio(),
+                row.video(),
+                row.appSharing(),
+                row.fileTransfers(),
+                Minutes.of(row.audioMs()),
+                Minutes.of(row.videoMs()));
     }
 }

@@ -25,8 +25,8 @@ class PeriodTotalsSchedule {
     private final UserPeriodTotals totals;
     private final ActivityService activity;
 
-    PeriodTotalsSchedule(TenantService tenants, CurrentTenant currentTenant, UserPeriodTotals totals,
-                         ActivityService activity) {
+    PeriodTotalsSchedule(
+            TenantService tenants, CurrentTenant currentTenant, UserPeriodTotals totals, ActivityService activity) {
         this.tenants = tenants;
         this.currentTenant = currentTenant;
         this.totals = totals;
@@ -46,11 +46,17 @@ class PeriodTotalsSchedule {
             long started = System.nanoTime();
             try {
                 currentTenant.runAs(tenant.id(), () -> totals.moveTo(activity.reportDate()));
-                log.info("Moved the period totals of tenant {} to {} in {} ms", tenant.name(), activity.reportDate(),
+                log.info(
+                        "Moved the period totals of tenant {} to {} in {} ms",
+                        tenant.name(),
+                        activity.reportDate(),
                         (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
-                log.warn("Could not move the period totals of tenant {}; its table is summed from the daily rollups "
-                        + "until the next move", tenant.name(), e);
+                log.warn(
+                        "Could not move the period totals of tenant {}; its table is summed from the daily rollups "
+                                + "until the next move",
+                        tenant.name(),
+                        e);
             }
         }
     }

@@ -2,7 +2,10 @@ package org.commsportal.activity;
 
 /** The report periods of docs/peer-to-peer-activity.md, also the vendor API's D7..D180. */
 public enum ReportPeriod {
-    D7(7), D30(30), D90(90), D180(180);
+    D7(7),
+    D30(30),
+    D90(90),
+    D180(180);
 
     private final int days;
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.commsportal.common.SqlLike;
+import org.commsportal.export.StreamingJdbc;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.commsportal.export.StreamingJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,10 +28,20 @@ import org.springframework.stereotype.Repository;
 class UserActivityRepository {
 
     /** A user name as stored, and the name the viewer sees and searches (UPN or its pseudonym). */
-    record StoredRow(long userId, String upn, String pseudonym, boolean deleted, @Nullable LocalDate deletedDate,
-                     @Nullable LocalDate lastActivityDate, long im, long audio, long video, long appSharing,
-                     long fileTransfers, long audioMs, long videoMs) {
-    }
+    record StoredRow(
+            long userId,
+            String upn,
+            String pseudonym,
+            boolean deleted,
+            @Nullable LocalDate deletedDate,
+            @Nullable LocalDate lastActivityDate,
+            long im,
+            long audio,
+            long video,
+            long appSharing,
+            long fileTransfers,
+            long audioMs,
+            long videoMs) {}
 
     /** The period's totals; {@code t} also gives the last activity date. %s is a join hint, then FROM. */
     private static final String PERIOD_TOTALS = """
@@ -106,11 +116,22 @@ class UserActivityRepository {
               AND (:filter = '' OR %s LIKE :pattern)
             """;
 
-    private static final Map<UserActivityColumn, String> PERIOD_SORT = sortExpressions("t.p2p_im", "t.p2p_audio",
-            "t.p2p_video", "t.p2p_app_sharing", "t.p2p_file_transfer", "t.p2p_audio_ms", "t.p2p_video_ms");
-    private static final Map<UserActivityColumn, String> DAY_SORT = sortExpressions("COALESCE(a.im, 0)",
-            "COALESCE(a.audio, 0)", "COALESCE(a.video, 0)", "COALESCE(a.app_sharing, 0)",
-            "COALESCE(a.file_transfers, 0)", "COALESCE(a.audio_ms, 0)", "COALESCE(a.video_ms, 0)");
+    private static final Map<UserActivityColumn, String> PERIOD_SORT = sortExpressions(
+            "t.p2p_im",
+            "t.p2p_audio",
+            "t.p2p_video",
+            "t.p2p_app_sharing",
+            "t.p2p_file_transfer",
+            "t.p2p_audio_ms",
+            "t.p2p_video_ms");
+    private static final Map<UserActivityColumn, String> DAY_SORT = sortExpressions(
+            "COALESCE(a.im, 0)",
+            "COALESCE(a.audio, 0)",
+            "COALESCE(a.video, 0)",
+            "COALESCE(a.app_sharing, 0)",
+            "COALESCE(a.file_transfers, 0)",
+            "COALESCE(a.audio_ms, 0)",
+            "COALESCE(a.video_ms, 0)");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -125,9 +146,15 @@ class UserActivityRepository {
      * dates, when one day is chosen), the report date, whether the period totals end on it (else the rows are summed
      * from the daily rollups) and whether names are concealed.
      */
-    record Scope(long tenantId, LocalDate from, LocalDate to, int periodDays, boolean oneDay, LocalDate reportDate,
-                 boolean fromTotals, boolean concealed) {
-    }
+    record Scope(
+            long tenantId,
+            LocalDate from,
+            LocalDate to,
+            int periodDays,
+            boolean oneDay,
+            LocalDate reportDate,
+            boolean fromTotals,
+            boolean concealed) {}
 
     List<StoredRow> page(Scope scope, UserTableQuery query, int offset, int limit) {
         return jdbc.sql(tableSql(scope, query) + " LIMIT :limit OFFSET :offset")
@@ -147,12 +174,9 @@ class UserActivityRepository {
 
     /** Streams every matching row in table order to the consumer, without holding them in memory. */
     void forEach(Scope scope, UserTableQuery query, Consumer<StoredRow> consumer) {
-        streaming.query(tableSql(scope, query),
-                new MapSqlParameterSource(parameters(scope, query)),
-                rs -> {
-                    consumer.accept(toRow(rs, 0));
-                });
-
+        streaming.query(tableSql(scope, query), new MapSqlParameterSource(parameters(scope, query)), rs -> {
+            consumer.accept(toRow(rs, 0));
+        });
     }
 
     private static String tableSql(Scope scope, UserTableQuery query) {
@@ -188,9 +212,11 @@ class UserActivityRepository {
         if (column == UserActivityColumn.USER_NAME && !scope.concealed()) {
             return " ORDER BY u.upn" + direction;
         }
-        String expression = column == UserActivityColumn.USER_NAME ? "u.pseudonym"
-                : !scope.fromTotals() && column == UserActivityColumn.LAST_ACTIVITY_DATE ? "last_activity"
-                : (scope.oneDay() || !scope.fromTotals() ? DAY_SORT : PERIOD_SORT).get(column);
+        String expression = column == UserActivityColumn.USER_NAME
+                ? "u.pseudonym"
+                : !scope.fromTotals() && column == UserActivityColumn.LAST_ACTIVITY_DATE
+                        ? "last_activity"
+                        : (scope.oneDay() || !scope.fromTotals() ? DAY_SORT : PERIOD_SORT).get(column);
         String tieBreak = expression.startsWith("t.") ? "t.user_id" : "u.id";
         return " ORDER BY " + expression + direction + ", " + tieBreak + direction;
     }
@@ -208,9 +234,14 @@ class UserActivityRepository {
     }
 
     /** Sort keys, given those of the counts (the user name is chosen by concealment in {@link #orderBy}). */
-    private static Map<UserActivityColumn, String> sortExpressions(String im, String audio, String video,
-                                                                   String appSharing, String fileTransfers,
-                                                                   String audioMs, String videoMs) {
+    private static Map<UserActivityColumn, String> sortExpressions(
+            String im,
+            String audio,
+            String video,
+            String appSharing,
+            String fileTransfers,
+            String audioMs,
+            String videoMs) {
         Map<UserActivityColumn, String> expressions = new java.util.EnumMap<>(UserActivityColumn.class);
         // as of the scope's last day (the report date or the chosen day), as the vendor reports them
         expressions.put(UserActivityColumn.DELETED, "COALESCE(u.deleted_at <= :to, FALSE)");
@@ -227,9 +258,19 @@ class UserActivityRepository {
     }
 
     private static StoredRow toRow(ResultSet rs, int row) throws SQLException {
-        return new StoredRow(rs.getLong("id"), rs.getString("upn"), rs.getString("pseudonym"), rs.getBoolean("deleted"),
-                localDate(rs, "deleted_at"), localDate(rs, "last_activity"), rs.getLong("im"), rs.getLong("audio"),
-                rs.getLong("video"), rs.getLong("app_sharing"), rs.getLong("file_transfers"), rs.getLong("audio_ms"),
+        return new StoredRow(
+                rs.getLong("id"),
+                rs.getString("upn"),
+                rs.getString("pseudonym"),
+                rs.getBoolean("deleted"),
+                localDate(rs, "deleted_at"),
+                localDate(rs, "last_activity"),
+                rs.getLong("im"),
+                rs.getLong("audio"),
+                rs.getLong("video"),
+                rs.getLong("app_sharing"),
+                rs.getLong("file_transfers"),
+                rs.getLong("audio_ms"),
                 rs.getLong("video_ms"));
     }
 

@@ -37,12 +37,14 @@ class UserPeriodTotalRepository {
     }
 
     /** The report date the totals end on, without locking; empty when not built yet. */
-    @Nullable LocalDate reportDate(long tenantId) {
+    @Nullable
+    LocalDate reportDate(long tenantId) {
         return stateReportDate(tenantId, "");
     }
 
     private @Nullable LocalDate stateReportDate(long tenantId, String lock) {
-        List<Optional<LocalDate>> found = jdbc.sql("SELECT report_date FROM user_period_state WHERE tenant_id = :t" + lock)
+        List<Optional<LocalDate>> found = jdbc.sql(
+                        "SELECT report_date FROM user_period_state WHERE tenant_id = :t" + lock)
                 .param("t", tenantId)
                 .query((rs, row) -> Optional.ofNullable(rs.getObject("report_date", LocalDate.class)))
                 .list();
@@ -50,16 +52,22 @@ class UserPeriodTotalRepository {
     }
 
     int longestPeriodDays() {
-        return jdbc.sql("SELECT MAX(days) FROM report_period").query(Integer.class).single();
+        return jdbc.sql("SELECT MAX(days) FROM report_period")
+                .query(Integer.class)
+                .single();
     }
 
     void setReportDate(long tenantId, LocalDate reportDate) {
         jdbc.sql("UPDATE user_period_state SET report_date = :d WHERE tenant_id = :t")
-                .param("t", tenantId).param("d", reportDate).update();
+                .param("t", tenantId)
+                .param("d", reportDate)
+                .update();
     }
 
     List<Integer> periodDays() {
-        return jdbc.sql("SELECT days FROM report_period ORDER BY days").query(Integer.class).list();
+        return jdbc.sql("SELECT days FROM report_period ORDER BY days")
+                .query(Integer.class)
+                .list();
     }
 
     /** Recomputes every licensed user's totals for the periods ending on the report date. */
@@ -97,7 +105,10 @@ class UserPeriodTotalRepository {
                     WHERE r.tenant_id = :t AND r.day <= :reportDate AND %s
                     GROUP BY r.user_id) a ON t.tenant_id = :t AND t.user_id = a.user_id
                 SET t.last_activity = a.last_day
-                """.formatted(P2P_ACTIVITY)).param("t", tenantId).param("reportDate", reportDate).update();
+                """.formatted(P2P_ACTIVITY))
+                .param("t", tenantId)
+                .param("reportDate", reportDate)
+                .update();
     }
 
     /**
@@ -106,7 +117,7 @@ class UserPeriodTotalRepository {
      * (two disjoint day ranges, read through the rollup primary key).
      */
     void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
-        LocalDate leaving = from.minusDays(periodDays);           // days (leaving, leftUntil] leave
+        LocalDate leaving = from.minusDays(periodDays); // days (leaving, leftUntil] leave
         LocalDate leftUntil = min(from, to.minusDays(periodDays));
         LocalDate entering = max(from, to.minusDays(periodDays)); // days (entering, to] enter
         jdbc.sql("""
@@ -127,8 +138,12 @@ class UserPeriodTotalRepository {
                     t.p2p_file_transfer = t.p2p_file_transfer + d.file_transfer,
                     t.p2p_audio_ms = t.p2p_audio_ms + d.audio_ms, t.p2p_video_ms = t.p2p_video_ms + d.video_ms
                 """)
-                .param("t", tenantId).param("days", periodDays).param("leaving", leaving).param("leftUntil", leftUntil)
-                .param("entering", entering).param("to", to)
+                .param("t", tenantId)
+                .param("days", periodDays)
+                .param("leaving", leaving)
+                .param("leftUntil", leftUntil)
+                .param("entering", entering)
+                .param("to", to)
                 .update();
     }
 
@@ -141,7 +156,11 @@ class UserPeriodTotalRepository {
                     WHERE r.tenant_id = :t AND r.day > :from AND r.day <= :to AND %s
                     GROUP BY r.user_id) a ON t.tenant_id = :t AND t.user_id = a.user_id
                 SET t.last_activity = a.last_day
-                """.formatted(P2P_ACTIVITY)).param("t", tenantId).param("from", from).param("to", to).update();
+                """.formatted(P2P_ACTIVITY))
+                .param("t", tenantId)
+                .param("from", from)
+                .param("to", to)
+                .update();
     }
 
     /**
@@ -152,14 +171,16 @@ class UserPeriodTotalRepository {
      * period first, then one multi-row statement: an update per user and day of every period holding it, and a
      * recount of every user's last activity, cost about 0.35 s per 1,000 sessions.
      */
-    Set<Long> addDifferences(long tenantId, LocalDate reportDate, Map<Long, Map<LocalDate, RollupContribution>> byUser) {
+    Set<Long> addDifferences(
+            long tenantId, LocalDate reportDate, Map<Long, Map<LocalDate, RollupContribution>> byUser) {
         List<Integer> periods = periodDays();
         List<Object[]> rows = new ArrayList<>();
         Set<Long> lostSessions = new TreeSet<>();
         // in user id order, the order every writer locks rows in, which keeps concurrent writers from deadlocking
         new TreeMap<>(byUser).forEach((userId, byDay) -> {
             List<RollupContribution> upToReportDate = byDay.values().stream()
-                    .filter(c -> !c.day().isAfter(reportDate) && changesPeerToPeer(c)).toList();
+                    .filter(c -> !c.day().isAfter(reportDate) && changesPeerToPeer(c))
+                    .toList();
             if (upToReportDate.isEmpty()) {
                 return;
             }
@@ -167,8 +188,11 @@ class UserPeriodTotalRepository {
             if (upToReportDate.stream().anyMatch(UserPeriodTotalRepository::removesSome)) {
                 lostSessions.add(userId);
             } else {
-                lastActive = upToReportDate.stream().filter(UserPeriodTotalRepository::addsSessions)
-                        .map(RollupContribution::day).max(LocalDate::compareTo).orElse(null);
+                lastActive = upToReportDate.stream()
+                        .filter(UserPeriodTotalRepository::addsSessions)
+                        .map(RollupContribution::day)
+                        .max(LocalDate::compareTo)
+                        .orElse(null);
             }
             for (int periodDays : periods) {
                 RollupContribution sum = null;
@@ -178,10 +202,21 @@ class UserPeriodTotalRepository {
                     }
                 }
                 if ((sum != null && changesPeerToPeer(sum)) || lastActive != null) {
-                    RollupContribution add = sum == null ? new RollupContribution(reportDate, 0, 0, 0, 0, 0, 0, 0, 0) : sum;
-                    rows.add(new Object[] {tenantId, userId, periodDays, add.im(), add.audio(), add.video(),
-                            add.appSharing(), add.fileTransfer(), add.audioMs(), add.videoMs(),
-                            lastActive == null ? null : java.sql.Date.valueOf(lastActive)});
+                    RollupContribution add =
+                            sum == null ? new RollupContribution(reportDate, 0, 0, 0, 0, 0, 0, 0, 0) : sum;
+                    rows.add(new Object[] {
+                        tenantId,
+                        userId,
+                        periodDays,
+                        add.im(),
+                        add.audio(),
+                        add.video(),
+                        add.appSharing(),
+                        add.fileTransfer(),
+                        add.audioMs(),
+                        add.videoMs(),
+                        lastActive == null ? null : java.sql.Date.valueOf(lastActive)
+                    });
                 }
             }
         });
@@ -204,8 +239,13 @@ class UserPeriodTotalRepository {
 
     /** Whether the difference takes sessions or minutes away from its day. */
     private static boolean removesSome(RollupContribution c) {
-        return c.im() < 0 || c.audio() < 0 || c.video() < 0 || c.appSharing() < 0 || c.fileTransfer() < 0
-                || c.audioMs() < 0 || c.videoMs() < 0;
+        return c.im() < 0
+                || c.audio() < 0
+                || c.video() < 0
+                || c.appSharing() < 0
+                || c.fileTransfer() < 0
+                || c.audioMs() < 0
+                || c.videoMs() < 0;
     }
 
     /** Whether the difference gives its day peer-to-peer sessions (so the day has activity). */
@@ -226,7 +266,9 @@ class UserPeriodTotalRepository {
                         ORDER BY r.day DESC LIMIT 1)
                     WHERE t.tenant_id = :t AND t.user_id IN (:users)
                     """.formatted(P2P_ACTIVITY))
-                    .param("t", tenantId).param("reportDate", reportDate).param("users", chunk)
+                    .param("t", tenantId)
+                    .param("reportDate", reportDate)
+                    .param("users", chunk)
                     .update();
         }
     }
@@ -241,7 +283,11 @@ class UserPeriodTotalRepository {
                     SELECT u.id FROM licensed_user u
                     WHERE u.tenant_id = :t AND u.upn IN (:upns)
                       AND NOT EXISTS (SELECT 1 FROM user_period_total x WHERE x.tenant_id = :t AND x.user_id = u.id)
-                    """).param("t", tenantId).param("upns", chunk).query(Long.class).list();
+                    """)
+                    .param("t", tenantId)
+                    .param("upns", chunk)
+                    .query(Long.class)
+                    .list();
             if (!newUsers.isEmpty()) {
                 // IGNORE: a concurrent write of the same new user may have added them first
                 jdbc.sql("""
@@ -254,8 +300,13 @@ class UserPeriodTotalRepository {
     }
 
     static boolean changesPeerToPeer(RollupContribution c) {
-        return c.im() != 0 || c.audio() != 0 || c.video() != 0 || c.appSharing() != 0 || c.fileTransfer() != 0
-                || c.audioMs() != 0 || c.videoMs() != 0;
+        return c.im() != 0
+                || c.audio() != 0
+                || c.video() != 0
+                || c.appSharing() != 0
+                || c.fileTransfer() != 0
+                || c.audioMs() != 0
+                || c.videoMs() != 0;
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -65,7 +65,8 @@ public class UserPeriodTotals implements SessionChangeListener {
     }
 
     /** The report date the tenant's totals end on, if built; a plain read. */
-    @Nullable LocalDate endDate(long tenantId) {
+    @Nullable
+    LocalDate endDate(long tenantId) {
         return totals.reportDate(tenantId);
     }
 

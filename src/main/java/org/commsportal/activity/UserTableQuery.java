@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
  * What the per-user table shows: the period, or one day of it when a chart day was clicked; a "user name
  * contains" filter; and the sort column. Unsorted means by user name.
  */
-public record UserTableQuery(ReportPeriod period, @Nullable LocalDate day, String nameContains,
-                             @Nullable UserActivityColumn sortColumn, boolean ascending) {
+public record UserTableQuery(
+        ReportPeriod period,
+        @Nullable LocalDate day,
+        String nameContains,
+        @Nullable UserActivityColumn sortColumn,
+        boolean ascending) {
 
     public static UserTableQuery of(ReportPeriod period) {
         return new UserTableQuery(period, null, "", null, true);

@@ -2,9 +2,9 @@ package org.commsportal.audit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -31,8 +31,12 @@ public class AuditLog {
     private final SubjectVisibility subjects;
     private final Counter exports;
 
-    AuditLog(AuditRepository events, CurrentTenant currentTenant, Clock clock, SubjectVisibility subjects,
-             MeterRegistry registry) {
+    AuditLog(
+            AuditRepository events,
+            CurrentTenant currentTenant,
+            Clock clock,
+            SubjectVisibility subjects,
+            MeterRegistry registry) {
         this.events = events;
         this.currentTenant = currentTenant;
         this.clock = clock;
@@ -63,10 +67,17 @@ public class AuditLog {
      * detail holds {@link #NAMES_ONLY} where it goes, and readers who see names read the text there.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(AuditAction action, String detail, @Nullable String subjectPseudonym,
-                       @Nullable String namesOnlyText) {
-        events.insert(currentTenant.id(), clock.instant(), signedInActor(), action.name(), detail, null,
-                subjectPseudonym, namesOnlyText);
+    public void record(
+            AuditAction action, String detail, @Nullable String subjectPseudonym, @Nullable String namesOnlyText) {
+        events.insert(
+                currentTenant.id(),
+                clock.instant(),
+                signedInActor(),
+                action.name(),
+                detail,
+                null,
+                subjectPseudonym,
+                namesOnlyText);
         if (action == AuditAction.EXPORT) {
             exports.increment();
         }
@@ -88,8 +99,8 @@ public class AuditLog {
 
     /** An event before or outside a sign-in, such as a failed sign-in; the tenant is null when unknown. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(@Nullable Long tenantId, String actor, AuditAction action, String detail,
-                       @Nullable String remoteAddr) {
+    public void record(
+            @Nullable Long tenantId, String actor, AuditAction action, String detail, @Nullable String remoteAddr) {
         events.insert(tenantId, clock.instant(), actor, action.name(), detail, remoteAddr, null, null);
     }
 
@@ -110,7 +121,9 @@ public class AuditLog {
 
     /** The name of an export's file: the range in the viewer's zone, the action and the actor filter. */
     public static String exportFileName(AuditQuery query, ExportFormat format, ZoneId zone) {
-        return ExportInfo.fileName(format, "audit-log",
+        return ExportInfo.fileName(
+                format,
+                "audit-log",
                 (query.from() == null ? "start" : local(query.from(), zone)) + "-to-"
                         + (query.to() == null ? "now" : local(query.to(), zone)),
                 query.action() == null ? null : query.action().name(),
@@ -118,7 +131,8 @@ public class AuditLog {
     }
 
     private static String local(java.time.Instant instant, ZoneId zone) {
-        return java.time.LocalDateTime.ofInstant(instant, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+        return java.time.LocalDateTime.ofInstant(instant, zone)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                 .toString();
     }
 
@@ -160,15 +174,30 @@ public class AuditLog {
                 new ExportColumn<>("Address", AuditEvent::remoteAddr));
         String what = "audit log as " + format + ", " + query.describe();
         boolean namesShown = subjects.viewerSeesNames();
-        ExportInfo info = ExportInfo.of("Report", "Audit log",
-                "From", query.from() == null ? "the first entry" : local(query.from(), zone),
-                "To", query.to() == null ? "now" : local(query.to(), zone),
-                "Action", query.action() == null ? "any" : query.action().name(),
-                "Actor contains", query.actorContains(),
-                "Time zone", zone.getId() + ": every time in this file",
-                "Exported at", clock.instant());
-        return TableExports.stream(format, out, "Audit log", columns, zone, info,
-                each -> events.forEach(currentTenant.id(), query, namesShown, each), progress,
+        ExportInfo info = ExportInfo.of(
+                "Report",
+                "Audit log",
+                "From",
+                query.from() == null ? "the first entry" : local(query.from(), zone),
+                "To",
+                query.to() == null ? "now" : local(query.to(), zone),
+                "Action",
+                query.action() == null ? "any" : query.action().name(),
+                "Actor contains",
+                query.actorContains(),
+                "Time zone",
+                zone.getId() + ": every time in this file",
+                "Exported at",
+                clock.instant());
+        return TableExports.stream(
+                format,
+                out,
+                "Audit log",
+                columns,
+                zone,
+                info,
+                each -> events.forEach(currentTenant.id(), query, namesShown, each),
+                progress,
                 ExportAudit.of(this, what));
     }
 }

@@ -7,8 +7,11 @@ import org.jspecify.annotations.Nullable;
  * Which audit events to list: actor name containing a text, one action, and a time range [from, to); each part
  * is optional.
  */
-public record AuditQuery(String actorContains, @Nullable AuditAction action, @Nullable Instant from,
-                         @Nullable Instant to) {
+public record AuditQuery(
+        String actorContains,
+        @Nullable AuditAction action,
+        @Nullable Instant from,
+        @Nullable Instant to) {
 
     public static final AuditQuery ALL = new AuditQuery("", null, null, null);
 

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.commsportal.common.SqlLike;
 import org.commsportal.common.UtcDateTime;
+import org.commsportal.export.StreamingJdbc;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.commsportal.export.StreamingJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +25,15 @@ class AuditRepository {
         this.streaming = streaming.template();
     }
 
-    void insert(@Nullable Long tenantId, Instant at, String actor, String action, String detail,
-                @Nullable String remoteAddr, @Nullable String subjectPseudonym, @Nullable String namesOnlyText) {
+    void insert(
+            @Nullable Long tenantId,
+            Instant at,
+            String actor,
+            String action,
+            String detail,
+            @Nullable String remoteAddr,
+            @Nullable String subjectPseudonym,
+            @Nullable String namesOnlyText) {
         jdbc.sql("""
                 INSERT INTO audit_event (tenant_id, occurred_at, actor, action, detail, remote_addr, subject_pseudonym,
                     names_only_text)
@@ -75,7 +82,9 @@ class AuditRepository {
     List<AuditEvent> page(long tenantId, AuditQuery query, boolean namesShown, int offset, int limit) {
         return jdbc.sql(SELECT_EVENTS + WHERE_MATCHING
                         + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset")
-                .paramSource(parameters(tenantId, query).addValue("limit", limit).addValue("offset", offset)
+                .paramSource(parameters(tenantId, query)
+                        .addValue("limit", limit)
+                        .addValue("offset", offset)
                         .addValue("namesShown", namesShown))
                 .query(AuditRepository::toEvent)
                 .list();
@@ -84,12 +93,14 @@ class AuditRepository {
     long count(long tenantId, AuditQuery query) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event e" + WHERE_MATCHING)
                 .paramSource(parameters(tenantId, query))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** Every matching event, newest first, streamed from the database one at a time (for exports). */
     void forEach(long tenantId, AuditQuery query, boolean namesShown, Consumer<AuditEvent> consumer) {
-        streaming.query(SELECT_EVENTS + WHERE_MATCHING + " ORDER BY e.occurred_at DESC, e.id DESC",
+        streaming.query(
+                SELECT_EVENTS + WHERE_MATCHING + " ORDER BY e.occurred_at DESC, e.id DESC",
                 parameters(tenantId, query).addValue("namesShown", namesShown),
                 (RowCallbackHandler) rs -> consumer.accept(toEvent(rs, 0)));
     }
@@ -117,7 +128,8 @@ class AuditRepository {
                 .addValue("tenantId", tenantId)
                 .addValue("actor", query.actorContains())
                 .addValue("actorPattern", SqlLike.contains(query.actorContains()))
-                .addValue("action", query.action() == null ? null : query.action().name())
+                .addValue(
+                        "action", query.action() == null ? null : query.action().name())
                 .addValue("from", query.from() == null ? null : UtcDateTime.toColumn(query.from()))
                 .addValue("to", query.to() == null ? null : UtcDateTime.toColumn(query.to()));
     }
@@ -133,8 +145,13 @@ class AuditRepository {
         if (namesOnly != null) {
             detail = detail.replace(AuditLog.NAMES_ONLY, namesOnly);
         }
-        return new AuditEvent(rs.getLong("id"), rs.getLong("tenant_id"),
-                UtcDateTime.fromColumn(rs.getObject("occurred_at", LocalDateTime.class)), rs.getString("actor"),
-                rs.getString("action"), detail, rs.getString("remote_addr"));
+        return new AuditEvent(
+                rs.getLong("id"),
+                rs.getLong("tenant_id"),
+                UtcDateTime.fromColumn(rs.getObject("occurred_at", LocalDateTime.class)),
+                rs.getString("actor"),
+                rs.getString("action"),
+                detail,
+                rs.getString("remote_addr"));
     }
 }

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 /** Audits how an export ended: who exported what and how many rows, or after how many rows it failed. */
 public final class ExportAudit {
 
-    private ExportAudit() {
-    }
+    private ExportAudit() {}
 
     /**
      * @param auditLog the injected bean, so each record runs in its own transaction even inside a read-only one
@@ -23,19 +22,25 @@ public final class ExportAudit {
     }
 
     /** The same, with a text only viewers who see names read, where {@code what} holds {@link AuditLog#NAMES_ONLY}. */
-    public static TableExports.Outcome of(AuditLog auditLog, String what, @Nullable String subjectPseudonym,
-                                          @Nullable String namesOnlyText) {
+    public static TableExports.Outcome of(
+            AuditLog auditLog, String what, @Nullable String subjectPseudonym, @Nullable String namesOnlyText) {
         return new TableExports.Outcome() {
             @Override
             public void succeeded(long rows) {
-                auditLog.record(AuditAction.EXPORT, "exported " + what + ": " + rows + " rows", subjectPseudonym,
+                auditLog.record(
+                        AuditAction.EXPORT,
+                        "exported " + what + ": " + rows + " rows",
+                        subjectPseudonym,
                         namesOnlyText);
             }
 
             @Override
             public void failed(long rowsWritten) {
-                auditLog.record(AuditAction.EXPORT, "failed export of " + what + " after " + rowsWritten + " rows",
-                        subjectPseudonym, namesOnlyText);
+                auditLog.record(
+                        AuditAction.EXPORT,
+                        "failed export of " + what + " after " + rowsWritten + " rows",
+                        subjectPseudonym,
+                        namesOnlyText);
             }
         };
     }

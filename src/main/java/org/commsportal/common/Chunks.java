@@ -8,8 +8,7 @@ public final class Chunks {
 
     public static final int SIZE = 1000;
 
-    private Chunks() {
-    }
+    private Chunks() {}
 
     public static <T> List<List<T>> of(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();

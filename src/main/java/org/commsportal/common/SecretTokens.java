@@ -15,10 +15,10 @@ public final class SecretTokens {
 
     /** Characters of a token shown in lists to tell tokens apart: the kind prefix and a few more. */
     public static final int SHOWN_PREFIX_LENGTH = 12;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretTokens() {
-    }
+    private SecretTokens() {}
 
     public static String generate(String kindPrefix) {
         byte[] secret = new byte[32];
@@ -32,8 +32,8 @@ public final class SecretTokens {
 
     public static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

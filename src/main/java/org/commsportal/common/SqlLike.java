@@ -5,8 +5,7 @@ import java.util.Locale;
 /** LIKE patterns from user input: the input's own {@code %}, {@code _} and {@code \} match themselves. */
 public final class SqlLike {
 
-    private SqlLike() {
-    }
+    private SqlLike() {}
 
     public static String contains(String text) {
         return "%" + escape(text) + "%";
@@ -17,6 +16,9 @@ public final class SqlLike {
     }
 
     private static String escape(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
     }
 }

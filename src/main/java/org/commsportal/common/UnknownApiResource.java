@@ -17,8 +17,10 @@ class UnknownApiResource {
 
     @RequestMapping({"/api/**", "/ecp/**", "/v1.0/**"})
     ResponseEntity<Map<String, Map<String, String>>> notFound(HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", Map.of("code", "notFound",
-                        "message", "No API resource at " + request.getRequestURI())));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "error",
+                        Map.of("code", "notFound", "message", "No API resource at " + request.getRequestURI())));
     }
 }

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UtcDateTime {
 
-    private UtcDateTime() {
-    }
+    private UtcDateTime() {}
 
     public static LocalDateTime toColumn(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

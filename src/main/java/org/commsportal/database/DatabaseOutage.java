@@ -17,14 +17,15 @@ public final class DatabaseOutage {
     /** Seconds a client is asked to wait before it tries again. */
     public static final String RETRY_AFTER_SECONDS = "30";
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     public static boolean causedBy(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 32; depth++) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException) {
+            if (cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException) {
                 return true;
             }
             cause = next(cause);
@@ -34,7 +35,8 @@ public final class DatabaseOutage {
 
     private static @Nullable Throwable next(Throwable failure) {
         Throwable cause = failure instanceof ServletException servlet && servlet.getRootCause() != null
-                ? servlet.getRootCause() : failure.getCause();
+                ? servlet.getRootCause()
+                : failure.getCause();
         return cause == failure ? null : cause;
     }
 }

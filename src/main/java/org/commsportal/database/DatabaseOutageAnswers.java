@@ -28,16 +28,19 @@ class DatabaseOutageAnswers {
     FilterRegistrationBean<OncePerRequestFilter> databaseOutage() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 try {
                     chain.doFilter(request, response);
                 } catch (IOException | ServletException | RuntimeException failure) {
                     if (!DatabaseOutage.causedBy(failure) || response.isCommitted()) {
                         throw failure;
                     }
-                    log.warn("The database is unreachable: {} {} answered 503 ({})", request.getMethod(),
-                            request.getRequestURI(), failure.toString());
+                    log.warn(
+                            "The database is unreachable: {} {} answered 503 ({})",
+                            request.getMethod(),
+                            request.getRequestURI(),
+                            failure.toString());
                     answer(request, response);
                 }
             }
@@ -63,9 +66,11 @@ class DatabaseOutageAnswers {
                     """);
         } else {
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":{\"code\":\"databaseUnavailable\",\"message\":\"The portal cannot "
-                    + "reach its database; nothing was changed. Try again in " + DatabaseOutage.RETRY_AFTER_SECONDS
-                    + " seconds.\"}}");
+            response.getWriter()
+                    .write("{\"error\":{\"code\":\"databaseUnavailable\",\"message\":\"The portal cannot "
+                            + "reach its database; nothing was changed. Try again in "
+                            + DatabaseOutage.RETRY_AFTER_SECONDS
+                            + " seconds.\"}}");
         }
     }
 }

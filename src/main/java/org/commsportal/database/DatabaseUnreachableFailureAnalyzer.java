@@ -41,8 +41,11 @@ class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
     /** SQL state class 08 is "connection exception"; 28 is "invalid authorization". */
     private static @Nullable SQLException connectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == UNKNOWN_DATABASE || sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")))) {
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == UNKNOWN_DATABASE
+                            || sql.getSQLState() != null
+                                    && (sql.getSQLState().startsWith("08")
+                                            || sql.getSQLState().startsWith("28")))) {
                 return sql;
             }
             if (t.getCause() == t) {

@@ -13,5 +13,4 @@ public record EmbeddedDatabaseProperties(
         @DefaultValue("data/mariadb") Path dataDir,
         @DefaultValue("data/mariadb-server") Path baseDir,
         @DefaultValue("portal") String databaseName,
-        @DefaultValue("256M") String innodbBufferPoolSize) {
-}
+        @DefaultValue("256M") String innodbBufferPoolSize) {}

@@ -33,8 +33,8 @@ public final class EmbeddedMariaDb {
 
     /** Starts the server for this data directory, or returns the one this JVM already started. */
     public static EmbeddedMariaDb startOnce(Path dataDir, Path baseDir, String databaseName, String bufferPoolSize) {
-        return RUNNING.computeIfAbsent(dataDir.toAbsolutePath().normalize(),
-                dir -> start(dir, baseDir, databaseName, bufferPoolSize));
+        return RUNNING.computeIfAbsent(
+                dataDir.toAbsolutePath().normalize(), dir -> start(dir, baseDir, databaseName, bufferPoolSize));
     }
 
     static EmbeddedMariaDb start(Path dataDir, Path baseDir, String databaseName, String bufferPoolSize) {
@@ -61,12 +61,15 @@ public final class EmbeddedMariaDb {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             db.createDB(databaseName);
-            log.info("Embedded MariaDB started on port {} with data in {} ({} ms)",
-                    config.getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Embedded MariaDB started on port {} with data in {} ({} ms)",
+                    config.getPort(),
+                    dataDir,
+                    (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedMariaDb(db, config.getPort());
         } catch (ManagedProcessException e) {
-            throw new IllegalStateException("The embedded MariaDB could not start with data in " + dataDir
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The embedded MariaDB could not start with data in " + dataDir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,10 +82,15 @@ public final class EmbeddedMariaDb {
      */
     static File keptDataDir(Path dataDir) {
         String absolute = dataDir.toAbsolutePath().normalize().toString();
-        String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
+        String tmp = Path.of(System.getProperty("java.io.tmpdir"))
+                .toAbsolutePath()
+                .normalize()
+                .toString();
         if (absolute.startsWith(tmp) && absolute.startsWith(File.separator)) {
-            log.warn("The database files are in the system temp directory ({}); the operating system may clean it. "
-                    + "Set portal.embedded-db.data-dir to keep them elsewhere.", absolute);
+            log.warn(
+                    "The database files are in the system temp directory ({}); the operating system may clean it. "
+                            + "Set portal.embedded-db.data-dir to keep them elsewhere.",
+                    absolute);
             return new File(File.separator + "." + absolute);
         }
         return new File(absolute);
@@ -91,7 +99,8 @@ public final class EmbeddedMariaDb {
     /** Unix sockets allow ~100 characters, so the socket lives in the system temp dir under a short, stable name. */
     private static Path socketPath(Path dataDir) {
         int hash = dataDir.toString().hashCode();
-        return Path.of(System.getProperty("java.io.tmpdir"),
+        return Path.of(
+                System.getProperty("java.io.tmpdir"),
                 "commsportal-" + HexFormat.of().toHexDigits(hash) + ".sock");
     }
 

@@ -8,5 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * name and password default to the primary's, since replication copies the portal's account to the replica.
  */
 @ConfigurationProperties("portal.read-datasource")
-public record ReadDataSourceProperties(@Nullable String url, @Nullable String username, @Nullable String password) {
-}
+public record ReadDataSourceProperties(
+        @Nullable String url,
+        @Nullable String username,
+        @Nullable String password) {}

@@ -30,7 +30,9 @@ class ReadReplicaConfiguration {
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource primaryDataSource(DataSourceProperties primary) {
-        HikariDataSource dataSource = primary.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource dataSource = primary.initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         dataSource.setPoolName("primary");
         return dataSource;
     }
@@ -51,8 +53,8 @@ class ReadReplicaConfiguration {
 
     @Bean
     @Primary
-    DataSource dataSource(@Qualifier("primaryDataSource") DataSource primary,
-                          @Qualifier("readDataSource") DataSource replica) {
+    DataSource dataSource(
+            @Qualifier("primaryDataSource") DataSource primary, @Qualifier("readDataSource") DataSource replica) {
         var routing = new LazyConnectionDataSourceProxy(primary);
         routing.setReadOnlyDataSource(replica);
         return routing;

@@ -17,6 +17,5 @@ final class WriteBatching {
             "useBulkStmts", "true",
             "rewriteBatchedStatements", "true");
 
-    private WriteBatching() {
-    }
+    private WriteBatching() {}
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
@@ -35,17 +35,49 @@ import org.springframework.stereotype.Service;
 @Service
 public class DemoDataGenerator {
 
-    static final List<String> TENANT_NAMES = List.of("contoso.example", "fabrikam.example", "northwind.example",
-            "adatum.example", "litware.example", "tailspin.example", "wingtip.example", "woodgrove.example");
+    static final List<String> TENANT_NAMES = List.of(
+            "contoso.example",
+            "fabrikam.example",
+            "northwind.example",
+            "adatum.example",
+            "litware.example",
+            "tailspin.example",
+            "wingtip.example",
+            "woodgrove.example");
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
 
-    private static final List<String> FIRST_NAMES = List.of("Ada", "Ben", "Chen", "Dana", "Emil", "Fatima", "Gita",
-            "Hugo", "Ines", "Jonas", "Kenji", "Lena", "Mateo", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sven",
-            "Tariq", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zoe", "Amara", "Bjorn", "Carmen", "Dmitri");
-    private static final List<String> LAST_NAMES = List.of("Adams", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer",
-            "Garcia", "Haddad", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau", "Novak", "Okafor", "Petrov",
-            "Quispe", "Rossi", "Schmidt", "Tanaka", "Ueda", "Varga", "Weber", "Xu", "Yilmaz", "Zhang");
+    private static final List<String> FIRST_NAMES = List.of(
+            "Ada", "Ben", "Chen", "Dana", "Emil", "Fatima", "Gita", "Hugo", "Ines", "Jonas", "Kenji", "Lena", "Mateo",
+            "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zoe",
+            "Amara", "Bjorn", "Carmen", "Dmitri");
+    private static final List<String> LAST_NAMES = List.of(
+            "Adams",
+            "Bauer",
+            "Costa",
+            "Dubois",
+            "Eriksen",
+            "Fischer",
+            "Garcia",
+            "Haddad",
+            "Ito",
+            "Jensen",
+            "Kowalski",
+            "Larsen",
+            "Moreau",
+            "Novak",
+            "Okafor",
+            "Petrov",
+            "Quispe",
+            "Rossi",
+            "Schmidt",
+            "Tanaka",
+            "Ueda",
+            "Varga",
+            "Weber",
+            "Xu",
+            "Yilmaz",
+            "Zhang");
     private static final List<String> CLIENT_VERSIONS = List.of(
             "UCCAPI/16.0.4549.1000 OC/16.0.4549.1000 (Skype for Business)",
             "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)",
@@ -58,8 +90,11 @@ public class DemoDataGenerator {
     private final SessionWriter sessionWriter;
     private final CurrentTenant currentTenant;
 
-    DemoDataGenerator(TenantService tenants, DirectoryService directory, SessionWriter sessionWriter,
-                      CurrentTenant currentTenant) {
+    DemoDataGenerator(
+            TenantService tenants,
+            DirectoryService directory,
+            SessionWriter sessionWriter,
+            CurrentTenant currentTenant) {
         this.tenants = tenants;
         this.directory = directory;
         this.sessionWriter = sessionWriter;
@@ -151,12 +186,22 @@ public class DemoDataGenerator {
             };
             for (UserRecord user : active) {
                 repeat(random.poisson(3.0 * load), () -> out.add(peerToPeer(day, user, active, List.of(Modality.IM))));
-                repeat(random.poisson(0.5 * load), () -> out.add(peerToPeer(day, user, active,
-                        random.chance(0.35) ? List.of(Modality.AUDIO, Modality.VIDEO) : List.of(Modality.AUDIO))));
-                repeat(random.poisson(0.12 * load), () -> out.add(peerToPeer(day, user, active,
-                        List.of(Modality.AUDIO, Modality.APPLICATION_SHARING))));
-                repeat(random.poisson(0.15 * load), () -> out.add(peerToPeer(day, user, active,
-                        List.of(Modality.IM, Modality.FILE_TRANSFER))));
+                repeat(
+                        random.poisson(0.5 * load),
+                        () -> out.add(peerToPeer(
+                                day,
+                                user,
+                                active,
+                                random.chance(0.35)
+                                        ? List.of(Modality.AUDIO, Modality.VIDEO)
+                                        : List.of(Modality.AUDIO))));
+                repeat(
+                        random.poisson(0.12 * load),
+                        () -> out.add(
+                                peerToPeer(day, user, active, List.of(Modality.AUDIO, Modality.APPLICATION_SHARING))));
+                repeat(
+                        random.poisson(0.15 * load),
+                        () -> out.add(peerToPeer(day, user, active, List.of(Modality.IM, Modality.FILE_TRANSFER))));
                 repeat(random.poisson(0.08 * load), () -> out.add(pstnCall(day, user)));
                 repeat(random.poisson(0.2 * load), () -> out.addAll(conference(day, user, active)));
             }
@@ -169,11 +214,13 @@ public class DemoDataGenerator {
             }
         }
 
-        private SessionRecord peerToPeer(LocalDate day, UserRecord from, List<UserRecord> active, List<Modality> media) {
+        private SessionRecord peerToPeer(
+                LocalDate day, UserRecord from, List<UserRecord> active, List<Modality> media) {
             String toUri;
             boolean external = random.chance(0.08);
             if (external) {
-                toUri = "sip:" + random.pick(FIRST_NAMES).toLowerCase(Locale.ROOT) + "." + random.hex(4) + "@" + PARTNER_DOMAIN;
+                toUri = "sip:" + random.pick(FIRST_NAMES).toLowerCase(Locale.ROOT) + "." + random.hex(4) + "@"
+                        + PARTNER_DOMAIN;
             } else {
                 UserRecord to = from;
                 while (to == from) {
@@ -183,18 +230,37 @@ public class DemoDataGenerator {
             }
             Instant start = startTime(day);
             List<MediaUsage> usages = usages(media);
-            long duration = usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
+            long duration =
+                    usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
             String fromVersion = random.pick(CLIENT_VERSIONS);
-            boolean realTime = media.contains(Modality.AUDIO) || media.contains(Modality.VIDEO)
+            boolean realTime = media.contains(Modality.AUDIO)
+                    || media.contains(Modality.VIDEO)
                     || media.contains(Modality.APPLICATION_SHARING);
             Quality.Report report = realTime
                     ? quality.report(media, external ? List.of(Side.FROM) : List.of(Side.FROM, Side.TO), fromVersion)
                     : Quality.Report.none();
             int imCount = media.contains(Modality.IM) ? random.between(1, 40) : 0;
-            return new SessionRecord(dialogId(), start, start.plusMillis(duration), "sip:" + from.upn(), toUri,
-                    fromVersion, external ? null : random.pick(CLIENT_VERSIONS), null, null, null, null,
-                    random.uuid().toString(), external ? null : random.uuid().toString(), null, null,
-                    responseCode(), null, usages, imCount, report);
+            return new SessionRecord(
+                    dialogId(),
+                    start,
+                    start.plusMillis(duration),
+                    "sip:" + from.upn(),
+                    toUri,
+                    fromVersion,
+                    external ? null : random.pick(CLIENT_VERSIONS),
+                    null,
+                    null,
+                    null,
+                    null,
+                    random.uuid().toString(),
+                    external ? null : random.uuid().toString(),
+                    null,
+                    null,
+                    responseCode(),
+                    null,
+                    usages,
+                    imCount,
+                    report);
         }
 
         private SessionRecord pstnCall(LocalDate day, UserRecord from) {
@@ -202,15 +268,33 @@ public class DemoDataGenerator {
             Instant start = startTime(day);
             List<MediaUsage> usages = usages(List.of(Modality.AUDIO));
             String version = random.pick(CLIENT_VERSIONS);
-            return new SessionRecord(dialogId(), start, start.plusMillis(usages.get(0).durationMs()),
-                    "sip:" + from.upn(), "sip:" + number + "@" + domain + ";user=phone", version, "Mediation Server",
-                    null, null, null, number, random.uuid().toString(), null, null, null, responseCode(), null,
-                    usages, 0, quality.report(List.of(Modality.AUDIO), List.of(Side.FROM), version));
+            return new SessionRecord(
+                    dialogId(),
+                    start,
+                    start.plusMillis(usages.get(0).durationMs()),
+                    "sip:" + from.upn(),
+                    "sip:" + number + "@" + domain + ";user=phone",
+                    version,
+                    "Mediation Server",
+                    null,
+                    null,
+                    null,
+                    number,
+                    random.uuid().toString(),
+                    null,
+                    null,
+                    null,
+                    responseCode(),
+                    null,
+                    usages,
+                    0,
+                    quality.report(List.of(Modality.AUDIO), List.of(Side.FROM), version));
         }
 
         /** An organizer's conference and the sessions of the participants who joined it. */
         private List<SessionRecord> conference(LocalDate day, UserRecord organizer, List<UserRecord> active) {
-            String focus = "sip:" + organizer.upn() + ";gruu;opaque=app:conf:focus:id:" + random.hex(8).toUpperCase();
+            String focus = "sip:" + organizer.upn() + ";gruu;opaque=app:conf:focus:id:"
+                    + random.hex(8).toUpperCase();
             String instance = random.uuid().toString();
             Instant start = startTime(day);
             List<Modality> media = random.chance(0.5)
@@ -222,11 +306,29 @@ public class DemoDataGenerator {
                 UserRecord who = i == 0 ? organizer : random.pick(active);
                 List<MediaUsage> usages = usages(media);
                 Instant joined = start.plusSeconds(random.between(0, 120));
-                long duration = usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
+                long duration =
+                        usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
                 String version = random.pick(CLIENT_VERSIONS);
-                out.add(new SessionRecord(dialogId(), joined, joined.plusMillis(duration), "sip:" + who.upn(), focus,
-                        version, "Conferencing Server", focus, instance, null, null, random.uuid().toString(), null,
-                        null, null, 200, null, usages, random.between(0, 15),
+                out.add(new SessionRecord(
+                        dialogId(),
+                        joined,
+                        joined.plusMillis(duration),
+                        "sip:" + who.upn(),
+                        focus,
+                        version,
+                        "Conferencing Server",
+                        focus,
+                        instance,
+                        null,
+                        null,
+                        random.uuid().toString(),
+                        null,
+                        null,
+                        null,
+                        200,
+                        null,
+                        usages,
+                        random.between(0, 15),
                         quality.report(media, List.of(Side.FROM), version)));
             }
             return out;
@@ -237,7 +339,8 @@ public class DemoDataGenerator {
             List<MediaUsage> usages = new ArrayList<>();
             for (Modality type : media) {
                 long duration = type == Modality.AUDIO || type == Modality.IM
-                        ? longest : Math.max(1000, Math.round(longest * random.between(0.3, 1.0)));
+                        ? longest
+                        : Math.max(1000, Math.round(longest * random.between(0.3, 1.0)));
                 usages.add(new MediaUsage(type, duration));
             }
             return usages;
@@ -252,7 +355,10 @@ public class DemoDataGenerator {
                 double hour = Math.min(23.9, Math.max(0, random.gaussian(13, 3.5)));
                 second = Math.round(hour * 3600);
             }
-            return day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(second).plusMillis(random.between(0, 1000));
+            return day.atStartOfDay()
+                    .toInstant(ZoneOffset.UTC)
+                    .plusSeconds(second)
+                    .plusMillis(random.between(0, 1000));
         }
 
         private String dialogId() {

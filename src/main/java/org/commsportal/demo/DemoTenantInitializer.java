@@ -40,8 +40,12 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
     private final AccountService accounts;
     private final Clock clock;
 
-    DemoTenantInitializer(DemoProperties properties, DemoDataGenerator generator, TenantService tenants,
-                          AccountService accounts, Clock clock) {
+    DemoTenantInitializer(
+            DemoProperties properties,
+            DemoDataGenerator generator,
+            TenantService tenants,
+            AccountService accounts,
+            Clock clock) {
         this.properties = properties;
         this.generator = generator;
         this.tenants = tenants;
@@ -54,12 +58,16 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
         if (!properties.enabled() || !tenants.all().isEmpty()) {
             return;
         }
-        LocalDate lastCompleteDay = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-        var spec = new DemoDataSpec(properties.seed(), properties.tenants(), properties.users(), properties.days(),
-                lastCompleteDay);
+        LocalDate lastCompleteDay =
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        var spec = new DemoDataSpec(
+                properties.seed(), properties.tenants(), properties.users(), properties.days(), lastCompleteDay);
         long started = System.nanoTime();
-        log.info("Empty embedded database: generating demo data ({} tenants x {} users x {} days)",
-                spec.tenants(), spec.users(), spec.days());
+        log.info(
+                "Empty embedded database: generating demo data ({} tenants x {} users x {} days)",
+                spec.tenants(),
+                spec.users(),
+                spec.days());
         List<Tenant> created = generator.generate(spec);
         for (int i = 0; i < created.size(); i++) {
             createAccounts(created.get(i), i == 0 ? "" : "@" + created.get(i).name());
@@ -69,17 +77,19 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
     }
 
     private void createAccounts(Tenant tenant, String suffix) {
-        DEMO_ACCOUNTS.forEach((role, name) -> accounts.createAccount(tenant.id(), name + suffix,
-                role.title() + " (demo)", properties.password(), Set.of(role)));
+        DEMO_ACCOUNTS.forEach((role, name) -> accounts.createAccount(
+                tenant.id(), name + suffix, role.title() + " (demo)", properties.password(), Set.of(role)));
     }
 
     private void printAccounts(List<Tenant> created) {
         var out = new StringBuilder("\n\n  WARNING: demo accounts with a well-known password, for local use only.\n")
-                .append("  Every account below signs in with the password '").append(properties.password())
+                .append("  Every account below signs in with the password '")
+                .append(properties.password())
                 .append("'.\n\n");
         DEMO_ACCOUNTS.forEach((role, name) -> out.append(String.format("  %-22s %s%n", name, role.title())));
         for (int i = 1; i < created.size(); i++) {
-            out.append(String.format("  (tenant %s: the same names with the suffix @%s)%n",
+            out.append(String.format(
+                    "  (tenant %s: the same names with the suffix @%s)%n",
                     created.get(i).name(), created.get(i).name()));
         }
         log.warn(out.toString());

@@ -14,16 +14,23 @@ final class QualityGenerator {
 
     static final double POOR_SHARE = 0.04;
 
-    private static final List<String> OS = List.of("Windows 10 Enterprise 22H2", "Windows 11 Enterprise 23H2",
-            "macOS 14.4", "Windows 11 Pro 24H2");
-    private static final List<String> CPUS = List.of("Intel(R) Core(TM) i5-8350U", "Intel(R) Core(TM) i7-1185G7",
-            "AMD Ryzen 7 PRO 5850U", "Apple M2");
-    private static final List<String> MICROPHONES = List.of("Jabra Evolve2 65", "Microphone (Realtek Audio)",
-            "Poly Blackwire 5220", "MacBook Pro Microphone");
-    private static final List<String> SPEAKERS = List.of("Jabra Evolve2 65", "Speakers (Realtek Audio)",
-            "Poly Blackwire 5220", "MacBook Pro Speakers");
-    private static final List<String> TOKENS = List.of("DistortedSpeech", "Echo", "NoiseLevel", "LowVolume",
-            "DroppedCall", "FrozenVideo", "PixelatedVideo", "AudioVideoOutOfSync");
+    private static final List<String> OS =
+            List.of("Windows 10 Enterprise 22H2", "Windows 11 Enterprise 23H2", "macOS 14.4", "Windows 11 Pro 24H2");
+    private static final List<String> CPUS =
+            List.of("Intel(R) Core(TM) i5-8350U", "Intel(R) Core(TM) i7-1185G7", "AMD Ryzen 7 PRO 5850U", "Apple M2");
+    private static final List<String> MICROPHONES =
+            List.of("Jabra Evolve2 65", "Microphone (Realtek Audio)", "Poly Blackwire 5220", "MacBook Pro Microphone");
+    private static final List<String> SPEAKERS =
+            List.of("Jabra Evolve2 65", "Speakers (Realtek Audio)", "Poly Blackwire 5220", "MacBook Pro Speakers");
+    private static final List<String> TOKENS = List.of(
+            "DistortedSpeech",
+            "Echo",
+            "NoiseLevel",
+            "LowVolume",
+            "DroppedCall",
+            "FrozenVideo",
+            "PixelatedVideo",
+            "AudioVideoOutOfSync");
 
     private final DemoRandom random;
 
@@ -43,8 +50,14 @@ final class QualityGenerator {
         var hops = new ArrayList<Quality.TracerouteHop>();
         var feedback = new ArrayList<Quality.Feedback>();
         for (Side side : sides) {
-            sessions.add(new Quality.SessionInfo(side, "PC-" + random.hex(6).toUpperCase(), random.pick(OS),
-                    random.pick(CPUS), random.pick(List.of(4, 8, 12)), clientVersion, random.chance(0.1) ? "Citrix" : null));
+            sessions.add(new Quality.SessionInfo(
+                    side,
+                    "PC-" + random.hex(6).toUpperCase(),
+                    random.pick(OS),
+                    random.pick(CPUS),
+                    random.pick(List.of(4, 8, 12)),
+                    clientVersion,
+                    random.chance(0.1) ? "Citrix" : null));
             for (Modality type : media) {
                 if (type == Modality.AUDIO || type == Modality.VIDEO || type == Modality.APPLICATION_SHARING) {
                     lines.add(mediaLine(side, type));
@@ -53,14 +66,20 @@ final class QualityGenerator {
             if (media.contains(Modality.AUDIO)) {
                 audio.add(audioStream(side));
                 audioEvents.add(audioClientEvents(side));
-                signals.add(new Quality.AudioSignal(side, round(random.gaussian(-20, 3)), round(random.gaussian(-22, 3)),
-                        round(random.gaussian(-65, 4)), round(random.gaussian(-63, 4)), round(random.gaussian(-45, 6)),
-                        round(random.between(0, 4)), round(random.between(0, 4))));
+                signals.add(new Quality.AudioSignal(
+                        side,
+                        round(random.gaussian(-20, 3)),
+                        round(random.gaussian(-22, 3)),
+                        round(random.gaussian(-65, 4)),
+                        round(random.gaussian(-63, 4)),
+                        round(random.gaussian(-45, 6)),
+                        round(random.between(0, 4)),
+                        round(random.between(0, 4))));
             }
             if (media.contains(Modality.VIDEO)) {
                 video.add(videoStream(side));
-                videoEvents.add(new Quality.VideoClientEvents(side, round(random.between(0, 0.05)),
-                        round(random.between(0, 0.05))));
+                videoEvents.add(new Quality.VideoClientEvents(
+                        side, round(random.between(0, 0.05)), round(random.between(0, 0.05))));
             }
             if (media.contains(Modality.APPLICATION_SHARING)) {
                 sharing.add(appSharingStream(side));
@@ -68,8 +87,12 @@ final class QualityGenerator {
             if (random.chance(0.3)) {
                 int count = random.between(3, 7);
                 for (int hop = 1; hop <= count; hop++) {
-                    hops.add(new Quality.TracerouteHop(side, hop, "10." + random.between(0, 255) + "."
-                            + random.between(0, 255) + "." + random.between(1, 255), round(hop * random.between(1, 9))));
+                    hops.add(new Quality.TracerouteHop(
+                            side,
+                            hop,
+                            "10." + random.between(0, 255) + "." + random.between(0, 255) + "."
+                                    + random.between(1, 255),
+                            round(hop * random.between(1, 9))));
                 }
             }
             if (random.chance(0.06)) {
@@ -79,7 +102,8 @@ final class QualityGenerator {
                 feedback.add(new Quality.Feedback(side, rating, tokens, text));
             }
         }
-        return new Quality.Report(sessions, lines, audio, audioEvents, signals, sharing, videoEvents, video, hops, feedback);
+        return new Quality.Report(
+                sessions, lines, audio, audioEvents, signals, sharing, videoEvents, video, hops, feedback);
     }
 
     private Quality.MediaLine mediaLine(Side side, Modality type) {
@@ -87,9 +111,18 @@ final class QualityGenerator {
         String connection = random.chance(0.6) ? "wired" : random.chance(0.9) ? "wifi" : "mobile";
         String ice = random.chance(0.98) ? "succeeded" : "failed";
         int subnet = random.between(0, 255);
-        return new Quality.MediaLine(side, type, "10.20." + subnet + "." + random.between(2, 250),
-                random.between(50000, 50040), "10.20." + subnet + ".0", inside, !inside && random.chance(0.5),
-                connection, random.pick(MICROPHONES), random.pick(SPEAKERS), ice,
+        return new Quality.MediaLine(
+                side,
+                type,
+                "10.20." + subnet + "." + random.between(2, 250),
+                random.between(50000, 50040),
+                "10.20." + subnet + ".0",
+                inside,
+                !inside && random.chance(0.5),
+                connection,
+                random.pick(MICROPHONES),
+                random.pick(SPEAKERS),
+                ice,
                 inside ? null : "52.112." + random.between(0, 255) + "." + random.between(1, 255));
     }
 
@@ -108,16 +141,28 @@ final class QualityGenerator {
                 default -> concealed = random.between(0.075, 0.2);
             }
         }
-        return new Quality.AudioStream(side, random.pick(List.of("SILKWide", "SATIN", "RTAudio", "G722", "OPUS")),
-                round(jitter), round(jitter * random.between(1.5, 3)), round(loss), round(loss * random.between(1.5, 4)),
-                round(rtt), round(rtt * random.between(1.2, 2)), round(4.4 - degradation), round(4.1 - degradation * 1.5),
-                round(degradation), round(degradation * random.between(1.2, 2)), round(concealed),
-                round(random.between(0, 0.1)), round(random.between(40, 120)));
+        return new Quality.AudioStream(
+                side,
+                random.pick(List.of("SILKWide", "SATIN", "RTAudio", "G722", "OPUS")),
+                round(jitter),
+                round(jitter * random.between(1.5, 3)),
+                round(loss),
+                round(loss * random.between(1.5, 4)),
+                round(rtt),
+                round(rtt * random.between(1.2, 2)),
+                round(4.4 - degradation),
+                round(4.1 - degradation * 1.5),
+                round(degradation),
+                round(degradation * random.between(1.2, 2)),
+                round(concealed),
+                round(random.between(0, 0.1)),
+                round(random.between(40, 120)));
     }
 
     private Quality.AudioClientEvents audioClientEvents(Side side) {
-        return new Quality.AudioClientEvents(side, small(), small(), small(), small(), small(), small(), small(),
-                small(), small(), small(), small(), small(), small());
+        return new Quality.AudioClientEvents(
+                side, small(), small(), small(), small(), small(), small(), small(), small(), small(), small(), small(),
+                small(), small());
     }
 
     private Double small() {
@@ -128,7 +173,8 @@ final class QualityGenerator {
         double frameLoss = random.between(0, 6);
         double frameRate = random.between(14, 30);
         double postFec = random.between(0, 0.05);
-        // The first reported metric decides a video verdict (docs/session-details.md): so that every video rule occurs, a
+        // The first reported metric decides a video verdict (docs/session-details.md): so that every video rule occurs,
+        // a
         // stream poor by a later metric leaves the earlier ones unreported.
         boolean frameLossReported = true;
         boolean frameRateReported = true;
@@ -146,13 +192,23 @@ final class QualityGenerator {
                 }
             }
         }
-        var stream = new Quality.VideoStream(side, random.pick(List.of("H264", "RT Video", "H264S")),
-                random.pick(List.of("1280x720", "640x360", "1920x1080")), round(frameRate),
-                round(frameRate * random.between(0.9, 1.05)), round(frameLoss), round(postFec),
+        var stream = new Quality.VideoStream(
+                side,
+                random.pick(List.of("H264", "RT Video", "H264S")),
+                random.pick(List.of("1280x720", "640x360", "1920x1080")),
+                round(frameRate),
+                round(frameRate * random.between(0.9, 1.05)),
+                round(frameLoss),
+                round(postFec),
                 round(random.between(300, 2500)));
-        return new Quality.VideoStream(side, stream.codec(), stream.resolution(),
-                frameRateReported ? stream.frameRateInAvg() : null, frameRateReported ? stream.frameRateOutAvg() : null,
-                frameLossReported ? stream.localFrameLossPercent() : null, stream.postFecPacketLoss(),
+        return new Quality.VideoStream(
+                side,
+                stream.codec(),
+                stream.resolution(),
+                frameRateReported ? stream.frameRateInAvg() : null,
+                frameRateReported ? stream.frameRateOutAvg() : null,
+                frameLossReported ? stream.localFrameLossPercent() : null,
+                stream.postFecPacketLoss(),
                 stream.bitRateKbps());
     }
 
@@ -167,8 +223,14 @@ final class QualityGenerator {
                 default -> oneWay = random.between(1.8, 3.5);
             }
         }
-        return new Quality.AppSharingStream(side, round(random.between(2, 20)), round(random.between(20, 150)),
-                round(random.between(0, 0.03)), round(latency), round(spoiled), round(oneWay));
+        return new Quality.AppSharingStream(
+                side,
+                round(random.between(2, 20)),
+                round(random.between(20, 150)),
+                round(random.between(0, 0.03)),
+                round(latency),
+                round(spoiled),
+                round(oneWay));
     }
 
     private static Double round(double value) {

@@ -29,9 +29,16 @@ class DirectoryRepository {
         List<Object[]> rows = new ArrayList<>(users.size());
         for (UserRecord u : users) {
             String upn = u.upn().toLowerCase(Locale.ROOT);
-            rows.add(new Object[] {tenantId, upn, u.alias(), u.displayName(), pseudonym.apply(upn),
-                    Date.valueOf(u.licensedFrom()), u.deletedAt() != null,
-                    u.deletedAt() == null ? null : Date.valueOf(u.deletedAt())});
+            rows.add(new Object[] {
+                tenantId,
+                upn,
+                u.alias(),
+                u.displayName(),
+                pseudonym.apply(upn),
+                Date.valueOf(u.licensedFrom()),
+                u.deletedAt() != null,
+                u.deletedAt() == null ? null : Date.valueOf(u.deletedAt())
+            });
         }
         batch.batchUpdate("""
                 INSERT INTO licensed_user (tenant_id, upn, alias, display_name, pseudonym, licensed_from, deleted,
@@ -50,9 +57,13 @@ class DirectoryRepository {
                     SELECT LOWER(upn) AS upn, licensed_from, deleted_at FROM licensed_user
                     WHERE tenant_id = :t AND upn IN (:upns)
                     """)
-                    .param("t", tenantId).param("upns", upns.subList(from, Math.min(upns.size(), from + 1000)))
-                    .query((rs, row) -> licences.put(rs.getString("upn"), java.util.Arrays.asList(
-                            rs.getObject("licensed_from", LocalDate.class), rs.getObject("deleted_at", LocalDate.class))))
+                    .param("t", tenantId)
+                    .param("upns", upns.subList(from, Math.min(upns.size(), from + 1000)))
+                    .query((rs, row) -> licences.put(
+                            rs.getString("upn"),
+                            java.util.Arrays.asList(
+                                    rs.getObject("licensed_from", LocalDate.class),
+                                    rs.getObject("deleted_at", LocalDate.class))))
                     .list();
         }
         return licences;
@@ -63,7 +74,8 @@ class DirectoryRepository {
      * with it instead, and never a match on a real name (docs/privacy.md). Uses ix_licensed_user_pseudonym then.
      */
     List<LicensedUser> findByAliasOrUpnPrefix(long tenantId, String prefix, int limit, boolean pseudonymsOnly) {
-        String where = pseudonymsOnly ? "pseudonym LIKE :pattern ORDER BY pseudonym"
+        String where = pseudonymsOnly
+                ? "pseudonym LIKE :pattern ORDER BY pseudonym"
                 : "(alias LIKE :pattern OR upn LIKE :pattern) ORDER BY alias";
         return jdbc.sql("""
                 SELECT id, upn, alias, display_name, licensed_from, deleted_at
@@ -73,14 +85,22 @@ class DirectoryRepository {
                 .param("tenantId", tenantId)
                 .param("pattern", SqlLike.startsWith(prefix))
                 .param("limit", limit)
-                .query((rs, row) -> new LicensedUser(rs.getLong("id"), rs.getString("upn"), rs.getString("alias"),
-                        rs.getString("display_name"), rs.getDate("licensed_from").toLocalDate(),
-                        rs.getDate("deleted_at") == null ? null : rs.getDate("deleted_at").toLocalDate()))
+                .query((rs, row) -> new LicensedUser(
+                        rs.getLong("id"),
+                        rs.getString("upn"),
+                        rs.getString("alias"),
+                        rs.getString("display_name"),
+                        rs.getDate("licensed_from").toLocalDate(),
+                        rs.getDate("deleted_at") == null
+                                ? null
+                                : rs.getDate("deleted_at").toLocalDate()))
                 .list();
     }
 
     long count(long tenantId) {
         return jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :tenantId")
-                .param("tenantId", tenantId).query(Long.class).single();
+                .param("tenantId", tenantId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -22,8 +22,12 @@ public class DirectoryService {
     private final DataVersion dataVersion;
     private final ApplicationEventPublisher events;
 
-    DirectoryService(DirectoryRepository directory, CurrentTenant currentTenant, Pseudonymizer pseudonymizer,
-                     DataVersion dataVersion, ApplicationEventPublisher events) {
+    DirectoryService(
+            DirectoryRepository directory,
+            CurrentTenant currentTenant,
+            Pseudonymizer pseudonymizer,
+            DataVersion dataVersion,
+            ApplicationEventPublisher events) {
         this.directory = directory;
         this.currentTenant = currentTenant;
         this.pseudonymizer = pseudonymizer;
@@ -40,12 +44,19 @@ public class DirectoryService {
     public void upsert(List<UserRecord> users) {
         long tenantId = currentTenant.id();
         events.publishEvent(new LicensedUsersWriting(tenantId));
-        List<String> upns = users.stream().map(user -> user.upn().toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> upns = users.stream()
+                .map(user -> user.upn().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
         Map<String, List<Object>> before = directory.licences(tenantId, upns); // stable: the write lock is held
         directory.upsert(tenantId, users, pseudonymizer::pseudonym);
         Map<String, List<Object>> after = directory.licences(tenantId, upns);
-        events.publishEvent(new LicensedUsersWritten(tenantId, upns,
-                upns.stream().filter(upn -> !java.util.Objects.equals(before.get(upn), after.get(upn))).toList()));
+        events.publishEvent(new LicensedUsersWritten(
+                tenantId,
+                upns,
+                upns.stream()
+                        .filter(upn -> !java.util.Objects.equals(before.get(upn), after.get(upn)))
+                        .toList()));
         dataVersion.bump();
     }
 

@@ -8,5 +8,4 @@ import java.util.List;
  * the same transaction. {@code licencesChanged} holds those that are new or whose licence dates changed: only
  * their sessions can start or stop counting for them (a nightly re-send of an unchanged directory re-links nothing).
  */
-public record LicensedUsersWritten(long tenantId, List<String> upns, List<String> licencesChanged) {
-}
+public record LicensedUsersWritten(long tenantId, List<String> upns, List<String> licencesChanged) {}

@@ -11,8 +11,7 @@ final class CellText {
      */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private CellText() {
-    }
+    private CellText() {}
 
     /**
      * A telephone number as the reports show it: a plus, digits, and the x's that mask its last digits. A
@@ -26,7 +25,9 @@ final class CellText {
      * except on a telephone number (docs/exports.md).
      */
     static String neutralised(String text) {
-        if (text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0 || PHONE_NUMBER.matcher(text).matches()) {
+        if (text.isEmpty()
+                || FORMULA_STARTS.indexOf(text.charAt(0)) < 0
+                || PHONE_NUMBER.matcher(text).matches()) {
             return text;
         }
         return "'" + text;

@@ -18,6 +18,7 @@ final class CsvTableWriter<R> implements TableWriter<R> {
 
     /** Without it Excel reads the file in the system's legacy code page and garbles non-ASCII names. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private static final String RECORD_END = "\r\n";
 
     private final Writer out;

@@ -10,5 +10,4 @@ import org.jspecify.annotations.Nullable;
  * {@code BigDecimal}, ...), a {@link Boolean}, a {@link java.time.LocalDate}, an {@link java.time.Instant}, or
  * {@code null} for an empty cell. Any other type is a programming error and fails the export.
  */
-public record ExportColumn<R>(String header, Function<R, @Nullable Object> value) {
-}
+public record ExportColumn<R>(String header, Function<R, @Nullable Object> value) {}

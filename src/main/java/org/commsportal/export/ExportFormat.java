@@ -2,7 +2,6 @@ package org.commsportal.export;
 
 /** The file formats a report table can be exported to, with what an HTTP download needs to name them. */
 public enum ExportFormat {
-
     CSV("text/csv", "csv"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 

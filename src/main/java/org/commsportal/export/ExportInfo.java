@@ -14,8 +14,7 @@ public record ExportInfo(List<Line> lines) {
     public static final ExportInfo NONE = new ExportInfo(List.of());
 
     /** One label and its value; the value is a String, a Number, a LocalDate or an Instant, as cells take. */
-    public record Line(String label, Object value) {
-    }
+    public record Line(String label, Object value) {}
 
     public ExportInfo {
         lines = List.copyOf(lines);
@@ -43,7 +42,9 @@ public record ExportInfo(List<Line> lines) {
             if (part == null || part.isBlank()) {
                 continue;
             }
-            String safe = part.strip().replaceAll("[^A-Za-z0-9.@+\\-]+", "-").replaceAll("-{2,}", "-")
+            String safe = part.strip()
+                    .replaceAll("[^A-Za-z0-9.@+\\-]+", "-")
+                    .replaceAll("-{2,}", "-")
                     .replaceAll("^-|-$", "");
             if (!safe.isEmpty()) {
                 kept.add(safe.length() > 60 ? safe.substring(0, 60) : safe);

@@ -19,8 +19,7 @@ public final class ReadAhead {
     static final int BATCH_ROWS = 500;
     static final int QUEUED_BATCHES = 8;
 
-    private ReadAhead() {
-    }
+    private ReadAhead() {}
 
     /**
      * The source, read ahead: each row reaches the consumer on the calling thread, in the source's order. The
@@ -39,12 +38,14 @@ public final class ReadAhead {
         private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         /** The batch the source is filling; the reading thread's alone. */
         private List<Object> batch = new ArrayList<>(BATCH_ROWS);
+
         private volatile boolean stopped;
         private volatile @Nullable Throwable failure;
 
         @SuppressWarnings("unchecked")
         void run(Consumer<Consumer<R>> source, Consumer<R> consumer) {
-            Thread reader = new Thread(() -> read(source), Thread.currentThread().getName() + "-read-ahead");
+            Thread reader =
+                    new Thread(() -> read(source), Thread.currentThread().getName() + "-read-ahead");
             reader.setDaemon(true);
             reader.start();
             try {

@@ -13,8 +13,7 @@ public final class TableExports {
 
     static final int PROGRESS_EVERY_ROWS = 1_000;
 
-    private TableExports() {
-    }
+    private TableExports() {}
 
     /**
      * Opens a writer and writes the header row at once.
@@ -28,14 +27,21 @@ public final class TableExports {
      *     to Excel's 31 characters
      * @throws IllegalArgumentException if there are no columns
      */
-    public static <R> TableWriter<R> open(ExportFormat format, OutputStream out, String sheetName,
-            List<ExportColumn<R>> columns, ZoneId zone) throws IOException {
+    public static <R> TableWriter<R> open(
+            ExportFormat format, OutputStream out, String sheetName, List<ExportColumn<R>> columns, ZoneId zone)
+            throws IOException {
         return open(format, out, sheetName, columns, zone, ExportInfo.NONE);
     }
 
     /** The same, describing the export: an .xlsx file shows the description on a sheet after the data. */
-    public static <R> TableWriter<R> open(ExportFormat format, OutputStream out, String sheetName,
-            List<ExportColumn<R>> columns, ZoneId zone, ExportInfo info) throws IOException {
+    public static <R> TableWriter<R> open(
+            ExportFormat format,
+            OutputStream out,
+            String sheetName,
+            List<ExportColumn<R>> columns,
+            ZoneId zone,
+            ExportInfo info)
+            throws IOException {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("An export needs at least one column");
         }
@@ -58,14 +64,30 @@ public final class TableExports {
      * {@value #PROGRESS_EVERY_ROWS} rows and at the end, finishes the file and tells the outcome either way.
      * Returns the number of rows.
      */
-    public static <R> long stream(ExportFormat format, OutputStream out, String sheetName, List<ExportColumn<R>> columns,
-            ZoneId zone, Consumer<Consumer<R>> source, LongConsumer progress, Outcome outcome) throws IOException {
+    public static <R> long stream(
+            ExportFormat format,
+            OutputStream out,
+            String sheetName,
+            List<ExportColumn<R>> columns,
+            ZoneId zone,
+            Consumer<Consumer<R>> source,
+            LongConsumer progress,
+            Outcome outcome)
+            throws IOException {
         return stream(format, out, sheetName, columns, zone, ExportInfo.NONE, source, progress, outcome);
     }
 
     /** The same, describing the export (see {@link #open(ExportFormat, OutputStream, String, List, ZoneId, ExportInfo)}). */
-    public static <R> long stream(ExportFormat format, OutputStream out, String sheetName, List<ExportColumn<R>> columns,
-            ZoneId zone, ExportInfo info, Consumer<Consumer<R>> source, LongConsumer progress, Outcome outcome)
+    public static <R> long stream(
+            ExportFormat format,
+            OutputStream out,
+            String sheetName,
+            List<ExportColumn<R>> columns,
+            ZoneId zone,
+            ExportInfo info,
+            Consumer<Consumer<R>> source,
+            LongConsumer progress,
+            Outcome outcome)
             throws IOException {
         long[] written = {0};
         try (TableWriter<R> writer = open(format, out, sheetName, columns, zone, info)) {
@@ -90,7 +112,7 @@ public final class TableExports {
     }
 
     static IllegalArgumentException unsupportedCell(ExportColumn<?> column, Object value) {
-        return new IllegalArgumentException("Column \"" + column.header() + "\" gave a " + value.getClass().getName()
-                + "; exports take String, Number, Boolean, LocalDate, Instant or null");
+        return new IllegalArgumentException("Column \"" + column.header() + "\" gave a "
+                + value.getClass().getName() + "; exports take String, Number, Boolean, LocalDate, Instant or null");
     }
 }

@@ -25,6 +25,7 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
 
     /** The sheet's row limit, less the header row. */
     static final int MAX_DATA_ROWS = Worksheet.MAX_ROWS - 1;
+
     private static final int ROWS_PER_FLUSH = 1_000;
     private static final String DATE_FORMAT = "yyyy-mm-dd";
     private static final int MAX_SHARED_TEXTS = 10_000;
@@ -46,12 +47,14 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
      * cell by cell merged and looked up the style again for every date cell, a quarter of the sheet's time.
      */
     private final @Nullable String[] runFormats;
+
     private final int[] runStarts;
     private final Set<String> sharedTexts = new HashSet<>();
     private final Set<String> seenOnce = new HashSet<>();
     private final ExportInfo info;
     /** Per column, the widest text seen until the widths were set at the first flush; null after it. */
     private double @Nullable [] widths;
+
     private long rowsWritten;
     private boolean closed;
 

@@ -18,6 +18,7 @@ class ConferenceRepository {
 
     /** IM (media 1), Application sharing (4), Audio (5) and Video (6) bits of comm_session.media_mask. */
     private static final int IM = 1;
+
     private static final int APP_SHARING = 1 << 3;
     private static final int AUDIO_VIDEO = (1 << 4) | (1 << 5);
 
@@ -44,8 +45,8 @@ class ConferenceRepository {
     }
 
     /** Conference figures per user id for sessions starting in [from, until); last days look at all days before until. */
-    Map<Long, ConferenceFigures> conferences(long tenantId, Collection<Long> userIds, boolean organized, LocalDate from,
-                                             LocalDate until) {
+    Map<Long, ConferenceFigures> conferences(
+            long tenantId, Collection<Long> userIds, boolean organized, LocalDate from, LocalDate until) {
         Map<Long, ConferenceFigures> figures = new HashMap<>();
         if (userIds.isEmpty()) {
             return figures;
@@ -56,9 +57,15 @@ class ConferenceRepository {
                 .param("users", userIds)
                 .param("from", from.atStartOfDay())
                 .param("until", until.atStartOfDay())
-                .query((rs, row) -> figures.put(rs.getLong("user_id"), new ConferenceFigures(rs.getLong("conferences"),
-                        rs.getLong("im"), rs.getLong("av"), rs.getLong("app_sharing"), rs.getLong("av_ms"),
-                        rs.getObject("last_day", LocalDate.class))))
+                .query((rs, row) -> figures.put(
+                        rs.getLong("user_id"),
+                        new ConferenceFigures(
+                                rs.getLong("conferences"),
+                                rs.getLong("im"),
+                                rs.getLong("av"),
+                                rs.getLong("app_sharing"),
+                                rs.getLong("av_ms"),
+                                rs.getObject("last_day", LocalDate.class))))
                 .list();
         return figures;
     }
@@ -90,8 +97,13 @@ class ConferenceRepository {
     }
 
     /** A user's organized or attended conferences in the window, and the last day with one up to its end. */
-    record ConferenceFigures(long conferences, long im, long audioVideo, long appSharing, long audioVideoMs,
-                             @Nullable LocalDate lastDay) {
+    record ConferenceFigures(
+            long conferences,
+            long im,
+            long audioVideo,
+            long appSharing,
+            long audioVideoMs,
+            @Nullable LocalDate lastDay) {
         static final ConferenceFigures NONE = new ConferenceFigures(0, 0, 0, 0, 0, null);
     }
 }

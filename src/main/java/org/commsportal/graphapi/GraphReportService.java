@@ -46,8 +46,14 @@ class GraphReportService {
     private final NameConcealment concealment;
     private final AuditLog auditLog;
 
-    GraphReportService(ActivityService activity, ConferenceRepository conferences, CurrentTenant currentTenant,
-                       TenantService tenants, DataVersion dataVersion, NameConcealment concealment, AuditLog auditLog) {
+    GraphReportService(
+            ActivityService activity,
+            ConferenceRepository conferences,
+            CurrentTenant currentTenant,
+            TenantService tenants,
+            DataVersion dataVersion,
+            NameConcealment concealment,
+            AuditLog auditLog) {
         this.activity = activity;
         this.conferences = conferences;
         this.currentTenant = currentTenant;
@@ -62,15 +68,15 @@ class GraphReportService {
     public List<DayRow> counts(ReportCall call) {
         var report = activity.activity(periodOf(call));
         return report.days().stream()
-                .sorted(Comparator.comparing(org.commsportal.activity.DailyActivity::day).reversed())
+                .sorted(Comparator.comparing(org.commsportal.activity.DailyActivity::day)
+                        .reversed())
                 .map(day -> new DayRow(report.reportDate(), call.reportPeriod(), day))
                 .toList();
     }
 
     /** What a user detail call will read, checked (role, date) before any byte of the answer is written. */
-    record UserDetailPlan(ReportCall call, UserTableQuery query, LocalDate reportDate, LocalDate from, LocalDate until,
-                          long total) {
-    }
+    record UserDetailPlan(
+            ReportCall call, UserTableQuery query, LocalDate reportDate, LocalDate from, LocalDate until, long total) {}
 
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public UserDetailPlan planUserDetail(ReportCall call) {
@@ -95,20 +101,32 @@ class GraphReportService {
             writeBatch(batch, plan.reportDate(), plan.call().reportPeriod(), plan.from(), plan.until(), consumer);
         }
         ReportCall call = plan.call();
-        auditLog.record(AuditAction.EXPORT, "Graph API " + call.function().urlName() + " "
-                + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows " + offset + " to "
-                + end + " of " + plan.total());
+        auditLog.record(
+                AuditAction.EXPORT,
+                "Graph API " + call.function().urlName() + " "
+                        + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows " + offset
+                        + " to "
+                        + end + " of " + plan.total());
     }
 
-    private void writeBatch(List<UserActivityRow> rows, LocalDate reportDate, String reportPeriod, LocalDate from,
-                            LocalDate until, Consumer<UserDetailRow> consumer) {
+    private void writeBatch(
+            List<UserActivityRow> rows,
+            LocalDate reportDate,
+            String reportPeriod,
+            LocalDate from,
+            LocalDate until,
+            Consumer<UserDetailRow> consumer) {
         long tenantId = currentTenant.id();
         List<Long> ids = rows.stream().map(UserActivityRow::userId).toList();
         Map<Long, Long> sessions = conferences.peerToPeerSessions(tenantId, ids, from, until);
         Map<Long, ConferenceFigures> organized = conferences.conferences(tenantId, ids, true, from, until);
         Map<Long, ConferenceFigures> participated = conferences.conferences(tenantId, ids, false, from, until);
         for (UserActivityRow row : rows) {
-            consumer.accept(new UserDetailRow(reportDate, reportPeriod, row, sessions.getOrDefault(row.userId(), 0L),
+            consumer.accept(new UserDetailRow(
+                    reportDate,
+                    reportPeriod,
+                    row,
+                    sessions.getOrDefault(row.userId(), 0L),
                     organized.getOrDefault(row.userId(), ConferenceFigures.NONE),
                     participated.getOrDefault(row.userId(), ConferenceFigures.NONE)));
         }
@@ -120,8 +138,13 @@ class GraphReportService {
      */
     @PreAuthorize(Roles.READ_CHARTS)
     public String entityTag(ReportCall call, String representation) {
-        String parts = String.join("|", String.valueOf(currentTenant.id()), call.toString(), representation,
-                activity.reportDate().toString(), String.valueOf(dataVersion.current()),
+        String parts = String.join(
+                "|",
+                String.valueOf(currentTenant.id()),
+                call.toString(),
+                representation,
+                activity.reportDate().toString(),
+                String.valueOf(dataVersion.current()),
                 String.valueOf(concealment.forCurrentViewer().concealed()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(parts.getBytes(StandardCharsets.UTF_8));
@@ -151,11 +174,12 @@ class GraphReportService {
             earliest = retained;
         }
         if (date.isAfter(reportDate)) {
-            throw GraphApiException.badRequest("The date " + date + " has no complete data yet; the latest is " + reportDate + ".");
+            throw GraphApiException.badRequest(
+                    "The date " + date + " has no complete data yet; the latest is " + reportDate + ".");
         }
         if (date.isBefore(earliest)) {
-            throw GraphApiException.badRequest("The date " + date + " is before " + earliest
-                    + ", the earliest date this report keeps.");
+            throw GraphApiException.badRequest(
+                    "The date " + date + " is before " + earliest + ", the earliest date this report keeps.");
         }
         return UserTableQuery.of(ReportPeriod.D180).withDay(date);
     }

@@ -51,8 +51,12 @@ class GraphReportsController {
     }
 
     @GetMapping("/{call}")
-    void report(@PathVariable String call, @RequestParam Map<String, String> options, HttpServletRequest request,
-                HttpServletResponse response) throws IOException {
+    void report(
+            @PathVariable String call,
+            @RequestParam Map<String, String> options,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         ReportCall parsed = ReportCall.parse(call);
         for (String option : options.keySet()) {
             if (!OPTIONS.contains(option)) {
@@ -81,7 +85,9 @@ class GraphReportsController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/csv");
         if (!json) {
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + parsed.function().urlName() + ".csv\"");
+            response.setHeader(
+                    "Content-Disposition",
+                    "attachment; filename=\"" + parsed.function().urlName() + ".csv\"");
         }
         try (OutputStream out = response.getOutputStream()) {
             if (plan != null) {
@@ -92,13 +98,20 @@ class GraphReportsController {
         }
     }
 
-    private void writeUserDetail(GraphReportService.UserDetailPlan plan, boolean json, long offset, long limit,
-                                 HttpServletRequest request, OutputStream out) throws IOException {
+    private void writeUserDetail(
+            GraphReportService.UserDetailPlan plan,
+            boolean json,
+            long offset,
+            long limit,
+            HttpServletRequest request,
+            OutputStream out)
+            throws IOException {
         // The page lies within the table: a skip token past its end gives no rows, and offset + limit (which is
         // Long.MAX_VALUE without $top) never overflows into the next link or the audited row range
         long start = Math.min(offset, plan.total());
         long count = Math.min(limit, plan.total() - start);
-        String nextLink = start + count >= plan.total() ? null
+        String nextLink = start + count >= plan.total()
+                ? null
                 : request.getRequestURL() + "?" + (json ? "$format=application/json&" : "")
                         + (limit == Long.MAX_VALUE ? "" : "$top=" + limit + "&")
                         + "$skiptoken=" + URLEncoder.encode(SKIP_PREFIX + (start + count), StandardCharsets.UTF_8);
@@ -106,8 +119,12 @@ class GraphReportsController {
     }
 
     /** Writes rows as CSV or as {@code {"value":[...]}}, plus an {@code @odata.nextLink} when one is given. */
-    private static <R> void write(List<GraphColumn<R>> columns, boolean json, OutputStream out,
-                                  Consumer<Consumer<R>> rows, java.util.function.@Nullable Supplier<@Nullable String> nextLink)
+    private static <R> void write(
+            List<GraphColumn<R>> columns,
+            boolean json,
+            OutputStream out,
+            Consumer<Consumer<R>> rows,
+            java.util.function.@Nullable Supplier<@Nullable String> nextLink)
             throws IOException {
         if (json) {
             try (JsonGenerator generator = JSON.createGenerator(out)) {
@@ -127,7 +144,8 @@ class GraphReportsController {
         }
         List<ExportColumn<R>> csvColumns = new ArrayList<>();
         for (GraphColumn<R> column : columns) {
-            csvColumns.add(new ExportColumn<>(column.csvHeader(), row -> csvValue(column.value().apply(row))));
+            csvColumns.add(new ExportColumn<>(
+                    column.csvHeader(), row -> csvValue(column.value().apply(row))));
         }
         try (TableWriter<R> writer = TableExports.open(ExportFormat.CSV, out, "", csvColumns, ZoneOffset.UTC)) {
             rows.accept(row -> {
@@ -210,7 +228,8 @@ class GraphReportsController {
                 // falls through to the message below
             }
         }
-        throw GraphApiException.badRequest("Invalid $skiptoken; use the @odata.nextLink of the previous page as it is.");
+        throw GraphApiException.badRequest(
+                "Invalid $skiptoken; use the @odata.nextLink of the previous page as it is.");
     }
 
     private static boolean matches(@Nullable String ifNoneMatch, String tag) {
@@ -228,7 +247,8 @@ class GraphReportsController {
 
     @ExceptionHandler(GraphApiException.class)
     ResponseEntity<Map<String, Map<String, String>>> refused(GraphApiException refusal) {
-        return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(refusal.status())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("error", Map.of("code", refusal.code(), "message", refusal.getMessage())));
     }
 }

@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * One call as the URL segment spells it, e.g. {@code getSkypeForBusinessPeerToPeerActivityCounts(period='D7')}
  * or {@code getSkypeForBusinessActivityUserDetail(date=2026-11-01)}: a function and either a period or a date.
  */
-record ReportCall(ReportFunction function, @Nullable ReportPeriod period, @Nullable LocalDate date) {
+record ReportCall(
+        ReportFunction function,
+        @Nullable ReportPeriod period,
+        @Nullable LocalDate date) {
 
     private static final Pattern CALL = Pattern.compile("(\\w+)\\((\\w+)=([^)]*)\\)");
     private static final Pattern PERIOD = Pattern.compile("'?(D\\d+)'?");
@@ -25,9 +28,13 @@ record ReportCall(ReportFunction function, @Nullable ReportPeriod period, @Nulla
             throw GraphApiException.badRequest("Expected a report function call such as "
                     + "getSkypeForBusinessPeerToPeerActivityCounts(period='D7'), not '" + segment + "'.");
         }
-        ReportFunction function = ReportFunction.byUrlName(call.group(1)).orElseThrow(() -> GraphApiException.badRequest(
-                "Unknown report function '" + call.group(1) + "'. Known: " + Arrays.stream(ReportFunction.values())
-                        .map(ReportFunction::urlName).collect(Collectors.joining(", ")) + "."));
+        ReportFunction function = ReportFunction.byUrlName(call.group(1))
+                .orElseThrow(
+                        () -> GraphApiException.badRequest("Unknown report function '" + call.group(1) + "'. Known: "
+                                + Arrays.stream(ReportFunction.values())
+                                        .map(ReportFunction::urlName)
+                                        .collect(Collectors.joining(", "))
+                                + "."));
         String parameter = call.group(2);
         String value = call.group(3);
         if (parameter.equals("period")) {
@@ -37,7 +44,9 @@ record ReportCall(ReportFunction function, @Nullable ReportPeriod period, @Nulla
             return new ReportCall(function, null, date(value));
         }
         throw GraphApiException.badRequest("Unknown parameter '" + parameter + "' of " + function.urlName() + "; use "
-                + (function.acceptsDate() ? "period='D7' (D7, D30, D90, D180) or date=YYYY-MM-DD." : "period='D7' (D7, D30, D90, D180)."));
+                + (function.acceptsDate()
+                        ? "period='D7' (D7, D30, D90, D180) or date=YYYY-MM-DD."
+                        : "period='D7' (D7, D30, D90, D180)."));
     }
 
     private static ReportPeriod period(String value) {

@@ -36,8 +36,8 @@ class ColumnLimits {
                 SELECT table_name, column_name, character_maximum_length FROM information_schema.columns
                 WHERE table_schema = DATABASE() AND data_type IN ('varchar', 'char')
                 """)
-                .query((rs, row) -> loaded.put(rs.getString(1).toLowerCase() + "." + rs.getString(2).toLowerCase(),
-                        rs.getInt(3)))
+                .query((rs, row) -> loaded.put(
+                        rs.getString(1).toLowerCase() + "." + rs.getString(2).toLowerCase(), rs.getInt(3)))
                 .list();
         return Map.copyOf(loaded);
     }

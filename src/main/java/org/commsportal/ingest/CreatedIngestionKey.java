@@ -1,5 +1,4 @@
 package org.commsportal.ingest;
 
 /** A key just created: the only moment its secret value exists outside the caller's hands. */
-public record CreatedIngestionKey(String key, IngestionKeySummary summary) {
-}
+public record CreatedIngestionKey(String key, IngestionKeySummary summary) {}

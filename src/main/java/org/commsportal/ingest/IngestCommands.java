@@ -12,16 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.sessions.ReadModelCheck;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.SessionsBeforeKeptDaysException;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.commsportal.sessions.SessionRecord;
-import org.commsportal.sessions.SessionWriter;
-import org.commsportal.sessions.SessionsBeforeKeptDaysException;
-import org.commsportal.sessions.ReadModelCheck;
 
 /**
  * The command line's data commands: {@code import sessions|users <file> --tenant=<name>} streams a JSON array
@@ -45,9 +45,14 @@ public class IngestCommands {
     private final CurrentTenant currentTenant;
     private final long maxRecordBytes;
 
-    IngestCommands(IngestRecords records, SessionWriter sessions, DirectoryService directory, ReadModelCheck verifier,
-                   TenantService tenants, CurrentTenant currentTenant,
-                   @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes) {
+    IngestCommands(
+            IngestRecords records,
+            SessionWriter sessions,
+            DirectoryService directory,
+            ReadModelCheck verifier,
+            TenantService tenants,
+            CurrentTenant currentTenant,
+            @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes) {
         this.maxRecordBytes = maxRecordBytes;
         this.records = records;
         this.sessions = sessions;
@@ -60,9 +65,14 @@ public class IngestCommands {
     /** Runs a command; returns the process exit status (0 done, 1 usage error, 2 invalid records, 3 differences). */
     public int execute(List<String> args, PrintStream out) {
         List<String> words = args.stream().filter(a -> !a.startsWith("--")).toList();
-        String tenantName = args.stream().filter(a -> a.startsWith("--tenant=")).map(a -> a.substring(9))
-                .findFirst().orElse(null);
-        if (words.size() == 3 && words.get(0).equals("import") && tenantName != null
+        String tenantName = args.stream()
+                .filter(a -> a.startsWith("--tenant="))
+                .map(a -> a.substring(9))
+                .findFirst()
+                .orElse(null);
+        if (words.size() == 3
+                && words.get(0).equals("import")
+                && tenantName != null
                 && (words.get(1).equals("sessions") || words.get(1).equals("users"))) {
             Tenant tenant = tenant(tenantName).orElse(null);
             if (tenant == null) {
@@ -102,8 +112,10 @@ public class IngestCommands {
                 return 2;
             }
             if (!problems.isEmpty()) {
-                problems.listed().stream().limit(SHOWN_PROBLEMS).forEach(p ->
-                        out.println("  record " + p.index() + ", " + (p.field().isEmpty() ? "record" : p.field()) + ": " + p.reason()));
+                problems.listed().stream()
+                        .limit(SHOWN_PROBLEMS)
+                        .forEach(p -> out.println("  record " + p.index() + ", "
+                                + (p.field().isEmpty() ? "record" : p.field()) + ": " + p.reason()));
                 out.println(problems.count() + " problem(s) in " + total + " records; nothing was imported.");
                 return 2;
             }
@@ -111,8 +123,9 @@ public class IngestCommands {
             out.println("Importing " + total + " " + kind + " ...");
             pass(file, ndjson, kind, problems, replaced, out);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("Imported %d %s (%d replaced) in %.1f s, %.0f records/s, peak heap used %d MB.%n", total, kind,
-                    replaced[0], seconds, total / Math.max(seconds, 0.001), peakHeapMegabytes());
+            out.printf(
+                    "Imported %d %s (%d replaced) in %.1f s, %.0f records/s, peak heap used %d MB.%n",
+                    total, kind, replaced[0], seconds, total / Math.max(seconds, 0.001), peakHeapMegabytes());
             return 0;
         } catch (IOException e) {
             out.println("Cannot read " + file + ": " + e.getMessage());
@@ -121,8 +134,14 @@ public class IngestCommands {
     }
 
     /** Reads the whole file; with {@code replaced} null it only checks, otherwise it writes batch by batch. */
-    private long pass(Path file, boolean ndjson, String kind, IngestProblems problems, long @Nullable [] replaced,
-                      PrintStream out) throws IOException {
+    private long pass(
+            Path file,
+            boolean ndjson,
+            String kind,
+            IngestProblems problems,
+            long @Nullable [] replaced,
+            PrintStream out)
+            throws IOException {
         List<SessionRecord> sessionBatch = new ArrayList<>(BATCH);
         List<UserRecord> userBatch = new ArrayList<>(BATCH);
         Set<String> batchKeys = new HashSet<>();
@@ -192,8 +211,10 @@ public class IngestCommands {
 
     private static long peakHeapMegabytes() {
         return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+                        .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                        .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                        .sum()
+                / (1024 * 1024);
     }
 
     private static boolean startsWithArray(Path file) throws IOException {
@@ -208,7 +229,9 @@ public class IngestCommands {
     }
 
     private int verify(@Nullable String tenantName, PrintStream out) {
-        List<Tenant> scope = tenantName == null ? tenants.all() : tenant(tenantName).map(List::of).orElse(List.of());
+        List<Tenant> scope = tenantName == null
+                ? tenants.all()
+                : tenant(tenantName).map(List::of).orElse(List.of());
         if (scope.isEmpty()) {
             out.println(tenantName == null ? "There are no tenants." : "No tenant named " + tenantName + ".");
             return 1;
@@ -221,8 +244,8 @@ public class IngestCommands {
                 out.println("  (daily rollups, distinct users per day, period totals and active users checked)");
             } else {
                 differing++;
-                out.println(tenant.name() + ": " + differences.size() + (differences.size() == SHOWN_PROBLEMS ? "+" : "")
-                        + " difference(s):");
+                out.println(tenant.name() + ": " + differences.size()
+                        + (differences.size() == SHOWN_PROBLEMS ? "+" : "") + " difference(s):");
                 differences.forEach(difference -> out.println("  " + difference));
             }
         }

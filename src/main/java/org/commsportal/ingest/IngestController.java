@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.SessionsBeforeKeptDaysException;
 import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,9 +29,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.commsportal.sessions.SessionRecord;
-import org.commsportal.sessions.SessionWriter;
-import org.commsportal.sessions.SessionsBeforeKeptDaysException;
 
 /**
  * {@code POST /api/v1/ingest/sessions} and {@code /users}: a JSON array or NDJSON of records, all written in one
@@ -48,10 +48,14 @@ class IngestController {
     private final TenantService tenants;
     private final Clock clock;
 
-    IngestController(IngestRecords records, SessionWriter sessions, DirectoryService directory,
-                     @Value("${portal.ingest.max-request-bytes:33554432}") long maxRequestBytes,
-                     @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes, TenantService tenants,
-                     Clock clock) {
+    IngestController(
+            IngestRecords records,
+            SessionWriter sessions,
+            DirectoryService directory,
+            @Value("${portal.ingest.max-request-bytes:33554432}") long maxRequestBytes,
+            @Value("${portal.ingest.max-record-bytes:1048576}") long maxRecordBytes,
+            TenantService tenants,
+            Clock clock) {
         this.records = records;
         this.sessions = sessions;
         this.directory = directory;
@@ -138,11 +142,16 @@ class IngestController {
     /** Reads every record of the body; returns the refusal to send, or null when all records were accepted. */
     private @Nullable ResponseEntity<Map<String, Object>> read(HttpServletRequest request, RecordStream.Handler handler)
             throws IOException {
-        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String contentType =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         boolean ndjson = contentType.startsWith(NDJSON);
         if (!ndjson && !contentType.startsWith(MediaType.APPLICATION_JSON_VALUE)) {
-            return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupportedMediaType", "Send application/json (an array of "
-                    + "records) or " + NDJSON + " (one record per line), not '" + request.getContentType() + "'.", null);
+            return error(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupportedMediaType",
+                    "Send application/json (an array of " + "records) or " + NDJSON + " (one record per line), not '"
+                            + request.getContentType() + "'.",
+                    null);
         }
         if (request.getContentLengthLong() > maxRequestBytes) {
             return tooLarge();
@@ -157,33 +166,44 @@ class IngestController {
             return tooLarge();
         } catch (RecordStream.Malformed e) {
             var problem = new IngestProblem(e.index(), e.field(), e.reason());
-            return error(HttpStatus.BAD_REQUEST, "malformedJson", "The body is not valid JSON: " + e.reason()
-                    + " (record " + e.index() + (e.field().isEmpty() ? "" : ", field " + e.field()) + ", line "
-                    + e.line() + ", column " + e.column() + ").", List.of(problem));
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "malformedJson",
+                    "The body is not valid JSON: " + e.reason()
+                            + " (record " + e.index() + (e.field().isEmpty() ? "" : ", field " + e.field()) + ", line "
+                            + e.line() + ", column " + e.column() + ").",
+                    List.of(problem));
         }
         return problems.isEmpty() ? null : invalidRecords(problems);
     }
 
     private static ResponseEntity<Map<String, Object>> invalidRecords(IngestProblems problems) {
         List<IngestProblem> listed = problems.listed();
-        return error(HttpStatus.UNPROCESSABLE_ENTITY, "invalidRecords", problems.count() + " problem(s) in "
-                + problems.records() + " record(s); nothing was written."
-                + (listed.size() < problems.count() ? " The first " + listed.size() + " are listed." : ""),
-                listed, problems.count());
+        return error(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "invalidRecords",
+                problems.count() + " problem(s) in "
+                        + problems.records() + " record(s); nothing was written."
+                        + (listed.size() < problems.count() ? " The first " + listed.size() + " are listed." : ""),
+                listed,
+                problems.count());
     }
 
     private ResponseEntity<Map<String, Object>> tooLarge() {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payloadTooLarge", "The body is larger than " + maxRequestBytes
-                + " bytes; split it into several requests.", null);
+        return error(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "payloadTooLarge",
+                "The body is larger than " + maxRequestBytes + " bytes; split it into several requests.",
+                null);
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message,
-                                                             @Nullable List<IngestProblem> problems) {
+    private static ResponseEntity<Map<String, Object>> error(
+            HttpStatus status, String code, String message, @Nullable List<IngestProblem> problems) {
         return error(status, code, message, problems, problems == null ? 0 : problems.size());
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message,
-                                                             @Nullable List<IngestProblem> problems, long count) {
+    private static ResponseEntity<Map<String, Object>> error(
+            HttpStatus status, String code, String message, @Nullable List<IngestProblem> problems, long count) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
@@ -191,6 +211,8 @@ class IngestController {
             error.put("problemCount", count);
             error.put("problems", problems);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", error));
     }
 }

@@ -12,14 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.commsportal.directory.UserRecord;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 import org.commsportal.sessions.MediaUsage;
-import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.QualityTables;
-import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.Side;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns ingested JSON records into sessions and users, collecting every problem of every record. The field names
@@ -29,17 +29,49 @@ import org.commsportal.sessions.Side;
 public class IngestRecords {
 
     static final long MAX_DURATION_MS = 366L * 24 * 3600 * 1000;
-    private static final Set<String> SESSION_FIELDS = Set.of("dialogId", "startTime", "endTime", "fromUri", "toUri",
-            "fromClientVersion", "toClientVersion", "conferenceUrl", "confInstance", "fromTel", "toTel",
-            "fromEndpointId", "toEndpointId", "onBehalfOfUri", "referredByUri", "responseCode", "diagnosticId", "media",
-            "imMessageCount", "quality");
+    private static final Set<String> SESSION_FIELDS = Set.of(
+            "dialogId",
+            "startTime",
+            "endTime",
+            "fromUri",
+            "toUri",
+            "fromClientVersion",
+            "toClientVersion",
+            "conferenceUrl",
+            "confInstance",
+            "fromTel",
+            "toTel",
+            "fromEndpointId",
+            "toEndpointId",
+            "onBehalfOfUri",
+            "referredByUri",
+            "responseCode",
+            "diagnosticId",
+            "media",
+            "imMessageCount",
+            "quality");
     private static final Set<String> USER_FIELDS = Set.of("upn", "alias", "displayName", "licensedFrom", "deletedAt");
-    private static final List<Class<? extends Record>> QUALITY_TYPES = List.of(Quality.SessionInfo.class,
-            Quality.MediaLine.class, Quality.AudioStream.class, Quality.AudioClientEvents.class, Quality.AudioSignal.class,
-            Quality.AppSharingStream.class, Quality.VideoClientEvents.class, Quality.VideoStream.class,
-            Quality.TracerouteHop.class, Quality.Feedback.class);
-    private static final List<String> QUALITY_FIELDS = List.of("sessions", "mediaLines", "audioStreams",
-            "audioClientEvents", "audioSignals", "appSharingStreams", "videoClientEvents", "videoStreams", "traceroutes",
+    private static final List<Class<? extends Record>> QUALITY_TYPES = List.of(
+            Quality.SessionInfo.class,
+            Quality.MediaLine.class,
+            Quality.AudioStream.class,
+            Quality.AudioClientEvents.class,
+            Quality.AudioSignal.class,
+            Quality.AppSharingStream.class,
+            Quality.VideoClientEvents.class,
+            Quality.VideoStream.class,
+            Quality.TracerouteHop.class,
+            Quality.Feedback.class);
+    private static final List<String> QUALITY_FIELDS = List.of(
+            "sessions",
+            "mediaLines",
+            "audioStreams",
+            "audioClientEvents",
+            "audioSignals",
+            "appSharingStreams",
+            "videoClientEvents",
+            "videoStreams",
+            "traceroutes",
             "feedback");
 
     private final ColumnLimits limits;
@@ -91,11 +123,27 @@ public class IngestRecords {
         if (problems.count() > before) {
             return null;
         }
-        return new SessionRecord(dialogId, start, end, fromUri, toUri, fromClient, toClient, conferenceUrl,
-                confInstance, fromTel, toTel, fromEndpoint, toEndpoint, onBehalfOf, referredBy,
+        return new SessionRecord(
+                dialogId,
+                start,
+                end,
+                fromUri,
+                toUri,
+                fromClient,
+                toClient,
+                conferenceUrl,
+                confInstance,
+                fromTel,
+                toTel,
+                fromEndpoint,
+                toEndpoint,
+                onBehalfOf,
+                referredBy,
                 responseCode == null ? null : responseCode.intValue(),
-                diagnosticId == null ? null : diagnosticId.intValue(), media,
-                imMessages == null ? 0 : imMessages.intValue(), quality);
+                diagnosticId == null ? null : diagnosticId.intValue(),
+                media,
+                imMessages == null ? 0 : imMessages.intValue(),
+                quality);
     }
 
     private List<MediaUsage> media(long index, @Nullable JsonNode node, IngestProblems problems) {
@@ -115,9 +163,12 @@ public class IngestRecords {
             var f = new JsonFields(index, usage, "session_media", limits, problems, field + ".");
             Modality type = mediaType(usage.get("type"));
             if (type == null) {
-                problems.add(new IngestProblem(index, field + ".type", "unknown media type " + usage.get("type")
-                        + "; use one of IM, FILE_TRANSFER, REMOTE_ASSISTANCE, APPLICATION_SHARING, AUDIO, VIDEO, APP_INVITE "
-                        + "or their ids 1 to 7"));
+                problems.add(new IngestProblem(
+                        index,
+                        field + ".type",
+                        "unknown media type " + usage.get("type")
+                                + "; use one of IM, FILE_TRANSFER, REMOTE_ASSISTANCE, APPLICATION_SHARING, AUDIO, VIDEO, APP_INVITE "
+                                + "or their ids 1 to 7"));
                 continue;
             }
             if (!seen.add(type)) {
@@ -142,7 +193,8 @@ public class IngestRecords {
             return id >= 1 && id <= Modality.values().length ? Modality.ofId(id) : null;
         }
         for (Modality candidate : Modality.values()) {
-            if (candidate.name().equalsIgnoreCase(type.asText()) || candidate.label().equalsIgnoreCase(type.asText())) {
+            if (candidate.name().equalsIgnoreCase(type.asText())
+                    || candidate.label().equalsIgnoreCase(type.asText())) {
                 return candidate;
             }
         }
@@ -166,17 +218,22 @@ public class IngestRecords {
             lists.add(list);
         }
         @SuppressWarnings("unchecked")
-        Quality.Report report = new Quality.Report((List<Quality.SessionInfo>) (List<?>) lists.get(0),
-                (List<Quality.MediaLine>) (List<?>) lists.get(1), (List<Quality.AudioStream>) (List<?>) lists.get(2),
-                (List<Quality.AudioClientEvents>) (List<?>) lists.get(3), (List<Quality.AudioSignal>) (List<?>) lists.get(4),
+        Quality.Report report = new Quality.Report(
+                (List<Quality.SessionInfo>) (List<?>) lists.get(0),
+                (List<Quality.MediaLine>) (List<?>) lists.get(1),
+                (List<Quality.AudioStream>) (List<?>) lists.get(2),
+                (List<Quality.AudioClientEvents>) (List<?>) lists.get(3),
+                (List<Quality.AudioSignal>) (List<?>) lists.get(4),
                 (List<Quality.AppSharingStream>) (List<?>) lists.get(5),
-                (List<Quality.VideoClientEvents>) (List<?>) lists.get(6), (List<Quality.VideoStream>) (List<?>) lists.get(7),
-                (List<Quality.TracerouteHop>) (List<?>) lists.get(8), (List<Quality.Feedback>) (List<?>) lists.get(9));
+                (List<Quality.VideoClientEvents>) (List<?>) lists.get(6),
+                (List<Quality.VideoStream>) (List<?>) lists.get(7),
+                (List<Quality.TracerouteHop>) (List<?>) lists.get(8),
+                (List<Quality.Feedback>) (List<?>) lists.get(9));
         return report;
     }
 
-    private List<Record> records(long index, String field, @Nullable JsonNode node, Class<? extends Record> type,
-                                 IngestProblems problems) {
+    private List<Record> records(
+            long index, String field, @Nullable JsonNode node, Class<? extends Record> type, IngestProblems problems) {
         if (node == null || node.isNull()) {
             return List.of();
         }
@@ -193,8 +250,11 @@ public class IngestRecords {
                     records.add(record);
                 }
             } catch (JsonMappingException e) {
-                String where = e.getPath().isEmpty() ? "" : "." + e.getPath().get(e.getPath().size() - 1).getFieldName();
-                problems.add(new IngestProblem(index, path + where, e.getOriginalMessage().split("\n")[0]));
+                String where = e.getPath().isEmpty()
+                        ? ""
+                        : "." + e.getPath().get(e.getPath().size() - 1).getFieldName();
+                problems.add(new IngestProblem(
+                        index, path + where, e.getOriginalMessage().split("\n")[0]));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 problems.add(new IngestProblem(index, path, e.getOriginalMessage()));
             }
@@ -216,15 +276,19 @@ public class IngestRecords {
                 key = hop.side() + " " + hop.hop();
                 what = "hop " + hop.hop() + " of side " + hop.side() + " is listed twice";
             } else if (record instanceof Quality.SessionInfo
-                    || record instanceof Quality.AudioClientEvents || record instanceof Quality.AudioSignal
-                    || record instanceof Quality.VideoClientEvents || record instanceof Quality.Feedback) {
+                    || record instanceof Quality.AudioClientEvents
+                    || record instanceof Quality.AudioSignal
+                    || record instanceof Quality.VideoClientEvents
+                    || record instanceof Quality.Feedback) {
                 key = String.valueOf(side(record));
                 what = "side " + key + " is listed twice; each side may have one record here";
             } else {
                 return;
             }
             if (!seen.add(key)) {
-                problems.add(index, field + "[" + i + "]" + (record instanceof Quality.TracerouteHop ? ".hop" : ".side"),
+                problems.add(
+                        index,
+                        field + "[" + i + "]" + (record instanceof Quality.TracerouteHop ? ".hop" : ".side"),
                         what);
             }
         }
@@ -246,8 +310,7 @@ public class IngestRecords {
     }
 
     /** A quality record component as the checks need it, read from the record type once. */
-    private record QualityComponent(java.lang.reflect.Method accessor, String name, String column, boolean nullable) {
-    }
+    private record QualityComponent(java.lang.reflect.Method accessor, String name, String column, boolean nullable) {}
 
     /**
      * Each quality record type's components, read once: reading them and their type annotations by reflection for
@@ -258,8 +321,11 @@ public class IngestRecords {
         protected List<QualityComponent> computeValue(Class<?> type) {
             List<QualityComponent> components = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
-                components.add(new QualityComponent(component.getAccessor(), component.getName(),
-                        QualityTables.column(component), component.getAnnotatedType().isAnnotationPresent(Nullable.class)));
+                components.add(new QualityComponent(
+                        component.getAccessor(),
+                        component.getName(),
+                        QualityTables.column(component),
+                        component.getAnnotatedType().isAnnotationPresent(Nullable.class)));
             }
             return List.copyOf(components);
         }
@@ -282,14 +348,20 @@ public class IngestRecords {
             } else if (value instanceof String text) {
                 int limit = limits.of(table, component.column());
                 if (text.length() > limit) {
-                    problems.add(new IngestProblem(index, path + "." + component.name(),
+                    problems.add(new IngestProblem(
+                            index,
+                            path + "." + component.name(),
                             "is " + text.length() + " characters long; at most " + limit + " fit"));
                 } else if (!JsonFields.wellFormed(text)) {
-                    problems.add(index, path + "." + component.name(),
+                    problems.add(
+                            index,
+                            path + "." + component.name(),
                             "is not valid Unicode text: it holds a lone surrogate (\\ud800 to \\udfff)");
                 }
             } else if (value instanceof Double number && !Double.isFinite(number)) {
-                problems.add(index, path + "." + component.name(),
+                problems.add(
+                        index,
+                        path + "." + component.name(),
                         "must be a finite number, not " + number + " (NaN, infinity or beyond a double's range)");
             }
         }
@@ -300,7 +372,8 @@ public class IngestRecords {
     }
 
     /** The user, or null when the record has problems (added to the list). */
-    @Nullable UserRecord user(long index, JsonNode node, IngestProblems problems) {
+    @Nullable
+    UserRecord user(long index, JsonNode node, IngestProblems problems) {
         long before = problems.count();
         if (!node.isObject()) {
             problems.add(new IngestProblem(index, "", "must be a JSON object"));

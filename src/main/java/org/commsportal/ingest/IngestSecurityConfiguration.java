@@ -33,8 +33,7 @@ class IngestSecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain ingestSecurityFilterChain(HttpSecurity http, IngestionKeys keys) throws Exception {
-        return http
-                .securityMatcher(INGEST_PATHS)
+        return http.securityMatcher(INGEST_PATHS)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(INGEST_AUTHORITY))
                 .addFilterBefore(new IngestionKeyFilter(keys), AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -43,8 +42,7 @@ class IngestSecurityConfiguration {
     }
 
     /** Who is ingesting: a tenant's key. */
-    record IngestionKeyPrincipal(long tenantId) implements TenantPrincipal {
-    }
+    record IngestionKeyPrincipal(long tenantId) implements TenantPrincipal {}
 
     private static final class IngestionKeyFilter extends OncePerRequestFilter {
 
@@ -59,19 +57,21 @@ class IngestSecurityConfiguration {
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
             var tenant = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? keys.tenantOf(header.substring(7).strip()) : java.util.Optional.<Long>empty();
+                    ? keys.tenantOf(header.substring(7).strip())
+                    : java.util.Optional.<Long>empty();
             if (tenant.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"Comms Usage Portal ingestion\"");
                 response.setContentType("application/json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.getWriter().write("{\"error\":{\"code\":\"unauthenticated\",\"message\":\"Send a valid "
-                        + "ingestion key of your tenant as 'Authorization: Bearer cui_...'.\"}}");
+                response.getWriter()
+                        .write("{\"error\":{\"code\":\"unauthenticated\",\"message\":\"Send a valid "
+                                + "ingestion key of your tenant as 'Authorization: Bearer cui_...'.\"}}");
                 return;
             }
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new TenantAuthentication(new IngestionKeyPrincipal(tenant.get()),
-                    List.of(new SimpleGrantedAuthority(INGEST_AUTHORITY))));
+            context.setAuthentication(new TenantAuthentication(
+                    new IngestionKeyPrincipal(tenant.get()), List.of(new SimpleGrantedAuthority(INGEST_AUTHORITY))));
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);

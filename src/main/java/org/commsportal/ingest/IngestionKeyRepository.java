@@ -27,25 +27,36 @@ class IngestionKeyRepository {
                 INSERT INTO ingestion_key (tenant_id, name, key_prefix, key_hash, created_at, created_by)
                 VALUES (:tenantId, :name, :prefix, :hash, :at, :createdBy)
                 """)
-                .param("tenantId", tenantId).param("name", name).param("prefix", prefix).param("hash", hash)
-                .param("at", UtcDateTime.toColumn(at)).param("createdBy", createdBy)
+                .param("tenantId", tenantId)
+                .param("name", name)
+                .param("prefix", prefix)
+                .param("hash", hash)
+                .param("at", UtcDateTime.toColumn(at))
+                .param("createdBy", createdBy)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
     List<IngestionKeySummary> ofTenant(long tenantId) {
         return jdbc.sql(SELECT_SUMMARY + " WHERE tenant_id = :tenantId ORDER BY created_at DESC, id DESC")
-                .param("tenantId", tenantId).query(IngestionKeyRepository::toSummary).list();
+                .param("tenantId", tenantId)
+                .query(IngestionKeyRepository::toSummary)
+                .list();
     }
 
     Optional<IngestionKeySummary> find(long tenantId, long id) {
         return jdbc.sql(SELECT_SUMMARY + " WHERE tenant_id = :tenantId AND id = :id")
-                .param("tenantId", tenantId).param("id", id).query(IngestionKeyRepository::toSummary).optional();
+                .param("tenantId", tenantId)
+                .param("id", id)
+                .query(IngestionKeyRepository::toSummary)
+                .optional();
     }
 
     void revoke(long id, Instant at) {
         jdbc.sql("UPDATE ingestion_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                .param("at", UtcDateTime.toColumn(at)).param("id", id).update();
+                .param("at", UtcDateTime.toColumn(at))
+                .param("id", id)
+                .update();
     }
 
     /** The key id and tenant of an unrevoked key with this hash. */
@@ -58,12 +69,18 @@ class IngestionKeyRepository {
 
     void markUsed(long id, Instant at) {
         jdbc.sql("UPDATE ingestion_key SET last_used_at = :at WHERE id = :id")
-                .param("at", UtcDateTime.toColumn(at)).param("id", id).update();
+                .param("at", UtcDateTime.toColumn(at))
+                .param("id", id)
+                .update();
     }
 
     private static IngestionKeySummary toSummary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new IngestionKeySummary(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
-                UtcDateTime.fromColumn(rs.getObject("created_at", LocalDateTime.class)), rs.getString("created_by"),
+        return new IngestionKeySummary(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("key_prefix"),
+                UtcDateTime.fromColumn(rs.getObject("created_at", LocalDateTime.class)),
+                rs.getString("created_by"),
                 UtcDateTime.fromNullableColumn(rs.getObject("revoked_at", LocalDateTime.class)),
                 UtcDateTime.fromNullableColumn(rs.getObject("last_used_at", LocalDateTime.class)));
     }

@@ -44,10 +44,16 @@ public class IngestionKeys {
         }
         String key = SecretTokens.generate(KEY_START);
         String creator = SecurityContextHolder.getContext().getAuthentication().getName();
-        long id = keys.insert(currentTenant.id(), trimmed, SecretTokens.shownPrefix(key), SecretTokens.hash(key),
-                clock.instant(), creator);
-        auditLog.recordChange(AuditAction.INGESTION_KEY_CREATED, "ingestion key " + trimmed + " ("
-                + SecretTokens.shownPrefix(key) + "...)");
+        long id = keys.insert(
+                currentTenant.id(),
+                trimmed,
+                SecretTokens.shownPrefix(key),
+                SecretTokens.hash(key),
+                clock.instant(),
+                creator);
+        auditLog.recordChange(
+                AuditAction.INGESTION_KEY_CREATED,
+                "ingestion key " + trimmed + " (" + SecretTokens.shownPrefix(key) + "...)");
         return new CreatedIngestionKey(key, keys.find(currentTenant.id(), id).orElseThrow());
     }
 
@@ -65,8 +71,8 @@ public class IngestionKeys {
                 .orElseThrow(() -> new IllegalArgumentException("There is no ingestion key " + keyId + "."));
         if (key.revokedAt() == null) {
             keys.revoke(keyId, clock.instant());
-            auditLog.recordChange(AuditAction.INGESTION_KEY_REVOKED, "ingestion key " + key.name() + " ("
-                    + key.prefix() + "...)");
+            auditLog.recordChange(
+                    AuditAction.INGESTION_KEY_REVOKED, "ingestion key " + key.name() + " (" + key.prefix() + "...)");
         }
     }
 

@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.commsportal.sessions.QualityTables;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the fields of one JSON record, noting every problem (missing, wrong type, too long, malformed) instead of
@@ -21,6 +20,7 @@ final class JsonFields {
     private static final Pattern SIP_URI = Pattern.compile("(?i)sip:[^\\s@;]+@[^\\s@;]+(;\\S*)?");
     /** The instants and dates MariaDB's DATETIME and DATE columns hold, from the start of the Unix epoch. */
     static final Instant FIRST_INSTANT = Instant.parse("1970-01-01T00:00:00Z");
+
     static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999Z");
     static final LocalDate FIRST_DATE = LocalDate.of(1970, 1, 1);
     static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
@@ -60,7 +60,8 @@ final class JsonFields {
         problems.add(new IngestProblem(index, path + field, reason));
     }
 
-    @Nullable String text(String field, boolean required) {
+    @Nullable
+    String text(String field, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -102,7 +103,8 @@ final class JsonFields {
         return true;
     }
 
-    @Nullable String sipUri(String field, boolean required) {
+    @Nullable
+    String sipUri(String field, boolean required) {
         String uri = text(field, required);
         if (uri != null && !SIP_URI.matcher(uri).matches()) {
             problem(field, "must be a SIP URI such as sip:user@example.com");
@@ -111,7 +113,8 @@ final class JsonFields {
         return uri;
     }
 
-    @Nullable String guid(String field) {
+    @Nullable
+    String guid(String field) {
         String guid = text(field, false);
         if (guid != null) {
             try {
@@ -124,7 +127,8 @@ final class JsonFields {
         return guid;
     }
 
-    @Nullable Instant instant(String field) {
+    @Nullable
+    Instant instant(String field) {
         String text = text(field, true);
         if (text == null) {
             return null;
@@ -143,7 +147,8 @@ final class JsonFields {
         return instant;
     }
 
-    @Nullable LocalDate date(String field, boolean required) {
+    @Nullable
+    LocalDate date(String field, boolean required) {
         String text = text(field, required);
         if (text == null) {
             return null;
@@ -162,7 +167,8 @@ final class JsonFields {
         return date;
     }
 
-    @Nullable Long number(String field, boolean required, long min, long max) {
+    @Nullable
+    Long number(String field, boolean required, long min, long max) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -182,7 +188,8 @@ final class JsonFields {
         return number;
     }
 
-    @Nullable JsonNode child(String field) {
+    @Nullable
+    JsonNode child(String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value;
     }

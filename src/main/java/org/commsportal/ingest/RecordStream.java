@@ -79,8 +79,7 @@ final class RecordStream {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RecordStream() {
-    }
+    private RecordStream() {}
 
     /**
      * Hands every record over and returns how many there were. A line of NDJSON that is not JSON, or too large, is a
@@ -96,18 +95,22 @@ final class RecordStream {
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxRecordBytes))
                         .build())
                 .build();
-        return ndjson ? readLines(json, body, maxRecordBytes, handler, problems)
+        return ndjson
+                ? readLines(json, body, maxRecordBytes, handler, problems)
                 : readArray(json, body, maxRecordBytes, handler, problems);
     }
 
-    private static long readArray(JsonFactory json, InputStream body, long maxRecordBytes, Handler handler,
-                                  IngestProblems problems) throws IOException {
+    private static long readArray(
+            JsonFactory json, InputStream body, long maxRecordBytes, Handler handler, IngestProblems problems)
+            throws IOException {
         long index = 0;
         try (JsonParser parser = json.createParser(body)) {
             try {
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
-                    throw malformed(parser, index, "expected a JSON array of records; send one record per line as "
-                            + "NDJSON instead");
+                    throw malformed(
+                            parser,
+                            index,
+                            "expected a JSON array of records; send one record per line as " + "NDJSON instead");
                 }
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     JsonNode record = readRecord(parser, maxRecordBytes);
@@ -135,8 +138,9 @@ final class RecordStream {
         return new Malformed(index, field(parser.getParsingContext(), 1), reason, at.getLineNr(), at.getColumnNr());
     }
 
-    private static long readLines(JsonFactory json, InputStream body, long maxRecordBytes, Handler handler,
-                                  IngestProblems problems) throws IOException {
+    private static long readLines(
+            JsonFactory json, InputStream body, long maxRecordBytes, Handler handler, IngestProblems problems)
+            throws IOException {
         var lines = new Lines(body, maxRecordBytes);
         long index = 0;
         for (Lines.Line line = lines.next(); line != null; line = lines.next()) {
@@ -203,7 +207,9 @@ final class RecordStream {
             }
             if (level.inArray()) {
                 if (level != levels.peekFirst()) {
-                    path.append('[').append(Math.max(0, level.getCurrentIndex())).append(']');
+                    path.append('[')
+                            .append(Math.max(0, level.getCurrentIndex()))
+                            .append(']');
                 }
             } else if (level.getCurrentName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(level.getCurrentName());
@@ -274,17 +280,19 @@ final class RecordStream {
     private static JsonNode scalar(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
-            };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue()); // infinite if out of range; checked later
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT ->
+                NODES.numberNode(parser.getDoubleValue()); // infinite if out of range; checked later
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            default -> throw new com.fasterxml.jackson.core.JsonParseException(parser,
-                    "unexpected " + parser.currentToken());
+            default ->
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected " + parser.currentToken());
         };
     }
 

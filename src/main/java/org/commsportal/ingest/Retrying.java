@@ -13,8 +13,7 @@ final class Retrying {
 
     static final int ATTEMPTS = 20;
 
-    private Retrying() {
-    }
+    private Retrying() {}
 
     static <T> T write(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
@@ -26,7 +25,8 @@ final class Retrying {
                 }
                 try {
                     // growing, jittered pauses, so that the writers that collided do not collide again at once
-                    Thread.sleep(Math.min(500, 5L * attempt * attempt) + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
+                    Thread.sleep(Math.min(500, 5L * attempt * attempt)
+                            + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw race;

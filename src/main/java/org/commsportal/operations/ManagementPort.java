@@ -1,7 +1,7 @@
 package org.commsportal.operations;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;

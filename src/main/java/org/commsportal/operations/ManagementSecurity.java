@@ -20,8 +20,7 @@ class ManagementSecurity {
     @Order(0)
     SecurityFilterChain managementSecurityFilterChain(HttpSecurity http, ManagementPort managementPort)
             throws Exception {
-        return http
-                .securityMatcher(managementPort::received)
+        return http.securityMatcher(managementPort::received)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

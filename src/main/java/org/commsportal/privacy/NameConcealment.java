@@ -45,7 +45,8 @@ public class NameConcealment {
             String name = authority.getAuthority();
             if (name.equals(Role.GLOBAL_READER.authority())) {
                 globalReader = true;
-            } else if (Role.SEES_REAL_NAMES.stream().anyMatch(role -> role.authority().equals(name))) {
+            } else if (Role.SEES_REAL_NAMES.stream()
+                    .anyMatch(role -> role.authority().equals(name))) {
                 return false;
             }
         }

@@ -34,8 +34,8 @@ public class Pseudonymizer {
 
     /** The signed-in tenant's pseudonym of a user; {@code sip:} prefixes and letter case do not matter. */
     public String pseudonym(String userName) {
-        SecretKeySpec key = keys.computeIfAbsent(currentTenant.id(),
-                tenantId -> new SecretKeySpec(tenants.pseudonymSecret(), ALGORITHM));
+        SecretKeySpec key = keys.computeIfAbsent(
+                currentTenant.id(), tenantId -> new SecretKeySpec(tenants.pseudonymSecret(), ALGORITHM));
         return pseudonym(key, userName);
     }
 

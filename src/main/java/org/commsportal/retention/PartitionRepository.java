@@ -31,8 +31,7 @@ class PartitionRepository {
     }
 
     /** A partition of a table; {@code end} is its exclusive upper bound, null for the catch-all. */
-    public record Partition(String name, @Nullable LocalDate end) {
-    }
+    public record Partition(String name, @Nullable LocalDate end) {}
 
     /** The Monday that starts the UTC week of the day. */
     public static LocalDate weekOf(LocalDate day) {
@@ -53,7 +52,8 @@ class PartitionRepository {
 
     /** "'2026-11-23 00:00:00'" or "MAXVALUE". */
     private static @Nullable LocalDate bound(String description) {
-        return description.equalsIgnoreCase("MAXVALUE") ? null
+        return description.equalsIgnoreCase("MAXVALUE")
+                ? null
                 : LocalDate.parse(description.replace("'", "").substring(0, 10));
     }
 
@@ -66,15 +66,20 @@ class PartitionRepository {
         int added = 0;
         for (var table : RawSessionTables.START_COLUMNS.keySet()) {
             List<Partition> existing = partitions(table);
-            LocalDate next = existing.stream().map(Partition::end).filter(java.util.Objects::nonNull)
-                    .max(LocalDate::compareTo).map(last -> last.plusWeeks(1)).orElse(weekOf(from).plusWeeks(1));
+            LocalDate next = existing.stream()
+                    .map(Partition::end)
+                    .filter(java.util.Objects::nonNull)
+                    .max(LocalDate::compareTo)
+                    .map(last -> last.plusWeeks(1))
+                    .orElse(weekOf(from).plusWeeks(1));
             List<String> weeks = new ArrayList<>();
             for (LocalDate end = next; !end.isAfter(weekOf(until).plusWeeks(1)); end = end.plusWeeks(1)) {
                 weeks.add("PARTITION " + end.minusWeeks(1).format(NAME) + " VALUES LESS THAN ('" + end + "')");
             }
             if (!weeks.isEmpty()) {
                 jdbc.sql("ALTER TABLE " + table + " REORGANIZE PARTITION pmax INTO (" + String.join(", ", weeks)
-                        + ", PARTITION pmax VALUES LESS THAN (MAXVALUE))").update();
+                                + ", PARTITION pmax VALUES LESS THAN (MAXVALUE))")
+                        .update();
                 added += weeks.size();
             }
         }
@@ -96,7 +101,8 @@ class PartitionRepository {
                     .map(Partition::name)
                     .toList();
             if (!old.isEmpty()) {
-                jdbc.sql("ALTER TABLE " + table + " DROP PARTITION " + String.join(", ", old)).update();
+                jdbc.sql("ALTER TABLE " + table + " DROP PARTITION " + String.join(", ", old))
+                        .update();
                 dropped += old.size();
             }
         }

@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "portal.retention.enabled", havingValue = "true", matchIfMissing = true)
-class RetentionConfiguration {
-}
+class RetentionConfiguration {}

@@ -38,9 +38,14 @@ public class RetentionPurge {
     private final int batchSize;
     private final int weeksAhead;
 
-    RetentionPurge(TenantService tenants, SessionWriter writer, CurrentTenant currentTenant, PartitionRepository partitions,
-                   Clock clock, @Value("${portal.retention.batch-size:500}") int batchSize,
-                   @Value("${portal.retention.weeks-ahead:8}") int weeksAhead) {
+    RetentionPurge(
+            TenantService tenants,
+            SessionWriter writer,
+            CurrentTenant currentTenant,
+            PartitionRepository partitions,
+            Clock clock,
+            @Value("${portal.retention.batch-size:500}") int batchSize,
+            @Value("${portal.retention.weeks-ahead:8}") int weeksAhead) {
         this.tenants = tenants;
         this.writer = writer;
         this.currentTenant = currentTenant;
@@ -51,8 +56,7 @@ public class RetentionPurge {
     }
 
     /** What one run did. */
-    public record Run(int droppedPartitions, long deletedRows, int addedPartitions) {
-    }
+    public record Run(int droppedPartitions, long deletedRows, int addedPartitions) {}
 
     /** Before anything is written (the demo data too): every retained week and the weeks ahead get partitions. */
     @PostConstruct
@@ -60,7 +64,8 @@ public class RetentionPurge {
         ensureWeeks(today(), tenants.all());
     }
 
-    @Scheduled(initialDelayString = "${portal.retention.initial-delay:PT10M}",
+    @Scheduled(
+            initialDelayString = "${portal.retention.initial-delay:PT10M}",
             fixedDelayString = "${portal.retention.interval:PT1H}")
     void purgeAll() {
         run(today());

@@ -14,11 +14,16 @@ import org.commsportal.activeusers.ActiveUserRow;
  */
 final class AtomFeedWriter {
 
-    private AtomFeedWriter() {
-    }
+    private AtomFeedWriter() {}
 
-    static byte[] write(String serviceRoot, ActiveUserPeriod period, UUID tenantGuid, String tenantName,
-                        List<ActiveUserRow> rows, List<ReportField> select, Instant now) {
+    static byte[] write(
+            String serviceRoot,
+            ActiveUserPeriod period,
+            UUID tenantGuid,
+            String tenantName,
+            List<ActiveUserRow> rows,
+            List<ReportField> select,
+            Instant now) {
         String updated = ODataNames.UPDATED.format(now);
         return ServiceDocuments.xml(xml -> {
             root(xml, "feed", serviceRoot);
@@ -42,8 +47,14 @@ final class AtomFeedWriter {
     }
 
     /** One entry as the whole document, as {@code GET .../CsActiveUserDaily(datetime'...')} answers. */
-    static byte[] writeEntry(String serviceRoot, ActiveUserPeriod period, UUID tenantGuid, String tenantName,
-                             ActiveUserRow row, List<ReportField> select, Instant now) {
+    static byte[] writeEntry(
+            String serviceRoot,
+            ActiveUserPeriod period,
+            UUID tenantGuid,
+            String tenantName,
+            ActiveUserRow row,
+            List<ReportField> select,
+            Instant now) {
         return ServiceDocuments.xml(xml -> {
             root(xml, "entry", serviceRoot);
             entryContent(xml, serviceRoot, period, tenantGuid, tenantName, row, select, ODataNames.UPDATED.format(now));
@@ -59,8 +70,15 @@ final class AtomFeedWriter {
         xml.writeNamespace("m", ODataNames.METADATA);
     }
 
-    private static void entryContent(XMLStreamWriter xml, String serviceRoot, ActiveUserPeriod period, UUID tenantGuid,
-                                     String tenantName, ActiveUserRow row, List<ReportField> select, String updated)
+    private static void entryContent(
+            XMLStreamWriter xml,
+            String serviceRoot,
+            ActiveUserPeriod period,
+            UUID tenantGuid,
+            String tenantName,
+            ActiveUserRow row,
+            List<ReportField> select,
+            String updated)
             throws XMLStreamException {
         text(xml, "id", ODataNames.entryUri(serviceRoot, period, row.date()));
         xml.writeEmptyElement(ODataNames.ATOM, "category");
@@ -77,15 +95,17 @@ final class AtomFeedWriter {
         for (ReportField field : select) {
             xml.writeStartElement("d", field.propertyName(), ODataNames.DATA);
             if (field.type() != EdmType.STRING) {
-                xml.writeAttribute("m", ODataNames.METADATA, "type", field.type().edmName());
+                xml.writeAttribute(
+                        "m", ODataNames.METADATA, "type", field.type().edmName());
             }
-            xml.writeCharacters(switch (field) {
-                case ACTIVE_USERS -> String.valueOf(row.activeUsers());
-                case DATE -> ODataNames.DATE_TIME.format(row.date());
-                case ID -> String.valueOf(row.id());
-                case TENANT_GUID -> tenantGuid.toString();
-                case TENANT_NAME -> tenantName;
-            });
+            xml.writeCharacters(
+                    switch (field) {
+                        case ACTIVE_USERS -> String.valueOf(row.activeUsers());
+                        case DATE -> ODataNames.DATE_TIME.format(row.date());
+                        case ID -> String.valueOf(row.id());
+                        case TENANT_GUID -> tenantGuid.toString();
+                        case TENANT_NAME -> tenantName;
+                    });
             xml.writeEndElement();
         }
         xml.writeEndElement(); // m:properties

@@ -6,16 +6,12 @@ package org.commsportal.rws;
  */
 sealed interface FilterExpression {
 
-    record Or(FilterExpression left, FilterExpression right) implements FilterExpression {
-    }
+    record Or(FilterExpression left, FilterExpression right) implements FilterExpression {}
 
-    record And(FilterExpression left, FilterExpression right) implements FilterExpression {
-    }
+    record And(FilterExpression left, FilterExpression right) implements FilterExpression {}
 
-    record Not(FilterExpression operand) implements FilterExpression {
-    }
+    record Not(FilterExpression operand) implements FilterExpression {}
 
     /** {@code field operator value}; value is an Int64, a DateTime, a Guid or a Text as the field's type demands. */
-    record Comparison(ReportField field, ComparisonOperator operator, Literal value) implements FilterExpression {
-    }
+    record Comparison(ReportField field, ComparisonOperator operator, Literal value) implements FilterExpression {}
 }

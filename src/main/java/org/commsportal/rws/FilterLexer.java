@@ -25,14 +25,19 @@ final class FilterLexer {
     /** {@code 2013-05-01T00:00}, {@code ...:00}, {@code ...:00.1234567}; the seconds and the fraction are optional. */
     static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd'T'HH:mm")
-            .optionalStart().appendPattern(":ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart()
+            .appendPattern(":ss")
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
             .optionalEnd()
-            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+            .optionalEnd()
+            .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final String text;
     private int index;
@@ -178,8 +183,10 @@ final class FilterLexer {
         Literal literal = switch (prefix) {
             case "datetime" -> new Literal.DateTime(dateTime(value, written, start));
             case "guid" -> new Literal.Guid(guid(value, written, start));
-            default -> throw ODataException.badRequest("Unsupported literal " + Messages.quote(written) + " at position "
-                    + (start + 1) + " of $filter: this service takes datetime'...', guid'...', 'strings' and numbers.");
+            default ->
+                throw ODataException.badRequest(
+                        "Unsupported literal " + Messages.quote(written) + " at position " + (start + 1)
+                                + " of $filter: this service takes datetime'...', guid'...', 'strings' and numbers.");
         };
         return new FilterToken(Kind.LITERAL, written, start + 1, literal);
     }

@@ -43,9 +43,14 @@ final class FilterParser {
 
     /** Short dates the vendor documents for Date ({@code 03/10/2013}, {@code 03/10/2013 4:55 PM}) and ISO dates. */
     private static final List<DateTimeFormatter> SHORT_DATE_TIMES = List.of(
-            formatter("M/d/uuuu h:mm a"), formatter("M/d/uuuu h:mm:ss a"),
-            formatter("M/d/uuuu H:mm"), formatter("M/d/uuuu H:mm:ss"), FilterLexer.DATE_TIME,
-            formatter("uuuu-MM-dd H:mm"), formatter("uuuu-MM-dd H:mm:ss"));
+            formatter("M/d/uuuu h:mm a"),
+            formatter("M/d/uuuu h:mm:ss a"),
+            formatter("M/d/uuuu H:mm"),
+            formatter("M/d/uuuu H:mm:ss"),
+            FilterLexer.DATE_TIME,
+            formatter("uuuu-MM-dd H:mm"),
+            formatter("uuuu-MM-dd H:mm:ss"));
+
     private static final List<DateTimeFormatter> SHORT_DATES = List.of(formatter("M/d/uuuu"), FilterLexer.DATE);
     private static final Pattern ONE_SPACE = Pattern.compile("\\s+");
 
@@ -67,8 +72,8 @@ final class FilterParser {
         FilterToken rest = parser.peek();
         if (rest.kind() != Kind.END) {
             if (rest.kind() == Kind.CLOSE) {
-                throw ODataException.badRequest("Unbalanced parenthesis: " + rest.describe()
-                        + " of $filter closes no '('.");
+                throw ODataException.badRequest(
+                        "Unbalanced parenthesis: " + rest.describe() + " of $filter closes no '('.");
             }
             throw ODataException.badRequest("Unexpected " + rest.describe() + " of $filter after a complete "
                     + "condition; join conditions with and / or.");
@@ -130,8 +135,8 @@ final class FilterParser {
 
     private void enter(FilterToken token) {
         if (++depth > MAX_DEPTH) {
-            throw ODataException.badRequest("$filter nests too deeply at " + token.describe() + "; at most "
-                    + MAX_DEPTH + " levels of parentheses and not.");
+            throw ODataException.badRequest("$filter nests too deeply at " + token.describe() + "; at most " + MAX_DEPTH
+                    + " levels of parentheses and not.");
         }
     }
 
@@ -148,13 +153,17 @@ final class FilterParser {
             return new Comparison(field.field(), operator.swapped(), typeChecked(field, value));
         }
         if (left instanceof Operand.Field) {
-            throw ODataException.badRequest("The comparison at position " + left.token().position() + " of $filter "
-                    + "compares two fields (" + left.token().describe() + " and " + right.token().describe()
-                    + "); compare a field with a value.");
+            throw ODataException.badRequest(
+                    "The comparison at position " + left.token().position() + " of $filter "
+                            + "compares two fields (" + left.token().describe() + " and "
+                            + right.token().describe()
+                            + "); compare a field with a value.");
         }
-        throw ODataException.badRequest("The comparison at position " + left.token().position() + " of $filter "
-                + "compares two values (" + left.token().describe() + " and " + right.token().describe()
-                + "); one side must be a field: " + ReportField.names() + ".");
+        throw ODataException.badRequest(
+                "The comparison at position " + left.token().position() + " of $filter "
+                        + "compares two values (" + left.token().describe() + " and "
+                        + right.token().describe()
+                        + "); one side must be a field: " + ReportField.names() + ".");
     }
 
     private ComparisonOperator comparisonOperator(Operand left, FilterToken token) {
@@ -196,13 +205,14 @@ final class FilterParser {
                     throw ODataException.badRequest("Unsupported literal " + token.describe() + " of $filter: no "
                             + "field is nullable or boolean.");
                 }
-                if (LOGICAL.contains(token.text()) || ARITHMETIC.contains(token.text())
+                if (LOGICAL.contains(token.text())
+                        || ARITHMETIC.contains(token.text())
                         || ComparisonOperator.byName(token.text()).isPresent()) {
                     throw ODataException.badRequest("Missing operand before " + token.describe() + " of $filter.");
                 }
-                ReportField field = ReportField.byName(token.text()).orElseThrow(() -> ODataException.badRequest(
-                        "Unknown field " + token.describe() + " of $filter; the fields are " + ReportField.names()
-                                + " (case-sensitive)."));
+                ReportField field = ReportField.byName(token.text())
+                        .orElseThrow(() -> ODataException.badRequest("Unknown field " + token.describe()
+                                + " of $filter; the fields are " + ReportField.names() + " (case-sensitive)."));
                 next++;
                 return new Operand.Field(token, field);
             }
@@ -216,12 +226,19 @@ final class FilterParser {
         ReportField reportField = field.field();
         Literal literal = operand.literal();
         FilterToken token = operand.token();
-        @Nullable Literal checked = switch (reportField.type()) {
+        @Nullable
+        Literal checked = switch (reportField.type()) {
             case INT64 -> literal instanceof Literal.Int64 ? literal : null;
-            case DATE_TIME -> literal instanceof Literal.DateTime ? literal
-                    : literal instanceof Literal.Text text ? new Literal.DateTime(shortDate(text.value(), token)) : null;
-            case GUID -> literal instanceof Literal.Guid ? literal
-                    : literal instanceof Literal.Text text ? new Literal.Guid(guidText(text.value(), token)) : null;
+            case DATE_TIME ->
+                literal instanceof Literal.DateTime
+                        ? literal
+                        : literal instanceof Literal.Text text
+                                ? new Literal.DateTime(shortDate(text.value(), token))
+                                : null;
+            case GUID ->
+                literal instanceof Literal.Guid
+                        ? literal
+                        : literal instanceof Literal.Text text ? new Literal.Guid(guidText(text.value(), token)) : null;
             case STRING -> literal instanceof Literal.Text ? literal : null;
         };
         if (checked == null) {
@@ -292,8 +309,11 @@ final class FilterParser {
     }
 
     private static DateTimeFormatter formatter(String pattern) {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                .toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .toFormatter(Locale.US)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     private FilterToken peek() {
@@ -304,10 +324,8 @@ final class FilterParser {
     private sealed interface Operand {
         FilterToken token();
 
-        record Field(FilterToken token, ReportField field) implements Operand {
-        }
+        record Field(FilterToken token, ReportField field) implements Operand {}
 
-        record Value(FilterToken token, Literal literal) implements Operand {
-        }
+        record Value(FilterToken token, Literal literal) implements Operand {}
     }
 }

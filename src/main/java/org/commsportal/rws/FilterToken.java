@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * One token of a {@code $filter}: its kind, its text as written and its position (1 = the first character), and
  * for a literal the value it spells.
  */
-record FilterToken(Kind kind, String text, int position, @Nullable Literal literal) {
+record FilterToken(
+        Kind kind, String text, int position, @Nullable Literal literal) {
 
     enum Kind {
         /** A field, an operator ({@code eq}, {@code and}, ...) or a function name. */

@@ -20,11 +20,15 @@ final class JsonFeedWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private JsonFeedWriter() {
-    }
+    private JsonFeedWriter() {}
 
-    static byte[] write(String serviceRoot, ActiveUserPeriod period, UUID tenantGuid, String tenantName,
-                        List<ActiveUserRow> rows, List<ReportField> select) {
+    static byte[] write(
+            String serviceRoot,
+            ActiveUserPeriod period,
+            UUID tenantGuid,
+            String tenantName,
+            List<ActiveUserRow> rows,
+            List<ReportField> select) {
         return document(json -> {
             json.writeArrayFieldStart("results");
             for (ActiveUserRow row : rows) {
@@ -36,13 +40,25 @@ final class JsonFeedWriter {
         });
     }
 
-    static byte[] writeEntry(String serviceRoot, ActiveUserPeriod period, UUID tenantGuid, String tenantName,
-                             ActiveUserRow row, List<ReportField> select) {
+    static byte[] writeEntry(
+            String serviceRoot,
+            ActiveUserPeriod period,
+            UUID tenantGuid,
+            String tenantName,
+            ActiveUserRow row,
+            List<ReportField> select) {
         return document(json -> entryContent(json, serviceRoot, period, tenantGuid, tenantName, row, select));
     }
 
-    private static void entryContent(JsonGenerator json, String serviceRoot, ActiveUserPeriod period, UUID tenantGuid,
-                                     String tenantName, ActiveUserRow row, List<ReportField> select) throws IOException {
+    private static void entryContent(
+            JsonGenerator json,
+            String serviceRoot,
+            ActiveUserPeriod period,
+            UUID tenantGuid,
+            String tenantName,
+            ActiveUserRow row,
+            List<ReportField> select)
+            throws IOException {
         String uri = ODataNames.entryUri(serviceRoot, period, row.date());
         json.writeObjectFieldStart("__metadata");
         json.writeStringField("id", uri);

@@ -5,14 +5,16 @@ final class Messages {
 
     private static final int MAX_QUOTED = 120;
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static String quote(String text) {
         StringBuilder quoted = new StringBuilder();
         text.codePoints().limit(MAX_QUOTED).forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || Character.getType(c) == Character.SURROGATE || c == 0xFFFE || c == 0xFFFF) {
+            if (Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.SURROGATE
+                    || c == 0xFFFE
+                    || c == 0xFFFF) {
                 quoted.append(String.format("\\u%04X", c));
             } else {
                 quoted.appendCodePoint(c);

@@ -14,8 +14,7 @@ final class ODataErrors {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ODataErrors() {
-    }
+    private ODataErrors() {}
 
     static byte[] body(ODataFormat format, String code, String message) {
         return format == ODataFormat.JSON ? json(code, message) : xml(code, message);

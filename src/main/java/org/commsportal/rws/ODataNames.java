@@ -36,11 +36,10 @@ final class ODataNames {
             .appendFraction(ChronoField.NANO_OF_SECOND, 0, 7, true)
             .toFormatter(Locale.ROOT);
     /** Atom's updated: UTC to the second. */
-    static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter UPDATED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private ODataNames() {
-    }
+    private ODataNames() {}
 
     /** An entry's id and edit URI: {@code <root>/CsActiveUserWeekly(datetime'2013-05-05T00%3A00%3A00')}. */
     static String entryUri(String serviceRoot, ActiveUserPeriod period, LocalDateTime date) {

@@ -18,8 +18,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param given the options as the request spelled them, for the audit trail
  */
-record QueryOptions(List<ReportField> select, @Nullable FilterExpression filter, List<OrderKey> orderBy,
-                    @Nullable Long top, long skip, ODataFormat format, Map<String, String> given) {
+record QueryOptions(
+        List<ReportField> select,
+        @Nullable FilterExpression filter,
+        List<OrderKey> orderBy,
+        @Nullable Long top,
+        long skip,
+        ODataFormat format,
+        Map<String, String> given) {
 
     static final String SELECT = "$select";
     static final String FILTER = "$filter";
@@ -61,7 +67,11 @@ record QueryOptions(List<ReportField> select, @Nullable FilterExpression filter,
         return new QueryOptions(
                 select == null ? List.of(ReportField.values()) : select(select),
                 new FilterExpression.Comparison(ReportField.DATE, ComparisonOperator.EQ, new Literal.DateTime(key)),
-                DEFAULT_ORDER, null, 0, ODataFormat.of(given.get(FORMAT), accept), given);
+                DEFAULT_ORDER,
+                null,
+                0,
+                ODataFormat.of(given.get(FORMAT), accept),
+                given);
     }
 
     /**
@@ -75,8 +85,9 @@ record QueryOptions(List<ReportField> select, @Nullable FilterExpression filter,
     /** Refuses any query parameter ({@code $metadata} takes none). */
     static void none(Map<String, String[]> parameters, String resource) {
         if (!parameters.isEmpty()) {
-            throw ODataException.badRequest("Unsupported query option " + Messages.quote(parameters.keySet().iterator()
-                    .next()) + " for " + resource + ", which takes none.");
+            throw ODataException.badRequest("Unsupported query option "
+                    + Messages.quote(parameters.keySet().iterator().next()) + " for " + resource
+                    + ", which takes none.");
         }
     }
 
@@ -85,18 +96,20 @@ record QueryOptions(List<ReportField> select, @Nullable FilterExpression filter,
         String takes = allowed.size() == 1 ? allowed.get(0) + " only" : String.join(", ", allowed);
         for (String name : parameters.keySet()) {
             if (!allowed.contains(name)) {
-                throw ODataException.badRequest(name.startsWith("$")
-                        ? "Unsupported query option " + Messages.quote(name) + "; this resource takes " + takes + "."
-                        : "Unknown query parameter '" + Messages.quote(name) + "'; this resource takes " + takes
-                                + " (the system query options start with $).");
+                throw ODataException.badRequest(
+                        name.startsWith("$")
+                                ? "Unsupported query option " + Messages.quote(name) + "; this resource takes " + takes
+                                        + "."
+                                : "Unknown query parameter '" + Messages.quote(name) + "'; this resource takes " + takes
+                                        + " (the system query options start with $).");
             }
         }
         Map<String, String> given = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String[] values = parameter.getValue();
             if (values.length != 1) {
-                throw ODataException.badRequest("Query option " + parameter.getKey() + " is given " + values.length
-                        + " times; give it once.");
+                throw ODataException.badRequest(
+                        "Query option " + parameter.getKey() + " is given " + values.length + " times; give it once.");
             }
             given.put(parameter.getKey(), values[0]);
         }
@@ -114,9 +127,10 @@ record QueryOptions(List<ReportField> select, @Nullable FilterExpression filter,
             if (name.equals("*")) {
                 return List.of(ReportField.values());
             }
-            fields.add(ReportField.byName(name).orElseThrow(() -> ODataException.badRequest("Unknown property '"
-                    + Messages.quote(name) + "' in $select; the properties are " + ReportField.names()
-                    + " (case-sensitive), or *.")));
+            fields.add(ReportField.byName(name)
+                    .orElseThrow(() -> ODataException.badRequest("Unknown property '"
+                            + Messages.quote(name) + "' in $select; the properties are " + ReportField.names()
+                            + " (case-sensitive), or *.")));
         }
         return List.copyOf(fields);
     }
@@ -130,9 +144,9 @@ record QueryOptions(List<ReportField> select, @Nullable FilterExpression filter,
                         + "properties separated by commas, each optionally followed by asc or desc.");
             }
             String[] words = WHITESPACE.split(key);
-            ReportField field = ReportField.byName(words[0]).orElseThrow(() -> ODataException.badRequest(
-                    "Unknown property '" + Messages.quote(words[0]) + "' in $orderby; the properties are "
-                            + ReportField.names() + " (case-sensitive)."));
+            ReportField field = ReportField.byName(words[0])
+                    .orElseThrow(() -> ODataException.badRequest("Unknown property '" + Messages.quote(words[0])
+                            + "' in $orderby; the properties are " + ReportField.names() + " (case-sensitive)."));
             if (words.length > 2 || (words.length == 2 && !words[1].equals("asc") && !words[1].equals("desc"))) {
                 String rest = String.join(" ", Arrays.copyOfRange(words, 1, words.length));
                 throw ODataException.badRequest("Invalid sort direction '" + Messages.quote(rest) + "' after "
@@ -155,8 +169,8 @@ record QueryOptions(List<ReportField> select, @Nullable FilterExpression filter,
                         + "is " + Long.MAX_VALUE + ".");
             }
         }
-        throw ODataException.badRequest("Invalid " + option + " '" + Messages.quote(value)
-                + "'; use a whole number of 0 or more.");
+        throw ODataException.badRequest(
+                "Invalid " + option + " '" + Messages.quote(value) + "'; use a whole number of 0 or more.");
     }
 
     /** The options as given, for the audit trail: {@code $filter=... $top=...}, or "no options". */

@@ -37,8 +37,8 @@ class ReportRowRepository {
             ORDER BY %s
             LIMIT :skip, :top
             """;
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS",
-            Locale.ROOT);
+    private static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
     private static final JsonFactory JSON = new JsonFactory();
 
     private final JdbcClient jdbc;
@@ -51,8 +51,14 @@ class ReportRowRepository {
      * The rows matching the condition, in the order of the keys (then by ID), from skip on, at most top of them
      * (all when null).
      */
-    List<ActiveUserRow> select(List<ActiveUserRow> rows, UUID tenantGuid, String tenantName, SqlCondition condition,
-                               List<OrderKey> orderBy, long skip, @Nullable Long top) {
+    List<ActiveUserRow> select(
+            List<ActiveUserRow> rows,
+            UUID tenantGuid,
+            String tenantName,
+            SqlCondition condition,
+            List<OrderKey> orderBy,
+            long skip,
+            @Nullable Long top) {
         List<String> order = new ArrayList<>();
         for (OrderKey key : orderBy) {
             order.add(key.sql());
@@ -67,8 +73,8 @@ class ReportRowRepository {
                 .params(condition.parameters())
                 .param("skip", skip)
                 .param("top", top == null ? Long.MAX_VALUE : top)
-                .query((rs, n) -> new ActiveUserRow(rs.getLong("id"), rs.getObject("period_end", LocalDateTime.class),
-                        rs.getLong("active_users")))
+                .query((rs, n) -> new ActiveUserRow(
+                        rs.getLong("id"), rs.getObject("period_end", LocalDateTime.class), rs.getLong("active_users")))
                 .list();
     }
 

@@ -31,8 +31,7 @@ class ReportingWebService {
     }
 
     /** The rows of one feed request and the report (tenant, zone) they come from. */
-    record Feed(ActiveUserReport report, List<ActiveUserRow> rows) {
-    }
+    record Feed(ActiveUserReport report, List<ActiveUserRow> rows) {}
 
     /** The entity sets the signed-in account may read: all four, for every role (docs/privacy-and-roles.md). */
     @PreAuthorize(Roles.READ_ACTIVE_USERS)
@@ -48,11 +47,19 @@ class ReportingWebService {
     public Feed feed(ActiveUserPeriod period, String resource, ZoneId zone, QueryOptions options) {
         ActiveUserReport report = activeUsers.report(period, zone);
         SqlCondition condition = options.filter() == null ? SqlCondition.ALL : SqlCondition.of(options.filter());
-        List<ActiveUserRow> selected = rows.select(report.rows(), report.tenantGuid(), report.tenantName(),
-                condition, options.orderBy(), options.skip(), options.top());
-        auditLog.record(AuditAction.ACTIVE_USERS_REQUESTED, "reporting web service " + resource + " in "
-                + zone.getId() + " as " + options.format().name().toLowerCase(java.util.Locale.ROOT) + ", "
-                + options.describe() + ": " + selected.size() + " rows");
+        List<ActiveUserRow> selected = rows.select(
+                report.rows(),
+                report.tenantGuid(),
+                report.tenantName(),
+                condition,
+                options.orderBy(),
+                options.skip(),
+                options.top());
+        auditLog.record(
+                AuditAction.ACTIVE_USERS_REQUESTED,
+                "reporting web service " + resource + " in "
+                        + zone.getId() + " as " + options.format().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                        + options.describe() + ": " + selected.size() + " rows");
         return new Feed(report, selected);
     }
 }

@@ -43,6 +43,7 @@ class ReportingWebServiceController {
     private static final Logger log = LoggerFactory.getLogger(ReportingWebServiceController.class);
     /** Tomcat's request attribute for a query string it failed to parse (what its FailedRequestFilter reads). */
     private static final String PARAMETER_PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+
     private static final String DATA_SERVICE_VERSION = "DataServiceVersion";
     private static final String ATOM_FEED = "application/atom+xml;type=feed;charset=utf-8";
     private static final String ATOM_ENTRY = "application/atom+xml;type=entry;charset=utf-8";
@@ -59,14 +60,22 @@ class ReportingWebServiceController {
     }
 
     @GetMapping({"", "/"})
-    void serviceDocument(@PathVariable String service, @PathVariable String svc, HttpServletRequest request,
-                         HttpServletResponse response) throws IOException {
+    void serviceDocument(
+            @PathVariable String service,
+            @PathVariable String svc,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         ODataFormat format = QueryOptions.formatOnly(parameters(request), request.getHeader("Accept"));
         reports.entitySets();
         if (format == ODataFormat.JSON) {
             write(response, HttpStatus.OK, JSON, ServiceDocuments.jsonService());
         } else {
-            write(response, HttpStatus.OK, ATOM_SERVICE, ServiceDocuments.atomService(serviceRoot(request, service, svc)));
+            write(
+                    response,
+                    HttpStatus.OK,
+                    ATOM_SERVICE,
+                    ServiceDocuments.atomService(serviceRoot(request, service, svc)));
         }
     }
 
@@ -78,12 +87,22 @@ class ReportingWebServiceController {
     }
 
     @GetMapping({"/{segment}", "/{segment}/"})
-    void feed(@PathVariable String service, @PathVariable String svc, @PathVariable String segment,
-              HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void feed(
+            @PathVariable String service,
+            @PathVariable String svc,
+            @PathVariable String segment,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         Matcher keyed = KEYED.matcher(segment);
         if (keyed.matches()) {
-            entry(entitySet(keyed.group(1)), segment, entryKey(keyed.group(1), keyed.group(2)),
-                    serviceRoot(request, service, svc), request, response);
+            entry(
+                    entitySet(keyed.group(1)),
+                    segment,
+                    entryKey(keyed.group(1), keyed.group(2)),
+                    serviceRoot(request, service, svc),
+                    request,
+                    response);
             return;
         }
         ActiveUserPeriod period = entitySet(segment);
@@ -93,17 +112,37 @@ class ReportingWebServiceController {
         String root = serviceRoot(request, service, svc);
         var report = feed.report();
         if (options.format() == ODataFormat.JSON) {
-            write(response, HttpStatus.OK, JSON, JsonFeedWriter.write(root, period, report.tenantGuid(),
-                    report.tenantName(), feed.rows(), options.select()));
+            write(
+                    response,
+                    HttpStatus.OK,
+                    JSON,
+                    JsonFeedWriter.write(
+                            root, period, report.tenantGuid(), report.tenantName(), feed.rows(), options.select()));
         } else {
-            write(response, HttpStatus.OK, ATOM_FEED, AtomFeedWriter.write(root, period, report.tenantGuid(),
-                    report.tenantName(), feed.rows(), options.select(), clock.instant()));
+            write(
+                    response,
+                    HttpStatus.OK,
+                    ATOM_FEED,
+                    AtomFeedWriter.write(
+                            root,
+                            period,
+                            report.tenantGuid(),
+                            report.tenantName(),
+                            feed.rows(),
+                            options.select(),
+                            clock.instant()));
         }
     }
 
     /** One entry by its key, the URI in every entry's id: {@code CsActiveUserDaily(datetime'2013-05-14T00:00:00')}. */
-    private void entry(ActiveUserPeriod period, String segment, LocalDateTime key, String root,
-                       HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void entry(
+            ActiveUserPeriod period,
+            String segment,
+            LocalDateTime key,
+            String root,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         QueryOptions options = QueryOptions.parseEntry(parameters(request), request.getHeader("Accept"), key);
         ZoneId zone = RequestedZone.of(Collections.list(request.getHeaders(RequestedZone.HEADER)));
         ReportingWebService.Feed feed = reports.feed(period, segment, zone, options);
@@ -114,11 +153,30 @@ class ReportingWebServiceController {
         }
         var report = feed.report();
         if (options.format() == ODataFormat.JSON) {
-            write(response, HttpStatus.OK, JSON, JsonFeedWriter.writeEntry(root, period, report.tenantGuid(),
-                    report.tenantName(), feed.rows().get(0), options.select()));
+            write(
+                    response,
+                    HttpStatus.OK,
+                    JSON,
+                    JsonFeedWriter.writeEntry(
+                            root,
+                            period,
+                            report.tenantGuid(),
+                            report.tenantName(),
+                            feed.rows().get(0),
+                            options.select()));
         } else {
-            write(response, HttpStatus.OK, ATOM_ENTRY, AtomFeedWriter.writeEntry(root, period, report.tenantGuid(),
-                    report.tenantName(), feed.rows().get(0), options.select(), clock.instant()));
+            write(
+                    response,
+                    HttpStatus.OK,
+                    ATOM_ENTRY,
+                    AtomFeedWriter.writeEntry(
+                            root,
+                            period,
+                            report.tenantGuid(),
+                            report.tenantName(),
+                            feed.rows().get(0),
+                            options.select(),
+                            clock.instant()));
         }
     }
 
@@ -144,8 +202,9 @@ class ReportingWebServiceController {
     private static java.util.Map<String, String[]> parameters(HttpServletRequest request) {
         java.util.Map<String, String[]> parameters = request.getParameterMap();
         if (request.getAttribute(PARAMETER_PARSE_FAILED) != null) {
-            throw ODataException.badRequest("The query string '" + Messages.quote(String.valueOf(
-                    request.getQueryString())) + "' is not valid: use UTF-8 and %XX escapes (%20 for a space).");
+            throw ODataException.badRequest(
+                    "The query string '" + Messages.quote(String.valueOf(request.getQueryString()))
+                            + "' is not valid: use UTF-8 and %XX escapes (%20 for a space).");
         }
         return parameters;
     }
@@ -158,9 +217,13 @@ class ReportingWebServiceController {
     void elsewhere(HttpServletRequest request, HttpServletResponse response) {
         if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
             response.setHeader("Allow", "GET");
-            throw new ODataException(HttpStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "The method "
-                    + Messages.quote(request.getMethod()) + " is not allowed: the reporting web service is read-only; "
-                    + "use GET.");
+            throw new ODataException(
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "MethodNotAllowed",
+                    "The method "
+                            + Messages.quote(request.getMethod())
+                            + " is not allowed: the reporting web service is read-only; "
+                            + "use GET.");
         }
         throw ODataException.notFound("Resource not found for the path " + Messages.quote(request.getRequestURI())
                 + "; the service has $metadata and the entity sets " + entitySetNames() + ".");
@@ -186,7 +249,9 @@ class ReportingWebServiceController {
 
     /** The service root as this request reached it (scheme and host as a trusted proxy forwarded them). */
     private static String serviceRoot(HttpServletRequest request, String service, String svc) {
-        return ServletUriComponentsBuilder.fromContextPath(request).path("/ecp/" + service + "/" + svc).toUriString();
+        return ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/ecp/" + service + "/" + svc)
+                .toUriString();
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String contentType, byte[] body)
@@ -205,15 +270,23 @@ class ReportingWebServiceController {
 
     @ExceptionHandler(AccessDeniedException.class)
     void denied(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        error(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+        error(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
                 "Your account's roles do not allow the reporting web service.");
     }
 
     @ExceptionHandler(UnsupportedZoneException.class)
     void unsupportedZone(UnsupportedZoneException refusal, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        error(request, response, HttpStatus.BAD_REQUEST, "BadRequest", "The " + RequestedZone.HEADER + " header's "
-                + "zone cannot be reported: " + refusal.getMessage());
+        error(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "BadRequest",
+                "The " + RequestedZone.HEADER + " header's " + "zone cannot be reported: " + refusal.getMessage());
     }
 
     @ExceptionHandler(ActiveUsersNotReadyException.class)
@@ -224,25 +297,34 @@ class ReportingWebServiceController {
     }
 
     @ExceptionHandler(RuntimeException.class)
-    void failed(RuntimeException failure, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void failed(RuntimeException failure, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (org.commsportal.database.DatabaseOutage.causedBy(failure)) {
             response.setHeader("Retry-After", org.commsportal.database.DatabaseOutage.RETRY_AFTER_SECONDS);
-            error(request, response, HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+            error(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "ServiceUnavailable",
                     "The portal cannot reach its database; try again in a minute.");
             return;
         }
         log.error("Reporting web service request {} failed", request.getRequestURI(), failure);
-        error(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "InternalError",
+        error(
+                request,
+                response,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "InternalError",
                 "The report could not be produced; the portal's log has the details.");
     }
 
-    private static void error(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-                              String message) throws IOException {
+    private static void error(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String message)
+            throws IOException {
         if (response.isCommitted()) {
             return; // cannot happen: answers are built in full before they are written
         }
-        ODataFormat format = ODataFormat.forError(request.getParameter(QueryOptions.FORMAT), request.getHeader("Accept"));
+        ODataFormat format =
+                ODataFormat.forError(request.getParameter(QueryOptions.FORMAT), request.getHeader("Accept"));
         write(response, status, format == ODataFormat.JSON ? JSON : XML, ODataErrors.body(format, code, message));
     }
 }

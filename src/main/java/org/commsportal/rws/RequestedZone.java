@@ -26,11 +26,11 @@ final class RequestedZone {
 
     /** Windows zone names by lower case, so that {@code pacific standard time} finds its zone too. */
     private static final Map<String, String> WINDOWS_IDS = java.util.Arrays.stream(TimeZone.getAvailableIDs())
-            .map(TimeZone::getWindowsID).filter(java.util.Objects::nonNull)
+            .map(TimeZone::getWindowsID)
+            .filter(java.util.Objects::nonNull)
             .collect(Collectors.toMap(id -> id.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
 
-    private RequestedZone() {
-    }
+    private RequestedZone() {}
 
     /** The zone of the header's values (none, or exactly one); anything else is a 400 naming the value. */
     static ZoneId of(List<String> values) {

@@ -16,8 +16,7 @@ final class ServiceDocuments {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ServiceDocuments() {
-    }
+    private ServiceDocuments() {}
 
     /** AtomPub: one workspace with a collection per entity set. */
     static byte[] atomService(String serviceRoot) {

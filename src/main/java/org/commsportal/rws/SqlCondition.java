@@ -36,13 +36,20 @@ record SqlCondition(String sql, Map<String, Object> parameters) {
             Comparison comparison = (Comparison) expression;
             String name = "f" + parameters.size();
             parameters.put(name, comparison.value().sqlValue());
-            sql.append(comparison.field().column()).append(' ').append(comparison.operator().sql())
-                    .append(" :").append(name);
+            sql.append(comparison.field().column())
+                    .append(' ')
+                    .append(comparison.operator().sql())
+                    .append(" :")
+                    .append(name);
         }
     }
 
-    private static void binary(FilterExpression left, String operator, FilterExpression right, StringBuilder sql,
-                               Map<String, Object> parameters) {
+    private static void binary(
+            FilterExpression left,
+            String operator,
+            FilterExpression right,
+            StringBuilder sql,
+            Map<String, Object> parameters) {
         sql.append('(');
         append(left, sql, parameters);
         sql.append(operator);

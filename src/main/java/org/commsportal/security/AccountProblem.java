@@ -3,7 +3,16 @@ package org.commsportal.security;
 /** A refused account change, with the form field it concerns and a message for the person who made it. */
 public class AccountProblem extends IllegalArgumentException {
 
-    public enum Field { USERNAME, DISPLAY_NAME, PASSWORD, CURRENT_PASSWORD, ROLES, TIME_ZONE, ACCOUNT, TOKEN }
+    public enum Field {
+        USERNAME,
+        DISPLAY_NAME,
+        PASSWORD,
+        CURRENT_PASSWORD,
+        ROLES,
+        TIME_ZONE,
+        ACCOUNT,
+        TOKEN
+    }
 
     private final Field field;
 

@@ -1,8 +1,8 @@
 package org.commsportal.security;
 
-import java.util.Arrays;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +34,15 @@ class AccountRepository {
                 WHERE a.username = :username
                 """)
                 .param("username", username)
-                .query((rs, row) -> new PortalUser(rs.getLong("id"), rs.getLong("tenant_id"),
-                        rs.getString("tenant_name"), rs.getString("username"), rs.getString("display_name"),
-                        rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getString("time_zone"),
+                .query((rs, row) -> new PortalUser(
+                        rs.getLong("id"),
+                        rs.getLong("tenant_id"),
+                        rs.getString("tenant_name"),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled"),
+                        rs.getString("time_zone"),
                         roles(rs.getString("roles"))))
                 .optional();
     }
@@ -49,8 +55,13 @@ class AccountRepository {
     }
 
     /** Inserts an account; it starts in its tenant's default time zone. */
-    long insert(long tenantId, String username, String displayName, String passwordHash, Instant createdAt,
-                Set<Role> roles) {
+    long insert(
+            long tenantId,
+            String username,
+            String displayName,
+            String passwordHash,
+            Instant createdAt,
+            Set<Role> roles) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO portal_account (tenant_id, username, display_name, password_hash, time_zone, created_at)
@@ -95,33 +106,47 @@ class AccountRepository {
 
     void updateEnabled(long tenantId, long accountId, boolean enabled) {
         jdbc.sql("UPDATE portal_account SET enabled = :enabled WHERE tenant_id = :tenantId AND id = :id")
-                .param("enabled", enabled).param("tenantId", tenantId).param("id", accountId).update();
+                .param("enabled", enabled)
+                .param("tenantId", tenantId)
+                .param("id", accountId)
+                .update();
     }
 
     void updatePasswordHash(long tenantId, long accountId, String passwordHash) {
         jdbc.sql("UPDATE portal_account SET password_hash = :hash WHERE tenant_id = :tenantId AND id = :id")
-                .param("hash", passwordHash).param("tenantId", tenantId).param("id", accountId).update();
+                .param("hash", passwordHash)
+                .param("tenantId", tenantId)
+                .param("id", accountId)
+                .update();
     }
 
     /** Replaces the roles of an account the caller has found in its tenant (see {@link #findInTenant}). */
     void replaceRoles(long accountId, Set<Role> roles) {
-        jdbc.sql("DELETE FROM portal_account_role WHERE account_id = :id").param("id", accountId).update();
+        jdbc.sql("DELETE FROM portal_account_role WHERE account_id = :id")
+                .param("id", accountId)
+                .update();
         insertRoles(accountId, roles);
     }
 
     String passwordHash(long accountId) {
         return jdbc.sql("SELECT password_hash FROM portal_account WHERE id = :id")
-                .param("id", accountId).query(String.class).single();
+                .param("id", accountId)
+                .query(String.class)
+                .single();
     }
 
     String timeZone(long accountId) {
         return jdbc.sql("SELECT time_zone FROM portal_account WHERE id = :id")
-                .param("id", accountId).query(String.class).single();
+                .param("id", accountId)
+                .query(String.class)
+                .single();
     }
 
     void updateTimeZone(long accountId, String timeZone) {
         jdbc.sql("UPDATE portal_account SET time_zone = :zone WHERE id = :id")
-                .param("zone", timeZone).param("id", accountId).update();
+                .param("zone", timeZone)
+                .param("id", accountId)
+                .update();
     }
 
     /** Enabled global administrators of the tenant other than the given account. */
@@ -129,19 +154,30 @@ class AccountRepository {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM portal_account a JOIN portal_account_role r ON r.account_id = a.id
                 WHERE a.tenant_id = :tenantId AND a.id <> :id AND a.enabled AND r.role = 'GLOBAL_ADMIN'
-                """).param("tenantId", tenantId).param("id", accountId).query(Long.class).single();
+                """)
+                .param("tenantId", tenantId)
+                .param("id", accountId)
+                .query(Long.class)
+                .single();
     }
 
     Optional<String> preference(long accountId, String key) {
         return jdbc.sql("SELECT pref_value FROM account_preference WHERE account_id = :id AND pref_key = :key")
-                .param("id", accountId).param("key", key).query(String.class).optional();
+                .param("id", accountId)
+                .param("key", key)
+                .query(String.class)
+                .optional();
     }
 
     void savePreference(long accountId, String key, String value) {
         jdbc.sql("""
                 INSERT INTO account_preference (account_id, pref_key, pref_value) VALUES (:id, :key, :value)
                 ON DUPLICATE KEY UPDATE pref_value = VALUES(pref_value)
-                """).param("id", accountId).param("key", key).param("value", value).update();
+                """)
+                .param("id", accountId)
+                .param("key", key)
+                .param("value", value)
+                .update();
     }
 
     long count() {
@@ -154,8 +190,13 @@ class AccountRepository {
             FROM portal_account a""";
 
     private static AccountSummary toSummary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new AccountSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getBoolean("enabled"), roles(rs.getString("roles")), rs.getString("time_zone"),
+        return new AccountSummary(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getBoolean("enabled"),
+                roles(rs.getString("roles")),
+                rs.getString("time_zone"),
                 UtcDateTime.fromColumn(rs.getObject("created_at", LocalDateTime.class)));
     }
 

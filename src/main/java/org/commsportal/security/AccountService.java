@@ -32,8 +32,12 @@ public class AccountService implements UserDetailsService {
     private final CurrentTenant currentTenant;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog,
-                   CurrentTenant currentTenant, Clock clock) {
+    AccountService(
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            AuditLog auditLog,
+            CurrentTenant currentTenant,
+            Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
@@ -49,11 +53,14 @@ public class AccountService implements UserDetailsService {
 
     /** Creates an account in a tenant for start-up provisioning (demo accounts, the first administrator). */
     @Transactional
-    public long createAccount(long tenantId, String username, String displayName, String rawPassword,
-                              Set<Role> roles) {
+    public long createAccount(long tenantId, String username, String displayName, String rawPassword, Set<Role> roles) {
         long id = insertChecked(tenantId, username, displayName, rawPassword, roles);
-        auditLog.record(tenantId, "system", AuditAction.ACCOUNT_CREATED,
-                "account " + username + " with roles " + roleNames(roles), null);
+        auditLog.record(
+                tenantId,
+                "system",
+                AuditAction.ACCOUNT_CREATED,
+                "account " + username + " with roles " + roleNames(roles),
+                null);
         return id;
     }
 
@@ -107,8 +114,8 @@ public class AccountService implements UserDetailsService {
             keepOneGlobalAdmin(account);
         }
         accounts.updateEnabled(currentTenant.id(), accountId, enabled);
-        auditLog.record(enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED,
-                "account " + account.username());
+        auditLog.record(
+                enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, "account " + account.username());
     }
 
     /** Sets a new password that the administrator passes on to the account's owner. */
@@ -134,8 +141,9 @@ public class AccountService implements UserDetailsService {
             keepOneGlobalAdmin(account);
         }
         accounts.replaceRoles(accountId, roles);
-        auditLog.recordChange(AuditAction.ROLES_CHANGED, "account " + account.username() + ": "
-                + roleNames(account.roles()) + " -> " + roleNames(roles));
+        auditLog.recordChange(
+                AuditAction.ROLES_CHANGED,
+                "account " + account.username() + ": " + roleNames(account.roles()) + " -> " + roleNames(roles));
     }
 
     /** The signed-in account changes its own password, proving it knows the current one. */
@@ -148,17 +156,19 @@ public class AccountService implements UserDetailsService {
         }
         PasswordPolicy.check(newPassword, me.getUsername());
         if (newPassword.equals(currentPassword)) {
-            throw new AccountProblem(AccountProblem.Field.PASSWORD, "The new password must differ from the current one.");
+            throw new AccountProblem(
+                    AccountProblem.Field.PASSWORD, "The new password must differ from the current one.");
         }
         accounts.updatePasswordHash(me.tenantId(), me.accountId(), passwordEncoder.encode(newPassword));
         auditLog.recordChange(AuditAction.PASSWORD_CHANGED, "own password");
     }
 
-    private long insertChecked(long tenantId, String username, String displayName, String rawPassword,
-                               Set<Role> roles) {
+    private long insertChecked(
+            long tenantId, String username, String displayName, String rawPassword, Set<Role> roles) {
         requireValidUsername(username);
         if (displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME) {
-            throw new AccountProblem(AccountProblem.Field.DISPLAY_NAME,
+            throw new AccountProblem(
+                    AccountProblem.Field.DISPLAY_NAME,
                     "A display name is required, at most " + MAX_DISPLAY_NAME + " characters.");
         }
         PasswordPolicy.check(rawPassword, username);
@@ -167,21 +177,23 @@ public class AccountService implements UserDetailsService {
             // User names are unique across tenants; saying so reveals only that the name exists somewhere.
             throw new AccountProblem(AccountProblem.Field.USERNAME, "The user name " + username + " is taken.");
         }
-        return accounts.insert(tenantId, username, displayName.strip(), passwordEncoder.encode(rawPassword),
-                clock.instant(), roles);
+        return accounts.insert(
+                tenantId, username, displayName.strip(), passwordEncoder.encode(rawPassword), clock.instant(), roles);
     }
 
     /** Refuses a user name an account cannot have. */
     static void requireValidUsername(String username) {
         if (!USERNAME.matcher(username).matches()) {
-            throw new AccountProblem(AccountProblem.Field.USERNAME,
+            throw new AccountProblem(
+                    AccountProblem.Field.USERNAME,
                     "A user name has 3 to 128 letters, digits or . _ @ + - and no spaces.");
         }
     }
 
     private AccountSummary inMyTenant(long accountId) {
-        return accounts.findInTenant(currentTenant.id(), accountId).orElseThrow(
-                () -> new AccountProblem(AccountProblem.Field.ACCOUNT, "There is no account " + accountId + "."));
+        return accounts.findInTenant(currentTenant.id(), accountId)
+                .orElseThrow(() ->
+                        new AccountProblem(AccountProblem.Field.ACCOUNT, "There is no account " + accountId + "."));
     }
 
     private static void requireRoles(Set<Role> roles) {
@@ -199,8 +211,8 @@ public class AccountService implements UserDetailsService {
     private void keepOneGlobalAdmin(AccountSummary account) {
         if (account.roles().contains(Role.GLOBAL_ADMIN)
                 && accounts.otherEnabledGlobalAdmins(currentTenant.id(), account.id()) == 0) {
-            throw new AccountProblem(AccountProblem.Field.ACCOUNT,
-                    "The tenant must keep at least one enabled global administrator.");
+            throw new AccountProblem(
+                    AccountProblem.Field.ACCOUNT, "The tenant must keep at least one enabled global administrator.");
         }
     }
 

@@ -13,8 +13,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class ApiErrorResponses {
 
-    private ApiErrorResponses() {
-    }
+    private ApiErrorResponses() {}
 
     static AuthenticationEntryPoint unauthenticated(String realm) {
         return (request, response, exception) -> {
@@ -27,7 +26,10 @@ final class ApiErrorResponses {
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+        return (request, response, exception) -> write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "forbidden",
                 "Your account's roles do not allow this request.");
     }
 

@@ -21,15 +21,24 @@ class ApiTokenRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long tenantId, long accountId, String name, String prefix, String hash, Instant createdAt,
-                Instant expiresAt) {
+    long insert(
+            long tenantId,
+            long accountId,
+            String name,
+            String prefix,
+            String hash,
+            Instant createdAt,
+            Instant expiresAt) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO api_token (tenant_id, account_id, name, token_prefix, token_hash, created_at, expires_at)
                 VALUES (:tenantId, :accountId, :name, :prefix, :hash, :createdAt, :expiresAt)
                 """)
-                .param("tenantId", tenantId).param("accountId", accountId).param("name", name)
-                .param("prefix", prefix).param("hash", hash)
+                .param("tenantId", tenantId)
+                .param("accountId", accountId)
+                .param("name", name)
+                .param("prefix", prefix)
+                .param("hash", hash)
                 .param("createdAt", UtcDateTime.toColumn(createdAt))
                 .param("expiresAt", UtcDateTime.toColumn(expiresAt))
                 .update(keys, "id");
@@ -39,19 +48,26 @@ class ApiTokenRepository {
     List<ApiTokenSummary> ofAccount(long tenantId, long accountId) {
         return jdbc.sql(SELECT_SUMMARY + " WHERE tenant_id = :tenantId AND account_id = :accountId "
                         + "ORDER BY created_at DESC, id DESC")
-                .param("tenantId", tenantId).param("accountId", accountId)
-                .query(ApiTokenRepository::toSummary).list();
+                .param("tenantId", tenantId)
+                .param("accountId", accountId)
+                .query(ApiTokenRepository::toSummary)
+                .list();
     }
 
     Optional<ApiTokenSummary> find(long tenantId, long accountId, long tokenId) {
         return jdbc.sql(SELECT_SUMMARY + " WHERE tenant_id = :tenantId AND account_id = :accountId AND id = :id")
-                .param("tenantId", tenantId).param("accountId", accountId).param("id", tokenId)
-                .query(ApiTokenRepository::toSummary).optional();
+                .param("tenantId", tenantId)
+                .param("accountId", accountId)
+                .param("id", tokenId)
+                .query(ApiTokenRepository::toSummary)
+                .optional();
     }
 
     void revoke(long tokenId, Instant at) {
         jdbc.sql("UPDATE api_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                .param("at", UtcDateTime.toColumn(at)).param("id", tokenId).update();
+                .param("at", UtcDateTime.toColumn(at))
+                .param("id", tokenId)
+                .update();
     }
 
     /** The user name of the account owning a token with this hash that is neither revoked nor expired at the moment. */
@@ -60,22 +76,29 @@ class ApiTokenRepository {
                 SELECT t.id, a.username FROM api_token t JOIN portal_account a ON a.id = t.account_id
                 WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now
                 """)
-                .param("hash", hash).param("now", UtcDateTime.toColumn(now))
+                .param("hash", hash)
+                .param("now", UtcDateTime.toColumn(now))
                 .query((rs, row) -> new TokenOwner(rs.getLong("id"), rs.getString("username")))
                 .optional();
     }
 
     void markUsed(long tokenId, Instant at) {
         jdbc.sql("UPDATE api_token SET last_used_at = :at WHERE id = :id")
-                .param("at", UtcDateTime.toColumn(at)).param("id", tokenId).update();
+                .param("at", UtcDateTime.toColumn(at))
+                .param("id", tokenId)
+                .update();
     }
 
-    record TokenOwner(long tokenId, String username) {
-    }
+    record TokenOwner(long tokenId, String username) {}
 
     private static ApiTokenSummary toSummary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new ApiTokenSummary(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
-                instant(rs, "created_at"), instant(rs, "expires_at"), UtcDateTime.fromNullableColumn(rs.getObject("revoked_at", LocalDateTime.class)),
+        return new ApiTokenSummary(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("token_prefix"),
+                instant(rs, "created_at"),
+                instant(rs, "expires_at"),
+                UtcDateTime.fromNullableColumn(rs.getObject("revoked_at", LocalDateTime.class)),
                 UtcDateTime.fromNullableColumn(rs.getObject("last_used_at", LocalDateTime.class)));
     }
 

@@ -42,17 +42,25 @@ public class ApiTokens {
             throw new AccountProblem(AccountProblem.Field.TOKEN, "Give the token a name of 1 to 100 characters.");
         }
         if (validDays < 1 || validDays > MAX_VALID_DAYS) {
-            throw new AccountProblem(AccountProblem.Field.TOKEN,
-                    "A token is valid for 1 to " + MAX_VALID_DAYS + " days.");
+            throw new AccountProblem(
+                    AccountProblem.Field.TOKEN, "A token is valid for 1 to " + MAX_VALID_DAYS + " days.");
         }
         PortalUser me = SignedInAccount.user();
         String token = SecretTokens.generate(TOKEN_START);
         Instant now = clock.instant();
-        long id = tokens.insert(me.tenantId(), me.accountId(), trimmed, SecretTokens.shownPrefix(token),
-                SecretTokens.hash(token), now, now.plus(Duration.ofDays(validDays)));
-        auditLog.recordChange(AuditAction.API_TOKEN_CREATED, "token " + trimmed + " (" + SecretTokens.shownPrefix(token)
-                + "...) valid " + validDays + " days");
-        return new CreatedApiToken(token, tokens.find(me.tenantId(), me.accountId(), id).orElseThrow());
+        long id = tokens.insert(
+                me.tenantId(),
+                me.accountId(),
+                trimmed,
+                SecretTokens.shownPrefix(token),
+                SecretTokens.hash(token),
+                now,
+                now.plus(Duration.ofDays(validDays)));
+        auditLog.recordChange(
+                AuditAction.API_TOKEN_CREATED,
+                "token " + trimmed + " (" + SecretTokens.shownPrefix(token) + "...) valid " + validDays + " days");
+        return new CreatedApiToken(
+                token, tokens.find(me.tenantId(), me.accountId(), id).orElseThrow());
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -67,11 +75,13 @@ public class ApiTokens {
     @Transactional
     public void revoke(long tokenId) {
         PortalUser me = SignedInAccount.user();
-        ApiTokenSummary token = tokens.find(me.tenantId(), me.accountId(), tokenId).orElseThrow(
-                () -> new AccountProblem(AccountProblem.Field.TOKEN, "You have no token " + tokenId + "."));
+        ApiTokenSummary token = tokens.find(me.tenantId(), me.accountId(), tokenId)
+                .orElseThrow(
+                        () -> new AccountProblem(AccountProblem.Field.TOKEN, "You have no token " + tokenId + "."));
         if (token.revokedAt() == null) {
             tokens.revoke(tokenId, clock.instant());
-            auditLog.recordChange(AuditAction.API_TOKEN_REVOKED, "token " + token.name() + " (" + token.prefix() + "...)");
+            auditLog.recordChange(
+                    AuditAction.API_TOKEN_REVOKED, "token " + token.name() + " (" + token.prefix() + "...)");
         }
     }
 
@@ -82,9 +92,11 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return tokens.usableOwner(SecretTokens.hash(presented), now).flatMap(owner -> {
-            tokens.markUsed(owner.tokenId(), now);
-            return accounts.findByUsername(owner.username());
-        }).filter(PortalUser::isEnabled);
+        return tokens.usableOwner(SecretTokens.hash(presented), now)
+                .flatMap(owner -> {
+                    tokens.markUsed(owner.tokenId(), now);
+                    return accounts.findByUsername(owner.username());
+                })
+                .filter(PortalUser::isEnabled);
     }
 }

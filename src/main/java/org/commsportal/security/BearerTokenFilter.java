@@ -37,8 +37,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         }
         var user = tokens.authenticate(header.substring(BEARER.length()).strip());
         if (user.isEmpty()) {
-            entryPoint.commence(request, response,
-                    new BadCredentialsException("The API token is unknown, expired or revoked."));
+            entryPoint.commence(
+                    request, response, new BadCredentialsException("The API token is unknown, expired or revoked."));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

@@ -41,7 +41,8 @@ final class CurrentRoles extends OncePerRequestFilter {
                     .filter(now -> !now.roles().equals(user.roles()))
                     .ifPresent(now -> {
                         now.eraseCredentials();
-                        var updated = UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());
+                        var updated =
+                                UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());
                         updated.setDetails(signedIn.getDetails());
                         SecurityContext context = SecurityContextHolder.createEmptyContext();
                         context.setAuthentication(updated);

@@ -40,9 +40,11 @@ class InitialAdministrator implements SmartInitializingSingleton {
         if (tenantName == null || username == null || password == null) {
             boolean externalDatabase = environment.getProperty(EmbeddedDatabaseCondition.EXTERNAL_URL_PROPERTY) != null;
             if (externalDatabase && !accounts.anyAccountExists()) {
-                log.warn("No portal account exists yet. Set PORTAL_ADMIN_TENANT, PORTAL_ADMIN_USERNAME and "
-                        + "PORTAL_ADMIN_PASSWORD (at least {} characters) and restart to create the first "
-                        + "global administrator.", AccountService.MIN_PASSWORD_LENGTH);
+                log.warn(
+                        "No portal account exists yet. Set PORTAL_ADMIN_TENANT, PORTAL_ADMIN_USERNAME and "
+                                + "PORTAL_ADMIN_PASSWORD (at least {} characters) and restart to create the first "
+                                + "global administrator.",
+                        AccountService.MIN_PASSWORD_LENGTH);
             }
             return;
         }

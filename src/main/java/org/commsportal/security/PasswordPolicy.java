@@ -22,8 +22,7 @@ final class PasswordPolicy {
 
     private static final Set<String> COMMON = load("/security/common-passwords.txt");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Why the password is refused, in words for the person choosing it; empty when it is acceptable. */
     static Optional<String> problem(String password, String username) {
@@ -58,7 +57,9 @@ final class PasswordPolicy {
         try (var reader = new BufferedReader(new InputStreamReader(
                 Objects.requireNonNull(PasswordPolicy.class.getResourceAsStream(resource), resource),
                 StandardCharsets.UTF_8))) {
-            reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .forEach(passwords::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,8 +26,16 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Tena
     private final String timeZone;
     private final Set<Role> roles;
 
-    PortalUser(long accountId, long tenantId, String tenantName, String username, String displayName,
-               String passwordHash, boolean enabled, String timeZone, Set<Role> roles) {
+    PortalUser(
+            long accountId,
+            long tenantId,
+            String tenantName,
+            String username,
+            String displayName,
+            String passwordHash,
+            boolean enabled,
+            String timeZone,
+            Set<Role> roles) {
         this.accountId = accountId;
         this.tenantId = tenantId;
         this.tenantName = tenantName;
@@ -66,7 +74,9 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Tena
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).collect(Collectors.toSet());
+        return roles.stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .collect(Collectors.toSet());
     }
 
     @Override

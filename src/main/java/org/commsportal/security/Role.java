@@ -19,7 +19,8 @@ public enum Role {
     public static final Set<Role> SEES_REAL_NAMES = EnumSet.of(GLOBAL_ADMIN, SFB_ADMIN, REPORTS_READER);
 
     /** Roles that may see per-user figures (tables, session details, exports); global readers see them concealed. */
-    public static final Set<Role> READS_PER_USER_DATA = EnumSet.of(GLOBAL_ADMIN, SFB_ADMIN, REPORTS_READER, GLOBAL_READER);
+    public static final Set<Role> READS_PER_USER_DATA =
+            EnumSet.of(GLOBAL_ADMIN, SFB_ADMIN, REPORTS_READER, GLOBAL_READER);
 
     private final String title;
 

@@ -21,8 +21,8 @@ public final class Roles {
             + "'GLOBAL_READER', 'USAGE_SUMMARY_READER', 'BILLING_ADMIN', 'PASSWORD_ADMIN', 'USER_MANAGEMENT_ADMIN', "
             + "'SERVICE_ADMIN')";
     /** {@code @PreAuthorize} expression: the roles that read per-user data (global readers only concealed). */
-    public static final String READ_PER_USER_DATA = "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
+    public static final String READ_PER_USER_DATA =
+            "hasAnyRole('GLOBAL_ADMIN', 'SFB_ADMIN', 'REPORTS_READER', 'GLOBAL_READER')";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -75,7 +75,8 @@ final class SameOriginSignIn extends OncePerRequestFilter {
 
     /** host:port of a URL, with the scheme's default port left out. */
     private static String authority(String host, int port, @Nullable String scheme) {
-        boolean defaultPort = port == -1 || port == 80 && "http".equalsIgnoreCase(scheme)
+        boolean defaultPort = port == -1
+                || port == 80 && "http".equalsIgnoreCase(scheme)
                 || port == 443 && "https".equalsIgnoreCase(scheme);
         return host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }

@@ -41,14 +41,14 @@ public class SecurityConfiguration {
         var entryPoint = ApiErrorResponses.unauthenticated(REALM);
         // Created here, not as a bean: Spring Boot would register a Filter bean for every request
         var bearerTokens = new BearerTokenFilter(tokens, entryPoint);
-        return http
-                .securityMatcher("/ecp/**", "/v1.0/**", "/api/**")
+        return http.securityMatcher("/ecp/**", "/v1.0/**", "/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(bearerTokens, BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no cookies, so no cross-site request to forge
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(ApiErrorResponses.forbidden()))
                 .build();
     }
@@ -58,7 +58,8 @@ public class SecurityConfiguration {
      * evaluate server-sent JavaScript, hence the two 'unsafe-' sources; everything else is limited to this origin,
      * and no other site may frame the portal.
      */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
@@ -74,26 +75,32 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
-        http.headers(headers -> headers
-                .contentTypeOptions(options -> { })
+        http.headers(headers -> headers.contentTypeOptions(options -> {})
                 .referrerPolicy(referrer -> referrer.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // Error dispatches (e.g. a 404 of the API chain) render Spring Boot's error body, not a login redirect.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll());
+        http.authorizeHttpRequests(
+                requests -> requests.requestMatchers("/error").permitAll());
         http.addFilterBefore(new SameOriginSignIn("/" + LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new CurrentRoles(accounts), AuthorizationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(),
+        return http.with(
+                        VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.loginView("/" + LOGIN_PATH, "/" + LOGIN_PATH + "?logout"))
                 .build();
     }
 
     /** The one way in for passwords, browser and API alike: throttled, then checked against the bcrypt hash. */
     @Bean
-    AuthenticationProvider signInThrottle(AccountService accounts, PasswordEncoder passwordEncoder, AuditLog auditLog,
-                                          UnauditedFailures unaudited, VerifiedCredentials verified, Clock clock) {
+    AuthenticationProvider signInThrottle(
+            AccountService accounts,
+            PasswordEncoder passwordEncoder,
+            AuditLog auditLog,
+            UnauditedFailures unaudited,
+            VerifiedCredentials verified,
+            Clock clock) {
         var passwordCheck = new DaoAuthenticationProvider(accounts);
         passwordCheck.setPasswordEncoder(passwordEncoder);
         return new SignInThrottle(passwordCheck, auditLog, unaudited, verified, clock);

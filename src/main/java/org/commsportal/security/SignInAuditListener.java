@@ -43,7 +43,10 @@ class SignInAuditListener {
     void signInFailed(AbstractAuthenticationFailureEvent event) {
         String username = UserNames.key(event.getAuthentication().getName());
         try {
-            record(event.getAuthentication(), username, AuditAction.SIGN_IN_FAILED,
+            record(
+                    event.getAuthentication(),
+                    username,
+                    AuditAction.SIGN_IN_FAILED,
                     "sign-in refused: " + event.getException().getClass().getSimpleName());
         } catch (RuntimeException e) {
             unaudited.add(username, remoteAddress(event.getAuthentication()));
@@ -61,12 +64,15 @@ class SignInAuditListener {
         // The tenant of a known user name; null for names no account has, so no tenant learns of them.
         Long tenantId = authentication.getPrincipal() instanceof PortalUser user
                 ? Long.valueOf(user.tenantId())
-                : UserNames.possible(username) ? accounts.tenantOfUsername(username).orElse(null) : null;
+                : UserNames.possible(username)
+                        ? accounts.tenantOfUsername(username).orElse(null)
+                        : null;
         auditLog.record(tenantId, username, action, detail, remoteAddress(authentication));
     }
 
     private static @Nullable String remoteAddress(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
     }
 }

@@ -32,8 +32,12 @@ class SignInThrottle implements AuthenticationProvider {
     private final UnauditedFailures unaudited;
     private final VerifiedCredentials verified;
 
-    SignInThrottle(AuthenticationProvider passwordCheck, AuditLog auditLog, UnauditedFailures unaudited,
-                   VerifiedCredentials verified, Clock clock) {
+    SignInThrottle(
+            AuthenticationProvider passwordCheck,
+            AuditLog auditLog,
+            UnauditedFailures unaudited,
+            VerifiedCredentials verified,
+            Clock clock) {
         this.passwordCheck = passwordCheck;
         this.auditLog = auditLog;
         this.unaudited = unaudited;
@@ -45,15 +49,17 @@ class SignInThrottle implements AuthenticationProvider {
     public @Nullable Authentication authenticate(Authentication authentication) {
         String name = UserNames.key(authentication.getName());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
         Instant since = clock.instant().minus(WINDOW);
         if (unaudited.of(name) + auditLog.failedSignInsOf(name, since) >= MAX_PER_ACCOUNT) {
-            throw new LockedException("Too many failed sign-ins for this user name. Wait "
-                    + WINDOW.toMinutes() + " minutes and try again, or ask an administrator to reset the password.");
+            throw new LockedException("Too many failed sign-ins for this user name. Wait " + WINDOW.toMinutes()
+                    + " minutes and try again, or ask an administrator to reset the password.");
         }
-        if (address != null && unaudited.from(address) + auditLog.failedSignInsFrom(address, since) >= MAX_PER_ADDRESS) {
-            throw new LockedException("Too many failed sign-ins from your network address. Wait "
-                    + WINDOW.toMinutes() + " minutes and try again.");
+        if (address != null
+                && unaudited.from(address) + auditLog.failedSignInsFrom(address, since) >= MAX_PER_ADDRESS) {
+            throw new LockedException("Too many failed sign-ins from your network address. Wait " + WINDOW.toMinutes()
+                    + " minutes and try again.");
         }
         String normalized = UserNames.normalize(authentication.getName());
         if (!UserNames.possible(normalized)) {

@@ -6,8 +6,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The portal account of the current request or UI, for services that act on "my" account. */
 final class SignedInAccount {
 
-    private SignedInAccount() {
-    }
+    private SignedInAccount() {}
 
     static PortalUser user() {
         var auth = SecurityContextHolder.getContext().getAuthentication();

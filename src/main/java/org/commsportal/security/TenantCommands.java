@@ -37,15 +37,20 @@ public class TenantCommands {
     /** Runs the command; returns the exit status (0 created, 1 usage error, 2 refused). */
     public int execute(List<String> args, InputStream in, PrintStream out) {
         List<String> words = args.stream().filter(a -> !a.startsWith("--")).toList();
-        String admin = args.stream().filter(a -> a.startsWith("--admin=")).map(a -> a.substring(8).strip())
-                .findFirst().orElse(null);
-        if (words.size() != 3 || !words.get(0).equals(NAME) || !words.get(1).equals("create") || admin == null
+        String admin = args.stream()
+                .filter(a -> a.startsWith("--admin="))
+                .map(a -> a.substring(8).strip())
+                .findFirst()
+                .orElse(null);
+        if (words.size() != 3
+                || !words.get(0).equals(NAME)
+                || !words.get(1).equals("create")
+                || admin == null
                 || admin.isEmpty()) {
             out.println("""
                     Usage:
                       tenant create <tenant name> --admin=<user name of its first global administrator>
-                    The administrator's password (at least %d characters) is read from standard input."""
-                    .formatted(AccountService.MIN_PASSWORD_LENGTH));
+                    The administrator's password (at least %d characters) is read from standard input.""".formatted(AccountService.MIN_PASSWORD_LENGTH));
             return 1;
         }
         String name = words.get(2).strip();

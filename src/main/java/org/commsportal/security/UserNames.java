@@ -16,14 +16,14 @@ final class UserNames {
     static final int MAX_LENGTH = 128;
     private static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9._@+-]{1," + MAX_LENGTH + "}");
 
-    private UserNames() {
-    }
+    private UserNames() {}
 
     /** The normalized form of a name as typed; it may still be too long or hold characters no account has. */
     static String normalize(String typed) {
         String compatible = Normalizer.normalize(typed, Normalizer.Form.NFKC);
         var kept = new StringBuilder(compatible.length());
-        compatible.codePoints()
+        compatible
+                .codePoints()
                 .filter(c -> Character.getType(c) != Character.FORMAT)
                 .forEach(kept::appendCodePoint);
         return kept.toString().strip().toLowerCase(Locale.ROOT);

@@ -28,8 +28,7 @@ class VerifiedCredentials {
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(String passwordHash, Instant until) {
-    }
+    private record Entry(String passwordHash, Instant until) {}
 
     private final AccountService accounts;
     private final Clock clock;
@@ -60,8 +59,8 @@ class VerifiedCredentials {
             return Optional.empty();
         }
         Optional<PortalUser> now = clock.instant().isBefore(entry.until())
-                ? accounts.current(username).filter(user -> user.isEnabled()
-                        && user.getPassword().equals(entry.passwordHash()))
+                ? accounts.current(username)
+                        .filter(user -> user.isEnabled() && user.getPassword().equals(entry.passwordHash()))
                 : Optional.empty();
         if (now.isEmpty()) {
             synchronized (entries) {
@@ -77,7 +76,9 @@ class VerifiedCredentials {
             return;
         }
         synchronized (entries) {
-            entries.put(id(username, password), new Entry(passwordHash, clock.instant().plus(LIFETIME)));
+            entries.put(
+                    id(username, password),
+                    new Entry(passwordHash, clock.instant().plus(LIFETIME)));
         }
     }
 

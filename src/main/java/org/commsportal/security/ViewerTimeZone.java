@@ -38,7 +38,8 @@ public class ViewerTimeZone {
         ZoneId before = current();
         if (!before.equals(zone)) {
             accounts.updateTimeZone(SignedInAccount.id(), zone.getId());
-            auditLog.recordChange(AuditAction.TIME_ZONE_CHANGED, "own time zone: " + before.getId() + " -> " + zone.getId());
+            auditLog.recordChange(
+                    AuditAction.TIME_ZONE_CHANGED, "own time zone: " + before.getId() + " -> " + zone.getId());
         }
     }
 }

@@ -30,8 +30,8 @@ class WebHardening {
     FilterRegistrationBean<OncePerRequestFilter> refuseOptionsAndTrace() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 if (!"OPTIONS".equals(request.getMethod()) && !"TRACE".equals(request.getMethod())) {
                     chain.doFilter(request, response);
                     return;
@@ -40,8 +40,9 @@ class WebHardening {
                 response.setHeader("Allow", ALLOWED_METHODS);
                 response.setContentType("application/json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.getWriter().write("{\"error\":{\"code\":\"methodNotAllowed\",\"message\":\""
-                        + request.getMethod() + " is not supported; use " + ALLOWED_METHODS + ".\"}}");
+                response.getWriter()
+                        .write("{\"error\":{\"code\":\"methodNotAllowed\",\"message\":\"" + request.getMethod()
+                                + " is not supported; use " + ALLOWED_METHODS + ".\"}}");
             }
         });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -14,11 +14,18 @@ import org.jspecify.annotations.Nullable;
  * viewer's time zone. A wall-clock time that a daylight-saving change skips does not exist and is refused; one that
  * occurs twice means the earlier instant, and the search says so (docs/date-times.md).
  */
-public record SearchForm(@Nullable Long userId, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
+public record SearchForm(
+        @Nullable Long userId,
+        @Nullable LocalDateTime from,
+        @Nullable LocalDateTime to) {
 
     public static final int DEFAULT_DAYS = 30;
 
-    public enum Field { USER, FROM, TO }
+    public enum Field {
+        USER,
+        FROM,
+        TO
+    }
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
@@ -64,8 +71,13 @@ public record SearchForm(@Nullable Long userId, @Nullable LocalDateTime from, @N
             return null;
         }
         return SHOWN.format(time) + " occurs twice in " + zone.getId() + "; the first one, at UTC"
-                + change.getOffsetBefore().getId() + ", is used (" + time.atOffset(change.getOffsetBefore())
-                .toInstant().toString().replace("T", " ").replace(":00Z", " UTC") + ").";
+                + change.getOffsetBefore().getId() + ", is used ("
+                + time.atOffset(change.getOffsetBefore())
+                        .toInstant()
+                        .toString()
+                        .replace("T", " ")
+                        .replace(":00Z", " UTC")
+                + ").";
     }
 
     /** Each invalid field with a message for it; empty when the search can run. */

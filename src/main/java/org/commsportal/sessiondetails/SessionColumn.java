@@ -22,7 +22,11 @@ public enum SessionColumn {
     ON_BEHALF_OF_URI("On Behalf Of URI", SessionRow::onBehalfOfUri),
     REFERRED_BY_URI("Referred By URI", SessionRow::referredByUri),
     RESPONSE_CODE("Response Code", SessionRow::responseCode),
-    QUALITY("Quality", row -> row.quality() == null ? SessionColumn.NO_MEDIA_STREAMS : row.quality().label());
+    QUALITY(
+            "Quality",
+            row -> row.quality() == null
+                    ? SessionColumn.NO_MEDIA_STREAMS
+                    : row.quality().label());
 
     /** The Quality of a session without media streams (an instant message session, for one). */
     public static final String NO_MEDIA_STREAMS = "No media streams";

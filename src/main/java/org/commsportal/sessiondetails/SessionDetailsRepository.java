@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.commsportal.common.UtcDateTime;
+import org.commsportal.export.StreamingJdbc;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.QualityTables;
 import org.commsportal.sessions.Side;
@@ -22,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.commsportal.export.StreamingJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,8 +36,7 @@ import org.springframework.stereotype.Repository;
 class SessionDetailsRepository {
 
     /** The scope of every query: the tenant, the user, the range and whether names are concealed. */
-    record Scope(long tenantId, long userId, Instant from, Instant to, boolean concealed) {
-    }
+    record Scope(long tenantId, long userId, Instant from, Instant to, boolean concealed) {}
 
     /**
      * The user's sessions by id and start time: one index range per party, so both halves use an index; the start
@@ -60,8 +59,8 @@ class SessionDetailsRepository {
     /** The last four digits of a telephone number become x: +14255550123 reads +1425555xxxx. */
     private static final String LAST_FOUR_DIGITS = "'[0-9](?=(?:[^0-9]*[0-9]){0,3}[^0-9]*$)'";
 
-    private static final Map<Class<? extends Record>, String> ORDER = Map.of(
-            org.commsportal.sessions.Quality.TracerouteHop.class, "side, hop");
+    private static final Map<Class<? extends Record>, String> ORDER =
+            Map.of(org.commsportal.sessions.Quality.TracerouteHop.class, "side, hop");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -75,10 +74,16 @@ class SessionDetailsRepository {
      * A page in two steps: the page's ids, ordered by the sort key with only the columns the sort and the filters
      * need, then every shown column of just those rows (the URI columns cost regular expressions per row).
      */
-    List<SessionRow> page(Scope scope, List<GroupFilter> filters, @Nullable SessionColumn sort, boolean ascending,
-                          int offset, int limit) {
+    List<SessionRow> page(
+            Scope scope,
+            List<GroupFilter> filters,
+            @Nullable SessionColumn sort,
+            boolean ascending,
+            int offset,
+            int limit) {
         String order = orderBy(sort, ascending);
-        String sql = HITS + ", page AS (SELECT r.id, r.start_time FROM (" + shownRows(scope, "hits", needed(filters, sort)) + ") r"
+        String sql = HITS + ", page AS (SELECT r.id, r.start_time FROM ("
+                + shownRows(scope, "hits", needed(filters, sort)) + ") r"
                 + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
                 + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r" + order;
         return jdbc.sql(sql)
@@ -104,8 +109,9 @@ class SessionDetailsRepository {
      */
     void forEach(Scope scope, @Nullable SessionColumn sort, boolean ascending, Consumer<SessionRow> consumer) {
         var rows = new SessionRows();
-        streaming.query("SELECT * FROM (" + shownRows(scope, "comm_session s", USER_SESSIONS,
-                        List.of(SessionColumn.values())) + ") r" + orderBy(sort, ascending),
+        streaming.query(
+                "SELECT * FROM (" + shownRows(scope, "comm_session s", USER_SESSIONS, List.of(SessionColumn.values()))
+                        + ") r" + orderBy(sort, ascending),
                 new MapSqlParameterSource(parameters(scope, List.of())),
                 rs -> {
                     consumer.accept(rows.mapRow(rs, 0));
@@ -123,8 +129,8 @@ class SessionDetailsRepository {
                 .params(parameters(scope, filters))
                 .param("limit", limit)
                 .param("offset", offset)
-                .query((rs, row) -> new SessionGroup(shownGroupValue(column, rs.getString("value")),
-                        rs.getLong("sessions")))
+                .query((rs, row) ->
+                        new SessionGroup(shownGroupValue(column, rs.getString("value")), rs.getLong("sessions")))
                 .list();
     }
 
@@ -141,7 +147,10 @@ class SessionDetailsRepository {
     /** The UPN of the tenant's licensed user with this id, if there is one. */
     java.util.Optional<String> userUpn(long tenantId, long userId) {
         return jdbc.sql("SELECT upn FROM licensed_user WHERE tenant_id = :tenantId AND id = :userId")
-                .param("tenantId", tenantId).param("userId", userId).query(String.class).optional();
+                .param("tenantId", tenantId)
+                .param("userId", userId)
+                .query(String.class)
+                .optional();
     }
 
     /** The session's records of one quality table, FROM side first; empty for another tenant's session. */
@@ -164,7 +173,8 @@ class SessionDetailsRepository {
 
     /** The columns a query needs besides id and start time: those it filters and sorts on. */
     private static List<SessionColumn> needed(List<GroupFilter> filters, @Nullable SessionColumn sort) {
-        List<SessionColumn> columns = new ArrayList<>(filters.stream().map(GroupFilter::column).toList());
+        List<SessionColumn> columns =
+                new ArrayList<>(filters.stream().map(GroupFilter::column).toList());
         if (sort != null) {
             columns.add(sort);
         }
@@ -222,7 +232,8 @@ class SessionDetailsRepository {
      * each named by {@link #alias(SessionColumn)}.
      */
     private static String shownRows(Scope scope, String source, Collection<SessionColumn> columns) {
-        return shownRows(scope, source + " h JOIN comm_session s ON s.id = h.id AND s.start_time = h.start_time", "", columns);
+        return shownRows(
+                scope, source + " h JOIN comm_session s ON s.id = h.id AND s.start_time = h.start_time", "", columns);
     }
 
     /** The same of the sessions that the FROM item (naming comm_session s) and the WHERE clause leave. */
@@ -232,7 +243,10 @@ class SessionDetailsRepository {
         distinct.addAll(columns);
         for (SessionColumn column : distinct) {
             if (column != SessionColumn.START_TIME) {
-                sql.append(", ").append(expression(column, scope.concealed())).append(" AS ").append(alias(column));
+                sql.append(", ")
+                        .append(expression(column, scope.concealed()))
+                        .append(" AS ")
+                        .append(alias(column));
             }
         }
         sql.append(" FROM ").append(sessions);
@@ -259,9 +273,12 @@ class SessionDetailsRepository {
             case TO_URI -> userUri("s.to_uri", "tu", concealed);
             case FROM_CLIENT_VERSION -> "s.from_client_version";
             case TO_CLIENT_VERSION -> "s.to_client_version";
-            case CONFERENCE_URL -> concealed ? "IF(cu.id IS NULL, s.conference_url, CONCAT('sip:', cu.pseudonym, "
-                    + "IF(LOCATE(';', s.conference_url) > 0, SUBSTRING(s.conference_url, LOCATE(';', s.conference_url)),"
-                    + " '')))" : "s.conference_url";
+            case CONFERENCE_URL ->
+                concealed
+                        ? "IF(cu.id IS NULL, s.conference_url, CONCAT('sip:', cu.pseudonym, "
+                                + "IF(LOCATE(';', s.conference_url) > 0, SUBSTRING(s.conference_url, LOCATE(';', s.conference_url)),"
+                                + " '')))"
+                        : "s.conference_url";
             case FROM_TEL -> "REGEXP_REPLACE(s.from_tel, " + LAST_FOUR_DIGITS + ", 'x')";
             case TO_TEL -> "REGEXP_REPLACE(s.to_tel, " + LAST_FOUR_DIGITS + ", 'x')";
             case FROM_ENDPOINT_ID -> "s.from_endpoint_id";
@@ -276,7 +293,8 @@ class SessionDetailsRepository {
 
     /** A URI: the licensed user's pseudonym when concealed, otherwise as stored with telephone numbers masked. */
     private static String userUri(String uri, String user, boolean concealed) {
-        return concealed ? "IF(" + user + ".id IS NULL, " + phoneUriMasked(uri) + ", " + user + ".pseudonym)"
+        return concealed
+                ? "IF(" + user + ".id IS NULL, " + phoneUriMasked(uri) + ", " + user + ".pseudonym)"
                 : phoneUriMasked(uri);
     }
 
@@ -308,10 +326,27 @@ class SessionDetailsRepository {
      * as by name the driver lower-cases and hashes the name again for every cell (a tenth of an export's time).
      */
     private static final class SessionRows implements RowMapper<SessionRow> {
-        private static final String[] COLUMNS = {"id", "dialog_id", "media_types", "start_time", "end_time",
-            "from_uri", "to_uri", "from_client_version", "to_client_version", "conference_url", "from_tel", "to_tel",
-            "from_endpoint_id", "to_endpoint_id", "conf_instance", "on_behalf_of_uri", "referred_by_uri",
-            "response_code", "quality_rank"};
+        private static final String[] COLUMNS = {
+            "id",
+            "dialog_id",
+            "media_types",
+            "start_time",
+            "end_time",
+            "from_uri",
+            "to_uri",
+            "from_client_version",
+            "to_client_version",
+            "conference_url",
+            "from_tel",
+            "to_tel",
+            "from_endpoint_id",
+            "to_endpoint_id",
+            "conf_instance",
+            "on_behalf_of_uri",
+            "referred_by_uri",
+            "response_code",
+            "quality_rank"
+        };
 
         private int @Nullable [] at;
 
@@ -325,11 +360,26 @@ class SessionDetailsRepository {
                 }
                 at = c;
             }
-            return new SessionRow(rs.getLong(c[0]), rs.getString(c[1]), rs.getString(c[2]), instant(rs, c[3]),
-                    instant(rs, c[4]), rs.getString(c[5]), rs.getString(c[6]), rs.getString(c[7]), rs.getString(c[8]),
-                    rs.getString(c[9]), rs.getString(c[10]), rs.getString(c[11]), rs.getString(c[12]),
-                    rs.getString(c[13]), rs.getString(c[14]), rs.getString(c[15]), rs.getString(c[16]),
-                    rs.getObject(c[17], Integer.class), StoredQualityRank.verdict(rs.getInt(c[18])));
+            return new SessionRow(
+                    rs.getLong(c[0]),
+                    rs.getString(c[1]),
+                    rs.getString(c[2]),
+                    instant(rs, c[3]),
+                    instant(rs, c[4]),
+                    rs.getString(c[5]),
+                    rs.getString(c[6]),
+                    rs.getString(c[7]),
+                    rs.getString(c[8]),
+                    rs.getString(c[9]),
+                    rs.getString(c[10]),
+                    rs.getString(c[11]),
+                    rs.getString(c[12]),
+                    rs.getString(c[13]),
+                    rs.getString(c[14]),
+                    rs.getString(c[15]),
+                    rs.getString(c[16]),
+                    rs.getObject(c[17], Integer.class),
+                    StoredQualityRank.verdict(rs.getInt(c[18])));
         }
     }
 

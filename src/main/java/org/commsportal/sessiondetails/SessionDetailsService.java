@@ -14,12 +14,12 @@ import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;
 import org.commsportal.export.ReadAhead;
 import org.commsportal.export.TableExports;
-import org.commsportal.sessions.Modality;
-import org.commsportal.sessions.Quality;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.privacy.NameMask;
 import org.commsportal.security.Roles;
 import org.commsportal.security.ViewerTimeZone;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -41,8 +41,13 @@ public class SessionDetailsService {
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
 
-    SessionDetailsService(SessionDetailsRepository sessions, DirectoryService directory, NameConcealment concealment,
-                          ViewerTimeZone viewerTimeZone, CurrentTenant currentTenant, AuditLog auditLog) {
+    SessionDetailsService(
+            SessionDetailsRepository sessions,
+            DirectoryService directory,
+            NameConcealment concealment,
+            ViewerTimeZone viewerTimeZone,
+            CurrentTenant currentTenant,
+            AuditLog auditLog) {
         this.sessions = sessions;
         this.directory = directory;
         this.concealment = concealment;
@@ -76,8 +81,9 @@ public class SessionDetailsService {
         }
         NameMask mask = concealment.forCurrentViewer();
         return directory.findByAliasOrUpnPrefix(typed, Math.min(limit, MAX_USER_CHOICES), mask.concealed()).stream()
-                .map(user -> new UserChoice(user.id(), mask.concealed() ? mask.userName(user.upn())
-                        : user.upn() + " (" + user.displayName() + ")"))
+                .map(user -> new UserChoice(
+                        user.id(),
+                        mask.concealed() ? mask.userName(user.upn()) : user.upn() + " (" + user.displayName() + ")"))
                 .toList();
     }
 
@@ -99,13 +105,16 @@ public class SessionDetailsService {
         NameMask mask = concealment.forCurrentViewer();
         String label = sessions.userUpn(tenantId, form.userId())
                 .map(mask::userName)
-                .orElseThrow(() -> new InvalidSearchException(java.util.Map.of(SearchForm.Field.USER,
-                        "No such user in this organization.")));
-        var search = new SessionSearch(form.userId(), label, form.fromInstant(zone), form.toInstant(zone), zone, null,
-                true);
+                .orElseThrow(() -> new InvalidSearchException(
+                        java.util.Map.of(SearchForm.Field.USER, "No such user in this organization.")));
+        var search =
+                new SessionSearch(form.userId(), label, form.fromInstant(zone), form.toInstant(zone), zone, null, true);
         String subject = auditedName(tenantId, form.userId());
-        auditLog.record(AuditAction.SESSION_SEARCH, "session details of " + subject + " from " + form.from() + " to "
-                + form.effectiveTo() + " (" + zoneName(zone) + ")", subject);
+        auditLog.record(
+                AuditAction.SESSION_SEARCH,
+                "session details of " + subject + " from " + form.from() + " to " + form.effectiveTo() + " ("
+                        + zoneName(zone) + ")",
+                subject);
         return search;
     }
 
@@ -114,7 +123,9 @@ public class SessionDetailsService {
      * The audit log shows the name in its place to viewers who may see names (docs/privacy.md).
      */
     private String auditedName(long tenantId, long userId) {
-        return sessions.userUpn(tenantId, userId).map(concealment.forEveryViewer()::userName).orElse("user " + userId);
+        return sessions.userUpn(tenantId, userId)
+                .map(concealment.forEveryViewer()::userName)
+                .orElse("user " + userId);
     }
 
     /** A page of the sessions the group filters leave (all of them without filters), in the search's order. */
@@ -133,8 +144,8 @@ public class SessionDetailsService {
     /** A page of the groups of one column below the opened groups, with their session counts. */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     @Transactional(readOnly = true)
-    public List<SessionGroup> groups(SessionSearch search, List<GroupFilter> filters, SessionColumn column, int offset,
-                                     int limit) {
+    public List<SessionGroup> groups(
+            SessionSearch search, List<GroupFilter> filters, SessionColumn column, int offset, int limit) {
         requireGroupable(column);
         return sessions.groups(scope(search), filters, column, offset, limit);
     }
@@ -162,13 +173,20 @@ public class SessionDetailsService {
                 sessions.quality(tenantId, sessionId, Quality.VideoStream.class),
                 sessions.quality(tenantId, sessionId, Quality.TracerouteHop.class),
                 sessions.quality(tenantId, sessionId, Quality.Feedback.class));
-        return new SessionQuality(report,
-                report.audioStreams().stream().map(s -> StreamClassifier.audio(s,
-                        StreamClassifier.iceFailed(report, s.side(), Modality.AUDIO))).toList(),
-                report.videoStreams().stream().map(s -> StreamClassifier.video(s,
-                        StreamClassifier.iceFailed(report, s.side(), Modality.VIDEO))).toList(),
-                report.appSharingStreams().stream().map(s -> StreamClassifier.appSharing(s,
-                        StreamClassifier.iceFailed(report, s.side(), Modality.APPLICATION_SHARING))).toList());
+        return new SessionQuality(
+                report,
+                report.audioStreams().stream()
+                        .map(s ->
+                                StreamClassifier.audio(s, StreamClassifier.iceFailed(report, s.side(), Modality.AUDIO)))
+                        .toList(),
+                report.videoStreams().stream()
+                        .map(s ->
+                                StreamClassifier.video(s, StreamClassifier.iceFailed(report, s.side(), Modality.VIDEO)))
+                        .toList(),
+                report.appSharingStreams().stream()
+                        .map(s -> StreamClassifier.appSharing(
+                                s, StreamClassifier.iceFailed(report, s.side(), Modality.APPLICATION_SHARING)))
+                        .toList());
     }
 
     /**
@@ -177,8 +195,13 @@ public class SessionDetailsService {
      */
     // No surrounding transaction, like search: the export's audit entry needs a connection of its own
     @PreAuthorize(Roles.READ_PER_USER_DATA)
-    public long export(SessionSearch search, List<SessionColumn> columns, ExportFormat format, OutputStream out,
-                       LongConsumer progress) throws IOException {
+    public long export(
+            SessionSearch search,
+            List<SessionColumn> columns,
+            ExportFormat format,
+            OutputStream out,
+            LongConsumer progress)
+            throws IOException {
         List<ExportColumn<SessionRow>> exportColumns = columns.stream()
                 .map(column -> new ExportColumn<SessionRow>(header(column, search.zone()), column::valueOf))
                 .toList();
@@ -188,26 +211,48 @@ public class SessionDetailsService {
                 + columns.stream().map(SessionColumn::header).toList();
         // read ahead on another thread: the scope (tenant, concealment) comes from this thread's sign-in
         var scope = scope(search);
-        ExportInfo info = ExportInfo.of("Report", "Session details", "User", search.userLabel(),
-                "From", local(search.from(), search.zone()), "To", local(search.to(), search.zone()),
-                "Time zone", zoneName(search.zone()) + ": every time in this file",
-                "Sorted by", search.sortColumn() == null ? "Start time" : search.sortColumn().header()
-                        + (search.ascending() ? " ascending" : " descending"));
-        return TableExports.stream(format, out, "Session details", exportColumns, search.zone(), info,
-                ReadAhead.of(rows -> sessions.forEach(scope, search.sortColumn(), search.ascending(), rows)), progress,
+        ExportInfo info = ExportInfo.of(
+                "Report",
+                "Session details",
+                "User",
+                search.userLabel(),
+                "From",
+                local(search.from(), search.zone()),
+                "To",
+                local(search.to(), search.zone()),
+                "Time zone",
+                zoneName(search.zone()) + ": every time in this file",
+                "Sorted by",
+                search.sortColumn() == null
+                        ? "Start time"
+                        : search.sortColumn().header() + (search.ascending() ? " ascending" : " descending"));
+        return TableExports.stream(
+                format,
+                out,
+                "Session details",
+                exportColumns,
+                search.zone(),
+                info,
+                ReadAhead.of(rows -> sessions.forEach(scope, search.sortColumn(), search.ascending(), rows)),
+                progress,
                 ExportAudit.of(auditLog, what, subject));
     }
 
     /** The name of an export's file: report, user as the viewer sees it, range and zone (docs/exports.md). */
     public static String exportFileName(SessionSearch search, ExportFormat format) {
-        return ExportInfo.fileName(format, "session-details", search.userLabel(),
+        return ExportInfo.fileName(
+                format,
+                "session-details",
+                search.userLabel(),
                 local(search.from(), search.zone()) + "-to-" + local(search.to(), search.zone()),
                 zoneName(search.zone()));
     }
 
     private static String local(java.time.Instant instant, ZoneId zone) {
-        return java.time.LocalDateTime.ofInstant(instant, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                .toString().replace('T', ' ');
+        return java.time.LocalDateTime.ofInstant(instant, zone)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString()
+                .replace('T', ' ');
     }
 
     /** A column's header; time headers name the zone their values are in. */
@@ -221,7 +266,11 @@ public class SessionDetailsService {
     }
 
     private SessionDetailsRepository.Scope scope(SessionSearch search) {
-        return new SessionDetailsRepository.Scope(currentTenant.id(), search.userId(), search.from(), search.to(),
+        return new SessionDetailsRepository.Scope(
+                currentTenant.id(),
+                search.userId(),
+                search.from(),
+                search.to(),
                 concealment.forCurrentViewer().concealed());
     }
 

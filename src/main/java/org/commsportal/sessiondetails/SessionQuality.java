@@ -7,6 +7,8 @@ import org.commsportal.sessions.Quality;
  * Every quality record of one session (the ten sub-tabs), with the verdict of each audio, video and application
  * sharing stream in the order of the report's lists.
  */
-public record SessionQuality(Quality.Report report, List<StreamVerdict> audioVerdicts,
-                             List<StreamVerdict> videoVerdicts, List<StreamVerdict> appSharingVerdicts) {
-}
+public record SessionQuality(
+        Quality.Report report,
+        List<StreamVerdict> audioVerdicts,
+        List<StreamVerdict> videoVerdicts,
+        List<StreamVerdict> appSharingVerdicts) {}

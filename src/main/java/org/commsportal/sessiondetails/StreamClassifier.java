@@ -32,8 +32,7 @@ public final class StreamClassifier {
     static final String NO_METRIC = "No quality metric reported";
     static final String NO_REPORT = "No QoE report";
 
-    private StreamClassifier() {
-    }
+    private StreamClassifier() {}
 
     /**
      * The worst verdict of the session's audio, video and application sharing streams, or null without such
@@ -42,14 +41,22 @@ public final class StreamClassifier {
     public static @Nullable Verdict worst(Quality.Report report, int mediaMask) {
         @Nullable Verdict worst = null;
         for (Quality.AudioStream stream : report.audioStreams()) {
-            worst = worse(worst, audio(stream, iceFailed(report, stream.side(), Modality.AUDIO)).verdict());
+            worst = worse(
+                    worst,
+                    audio(stream, iceFailed(report, stream.side(), Modality.AUDIO))
+                            .verdict());
         }
         for (Quality.VideoStream stream : report.videoStreams()) {
-            worst = worse(worst, video(stream, iceFailed(report, stream.side(), Modality.VIDEO)).verdict());
+            worst = worse(
+                    worst,
+                    video(stream, iceFailed(report, stream.side(), Modality.VIDEO))
+                            .verdict());
         }
         for (Quality.AppSharingStream stream : report.appSharingStreams()) {
-            worst = worse(worst, appSharing(stream, iceFailed(report, stream.side(), Modality.APPLICATION_SHARING))
-                    .verdict());
+            worst = worse(
+                    worst,
+                    appSharing(stream, iceFailed(report, stream.side(), Modality.APPLICATION_SHARING))
+                            .verdict());
         }
         if (withoutStreams(mediaMask, Modality.AUDIO, report.audioStreams())
                 || withoutStreams(mediaMask, Modality.VIDEO, report.videoStreams())
@@ -61,8 +68,9 @@ public final class StreamClassifier {
 
     /** Whether ICE connectivity failed on the side's media line of the type: its streams are Unclassified. */
     static boolean iceFailed(Quality.Report report, Side side, Modality type) {
-        return report.mediaLines().stream().anyMatch(line -> line.side() == side && line.mediaType() == type
-                && "failed".equalsIgnoreCase(line.iceResult()));
+        return report.mediaLines().stream()
+                .anyMatch(line ->
+                        line.side() == side && line.mediaType() == type && "failed".equalsIgnoreCase(line.iceResult()));
     }
 
     private static boolean withoutStreams(int mediaMask, Modality type, List<?> streams) {
@@ -83,8 +91,12 @@ public final class StreamClassifier {
         rules.above("roundTripAvgMs", "Round trip", stream.roundTripAvgMs(), AUDIO_ROUND_TRIP_MS, " ms");
         rules.above("packetLossRateAvg", "Packet loss rate", stream.packetLossRateAvg(), AUDIO_PACKET_LOSS_RATE, "");
         rules.above("jitterAvgMs", "Jitter", stream.jitterAvgMs(), AUDIO_JITTER_MS, " ms");
-        rules.above("concealedRatioAvg", "Concealed samples ratio avg", stream.concealedRatioAvg(),
-                AUDIO_CONCEALED_RATIO_AVG, "");
+        rules.above(
+                "concealedRatioAvg",
+                "Concealed samples ratio avg",
+                stream.concealedRatioAvg(),
+                AUDIO_CONCEALED_RATIO_AVG,
+                "");
         return rules.verdict();
     }
 
@@ -95,13 +107,17 @@ public final class StreamClassifier {
         }
         var rules = new Rules();
         if (stream.localFrameLossPercent() != null) {
-            rules.above("localFrameLossPercent", "Local frame loss", stream.localFrameLossPercent(),
-                    VIDEO_FRAME_LOSS_PERCENT, " %");
+            rules.above(
+                    "localFrameLossPercent",
+                    "Local frame loss",
+                    stream.localFrameLossPercent(),
+                    VIDEO_FRAME_LOSS_PERCENT,
+                    " %");
         } else if (stream.frameRateInAvg() != null) {
             rules.below("frameRateInAvg", "Average frame rate", stream.frameRateInAvg(), VIDEO_FRAME_RATE_FPS, " fps");
         } else {
-            rules.above("postFecPacketLoss", "Post-FEC packet loss", stream.postFecPacketLoss(), VIDEO_POST_FEC_LOSS,
-                    "");
+            rules.above(
+                    "postFecPacketLoss", "Post-FEC packet loss", stream.postFecPacketLoss(), VIDEO_POST_FEC_LOSS, "");
         }
         return rules.verdict();
     }
@@ -112,12 +128,20 @@ public final class StreamClassifier {
             return StreamVerdict.unclassified(ICE_FAILED);
         }
         var rules = new Rules();
-        rules.above("spoiledTilePercent", "Spoiled tiles", stream.spoiledTilePercent(), SHARING_SPOILED_TILE_PERCENT,
-                " %");
-        rules.above("rdpTileProcessingLatencyAvgMs", "RDP tile processing latency avg",
-                stream.rdpTileProcessingLatencyAvgMs(), SHARING_TILE_LATENCY_MS, " ms");
-        rules.above("relativeOneWayAvgS", "Relative one-way avg", stream.relativeOneWayAvgS(),
-                SHARING_RELATIVE_ONE_WAY_S, " s");
+        rules.above(
+                "spoiledTilePercent", "Spoiled tiles", stream.spoiledTilePercent(), SHARING_SPOILED_TILE_PERCENT, " %");
+        rules.above(
+                "rdpTileProcessingLatencyAvgMs",
+                "RDP tile processing latency avg",
+                stream.rdpTileProcessingLatencyAvgMs(),
+                SHARING_TILE_LATENCY_MS,
+                " ms");
+        rules.above(
+                "relativeOneWayAvgS",
+                "Relative one-way avg",
+                stream.relativeOneWayAvgS(),
+                SHARING_RELATIVE_ONE_WAY_S,
+                " s");
         return rules.verdict();
     }
 
@@ -128,12 +152,18 @@ public final class StreamClassifier {
         private boolean anyMetric;
 
         void above(String metric, String name, @Nullable Double value, double threshold, String unit) {
-            check(metric, value, value != null && value > threshold,
+            check(
+                    metric,
+                    value,
+                    value != null && value > threshold,
                     name + " " + number(value) + unit + " > " + number(threshold) + unit);
         }
 
         void below(String metric, String name, @Nullable Double value, double threshold, String unit) {
-            check(metric, value, value != null && value < threshold,
+            check(
+                    metric,
+                    value,
+                    value != null && value < threshold,
                     name + " " + number(value) + unit + " < " + number(threshold) + unit);
         }
 
@@ -149,15 +179,17 @@ public final class StreamClassifier {
             if (!anyMetric) {
                 return StreamVerdict.unclassified(NO_METRIC);
             }
-            return new StreamVerdict(reasons.isEmpty() ? Verdict.GOOD : Verdict.POOR, List.copyOf(reasons),
-                    Set.copyOf(poorMetrics));
+            return new StreamVerdict(
+                    reasons.isEmpty() ? Verdict.GOOD : Verdict.POOR, List.copyOf(reasons), Set.copyOf(poorMetrics));
         }
 
         private static String number(@Nullable Double value) {
             if (value == null) {
                 return "";
             }
-            return new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+            return new java.math.BigDecimal(value.toString())
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
     }
 }

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 final class PartyLinks {
 
     /** A licensed user's id and licence. */
-    record LicensedParty(long id, LocalDate licensedFrom, @Nullable LocalDate deletedAt) {
+    record LicensedParty(
+            long id, LocalDate licensedFrom, @Nullable LocalDate deletedAt) {
         boolean licensedOn(LocalDate day) {
             return !day.isBefore(licensedFrom) && (deletedAt == null || !day.isAfter(deletedAt));
         }
@@ -40,7 +41,8 @@ final class PartyLinks {
     }
 
     /** The user the party with this UPN counts for in a session starting at {@code start}, or null. */
-    @Nullable Long userId(@Nullable String upn, Instant start) {
+    @Nullable
+    Long userId(@Nullable String upn, Instant start) {
         if (upn == null) {
             return null;
         }

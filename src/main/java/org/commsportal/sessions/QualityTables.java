@@ -27,8 +27,7 @@ public final class QualityTables {
             Quality.TracerouteHop.class, "qoe_traceroute",
             Quality.Feedback.class, "qoe_feedback");
 
-    private QualityTables() {
-    }
+    private QualityTables() {}
 
     /** Every quality table. */
     static java.util.Collection<String> tables() {

@@ -14,8 +14,7 @@ public final class RawSessionTables {
     /** Table name to start-time column. */
     public static final Map<String, String> START_COLUMNS = startColumns();
 
-    private RawSessionTables() {
-    }
+    private RawSessionTables() {}
 
     private static Map<String, String> startColumns() {
         Map<String, String> tables = new LinkedHashMap<>();

@@ -90,7 +90,8 @@ class RollupCheckRepository {
                               ', recomputed ', CONCAT_WS('/', r.im, r.audio, r.video, r.app_sharing, r.file_transfer,
                                   r.audio_ms, r.video_ms, r.conferences))
                 FROM per_day r LEFT JOIN tenant_daily_rollup s ON s.tenant_id = :tenantId AND s.day = r.day
-                WHERE s.day IS NULL OR NOT (""" + SAME_COUNTS + """
+                WHERE s.day IS NULL OR NOT (""" + SAME_COUNTS
+                        + """
                 )
                 UNION ALL
                 SELECT CONCAT('tenant_daily_rollup day ', s.day, ': stored counts without sessions')

@@ -10,16 +10,24 @@ import java.util.Map;
  * {@code conferenceSessions} only. The same function serves insertion (+1) and replacement (-1), which is
  * what keeps rollups equal to a recomputation from raw rows.
  */
-public record RollupContribution(LocalDate day, int im, int audio, int video, int appSharing, int fileTransfer,
-                          long audioMs, long videoMs, int conferenceSessions) {
+public record RollupContribution(
+        LocalDate day,
+        int im,
+        int audio,
+        int video,
+        int appSharing,
+        int fileTransfer,
+        long audioMs,
+        long videoMs,
+        int conferenceSessions) {
 
-    static RollupContribution of(java.time.Instant start, boolean conference, Map<Modality, Long> durations,
-                                 int sign) {
+    static RollupContribution of(java.time.Instant start, boolean conference, Map<Modality, Long> durations, int sign) {
         LocalDate day = start.atOffset(ZoneOffset.UTC).toLocalDate();
         if (conference) {
             return new RollupContribution(day, 0, 0, 0, 0, 0, 0, 0, sign);
         }
-        return new RollupContribution(day,
+        return new RollupContribution(
+                day,
                 has(durations, Modality.IM, sign),
                 has(durations, Modality.AUDIO, sign),
                 has(durations, Modality.VIDEO, sign),
@@ -35,8 +43,15 @@ public record RollupContribution(LocalDate day, int im, int audio, int video, in
     }
 
     public RollupContribution plus(RollupContribution other) {
-        return new RollupContribution(day, im + other.im, audio + other.audio, video + other.video,
-                appSharing + other.appSharing, fileTransfer + other.fileTransfer, audioMs + other.audioMs,
-                videoMs + other.videoMs, conferenceSessions + other.conferenceSessions);
+        return new RollupContribution(
+                day,
+                im + other.im,
+                audio + other.audio,
+                video + other.video,
+                appSharing + other.appSharing,
+                fileTransfer + other.fileTransfer,
+                audioMs + other.audioMs,
+                videoMs + other.videoMs,
+                conferenceSessions + other.conferenceSessions);
     }
 }

@@ -14,23 +14,19 @@ import java.util.List;
 public interface SessionChangeListener {
 
     /** First thing after the tenant's write lock: take this read model's own tenant-wide lock, if it has one. */
-    default void begin(long tenantId) {
-    }
+    default void begin(long tenantId) {}
 
     /** Before any daily rollup row: lock the users whose rows {@link #apply} will change, in id order. */
-    default void lockUsers(SessionChanges changes) {
-    }
+    default void lockUsers(SessionChanges changes) {}
 
     /** Changes the read model by the write's changes, after the daily rollups. */
     void apply(SessionChanges changes);
 
     /** Licensed users were written: rows for the new ones, before their sessions are matched to them. */
-    default void usersWritten(long tenantId, Collection<String> upns) {
-    }
+    default void usersWritten(long tenantId, Collection<String> upns) {}
 
     /** Retention: forget the UTC days before the day, as a recomputation from the later sessions would. */
-    default void forgetBefore(long tenantId, LocalDate day) {
-    }
+    default void forgetBefore(long tenantId, LocalDate day) {}
 
     /** For verify-rollups: every row that differs from a recomputation, human-readable, at most {@code limit}. */
     default List<String> differences(long tenantId, int limit) {

@@ -9,6 +9,8 @@ import java.util.Map;
  * of a stored one that no longer count for their user) and those that start, and the same as differences of the
  * per-user daily rollups, per user id and UTC day, in user id order.
  */
-public record SessionChanges(long tenantId, List<CountedSession> removed, List<CountedSession> added,
-                             Map<Long, Map<LocalDate, RollupContribution>> byUser) {
-}
+public record SessionChanges(
+        long tenantId,
+        List<CountedSession> removed,
+        List<CountedSession> added,
+        Map<Long, Map<LocalDate, RollupContribution>> byUser) {}

@@ -29,11 +29,11 @@ class SessionRepository {
     }
 
     /** The stored sessions of some dialog ids, and which of those ids have a row (locked) in session_dialog. */
-    record Existing(List<CountedSession> sessions, Set<String> dialogIds) {
-    }
+    record Existing(List<CountedSession> sessions, Set<String> dialogIds) {}
 
     /** A dialog id's row: the stored session it names (the columns are nullable; a row without one names none). */
-    private record DialogRow(@Nullable Long sessionId, @Nullable LocalDateTime start) {
+    private record DialogRow(
+            @Nullable Long sessionId, @Nullable LocalDateTime start) {
         boolean written() {
             return sessionId != null;
         }
@@ -56,17 +56,28 @@ class SessionRepository {
                     """)
                     .param("tenantId", tenantId)
                     .param("upns", chunk)
-                    .query((rs, row) -> users.put(rs.getString("upn"), new PartyLinks.LicensedParty(rs.getLong("id"),
-                            rs.getObject("licensed_from", LocalDate.class), rs.getObject("deleted_at", LocalDate.class))))
+                    .query((rs, row) -> users.put(
+                            rs.getString("upn"),
+                            new PartyLinks.LicensedParty(
+                                    rs.getLong("id"),
+                                    rs.getObject("licensed_from", LocalDate.class),
+                                    rs.getObject("deleted_at", LocalDate.class))))
                     .list();
         }
         return new PartyLinks(users);
     }
 
     /** A stored session that names some user by UPN, with its parties' links. */
-    record NamedSession(long id, java.time.Instant start, java.time.Instant end, int mediaMask, boolean conference,
-                        String fromUpn, @Nullable String toUpn, @Nullable Long fromUserId, @Nullable Long toUserId) {
-    }
+    record NamedSession(
+            long id,
+            java.time.Instant start,
+            java.time.Instant end,
+            int mediaMask,
+            boolean conference,
+            String fromUpn,
+            @Nullable String toUpn,
+            @Nullable Long fromUserId,
+            @Nullable Long toUserId) {}
 
     /**
      * The tenant's sessions starting on or after {@code keptFrom} (when set) of which a party's UPN is one of these,
@@ -84,18 +95,25 @@ class SessionRepository {
                     FROM comm_session WHERE tenant_id = :t AND to_party IN (:keys) AND start_time >= :keptFrom
                     """)
                     .param("t", tenantId)
-                    .param("keys", chunk.stream().map(PartyLinks::key).distinct().toList())
+                    .param(
+                            "keys",
+                            chunk.stream().map(PartyLinks::key).distinct().toList())
                     .param("keptFrom", keptFrom == null ? LocalDate.of(1000, 1, 1) : keptFrom)
                     .query(rs -> {
                         String fromUpn = SipUris.upn(rs.getString("from_uri"));
                         String toUri = rs.getString("to_uri");
                         String toUpn = toUri == null ? null : SipUris.upn(toUri);
                         if (named.contains(fromUpn) || named.contains(toUpn)) {
-                            found.add(new NamedSession(rs.getLong("id"),
+                            found.add(new NamedSession(
+                                    rs.getLong("id"),
                                     UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
                                     UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
-                                    rs.getInt("media_mask"), rs.getString("conference_url") != null, fromUpn, toUpn,
-                                    rs.getObject("from_user_id", Long.class), rs.getObject("to_user_id", Long.class)));
+                                    rs.getInt("media_mask"),
+                                    rs.getString("conference_url") != null,
+                                    fromUpn,
+                                    toUpn,
+                                    rs.getObject("from_user_id", Long.class),
+                                    rs.getObject("to_user_id", Long.class)));
                         }
                     });
         }
@@ -111,8 +129,11 @@ class SessionRepository {
                     WHERE session_id IN (:ids) AND session_start IN (:starts)
                     """)
                     .param("ids", chunk.stream().map(RowKey::id).toList())
-                    .param("starts", chunk.stream().map(RowKey::start).distinct().toList())
-                    .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(Modality.class))
+                    .param(
+                            "starts",
+                            chunk.stream().map(RowKey::start).distinct().toList())
+                    .query((rs, row) -> media.computeIfAbsent(
+                                    rs.getLong("session_id"), id -> new EnumMap<>(Modality.class))
                             .put(Modality.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
                     .list();
         }
@@ -121,11 +142,12 @@ class SessionRepository {
 
     /** Sets the users that stored sessions' parties count for. */
     void setLinks(List<CountedSession> sessions) {
-        List<Object[]> rows = sessions.stream().map(s -> new Object[] {s.fromUserId(), s.toUserId(), s.id(),
-                UtcDateTime.toColumn(s.start())}).toList();
+        List<Object[]> rows = sessions.stream()
+                .map(s -> new Object[] {s.fromUserId(), s.toUserId(), s.id(), UtcDateTime.toColumn(s.start())})
+                .toList();
         for (List<Object[]> chunk : chunks(rows)) {
-            batch.batchUpdate("UPDATE comm_session SET from_user_id = ?, to_user_id = ? WHERE id = ? AND start_time = ?",
-                    chunk);
+            batch.batchUpdate(
+                    "UPDATE comm_session SET from_user_id = ?, to_user_id = ? WHERE id = ? AND start_time = ?", chunk);
         }
     }
 
@@ -145,16 +167,21 @@ class SessionRepository {
                     """)
                     .param("tenantId", tenantId)
                     .param("dialogIds", chunk)
-                    .query((rs, row) -> rows.put(rs.getString("dialog_id"),
-                            new DialogRow(rs.getObject("session_id", Long.class), rs.getObject("start_time", LocalDateTime.class))))
+                    .query((rs, row) -> rows.put(
+                            rs.getString("dialog_id"),
+                            new DialogRow(
+                                    rs.getObject("session_id", Long.class),
+                                    rs.getObject("start_time", LocalDateTime.class))))
                     .list();
             stored.addAll(rows.keySet());
-            List<DialogRow> written = rows.values().stream().filter(DialogRow::written).toList();
+            List<DialogRow> written =
+                    rows.values().stream().filter(DialogRow::written).toList();
             if (written.isEmpty()) {
                 continue;
             }
             List<Long> ids = written.stream().map(DialogRow::sessionId).toList();
-            List<LocalDateTime> starts = written.stream().map(DialogRow::start).distinct().toList();
+            List<LocalDateTime> starts =
+                    written.stream().map(DialogRow::start).distinct().toList();
             Map<Long, Map<Modality, Long>> media = new HashMap<>();
             // the start times let MariaDB read only the partitions that hold these sessions
             List<CountedSession> sessions = jdbc.sql("""
@@ -165,10 +192,15 @@ class SessionRepository {
                     .param("tenantId", tenantId)
                     .param("ids", ids)
                     .param("starts", starts)
-                    .query((rs, row) -> new CountedSession(rs.getLong("id"), UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
-                            UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)), rs.getInt("media_mask"),
-                            rs.getString("conference_url") != null, rs.getObject("from_user_id", Long.class),
-                            rs.getObject("to_user_id", Long.class), new EnumMap<>(Modality.class)))
+                    .query((rs, row) -> new CountedSession(
+                            rs.getLong("id"),
+                            UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                            UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
+                            rs.getInt("media_mask"),
+                            rs.getString("conference_url") != null,
+                            rs.getObject("from_user_id", Long.class),
+                            rs.getObject("to_user_id", Long.class),
+                            new EnumMap<>(Modality.class)))
                     .list();
             if (sessions.isEmpty()) {
                 continue;
@@ -179,7 +211,8 @@ class SessionRepository {
                     """)
                     .param("ids", sessions.stream().map(CountedSession::id).toList())
                     .param("starts", starts)
-                    .query((rs, row) -> media.computeIfAbsent(rs.getLong("session_id"), id -> new EnumMap<>(Modality.class))
+                    .query((rs, row) -> media.computeIfAbsent(
+                                    rs.getLong("session_id"), id -> new EnumMap<>(Modality.class))
                             .put(Modality.ofId(rs.getInt("media_type_id")), rs.getLong("duration_ms")))
                     .list();
             for (CountedSession session : sessions) {
@@ -196,18 +229,24 @@ class SessionRepository {
                 SELECT dialog_id FROM comm_session WHERE tenant_id = :t AND start_time < :at AND end_time >= :at
                 ORDER BY dialog_id
                 """)
-                .param("t", tenantId).param("at", UtcDateTime.toColumn(instant))
-                .query(String.class).list();
+                .param("t", tenantId)
+                .param("at", UtcDateTime.toColumn(instant))
+                .query(String.class)
+                .list();
     }
 
     /** Deletes the sessions with their media and quality rows (partitioned tables have no cascading keys). */
     void delete(List<RowKey> sessions) {
         for (List<RowKey> chunk : chunks(sessions)) {
             List<Long> ids = chunk.stream().map(RowKey::id).toList();
-            List<LocalDateTime> starts = chunk.stream().map(RowKey::start).distinct().toList();
-            RawSessionTables.START_COLUMNS.forEach((table, startColumn) -> jdbc.sql("DELETE FROM " + table + " WHERE "
-                            + (table.equals("comm_session") ? "id" : "session_id") + " IN (:ids) AND " + startColumn + " IN (:starts)")
-                    .param("ids", ids).param("starts", starts).update());
+            List<LocalDateTime> starts =
+                    chunk.stream().map(RowKey::start).distinct().toList();
+            RawSessionTables.START_COLUMNS.forEach((table, startColumn) -> jdbc.sql(
+                            "DELETE FROM " + table + " WHERE " + (table.equals("comm_session") ? "id" : "session_id")
+                                    + " IN (:ids) AND " + startColumn + " IN (:starts)")
+                    .param("ids", ids)
+                    .param("starts", starts)
+                    .update());
         }
     }
 
@@ -215,7 +254,9 @@ class SessionRepository {
     void deleteDialogs(long tenantId, Collection<String> dialogIds) {
         for (List<String> chunk : chunks(new ArrayList<>(dialogIds))) {
             jdbc.sql("DELETE FROM session_dialog WHERE tenant_id = :t AND dialog_id IN (:ids)")
-                    .param("t", tenantId).param("ids", chunk).update();
+                    .param("t", tenantId)
+                    .param("ids", chunk)
+                    .update();
         }
     }
 
@@ -229,13 +270,18 @@ class SessionRepository {
                 SELECT id, start_time FROM comm_session WHERE tenant_id = :t AND start_time < :day
                 ORDER BY start_time LIMIT :limit
                 """)
-                .param("t", tenantId).param("day", day.atStartOfDay()).param("limit", limit)
+                .param("t", tenantId)
+                .param("day", day.atStartOfDay())
+                .param("limit", limit)
                 .query((rs, row) -> new RowKey(rs.getLong("id"), rs.getObject("start_time", LocalDateTime.class)))
                 .list();
         delete(old);
         // with the dialog ids of these sessions and of those whose partitions were dropped
         int dialogs = jdbc.sql("DELETE FROM session_dialog WHERE tenant_id = :t AND start_time < :day LIMIT :limit")
-                .param("t", tenantId).param("day", day.atStartOfDay()).param("limit", limit).update();
+                .param("t", tenantId)
+                .param("day", day.atStartOfDay())
+                .param("limit", limit)
+                .update();
         return old.size() + dialogs;
     }
 
@@ -245,24 +291,51 @@ class SessionRepository {
      * inserted, so a concurrent writer of the same new dialog id fails on the key (and retries, see
      * {@link Retrying}, then replacing it) instead of writing it a second time.
      */
-    Map<String, Long> insertSessions(long tenantId, List<SessionRecord> sessions, PartyLinks links,
-                                     SessionQualityRank qualityRank, Set<String> storedDialogIds) {
+    Map<String, Long> insertSessions(
+            long tenantId,
+            List<SessionRecord> sessions,
+            PartyLinks links,
+            SessionQualityRank qualityRank,
+            Set<String> storedDialogIds) {
         Map<String, Long> ids = new HashMap<>();
         for (List<SessionRecord> chunk : chunks(sessions)) {
             List<Object> values = new ArrayList<>(chunk.size() * SESSION_COLUMNS);
             for (SessionRecord s : chunk) {
-                values.addAll(java.util.Arrays.asList(tenantId, s.dialogId(), UtcDateTime.toColumn(s.startTime()),
-                        UtcDateTime.toColumn(s.endTime()), s.fromUri(), s.toUri(),
-                        links.userId(s.fromUpn(), s.startTime()), links.userId(s.toUpn(), s.startTime()),
-                        PartyLinks.key(s.fromUpn()), s.toUpn() == null ? null : PartyLinks.key(s.toUpn()),
-                        s.fromClientVersion(), s.toClientVersion(), s.conferenceUrl(), s.confInstance(), s.fromTel(),
-                        s.toTel(), s.fromEndpointId(), s.toEndpointId(), s.onBehalfOfUri(), s.referredByUri(),
-                        s.responseCode(), s.diagnosticId(), s.mediaMask(), s.imMessageCount(), qualityRank.of(s)));
+                values.addAll(java.util.Arrays.asList(
+                        tenantId,
+                        s.dialogId(),
+                        UtcDateTime.toColumn(s.startTime()),
+                        UtcDateTime.toColumn(s.endTime()),
+                        s.fromUri(),
+                        s.toUri(),
+                        links.userId(s.fromUpn(), s.startTime()),
+                        links.userId(s.toUpn(), s.startTime()),
+                        PartyLinks.key(s.fromUpn()),
+                        s.toUpn() == null ? null : PartyLinks.key(s.toUpn()),
+                        s.fromClientVersion(),
+                        s.toClientVersion(),
+                        s.conferenceUrl(),
+                        s.confInstance(),
+                        s.fromTel(),
+                        s.toTel(),
+                        s.fromEndpointId(),
+                        s.toEndpointId(),
+                        s.onBehalfOfUri(),
+                        s.referredByUri(),
+                        s.responseCode(),
+                        s.diagnosticId(),
+                        s.mediaMask(),
+                        s.imMessageCount(),
+                        qualityRank.of(s)));
             }
             // one multi-row statement that returns the generated ids: no second query to read them back
-            String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(),
-                    "(" + String.join(", ", java.util.Collections.nCopies(SESSION_COLUMNS, "?")) + ")"));
-            batch.query("""
+            String rows = String.join(
+                    ", ",
+                    java.util.Collections.nCopies(
+                            chunk.size(),
+                            "(" + String.join(", ", java.util.Collections.nCopies(SESSION_COLUMNS, "?")) + ")"));
+            batch.query(
+                    """
                     INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri,
                         from_user_id, to_user_id, from_party, to_party, from_client_version, to_client_version, conference_url,
                         conf_instance, from_tel, to_tel, from_endpoint_id, to_endpoint_id, on_behalf_of_uri,
@@ -270,7 +343,8 @@ class SessionRepository {
                     VALUES\s""" + rows + " RETURNING id, dialog_id",
                     (java.sql.ResultSet rs) -> {
                         ids.put(rs.getString(2), rs.getLong(1));
-                    }, values.toArray());
+                    },
+                    values.toArray());
         }
         List<Object[]> added = new ArrayList<>();
         List<Object[]> replaced = new ArrayList<>();
@@ -279,7 +353,8 @@ class SessionRepository {
             (storedDialogIds.contains(s.dialogId()) ? replaced : added).add(row);
         }
         for (List<Object[]> chunk : chunks(added)) {
-            batch.batchUpdate("INSERT INTO session_dialog (tenant_id, dialog_id, session_id, start_time) VALUES (?, ?, ?, ?)",
+            batch.batchUpdate(
+                    "INSERT INTO session_dialog (tenant_id, dialog_id, session_id, start_time) VALUES (?, ?, ?, ?)",
                     chunk);
         }
         for (List<Object[]> chunk : chunks(replaced)) {
@@ -299,15 +374,19 @@ class SessionRepository {
         List<Object[]> rows = new ArrayList<>();
         for (SessionRecord s : sessions) {
             for (MediaUsage usage : s.media()) {
-                rows.add(new Object[] {sessionIds.get(s.dialogId()), UtcDateTime.toColumn(s.startTime()), usage.type().id(),
-                        tenantId, usage.durationMs()});
+                rows.add(new Object[] {
+                    sessionIds.get(s.dialogId()),
+                    UtcDateTime.toColumn(s.startTime()),
+                    usage.type().id(),
+                    tenantId,
+                    usage.durationMs()
+                });
             }
         }
         for (List<Object[]> chunk : chunks(rows)) {
             batch.batchUpdate("""
                     INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
-                    VALUES (?, ?, ?, ?, ?)""",
-                    chunk);
+                    VALUES (?, ?, ?, ?, ?)""", chunk);
         }
     }
 
@@ -317,7 +396,8 @@ class SessionRepository {
             long sessionId = sessionIds.get(s.dialogId());
             for (List<? extends Record> records : s.quality().byTable()) {
                 for (Record record : records) {
-                    rowsByType.computeIfAbsent(record.getClass(), type -> new ArrayList<>())
+                    rowsByType
+                            .computeIfAbsent(record.getClass(), type -> new ArrayList<>())
                             .add(QualityTables.parameters(sessionId, s.startTime(), tenantId, record));
                 }
             }
@@ -332,9 +412,20 @@ class SessionRepository {
 
     void addToUserRollups(long tenantId, Map<Long, Map<LocalDate, RollupContribution>> byUser) {
         List<Object[]> rows = new ArrayList<>();
-        byUser.forEach((userId, byDay) -> byDay.values().forEach(c -> rows.add(new Object[] {
-                tenantId, userId, java.sql.Date.valueOf(c.day()), c.im(), c.audio(), c.video(), c.appSharing(),
-                c.fileTransfer(), c.audioMs(), c.videoMs(), c.conferenceSessions()})));
+        byUser.forEach((userId, byDay) -> byDay.values()
+                .forEach(c -> rows.add(new Object[] {
+                    tenantId,
+                    userId,
+                    java.sql.Date.valueOf(c.day()),
+                    c.im(),
+                    c.audio(),
+                    c.video(),
+                    c.appSharing(),
+                    c.fileTransfer(),
+                    c.audioMs(),
+                    c.videoMs(),
+                    c.conferenceSessions()
+                })));
         for (List<Object[]> chunk : chunks(rows)) {
             batch.batchUpdate("""
                     INSERT INTO user_daily_rollup (tenant_id, user_id, day, p2p_im, p2p_audio, p2p_video,
@@ -346,8 +437,19 @@ class SessionRepository {
 
     void addToTenantRollups(long tenantId, Map<LocalDate, RollupContribution> byDay) {
         List<Object[]> rows = new ArrayList<>();
-        byDay.values().forEach(c -> rows.add(new Object[] {tenantId, java.sql.Date.valueOf(c.day()), c.im(), c.audio(),
-                c.video(), c.appSharing(), c.fileTransfer(), c.audioMs(), c.videoMs(), c.conferenceSessions()}));
+        byDay.values()
+                .forEach(c -> rows.add(new Object[] {
+                    tenantId,
+                    java.sql.Date.valueOf(c.day()),
+                    c.im(),
+                    c.audio(),
+                    c.video(),
+                    c.appSharing(),
+                    c.fileTransfer(),
+                    c.audioMs(),
+                    c.videoMs(),
+                    c.conferenceSessions()
+                }));
         for (List<Object[]> chunk : chunks(rows)) {
             batch.batchUpdate("""
                     INSERT INTO tenant_daily_rollup (tenant_id, day, p2p_im, p2p_audio, p2p_video,
@@ -373,7 +475,9 @@ class SessionRepository {
     void deleteRollupsBefore(long tenantId, LocalDate day) {
         for (String table : List.of("user_daily_rollup", "tenant_daily_rollup")) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t AND day < :day")
-                    .param("t", tenantId).param("day", day).update();
+                    .param("t", tenantId)
+                    .param("day", day)
+                    .update();
         }
     }
 
@@ -400,8 +504,13 @@ class SessionRepository {
                     .query((rs, row) -> {
                         LocalDate day = rs.getObject("day", LocalDate.class);
                         RollupContribution c = byUser.get(rs.getLong("user_id")).get(day);
-                        int[] now = {rs.getInt("p2p_im"), rs.getInt("p2p_audio"), rs.getInt("p2p_video"),
-                                rs.getInt("p2p_app_sharing"), rs.getInt("p2p_file_transfer")};
+                        int[] now = {
+                            rs.getInt("p2p_im"),
+                            rs.getInt("p2p_audio"),
+                            rs.getInt("p2p_video"),
+                            rs.getInt("p2p_app_sharing"),
+                            rs.getInt("p2p_file_transfer")
+                        };
                         int[] change = {c.im(), c.audio(), c.video(), c.appSharing(), c.fileTransfer()};
                         int[] users = changes.computeIfAbsent(day, d -> new int[5]);
                         for (int type = 0; type < 5; type++) {
@@ -414,7 +523,9 @@ class SessionRepository {
         List<Object[]> rows = new ArrayList<>();
         changes.forEach((day, users) -> {
             if (java.util.Arrays.stream(users).anyMatch(n -> n != 0)) {
-                rows.add(new Object[] {users[0], users[1], users[2], users[3], users[4], tenantId, java.sql.Date.valueOf(day)});
+                rows.add(new Object[] {
+                    users[0], users[1], users[2], users[3], users[4], tenantId, java.sql.Date.valueOf(day)
+                });
             }
         });
         if (!rows.isEmpty()) {

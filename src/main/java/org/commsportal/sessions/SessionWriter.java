@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.commsportal.directory.LicensedUsersWritten;
 import org.commsportal.directory.LicensedUsersWriting;
+import org.commsportal.directory.LicensedUsersWritten;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +36,14 @@ public class SessionWriter {
     private final IngestMetrics ingestMetrics;
     private final SessionQualityRank qualityRank;
 
-    SessionWriter(SessionRepository sessions, TenantWriteLock writeLock, List<SessionChangeListener> readModels,
-                  CurrentTenant currentTenant, DataVersion dataVersion, IngestMetrics ingestMetrics,
-                  SessionQualityRank qualityRank) {
+    SessionWriter(
+            SessionRepository sessions,
+            TenantWriteLock writeLock,
+            List<SessionChangeListener> readModels,
+            CurrentTenant currentTenant,
+            DataVersion dataVersion,
+            IngestMetrics ingestMetrics,
+            SessionQualityRank qualityRank) {
         this.sessions = sessions;
         this.writeLock = writeLock;
         this.readModels = readModels; // in their @Order
@@ -59,7 +64,9 @@ public class SessionWriter {
             return 0;
         }
         // in dialog id order, like the rollup rows below: concurrent writers then take their locks in one order
-        List<SessionRecord> batch = records.stream().sorted(java.util.Comparator.comparing(SessionRecord::dialogId)).toList();
+        List<SessionRecord> batch = records.stream()
+                .sorted(java.util.Comparator.comparing(SessionRecord::dialogId))
+                .toList();
         int replaced = change(batch, batch.stream().map(SessionRecord::dialogId).toList());
         ingestMetrics.written(batch.size());
         return replaced;
@@ -85,7 +92,8 @@ public class SessionWriter {
         if (current != null && !day.isAfter(current)) {
             return false;
         }
-        List<String> across = sessions.dialogIdsAcross(tenantId, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        List<String> across = sessions.dialogIdsAcross(
+                tenantId, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         if (!across.isEmpty()) {
             change(List.of(), across);
         }
@@ -114,7 +122,10 @@ public class SessionWriter {
         writeLock.lockShared(tenantId);
         @Nullable LocalDate keptFrom = writeLock.keptFrom(tenantId);
         if (keptFrom != null) {
-            List<String> tooOld = batch.stream().filter(s -> s.startsBefore(keptFrom)).map(SessionRecord::dialogId).toList();
+            List<String> tooOld = batch.stream()
+                    .filter(s -> s.startsBefore(keptFrom))
+                    .map(SessionRecord::dialogId)
+                    .toList();
             if (!tooOld.isEmpty()) {
                 throw new SessionsBeforeKeptDaysException(tooOld, keptFrom);
             }
@@ -134,23 +145,38 @@ public class SessionWriter {
         List<CountedSession> stored = existing.sessions();
         // a stored session before the kept days is forgotten by every rollup already: replaced without subtracting
         List<CountedSession> replaced = stored.stream()
-                .filter(old -> keptFrom == null || !old.start().isBefore(keptFrom.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+                .filter(old -> keptFrom == null
+                        || !old.start()
+                                .isBefore(keptFrom.atStartOfDay(java.time.ZoneOffset.UTC)
+                                        .toInstant()))
                 .toList();
         // The raw rows before any user's lock: they are this write's own (its dialog ids are locked above or when
         // inserted) and lock no shared row, so concurrent writers write theirs meanwhile instead of queueing behind
         // the users' locks
         sessions.delete(stored.stream().map(SessionRepository.RowKey::of).toList());
         if (batch.size() < replacedDialogIds.size()) {
-            Set<String> kept = new java.util.HashSet<>(batch.stream().map(SessionRecord::dialogId).toList());
-            sessions.deleteDialogs(tenantId, replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
+            Set<String> kept = new java.util.HashSet<>(
+                    batch.stream().map(SessionRecord::dialogId).toList());
+            sessions.deleteDialogs(
+                    tenantId,
+                    replacedDialogIds.stream().filter(id -> !kept.contains(id)).toList());
         }
-        Map<String, Long> sessionIds = sessions.insertSessions(tenantId, batch, links, qualityRank, existing.dialogIds());
+        Map<String, Long> sessionIds =
+                sessions.insertSessions(tenantId, batch, links, qualityRank, existing.dialogIds());
         sessions.insertMedia(tenantId, batch, sessionIds);
         sessions.insertQuality(tenantId, batch, sessionIds);
 
-        List<CountedSession> added = batch.stream().map(s -> new CountedSession(
-                sessionIds.get(s.dialogId()), s.startTime(), s.endTime(), s.mediaMask(), s.isConference(),
-                links.userId(s.fromUpn(), s.startTime()), links.userId(s.toUpn(), s.startTime()), durations(s))).toList();
+        List<CountedSession> added = batch.stream()
+                .map(s -> new CountedSession(
+                        sessionIds.get(s.dialogId()),
+                        s.startTime(),
+                        s.endTime(),
+                        s.mediaMask(),
+                        s.isConference(),
+                        links.userId(s.fromUpn(), s.startTime()),
+                        links.userId(s.toUpn(), s.startTime()),
+                        durations(s)))
+                .toList();
         applyDifferences(tenantId, replaced, added, !stored.isEmpty());
         return stored.size();
     }
@@ -185,25 +211,39 @@ public class SessionWriter {
         List<CountedSession> linked = new ArrayList<>();
         for (SessionRepository.NamedSession s : sessions.sessionsNaming(tenantId, upns, writeLock.keptFrom(tenantId))) {
             @Nullable Long from = upns.contains(s.fromUpn()) ? links.userId(s.fromUpn(), s.start()) : s.fromUserId();
-            @Nullable Long to = s.toUpn() != null && upns.contains(s.toUpn()) ? links.userId(s.toUpn(), s.start()) : s.toUserId();
+            @Nullable
+            Long to = s.toUpn() != null && upns.contains(s.toUpn()) ? links.userId(s.toUpn(), s.start()) : s.toUserId();
             if (Objects.equals(from, s.fromUserId()) && Objects.equals(to, s.toUserId())) {
                 continue;
             }
-            relinked.add(new CountedSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
-                    from, to, Map.of()));
+            relinked.add(
+                    new CountedSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(), from, to, Map.of()));
             // the parties that stop counting, and those that start: the others' figures stay as they are
             Map<Modality, Long> durations = new EnumMap<>(Modality.class); // read below, for both
-            unlinked.add(new CountedSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
+            unlinked.add(new CountedSession(
+                    s.id(),
+                    s.start(),
+                    s.end(),
+                    s.mediaMask(),
+                    s.conference(),
                     Objects.equals(from, s.fromUserId()) ? null : s.fromUserId(),
-                    Objects.equals(to, s.toUserId()) ? null : s.toUserId(), durations));
-            linked.add(new CountedSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(),
-                    Objects.equals(from, s.fromUserId()) ? null : from, Objects.equals(to, s.toUserId()) ? null : to,
+                    Objects.equals(to, s.toUserId()) ? null : s.toUserId(),
+                    durations));
+            linked.add(new CountedSession(
+                    s.id(),
+                    s.start(),
+                    s.end(),
+                    s.mediaMask(),
+                    s.conference(),
+                    Objects.equals(from, s.fromUserId()) ? null : from,
+                    Objects.equals(to, s.toUserId()) ? null : to,
                     durations));
         }
         if (linked.isEmpty()) {
             return;
         }
-        Map<Long, Map<Modality, Long>> media = sessions.durations(linked.stream().map(SessionRepository.RowKey::of).toList());
+        Map<Long, Map<Modality, Long>> media = sessions.durations(
+                linked.stream().map(SessionRepository.RowKey::of).toList());
         linked.forEach(s -> s.durations().putAll(media.getOrDefault(s.id(), Map.of())));
         sessions.setLinks(relinked);
         applyDifferences(tenantId, unlinked, linked, true);
@@ -213,12 +253,15 @@ public class SessionWriter {
      * Changes the daily rollups and every read model by what the removed sessions contributed and the added ones
      * contribute.
      */
-    private void applyDifferences(long tenantId, List<CountedSession> removed, List<CountedSession> added,
-                                  boolean anyRemoved) {
+    private void applyDifferences(
+            long tenantId, List<CountedSession> removed, List<CountedSession> added, boolean anyRemoved) {
         var deltas = new Deltas();
         for (int sign : new int[] {-1, +1}) {
             for (CountedSession s : sign < 0 ? removed : added) {
-                deltas.add(RollupContribution.of(s.start(), s.conference(), s.durations(), sign), s.fromUserId(), s.toUserId());
+                deltas.add(
+                        RollupContribution.of(s.start(), s.conference(), s.durations(), sign),
+                        s.fromUserId(),
+                        s.toUserId());
             }
         }
         var changes = new SessionChanges(tenantId, removed, added, deltas.byUser);

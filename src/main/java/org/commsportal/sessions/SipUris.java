@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Reads the user principal name out of a SIP URI: {@code sip:Alice@Contoso.example;gruu} is {@code alice@contoso.example}. */
 public final class SipUris {
 
-    private SipUris() {
-    }
+    private SipUris() {}
 
     public static String upn(String uri) {
         String value = uri.strip();

@@ -50,7 +50,9 @@ public class TenantWriteLock {
 
     void setKeptFrom(long tenantId, LocalDate day) {
         jdbc.sql("UPDATE user_period_state SET kept_from = :d WHERE tenant_id = :t")
-                .param("t", tenantId).param("d", day).update();
+                .param("t", tenantId)
+                .param("d", day)
+                .update();
     }
 
     private List<Optional<LocalDate>> row(long tenantId, String lock) {
@@ -62,6 +64,7 @@ public class TenantWriteLock {
 
     private void createRow(long tenantId) {
         jdbc.sql("INSERT IGNORE INTO user_period_state (tenant_id, report_date) VALUES (:t, NULL)")
-                .param("t", tenantId).update();
+                .param("t", tenantId)
+                .update();
     }
 }

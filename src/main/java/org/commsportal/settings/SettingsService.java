@@ -34,8 +34,8 @@ public class SettingsService {
     @Transactional(readOnly = true)
     public TenantSettings current() {
         Tenant tenant = tenants.current();
-        return new TenantSettings(tenant.displayConcealedNames(), tenant.retentionDays(),
-                ZoneId.of(tenant.defaultTimeZone()));
+        return new TenantSettings(
+                tenant.displayConcealedNames(), tenant.retentionDays(), ZoneId.of(tenant.defaultTimeZone()));
     }
 
     /** Saves the settings and audits each one that changed, with its old and new value; returns how many changed. */
@@ -45,18 +45,24 @@ public class SettingsService {
         TenantSettings before = current();
         List<String> changes = new ArrayList<>();
         if (before.displayConcealedNames() != changed.displayConcealedNames()) {
-            changes.add(change(CONCEALED_NAMES, onOff(before.displayConcealedNames()), onOff(changed.displayConcealedNames())));
+            changes.add(change(
+                    CONCEALED_NAMES, onOff(before.displayConcealedNames()), onOff(changed.displayConcealedNames())));
         }
         if (before.retentionDays() != changed.retentionDays()) {
             changes.add(change(RETENTION, before.retentionDays(), changed.retentionDays()));
         }
         if (!before.defaultTimeZone().equals(changed.defaultTimeZone())) {
-            changes.add(change(TIME_ZONE, before.defaultTimeZone().getId(), changed.defaultTimeZone().getId()));
+            changes.add(change(
+                    TIME_ZONE,
+                    before.defaultTimeZone().getId(),
+                    changed.defaultTimeZone().getId()));
         }
         if (changes.isEmpty()) {
             return 0;
         }
-        tenants.updateSettings(changed.displayConcealedNames(), changed.retentionDays(),
+        tenants.updateSettings(
+                changed.displayConcealedNames(),
+                changed.retentionDays(),
                 changed.defaultTimeZone().getId());
         changes.forEach(change -> auditLog.recordChange(AuditAction.SETTING_CHANGED, change));
         return changes.size();

@@ -10,8 +10,8 @@ public record TenantSettings(boolean displayConcealedNames, int retentionDays, Z
 
     public TenantSettings {
         if (retentionDays < MIN_RETENTION_DAYS || retentionDays > MAX_RETENTION_DAYS) {
-            throw new IllegalArgumentException("Retention must be between " + MIN_RETENTION_DAYS + " and "
-                    + MAX_RETENTION_DAYS + " days");
+            throw new IllegalArgumentException(
+                    "Retention must be between " + MIN_RETENTION_DAYS + " and " + MAX_RETENTION_DAYS + " days");
         }
     }
 }

@@ -18,7 +18,8 @@ public class CurrentTenant {
     /** The signed-in tenant's id; access is denied when nobody tenant-bound is signed in. */
     public long id() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()
+        if (authentication != null
+                && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof TenantPrincipal principal) {
             return principal.tenantId();
         }
@@ -48,6 +49,5 @@ public class CurrentTenant {
         });
     }
 
-    record SystemJob(long tenantId) implements TenantPrincipal {
-    }
+    record SystemJob(long tenantId) implements TenantPrincipal {}
 }

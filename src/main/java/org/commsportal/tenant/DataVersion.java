@@ -35,8 +35,6 @@ public class DataVersion {
         jdbc.sql("""
                 INSERT INTO tenant_data_version (tenant_id, version) VALUES (:tenantId, 1)
                 ON DUPLICATE KEY UPDATE version = version + 1
-                """)
-                .param("tenantId", currentTenant.id())
-                .update();
+                """).param("tenantId", currentTenant.id()).update();
     }
 }

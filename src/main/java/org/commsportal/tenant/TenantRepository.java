@@ -74,8 +74,12 @@ class TenantRepository {
     }
 
     private static Tenant toTenant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Tenant(rs.getLong("id"), UUID.fromString(rs.getString("guid")), rs.getString("name"),
-                rs.getBoolean("display_concealed_names"), rs.getInt("retention_days"),
+        return new Tenant(
+                rs.getLong("id"),
+                UUID.fromString(rs.getString("guid")),
+                rs.getString("name"),
+                rs.getBoolean("display_concealed_names"),
+                rs.getInt("retention_days"),
                 rs.getString("default_time_zone"));
     }
 }

@@ -26,16 +26,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ActiveUserRecomputation {
 
     /** Zones with 30- and 45-minute offsets, DST, a 30-minute DST change and both ends of the offset range. */
-    public static final List<ZoneId> ZONES = List.of(ZoneOffset.UTC, ZoneId.of("Asia/Kolkata"), ZoneId.of("Asia/Kathmandu"),
-            ZoneId.of("America/New_York"), ZoneId.of("Europe/Berlin"), ZoneId.of("Australia/Lord_Howe"),
-            ZoneId.of("Pacific/Chatham"), ZoneId.of("America/St_Johns"), ZoneId.of("Pacific/Kiritimati"),
+    public static final List<ZoneId> ZONES = List.of(
+            ZoneOffset.UTC,
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("Asia/Kathmandu"),
+            ZoneId.of("America/New_York"),
+            ZoneId.of("Europe/Berlin"),
+            ZoneId.of("Australia/Lord_Howe"),
+            ZoneId.of("Pacific/Chatham"),
+            ZoneId.of("America/St_Johns"),
+            ZoneId.of("Pacific/Kiritimati"),
             ZoneId.of("Etc/GMT+12"));
 
-    private ActiveUserRecomputation() {
-    }
+    private ActiveUserRecomputation() {}
 
-    public static void assertReportsEqualRecomputation(ActiveUsersService service, JdbcClient jdbc, TestTenants testTenants,
-                                                       Tenant tenant) {
+    public static void assertReportsEqualRecomputation(
+            ActiveUsersService service, JdbcClient jdbc, TestTenants testTenants, Tenant tenant) {
         List<RawSession> raw = rawSessions(jdbc, tenant);
         testTenants.signInAs(tenant, Role.BILLING_ADMIN);
         try {
@@ -44,7 +50,8 @@ public final class ActiveUserRecomputation {
                     ActiveUserReport report = service.report(period, zone);
                     assertThat(report.tenantGuid()).isEqualTo(tenant.guid());
                     for (ActiveUserRow row : report.rows()) {
-                        assertThat(row.activeUsers()).as("%s %s ending %s", period, zone, row.date())
+                        assertThat(row.activeUsers())
+                                .as("%s %s ending %s", period, zone, row.date())
                                 .isEqualTo(recomputed(raw, period, zone, row));
                     }
                 }
@@ -72,11 +79,15 @@ public final class ActiveUserRecomputation {
     }
 
     /** Deletes the tenant's active-user rows and has them built again from its raw sessions (by a first read). */
-    public static void rebuildFromRawSessions(ActiveUsersService service, JdbcClient jdbc, TestTenants testTenants,
-                                              Tenant tenant) {
-        jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t").param("t", tenant.id()).update();
+    public static void rebuildFromRawSessions(
+            ActiveUsersService service, JdbcClient jdbc, TestTenants testTenants, Tenant tenant) {
+        jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .update();
         for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id()).update();
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
+                    .param("t", tenant.id())
+                    .update();
         }
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         try {
@@ -101,7 +112,8 @@ public final class ActiveUserRecomputation {
         for (RawSession s : raw) {
             // in progress at some moment of [from, to); a session without duration at its start
             boolean overlaps = s.start().isBefore(to)
-                    && (s.end().isAfter(from) || s.end().equals(s.start()) && !s.start().isBefore(from));
+                    && (s.end().isAfter(from)
+                            || s.end().equals(s.start()) && !s.start().isBefore(from));
             if (overlaps) {
                 active.addAll(s.users());
             }
@@ -109,8 +121,7 @@ public final class ActiveUserRecomputation {
         return active.size();
     }
 
-    record RawSession(Instant start, Instant end, List<Long> users) {
-    }
+    record RawSession(Instant start, Instant end, List<Long> users) {}
 
     private static List<RawSession> rawSessions(JdbcClient jdbc, Tenant tenant) {
         return jdbc.sql("""
@@ -128,8 +139,10 @@ public final class ActiveUserRecomputation {
                     if (to != null) {
                         users.add(to);
                     }
-                    return new RawSession(UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
-                            UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)), users);
+                    return new RawSession(
+                            UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                            UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
+                            users);
                 })
                 .list();
     }

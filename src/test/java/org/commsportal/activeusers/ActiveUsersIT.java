@@ -20,12 +20,12 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.sessions.Modality;
+import org.commsportal.security.Role;
 import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
-import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.AfterEach;
@@ -41,14 +41,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class ActiveUsersIT {
 
-    @Autowired ActiveUsersService service;
-    @Autowired SessionWriter writer;
-    @Autowired DirectoryService directory;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
-    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    ActiveUsersService service;
+
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private Tenant tenant;
 
@@ -66,7 +81,8 @@ class ActiveUsersIT {
         List<UserRecord> records = new ArrayList<>();
         List<String> uris = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            records.add(new UserRecord("u" + i + "@" + tenant.name(), "u" + i, "User " + i, LocalDate.parse("2024-01-01"), null));
+            records.add(new UserRecord(
+                    "u" + i + "@" + tenant.name(), "u" + i, "User " + i, LocalDate.parse("2024-01-01"), null));
             uris.add("sip:u" + i + "@" + tenant.name());
         }
         currentTenant.runAs(tenant.id(), () -> directory.upsert(records));
@@ -77,10 +93,32 @@ class ActiveUsersIT {
         currentTenant.runAs(tenant.id(), () -> writer.write(sessions));
     }
 
-    static SessionRecord session(String dialogId, Instant start, Instant end, String from, String to, Modality... media) {
-        List<MediaUsage> usages = Arrays.stream(media).map(type -> new MediaUsage(type, end.toEpochMilli() - start.toEpochMilli())).toList();
-        return new SessionRecord(dialogId, start, end, from, to, "UCCAPI/16.0", null, null, null, null, null, null, null,
-                null, null, 200, null, usages, 0, Quality.Report.none());
+    static SessionRecord session(
+            String dialogId, Instant start, Instant end, String from, String to, Modality... media) {
+        List<MediaUsage> usages = Arrays.stream(media)
+                .map(type -> new MediaUsage(type, end.toEpochMilli() - start.toEpochMilli()))
+                .toList();
+        return new SessionRecord(
+                dialogId,
+                start,
+                end,
+                from,
+                to,
+                "UCCAPI/16.0",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                200,
+                null,
+                usages,
+                0,
+                Quality.Report.none());
     }
 
     private ActiveUserReport report(ActiveUserPeriod period, ZoneId zone) {
@@ -100,7 +138,8 @@ class ActiveUsersIT {
         List<SessionRecord> sessions = new ArrayList<>();
         for (int i = 0; i < 900; i++) {
             // mostly the last 50 days, some around DST changes, some longer than a day
-            Instant start = now.minusSeconds(60L * random.nextInt(50 * 24 * 60)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            Instant start = now.minusSeconds(60L * random.nextInt(50 * 24 * 60))
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     .plusMillis(random.nextInt(1000));
             long ms = switch (random.nextInt(10)) {
                 case 0 -> 0;
@@ -114,14 +153,26 @@ class ActiveUsersIT {
                 default -> new Modality[] {Modality.VIDEO, Modality.APPLICATION_SHARING};
             };
             String to = random.nextInt(6) == 0 ? "sip:guest@partner.example" : uris.get(random.nextInt(uris.size()));
-            sessions.add(session("g-" + i, start, start.plusMillis(ms), uris.get(random.nextInt(uris.size())), to, media));
+            sessions.add(
+                    session("g-" + i, start, start.plusMillis(ms), uris.get(random.nextInt(uris.size())), to, media));
         }
         // the days around the year's DST changes of New York and Berlin
-        for (String instant : List.of("2026-11-01T05:30:00Z", "2026-11-01T06:10:00Z", "2026-10-25T00:50:00Z",
-                "2026-10-25T01:05:00Z", "2026-03-29T00:55:00Z", "2026-03-08T06:59:00Z", "2026-04-04T15:50:00Z")) {
+        for (String instant : List.of(
+                "2026-11-01T05:30:00Z",
+                "2026-11-01T06:10:00Z",
+                "2026-10-25T00:50:00Z",
+                "2026-10-25T01:05:00Z",
+                "2026-03-29T00:55:00Z",
+                "2026-03-08T06:59:00Z",
+                "2026-04-04T15:50:00Z")) {
             Instant start = Instant.parse(instant);
-            sessions.add(session("dst-" + instant, start, start.plusSeconds(600), uris.get(random.nextInt(uris.size())),
-                    null, Modality.AUDIO));
+            sessions.add(session(
+                    "dst-" + instant,
+                    start,
+                    start.plusSeconds(600),
+                    uris.get(random.nextInt(uris.size())),
+                    null,
+                    Modality.AUDIO));
         }
         for (int from = 0; from < sessions.size(); from += 100) {
             write(sessions.subList(from, Math.min(sessions.size(), from + 100)));
@@ -131,11 +182,19 @@ class ActiveUsersIT {
         for (int i = 0; i < 150; i++) {
             SessionRecord old = sessions.get(random.nextInt(sessions.size()));
             Instant start = old.startTime().plusSeconds(3600L * (random.nextInt(48) - 24));
-            resent.add(session(old.dialogId(), start, start.plus(java.time.Duration.between(old.startTime(), old.endTime())),
-                    old.fromUri(), old.toUri(), random.nextBoolean() ? Modality.IM : Modality.VIDEO));
+            resent.add(session(
+                    old.dialogId(),
+                    start,
+                    start.plus(java.time.Duration.between(old.startTime(), old.endTime())),
+                    old.fromUri(),
+                    old.toUri(),
+                    random.nextBoolean() ? Modality.IM : Modality.VIDEO));
         }
-        write(resent.stream().collect(java.util.stream.Collectors.toMap(SessionRecord::dialogId, s -> s, (a, b) -> b))
-                .values().stream().toList());
+        write(resent.stream()
+                .collect(java.util.stream.Collectors.toMap(SessionRecord::dialogId, s -> s, (a, b) -> b))
+                .values()
+                .stream()
+                .toList());
 
         assertEveryPeriodEqualsRecomputation();
     }
@@ -148,15 +207,24 @@ class ActiveUsersIT {
         List<SessionRecord> sessions = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             Instant start = now.minusSeconds(60L * random.nextInt(400 * 24 * 60));
-            sessions.add(session("b-" + i, start, start.plusSeconds(random.nextInt(20_000)),
-                    uris.get(random.nextInt(uris.size())), uris.get(random.nextInt(uris.size())), Modality.AUDIO));
+            sessions.add(session(
+                    "b-" + i,
+                    start,
+                    start.plusSeconds(random.nextInt(20_000)),
+                    uris.get(random.nextInt(uris.size())),
+                    uris.get(random.nextInt(uris.size())),
+                    Modality.AUDIO));
         }
         write(sessions);
         Map<String, Object> kept = storedRows();
 
-        jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t").param("t", tenant.id()).update();
+        jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .update();
         for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id()).update();
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
+                    .param("t", tenant.id())
+                    .update();
         }
         report(ActiveUserPeriod.DAILY, ZoneOffset.UTC); // the first read builds, as the start-up build would
 
@@ -169,14 +237,18 @@ class ActiveUsersIT {
         List<String> uris = users(2);
         Instant start = clock.instant().minus(java.time.Duration.ofDays(3));
         write(List.of(session("call", start, start.plusSeconds(900), uris.get(0), uris.get(1), Modality.AUDIO)));
-        jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t").param("t", tenant.id()).update();
+        jdbc.sql("UPDATE active_user_state SET built = FALSE WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .update();
         var locked = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
         Thread build = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
                 .executeWithoutResult(status -> {
                     // what a running build holds
                     jdbc.sql("SELECT built FROM active_user_state WHERE tenant_id = :t FOR UPDATE")
-                            .param("t", tenant.id()).query(Boolean.class).single();
+                            .param("t", tenant.id())
+                            .query(Boolean.class)
+                            .single();
                     locked.countDown();
                     try {
                         release.await();
@@ -189,14 +261,17 @@ class ActiveUsersIT {
             locked.await();
             long started = System.nanoTime();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> report(ActiveUserPeriod.DAILY, ZoneOffset.UTC))
-                    .isInstanceOf(ActiveUsersNotReadyException.class).hasMessageContaining("try again");
+                    .isInstanceOf(ActiveUsersNotReadyException.class)
+                    .hasMessageContaining("try again");
             // without waiting for the lock (MariaDB's lock wait timeout is 50 s)
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(20));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(java.time.Duration.ofSeconds(20));
         } finally {
             release.countDown();
             build.join();
         }
-        assertThat(byDate(report(ActiveUserPeriod.WEEKLY, ZoneOffset.UTC)).values()).contains(2L);
+        assertThat(byDate(report(ActiveUserPeriod.WEEKLY, ZoneOffset.UTC)).values())
+                .contains(2L);
         assertEveryPeriodEqualsRecomputation();
     }
 
@@ -208,7 +283,13 @@ class ActiveUsersIT {
         Instant midnight = day.plusDays(1).atStartOfDay(kolkata).toInstant();
         write(List.of(
                 // 23:50 to 00:10 local: both days
-                session("across", midnight.minusSeconds(600), midnight.plusSeconds(600), uris.get(0), null, Modality.AUDIO),
+                session(
+                        "across",
+                        midnight.minusSeconds(600),
+                        midnight.plusSeconds(600),
+                        uris.get(0),
+                        null,
+                        Modality.AUDIO),
                 // ends exactly at midnight: the first day only
                 session("ends-at-midnight", midnight.minusSeconds(60), midnight, uris.get(1), null, Modality.VIDEO),
                 // starts exactly at midnight: the second day only
@@ -219,10 +300,16 @@ class ActiveUsersIT {
                 session("im", midnight.minusSeconds(30), midnight.plusSeconds(30), uris.get(4), null, Modality.IM)));
 
         Map<LocalDateTime, Long> daily = byDate(report(ActiveUserPeriod.DAILY, kolkata));
-        assertThat(daily.get(day.plusDays(1).atStartOfDay())).as("the day before midnight").isEqualTo(2);
-        assertThat(daily.get(day.plusDays(2).atStartOfDay())).as("the day after midnight").isEqualTo(3);
+        assertThat(daily.get(day.plusDays(1).atStartOfDay()))
+                .as("the day before midnight")
+                .isEqualTo(2);
+        assertThat(daily.get(day.plusDays(2).atStartOfDay()))
+                .as("the day after midnight")
+                .isEqualTo(3);
         // in UTC the same midnight is 18:30 and all of it is one day
-        assertThat(byDate(report(ActiveUserPeriod.DAILY, ZoneOffset.UTC)).get(day.plusDays(1).atStartOfDay())).isEqualTo(4);
+        assertThat(byDate(report(ActiveUserPeriod.DAILY, ZoneOffset.UTC))
+                        .get(day.plusDays(1).atStartOfDay()))
+                .isEqualTo(4);
         assertEveryPeriodEqualsRecomputation();
     }
 
@@ -240,16 +327,24 @@ class ActiveUsersIT {
             Instant dayStart = day.atStartOfDay(zone).toInstant();
             Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
             int user = sessions.size();
-            sessions.add(session(zone + "-first", dayStart, dayStart.plusSeconds(300), uris.get(user), null, Modality.AUDIO));
-            sessions.add(session(zone + "-last", dayEnd.minusSeconds(300), dayEnd, uris.get(user + 1), null, Modality.VIDEO));
+            sessions.add(session(
+                    zone + "-first", dayStart, dayStart.plusSeconds(300), uris.get(user), null, Modality.AUDIO));
+            sessions.add(session(
+                    zone + "-last", dayEnd.minusSeconds(300), dayEnd, uris.get(user + 1), null, Modality.VIDEO));
         }
         write(sessions);
 
         changeDays.forEach((zone, day) -> {
             Map<LocalDateTime, Long> daily = byDate(report(ActiveUserPeriod.DAILY, zone));
-            assertThat(daily.get(day.plusDays(1).atStartOfDay())).as("%s on %s", zone, day).isEqualTo(2);
-            assertThat(daily.get(day.atStartOfDay())).as("%s the day before", zone).isZero();
-            assertThat(daily.get(day.plusDays(2).atStartOfDay())).as("%s the day after", zone).isZero();
+            assertThat(daily.get(day.plusDays(1).atStartOfDay()))
+                    .as("%s on %s", zone, day)
+                    .isEqualTo(2);
+            assertThat(daily.get(day.atStartOfDay()))
+                    .as("%s the day before", zone)
+                    .isZero();
+            assertThat(daily.get(day.plusDays(2).atStartOfDay()))
+                    .as("%s the day after", zone)
+                    .isZero();
         });
         assertEveryPeriodEqualsRecomputation();
     }
@@ -257,7 +352,9 @@ class ActiveUsersIT {
     @Test
     void only_periods_wholly_within_the_retained_days_are_listed_and_daily_rows_stop_at_the_last_complete_day() {
         users(1);
-        jdbc.sql("UPDATE tenant SET retention_days = 30 WHERE id = :t").param("t", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET retention_days = 30 WHERE id = :t")
+                .param("t", tenant.id())
+                .update();
         ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
         LocalDate today = LocalDate.now(clock.withZone(kathmandu));
         LocalDate retainedFrom = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(30);
@@ -268,12 +365,18 @@ class ActiveUsersIT {
         assertThat(daily).extracting(ActiveUserRow::activeUsers).containsOnly(0L);
         List<ActiveUserRow> weekly = report(ActiveUserPeriod.WEEKLY, kathmandu).rows();
         LocalDate thisSunday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
-        assertThat(weekly.get(weekly.size() - 1).date()).isEqualTo(thisSunday.plusWeeks(1).atStartOfDay());
+        assertThat(weekly.get(weekly.size() - 1).date())
+                .isEqualTo(thisSunday.plusWeeks(1).atStartOfDay());
         assertThat(weekly.get(0).date().toLocalDate().minusWeeks(1)).isAfter(retainedFrom);
-        List<ActiveUserRow> monthly = report(ActiveUserPeriod.MONTHLY, kathmandu).rows();
+        List<ActiveUserRow> monthly =
+                report(ActiveUserPeriod.MONTHLY, kathmandu).rows();
         LocalDate thisMonth = today.withDayOfMonth(1);
-        assertThat(monthly).extracting(ActiveUserRow::date).containsExactlyElementsOf(thisMonth.isAfter(retainedFrom)
-                ? List.of(thisMonth.plusMonths(1).atStartOfDay()) : List.of());
+        assertThat(monthly)
+                .extracting(ActiveUserRow::date)
+                .containsExactlyElementsOf(
+                        thisMonth.isAfter(retainedFrom)
+                                ? List.of(thisMonth.plusMonths(1).atStartOfDay())
+                                : List.of());
         assertThat(report(ActiveUserPeriod.YEARLY, kathmandu).rows()).isEmpty();
     }
 

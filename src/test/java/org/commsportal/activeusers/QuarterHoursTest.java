@@ -16,7 +16,8 @@ class QuarterHoursTest {
     @Test
     void a_session_ending_on_a_quarter_hour_does_not_reach_into_the_next_one() {
         Instant start = Instant.parse("2026-11-02T10:00:00Z");
-        assertThat(QuarterHours.lastSlot(start, Instant.parse("2026-11-02T10:15:00Z"))).isEqualTo(QuarterHours.firstSlot(start));
+        assertThat(QuarterHours.lastSlot(start, Instant.parse("2026-11-02T10:15:00Z")))
+                .isEqualTo(QuarterHours.firstSlot(start));
         assertThat(QuarterHours.lastSlot(start, Instant.parse("2026-11-02T10:15:00.001Z")))
                 .isEqualTo(QuarterHours.firstSlot(start) + 1);
     }
@@ -25,7 +26,8 @@ class QuarterHoursTest {
     void a_session_without_duration_is_in_the_slot_of_its_start() {
         Instant at = Instant.parse("2026-11-02T00:00:00Z");
         assertThat(QuarterHours.lastSlot(at, at)).isEqualTo(QuarterHours.firstSlot(at));
-        assertThat(QuarterHours.firstSlot(at)).isEqualTo(LocalDate.parse("2026-11-02").toEpochDay() * 96);
+        assertThat(QuarterHours.firstSlot(at))
+                .isEqualTo(LocalDate.parse("2026-11-02").toEpochDay() * 96);
     }
 
     @Test
@@ -64,7 +66,8 @@ class QuarterHoursTest {
     @Test
     void kathmandu_days_start_at_18_15_utc_the_day_before() {
         LocalDate day = LocalDate.parse("2026-11-02");
-        long start = QuarterHours.slotAt(day.atStartOfDay(ZoneId.of("Asia/Kathmandu")).toInstant());
+        long start = QuarterHours.slotAt(
+                day.atStartOfDay(ZoneId.of("Asia/Kathmandu")).toInstant());
         assertThat(start - QuarterHours.firstSlotOf(day)).isEqualTo(-23); // +05:45 is 23 quarter-hours
 
         // active at 18:00-18:15 UTC on the day before: in Kathmandu's day before, not in its day
@@ -78,24 +81,34 @@ class QuarterHoursTest {
     @Test
     void interior_activity_makes_a_user_active_under_every_shift() {
         LocalDate sunday = LocalDate.parse("2026-11-01");
-        assertThat(PeriodWindows.inInterior(ActiveUserPeriod.WEEKLY, sunday, sunday.plusDays(1))).isTrue();
-        assertThat(PeriodWindows.inInterior(ActiveUserPeriod.WEEKLY, sunday, sunday)).isFalse();
-        assertThat(PeriodWindows.inInterior(ActiveUserPeriod.WEEKLY, sunday, sunday.plusDays(6))).isFalse();
-        assertThat(PeriodWindows.activeShifts(ActiveUserPeriod.WEEKLY, sunday, new long[0], true).cardinality())
+        assertThat(PeriodWindows.inInterior(ActiveUserPeriod.WEEKLY, sunday, sunday.plusDays(1)))
+                .isTrue();
+        assertThat(PeriodWindows.inInterior(ActiveUserPeriod.WEEKLY, sunday, sunday))
+                .isFalse();
+        assertThat(PeriodWindows.inInterior(ActiveUserPeriod.WEEKLY, sunday, sunday.plusDays(6)))
+                .isFalse();
+        assertThat(PeriodWindows.activeShifts(ActiveUserPeriod.WEEKLY, sunday, new long[0], true)
+                        .cardinality())
                 .isEqualTo(PeriodWindows.SHIFTS);
-        assertThat(PeriodWindows.edgeDays(ActiveUserPeriod.MONTHLY, LocalDate.parse("2026-11-01"))).containsExactly(
-                LocalDate.parse("2026-10-31"), LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"),
-                LocalDate.parse("2026-12-01"));
+        assertThat(PeriodWindows.edgeDays(ActiveUserPeriod.MONTHLY, LocalDate.parse("2026-11-01")))
+                .containsExactly(
+                        LocalDate.parse("2026-10-31"),
+                        LocalDate.parse("2026-11-01"),
+                        LocalDate.parse("2026-11-30"),
+                        LocalDate.parse("2026-12-01"));
     }
 
     @Test
     void periods_have_stable_ids_and_sunday_weeks() {
-        assertThat(ActiveUserPeriod.WEEKLY.startOf(LocalDate.parse("2026-11-21"))).isEqualTo(LocalDate.parse("2026-11-15"));
-        assertThat(ActiveUserPeriod.WEEKLY.startOf(LocalDate.parse("2026-11-22"))).isEqualTo(LocalDate.parse("2026-11-22"));
+        assertThat(ActiveUserPeriod.WEEKLY.startOf(LocalDate.parse("2026-11-21")))
+                .isEqualTo(LocalDate.parse("2026-11-15"));
+        assertThat(ActiveUserPeriod.WEEKLY.startOf(LocalDate.parse("2026-11-22")))
+                .isEqualTo(LocalDate.parse("2026-11-22"));
         assertThat(ActiveUserPeriod.MONTHLY.id(LocalDate.parse("2026-11-01"))).isEqualTo(2026 * 12 + 10);
         assertThat(ActiveUserPeriod.WEEKLY.id(LocalDate.parse("2026-11-29")))
                 .isEqualTo(ActiveUserPeriod.WEEKLY.id(LocalDate.parse("2026-11-22")) + 1);
-        assertThat(ActiveUserPeriod.YEARLY.next(LocalDate.parse("2026-01-01"))).isEqualTo(LocalDate.parse("2027-01-01"));
+        assertThat(ActiveUserPeriod.YEARLY.next(LocalDate.parse("2026-01-01")))
+                .isEqualTo(LocalDate.parse("2027-01-01"));
     }
 
     @Test
@@ -127,8 +140,9 @@ class QuarterHoursTest {
                     }
                 }
             }
-            assertThat(PeriodWindows.activeShifts(kind, start, slots, false)).as("%s %s %s", kind, start,
-                    java.util.Arrays.toString(slots)).isEqualTo(expected);
+            assertThat(PeriodWindows.activeShifts(kind, start, slots, false))
+                    .as("%s %s %s", kind, start, java.util.Arrays.toString(slots))
+                    .isEqualTo(expected);
         }
     }
 }

@@ -19,14 +19,21 @@ import org.springframework.security.access.AccessDeniedException;
 @PortalIntegrationTest
 class ActivityServiceIT {
 
-    @Autowired ActivityService activity;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void every_chart_point_equals_a_count_of_raw_peer_to_peer_sessions() {
         testTenants.signIn("global.admin");
-        long tenantId = jdbc.sql("SELECT id FROM tenant WHERE name = 'contoso.example'").query(Long.class).single();
+        long tenantId = jdbc.sql("SELECT id FROM tenant WHERE name = 'contoso.example'")
+                .query(Long.class)
+                .single();
 
         for (ReportPeriod period : ReportPeriod.values()) {
             ActivityReport report = activity.activity(period);
@@ -46,7 +53,8 @@ class ActivityServiceIT {
     @Test
     void the_report_ends_on_the_last_complete_utc_day() {
         testTenants.signIn("usage.reader");
-        assertThat(activity.activity(ReportPeriod.D7).reportDate()).isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+        assertThat(activity.activity(ReportPeriod.D7).reportDate())
+                .isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
     }
 
     @Test
@@ -54,8 +62,11 @@ class ActivityServiceIT {
         Tenant empty = testTenants.newTenant("empty");
         testTenants.signInAs(empty, Role.GLOBAL_ADMIN);
 
-        assertThat(activity.activity(ReportPeriod.D30).days()).hasSize(30)
-                .allSatisfy(day -> assertThat(day.im() + day.audio() + day.video() + day.appSharing() + day.fileTransfer()).isZero());
+        assertThat(activity.activity(ReportPeriod.D30).days())
+                .hasSize(30)
+                .allSatisfy(
+                        day -> assertThat(day.im() + day.audio() + day.video() + day.appSharing() + day.fileTransfer())
+                                .isZero());
     }
 
     @Test
@@ -66,7 +77,8 @@ class ActivityServiceIT {
 
     /** Independent SQL over raw rows: P2P sessions per UTC start day that used each media type. */
     private Map<LocalDate, List<Long>> rawCounts(long tenantId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT DATE(s.start_time) AS day,
                        COUNT(DISTINCT IF(m.media_type_id = 1, s.id, NULL)) AS im,
                        COUNT(DISTINCT IF(m.media_type_id = 5, s.id, NULL)) AS audio,
@@ -78,9 +90,19 @@ class ActivityServiceIT {
                   AND s.start_time >= :from AND s.start_time < :toExclusive
                 GROUP BY DATE(s.start_time)
                 """)
-                .param("t", tenantId).param("from", from).param("toExclusive", to.plusDays(1))
-                .query((rs, row) -> Map.entry(rs.getDate("day").toLocalDate(), List.of(rs.getLong("im"),
-                        rs.getLong("audio"), rs.getLong("video"), rs.getLong("app_sharing"), rs.getLong("file_transfer"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .param("t", tenantId)
+                .param("from", from)
+                .param("toExclusive", to.plusDays(1))
+                .query((rs, row) -> Map.entry(
+                        rs.getDate("day").toLocalDate(),
+                        List.of(
+                                rs.getLong("im"),
+                                rs.getLong("audio"),
+                                rs.getLong("video"),
+                                rs.getLong("app_sharing"),
+                                rs.getLong("file_transfer"))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

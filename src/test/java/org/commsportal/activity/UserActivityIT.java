@@ -15,12 +15,12 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.sessions.Modality;
+import org.commsportal.security.Role;
 import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
-import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,14 +35,29 @@ import org.springframework.security.access.AccessDeniedException;
 @PortalIntegrationTest
 class UserActivityIT {
 
-    @Autowired ActivityService activity;
-    @Autowired SessionWriter writer;
-    @Autowired DirectoryService directory;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserPeriodTotals periodTotals;
-    @Autowired PeriodTotalsSchedule schedule;
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserPeriodTotals periodTotals;
+
+    @Autowired
+    PeriodTotalsSchedule schedule;
 
     private Tenant tenant;
     private LocalDate reportDate;
@@ -50,24 +65,38 @@ class UserActivityIT {
     @BeforeEach
     void tenantWithEdgeCases() {
         tenant = testTenants.newTenant("table");
-        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id").param("id", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
         reportDate = activity.reportDate();
         LocalDate longAgo = reportDate.minusYears(1);
         currentTenant.runAs(tenant.id(), () -> {
             directory.upsert(List.of(
                     user("ada", longAgo, null),
                     user("ben", longAgo, null),
-                    user("cleo", longAgo, reportDate.minusDays(2)),      // deleted mid-period
-                    user("dan", longAgo, null),                          // never active
-                    user("eve", reportDate.plusDays(1), null),           // licensed after the period
-                    user("fay", longAgo, reportDate.minusDays(20))));    // deleted before the 7-day period
+                    user("cleo", longAgo, reportDate.minusDays(2)), // deleted mid-period
+                    user("dan", longAgo, null), // never active
+                    user("eve", reportDate.plusDays(1), null), // licensed after the period
+                    user("fay", longAgo, reportDate.minusDays(20)))); // deleted before the 7-day period
             writer.write(List.of(
                     session("s1", reportDate + "T09:00:00Z", 600_000, "ada", "ben", Modality.AUDIO, Modality.VIDEO),
                     session("s2", reportDate.minusDays(1) + "T23:50:00Z", 1_200_000, "ada", "cleo", Modality.IM),
                     session("s3", reportDate.minusDays(3) + "T10:00:00Z", 89_999, "cleo", "ben", Modality.AUDIO),
-                    session("s4", reportDate.minusDays(3) + "T11:00:00Z", 30_000, "ben", "sip:x@partner.example",
-                            Modality.IM, Modality.FILE_TRANSFER),
-                    session("s5", reportDate.minusDays(25) + "T11:00:00Z", 30_000, "fay", "ada", Modality.APPLICATION_SHARING),
+                    session(
+                            "s4",
+                            reportDate.minusDays(3) + "T11:00:00Z",
+                            30_000,
+                            "ben",
+                            "sip:x@partner.example",
+                            Modality.IM,
+                            Modality.FILE_TRANSFER),
+                    session(
+                            "s5",
+                            reportDate.minusDays(25) + "T11:00:00Z",
+                            30_000,
+                            "fay",
+                            "ada",
+                            Modality.APPLICATION_SHARING),
                     session("s6", reportDate.plusDays(1) + "T08:00:00Z", 30_000, "ada", "ben", Modality.IM)));
         });
         testTenants.signInAs(tenant, Role.REPORTS_READER);
@@ -80,9 +109,29 @@ class UserActivityIT {
     private SessionRecord session(String id, String start, long ms, String from, String to, Modality... media) {
         Instant begin = Instant.parse(start);
         String toUri = to.startsWith("sip:") ? to : "sip:" + to + "@" + tenant.name();
-        return new SessionRecord(id, begin, begin.plusMillis(ms), "sip:" + from + "@" + tenant.name(), toUri, null, null,
-                null, null, null, null, null, null, null, null, 200, null,
-                java.util.Arrays.stream(media).map(type -> new MediaUsage(type, ms)).toList(), 0, Quality.Report.none());
+        return new SessionRecord(
+                id,
+                begin,
+                begin.plusMillis(ms),
+                "sip:" + from + "@" + tenant.name(),
+                toUri,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                200,
+                null,
+                java.util.Arrays.stream(media)
+                        .map(type -> new MediaUsage(type, ms))
+                        .toList(),
+                0,
+                Quality.Report.none());
     }
 
     private Map<String, UserActivityRow> all(UserTableQuery query) {
@@ -94,8 +143,12 @@ class UserActivityIT {
     void the_seven_day_table_lists_every_user_licensed_in_the_period_with_zeros_and_deletions() {
         Map<String, UserActivityRow> rows = all(UserTableQuery.of(ReportPeriod.D7));
 
-        assertThat(rows.keySet()).containsExactlyInAnyOrder("ada@" + tenant.name(), "ben@" + tenant.name(),
-                "cleo@" + tenant.name(), "dan@" + tenant.name());
+        assertThat(rows.keySet())
+                .containsExactlyInAnyOrder(
+                        "ada@" + tenant.name(),
+                        "ben@" + tenant.name(),
+                        "cleo@" + tenant.name(),
+                        "dan@" + tenant.name());
         UserActivityRow ada = rows.get("ada@" + tenant.name());
         assertThat(ada.audio()).isEqualTo(1);
         assertThat(ada.video()).isEqualTo(1);
@@ -107,7 +160,8 @@ class UserActivityIT {
         assertThat(cleo.deletedDate()).isEqualTo(reportDate.minusDays(2));
         assertThat(cleo.audioMinutes()).isEqualTo(1); // 89.999 s rounds to 1 minute
         assertThat(rows.get("dan@" + tenant.name())).satisfies(dan -> {
-            assertThat(dan.im() + dan.audio() + dan.video() + dan.appSharing() + dan.fileTransfers()).isZero();
+            assertThat(dan.im() + dan.audio() + dan.video() + dan.appSharing() + dan.fileTransfers())
+                    .isZero();
             assertThat(dan.lastActivityDate()).isNull();
         });
         assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7))).isEqualTo(4);
@@ -127,7 +181,8 @@ class UserActivityIT {
                 for (UserActivityColumn column : UserActivityColumn.values()) {
                     List<String> order = names(UserTableQuery.of(period).sortedBy(column, false));
                     if (moved) {
-                        assertThat(order).as("sorted by %s over %s", column, period)
+                        assertThat(order)
+                                .as("sorted by %s over %s", column, period)
                                 .isEqualTo(summedOrders.get(period + " " + column));
                     } else {
                         summedOrders.put(period + " " + column, order);
@@ -140,45 +195,65 @@ class UserActivityIT {
     }
 
     private List<String> names(UserTableQuery query) {
-        return activity.users(query, 0, 100).stream().map(UserActivityRow::userName).toList();
+        return activity.users(query, 0, 100).stream()
+                .map(UserActivityRow::userName)
+                .toList();
     }
 
     @Test
     void reading_the_table_moves_nothing_and_the_schedule_moves_every_tenant_to_the_report_date() {
         activity.users(UserTableQuery.of(ReportPeriod.D30), 0, 10);
-        activity.forEachUser(UserTableQuery.of(ReportPeriod.D7), row -> { });
-        assertThat(org.commsportal.RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id())).isNull();
+        activity.forEachUser(UserTableQuery.of(ReportPeriod.D7), row -> {});
+        assertThat(org.commsportal.RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id()))
+                .isNull();
 
         schedule.moveEveryTenant();
 
-        assertThat(org.commsportal.RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id())).isEqualTo(reportDate);
-        assertCellsMatchRaw(tenant.id(), UserTableQuery.of(ReportPeriod.D90), activity.firstDay(ReportPeriod.D90), reportDate);
+        assertThat(org.commsportal.RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id()))
+                .isEqualTo(reportDate);
+        assertCellsMatchRaw(
+                tenant.id(), UserTableQuery.of(ReportPeriod.D90), activity.firstDay(ReportPeriod.D90), reportDate);
     }
 
     @Test
     void demo_tenant_cells_and_charts_equal_a_recomputation_from_raw_sessions() {
         testTenants.signIn("global.admin");
-        long contoso = jdbc.sql("SELECT id FROM tenant WHERE name = 'contoso.example'").query(Long.class).single();
+        long contoso = jdbc.sql("SELECT id FROM tenant WHERE name = 'contoso.example'")
+                .query(Long.class)
+                .single();
         boolean concealedBefore = jdbc.sql("SELECT display_concealed_names FROM tenant WHERE id = :id")
-                .param("id", contoso).query(Boolean.class).single();
-        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id").param("id", contoso).update();
+                .param("id", contoso)
+                .query(Boolean.class)
+                .single();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id")
+                .param("id", contoso)
+                .update();
         try {
-            assertCellsMatchRaw(contoso, UserTableQuery.of(ReportPeriod.D30), activity.firstDay(ReportPeriod.D30), reportDate);
+            assertCellsMatchRaw(
+                    contoso, UserTableQuery.of(ReportPeriod.D30), activity.firstDay(ReportPeriod.D30), reportDate);
             LocalDate busyDay = reportDate.minusDays(2);
             assertCellsMatchRaw(contoso, UserTableQuery.of(ReportPeriod.D30).withDay(busyDay), busyDay, busyDay);
 
             ActivityReport report = activity.activity(ReportPeriod.D30);
-            Map<LocalDate, List<Long>> raw = RawActivity.usersAndMinutesPerDay(jdbc, contoso,
-                    activity.firstDay(ReportPeriod.D30), reportDate);
+            Map<LocalDate, List<Long>> raw =
+                    RawActivity.usersAndMinutesPerDay(jdbc, contoso, activity.firstDay(ReportPeriod.D30), reportDate);
             for (DailyActivity day : report.days()) {
-                assertThat(List.of(day.usersIm(), day.usersAudio(), day.usersVideo(), day.usersAppSharing(),
-                        day.usersFileTransfer(), day.audioMinutes(), day.videoMinutes()))
+                assertThat(List.of(
+                                day.usersIm(),
+                                day.usersAudio(),
+                                day.usersVideo(),
+                                day.usersAppSharing(),
+                                day.usersFileTransfer(),
+                                day.audioMinutes(),
+                                day.videoMinutes()))
                         .as(day.day().toString())
                         .isEqualTo(raw.getOrDefault(day.day(), List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L)));
             }
         } finally {
             jdbc.sql("UPDATE tenant SET display_concealed_names = :before WHERE id = :id")
-                    .param("before", concealedBefore).param("id", contoso).update();
+                    .param("before", concealedBefore)
+                    .param("id", contoso)
+                    .update();
         }
     }
 
@@ -203,7 +278,8 @@ class UserActivityIT {
 
         every_cell_equals_a_recomputation_from_raw_sessions_for_every_period_and_a_day();
         assertThat(activity.users(UserTableQuery.of(ReportPeriod.D7).sortedBy(UserActivityColumn.VIDEO, false), 0, 1))
-                .singleElement().satisfies(top -> {
+                .singleElement()
+                .satisfies(top -> {
                     assertThat(top.userName()).isEqualTo("ben@" + tenant.name()); // in s1 and in the moved s5
                     assertThat(top.video()).isEqualTo(2);
                 });
@@ -211,8 +287,12 @@ class UserActivityIT {
 
     @Test
     void every_report_period_has_maintained_per_user_totals() {
-        assertThat(jdbc.sql("SELECT days FROM report_period ORDER BY days").query(Integer.class).list())
-                .containsExactlyElementsOf(java.util.Arrays.stream(ReportPeriod.values()).map(ReportPeriod::days).toList());
+        assertThat(jdbc.sql("SELECT days FROM report_period ORDER BY days")
+                        .query(Integer.class)
+                        .list())
+                .containsExactlyElementsOf(java.util.Arrays.stream(ReportPeriod.values())
+                        .map(ReportPeriod::days)
+                        .toList());
     }
 
     @ParameterizedTest
@@ -224,8 +304,8 @@ class UserActivityIT {
             for (int offset = 0; offset < 6; offset += 2) {
                 pageByPage.addAll(activity.users(query, offset, 2));
             }
-            Comparator<UserActivityRow> order = Comparator.comparing(row -> sortKey(column, row),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            Comparator<UserActivityRow> order =
+                    Comparator.comparing(row -> sortKey(column, row), Comparator.nullsFirst(Comparator.naturalOrder()));
             assertThat(pageByPage).hasSize(5).isSortedAccordingTo(ascending ? order : order.reversed());
         }
     }
@@ -238,24 +318,33 @@ class UserActivityIT {
     @Test
     void the_user_name_filter_runs_in_the_database_ignores_case_and_is_not_a_pattern() {
         assertThat(activity.users(UserTableQuery.of(ReportPeriod.D7).withFilter("CLE"), 0, 50))
-                .extracting(UserActivityRow::userName).containsExactly("cleo@" + tenant.name());
-        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("%"))).isZero();
-        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("_"))).isZero();
+                .extracting(UserActivityRow::userName)
+                .containsExactly("cleo@" + tenant.name());
+        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("%")))
+                .isZero();
+        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("_")))
+                .isZero();
     }
 
     @Test
     void with_concealed_names_the_table_shows_sorts_and_filters_pseudonyms() {
-        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id").param("id", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
 
         List<UserActivityRow> rows = activity.users(UserTableQuery.of(ReportPeriod.D7), 0, 50);
 
-        assertThat(rows).extracting(UserActivityRow::userName).allMatch(name -> name.matches("[0-9a-f]{32}"))
+        assertThat(rows)
+                .extracting(UserActivityRow::userName)
+                .allMatch(name -> name.matches("[0-9a-f]{32}"))
                 .isSorted();
         String part = rows.get(0).userName().substring(3, 10);
         assertThat(activity.users(UserTableQuery.of(ReportPeriod.D7).withFilter(part), 0, 50))
-                .extracting(UserActivityRow::userName).contains(rows.get(0).userName());
+                .extracting(UserActivityRow::userName)
+                .contains(rows.get(0).userName());
         // "ben" has a letter no hexadecimal pseudonym holds ("ada" sometimes occurs in one by chance)
-        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("ben"))).isZero();
+        assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D7).withFilter("ben")))
+                .isZero();
     }
 
     @Test
@@ -264,14 +353,17 @@ class UserActivityIT {
 
         assertThat(activity.users(UserTableQuery.of(ReportPeriod.D180), 0, 50)).isEmpty();
         assertThat(activity.countUsers(UserTableQuery.of(ReportPeriod.D180))).isZero();
-        assertThat(activity.activity(ReportPeriod.D180).days()).hasSize(180)
+        assertThat(activity.activity(ReportPeriod.D180).days())
+                .hasSize(180)
                 .allSatisfy(day -> assertThat(day.usersIm() + day.audioMs()).isZero());
     }
 
     @Test
     void a_day_outside_the_period_is_refused() {
-        assertThatThrownBy(() -> activity.users(UserTableQuery.of(ReportPeriod.D7).withDay(reportDate.minusDays(7)), 0, 10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the period");
+        assertThatThrownBy(() ->
+                        activity.users(UserTableQuery.of(ReportPeriod.D7).withDay(reportDate.minusDays(7)), 0, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside the period");
     }
 
     @Test

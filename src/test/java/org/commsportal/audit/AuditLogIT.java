@@ -26,9 +26,14 @@ class AuditLogIT {
 
     private static final Instant T0 = Instant.parse("2026-03-29T00:30:00Z"); // the night Berlin moves to summer time
 
-    @Autowired AuditLog auditLog;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void filters_by_actor_action_and_time_match_an_independent_selection() {
@@ -56,7 +61,8 @@ class AuditLogIT {
             assertThat(shown).as(query.toString()).isEqualTo(expected);
             assertThat(auditLog.count(query)).as(query.toString()).isEqualTo(expected.size());
         }
-        assertThat(independentSelection(tenant, new AuditQuery("b%r", null, null, null))).isNotEmpty();
+        assertThat(independentSelection(tenant, new AuditQuery("b%r", null, null, null)))
+                .isNotEmpty();
         assertThat(auditLog.count(AuditQuery.ALL)).isEqualTo(40 + 1); // + the reader's account creation
     }
 
@@ -74,14 +80,20 @@ class AuditLogIT {
         long rows = auditLog.export(query, ExportFormat.CSV, out, ZoneId.of("Europe/Berlin"), progress::add);
 
         assertThat(rows).isEqualTo(1203);
-        List<String> lines = new String(out.toByteArray(), StandardCharsets.UTF_8).substring(1).lines().toList();
+        List<String> lines = new String(out.toByteArray(), StandardCharsets.UTF_8)
+                .substring(1)
+                .lines()
+                .toList();
         assertThat(lines.get(0)).isEqualTo("Time (Europe/Berlin),Actor,Action,Detail,Address");
         assertThat(lines).hasSize(1204);
         assertThat(lines.get(lines.size() - 1)).startsWith("2026-03-29T01:30:00,'=cmd");
         assertThat(lines.get(1)).startsWith("2026-03-29T05:50:20,"); // newest first, in summer time
         assertThat(progress).last().isEqualTo(1203L);
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE tenant_id = :id AND action = 'EXPORT'")
-                .param("id", tenant.id()).query(String.class).single()).contains("audit log as CSV", "1203 rows");
+                        .param("id", tenant.id())
+                        .query(String.class)
+                        .single())
+                .contains("audit log as CSV", "1203 rows");
     }
 
     @Test
@@ -92,11 +104,20 @@ class AuditLogIT {
             if (role == Role.GLOBAL_ADMIN || role == Role.GLOBAL_READER) {
                 assertThat(auditLog.count(AuditQuery.ALL)).as(role.name()).isPositive();
             } else {
-                assertThatThrownBy(() -> auditLog.count(AuditQuery.ALL)).as(role.name()).isInstanceOf(AccessDeniedException.class);
-                assertThatThrownBy(() -> auditLog.page(AuditQuery.ALL, 0, 10)).as(role.name())
+                assertThatThrownBy(() -> auditLog.count(AuditQuery.ALL))
+                        .as(role.name())
                         .isInstanceOf(AccessDeniedException.class);
-                assertThatThrownBy(() -> auditLog.export(AuditQuery.ALL, ExportFormat.CSV, new ByteArrayOutputStream(),
-                        ZoneOffset.UTC, rows -> { })).as(role.name()).isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> auditLog.page(AuditQuery.ALL, 0, 10))
+                        .as(role.name())
+                        .isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> auditLog.export(
+                                AuditQuery.ALL,
+                                ExportFormat.CSV,
+                                new ByteArrayOutputStream(),
+                                ZoneOffset.UTC,
+                                rows -> {}))
+                        .as(role.name())
+                        .isInstanceOf(AccessDeniedException.class);
             }
         }
     }
@@ -121,17 +142,25 @@ class AuditLogIT {
 
     /** The same selection done in Java over all of the tenant's rows. */
     private List<Long> independentSelection(Tenant tenant, AuditQuery query) {
-        record Row(long id, LocalDateTime at, String actor, String action) {
-        }
-        return jdbc.sql("SELECT id, occurred_at, actor, action FROM audit_event WHERE tenant_id = :id")
+        record Row(long id, LocalDateTime at, String actor, String action) {}
+        return jdbc
+                .sql("SELECT id, occurred_at, actor, action FROM audit_event WHERE tenant_id = :id")
                 .param("id", tenant.id())
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, LocalDateTime.class), rs.getString(3), rs.getString(4)))
-                .list().stream()
-                .filter(r -> r.actor().toLowerCase().contains(query.actorContains().toLowerCase()))
-                .filter(r -> query.action() == null || r.action().equals(query.action().name()))
-                .filter(r -> query.from() == null || !r.at().toInstant(ZoneOffset.UTC).isBefore(query.from()))
-                .filter(r -> query.to() == null || r.at().toInstant(ZoneOffset.UTC).isBefore(query.to()))
-                .sorted(java.util.Comparator.comparing(Row::at).thenComparing(Row::id).reversed())
+                .query((rs, n) ->
+                        new Row(rs.getLong(1), rs.getObject(2, LocalDateTime.class), rs.getString(3), rs.getString(4)))
+                .list()
+                .stream()
+                .filter(r ->
+                        r.actor().toLowerCase().contains(query.actorContains().toLowerCase()))
+                .filter(r -> query.action() == null
+                        || r.action().equals(query.action().name()))
+                .filter(r -> query.from() == null
+                        || !r.at().toInstant(ZoneOffset.UTC).isBefore(query.from()))
+                .filter(r ->
+                        query.to() == null || r.at().toInstant(ZoneOffset.UTC).isBefore(query.to()))
+                .sorted(java.util.Comparator.comparing(Row::at)
+                        .thenComparing(Row::id)
+                        .reversed())
                 .map(Row::id)
                 .toList();
     }

@@ -52,27 +52,41 @@ class ActiveUsersBenchmarkIT {
     private static final double TARGET_MS = 200;
     /** More than the data set's days, so every loaded day lies in a listed period. */
     private static final int RETENTION_DAYS = 400;
+
     private static final ZoneId UTC = ZoneOffset.UTC;
     private static final ZoneId KATHMANDU = ZoneId.of("Asia/Kathmandu");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     /** The naive query stops at this; beyond it the figure is extrapolated from a month. */
     private static final long NAIVE_YEAR_LIMIT_MS = 180_000;
 
-    @Autowired ActiveUsersService service;
-    @Autowired JdbcClient jdbc;
-    @Autowired TenantService tenants;
-    @Autowired DirectoryService directory;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired TestTenants testTenants;
-    @Autowired Clock clock;
+    @Autowired
+    ActiveUsersService service;
 
-    private record Figure(String operation, double medianMs, double p95Ms, boolean targeted) {
-    }
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    Clock clock;
+
+    private record Figure(String operation, double medianMs, double p95Ms, boolean targeted) {}
 
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
     /** The naive COUNT(DISTINCT) over the data set's Kathmandu days, and how it was obtained. */
     private double naiveMs = Double.NaN;
+
     private String naiveNote = "";
 
     @Test
@@ -83,29 +97,42 @@ class ActiveUsersBenchmarkIT {
         LocalDate firstDay = lastDay.minusDays(days - 1L);
         Tenant tenant = loadDataSet(users, days, lastDay);
         jdbc.sql("UPDATE tenant SET retention_days = GREATEST(retention_days, :r) WHERE id = :t")
-                .param("r", RETENTION_DAYS).param("t", tenant.id()).update();
+                .param("r", RETENTION_DAYS)
+                .param("t", tenant.id())
+                .update();
         long sessions = count("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t", tenant);
-        long twoParties = count("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND to_user_id IS NOT NULL", tenant);
-        long longestSeconds = count("SELECT MAX(TIMESTAMPDIFF(SECOND, start_time, end_time)) FROM comm_session "
-                + "WHERE tenant_id = :t", tenant);
+        long twoParties =
+                count("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND to_user_id IS NOT NULL", tenant);
+        long longestSeconds = count(
+                "SELECT MAX(TIMESTAMPDIFF(SECOND, start_time, end_time)) FROM comm_session " + "WHERE tenant_id = :t",
+                tenant);
 
         // the first read of a tenant whose rows are not built builds them from the raw sessions; an earlier run's rows
         // are removed first (untimed), so every run times a first build
         for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
-            while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t LIMIT 100000").param("t", tenant.id())
-                    .update() > 0) {
+            while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t LIMIT 100000")
+                            .param("t", tenant.id())
+                            .update()
+                    > 0) {
                 // in steps, so no single transaction holds millions of row locks
             }
         }
-        jdbc.sql("INSERT INTO active_user_state (tenant_id, built) VALUES (:t, FALSE) ON DUPLICATE KEY UPDATE built = FALSE")
-                .param("t", tenant.id()).update();
+        jdbc.sql(
+                        "INSERT INTO active_user_state (tenant_id, built) VALUES (:t, FALSE) ON DUPLICATE KEY UPDATE built = FALSE")
+                .param("t", tenant.id())
+                .update();
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         long started = System.nanoTime();
         ActiveUserReport first = service.report(ActiveUserPeriod.DAILY, UTC);
         double buildMs = (System.nanoTime() - started) / 1e6;
-        assertThat(jdbc.sql("SELECT built FROM active_user_state WHERE tenant_id = :t").param("t", tenant.id())
-                .query(Boolean.class).single()).isTrue();
-        assertThat(LocalDate.ofEpochDay(first.rows().get(0).id())).as("first listed day").isBeforeOrEqualTo(firstDay);
+        assertThat(jdbc.sql("SELECT built FROM active_user_state WHERE tenant_id = :t")
+                        .param("t", tenant.id())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(LocalDate.ofEpochDay(first.rows().get(0).id()))
+                .as("first listed day")
+                .isBeforeOrEqualTo(firstDay);
         long quarterHourRows = count("SELECT COUNT(*) FROM user_quarter_hours WHERE tenant_id = :t", tenant);
         long interiorRows = count("SELECT COUNT(*) FROM active_user_interior WHERE tenant_id = :t", tenant);
         long countRows = count("SELECT COUNT(*) FROM active_user_count WHERE tenant_id = :t", tenant);
@@ -118,15 +145,22 @@ class ActiveUsersBenchmarkIT {
                 ActiveUserReport report = service.report(period, zone);
                 for (LocalDate start : checkedStarts(period, zone, firstDay, lastDay)) {
                     long expected = raw.activeUsers(period, zone, start);
-                    assertThat(activeUsers(report, start)).as("%s starting %s in %s", period.entitySet(), start, zone)
+                    assertThat(activeUsers(report, start))
+                            .as("%s starting %s in %s", period.entitySet(), start, zone)
                             .isEqualTo(expected);
-                    checked.add("%s %s %s: %,d".formatted(period.entitySet().substring(12), label(zone), start, expected));
+                    checked.add(
+                            "%s %s %s: %,d".formatted(period.entitySet().substring(12), label(zone), start, expected));
                 }
                 boolean targeted = period != ActiveUserPeriod.YEARLY && !zone.equals(NEW_YORK);
-                String name = "%s %s (%d periods)%s".formatted(period.entitySet(), label(zone), report.rows().size(),
-                        targeted ? "" : ", extra");
-                double[] ms = time(name, () -> service.report(period, zone), again ->
-                        assertThat(again.rows()).as("same figures every run").isEqualTo(report.rows()));
+                String name = "%s %s (%d periods)%s"
+                        .formatted(
+                                period.entitySet(), label(zone), report.rows().size(), targeted ? "" : ", extra");
+                double[] ms = time(
+                        name,
+                        () -> service.report(period, zone),
+                        again -> assertThat(again.rows())
+                                .as("same figures every run")
+                                .isEqualTo(report.rows()));
                 figures.add(new Figure(name, ms[0], ms[1], targeted));
             }
         }
@@ -138,19 +172,25 @@ class ActiveUsersBenchmarkIT {
             naiveRatio = naiveKathmanduDays(raw, firstDay, lastDay);
         }
 
-        System.out.printf("%nActive users (CsActiveUser*), %,d users x %d days (%s to %s), %,d audio/video sessions "
+        System.out.printf(
+                "%nActive users (CsActiveUser*), %,d users x %d days (%s to %s), %,d audio/video sessions "
                         + "(%,d with a second licensed party, longest %d min); medians and p95 of %d runs after %d "
-                        + "warm-ups, ms%n", users, days, firstDay, lastDay, sessions, twoParties, longestSeconds / 60,
-                RUNS, WARM_UPS);
+                        + "warm-ups, ms%n",
+                users, days, firstDay, lastDay, sessions, twoParties, longestSeconds / 60, RUNS, WARM_UPS);
         System.out.printf("%-58s %9s %9s %8s %5s%n", "operation", "median", "p95", "target", "met?");
         for (Figure figure : figures) {
-            System.out.printf("%-58s %9.1f %9s %8s %5s%n", figure.operation(), figure.medianMs(),
+            System.out.printf(
+                    "%-58s %9.1f %9s %8s %5s%n",
+                    figure.operation(),
+                    figure.medianMs(),
                     Double.isNaN(figure.p95Ms()) ? "-" : "%.1f".formatted(figure.p95Ms()),
                     figure.targeted() ? "< %.0f".formatted(TARGET_MS) : "-",
                     figure.targeted() ? (figure.medianMs() < TARGET_MS ? "yes" : "NO") : "-");
         }
-        System.out.printf("%-58s %9.1f %9s %8s %5s%n", "first report: build the rows + Daily UTC", buildMs, "-", "-", "-");
-        System.out.printf("  rows built: user_quarter_hours %,d, active_user_interior %,d, active_user_count %,d%n",
+        System.out.printf(
+                "%-58s %9.1f %9s %8s %5s%n", "first report: build the rows + Daily UTC", buildMs, "-", "-", "-");
+        System.out.printf(
+                "  rows built: user_quarter_hours %,d, active_user_interior %,d, active_user_count %,d%n",
                 quarterHourRows, interiorRows, countRows);
         notes.forEach((name, note) -> System.out.printf("  %s: %s%n", name, note));
         if (!Double.isNaN(naiveRatio)) {
@@ -161,13 +201,25 @@ class ActiveUsersBenchmarkIT {
                 continue; // in the naive column of the row it compares with
             }
             boolean comparable = figure.operation().startsWith("CsActiveUserDaily Asia/Kathmandu");
-            String target = figure.targeted() ? "target < %.0f ms met: %s".formatted(TARGET_MS,
-                    figure.medianMs() < TARGET_MS ? "yes" : "NO") : "";
-            String note = comparable && !naiveNote.isEmpty() ? (target.isEmpty() ? "" : target + "; ") + naiveNote : target;
-            BenchFigures.record("Active users", figure.operation(), figure.medianMs(), figure.p95Ms(),
-                    comparable ? naiveMs : Double.NaN, note);
+            String target = figure.targeted()
+                    ? "target < %.0f ms met: %s".formatted(TARGET_MS, figure.medianMs() < TARGET_MS ? "yes" : "NO")
+                    : "";
+            String note =
+                    comparable && !naiveNote.isEmpty() ? (target.isEmpty() ? "" : target + "; ") + naiveNote : target;
+            BenchFigures.record(
+                    "Active users",
+                    figure.operation(),
+                    figure.medianMs(),
+                    figure.p95Ms(),
+                    comparable ? naiveMs : Double.NaN,
+                    note);
         }
-        BenchFigures.record("Active users", "first report: build the rows + Daily UTC", buildMs, Double.NaN, Double.NaN,
+        BenchFigures.record(
+                "Active users",
+                "first report: build the rows + Daily UTC",
+                buildMs,
+                Double.NaN,
+                Double.NaN,
                 "one run, from %,d raw sessions".formatted(sessions));
     }
 
@@ -176,9 +228,11 @@ class ActiveUsersBenchmarkIT {
     /** The tenant of this size, loaded now unless an earlier run loaded it completely. */
     private Tenant loadDataSet(int users, int days, LocalDate lastDay) {
         String name = "bench-active-users-" + users + "x" + days + "-" + lastDay + ".example";
-        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_complete (tenant_id BIGINT PRIMARY KEY)").update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_complete (tenant_id BIGINT PRIMARY KEY)")
+                .update();
         jdbc.sql("CREATE TABLE IF NOT EXISTS bench_user (tenant_id BIGINT, n INT, user_id BIGINT, upn VARCHAR(255), "
-                + "PRIMARY KEY (tenant_id, n))").update();
+                        + "PRIMARY KEY (tenant_id, n))")
+                .update();
         Tenant tenant = tenants.findByName(name).orElse(null);
         if (tenant != null && count("SELECT COUNT(*) FROM bench_complete WHERE tenant_id = :t", tenant) > 0) {
             System.out.println("Reusing data set " + name);
@@ -190,18 +244,23 @@ class ActiveUsersBenchmarkIT {
         } else {
             System.out.println("Data set " + name + " is incomplete: loading its sessions again");
             BenchTenant.deleteSessions(jdbc, tenant.id());
-            jdbc.sql("DELETE FROM bench_user WHERE tenant_id = :t").param("t", tenant.id()).update();
+            jdbc.sql("DELETE FROM bench_user WHERE tenant_id = :t")
+                    .param("t", tenant.id())
+                    .update();
         }
         loadUsers(tenant, users, lastDay.minusDays(days + 30L));
         for (int d = 0; d < days; d++) {
             loadDay(tenant.id(), lastDay.minusDays(days - 1L - d), users, lastDay.plusDays(1));
             if ((d + 1) % 30 == 0 || d == days - 1) {
-                System.out.printf("  loaded %d of %d days after %d s%n", d + 1, days,
-                        (System.nanoTime() - started) / 1_000_000_000);
+                System.out.printf(
+                        "  loaded %d of %d days after %d s%n",
+                        d + 1, days, (System.nanoTime() - started) / 1_000_000_000);
             }
         }
         BenchTenant.recordDialogs(jdbc, tenant.id());
-        jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)").param("t", tenant.id()).update();
+        jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)")
+                .param("t", tenant.id())
+                .update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;
     }
@@ -252,8 +311,12 @@ class ActiveUsersBenchmarkIT {
                      AND p.n = (x.n + 1 + (x.h2 DIV 8192) MOD (:users - 1)) MOD :users
                 WHERE x.start_time < :end
                 """.formatted(users - 1))
-                .param("t", tenantId).param("day", day.toString()).param("dayStart", day.atStartOfDay())
-                .param("percent", weekend ? 10 : 60).param("users", users).param("end", end.atStartOfDay())
+                .param("t", tenantId)
+                .param("day", day.toString())
+                .param("dayStart", day.atStartOfDay())
+                .param("percent", weekend ? 10 : 60)
+                .param("users", users)
+                .param("end", end.atStartOfDay())
                 .update();
     }
 
@@ -265,7 +328,8 @@ class ActiveUsersBenchmarkIT {
         switch (period) {
             case DAILY -> {
                 starts.add(firstDay.plusDays(1));
-                starts.add(lastDay.minusDays(3).with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY)));
+                starts.add(lastDay.minusDays(3)
+                        .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY)));
                 starts.add(lastDay.minusDays(1));
             }
             case WEEKLY -> starts.add(period.startOf(lastDay.minusDays(7)));
@@ -285,8 +349,8 @@ class ActiveUsersBenchmarkIT {
         List<LocalDate> days = new ArrayList<>();
         Instant at = from.atStartOfDay(zone).toInstant();
         for (ZoneOffsetTransition t = zone.getRules().nextTransition(at);
-             t != null && t.getInstant().isBefore(to.atStartOfDay(zone).toInstant());
-             t = zone.getRules().nextTransition(t.getInstant())) {
+                t != null && t.getInstant().isBefore(to.atStartOfDay(zone).toInstant());
+                t = zone.getRules().nextTransition(t.getInstant())) {
             days.add(LocalDate.ofInstant(t.getInstant(), zone));
         }
         return days;
@@ -294,7 +358,10 @@ class ActiveUsersBenchmarkIT {
 
     private static long activeUsers(ActiveUserReport report, LocalDate start) {
         long id = report.period().id(start);
-        return report.rows().stream().filter(row -> row.id() == id).mapToLong(ActiveUserRow::activeUsers).findFirst()
+        return report.rows().stream()
+                .filter(row -> row.id() == id)
+                .mapToLong(ActiveUserRow::activeUsers)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(report.period() + " starting " + start + " is not listed"));
     }
 
@@ -319,8 +386,13 @@ class ActiveUsersBenchmarkIT {
                     FROM comm_session s JOIN (SELECT 1 AS side UNION ALL SELECT 2) p
                     WHERE s.tenant_id = :t AND s.start_time >= :lower AND s.start_time < :to
                       AND (s.end_time > :from OR s.start_time >= :from) AND s.media_mask & 48
-                    """).param("t", tenantId).param("lower", utc(from.minusSeconds(longestSeconds + 1)))
-                    .param("from", utc(from)).param("to", utc(to)).query(Long.class).single();
+                    """)
+                    .param("t", tenantId)
+                    .param("lower", utc(from.minusSeconds(longestSeconds + 1)))
+                    .param("from", utc(from))
+                    .param("to", utc(to))
+                    .query(Long.class)
+                    .single();
         }
 
         /**
@@ -332,7 +404,9 @@ class ActiveUsersBenchmarkIT {
             Instant from = first.atStartOfDay(zone).toInstant();
             Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
             ZoneOffsetTransition change = zone.getRules().nextTransition(from);
-            assertThat(change == null || !change.getInstant().isBefore(to)).as("one offset throughout").isTrue();
+            assertThat(change == null || !change.getInstant().isBefore(to))
+                    .as("one offset throughout")
+                    .isTrue();
             Map<LocalDate, Long> found = new TreeMap<>();
             jdbc.sql("""
                     SET STATEMENT max_statement_time = 1800 FOR
@@ -349,10 +423,14 @@ class ActiveUsersBenchmarkIT {
                     WHERE x.day BETWEEN :first AND :last
                     GROUP BY x.day
                     """.formatted(longestSeconds / 86_400 + 1))
-                    .param("t", tenantId).param("offset", zone.getRules().getOffset(from).getTotalSeconds())
-                    .param("lower", utc(from.minusSeconds(longestSeconds + 1))).param("to", utc(to))
-                    .param("first", first).param("last", last)
-                    .query((rs, row) -> found.put(rs.getObject("day", LocalDate.class), rs.getLong("users"))).list();
+                    .param("t", tenantId)
+                    .param("offset", zone.getRules().getOffset(from).getTotalSeconds())
+                    .param("lower", utc(from.minusSeconds(longestSeconds + 1)))
+                    .param("to", utc(to))
+                    .param("first", first)
+                    .param("last", last)
+                    .query((rs, row) -> found.put(rs.getObject("day", LocalDate.class), rs.getLong("users")))
+                    .list();
             return found;
         }
     }
@@ -371,15 +449,20 @@ class ActiveUsersBenchmarkIT {
         assertDailyEqual(daily, month, monthStart, lastDay);
         long dayCount = lastDay.toEpochDay() - firstDay.toEpochDay() + 1;
         double yearEstimate = monthMs * dayCount / 30;
-        double portal = figures.stream().filter(f -> f.operation().startsWith("CsActiveUserDaily Asia/Kathmandu"))
-                .findFirst().orElseThrow().medianMs();
+        double portal = figures.stream()
+                .filter(f -> f.operation().startsWith("CsActiveUserDaily Asia/Kathmandu"))
+                .findFirst()
+                .orElseThrow()
+                .medianMs();
         String name = "naive: COUNT(DISTINCT) per Kathmandu day, %d days".formatted(dayCount);
         if (yearEstimate > NAIVE_YEAR_LIMIT_MS) {
             figures.add(new Figure(name + " (extrapolated)", yearEstimate, Double.NaN, false));
             naiveMs = yearEstimate;
             naiveNote = "naive: COUNT(DISTINCT) per day, extrapolated from 30 days";
-            notes.put("naive", "30 days took %.1f s; the year was extrapolated (x %d/30), not run".formatted(
-                    monthMs / 1000, dayCount));
+            notes.put(
+                    "naive",
+                    "30 days took %.1f s; the year was extrapolated (x %d/30), not run"
+                            .formatted(monthMs / 1000, dayCount));
             return yearEstimate / portal;
         }
         int runs = yearEstimate > 30_000 ? 1 : NAIVE_RUNS;
@@ -400,11 +483,16 @@ class ActiveUsersBenchmarkIT {
     }
 
     /** Every day from {@code first} to {@code last}: the service's figure equals the raw count (0 when none). */
-    private static void assertDailyEqual(ActiveUserReport daily, Map<LocalDate, Long> raw, LocalDate first, LocalDate last) {
+    private static void assertDailyEqual(
+            ActiveUserReport daily, Map<LocalDate, Long> raw, LocalDate first, LocalDate last) {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            assertThat(activeUsers(daily, day)).as("Daily Asia/Kathmandu %s", day).isEqualTo(raw.getOrDefault(day, 0L));
+            assertThat(activeUsers(daily, day))
+                    .as("Daily Asia/Kathmandu %s", day)
+                    .isEqualTo(raw.getOrDefault(day, 0L));
         }
-        assertThat(raw.values().stream().filter(users -> users > 0).count()).as("days with activity").isPositive();
+        assertThat(raw.values().stream().filter(users -> users > 0).count())
+                .as("days with activity")
+                .isPositive();
     }
 
     // ---- timing
@@ -429,7 +517,11 @@ class ActiveUsersBenchmarkIT {
     }
 
     private long count(String sql, Tenant tenant) {
-        return jdbc.sql(sql).param("t", tenant.id()).query(Long.class).optional().orElse(0L);
+        return jdbc.sql(sql)
+                .param("t", tenant.id())
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     private static String label(ZoneId zone) {

@@ -23,8 +23,14 @@ final class BenchFigures {
     static final String HEADER = "dataset,benchmark,operation,median_ms,p95_ms,naive_ms,note";
 
     /** One timed operation; absent figures are NaN, an absent note is empty. */
-    record Figure(String dataset, String benchmark, String operation, double medianMs, double p95Ms, double naiveMs,
-                  String note) {
+    record Figure(
+            String dataset,
+            String benchmark,
+            String operation,
+            double medianMs,
+            double p95Ms,
+            double naiveMs,
+            String note) {
 
         /** How many times slower the naive raw-table query is, or NaN. */
         double ratio() {
@@ -34,8 +40,7 @@ final class BenchFigures {
 
     private static boolean started;
 
-    private BenchFigures() {
-    }
+    private BenchFigures() {}
 
     static Path file() {
         return Path.of(System.getProperty("bench.figures", "target/bench/figures.csv"));
@@ -43,22 +48,26 @@ final class BenchFigures {
 
     /** The data set's name as the runner gives it ({@code -Dbench.dataset=S}) with its size. */
     static String dataset() {
-        String size = String.format(Locale.ROOT, "%,d users x %d days", Integer.getInteger("bench.users", 1_000),
+        String size = String.format(
+                Locale.ROOT,
+                "%,d users x %d days",
+                Integer.getInteger("bench.users", 1_000),
                 Integer.getInteger("bench.days", 180));
         String name = System.getProperty("bench.dataset", "");
         return name.isBlank() ? size : name + ": " + size;
     }
 
     /** Records an operation's figures; pass NaN for a figure there is none of. */
-    static synchronized void record(String benchmark, String operation, double medianMs, double p95Ms, double naiveMs,
-                                    @Nullable String note) {
+    static synchronized void record(
+            String benchmark, String operation, double medianMs, double p95Ms, double naiveMs, @Nullable String note) {
         Path file = file();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (!started) {
                 started = true;
-                if (Files.exists(file) && Files.getLastModifiedTime(file).toMillis()
-                        < ManagementFactory.getRuntimeMXBean().getStartTime()) {
+                if (Files.exists(file)
+                        && Files.getLastModifiedTime(file).toMillis()
+                                < ManagementFactory.getRuntimeMXBean().getStartTime()) {
                     Files.delete(file); // an earlier run's
                 }
             }
@@ -66,8 +75,15 @@ final class BenchFigures {
             if (!Files.exists(file)) {
                 lines.add(HEADER);
             }
-            lines.add(String.join(",", quote(dataset()), quote(benchmark), quote(operation), number(medianMs),
-                    number(p95Ms), number(naiveMs), quote(note == null ? "" : note)));
+            lines.add(String.join(
+                    ",",
+                    quote(dataset()),
+                    quote(benchmark),
+                    quote(operation),
+                    number(medianMs),
+                    number(p95Ms),
+                    number(naiveMs),
+                    quote(note == null ? "" : note)));
             Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,8 +101,8 @@ final class BenchFigures {
             if (f.size() != 7) {
                 throw new IOException("Not a figures line (7 fields expected): " + line);
             }
-            figures.add(new Figure(f.get(0), f.get(1), f.get(2), parse(f.get(3)), parse(f.get(4)), parse(f.get(5)),
-                    f.get(6)));
+            figures.add(new Figure(
+                    f.get(0), f.get(1), f.get(2), parse(f.get(3)), parse(f.get(4)), parse(f.get(5)), f.get(6)));
         }
         return figures;
     }
@@ -101,7 +117,8 @@ final class BenchFigures {
 
     private static String quote(String value) {
         return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"").replace("\n", " ") + "\"" : value;
+                ? "\"" + value.replace("\"", "\"\"").replace("\n", " ") + "\""
+                : value;
     }
 
     /** The fields of one CSV line (RFC 4180 quoting, no line breaks inside fields). */

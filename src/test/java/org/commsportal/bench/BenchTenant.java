@@ -29,8 +29,12 @@ final class BenchTenant {
     private final CurrentTenant currentTenant;
     private final TestTenants testTenants;
 
-    BenchTenant(JdbcClient jdbc, TenantService tenants, DirectoryService directory, CurrentTenant currentTenant,
-                TestTenants testTenants) {
+    BenchTenant(
+            JdbcClient jdbc,
+            TenantService tenants,
+            DirectoryService directory,
+            CurrentTenant currentTenant,
+            TestTenants testTenants) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.directory = directory;
@@ -41,15 +45,16 @@ final class BenchTenant {
     /** The tenant for this size, loaded now unless an earlier run loaded it completely. */
     Tenant load(int users, int days, LocalDate lastDay) {
         String name = "bench-" + users + "x" + days + "-" + lastDay + ".example";
-        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_complete (tenant_id BIGINT PRIMARY KEY)").update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_complete (tenant_id BIGINT PRIMARY KEY)")
+                .update();
         var existing = tenants.findByName(name);
         if (existing.isPresent() && complete(existing.get().id())) {
             System.out.println("Reusing data set " + name);
             return existing.get();
         }
         if (existing.isPresent()) {
-            throw new IllegalStateException("Data set " + name + " is incomplete; delete " + System.getProperty(
-                    "portal.embedded-db.data-dir") + " and run again");
+            throw new IllegalStateException("Data set " + name + " is incomplete; delete "
+                    + System.getProperty("portal.embedded-db.data-dir") + " and run again");
         }
         long started = System.nanoTime();
         Tenant tenant = tenants.create(name, java.util.UUID.randomUUID(), false);
@@ -59,13 +64,17 @@ final class BenchTenant {
             LocalDate day = lastDay.minusDays(days - 1L - d);
             loadDay(tenant.id(), day, d, users, perDay);
             if ((d + 1) % 20 == 0 || d == days - 1) {
-                System.out.printf("  loaded %d of %d days (%,d sessions/day) after %d s%n", d + 1, days, perDay,
-                        (System.nanoTime() - started) / 1_000_000_000);
+                System.out.printf(
+                        "  loaded %d of %d days (%,d sessions/day) after %d s%n",
+                        d + 1, days, perDay, (System.nanoTime() - started) / 1_000_000_000);
             }
         }
         recordDialogs(jdbc, tenant.id());
-        QualityRankRecomputation.store(jdbc, tenant.id()); // no quality records yet: real-time sessions are Unclassified
-        jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)").param("t", tenant.id()).update();
+        QualityRankRecomputation.store(
+                jdbc, tenant.id()); // no quality records yet: real-time sessions are Unclassified
+        jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)")
+                .param("t", tenant.id())
+                .update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;
     }
@@ -76,39 +85,62 @@ final class BenchTenant {
      * which is what a session without a QoE report looks like.
      */
     void loadQuality(Tenant tenant, LocalDate lastDay, int days) {
-        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_quality_complete (tenant_id BIGINT PRIMARY KEY, days INT)").update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_quality_complete (tenant_id BIGINT PRIMARY KEY, days INT)")
+                .update();
         Integer loaded = jdbc.sql("SELECT MAX(days) FROM bench_quality_complete WHERE tenant_id = :t")
-                .param("t", tenant.id()).query(Integer.class).optional().orElse(null);
+                .param("t", tenant.id())
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
         if (loaded != null) {
             System.out.println("Reusing quality records of the last " + loaded + " days");
             return;
         }
         long started = System.nanoTime();
-        for (String table : List.of("qoe_session", "qoe_media_line", "qoe_audio_stream", "qoe_audio_client_event",
-                "qoe_audio_signal", "qoe_app_sharing_stream", "qoe_video_client_event", "qoe_video_stream",
-                "qoe_traceroute", "qoe_feedback")) {
+        for (String table : List.of(
+                "qoe_session",
+                "qoe_media_line",
+                "qoe_audio_stream",
+                "qoe_audio_client_event",
+                "qoe_audio_signal",
+                "qoe_app_sharing_stream",
+                "qoe_video_client_event",
+                "qoe_video_stream",
+                "qoe_traceroute",
+                "qoe_feedback")) {
             // what an interrupted earlier run left
-            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id()).update();
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
+                    .param("t", tenant.id())
+                    .update();
         }
         for (int d = 0; d < days; d++) {
             LocalDate day = lastDay.minusDays(d);
             for (String insert : QUALITY_INSERTS) {
-                jdbc.sql(insert.replace("%SESSIONS%", QUALITY_SESSIONS).replace("%WHERE%", QUALITY_WHERE)).param("t", tenant.id())
-                        .param("from", day.atStartOfDay()).param("to", day.plusDays(1).atStartOfDay()).update();
+                jdbc.sql(insert.replace("%SESSIONS%", QUALITY_SESSIONS).replace("%WHERE%", QUALITY_WHERE))
+                        .param("t", tenant.id())
+                        .param("from", day.atStartOfDay())
+                        .param("to", day.plusDays(1).atStartOfDay())
+                        .update();
             }
             if ((d + 1) % 10 == 0 || d == days - 1) {
-                System.out.printf("  quality records for %d of %d days after %d s%n", d + 1, days,
-                        (System.nanoTime() - started) / 1_000_000_000);
+                System.out.printf(
+                        "  quality records for %d of %d days after %d s%n",
+                        d + 1, days, (System.nanoTime() - started) / 1_000_000_000);
             }
         }
         // only the days that got quality records: the older real-time sessions stay Unclassified
-        QualityRankRecomputation.store(jdbc, tenant.id(), lastDay.minusDays(days - 1L).atStartOfDay());
-        jdbc.sql("INSERT INTO bench_quality_complete (tenant_id, days) VALUES (:t, :d)").param("t", tenant.id())
-                .param("d", days).update();
+        QualityRankRecomputation.store(
+                jdbc, tenant.id(), lastDay.minusDays(days - 1L).atStartOfDay());
+        jdbc.sql("INSERT INTO bench_quality_complete (tenant_id, days) VALUES (:t, :d)")
+                .param("t", tenant.id())
+                .param("d", days)
+                .update();
     }
 
     /** Real-time sessions of one day, once per side. */
-    private static final String QUALITY_SESSIONS = "FROM comm_session s JOIN (SELECT 'FROM' AS side UNION ALL SELECT 'TO') d";
+    private static final String QUALITY_SESSIONS =
+            "FROM comm_session s JOIN (SELECT 'FROM' AS side UNION ALL SELECT 'TO') d";
+
     private static final String QUALITY_WHERE =
             "WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.media_mask & 56";
 
@@ -188,11 +220,16 @@ final class BenchTenant {
     /** Deletes the tenant's raw sessions in steps, so no single transaction holds millions of row locks. */
     static void deleteSessions(JdbcClient jdbc, long tenantId) {
         for (String table : org.commsportal.sessions.RawSessionTables.START_COLUMNS.keySet()) {
-            while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t LIMIT 50000").param("t", tenantId).update() > 0) {
+            while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t LIMIT 50000")
+                            .param("t", tenantId)
+                            .update()
+                    > 0) {
                 // next step
             }
         }
-        jdbc.sql("DELETE FROM session_dialog WHERE tenant_id = :t").param("t", tenantId).update();
+        jdbc.sql("DELETE FROM session_dialog WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .update();
     }
 
     /** Signs in an administrator of the bench tenant in this thread. */
@@ -201,8 +238,11 @@ final class BenchTenant {
     }
 
     private boolean complete(long tenantId) {
-        return jdbc.sql("SELECT COUNT(*) FROM bench_complete WHERE tenant_id = :t").param("t", tenantId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM bench_complete WHERE tenant_id = :t")
+                        .param("t", tenantId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private void loadUsers(Tenant tenant, int users, LocalDate licensedFrom) {
@@ -219,7 +259,8 @@ final class BenchTenant {
             }
         }
         jdbc.sql("CREATE TABLE IF NOT EXISTS bench_user (tenant_id BIGINT, n INT, user_id BIGINT, upn VARCHAR(255), "
-                + "PRIMARY KEY (tenant_id, n))").update();
+                        + "PRIMARY KEY (tenant_id, n))")
+                .update();
         jdbc.sql("""
                 INSERT INTO bench_user (tenant_id, n, user_id, upn)
                 SELECT tenant_id, ROW_NUMBER() OVER (ORDER BY id) - 1, id, upn FROM licensed_user WHERE tenant_id = :t
@@ -245,8 +286,12 @@ final class BenchTenant {
                 JOIN bench_user f ON f.tenant_id = :t AND f.n = s.seq MOD :users
                 JOIN bench_user t ON t.tenant_id = :t AND t.n = (s.seq * 13 + 1 + :dayNumber) MOD :users
                 """.formatted(perDay))
-                .param("t", tenantId).param("day", day.toString()).param("start", start).param("users", users)
-                .param("dayNumber", dayNumber).update();
+                .param("t", tenantId)
+                .param("day", day.toString())
+                .param("start", start)
+                .param("users", users)
+                .param("dayNumber", dayNumber)
+                .update();
         var range = new Object[] {start, start.plusDays(1)};
         jdbc.sql("""
                 INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
@@ -255,7 +300,11 @@ final class BenchTenant {
                 JOIN (SELECT 1 AS bit, 1 AS type UNION ALL SELECT 2, 2 UNION ALL SELECT 8, 4
                       UNION ALL SELECT 16, 5 UNION ALL SELECT 32, 6) m ON s.media_mask & m.bit
                 WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
-                """).param("t", tenantId).param("from", range[0]).param("to", range[1]).update();
+                """)
+                .param("t", tenantId)
+                .param("from", range[0])
+                .param("to", range[1])
+                .update();
         jdbc.sql("""
                 INSERT INTO user_daily_rollup (tenant_id, user_id, day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing,
                                                p2p_file_transfer, p2p_audio_ms, p2p_video_ms)
@@ -270,7 +319,12 @@ final class BenchTenant {
                       WHERE tenant_id = :t AND start_time >= :from AND start_time < :to) p
                 JOIN comm_session s ON s.id = p.id
                 GROUP BY p.user_id
-                """).param("t", tenantId).param("day", day).param("from", range[0]).param("to", range[1]).update();
+                """)
+                .param("t", tenantId)
+                .param("day", day)
+                .param("from", range[0])
+                .param("to", range[1])
+                .update();
         jdbc.sql("""
                 INSERT INTO tenant_daily_rollup (tenant_id, day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing,
                     p2p_file_transfer, p2p_audio_ms, p2p_video_ms, users_im, users_audio, users_video,
@@ -285,6 +339,11 @@ final class BenchTenant {
                              SUM(p2p_app_sharing > 0) AS app, SUM(p2p_file_transfer > 0) AS ft
                       FROM user_daily_rollup WHERE tenant_id = :t AND day = :day) u
                 WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
-                """).param("t", tenantId).param("day", day).param("from", range[0]).param("to", range[1]).update();
+                """)
+                .param("t", tenantId)
+                .param("day", day)
+                .param("from", range[0])
+                .param("to", range[1])
+                .update();
     }
 }

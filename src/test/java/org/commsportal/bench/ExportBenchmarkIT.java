@@ -53,12 +53,23 @@ class ExportBenchmarkIT {
     private static final int SESSIONS = Integer.getInteger("bench.exportRows", 1_000_000);
     private static final int PEERS = 50;
 
-    @Autowired SessionDetailsService sessionDetails;
-    @Autowired JdbcClient jdbc;
-    @Autowired TenantService tenants;
-    @Autowired DirectoryService directory;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired TestTenants testTenants;
+    @Autowired
+    SessionDetailsService sessionDetails;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
 
     @Test
     void a_million_session_rows_export_streaming() {
@@ -66,12 +77,14 @@ class ExportBenchmarkIT {
         LocalDate firstDay = lastDay.minusDays(29);
         Tenant tenant = load(firstDay);
         long heavy = jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t AND alias = 'heavy'")
-                .param("t", tenant.id()).query(Long.class).single();
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
 
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         try {
-            SessionSearch search = sessionDetails.search(new SearchForm(heavy, firstDay.atStartOfDay(),
-                    lastDay.plusDays(1).atStartOfDay()));
+            SessionSearch search = sessionDetails.search(new SearchForm(
+                    heavy, firstDay.atStartOfDay(), lastDay.plusDays(1).atStartOfDay()));
             List<String[]> table = new ArrayList<>();
             for (ExportFormat format : List.of(ExportFormat.CSV, ExportFormat.XLSX)) {
                 export(search, format, new CountingOutputStream()); // warm-up
@@ -86,20 +99,31 @@ class ExportBenchmarkIT {
                 assertThat(rows).isEqualTo(SESSIONS);
                 double rowsPerSecond = rows / seconds;
                 double growthMb = heap.growthBytes() / 1024.0 / 1024.0;
-                table.add(new String[] {"export " + rows + " rows, all columns, " + format,
-                        String.format("%.1f s", seconds), String.format("%,.0f rows/s", rowsPerSecond),
-                        String.format("%.1f MB", growthMb), String.format("%.0f MB", out.bytes() / 1024.0 / 1024.0),
-                        rowsPerSecond >= 100_000 && growthMb < 64 ? "yes" : "no"});
-                BenchFigures.record("Export", "export %,d session rows, all columns, %s".formatted(rows, format),
-                        seconds * 1000, Double.NaN, Double.NaN, "one run; %,.0f rows/s, heap growth %.1f MB, %.0f MB; "
-                                .formatted(rowsPerSecond, growthMb, out.bytes() / 1024.0 / 1024.0)
+                table.add(new String[] {
+                    "export " + rows + " rows, all columns, " + format,
+                    String.format("%.1f s", seconds),
+                    String.format("%,.0f rows/s", rowsPerSecond),
+                    String.format("%.1f MB", growthMb),
+                    String.format("%.0f MB", out.bytes() / 1024.0 / 1024.0),
+                    rowsPerSecond >= 100_000 && growthMb < 64 ? "yes" : "no"
+                });
+                BenchFigures.record(
+                        "Export",
+                        "export %,d session rows, all columns, %s".formatted(rows, format),
+                        seconds * 1000,
+                        Double.NaN,
+                        Double.NaN,
+                        "one run; %,.0f rows/s, heap growth %.1f MB, %.0f MB; "
+                                        .formatted(rowsPerSecond, growthMb, out.bytes() / 1024.0 / 1024.0)
                                 + "targets >= 100,000 rows/s and < 64 MB met: "
                                 + (rowsPerSecond >= 100_000 && growthMb < 64 ? "yes" : "no"));
             }
-            System.out.printf("%nStreaming exports, session details of one user with %,d sessions in 30 days "
-                    + "(targets: >= 100,000 rows/s, heap growth < 64 MB; heap %d MB max)%n", SESSIONS,
-                    Runtime.getRuntime().maxMemory() / 1024 / 1024);
-            System.out.printf("%-44s %9s %16s %12s %10s %5s%n", "operation", "time", "rate", "heap growth", "size", "met");
+            System.out.printf(
+                    "%nStreaming exports, session details of one user with %,d sessions in 30 days "
+                            + "(targets: >= 100,000 rows/s, heap growth < 64 MB; heap %d MB max)%n",
+                    SESSIONS, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+            System.out.printf(
+                    "%-44s %9s %16s %12s %10s %5s%n", "operation", "time", "rate", "heap growth", "size", "met");
             table.forEach(r -> System.out.printf("%-44s %9s %16s %12s %10s %5s%n", (Object[]) r));
         } finally {
             TestTenants.signOut();
@@ -108,7 +132,7 @@ class ExportBenchmarkIT {
 
     private long export(SessionSearch search, ExportFormat format, OutputStream out) {
         try {
-            return sessionDetails.export(search, List.of(SessionColumn.values()), format, out, written -> { });
+            return sessionDetails.export(search, List.of(SessionColumn.values()), format, out, written -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,15 +141,21 @@ class ExportBenchmarkIT {
     /** One licensed user with a session every 2.6 seconds for 30 days, with some of 50 peers; loaded once. */
     private Tenant load(LocalDate firstDay) {
         String name = "bench-export-" + SESSIONS + "-" + firstDay + ".example";
-        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_complete (tenant_id BIGINT PRIMARY KEY)").update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_complete (tenant_id BIGINT PRIMARY KEY)")
+                .update();
         var existing = tenants.findByName(name);
-        if (existing.isPresent() && jdbc.sql("SELECT COUNT(*) FROM bench_complete WHERE tenant_id = :t")
-                .param("t", existing.get().id()).query(Long.class).single() > 0) {
+        if (existing.isPresent()
+                && jdbc.sql("SELECT COUNT(*) FROM bench_complete WHERE tenant_id = :t")
+                                .param("t", existing.get().id())
+                                .query(Long.class)
+                                .single()
+                        > 0) {
             System.out.println("Reusing data set " + name);
             return existing.get();
         }
         if (existing.isPresent()) {
-            throw new IllegalStateException("Data set " + name + " is incomplete; delete the bench database and run again");
+            throw new IllegalStateException(
+                    "Data set " + name + " is incomplete; delete the bench database and run again");
         }
         long started = System.nanoTime();
         Tenant tenant = tenants.create(name, java.util.UUID.randomUUID(), false);
@@ -135,8 +165,12 @@ class ExportBenchmarkIT {
             users.add(new UserRecord("peer" + i + "@" + name, "peer" + i, "Peer " + i, firstDay.minusDays(60), null));
         }
         currentTenant.runAs(tenant.id(), () -> directory.upsert(users));
-        Map<String, Long> ids = jdbc.sql("SELECT alias, id FROM licensed_user WHERE tenant_id = :t").param("t", tenant.id())
-                .query((rs, row) -> Map.entry(rs.getString("alias"), rs.getLong("id"))).list().stream()
+        Map<String, Long> ids = jdbc
+                .sql("SELECT alias, id FROM licensed_user WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query((rs, row) -> Map.entry(rs.getString("alias"), rs.getLong("id")))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         long spacingMs = 30L * 86_400_000 / SESSIONS;
         int chunk = 100_000;
@@ -154,11 +188,18 @@ class ExportBenchmarkIT {
                            IF(seq MOD 50 = 0, 487, 200), ELT(1 + seq MOD 4, 1, 16, 48, 24), IF(seq MOD 4 = 0, 12, 0)
                     FROM seq_%d_to_%d
                     """.formatted(from, to - 1))
-                    .param("t", tenant.id()).param("spacing", spacingMs).param("first", firstDay.atStartOfDay())
-                    .param("fromUri", "sip:heavy@" + name).param("domain", name).param("heavy", ids.get("heavy"))
-                    .param("firstPeer", ids.get("peer0")).param("peers", PEERS)
+                    .param("t", tenant.id())
+                    .param("spacing", spacingMs)
+                    .param("first", firstDay.atStartOfDay())
+                    .param("fromUri", "sip:heavy@" + name)
+                    .param("domain", name)
+                    .param("heavy", ids.get("heavy"))
+                    .param("firstPeer", ids.get("peer0"))
+                    .param("peers", PEERS)
                     .update();
-            System.out.printf("  loaded %,d of %,d sessions after %d s%n", to, SESSIONS, (System.nanoTime() - started) / 1_000_000_000);
+            System.out.printf(
+                    "  loaded %,d of %,d sessions after %d s%n",
+                    to, SESSIONS, (System.nanoTime() - started) / 1_000_000_000);
         }
         jdbc.sql("""
                 INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
@@ -169,7 +210,9 @@ class ExportBenchmarkIT {
                 """).param("t", tenant.id()).update();
         BenchTenant.recordDialogs(jdbc, tenant.id());
         QualityRankRecomputation.store(jdbc, tenant.id()); // no quality records: real-time sessions are Unclassified
-        jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)").param("t", tenant.id()).update();
+        jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)")
+                .param("t", tenant.id())
+                .update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;
     }
@@ -177,7 +220,8 @@ class ExportBenchmarkIT {
     /** The largest heap in use right after a garbage collection while open, against the live heap at opening. */
     private static final class LiveHeap implements AutoCloseable {
         private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toSet());
         private final AtomicLong largestAfterGc = new AtomicLong();
         private final AtomicLong collections = new AtomicLong();
@@ -199,8 +243,10 @@ class ExportBenchmarkIT {
         }
 
         private long used(Map<String, MemoryUsage> byPool) {
-            return byPool.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                    .mapToLong(e -> e.getValue().getUsed()).sum();
+            return byPool.entrySet().stream()
+                    .filter(e -> heapPools.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().getUsed())
+                    .sum();
         }
 
         long growthBytes() {

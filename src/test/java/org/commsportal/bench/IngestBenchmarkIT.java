@@ -23,12 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
+import org.commsportal.activity.UserPeriodTotals;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.ingest.IngestionKeys;
-import org.commsportal.sessions.RawRowsFloor;
-import org.commsportal.activity.UserPeriodTotals;
 import org.commsportal.security.Role;
+import org.commsportal.sessions.RawRowsFloor;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.Tag;
@@ -53,21 +53,40 @@ class IngestBenchmarkIT {
     private static final int SENDERS = 4;
     private static final int USERS = 2_000;
 
-    @LocalServerPort int port;
-    @Autowired TestTenants testTenants;
-    @Autowired IngestionKeys keys;
-    @Autowired DirectoryService directory;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired DataSource dataSource;
-    @Autowired UserPeriodTotals periodTotals;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationContext context;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    IngestionKeys keys;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    UserPeriodTotals periodTotals;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void sustained_http_ingest_and_a_large_file_import() throws Exception {
         Tenant tenant = benchTenant("bench-ingest");
         // as in a tenant whose peer-to-peer report has been opened: every write keeps the period totals up too
-        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+        currentTenant.runAs(
+                tenant.id(),
+                () -> periodTotals.moveTo(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         String key = keys.create("bench").key();
         TestTenants.signOut();
@@ -76,28 +95,47 @@ class IngestBenchmarkIT {
         HttpClient http = HttpClient.newHttpClient();
         double seconds = concurrently(batches, "http-", tenant, lines -> {
             var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/sessions"))
-                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines))).build();
+                    .header("Authorization", "Bearer " + key)
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         });
         long sessions = (long) batches * BATCH;
-        System.out.printf("%nINGEST BENCHMARK%n  HTTP: %d sessions with quality in batches of %d, %d senders: %.1f s, "
-                + "%.0f sessions/s%n", sessions, BATCH, SENDERS, seconds, sessions / seconds);
-        BenchFigures.record("Ingest", "HTTP ingest of %,d sessions with quality, %d senders".formatted(sessions, SENDERS),
-                seconds * 1000, Double.NaN, Double.NaN, "%,.0f sessions/s (one run, whole time)".formatted(sessions / seconds));
+        System.out.printf(
+                "%nINGEST BENCHMARK%n  HTTP: %d sessions with quality in batches of %d, %d senders: %.1f s, "
+                        + "%.0f sessions/s%n",
+                sessions, BATCH, SENDERS, seconds, sessions / seconds);
+        BenchFigures.record(
+                "Ingest",
+                "HTTP ingest of %,d sessions with quality, %d senders".formatted(sessions, SENDERS),
+                seconds * 1000,
+                Double.NaN,
+                Double.NaN,
+                "%,.0f sessions/s (one run, whole time)".formatted(sessions / seconds));
 
         // the floor: the same records parsed and only their raw rows written, with the writer's statements
         Tenant floorTenant = benchTenant("bench-floor");
         var floor = new RawRowsFloor(context);
-        double floorSeconds = concurrently(batches, "floor-", floorTenant, lines -> floor.write(floorTenant.id(), lines));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t").param("t", floorTenant.id())
-                .query(Long.class).single()).isEqualTo(sessions);
-        System.out.printf("  Raw rows only (parse, sessions, media and quality rows; no rollups, no HTTP), %d threads: "
-                + "%.1f s, %.0f sessions/s%n", SENDERS, floorSeconds, sessions / floorSeconds);
-        BenchFigures.record("Ingest", "floor: raw rows only of %,d sessions, %d threads".formatted(sessions, SENDERS),
-                floorSeconds * 1000, Double.NaN, Double.NaN, "%,.0f sessions/s; parse and raw rows, no rollups, no HTTP"
-                        .formatted(sessions / floorSeconds));
+        double floorSeconds =
+                concurrently(batches, "floor-", floorTenant, lines -> floor.write(floorTenant.id(), lines));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")
+                        .param("t", floorTenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(sessions);
+        System.out.printf(
+                "  Raw rows only (parse, sessions, media and quality rows; no rollups, no HTTP), %d threads: "
+                        + "%.1f s, %.0f sessions/s%n",
+                SENDERS, floorSeconds, sessions / floorSeconds);
+        BenchFigures.record(
+                "Ingest",
+                "floor: raw rows only of %,d sessions, %d threads".formatted(sessions, SENDERS),
+                floorSeconds * 1000,
+                Double.NaN,
+                Double.NaN,
+                "%,.0f sessions/s; parse and raw rows, no rollups, no HTTP".formatted(sessions / floorSeconds));
 
         int fileSessions = Integer.getInteger("bench.import.sessions", 1_000_000);
         Path file = Path.of("target", "bench-import.ndjson");
@@ -111,25 +149,50 @@ class IngestBenchmarkIT {
         try (var connection = dataSource.getConnection()) {
             url = connection.getMetaData().getURL();
         }
-        Path jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches(
-                "comms-usage-portal-.*\\.jar")).findFirst().orElseThrow();
+        Path jar = Files.list(Path.of("target"))
+                .filter(p -> p.getFileName().toString().matches("comms-usage-portal-.*\\.jar"))
+                .findFirst()
+                .orElseThrow();
         long importStarted = System.nanoTime();
-        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "import", "sessions", file.toString(), "--tenant=" + tenant.name(),
-                "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=")
-                .redirectErrorStream(true).start();
+        Process importer = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toString(),
+                        "import",
+                        "sessions",
+                        file.toString(),
+                        "--tenant=" + tenant.name(),
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=root",
+                        "--spring.datasource.password=")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(importer.getInputStream().readAllBytes());
         int exit = importer.waitFor();
         double importMs = (System.nanoTime() - importStarted) / 1e6;
         System.out.println("  Import of " + fileSessions + " sessions, child JVM with -Xmx512m, exit " + exit + ":");
-        output.lines().filter(line -> line.startsWith("Imported") || line.contains("heap") || line.contains("Error")
-                || line.contains("problem")).forEach(line -> System.out.println("    " + line));
-        System.out.println("  (this JVM: " + ManagementFactory.getRuntimeMXBean().getName() + ")");
+        output.lines()
+                .filter(line -> line.startsWith("Imported")
+                        || line.contains("heap")
+                        || line.contains("Error")
+                        || line.contains("problem"))
+                .forEach(line -> System.out.println("    " + line));
+        System.out.println(
+                "  (this JVM: " + ManagementFactory.getRuntimeMXBean().getName() + ")");
         assertThat(exit).as(output).isZero();
-        String imported = output.lines().filter(line -> line.startsWith("Imported")).findFirst().orElse("");
-        BenchFigures.record("Ingest", "file import of %,d sessions, child JVM -Xmx512m".formatted(fileSessions), importMs,
-                Double.NaN, Double.NaN, "one run, JVM start included; %,.0f sessions/s overall%s".formatted(
-                        fileSessions / (importMs / 1000), imported.isEmpty() ? "" : "; " + imported));
+        String imported = output.lines()
+                .filter(line -> line.startsWith("Imported"))
+                .findFirst()
+                .orElse("");
+        BenchFigures.record(
+                "Ingest",
+                "file import of %,d sessions, child JVM -Xmx512m".formatted(fileSessions),
+                importMs,
+                Double.NaN,
+                Double.NaN,
+                "one run, JVM start included; %,.0f sessions/s overall%s"
+                        .formatted(fileSessions / (importMs / 1000), imported.isEmpty() ? "" : "; " + imported));
         Files.deleteIfExists(file);
     }
 
@@ -138,7 +201,8 @@ class IngestBenchmarkIT {
         Tenant tenant = testTenants.newTenant(name);
         List<UserRecord> users = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
-            users.add(new UserRecord("u" + u + "@" + tenant.name(), "u" + u, "User " + u, LocalDate.of(2025, 1, 1), null));
+            users.add(new UserRecord(
+                    "u" + u + "@" + tenant.name(), "u" + u, "User " + u, LocalDate.of(2025, 1, 1), null));
         }
         currentTenant.runAs(tenant.id(), () -> directory.upsert(users));
         return tenant;
@@ -151,7 +215,8 @@ class IngestBenchmarkIT {
     }
 
     /** Has {@link #SENDERS} threads write the batches (each takes the next one) and returns the seconds it took. */
-    private static double concurrently(int batches, String dialogPrefix, Tenant tenant, BatchWriter writer) throws Exception {
+    private static double concurrently(int batches, String dialogPrefix, Tenant tenant, BatchWriter writer)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         long started = System.nanoTime();
@@ -177,15 +242,31 @@ class IngestBenchmarkIT {
 
     /** A peer-to-peer session between two of the bench users, with audio stream, media line and sometimes feedback. */
     private static String session(String dialogId, int n, String domain) {
-        Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(1 + n % 30).atStartOfDay(ZoneOffset.UTC).toInstant()
+        Instant start = LocalDate.now(ZoneOffset.UTC)
+                .minusDays(1 + n % 30)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
                 .plus(n % 86_000, ChronoUnit.SECONDS);
-        String media = n % 3 == 0 ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}]" : "[{\"type\":\"IM\",\"durationMs\":60000}]";
+        String media = n % 3 == 0
+                ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}]"
+                : "[{\"type\":\"IM\",\"durationMs\":60000}]";
         String feedback = n % 10 == 0 ? ",\"feedback\":[{\"side\":\"FROM\",\"rating\":4}]" : "";
         return ("{\"dialogId\":\"%s\",\"startTime\":\"%s\",\"endTime\":\"%s\",\"fromUri\":\"sip:u%d@%s\","
-                + "\"toUri\":\"sip:u%d@%s\",\"responseCode\":200,\"media\":%s,\"quality\":{\"audioStreams\":[{\"side\":"
-                + "\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":%d.5,\"packetLossRateAvg\":0.01,\"roundTripAvgMs\":80}],"
-                + "\"mediaLines\":[{\"side\":\"FROM\",\"mediaType\":\"AUDIO\",\"ipAddress\":\"10.0.%d.%d\"}]%s}}")
-                .formatted(dialogId, start, start.plusSeconds(240), n % USERS, domain, (n * 7 + 1) % USERS, domain, media,
-                        n % 40, n % 250, n % 200, feedback);
+                        + "\"toUri\":\"sip:u%d@%s\",\"responseCode\":200,\"media\":%s,\"quality\":{\"audioStreams\":[{\"side\":"
+                        + "\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":%d.5,\"packetLossRateAvg\":0.01,\"roundTripAvgMs\":80}],"
+                        + "\"mediaLines\":[{\"side\":\"FROM\",\"mediaType\":\"AUDIO\",\"ipAddress\":\"10.0.%d.%d\"}]%s}}")
+                .formatted(
+                        dialogId,
+                        start,
+                        start.plusSeconds(240),
+                        n % USERS,
+                        domain,
+                        (n * 7 + 1) % USERS,
+                        domain,
+                        media,
+                        n % 40,
+                        n % 250,
+                        n % 200,
+                        feedback);
     }
 }

@@ -17,8 +17,7 @@ final class Medians {
         }
     }
 
-    private Medians() {
-    }
+    private Medians() {}
 
     static double median(String name, int runs, Runnable operation) {
         return time(name, runs, operation).medianMs();
@@ -33,8 +32,9 @@ final class Medians {
             ms[i] = (System.nanoTime() - started) / 1e6;
         }
         Timing timing = Timing.of(ms);
-        System.out.printf("  %-50s median %8.1f ms, p95 %8.1f ms, max %8.1f ms%n", name, timing.medianMs(),
-                timing.p95Ms(), timing.maxMs());
+        System.out.printf(
+                "  %-50s median %8.1f ms, p95 %8.1f ms, max %8.1f ms%n",
+                name, timing.medianMs(), timing.p95Ms(), timing.maxMs());
         return timing;
     }
 }

@@ -15,10 +15,10 @@ import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.DailyActivity;
 import org.commsportal.activity.ReportPeriod;
 import org.commsportal.activity.UserActivityColumn;
+import org.commsportal.activity.UserPeriodTotals;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportFormat;
-import org.commsportal.activity.UserPeriodTotals;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
@@ -41,19 +41,32 @@ class PeerToPeerBenchmarkIT {
      * ({@code -Dbench.naiveRuns}, default 3; bench/run.sh M and L pass 1).
      */
     private static final int NAIVE_RUNS = Integer.getInteger("bench.naiveRuns", 3);
+
     private static final int PAGE = 50;
 
-    @Autowired ActivityService activity;
-    @Autowired JdbcClient jdbc;
-    @Autowired TenantService tenants;
-    @Autowired DirectoryService directory;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired TestTenants testTenants;
-    @Autowired UserPeriodTotals periodTotals;
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    UserPeriodTotals periodTotals;
 
     /** Per operation: the portal's timing and the naive query's median (NaN when there is none). */
-    private record Result(Medians.Timing portal, double naiveMs) {
-    }
+    private record Result(Medians.Timing portal, double naiveMs) {}
 
     private final Map<String, Result> results = new LinkedHashMap<>();
 
@@ -64,13 +77,18 @@ class PeerToPeerBenchmarkIT {
         var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants);
         Tenant tenant = bench.load(users, days, activity.reportDate());
         bench.signInAdministrator(tenant);
-        long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t").param("t", tenant.id())
-                .query(Long.class).single();
+        long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
 
         // Until the scheduled move of the day has committed, a read sums the daily rollups (reads never write)
         if (!activity.reportDate().equals(RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id()))) {
-            results.put("page data D180 before the day's move (rollup sums)", new Result(
-                    time("page data D180 from rollups", () -> pageData(UserTableQuery.of(ReportPeriod.D180))), Double.NaN));
+            results.put(
+                    "page data D180 before the day's move (rollup sums)",
+                    new Result(
+                            time("page data D180 from rollups", () -> pageData(UserTableQuery.of(ReportPeriod.D180))),
+                            Double.NaN));
         }
         currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(activity.reportDate())); // as the schedule does
 
@@ -79,25 +97,38 @@ class PeerToPeerBenchmarkIT {
         for (ReportPeriod period : List.of(ReportPeriod.D7, ReportPeriod.D180)) {
             var query = UserTableQuery.of(period);
             Medians.Timing ours = time("page data " + period, () -> pageData(query));
-            double naive = !naiveToo ? Double.NaN : median("  naive GROUP BY over raw sessions " + period, NAIVE_RUNS,
-                    () -> naivePageData(tenant, period, "im DESC"));
+            double naive = !naiveToo
+                    ? Double.NaN
+                    : median(
+                            "  naive GROUP BY over raw sessions " + period,
+                            NAIVE_RUNS,
+                            () -> naivePageData(tenant, period, "im DESC"));
             results.put("page data " + period, new Result(ours, naive));
-            assertThat(activity.activity(period).days().stream().mapToLong(DailyActivity::im).sum())
-                    .as("chart total equals raw rows").isEqualTo(rawImSessions(tenant, period));
+            assertThat(activity.activity(period).days().stream()
+                            .mapToLong(DailyActivity::im)
+                            .sum())
+                    .as("chart total equals raw rows")
+                    .isEqualTo(rawImSessions(tenant, period));
         }
         assertFirstPageEqualsRawRows(tenant, ReportPeriod.D180);
         for (UserActivityColumn column : UserActivityColumn.values()) {
             var query = UserTableQuery.of(ReportPeriod.D180).sortedBy(column, false);
-            results.put("D180 sort by " + column.header(), new Result(
-                    time("sort " + column, () -> activity.users(query, 0, PAGE)), Double.NaN));
+            results.put(
+                    "D180 sort by " + column.header(),
+                    new Result(time("sort " + column, () -> activity.users(query, 0, PAGE)), Double.NaN));
         }
         var filtered = UserTableQuery.of(ReportPeriod.D180).withFilter("user12");
-        results.put("D180 filter 'user12' + count", new Result(time("filter", () -> {
-            activity.users(filtered, 0, PAGE);
-            activity.countUsers(filtered);
-        }), Double.NaN));
+        results.put(
+                "D180 filter 'user12' + count",
+                new Result(
+                        time("filter", () -> {
+                            activity.users(filtered, 0, PAGE);
+                            activity.countUsers(filtered);
+                        }),
+                        Double.NaN));
         Medians.Timing export = time("export", () -> exportAll(UserTableQuery.of(ReportPeriod.D180)));
-        double naiveExport = !naiveToo ? Double.NaN
+        double naiveExport = !naiveToo
+                ? Double.NaN
                 : median("  naive export", NAIVE_RUNS, () -> naivePageData(tenant, ReportPeriod.D180, null));
         results.put("D180 export all " + users + " users (CSV)", new Result(export, naiveExport));
 
@@ -114,14 +145,26 @@ class PeerToPeerBenchmarkIT {
         results.put("first request of a day: move totals 1 day", new Result(Medians.Timing.of(move), Double.NaN));
         assertFirstPageEqualsRawRows(tenant, ReportPeriod.D180);
 
-        System.out.printf("%nPeer-to-peer report, %,d users x %d days, %,d sessions (medians of %d runs, ms)%n",
+        System.out.printf(
+                "%nPeer-to-peer report, %,d users x %d days, %,d sessions (medians of %d runs, ms)%n",
                 users, days, sessions, RUNS);
         System.out.printf("%-44s %10s %10s %12s %8s%n", "operation", "portal", "p95", "raw GROUP BY", "ratio");
         results.forEach((name, r) -> {
-            System.out.printf("%-44s %10.1f %10.1f %12s %8s%n", name, r.portal().medianMs(), r.portal().p95Ms(),
+            System.out.printf(
+                    "%-44s %10.1f %10.1f %12s %8s%n",
+                    name,
+                    r.portal().medianMs(),
+                    r.portal().p95Ms(),
                     Double.isNaN(r.naiveMs()) ? "-" : String.format("%.1f", r.naiveMs()),
-                    Double.isNaN(r.naiveMs()) ? "-" : String.format("%.0fx", r.naiveMs() / r.portal().medianMs()));
-            BenchFigures.record("Peer-to-peer", name, r.portal().medianMs(), r.portal().p95Ms(), r.naiveMs(),
+                    Double.isNaN(r.naiveMs())
+                            ? "-"
+                            : String.format("%.0fx", r.naiveMs() / r.portal().medianMs()));
+            BenchFigures.record(
+                    "Peer-to-peer",
+                    name,
+                    r.portal().medianMs(),
+                    r.portal().p95Ms(),
+                    r.naiveMs(),
                     Double.isNaN(r.naiveMs()) ? "" : "naive: GROUP BY over %,d raw sessions".formatted(sessions));
         });
     }
@@ -135,8 +178,12 @@ class PeerToPeerBenchmarkIT {
 
     private void exportAll(UserTableQuery query) {
         try {
-            activity.export(query, List.of(UserActivityColumn.values()), ExportFormat.CSV, OutputStream.nullOutputStream(),
-                    written -> { });
+            activity.export(
+                    query,
+                    List.of(UserActivityColumn.values()),
+                    ExportFormat.CSV,
+                    OutputStream.nullOutputStream(),
+                    written -> {});
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -155,7 +202,12 @@ class PeerToPeerBenchmarkIT {
                                                  AND m.media_type_id IN (5, 6)
                 WHERE s.tenant_id = :t AND s.conference_url IS NULL AND s.start_time >= :from AND s.start_time < :to
                 GROUP BY DATE(s.start_time)
-                """).param("t", tenant.id()).param("from", from).param("to", to.plusDays(1)).query().listOfRows();
+                """)
+                .param("t", tenant.id())
+                .param("from", from)
+                .param("to", to.plusDays(1))
+                .query()
+                .listOfRows();
         // grouped per user before the join: joining every raw row to the users first made MariaDB compare each
         // user with every unindexed row of the union (minutes at 1,000 users, hours at 10,000)
         jdbc.sql("""
@@ -175,7 +227,11 @@ class PeerToPeerBenchmarkIT {
                            GROUP BY user_id) p ON p.user_id = u.id
                 WHERE u.tenant_id = :t
                 """ + (orderBy == null ? "" : " ORDER BY " + orderBy + " LIMIT " + PAGE))
-                .param("t", tenant.id()).param("from", from).param("to", to.plusDays(1)).query().listOfRows();
+                .param("t", tenant.id())
+                .param("from", from)
+                .param("to", to.plusDays(1))
+                .query()
+                .listOfRows();
     }
 
     /** The D180 page's IM and audio counts, sorted by IM, recomputed from raw rows for the users on it. */
@@ -190,9 +246,13 @@ class PeerToPeerBenchmarkIT {
                         UNION
                         SELECT id, media_mask FROM comm_session WHERE tenant_id = :t AND conference_url IS NULL
                           AND to_user_id = :u AND start_time >= :from AND start_time < :to) s
-                    """).param("t", tenant.id()).param("u", row.userId())
-                    .param("from", to.minusDays(period.days() - 1L)).param("to", to.plusDays(1))
-                    .query(String.class).single();
+                    """)
+                    .param("t", tenant.id())
+                    .param("u", row.userId())
+                    .param("from", to.minusDays(period.days() - 1L))
+                    .param("to", to.plusDays(1))
+                    .query(String.class)
+                    .single();
             assertThat(row.im() + "/" + row.audio()).as("user %d", row.userId()).isEqualTo(raw);
         }
     }
@@ -202,8 +262,12 @@ class PeerToPeerBenchmarkIT {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND conference_url IS NULL AND media_mask & 1
                   AND start_time >= :from AND start_time < :to
-                """).param("t", tenant.id()).param("from", to.minusDays(period.days() - 1L))
-                .param("to", to.plusDays(1)).query(Long.class).single();
+                """)
+                .param("t", tenant.id())
+                .param("from", to.minusDays(period.days() - 1L))
+                .param("to", to.plusDays(1))
+                .query(Long.class)
+                .single();
     }
 
     private Medians.Timing time(String name, Runnable operation) {

@@ -39,13 +39,26 @@ class SessionDetailsBenchmarkIT {
     private static final int RUNS = 15;
     private static final int PAGE = 50;
 
-    @Autowired ActivityService activity;
-    @Autowired SessionDetailsService sessionDetails;
-    @Autowired JdbcClient jdbc;
-    @Autowired TenantService tenants;
-    @Autowired DirectoryService directory;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired TestTenants testTenants;
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    SessionDetailsService sessionDetails;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
 
     private final Map<String, Medians.Timing> results = new LinkedHashMap<>();
 
@@ -58,53 +71,82 @@ class SessionDetailsBenchmarkIT {
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         bench.loadQuality(tenant, lastDay, qualityDays);
-        long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t").param("t", tenant.id())
-                .query(Long.class).single();
+        long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
         long qualityRows = jdbc.sql("SELECT COUNT(*) FROM qoe_audio_stream WHERE tenant_id = :t")
-                .param("t", tenant.id()).query(Long.class).single();
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
 
         LocalDate firstDay = lastDay.minusDays(29);
         long busiest = jdbc.sql("""
                 SELECT user_id FROM user_daily_rollup WHERE tenant_id = :t AND day >= :from
                 GROUP BY user_id ORDER BY SUM(p2p_im + p2p_audio + p2p_video + p2p_app_sharing + p2p_file_transfer) DESC,
                          user_id LIMIT 1
-                """).param("t", tenant.id()).param("from", firstDay).query(Long.class).single();
-        var form = new SearchForm(busiest, firstDay.atStartOfDay(), lastDay.plusDays(1).atStartOfDay());
+                """)
+                .param("t", tenant.id())
+                .param("from", firstDay)
+                .query(Long.class)
+                .single();
+        var form = new SearchForm(
+                busiest, firstDay.atStartOfDay(), lastDay.plusDays(1).atStartOfDay());
         long raw = jdbc.sql("""
                 SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND (from_user_id = :u OR to_user_id = :u)
                   AND start_time >= :from AND start_time < :to
-                """).param("t", tenant.id()).param("u", busiest).param("from", form.from())
-                .param("to", form.effectiveTo()).query(Long.class).single();
+                """)
+                .param("t", tenant.id())
+                .param("u", busiest)
+                .param("from", form.from())
+                .param("to", form.effectiveTo())
+                .query(Long.class)
+                .single();
 
         for (Role role : List.of(Role.GLOBAL_ADMIN, Role.GLOBAL_READER)) {
             testTenants.signInAs(tenant, role);
             String names = role == Role.GLOBAL_ADMIN ? "names shown" : "names concealed";
             SessionSearch search = sessionDetails.search(form);
-            assertThat(sessionDetails.countSessions(search, List.of())).as("result size equals raw rows").isEqualTo(raw);
+            assertThat(sessionDetails.countSessions(search, List.of()))
+                    .as("result size equals raw rows")
+                    .isEqualTo(raw);
 
             results.put("30-day search: page + count (" + names + ")", median("search " + names, () -> {
                 SessionSearch s = sessionDetails.search(form);
                 sessionDetails.sessions(s, List.of(), 0, PAGE);
                 sessionDetails.countSessions(s, List.of());
             }));
-            results.put("group by Media types, then Response Code (" + names + ")",
+            results.put(
+                    "group by Media types, then Response Code (" + names + ")",
                     median("group-by " + names, () -> twoLevels(search)));
-            results.put("sort by Quality, first page (" + names + ")", median("quality sort " + names, () ->
-                    sessionDetails.sessions(search.sortedBy(SessionColumn.QUALITY, false), List.of(), 0, PAGE)));
+            results.put(
+                    "sort by Quality, first page (" + names + ")",
+                    median(
+                            "quality sort " + names,
+                            () -> sessionDetails.sessions(
+                                    search.sortedBy(SessionColumn.QUALITY, false), List.of(), 0, PAGE)));
             long sessionId = jdbc.sql("""
                     SELECT MIN(id) FROM comm_session WHERE tenant_id = :t AND media_mask & 48 = 48
                       AND (from_user_id = :u OR to_user_id = :u) AND start_time >= :from
-                    """).param("t", tenant.id()).param("u", busiest).param("from", form.from())
-                    .query(Long.class).single();
-            assertThat(sessionDetails.quality(sessionId).report().audioStreams()).isNotEmpty();
-            results.put("open a session's sub-tabs (" + names + ")",
+                    """)
+                    .param("t", tenant.id())
+                    .param("u", busiest)
+                    .param("from", form.from())
+                    .query(Long.class)
+                    .single();
+            assertThat(sessionDetails.quality(sessionId).report().audioStreams())
+                    .isNotEmpty();
+            results.put(
+                    "open a session's sub-tabs (" + names + ")",
                     median("sub-tabs " + names, () -> sessionDetails.quality(sessionId)));
-            results.put("export " + raw + " sessions, all columns, CSV (" + names + ")", median("export " + names,
-                    () -> export(search)));
+            results.put(
+                    "export " + raw + " sessions, all columns, CSV (" + names + ")",
+                    median("export " + names, () -> export(search)));
         }
 
-        System.out.printf("%nSession details, %,d users x %d days, %,d sessions, quality records for the last %d days "
-                + "(%,d audio streams); busy user: %,d sessions in 30 days (medians of %d runs, ms)%n",
+        System.out.printf(
+                "%nSession details, %,d users x %d days, %,d sessions, quality records for the last %d days "
+                        + "(%,d audio streams); busy user: %,d sessions in 30 days (medians of %d runs, ms)%n",
                 users, days, sessions, qualityDays, qualityRows, raw, RUNS);
         System.out.printf("%-64s %8s %8s%n", "operation", "median", "p95");
         results.forEach((name, t) -> {
@@ -126,8 +168,12 @@ class SessionDetailsBenchmarkIT {
 
     private void export(SessionSearch search) {
         try {
-            sessionDetails.export(search, List.of(SessionColumn.values()), ExportFormat.CSV,
-                    OutputStream.nullOutputStream(), written -> { });
+            sessionDetails.export(
+                    search,
+                    List.of(SessionColumn.values()),
+                    ExportFormat.CSV,
+                    OutputStream.nullOutputStream(),
+                    written -> {});
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

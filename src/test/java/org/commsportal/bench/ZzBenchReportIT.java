@@ -63,29 +63,44 @@ class ZzBenchReportIT {
     public static void main(String[] args) throws IOException {
         Path csv = args.length > 0 ? Path.of(args[0]) : BenchFigures.file();
         Path png = args.length > 1 ? Path.of(args[1]) : csv.resolveSibling("figures.png");
-        report(BenchFigures.read(csv), png, LocalDate.ofInstant(Files.getLastModifiedTime(csv).toInstant(),
-                java.time.ZoneId.systemDefault()));
+        report(
+                BenchFigures.read(csv),
+                png,
+                LocalDate.ofInstant(Files.getLastModifiedTime(csv).toInstant(), java.time.ZoneId.systemDefault()));
         System.out.println("Figures: " + csv.toAbsolutePath() + "\nChart:   " + png.toAbsolutePath());
     }
 
     static void report(List<Figure> figures, Path png, LocalDate date) throws IOException {
-        String title = "Benchmarks, " + String.join(" / ", new LinkedHashSet<>(figures.stream().map(Figure::dataset)
-                .toList())) + ", " + date;
+        String title = "Benchmarks, "
+                + String.join(
+                        " / ",
+                        new LinkedHashSet<>(
+                                figures.stream().map(Figure::dataset).toList())) + ", " + date;
         System.out.print(table(figures, title));
         Files.createDirectories(png.toAbsolutePath().getParent());
         ImageIO.write(chart(figures, title), "png", png.toFile());
     }
 
     static String table(List<Figure> figures, String title) {
-        int width = Math.max(9, figures.stream().mapToInt(f -> f.operation().length()).max().orElse(0));
-        int group = Math.max(9, figures.stream().mapToInt(f -> f.benchmark().length()).max().orElse(0));
+        int width = Math.max(
+                9, figures.stream().mapToInt(f -> f.operation().length()).max().orElse(0));
+        int group = Math.max(
+                9, figures.stream().mapToInt(f -> f.benchmark().length()).max().orElse(0));
         String format = "%-" + group + "s  %-" + width + "s %10s %10s %10s %7s  %s%n";
         StringBuilder out = new StringBuilder();
         out.append(String.format("%n%s (times in ms; ratio = naive / median)%n", title));
-        out.append(String.format(Locale.ROOT, format, "benchmark", "operation", "median", "p95", "naive", "ratio", "note"));
+        out.append(String.format(
+                Locale.ROOT, format, "benchmark", "operation", "median", "p95", "naive", "ratio", "note"));
         for (Figure f : figures) {
-            out.append(String.format(Locale.ROOT, format, f.benchmark(), f.operation(), ms(f.medianMs()), ms(f.p95Ms()),
-                    ms(f.naiveMs()), ratio(f.ratio()),
+            out.append(String.format(
+                    Locale.ROOT,
+                    format,
+                    f.benchmark(),
+                    f.operation(),
+                    ms(f.medianMs()),
+                    ms(f.p95Ms()),
+                    ms(f.naiveMs()),
+                    ratio(f.ratio()),
                     f.note()));
         }
         return out.toString();
@@ -116,7 +131,8 @@ class ZzBenchReportIT {
             double lo = values.stream().mapToDouble(Double::doubleValue).min().orElse(1);
             double hi = values.stream().mapToDouble(Double::doubleValue).max().orElse(10);
             if (hi / lo > 100) {
-                return new Scale(Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi))), true);
+                return new Scale(
+                        Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi))), true);
             }
             return new Scale(0, niceStep(hi / 5) * Math.ceil(hi / niceStep(hi / 5)), false);
         }
@@ -152,7 +168,8 @@ class ZzBenchReportIT {
     }
 
     private static BufferedImage chart(List<Figure> figures, String title) {
-        List<String> groups = new ArrayList<>(new LinkedHashSet<>(figures.stream().map(Figure::benchmark).toList()));
+        List<String> groups = new ArrayList<>(
+                new LinkedHashSet<>(figures.stream().map(Figure::benchmark).toList()));
         int rows = figures.size() + groups.size();
         int height = TOP + rows * ROW + BOTTOM;
         int plotLeft = LABEL_WIDTH;
@@ -172,8 +189,11 @@ class ZzBenchReportIT {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         g.drawString(title, 16, 30);
         g.setFont(plain);
-        g.drawString("Server time in ms, " + (scale.log() ? "log scale" : "linear scale")
-                + "; single-run figures (ingest, export, first build) have no p95.", 16, 52);
+        g.drawString(
+                "Server time in ms, " + (scale.log() ? "log scale" : "linear scale")
+                        + "; single-run figures (ingest, export, first build) have no p95.",
+                16,
+                52);
         legend(g, 16, 72);
 
         // grid and axis labels

@@ -24,8 +24,11 @@ class AccountsBrowserIT extends BrowserTest {
 
     private static final String NEW_PASSWORD = "amber-lantern-orbit";
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TestTenants testTenants;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestTenants testTenants;
 
     @Test
     void an_administrator_creates_an_account_that_signs_in_until_it_is_disabled() {
@@ -39,14 +42,18 @@ class AccountsBrowserIT extends BrowserTest {
         type("account-display-name", "Created In The Browser");
         type("account-password", "password1234");
         browser.driver.findElements(By.cssSelector("#account-roles vaadin-checkbox")).stream()
-                .filter(box -> box.getText().equals("Reports reader")).findFirst().orElseThrow().click();
+                .filter(box -> box.getText().equals("Reports reader"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.driver.findElement(By.id("save-account")).click();
         browser.waitUntilIdle();
         assertThat(errorOf("account-password")).contains("common passwords");
 
         type("account-password", NEW_PASSWORD);
         browser.driver.findElement(By.id("save-account")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("account-username")).isEmpty());
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("account-username")).isEmpty());
         browser.waitUntilIdle();
         assertThat(browser.driver.findElement(By.id("accounts-grid")).getText()).contains(newAccount);
 
@@ -55,7 +62,9 @@ class AccountsBrowserIT extends BrowserTest {
         browser.open("/usage/peer-to-peer-activity");
         browser.waitFor(By.id("user-table"));
 
-        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE username = :u").param("u", newAccount).update();
+        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE username = :u")
+                .param("u", newAccount)
+                .update();
         browser.open("/account");
         browser.wait(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login"));
         browser.open("/usage/peer-to-peer-activity");
@@ -93,8 +102,10 @@ class AccountsBrowserIT extends BrowserTest {
         assertThat(copied("copy-created-token")).isEqualTo(token);
         browser.driver.findElement(By.id("close-created-token")).click();
         browser.waitUntilIdle();
-        assertThat(browser.driver.findElement(By.id("token-grid")).getText()).contains("nightly export")
-                .contains(token.substring(0, 12)).doesNotContain(token);
+        assertThat(browser.driver.findElement(By.id("token-grid")).getText())
+                .contains("nightly export")
+                .contains(token.substring(0, 12))
+                .doesNotContain(token);
         assertThat(callApi(token)).isEqualTo(404); // signed in; no report lives at that path
 
         clickRevoke("token-grid");
@@ -117,17 +128,20 @@ class AccountsBrowserIT extends BrowserTest {
         browser.open("/admin/ingestion-keys");
         type("ingestion-key-name", "pool 1");
         browser.driver.findElement(By.id("create-ingestion-key")).click();
-        String key = browser.waitFor(By.cssSelector("#created-ingestion-key input")).getAttribute("value");
+        String key =
+                browser.waitFor(By.cssSelector("#created-ingestion-key input")).getAttribute("value");
         assertThat(copied("copy-created-ingestion-key")).isEqualTo(key);
         browser.driver.findElement(By.id("close-created-ingestion-key")).click();
         browser.waitUntilIdle();
 
         clickRevoke("ingestion-key-grid");
-        assertThat(browser.waitFor(By.id("revoke-ingestion-key-question")).getText()).contains("pool 1");
+        assertThat(browser.waitFor(By.id("revoke-ingestion-key-question")).getText())
+                .contains("pool 1");
         browser.driver.findElement(By.id("cancel-revoke-ingestion-key")).click();
         browser.waitUntilIdle();
         assertThat(revokedKeys(tenant)).as("cancelled").isZero();
-        assertThat(browser.driver.findElement(By.id("ingestion-key-grid")).getText()).contains("Active");
+        assertThat(browser.driver.findElement(By.id("ingestion-key-grid")).getText())
+                .contains("Active");
         clickRevoke("ingestion-key-grid");
         browser.waitFor(By.id("confirm-revoke-ingestion-key")).click();
         browser.waitUntilIdle();
@@ -135,8 +149,10 @@ class AccountsBrowserIT extends BrowserTest {
         assertThat(browser.driver.findElement(By.id("ingestion-key-grid")).getText())
                 .containsPattern("Revoked \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 
-        long id = jdbc.sql("SELECT id FROM portal_account WHERE username = :u").param("u", colleague)
-                .query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM portal_account WHERE username = :u")
+                .param("u", colleague)
+                .query(Long.class)
+                .single();
         browser.open("/admin/accounts");
         clickInView(browser.waitFor(By.id("disable-" + id)));
         assertThat(browser.waitFor(By.id("disable-account-question")).getText()).contains(colleague);
@@ -173,24 +189,34 @@ class AccountsBrowserIT extends BrowserTest {
 
     private void clickRevoke(String gridId) {
         browser.driver.findElements(By.cssSelector("#" + gridId + " vaadin-button")).stream()
-                .filter(button -> button.getText().equals("Revoke") && button.isEnabled()).findFirst().orElseThrow().click();
+                .filter(button -> button.getText().equals("Revoke") && button.isEnabled())
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
     }
 
     private long revokedKeys(Tenant tenant) {
         return jdbc.sql("SELECT COUNT(*) FROM ingestion_key WHERE tenant_id = :t AND revoked_at IS NOT NULL")
-                .param("t", tenant.id()).query(Long.class).single();
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
     }
 
     private boolean enabled(String username) {
-        return jdbc.sql("SELECT enabled FROM portal_account WHERE username = :u").param("u", username)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT enabled FROM portal_account WHERE username = :u")
+                .param("u", username)
+                .query(Boolean.class)
+                .single();
     }
 
     private int callApi(String token) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/token-check"))
-                .header("Authorization", "Bearer " + token).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Authorization", "Bearer " + token)
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private void type(String fieldId, String text) {
@@ -200,6 +226,8 @@ class AccountsBrowserIT extends BrowserTest {
     }
 
     private String errorOf(String fieldId) {
-        return browser.driver.findElement(By.cssSelector("#" + fieldId + " [slot='error-message']")).getText();
+        return browser.driver
+                .findElement(By.cssSelector("#" + fieldId + " [slot='error-message']"))
+                .getText();
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PortalIntegrationTest
 class ActiveUisBrowserIT extends BrowserTest {
 
-    @Autowired MeterRegistry registry;
+    @Autowired
+    MeterRegistry registry;
 
     @Test
     void a_tab_counts_as_an_active_ui_while_it_is_open() {

@@ -41,10 +41,17 @@ class ActiveUsersBrowserIT extends BrowserTest {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
-    @Autowired ActiveUsersService service;
-    @Autowired ViewerTimeZone viewerTimeZone;
-    @Autowired TestTenants testTenants;
-    @Autowired TenantService tenants;
+    @Autowired
+    ActiveUsersService service;
+
+    @Autowired
+    ViewerTimeZone viewerTimeZone;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    TenantService tenants;
 
     @Test
     void an_administrator_sees_the_service_figures_per_period_length_and_time_zone() throws Exception {
@@ -53,12 +60,15 @@ class ActiveUsersBrowserIT extends BrowserTest {
 
         browser.signIn("global.admin", DemoAccounts.PASSWORD);
         browser.open("/usage/active-users");
-        assertThat(browser.waitFor(By.id("explanation")).getText()).isEqualTo("Distinct licensed users with audio or "
-                + "video in use at some moment of the period, in " + ownZone.getId() + ". Daily figures stop at the "
-                + "last complete day; the current week, month and year are included. Only periods wholly within the "
-                + "retained data (the last " + tenants.current().retentionDays() + " days) are shown.");
+        assertThat(browser.waitFor(By.id("explanation")).getText())
+                .isEqualTo("Distinct licensed users with audio or "
+                        + "video in use at some moment of the period, in " + ownZone.getId()
+                        + ". Daily figures stop at the "
+                        + "last complete day; the current week, month and year are included. Only periods wholly within the "
+                        + "retained data (the last " + tenants.current().retentionDays() + " days) are shown.");
         assertThat(browser.driver.findElement(By.id("data-as-of")).getText())
-                .startsWith("Data as of ").endsWith("(" + ownZone.getId() + ")");
+                .startsWith("Data as of ")
+                .endsWith("(" + ownZone.getId() + ")");
         assertPageShows(service.report(ActiveUserPeriod.DAILY, ownZone));
         browser.screenshot("active-users-daily");
 
@@ -67,8 +77,8 @@ class ActiveUsersBrowserIT extends BrowserTest {
 
         ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
         chooseZone(kathmandu);
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("explanation")).getText()
-                .contains("in Asia/Kathmandu."));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("explanation")).getText().contains("in Asia/Kathmandu."));
         assertPageShows(service.report(ActiveUserPeriod.WEEKLY, kathmandu));
         browser.screenshot("active-users-weekly-kathmandu");
 
@@ -100,22 +110,30 @@ class ActiveUsersBrowserIT extends BrowserTest {
     /** The chart has one point per period, oldest first, and the grid the same rows newest first. */
     private void assertPageShows(ActiveUserReport report) {
         assertThat(report.rows()).isNotEmpty();
-        List<String> labels = report.rows().stream().map(row -> label(report.period(), row)).toList();
+        List<String> labels =
+                report.rows().stream().map(row -> label(report.period(), row)).toList();
         try {
             browser.wait(Duration.ofSeconds(20)).until(d -> labels.equals(categories()));
         } catch (TimeoutException e) {
             // the page never showed these periods: say what it shows instead
             assertThat(categories()).as("chart categories").isEqualTo(labels);
         }
-        assertThat(points()).as("chart points").isEqualTo(report.rows().stream().map(ActiveUserRow::activeUsers).toList());
+        assertThat(points())
+                .as("chart points")
+                .isEqualTo(
+                        report.rows().stream().map(ActiveUserRow::activeUsers).toList());
         WebElement chart = browser.driver.findElement(By.id(CHART));
         assertThat(chart.getShadowRoot().findElements(By.cssSelector(".highcharts-series .highcharts-point")))
                 .isNotEmpty();
 
         List<List<String>> expected = new ArrayList<>();
         for (ActiveUserRow row : report.rows()) {
-            expected.add(0, List.of(label(report.period(), row), DATE_TIME.format(row.date()),
-                    String.valueOf(row.activeUsers())));
+            expected.add(
+                    0,
+                    List.of(
+                            label(report.period(), row),
+                            DATE_TIME.format(row.date()),
+                            String.valueOf(row.activeUsers())));
         }
         assertThat(allGridRows()).isEqualTo(expected);
         assertThat(report.rows()).as("the demo tenant has active users").anyMatch(row -> row.activeUsers() > 0);
@@ -144,8 +162,9 @@ class ActiveUsersBrowserIT extends BrowserTest {
 
     @SuppressWarnings("unchecked")
     private List<Long> points() {
-        return (List<Long>) browser.script("return document.getElementById(arguments[0]).configuration.series[0]"
-                + ".points.map(p => p.y)", CHART);
+        return (List<Long>) browser.script(
+                "return document.getElementById(arguments[0]).configuration.series[0]" + ".points.map(p => p.y)",
+                CHART);
     }
 
     /** Every row of the grid, scrolling it so that each row renders once. */
@@ -201,11 +220,14 @@ class ActiveUsersBrowserIT extends BrowserTest {
     private void chooseZone(ZoneId zone) {
         WebElement input = browser.waitFor(By.cssSelector("#time-zone input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), zone.getId());
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(item -> item.isDisplayed() && item.getText().startsWith(zone.getId() + " ")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(item -> item.isDisplayed() && item.getText().startsWith(zone.getId() + " ")));
         browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().startsWith(zone.getId() + " ")).findFirst()
-                .orElseThrow().click();
+                .filter(item -> item.isDisplayed() && item.getText().startsWith(zone.getId() + " "))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
     }
 }

@@ -41,7 +41,8 @@ final class Browser implements AutoCloseable {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String message = "\n!!!!!!!! BROWSER TESTS SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing. "
                     + "Install them with: apt-get install chromium chromium-driver !!!!!!!!\n";
-            boolean required = Boolean.getBoolean("browser.tests.required") || "true".equalsIgnoreCase(System.getenv("CI"));
+            boolean required =
+                    Boolean.getBoolean("browser.tests.required") || "true".equalsIgnoreCase(System.getenv("CI"));
             if (required) {
                 Assertions.fail(message);
             }
@@ -50,14 +51,26 @@ final class Browser implements AutoCloseable {
         }
         Path downloads = Files.createTempDirectory("portal-downloads");
         var options = new ChromeOptions();
-        options.setExperimentalOption("prefs", java.util.Map.of(
-                "download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false));
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download",
+                        false));
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--window-size=1400,1800",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
+                "--user-data-dir="
+                        + Files.createTempDirectory("chromium-profile").toAbsolutePath());
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -74,7 +87,8 @@ final class Browser implements AutoCloseable {
         open("/login");
         WebElement user = waitFor(By.cssSelector("vaadin-login-form vaadin-text-field input"));
         user.sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input")).sendKeys(password, Keys.ENTER);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input"))
+                .sendKeys(password, Keys.ENTER);
         wait(Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/login"));
         waitUntilIdle();
     }
@@ -91,17 +105,22 @@ final class Browser implements AutoCloseable {
     /** Opens the select with the id and clicks its item with the label. */
     void chooseInSelect(String id, String label) {
         waitFor(By.id(id)).click();
-        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .anyMatch(WebElement::isDisplayed));
+        wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                        .anyMatch(WebElement::isDisplayed));
         driver.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(item -> item.getText().strip().equals(label)).findFirst().orElseThrow().click();
+                .filter(item -> item.getText().strip().equals(label))
+                .findFirst()
+                .orElseThrow()
+                .click();
         waitUntilIdle();
     }
 
     void waitUntilIdle() {
-        wait(Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
-                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+        wait(Duration.ofSeconds(20))
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                                + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
     }
 
     WebDriverWait wait(Duration timeout) {
@@ -116,14 +135,18 @@ final class Browser implements AutoCloseable {
     void screenshot(String name) throws java.io.IOException {
         Path target = Path.of("target", "screenshots", name + ".png");
         Files.createDirectories(target.getParent());
-        Files.write(target, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        Files.write(
+                target,
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     /** The first downloaded file with this extension, once the browser has finished writing it. */
     Path awaitDownload(String extension) {
         return wait(Duration.ofSeconds(30)).until(d -> {
             try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+                return files.filter(f -> f.toString().endsWith(extension))
+                        .findFirst()
+                        .orElse(null);
             } catch (java.io.IOException e) {
                 return null;
             }
@@ -134,8 +157,9 @@ final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     List<List<String>> gridRows(String gridId) {
         waitUntilIdle();
-        wait(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(script(
-                "return document.getElementById(arguments[0]).loading", gridId)));
+        wait(Duration.ofSeconds(10))
+                .until(d ->
+                        Boolean.FALSE.equals(script("return document.getElementById(arguments[0]).loading", gridId)));
         return (List<List<String>>) script("""
                 const grid = document.getElementById(arguments[0]);
                 return [...grid.shadowRoot.querySelectorAll('#items tr')]

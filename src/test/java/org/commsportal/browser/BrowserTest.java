@@ -16,7 +16,8 @@ abstract class BrowserTest {
 
     protected static Browser browser;
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void signedOutBrowser() throws Exception {

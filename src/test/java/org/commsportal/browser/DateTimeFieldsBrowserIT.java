@@ -25,9 +25,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class DateTimeFieldsBrowserIT extends BrowserTest {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TestTenants testTenants;
-    @Autowired TenantService tenants;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    TenantService tenants;
 
     @Test
     void session_details_refuses_unreadable_incomplete_and_skipped_times_and_names_the_instant_of_a_repeated_one()
@@ -40,10 +45,14 @@ class DateTimeFieldsBrowserIT extends BrowserTest {
         browser.signIn(account, TestTenants.PASSWORD);
         browser.open("/usage/session-details");
         browser.waitFor(By.cssSelector("#user-search input")).sendKeys(alias);
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(item -> item.getText().startsWith(alias + "@")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(item -> item.getText().startsWith(alias + "@")));
         browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getText().startsWith(alias + "@")).findFirst().orElseThrow().click();
+                .filter(item -> item.getText().startsWith(alias + "@"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
         type("from", "2026-10-01", "00:00");
 
@@ -58,18 +67,23 @@ class DateTimeFieldsBrowserIT extends BrowserTest {
 
         type("to", "2026-11-22", "09:30");
         assertThat(search()).contains(" from 2026-10-01 00:00 to 2026-11-22 09:30 (America/New_York)");
-        assertThat(browser.driver.findElement(By.cssSelector("#to [slot='date-picker'] input")).getAttribute("value"))
-                .as("shown as typed: ISO").isEqualTo("2026-11-22");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#to [slot='date-picker'] input"))
+                        .getAttribute("value"))
+                .as("shown as typed: ISO")
+                .isEqualTo("2026-11-22");
 
         type("from", "2026-03-08", "02:30");
         type("to", "2026-03-09", "00:00");
-        assertThat(searchError("from")).isEqualTo("2026-03-08 02:30 does not exist in America/New_York: clocks go "
-                + "from 02:00 to 03:00 that night. Enter a time before 02:00 or from 03:00.");
+        assertThat(searchError("from"))
+                .isEqualTo("2026-03-08 02:30 does not exist in America/New_York: clocks go "
+                        + "from 02:00 to 03:00 that night. Enter a time before 02:00 or from 03:00.");
 
         type("from", "2026-11-01", "01:30");
         type("to", "2026-11-02", "00:00");
-        assertThat(search()).contains("2026-11-01 01:30 occurs twice in America/New_York; the first one, at "
-                + "UTC-04:00, is used (2026-11-01 05:30 UTC).");
+        assertThat(search())
+                .contains("2026-11-01 01:30 occurs twice in America/New_York; the first one, at "
+                        + "UTC-04:00, is used (2026-11-01 05:30 UTC).");
         assertThat(searches(account)).isEqualTo(2);
     }
 
@@ -88,14 +102,17 @@ class DateTimeFieldsBrowserIT extends BrowserTest {
         assertThat(errorOf("audit-from")).contains("does not exist in America/New_York");
 
         type("audit-from", "2020-01-01", "00:00");
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("audit-count")).getText().equals(all));
-        assertThat(browser.driver.findElement(By.id("audit-from")).getDomAttribute("invalid")).isNull();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("audit-count")).getText().equals(all));
+        assertThat(browser.driver.findElement(By.id("audit-from")).getDomAttribute("invalid"))
+                .isNull();
     }
 
     private String newYorkAdministrator() {
         Tenant contoso = tenants.findByName(DemoAccounts.CONTOSO).orElseThrow();
         String account = testTenants.newAccount(contoso, Role.GLOBAL_ADMIN);
-        jdbc.sql("UPDATE portal_account SET time_zone = 'America/New_York' WHERE username = :u").param("u", account)
+        jdbc.sql("UPDATE portal_account SET time_zone = 'America/New_York' WHERE username = :u")
+                .param("u", account)
                 .update();
         return account;
     }
@@ -115,26 +132,35 @@ class DateTimeFieldsBrowserIT extends BrowserTest {
     private String search() {
         browser.driver.findElement(By.id("search")).click();
         browser.waitUntilIdle();
-        browser.wait(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
         return browser.driver.findElement(By.id("result-summary")).getText();
     }
 
     private String searchError(String id) {
         browser.driver.findElement(By.id("search")).click();
         browser.waitUntilIdle();
-        assertThat(browser.driver.findElement(By.id("result-summary")).getText()).as("no result").isEmpty();
+        assertThat(browser.driver.findElement(By.id("result-summary")).getText())
+                .as("no result")
+                .isEmpty();
         return errorOf(id);
     }
 
     private String errorOf(String id) {
         browser.waitUntilIdle();
         WebElement field = browser.driver.findElement(By.id(id));
-        assertThat(field.getDomAttribute("invalid")).as(id + " is marked invalid").isNotNull();
-        return field.findElement(By.cssSelector(":scope > [slot='error-message']")).getText().strip();
+        assertThat(field.getDomAttribute("invalid"))
+                .as(id + " is marked invalid")
+                .isNotNull();
+        return field.findElement(By.cssSelector(":scope > [slot='error-message']"))
+                .getText()
+                .strip();
     }
 
     private long searches(String account) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = :a AND action = 'SESSION_SEARCH'")
-                .param("a", account).query(Long.class).single();
+                .param("a", account)
+                .query(Long.class)
+                .single();
     }
 }

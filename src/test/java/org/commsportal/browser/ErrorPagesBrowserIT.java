@@ -31,8 +31,12 @@ class ErrorPagesBrowserIT extends BrowserTest {
 
         browser.open("/no-such-page");
         assertThat(browser.waitFor(By.id("not-found")).getText()).contains("Page not found (404)", "no-such-page");
-        assertThat(browser.driver.findElements(By.id("sign-out"))).as("inside the layout").hasSize(1);
-        assertThat(browser.driver.findElements(By.cssSelector("vaadin-side-nav-item"))).as("with the menu").isNotEmpty();
+        assertThat(browser.driver.findElements(By.id("sign-out")))
+                .as("inside the layout")
+                .hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("vaadin-side-nav-item")))
+                .as("with the menu")
+                .isNotEmpty();
         browser.screenshot("not-found");
         browser.driver.findElement(By.id("back-home")).click();
         browser.waitFor(By.id("home-view"));
@@ -47,7 +51,9 @@ class ErrorPagesBrowserIT extends BrowserTest {
 
         browser.open("/admin/settings");
         assertThat(browser.waitFor(By.id("access-denied")).getText()).contains("Access denied (403)");
-        assertThat(browser.driver.findElements(By.id("sign-out"))).as("inside the layout").hasSize(1);
+        assertThat(browser.driver.findElements(By.id("sign-out")))
+                .as("inside the layout")
+                .hasSize(1);
         browser.driver.findElement(By.id("back-home")).click();
         browser.waitFor(By.id("home-view"));
     }
@@ -70,8 +76,10 @@ class ErrorPagesBrowserIT extends BrowserTest {
 
     @Test
     void every_page_has_the_portals_icon() throws Exception {
-        HttpResponse<byte[]> icon = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> icon = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/favicon.ico"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
         assertThat(icon.body()).startsWith(0, 0, 1, 0); // an ICO file's header
@@ -80,7 +88,8 @@ class ErrorPagesBrowserIT extends BrowserTest {
     /** The status of the page's HTML as the signed-in browser would get it. */
     private int statusOf(String path) throws Exception {
         String cookies = browser.driver.manage().getCookies().stream()
-                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Cookie", cookies)
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class GridHeightsBrowserIT extends BrowserTest {
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void tallWindowAgain() {
@@ -34,10 +35,14 @@ class GridHeightsBrowserIT extends BrowserTest {
         browser.signIn("global.admin", DemoAccounts.PASSWORD);
         browser.open("/usage/session-details");
         browser.waitFor(By.cssSelector("#user-search input")).sendKeys(alias);
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(item -> item.getText().startsWith(alias + "@")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(item -> item.getText().startsWith(alias + "@")));
         browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getText().startsWith(alias + "@")).findFirst().orElseThrow().click();
+                .filter(item -> item.getText().startsWith(alias + "@"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
         browser.script("""
                 const picker = document.getElementById('from');
@@ -46,7 +51,8 @@ class GridHeightsBrowserIT extends BrowserTest {
                 """);
         browser.waitUntilIdle();
         browser.driver.findElement(By.id("search")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
         browser.waitUntilIdle();
 
         double bottom = number("return document.getElementById('session-table').getBoundingClientRect().bottom");
@@ -58,9 +64,9 @@ class GridHeightsBrowserIT extends BrowserTest {
         browser.driver.manage().window().setSize(new Dimension(1400, 1500));
         browser.waitUntilIdle();
         browser.wait(Duration.ofSeconds(10)).until(d -> number("return window.innerHeight") > window + 200);
-        browser.wait(Duration.ofSeconds(10)).until(d -> number(
-                "return document.getElementById('session-table').getBoundingClientRect().bottom")
-                >= number("return window.innerHeight") - 48);
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> number("return document.getElementById('session-table').getBoundingClientRect().bottom")
+                        >= number("return window.innerHeight") - 48);
         double taller = number("return document.getElementById('session-table').getBoundingClientRect().height");
         assertThat(taller).as("and grows with the window").isGreaterThan(before + 200);
     }

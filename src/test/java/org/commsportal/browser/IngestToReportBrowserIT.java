@@ -25,9 +25,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class IngestToReportBrowserIT extends BrowserTest {
 
-    @Autowired TestTenants testTenants;
-    @Autowired IngestionKeys keys;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    IngestionKeys keys;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,8 +49,7 @@ class IngestToReportBrowserIT extends BrowserTest {
         for (int i = 0; i < 3; i++) {
             sessions.add("""
                     {"dialogId":"e2e-%d","startTime":"%sT0%d:00:00Z","endTime":"%sT0%d:05:00Z","fromUri":"sip:zoe@%s",\
-                    "toUri":"sip:yann@%s","media":[{"type":"IM"},{"type":"AUDIO","durationMs":300000}]}"""
-                    .formatted(i, day, i, day, i, tenant.name(), tenant.name()));
+                    "toUri":"sip:yann@%s","media":[{"type":"IM"},{"type":"AUDIO","durationMs":300000}]}""".formatted(i, day, i, day, i, tenant.name(), tenant.name()));
         }
         assertThat(post(key, "sessions", String.join("\n", sessions))).isEqualTo(200);
 
@@ -64,19 +68,26 @@ class IngestToReportBrowserIT extends BrowserTest {
         String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertThat(post(key, "sessions", """
                 {"dialogId":"hire-1","startTime":"%1$sT09:00:00Z","endTime":"%1$sT09:10:00Z","fromUri":"sip:New.Hire@%2$s",\
-                "toUri":"sip:someone@partner.example","media":[{"type":"AUDIO","durationMs":600000}]}"""
-                .formatted(day, tenant.name()))).isEqualTo(200);
+                "toUri":"sip:someone@partner.example","media":[{"type":"AUDIO","durationMs":600000}]}""".formatted(day, tenant.name()))).isEqualTo(200);
         assertThat(post(key, "users", """
-                [{"upn":"new.hire@%s","alias":"new.hire","displayName":"New Hire","licensedFrom":"2025-01-01"}]"""
-                .formatted(tenant.name()))).isEqualTo(200);
+                [{"upn":"new.hire@%s","alias":"new.hire","displayName":"New Hire","licensedFrom":"2025-01-01"}]""".formatted(tenant.name()))).isEqualTo(200);
 
-        String detail = get(admin, "/v1.0/reports/getSkypeForBusinessActivityUserDetail(period='D7')?$format=application/json");
-        assertThat(detail).contains("\"userPrincipalName\":\"new.hire@" + tenant.name() + "\"")
-                .contains("\"peerToPeerAudioCount\":1").contains("\"peerToPeerAudioMinutes\":10");
-        assertThat(get(admin, "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityUserCounts(period='D7')?$format=application/json"))
+        String detail =
+                get(admin, "/v1.0/reports/getSkypeForBusinessActivityUserDetail(period='D7')?$format=application/json");
+        assertThat(detail)
+                .contains("\"userPrincipalName\":\"new.hire@" + tenant.name() + "\"")
+                .contains("\"peerToPeerAudioCount\":1")
+                .contains("\"peerToPeerAudioMinutes\":10");
+        assertThat(
+                        get(
+                                admin,
+                                "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityUserCounts(period='D7')?$format=application/json"))
                 .containsPattern("\"reportDate\":\"" + day + "\"[^}]*\"audio\":1[,}]");
-        assertThat(get(admin, "/ecp/reportingwebservice/reporting.svc/CsActiveUserDaily?$format=Json&$filter=Date%20eq%20datetime'"
-                + LocalDate.parse(day).plusDays(1) + "T00:00:00'")).contains("\"ActiveUsers\":\"1\"");
+        assertThat(get(
+                        admin,
+                        "/ecp/reportingwebservice/reporting.svc/CsActiveUserDaily?$format=Json&$filter=Date%20eq%20datetime'"
+                                + LocalDate.parse(day).plusDays(1) + "T00:00:00'"))
+                .contains("\"ActiveUsers\":\"1\"");
 
         List<String> hire = userRowOnThePage(admin, "new.hire@" + tenant.name());
         // Last activity date, IM, Audio, Video, Application sharing, File transfers, Audio minutes, Video minutes
@@ -88,14 +99,20 @@ class IngestToReportBrowserIT extends BrowserTest {
         browser.signIn(account, TestTenants.PASSWORD);
         browser.open("/usage/peer-to-peer-activity");
         browser.waitFor(By.id("user-table"));
-        browser.wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("user-table")).getText().contains(userName));
+        browser.wait(Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("user-table")).getText().contains(userName));
         browser.waitUntilIdle();
-        return browser.gridRows("user-table").stream().filter(row -> row.get(0).equals(userName)).findFirst().orElseThrow();
+        return browser.gridRows("user-table").stream()
+                .filter(row -> row.get(0).equals(userName))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Names shown in the tenant's reports, and an ingestion key created by the administrator. */
     private String showingNamesWithKey(Tenant tenant, String admin) {
-        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t").param("t", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t")
+                .param("t", tenant.id())
+                .update();
         testTenants.signIn(admin);
         try {
             return keys.create(tenant.name()).key();
@@ -105,10 +122,14 @@ class IngestToReportBrowserIT extends BrowserTest {
     }
 
     private String get(String account, String path) throws Exception {
-        String basic = java.util.Base64.getEncoder().encodeToString((account + ":" + TestTenants.PASSWORD)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.replace("'", "%27").replace("$", "%24")))
-                .header("Authorization", "Basic " + basic).GET().build();
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString(
+                        (account + ":" + TestTenants.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + path.replace("'", "%27").replace("$", "%24")))
+                .header("Authorization", "Basic " + basic)
+                .GET()
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
@@ -119,7 +140,8 @@ class IngestToReportBrowserIT extends BrowserTest {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/" + what))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", ndjson ? "application/x-ndjson" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

@@ -32,20 +32,30 @@ class PeerToPeerBrowserIT extends BrowserTest {
 
         WebElement activityChart = browser.driver.findElement(By.id("activity-chart"));
         // Where a person clicks the legend entry; Highcharts lays an accessible button over it
-        new Actions(browser.driver).moveToElement(
-                activityChart.getShadowRoot().findElements(By.cssSelector(".highcharts-legend-item")).get(0)).click().perform();
-        browser.wait(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(browser.script(
-                "return document.getElementById('activity-chart').configuration.series[0].visible")));
+        new Actions(browser.driver)
+                .moveToElement(activityChart
+                        .getShadowRoot()
+                        .findElements(By.cssSelector(".highcharts-legend-item"))
+                        .get(0))
+                .click()
+                .perform();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> Boolean.FALSE.equals(browser.script(
+                        "return document.getElementById('activity-chart').configuration.series[0].visible")));
         browser.waitUntilIdle();
         assertThat(gridSize()).as("a legend click leaves the table alone").isEqualTo(periodRows);
         browser.screenshot("peer-to-peer-activity");
 
         String day = clickPoint("activity-chart", 1, 27);
-        browser.wait(Duration.ofSeconds(10)).until(d -> browser.driver.findElement(By.id("day-marker")).getText()
-                .equals("day: " + day));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> browser.driver
+                        .findElement(By.id("day-marker"))
+                        .getText()
+                        .equals("day: " + day));
         browser.waitUntilIdle();
         browser.driver.findElement(By.id("remove-day")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> !browser.driver.findElement(By.id("day-marker")).isDisplayed());
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> !browser.driver.findElement(By.id("day-marker")).isDisplayed());
 
         sortBy("IM");
         sortBy("IM"); // second click: descending
@@ -58,22 +68,28 @@ class PeerToPeerBrowserIT extends BrowserTest {
         browser.driver.findElement(By.cssSelector("#user-filter input")).sendKeys(part);
         browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() < periodRows);
         browser.waitUntilIdle();
-        assertThat(visibleRows()).isNotEmpty().allSatisfy(row -> assertThat(row.get(0)).contains(part));
+        assertThat(visibleRows())
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get(0)).contains(part));
         long filteredRows = gridSize();
 
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");
-        assertThat(csv.getFileName().toString()).as("report, period, its days and the filter")
+        assertThat(csv.getFileName().toString())
+                .as("report, period, its days and the filter")
                 .matches("peer-to-peer-activity_D30-\\d{4}-\\d{2}-\\d{2}-to-\\d{4}-\\d{2}-\\d{2}_user-name-contains-"
                         + java.util.regex.Pattern.quote(part) + "\\.csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertThat(lines.get(0)).isEqualTo("Report Refresh Date,User name,Deleted,Deleted date,Last activity date (UTC),"
-                + "IM,Audio,Video,Application sharing,File transfers,Audio minutes,Video minutes,Report Period");
+        List<String> lines =
+                new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "Report Refresh Date,User name,Deleted,Deleted date,Last activity date (UTC),"
+                                + "IM,Audio,Video,Application sharing,File transfers,Audio minutes,Video minutes,Report Period");
         assertThat(lines).hasSize((int) filteredRows + 1);
-        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(part)
-                .matches("\\d{4}-\\d{2}-\\d{2},.*,30"));
+        assertThat(lines.subList(1, lines.size()))
+                .allSatisfy(line -> assertThat(line).contains(part).matches("\\d{4}-\\d{2}-\\d{2},.*,30"));
     }
 
     @Test
@@ -90,7 +106,8 @@ class PeerToPeerBrowserIT extends BrowserTest {
         browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() < all);
         browser.waitUntilIdle();
         long filtered = gridSize();
-        assertThat(browser.driver.findElement(By.id("user-count")).getText()).isEqualTo(filtered + " of " + all + " users");
+        assertThat(browser.driver.findElement(By.id("user-count")).getText())
+                .isEqualTo(filtered + " of " + all + " users");
 
         browser.driver.findElement(By.cssSelector("#user-filter input")).sendKeys("no such user at all");
         browser.wait(Duration.ofSeconds(10)).until(d -> gridSize() == 0);
@@ -103,8 +120,11 @@ class PeerToPeerBrowserIT extends BrowserTest {
         browser.signIn("reports.reader", "portal-demo-2026");
         browser.open("/usage/peer-to-peer-activity");
         String day = clickPoint("activity-chart", 1, 5);
-        browser.wait(Duration.ofSeconds(10)).until(d -> browser.driver.findElement(By.id("day-marker")).getText()
-                .equals("day: " + day));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> browser.driver
+                        .findElement(By.id("day-marker"))
+                        .getText()
+                        .equals("day: " + day));
         browser.waitUntilIdle();
         long rows = gridSize();
 
@@ -113,7 +133,8 @@ class PeerToPeerBrowserIT extends BrowserTest {
         assertThat(xlsx.getFileName().toString()).isEqualTo("peer-to-peer-activity_day-" + day + ".xlsx");
         try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
             var sheets = workbook.getSheets().toList();
-            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+            assertThat(sheets)
+                    .extracting(org.dhatim.fastexcel.reader.Sheet::getName)
                     .containsExactly("Peer-to-peer activity", "Report information");
             assertThat(sheets.get(0).read()).hasSize((int) rows + 1);
             var info = new java.util.LinkedHashMap<String, String>();
@@ -123,9 +144,12 @@ class PeerToPeerBrowserIT extends BrowserTest {
             assertThat(info.get("Time zone")).startsWith("UTC");
         }
         try (var zip = new java.util.zip.ZipFile(xlsx.toFile());
-             var sheet = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
+                var sheet = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
             String xml = new String(sheet.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(xml).as("frozen header and autofilter").contains("state=\"frozen\"").contains("<autoFilter ");
+            assertThat(xml)
+                    .as("frozen header and autofilter")
+                    .contains("state=\"frozen\"")
+                    .contains("<autoFilter ");
         }
     }
 
@@ -144,17 +168,25 @@ class PeerToPeerBrowserIT extends BrowserTest {
                 """);
         String day = (String) spot.get("day");
         // the top edge of the plot above the fourth day, where no line needs to pass
-        new Actions(browser.driver).moveToElement(chart,
-                (int) (((Number) spot.get("x")).doubleValue() - ((Number) spot.get("width")).doubleValue() / 2),
-                (int) (((Number) spot.get("y")).doubleValue() - ((Number) spot.get("height")).doubleValue() / 2))
-                .click().perform();
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("day-marker")).getText()
-                .equals("day: " + day));
+        new Actions(browser.driver)
+                .moveToElement(
+                        chart,
+                        (int) (((Number) spot.get("x")).doubleValue() - ((Number) spot.get("width")).doubleValue() / 2),
+                        (int) (((Number) spot.get("y")).doubleValue()
+                                - ((Number) spot.get("height")).doubleValue() / 2))
+                .click()
+                .perform();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("day-marker")).getText().equals("day: " + day));
 
         browser.driver.findElement(By.cssSelector("#log-scale input")).click();
         browser.waitUntilIdle();
-        browser.wait(Duration.ofSeconds(10)).until(d -> "logarithmic".equals(browser.script(
-                "return document.getElementById('activity-chart').configuration.yAxis[0].options.type")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(
+                        d -> "logarithmic"
+                                .equals(
+                                        browser.script(
+                                                "return document.getElementById('activity-chart').configuration.yAxis[0].options.type")));
         assertThat(browser.driver.findElement(By.id("day-marker")).getText()).isEqualTo("day: " + day);
         assertThat(pointsPerSeries("activity-chart")).hasSize(5);
     }
@@ -202,16 +234,19 @@ class PeerToPeerBrowserIT extends BrowserTest {
                 """)); i++) {
             keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
         }
-        keys.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).pause(Duration.ofMillis(100))
-                .sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).pause(Duration.ofMillis(100)).perform();
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT)
+                .pause(Duration.ofMillis(100))
+                .sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT)
+                .pause(Duration.ofMillis(100))
+                .perform();
         String day = (String) browser.script("""
                 const c = document.getElementById('activity-chart').configuration;
                 return c.highlightedPoint ? c.xAxis[0].categories[c.highlightedPoint.index] : null;
                 """);
         assertThat(day).as("a point is focused").isNotNull();
         keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("day-marker")).getText()
-                .equals("day: " + day));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("day-marker")).getText().equals("day: " + day));
     }
 
     @Test
@@ -236,7 +271,9 @@ class PeerToPeerBrowserIT extends BrowserTest {
         browser.signIn("global.admin@fabrikam.example", "portal-demo-2026");
         browser.open("/usage/peer-to-peer-activity");
 
-        assertThat(visibleRows()).isNotEmpty().allSatisfy(row -> assertThat(row.get(0)).matches("[0-9a-f]{32}"));
+        assertThat(visibleRows())
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get(0)).matches("[0-9a-f]{32}"));
     }
 
     @Test
@@ -256,10 +293,15 @@ class PeerToPeerBrowserIT extends BrowserTest {
     @SuppressWarnings("unchecked")
     private List<Integer> pointsPerSeries(String chartId) {
         browser.waitFor(By.id(chartId));
-        browser.wait(Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.script(
-                "const c = document.getElementById(arguments[0]).configuration; return !!c && c.series.length > 0", chartId)));
-        return ((List<Long>) browser.script("return document.getElementById(arguments[0]).configuration.series"
-                + ".map(s => s.points.length)", chartId)).stream().map(Long::intValue).toList();
+        browser.wait(Duration.ofSeconds(20))
+                .until(d -> Boolean.TRUE.equals(browser.script(
+                        "const c = document.getElementById(arguments[0]).configuration; return !!c && c.series.length > 0",
+                        chartId)));
+        return ((List<Long>) browser.script(
+                        "return document.getElementById(arguments[0]).configuration.series"
+                                + ".map(s => s.points.length)",
+                        chartId))
+                .stream().map(Long::intValue).toList();
     }
 
     /**
@@ -274,8 +316,10 @@ class PeerToPeerBrowserIT extends BrowserTest {
                 p.firePointEvent('click', {point: p, pageX: c.plotLeft + p.plotX, pageY: c.plotTop + p.plotY,
                     button: 0, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false});
                 """, chartId, series, index);
-        return (String) browser.script("return document.getElementById(arguments[0]).configuration.xAxis[0]"
-                + ".categories[arguments[1]]", chartId, index);
+        return (String) browser.script(
+                "return document.getElementById(arguments[0]).configuration.xAxis[0]" + ".categories[arguments[1]]",
+                chartId,
+                index);
     }
 
     private long gridSize() {
@@ -285,7 +329,10 @@ class PeerToPeerBrowserIT extends BrowserTest {
 
     private void sortBy(String header) {
         browser.driver.findElements(By.cssSelector("#user-table vaadin-grid-sorter")).stream()
-                .filter(sorter -> sorter.getText().strip().equals(header)).findFirst().orElseThrow().click();
+                .filter(sorter -> sorter.getText().strip().equals(header))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
     }
 
@@ -293,15 +340,22 @@ class PeerToPeerBrowserIT extends BrowserTest {
     private List<String> headers() {
         browser.waitUntilIdle();
         return browser.driver.findElements(By.cssSelector("#user-table vaadin-grid-sorter")).stream()
-                .filter(WebElement::isDisplayed).map(sorter -> sorter.getText().strip()).toList();
+                .filter(WebElement::isDisplayed)
+                .map(sorter -> sorter.getText().strip())
+                .toList();
     }
 
     private void toggleColumn(String header) {
-        browser.waitFor(By.cssSelector("#column-chooser vaadin-menu-bar-button")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
-                .anyMatch(WebElement::isDisplayed));
+        browser.waitFor(By.cssSelector("#column-chooser vaadin-menu-bar-button"))
+                .click();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                        .anyMatch(WebElement::isDisplayed));
         browser.driver.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
-                .filter(item -> item.getText().strip().equals(header)).findFirst().orElseThrow().click();
+                .filter(item -> item.getText().strip().equals(header))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
         new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
     }

@@ -33,11 +33,16 @@ class PhoneBrowserIT extends BrowserTest {
             assertThat(number("""
                     return document.querySelector('vaadin-app-layout').shadowRoot.querySelector('[part=navbar]')
                         .getBoundingClientRect().height""")).as(page + ": one line").isLessThan(70);
-            assertThat(right(browser.driver.findElement(By.id("sign-out")))).as(page + ": sign out").isLessThanOrEqualTo(width);
+            assertThat(right(browser.driver.findElement(By.id("sign-out"))))
+                    .as(page + ": sign out")
+                    .isLessThanOrEqualTo(width);
             for (String id : new String[] {"export-csv", "export-xlsx"}) {
-                assertThat(right(browser.driver.findElement(By.id(id)))).as(page + ": " + id).isLessThanOrEqualTo(width);
+                assertThat(right(browser.driver.findElement(By.id(id))))
+                        .as(page + ": " + id)
+                        .isLessThanOrEqualTo(width);
             }
-            assertThat(number("return document.documentElement.scrollWidth")).as(page + ": no sideways scrolling")
+            assertThat(number("return document.documentElement.scrollWidth"))
+                    .as(page + ": no sideways scrolling")
                     .isLessThanOrEqualTo(width + 1);
             browser.screenshot("phone" + page.replace('/', '-'));
         }

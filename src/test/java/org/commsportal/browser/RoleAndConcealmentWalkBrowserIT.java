@@ -6,9 +6,9 @@ import com.vaadin.flow.router.Route;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,15 +38,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
 
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
-    private static final Set<Role> CHARTS = EnumSet.of(Role.GLOBAL_ADMIN, Role.SFB_ADMIN, Role.REPORTS_READER,
-            Role.GLOBAL_READER, Role.USAGE_SUMMARY_READER);
-    private static final Set<Role> PER_USER = EnumSet.of(Role.GLOBAL_ADMIN, Role.SFB_ADMIN, Role.REPORTS_READER,
-            Role.GLOBAL_READER);
+    private static final Set<Role> CHARTS = EnumSet.of(
+            Role.GLOBAL_ADMIN, Role.SFB_ADMIN, Role.REPORTS_READER, Role.GLOBAL_READER, Role.USAGE_SUMMARY_READER);
+    private static final Set<Role> PER_USER =
+            EnumSet.of(Role.GLOBAL_ADMIN, Role.SFB_ADMIN, Role.REPORTS_READER, Role.GLOBAL_READER);
     private static final Set<Role> ADMINISTRATION = EnumSet.of(Role.GLOBAL_ADMIN, Role.GLOBAL_READER);
 
     /** Route, the id of its view's root element, and the roles that may open it (docs/privacy-and-roles.md). */
-    private record Page(String route, String viewId, Set<Role> allowed) {
-    }
+    private record Page(String route, String viewId, Set<Role> allowed) {}
 
     private static final Map<String, Page> PAGES = pages(
             new Page("", "home-view", ALL),
@@ -60,7 +59,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("account", "my-account", ALL),
             new Page("docs", "docs", ALL));
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void the_walk_covers_every_route_of_the_portal() {
@@ -69,7 +69,9 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
         Set<String> routes = scanner.findCandidateComponents("org.commsportal").stream()
                 .map(bean -> {
                     try {
-                        return Class.forName(bean.getBeanClassName()).getAnnotation(Route.class).value();
+                        return Class.forName(bean.getBeanClassName())
+                                .getAnnotation(Route.class)
+                                .value();
                     } catch (ClassNotFoundException e) {
                         throw new IllegalStateException(e);
                     }
@@ -99,7 +101,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
         Probe probe = jdbc.sql("""
                 SELECT u.upn, u.alias, u.display_name, u.pseudonym FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id
                 WHERE t.name = :tenant AND NOT u.deleted AND u.alias REGEXP '^[a-z]+[.]' ORDER BY u.id LIMIT 1
-                """).param("tenant", tenant)
+                """)
+                .param("tenant", tenant)
                 .query((rs, n) -> new Probe(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .single();
         for (Role role : Role.values()) {
@@ -113,8 +116,9 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                 String expectedId = page.allowed().contains(role) ? page.viewId() : "access-denied";
                 browser.waitFor(By.id(expectedId));
                 browser.waitUntilIdle();
-                assertThat(browser.driver.findElements(By.id(page.viewId()))).as(who).hasSize(
-                        page.allowed().contains(role) ? 1 : 0);
+                assertThat(browser.driver.findElements(By.id(page.viewId())))
+                        .as(who)
+                        .hasSize(page.allowed().contains(role) ? 1 : 0);
                 String html = browser.driver.getPageSource();
                 if (namesShown) {
                     sawRealNames |= !realNames.foundIn(html).isEmpty();
@@ -128,7 +132,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                     typeIntoEverySearchBox(who, page.route(), PER_USER.contains(role), realNames, probe);
                 }
             }
-            assertThat(sawRealNames).as(role + " of " + tenant + " sees real names somewhere")
+            assertThat(sawRealNames)
+                    .as(role + " of " + tenant + " sees real names somewhere")
                     .isEqualTo(namesShown);
         }
     }
@@ -145,23 +150,32 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
         }
         for (String id : ids) {
             // the user searches get every probe; other fields the real names only (they search no users)
-            List<String> probes = PER_USER_SEARCHES.containsValue(id) ? probe.typed()
-                    : List.of(probe.alias(), probe.displayName());
+            List<String> probes =
+                    PER_USER_SEARCHES.containsValue(id) ? probe.typed() : List.of(probe.alias(), probe.displayName());
             for (String typed : probes) {
                 String what = who + ", typing '" + typed + "' into #" + id;
                 List<String> answers = type(id, typed);
-                assertThat(realNames.foundIn(browser.driver.getPageSource())).as(what).isEmpty();
-                assertThat(realNames.foundIn(String.join("\n", answers))).as(what).isEmpty();
+                assertThat(realNames.foundIn(browser.driver.getPageSource()))
+                        .as(what)
+                        .isEmpty();
+                assertThat(realNames.foundIn(String.join("\n", answers)))
+                        .as(what)
+                        .isEmpty();
                 String lower = typed.toLowerCase(Locale.ROOT);
                 if (id.equals("user-search")) {
-                    assertThat(answers).as(what + ": each choice is explained by its pseudonym")
-                            .allSatisfy(label -> assertThat(label).matches("[0-9a-f]{32}").startsWith(lower));
+                    assertThat(answers)
+                            .as(what + ": each choice is explained by its pseudonym")
+                            .allSatisfy(label ->
+                                    assertThat(label).matches("[0-9a-f]{32}").startsWith(lower));
                 } else if (id.equals("user-filter")) {
-                    assertThat(answers).as(what + ": each row is explained by its pseudonym")
-                            .allSatisfy(name -> assertThat(name).matches("[0-9a-f]{32}").contains(lower));
+                    assertThat(answers)
+                            .as(what + ": each row is explained by its pseudonym")
+                            .allSatisfy(name ->
+                                    assertThat(name).matches("[0-9a-f]{32}").contains(lower));
                 }
                 if (typed.equals(probe.pseudonym().substring(0, 8)) && PER_USER_SEARCHES.containsValue(id)) {
-                    assertThat(answers).as(what + ": a pseudonym seen in a report finds its user")
+                    assertThat(answers)
+                            .as(what + ": a pseudonym seen in a report finds its user")
                             .contains(probe.pseudonym());
                 }
             }
@@ -172,8 +186,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
     }
 
     /** The page's user searches: their answers are user names. */
-    private static final Map<String, String> PER_USER_SEARCHES = Map.of(
-            "usage/peer-to-peer-activity", "user-filter", "usage/session-details", "user-search");
+    private static final Map<String, String> PER_USER_SEARCHES =
+            Map.of("usage/peer-to-peer-activity", "user-filter", "usage/session-details", "user-search");
 
     @SuppressWarnings("unchecked")
     private List<String> searchBoxIds() {
@@ -195,8 +209,9 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             Thread.currentThread().interrupt();
         }
         browser.waitUntilIdle();
-        browser.wait(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(browser.script(
-                "return !!document.getElementById(arguments[0]).loading", id)));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> Boolean.FALSE.equals(
+                        browser.script("return !!document.getElementById(arguments[0]).loading", id)));
         List<String> answers = new ArrayList<>();
         if (browser.driver.findElement(By.id(id)).getTagName().equals("vaadin-combo-box")) {
             for (WebElement item : browser.driver.findElements(By.cssSelector("vaadin-combo-box-item"))) {

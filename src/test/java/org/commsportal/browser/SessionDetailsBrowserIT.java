@@ -19,25 +19,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class SessionDetailsBrowserIT extends BrowserTest {
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void an_administrator_finds_a_user_groups_by_two_columns_opens_a_session_and_exports_csv() throws Exception {
-        record Busy(String alias, long userId) {
-        }
+        record Busy(String alias, long userId) {}
         Busy busy = jdbc.sql("""
                 SELECT u.alias, u.id FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id AND t.name = 'contoso.example'
                 JOIN comm_session s ON s.tenant_id = u.tenant_id AND s.from_user_id = u.id AND s.media_mask & 16
                 GROUP BY u.id, u.alias ORDER BY COUNT(*) DESC, u.id LIMIT 1
-                """).query((rs, n) -> new Busy(rs.getString(1), rs.getLong(2))).single();
-        LocalDate lastDay = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
-                + "AND t.name = 'contoso.example'").query(LocalDate.class).single();
+                """)
+                .query((rs, n) -> new Busy(rs.getString(1), rs.getLong(2)))
+                .single();
+        LocalDate lastDay = jdbc.sql(
+                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
+                                + "AND t.name = 'contoso.example'")
+                .query(LocalDate.class)
+                .single();
         LocalDate from = lastDay.minusDays(9);
         long expected = jdbc.sql("""
                 SELECT COUNT(*) FROM comm_session
                 WHERE (from_user_id = :u OR to_user_id = :u) AND start_time >= :from AND start_time < :to
-                """).param("u", busy.userId()).param("from", from.atStartOfDay())
-                .param("to", lastDay.plusDays(1).atStartOfDay()).query(Long.class).single();
+                """)
+                .param("u", busy.userId())
+                .param("from", from.atStartOfDay())
+                .param("to", lastDay.plusDays(1).atStartOfDay())
+                .query(Long.class)
+                .single();
 
         browser.signIn("global.admin", "portal-demo-2026");
         browser.open("/usage/session-details");
@@ -45,21 +54,30 @@ class SessionDetailsBrowserIT extends BrowserTest {
 
         browser.driver.findElement(By.id("search")).click();
         browser.waitUntilIdle();
-        assertThat(browser.driver.findElement(By.cssSelector("#user-search")).getAttribute("invalid")).isNotNull();
-        assertThat(browser.driver.findElement(By.cssSelector("#user-search [slot=error-message]")).getText())
+        assertThat(browser.driver.findElement(By.cssSelector("#user-search")).getAttribute("invalid"))
+                .isNotNull();
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#user-search [slot=error-message]"))
+                        .getText())
                 .startsWith("Choose a user");
 
         browser.driver.findElement(By.cssSelector("#user-search input")).sendKeys(busy.alias());
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(item -> item.getText().startsWith(busy.alias() + "@")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(item -> item.getText().startsWith(busy.alias() + "@")));
         browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getText().startsWith(busy.alias() + "@")).findFirst().orElseThrow().click();
+                .filter(item -> item.getText().startsWith(busy.alias() + "@"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
         setDateTime("from", from + "T00:00");
         setDateTime("to", lastDay.plusDays(1) + "T00:00");
         browser.driver.findElement(By.id("search")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("result-summary")).getText()
-                .startsWith(expected + " sessions of " + busy.alias() + "@contoso.example"));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("result-summary"))
+                        .getText()
+                        .startsWith(expected + " sessions of " + busy.alias() + "@contoso.example"));
         assertThat(gridSize()).isEqualTo(expected);
 
         dragHeaderToGroupBar("MEDIA_TYPES");
@@ -68,101 +86,148 @@ class SessionDetailsBrowserIT extends BrowserTest {
         browser.waitFor(By.id("group-chip-RESPONSE_CODE"));
         browser.waitUntilIdle();
         List<String> mediaGroups = toggles().stream().map(WebElement::getText).toList();
-        assertThat(mediaGroups).isNotEmpty().allSatisfy(label -> assertThat(label)
-                .matches("Media types description: (P2P|Conference): .+ \\(\\d+\\)"));
-        long grouped = mediaGroups.stream().mapToLong(SessionDetailsBrowserIT::count).sum();
+        assertThat(mediaGroups)
+                .isNotEmpty()
+                .allSatisfy(
+                        label -> assertThat(label).matches("Media types description: (P2P|Conference): .+ \\(\\d+\\)"));
+        long grouped =
+                mediaGroups.stream().mapToLong(SessionDetailsBrowserIT::count).sum();
         assertThat(grouped).isEqualTo(expected);
 
-        WebElement audioGroup = toggles().stream().filter(t -> t.getText().startsWith("Media types description: P2P: Audio ("))
-                .findFirst().orElseThrow();
+        WebElement audioGroup = toggles().stream()
+                .filter(t -> t.getText().startsWith("Media types description: P2P: Audio ("))
+                .findFirst()
+                .orElseThrow();
         long audioSessions = count(audioGroup.getText());
         audioGroup.click();
         browser.waitUntilIdle();
         List<WebElement> codes = browser.wait(Duration.ofSeconds(10)).until(d -> {
-            List<WebElement> found = toggles().stream().filter(t -> t.getText().startsWith("Response Code: ")).toList();
+            List<WebElement> found = toggles().stream()
+                    .filter(t -> t.getText().startsWith("Response Code: "))
+                    .toList();
             return found.isEmpty() ? null : found;
         });
         assertThat(codes.stream().mapToLong(t -> count(t.getText())).sum()).isEqualTo(audioSessions);
         codes.get(0).click();
         browser.waitUntilIdle();
         browser.screenshot("session-details-grouped");
-        assertThat(browser.misalignedHeaders("session-table")).as("grouped: headers over their values").isEmpty();
+        assertThat(browser.misalignedHeaders("session-table"))
+                .as("grouped: headers over their values")
+                .isEmpty();
 
         // a session row: its Dialog ID cell is the only one holding a from-tag
-        WebElement dialogCell = browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(
-                By.cssSelector("#session-table vaadin-grid-cell-content")).stream()
-                .filter(cell -> cell.getText().contains(";from-tag=")).findFirst().orElse(null));
+        WebElement dialogCell = browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#session-table vaadin-grid-cell-content")).stream()
+                        .filter(cell -> cell.getText().contains(";from-tag="))
+                        .findFirst()
+                        .orElse(null));
         dialogCell.click();
         WebElement tabs = browser.waitFor(By.cssSelector("#session-table .session-quality vaadin-tabsheet"));
-        assertThat(tabs.findElements(By.cssSelector("vaadin-tab")).stream().map(t -> t.getText().strip()).toList())
-                .containsExactly("SESSION", "MEDIALINES", "AUDIOSTREAMS", "AUDIOCLIENTEVENTS", "AUDIOSIGNALS",
-                        "APPSHARINGSTREAMS", "VIDEOCLIENTEVENTS", "VIDEOSTREAMS", "TRACEROUTES", "FEEDBACKREPORTS");
+        assertThat(tabs.findElements(By.cssSelector("vaadin-tab")).stream()
+                        .map(t -> t.getText().strip())
+                        .toList())
+                .containsExactly(
+                        "SESSION",
+                        "MEDIALINES",
+                        "AUDIOSTREAMS",
+                        "AUDIOCLIENTEVENTS",
+                        "AUDIOSIGNALS",
+                        "APPSHARINGSTREAMS",
+                        "VIDEOCLIENTEVENTS",
+                        "VIDEOSTREAMS",
+                        "TRACEROUTES",
+                        "FEEDBACKREPORTS");
         openTab("AUDIOSTREAMS");
         browser.waitUntilIdle();
-        WebElement audioTable = browser.wait(Duration.ofSeconds(10)).until(d -> tabs.findElements(
-                By.cssSelector(".quality-table")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        WebElement audioTable = browser.wait(Duration.ofSeconds(10))
+                .until(d -> tabs.findElements(By.cssSelector(".quality-table")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
         assertThat(audioTable.getText()).contains("Verdict", "Jitter avg (ms)", "Packet loss rate avg (%)", "From");
         openTab("VIDEOSTREAMS");
         browser.waitUntilIdle();
-        assertThat(tabs.findElements(By.cssSelector(".no-data")).stream().filter(WebElement::isDisplayed)
-                .map(WebElement::getText).toList()).containsExactly("No data for this session");
+        assertThat(tabs.findElements(By.cssSelector(".no-data")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly("No data for this session");
         browser.screenshot("session-details-sub-tabs");
 
         browser.driver.findElement(By.id("remove-group-RESPONSE_CODE")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("group-chip-RESPONSE_CODE")).isEmpty());
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("group-chip-RESPONSE_CODE")).isEmpty());
 
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertThat(lines.get(0)).startsWith("Dialog ID,Media types description,Start time (UTC),End time (UTC),From URI,")
+        List<String> lines =
+                new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines.get(0))
+                .startsWith("Dialog ID,Media types description,Start time (UTC),End time (UTC),From URI,")
                 .endsWith(",Response Code,Quality");
         assertThat(lines).hasSize((int) expected + 1);
-        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line)
-                .contains("sip:" + busy.alias() + "@contoso.example"));
+        assertThat(lines.subList(1, lines.size()))
+                .allSatisfy(line -> assertThat(line).contains("sip:" + busy.alias() + "@contoso.example"));
     }
 
     @Test
     void sessions_without_media_streams_say_so_in_the_quality_cell_group_and_export() throws Exception {
-        record Chatty(String alias, long userId, long withoutStreams) {
-        }
+        record Chatty(String alias, long userId, long withoutStreams) {}
         Chatty chatty = jdbc.sql("""
                 SELECT u.alias, u.id, COUNT(*) FROM licensed_user u
                 JOIN tenant t ON t.id = u.tenant_id AND t.name = 'contoso.example'
                 JOIN comm_session s ON s.tenant_id = u.tenant_id AND s.from_user_id = u.id AND s.quality_rank = 0
                 GROUP BY u.id, u.alias ORDER BY COUNT(*) DESC, u.id LIMIT 1
-                """).query((rs, n) -> new Chatty(rs.getString(1), rs.getLong(2), rs.getLong(3))).single();
+                """)
+                .query((rs, n) -> new Chatty(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .single();
         LocalDate first = jdbc.sql("SELECT DATE(MIN(start_time)) FROM comm_session WHERE from_user_id = :u")
-                .param("u", chatty.userId()).query(LocalDate.class).single();
+                .param("u", chatty.userId())
+                .query(LocalDate.class)
+                .single();
         LocalDate last = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session WHERE from_user_id = :u")
-                .param("u", chatty.userId()).query(LocalDate.class).single();
+                .param("u", chatty.userId())
+                .query(LocalDate.class)
+                .single();
         long expected = jdbc.sql("""
                 SELECT COUNT(*) FROM comm_session
                 WHERE (from_user_id = :u OR to_user_id = :u) AND quality_rank = 0 AND start_time >= :from AND start_time < :to
-                """).param("u", chatty.userId()).param("from", first.atStartOfDay())
-                .param("to", last.plusDays(1).atStartOfDay()).query(Long.class).single();
+                """)
+                .param("u", chatty.userId())
+                .param("from", first.atStartOfDay())
+                .param("to", last.plusDays(1).atStartOfDay())
+                .query(Long.class)
+                .single();
 
         browser.signIn("global.admin", "portal-demo-2026");
         browser.open("/usage/session-details");
         browser.waitFor(By.cssSelector("#user-search input")).sendKeys(chatty.alias());
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(item -> item.getText().startsWith(chatty.alias() + "@")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(item -> item.getText().startsWith(chatty.alias() + "@")));
         browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getText().startsWith(chatty.alias() + "@")).findFirst().orElseThrow().click();
+                .filter(item -> item.getText().startsWith(chatty.alias() + "@"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
         setDateTime("from", first + "T00:00");
         setDateTime("to", last.plusDays(1) + "T00:00");
         browser.driver.findElement(By.id("search")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
-        assertThat(browser.gridRows("session-table")).as("ungrouped: a session's Quality cell")
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
+        assertThat(browser.gridRows("session-table"))
+                .as("ungrouped: a session's Quality cell")
                 .anySatisfy(row -> assertThat(row.get(row.size() - 1)).isEqualTo("No media streams"))
                 .noneSatisfy(row -> assertThat(row.get(row.size() - 1)).isEmpty());
 
         dragHeaderToGroupBar("QUALITY");
         browser.waitFor(By.id("group-chip-QUALITY"));
         List<String> groups = toggles().stream().map(WebElement::getText).toList();
-        assertThat(groups).contains("Quality: No media streams (" + expected + ")")
+        assertThat(groups)
+                .contains("Quality: No media streams (" + expected + ")")
                 .noneSatisfy(label -> assertThat(label).contains("(empty)"));
         browser.screenshot("session-details-no-media-streams");
 
@@ -171,8 +236,13 @@ class SessionDetailsBrowserIT extends BrowserTest {
         }
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");
-        List<String> lines = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.stream().filter(line -> line.endsWith(",No media streams")).count()).isEqualTo(expected);
+        List<String> lines = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        assertThat(lines.stream()
+                        .filter(line -> line.endsWith(",No media streams"))
+                        .count())
+                .isEqualTo(expected);
         Files.delete(csv);
     }
 
@@ -186,16 +256,23 @@ class SessionDetailsBrowserIT extends BrowserTest {
         browser.signIn("global.admin", "portal-demo-2026");
         browser.open("/usage/session-details");
         browser.waitFor(By.cssSelector("#user-search input")).sendKeys(alias);
-        browser.wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(item -> item.getText().startsWith(alias + "@")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(item -> item.getText().startsWith(alias + "@")));
         browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getText().startsWith(alias + "@")).findFirst().orElseThrow().click();
+                .filter(item -> item.getText().startsWith(alias + "@"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitUntilIdle();
         LocalDate lastDay = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t "
-                + "ON t.id = s.tenant_id AND t.name = 'contoso.example'").query(LocalDate.class).single();
+                        + "ON t.id = s.tenant_id AND t.name = 'contoso.example'")
+                .query(LocalDate.class)
+                .single();
         setDateTime("from", lastDay.minusDays(20) + "T00:00");
         browser.driver.findElement(By.id("search")).click();
-        browser.wait(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("result-summary")).getText().isEmpty());
         browser.waitUntilIdle();
         Thread.sleep(500); // the widths follow the first rows
 
@@ -209,7 +286,9 @@ class SessionDetailsBrowserIT extends BrowserTest {
                 """);
         assertThat(truncated).as("headers cut short").isEmpty();
         browser.gridRows("session-table");
-        assertThat(browser.misalignedHeaders("session-table")).as("headers over their values").isEmpty();
+        assertThat(browser.misalignedHeaders("session-table"))
+                .as("headers over their values")
+                .isEmpty();
         @SuppressWarnings("unchecked")
         var first = (java.util.Map<String, Object>) browser.script("""
                 const column = [...document.querySelectorAll('#session-table vaadin-grid-column')].find(c => !c.hidden);
@@ -219,7 +298,9 @@ class SessionDetailsBrowserIT extends BrowserTest {
                 """);
         assertThat(first.get("frozen")).isEqualTo(true);
         assertThat(first.get("resizable")).isEqualTo(true);
-        assertThat(((Number) first.get("width")).doubleValue()).as("the dialog id column").isLessThan(400);
+        assertThat(((Number) first.get("width")).doubleValue())
+                .as("the dialog id column")
+                .isLessThan(400);
         browser.screenshot("session-details-columns");
     }
 
@@ -270,7 +351,8 @@ class SessionDetailsBrowserIT extends BrowserTest {
     private List<WebElement> toggles() {
         browser.waitUntilIdle();
         return browser.driver.findElements(By.cssSelector("#session-table vaadin-grid-tree-toggle")).stream()
-                .filter(t -> !t.getText().isBlank()).toList();
+                .filter(t -> !t.getText().isBlank())
+                .toList();
     }
 
     private static long count(String groupLabel) {

@@ -18,15 +18,21 @@ class SignInBrowserIT extends BrowserTest {
         browser.signIn("global.admin", "portal-demo-2026");
 
         assertThat(browser.waitFor(By.id("signed-in-account")).getText()).contains("global.admin");
-        assertThat(browser.driver.findElement(By.id("signed-in-tenant")).getText()).isEqualTo("contoso.example");
-        assertThat(navigationLabels()).contains("Usage", "Peer-to-peer activity", "Session details", "Active users",
-                "Settings");
+        assertThat(browser.driver.findElement(By.id("signed-in-tenant")).getText())
+                .isEqualTo("contoso.example");
+        assertThat(navigationLabels())
+                .contains("Usage", "Peer-to-peer activity", "Session details", "Active users", "Settings");
 
-        browser.driver.findElement(By.cssSelector("#usage-group vaadin-side-nav-item[path$='usage/peer-to-peer-activity']")).click();
+        browser.driver
+                .findElement(By.cssSelector("#usage-group vaadin-side-nav-item[path$='usage/peer-to-peer-activity']"))
+                .click();
         WebElement chart = browser.waitFor(By.id("activity-chart"));
         browser.waitUntilIdle();
-        browser.wait(Duration.ofSeconds(20)).until(d ->
-                chart.getShadowRoot().findElements(By.cssSelector(".highcharts-series")).size() == 5);
+        browser.wait(Duration.ofSeconds(20))
+                .until(d -> chart.getShadowRoot()
+                                .findElements(By.cssSelector(".highcharts-series"))
+                                .size()
+                        == 5);
         assertThat(chart.getShadowRoot().findElements(By.cssSelector(".highcharts-legend-item")))
                 .extracting(WebElement::getText)
                 .containsExactly("IM", "Audio", "Video", "Application sharing", "File transfers");
@@ -49,7 +55,8 @@ class SignInBrowserIT extends BrowserTest {
 
         browser.open("/usage/peer-to-peer-activity");
 
-        assertThat(browser.waitFor(By.id("access-denied")).getText()).contains("Access denied (403)")
+        assertThat(browser.waitFor(By.id("access-denied")).getText())
+                .contains("Access denied (403)")
                 .contains("usage/peer-to-peer-activity");
         assertThat(browser.driver.findElements(By.id("activity-chart"))).isEmpty();
     }
@@ -57,8 +64,10 @@ class SignInBrowserIT extends BrowserTest {
     @Test
     void a_wrong_password_shows_the_login_forms_error() {
         browser.open("/login");
-        browser.waitFor(By.cssSelector("vaadin-login-form vaadin-text-field input")).sendKeys("global.admin");
-        browser.driver.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input"))
+        browser.waitFor(By.cssSelector("vaadin-login-form vaadin-text-field input"))
+                .sendKeys("global.admin");
+        browser.driver
+                .findElement(By.cssSelector("vaadin-login-form vaadin-password-field input"))
                 .sendKeys("not-the-password", org.openqa.selenium.Keys.ENTER);
 
         browser.wait(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/login?error"));
@@ -70,10 +79,12 @@ class SignInBrowserIT extends BrowserTest {
 
     private List<String> navigationLabels() {
         browser.wait(Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("main-navigation")));
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.id("main-navigation")));
         // An item's label is its own unslotted content; getText() would add the labels of nested items.
         @SuppressWarnings("unchecked")
-        List<String> labels = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("""
+        List<String> labels =
+                (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("""
                 return Array.from(document.querySelectorAll('#main-navigation vaadin-side-nav-item'))
                     .map(item => Array.from(item.childNodes)
                         .filter(n => n.nodeType === Node.TEXT_NODE

@@ -14,19 +14,22 @@ class DatabaseUnreachableFailureAnalyzerTest {
     void an_unreachable_external_database_is_reported_in_one_line_with_its_url() throws Exception {
         String url = "jdbc:mariadb://127.0.0.1:" + closedPort() + "/portal?connectTimeout=2000";
         Throwable failure = catchThrowable(() -> DriverManager.getConnection(url, "portal", "secret"));
-        var analyzer = new DatabaseUnreachableFailureAnalyzer(new MockEnvironment().withProperty("spring.datasource.url", url));
+        var analyzer = new DatabaseUnreachableFailureAnalyzer(
+                new MockEnvironment().withProperty("spring.datasource.url", url));
 
         var analysis = analyzer.analyze(new IllegalStateException("context failed", failure));
 
         assertThat(analysis).isNotNull();
-        assertThat(analysis.getDescription()).startsWith("Cannot connect to the database at " + url + ": ")
+        assertThat(analysis.getDescription())
+                .startsWith("Cannot connect to the database at " + url + ": ")
                 .doesNotContain("\n");
     }
 
     @Test
     void failures_of_the_embedded_database_or_other_causes_are_left_to_spring_boot() {
         var embedded = new DatabaseUnreachableFailureAnalyzer(new MockEnvironment());
-        assertThat(embedded.analyze(new java.sql.SQLNonTransientConnectionException("down", "08000"))).isNull();
+        assertThat(embedded.analyze(new java.sql.SQLNonTransientConnectionException("down", "08000")))
+                .isNull();
         var external = new DatabaseUnreachableFailureAnalyzer(
                 new MockEnvironment().withProperty("spring.datasource.url", "jdbc:mariadb://db/portal"));
         assertThat(external.analyze(new IllegalArgumentException("unrelated"))).isNull();

@@ -25,7 +25,7 @@ class EmbeddedMariaDbIT {
 
         EmbeddedMariaDb second = EmbeddedMariaDb.start(dataDir, baseDir, "portal", "64M");
         try (var connection = DriverManager.getConnection(second.jdbcUrl("portal"), "root", "");
-             var rows = connection.createStatement().executeQuery("SELECT id FROM kept")) {
+                var rows = connection.createStatement().executeQuery("SELECT id FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(42);
         } finally {

@@ -22,8 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class ExternalDatabaseIT {
 
-    @Autowired EmbeddedMariaDb server;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    EmbeddedMariaDb server;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void an_external_database_gets_the_schema_and_the_first_administrator_but_no_demo_data() throws Exception {
@@ -32,8 +35,12 @@ class ExternalDatabaseIT {
         String url = "jdbc:mariadb://127.0.0.1:" + server.port() + "/" + database;
 
         Path log = Files.createTempFile("portal-external", ".log");
-        Process portal = startPortal(log, url, "--portal.admin.tenant=first.example",
-                "--portal.admin.username=first.admin", "--portal.admin.password=a-long-enough-secret");
+        Process portal = startPortal(
+                log,
+                url,
+                "--portal.admin.tenant=first.example",
+                "--portal.admin.username=first.admin",
+                "--portal.admin.password=a-long-enough-secret");
         try {
             waitFor(log, "Started Application", portal);
         } finally {
@@ -42,12 +49,19 @@ class ExternalDatabaseIT {
         }
         String output = Files.readString(log);
         assertThat(output).doesNotContain("Embedded MariaDB started").doesNotContain("demo accounts");
-        assertThat(jdbc.sql("SELECT name FROM " + database + ".tenant").query(String.class).list())
+        assertThat(jdbc.sql("SELECT name FROM " + database + ".tenant")
+                        .query(String.class)
+                        .list())
                 .containsExactly("first.example");
         assertThat(jdbc.sql("SELECT CONCAT(a.username, ':', r.role) FROM " + database + ".portal_account a JOIN "
-                + database + ".portal_account_role r ON r.account_id = a.id").query(String.class).list())
+                                + database + ".portal_account_role r ON r.account_id = a.id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("first.admin:GLOBAL_ADMIN");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM " + database + ".comm_session").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM " + database + ".comm_session")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -75,14 +89,16 @@ class ExternalDatabaseIT {
 
         assertThat(portal.waitFor(120, TimeUnit.SECONDS)).as("portal exited").isTrue();
         assertThat(portal.exitValue()).isEqualTo(1);
-        assertThat(Files.readString(log)).contains("Cannot connect to the database at " + url + ": ")
+        assertThat(Files.readString(log))
+                .contains("Cannot connect to the database at " + url + ": ")
                 .contains("Unknown database");
     }
 
     private static Process startPortal(Path log, String url, String... extraArguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 "org.commsportal.Application",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=root",
@@ -90,7 +106,10 @@ class ExternalDatabaseIT {
                 "--management.server.port=0",
                 "--vaadin.launch-browser=false"));
         command.addAll(List.of(extraArguments));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static void waitFor(Path log, String line, Process process) throws Exception {

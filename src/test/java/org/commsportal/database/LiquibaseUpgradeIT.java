@@ -40,8 +40,11 @@ class LiquibaseUpgradeIT {
     private static final String CHANGELOG_DIR = "db/changelog/";
     private static final String MASTER = CHANGELOG_DIR + "db.changelog-master.yaml";
 
-    @Autowired EmbeddedMariaDb server;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    EmbeddedMariaDb server;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void upgrading_a_database_of_the_previous_schema_loses_no_row() throws Exception {
@@ -63,15 +66,23 @@ class LiquibaseUpgradeIT {
             // changeset 012: every media and quality row carries its session's start, every session its dialog key
             for (String table : org.commsportal.sessions.RawSessionTables.START_COLUMNS.keySet()) {
                 if (!table.equals("comm_session")) {
-                    assertThat(jdbc.sql("SELECT COUNT(*) FROM " + database + "." + table + " x LEFT JOIN " + database
-                            + ".comm_session s ON s.id = x.session_id AND s.start_time = x.session_start WHERE s.id IS NULL")
-                            .query(Long.class).single()).as(table + " rows without their session's start").isZero();
+                    assertThat(jdbc.sql(
+                                            "SELECT COUNT(*) FROM " + database + "." + table + " x LEFT JOIN "
+                                                    + database
+                                                    + ".comm_session s ON s.id = x.session_id AND s.start_time = x.session_start WHERE s.id IS NULL")
+                                    .query(Long.class)
+                                    .single())
+                            .as(table + " rows without their session's start")
+                            .isZero();
                 }
             }
             assertThat(jdbc.sql("SELECT COUNT(*) FROM " + database + ".comm_session s JOIN " + database
-                    + ".session_dialog d ON d.tenant_id = s.tenant_id AND d.dialog_id = s.dialog_id AND d.session_id = s.id"
-                    + " AND d.start_time = s.start_time").query(Long.class).single())
-                    .as("dialog keys").isEqualTo(Long.parseLong(before.get("comm_session").split(":")[0]));
+                                    + ".session_dialog d ON d.tenant_id = s.tenant_id AND d.dialog_id = s.dialog_id AND d.session_id = s.id"
+                                    + " AND d.start_time = s.start_time")
+                            .query(Long.class)
+                            .single())
+                    .as("dialog keys")
+                    .isEqualTo(Long.parseLong(before.get("comm_session").split(":")[0]));
         } finally {
             jdbc.sql("DROP DATABASE " + database).update();
         }
@@ -94,14 +105,17 @@ class LiquibaseUpgradeIT {
     private void migrate(String database, String changelog) throws Exception {
         Path file = Path.of(changelog);
         var resources = file.isAbsolute()
-                ? new CompositeResourceAccessor(new DirectoryResourceAccessor(file.getParent()),
-                        new ClassLoaderResourceAccessor())
+                ? new CompositeResourceAccessor(
+                        new DirectoryResourceAccessor(file.getParent()), new ClassLoaderResourceAccessor())
                 : new ClassLoaderResourceAccessor();
         String path = file.isAbsolute() ? file.getFileName().toString() : changelog;
-        Database target = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connect(database)));
+        Database target =
+                DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connect(database)));
         try (var liquibase = new Liquibase(path, resources, target)) {
             // to the log (quiet at WARN), not a line per changeset on standard output
-            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+            Scope.child(
+                    Scope.Attr.ui.name(),
+                    new LoggerUIService(),
                     () -> liquibase.update(new Contexts(), new LabelExpression()));
         }
     }
@@ -111,7 +125,8 @@ class LiquibaseUpgradeIT {
      * kept as they are; foreign keys are off only while the tables fill in no particular order.
      */
     private void copyDemoData(String database, List<String> tables) throws Exception {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
             statement.execute("SET FOREIGN_KEY_CHECKS = 0");
             for (String table : tables) {
                 if (table.startsWith("DATABASECHANGELOG")) {
@@ -135,9 +150,12 @@ class LiquibaseUpgradeIT {
             for (String column : columnsByTable.get(table)) {
                 values.add("IFNULL(CAST(" + column + " AS CHAR), '<null>')");
             }
-            result.put(table, jdbc.sql("SELECT CONCAT(COUNT(*), ':', IFNULL(SUM(CRC32(CONCAT_WS('|', "
-                    + String.join(", ", values) + "))), 0)) FROM " + database + "." + table)
-                    .query(String.class).single());
+            result.put(
+                    table,
+                    jdbc.sql("SELECT CONCAT(COUNT(*), ':', IFNULL(SUM(CRC32(CONCAT_WS('|', " + String.join(", ", values)
+                                    + "))), 0)) FROM " + database + "." + table)
+                            .query(String.class)
+                            .single());
         }
         return result;
     }
@@ -148,12 +166,18 @@ class LiquibaseUpgradeIT {
                 JOIN information_schema.columns p ON p.table_schema = 'portal' AND p.table_name = c.table_name
                   AND p.column_name = c.column_name
                 WHERE c.table_schema = :database AND c.table_name = :table ORDER BY c.ordinal_position
-                """).param("database", database).param("table", table).query(String.class).list();
+                """)
+                .param("database", database)
+                .param("table", table)
+                .query(String.class)
+                .list();
     }
 
     private List<String> tables(String database) {
         return jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = :database")
-                .param("database", database).query(String.class).list();
+                .param("database", database)
+                .query(String.class)
+                .list();
     }
 
     private Connection connect(String database) throws Exception {

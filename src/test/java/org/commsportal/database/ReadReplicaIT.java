@@ -59,15 +59,23 @@ class ReadReplicaIT {
         port = MariaDbServer.freePort();
         managementPort = MariaDbServer.freePort();
         log = Files.createTempFile("portal-replica", ".log");
-        portal = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.commsportal.Application",
-                "--spring.datasource.url=" + primary.jdbcUrl("portal"),
-                "--spring.datasource.username=portal", "--spring.datasource.password=portal-secret",
-                "--portal.read-datasource.url=" + replica.jdbcUrl("portal"),
-                "--portal.admin.tenant=replica.example", "--portal.admin.username=" + ADMIN,
-                "--portal.admin.password=" + PASSWORD,
-                "--server.port=" + port, "--management.server.port=" + managementPort)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        portal = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.commsportal.Application",
+                        "--spring.datasource.url=" + primary.jdbcUrl("portal"),
+                        "--spring.datasource.username=portal",
+                        "--spring.datasource.password=portal-secret",
+                        "--portal.read-datasource.url=" + replica.jdbcUrl("portal"),
+                        "--portal.admin.tenant=replica.example",
+                        "--portal.admin.username=" + ADMIN,
+                        "--portal.admin.password=" + PASSWORD,
+                        "--server.port=" + port,
+                        "--management.server.port=" + managementPort)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         awaitStarted();
         awaitReplicaCaughtUp();
     }
@@ -88,10 +96,14 @@ class ReadReplicaIT {
     @Test
     @Order(1)
     void health_reports_the_primary_and_the_replica_pool() throws Exception {
-        String health = send("http://127.0.0.1:" + managementPort + "/actuator/health", null).body();
+        String health = send("http://127.0.0.1:" + managementPort + "/actuator/health", null)
+                .body();
 
-        assertThat(health).contains("\"status\":\"UP\"", "\"primaryDataSource\":{\"status\":\"UP\"",
-                "\"readDataSource\":{\"status\":\"UP\"");
+        assertThat(health)
+                .contains(
+                        "\"status\":\"UP\"",
+                        "\"primaryDataSource\":{\"status\":\"UP\"",
+                        "\"readDataSource\":{\"status\":\"UP\"");
     }
 
     @Test
@@ -104,13 +116,17 @@ class ReadReplicaIT {
                 INSERT INTO portal.tenant_daily_rollup (tenant_id, day, p2p_im)
                 SELECT id, UTC_DATE() - INTERVAL 1 DAY, 42 FROM portal.tenant WHERE name = 'replica.example';
                 """);
-        assertThat(primary.sql("SELECT COUNT(*) FROM portal.tenant_daily_rollup")).isEqualTo("0");
+        assertThat(primary.sql("SELECT COUNT(*) FROM portal.tenant_daily_rollup"))
+                .isEqualTo("0");
 
-        HttpResponse<String> counts = send("http://127.0.0.1:" + port
-                + "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)", PASSWORD);
+        HttpResponse<String> counts = send(
+                "http://127.0.0.1:" + port
+                        + "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)",
+                PASSWORD);
 
         assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
-        List<String> rows = counts.body().lines().filter(line -> !line.isBlank()).toList();
+        List<String> rows =
+                counts.body().lines().filter(line -> !line.isBlank()).toList();
         assertThat(rows).as("header and 7 days").hasSize(8);
         assertThat(rows.get(1)).as("the newest day, only on the replica").endsWith(",7,42,0,0,0,0");
     }
@@ -126,9 +142,12 @@ class ReadReplicaIT {
             assertThat(primary.sql("SELECT COUNT(*) FROM portal.audit_event WHERE action = 'SIGN_IN_FAILED'"))
                     .isEqualTo("5");
             assertThat(replica.sql("SELECT COUNT(*) FROM portal.audit_event WHERE action = 'SIGN_IN_FAILED'"))
-                    .as("the replica has not seen them").isEqualTo("0");
+                    .as("the replica has not seen them")
+                    .isEqualTo("0");
 
-            assertThat(send(apiRoot(), PASSWORD).statusCode()).as("locked by the primary's count").isEqualTo(401);
+            assertThat(send(apiRoot(), PASSWORD).statusCode())
+                    .as("locked by the primary's count")
+                    .isEqualTo(401);
         } finally {
             replica.sql("START SLAVE");
         }
@@ -141,8 +160,11 @@ class ReadReplicaIT {
     private HttpResponse<String> send(String url, String password) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (password != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (ADMIN + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((ADMIN + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -160,6 +182,8 @@ class ReadReplicaIT {
 
     private void awaitReplicaCaughtUp() throws Exception {
         String position = primary.sql("SELECT @@gtid_binlog_pos");
-        assertThat(replica.sql("SELECT MASTER_GTID_WAIT('" + position + "', 60)")).as("replica caught up").isEqualTo("0");
+        assertThat(replica.sql("SELECT MASTER_GTID_WAIT('" + position + "', 60)"))
+                .as("replica caught up")
+                .isEqualTo("0");
     }
 }

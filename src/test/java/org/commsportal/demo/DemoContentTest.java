@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,8 @@ class DemoContentTest {
 
     @Test
     void the_same_seed_generates_the_same_users_and_sessions() {
-        assertThat(DemoDataGenerator.users(SPEC, new DemoRandom(7), "contoso.example")).isEqualTo(users);
+        assertThat(DemoDataGenerator.users(SPEC, new DemoRandom(7), "contoso.example"))
+                .isEqualTo(users);
         assertThat(generateDays(new DemoRandom(8))).isEqualTo(days);
     }
 
@@ -60,7 +61,8 @@ class DemoContentTest {
         long activeUserDays = 0;
         for (int i = 0; i < days.size(); i++) {
             LocalDate day = SPEC.firstDay().plusDays(i);
-            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY
+                    || day.getDayOfWeek() == DayOfWeek.SUNDAY
                     || day.getDayOfWeek() == DayOfWeek.MONDAY) {
                 continue;
             }
@@ -83,18 +85,29 @@ class DemoContentTest {
         List<SessionRecord> all = days.stream().flatMap(List::stream).toList();
         assertThat(all).anyMatch(SessionRecord::isConference);
         assertThat(all).anyMatch(s -> s.toTel() != null && s.toTel().matches("\\+1425555\\d{4}"));
-        assertThat(all).anyMatch(s -> !s.startTime().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-                .equals(s.endTime().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+        assertThat(all)
+                .anyMatch(s -> !s.startTime()
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .equals(s.endTime().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
     }
 
     @Test
     void a_few_percent_of_audio_streams_are_poor_and_some_sessions_have_feedback() {
-        List<Quality.AudioStream> streams = days.stream().flatMap(List::stream)
-                .flatMap(s -> s.quality().audioStreams().stream()).toList();
-        long poor = streams.stream().filter(a -> a.jitterAvgMs() > 30 || a.packetLossRateAvg() > 0.1
-                || a.roundTripAvgMs() > 500 || a.degradationAvg() > 1.0 || a.concealedRatioAvg() > 0.07).count();
+        List<Quality.AudioStream> streams = days.stream()
+                .flatMap(List::stream)
+                .flatMap(s -> s.quality().audioStreams().stream())
+                .toList();
+        long poor = streams.stream()
+                .filter(a -> a.jitterAvgMs() > 30
+                        || a.packetLossRateAvg() > 0.1
+                        || a.roundTripAvgMs() > 500
+                        || a.degradationAvg() > 1.0
+                        || a.concealedRatioAvg() > 0.07)
+                .count();
         assertThat((double) poor / streams.size()).isBetween(0.01, 0.10);
-        assertThat(days.stream().flatMap(List::stream)).anyMatch(s -> !s.quality().feedback().isEmpty());
+        assertThat(days.stream().flatMap(List::stream))
+                .anyMatch(s -> !s.quality().feedback().isEmpty());
     }
 
     private long sessionsOn(DayOfWeek dayOfWeek) {

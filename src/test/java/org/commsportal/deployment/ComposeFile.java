@@ -19,7 +19,8 @@ final class ComposeFile {
 
     static final Path PATH = Path.of("docker", "compose.yaml");
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
 
     final Map<String, Object> root;
 
@@ -83,8 +84,8 @@ final class ComposeFile {
         String value = variables.get(m.group(1));
         String operator = m.group(2);
         String argument = m.group(3);
-        boolean missing = operator != null && operator.startsWith(":")
-                ? value == null || value.isEmpty() : value == null;
+        boolean missing =
+                operator != null && operator.startsWith(":") ? value == null || value.isEmpty() : value == null;
         if (operator == null) {
             return value == null ? "" : value;
         }

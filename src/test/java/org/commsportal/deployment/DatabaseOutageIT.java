@@ -28,7 +28,8 @@ class DatabaseOutageIT {
     private static final String ADMIN = "outage.admin";
     private static final String PASSWORD = "outage-admin-password-42";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void while_the_database_is_down_the_apis_and_health_answer_503_with_retry_after_within_5_seconds()
@@ -43,17 +44,38 @@ class DatabaseOutageIT {
                     GRANT ALL PRIVILEGES ON portal.* TO 'portal'@'127.0.0.1';""");
             int port = MariaDbServer.freePort();
             int management = MariaDbServer.freePort();
-            var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-            command.environment().putAll(Map.of("SPRING_DATASOURCE_URL", db.jdbcUrl("portal"),
-                    "SPRING_DATASOURCE_USERNAME", "portal", "SPRING_DATASOURCE_PASSWORD", "outage-db-secret",
-                    "PORTAL_ADMIN_TENANT", "outage.example", "PORTAL_ADMIN_USERNAME", ADMIN,
-                    "PORTAL_ADMIN_PASSWORD", PASSWORD, "PORT", String.valueOf(port),
-                    "MANAGEMENT_SERVER_PORT", String.valueOf(management)));
+            var command = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx512m",
+                            "-jar",
+                            jar().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            command.environment()
+                    .putAll(Map.of(
+                            "SPRING_DATASOURCE_URL",
+                            db.jdbcUrl("portal"),
+                            "SPRING_DATASOURCE_USERNAME",
+                            "portal",
+                            "SPRING_DATASOURCE_PASSWORD",
+                            "outage-db-secret",
+                            "PORTAL_ADMIN_TENANT",
+                            "outage.example",
+                            "PORTAL_ADMIN_USERNAME",
+                            ADMIN,
+                            "PORTAL_ADMIN_PASSWORD",
+                            PASSWORD,
+                            "PORT",
+                            String.valueOf(port),
+                            "MANAGEMENT_SERVER_PORT",
+                            String.valueOf(management)));
             portal = command.start();
             awaitHealthy(portal, management, log);
-            assertThat(get(port, "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)",
-                    basic()).statusCode()).as("before the outage").isEqualTo(200);
+            assertThat(get(port, "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)", basic())
+                            .statusCode())
+                    .as("before the outage")
+                    .isEqualTo(200);
 
             db.close(); // the outage
 
@@ -65,15 +87,21 @@ class DatabaseOutageIT {
                 HttpResponse<String> response = get(port, call.get(0), call.get(1));
                 long millis = (System.nanoTime() - started) / 1_000_000;
 
-                assertThat(response.statusCode()).as(call.get(0) + ": " + response.body()).isEqualTo(503);
-                assertThat(response.headers().firstValue("Retry-After")).as(call.get(0)).isPresent();
+                assertThat(response.statusCode())
+                        .as(call.get(0) + ": " + response.body())
+                        .isEqualTo(503);
+                assertThat(response.headers().firstValue("Retry-After"))
+                        .as(call.get(0))
+                        .isPresent();
                 assertThat(millis).as(call.get(0) + " milliseconds").isLessThan(5_000);
                 System.out.printf("Database down: GET %s -> %d in %d ms%n", call.get(0), response.statusCode(), millis);
             }
             long started = System.nanoTime();
             HttpResponse<String> health = get(management, "/actuator/health", null);
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat((System.nanoTime() - started) / 1_000_000).as("health milliseconds").isLessThan(5_000);
+            assertThat((System.nanoTime() - started) / 1_000_000)
+                    .as("health milliseconds")
+                    .isLessThan(5_000);
         } finally {
             if (portal != null) {
                 portal.destroy();
@@ -89,7 +117,8 @@ class DatabaseOutageIT {
 
     private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(40)).GET();
+                .timeout(Duration.ofSeconds(40))
+                .GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -117,7 +146,8 @@ class DatabaseOutageIT {
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("comms-usage-portal-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no packaged jar in target/: run ./mvnw verify"));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no packaged jar in target/: run ./mvnw verify"));
         }
     }
 }

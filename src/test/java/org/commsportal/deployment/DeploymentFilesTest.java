@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The container files, checked without a Docker engine (none runs on the build machines). */
 class DeploymentFilesTest {
 
-    private static final Map<String, String> SECRETS = Map.of(
-            "PORTAL_DB_PASSWORD", "db-secret", "PORTAL_DB_ROOT_PASSWORD", "root-secret");
+    private static final Map<String, String> SECRETS =
+            Map.of("PORTAL_DB_PASSWORD", "db-secret", "PORTAL_DB_ROOT_PASSWORD", "root-secret");
 
     @Test
     void compose_runs_the_portal_and_mariadb_11_with_its_data_in_a_named_volume() throws Exception {
@@ -24,7 +24,8 @@ class DeploymentFilesTest {
 
         assertThat(compose.service("db").get("image")).asString().startsWith("mariadb:11");
         assertThat(compose.service("db").get("volumes")).asList().contains("portal-db:/var/lib/mysql");
-        assertThat(compose.root.get("volumes")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(compose.root.get("volumes"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsKey("portal-db");
         assertThat(compose.service("portal").get("build"))
                 .isEqualTo(Map.of("context", "..", "dockerfile", "docker/Dockerfile"));
@@ -35,8 +36,10 @@ class DeploymentFilesTest {
         ComposeFile compose = ComposeFile.load();
 
         for (String service : List.of("db", "portal")) {
-            assertThat(compose.service(service).get("healthcheck")).as(service)
-                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("test", "interval");
+            assertThat(compose.service(service).get("healthcheck"))
+                    .as(service)
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsKeys("test", "interval");
         }
         assertThat(compose.service("portal").get("depends_on"))
                 .isEqualTo(Map.of("db", Map.of("condition", "service_healthy")));
@@ -56,10 +59,8 @@ class DeploymentFilesTest {
                 }
             });
         }
-        assertThatThrownBy(() -> compose.environment("db", Map.of()))
-                .hasMessageContaining("PORTAL_DB_PASSWORD");
-        assertThatThrownBy(() -> compose.environment("portal", Map.of()))
-                .hasMessageContaining("PORTAL_DB_PASSWORD");
+        assertThatThrownBy(() -> compose.environment("db", Map.of())).hasMessageContaining("PORTAL_DB_PASSWORD");
+        assertThatThrownBy(() -> compose.environment("portal", Map.of())).hasMessageContaining("PORTAL_DB_PASSWORD");
     }
 
     @Test
@@ -68,9 +69,12 @@ class DeploymentFilesTest {
         Map<String, String> db = compose.environment("db", SECRETS);
         Map<String, String> portal = compose.environment("portal", SECRETS);
 
-        assertThat(portal.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:mariadb://db:3306/" + db.get("MARIADB_DATABASE"));
+        assertThat(portal.get("SPRING_DATASOURCE_URL"))
+                .isEqualTo("jdbc:mariadb://db:3306/" + db.get("MARIADB_DATABASE"));
         assertThat(portal.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(db.get("MARIADB_USER"));
-        assertThat(portal.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(db.get("MARIADB_PASSWORD")).isEqualTo("db-secret");
+        assertThat(portal.get("SPRING_DATASOURCE_PASSWORD"))
+                .isEqualTo(db.get("MARIADB_PASSWORD"))
+                .isEqualTo("db-secret");
         assertThat(db.get("MARIADB_ROOT_PASSWORD")).isEqualTo("root-secret");
     }
 
@@ -78,8 +82,14 @@ class DeploymentFilesTest {
     void the_operator_settings_are_environment_variables_with_safe_defaults() throws Exception {
         Map<String, String> portal = ComposeFile.load().environment("portal", SECRETS);
 
-        assertThat(portal).containsKeys("PORTAL_ADMIN_TENANT", "PORTAL_ADMIN_USERNAME", "PORTAL_ADMIN_PASSWORD",
-                "SERVER_SERVLET_CONTEXTPATH", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "PORTAL_READDATASOURCE_URL");
+        assertThat(portal)
+                .containsKeys(
+                        "PORTAL_ADMIN_TENANT",
+                        "PORTAL_ADMIN_USERNAME",
+                        "PORTAL_ADMIN_PASSWORD",
+                        "SERVER_SERVLET_CONTEXTPATH",
+                        "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+                        "PORTAL_READDATASOURCE_URL");
         assertThat(portal.get("PORTAL_ADMIN_PASSWORD")).isEmpty();
         assertThat(portal.get("PORTAL_READDATASOURCE_URL")).isEmpty();
         assertThat(portal.get("LOGGING_STRUCTURED_FORMAT_CONSOLE")).isEqualTo("ecs");
@@ -88,7 +98,9 @@ class DeploymentFilesTest {
         variables.put("PORTAL_LOG_FORMAT", "");
         variables.put("PORTAL_CONTEXT_PATH", "/portal");
         Map<String, String> chosen = ComposeFile.load().environment("portal", variables);
-        assertThat(chosen.get("LOGGING_STRUCTURED_FORMAT_CONSOLE")).as("plain text logs on request").isEmpty();
+        assertThat(chosen.get("LOGGING_STRUCTURED_FORMAT_CONSOLE"))
+                .as("plain text logs on request")
+                .isEmpty();
         assertThat(chosen.get("SERVER_SERVLET_CONTEXTPATH")).isEqualTo("/portal");
     }
 
@@ -106,10 +118,12 @@ class DeploymentFilesTest {
 
     @Test
     void compose_interpolation_follows_the_compose_rules() {
-        assertThat(ComposeFile.interpolate("${A:-x}/${B-y}/${C}/$${D}", Map.of("B", ""))).isEqualTo("x//" + "/${D}");
+        assertThat(ComposeFile.interpolate("${A:-x}/${B-y}/${C}/$${D}", Map.of("B", "")))
+                .isEqualTo("x//" + "/${D}");
         assertThat(ComposeFile.interpolate("${A:-x}", Map.of("A", "set"))).isEqualTo("set");
         assertThatThrownBy(() -> ComposeFile.interpolate("${A:?tell me}", Map.of("A", "")))
-                .hasMessageContaining("A").hasMessageContaining("tell me");
+                .hasMessageContaining("A")
+                .hasMessageContaining("tell me");
     }
 
     @Test

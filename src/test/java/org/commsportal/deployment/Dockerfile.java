@@ -23,7 +23,8 @@ record Dockerfile(List<List<String>> stages) {
                 pending.append(trimmed, 0, trimmed.length() - 1).append(' ');
                 continue;
             }
-            String instruction = pending.append(trimmed).toString().replaceAll("\\s+", " ").strip();
+            String instruction =
+                    pending.append(trimmed).toString().replaceAll("\\s+", " ").strip();
             pending.setLength(0);
             if (instruction.startsWith("FROM ")) {
                 stages.add(new ArrayList<>());

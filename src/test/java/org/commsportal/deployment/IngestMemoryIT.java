@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.commsportal.MariaDbServer;
-import org.junit.jupiter.api.Test;
 import org.commsportal.common.SecretTokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * The packaged portal with a 512 MB heap takes the bodies that ran it out of memory (32 MiB of "{}" lines, 31 MB of bad
@@ -29,10 +29,12 @@ class IngestMemoryIT {
 
     private static final String KEY = "cui_memory-test-key-" + Long.toHexString(System.nanoTime());
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void bodies_of_millions_of_bad_records_under_a_512_mb_heap_are_refused_and_the_next_request_works() throws Exception {
+    void bodies_of_millions_of_bad_records_under_a_512_mb_heap_are_refused_and_the_next_request_works()
+            throws Exception {
         MariaDbServer db = MariaDbServer.start();
         Process portal = null;
         Path log = Files.createTempFile("memory-portal", ".log");
@@ -43,13 +45,32 @@ class IngestMemoryIT {
                     GRANT ALL PRIVILEGES ON portal.* TO 'portal'@'127.0.0.1';""");
             int port = MariaDbServer.freePort();
             int management = MariaDbServer.freePort();
-            var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-            command.environment().putAll(Map.of("SPRING_DATASOURCE_URL", db.jdbcUrl("portal"),
-                    "SPRING_DATASOURCE_USERNAME", "portal", "SPRING_DATASOURCE_PASSWORD", "memory-db-secret",
-                    "PORTAL_ADMIN_TENANT", "memory.example", "PORTAL_ADMIN_USERNAME", "memory.admin",
-                    "PORTAL_ADMIN_PASSWORD", "memory-admin-password-42", "PORT", String.valueOf(port),
-                    "MANAGEMENT_SERVER_PORT", String.valueOf(management)));
+            var command = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx512m",
+                            "-jar",
+                            jar().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            command.environment()
+                    .putAll(Map.of(
+                            "SPRING_DATASOURCE_URL",
+                            db.jdbcUrl("portal"),
+                            "SPRING_DATASOURCE_USERNAME",
+                            "portal",
+                            "SPRING_DATASOURCE_PASSWORD",
+                            "memory-db-secret",
+                            "PORTAL_ADMIN_TENANT",
+                            "memory.example",
+                            "PORTAL_ADMIN_USERNAME",
+                            "memory.admin",
+                            "PORTAL_ADMIN_PASSWORD",
+                            "memory-admin-password-42",
+                            "PORT",
+                            String.valueOf(port),
+                            "MANAGEMENT_SERVER_PORT",
+                            String.valueOf(management)));
             portal = command.start();
             awaitHealthy(portal, management, log);
             db.sql("INSERT INTO portal.ingestion_key (tenant_id, name, key_prefix, key_hash, created_at, created_by) "
@@ -59,17 +80,25 @@ class IngestMemoryIT {
             byte[] empties = "{}\n".repeat((32 * 1024 * 1024 - 2) / 3).getBytes(StandardCharsets.UTF_8);
             var bad = new StringBuilder();
             for (int i = 0; bad.length() < 31_000_000; i++) {
-                bad.append("{\"dialogId\":\"").append(i).append("\",\"startTime\":\"yesterday\",\"endTime\":\"today\","
-                        + "\"fromUri\":\"nobody\",\"media\":[{\"type\":\"FAX\"}],\"color\":\"blue\"}\n");
+                bad.append("{\"dialogId\":\"")
+                        .append(i)
+                        .append("\",\"startTime\":\"yesterday\",\"endTime\":\"today\","
+                                + "\"fromUri\":\"nobody\",\"media\":[{\"type\":\"FAX\"}],\"color\":\"blue\"}\n");
             }
             for (byte[] body : new byte[][] {empties, bad.toString().getBytes(StandardCharsets.UTF_8)}) {
                 long started = System.nanoTime();
                 HttpResponse<String> refused = post(port, body);
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                System.out.printf("-Xmx512m: %d bytes of bad records -> %d in %d ms, %d bytes of answer%n", body.length,
-                        refused.statusCode(), millis, refused.body().length());
+                System.out.printf(
+                        "-Xmx512m: %d bytes of bad records -> %d in %d ms, %d bytes of answer%n",
+                        body.length,
+                        refused.statusCode(),
+                        millis,
+                        refused.body().length());
 
-                assertThat(refused.statusCode()).as(refused.body().substring(0, Math.min(500, refused.body().length())))
+                assertThat(refused.statusCode())
+                        .as(refused.body()
+                                .substring(0, Math.min(500, refused.body().length())))
                         .isEqualTo(422);
                 assertThat(refused.body()).contains("\"problemCount\"", "The first 1000 are listed.");
                 assertThat(refused.body().length()).isLessThan(300_000);
@@ -77,12 +106,14 @@ class IngestMemoryIT {
 
                 String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
                 long next = System.nanoTime();
-                HttpResponse<String> accepted = post(port, """
+                HttpResponse<String> accepted =
+                        post(port, """
                         {"dialogId":"after-%d","startTime":"%sT09:00:00Z","endTime":"%sT09:01:00Z",\
-                        "fromUri":"sip:ann@memory.example","media":[{"type":"IM","durationMs":1000}]}"""
-                        .formatted(System.nanoTime(), day, day).getBytes(StandardCharsets.UTF_8));
+                        "fromUri":"sip:ann@memory.example","media":[{"type":"IM","durationMs":1000}]}""".formatted(System.nanoTime(), day, day).getBytes(StandardCharsets.UTF_8));
                 assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-                assertThat((System.nanoTime() - next) / 1_000_000).as("the next request, ms").isLessThan(5_000);
+                assertThat((System.nanoTime() - next) / 1_000_000)
+                        .as("the next request, ms")
+                        .isLessThan(5_000);
             }
             assertThat(portal.isAlive()).isTrue();
             assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
@@ -96,10 +127,14 @@ class IngestMemoryIT {
     }
 
     private HttpResponse<String> post(int port, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingest/sessions"))
-                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + KEY)
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingest/sessions"))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Authorization", "Bearer " + KEY)
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitHealthy(Process portal, int management, Path log) throws Exception {
@@ -109,8 +144,14 @@ class IngestMemoryIT {
                 throw new AssertionError("The portal exited:\n" + Files.readString(log));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/actuator/health"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        "http://127.0.0.1:" + management + "/actuator/health"))
+                                                .GET()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notListeningYet) {
@@ -124,7 +165,8 @@ class IngestMemoryIT {
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("comms-usage-portal-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no packaged jar in target/: run ./mvnw verify"));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no packaged jar in target/: run ./mvnw verify"));
         }
     }
 }

@@ -35,13 +35,17 @@ class CsvExportTest {
 
     @Test
     void fields_with_a_comma_quote_or_line_break_are_quoted_with_inner_quotes_doubled() throws IOException {
-        String file = text(csv(columns("Name, full", "Note"),
-                row("Doe, Jane", "say \"hi\""), row("two\nlines", "cr\rhere"), row("plain", "crlf\r\nend")));
+        String file = text(csv(
+                columns("Name, full", "Note"),
+                row("Doe, Jane", "say \"hi\""),
+                row("two\nlines", "cr\rhere"),
+                row("plain", "crlf\r\nend")));
 
-        assertThat(file).isEqualTo("\"Name, full\",Note\r\n"
-                + "\"Doe, Jane\",\"say \"\"hi\"\"\"\r\n"
-                + "\"two\nlines\",\"cr\rhere\"\r\n"
-                + "plain,\"crlf\r\nend\"\r\n");
+        assertThat(file)
+                .isEqualTo("\"Name, full\",Note\r\n"
+                        + "\"Doe, Jane\",\"say \"\"hi\"\"\"\r\n"
+                        + "\"two\nlines\",\"cr\rhere\"\r\n"
+                        + "plain,\"crlf\r\nend\"\r\n");
     }
 
     @ParameterizedTest
@@ -67,8 +71,8 @@ class CsvExportTest {
 
     @Test
     void negative_numbers_are_numbers_and_keep_their_minus_sign() throws IOException {
-        String file = text(csv(columns("Long", "Integer", "Double", "Decimal"),
-                row(-5L, -7, -1.5, new BigDecimal("-0.25"))));
+        String file =
+                text(csv(columns("Long", "Integer", "Double", "Decimal"), row(-5L, -7, -1.5, new BigDecimal("-0.25"))));
 
         assertThat(file).endsWith("\r\n-5,-7,-1.5,-0.25\r\n");
     }
@@ -85,7 +89,8 @@ class CsvExportTest {
 
     @Test
     void numbers_are_plain_without_grouping_or_exponent_and_booleans_read_yes_or_no() throws IOException {
-        String file = text(csv(columns("Big", "Small", "Whole", "Fraction", "Decimal", "Deleted", "Active"),
+        String file = text(csv(
+                columns("Big", "Small", "Whole", "Fraction", "Decimal", "Deleted", "Active"),
                 row(1234567890123L, 0.00001, 12.0, 0.1, new BigDecimal("1E+3"), true, false)));
 
         assertThat(file).endsWith("\r\n1234567890123,0.00001,12,0.1,1000,Yes,No\r\n");
@@ -100,7 +105,8 @@ class CsvExportTest {
 
     @Test
     void dates_are_iso_and_instants_are_local_date_times_in_the_given_zone() throws IOException {
-        String file = text(csv(columns("Day", "Start"),
+        String file = text(csv(
+                columns("Day", "Start"),
                 row(LocalDate.of(2026, 11, 2), Instant.parse("2026-11-01T23:30:00Z")),
                 row(LocalDate.of(2026, 7, 1), Instant.parse("2026-07-01T10:00:00.750Z"))));
 
@@ -122,8 +128,8 @@ class CsvExportTest {
     @Test
     void closing_flushes_the_file_but_leaves_the_callers_stream_open() throws IOException {
         var out = new CountingOutputStream();
-        TableWriter<List<@Nullable Object>> writer = TableExports.open(ExportFormat.CSV, out, "Sheet", columns("A"),
-                BERLIN);
+        TableWriter<List<@Nullable Object>> writer =
+                TableExports.open(ExportFormat.CSV, out, "Sheet", columns("A"), BERLIN);
         writer.write(row("x"));
         writer.close();
 
@@ -139,14 +145,16 @@ class CsvExportTest {
                 TableExports.open(ExportFormat.CSV, out, "Sheet", columns("Start"), ZoneOffset.UTC)) {
             assertThatThrownBy(() -> writer.write(row(LocalDateTime.of(2026, 1, 1, 0, 0))))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("\"Start\"").hasMessageContaining("LocalDateTime");
+                    .hasMessageContaining("\"Start\"")
+                    .hasMessageContaining("LocalDateTime");
         }
     }
 
     @Test
     void an_export_without_columns_is_refused() {
-        assertThatThrownBy(() -> TableExports.open(ExportFormat.CSV, new ByteArrayOutputStream(), "Sheet",
-                columns(), ZoneOffset.UTC)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TableExports.open(
+                        ExportFormat.CSV, new ByteArrayOutputStream(), "Sheet", columns(), ZoneOffset.UTC))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @SafeVarargs

@@ -43,7 +43,9 @@ class ReadAheadTest {
         assertThat(consumerThreads).containsExactly(Thread.currentThread());
         assertThat(sourceThread.get()).isNotEqualTo(Thread.currentThread());
         sourceThread.get().join(5_000);
-        assertThat(sourceThread.get().isAlive()).as("the source's thread ends with the export").isFalse();
+        assertThat(sourceThread.get().isAlive())
+                .as("the source's thread ends with the export")
+                .isFalse();
     }
 
     @Test
@@ -96,10 +98,11 @@ class ReadAheadTest {
         var failure = new UncheckedIOException(new IOException("the client went away"));
 
         assertThatThrownBy(() -> ReadAhead.of(endless).accept(row -> {
-            if (row == 700) {
-                throw failure;
-            }
-        })).isSameAs(failure);
+                    if (row == 700) {
+                        throw failure;
+                    }
+                }))
+                .isSameAs(failure);
 
         sourceThread.get().join(5_000);
         assertThat(sourceThread.get().isAlive()).as("the source stopped").isFalse();

@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** Test rows as plain lists of cell values, with one column per header reading the value at its index. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static List<@Nullable Object> row(@Nullable Object... cells) {
         return Arrays.asList(cells);

@@ -14,8 +14,7 @@ class StreamingExportTest {
 
     private static final int ROWS = 200_000;
 
-    private record Session(long id, String user, LocalDate day, Instant start, double minutes) {
-    }
+    private record Session(long id, String user, LocalDate day, Instant start, double minutes) {}
 
     private static final List<ExportColumn<Session>> COLUMNS = List.of(
             new ExportColumn<>("Id", Session::id),
@@ -34,8 +33,12 @@ class StreamingExportTest {
             Instant start = Instant.parse("2026-01-01T00:00:00Z");
             for (int i = 0; i < ROWS; i++) {
                 // Distinct texts, so an exporter that kept every string would grow with the row count.
-                writer.write(new Session(i, "user" + i + "@contoso.example", LocalDate.of(2026, 1, 1).plusDays(i % 365),
-                        start.plusSeconds(i * 37L), i / 7.0));
+                writer.write(new Session(
+                        i,
+                        "user" + i + "@contoso.example",
+                        LocalDate.of(2026, 1, 1).plusDays(i % 365),
+                        start.plusSeconds(i * 37L),
+                        i / 7.0));
             }
             bytesBeforeClose = out.bytes();
             rowsWritten = writer.rowsWritten();

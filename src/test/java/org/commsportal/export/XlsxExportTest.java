@@ -52,13 +52,15 @@ class XlsxExportTest {
         try (var zip = new ZipFile(file.toFile())) {
             assertThat(entry(zip, "xl/styles.xml")).contains("<b/>");
             assertThat(entry(zip, "xl/worksheets/sheet1.xml"))
-                    .containsPattern("<c r=\"A1\" s=\"[1-9]").doesNotContainPattern("<c r=\"A2\" s=");
+                    .containsPattern("<c r=\"A1\" s=\"[1-9]")
+                    .doesNotContainPattern("<c r=\"A2\" s=");
         }
     }
 
     @Test
     void numbers_are_numeric_cells_and_negative_numbers_keep_their_minus_sign() throws IOException {
-        byte[] file = xlsx(columns("Long", "Integer", "Double", "Decimal"),
+        byte[] file = xlsx(
+                columns("Long", "Integer", "Double", "Decimal"),
                 row(1234567890123L, -7, -1.5, new BigDecimal("-0.25")));
 
         Row row = dataRows(file).get(0);
@@ -70,17 +72,28 @@ class XlsxExportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "+1425555xxxx",
-            "sip:+14255550123@contoso.example;user=phone"})
-    void text_cells_starting_with_a_formula_character_are_plain_text_cells_never_formulas(String text,
-            @TempDir Path dir) throws IOException {
+    @ValueSource(
+            strings = {
+                "=cmd|' /C calc'!A0",
+                "+1+2",
+                "-2+3",
+                "@SUM(A1)",
+                "\t=1",
+                "\r=1",
+                "+1425555xxxx",
+                "sip:+14255550123@contoso.example;user=phone"
+            })
+    void text_cells_starting_with_a_formula_character_are_plain_text_cells_never_formulas(
+            String text, @TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve("export.xlsx"), xlsx(columns("Name"), row(text)));
         Row row = dataRows(Files.readAllBytes(file)).get(0);
 
         assertThat(row.getCell(0).getType()).isEqualTo(CellType.STRING);
         assertThat(row.getCell(0).getRawValue()).isEqualTo(text);
         try (var zip = new ZipFile(file.toFile())) {
-            assertThat(entry(zip, "xl/worksheets/sheet1.xml")).doesNotContain("<f>").doesNotContain("<f ");
+            assertThat(entry(zip, "xl/worksheets/sheet1.xml"))
+                    .doesNotContain("<f>")
+                    .doesNotContain("<f ");
         }
     }
 
@@ -93,7 +106,8 @@ class XlsxExportTest {
 
     @Test
     void null_cells_are_empty_booleans_read_yes_or_no_and_numbers_without_a_value_are_empty() throws IOException {
-        Row row = dataRows(xlsx(columns("A", "B", "C", "D", "E"), row(null, true, false, Double.NaN, "x"))).get(0);
+        Row row = dataRows(xlsx(columns("A", "B", "C", "D", "E"), row(null, true, false, Double.NaN, "x")))
+                .get(0);
 
         assertThat(typeOf(row, 0)).isEqualTo(CellType.EMPTY);
         assertThat(row.getCellText(1)).isEqualTo("Yes");
@@ -104,7 +118,8 @@ class XlsxExportTest {
 
     @Test
     void dates_are_date_cells_and_instants_are_date_time_cells_in_the_given_zone() throws IOException {
-        byte[] file = xlsx(columns("Day", "Start"),
+        byte[] file = xlsx(
+                columns("Day", "Start"),
                 row(LocalDate.of(2026, 11, 2), Instant.parse("2026-11-01T23:30:00Z")),
                 row(LocalDate.of(2026, 7, 1), Instant.parse("2026-07-01T10:00:59.750Z")));
 
@@ -142,16 +157,24 @@ class XlsxExportTest {
             for (int i = 0; i < rows.size(); i++) {
                 Row row = read.get(i + 1);
                 assertThat(row.getCell(0).getDataFormatString()).as("row %d", i).isEqualTo("yyyy-mm-dd hh:mm:ss");
-                assertThat(row.getCellAsDate(0)).as("row %d", i).contains(LocalDateTime.ofInstant(
-                        (Instant) rows.get(i).get(0), BERLIN).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                assertThat(row.getCellAsDate(0))
+                        .as("row %d", i)
+                        .contains(LocalDateTime.ofInstant((Instant) rows.get(i).get(0), BERLIN)
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
                 Object mixed = rows.get(i).get(1);
                 if (mixed instanceof Instant) {
-                    assertThat(row.getCell(1).getDataFormatString()).as("row %d", i).isEqualTo("yyyy-mm-dd hh:mm:ss");
+                    assertThat(row.getCell(1).getDataFormatString())
+                            .as("row %d", i)
+                            .isEqualTo("yyyy-mm-dd hh:mm:ss");
                 } else if (mixed instanceof LocalDate) {
-                    assertThat(row.getCell(1).getDataFormatString()).as("row %d", i).isEqualTo("yyyy-mm-dd");
+                    assertThat(row.getCell(1).getDataFormatString())
+                            .as("row %d", i)
+                            .isEqualTo("yyyy-mm-dd");
                 } else if (mixed instanceof String text) {
                     assertThat(row.getCellText(1)).isEqualTo(text);
-                    assertThat(row.getCell(1).getDataFormatString()).as("row %d", i).isNull();
+                    assertThat(row.getCell(1).getDataFormatString())
+                            .as("row %d", i)
+                            .isNull();
                 } else {
                     assertThat(typeOf(row, 1)).as("row %d", i).isEqualTo(CellType.EMPTY);
                 }
@@ -169,31 +192,41 @@ class XlsxExportTest {
             rows.add(row("dialog-" + i, media[i % media.length], i % 3 == 0));
         }
         @SuppressWarnings("unchecked")
-        Path file = Files.write(dir.resolve("export.xlsx"), xlsx(columns("Dialog", "Media", "Flag"),
-                rows.toArray(new List[0])));
+        Path file = Files.write(
+                dir.resolve("export.xlsx"), xlsx(columns("Dialog", "Media", "Flag"), rows.toArray(new List[0])));
 
         List<Row> read = dataRows(Files.readAllBytes(file));
         assertThat(read).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            assertThat(texts(read.get(i))).as("row %d", i).containsExactly("dialog-" + i,
-                    media[i % media.length], i % 3 == 0 ? "Yes" : "No");
+            assertThat(texts(read.get(i)))
+                    .as("row %d", i)
+                    .containsExactly("dialog-" + i, media[i % media.length], i % 3 == 0 ? "Yes" : "No");
         }
         try (var zip = new ZipFile(file.toFile())) {
             String shared = entry(zip, "xl/sharedStrings.xml");
-            assertThat(shared).contains("P2P: Audio, Video", "a &lt; b &amp; c", ">=formula-like<", "Yes").doesNotContain("dialog-");
+            assertThat(shared)
+                    .contains("P2P: Audio, Video", "a &lt; b &amp; c", ">=formula-like<", "Yes")
+                    .doesNotContain("dialog-");
             // every media text after its first sighting is a shared-string cell, no longer written out in the sheet
-            assertThat(entry(zip, "xl/worksheets/sheet1.xml").split("P2P: Audio, Video", -1)).hasSize(2);
+            assertThat(entry(zip, "xl/worksheets/sheet1.xml").split("P2P: Audio, Video", -1))
+                    .hasSize(2);
         }
     }
 
     @Test
-    void the_header_row_is_frozen_filters_every_row_and_columns_fit_their_content(@TempDir Path dir) throws IOException {
-        Path file = Files.write(dir.resolve("export.xlsx"), xlsx(columns("User", "IM", "Note"),
-                row("a-rather-long-user-name@contoso.example", 3, "x"), row("bob", 12345, "y")));
+    void the_header_row_is_frozen_filters_every_row_and_columns_fit_their_content(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.write(
+                dir.resolve("export.xlsx"),
+                xlsx(
+                        columns("User", "IM", "Note"),
+                        row("a-rather-long-user-name@contoso.example", 3, "x"),
+                        row("bob", 12345, "y")));
 
         try (var zip = new ZipFile(file.toFile())) {
             String sheet = entry(zip, "xl/worksheets/sheet1.xml");
-            assertThat(sheet).containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"")
+            assertThat(sheet)
+                    .containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"")
                     .contains("<autoFilter ref=\"A1:C3\"");
             assertThat(entry(zip, "xl/workbook.xml")).contains("_xlnm._FilterDatabase");
             var widths = new java.util.HashMap<Integer, Double>();
@@ -211,20 +244,36 @@ class XlsxExportTest {
     @Test
     void the_exports_description_follows_on_a_sheet_of_its_own() throws IOException {
         var out = new ByteArrayOutputStream();
-        try (TableWriter<List<@Nullable Object>> writer = TableExports.open(ExportFormat.XLSX, out, "Per user",
-                columns("User"), BERLIN, ExportInfo.of("Report", "Peer-to-peer activity", "Report Refresh Date",
-                        LocalDate.parse("2026-11-01"), "Report Period", 30, "User name contains", "",
-                        "Time zone", "UTC"))) {
+        try (TableWriter<List<@Nullable Object>> writer = TableExports.open(
+                ExportFormat.XLSX,
+                out,
+                "Per user",
+                columns("User"),
+                BERLIN,
+                ExportInfo.of(
+                        "Report",
+                        "Peer-to-peer activity",
+                        "Report Refresh Date",
+                        LocalDate.parse("2026-11-01"),
+                        "Report Period",
+                        30,
+                        "User name contains",
+                        "",
+                        "Time zone",
+                        "UTC"))) {
             writer.write(row("ann"));
         }
 
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            List<org.dhatim.fastexcel.reader.Sheet> sheets = workbook.getSheets().toList();
-            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+            List<org.dhatim.fastexcel.reader.Sheet> sheets =
+                    workbook.getSheets().toList();
+            assertThat(sheets)
+                    .extracting(org.dhatim.fastexcel.reader.Sheet::getName)
                     .containsExactly("Per user", "Report information");
             List<Row> about = sheets.get(1).read();
-            assertThat(about).extracting(row -> row.getCellText(0)).containsExactly("Report", "Report Refresh Date",
-                    "Report Period", "Time zone");
+            assertThat(about)
+                    .extracting(row -> row.getCellText(0))
+                    .containsExactly("Report", "Report Refresh Date", "Report Period", "Time zone");
             assertThat(about.get(0).getCellText(1)).isEqualTo("Peer-to-peer activity");
             assertThat(about.get(1).getCellAsDate(1)).contains(LocalDateTime.parse("2026-11-01T00:00"));
             assertThat(about.get(2).getCellAsNumber(1)).contains(new BigDecimal("30"));
@@ -233,10 +282,11 @@ class XlsxExportTest {
 
     @Test
     void file_names_join_the_given_parts_in_characters_every_system_accepts() {
-        assertThat(ExportInfo.fileName(ExportFormat.CSV, "peer-to-peer-activity", "D30", null, "",
-                "user name contains a/b: \"c\"")).isEqualTo("peer-to-peer-activity_D30_user-name-contains-a-b-c.csv");
-        assertThat(ExportInfo.fileName(ExportFormat.XLSX, "session-details", "ann@contoso.example",
-                "2026-10-01T00:00")).isEqualTo("session-details_ann@contoso.example_2026-10-01T00-00.xlsx");
+        assertThat(ExportInfo.fileName(
+                        ExportFormat.CSV, "peer-to-peer-activity", "D30", null, "", "user name contains a/b: \"c\""))
+                .isEqualTo("peer-to-peer-activity_D30_user-name-contains-a-b-c.csv");
+        assertThat(ExportInfo.fileName(ExportFormat.XLSX, "session-details", "ann@contoso.example", "2026-10-01T00:00"))
+                .isEqualTo("session-details_ann@contoso.example_2026-10-01T00-00.xlsx");
     }
 
     @Test

@@ -32,14 +32,14 @@ import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.sessions.Modality;
-import org.commsportal.sessions.MediaUsage;
-import org.commsportal.sessions.Quality;
-import org.commsportal.sessions.SessionRecord;
-import org.commsportal.sessions.SessionWriter;
 import org.commsportal.security.ApiTokens;
 import org.commsportal.security.CreatedApiToken;
 import org.commsportal.security.Role;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.Test;
@@ -58,29 +58,66 @@ class GraphApiIT {
     private static final String USER_COUNTS = "getSkypeForBusinessPeerToPeerActivityUserCounts";
     private static final String MINUTE_COUNTS = "getSkypeForBusinessPeerToPeerActivityMinuteCounts";
     private static final String USER_DETAIL = "getSkypeForBusinessActivityUserDetail";
-    private static final List<String> USER_DETAIL_HEADER = List.of("Report Refresh Date", "User Principal Name",
-            "Is Deleted", "Deleted Date", "Last Activity Date", "Total Peer-to-peer Session Count",
-            "Total Organized Conference Count", "Total Participated Conference Count", "Peer-to-peer Last Activity Date",
-            "Organized Conference Last Activity Date", "Participated Conference Last Activity Date",
-            "Peer-to-peer IM Count", "Peer-to-peer Audio Count", "Peer-to-peer Audio Minutes", "Peer-to-peer Video Count",
-            "Peer-to-peer Video Minutes", "Peer-to-peer App Sharing Count", "Peer-to-peer File Transfer Count",
-            "Organized Conference IM Count", "Organized Conference Audio/Video Count",
-            "Organized Conference Audio/Video Minutes", "Organized Conference App Sharing Count",
-            "Organized Conference Web Count", "Organized Conference Dial-in/out 3rd Party Count",
-            "Organized Conference Dial-in/out Microsoft Count", "Organized Conference Dial-in Microsoft Minutes",
-            "Organized Conference Dial-out Microsoft Minutes", "Participated Conference IM Count",
-            "Participated Conference Audio/Video Count", "Participated Conference Audio/Video Minutes",
-            "Participated Conference App Sharing Count", "Participated Conference Web Count",
-            "Participated Conference Dial-in/out 3rd Party Count", "Assigned Products", "Report Period");
+    private static final List<String> USER_DETAIL_HEADER = List.of(
+            "Report Refresh Date",
+            "User Principal Name",
+            "Is Deleted",
+            "Deleted Date",
+            "Last Activity Date",
+            "Total Peer-to-peer Session Count",
+            "Total Organized Conference Count",
+            "Total Participated Conference Count",
+            "Peer-to-peer Last Activity Date",
+            "Organized Conference Last Activity Date",
+            "Participated Conference Last Activity Date",
+            "Peer-to-peer IM Count",
+            "Peer-to-peer Audio Count",
+            "Peer-to-peer Audio Minutes",
+            "Peer-to-peer Video Count",
+            "Peer-to-peer Video Minutes",
+            "Peer-to-peer App Sharing Count",
+            "Peer-to-peer File Transfer Count",
+            "Organized Conference IM Count",
+            "Organized Conference Audio/Video Count",
+            "Organized Conference Audio/Video Minutes",
+            "Organized Conference App Sharing Count",
+            "Organized Conference Web Count",
+            "Organized Conference Dial-in/out 3rd Party Count",
+            "Organized Conference Dial-in/out Microsoft Count",
+            "Organized Conference Dial-in Microsoft Minutes",
+            "Organized Conference Dial-out Microsoft Minutes",
+            "Participated Conference IM Count",
+            "Participated Conference Audio/Video Count",
+            "Participated Conference Audio/Video Minutes",
+            "Participated Conference App Sharing Count",
+            "Participated Conference Web Count",
+            "Participated Conference Dial-in/out 3rd Party Count",
+            "Assigned Products",
+            "Report Period");
 
-    @LocalServerPort int port;
-    @Autowired ActivityService activity;
-    @Autowired TestTenants testTenants;
-    @Autowired DirectoryService directory;
-    @Autowired SessionWriter sessionWriter;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApiTokens tokens;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    SessionWriter sessionWriter;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApiTokens tokens;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -91,13 +128,14 @@ class GraphApiIT {
             throws Exception {
         testTenants.signIn("global.admin");
         var report = activity.activity(period);
-        Map<LocalDate, DailyActivity> days = report.days().stream()
-                .collect(Collectors.toMap(DailyActivity::day, day -> day));
+        Map<LocalDate, DailyActivity> days =
+                report.days().stream().collect(Collectors.toMap(DailyActivity::day, day -> day));
 
         for (String function : List.of(COUNTS, USER_COUNTS, MINUTE_COUNTS)) {
             HttpResponse<String> response = get(function + "(period='" + period + "')", "", "global.admin");
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
             List<CSVRecord> rows = csv(response.body());
             String expectedHeader = function.equals(MINUTE_COUNTS)
                     ? "Report Refresh Date,Report Date,Report Period,Audio,Video"
@@ -110,26 +148,44 @@ class GraphApiIT {
                 assertThat(row.get(2)).isEqualTo(String.valueOf(period.days()));
                 List<Long> expected = switch (function) {
                     case COUNTS -> List.of(day.im(), day.audio(), day.video(), day.appSharing(), day.fileTransfer());
-                    case USER_COUNTS -> List.of(day.usersIm(), day.usersAudio(), day.usersVideo(), day.usersAppSharing(),
-                            day.usersFileTransfer());
+                    case USER_COUNTS ->
+                        List.of(
+                                day.usersIm(),
+                                day.usersAudio(),
+                                day.usersVideo(),
+                                day.usersAppSharing(),
+                                day.usersFileTransfer());
                     default -> List.of(day.audioMinutes(), day.videoMinutes());
                 };
-                assertThat(java.util.Arrays.stream(row.values()).skip(3).map(Long::parseLong).toList())
-                        .as(function + " " + row.get(1)).isEqualTo(expected);
+                assertThat(java.util.Arrays.stream(row.values())
+                                .skip(3)
+                                .map(Long::parseLong)
+                                .toList())
+                        .as(function + " " + row.get(1))
+                        .isEqualTo(expected);
             }
         }
     }
 
     @Test
     void counts_in_json_use_the_vendors_camel_case_names_and_a_string_period() throws Exception {
-        JsonNode body = json.readTree(get(COUNTS + "(period='D7')", "$format=application/json", "reports.reader").body());
+        JsonNode body = json.readTree(get(COUNTS + "(period='D7')", "$format=application/json", "reports.reader")
+                .body());
 
         assertThat(body.get("value")).hasSize(7);
         JsonNode first = body.get("value").get(0);
         List<String> names = new ArrayList<>();
         first.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("reportRefreshDate", "reportDate", "reportPeriod", "im", "audio", "video",
-                "appSharing", "fileTransfer");
+        assertThat(names)
+                .containsExactly(
+                        "reportRefreshDate",
+                        "reportDate",
+                        "reportPeriod",
+                        "im",
+                        "audio",
+                        "video",
+                        "appSharing",
+                        "fileTransfer");
         assertThat(first.get("reportPeriod").isTextual()).isTrue();
         assertThat(first.get("reportPeriod").asText()).isEqualTo("7");
         assertThat(first.get("reportDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
@@ -137,7 +193,8 @@ class GraphApiIT {
     }
 
     @Test
-    void the_user_detail_csv_has_the_35_vendor_columns_and_every_figure_of_the_page_and_the_raw_sessions() throws Exception {
+    void the_user_detail_csv_has_the_35_vendor_columns_and_every_figure_of_the_page_and_the_raw_sessions()
+            throws Exception {
         testTenants.signIn("global.admin");
         UserTableQuery query = UserTableQuery.of(ReportPeriod.D30);
         List<UserActivityRow> page = activity.users(query, 0, 100_000);
@@ -145,7 +202,8 @@ class GraphApiIT {
         LocalDate from = activity.firstDay(ReportPeriod.D30);
         LocalDate until = activity.reportDate().plusDays(1);
 
-        List<CSVRecord> rows = csv(get(USER_DETAIL + "(period='D30')", "", "global.admin").body());
+        List<CSVRecord> rows =
+                csv(get(USER_DETAIL + "(period='D30')", "", "global.admin").body());
 
         assertThat(rows.get(0).values()).containsExactlyElementsOf(USER_DETAIL_HEADER);
         assertThat(rows).hasSize(page.size() + 1);
@@ -166,7 +224,10 @@ class GraphApiIT {
             assertThat(row.get("Peer-to-peer App Sharing Count")).isEqualTo(String.valueOf(expected.appSharing()));
             assertThat(row.get("Peer-to-peer File Transfer Count")).isEqualTo(String.valueOf(expected.fileTransfers()));
             assertThat(row.get("Peer-to-peer Last Activity Date"))
-                    .isEqualTo(expected.lastActivityDate() == null ? "" : expected.lastActivityDate().toString());
+                    .isEqualTo(
+                            expected.lastActivityDate() == null
+                                    ? ""
+                                    : expected.lastActivityDate().toString());
             assertThat(row.get("Total Peer-to-peer Session Count"))
                     .isEqualTo(String.valueOf(p2pSessions.getOrDefault(expected.userId(), 0L)));
             assertThat(row.get("Total Organized Conference Count"))
@@ -174,8 +235,11 @@ class GraphApiIT {
             assertThat(row.get("Total Participated Conference Count"))
                     .isEqualTo(String.valueOf(participated.getOrDefault(expected.userId(), 0L)));
             someConference |= organized.getOrDefault(expected.userId(), 0L) > 0;
-            for (String unknowable : List.of("Organized Conference Web Count", "Organized Conference Dial-in/out 3rd Party Count",
-                    "Assigned Products", "Participated Conference Web Count")) {
+            for (String unknowable : List.of(
+                    "Organized Conference Web Count",
+                    "Organized Conference Dial-in/out 3rd Party Count",
+                    "Assigned Products",
+                    "Participated Conference Web Count")) {
                 assertThat(row.get(unknowable)).isEmpty();
             }
             assertThat(row.get("Report Period")).isEqualTo("30");
@@ -187,7 +251,8 @@ class GraphApiIT {
     void user_detail_json_pages_with_top_and_next_links_through_every_user_once() throws Exception {
         testTenants.signIn("sfb.admin");
         List<String> expected = activity.users(UserTableQuery.of(ReportPeriod.D7), 0, 100_000).stream()
-                .map(UserActivityRow::userName).toList();
+                .map(UserActivityRow::userName)
+                .toList();
 
         List<String> seen = new ArrayList<>();
         String next = url(USER_DETAIL + "(period='D7')", "$format=application/json&$top=7");
@@ -197,7 +262,8 @@ class GraphApiIT {
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode body = json.readTree(response.body());
             assertThat(body.get("value").size()).isLessThanOrEqualTo(7);
-            body.get("value").forEach(user -> seen.add(user.get("userPrincipalName").asText()));
+            body.get("value")
+                    .forEach(user -> seen.add(user.get("userPrincipalName").asText()));
             next = body.has("@odata.nextLink") ? body.get("@odata.nextLink").asText() : null;
             pages++;
         }
@@ -208,7 +274,8 @@ class GraphApiIT {
 
     @Test
     void a_skip_token_past_the_last_user_answers_no_rows_and_audits_a_row_range_within_the_table() throws Exception {
-        for (String options : List.of("$skiptoken=rows-9223372036854775807",
+        for (String options : List.of(
+                "$skiptoken=rows-9223372036854775807",
                 "$format=application/json&$top=50&$skiptoken=rows-9223372036854775000")) {
             HttpResponse<String> response = get(USER_DETAIL + "(period='D7')", options, "reports.reader");
             assertThat(response.statusCode()).as(options).isEqualTo(200);
@@ -216,13 +283,16 @@ class GraphApiIT {
                 assertThat(json.readTree(response.body()).get("value").size()).isZero();
                 assertThat(response.body()).doesNotContain("nextLink");
             } else {
-                assertThat(response.body().lines().count()).as("the header line only").isEqualTo(1);
+                assertThat(response.body().lines().count())
+                        .as("the header line only")
+                        .isEqualTo(1);
             }
             String audited = jdbc.sql("""
                     SELECT e.detail FROM audit_event e JOIN tenant t ON t.id = e.tenant_id AND t.name = 'contoso.example'
                     WHERE e.actor = 'reports.reader' AND e.action = 'EXPORT' ORDER BY e.id DESC LIMIT 1
                     """).query(String.class).single();
-            var range = java.util.regex.Pattern.compile("rows (\\d+) to (\\d+) of (\\d+)$").matcher(audited);
+            var range = java.util.regex.Pattern.compile("rows (\\d+) to (\\d+) of (\\d+)$")
+                    .matcher(audited);
             assertThat(range.find()).as(audited).isTrue();
             assertThat(range.group(1)).as(audited).isEqualTo(range.group(3));
             assertThat(range.group(2)).as(audited).isEqualTo(range.group(3));
@@ -233,13 +303,17 @@ class GraphApiIT {
     void a_date_gives_that_days_table() throws Exception {
         testTenants.signIn("global.admin");
         LocalDate day = activity.reportDate().minusDays(3);
-        List<UserActivityRow> expected = activity.users(UserTableQuery.of(ReportPeriod.D180).withDay(day), 0, 100_000);
+        List<UserActivityRow> expected =
+                activity.users(UserTableQuery.of(ReportPeriod.D180).withDay(day), 0, 100_000);
 
-        List<CSVRecord> rows = csv(get(USER_DETAIL + "(date=" + day + ")", "", "global.admin").body());
+        List<CSVRecord> rows =
+                csv(get(USER_DETAIL + "(date=" + day + ")", "", "global.admin").body());
 
         assertThat(rows).hasSize(expected.size() + 1);
-        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(1) + "=" + r.get(11))
-                .containsExactlyElementsOf(expected.stream().map(r -> r.userName() + "=" + r.im()).toList());
+        assertThat(rows.subList(1, rows.size()))
+                .extracting(r -> r.get(1) + "=" + r.get(11))
+                .containsExactlyElementsOf(
+                        expected.stream().map(r -> r.userName() + "=" + r.im()).toList());
         assertThat(rows.get(1).get("Report Period")).isEqualTo("1");
     }
 
@@ -247,8 +321,10 @@ class GraphApiIT {
     void the_etag_answers_304_until_the_tenants_data_changes() throws Exception {
         Tenant tenant = testTenants.newTenant("etag");
         String account = testTenants.newAccount(tenant, Role.REPORTS_READER);
-        currentTenant.runAs(tenant.id(), () -> directory.upsert(List.of(
-                new UserRecord("ann@" + tenant.name(), "ann", "Ann", LocalDate.of(2020, 1, 1), null))));
+        currentTenant.runAs(
+                tenant.id(),
+                () -> directory.upsert(
+                        List.of(new UserRecord("ann@" + tenant.name(), "ann", "Ann", LocalDate.of(2020, 1, 1), null))));
         String call = USER_DETAIL + "(period='D7')";
 
         HttpResponse<String> first = get(call, "", account, TestTenants.PASSWORD);
@@ -256,18 +332,41 @@ class GraphApiIT {
         HttpResponse<String> again = send(url(call, ""), account, TestTenants.PASSWORD, Map.of("If-None-Match", tag));
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
-        assertThat(get(call, "$format=application/json", account, TestTenants.PASSWORD).headers().firstValue("ETag"))
+        assertThat(get(call, "$format=application/json", account, TestTenants.PASSWORD)
+                        .headers()
+                        .firstValue("ETag"))
                 .hasValueSatisfying(other -> assertThat(other).isNotEqualTo(tag));
 
-        Instant yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
-        currentTenant.runAs(tenant.id(), () -> sessionWriter.write(List.of(new SessionRecord("etag-1", yesterday,
-                yesterday.plusSeconds(60), "sip:ann@" + tenant.name(), "sip:someone@elsewhere.test", null, null, null,
-                null, null, null, null, null, null, null, 200, null, List.of(new MediaUsage(Modality.IM, 60_000)), 3,
-                Quality.Report.none()))));
+        Instant yesterday =
+                LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        currentTenant.runAs(
+                tenant.id(),
+                () -> sessionWriter.write(List.of(new SessionRecord(
+                        "etag-1",
+                        yesterday,
+                        yesterday.plusSeconds(60),
+                        "sip:ann@" + tenant.name(),
+                        "sip:someone@elsewhere.test",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        200,
+                        null,
+                        List.of(new MediaUsage(Modality.IM, 60_000)),
+                        3,
+                        Quality.Report.none()))));
 
         HttpResponse<String> changed = send(url(call, ""), account, TestTenants.PASSWORD, Map.of("If-None-Match", tag));
         assertThat(changed.statusCode()).isEqualTo(200);
-        assertThat(changed.headers().firstValue("ETag")).hasValueSatisfying(other -> assertThat(other).isNotEqualTo(tag));
+        assertThat(changed.headers().firstValue("ETag"))
+                .hasValueSatisfying(other -> assertThat(other).isNotEqualTo(tag));
         assertThat(csv(changed.body()).get(1).get("Peer-to-peer IM Count")).isEqualTo("1");
     }
 
@@ -277,20 +376,31 @@ class GraphApiIT {
         CreatedApiToken token = tokens.create("graph test", 1);
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token.token());
 
-        HttpResponse<String> answer = send(url(USER_DETAIL + "(period='D7')", "$format=application/json"), null, null, bearer);
+        HttpResponse<String> answer =
+                send(url(USER_DETAIL + "(period='D7')", "$format=application/json"), null, null, bearer);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(json.readTree(answer.body()).get("value").size()).isPositive();
 
         tokens.revoke(token.summary().id());
-        assertThat(send(url(COUNTS + "(period='D7')", ""), null, null, bearer).statusCode()).isEqualTo(401);
+        assertThat(send(url(COUNTS + "(period='D7')", ""), null, null, bearer).statusCode())
+                .isEqualTo(401);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            COUNTS + "(period='D8')", COUNTS + "(period='d7')", COUNTS + "(period=)", COUNTS + "(date=2026-11-01)",
-            COUNTS + "(week='D7')", COUNTS, "getSkypeForBusinessSomethingElse(period='D7')",
-            USER_DETAIL + "(date=2026-13-01)", USER_DETAIL + "(date=01-11-2026)", USER_DETAIL + "(date=2999-01-01)",
-            USER_DETAIL + "(date=2001-01-01)"})
+    @ValueSource(
+            strings = {
+                COUNTS + "(period='D8')",
+                COUNTS + "(period='d7')",
+                COUNTS + "(period=)",
+                COUNTS + "(date=2026-11-01)",
+                COUNTS + "(week='D7')",
+                COUNTS,
+                "getSkypeForBusinessSomethingElse(period='D7')",
+                USER_DETAIL + "(date=2026-13-01)",
+                USER_DETAIL + "(date=01-11-2026)",
+                USER_DETAIL + "(date=2999-01-01)",
+                USER_DETAIL + "(date=2001-01-01)"
+            })
     void bad_functions_periods_and_dates_get_400_with_a_json_error(String call) throws Exception {
         HttpResponse<String> response = get(call, "", "global.admin");
 
@@ -301,30 +411,52 @@ class GraphApiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"$top=0", "$top=1001", "$top=ten", "$skiptoken=abc", "$skiptoken=rows--5",
-            "$format=xml", "$filter=im%20gt%201", "$orderby=im"})
+    @ValueSource(
+            strings = {
+                "$top=0",
+                "$top=1001",
+                "$top=ten",
+                "$skiptoken=abc",
+                "$skiptoken=rows--5",
+                "$format=xml",
+                "$filter=im%20gt%201",
+                "$orderby=im"
+            })
     void bad_query_options_get_400_naming_the_option(String option) throws Exception {
         HttpResponse<String> response = get(USER_DETAIL + "(period='D7')", option, "global.admin");
 
         assertThat(response.statusCode()).as(option).isEqualTo(400);
         String name = option.substring(0, option.indexOf('='));
-        assertThat(json.readTree(response.body()).get("error").get("message").asText()).as(option).contains(name);
+        assertThat(json.readTree(response.body()).get("error").get("message").asText())
+                .as(option)
+                .contains(name);
     }
 
     @Test
     void roles_decide_counts_and_user_detail_and_names_are_concealed_where_they_must_be() throws Exception {
-        assertThat(get(COUNTS + "(period='D7')", "", "usage.reader").statusCode()).isEqualTo(200);
-        assertThat(get(USER_DETAIL + "(period='D7')", "", "usage.reader").statusCode()).isEqualTo(403);
-        assertThat(get(COUNTS + "(period='D7')", "", "billing.admin").statusCode()).isEqualTo(403);
-        assertThat(get(USER_DETAIL + "(period='D7')", "", "billing.admin").statusCode()).isEqualTo(403);
-        assertThat(send(url(COUNTS + "(period='D7')", ""), null, null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get(COUNTS + "(period='D7')", "", "usage.reader").statusCode())
+                .isEqualTo(200);
+        assertThat(get(USER_DETAIL + "(period='D7')", "", "usage.reader").statusCode())
+                .isEqualTo(403);
+        assertThat(get(COUNTS + "(period='D7')", "", "billing.admin").statusCode())
+                .isEqualTo(403);
+        assertThat(get(USER_DETAIL + "(period='D7')", "", "billing.admin").statusCode())
+                .isEqualTo(403);
+        assertThat(send(url(COUNTS + "(period='D7')", ""), null, null, Map.of()).statusCode())
+                .isEqualTo(401);
 
         for (String account : List.of("global.reader", "global.admin@fabrikam.example")) {
-            List<CSVRecord> rows = csv(get(USER_DETAIL + "(period='D30')", "", account).body());
-            assertThat(rows.subList(1, rows.size())).as(account).isNotEmpty()
+            List<CSVRecord> rows =
+                    csv(get(USER_DETAIL + "(period='D30')", "", account).body());
+            assertThat(rows.subList(1, rows.size()))
+                    .as(account)
+                    .isNotEmpty()
                     .allSatisfy(row -> assertThat(row.get(1)).matches("[0-9a-f]{32}"));
         }
-        assertThat(csv(get(USER_DETAIL + "(period='D30')", "", "global.admin").body()).get(1).get(1)).contains("@contoso.example");
+        assertThat(csv(get(USER_DETAIL + "(period='D30')", "", "global.admin").body())
+                        .get(1)
+                        .get(1))
+                .contains("@contoso.example");
     }
 
     private Map<Long, Long> distinctConferences(long tenantId, String userColumn, LocalDate from, LocalDate until) {
@@ -332,8 +464,11 @@ class GraphApiIT {
         jdbc.sql("SELECT " + userColumn + ", COUNT(DISTINCT conference_url) FROM comm_session WHERE tenant_id = :t "
                         + "AND conference_url IS NOT NULL AND " + userColumn + " IS NOT NULL "
                         + "AND start_time >= :from AND start_time < :until GROUP BY " + userColumn)
-                .param("t", tenantId).param("from", from.atStartOfDay()).param("until", until.atStartOfDay())
-                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+                .param("t", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("until", until.atStartOfDay())
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2)))
+                .list();
         return counts;
     }
 
@@ -345,8 +480,11 @@ class GraphApiIT {
                               AND s.start_time >= :from AND s.start_time < :until)
                 FROM licensed_user u WHERE u.tenant_id = :t
                 """)
-                .param("t", tenantId).param("from", from.atStartOfDay()).param("until", until.atStartOfDay())
-                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+                .param("t", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("until", until.atStartOfDay())
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2)))
+                .list();
         return counts;
     }
 
@@ -356,8 +494,13 @@ class GraphApiIT {
         String text = body.substring(1);
         List<CSVRecord> records = new ArrayList<>();
         records.add(CSVFormat.RFC4180.parse(new StringReader(text)).getRecords().get(0));
-        records.addAll(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text)).getRecords());
+        records.addAll(CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(text))
+                .getRecords());
         return records;
     }
 
@@ -370,15 +513,21 @@ class GraphApiIT {
     }
 
     private String url(String call, String options) {
-        return "http://localhost:" + port + "/v1.0/reports/" + call.replace("'", "%27") + (options.isEmpty() ? "" : "?" + options);
+        return "http://localhost:" + port + "/v1.0/reports/" + call.replace("'", "%27")
+                + (options.isEmpty() ? "" : "?" + options);
     }
 
     private HttpResponse<String> send(String url, String account, String password, Map<String, String> headers)
             throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url.replace("$", URLEncoder.encode("$", StandardCharsets.UTF_8)))).GET();
+        var request = HttpRequest.newBuilder(
+                        URI.create(url.replace("$", URLEncoder.encode("$", StandardCharsets.UTF_8))))
+                .GET();
         if (account != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -2,7 +2,6 @@ package org.commsportal.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,13 +29,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IdentifierCollationIT {
 
     /** Pairs that utf8mb4_unicode_ci took for one key: case, accent, trailing space, two different emoji. */
-    static final List<String> LOOK_ALIKE_DIALOG_IDS = List.of("Case-1", "case-1", "café", "cafe", "space", "space ",
-            "emoji-\uD83D\uDE00", "emoji-\uD83D\uDE0E");
+    static final List<String> LOOK_ALIKE_DIALOG_IDS =
+            List.of("Case-1", "case-1", "café", "cafe", "space", "space ", "emoji-\uD83D\uDE00", "emoji-\uD83D\uDE0E");
 
-    @LocalServerPort int port;
-    @Autowired IngestionKeys keys;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestionKeys keys;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -64,34 +70,45 @@ class IdentifierCollationIT {
         assertThat(json.readTree(first.body()).get("received").asInt()).isEqualTo(8);
         assertThat(json.readTree(first.body()).get("replaced").asInt()).isZero();
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-        assertThat(json.readTree(again.body()).get("replaced").asInt()).as("each replaced itself only").isEqualTo(8);
-        assertThat(jdbc.sql("SELECT dialog_id FROM comm_session WHERE tenant_id = :t").param("t", tenant.id())
-                .query(String.class).list()).containsExactlyInAnyOrderElementsOf(LOOK_ALIKE_DIALOG_IDS);
-        assertThat(jdbc.sql("SELECT dialog_id FROM session_dialog WHERE tenant_id = :t").param("t", tenant.id())
-                .query(String.class).list()).containsExactlyInAnyOrderElementsOf(LOOK_ALIKE_DIALOG_IDS);
+        assertThat(json.readTree(again.body()).get("replaced").asInt())
+                .as("each replaced itself only")
+                .isEqualTo(8);
+        assertThat(jdbc.sql("SELECT dialog_id FROM comm_session WHERE tenant_id = :t")
+                        .param("t", tenant.id())
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrderElementsOf(LOOK_ALIKE_DIALOG_IDS);
+        assertThat(jdbc.sql("SELECT dialog_id FROM session_dialog WHERE tenant_id = :t")
+                        .param("t", tenant.id())
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrderElementsOf(LOOK_ALIKE_DIALOG_IDS);
     }
 
     @Test
     void a_look_alike_upn_is_another_user_while_case_is_not_a_difference() throws Exception {
         String domain = tenant.name();
         assertThat(post("users", """
-                [{"upn":"anne@%1$s","alias":"anne","displayName":"Anne Original","licensedFrom":"2025-01-01"}]"""
-                .formatted(domain)).statusCode()).isEqualTo(200);
+                [{"upn":"anne@%1$s","alias":"anne","displayName":"Anne Original","licensedFrom":"2025-01-01"}]""".formatted(domain)).statusCode()).isEqualTo(200);
 
         HttpResponse<String> lookAlike = post("users", """
-                [{"upn":"anné@%1$s","alias":"anne2","displayName":"Accent","licensedFrom":"2025-01-01"}]"""
-                .formatted(domain));
+                [{"upn":"anné@%1$s","alias":"anne2","displayName":"Accent","licensedFrom":"2025-01-01"}]""".formatted(domain));
         HttpResponse<String> upperCase = post("users", """
-                [{"upn":"ANNE@%1$s","alias":"anne","displayName":"Anne Renamed","licensedFrom":"2025-01-01"}]"""
-                .formatted(domain.toUpperCase(java.util.Locale.ROOT)));
+                [{"upn":"ANNE@%1$s","alias":"anne","displayName":"Anne Renamed","licensedFrom":"2025-01-01"}]""".formatted(domain.toUpperCase(java.util.Locale.ROOT)));
 
         assertThat(lookAlike.statusCode()).as(lookAlike.body()).isEqualTo(200);
         assertThat(upperCase.statusCode()).as(upperCase.body()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT display_name FROM licensed_user WHERE tenant_id = :t AND upn = :upn")
-                .param("t", tenant.id()).param("upn", "anne@" + domain).query(String.class).single())
-                .as("the original user, renamed only by its own UPN in capitals").isEqualTo("Anne Renamed");
+                        .param("t", tenant.id())
+                        .param("upn", "anne@" + domain)
+                        .query(String.class)
+                        .single())
+                .as("the original user, renamed only by its own UPN in capitals")
+                .isEqualTo("Anne Renamed");
         assertThat(jdbc.sql("SELECT upn, display_name FROM licensed_user WHERE tenant_id = :t ORDER BY id")
-                .param("t", tenant.id()).query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).list())
+                        .param("t", tenant.id())
+                        .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+                        .list())
                 .containsExactly("anne@" + domain + " Anne Renamed", "anné@" + domain + " Accent");
     }
 
@@ -104,16 +121,18 @@ class IdentifierCollationIT {
                        OR column_name = 'upn' AND table_name = 'licensed_user')
                 ORDER BY 1""").query(String.class).list();
 
-        assertThat(collations).containsExactly("comm_session.dialog_id utf8mb4_nopad_bin",
-                "licensed_user.upn utf8mb4_nopad_bin", "session_dialog.dialog_id utf8mb4_nopad_bin");
+        assertThat(collations)
+                .containsExactly(
+                        "comm_session.dialog_id utf8mb4_nopad_bin",
+                        "licensed_user.upn utf8mb4_nopad_bin",
+                        "session_dialog.dialog_id utf8mb4_nopad_bin");
     }
 
     private String session(String dialogId) {
         try {
             return """
                     {"dialogId":%s,"startTime":"%sT09:00:00.000Z","endTime":"%sT09:00:01.000Z",\
-                    "fromUri":"sip:ann@%s","media":[{"type":"IM","durationMs":1000}]}"""
-                    .formatted(json.writeValueAsString(dialogId), day, day, tenant.name());
+                    "fromUri":"sip:ann@%s","media":[{"type":"IM","durationMs":1000}]}""".formatted(json.writeValueAsString(dialogId), day, day, tenant.name());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -122,8 +141,10 @@ class IdentifierCollationIT {
     private HttpResponse<String> post(String what, String body) throws Exception {
         String type = what.equals("users") ? "application/json" : "application/x-ndjson";
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/" + what))
-                .header("Authorization", "Bearer " + key).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.RollupRecomputation;
 import org.commsportal.TestTenants;
@@ -24,24 +23,35 @@ import org.commsportal.activity.ReportPeriod;
 import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.security.Role;
+import org.commsportal.sessions.ReadModelCheck;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.commsportal.sessions.ReadModelCheck;
 
 /** The ingestion endpoints over real HTTP: all or nothing, every problem listed, idempotent, key-only. */
 @PortalIntegrationTest
 class IngestApiIT {
 
-    @LocalServerPort int port;
-    @Autowired IngestionKeys keys;
-    @Autowired TestTenants testTenants;
-    @Autowired ActivityService activity;
-    @Autowired JdbcClient jdbc;
-    @Autowired ReadModelCheck verifier;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestionKeys keys;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReadModelCheck verifier;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -59,22 +69,35 @@ class IngestApiIT {
         assertThat(post("users", "application/json", """
                 [{"upn":"ann@%1$s","alias":"ann","displayName":"Ann A","licensedFrom":"2025-01-01"},
                  {"upn":"bob@%1$s","alias":"bob","displayName":"Bob B","licensedFrom":"2025-01-01"}]
-                """.formatted(tenant.name())).statusCode()).isEqualTo(200);
+                """.formatted(tenant.name()))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void posted_sessions_with_quality_are_in_the_reports_when_the_request_returns() throws Exception {
-        HttpResponse<String> response = post("sessions", "application/json", "[" + session("d1", "AUDIO", 120_000,
-                ",\"quality\":{\"audioStreams\":[{\"side\":\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":12.5}],"
-                        + "\"feedback\":[{\"side\":\"TO\",\"rating\":4,\"feedbackText\":\"fine\"}]}")
-                + "," + session("d2", "IM", 10_000, "") + "]");
+        HttpResponse<String> response = post(
+                "sessions",
+                "application/json",
+                "["
+                        + session(
+                                "d1",
+                                "AUDIO",
+                                120_000,
+                                ",\"quality\":{\"audioStreams\":[{\"side\":\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":12.5}],"
+                                        + "\"feedback\":[{\"side\":\"TO\",\"rating\":4,\"feedbackText\":\"fine\"}]}")
+                        + "," + session("d2", "IM", 10_000, "") + "]");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("received").asInt()).isEqualTo(2);
-        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t").param("t", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :t")
+                .param("t", tenant.id())
+                .update();
         testTenants.signInAs(tenant, Role.REPORTS_READER);
         UserActivityRow ann = activity.users(UserTableQuery.of(ReportPeriod.D7), 0, 10).stream()
-                .filter(row -> row.userName().startsWith("ann@")).findFirst().orElseThrow();
+                .filter(row -> row.userName().startsWith("ann@"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ann.audio()).isEqualTo(1);
         assertThat(ann.audioMinutes()).isEqualTo(2);
         assertThat(ann.im()).isEqualTo(1);
@@ -111,9 +134,11 @@ class IngestApiIT {
                         ids.add(random.nextInt(120)); // 120 dialog ids shared by all senders
                     }
                     for (int id : ids) {
-                        batch.add(session("c" + id, random.nextBoolean() ? "AUDIO" : "IM", 1_000L * random.nextInt(600), ""));
+                        batch.add(session(
+                                "c" + id, random.nextBoolean() ? "AUDIO" : "IM", 1_000L * random.nextInt(600), ""));
                     }
-                    HttpResponse<String> response = post("sessions", "application/json", "[" + String.join(",", batch) + "]");
+                    HttpResponse<String> response =
+                            post("sessions", "application/json", "[" + String.join(",", batch) + "]");
                     ok += response.statusCode() == 200 ? 1 : 0;
                 }
                 return ok;
@@ -134,9 +159,13 @@ class IngestApiIT {
                 LEFT JOIN session_dialog d ON d.tenant_id = s.tenant_id AND d.dialog_id = s.dialog_id
                   AND d.session_id = s.id AND d.start_time = s.start_time
                 WHERE s.tenant_id = :t AND s.dialog_id LIKE 'c%'
-                """).param("t", tenant.id()).query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                """)
+                .param("t", tenant.id())
+                .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
         assertThat(counts.get(0)).isPositive();
-        assertThat(counts).as("sessions, distinct dialog ids, sessions their dialog row names")
+        assertThat(counts)
+                .as("sessions, distinct dialog ids, sessions their dialog row names")
                 .containsExactly(counts.get(0), counts.get(0), counts.get(0));
     }
 
@@ -161,9 +190,20 @@ class IngestApiIT {
         JsonNode error = json.readTree(response.body()).get("error");
         assertThat(error.get("message").asText()).contains("nothing was written");
         List<String> problems = new ArrayList<>();
-        error.get("problems").forEach(p -> problems.add(p.get("index").asInt() + " " + p.get("field").asText()));
-        assertThat(problems).contains("1 fromUri", "2 endTime", "3 media[0].type", "4 toUri", "5 fromEndpointId",
-                "6 dialogId", "7 dialogId", "8 color", "9 quality.feedback[0].rating");
+        error.get("problems")
+                .forEach(p -> problems.add(
+                        p.get("index").asInt() + " " + p.get("field").asText()));
+        assertThat(problems)
+                .contains(
+                        "1 fromUri",
+                        "2 endTime",
+                        "3 media[0].type",
+                        "4 toUri",
+                        "5 fromEndpointId",
+                        "6 dialogId",
+                        "7 dialogId",
+                        "8 color",
+                        "9 quality.feedback[0].rating");
         assertThat(problems).noneMatch(p -> p.startsWith("0 "));
         assertThat(count("comm_session")).isZero();
         assertThat(count("user_daily_rollup")).isZero();
@@ -172,14 +212,19 @@ class IngestApiIT {
     @Test
     void sessions_before_the_first_kept_day_are_refused_naming_that_day_and_nothing_is_written() throws Exception {
         LocalDate keptFrom = LocalDate.parse(day).plusDays(1);
-        jdbc.sql("INSERT INTO user_period_state (tenant_id, kept_from) VALUES (:t, :d) ON DUPLICATE KEY UPDATE kept_from = :d")
-                .param("t", tenant.id()).param("d", keptFrom).update();
+        jdbc.sql(
+                        "INSERT INTO user_period_state (tenant_id, kept_from) VALUES (:t, :d) ON DUPLICATE KEY UPDATE kept_from = :d")
+                .param("t", tenant.id())
+                .param("d", keptFrom)
+                .update();
         String kept = session("later", "IM", 1_000, "").replaceAll(day + "T09", keptFrom + "T09");
 
-        HttpResponse<String> response = post("sessions", "application/json", "[" + kept + "," + session("old", "IM", 1_000, "") + "]");
+        HttpResponse<String> response =
+                post("sessions", "application/json", "[" + kept + "," + session("old", "IM", 1_000, "") + "]");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        JsonNode problem = json.readTree(response.body()).get("error").get("problems").get(0);
+        JsonNode problem =
+                json.readTree(response.body()).get("error").get("problems").get(0);
         assertThat(problem.get("index").asInt()).isEqualTo(1);
         assertThat(problem.get("field").asText()).isEqualTo("startTime");
         assertThat(problem.get("reason").asText()).contains("starts before " + keptFrom, "retention");
@@ -189,10 +234,12 @@ class IngestApiIT {
 
     @Test
     void sessions_older_than_the_tenants_retention_are_refused_before_any_retention_run() throws Exception {
-        jdbc.sql("UPDATE tenant SET retention_days = 30 WHERE id = :t").param("t", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET retention_days = 30 WHERE id = :t")
+                .param("t", tenant.id())
+                .update();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate firstKept = today.minusDays(30).with(java.time.temporal.TemporalAdjusters.previousOrSame(
-                java.time.DayOfWeek.MONDAY));
+        LocalDate firstKept = today.minusDays(30)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         String kept = session("kept", "IM", 1_000, "").replaceAll(day + "T09", firstKept + "T09");
         String tooOld = session("too-old", "IM", 1_000, "").replaceAll(day + "T09", firstKept.minusDays(1) + "T23");
 
@@ -200,7 +247,8 @@ class IngestApiIT {
         HttpResponse<String> accepted = post("sessions", "application/json", "[" + kept + "]");
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-        JsonNode problem = json.readTree(refused.body()).get("error").get("problems").get(0);
+        JsonNode problem =
+                json.readTree(refused.body()).get("error").get("problems").get(0);
         assertThat(problem.get("index").asInt()).isEqualTo(1);
         assertThat(problem.get("field").asText()).isEqualTo("startTime");
         assertThat(problem.get("reason").asText()).contains("starts before " + firstKept);
@@ -218,11 +266,17 @@ class IngestApiIT {
 
         assertThat(response.statusCode()).isEqualTo(422);
         List<String> problems = new ArrayList<>();
-        json.readTree(response.body()).get("error").get("problems")
-                .forEach(p -> problems.add(p.get("index").asInt() + " " + p.get("field").asText()));
+        json.readTree(response.body())
+                .get("error")
+                .get("problems")
+                .forEach(p -> problems.add(
+                        p.get("index").asInt() + " " + p.get("field").asText()));
         assertThat(problems).contains("0 upn", "1 licensedFrom", "2 displayName", "2 deletedAt");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :t").param("t", tenant.id())
-                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :t")
+                        .param("t", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -233,30 +287,45 @@ class IngestApiIT {
         assertThat(malformed.body()).contains("malformedJson");
         assertThat(post("sessions", "application/json", "[]").statusCode()).isEqualTo(422);
 
-        String huge = "[" + (session("big", "IM", 1_000, "") + ",").repeat(6_000) + session("big-end", "IM", 1, "") + "]";
+        String huge =
+                "[" + (session("big", "IM", 1_000, "") + ",").repeat(6_000) + session("big-end", "IM", 1, "") + "]";
         assertThat(huge.length()).isGreaterThan(1_048_576);
         assertThat(post("sessions", "application/json", huge).statusCode()).isEqualTo(413);
-        var chunked = HttpRequest.newBuilder(uri("sessions")).header("Authorization", "Bearer " + key)
+        var chunked = HttpRequest.newBuilder(uri("sessions"))
+                .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))).build();
-        assertThat(http.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        assertThat(http.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(413);
         assertThat(count("comm_session")).isZero();
     }
 
     @Test
     void only_an_unrevoked_ingestion_key_ingests_and_it_opens_nothing_else() throws Exception {
         String body = "[" + session("k1", "IM", 1_000, "") + "]";
-        var portalAccount = HttpRequest.newBuilder(uri("sessions")).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "global.admin:portal-demo-2026".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        assertThat(http.send(portalAccount, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        var portalAccount = HttpRequest.newBuilder(uri("sessions"))
+                .header("Content-Type", "application/json")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                "global.admin:portal-demo-2026".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        assertThat(http.send(portalAccount, HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(401);
 
         var graphWithKey = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)"))
-                .header("Authorization", "Bearer " + key).GET().build();
-        assertThat(http.send(graphWithKey, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+                .header("Authorization", "Bearer " + key)
+                .GET()
+                .build();
+        assertThat(http.send(graphWithKey, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
 
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         long keyId = keys.list().get(0).id();
@@ -264,7 +333,9 @@ class IngestApiIT {
         assertThat(keys.list()).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> keys.revoke(keyId))
                 .hasMessage("There is no ingestion key " + keyId + ".");
-        assertThat(post("sessions", "application/json", "[]").statusCode()).as("still valid").isEqualTo(422);
+        assertThat(post("sessions", "application/json", "[]").statusCode())
+                .as("still valid")
+                .isEqualTo(422);
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         keys.revoke(keyId);
         TestTenants.signOut();
@@ -275,13 +346,15 @@ class IngestApiIT {
     private String session(String dialogId, String media, long durationMs, String extra) {
         return """
                 {"dialogId":"%s","startTime":"%sT09:00:00.000Z","endTime":"%sT09:00:01.000Z",\
-                "fromUri":"sip:ann@%s","toUri":"sip:bob@%s","media":[{"type":"%s","durationMs":%d}]%s}"""
-                .formatted(dialogId, day, day, tenant.name(), tenant.name(), media, durationMs, extra);
+                "fromUri":"sip:ann@%s","toUri":"sip:bob@%s","media":[{"type":"%s","durationMs":%d}]%s}""".formatted(dialogId, day, day, tenant.name(), tenant.name(), media, durationMs, extra);
     }
 
     private HttpResponse<String> post(String what, String contentType, String body) throws Exception {
-        var request = HttpRequest.newBuilder(uri(what)).header("Authorization", "Bearer " + key)
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        var request = HttpRequest.newBuilder(uri(what))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -290,14 +363,18 @@ class IngestApiIT {
     }
 
     private long count(String table) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
     }
 
     private void assertRollupsEqualRecomputation() {
         assertThat(RollupRecomputation.normalized(RollupRecomputation.storedUserRollups(jdbc, tenant.id())))
-                .isEqualTo(RollupRecomputation.normalized(RollupRecomputation.recomputedUserRollups(jdbc, tenant.id())));
+                .isEqualTo(
+                        RollupRecomputation.normalized(RollupRecomputation.recomputedUserRollups(jdbc, tenant.id())));
         assertThat(RollupRecomputation.normalized(RollupRecomputation.storedTenantRollups(jdbc, tenant.id())))
-                .isEqualTo(RollupRecomputation.normalized(RollupRecomputation.recomputedTenantRollups(jdbc, tenant.id())));
+                .isEqualTo(
+                        RollupRecomputation.normalized(RollupRecomputation.recomputedTenantRollups(jdbc, tenant.id())));
     }
 }

@@ -24,10 +24,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PortalIntegrationTest
 class IngestCommandsIT {
 
-    @Autowired IngestCommands commands;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
-    @TempDir Path files;
+    @Autowired
+    IngestCommands commands;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path files;
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
@@ -41,19 +48,28 @@ class IngestCommandsIT {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 2_345; i++) {
             lines.add(("{\"dialogId\":\"file-%d\",\"startTime\":\"%sT10:00:00Z\",\"endTime\":\"%sT10:01:00Z\","
-                    + "\"fromUri\":\"sip:%s@%s\",\"toUri\":\"sip:bob@%s\",\"media\":[{\"type\":\"%s\",\"durationMs\":60000}]}")
-                    .formatted(i % 2_000, day, day, i % 3 == 0 ? "ann" : "carol", tenant.name(), tenant.name(),
+                            + "\"fromUri\":\"sip:%s@%s\",\"toUri\":\"sip:bob@%s\",\"media\":[{\"type\":\"%s\",\"durationMs\":60000}]}")
+                    .formatted(
+                            i % 2_000,
+                            day,
+                            day,
+                            i % 3 == 0 ? "ann" : "carol",
+                            tenant.name(),
+                            tenant.name(),
                             i % 2 == 0 ? "IM" : "AUDIO"));
         }
         Path sessions = Files.write(files.resolve("sessions.ndjson"), lines);
 
-        assertThat(run("import", "users", users.toString(), "--tenant=" + tenant.name())).isZero();
-        assertThat(run("import", "sessions", sessions.toString(), "--tenant=" + tenant.name())).isZero();
+        assertThat(run("import", "users", users.toString(), "--tenant=" + tenant.name()))
+                .isZero();
+        assertThat(run("import", "sessions", sessions.toString(), "--tenant=" + tenant.name()))
+                .isZero();
 
         assertThat(output()).contains("Imported 2 users", "Imported 2345 sessions (345 replaced)");
         assertThat(count(tenant, "comm_session")).isEqualTo(2_000); // file-0 .. file-1999, the later copies won
         assertThat(RollupRecomputation.normalized(RollupRecomputation.storedUserRollups(jdbc, tenant.id())))
-                .isEqualTo(RollupRecomputation.normalized(RollupRecomputation.recomputedUserRollups(jdbc, tenant.id())));
+                .isEqualTo(
+                        RollupRecomputation.normalized(RollupRecomputation.recomputedUserRollups(jdbc, tenant.id())));
         assertThat(run("verify-rollups", "--tenant=" + tenant.name())).isZero();
         assertThat(output()).contains(tenant.name() + ": rollups equal a recomputation from raw sessions.");
     }
@@ -67,10 +83,14 @@ class IngestCommandsIT {
                 not json at all
                 """);
 
-        assertThat(run("import", "sessions", sessions.toString(), "--tenant=" + tenant.name())).isEqualTo(2);
+        assertThat(run("import", "sessions", sessions.toString(), "--tenant=" + tenant.name()))
+                .isEqualTo(2);
 
-        assertThat(output()).contains("record 1, endTime: is before startTime", "record 2, record: not valid JSON",
-                "2 problem(s) in 3 records; nothing was imported.");
+        assertThat(output())
+                .contains(
+                        "record 1, endTime: is before startTime",
+                        "record 2, record: not valid JSON",
+                        "2 problem(s) in 3 records; nothing was imported.");
         assertThat(count(tenant, "comm_session")).isZero();
     }
 
@@ -84,11 +104,17 @@ class IngestCommandsIT {
                 """.formatted(tenant.name()));
         run("import", "users", users.toString(), "--tenant=" + tenant.name());
         run("import", "sessions", sessions.toString(), "--tenant=" + tenant.name());
-        jdbc.sql("UPDATE user_daily_rollup SET p2p_audio = 7 WHERE tenant_id = :t").param("t", tenant.id()).update();
+        jdbc.sql("UPDATE user_daily_rollup SET p2p_audio = 7 WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .update();
 
         assertThat(run("verify-rollups", "--tenant=" + tenant.name())).isEqualTo(3);
-        assertThat(output()).contains("user_daily_rollup user ", " day 2026-11-01: stored 1/7/0/0/0/0/0/0, recomputed 1/0/0/0/0/0/0/0");
-        assertThat(run("import", "sessions", "x", "--tenant=no-such-tenant.test")).isEqualTo(1);
+        assertThat(output())
+                .contains(
+                        "user_daily_rollup user ",
+                        " day 2026-11-01: stored 1/7/0/0/0/0/0/0, recomputed 1/0/0/0/0/0/0/0");
+        assertThat(run("import", "sessions", "x", "--tenant=no-such-tenant.test"))
+                .isEqualTo(1);
         assertThat(run("bogus")).isEqualTo(1);
         assertThat(output()).contains("No tenant named no-such-tenant.test", "Usage:");
     }
@@ -102,7 +128,9 @@ class IngestCommandsIT {
     }
 
     private long count(Tenant tenant, String table) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = :t").param("t", tenant.id())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
     }
 }

@@ -49,11 +49,16 @@ class RecordStreamTest {
         };
         long started = System.nanoTime();
 
-        long count = RecordStream.read(body, true, LIMIT, (index, record, found) -> {
-            for (String field : List.of("dialogId", "startTime", "endTime", "fromUri", "media")) {
-                found.add(index, field, "is required");
-            }
-        }, problems);
+        long count = RecordStream.read(
+                body,
+                true,
+                LIMIT,
+                (index, record, found) -> {
+                    for (String field : List.of("dialogId", "startTime", "endTime", "fromUri", "media")) {
+                        found.add(index, field, "is required");
+                    }
+                },
+                problems);
 
         assertThat(count).isEqualTo(lines);
         assertThat(problems.count()).isEqualTo(5 * lines);
@@ -95,14 +100,16 @@ class RecordStreamTest {
     void nesting_deeper_than_the_limit_is_refused_naming_where() throws Exception {
         String deep = "{\"quality\":" + "[".repeat(1_001) + "]".repeat(1_001) + "}";
 
-        assertThat(ndjson((deep + "\n{\"next\":1}").getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(ndjson((deep + "\n{\"next\":1}").getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(2);
 
         assertThat(records).containsExactly("{\"next\":1}");
         assertThat(problems.listed().get(0).field()).startsWith("quality[0][0]");
         assertThat(problems.listed().get(0).reason()).contains("nesting depth", "maximum allowed (64)");
         assertThatThrownBy(() -> array(("[" + deep + "]").getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(RecordStream.Malformed.class, malformed ->
-                        assertThat(malformed.field()).startsWith("quality[0]"));
+                .isInstanceOfSatisfying(
+                        RecordStream.Malformed.class,
+                        malformed -> assertThat(malformed.field()).startsWith("quality[0]"));
     }
 
     @Test
@@ -122,13 +129,16 @@ class RecordStreamTest {
         String huge = "{\"feedbackText\":\"" + "x".repeat(30_000) + "\"}";
         String ones = "{\"media\":[" + "1,".repeat(20_000) + "1]}";
 
-        assertThat(ndjson((huge + "\n" + ones + "\n{\"a\":1}").getBytes(StandardCharsets.UTF_8))).isEqualTo(3);
-        assertThat(array(("[" + ones + ",{\"a\":2}]").getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(ndjson((huge + "\n" + ones + "\n{\"a\":1}").getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(3);
+        assertThat(array(("[" + ones + ",{\"a\":2}]").getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(2);
 
         assertThat(records).containsExactly("{\"a\":1}", "{\"a\":2}");
         assertThat(problems.listed()).extracting(IngestProblem::index).containsExactly(0L, 1L, 0L);
-        assertThat(problems.listed()).allSatisfy(problem ->
-                assertThat(problem.reason()).isEqualTo("the record is larger than " + LIMIT + " bytes"));
+        assertThat(problems.listed())
+                .allSatisfy(problem ->
+                        assertThat(problem.reason()).isEqualTo("the record is larger than " + LIMIT + " bytes"));
     }
 
     @Test
@@ -145,11 +155,13 @@ class RecordStreamTest {
 
     @Test
     void a_line_of_two_values_and_blank_lines_with_carriage_returns() throws Exception {
-        assertThat(ndjson("\r\n{\"a\":1} {\"b\":2}\n  \n{\"c\":3}\r\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(ndjson("\r\n{\"a\":1} {\"b\":2}\n  \n{\"c\":3}\r\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(2);
 
         assertThat(records).containsExactly("{\"c\":3}");
-        assertThat(problems.listed()).singleElement().satisfies(problem ->
-                assertThat(problem.reason()).contains("more than one value"));
+        assertThat(problems.listed())
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.reason()).contains("more than one value"));
     }
 
     @Test
@@ -168,12 +180,20 @@ class RecordStreamTest {
     }
 
     private long ndjson(byte[] body) throws IOException {
-        return RecordStream.read(new ByteArrayInputStream(body), true, LIMIT,
-                (index, record, found) -> records.add(record.toString()), problems);
+        return RecordStream.read(
+                new ByteArrayInputStream(body),
+                true,
+                LIMIT,
+                (index, record, found) -> records.add(record.toString()),
+                problems);
     }
 
     private long array(byte[] body) throws IOException {
-        return RecordStream.read(new ByteArrayInputStream(body), false, LIMIT,
-                (index, record, found) -> records.add(record.toString()), problems);
+        return RecordStream.read(
+                new ByteArrayInputStream(body),
+                false,
+                LIMIT,
+                (index, record, found) -> records.add(record.toString()),
+                problems);
     }
 }

@@ -47,8 +47,7 @@ final class FlowRecorder implements AutoCloseable {
     static final String SEARCH = "search";
 
     /** The user, range and result the session details search uses. */
-    record Search(String alias, String from, String to, String expectedSummary) {
-    }
+    record Search(String alias, String from, String to, String expectedSummary) {}
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -71,10 +70,18 @@ final class FlowRecorder implements AutoCloseable {
         }
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--window-size=1400,1800",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile").toAbsolutePath());
+                "--user-data-dir="
+                        + Files.createTempDirectory("chromium-profile").toAbsolutePath());
         var logging = new LoggingPreferences();
         logging.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
@@ -101,13 +108,18 @@ final class FlowRecorder implements AutoCloseable {
         });
         step(SWITCH_PERIOD, () -> {
             waitFor(By.id("period")).click();
-            wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .anyMatch(WebElement::isDisplayed));
+            wait(Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                            .anyMatch(WebElement::isDisplayed));
             driver.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(item -> item.getText().strip().equals("Last 30 days")).findFirst().orElseThrow().click();
-            wait(Duration.ofSeconds(20)).until(d -> Long.valueOf(30).equals(script(
-                    "const c = document.getElementById('activity-chart').configuration;"
-                            + " return c && c.series.length > 0 ? c.series[0].points.length : -1")));
+                    .filter(item -> item.getText().strip().equals("Last 30 days"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            wait(Duration.ofSeconds(20))
+                    .until(d -> Long.valueOf(30)
+                            .equals(script("const c = document.getElementById('activity-chart').configuration;"
+                                    + " return c && c.series.length > 0 ? c.series[0].points.length : -1")));
         });
         step(OPEN_SESSION_DETAILS, () -> {
             driver.findElement(By.cssSelector("#usage-group vaadin-side-nav-item[path$='usage/session-details']"))
@@ -116,17 +128,19 @@ final class FlowRecorder implements AutoCloseable {
         });
         step(CHOOSE_USER, () -> {
             driver.findElement(By.cssSelector("#user-search input")).sendKeys(search.alias());
-            WebElement item = wait(Duration.ofSeconds(10)).until(d -> d.findElements(
-                    By.cssSelector("vaadin-combo-box-item")).stream()
-                    .filter(i -> i.getText().startsWith(search.alias() + "@")).findFirst().orElse(null));
+            WebElement item = wait(Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                            .filter(i -> i.getText().startsWith(search.alias() + "@"))
+                            .findFirst()
+                            .orElse(null));
             item.click();
         });
         step(SEARCH, () -> {
             setDateTime("from", search.from());
             setDateTime("to", search.to());
             driver.findElement(By.id("search")).click();
-            wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("result-summary")).getText()
-                    .startsWith(search.expectedSummary()));
+            wait(Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.id("result-summary")).getText().startsWith(search.expectedSummary()));
         });
         return new RecordedFlow(List.copyOf(steps));
     }
@@ -164,8 +178,11 @@ final class FlowRecorder implements AutoCloseable {
     }
 
     private List<Exchange> exchanges(List<LogEntry> entries) throws Exception {
-        record Sent(Kind kind, String method, String path, @Nullable String body) {
-        }
+        record Sent(
+                Kind kind,
+                String method,
+                String path,
+                @Nullable String body) {}
         Map<String, List<Sent>> sentById = new LinkedHashMap<>();
         Map<String, Integer> statusById = new LinkedHashMap<>();
         Map<Sent, Integer> redirectStatus = new LinkedHashMap<>();
@@ -187,15 +204,17 @@ final class FlowRecorder implements AutoCloseable {
                 Kind kind = kind(type, httpMethod, path);
                 List<Sent> sent = sentById.computeIfAbsent(id, k -> new ArrayList<>());
                 if (params.has("redirectResponse") && !sent.isEmpty()) {
-                    redirectStatus.put(sent.get(sent.size() - 1), params.get("redirectResponse").get("status").asInt());
+                    redirectStatus.put(
+                            sent.get(sent.size() - 1),
+                            params.get("redirectResponse").get("status").asInt());
                 }
                 if (kind == null) {
                     continue;
                 }
                 String body = request.has("postData") ? request.get("postData").asText() : null;
                 if (body == null && request.path("hasPostData").asBoolean()) {
-                    Map<String, Object> data = driver.executeCdpCommand("Network.getRequestPostData",
-                            Map.of("requestId", id));
+                    Map<String, Object> data =
+                            driver.executeCdpCommand("Network.getRequestPostData", Map.of("requestId", id));
                     body = String.valueOf(data.get("postData"));
                 }
                 if (kind == Kind.SIGN_IN_FORM && body != null) {
@@ -216,8 +235,8 @@ final class FlowRecorder implements AutoCloseable {
                 Sent s = sent.get(i);
                 boolean last = i == sent.size() - 1;
                 int status = last ? statusById.getOrDefault(id, 0) : redirectStatus.getOrDefault(s, 0);
-                exchanges.add(new Exchange(s.kind(), s.method(), s.path(), s.body(), status,
-                        last ? responseBody(id) : null));
+                exchanges.add(
+                        new Exchange(s.kind(), s.method(), s.path(), s.body(), status, last ? responseBody(id) : null));
             }
         }
         return exchanges;
@@ -238,8 +257,8 @@ final class FlowRecorder implements AutoCloseable {
 
     private @Nullable String responseBody(String requestId) {
         try {
-            Map<String, Object> body = driver.executeCdpCommand("Network.getResponseBody",
-                    Map.of("requestId", requestId));
+            Map<String, Object> body =
+                    driver.executeCdpCommand("Network.getResponseBody", Map.of("requestId", requestId));
             return String.valueOf(body.get("body"));
         } catch (RuntimeException e) {
             return null; // a document the browser already navigated away from
@@ -260,10 +279,11 @@ final class FlowRecorder implements AutoCloseable {
     }
 
     private void waitUntilIdle() {
-        wait(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(script(
-                "return document.readyState === 'complete' && (!window.Vaadin || !window.Vaadin.Flow"
-                        + " || !window.Vaadin.Flow.clients"
-                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive()))")));
+        wait(Duration.ofSeconds(30))
+                .until(d -> Boolean.TRUE.equals(
+                        script("return document.readyState === 'complete' && (!window.Vaadin || !window.Vaadin.Flow"
+                                + " || !window.Vaadin.Flow.clients"
+                                + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive()))")));
     }
 
     private WebDriverWait wait(Duration timeout) {

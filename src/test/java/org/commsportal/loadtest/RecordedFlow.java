@@ -20,8 +20,7 @@ record RecordedFlow(List<Step> steps) {
     static final String SIGN_IN = "sign in";
 
     /** A step a person takes (a click, a choice) and every request it caused until Vaadin was idle again. */
-    record Step(String name, List<Exchange> exchanges) {
-    }
+    record Step(String name, List<Exchange> exchanges) {}
 
     enum Kind {
         /** A page load: the HTML document (no UI yet; the client asks for one with {@link #INIT}). */
@@ -38,12 +37,18 @@ record RecordedFlow(List<Step> steps) {
      * One request as the browser sent it: the path and query relative to the portal's root, the body of a POST, and
      * the response's status and body.
      */
-    record Exchange(Kind kind, String method, String path, @Nullable String body, int status,
-                    @Nullable String responseBody) {
-    }
+    record Exchange(
+            Kind kind,
+            String method,
+            String path,
+            @Nullable String body,
+            int status,
+            @Nullable String responseBody) {}
 
     Step step(String name) {
-        return steps.stream().filter(s -> s.name().equals(name)).findFirst()
+        return steps.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No step " + name));
     }
 

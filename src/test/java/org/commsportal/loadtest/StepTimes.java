@@ -10,8 +10,7 @@ import java.util.Map;
 final class StepTimes {
 
     /** Percentiles by nearest rank. */
-    record Summary(int samples, double p50, double p95, double max, int errors, double warmP95) {
-    }
+    record Summary(int samples, double p50, double p95, double max, int errors, double warmP95) {}
 
     private final Map<String, List<Double>> stepMillis = new LinkedHashMap<>();
     private final Map<String, List<Double>> warmStepMillis = new LinkedHashMap<>();
@@ -55,8 +54,13 @@ final class StepTimes {
         Collections.sort(sorted);
         List<Double> warm = new ArrayList<>(warmStepMillis.get(step));
         Collections.sort(warm);
-        return new Summary(sorted.size(), percentile(sorted, 50), percentile(sorted, 95),
-                sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), errors.get(step), percentile(warm, 95));
+        return new Summary(
+                sorted.size(),
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1),
+                errors.get(step),
+                percentile(warm, 95));
     }
 
     /** p50 and p95 of the i-th request of a step. */

@@ -61,12 +61,23 @@ class UiLoadTestIT {
     static final long TARGET_BYTES_PER_UI = 1024 * 1024;
     private static final Pattern CATEGORIES = Pattern.compile("\"categories\":\\[([^\\]]*)\\]");
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired AccountService accounts;
-    @Autowired TenantService tenants;
-    @Autowired MeterRegistry meters;
-    @Autowired ApplicationContext context;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void concurrent_administrators_walk_the_reports() throws Exception {
@@ -87,10 +98,12 @@ class UiLoadTestIT {
         flow.save(Path.of("target", "load-test", "recorded-flow.json"));
         Map<String, Predicate<String>> checks = checks(search);
         for (Step step : flow.measuredSteps()) {
-            String recordedReplies = step.exchanges().stream().map(e -> String.valueOf(e.responseBody()))
+            String recordedReplies = step.exchanges().stream()
+                    .map(e -> String.valueOf(e.responseBody()))
                     .collect(Collectors.joining());
             assertThat(checks.get(step.name()).test(recordedReplies))
-                    .as("the check of step '%s' holds for what the browser got", step.name()).isTrue();
+                    .as("the check of step '%s' holds for what the browser got", step.name())
+                    .isTrue();
         }
 
         WarmUp warm = warmUp(flow, checks, warmUpRounds);
@@ -119,10 +132,10 @@ class UiLoadTestIT {
             long delay = users == 1 ? 0 : i * rampMs / users;
             running.add(pool.submit(() -> {
                 try {
-                    runUser(user, flow, checks, times, iterations, thinkMs, delay, signedIn, firstRoundDone,
-                            measured);
+                    runUser(user, flow, checks, times, iterations, thinkMs, delay, signedIn, firstRoundDone, measured);
                 } finally {
-                    generatorCpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                    generatorCpuNanos.addAndGet(
+                            ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 }
                 return null;
             }));
@@ -153,13 +166,32 @@ class UiLoadTestIT {
         if (!cpuStart.databaseFound()) {
             databaseCores = Double.NaN; // an external database, or the process is not visible
         }
-        double otherCores = machineCores <= 0 ? Double.NaN
+        double otherCores = machineCores <= 0
+                ? Double.NaN
                 : Math.max(0, machineCores - portalCores - (Double.isNaN(databaseCores) ? 0 : databaseCores));
 
-        report(flow, times, users, iterations, thinkMs, rampMs, warm, contoso, search, heapBefore,
-                heapWithUis, openedUis, bytesPerUi, wallSeconds, portalCores, databaseCores, generatorCores,
+        report(
+                flow,
+                times,
+                users,
+                iterations,
+                thinkMs,
+                rampMs,
+                warm,
+                contoso,
+                search,
+                heapBefore,
+                heapWithUis,
+                openedUis,
+                bytesPerUi,
+                wallSeconds,
+                portalCores,
+                databaseCores,
+                generatorCores,
                 otherCores);
-        assertThat(times.errorMessages()).as("a replay with errors measures nothing: see the errors above").isEmpty();
+        assertThat(times.errorMessages())
+                .as("a replay with errors measures nothing: see the errors above")
+                .isEmpty();
     }
 
     /**
@@ -167,9 +199,18 @@ class UiLoadTestIT {
      * (starts spread over the ramp-up again), pausing after the first round while the heap is measured. Counts down
      * both latches whatever happens, so that the test never waits for a user that stopped.
      */
-    private static void runUser(VirtualUser user, RecordedFlow flow, Map<String, Predicate<String>> checks,
-                                StepTimes times, int iterations, long thinkMs, long delay, CountDownLatch signedIn,
-                                CountDownLatch firstRoundDone, CountDownLatch measured) throws InterruptedException {
+    private static void runUser(
+            VirtualUser user,
+            RecordedFlow flow,
+            Map<String, Predicate<String>> checks,
+            StepTimes times,
+            int iterations,
+            long thinkMs,
+            long delay,
+            CountDownLatch signedIn,
+            CountDownLatch firstRoundDone,
+            CountDownLatch measured)
+            throws InterruptedException {
         boolean signInCounted = false;
         boolean roundCounted = false;
         try {
@@ -206,8 +247,14 @@ class UiLoadTestIT {
     }
 
     /** One round of the flow; a failed step ends the round, since the rest of it builds on that step. */
-    private static void walk(VirtualUser user, RecordedFlow flow, Map<String, Predicate<String>> checks,
-                             StepTimes times, int iteration, long thinkMs) throws InterruptedException {
+    private static void walk(
+            VirtualUser user,
+            RecordedFlow flow,
+            Map<String, Predicate<String>> checks,
+            StepTimes times,
+            int iteration,
+            long thinkMs)
+            throws InterruptedException {
         for (Step step : flow.measuredSteps()) {
             think(thinkMs);
             long[] nanosPerExchange = new long[step.exchanges().size()];
@@ -216,8 +263,8 @@ class UiLoadTestIT {
                 String replies = user.replay(step, nanosPerExchange);
                 long nanos = System.nanoTime() - started;
                 if (!checks.get(step.name()).test(replies)) {
-                    throw new VirtualUser.ReplayException("the replies lack what the browser's had: "
-                            + VirtualUser.abbreviate(replies));
+                    throw new VirtualUser.ReplayException(
+                            "the replies lack what the browser's had: " + VirtualUser.abbreviate(replies));
                 }
                 times.add(step.name(), iteration, nanos, nanosPerExchange);
             } catch (InterruptedException e) {
@@ -230,8 +277,7 @@ class UiLoadTestIT {
     }
 
     /** How long one flow takes with nobody else on the portal, in milliseconds. */
-    private record WarmUp(int flows, double wallMs) {
-    }
+    private record WarmUp(int flows, double wallMs) {}
 
     /**
      * One user replays the flow a number of times back to back before the measurement, so that the JIT has compiled
@@ -249,7 +295,9 @@ class UiLoadTestIT {
             }
             for (Step step : flow.measuredSteps()) {
                 String replies = user.replay(step, new long[step.exchanges().size()]);
-                assertThat(checks.get(step.name()).test(replies)).as("warm-up replay of '%s'", step.name()).isTrue();
+                assertThat(checks.get(step.name()).test(replies))
+                        .as("warm-up replay of '%s'", step.name())
+                        .isTrue();
             }
         }
         Cpu end = Cpu.now();
@@ -287,31 +335,42 @@ class UiLoadTestIT {
             try {
                 accounts.loadUserByUsername(name);
             } catch (UsernameNotFoundException e) {
-                accounts.createAccount(tenant.id(), name, "Load test administrator " + i, PASSWORD,
-                        Set.of(Role.GLOBAL_ADMIN));
+                accounts.createAccount(
+                        tenant.id(), name, "Load test administrator " + i, PASSWORD, Set.of(Role.GLOBAL_ADMIN));
             }
         }
     }
 
     /** The contoso user with the most audio sessions, over the last ten days of the data (as the browser test). */
     private Search search(Tenant tenant) {
-        record Busy(String alias, long userId) {
-        }
+        record Busy(String alias, long userId) {}
         Busy busy = jdbc.sql("""
                 SELECT u.alias, u.id FROM licensed_user u
                 JOIN comm_session s ON s.tenant_id = u.tenant_id AND s.from_user_id = u.id AND s.media_mask & 16
                 WHERE u.tenant_id = :t
                 GROUP BY u.id, u.alias ORDER BY COUNT(*) DESC, u.id LIMIT 1
-                """).param("t", tenant.id()).query((rs, n) -> new Busy(rs.getString(1), rs.getLong(2))).single();
+                """)
+                .param("t", tenant.id())
+                .query((rs, n) -> new Busy(rs.getString(1), rs.getLong(2)))
+                .single();
         LocalDate lastDay = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session WHERE tenant_id = :t")
-                .param("t", tenant.id()).query(LocalDate.class).single();
+                .param("t", tenant.id())
+                .query(LocalDate.class)
+                .single();
         LocalDate from = lastDay.minusDays(9);
         long expected = jdbc.sql("""
                 SELECT COUNT(*) FROM comm_session
                 WHERE (from_user_id = :u OR to_user_id = :u) AND start_time >= :from AND start_time < :to
-                """).param("u", busy.userId()).param("from", from.atStartOfDay())
-                .param("to", lastDay.plusDays(1).atStartOfDay()).query(Long.class).single();
-        return new Search(busy.alias(), from + "T00:00", lastDay.plusDays(1) + "T00:00",
+                """)
+                .param("u", busy.userId())
+                .param("from", from.atStartOfDay())
+                .param("to", lastDay.plusDays(1).atStartOfDay())
+                .query(Long.class)
+                .single();
+        return new Search(
+                busy.alias(),
+                from + "T00:00",
+                lastDay.plusDays(1) + "T00:00",
                 expected + " sessions of " + busy.alias() + "@" + tenant.name());
     }
 
@@ -334,20 +393,30 @@ class UiLoadTestIT {
      */
     private record Cpu(long wallNanos, long jvmNanos, long databaseNanos, boolean databaseFound, long machineNanos) {
         static Cpu now() {
-            long jvm = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-            List<ProcessHandle> database = ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld"))
+            long jvm = ProcessHandle.current()
+                    .info()
+                    .totalCpuDuration()
+                    .map(Duration::toNanos)
+                    .orElse(0L);
+            List<ProcessHandle> database = ProcessHandle.current()
+                    .descendants()
+                    .filter(p -> p.info()
+                            .command()
+                            .map(c -> c.contains("mariadbd") || c.contains("mysqld"))
                             .orElse(false))
                     .toList();
             long databaseNanos = database.stream()
-                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+                    .mapToLong(p ->
+                            p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                    .sum();
             return new Cpu(System.nanoTime(), jvm, databaseNanos, !database.isEmpty(), machineBusyNanos());
         }
 
         /** Busy time of all cores: the first line of /proc/stat in clock ticks (USER_HZ, 100 on Linux). */
         private static long machineBusyNanos() {
             try {
-                String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                String[] ticks =
+                        Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
                 long busy = 0;
                 for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
                     busy += Long.parseLong(ticks[i]);
@@ -359,31 +428,67 @@ class UiLoadTestIT {
         }
     }
 
-    private static double cores(Cpu start, Cpu paused, Cpu resumed, Cpu end,
-                                java.util.function.ToLongFunction<Cpu> nanos, double wallSeconds) {
-        return (nanos.applyAsLong(paused) - nanos.applyAsLong(start) + nanos.applyAsLong(end)
-                - nanos.applyAsLong(resumed)) / 1e9 / wallSeconds;
+    private static double cores(
+            Cpu start,
+            Cpu paused,
+            Cpu resumed,
+            Cpu end,
+            java.util.function.ToLongFunction<Cpu> nanos,
+            double wallSeconds) {
+        return (nanos.applyAsLong(paused)
+                        - nanos.applyAsLong(start)
+                        + nanos.applyAsLong(end)
+                        - nanos.applyAsLong(resumed))
+                / 1e9
+                / wallSeconds;
     }
 
-    private void report(RecordedFlow flow, StepTimes times, int users, int iterations, long thinkMs, long rampMs,
-                        WarmUp warm, Tenant tenant, Search search, long heapBefore, long heapWithUis, double openedUis,
-                        double bytesPerUi, double wallSeconds, double portalCores, double databaseCores,
-                        double generatorCores, double otherCores) throws IOException {
-        long licensed = jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :t").param("t", tenant.id())
-                .query(Long.class).single();
-        long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t").param("t", tenant.id())
-                .query(Long.class).single();
+    private void report(
+            RecordedFlow flow,
+            StepTimes times,
+            int users,
+            int iterations,
+            long thinkMs,
+            long rampMs,
+            WarmUp warm,
+            Tenant tenant,
+            Search search,
+            long heapBefore,
+            long heapWithUis,
+            double openedUis,
+            double bytesPerUi,
+            double wallSeconds,
+            double portalCores,
+            double databaseCores,
+            double generatorCores,
+            double otherCores)
+            throws IOException {
+        long licensed = jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
+        long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
         int poolSize = context.getBeansOfType(HikariDataSource.class).values().stream()
-                .mapToInt(HikariDataSource::getMaximumPoolSize).max().orElse(-1);
+                .mapToInt(HikariDataSource::getMaximumPoolSize)
+                .max()
+                .orElse(-1);
         var out = new StringBuilder();
-        out.append(String.format("%nUI load test: %d concurrent administrators x %d iterations, think time %d ms"
-                        + " (0.5-1.5x) before each step, ramp-up %d ms%n", users, iterations, thinkMs, rampMs));
-        out.append(String.format("Data: tenant %s, %,d licensed users, %,d sessions; search: %s%n", tenant.name(),
-                licensed, sessions, search.expectedSummary()));
-        out.append(String.format("Machine: %d cores; database pool %d connections%n",
+        out.append(String.format(
+                "%nUI load test: %d concurrent administrators x %d iterations, think time %d ms"
+                        + " (0.5-1.5x) before each step, ramp-up %d ms%n",
+                users, iterations, thinkMs, rampMs));
+        out.append(String.format(
+                "Data: tenant %s, %,d licensed users, %,d sessions; search: %s%n",
+                tenant.name(), licensed, sessions, search.expectedSummary()));
+        out.append(String.format(
+                "Machine: %d cores; database pool %d connections%n",
                 Runtime.getRuntime().availableProcessors(), poolSize));
-        out.append(String.format("%n%-26s %8s %8s %8s %8s %7s %12s %9s  %s%n", "step", "samples", "p50 ms",
-                "p95 ms", "max ms", "errors", "warm p95 ms", "reply KB", "p95 < 1 s"));
+        out.append(String.format(
+                "%n%-26s %8s %8s %8s %8s %7s %12s %9s  %s%n",
+                "step", "samples", "p50 ms", "p95 ms", "max ms", "errors", "warm p95 ms", "reply KB", "p95 < 1 s"));
         long steps = 0;
         boolean stepsMet = true;
         List<String> csv = new ArrayList<>(List.of("step,samples,p50_ms,p95_ms,max_ms,errors,warm_p95_ms"));
@@ -396,40 +501,73 @@ class UiLoadTestIT {
             }
             steps += s.samples();
             double replyKb = flow.step(step).exchanges().stream()
-                    .mapToInt(e -> e.responseBody() == null ? 0 : e.responseBody().length()).sum() / 1024.0;
-            out.append(String.format("%-26s %8d %8.0f %8.0f %8.0f %7d %12s %9s  %s%n", step, s.samples(), s.p50(),
-                    s.p95(), s.max(), s.errors(), Double.isNaN(s.warmP95()) ? "-" : String.format("%.0f", s.warmP95()),
+                            .mapToInt(e -> e.responseBody() == null
+                                    ? 0
+                                    : e.responseBody().length())
+                            .sum()
+                    / 1024.0;
+            out.append(String.format(
+                    "%-26s %8d %8.0f %8.0f %8.0f %7d %12s %9s  %s%n",
+                    step,
+                    s.samples(),
+                    s.p50(),
+                    s.p95(),
+                    s.max(),
+                    s.errors(),
+                    Double.isNaN(s.warmP95()) ? "-" : String.format("%.0f", s.warmP95()),
                     inTarget ? String.format("%.0f", replyKb) : "-",
                     inTarget ? (met ? "yes" : "NO") : "(not in target)"));
-            csv.add(String.format(java.util.Locale.ROOT, "%s,%d,%.1f,%.1f,%.1f,%d,%.1f", step, s.samples(), s.p50(),
-                    s.p95(), s.max(), s.errors(), s.warmP95()));
+            csv.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%s,%d,%.1f,%.1f,%.1f,%d,%.1f",
+                    step,
+                    s.samples(),
+                    s.p50(),
+                    s.p95(),
+                    s.max(),
+                    s.errors(),
+                    s.warmP95()));
         }
         boolean heapMet = bytesPerUi < TARGET_BYTES_PER_UI;
-        out.append(String.format("%nHeap used after GC: %.1f MB before the sign-ins, %.1f MB with %.0f more UIs open"
-                        + " -> %.0f KB per UI (target < 1024 KB: %s)%n", heapBefore / 1048576.0,
-                heapWithUis / 1048576.0, openedUis, bytesPerUi / 1024, heapMet ? "yes" : "NO"));
+        out.append(String.format(
+                "%nHeap used after GC: %.1f MB before the sign-ins, %.1f MB with %.0f more UIs open"
+                        + " -> %.0f KB per UI (target < 1024 KB: %s)%n",
+                heapBefore / 1048576.0, heapWithUis / 1048576.0, openedUis, bytesPerUi / 1024, heapMet ? "yes" : "NO"));
         long flowSteps = steps - times.summary(RecordedFlow.SIGN_IN).samples();
-        out.append(String.format("Replay: %.0f s, %.1f steps/s; CPU: portal JVM %.2f cores (of which virtual-user"
-                        + " threads %.2f), MariaDB %s, other processes %s, of %d cores%n", wallSeconds,
-                flowSteps / wallSeconds, portalCores, generatorCores,
+        out.append(String.format(
+                "Replay: %.0f s, %.1f steps/s; CPU: portal JVM %.2f cores (of which virtual-user"
+                        + " threads %.2f), MariaDB %s, other processes %s, of %d cores%n",
+                wallSeconds,
+                flowSteps / wallSeconds,
+                portalCores,
+                generatorCores,
                 Double.isNaN(databaseCores) ? "n/a" : String.format("%.2f", databaseCores),
                 Double.isNaN(otherCores) ? "n/a" : String.format("%.2f", otherCores),
                 Runtime.getRuntime().availableProcessors()));
         if (otherCores > 0.25) {
-            out.append(String.format("WARNING: other processes used %.2f cores during the replay: the times above are"
-                    + " slower than on a machine running the portal alone.%n", otherCores));
+            out.append(String.format(
+                    "WARNING: other processes used %.2f cores during the replay: the times above are"
+                            + " slower than on a machine running the portal alone.%n",
+                    otherCores));
         }
         out.append("(warm p95: iterations after the first; before the measurement one user replayed the flow back to"
                 + " back to warm up the JIT)\n");
         int cores = Runtime.getRuntime().availableProcessors();
         double flows = (double) flowSteps / flow.measuredSteps().size();
-        double cpuMsPerFlow = (portalCores + (Double.isNaN(databaseCores) ? 0 : databaseCores)) * wallSeconds * 1000
-                / flows;
-        out.append(String.format("One user alone (last %d warm-up flows, back to back): %.0f ms per flow of %d steps."
+        double cpuMsPerFlow =
+                (portalCores + (Double.isNaN(databaseCores) ? 0 : databaseCores)) * wallSeconds * 1000 / flows;
+        out.append(String.format(
+                "One user alone (last %d warm-up flows, back to back): %.0f ms per flow of %d steps."
                         + " Under this load: %.0f ms CPU per flow (portal JVM incl. load generator, and MariaDB)"
-                        + " -> about %.1f flows/s would fill %d cores%n", warm.flows(), warm.wallMs(),
-                flow.measuredSteps().size(), cpuMsPerFlow, cores * 1000 / cpuMsPerFlow, cores));
-        out.append(String.format("Targets (p95 < 1 s every step, < 1 MB heap per UI, no errors): %s%n",
+                        + " -> about %.1f flows/s would fill %d cores%n",
+                warm.flows(),
+                warm.wallMs(),
+                flow.measuredSteps().size(),
+                cpuMsPerFlow,
+                cores * 1000 / cpuMsPerFlow,
+                cores));
+        out.append(String.format(
+                "Targets (p95 < 1 s every step, < 1 MB heap per UI, no errors): %s%n",
                 stepsMet && heapMet && times.totalErrors() == 0 ? "MET" : "NOT MET"));
 
         out.append(String.format("%nPer request (p50 / p95 ms):%n"));

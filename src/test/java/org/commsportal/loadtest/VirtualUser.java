@@ -67,7 +67,8 @@ final class VirtualUser {
 
     /** A request that creates no session, so the client's connection and buffers exist before the heap baseline. */
     void warmUp() throws IOException, InterruptedException {
-        send(HttpRequest.newBuilder(URI.create(baseUrl + "/VAADIN/themes/portal/styles.css")).GET());
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/VAADIN/themes/portal/styles.css"))
+                .GET());
     }
 
     /** The sign-in page and the form post; the sign-in page's own UI is not needed for that and is left out. */
@@ -101,8 +102,8 @@ final class VirtualUser {
     private void replay(Exchange exchange, StringBuilder replies) throws IOException, InterruptedException {
         switch (exchange.kind()) {
             case DOCUMENT -> {
-                HttpResponse<String> response = send(HttpRequest.newBuilder(uri(exchange.path())).GET()
-                        .header("Accept", "text/html"));
+                HttpResponse<String> response =
+                        send(HttpRequest.newBuilder(uri(exchange.path())).GET().header("Accept", "text/html"));
                 expectStatus(exchange, response, 200);
                 Matcher csrf = CSRF_META.matcher(response.body());
                 formCsrfToken = csrf.find() ? csrf.group(1) : null;
@@ -124,7 +125,8 @@ final class VirtualUser {
                 }
             }
             case INIT -> {
-                HttpResponse<String> response = send(HttpRequest.newBuilder(uri(exchange.path())).GET());
+                HttpResponse<String> response =
+                        send(HttpRequest.newBuilder(uri(exchange.path())).GET());
                 expectStatus(exchange, response, 200);
                 JsonNode config = json.readTree(response.body()).path("appConfig");
                 JsonNode uidl = config.path("uidl");
@@ -154,7 +156,8 @@ final class VirtualUser {
                 if (!body.startsWith(UIDL_PREFIX)) {
                     throw new ReplayException("Not a UIDL reply: " + abbreviate(body));
                 }
-                JsonNode reply = json.readTree(body.substring(UIDL_PREFIX.length())).get(0);
+                JsonNode reply =
+                        json.readTree(body.substring(UIDL_PREFIX.length())).get(0);
                 checkUidlReply(exchange, reply, body);
                 syncId = reply.get("syncId").asLong();
                 clientId++;
@@ -168,16 +171,20 @@ final class VirtualUser {
      * error or expired session, and created, removed and inserted the same nodes as it did for the browser.
      */
     private void checkUidlReply(Exchange exchange, JsonNode reply, String body) throws IOException {
-        if (reply.has("appError") || reply.path("meta").has("sessionExpired") || reply.has("resynchronize")
+        if (reply.has("appError")
+                || reply.path("meta").has("sessionExpired")
+                || reply.has("resynchronize")
                 || reply.path("meta").has("appError")) {
             throw new ReplayException("Error reply: " + abbreviate(body));
         }
-        if (reply.path("clientId").asLong(-1) != clientId + 1 || reply.path("syncId").asLong(-1) <= syncId) {
-            throw new ReplayException("Out of step: sent clientId " + clientId + " syncId " + syncId + ", got "
-                    + abbreviate(body));
+        if (reply.path("clientId").asLong(-1) != clientId + 1
+                || reply.path("syncId").asLong(-1) <= syncId) {
+            throw new ReplayException(
+                    "Out of step: sent clientId " + clientId + " syncId " + syncId + ", got " + abbreviate(body));
         }
         if (exchange.responseBody() != null && exchange.responseBody().startsWith(UIDL_PREFIX)) {
-            JsonNode recorded = json.readTree(exchange.responseBody().substring(UIDL_PREFIX.length())).get(0);
+            JsonNode recorded = json.readTree(exchange.responseBody().substring(UIDL_PREFIX.length()))
+                    .get(0);
             Set<Integer> expected = structuralNodes(recorded);
             Set<Integer> actual = structuralNodes(reply);
             if (!expected.equals(actual)) {
@@ -207,7 +214,8 @@ final class VirtualUser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(120)).build(),
+        return http.send(
+                request.timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -218,7 +226,8 @@ final class VirtualUser {
     private static void expectStatus(Exchange exchange, HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
             throw new ReplayException(exchange.method() + " " + exchange.path() + ": HTTP " + response.statusCode()
-                    + " (expected " + status + ") " + response.headers().firstValue("Location").orElse("")
+                    + " (expected " + status + ") "
+                    + response.headers().firstValue("Location").orElse("")
                     + abbreviate(response.body()));
         }
     }
@@ -255,12 +264,14 @@ final class VirtualUser {
             Set<String> parts = new java.util.LinkedHashSet<>();
             for (JsonNode rpc : mapper.readTree(body).path("rpc")) {
                 String type = rpc.path("type").asText();
-                parts.add(switch (type) {
-                    case "event" -> rpc.path("event").asText();
-                    case "mSync" -> "sync " + rpc.path("property").asText();
-                    case "publishedEventHandler" -> rpc.path("templateEventMethodName").asText() + "()";
-                    default -> type;
-                });
+                parts.add(
+                        switch (type) {
+                            case "event" -> rpc.path("event").asText();
+                            case "mSync" -> "sync " + rpc.path("property").asText();
+                            case "publishedEventHandler" ->
+                                rpc.path("templateEventMethodName").asText() + "()";
+                            default -> type;
+                        });
             }
             String summary = String.join(", ", parts);
             return summary.length() > 60 ? summary.substring(0, 57) + "..." : summary;

@@ -28,12 +28,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PortalIntegrationTest
 class ManagementPortIT {
 
-    @LocalServerPort int port;
-    @LocalManagementPort int managementPort;
-    @Autowired IngestMetrics ingestMetrics;
-    @Autowired TransactionTemplate transactions;
+    @LocalServerPort
+    int port;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    IngestMetrics ingestMetrics;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void health_on_the_management_port_includes_the_database_and_needs_no_sign_in() throws Exception {
@@ -48,9 +56,11 @@ class ManagementPortIT {
 
     @Test
     void only_health_and_prometheus_are_exposed_on_the_management_port() throws Exception {
-        assertThat(get(managementPort, "/actuator/prometheus", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/prometheus", Map.of()).statusCode())
+                .isEqualTo(200);
         assertThat(get(managementPort, "/actuator/env", Map.of()).statusCode()).isEqualTo(404);
-        assertThat(get(managementPort, "/actuator/beans", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/actuator/beans", Map.of()).statusCode())
+                .isEqualTo(404);
     }
 
     @ParameterizedTest
@@ -68,8 +78,8 @@ class ManagementPortIT {
     void an_audited_export_counts_once_in_the_exports_metric() throws Exception {
         double before = metric("portal_exports_total");
 
-        HttpResponse<String> export = get(port,
-                "/v1.0/reports/getSkypeForBusinessActivityUserDetail(period=%27D7%27)", basic("reports.reader"));
+        HttpResponse<String> export = get(
+                port, "/v1.0/reports/getSkypeForBusinessActivityUserDetail(period=%27D7%27)", basic("reports.reader"));
 
         assertThat(export.statusCode()).isEqualTo(200);
         double after = metric("portal_exports_total");
@@ -106,12 +116,17 @@ class ManagementPortIT {
     }
 
     private static Map<String, String> basic(String account) {
-        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (account + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return Map.of(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        (account + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> get(int targetPort, String path, Map<String, String> headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + targetPort + path)).GET();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + targetPort + path))
+                .GET();
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -34,10 +34,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class ConcealmentWalkIT {
 
-    @org.springframework.boot.test.web.server.LocalServerPort int port;
-    @Autowired ActivityService activity;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void per_user_tables_and_exports_show_real_names_only_where_the_tenant_and_role_allow(CapturedOutput output)
@@ -53,7 +60,8 @@ class ConcealmentWalkIT {
                     continue;
                 }
                 String page = activity.users(UserTableQuery.of(ReportPeriod.D180), 0, 10_000).stream()
-                        .map(UserActivityRow::userName).collect(Collectors.joining("\n"));
+                        .map(UserActivityRow::userName)
+                        .collect(Collectors.joining("\n"));
                 String csv = export(ExportFormat.CSV);
                 String xlsx = export(ExportFormat.XLSX);
                 boolean shouldConceal = tenantConceals || role == Role.GLOBAL_READER;
@@ -62,12 +70,16 @@ class ConcealmentWalkIT {
                         assertThat(realNames.foundIn(answer)).as(who).isEmpty();
                         assertThat(answer).as(who).containsPattern("[0-9a-f]{32}");
                     } else {
-                        assertThat(realNames.foundIn(answer)).as(who + ": the walk must be able to see real names").isNotEmpty();
+                        assertThat(realNames.foundIn(answer))
+                                .as(who + ": the walk must be able to see real names")
+                                .isNotEmpty();
                     }
                 }
             }
         }
-        assertThat(RealNames.of(jdbc, DemoAccounts.FABRIKAM).foundIn(output.getAll())).as("log lines").isEmpty();
+        assertThat(RealNames.of(jdbc, DemoAccounts.FABRIKAM).foundIn(output.getAll()))
+                .as("log lines")
+                .isEmpty();
     }
 
     @Test
@@ -77,17 +89,24 @@ class ConcealmentWalkIT {
             RealNames realNames = RealNames.of(jdbc, tenant);
             for (Role role : Role.values()) {
                 String account = DemoAccounts.username(role, tenant);
-                boolean counts = role != Role.BILLING_ADMIN && role != Role.PASSWORD_ADMIN
-                        && role != Role.USER_MANAGEMENT_ADMIN && role != Role.SERVICE_ADMIN;
+                boolean counts = role != Role.BILLING_ADMIN
+                        && role != Role.PASSWORD_ADMIN
+                        && role != Role.USER_MANAGEMENT_ADMIN
+                        && role != Role.SERVICE_ADMIN;
                 boolean perUser = Role.READS_PER_USER_DATA.contains(role);
                 boolean namesShown = tenant.equals(DemoAccounts.CONTOSO) && Role.SEES_REAL_NAMES.contains(role);
-                for (String call : List.of("getSkypeForBusinessPeerToPeerActivityCounts(period=%27D30%27)",
+                for (String call : List.of(
+                        "getSkypeForBusinessPeerToPeerActivityCounts(period=%27D30%27)",
                         "getSkypeForBusinessActivityUserDetail(period=%27D30%27)",
                         "getSkypeForBusinessActivityUserDetail(period=%27D30%27)?%24format=application/json")) {
-                    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                    "http://localhost:" + port + "/v1.0/reports/" + call))
-                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                    (account + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    var request = java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://localhost:" + port + "/v1.0/reports/" + call))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + java.util.Base64.getEncoder()
+                                                    .encodeToString((account + ":" + DemoAccounts.PASSWORD)
+                                                            .getBytes(StandardCharsets.UTF_8)))
                             .build();
                     var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
                     String who = role + " of " + tenant + " on " + call;
@@ -108,13 +127,17 @@ class ConcealmentWalkIT {
 
     private String export(ExportFormat format) throws Exception {
         var out = new ByteArrayOutputStream();
-        activity.export(UserTableQuery.of(ReportPeriod.D180), List.of(UserActivityColumn.values()), format, out, rows -> { });
+        activity.export(
+                UserTableQuery.of(ReportPeriod.D180), List.of(UserActivityColumn.values()), format, out, rows -> {});
         if (format == ExportFormat.CSV) {
             return out.toString(StandardCharsets.UTF_8);
         }
         var text = new StringBuilder();
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            workbook.getFirstSheet().openStream().forEach(row -> row.forEach(cell -> text.append(cell == null ? "" : cell.getText()).append('\n')));
+            workbook.getFirstSheet()
+                    .openStream()
+                    .forEach(row -> row.forEach(cell ->
+                            text.append(cell == null ? "" : cell.getText()).append('\n')));
         }
         return text.toString();
     }

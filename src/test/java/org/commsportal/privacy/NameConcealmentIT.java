@@ -15,9 +15,14 @@ class NameConcealmentIT {
 
     private static final String NAME = "sip:Ada.Adams@contoso.example";
 
-    @Autowired NameConcealment concealment;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    NameConcealment concealment;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void a_new_tenant_conceals_names_with_a_stable_pseudonym() {
@@ -27,14 +32,17 @@ class NameConcealmentIT {
         NameMask mask = concealment.forCurrentViewer();
 
         assertThat(mask.concealed()).isTrue();
-        assertThat(mask.userName(NAME)).matches("[0-9a-f]{32}")
+        assertThat(mask.userName(NAME))
+                .matches("[0-9a-f]{32}")
                 .isEqualTo(concealment.forCurrentViewer().userName("ada.adams@contoso.example"));
     }
 
     @Test
     void with_the_setting_off_administrators_see_real_names_and_global_readers_still_do_not() {
         Tenant tenant = testTenants.newTenant("reveal");
-        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id").param("id", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
 
         testTenants.signInAs(tenant, Role.REPORTS_READER);
         assertThat(concealment.forCurrentViewer().userName(NAME)).isEqualTo(NAME);

@@ -15,14 +15,17 @@ class PseudonymizerTest {
 
     @Test
     void a_pseudonym_is_32_lowercase_hex_characters() {
-        assertThat(Pseudonymizer.pseudonym(TENANT_A, "ada.adams@contoso.example")).matches("[0-9a-f]{32}");
+        assertThat(Pseudonymizer.pseudonym(TENANT_A, "ada.adams@contoso.example"))
+                .matches("[0-9a-f]{32}");
     }
 
     @Test
     void the_same_user_always_gets_the_same_pseudonym_whatever_the_case_or_sip_prefix() {
         String plain = Pseudonymizer.pseudonym(TENANT_A, "ada.adams@contoso.example");
-        assertThat(Pseudonymizer.pseudonym(TENANT_A, "sip:Ada.Adams@Contoso.example")).isEqualTo(plain);
-        assertThat(Pseudonymizer.pseudonym(TENANT_A, " ada.adams@contoso.example ")).isEqualTo(plain);
+        assertThat(Pseudonymizer.pseudonym(TENANT_A, "sip:Ada.Adams@Contoso.example"))
+                .isEqualTo(plain);
+        assertThat(Pseudonymizer.pseudonym(TENANT_A, " ada.adams@contoso.example "))
+                .isEqualTo(plain);
     }
 
     @Test

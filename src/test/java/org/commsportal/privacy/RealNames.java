@@ -31,6 +31,9 @@ public record RealNames(String tenantName, List<String> names) {
     /** The real names that occur in the text, case-insensitively. */
     public List<String> foundIn(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return names.stream().filter(name -> lower.contains(name.toLowerCase(Locale.ROOT))).distinct().toList();
+        return names.stream()
+                .filter(name -> lower.contains(name.toLowerCase(Locale.ROOT)))
+                .distinct()
+                .toList();
     }
 }

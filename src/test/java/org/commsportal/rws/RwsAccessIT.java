@@ -39,11 +39,20 @@ class RwsAccessIT {
 
     private static final String DAILY = RwsHttp.ROOT + "/CsActiveUserDaily";
 
-    @LocalServerPort int port;
-    @Autowired TestTenants testTenants;
-    @Autowired ActiveUsersService activeUsers;
-    @Autowired ApiTokens tokens;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    ActiveUsersService activeUsers;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private RwsHttp http;
     private final ObjectMapper json = new ObjectMapper();
@@ -55,22 +64,29 @@ class RwsAccessIT {
 
     @Test
     void a_wrong_password_or_no_credentials_get_401() throws Exception {
-        assertThat(http.get(DAILY, "", "global.admin", "not-the-password", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(http.get(DAILY, "", "global.admin", "not-the-password", Map.of())
+                        .statusCode())
+                .isEqualTo(401);
         HttpResponse<String> anonymous = http.send("GET", DAILY, "", null, Map.of());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
     }
 
     @Test
-    void an_account_without_roles_gets_an_odata_403_everywhere_and_is_not_audited(CapturedOutput output) throws Exception {
+    void an_account_without_roles_gets_an_odata_403_everywhere_and_is_not_audited(CapturedOutput output)
+            throws Exception {
         Tenant tenant = testTenants.newTenant("rws-no-role");
         String account = testTenants.newAccount(tenant, Role.REPORTS_READER);
-        jdbc.sql("DELETE FROM portal_account_role WHERE account_id = (SELECT id FROM portal_account WHERE username = :u)")
-                .param("u", account).update();
+        jdbc.sql(
+                        "DELETE FROM portal_account_role WHERE account_id = (SELECT id FROM portal_account WHERE username = :u)")
+                .param("u", account)
+                .update();
         int logged = output.getAll().length();
 
         for (String resource : List.of("/CsActiveUserDaily", "/CsActiveUserYearly", "/", "/$metadata")) {
-            HttpResponse<String> response = http.get(RwsHttp.ROOT + resource, "", account, TestTenants.PASSWORD, Map.of());
+            HttpResponse<String> response =
+                    http.get(RwsHttp.ROOT + resource, "", account, TestTenants.PASSWORD, Map.of());
             assertThat(response.statusCode()).as(resource).isEqualTo(403);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/xml;charset=utf-8");
             var error = RwsMalformedRequestIT.xmlError(response.body());
@@ -79,7 +95,8 @@ class RwsAccessIT {
         }
         HttpResponse<String> asJson = http.get(DAILY, "$format=json", account, TestTenants.PASSWORD, Map.of());
         assertThat(asJson.statusCode()).isEqualTo(403);
-        assertThat(json.readTree(asJson.body()).get("error").get("code").asText()).isEqualTo("Forbidden");
+        assertThat(json.readTree(asJson.body()).get("error").get("code").asText())
+                .isEqualTo("Forbidden");
         assertThat(audited(account)).isEmpty();
         assertThat(output.getAll().substring(logged)).doesNotContain(" ERROR ");
     }
@@ -87,25 +104,32 @@ class RwsAccessIT {
     @ParameterizedTest
     @EnumSource(Role.class)
     void every_role_reads_its_own_tenants_report(Role role) throws Exception {
-        Tenant tenant = testTenants.newTenant("rws-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        Tenant tenant = testTenants.newTenant(
+                "rws-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         String account = testTenants.newAccount(tenant, role);
         testTenants.signIn(account);
         ActiveUserReport report = activeUsers.report(ActiveUserPeriod.WEEKLY, ZoneId.of("UTC"));
         TestTenants.signOut();
 
-        HttpResponse<String> response = http.get(RwsHttp.ROOT + "/CsActiveUserWeekly", "$format=json", account,
-                TestTenants.PASSWORD, Map.of());
+        HttpResponse<String> response =
+                http.get(RwsHttp.ROOT + "/CsActiveUserWeekly", "$format=json", account, TestTenants.PASSWORD, Map.of());
 
         assertThat(response.statusCode()).as(role + ": " + response.body()).isEqualTo(200);
         JsonNode results = json.readTree(response.body()).get("d").get("results");
         assertThat(results).hasSize(report.rows().size()).isNotEmpty();
         assertThat(results).allSatisfy(result -> {
-            assertThat(result.get("TenantGuid").asText()).isEqualTo(tenant.guid().toString());
+            assertThat(result.get("TenantGuid").asText())
+                    .isEqualTo(tenant.guid().toString());
             assertThat(result.get("TenantName").asText()).isEqualTo(tenant.name());
-            assertThat(result.get("ActiveUsers").asText()).as("a new tenant has no activity yet").isEqualTo("0");
+            assertThat(result.get("ActiveUsers").asText())
+                    .as("a new tenant has no activity yet")
+                    .isEqualTo("0");
         });
-        assertThat(http.get(RwsHttp.ROOT + "/", "", account, TestTenants.PASSWORD, Map.of()).statusCode()).isEqualTo(200);
-        assertThat(http.get(RwsHttp.ROOT + "/$metadata", "", account, TestTenants.PASSWORD, Map.of()).statusCode())
+        assertThat(http.get(RwsHttp.ROOT + "/", "", account, TestTenants.PASSWORD, Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get(RwsHttp.ROOT + "/$metadata", "", account, TestTenants.PASSWORD, Map.of())
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -113,12 +137,20 @@ class RwsAccessIT {
     void another_tenants_account_sees_only_its_own_tenant() throws Exception {
         String fabrikam = DemoAccounts.username(Role.BILLING_ADMIN, DemoAccounts.FABRIKAM);
 
-        JsonNode own = json.readTree(http.get(DAILY, "$format=json&$top=3", fabrikam).body()).get("d").get("results");
-        JsonNode contoso = json.readTree(http.get(DAILY, "$format=json&$filter=TenantName eq 'contoso.example'",
-                fabrikam).body()).get("d").get("results");
+        JsonNode own = json.readTree(
+                        http.get(DAILY, "$format=json&$top=3", fabrikam).body())
+                .get("d")
+                .get("results");
+        JsonNode contoso = json.readTree(
+                        http.get(DAILY, "$format=json&$filter=TenantName eq 'contoso.example'", fabrikam)
+                                .body())
+                .get("d")
+                .get("results");
 
-        assertThat(own).hasSize(3).allSatisfy(result -> assertThat(result.get("TenantName").asText())
-                .isEqualTo(DemoAccounts.FABRIKAM));
+        assertThat(own)
+                .hasSize(3)
+                .allSatisfy(
+                        result -> assertThat(result.get("TenantName").asText()).isEqualTo(DemoAccounts.FABRIKAM));
         assertThat(contoso).isEmpty();
     }
 
@@ -134,7 +166,9 @@ class RwsAccessIT {
         JsonNode results = json.readTree(feed.body()).get("d").get("results");
         assertThat(results).hasSize(2);
         assertThat(results.get(0).get("TenantName").asText()).isEqualTo(tenant.name());
-        assertThat(http.send("GET", RwsHttp.ROOT + "/$metadata", "", bearer, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(http.send("GET", RwsHttp.ROOT + "/$metadata", "", bearer, Map.of())
+                        .statusCode())
+                .isEqualTo(200);
 
         tokens.revoke(token.summary().id());
         assertThat(http.send("GET", DAILY, "", bearer, Map.of()).statusCode()).isEqualTo(401);
@@ -145,7 +179,9 @@ class RwsAccessIT {
         for (String query : List.of("", "$format=json", "$top=-1", "$filter=Foo eq 1")) {
             for (String resource : List.of("/CsActiveUserDaily", "/", "/$metadata", "/Nothing")) {
                 HttpResponse<String> response = http.get(RwsHttp.ROOT + resource, query, "reports.reader");
-                assertThat(response.headers().allValues("Set-Cookie")).as(resource + "?" + query).isEmpty();
+                assertThat(response.headers().allValues("Set-Cookie"))
+                        .as(resource + "?" + query)
+                        .isEmpty();
             }
         }
     }
@@ -155,21 +191,34 @@ class RwsAccessIT {
         Tenant tenant = testTenants.newTenant("rws-audit");
         String account = testTenants.newAccount(tenant, Role.USAGE_SUMMARY_READER);
 
-        HttpResponse<String> response = http.get(RwsHttp.ROOT + "/CsActiveUserMonthly",
-                "$filter=ActiveUsers eq 0&$top=2&$select=Date", account, TestTenants.PASSWORD,
+        HttpResponse<String> response = http.get(
+                RwsHttp.ROOT + "/CsActiveUserMonthly",
+                "$filter=ActiveUsers eq 0&$top=2&$select=Date",
+                account,
+                TestTenants.PASSWORD,
                 Map.of("X-timezone", "W. Europe Standard Time"));
         http.get(DAILY, "$top=nope", account, TestTenants.PASSWORD, Map.of());
         http.get(RwsHttp.ROOT + "/$metadata", "", account, TestTenants.PASSWORD, Map.of());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(audited(account)).singleElement().asString().isEqualTo("ACTIVE_USERS_REQUESTED reporting web service "
-                + "CsActiveUserMonthly in Europe/Berlin as atom, $filter=ActiveUsers eq 0 $top=2 $select=Date: 2 rows");
-        assertThat(jdbc.sql("SELECT tenant_id FROM audit_event WHERE actor = :a").param("a", account)
-                .query(Long.class).single()).isEqualTo(tenant.id());
+        assertThat(audited(account))
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "ACTIVE_USERS_REQUESTED reporting web service "
+                                + "CsActiveUserMonthly in Europe/Berlin as atom, $filter=ActiveUsers eq 0 $top=2 $select=Date: 2 rows");
+        assertThat(jdbc.sql("SELECT tenant_id FROM audit_event WHERE actor = :a")
+                        .param("a", account)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(tenant.id());
     }
 
     private List<String> audited(String actor) {
         return jdbc.sql("SELECT CONCAT(action, ' ', detail) FROM audit_event WHERE actor = :a AND action <> 'SIGN_IN' "
-                + "ORDER BY id").param("a", actor).query(String.class).list();
+                        + "ORDER BY id")
+                .param("a", actor)
+                .query(String.class)
+                .list();
     }
 }

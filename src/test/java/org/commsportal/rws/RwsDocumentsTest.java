@@ -45,11 +45,16 @@ class RwsDocumentsTest {
             EdmEntityType type = set.getEntityType();
             assertThat(type.getNamespace() + "." + type.getName()).isEqualTo("TenantReporting.CsActiveUserReport");
             assertThat(type.getKeyPropertyNames()).containsExactly("Date");
-            assertThat(type.getPropertyNames()).containsExactly("ActiveUsers", "Date", "ID", "TenantGuid", "TenantName");
-            assertThat(((org.apache.olingo.odata2.api.edm.EdmProperty) type.getProperty("ActiveUsers")).getType()
-                    .getName()).isEqualTo("Int64");
-            assertThat(((org.apache.olingo.odata2.api.edm.EdmProperty) type.getProperty("TenantGuid")).getType()
-                    .getName()).isEqualTo("Guid");
+            assertThat(type.getPropertyNames())
+                    .containsExactly("ActiveUsers", "Date", "ID", "TenantGuid", "TenantName");
+            assertThat(((org.apache.olingo.odata2.api.edm.EdmProperty) type.getProperty("ActiveUsers"))
+                            .getType()
+                            .getName())
+                    .isEqualTo("Int64");
+            assertThat(((org.apache.olingo.odata2.api.edm.EdmProperty) type.getProperty("TenantGuid"))
+                            .getType()
+                            .getName())
+                    .isEqualTo("Guid");
         }
     }
 
@@ -57,12 +62,18 @@ class RwsDocumentsTest {
     void an_atom_feed_is_read_by_olingo_with_every_property_value() throws Exception {
         byte[] atom = AtomFeedWriter.write(ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, ROWS, ALL, Instant.EPOCH);
 
-        ODataFeed feed = EntityProvider.readFeed("application/atom+xml", weekly(), new ByteArrayInputStream(atom),
+        ODataFeed feed = EntityProvider.readFeed(
+                "application/atom+xml",
+                weekly(),
+                new ByteArrayInputStream(atom),
                 EntityProviderReadProperties.init().build());
 
         assertThat(feed.getEntries()).hasSize(2);
         Map<String, Object> first = feed.getEntries().get(0).getProperties();
-        assertThat(first).containsEntry("ActiveUsers", 5L).containsEntry("ID", 2209L).containsEntry("TenantGuid", GUID)
+        assertThat(first)
+                .containsEntry("ActiveUsers", 5L)
+                .containsEntry("ID", 2209L)
+                .containsEntry("TenantGuid", GUID)
                 .containsEntry("TenantName", TENANT);
         assertThat(wallClock((Calendar) first.get("Date"))).isEqualTo(LocalDateTime.of(2013, 5, 5, 0, 0));
         assertThat(feed.getEntries().get(1).getProperties()).containsEntry("ActiveUsers", 0L);
@@ -74,12 +85,18 @@ class RwsDocumentsTest {
     void a_json_feed_is_read_by_olingo_with_every_property_value() throws Exception {
         byte[] json = JsonFeedWriter.write(ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, ROWS, ALL);
 
-        ODataFeed feed = EntityProvider.readFeed("application/json", weekly(), new ByteArrayInputStream(json),
+        ODataFeed feed = EntityProvider.readFeed(
+                "application/json",
+                weekly(),
+                new ByteArrayInputStream(json),
                 EntityProviderReadProperties.init().build());
 
         assertThat(feed.getEntries()).hasSize(2);
         Map<String, Object> first = feed.getEntries().get(0).getProperties();
-        assertThat(first).containsEntry("ActiveUsers", 5L).containsEntry("ID", 2209L).containsEntry("TenantGuid", GUID)
+        assertThat(first)
+                .containsEntry("ActiveUsers", 5L)
+                .containsEntry("ID", 2209L)
+                .containsEntry("TenantGuid", GUID)
                 .containsEntry("TenantName", TENANT);
         assertThat(wallClock((Calendar) first.get("Date"))).isEqualTo(LocalDateTime.of(2013, 5, 5, 0, 0));
         assertThat(feed.getEntries().get(0).getMetadata().getUri())
@@ -90,44 +107,71 @@ class RwsDocumentsTest {
     void a_single_entry_is_read_by_olingo_in_both_formats() throws Exception {
         ActiveUserRow row = ROWS.get(0);
         byte[] atom = AtomFeedWriter.writeEntry(ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, row, ALL, Instant.EPOCH);
-        byte[] json = JsonFeedWriter.writeEntry(ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, row,
-                List.of(ReportField.DATE, ReportField.ACTIVE_USERS));
+        byte[] json = JsonFeedWriter.writeEntry(
+                ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, row, List.of(ReportField.DATE, ReportField.ACTIVE_USERS));
 
-        ODataEntry fromAtom = EntityProvider.readEntry("application/atom+xml;type=entry", weekly(),
-                new ByteArrayInputStream(atom), EntityProviderReadProperties.init().build());
-        ODataEntry fromJson = EntityProvider.readEntry("application/json", weekly(), new ByteArrayInputStream(json),
+        ODataEntry fromAtom = EntityProvider.readEntry(
+                "application/atom+xml;type=entry",
+                weekly(),
+                new ByteArrayInputStream(atom),
+                EntityProviderReadProperties.init().build());
+        ODataEntry fromJson = EntityProvider.readEntry(
+                "application/json",
+                weekly(),
+                new ByteArrayInputStream(json),
                 EntityProviderReadProperties.init().build());
 
-        assertThat(fromAtom.getProperties()).containsEntry("ActiveUsers", 5L).containsEntry("ID", 2209L)
-                .containsEntry("TenantGuid", GUID).containsEntry("TenantName", TENANT);
-        assertThat(fromJson.getProperties()).containsOnlyKeys("Date", "ActiveUsers").containsEntry("ActiveUsers", 5L);
+        assertThat(fromAtom.getProperties())
+                .containsEntry("ActiveUsers", 5L)
+                .containsEntry("ID", 2209L)
+                .containsEntry("TenantGuid", GUID)
+                .containsEntry("TenantName", TENANT);
+        assertThat(fromJson.getProperties())
+                .containsOnlyKeys("Date", "ActiveUsers")
+                .containsEntry("ActiveUsers", 5L);
         assertThat(wallClock((Calendar) fromJson.getProperties().get("Date"))).isEqualTo(row.date());
         assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"d\":{\"__metadata\":{");
-        assertThat(new String(atom, StandardCharsets.UTF_8)).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-                + "<entry xml:base=\"" + ROOT + "/\" xmlns=\"http://www.w3.org/2005/Atom\"");
+        assertThat(new String(atom, StandardCharsets.UTF_8))
+                .startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + "<entry xml:base=\"" + ROOT
+                        + "/\" xmlns=\"http://www.w3.org/2005/Atom\"");
     }
 
     @Test
     void the_json_feed_is_the_vendors_example_byte_for_byte_apart_from_whitespace() {
-        byte[] json = JsonFeedWriter.write(ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, ROWS.subList(0, 1),
+        byte[] json = JsonFeedWriter.write(
+                ROOT,
+                ActiveUserPeriod.WEEKLY,
+                GUID,
+                TENANT,
+                ROWS.subList(0, 1),
                 List.of(ReportField.DATE, ReportField.ACTIVE_USERS));
 
-        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"d\":{\"results\":[{\"__metadata\":{"
-                + "\"id\":\"" + ROOT + "/CsActiveUserWeekly(datetime'2013-05-05T00%3A00%3A00')\","
-                + "\"uri\":\"" + ROOT + "/CsActiveUserWeekly(datetime'2013-05-05T00%3A00%3A00')\","
-                + "\"type\":\"TenantReporting.CsActiveUserReport\"},"
-                + "\"Date\":\"\\/Date(1367712000000)\\/\",\"ActiveUsers\":\"5\"}]}}");
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .isEqualTo("{\"d\":{\"results\":[{\"__metadata\":{"
+                        + "\"id\":\"" + ROOT + "/CsActiveUserWeekly(datetime'2013-05-05T00%3A00%3A00')\","
+                        + "\"uri\":\"" + ROOT + "/CsActiveUserWeekly(datetime'2013-05-05T00%3A00%3A00')\","
+                        + "\"type\":\"TenantReporting.CsActiveUserReport\"},"
+                        + "\"Date\":\"\\/Date(1367712000000)\\/\",\"ActiveUsers\":\"5\"}]}}");
     }
 
     @Test
     void the_atom_feed_has_the_vendors_elements_with_standard_namespaces() {
-        String atom = new String(AtomFeedWriter.write(ROOT, ActiveUserPeriod.DAILY, GUID, TENANT,
-                List.of(new ActiveUserRow(15839, LocalDateTime.of(2013, 5, 14, 0, 0), 5)),
-                List.of(ReportField.DATE, ReportField.ACTIVE_USERS), Instant.parse("2013-06-25T19:01:23.456Z")),
+        String atom = new String(
+                AtomFeedWriter.write(
+                        ROOT,
+                        ActiveUserPeriod.DAILY,
+                        GUID,
+                        TENANT,
+                        List.of(new ActiveUserRow(15839, LocalDateTime.of(2013, 5, 14, 0, 0), 5)),
+                        List.of(ReportField.DATE, ReportField.ACTIVE_USERS),
+                        Instant.parse("2013-06-25T19:01:23.456Z")),
                 StandardCharsets.UTF_8);
 
-        assertThat(atom).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed")
-                .contains("xml:base=\"" + ROOT + "/\"", "xmlns=\"http://www.w3.org/2005/Atom\"",
+        assertThat(atom)
+                .startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed")
+                .contains(
+                        "xml:base=\"" + ROOT + "/\"",
+                        "xmlns=\"http://www.w3.org/2005/Atom\"",
                         "xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\"",
                         "xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\"",
                         "<id>" + ROOT + "/CsActiveUserDaily</id>",
@@ -151,12 +195,18 @@ class RwsDocumentsTest {
         ServiceDocument json = EntityProvider.readServiceDocument(
                 new ByteArrayInputStream(ServiceDocuments.jsonService()), "application/json");
 
-        List<String> sets = List.of("CsActiveUserDaily", "CsActiveUserWeekly", "CsActiveUserMonthly", "CsActiveUserYearly");
-        assertThat(atom.getEntitySetsInfo()).extracting(info -> info.getEntitySetName()).containsExactlyElementsOf(sets);
-        assertThat(json.getEntitySetsInfo()).extracting(info -> info.getEntitySetName()).containsExactlyElementsOf(sets);
-        assertThat(new String(ServiceDocuments.jsonService(), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"d\":{\"EntitySets\":[\"CsActiveUserDaily\",\"CsActiveUserWeekly\",\"CsActiveUserMonthly\","
-                        + "\"CsActiveUserYearly\"]}}");
+        List<String> sets =
+                List.of("CsActiveUserDaily", "CsActiveUserWeekly", "CsActiveUserMonthly", "CsActiveUserYearly");
+        assertThat(atom.getEntitySetsInfo())
+                .extracting(info -> info.getEntitySetName())
+                .containsExactlyElementsOf(sets);
+        assertThat(json.getEntitySetsInfo())
+                .extracting(info -> info.getEntitySetName())
+                .containsExactlyElementsOf(sets);
+        assertThat(new String(ServiceDocuments.jsonService(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"d\":{\"EntitySets\":[\"CsActiveUserDaily\",\"CsActiveUserWeekly\",\"CsActiveUserMonthly\","
+                                + "\"CsActiveUserYearly\"]}}");
     }
 
     @Test
@@ -165,7 +215,8 @@ class RwsDocumentsTest {
         ODataErrorContext xml = EntityProvider.readErrorDocument(
                 new ByteArrayInputStream(ODataErrors.body(ODataFormat.ATOM, "BadRequest", message)), "application/xml");
         ODataErrorContext json = EntityProvider.readErrorDocument(
-                new ByteArrayInputStream(ODataErrors.body(ODataFormat.JSON, "BadRequest", message)), "application/json");
+                new ByteArrayInputStream(ODataErrors.body(ODataFormat.JSON, "BadRequest", message)),
+                "application/json");
 
         for (ODataErrorContext error : List.of(xml, json)) {
             assertThat(error.getErrorCode()).isEqualTo("BadRequest");
@@ -186,8 +237,13 @@ class RwsDocumentsTest {
 
     /** Edm.DateTime carries no zone: Olingo gives a calendar whose fields are the wall-clock time. */
     static LocalDateTime wallClock(Calendar calendar) {
-        return LocalDateTime.of(calendar.get(Calendar.YEAR), calendar.get(Calendar.MONTH) + 1,
-                calendar.get(Calendar.DAY_OF_MONTH), calendar.get(Calendar.HOUR_OF_DAY), calendar.get(Calendar.MINUTE),
-                calendar.get(Calendar.SECOND), calendar.get(Calendar.MILLISECOND) * 1_000_000);
+        return LocalDateTime.of(
+                calendar.get(Calendar.YEAR),
+                calendar.get(Calendar.MONTH) + 1,
+                calendar.get(Calendar.DAY_OF_MONTH),
+                calendar.get(Calendar.HOUR_OF_DAY),
+                calendar.get(Calendar.MINUTE),
+                calendar.get(Calendar.SECOND),
+                calendar.get(Calendar.MILLISECOND) * 1_000_000);
     }
 }

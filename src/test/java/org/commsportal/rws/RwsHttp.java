@@ -15,7 +15,8 @@ final class RwsHttp {
 
     static final String ROOT = "/ecp/reportingwebservice/reporting.svc";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
 
     RwsHttp(int port) {
@@ -44,10 +45,10 @@ final class RwsHttp {
     }
 
     /** Any method, with the given Authorization header value (null for none) and other headers. */
-    HttpResponse<String> send(String method, String path, String query, String authorization, Map<String, String> headers)
+    HttpResponse<String> send(
+            String method, String path, String query, String authorization, Map<String, String> headers)
             throws Exception {
-        var request = HttpRequest.newBuilder(uri(path, query))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        var request = HttpRequest.newBuilder(uri(path, query)).method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -56,7 +57,8 @@ final class RwsHttp {
     }
 
     static String basic(String account, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -79,7 +81,9 @@ final class RwsHttp {
                 if (equals < 0) {
                     built.append(encode(pair));
                 } else {
-                    built.append(encode(pair.substring(0, equals))).append('=').append(encode(pair.substring(equals + 1)));
+                    built.append(encode(pair.substring(0, equals)))
+                            .append('=')
+                            .append(encode(pair.substring(equals + 1)));
                 }
             }
             encoded = built.toString();

@@ -34,7 +34,8 @@ class RwsMalformedRequestIT {
     private static final String DAILY = RwsHttp.ROOT + "/CsActiveUserDaily";
     private static final String GUID = "16a58f78-539f-47f7-b9bf-02a63867d73b";
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     private RwsHttp http;
 
@@ -48,11 +49,13 @@ class RwsMalformedRequestIT {
                 // $filter: fields, literals, quotes, parentheses, operands, trailing tokens
                 bad("$filter=Foo eq 1", "Unknown field 'Foo' at position 1"),
                 bad("$filter=activeusers gt 1", "Unknown field 'activeusers' at position 1"),
-                bad("$filter=Date eq datetime'2013-02-30T00:00:00'",
+                bad(
+                        "$filter=Date eq datetime'2013-02-30T00:00:00'",
                         "Invalid datetime literal datetime'2013-02-30T00:00:00' at position 9"),
                 bad("$filter=Date eq datetime'2013-05-01 00:00:00'", "datetime'2013-05-01 00:00:00' at position 9"),
                 bad("$filter=Date eq datetime'yesterday'", "datetime'yesterday' at position 9"),
-                bad("$filter=Date ge datetimeoffset'2013-05-01T00:00:00Z'",
+                bad(
+                        "$filter=Date ge datetimeoffset'2013-05-01T00:00:00Z'",
                         "Unsupported literal datetimeoffset'2013-05-01T00:00:00Z' at position 9"),
                 bad("$filter=Date eq '13/45/2013'", "Invalid date '13/45/2013' at position 9"),
                 bad("$filter=TenantName eq 'contoso", "Unclosed quote: the string starting at position 15"),
@@ -69,16 +72,23 @@ class RwsMalformedRequestIT {
                 // $filter: type mismatches and invalid values
                 bad("$filter=ActiveUsers eq 'five'", "cannot be compared with 'five' at position 16"),
                 bad("$filter=Date eq 5", "Date (Edm.DateTime) cannot be compared with '5' at position 9"),
-                bad("$filter=ID eq datetime'2013-05-01'", "ID (Edm.Int64) cannot be compared with datetime'2013-05-01' at position 7"),
-                bad("$filter=TenantName eq guid'" + GUID + "'", "TenantName (Edm.String) cannot be compared with guid'" + GUID
-                        + "' at position 15"),
+                bad(
+                        "$filter=ID eq datetime'2013-05-01'",
+                        "ID (Edm.Int64) cannot be compared with datetime'2013-05-01' at position 7"),
+                bad(
+                        "$filter=TenantName eq guid'" + GUID + "'",
+                        "TenantName (Edm.String) cannot be compared with guid'" + GUID + "' at position 15"),
                 bad("$filter=TenantGuid eq 42", "TenantGuid (Edm.Guid) cannot be compared with '42' at position 15"),
                 bad("$filter=TenantGuid eq guid'not-a-guid'", "Invalid guid literal guid'not-a-guid' at position 15"),
-                bad("$filter=TenantGuid eq guid'16a58f78-539f-47f7-b9bf'", "guid'16a58f78-539f-47f7-b9bf' at position 15"),
+                bad(
+                        "$filter=TenantGuid eq guid'16a58f78-539f-47f7-b9bf'",
+                        "guid'16a58f78-539f-47f7-b9bf' at position 15"),
                 bad("$filter=TenantGuid eq 'contoso'", "Invalid guid 'contoso' at position 15"),
                 bad("$filter=ActiveUsers eq 1.5", "'1.5' at position 16"),
                 bad("$filter=ID eq 99999999999999999999", "'99999999999999999999' at position 7"),
-                bad("$filter=ActiveUsers eq ID", "compares two fields ('ActiveUsers' at position 1 and 'ID' at position 16)"),
+                bad(
+                        "$filter=ActiveUsers eq ID",
+                        "compares two fields ('ActiveUsers' at position 1 and 'ID' at position 16)"),
                 bad("$filter=1 eq 1", "compares two values"),
                 bad("$filter=TenantName eq null", "Unsupported literal 'null' at position 15"),
                 // $filter: functions and operators this service does not take
@@ -138,9 +148,8 @@ class RwsMalformedRequestIT {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("malformed")
-    void a_malformed_request_is_a_400_whose_odata_error_names_the_problem(String query, Map<String, String> headers,
-                                                                          String expected, CapturedOutput output)
-            throws Exception {
+    void a_malformed_request_is_a_400_whose_odata_error_names_the_problem(
+            String query, Map<String, String> headers, String expected, CapturedOutput output) throws Exception {
         int logged = output.getAll().length();
 
         HttpResponse<String> response = http.get(DAILY, query, "global.admin", DemoAccounts.PASSWORD, headers);
@@ -149,9 +158,12 @@ class RwsMalformedRequestIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/xml;charset=utf-8");
         assertThat(response.headers().firstValue("DataServiceVersion")).isPresent();
         Element error = xmlError(response.body());
-        assertThat(error.getElementsByTagNameNS(METADATA, "code").item(0).getTextContent()).isEqualTo("BadRequest");
-        Element message = (Element) error.getElementsByTagNameNS(METADATA, "message").item(0);
-        assertThat(message.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo("en-US");
+        assertThat(error.getElementsByTagNameNS(METADATA, "code").item(0).getTextContent())
+                .isEqualTo("BadRequest");
+        Element message =
+                (Element) error.getElementsByTagNameNS(METADATA, "message").item(0);
+        assertThat(message.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"))
+                .isEqualTo("en-US");
         assertThat(message.getTextContent()).contains(expected);
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "org.commsportal");
         assertThat(output.getAll().substring(logged)).doesNotContain(" ERROR ", "Exception");
@@ -168,33 +180,40 @@ class RwsMalformedRequestIT {
         assertThat(error.get("message").get("lang").asText()).isEqualTo("en-US");
         assertThat(error.get("message").get("value").asText()).contains("Unknown field 'Foo' at position 1");
 
-        HttpResponse<String> accepted = http.get(DAILY, "$top=x", "global.admin", DemoAccounts.PASSWORD,
-                Map.of("Accept", "application/json"));
+        HttpResponse<String> accepted =
+                http.get(DAILY, "$top=x", "global.admin", DemoAccounts.PASSWORD, Map.of("Accept", "application/json"));
         assertThat(accepted.statusCode()).isEqualTo(400);
-        assertThat(new ObjectMapper().readTree(accepted.body()).get("error").get("message").get("value").asText())
+        assertThat(new ObjectMapper()
+                        .readTree(accepted.body())
+                        .get("error")
+                        .get("message")
+                        .get("value")
+                        .asText())
                 .contains("Invalid $top 'x'");
     }
 
     @Test
     void a_blank_or_repeated_time_zone_header_is_refused() throws Exception {
-        HttpResponse<String> blank = http.get(DAILY, "", "global.admin", DemoAccounts.PASSWORD,
-                Map.of(RequestedZone.HEADER, " "));
+        HttpResponse<String> blank =
+                http.get(DAILY, "", "global.admin", DemoAccounts.PASSWORD, Map.of(RequestedZone.HEADER, " "));
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(xmlError(blank.body()).getTextContent()).contains("X-timezone header is blank");
 
         var request = java.net.http.HttpRequest.newBuilder(http.uri(DAILY, ""))
                 .header("Authorization", RwsHttp.basic("global.admin", DemoAccounts.PASSWORD))
-                .header(RequestedZone.HEADER, "UTC").header(RequestedZone.HEADER, "Europe/Berlin").build();
-        HttpResponse<String> repeated = java.net.http.HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofString());
+                .header(RequestedZone.HEADER, "UTC")
+                .header(RequestedZone.HEADER, "Europe/Berlin")
+                .build();
+        HttpResponse<String> repeated =
+                java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(repeated.statusCode()).isEqualTo(400);
         assertThat(xmlError(repeated.body()).getTextContent()).contains("X-timezone header is given 2 times");
     }
 
     @Test
     void a_hostile_filter_is_refused_cleanly() throws Exception {
-        HttpResponse<String> deep = http.get(DAILY, "$filter=" + "(".repeat(1000) + "ID eq 1" + ")".repeat(1000),
-                "global.admin");
+        HttpResponse<String> deep =
+                http.get(DAILY, "$filter=" + "(".repeat(1000) + "ID eq 1" + ")".repeat(1000), "global.admin");
         HttpResponse<String> control = http.get(DAILY, "$filter=Foo\u0000 eq 1", "global.admin");
         String badEscape = raw("GET " + DAILY + "?%24filter=ID%20eq%20%ZZ HTTP/1.1");
 
@@ -208,9 +227,11 @@ class RwsMalformedRequestIT {
     /** Sends a request line that java.net.URI would refuse, over a plain socket, and returns the whole answer. */
     private String raw(String requestLine) throws Exception {
         try (var socket = new java.net.Socket("localhost", port)) {
-            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAuthorization: "
-                    + RwsHttp.basic("global.admin", DemoAccounts.PASSWORD) + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write((requestLine + "\r\nHost: localhost\r\nAuthorization: "
+                                    + RwsHttp.basic("global.admin", DemoAccounts.PASSWORD)
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -221,7 +242,8 @@ class RwsMalformedRequestIT {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Element root = factory.newDocumentBuilder()
-                .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+                .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
         assertThat(root.getNamespaceURI()).isEqualTo(METADATA);
         assertThat(root.getLocalName()).isEqualTo("error");
         return root;

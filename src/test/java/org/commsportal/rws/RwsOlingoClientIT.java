@@ -42,9 +42,14 @@ class RwsOlingoClientIT {
 
     private static final String ACCOUNT = "sfb.admin";
 
-    @LocalServerPort int port;
-    @Autowired ActiveUsersService activeUsers;
-    @Autowired TestTenants testTenants;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ActiveUsersService activeUsers;
+
+    @Autowired
+    TestTenants testTenants;
 
     private RwsHttp http;
 
@@ -65,28 +70,36 @@ class RwsOlingoClientIT {
         EdmEntityContainer container = container();
 
         assertThat(container.isDefaultEntityContainer()).isTrue();
-        assertThat(container.getEntitySets()).extracting(set -> {
-            try {
-                return set.getName() + ":" + set.getEntityType().getNamespace() + "." + set.getEntityType().getName();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).containsExactly("CsActiveUserDaily:TenantReporting.CsActiveUserReport",
-                "CsActiveUserWeekly:TenantReporting.CsActiveUserReport",
-                "CsActiveUserMonthly:TenantReporting.CsActiveUserReport",
-                "CsActiveUserYearly:TenantReporting.CsActiveUserReport");
-        assertThat(container.getEntitySet("CsActiveUserDaily").getEntityType().getKeyPropertyNames()).containsExactly("Date");
+        assertThat(container.getEntitySets())
+                .extracting(set -> {
+                    try {
+                        return set.getName() + ":" + set.getEntityType().getNamespace() + "."
+                                + set.getEntityType().getName();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .containsExactly(
+                        "CsActiveUserDaily:TenantReporting.CsActiveUserReport",
+                        "CsActiveUserWeekly:TenantReporting.CsActiveUserReport",
+                        "CsActiveUserMonthly:TenantReporting.CsActiveUserReport",
+                        "CsActiveUserYearly:TenantReporting.CsActiveUserReport");
+        assertThat(container.getEntitySet("CsActiveUserDaily").getEntityType().getKeyPropertyNames())
+                .containsExactly("Date");
     }
 
     @Test
     void olingo_reads_the_service_document() throws Exception {
         HttpResponse<byte[]> response = http.bytes(RwsHttp.ROOT + "/", "", ACCOUNT, DemoAccounts.PASSWORD);
 
-        ServiceDocument document = EntityProvider.readServiceDocument(new ByteArrayInputStream(response.body()),
+        ServiceDocument document = EntityProvider.readServiceDocument(
+                new ByteArrayInputStream(response.body()),
                 response.headers().firstValue("Content-Type").orElseThrow());
 
-        assertThat(document.getEntitySetsInfo()).extracting(info -> info.getEntitySetName())
-                .containsExactly("CsActiveUserDaily", "CsActiveUserWeekly", "CsActiveUserMonthly", "CsActiveUserYearly");
+        assertThat(document.getEntitySetsInfo())
+                .extracting(info -> info.getEntitySetName())
+                .containsExactly(
+                        "CsActiveUserDaily", "CsActiveUserWeekly", "CsActiveUserMonthly", "CsActiveUserYearly");
     }
 
     @ParameterizedTest
@@ -102,14 +115,20 @@ class RwsOlingoClientIT {
                 HttpResponse<byte[]> response = bytes(RwsHttp.ROOT + "/" + period.entitySet(), format, zone);
                 assertThat(response.statusCode()).isEqualTo(200);
 
-                ODataFeed feed = EntityProvider.readFeed(response.headers().firstValue("Content-Type").orElseThrow(), set,
-                        new ByteArrayInputStream(response.body()), EntityProviderReadProperties.init().build());
+                ODataFeed feed = EntityProvider.readFeed(
+                        response.headers().firstValue("Content-Type").orElseThrow(),
+                        set,
+                        new ByteArrayInputStream(response.body()),
+                        EntityProviderReadProperties.init().build());
 
-                assertThat(feed.getEntries()).as(period + " " + zone + " " + format).hasSize(report.rows().size());
+                assertThat(feed.getEntries())
+                        .as(period + " " + zone + " " + format)
+                        .hasSize(report.rows().size());
                 for (int i = 0; i < report.rows().size(); i++) {
                     ActiveUserRow row = report.rows().get(i);
                     Map<String, Object> properties = feed.getEntries().get(i).getProperties();
-                    assertThat(properties).as(period + " " + zone + " " + format + " " + row)
+                    assertThat(properties)
+                            .as(period + " " + zone + " " + format + " " + row)
                             .containsEntry("ActiveUsers", row.activeUsers())
                             .containsEntry("ID", row.id())
                             .containsEntry("TenantGuid", report.tenantGuid())
@@ -124,24 +143,35 @@ class RwsOlingoClientIT {
     void olingo_reads_selected_filtered_and_sorted_feeds() throws Exception {
         EdmEntitySet set = container().getEntitySet("CsActiveUserDaily");
         testTenants.signIn(ACCOUNT);
-        List<ActiveUserRow> rows = activeUsers.report(ActiveUserPeriod.DAILY, ZoneOffset.UTC).rows();
+        List<ActiveUserRow> rows =
+                activeUsers.report(ActiveUserPeriod.DAILY, ZoneOffset.UTC).rows();
         TestTenants.signOut();
         LocalDateTime from = rows.get(rows.size() - 1).date().minusDays(6);
-        List<ActiveUserRow> expected = rows.stream().filter(row -> !row.date().isBefore(from))
-                .sorted(java.util.Comparator.comparing(ActiveUserRow::date).reversed()).toList();
+        List<ActiveUserRow> expected = rows.stream()
+                .filter(row -> !row.date().isBefore(from))
+                .sorted(java.util.Comparator.comparing(ActiveUserRow::date).reversed())
+                .toList();
 
         for (String format : List.of("Atom", "Json")) {
-            HttpResponse<byte[]> response = bytes(RwsHttp.ROOT + "/CsActiveUserDaily", "$select=Date,ActiveUsers&$filter=Date ge "
-                    + "datetime'" + from + "'&$orderby=Date desc&$format=" + format, "UTC");
-            ODataFeed feed = EntityProvider.readFeed(response.headers().firstValue("Content-Type").orElseThrow(), set,
-                    new ByteArrayInputStream(response.body()), EntityProviderReadProperties.init().build());
+            HttpResponse<byte[]> response = bytes(
+                    RwsHttp.ROOT + "/CsActiveUserDaily",
+                    "$select=Date,ActiveUsers&$filter=Date ge " + "datetime'" + from + "'&$orderby=Date desc&$format="
+                            + format,
+                    "UTC");
+            ODataFeed feed = EntityProvider.readFeed(
+                    response.headers().firstValue("Content-Type").orElseThrow(),
+                    set,
+                    new ByteArrayInputStream(response.body()),
+                    EntityProviderReadProperties.init().build());
 
             assertThat(feed.getEntries()).hasSize(7);
             for (int i = 0; i < 7; i++) {
                 ODataEntry entry = feed.getEntries().get(i);
                 assertThat(entry.getProperties().keySet()).as(format).containsExactlyInAnyOrder("Date", "ActiveUsers");
-                assertThat(entry.getProperties().get("ActiveUsers")).isEqualTo(expected.get(i).activeUsers());
-                assertThat(wallClock((Calendar) entry.getProperties().get("Date"))).isEqualTo(expected.get(i).date());
+                assertThat(entry.getProperties().get("ActiveUsers"))
+                        .isEqualTo(expected.get(i).activeUsers());
+                assertThat(wallClock((Calendar) entry.getProperties().get("Date")))
+                        .isEqualTo(expected.get(i).date());
             }
         }
     }
@@ -150,17 +180,24 @@ class RwsOlingoClientIT {
     void olingo_reads_an_entry_at_its_uri() throws Exception {
         EdmEntitySet set = container().getEntitySet("CsActiveUserMonthly");
         HttpResponse<byte[]> feedResponse = bytes(RwsHttp.ROOT + "/CsActiveUserMonthly", "", "UTC");
-        ODataFeed feed = EntityProvider.readFeed(feedResponse.headers().firstValue("Content-Type").orElseThrow(), set,
-                new ByteArrayInputStream(feedResponse.body()), EntityProviderReadProperties.init().build());
+        ODataFeed feed = EntityProvider.readFeed(
+                feedResponse.headers().firstValue("Content-Type").orElseThrow(),
+                set,
+                new ByteArrayInputStream(feedResponse.body()),
+                EntityProviderReadProperties.init().build());
 
         for (ODataEntry listed : feed.getEntries()) {
             // Atom entries carry their URI as their id (the vendor's entries have no edit link)
             String uri = listed.getMetadata().getId();
             for (String format : List.of("", "$format=json")) {
-                HttpResponse<byte[]> response = bytes(uri.substring(("http://localhost:" + port).length()), format, "UTC");
+                HttpResponse<byte[]> response =
+                        bytes(uri.substring(("http://localhost:" + port).length()), format, "UTC");
                 assertThat(response.statusCode()).isEqualTo(200);
-                ODataEntry entry = EntityProvider.readEntry(response.headers().firstValue("Content-Type").orElseThrow(),
-                        set, new ByteArrayInputStream(response.body()), EntityProviderReadProperties.init().build());
+                ODataEntry entry = EntityProvider.readEntry(
+                        response.headers().firstValue("Content-Type").orElseThrow(),
+                        set,
+                        new ByteArrayInputStream(response.body()),
+                        EntityProviderReadProperties.init().build());
                 assertThat(entry.getProperties()).as(uri + " " + format).isEqualTo(listed.getProperties());
                 assertThat(entry.getMetadata().getId()).isEqualTo(uri);
             }
@@ -171,9 +208,11 @@ class RwsOlingoClientIT {
     @Test
     void olingo_reads_the_error_of_a_bad_request() throws Exception {
         for (String format : List.of("", "$format=json&")) {
-            HttpResponse<byte[]> response = bytes(RwsHttp.ROOT + "/CsActiveUserDaily", format + "$filter=Foo eq 1", "UTC");
+            HttpResponse<byte[]> response =
+                    bytes(RwsHttp.ROOT + "/CsActiveUserDaily", format + "$filter=Foo eq 1", "UTC");
 
-            ODataErrorContext error = EntityProvider.readErrorDocument(new ByteArrayInputStream(response.body()),
+            ODataErrorContext error = EntityProvider.readErrorDocument(
+                    new ByteArrayInputStream(response.body()),
                     response.headers().firstValue("Content-Type").orElseThrow());
 
             assertThat(response.statusCode()).isEqualTo(400);
@@ -185,7 +224,9 @@ class RwsOlingoClientIT {
     private HttpResponse<byte[]> bytes(String path, String query, String zone) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(http.uri(path, query))
                 .header("Authorization", RwsHttp.basic(ACCOUNT, DemoAccounts.PASSWORD))
-                .header("X-timezone", zone).GET().build();
+                .header("X-timezone", zone)
+                .GET()
+                .build();
         return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

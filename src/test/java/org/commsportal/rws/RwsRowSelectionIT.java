@@ -29,7 +29,8 @@ class RwsRowSelectionIT {
     private static final String NAME = "Contoso.example";
     private static final LocalDateTime FIRST = LocalDateTime.of(2025, 12, 28, 0, 0);
 
-    @Autowired ReportRowRepository repository;
+    @Autowired
+    ReportRowRepository repository;
 
     private final Random random = new Random(20130505);
 
@@ -54,11 +55,17 @@ class RwsRowSelectionIT {
             long skip = random.nextInt(4) == 0 ? random.nextInt(30) : 0;
             Long top = random.nextInt(3) == 0 ? (long) random.nextInt(40) : null;
 
-            List<ActiveUserRow> selected = repository.select(rows, GUID, NAME, SqlCondition.of(tree), orderBy, skip, top);
+            List<ActiveUserRow> selected =
+                    repository.select(rows, GUID, NAME, SqlCondition.of(tree), orderBy, skip, top);
 
-            List<ActiveUserRow> expected = rows.stream().filter(row -> matches(tree, row))
-                    .sorted(comparator(orderBy)).skip(skip).limit(top == null ? Long.MAX_VALUE : top).toList();
-            assertThat(selected).as("$filter=%s $orderby=%s $skip=%d $top=%s", filter, orderBy, skip, top)
+            List<ActiveUserRow> expected = rows.stream()
+                    .filter(row -> matches(tree, row))
+                    .sorted(comparator(orderBy))
+                    .skip(skip)
+                    .limit(top == null ? Long.MAX_VALUE : top)
+                    .toList();
+            assertThat(selected)
+                    .as("$filter=%s $orderby=%s $skip=%d $top=%s", filter, orderBy, skip, top)
                     .isEqualTo(expected);
         }
     }
@@ -69,8 +76,11 @@ class RwsRowSelectionIT {
         java.util.Collections.shuffle(rows, random);
 
         assertThat(repository.select(rows, GUID, NAME, SqlCondition.ALL, QueryOptions.DEFAULT_ORDER, 0, null))
-                .isEqualTo(rows().stream().sorted(Comparator.comparing(ActiveUserRow::date)).toList());
-        assertThat(repository.select(List.of(), GUID, NAME, SqlCondition.ALL, QueryOptions.DEFAULT_ORDER, 0, null)).isEmpty();
+                .isEqualTo(rows().stream()
+                        .sorted(Comparator.comparing(ActiveUserRow::date))
+                        .toList());
+        assertThat(repository.select(List.of(), GUID, NAME, SqlCondition.ALL, QueryOptions.DEFAULT_ORDER, 0, null))
+                .isEmpty();
     }
 
     @Test
@@ -80,11 +90,15 @@ class RwsRowSelectionIT {
         assertThat(select(rows, "TenantName eq 'Contoso.example'")).hasSize(rows.size());
         assertThat(select(rows, "TenantName eq 'contoso.example'")).isEmpty();
         assertThat(select(rows, "TenantName eq 'CONTOSO.EXAMPLE'")).isEmpty();
-        assertThat(select(rows, "TenantName gt 'Contoso.exampld' and TenantName lt 'Contoso.examplf'")).hasSize(rows.size());
+        assertThat(select(rows, "TenantName gt 'Contoso.exampld' and TenantName lt 'Contoso.examplf'"))
+                .hasSize(rows.size());
         assertThat(select(rows, "TenantName eq 'Contoso.example '")).isEmpty();
-        assertThat(select(rows, "TenantGuid eq guid'16A58F78-539F-47F7-B9BF-02A63867D73B'")).hasSize(rows.size());
-        assertThat(select(rows, "TenantGuid eq '16a58f78-539f-47f7-b9bf-02a63867d73b'")).hasSize(rows.size());
-        assertThat(select(rows, "TenantGuid ne guid'16a58f78-539f-47f7-b9bf-02a63867d73b'")).isEmpty();
+        assertThat(select(rows, "TenantGuid eq guid'16A58F78-539F-47F7-B9BF-02A63867D73B'"))
+                .hasSize(rows.size());
+        assertThat(select(rows, "TenantGuid eq '16a58f78-539f-47f7-b9bf-02a63867d73b'"))
+                .hasSize(rows.size());
+        assertThat(select(rows, "TenantGuid ne guid'16a58f78-539f-47f7-b9bf-02a63867d73b'"))
+                .isEmpty();
     }
 
     @Test
@@ -92,11 +106,24 @@ class RwsRowSelectionIT {
         String hostile = "o'brien\\'; DROP TABLE tenant; --";
         List<ActiveUserRow> rows = rows().subList(0, 3);
 
-        assertThat(repository.select(rows, GUID, hostile, SqlCondition.of(FilterParser.parse(
-                "TenantName eq 'o''brien\\''; DROP TABLE tenant; --'")), QueryOptions.DEFAULT_ORDER, 0, null))
+        assertThat(repository.select(
+                        rows,
+                        GUID,
+                        hostile,
+                        SqlCondition.of(FilterParser.parse("TenantName eq 'o''brien\\''; DROP TABLE tenant; --'")),
+                        QueryOptions.DEFAULT_ORDER,
+                        0,
+                        null))
                 .hasSize(3);
-        assertThat(repository.select(rows, GUID, "x", SqlCondition.of(FilterParser.parse(
-                "TenantName eq 'x'' OR ''1''=''1'")), QueryOptions.DEFAULT_ORDER, 0, null)).isEmpty();
+        assertThat(repository.select(
+                        rows,
+                        GUID,
+                        "x",
+                        SqlCondition.of(FilterParser.parse("TenantName eq 'x'' OR ''1''=''1'")),
+                        QueryOptions.DEFAULT_ORDER,
+                        0,
+                        null))
+                .isEmpty();
     }
 
     @Test
@@ -105,12 +132,27 @@ class RwsRowSelectionIT {
         LocalDateTime third = rows.get(2).date();
 
         assertThat(select(rows, "Date eq datetime'" + third + "'")).containsExactly(rows.get(2));
-        assertThat(select(rows, "Date lt datetime'" + third.plusNanos(1000) + "' and Date gt datetime'"
-                + third.minusNanos(1000) + "'")).containsExactly(rows.get(2));
-        assertThat(select(rows, "Date eq '" + String.format(Locale.ROOT, "%02d/%02d/%d", third.getMonthValue(),
-                third.getDayOfMonth(), third.getYear()) + "'")).containsExactly(rows.get(2));
-        assertThat(select(rows, "Date le '" + third.getMonthValue() + "/" + third.getDayOfMonth() + "/"
-                + third.getYear() + " 12:00 AM'")).containsExactlyElementsOf(rows.subList(0, 3));
+        assertThat(select(
+                        rows,
+                        "Date lt datetime'" + third.plusNanos(1000) + "' and Date gt datetime'" + third.minusNanos(1000)
+                                + "'"))
+                .containsExactly(rows.get(2));
+        assertThat(select(
+                        rows,
+                        "Date eq '"
+                                + String.format(
+                                        Locale.ROOT,
+                                        "%02d/%02d/%d",
+                                        third.getMonthValue(),
+                                        third.getDayOfMonth(),
+                                        third.getYear())
+                                + "'"))
+                .containsExactly(rows.get(2));
+        assertThat(select(
+                        rows,
+                        "Date le '" + third.getMonthValue() + "/" + third.getDayOfMonth() + "/" + third.getYear()
+                                + " 12:00 AM'"))
+                .containsExactlyElementsOf(rows.subList(0, 3));
     }
 
     @Test
@@ -118,18 +160,22 @@ class RwsRowSelectionIT {
         List<ActiveUserRow> rows = rows();
 
         assertThat(select(rows, "Date ge datetime'0001-01-01T00:00:00'")).hasSize(rows.size());
-        assertThat(select(rows, "Date lt datetime'9999-12-31T23:59:59.9999999'")).hasSize(rows.size());
-        assertThat(select(rows, "ID gt -9223372036854775808 and ID le 9223372036854775807L")).hasSize(rows.size());
+        assertThat(select(rows, "Date lt datetime'9999-12-31T23:59:59.9999999'"))
+                .hasSize(rows.size());
+        assertThat(select(rows, "ID gt -9223372036854775808 and ID le 9223372036854775807L"))
+                .hasSize(rows.size());
         assertThat(select(rows, "ActiveUsers lt -9223372036854775808")).isEmpty();
-        assertThat(select(rows, "TenantName eq '\uD83D\uDE00 \u00fc\u00e9 \u4e2d' or TenantName eq ''")).isEmpty();
+        assertThat(select(rows, "TenantName eq '\uD83D\uDE00 \u00fc\u00e9 \u4e2d' or TenantName eq ''"))
+                .isEmpty();
         assertThat(select(rows, "TenantName lt '" + "z".repeat(5000) + "'")).hasSize(rows.size());
-        assertThat(repository.select(rows, GUID, NAME, SqlCondition.ALL, QueryOptions.DEFAULT_ORDER, Long.MAX_VALUE,
-                Long.MAX_VALUE)).isEmpty();
+        assertThat(repository.select(
+                        rows, GUID, NAME, SqlCondition.ALL, QueryOptions.DEFAULT_ORDER, Long.MAX_VALUE, Long.MAX_VALUE))
+                .isEmpty();
     }
 
     private List<ActiveUserRow> select(List<ActiveUserRow> rows, String filter) {
-        return repository.select(rows, GUID, NAME, SqlCondition.of(FilterParser.parse(filter)),
-                QueryOptions.DEFAULT_ORDER, 0, null);
+        return repository.select(
+                rows, GUID, NAME, SqlCondition.of(FilterParser.parse(filter)), QueryOptions.DEFAULT_ORDER, 0, null);
     }
 
     // A random $filter as text, so the parser is in the loop too
@@ -148,18 +194,38 @@ class RwsRowSelectionIT {
     private String randomComparison() {
         String operator = ComparisonOperator.values()[random.nextInt(6)].odataName();
         String[] comparison = switch (random.nextInt(6)) {
-            case 0, 1 -> new String[] {"ActiveUsers", String.valueOf(random.nextInt(7)) + (random.nextBoolean() ? "L" : "")};
+            case 0, 1 ->
+                new String[] {"ActiveUsers", String.valueOf(random.nextInt(7)) + (random.nextBoolean() ? "L" : "")};
             case 2 -> new String[] {"ID", String.valueOf(2915 + random.nextInt(130))};
             case 3 -> {
                 LocalDateTime date = FIRST.plusDays(random.nextInt(900)).plusHours(random.nextInt(3) == 0 ? 12 : 0);
-                yield new String[] {"Date", random.nextBoolean() ? "datetime'" + date + ":00'"
-                        : "'" + date.getMonthValue() + "/" + date.getDayOfMonth() + "/" + date.getYear() + "'"};
+                yield new String[] {
+                    "Date",
+                    random.nextBoolean()
+                            ? "datetime'" + date + ":00'"
+                            : "'" + date.getMonthValue() + "/" + date.getDayOfMonth() + "/" + date.getYear() + "'"
+                };
             }
-            case 4 -> new String[] {"TenantName", "'" + List.of("Contoso.example", "contoso.example", "B", "d").get(random.nextInt(4)) + "'"};
-            default -> new String[] {"TenantGuid", random.nextBoolean() ? "guid'" + GUID + "'" : "guid'" + new UUID(random.nextLong(), 1) + "'"};
+            case 4 ->
+                new String[] {
+                    "TenantName",
+                    "'"
+                            + List.of("Contoso.example", "contoso.example", "B", "d")
+                                    .get(random.nextInt(4)) + "'"
+                };
+            default ->
+                new String[] {
+                    "TenantGuid",
+                    random.nextBoolean() ? "guid'" + GUID + "'" : "guid'" + new UUID(random.nextLong(), 1) + "'"
+                };
         };
-        return random.nextBoolean() ? comparison[0] + " " + operator + " " + comparison[1]
-                : comparison[1] + " " + ComparisonOperator.byName(operator).orElseThrow().swapped().odataName() + " " + comparison[0];
+        return random.nextBoolean()
+                ? comparison[0] + " " + operator + " " + comparison[1]
+                : comparison[1] + " "
+                        + ComparisonOperator.byName(operator)
+                                .orElseThrow()
+                                .swapped()
+                                .odataName() + " " + comparison[0];
     }
 
     private List<OrderKey> randomOrder() {
@@ -189,8 +255,9 @@ class RwsRowSelectionIT {
             case ID -> Long.compare(row.id(), ((Literal.Int64) comparison.value()).value());
             case DATE -> row.date().compareTo(((Literal.DateTime) comparison.value()).value());
             case TENANT_NAME -> Integer.signum(NAME.compareTo(((Literal.Text) comparison.value()).value()));
-            case TENANT_GUID -> Integer.signum(GUID.toString().compareTo(
-                    ((Literal.Guid) comparison.value()).value().toString()));
+            case TENANT_GUID ->
+                Integer.signum(GUID.toString()
+                        .compareTo(((Literal.Guid) comparison.value()).value().toString()));
         };
         return switch (comparison.operator()) {
             case EQ -> order == 0;

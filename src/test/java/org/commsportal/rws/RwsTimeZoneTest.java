@@ -20,39 +20,46 @@ class RwsTimeZoneTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Europe/Berlin           | Europe/Berlin",
-            "europe/berlin           | Europe/Berlin",
-            " Asia/Kathmandu         | Asia/Kathmandu",
-            "UTC                     | UTC",
-            "Pacific Standard Time   | America/Los_Angeles",
-            "pacific standard time   | America/Los_Angeles",
-            "W. Europe Standard Time | Europe/Berlin",
-            "India Standard Time     | Asia/Calcutta",
-            "Nepal Standard Time     | Asia/Katmandu",
-            "AUS Central Standard Time | Australia/Darwin",
-            "Chatham Islands Standard Time | Pacific/Chatham"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Europe/Berlin           | Europe/Berlin",
+                "europe/berlin           | Europe/Berlin",
+                " Asia/Kathmandu         | Asia/Kathmandu",
+                "UTC                     | UTC",
+                "Pacific Standard Time   | America/Los_Angeles",
+                "pacific standard time   | America/Los_Angeles",
+                "W. Europe Standard Time | Europe/Berlin",
+                "India Standard Time     | Asia/Calcutta",
+                "Nepal Standard Time     | Asia/Katmandu",
+                "AUS Central Standard Time | Australia/Darwin",
+                "Chatham Islands Standard Time | Pacific/Chatham"
+            })
     void iana_and_windows_names_give_their_zone(String header, String expected) {
-        assertThat(RequestedZone.of(List.of(header)).normalized()).isEqualTo(ZoneId.of(expected).normalized());
-        assertThat(RequestedZone.of(List.of(header)).getRules()).isEqualTo(ZoneId.of(expected).getRules());
+        assertThat(RequestedZone.of(List.of(header)).normalized())
+                .isEqualTo(ZoneId.of(expected).normalized());
+        assertThat(RequestedZone.of(List.of(header)).getRules())
+                .isEqualTo(ZoneId.of(expected).getRules());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Mars/Olympus_Mons", "Pacific Standard", "+02:00", "CEST",
-            "Europe/Berlin;DROP"})
+    @ValueSource(strings = {"Mars/Olympus_Mons", "Pacific Standard", "+02:00", "CEST", "Europe/Berlin;DROP"})
     void unknown_zones_are_refused_naming_the_value(String header) {
         assertThatThrownBy(() -> RequestedZone.of(List.of(header)))
                 .isInstanceOfSatisfying(ODataException.class, refusal -> {
                     assertThat(refusal.status().value()).isEqualTo(400);
-                    assertThat(refusal.getMessage()).contains("Unknown time zone '" + header + "' in the X-timezone header");
+                    assertThat(refusal.getMessage())
+                            .contains("Unknown time zone '" + header + "' in the X-timezone header");
                 });
     }
 
     @Test
     void a_blank_or_repeated_header_is_refused() {
-        assertThatThrownBy(() -> RequestedZone.of(List.of("  "))).isInstanceOf(ODataException.class)
+        assertThatThrownBy(() -> RequestedZone.of(List.of("  ")))
+                .isInstanceOf(ODataException.class)
                 .hasMessageContaining("X-timezone header is blank");
-        assertThatThrownBy(() -> RequestedZone.of(List.of("UTC", "Europe/Berlin"))).isInstanceOf(ODataException.class)
+        assertThatThrownBy(() -> RequestedZone.of(List.of("UTC", "Europe/Berlin")))
+                .isInstanceOf(ODataException.class)
                 .hasMessageContaining("given 2 times ('UTC', 'Europe/Berlin')");
     }
 }

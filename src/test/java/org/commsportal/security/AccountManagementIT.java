@@ -19,28 +19,47 @@ class AccountManagementIT {
 
     private static final String GOOD_PASSWORD = "violet-kettle-sunrise";
 
-    @Autowired AccountService accounts;
-    @Autowired TestTenants testTenants;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void a_global_administrator_creates_an_account_with_a_bcrypt_hash_in_the_tenants_default_time_zone() {
         Tenant tenant = testTenants.newTenant("create");
-        jdbc.sql("UPDATE tenant SET default_time_zone = 'Europe/Berlin' WHERE id = :id").param("id", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET default_time_zone = 'Europe/Berlin' WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
 
-        long id = accounts.create("new.person@" + tenant.name(), "New Person", GOOD_PASSWORD, Set.of(Role.REPORTS_READER));
+        long id = accounts.create(
+                "new.person@" + tenant.name(), "New Person", GOOD_PASSWORD, Set.of(Role.REPORTS_READER));
 
-        AccountSummary created = accounts.accounts().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        AccountSummary created = accounts.accounts().stream()
+                .filter(a -> a.id() == id)
+                .findFirst()
+                .orElseThrow();
         assertThat(created.roles()).containsExactly(Role.REPORTS_READER);
         assertThat(created.timeZone()).isEqualTo("Europe/Berlin");
         assertThat(created.enabled()).isTrue();
-        String hash = jdbc.sql("SELECT password_hash FROM portal_account WHERE id = :id").param("id", id).query(String.class).single();
+        String hash = jdbc.sql("SELECT password_hash FROM portal_account WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("$2a$").doesNotContain(GOOD_PASSWORD);
         assertThat(passwordEncoder.matches(GOOD_PASSWORD, hash)).isTrue();
-        assertThat(audit(tenant, "ACCOUNT_CREATED")).filteredOn(detail -> detail.contains("new.person@"))
-                .singleElement().asString().contains("Reports reader");
+        assertThat(audit(tenant, "ACCOUNT_CREATED"))
+                .filteredOn(detail -> detail.contains("new.person@"))
+                .singleElement()
+                .asString()
+                .contains("Reports reader");
     }
 
     @Test
@@ -55,8 +74,11 @@ class AccountManagementIT {
         assertRefused(username, "aaaaaaaaaaaaaaaa", "one character repeated");
         assertRefused(username, "my-weak.person-secret", "must not contain the user name");
         assertRefused(username, "x".repeat(40) + "\u00e9".repeat(20), "72 bytes");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM portal_account WHERE username = :u").param("u", username)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM portal_account WHERE username = :u")
+                        .param("u", username)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -66,13 +88,18 @@ class AccountManagementIT {
         String taken = testTenants.newAccount(testTenants.newTenant("elsewhere"), Role.REPORTS_READER);
 
         assertThatThrownBy(() -> accounts.create("has space", "X", GOOD_PASSWORD, Set.of(Role.REPORTS_READER)))
-                .isInstanceOfSatisfying(AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.USERNAME));
-        assertThatThrownBy(() -> accounts.create("someone@" + tenant.name(), " ", GOOD_PASSWORD, Set.of(Role.REPORTS_READER)))
-                .isInstanceOfSatisfying(AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.DISPLAY_NAME));
+                .isInstanceOfSatisfying(
+                        AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.USERNAME));
+        assertThatThrownBy(() ->
+                        accounts.create("someone@" + tenant.name(), " ", GOOD_PASSWORD, Set.of(Role.REPORTS_READER)))
+                .isInstanceOfSatisfying(
+                        AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.DISPLAY_NAME));
         assertThatThrownBy(() -> accounts.create("someone@" + tenant.name(), "Someone", GOOD_PASSWORD, Set.of()))
-                .isInstanceOfSatisfying(AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.ROLES));
+                .isInstanceOfSatisfying(
+                        AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.ROLES));
         assertThatThrownBy(() -> accounts.create(taken, "Someone", GOOD_PASSWORD, Set.of(Role.REPORTS_READER)))
-                .isInstanceOfSatisfying(AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.USERNAME))
+                .isInstanceOfSatisfying(
+                        AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.USERNAME))
                 .hasMessageContaining("is taken");
         assertThat(accounts.accounts()).hasSize(1); // only the signed-in administrator
     }
@@ -99,13 +126,18 @@ class AccountManagementIT {
         String otherAdmin = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
         testTenants.signIn(me);
 
-        assertThatThrownBy(() -> accounts.setEnabled(idOf(me), false)).hasMessage("You cannot disable your own account.");
+        assertThatThrownBy(() -> accounts.setEnabled(idOf(me), false))
+                .hasMessage("You cannot disable your own account.");
         assertThatThrownBy(() -> accounts.assignRoles(idOf(me), Set.of(Role.REPORTS_READER)))
                 .hasMessage("You cannot remove your own global administrator role.");
 
         accounts.setEnabled(idOf(otherAdmin), false); // I remain as the enabled administrator
-        jdbc.sql("UPDATE portal_account SET enabled = TRUE WHERE id = :id").param("id", idOf(otherAdmin)).update();
-        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE id = :id").param("id", idOf(me)).update();
+        jdbc.sql("UPDATE portal_account SET enabled = TRUE WHERE id = :id")
+                .param("id", idOf(otherAdmin))
+                .update();
+        jdbc.sql("UPDATE portal_account SET enabled = FALSE WHERE id = :id")
+                .param("id", idOf(me))
+                .update();
         // Now the other administrator is the last enabled one (I am disabled but still in this test's context)
         assertThatThrownBy(() -> accounts.setEnabled(idOf(otherAdmin), false))
                 .hasMessage("The tenant must keep at least one enabled global administrator.");
@@ -124,7 +156,9 @@ class AccountManagementIT {
 
         assertThat(((PortalUser) accounts.loadUserByUsername(other)).roles())
                 .containsExactlyInAnyOrder(Role.SFB_ADMIN, Role.GLOBAL_READER);
-        assertThat(audit(tenant, "ROLES_CHANGED")).singleElement().asString()
+        assertThat(audit(tenant, "ROLES_CHANGED"))
+                .singleElement()
+                .asString()
                 .contains("[Reports reader] -> [Skype for Business administrator, Global reader]");
     }
 
@@ -150,13 +184,17 @@ class AccountManagementIT {
         testTenants.signIn(me);
 
         assertThatThrownBy(() -> accounts.changeOwnPassword("not-my-password", GOOD_PASSWORD))
-                .isInstanceOfSatisfying(AccountProblem.class,
+                .isInstanceOfSatisfying(
+                        AccountProblem.class,
                         p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.CURRENT_PASSWORD));
         assertThatThrownBy(() -> accounts.changeOwnPassword(TestTenants.PASSWORD, "iloveyou1234"))
-                .isInstanceOfSatisfying(AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.PASSWORD));
+                .isInstanceOfSatisfying(
+                        AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.PASSWORD));
         accounts.changeOwnPassword(TestTenants.PASSWORD, GOOD_PASSWORD);
 
-        assertThat(passwordEncoder.matches(GOOD_PASSWORD, accounts.loadUserByUsername(me).getPassword())).isTrue();
+        assertThat(passwordEncoder.matches(
+                        GOOD_PASSWORD, accounts.loadUserByUsername(me).getPassword()))
+                .isTrue();
         assertThat(audit(tenant, "PASSWORD_CHANGED")).hasSize(1);
     }
 
@@ -165,21 +203,28 @@ class AccountManagementIT {
         Tenant theirs = testTenants.newTenant("theirs");
         String victim = testTenants.newAccount(theirs, Role.GLOBAL_ADMIN);
         long victimId = idOf(victim);
-        long missingId = jdbc.sql("SELECT MAX(id) + 1000 FROM portal_account").query(Long.class).single();
+        long missingId = jdbc.sql("SELECT MAX(id) + 1000 FROM portal_account")
+                .query(Long.class)
+                .single();
         Tenant mine = testTenants.newTenant("mine");
         testTenants.signInAs(mine, Role.GLOBAL_ADMIN);
 
-        assertThat(accounts.accounts()).extracting(AccountSummary::username).doesNotContain(victim).hasSize(1);
+        assertThat(accounts.accounts())
+                .extracting(AccountSummary::username)
+                .doesNotContain(victim)
+                .hasSize(1);
         for (long id : new long[] {victimId, missingId}) {
             assertThatThrownBy(() -> accounts.setEnabled(id, false)).hasMessage("There is no account " + id + ".");
-            assertThatThrownBy(() -> accounts.resetPassword(id, GOOD_PASSWORD)).hasMessage("There is no account " + id + ".");
+            assertThatThrownBy(() -> accounts.resetPassword(id, GOOD_PASSWORD))
+                    .hasMessage("There is no account " + id + ".");
             assertThatThrownBy(() -> accounts.assignRoles(id, Set.of(Role.REPORTS_READER)))
                     .hasMessage("There is no account " + id + ".");
         }
         PortalUser untouched = (PortalUser) accounts.loadUserByUsername(victim);
         assertThat(untouched.isEnabled()).isTrue();
         assertThat(untouched.roles()).containsExactly(Role.GLOBAL_ADMIN);
-        assertThat(passwordEncoder.matches(TestTenants.PASSWORD, untouched.getPassword())).isTrue();
+        assertThat(passwordEncoder.matches(TestTenants.PASSWORD, untouched.getPassword()))
+                .isTrue();
     }
 
     @Test
@@ -193,16 +238,27 @@ class AccountManagementIT {
             }
             testTenants.signInAs(tenant, role);
             if (role == Role.GLOBAL_READER) {
-                assertThat(accounts.accounts()).extracting(AccountSummary::username).contains(target);
+                assertThat(accounts.accounts())
+                        .extracting(AccountSummary::username)
+                        .contains(target);
             } else {
                 assertThatThrownBy(accounts::accounts).as(role.name()).isInstanceOf(AccessDeniedException.class);
             }
-            assertThatThrownBy(() -> accounts.create("x." + role.name().toLowerCase() + "@" + tenant.name(), "X",
-                    GOOD_PASSWORD, Set.of(Role.GLOBAL_ADMIN))).as(role.name()).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> accounts.setEnabled(id, false)).as(role.name()).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> accounts.resetPassword(id, GOOD_PASSWORD)).as(role.name())
+            assertThatThrownBy(() -> accounts.create(
+                            "x." + role.name().toLowerCase() + "@" + tenant.name(),
+                            "X",
+                            GOOD_PASSWORD,
+                            Set.of(Role.GLOBAL_ADMIN)))
+                    .as(role.name())
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> accounts.assignRoles(id, Set.of(Role.GLOBAL_ADMIN))).as(role.name())
+            assertThatThrownBy(() -> accounts.setEnabled(id, false))
+                    .as(role.name())
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> accounts.resetPassword(id, GOOD_PASSWORD))
+                    .as(role.name())
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> accounts.assignRoles(id, Set.of(Role.GLOBAL_ADMIN)))
+                    .as(role.name())
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(((PortalUser) accounts.loadUserByUsername(target)).roles()).containsExactly(Role.REPORTS_READER);
@@ -211,7 +267,8 @@ class AccountManagementIT {
     private void assertRefused(String username, String password, String reason) {
         assertThatThrownBy(() -> accounts.create(username, "Weak Person", password, Set.of(Role.REPORTS_READER)))
                 .as(password)
-                .isInstanceOfSatisfying(AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.PASSWORD))
+                .isInstanceOfSatisfying(
+                        AccountProblem.class, p -> assertThat(p.field()).isEqualTo(AccountProblem.Field.PASSWORD))
                 .hasMessageContaining(reason);
     }
 
@@ -221,6 +278,9 @@ class AccountManagementIT {
 
     private List<String> audit(Tenant tenant, String action) {
         return jdbc.sql("SELECT detail FROM audit_event WHERE tenant_id = :id AND action = :action")
-                .param("id", tenant.id()).param("action", action).query(String.class).list();
+                .param("id", tenant.id())
+                .param("action", action)
+                .query(String.class)
+                .list();
     }
 }

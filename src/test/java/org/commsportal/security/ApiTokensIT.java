@@ -22,11 +22,20 @@ class ApiTokensIT {
     /** An API path that needs authentication; no report answers it yet, so an accepted token gets 404, not 401. */
     private static final String API_PATH = "/api/v1/token-check";
 
-    @LocalServerPort int port;
-    @Autowired ApiTokens tokens;
-    @Autowired AccountService accounts;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -41,13 +50,20 @@ class ApiTokensIT {
         assertThat(created.summary().prefix()).isEqualTo(created.token().substring(0, 12));
         assertThat(tokens.mine()).extracting(ApiTokenSummary::name).containsExactly("Power BI refresh");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token WHERE token_hash = :t OR token_prefix = :t")
-                .param("t", created.token()).query(Long.class).single()).isZero();
+                        .param("t", created.token())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(call(created.token()).statusCode()).isEqualTo(404);
         assertThat(tokens.mine().get(0).lastUsedAt()).isNotNull();
         assertThat(call("cup_" + "A".repeat(43)).statusCode()).isEqualTo(401);
         // The reporting web service takes the same tokens
-        assertThat(call(created.token(), "/ecp/reportingwebservice/reporting.svc/").statusCode()).isEqualTo(200);
-        assertThat(call("cup_" + "A".repeat(43), "/ecp/reportingwebservice/reporting.svc/").statusCode()).isEqualTo(401);
+        assertThat(call(created.token(), "/ecp/reportingwebservice/reporting.svc/")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("cup_" + "A".repeat(43), "/ecp/reportingwebservice/reporting.svc/")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -61,7 +77,8 @@ class ApiTokensIT {
 
         tokens.revoke(revoked.summary().id());
         jdbc.sql("UPDATE api_token SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE id = :id")
-                .param("id", expired.summary().id()).update();
+                .param("id", expired.summary().id())
+                .update();
 
         HttpResponse<String> response = call(revoked.token());
         assertThat(response.statusCode()).isEqualTo(401);
@@ -83,9 +100,13 @@ class ApiTokensIT {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         assertThat(tokens.mine()).isEmpty();
         assertThatThrownBy(() -> tokens.revoke(theirs.summary().id()))
-                .isInstanceOf(AccountProblem.class).hasMessage("You have no token " + theirs.summary().id() + ".");
-        assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM api_token WHERE id = :id").param("id", theirs.summary().id())
-                .query(Boolean.class).single()).isTrue();
+                .isInstanceOf(AccountProblem.class)
+                .hasMessage("You have no token " + theirs.summary().id() + ".");
+        assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM api_token WHERE id = :id")
+                        .param("id", theirs.summary().id())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -104,7 +125,9 @@ class ApiTokensIT {
 
     private HttpResponse<String> call(String token, String path) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build();
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

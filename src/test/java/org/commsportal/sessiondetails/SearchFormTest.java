@@ -14,9 +14,10 @@ class SearchFormTest {
 
     @Test
     void a_missing_user_and_from_are_named_field_by_field() {
-        assertThat(new SearchForm(null, null, null).errors()).containsOnlyKeys(SearchForm.Field.USER,
-                SearchForm.Field.FROM);
-        assertThat(new SearchForm(null, FROM, null).errors().get(SearchForm.Field.USER)).startsWith("Choose a user");
+        assertThat(new SearchForm(null, null, null).errors())
+                .containsOnlyKeys(SearchForm.Field.USER, SearchForm.Field.FROM);
+        assertThat(new SearchForm(null, FROM, null).errors().get(SearchForm.Field.USER))
+                .startsWith("Choose a user");
         assertThat(new SearchForm(7L, null, null).errors().get(SearchForm.Field.FROM))
                 .isEqualTo("Enter the From date and time.");
     }
@@ -35,12 +36,15 @@ class SearchFormTest {
         var form = new SearchForm(7L, LocalDateTime.parse("2026-03-08T02:30"), LocalDateTime.parse("2026-03-09T00:00"));
 
         assertThat(form.errors()).isEmpty();
-        assertThat(form.errors(newYork)).containsExactly(java.util.Map.entry(SearchForm.Field.FROM,
-                "2026-03-08 02:30 does not exist in America/New_York: clocks go from 02:00 to 03:00 that night. "
-                        + "Enter a time before 02:00 or from 03:00."));
+        assertThat(form.errors(newYork))
+                .containsExactly(java.util.Map.entry(
+                        SearchForm.Field.FROM,
+                        "2026-03-08 02:30 does not exist in America/New_York: clocks go from 02:00 to 03:00 that night. "
+                                + "Enter a time before 02:00 or from 03:00."));
         assertThat(new SearchForm(7L, FROM, LocalDateTime.parse("2026-03-08T02:00")).errors(newYork))
                 .containsOnlyKeys(SearchForm.Field.TO);
-        assertThat(new SearchForm(7L, LocalDateTime.parse("2026-03-08T03:00"), null).errors(newYork)).isEmpty();
+        assertThat(new SearchForm(7L, LocalDateTime.parse("2026-03-08T03:00"), null).errors(newYork))
+                .isEmpty();
     }
 
     @Test
@@ -50,9 +54,11 @@ class SearchFormTest {
 
         assertThat(form.errors(newYork)).isEmpty();
         assertThat(form.fromInstant(newYork)).isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
-        assertThat(form.notes(newYork)).containsExactly(java.util.Map.entry(SearchForm.Field.FROM,
-                "2026-11-01 01:30 occurs twice in America/New_York; the first one, at UTC-04:00, is used "
-                        + "(2026-11-01 05:30 UTC)."));
+        assertThat(form.notes(newYork))
+                .containsExactly(java.util.Map.entry(
+                        SearchForm.Field.FROM,
+                        "2026-11-01 01:30 occurs twice in America/New_York; the first one, at UTC-04:00, is used "
+                                + "(2026-11-01 05:30 UTC)."));
         assertThat(new SearchForm(7L, FROM, null).notes(newYork)).isEmpty();
     }
 

@@ -24,14 +24,14 @@ import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.export.ExportFormat;
-import org.commsportal.sessions.Modality;
+import org.commsportal.security.Role;
+import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
 import org.commsportal.sessions.Side;
-import org.commsportal.security.Role;
-import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
@@ -52,23 +52,39 @@ class SessionDetailsIT {
 
     private static final LocalDateTime MARCH_1 = LocalDateTime.parse("2026-03-01T00:00");
 
-    @Autowired SessionDetailsService service;
-    @Autowired SessionWriter writer;
-    @Autowired DirectoryService directory;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired TenantService tenants;
-    @Autowired TestTenants testTenants;
-    @Autowired ViewerTimeZone viewerTimeZone;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    SessionDetailsService service;
+
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    ViewerTimeZone viewerTimeZone;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Tenant tenant;
     private Tenant otherTenant;
 
     @BeforeEach
     void twoTenantsWithTheSameAliases() {
-        tenant = tenants.create("sd-" + UUID.randomUUID().toString().substring(0, 8) + ".test", UUID.randomUUID(), false);
-        otherTenant = tenants.create("sd-other-" + UUID.randomUUID().toString().substring(0, 8) + ".test",
-                UUID.randomUUID(), false);
+        tenant = tenants.create(
+                "sd-" + UUID.randomUUID().toString().substring(0, 8) + ".test", UUID.randomUUID(), false);
+        otherTenant = tenants.create(
+                "sd-other-" + UUID.randomUUID().toString().substring(0, 8) + ".test", UUID.randomUUID(), false);
         for (Tenant t : List.of(tenant, otherTenant)) {
             currentTenant.runAs(t.id(), () -> {
                 directory.upsert(List.of(user("alice", t), user("bob", t), user("carol", t)));
@@ -84,7 +100,8 @@ class SessionDetailsIT {
 
         List<SessionRow> rows = service.sessions(search, List.of(), 0, 1000);
 
-        List<Long> expected = jdbc.sql("""
+        List<Long> expected =
+                jdbc.sql("""
                 SELECT s.id FROM comm_session s JOIN licensed_user u ON u.tenant_id = s.tenant_id AND u.alias = 'alice'
                 WHERE s.tenant_id = :t AND (s.from_user_id = u.id OR s.to_user_id = u.id)
                   AND s.start_time >= '2026-03-01 00:00:00' AND s.start_time < '2026-03-31 00:00:00'
@@ -93,7 +110,9 @@ class SessionDetailsIT {
         assertThat(rows).extracting(SessionRow::id).containsExactlyElementsOf(expected);
         assertThat(expected).hasSize(11); // the fixtures but two outside the range and one without alice
         assertThat(service.countSessions(search, List.of())).isEqualTo(expected.size());
-        assertThat(rows).extracting(SessionRow::dialogId).allSatisfy(id -> assertThat(id).startsWith(tenant.name()));
+        assertThat(rows)
+                .extracting(SessionRow::dialogId)
+                .allSatisfy(id -> assertThat(id).startsWith(tenant.name()));
     }
 
     @Test
@@ -102,7 +121,8 @@ class SessionDetailsIT {
         SessionSearch search = service.search(new SearchForm(userId(tenant, "alice"), MARCH_1, null));
 
         Map<String, SessionRow> byDialog = service.sessions(search, List.of(), 0, 1000).stream()
-                .collect(Collectors.toMap(row -> row.dialogId().substring(tenant.name().length() + 1), row -> row));
+                .collect(Collectors.toMap(
+                        row -> row.dialogId().substring(tenant.name().length() + 1), row -> row));
 
         SessionRow pstn = byDialog.get("pstn");
         assertThat(pstn.toTel()).isEqualTo("+1425555xxxx");
@@ -133,21 +153,31 @@ class SessionDetailsIT {
                 JOIN licensed_user u ON u.tenant_id = s.tenant_id AND u.alias = 'alice'
                 WHERE s.tenant_id = :t AND (s.from_user_id = u.id OR s.to_user_id = u.id)
                   AND s.start_time >= '2026-03-01 00:00:00' AND s.start_time < '2026-03-31 00:00:00'
-                """).param("t", tenant.id()).query((rs, n) -> {
+                """)
+                .param("t", tenant.id())
+                .query((rs, n) -> {
                     String kind = rs.getString(1) == null ? "P2P: " : "Conference: ";
                     int mask = rs.getInt(2);
-                    String media = Arrays.stream(Modality.values()).filter(m -> (mask & m.bit()) != 0)
-                            .map(Modality::label).collect(Collectors.joining(", "));
+                    String media = Arrays.stream(Modality.values())
+                            .filter(m -> (mask & m.bit()) != 0)
+                            .map(Modality::label)
+                            .collect(Collectors.joining(", "));
                     String code = rs.getString(3);
-                    expected.computeIfAbsent(kind + media, k -> new LinkedHashMap<>()).merge(code, 1L, Long::sum);
+                    expected.computeIfAbsent(kind + media, k -> new LinkedHashMap<>())
+                            .merge(code, 1L, Long::sum);
                     return null;
-                }).list();
+                })
+                .list();
 
         List<SessionGroup> media = service.groups(search, List.of(), SessionColumn.MEDIA_TYPES, 0, 100);
         assertThat(media).hasSize(expected.size());
-        assertThat(service.countGroups(search, List.of(), SessionColumn.MEDIA_TYPES)).isEqualTo(expected.size());
+        assertThat(service.countGroups(search, List.of(), SessionColumn.MEDIA_TYPES))
+                .isEqualTo(expected.size());
         for (SessionGroup group : media) {
-            assertThat(group.count()).isEqualTo(expected.get(group.value()).values().stream().mapToLong(c -> c).sum());
+            assertThat(group.count())
+                    .isEqualTo(expected.get(group.value()).values().stream()
+                            .mapToLong(c -> c)
+                            .sum());
             var path = List.of(new GroupFilter(SessionColumn.MEDIA_TYPES, group.value()));
             Map<String, Long> codes = new LinkedHashMap<>();
             service.groups(search, path, SessionColumn.RESPONSE_CODE, 0, 100)
@@ -155,7 +185,8 @@ class SessionDetailsIT {
             assertThat(codes).isEqualTo(expected.get(group.value()));
             for (SessionGroup code : service.groups(search, path, SessionColumn.RESPONSE_CODE, 0, 100)) {
                 var leaf = List.of(path.get(0), new GroupFilter(SessionColumn.RESPONSE_CODE, code.value()));
-                assertThat(service.sessions(search, leaf, 0, 100)).hasSize((int) code.count())
+                assertThat(service.sessions(search, leaf, 0, 100))
+                        .hasSize((int) code.count())
                         .allSatisfy(row -> assertThat(row.mediaTypes()).isEqualTo(group.value()));
                 assertThat(service.countSessions(search, leaf)).isEqualTo(code.count());
             }
@@ -167,16 +198,27 @@ class SessionDetailsIT {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         long foreignAlice = userId(otherTenant, "alice");
 
-        assertThat(service.findUsers("alice", 10)).extracting(UserChoice::userId)
+        assertThat(service.findUsers("alice", 10))
+                .extracting(UserChoice::userId)
                 .containsExactly(userId(tenant, "alice"));
         assertThatThrownBy(() -> service.search(new SearchForm(foreignAlice, MARCH_1, null)))
-                .isInstanceOf(InvalidSearchException.class).hasMessage("No such user in this organization.");
-        var forged = new SessionSearch(foreignAlice, "x", Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC, null, true);
+                .isInstanceOf(InvalidSearchException.class)
+                .hasMessage("No such user in this organization.");
+        var forged = new SessionSearch(
+                foreignAlice,
+                "x",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-01-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                null,
+                true);
         assertThat(service.sessions(forged, List.of(), 0, 100)).isEmpty();
-        assertThat(service.groups(forged, List.of(), SessionColumn.MEDIA_TYPES, 0, 100)).isEmpty();
+        assertThat(service.groups(forged, List.of(), SessionColumn.MEDIA_TYPES, 0, 100))
+                .isEmpty();
         long foreignSession = jdbc.sql("SELECT MIN(id) FROM comm_session WHERE tenant_id = :t AND media_mask & 16")
-                .param("t", otherTenant.id()).query(Long.class).single();
+                .param("t", otherTenant.id())
+                .query(Long.class)
+                .single();
         SessionQuality quality = service.quality(foreignSession);
         assertThat(quality.report().audioStreams()).isEmpty();
         assertThat(quality.report().sessions()).isEmpty();
@@ -188,10 +230,13 @@ class SessionDetailsIT {
         testTenants.signIn(account);
         viewerTimeZone.change(ZoneId.of("Europe/Berlin"));
         // 29 March 2026 in Berlin is 23 hours long: 2026-03-28T23:00Z up to 2026-03-29T22:00Z
-        SessionSearch search = service.search(new SearchForm(userId(tenant, "alice"),
-                LocalDateTime.parse("2026-03-29T00:00"), LocalDateTime.parse("2026-03-30T00:00")));
+        SessionSearch search = service.search(new SearchForm(
+                userId(tenant, "alice"),
+                LocalDateTime.parse("2026-03-29T00:00"),
+                LocalDateTime.parse("2026-03-30T00:00")));
 
-        List<Long> expected = jdbc.sql("""
+        List<Long> expected =
+                jdbc.sql("""
                 SELECT s.id FROM comm_session s JOIN licensed_user u ON u.tenant_id = s.tenant_id AND u.alias = 'alice'
                 WHERE s.tenant_id = :t AND (s.from_user_id = u.id OR s.to_user_id = u.id)
                   AND s.start_time >= '2026-03-28 23:00:00' AND s.start_time < '2026-03-29 22:00:00'
@@ -199,23 +244,30 @@ class SessionDetailsIT {
                 """).param("t", tenant.id()).query(Long.class).list();
         List<SessionRow> rows = service.sessions(search, List.of(), 0, 100);
         assertThat(rows).extracting(SessionRow::id).containsExactlyElementsOf(expected);
-        assertThat(rows).extracting(row -> row.dialogId().substring(tenant.name().length() + 1))
+        assertThat(rows)
+                .extracting(row -> row.dialogId().substring(tenant.name().length() + 1))
                 .containsExactly("berlin-first", "berlin-last");
 
         String csv = export(search, List.of(SessionColumn.DIALOG_ID, SessionColumn.START_TIME), ExportFormat.CSV);
-        assertThat(csv.lines().toList()).containsExactly("\uFEFFDialog ID,Start time (Europe/Berlin)",
-                tenant.name() + "-berlin-first,2026-03-29T00:00:00",
-                tenant.name() + "-berlin-last,2026-03-29T23:59:59");
+        assertThat(csv.lines().toList())
+                .containsExactly(
+                        "\uFEFFDialog ID,Start time (Europe/Berlin)",
+                        tenant.name() + "-berlin-first,2026-03-29T00:00:00",
+                        tenant.name() + "-berlin-last,2026-03-29T23:59:59");
     }
 
     @Test
     void concealed_names_hide_licensed_users_in_rows_groups_choices_and_exports_and_the_search_is_audited() {
-        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id").param("id", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
         String account = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
         testTenants.signIn(account);
         Map<String, String> pseudonyms = new LinkedHashMap<>();
-        jdbc.sql("SELECT alias, pseudonym FROM licensed_user WHERE tenant_id = :t").param("t", tenant.id())
-                .query((rs, n) -> pseudonyms.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT alias, pseudonym FROM licensed_user WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query((rs, n) -> pseudonyms.put(rs.getString(1), rs.getString(2)))
+                .list();
 
         assertThat(service.findUsers("ali", 10)).isEmpty();
         List<UserChoice> choices = service.findUsers(pseudonyms.get("alice").substring(0, 12), 10);
@@ -224,7 +276,8 @@ class SessionDetailsIT {
         assertThat(search.userLabel()).isEqualTo(pseudonyms.get("alice"));
 
         Map<String, SessionRow> byDialog = service.sessions(search, List.of(), 0, 100).stream()
-                .collect(Collectors.toMap(row -> row.dialogId().substring(tenant.name().length() + 1), row -> row));
+                .collect(Collectors.toMap(
+                        row -> row.dialogId().substring(tenant.name().length() + 1), row -> row));
         assertThat(byDialog.get("im").fromUri()).isEqualTo(pseudonyms.get("bob"));
         assertThat(byDialog.get("im").toUri()).isEqualTo(pseudonyms.get("alice"));
         assertThat(byDialog.get("conference").toUri()).isEqualTo(pseudonyms.get("carol"));
@@ -233,19 +286,26 @@ class SessionDetailsIT {
         assertThat(byDialog.get("delegated").onBehalfOfUri()).isEqualTo(pseudonyms.get("carol"));
         assertThat(byDialog.get("delegated").referredByUri()).isEqualTo(pseudonyms.get("bob"));
         assertThat(byDialog.get("pstn").toUri()).isEqualTo("sip:+1425555xxxx@" + tenant.name() + ";user=phone");
-        assertThat(service.groups(search, List.of(), SessionColumn.FROM_URI, 0, 100)).extracting(SessionGroup::value)
+        assertThat(service.groups(search, List.of(), SessionColumn.FROM_URI, 0, 100))
+                .extracting(SessionGroup::value)
                 .containsExactlyInAnyOrder(pseudonyms.get("alice"), pseudonyms.get("bob"));
 
         String csv = export(search, List.of(SessionColumn.values()), ExportFormat.CSV);
-        assertThat(csv).contains(pseudonyms.get("alice"), pseudonyms.get("carol")).doesNotContain("alice@", "bob@",
-                "carol@", "5550123");
+        assertThat(csv)
+                .contains(pseudonyms.get("alice"), pseudonyms.get("carol"))
+                .doesNotContain("alice@", "bob@", "carol@", "5550123");
         List<String> audit = jdbc.sql("SELECT CONCAT(action, ' ', detail) FROM audit_event WHERE tenant_id = :t "
-                        + "AND actor = :actor ORDER BY id").param("t", tenant.id()).param("actor", account)
-                .query(String.class).list();
+                        + "AND actor = :actor ORDER BY id")
+                .param("t", tenant.id())
+                .param("actor", account)
+                .query(String.class)
+                .list();
         assertThat(audit).hasSize(2);
-        assertThat(audit.get(0)).startsWith("SESSION_SEARCH session details of " + pseudonyms.get("alice")
-                + " from 2026-03-01T00:00 to 2026-03-31T00:00 (UTC)");
-        assertThat(audit.get(1)).startsWith("EXPORT exported session details of " + pseudonyms.get("alice"))
+        assertThat(audit.get(0))
+                .startsWith("SESSION_SEARCH session details of " + pseudonyms.get("alice")
+                        + " from 2026-03-01T00:00 to 2026-03-31T00:00 (UTC)");
+        assertThat(audit.get(1))
+                .startsWith("EXPORT exported session details of " + pseudonyms.get("alice"))
                 .endsWith(": 11 rows");
     }
 
@@ -258,8 +318,16 @@ class SessionDetailsIT {
                 .sortedBy(SessionColumn.RESPONSE_CODE, false);
         var out = new ByteArrayOutputStream();
 
-        long rows = service.export(search, List.of(SessionColumn.DIALOG_ID, SessionColumn.END_TIME,
-                SessionColumn.RESPONSE_CODE, SessionColumn.QUALITY), ExportFormat.XLSX, out, written -> { });
+        long rows = service.export(
+                search,
+                List.of(
+                        SessionColumn.DIALOG_ID,
+                        SessionColumn.END_TIME,
+                        SessionColumn.RESPONSE_CODE,
+                        SessionColumn.QUALITY),
+                ExportFormat.XLSX,
+                out,
+                written -> {});
 
         List<SessionRow> shown = service.sessions(search, List.of(), 0, 1000);
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
@@ -269,10 +337,14 @@ class SessionDetailsIT {
             for (int i = 0; i < shown.size(); i++) {
                 Row row = sheet.get(i + 1);
                 assertThat(row.getCellText(0)).isEqualTo(shown.get(i).dialogId());
-                assertThat(row.getCellAsDate(1).orElseThrow()).isEqualTo(
-                        LocalDateTime.ofInstant(shown.get(i).endTime(), ZoneId.of("America/New_York")).withNano(0));
-                assertThat(row.getCellText(3)).isEqualTo(shown.get(i).quality() == null ? "No media streams"
-                        : shown.get(i).quality().label());
+                assertThat(row.getCellAsDate(1).orElseThrow())
+                        .isEqualTo(LocalDateTime.ofInstant(shown.get(i).endTime(), ZoneId.of("America/New_York"))
+                                .withNano(0));
+                assertThat(row.getCellText(3))
+                        .isEqualTo(
+                                shown.get(i).quality() == null
+                                        ? "No media streams"
+                                        : shown.get(i).quality().label());
             }
         }
         assertThat(rows).isEqualTo(shown.size()).isEqualTo(11);
@@ -282,8 +354,10 @@ class SessionDetailsIT {
     @Test
     void concealed_viewers_find_users_by_pseudonym_prefix_only_and_never_by_a_real_name() {
         Map<String, String> pseudonyms = new LinkedHashMap<>();
-        jdbc.sql("SELECT alias, pseudonym FROM licensed_user WHERE tenant_id = :t").param("t", tenant.id())
-                .query((rs, n) -> pseudonyms.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT alias, pseudonym FROM licensed_user WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query((rs, n) -> pseudonyms.put(rs.getString(1), rs.getString(2)))
+                .list();
         String alice = pseudonyms.get("alice");
         List<String> realNames = List.of("alice", "ali", "alice@" + tenant.name(), "Alice", "a", "b", "c");
 
@@ -291,22 +365,33 @@ class SessionDetailsIT {
         testTenants.signInAs(tenant, Role.GLOBAL_READER);
         assertThat(service.namesConcealed()).isTrue();
         for (String typed : realNames) {
-            assertThat(service.findUsers(typed, 50)).as("global reader typing " + typed).extracting(UserChoice::label)
+            assertThat(service.findUsers(typed, 50))
+                    .as("global reader typing " + typed)
+                    .extracting(UserChoice::label)
                     .allSatisfy(label -> assertThat(label).startsWith(typed.toLowerCase(java.util.Locale.ROOT)));
         }
-        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id").param("id", tenant.id()).update();
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
         for (Role role : List.of(Role.GLOBAL_ADMIN, Role.SFB_ADMIN, Role.REPORTS_READER, Role.GLOBAL_READER)) {
             testTenants.signInAs(tenant, role);
             for (String typed : realNames) {
                 // a choice is only ever explained by its pseudonym, so it tells nothing about who is behind it
-                assertThat(service.findUsers(typed, 50)).as(role + " typing " + typed).extracting(UserChoice::label)
-                        .allSatisfy(label -> assertThat(label).matches("[0-9a-f]{32}")
+                assertThat(service.findUsers(typed, 50))
+                        .as(role + " typing " + typed)
+                        .extracting(UserChoice::label)
+                        .allSatisfy(label -> assertThat(label)
+                                .matches("[0-9a-f]{32}")
                                 .startsWith(typed.toLowerCase(java.util.Locale.ROOT)));
             }
             assertThat(service.findUsers("alice", 50)).as(role.name()).isEmpty();
             assertThat(service.findUsers(" " + alice.substring(0, 10).toUpperCase(java.util.Locale.ROOT) + " ", 50))
-                    .as(role.name()).extracting(UserChoice::userId).containsExactly(userId(tenant, "alice"));
-            assertThat(service.findUsers(alice, 50)).as(role.name()).extracting(UserChoice::label)
+                    .as(role.name())
+                    .extracting(UserChoice::userId)
+                    .containsExactly(userId(tenant, "alice"));
+            assertThat(service.findUsers(alice, 50))
+                    .as(role.name())
+                    .extracting(UserChoice::label)
                     .containsExactly(alice);
             assertThat(service.findUsers("%", 50)).as(role.name()).isEmpty();
         }
@@ -317,7 +402,8 @@ class SessionDetailsIT {
         testTenants.signInAs(tenant, Role.REPORTS_READER);
 
         assertThat(service.namesConcealed()).isFalse();
-        assertThat(service.findUsers("ali", 10)).extracting(UserChoice::label)
+        assertThat(service.findUsers("ali", 10))
+                .extracting(UserChoice::label)
                 .containsExactly("alice@" + tenant.name() + " (ALICE)");
     }
 
@@ -328,19 +414,26 @@ class SessionDetailsIT {
         SessionSearch search = service.search(new SearchForm(userId(tenant, "alice"), MARCH_1, null));
 
         assertThat(search.userLabel()).matches("[0-9a-f]{32}");
-        assertThat(service.sessions(search, List.of(), 0, 100)).extracting(SessionRow::fromUri)
+        assertThat(service.sessions(search, List.of(), 0, 100))
+                .extracting(SessionRow::fromUri)
                 .allSatisfy(uri -> assertThat(uri).matches("[0-9a-f]{32}"));
     }
 
     @Test
     void roles_without_per_user_data_are_refused() {
-        for (Role role : List.of(Role.USAGE_SUMMARY_READER, Role.BILLING_ADMIN, Role.PASSWORD_ADMIN,
-                Role.USER_MANAGEMENT_ADMIN, Role.SERVICE_ADMIN)) {
+        for (Role role : List.of(
+                Role.USAGE_SUMMARY_READER,
+                Role.BILLING_ADMIN,
+                Role.PASSWORD_ADMIN,
+                Role.USER_MANAGEMENT_ADMIN,
+                Role.SERVICE_ADMIN)) {
             testTenants.signInAs(tenant, role);
-            assertThatThrownBy(() -> service.findUsers("alice", 10)).as(role.name())
+            assertThatThrownBy(() -> service.findUsers("alice", 10))
+                    .as(role.name())
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> service.search(new SearchForm(userId(tenant, "alice"), MARCH_1, null)))
-                    .as(role.name()).isInstanceOf(AccessDeniedException.class);
+                    .as(role.name())
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> service.quality(1L)).as(role.name()).isInstanceOf(AccessDeniedException.class);
         }
     }
@@ -350,8 +443,9 @@ class SessionDetailsIT {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
 
         assertThatThrownBy(() -> service.search(new SearchForm(null, MARCH_1, MARCH_1.minusDays(1))))
-                .isInstanceOfSatisfying(InvalidSearchException.class, e -> assertThat(e.errors())
-                        .containsOnlyKeys(SearchForm.Field.USER, SearchForm.Field.TO));
+                .isInstanceOfSatisfying(
+                        InvalidSearchException.class,
+                        e -> assertThat(e.errors()).containsOnlyKeys(SearchForm.Field.USER, SearchForm.Field.TO));
     }
 
     @Test
@@ -362,10 +456,14 @@ class SessionDetailsIT {
         SessionQuality quality = service.quality(id);
 
         assertThat(quality.report()).isEqualTo(everyTable());
-        assertThat(quality.audioVerdicts()).extracting(StreamVerdict::verdict).containsExactly(Verdict.POOR, Verdict.GOOD);
+        assertThat(quality.audioVerdicts())
+                .extracting(StreamVerdict::verdict)
+                .containsExactly(Verdict.POOR, Verdict.GOOD);
         assertThat(quality.audioVerdicts().get(0).reasons()).containsExactly("Jitter 45 ms > 30 ms");
         assertThat(quality.videoVerdicts()).extracting(StreamVerdict::verdict).containsExactly(Verdict.GOOD);
-        assertThat(quality.appSharingVerdicts()).extracting(StreamVerdict::verdict).containsExactly(Verdict.POOR);
+        assertThat(quality.appSharingVerdicts())
+                .extracting(StreamVerdict::verdict)
+                .containsExactly(Verdict.POOR);
         assertThat(service.quality(sessionId(tenant, "im")).report()).isEqualTo(Quality.Report.none());
     }
 
@@ -375,12 +473,15 @@ class SessionDetailsIT {
         Map<Verdict, Long> fixtures = storedRanksFollowRawQualityRows(tenant);
         assertThat(fixtures).containsKeys(Verdict.GOOD, Verdict.UNCLASSIFIED, Verdict.POOR);
         // what the bench loaders store for sessions they write with SQL: the same ranks
-        jdbc.sql("UPDATE comm_session SET quality_rank = 0 WHERE tenant_id = :t").param("t", tenant.id()).update();
+        jdbc.sql("UPDATE comm_session SET quality_rank = 0 WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .update();
         QualityRankRecomputation.store(jdbc, tenant.id());
         assertThat(storedRanksFollowRawQualityRows(tenant)).isEqualTo(fixtures);
 
         testTenants.signIn("global.admin"); // the demo account: tests add no accounts to demo tenants
-        Map<Verdict, Long> demo = storedRanksFollowRawQualityRows(tenants.findByName("contoso.example").orElseThrow());
+        Map<Verdict, Long> demo = storedRanksFollowRawQualityRows(
+                tenants.findByName("contoso.example").orElseThrow());
         assertThat(demo).containsKeys(Verdict.GOOD, Verdict.POOR);
     }
 
@@ -390,28 +491,31 @@ class SessionDetailsIT {
      * many sessions have each verdict.
      */
     private Map<Verdict, Long> storedRanksFollowRawQualityRows(Tenant t) {
-        record Stored(long id, int mediaMask, boolean streams, int rank) {
-        }
+        record Stored(long id, int mediaMask, boolean streams, int rank) {}
         List<Stored> sessions = jdbc.sql("""
                 SELECT s.id, s.media_mask, s.quality_rank,
                        EXISTS (SELECT 1 FROM qoe_audio_stream a WHERE a.session_id = s.id)
                        OR EXISTS (SELECT 1 FROM qoe_video_stream v WHERE v.session_id = s.id)
                        OR EXISTS (SELECT 1 FROM qoe_app_sharing_stream p WHERE p.session_id = s.id) AS streams
                 FROM comm_session s WHERE s.tenant_id = :t
-                """).param("t", t.id())
-                .query((rs, row) -> new Stored(rs.getLong("id"), rs.getInt("media_mask"), rs.getBoolean("streams"),
-                        rs.getInt("quality_rank")))
+                """)
+                .param("t", t.id())
+                .query((rs, row) -> new Stored(
+                        rs.getLong("id"), rs.getInt("media_mask"), rs.getBoolean("streams"), rs.getInt("quality_rank")))
                 .list();
         Map<Long, Integer> sqlRanks = QualityRankRecomputation.ranks(jdbc, t.id());
         int realTime = Modality.AUDIO.bit() | Modality.VIDEO.bit() | Modality.APPLICATION_SHARING.bit();
         Map<Verdict, Long> verdicts = new java.util.EnumMap<>(Verdict.class);
         for (Stored session : sessions) {
             // a session without real-time media or stream records has no verdict; the others are read back whole
-            Verdict expected = (session.mediaMask() & realTime) == 0 && !session.streams() ? null
+            Verdict expected = (session.mediaMask() & realTime) == 0 && !session.streams()
+                    ? null
                     : StreamClassifier.worst(service.quality(session.id()).report(), session.mediaMask());
-            assertThat(session.rank()).as("stored rank of session %d", session.id())
+            assertThat(session.rank())
+                    .as("stored rank of session %d", session.id())
                     .isEqualTo(StoredQualityRank.rank(expected));
-            assertThat(sqlRanks.get(session.id())).as("changeset 011's rank of session %d", session.id())
+            assertThat(sqlRanks.get(session.id()))
+                    .as("changeset 011's rank of session %d", session.id())
                     .isEqualTo(StoredQualityRank.rank(expected));
             if (expected != null) {
                 verdicts.merge(expected, 1L, Long::sum);
@@ -429,8 +533,8 @@ class SessionDetailsIT {
                 SELECT from_user_id FROM comm_session WHERE tenant_id = :t AND from_user_id IS NOT NULL
                 GROUP BY from_user_id ORDER BY COUNT(*) DESC, from_user_id LIMIT 1
                 """).param("t", contoso.id()).query(Long.class).single();
-        SessionSearch search = service.search(new SearchForm(busiest, LocalDateTime.parse("2000-01-01T00:00"),
-                LocalDateTime.parse("2100-01-01T00:00")));
+        SessionSearch search = service.search(new SearchForm(
+                busiest, LocalDateTime.parse("2000-01-01T00:00"), LocalDateTime.parse("2100-01-01T00:00")));
 
         List<SessionRow> rows = service.sessions(search, List.of(), 0, 100_000);
         int checked = 0;
@@ -446,8 +550,10 @@ class SessionDetailsIT {
             quality.videoVerdicts().forEach(v -> streams.add(v.verdict()));
             quality.appSharingVerdicts().forEach(v -> streams.add(v.verdict()));
             if (row.mediaTypes().contains("Audio") && quality.audioVerdicts().isEmpty()
-                    || row.mediaTypes().contains("Video") && quality.videoVerdicts().isEmpty()
-                    || row.mediaTypes().contains("Application Sharing") && quality.appSharingVerdicts().isEmpty()) {
+                    || row.mediaTypes().contains("Video")
+                            && quality.videoVerdicts().isEmpty()
+                    || row.mediaTypes().contains("Application Sharing")
+                            && quality.appSharingVerdicts().isEmpty()) {
                 streams.add(Verdict.UNCLASSIFIED); // no QoE report for a modality
             }
             Verdict worst = streams.stream().max(Verdict::compareTo).orElseThrow();
@@ -457,16 +563,18 @@ class SessionDetailsIT {
         assertThat(checked).isGreaterThan(50);
         assertThat(rows).extracting(SessionRow::quality).contains(Verdict.POOR, Verdict.GOOD);
         // the groups of the Quality column count the same verdicts
-        Map<String, Long> verdictCounts = rows.stream().collect(Collectors.groupingBy(
-                row -> row.quality() == null ? "" : row.quality().label(), Collectors.counting()));
-        assertThat(service.groups(search, List.of(), SessionColumn.QUALITY, 0, 10)).allSatisfy(group ->
-                assertThat(group.count()).isEqualTo(verdictCounts.get(group.value() == null ? "" : group.value())));
+        Map<String, Long> verdictCounts = rows.stream()
+                .collect(Collectors.groupingBy(
+                        row -> row.quality() == null ? "" : row.quality().label(), Collectors.counting()));
+        assertThat(service.groups(search, List.of(), SessionColumn.QUALITY, 0, 10))
+                .allSatisfy(group -> assertThat(group.count())
+                        .isEqualTo(verdictCounts.get(group.value() == null ? "" : group.value())));
     }
 
     private String export(SessionSearch search, List<SessionColumn> columns, ExportFormat format) {
         var out = new ByteArrayOutputStream();
         try {
-            service.export(search, columns, format, out, written -> { });
+            service.export(search, columns, format, out, written -> {});
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -475,12 +583,18 @@ class SessionDetailsIT {
 
     private long userId(Tenant t, String alias) {
         return jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t AND alias = :alias")
-                .param("t", t.id()).param("alias", alias).query(Long.class).single();
+                .param("t", t.id())
+                .param("alias", alias)
+                .query(Long.class)
+                .single();
     }
 
     private long sessionId(Tenant t, String dialog) {
         return jdbc.sql("SELECT id FROM comm_session WHERE tenant_id = :t AND dialog_id = :d")
-                .param("t", t.id()).param("d", t.name() + "-" + dialog).query(Long.class).single();
+                .param("t", t.id())
+                .param("d", t.name() + "-" + dialog)
+                .query(Long.class)
+                .single();
     }
 
     private static UserRecord user(String alias, Tenant t) {
@@ -496,82 +610,266 @@ class SessionDetailsIT {
         String alice = "sip:alice@" + t.name();
         String bob = "sip:bob@" + t.name();
         String carol = "sip:carol@" + t.name();
-        Quality.Report failedIce = new Quality.Report(List.of(),
-                List.of(new Quality.MediaLine(Side.FROM, Modality.AUDIO, null, null, null, null, null, null, null,
-                        null, "failed", null)),
-                List.of(new Quality.AudioStream(Side.FROM, "SILK", 80.0, 90.0, 0.01, 0.02, 50.0, 80.0, 4.1, 3.9, 0.2,
-                        0.4, 0.01, 0.0, 80.0)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        Quality.Report failedIce = new Quality.Report(
+                List.of(),
+                List.of(new Quality.MediaLine(
+                        Side.FROM, Modality.AUDIO, null, null, null, null, null, null, null, null, "failed", null)),
+                List.of(new Quality.AudioStream(
+                        Side.FROM, "SILK", 80.0, 90.0, 0.01, 0.02, 50.0, 80.0, 4.1, 3.9, 0.2, 0.4, 0.01, 0.0, 80.0)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
         return List.of(
-                session(t, "poor-audio", "2026-03-01T00:00:00Z", alice, bob, null, everyTable(),
-                        Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING),
+                session(
+                        t,
+                        "poor-audio",
+                        "2026-03-01T00:00:00Z",
+                        alice,
+                        bob,
+                        null,
+                        everyTable(),
+                        Modality.AUDIO,
+                        Modality.VIDEO,
+                        Modality.APPLICATION_SHARING),
                 session(t, "im", "2026-03-05T09:00:00Z", bob, alice, null, Quality.Report.none(), Modality.IM),
                 pstn(t, alice),
-                session(t, "conference", "2026-03-12T15:00:00Z", alice, focus(t), focus(t), Quality.Report.none(),
-                        Modality.IM, Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING),
+                session(
+                        t,
+                        "conference",
+                        "2026-03-12T15:00:00Z",
+                        alice,
+                        focus(t),
+                        focus(t),
+                        Quality.Report.none(),
+                        Modality.IM,
+                        Modality.AUDIO,
+                        Modality.VIDEO,
+                        Modality.APPLICATION_SHARING),
                 session(t, "failed-ice", "2026-03-14T10:00:00Z", bob, alice, null, failedIce, Modality.AUDIO),
                 delegated(t, alice, bob, carol),
-                session(t, "no-report", "2026-03-20T10:00:00Z", alice, bob, null, Quality.Report.none(), Modality.AUDIO),
+                session(
+                        t,
+                        "no-report",
+                        "2026-03-20T10:00:00Z",
+                        alice,
+                        bob,
+                        null,
+                        Quality.Report.none(),
+                        Modality.AUDIO),
                 session(t, "not-alice", "2026-03-06T09:00:00Z", bob, carol, null, Quality.Report.none(), Modality.IM),
                 session(t, "before", "2026-02-28T23:59:59.999Z", alice, bob, null, Quality.Report.none(), Modality.IM),
                 session(t, "at-to", "2026-03-31T00:00:00Z", alice, bob, null, Quality.Report.none(), Modality.IM),
-                session(t, "berlin-before", "2026-03-28T22:59:59.999Z", alice, bob, null, Quality.Report.none(),
+                session(
+                        t,
+                        "berlin-before",
+                        "2026-03-28T22:59:59.999Z",
+                        alice,
+                        bob,
+                        null,
+                        Quality.Report.none(),
                         Modality.IM),
-                session(t, "berlin-first", "2026-03-28T23:00:00Z", alice, bob, null, Quality.Report.none(),
+                session(
+                        t,
+                        "berlin-first",
+                        "2026-03-28T23:00:00Z",
+                        alice,
+                        bob,
+                        null,
+                        Quality.Report.none(),
                         Modality.IM),
-                session(t, "berlin-last", "2026-03-29T21:59:59.999Z", bob, alice, null, Quality.Report.none(),
+                session(
+                        t,
+                        "berlin-last",
+                        "2026-03-29T21:59:59.999Z",
+                        bob,
+                        alice,
+                        null,
+                        Quality.Report.none(),
                         Modality.IM),
-                session(t, "berlin-after", "2026-03-29T22:00:00Z", alice, bob, null, Quality.Report.none(),
+                session(
+                        t,
+                        "berlin-after",
+                        "2026-03-29T22:00:00Z",
+                        alice,
+                        bob,
+                        null,
+                        Quality.Report.none(),
                         Modality.IM));
     }
 
-    private static SessionRecord session(Tenant t, String dialog, String start, String from, String to,
-                                         String conferenceUrl, Quality.Report quality, Modality... media) {
+    private static SessionRecord session(
+            Tenant t,
+            String dialog,
+            String start,
+            String from,
+            String to,
+            String conferenceUrl,
+            Quality.Report quality,
+            Modality... media) {
         Instant begin = Instant.parse(start);
-        return new SessionRecord(t.name() + "-" + dialog, begin, begin.plusSeconds(300), from, to, "UCCAPI/16.0",
-                "UCCAPI/15.0", conferenceUrl, conferenceUrl == null ? null : "instance-1", null, null, "ep-from",
-                null, null, null, 200, null, Arrays.stream(media).map(m -> new MediaUsage(m, 300_000)).toList(), 0,
+        return new SessionRecord(
+                t.name() + "-" + dialog,
+                begin,
+                begin.plusSeconds(300),
+                from,
+                to,
+                "UCCAPI/16.0",
+                "UCCAPI/15.0",
+                conferenceUrl,
+                conferenceUrl == null ? null : "instance-1",
+                null,
+                null,
+                "ep-from",
+                null,
+                null,
+                null,
+                200,
+                null,
+                Arrays.stream(media).map(m -> new MediaUsage(m, 300_000)).toList(),
+                0,
                 quality);
     }
 
     private static SessionRecord pstn(Tenant t, String alice) {
         Instant begin = Instant.parse("2026-03-10T10:00:00Z");
-        return new SessionRecord(t.name() + "-pstn", begin, begin.plusSeconds(60), alice,
-                "sip:+14255550123@" + t.name() + ";user=phone", "UCCAPI/16.0", "Mediation Server", null, null,
-                "+1 (206) 555-0100", "+14255550123", "ep", null, null, null, 486, null,
-                List.of(new MediaUsage(Modality.AUDIO, 60_000)), 0,
-                new Quality.Report(List.of(), List.of(), List.of(new Quality.AudioStream(Side.FROM, "G722", 5.0, 9.0,
-                        0.01, 0.02, 50.0, 80.0, 4.1, 3.9, 0.2, 0.4, 0.01, 0.0, 80.0)), List.of(), List.of(), List.of(),
-                        List.of(), List.of(), List.of(), List.of()));
+        return new SessionRecord(
+                t.name() + "-pstn",
+                begin,
+                begin.plusSeconds(60),
+                alice,
+                "sip:+14255550123@" + t.name() + ";user=phone",
+                "UCCAPI/16.0",
+                "Mediation Server",
+                null,
+                null,
+                "+1 (206) 555-0100",
+                "+14255550123",
+                "ep",
+                null,
+                null,
+                null,
+                486,
+                null,
+                List.of(new MediaUsage(Modality.AUDIO, 60_000)),
+                0,
+                new Quality.Report(
+                        List.of(),
+                        List.of(),
+                        List.of(new Quality.AudioStream(
+                                Side.FROM, "G722", 5.0, 9.0, 0.01, 0.02, 50.0, 80.0, 4.1, 3.9, 0.2, 0.4, 0.01, 0.0,
+                                80.0)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of()));
     }
 
     private static SessionRecord delegated(Tenant t, String alice, String bob, String carol) {
         Instant begin = Instant.parse("2026-03-16T10:00:00Z");
-        return new SessionRecord(t.name() + "-delegated", begin, begin.plusSeconds(60), alice, bob, "UCCAPI/16.0",
-                null, null, null, null, null, null, null, carol, bob, 200, null,
-                List.of(new MediaUsage(Modality.IM, 60_000)), 3, Quality.Report.none());
+        return new SessionRecord(
+                t.name() + "-delegated",
+                begin,
+                begin.plusSeconds(60),
+                alice,
+                bob,
+                "UCCAPI/16.0",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                carol,
+                bob,
+                200,
+                null,
+                List.of(new MediaUsage(Modality.IM, 60_000)),
+                3,
+                Quality.Report.none());
     }
 
     /** A record in every quality table; the FROM audio stream is poor by jitter, app sharing by spoiled tiles. */
     private static Quality.Report everyTable() {
         return new Quality.Report(
-                List.of(new Quality.SessionInfo(Side.FROM, "PC-1", "Windows 11", "i7", 8, "UCCAPI", null),
+                List.of(
+                        new Quality.SessionInfo(Side.FROM, "PC-1", "Windows 11", "i7", 8, "UCCAPI", null),
                         new Quality.SessionInfo(Side.TO, "PC-2", "macOS", "M2", 8, "SfBMac", "Citrix")),
-                List.of(new Quality.MediaLine(Side.FROM, Modality.AUDIO, "10.0.0.1", 50000, "10.0.0.0", true, false,
-                                "wired", "mic", "speaker", "succeeded", null),
-                        new Quality.MediaLine(Side.TO, Modality.VIDEO, "10.0.0.2", 50002, "10.0.0.0", false, true,
-                                "wifi", "cam", "screen", "succeeded", "52.1.1.1")),
-                List.of(new Quality.AudioStream(Side.FROM, "SILKWide", 45.0, 90.0, 0.01, 0.02, 50.0, 80.0, 4.1, 3.9,
-                                0.2, 0.4, 0.01, 0.0, 80.0),
-                        new Quality.AudioStream(Side.TO, "SILKWide", 5.0, 9.0, 0.01, 0.02, 50.0, 80.0, 4.1, 3.9,
-                                0.2, 0.4, 0.01, 0.0, 80.0)),
-                List.of(new Quality.AudioClientEvents(Side.FROM, 0.0, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                        0.0, 0.0, 0.0)),
+                List.of(
+                        new Quality.MediaLine(
+                                Side.FROM,
+                                Modality.AUDIO,
+                                "10.0.0.1",
+                                50000,
+                                "10.0.0.0",
+                                true,
+                                false,
+                                "wired",
+                                "mic",
+                                "speaker",
+                                "succeeded",
+                                null),
+                        new Quality.MediaLine(
+                                Side.TO,
+                                Modality.VIDEO,
+                                "10.0.0.2",
+                                50002,
+                                "10.0.0.0",
+                                false,
+                                true,
+                                "wifi",
+                                "cam",
+                                "screen",
+                                "succeeded",
+                                "52.1.1.1")),
+                List.of(
+                        new Quality.AudioStream(
+                                Side.FROM,
+                                "SILKWide",
+                                45.0,
+                                90.0,
+                                0.01,
+                                0.02,
+                                50.0,
+                                80.0,
+                                4.1,
+                                3.9,
+                                0.2,
+                                0.4,
+                                0.01,
+                                0.0,
+                                80.0),
+                        new Quality.AudioStream(
+                                Side.TO,
+                                "SILKWide",
+                                5.0,
+                                9.0,
+                                0.01,
+                                0.02,
+                                50.0,
+                                80.0,
+                                4.1,
+                                3.9,
+                                0.2,
+                                0.4,
+                                0.01,
+                                0.0,
+                                80.0)),
+                List.of(new Quality.AudioClientEvents(
+                        Side.FROM, 0.0, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)),
                 List.of(new Quality.AudioSignal(Side.FROM, -20.0, -21.0, -65.0, -64.0, -45.0, 1.0, 1.0)),
                 List.of(new Quality.AppSharingStream(Side.TO, 5.0, 40.0, 0.0, 100.0, 40.0, 0.3)),
                 List.of(new Quality.VideoClientEvents(Side.TO, 0.01, 0.02)),
                 List.of(new Quality.VideoStream(Side.TO, "H264", "1280x720", 25.0, 25.0, 1.0, 0.01, 1200.0)),
-                List.of(new Quality.TracerouteHop(Side.FROM, 1, "10.0.0.254", 1.5),
+                List.of(
+                        new Quality.TracerouteHop(Side.FROM, 1, "10.0.0.254", 1.5),
                         new Quality.TracerouteHop(Side.FROM, 2, "10.1.0.1", 4.0)),
                 List.of(new Quality.Feedback(Side.TO, 2, "Echo,NoiseLevel", "Echo all the time")));
     }

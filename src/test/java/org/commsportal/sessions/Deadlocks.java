@@ -6,8 +6,7 @@ package org.commsportal.sessions;
  */
 final class Deadlocks {
 
-    private Deadlocks() {
-    }
+    private Deadlocks() {}
 
     static void retrying(Runnable write) {
         for (int attempt = 1; ; attempt++) {
@@ -15,7 +14,7 @@ final class Deadlocks {
                 write.run();
                 return;
             } catch (org.springframework.dao.PessimisticLockingFailureException
-                     | org.springframework.dao.DuplicateKeyException e) {
+                    | org.springframework.dao.DuplicateKeyException e) {
                 if (attempt == 5) {
                     throw e;
                 }

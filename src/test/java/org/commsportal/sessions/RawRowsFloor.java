@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.commsportal.ingest.IngestProblems;
+import org.commsportal.ingest.IngestRecords;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.commsportal.ingest.IngestRecords;
-import org.commsportal.ingest.IngestProblem;
-import org.commsportal.ingest.IngestProblems;
 
 /**
  * The floor under the ingest rate, for the benchmark: parses NDJSON sessions as the endpoint does and writes only
@@ -48,11 +47,16 @@ public final class RawRowsFloor {
         }
         batch.sort(Comparator.comparing(SessionRecord::dialogId));
         transactions.executeWithoutResult(status -> {
-            var existing = sessions.lockExisting(tenantId, batch.stream().map(SessionRecord::dialogId).toList());
-            var userIds = sessions.partyLinks(tenantId, batch.stream()
-                    .flatMap(s -> s.toUri() == null ? java.util.stream.Stream.of(SipUris.upn(s.fromUri()))
-                            : java.util.stream.Stream.of(SipUris.upn(s.fromUri()), SipUris.upn(s.toUri())))
-                    .distinct().toList());
+            var existing = sessions.lockExisting(
+                    tenantId, batch.stream().map(SessionRecord::dialogId).toList());
+            var userIds = sessions.partyLinks(
+                    tenantId,
+                    batch.stream()
+                            .flatMap(s -> s.toUri() == null
+                                    ? java.util.stream.Stream.of(SipUris.upn(s.fromUri()))
+                                    : java.util.stream.Stream.of(SipUris.upn(s.fromUri()), SipUris.upn(s.toUri())))
+                            .distinct()
+                            .toList());
             var ids = sessions.insertSessions(tenantId, batch, userIds, qualityRank, existing.dialogIds());
             sessions.insertMedia(tenantId, batch, ids);
             sessions.insertQuality(tenantId, batch, ids);

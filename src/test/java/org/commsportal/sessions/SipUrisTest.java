@@ -16,6 +16,7 @@ class SipUrisTest {
 
     @Test
     void a_telephone_uri_keeps_its_number_so_it_never_matches_a_licensed_user() {
-        assertThat(SipUris.upn("sip:+14255550123@contoso.example;user=phone")).isEqualTo("+14255550123@contoso.example");
+        assertThat(SipUris.upn("sip:+14255550123@contoso.example;user=phone"))
+                .isEqualTo("+14255550123@contoso.example");
     }
 }

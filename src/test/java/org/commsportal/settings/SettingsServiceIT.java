@@ -18,10 +18,17 @@ import org.springframework.security.access.AccessDeniedException;
 @PortalIntegrationTest
 class SettingsServiceIT {
 
-    @Autowired SettingsService settings;
-    @Autowired TenantService tenants;
-    @Autowired TestTenants testTenants;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    SettingsService settings;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void a_new_tenant_conceals_names_keeps_a_year_and_uses_utc() {
@@ -40,10 +47,11 @@ class SettingsServiceIT {
         assertThat(changed).isEqualTo(3);
         assertThat(settings.current()).isEqualTo(new TenantSettings(false, 90, ZoneId.of("Asia/Kathmandu")));
         assertThat(tenants.current().displayConcealedNames()).isFalse();
-        assertThat(auditDetails(tenant)).containsExactlyInAnyOrder(
-                "Display concealed user names in all reports: on -> off",
-                "Retention (days): 365 -> 90",
-                "Default time zone: UTC -> Asia/Kathmandu");
+        assertThat(auditDetails(tenant))
+                .containsExactlyInAnyOrder(
+                        "Display concealed user names in all reports: on -> off",
+                        "Retention (days): 365 -> 90",
+                        "Default time zone: UTC -> Asia/Kathmandu");
     }
 
     @Test
@@ -70,12 +78,19 @@ class SettingsServiceIT {
     @Test
     void roles_without_the_settings_page_can_neither_read_nor_change_them() {
         Tenant tenant = testTenants.newTenant("others");
-        for (Role role : List.of(Role.SFB_ADMIN, Role.REPORTS_READER, Role.USAGE_SUMMARY_READER, Role.BILLING_ADMIN,
-                Role.PASSWORD_ADMIN, Role.USER_MANAGEMENT_ADMIN, Role.SERVICE_ADMIN)) {
+        for (Role role : List.of(
+                Role.SFB_ADMIN,
+                Role.REPORTS_READER,
+                Role.USAGE_SUMMARY_READER,
+                Role.BILLING_ADMIN,
+                Role.PASSWORD_ADMIN,
+                Role.USER_MANAGEMENT_ADMIN,
+                Role.SERVICE_ADMIN)) {
             testTenants.signInAs(tenant, role);
             assertThatThrownBy(settings::current).as(role.name()).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> settings.update(new TenantSettings(false, 30, ZoneId.of("UTC"))))
-                    .as(role.name()).isInstanceOf(AccessDeniedException.class);
+                    .as(role.name())
+                    .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(concealed(tenant)).isTrue();
     }
@@ -97,18 +112,25 @@ class SettingsServiceIT {
         settings.update(new TenantSettings(false, 30, ZoneId.of("Europe/Berlin")));
 
         assertThat(concealed(theirs)).isTrue();
-        assertThat(jdbc.sql("SELECT retention_days FROM tenant WHERE id = :id").param("id", theirs.id())
-                .query(Integer.class).single()).isEqualTo(365);
+        assertThat(jdbc.sql("SELECT retention_days FROM tenant WHERE id = :id")
+                        .param("id", theirs.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(365);
         assertThat(auditDetails(theirs)).isEmpty();
     }
 
     private boolean concealed(Tenant tenant) {
-        return jdbc.sql("SELECT display_concealed_names FROM tenant WHERE id = :id").param("id", tenant.id())
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT display_concealed_names FROM tenant WHERE id = :id")
+                .param("id", tenant.id())
+                .query(Boolean.class)
+                .single();
     }
 
     private List<String> auditDetails(Tenant tenant) {
         return jdbc.sql("SELECT detail FROM audit_event WHERE tenant_id = :id AND action = 'SETTING_CHANGED'")
-                .param("id", tenant.id()).query(String.class).list();
+                .param("id", tenant.id())
+                .query(String.class)
+                .list();
     }
 }

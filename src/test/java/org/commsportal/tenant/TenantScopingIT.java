@@ -13,12 +13,12 @@ import org.commsportal.activity.ReportPeriod;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.LicensedUser;
 import org.commsportal.directory.UserRecord;
-import org.commsportal.sessions.Modality;
+import org.commsportal.security.Role;
 import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
-import org.commsportal.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,12 +29,23 @@ import org.springframework.security.access.AccessDeniedException;
 @PortalIntegrationTest
 class TenantScopingIT {
 
-    @Autowired TestTenants testTenants;
-    @Autowired DirectoryService directory;
-    @Autowired SessionWriter writer;
-    @Autowired ActivityService activity;
-    @Autowired CurrentTenant currentTenant;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Tenant alpha;
     private Tenant beta;
@@ -44,9 +55,17 @@ class TenantScopingIT {
         alpha = testTenants.newTenant("alpha");
         beta = testTenants.newTenant("beta");
         for (Tenant tenant : List.of(alpha, beta)) {
-            currentTenant.runAs(tenant.id(), () -> directory.upsert(List.of(
-                    new UserRecord("shared.alias@" + tenant.name(), "shared.alias", "Shared", LocalDate.parse("2025-01-01"), null),
-                    new UserRecord("other@" + tenant.name(), "other", "Other", LocalDate.parse("2025-01-01"), null))));
+            currentTenant.runAs(
+                    tenant.id(),
+                    () -> directory.upsert(List.of(
+                            new UserRecord(
+                                    "shared.alias@" + tenant.name(),
+                                    "shared.alias",
+                                    "Shared",
+                                    LocalDate.parse("2025-01-01"),
+                                    null),
+                            new UserRecord(
+                                    "other@" + tenant.name(), "other", "Other", LocalDate.parse("2025-01-01"), null))));
         }
     }
 
@@ -62,7 +81,8 @@ class TenantScopingIT {
     @Test
     void activity_figures_come_from_the_signed_in_tenants_sessions_only() {
         String yesterday = activity.reportDate() + "T12:00:00Z";
-        currentTenant.runAs(beta.id(), () -> writer.write(List.of(session("b1", yesterday, beta), session("b2", yesterday, beta))));
+        currentTenant.runAs(
+                beta.id(), () -> writer.write(List.of(session("b1", yesterday, beta), session("b2", yesterday, beta))));
         currentTenant.runAs(alpha.id(), () -> writer.write(List.of(session("a1", yesterday, alpha))));
 
         testTenants.signInAs(alpha, Role.REPORTS_READER);
@@ -74,11 +94,16 @@ class TenantScopingIT {
 
     @Test
     void a_uri_of_another_tenants_user_never_resolves_to_that_user() {
-        currentTenant.runAs(alpha.id(), () -> writer.write(List.of(
-                session("cross", "2026-11-02T10:00:00Z", alpha, "sip:shared.alias@" + beta.name()))));
+        currentTenant.runAs(
+                alpha.id(),
+                () -> writer.write(
+                        List.of(session("cross", "2026-11-02T10:00:00Z", alpha, "sip:shared.alias@" + beta.name()))));
 
         assertThat(jdbc.sql("SELECT to_user_id IS NULL FROM comm_session WHERE tenant_id = :t AND dialog_id = 'cross'")
-                .param("t", alpha.id()).query(Boolean.class).single()).isTrue();
+                        .param("t", alpha.id())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -94,8 +119,26 @@ class TenantScopingIT {
 
     private static SessionRecord session(String dialogId, String start, Tenant tenant, String toUri) {
         Instant begin = Instant.parse(start);
-        return new SessionRecord(dialogId, begin, begin.plusSeconds(60), "sip:shared.alias@" + tenant.name(), toUri,
-                null, null, null, null, null, null, null, null, null, null, 200, null,
-                List.of(new MediaUsage(Modality.IM, 60_000)), 3, Quality.Report.none());
+        return new SessionRecord(
+                dialogId,
+                begin,
+                begin.plusSeconds(60),
+                "sip:shared.alias@" + tenant.name(),
+                toUri,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                200,
+                null,
+                List.of(new MediaUsage(Modality.IM, 60_000)),
+                3,
+                Quality.Report.none());
     }
 }

@@ -22,8 +22,7 @@ final class ActiveUsersChart {
     static final String ID = "active-users-chart";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
-    private ActiveUsersChart() {
-    }
+    private ActiveUsersChart() {}
 
     static Chart of(ActiveUserReport report) {
         var chart = new Chart(ChartType.COLUMN);
@@ -33,9 +32,13 @@ final class ActiveUsersChart {
         conf.setTitle("Active users per " + unit(report.period()));
         conf.getChart().setAnimation(false);
         conf.getLegend().setEnabled(false);
-        conf.getxAxis().setCategories(report.rows().stream()
-                .map(row -> label(report.period(), row)).toArray(String[]::new));
-        conf.getxAxis().setTitle(capitalized(unit(report.period())) + " (" + report.zone().getId() + ")");
+        conf.getxAxis()
+                .setCategories(report.rows().stream()
+                        .map(row -> label(report.period(), row))
+                        .toArray(String[]::new));
+        conf.getxAxis()
+                .setTitle(capitalized(unit(report.period())) + " ("
+                        + report.zone().getId() + ")");
         conf.getyAxis().setTitle("Distinct licensed users");
         conf.getyAxis().setMin(0);
         conf.getyAxis().setAllowDecimals(false);
@@ -45,8 +48,9 @@ final class ActiveUsersChart {
         var options = new PlotOptionsColumn();
         options.setAnimation(false);
         conf.setPlotOptions(options);
-        conf.addSeries(new ListSeries("Active users", report.rows().stream()
-                .map(row -> (Number) row.activeUsers()).toArray(Number[]::new)));
+        conf.addSeries(new ListSeries(
+                "Active users",
+                report.rows().stream().map(row -> (Number) row.activeUsers()).toArray(Number[]::new)));
         return chart;
     }
 

@@ -26,8 +26,8 @@ import java.util.List;
 import org.commsportal.activeusers.ActiveUserPeriod;
 import org.commsportal.activeusers.ActiveUserReport;
 import org.commsportal.activeusers.ActiveUserRow;
-import org.commsportal.activeusers.ActiveUsersService;
 import org.commsportal.activeusers.ActiveUsersNotReadyException;
+import org.commsportal.activeusers.ActiveUsersService;
 import org.commsportal.activeusers.UnsupportedZoneException;
 import org.commsportal.base.ui.TimeZoneField;
 import org.commsportal.security.Roles;
@@ -42,7 +42,13 @@ import org.commsportal.tenant.TenantService;
 @Route("usage/active-users")
 @PageTitle("Active users | Comms Usage Portal")
 @Menu(order = 3, title = "Active users", icon = "vaadin:users")
-@RolesAllowed({Roles.GLOBAL_ADMIN, Roles.SFB_ADMIN, Roles.REPORTS_READER, Roles.GLOBAL_READER, Roles.USAGE_SUMMARY_READER})
+@RolesAllowed({
+    Roles.GLOBAL_ADMIN,
+    Roles.SFB_ADMIN,
+    Roles.REPORTS_READER,
+    Roles.GLOBAL_READER,
+    Roles.USAGE_SUMMARY_READER
+})
 class ActiveUsersView extends VerticalLayout {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -55,8 +61,8 @@ class ActiveUsersView extends VerticalLayout {
     private final Paragraph explanation = new Paragraph();
     private final Span dataAsOf = new Span();
     private final Paragraph problem = new Paragraph();
-    private final Paragraph noData = new Paragraph("No data for this period length: no such period lies wholly "
-            + "within the retained data yet.");
+    private final Paragraph noData = new Paragraph(
+            "No data for this period length: no such period lies wholly " + "within the retained data yet.");
     private final Div chart = new Div();
     private final Grid<ActiveUserRow> grid = new Grid<>();
     private final Grid.Column<ActiveUserRow> endsColumn;
@@ -91,9 +97,15 @@ class ActiveUsersView extends VerticalLayout {
         chart.addClassName("report-charts");
 
         grid.setId("active-users-grid");
-        grid.addColumn(row -> ActiveUsersChart.label(shownPeriod, row)).setHeader("Period").setAutoWidth(true);
-        endsColumn = grid.addColumn(row -> DATE_TIME.format(row.date())).setHeader("Period ends").setAutoWidth(true);
-        grid.addColumn(ActiveUserRow::activeUsers).setHeader("Active users").setTextAlign(ColumnTextAlign.END)
+        grid.addColumn(row -> ActiveUsersChart.label(shownPeriod, row))
+                .setHeader("Period")
+                .setAutoWidth(true);
+        endsColumn = grid.addColumn(row -> DATE_TIME.format(row.date()))
+                .setHeader("Period ends")
+                .setAutoWidth(true);
+        grid.addColumn(ActiveUserRow::activeUsers)
+                .setHeader("Active users")
+                .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         grid.setHeight("420px");
 
@@ -126,8 +138,8 @@ class ActiveUsersView extends VerticalLayout {
                 + chosenZone.getId() + ". Daily figures stop at the last complete day; the current week, month and "
                 + "year are included. Only periods wholly within the retained data (the last " + retentionDays
                 + " days) are shown.");
-        dataAsOf.setText("Data as of " + DATE_TIME.format(LocalDateTime.now(clock.withZone(chosenZone)))
-                + " (" + chosenZone.getId() + ")");
+        dataAsOf.setText("Data as of " + DATE_TIME.format(LocalDateTime.now(clock.withZone(chosenZone))) + " ("
+                + chosenZone.getId() + ")");
 
         shownPeriod = chosenPeriod;
         endsColumn.setHeader("Period ends (" + chosenZone.getId() + ")");

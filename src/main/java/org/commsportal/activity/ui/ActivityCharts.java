@@ -20,15 +20,13 @@ import org.commsportal.activity.DailyActivity;
  */
 final class ActivityCharts {
 
-    private record Series(String name, ToLongFunction<DailyActivity> value) {
-    }
+    private record Series(String name, ToLongFunction<DailyActivity> value) {}
 
     /** The index of the point the keyboard has reached, -1 for none. */
     private static final String HIGHLIGHTED_POINT = "element.configuration && element.configuration.highlightedPoint"
             + " ? element.configuration.highlightedPoint.index : -1";
 
-    private ActivityCharts() {
-    }
+    private ActivityCharts() {}
 
     static List<Chart> of(ActivityReport report, Consumer<LocalDate> onDayClicked) {
         return of(report, onDayClicked, false);
@@ -36,32 +34,58 @@ final class ActivityCharts {
 
     static List<Chart> of(ActivityReport report, Consumer<LocalDate> onDayClicked, boolean logarithmic) {
         return List.of(
-                chart("activity-chart", "Activity", "Peer-to-peer sessions", report, onDayClicked, logarithmic,
+                chart(
+                        "activity-chart",
+                        "Activity",
+                        "Peer-to-peer sessions",
+                        report,
+                        onDayClicked,
+                        logarithmic,
                         new Series("IM", DailyActivity::im),
                         new Series("Audio", DailyActivity::audio),
                         new Series("Video", DailyActivity::video),
                         new Series("Application sharing", DailyActivity::appSharing),
                         new Series("File transfers", DailyActivity::fileTransfer)),
-                chart("users-chart", "Users", "Distinct licensed users", report, onDayClicked, logarithmic,
+                chart(
+                        "users-chart",
+                        "Users",
+                        "Distinct licensed users",
+                        report,
+                        onDayClicked,
+                        logarithmic,
                         new Series("IM", DailyActivity::usersIm),
                         new Series("Audio", DailyActivity::usersAudio),
                         new Series("Video", DailyActivity::usersVideo),
                         new Series("Application sharing", DailyActivity::usersAppSharing),
                         new Series("File transfers", DailyActivity::usersFileTransfer)),
-                chart("minutes-chart", "Minutes", "Minutes", report, onDayClicked, logarithmic,
+                chart(
+                        "minutes-chart",
+                        "Minutes",
+                        "Minutes",
+                        report,
+                        onDayClicked,
+                        logarithmic,
                         new Series("Audio", DailyActivity::audioMinutes),
                         new Series("Video", DailyActivity::videoMinutes)));
     }
 
-    private static Chart chart(String id, String title, String yAxisTitle, ActivityReport report,
-                               Consumer<LocalDate> onDayClicked, boolean logarithmic, Series... series) {
+    private static Chart chart(
+            String id,
+            String title,
+            String yAxisTitle,
+            ActivityReport report,
+            Consumer<LocalDate> onDayClicked,
+            boolean logarithmic,
+            Series... series) {
         var chart = new Chart(ChartType.LINE);
         chart.setId(id);
         chart.setHeight("300px");
         Configuration conf = chart.getConfiguration();
         conf.setTitle(title);
         conf.getChart().setAnimation(false);
-        conf.getxAxis().setCategories(report.days().stream().map(d -> d.day().toString()).toArray(String[]::new));
+        conf.getxAxis()
+                .setCategories(
+                        report.days().stream().map(d -> d.day().toString()).toArray(String[]::new));
         conf.getxAxis().setTitle("Date (UTC)");
         conf.getyAxis().setTitle(yAxisTitle + (logarithmic ? " (logarithmic)" : ""));
         if (logarithmic) {
@@ -79,21 +103,28 @@ final class ActivityCharts {
         options.setCursor(com.vaadin.flow.component.charts.model.Cursor.POINTER);
         conf.setPlotOptions(options);
         for (Series s : series) {
-            conf.addSeries(new ListSeries(s.name(), report.days().stream()
-                    .map(day -> {
-                        long value = s.value().applyAsLong(day);
-                        return logarithmic && value == 0 ? null : (Number) value;
-                    }).toArray(Number[]::new)));
+            conf.addSeries(new ListSeries(
+                    s.name(),
+                    report.days().stream()
+                            .map(day -> {
+                                long value = s.value().applyAsLong(day);
+                                return logarithmic && value == 0 ? null : (Number) value;
+                            })
+                            .toArray(Number[]::new)));
         }
-        chart.addPointClickListener(click -> onDayClicked.accept(report.days().get(click.getItemIndex()).day()));
+        chart.addPointClickListener(click ->
+                onDayClicked.accept(report.days().get(click.getItemIndex()).day()));
         // Enter or space on a point reached with the keyboard (Highcharts' arrow-key navigation) picks its day;
         // on key up, as Highcharts stops the key down event inside the chart
-        chart.getElement().addEventListener("keyup", key -> {
-            int index = (int) key.getEventData().getNumber(HIGHLIGHTED_POINT);
-            if (index >= 0 && index < report.days().size()) {
-                onDayClicked.accept(report.days().get(index).day());
-            }
-        }).setFilter("event.key === 'Enter' || event.key === ' '").addEventData(HIGHLIGHTED_POINT);
+        chart.getElement()
+                .addEventListener("keyup", key -> {
+                    int index = (int) key.getEventData().getNumber(HIGHLIGHTED_POINT);
+                    if (index >= 0 && index < report.days().size()) {
+                        onDayClicked.accept(report.days().get(index).day());
+                    }
+                })
+                .setFilter("event.key === 'Enter' || event.key === ' '")
+                .addEventData(HIGHLIGHTED_POINT);
         // A click anywhere in the plot picks the day whose column it falls in, not only one exactly on a line
         chart.addChartClickListener(click -> {
             long index = Math.round(click.getxAxisValue());

@@ -45,8 +45,13 @@ import org.jspecify.annotations.Nullable;
 @Route("usage/peer-to-peer-activity")
 @PageTitle("Peer-to-peer activity | Comms Usage Portal")
 @Menu(order = 1, title = "Peer-to-peer activity", icon = "vaadin:chart")
-@RolesAllowed({Roles.GLOBAL_ADMIN, Roles.SFB_ADMIN, Roles.REPORTS_READER, Roles.GLOBAL_READER,
-        Roles.USAGE_SUMMARY_READER})
+@RolesAllowed({
+    Roles.GLOBAL_ADMIN,
+    Roles.SFB_ADMIN,
+    Roles.REPORTS_READER,
+    Roles.GLOBAL_READER,
+    Roles.USAGE_SUMMARY_READER
+})
 class PeerToPeerActivityView extends VerticalLayout {
 
     static final String COLUMNS_PREFERENCE = "peer-to-peer-activity.columns";
@@ -127,12 +132,12 @@ class PeerToPeerActivityView extends VerticalLayout {
 
         var table = new UserActivityGrid(activity, () -> query);
         grid = table;
-        var chooser = new ColumnChooser<>(UserActivityColumn.class, UserActivityColumn::header, table, preferences,
-                COLUMNS_PREFERENCE);
+        var chooser = new ColumnChooser<>(
+                UserActivityColumn.class, UserActivityColumn::header, table, preferences, COLUMNS_PREFERENCE);
         columns = chooser;
         userCount.setId("user-count");
-        var toolbar = new HorizontalLayout(filter, dayChip, userCount, new Div(), chooser,
-                new StreamedExports(this::prepareExport));
+        var toolbar = new HorizontalLayout(
+                filter, dayChip, userCount, new Div(), chooser, new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
         toolbar.setWrap(true); // on a phone the exports go to a second line instead of off the screen
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -195,7 +200,9 @@ class PeerToPeerActivityView extends VerticalLayout {
         }
         UserTableQuery current = grid.currentQuery();
         List<UserActivityColumn> chosen = columns.visible();
-        return new StreamedExports.Download(activity.exportFileName(current, format), activity.countUsers(current),
+        return new StreamedExports.Download(
+                activity.exportFileName(current, format),
+                activity.countUsers(current),
                 (out, progress) -> activity.export(current, chosen, format, out, progress));
     }
 }

@@ -17,8 +17,8 @@ import org.commsportal.base.ui.GridHeaders;
 /** The per-user table: pages come from the database, sorted there by whichever column header was clicked. */
 final class UserActivityGrid extends Grid<UserActivityRow> {
 
-    private static final Set<UserActivityColumn> NUMERIC = EnumSet.range(UserActivityColumn.IM,
-            UserActivityColumn.VIDEO_MINUTES);
+    private static final Set<UserActivityColumn> NUMERIC =
+            EnumSet.range(UserActivityColumn.IM, UserActivityColumn.VIDEO_MINUTES);
 
     private final Supplier<UserTableQuery> query;
 
@@ -44,7 +44,8 @@ final class UserActivityGrid extends Grid<UserActivityRow> {
                 gridColumn.setAutoWidth(false).setWidth("20rem").setFlexGrow(0).setFrozen(true);
             }
         }
-        setItems(page -> activity.users(sortedQuery(page.getSortOrders()), page.getOffset(), page.getLimit()).stream(),
+        setItems(
+                page -> activity.users(sortedQuery(page.getSortOrders()), page.getOffset(), page.getLimit()).stream(),
                 page -> Math.toIntExact(activity.countUsers(query.get())));
     }
 
@@ -57,8 +58,12 @@ final class UserActivityGrid extends Grid<UserActivityRow> {
 
     /** A column's key and sort property are its UserActivityColumn name, so a sort order names its column. */
     private UserTableQuery sortedQuery(List<QuerySortOrder> orders) {
-        return orders.isEmpty() ? query.get() : query.get().sortedBy(UserActivityColumn.valueOf(orders.get(0).getSorted()),
-                orders.get(0).getDirection() == SortDirection.ASCENDING);
+        return orders.isEmpty()
+                ? query.get()
+                : query.get()
+                        .sortedBy(
+                                UserActivityColumn.valueOf(orders.get(0).getSorted()),
+                                orders.get(0).getDirection() == SortDirection.ASCENDING);
     }
 
     private static String text(Object value) {

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -37,7 +36,8 @@ import org.commsportal.security.SignedInRoles;
 @RolesAllowed({Roles.GLOBAL_ADMIN, Roles.GLOBAL_READER})
 class AccountsView extends VerticalLayout {
 
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final AccountService accounts;
     private final Grid<AccountSummary> grid = new Grid<>();
@@ -49,13 +49,25 @@ class AccountsView extends VerticalLayout {
         setSizeFull();
 
         grid.setId("accounts-grid");
-        grid.addColumn(AccountSummary::username).setHeader("User name").setAutoWidth(true).setSortable(true);
-        grid.addColumn(AccountSummary::displayName).setHeader("Display name").setAutoWidth(true).setSortable(true);
-        grid.addColumn(account -> account.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", ")))
-                .setHeader("Roles").setFlexGrow(2);
-        grid.addColumn(account -> account.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(AccountSummary::username)
+                .setHeader("User name")
+                .setAutoWidth(true)
+                .setSortable(true);
+        grid.addColumn(AccountSummary::displayName)
+                .setHeader("Display name")
+                .setAutoWidth(true)
+                .setSortable(true);
+        grid.addColumn(account ->
+                        account.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", ")))
+                .setHeader("Roles")
+                .setFlexGrow(2);
+        grid.addColumn(account -> account.enabled() ? "Enabled" : "Disabled")
+                .setHeader("Status")
+                .setAutoWidth(true);
         grid.addColumn(AccountSummary::timeZone).setHeader("Time zone").setAutoWidth(true);
-        grid.addColumn(account -> CREATED.format(account.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+        grid.addColumn(account -> CREATED.format(account.createdAt()))
+                .setHeader("Created (UTC)")
+                .setAutoWidth(true);
         if (manages) {
             grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         }
@@ -83,7 +95,8 @@ class AccountsView extends VerticalLayout {
     private HorizontalLayout actions(AccountSummary account) {
         var roles = new Button("Roles", click -> editDialog(account).open());
         roles.setId("roles-" + account.id());
-        var password = new Button("Reset password", click -> resetPasswordDialog(account).open());
+        var password = new Button(
+                "Reset password", click -> resetPasswordDialog(account).open());
         password.setId("reset-password-" + account.id());
         Runnable toggle = () -> attempt(() -> {
             accounts.setEnabled(account.id(), !account.enabled());
@@ -91,10 +104,15 @@ class AccountsView extends VerticalLayout {
         });
         var enable = new Button(account.enabled() ? "Disable" : "Enable", click -> {
             if (account.enabled()) {
-                Confirm.ask("disable-account", "Disable " + account.username() + "?", "The account "
-                        + account.username() + " (" + account.displayName() + ") is signed out at the next click "
-                        + "and cannot sign in, nor use API tokens, until an administrator enables the account again.",
-                        "Disable account", toggle);
+                Confirm.ask(
+                        "disable-account",
+                        "Disable " + account.username() + "?",
+                        "The account "
+                                + account.username() + " (" + account.displayName()
+                                + ") is signed out at the next click "
+                                + "and cannot sign in, nor use API tokens, until an administrator enables the account again.",
+                        "Disable account",
+                        toggle);
             } else {
                 toggle.run();
             }

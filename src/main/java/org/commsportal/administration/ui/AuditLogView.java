@@ -71,18 +71,25 @@ class AuditLogView extends VerticalLayout {
         from.addValidationStatusChangeListener(change -> applyFilter());
         to.addValidationStatusChangeListener(change -> applyFilter());
 
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        DateTimeFormatter time =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         grid.setId("audit-grid");
-        grid.addColumn(event -> time.format(event.occurredAt())).setHeader("Time (" + zone.getId() + ")").setAutoWidth(true);
+        grid.addColumn(event -> time.format(event.occurredAt()))
+                .setHeader("Time (" + zone.getId() + ")")
+                .setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEvent::detail).setHeader("Detail").setFlexGrow(3);
-        grid.addColumn(event -> event.remoteAddr() == null ? "" : event.remoteAddr()).setHeader("Address").setAutoWidth(true);
+        grid.addColumn(event -> event.remoteAddr() == null ? "" : event.remoteAddr())
+                .setHeader("Address")
+                .setAutoWidth(true);
         count.setId("audit-count");
 
         var export = new StreamedExports(format -> {
             AuditQuery current = query;
-            return new StreamedExports.Download(AuditLog.exportFileName(current, format, zone), auditLog.count(current),
+            return new StreamedExports.Download(
+                    AuditLog.exportFileName(current, format, zone),
+                    auditLog.count(current),
                     (out, progress) -> auditLog.export(current, format, out, zone, progress));
         });
         var filters = new HorizontalLayout(actor, action, from, to);
@@ -117,8 +124,8 @@ class AuditLogView extends VerticalLayout {
         }
         query = new AuditQuery(actor.getValue(), action.getValue(), start, end);
         AuditQuery current = query;
-        grid.setItems(page -> auditLog.page(current, page.getOffset(), page.getLimit()).stream(),
-                page -> (int) Math.min(Integer.MAX_VALUE, auditLog.count(current)));
+        grid.setItems(page -> auditLog.page(current, page.getOffset(), page.getLimit()).stream(), page ->
+                (int) Math.min(Integer.MAX_VALUE, auditLog.count(current)));
         count.setText(auditLog.count(current) + " entries");
     }
 

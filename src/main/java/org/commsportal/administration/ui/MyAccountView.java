@@ -81,7 +81,9 @@ class MyAccountView extends VerticalLayout {
                 repeat.clear();
                 Notification.show("Password changed").setId("password-changed");
             } catch (AccountProblem problem) {
-                invalid(problem.field() == AccountProblem.Field.CURRENT_PASSWORD ? current : next, problem.getMessage());
+                invalid(
+                        problem.field() == AccountProblem.Field.CURRENT_PASSWORD ? current : next,
+                        problem.getMessage());
             }
         });
         change.setId("change-password");
@@ -136,17 +138,32 @@ class MyAccountView extends VerticalLayout {
         tokenGrid.setAllRowsVisible(true);
         tokenGrid.addColumn(ApiTokenSummary::name).setHeader("Name").setAutoWidth(true);
         tokenGrid.addColumn(token -> token.prefix() + "...").setHeader("Token").setAutoWidth(true);
-        tokenGrid.addColumn(token -> time(token.createdAt())).setHeader("Created (" + zone.getId() + ")").setAutoWidth(true);
-        tokenGrid.addColumn(token -> time(token.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        tokenGrid.addColumn(token -> time(token.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
+        tokenGrid
+                .addColumn(token -> time(token.createdAt()))
+                .setHeader("Created (" + zone.getId() + ")")
+                .setAutoWidth(true);
+        tokenGrid
+                .addColumn(token -> time(token.expiresAt()))
+                .setHeader("Expires")
+                .setAutoWidth(true);
+        tokenGrid
+                .addColumn(token -> time(token.lastUsedAt()))
+                .setHeader("Last used")
+                .setAutoWidth(true);
         tokenGrid.addColumn(this::status).setHeader("Status").setAutoWidth(true);
         tokenGrid.addComponentColumn(token -> {
-            var revoke = new Button("Revoke", click -> Confirm.ask("revoke-token", "Revoke token \"" + token.name()
-                    + "\"?", "Scripts using " + token.prefix() + "... are refused from then on. A revoked token cannot "
-                    + "be used again.", "Revoke token", () -> {
-                        tokens.revoke(token.id());
-                        refreshTokens();
-                    }));
+            var revoke = new Button(
+                    "Revoke",
+                    click -> Confirm.ask(
+                            "revoke-token",
+                            "Revoke token \"" + token.name() + "\"?",
+                            "Scripts using " + token.prefix() + "... are refused from then on. A revoked token cannot "
+                                    + "be used again.",
+                            "Revoke token",
+                            () -> {
+                                tokens.revoke(token.id());
+                                refreshTokens();
+                            }));
             revoke.setId("revoke-token-" + token.id());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(token.revokedAt() == null);

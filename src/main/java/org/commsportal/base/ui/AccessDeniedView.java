@@ -28,8 +28,10 @@ class AccessDeniedView extends VerticalLayout implements HasErrorParameter<Acces
         removeAll();
         var home = new RouterLink("Back to the home page", HomeView.class);
         home.setId("back-home");
-        add(new H2("Access denied (403)"),
-                new Paragraph("Your roles do not allow you to open '" + event.getLocation().getPath()
+        add(
+                new H2("Access denied (403)"),
+                new Paragraph("Your roles do not allow you to open '"
+                        + event.getLocation().getPath()
                         + "'. Ask a global administrator of your organization for a role that includes it."),
                 home);
         return HttpServletResponse.SC_FORBIDDEN;

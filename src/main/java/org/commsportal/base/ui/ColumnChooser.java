@@ -22,17 +22,24 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
     private final Class<C> type;
     private final Grid<?> grid;
 
-    public ColumnChooser(Class<C> type, Function<C, String> header, Grid<?> grid, AccountPreferences preferences,
-                         String preferenceKey) {
+    public ColumnChooser(
+            Class<C> type,
+            Function<C, String> header,
+            Grid<?> grid,
+            AccountPreferences preferences,
+            String preferenceKey) {
         this.type = type;
         this.grid = grid;
         setId("column-chooser");
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
         SubMenu columns = addItem("Columns").getSubMenu();
         Set<C> saved = EnumSet.noneOf(type);
-        preferences.get(preferenceKey).ifPresent(value -> Arrays.stream(value.split(","))
-                .flatMap(name -> Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(name)))
-                .forEach(saved::add));
+        preferences
+                .get(preferenceKey)
+                .ifPresent(value -> Arrays.stream(value.split(","))
+                        .flatMap(name -> Arrays.stream(type.getEnumConstants())
+                                .filter(c -> c.name().equals(name)))
+                        .forEach(saved::add));
         Set<C> visible = saved.isEmpty() ? EnumSet.allOf(type) : saved;
         apply(visible);
         for (C column : type.getEnumConstants()) {
@@ -57,7 +64,9 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
 
     /** The columns shown, in their order. */
     public List<C> visible() {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> grid.getColumnByKey(c.name()).isVisible()).toList();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(c -> grid.getColumnByKey(c.name()).isVisible())
+                .toList();
     }
 
     private void apply(Set<C> visible) {

@@ -11,8 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
  */
 public final class Confirm {
 
-    private Confirm() {
-    }
+    private Confirm() {}
 
     /**
      * Opens the question; the dialog gets id {@code <id>-dialog}, its text {@code <id>-question}, its buttons

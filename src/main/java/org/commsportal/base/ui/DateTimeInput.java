@@ -14,19 +14,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DateTimeInput {
 
-    static final String BAD_INPUT = "Not a date and time: enter the date as 2026-11-22 and the time as 09:30 "
-            + "(24-hour clock).";
+    static final String BAD_INPUT =
+            "Not a date and time: enter the date as 2026-11-22 and the time as 09:30 " + "(24-hour clock).";
     static final String INCOMPLETE = "Enter both a date and a time.";
 
-    private DateTimeInput() {
-    }
+    private DateTimeInput() {}
 
     public static DateTimePicker create(String label, String id) {
         var picker = new DateTimePicker(label);
         picker.setId(id);
         // The UK locale formats times on a 24-hour clock; the date format is ISO, set below
         picker.setLocale(Locale.UK);
-        picker.setDatePickerI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd").setFirstDayOfWeek(1));
+        picker.setDatePickerI18n(
+                new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd").setFirstDayOfWeek(1));
         picker.setI18n(new DateTimePicker.DateTimePickerI18n()
                 .setBadInputErrorMessage(BAD_INPUT)
                 .setIncompleteInputErrorMessage(INCOMPLETE)

@@ -5,8 +5,7 @@ import com.vaadin.flow.router.RouterLink;
 /** Links to the documentation the portal serves, for pages of other features that refer to it. */
 public final class DocsLinks {
 
-    private DocsLinks() {
-    }
+    private DocsLinks() {}
 
     /** "Ingesting sessions and users" (docs/ingest.md). */
     public static RouterLink ingest() {

@@ -20,8 +20,7 @@ public final class GridHeaders {
             }
             """;
 
-    private GridHeaders() {
-    }
+    private GridHeaders() {}
 
     /** A header text for an end-aligned column of the grid. */
     public static Span endAligned(Grid<?> grid, String text) {

@@ -33,8 +33,11 @@ class HomeView extends VerticalLayout {
         var docs = new RouterLink("the portal's documentation", DocsView.class);
         docs.setId("docs-link");
         if (entries.isEmpty()) {
-            add(new Paragraph(new Text("Your roles open no reports in this portal. The programmatic interfaces that "
-                    + "your roles allow are described in "), docs, new Text(".")));
+            add(new Paragraph(
+                    new Text("Your roles open no reports in this portal. The programmatic interfaces that "
+                            + "your roles allow are described in "),
+                    docs,
+                    new Text(".")));
         } else {
             add(new Paragraph("Your roles open these pages:"));
             entries.forEach(entry -> add(new RouterLink(entry.title(), entry.menuClass())));

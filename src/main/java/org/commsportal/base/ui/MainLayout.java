@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -68,18 +68,22 @@ class MainLayout extends AppLayout {
             var drawerSignOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
             drawerSignOut.setId("drawer-sign-out");
             drawerSignOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            var drawerFooter = new VerticalLayout(new Span(user.displayName() + " · " + user.tenantName()),
-                    drawerAccount, drawerSignOut);
+            var drawerFooter = new VerticalLayout(
+                    new Span(user.displayName() + " · " + user.tenantName()), drawerAccount, drawerSignOut);
             drawerFooter.setId("drawer-footer");
             drawerFooter.setSpacing(false);
             addToDrawer(drawerFooter);
 
             // On a narrow screen the navigation bar keeps one line: the tenant goes, the name and the sign-out
             // button shrink to their icons
-            addAttachListener(attach -> attach.getUI().getPage().retrieveExtendedClientDetails(
-                    details -> compact(details.getWindowInnerWidth() < NARROW, tenant, account, logout, user)));
-            addAttachListener(attach -> attach.getUI().getPage().addBrowserWindowResizeListener(
-                    resize -> compact(resize.getWidth() < NARROW, tenant, account, logout, user)));
+            addAttachListener(attach -> attach.getUI()
+                    .getPage()
+                    .retrieveExtendedClientDetails(
+                            details -> compact(details.getWindowInnerWidth() < NARROW, tenant, account, logout, user)));
+            addAttachListener(attach -> attach.getUI()
+                    .getPage()
+                    .addBrowserWindowResizeListener(
+                            resize -> compact(resize.getWidth() < NARROW, tenant, account, logout, user)));
         });
         addToNavbar(header);
     }

@@ -28,7 +28,8 @@ class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundE
         removeAll();
         var home = new RouterLink("Back to the home page", HomeView.class);
         home.setId("back-home");
-        add(new H2("Page not found (404)"),
+        add(
+                new H2("Page not found (404)"),
                 new Paragraph("There is no page '" + event.getLocation().getPath() + "' in this portal. The menu "
                         + "lists the pages your roles open."),
                 home);

@@ -27,10 +27,18 @@ class PageStatusFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
         String accept = request.getHeader("Accept");
-        return !"GET".equals(request.getMethod()) || request.getUserPrincipal() == null
-                || request.getParameter("v-r") != null || accept == null || !accept.contains("text/html")
-                || path.startsWith("VAADIN/") || path.startsWith("api/") || path.startsWith("v1.0/")
-                || path.startsWith("ecp/") || path.startsWith("actuator") || path.equals("login") || path.equals("error")
+        return !"GET".equals(request.getMethod())
+                || request.getUserPrincipal() == null
+                || request.getParameter("v-r") != null
+                || accept == null
+                || !accept.contains("text/html")
+                || path.startsWith("VAADIN/")
+                || path.startsWith("api/")
+                || path.startsWith("v1.0/")
+                || path.startsWith("ecp/")
+                || path.startsWith("actuator")
+                || path.equals("login")
+                || path.equals("error")
                 || path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
 

@@ -10,8 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 /** A dialog that shows a new secret (API token, ingestion key) the one time it exists in clear. */
 public final class ShownOnce {
 
-    private ShownOnce() {
-    }
+    private ShownOnce() {}
 
     /**
      * Opens the dialog; the value's field gets id {@code idPrefix}, its copy button {@code copy-<idPrefix>} and its

@@ -30,8 +30,7 @@ public final class StreamedExports extends HorizontalLayout {
     }
 
     /** One download: its file name, how many rows to expect (for the progress bar) and how to write it. */
-    public record Download(String fileName, long expectedRows, Body body) {
-    }
+    public record Download(String fileName, long expectedRows, Body body) {}
 
     private final ProgressBar progress = new ProgressBar();
     private volatile @Nullable Download pending;
@@ -55,7 +54,8 @@ public final class StreamedExports extends HorizontalLayout {
         anchor.setId("export-" + format.fileExtension() + "-link");
         anchor.getStyle().set("display", "none");
         add(anchor);
-        var button = new Button("Export " + (format == ExportFormat.CSV ? "CSV" : "Excel"), VaadinIcon.DOWNLOAD.create());
+        var button =
+                new Button("Export " + (format == ExportFormat.CSV ? "CSV" : "Excel"), VaadinIcon.DOWNLOAD.create());
         button.setId("export-" + format.fileExtension());
         button.addClickListener(click -> {
             Download download = prepare.apply(format);
@@ -82,12 +82,19 @@ public final class StreamedExports extends HorizontalLayout {
             event.setFileName(download.fileName());
             event.setContentType(format.contentType());
             try (OutputStream out = event.getOutputStream()) {
-                long rows = download.body().write(out, written -> ui.access(() -> progress.setValue(
-                        download.expectedRows() == 0 ? 1 : Math.min(1, (double) written / download.expectedRows()))));
+                long rows = download.body()
+                        .write(
+                                out,
+                                written -> ui.access(() -> progress.setValue(
+                                        download.expectedRows() == 0
+                                                ? 1
+                                                : Math.min(1, (double) written / download.expectedRows()))));
                 ui.access(() -> finished(Notification.show("Exported " + rows + " rows."), null));
             } catch (Exception e) {
-                ui.access(() -> finished(null, "The export failed: " + e.getClass().getSimpleName()
-                        + ". Nothing more was written; try again."));
+                ui.access(() -> finished(
+                        null,
+                        "The export failed: " + e.getClass().getSimpleName()
+                                + ". Nothing more was written; try again."));
                 throw e;
             }
         };
@@ -97,7 +104,8 @@ public final class StreamedExports extends HorizontalLayout {
         progress.setVisible(false);
         UI.getCurrent().setPollInterval(-1);
         if (error != null) {
-            Notification.show(error, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(error, 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } else if (done != null) {
             done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }

@@ -14,14 +14,15 @@ public final class TimeZoneField {
     /** The zone stored for "UTC" (the region id, not {@link ZoneOffset#UTC}, so that stored values compare equal). */
     public static final ZoneId UTC = ZoneId.of("UTC");
 
-    private static final List<ZoneId> ZONES = Stream.concat(Stream.of(UTC), ZoneId.getAvailableZoneIds().stream()
-                    .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
-                    .sorted()
-                    .map(ZoneId::of))
+    private static final List<ZoneId> ZONES = Stream.concat(
+                    Stream.of(UTC),
+                    ZoneId.getAvailableZoneIds().stream()
+                            .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
+                            .sorted()
+                            .map(ZoneId::of))
             .toList();
 
-    private TimeZoneField() {
-    }
+    private TimeZoneField() {}
 
     public static ComboBox<ZoneId> create(String label) {
         var field = new ComboBox<ZoneId>(label);

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed(Roles.GLOBAL_ADMIN)
 class IngestionKeysView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final IngestionKeys keys;
     private final Grid<IngestionKeySummary> grid = new Grid<>();
@@ -49,7 +50,9 @@ class IngestionKeysView extends VerticalLayout {
             name.setInvalid(false);
             try {
                 CreatedIngestionKey created = keys.create(name.getValue());
-                ShownOnce.open("Ingestion key \"" + created.summary().name() + "\" created", created.key(),
+                ShownOnce.open(
+                        "Ingestion key \"" + created.summary().name() + "\" created",
+                        created.key(),
                         "created-ingestion-key");
                 name.clear();
                 refresh();
@@ -67,17 +70,27 @@ class IngestionKeysView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addColumn(IngestionKeySummary::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(key -> key.prefix() + "...").setHeader("Key").setAutoWidth(true);
-        grid.addColumn(key -> time(key.createdAt()) + " by " + key.createdBy()).setHeader("Created (UTC)").setAutoWidth(true);
+        grid.addColumn(key -> time(key.createdAt()) + " by " + key.createdBy())
+                .setHeader("Created (UTC)")
+                .setAutoWidth(true);
         grid.addColumn(key -> time(key.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
         grid.addColumn(key -> key.revokedAt() == null ? "Active" : "Revoked " + time(key.revokedAt()))
-                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(key -> {
-            var revoke = new Button("Revoke", click -> Confirm.ask("revoke-ingestion-key", "Revoke ingestion key \""
-                    + key.name() + "\"?", "Senders using the key \"" + key.name() + "\" (" + key.prefix() + "...) are "
-                    + "refused from then on. A revoked key cannot be used again.", "Revoke key", () -> {
-                        keys.revoke(key.id());
-                        refresh();
-                    }));
+            var revoke = new Button(
+                    "Revoke",
+                    click -> Confirm.ask(
+                            "revoke-ingestion-key",
+                            "Revoke ingestion key \"" + key.name() + "\"?",
+                            "Senders using the key \"" + key.name() + "\" (" + key.prefix() + "...) are "
+                                    + "refused from then on. A revoked key cannot be used again.",
+                            "Revoke key",
+                            () -> {
+                                keys.revoke(key.id());
+                                refresh();
+                            }));
             revoke.setId("revoke-ingestion-key-" + key.id());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             revoke.setEnabled(key.revokedAt() == null);
@@ -85,10 +98,18 @@ class IngestionKeysView extends VerticalLayout {
         });
 
         var docs = DocsLinks.ingest();
-        add(new H2("Ingestion keys"), new Paragraph(new Text("Senders post sessions and users to "
-                + "/api/v1/ingest/sessions and /api/v1/ingest/users with \"Authorization: Bearer <key>\" (see "),
-                docs, new Text("). A key can do nothing but ingest for this organization; it is shown once, when it is "
-                + "created.")), form, grid);
+        add(
+                new H2("Ingestion keys"),
+                new Paragraph(
+                        new Text(
+                                "Senders post sessions and users to "
+                                        + "/api/v1/ingest/sessions and /api/v1/ingest/users with \"Authorization: Bearer <key>\" (see "),
+                        docs,
+                        new Text(
+                                "). A key can do nothing but ingest for this organization; it is shown once, when it is "
+                                        + "created.")),
+                form,
+                grid);
         refresh();
     }
 

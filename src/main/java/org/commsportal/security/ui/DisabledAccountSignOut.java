@@ -24,9 +24,11 @@ class DisabledAccountSignOut implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(enter ->
-                authentication.getAuthenticatedUser(PortalUser.class)
-                        .filter(user -> !accounts.stillEnabled(user.getUsername()))
-                        .ifPresent(user -> authentication.logout())));
+        event.getSource()
+                .addUIInitListener(init -> init.getUI()
+                        .addBeforeEnterListener(enter -> authentication
+                                .getAuthenticatedUser(PortalUser.class)
+                                .filter(user -> !accounts.stillEnabled(user.getUsername()))
+                                .ifPresent(user -> authentication.logout())));
     }
 }

@@ -9,8 +9,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.commsportal.security.SecurityConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.DisabledException;
@@ -51,7 +51,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
             i18n.getErrorMessage().setMessage(locked.getMessage());
         } else if (failed && lastSignInFailure() instanceof DisabledException) {
             i18n.getErrorMessage().setTitle("Account disabled");
-            i18n.getErrorMessage().setMessage("This account is disabled. Ask a global administrator of your organization.");
+            i18n.getErrorMessage()
+                    .setMessage("This account is disabled. Ask a global administrator of your organization.");
         }
         login.setI18n(i18n);
         login.setError(failed);

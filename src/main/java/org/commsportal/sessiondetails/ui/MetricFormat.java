@@ -13,24 +13,34 @@ import org.jspecify.annotations.Nullable;
 final class MetricFormat {
 
     /** Words that read as acronyms. */
-    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("ip", "IP"), Map.entry("os", "OS"),
-            Map.entry("cpu", "CPU"), Map.entry("ice", "ICE"), Map.entry("vpn", "VPN"), Map.entry("rdp", "RDP"),
-            Map.entry("fec", "FEC"), Map.entry("snr", "SNR"), Map.entry("mos", "MOS"), Map.entry("avg", "avg"));
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("ip", "IP"),
+            Map.entry("os", "OS"),
+            Map.entry("cpu", "CPU"),
+            Map.entry("ice", "ICE"),
+            Map.entry("vpn", "VPN"),
+            Map.entry("rdp", "RDP"),
+            Map.entry("fec", "FEC"),
+            Map.entry("snr", "SNR"),
+            Map.entry("mos", "MOS"),
+            Map.entry("avg", "avg"));
 
     /** Suffix of the component name, the unit it reads in and whether the value is a 0..1 ratio shown in %. */
-    private record Unit(String suffix, String label, boolean ratio) {
-    }
+    private record Unit(String suffix, String label, boolean ratio) {}
 
-    private static final List<Unit> UNITS = List.of(new Unit("Ms", "ms", false), new Unit("Kbps", "kbps", false),
-            new Unit("Dbmo", "dBmo", false), new Unit("Db", "dB", false), new Unit("Percent", "%", false),
+    private static final List<Unit> UNITS = List.of(
+            new Unit("Ms", "ms", false),
+            new Unit("Kbps", "kbps", false),
+            new Unit("Dbmo", "dBmo", false),
+            new Unit("Db", "dB", false),
+            new Unit("Percent", "%", false),
             new Unit("AvgS", "s", false));
 
     /** Components whose 0..1 values read as percentages although their names do not say "ratio". */
-    private static final List<String> RATIOS = List.of("packetLossRateAvg", "packetLossRateMax", "postFecPacketLoss",
-            "burstDensity", "concealedRatioAvg");
+    private static final List<String> RATIOS =
+            List.of("packetLossRateAvg", "packetLossRateMax", "postFecPacketLoss", "burstDensity", "concealedRatioAvg");
 
-    private MetricFormat() {
-    }
+    private MetricFormat() {}
 
     static String label(String component) {
         String name = component;
@@ -61,7 +71,10 @@ final class MetricFormat {
         }
         if (value instanceof Double number) {
             double shown = isRatio(component) ? number * 100 : number;
-            return BigDecimal.valueOf(shown).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(shown)
+                    .setScale(2, RoundingMode.HALF_UP)
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         if (value instanceof org.commsportal.sessions.Side side) {
             return side == org.commsportal.sessions.Side.FROM ? "From" : "To";

@@ -10,12 +10,12 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.commsportal.sessions.Quality;
-import org.commsportal.sessions.Side;
 import org.commsportal.sessiondetails.SessionQuality;
 import org.commsportal.sessiondetails.SessionRow;
 import org.commsportal.sessiondetails.StreamVerdict;
 import org.commsportal.sessiondetails.Verdict;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.Side;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,9 +81,12 @@ final class QualityTabs extends Div {
             Element row = new Element("tr");
             row.appendChild(cell("th", "Verdict"));
             for (StreamVerdict verdict : verdicts) {
-                Element td = cell("td", verdict.verdict().label() + (verdict.reasons().isEmpty() ? ""
-                        : ": " + String.join("; ", verdict.reasons())));
-                td.setAttribute("class", "verdict verdict-" + verdict.verdict().name().toLowerCase(java.util.Locale.ROOT));
+                Element td = cell(
+                        "td",
+                        verdict.verdict().label()
+                                + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())));
+                td.setAttribute(
+                        "class", "verdict verdict-" + verdict.verdict().name().toLowerCase(java.util.Locale.ROOT));
                 if (verdict.verdict() == Verdict.POOR) {
                     poorStyle(td);
                 }
@@ -165,7 +168,9 @@ final class QualityTabs extends Div {
     }
 
     private static void poorStyle(Element td) {
-        td.getStyle().set("background", "var(--lumo-error-color-10pct)").set("color", "var(--lumo-error-text-color)")
+        td.getStyle()
+                .set("background", "var(--lumo-error-color-10pct)")
+                .set("color", "var(--lumo-error-text-color)")
                 .set("font-weight", "600");
     }
 }

@@ -79,8 +79,9 @@ class SessionDetailsView extends VerticalLayout {
         }
         user.setWidth("min(26em, 100%)");
         user.setItemLabelGenerator(UserChoice::label);
-        user.setItems(query -> service.findUsers(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
-                .stream().skip(query.getOffset()));
+        user.setItems(
+                query -> service.findUsers(query.getFilter().orElse(""), query.getOffset() + query.getLimit()).stream()
+                        .skip(query.getOffset()));
         from.setRequiredIndicatorVisible(true);
         from.setValue(LocalDate.now(zone).minusDays(SearchForm.DEFAULT_DAYS).atStartOfDay());
         to.setHelperText(TO_HELP);
@@ -98,8 +99,11 @@ class SessionDetailsView extends VerticalLayout {
         groupBar.setId("group-by-bar");
         groupBar.setWidthFull();
         groupBar.setAlignItems(FlexComponent.Alignment.CENTER);
-        groupBar.getStyle().set("border", "1px dashed var(--lumo-contrast-30pct)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("padding", "var(--lumo-space-s)").set("min-height", "2.5em");
+        groupBar.getStyle()
+                .set("border", "1px dashed var(--lumo-contrast-30pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s)")
+                .set("min-height", "2.5em");
         DropTarget<HorizontalLayout> drop = DropTarget.create(groupBar);
         drop.addDropListener(event -> event.getDragData().ifPresent(data -> {
             if (data instanceof SessionColumn column) {
@@ -108,8 +112,8 @@ class SessionDetailsView extends VerticalLayout {
         }));
         showGrouping();
 
-        columns = new ColumnChooser<>(SessionColumn.class, SessionColumn::header, tree, preferences,
-                COLUMNS_PREFERENCE);
+        columns =
+                new ColumnChooser<>(SessionColumn.class, SessionColumn::header, tree, preferences, COLUMNS_PREFERENCE);
         var toolbar = new HorizontalLayout(summary, new Div(), columns, new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
         toolbar.setWrap(true); // on a phone the exports go to a second line instead of off the screen
@@ -130,8 +134,8 @@ class SessionDetailsView extends VerticalLayout {
         }
         from.setHelperText(null);
         to.setHelperText(TO_HELP);
-        var form = new SearchForm(user.getValue() == null ? null : user.getValue().userId(), from.getValue(),
-                to.getValue());
+        var form = new SearchForm(
+                user.getValue() == null ? null : user.getValue().userId(), from.getValue(), to.getValue());
         Map<SearchForm.Field, String> errors = new java.util.EnumMap<>(form.errors(zone));
         // What was typed but cannot be read is an error of its own: an empty To would mean From + 30 days
         String fromInput = DateTimeInput.inputError(from);
@@ -226,12 +230,15 @@ class SessionDetailsView extends VerticalLayout {
     private StreamedExports.@Nullable Download prepareExport(ExportFormat format) {
         SessionSearch current = tree.currentSearch();
         if (current == null) {
-            Notification.show("Search first: the export holds the sessions the search finds.", 5000,
+            Notification.show(
+                    "Search first: the export holds the sessions the search finds.",
+                    5000,
                     Notification.Position.MIDDLE);
             return null;
         }
         List<SessionColumn> chosen = columns.visible();
-        return new StreamedExports.Download(SessionDetailsService.exportFileName(current, format),
+        return new StreamedExports.Download(
+                SessionDetailsService.exportFileName(current, format),
                 service.countSessions(current, List.of()),
                 (out, progress) -> service.export(current, chosen, format, out, progress));
     }

@@ -14,6 +14,5 @@ sealed interface SessionNode {
         }
     }
 
-    record Session(SessionRow row) implements SessionNode {
-    }
+    record Session(SessionRow row) implements SessionNode {}
 }

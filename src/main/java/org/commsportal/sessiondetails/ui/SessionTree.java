@@ -43,12 +43,18 @@ final class SessionTree extends TreeGrid<SessionNode> {
         setMultiSort(false);
         setEmptyStateText("No sessions: choose a user and a range, then Search.");
         // Widths in rem, not em: header cells have a smaller font, and em widths misaligned headers and values
-        addHierarchyColumn(this::groupLabel).setKey(GROUP_COLUMN).setHeader("Group").setWidth("30rem")
-                .setFlexGrow(0).setResizable(true).setFrozen(true).setSortable(false);
+        addHierarchyColumn(this::groupLabel)
+                .setKey(GROUP_COLUMN)
+                .setHeader("Group")
+                .setWidth("30rem")
+                .setFlexGrow(0)
+                .setResizable(true)
+                .setFrozen(true)
+                .setSortable(false);
         getColumnByKey(GROUP_COLUMN).setVisible(false);
         for (SessionColumn column : SessionColumn.values()) {
-            var gridColumn = addColumn(node -> node instanceof SessionNode.Session session
-                    ? text(column.valueOf(session.row())) : "")
+            var gridColumn = addColumn(node ->
+                            node instanceof SessionNode.Session session ? text(column.valueOf(session.row())) : "")
                     .setKey(column.name())
                     .setHeader(header(column, zone))
                     .setSortable(true)
@@ -62,9 +68,14 @@ final class SessionTree extends TreeGrid<SessionNode> {
             if (column == SessionColumn.DIALOG_ID) {
                 // Dialog ids run to 100 characters: a readable start, the whole id on hover; the first column
                 // stays in view while the others scroll
-                gridColumn.setAutoWidth(false).setWidth("18rem").setFlexGrow(0).setFrozen(true)
+                gridColumn
+                        .setAutoWidth(false)
+                        .setWidth("18rem")
+                        .setFlexGrow(0)
+                        .setFrozen(true)
                         .setTooltipGenerator(node -> node instanceof SessionNode.Session session
-                                ? session.row().dialogId() : "");
+                                ? session.row().dialogId()
+                                : "");
             }
         }
         GridHeaders.installStyle(this);
@@ -118,9 +129,16 @@ final class SessionTree extends TreeGrid<SessionNode> {
     }
 
     /** The search with the table's current sort, as an export should write it. */
-    @Nullable SessionSearch currentSearch() {
-        return search == null ? null : sorted(search, getSortOrder().stream()
-                .map(order -> new QuerySortOrder(order.getSorted().getKey(), order.getDirection())).toList());
+    @Nullable
+    SessionSearch currentSearch() {
+        return search == null
+                ? null
+                : sorted(
+                        search,
+                        getSortOrder().stream()
+                                .map(order ->
+                                        new QuerySortOrder(order.getSorted().getKey(), order.getDirection()))
+                                .toList());
     }
 
     /** A header that can be dragged into the group-by bar; the column rides along as the drag data. */
@@ -159,9 +177,11 @@ final class SessionTree extends TreeGrid<SessionNode> {
     }
 
     private static SessionSearch sorted(SessionSearch search, List<QuerySortOrder> orders) {
-        return orders.isEmpty() ? search.sortedBy(null, true) : search.sortedBy(
-                SessionColumn.valueOf(orders.get(0).getSorted()),
-                orders.get(0).getDirection() == SortDirection.ASCENDING);
+        return orders.isEmpty()
+                ? search.sortedBy(null, true)
+                : search.sortedBy(
+                        SessionColumn.valueOf(orders.get(0).getSorted()),
+                        orders.get(0).getDirection() == SortDirection.ASCENDING);
     }
 
     /** Children of the root or of a group: the next level's groups, or the sessions once every level is open. */
@@ -196,8 +216,10 @@ final class SessionTree extends TreeGrid<SessionNode> {
                             return new SessionNode.Group(List.copyOf(childPath), group.count());
                         });
             }
-            return service.sessions(sorted(current, query.getSortOrders()), path, query.getOffset(), query.getLimit())
-                    .stream().map(SessionNode.Session::new);
+            return service
+                    .sessions(sorted(current, query.getSortOrders()), path, query.getOffset(), query.getLimit())
+                    .stream()
+                    .map(SessionNode.Session::new);
         }
 
         @Override

@@ -15,10 +15,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
+import org.commsportal.base.ui.TimeZoneField;
 import org.commsportal.security.Roles;
 import org.commsportal.settings.SettingsService;
 import org.commsportal.settings.TenantSettings;
-import org.commsportal.base.ui.TimeZoneField;
 
 /** The tenant's settings: global administrators change them, global readers see them read-only. */
 @Route("admin/settings")
