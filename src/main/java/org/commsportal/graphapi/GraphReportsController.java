@@ -63,6 +63,10 @@ class GraphReportsController {
                 throw GraphApiException.badRequest("Unsupported query option " + option + "; this API takes "
                         + String.join(", ", OPTIONS.stream().sorted().toList()) + ".");
             }
+            if (request.getParameterValues(option).length > 1) {
+                // a map of options keeps the first value alone: a repeated option would be ignored silently
+                throw GraphApiException.badRequest("The query option " + option + " is given more than once.");
+            }
         }
         boolean json = json(options.get("$format"));
         boolean userDetail = parsed.function() == ReportFunction.ACTIVITY_USER_DETAIL;

@@ -420,7 +420,10 @@ class GraphApiIT {
                 "$skiptoken=rows--5",
                 "$format=xml",
                 "$filter=im%20gt%201",
-                "$orderby=im"
+                "$orderby=im",
+                "$top=5&$top=6",
+                "$format=application/json&$format=text/csv",
+                "$skiptoken=a&$skiptoken=b"
             })
     void bad_query_options_get_400_naming_the_option(String option) throws Exception {
         HttpResponse<String> response = get(USER_DETAIL + "(period='D7')", option, "global.admin");
