@@ -145,7 +145,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void only_the_write_core_and_retention_write_raw_session_rows() throws IOException {
+    void only_the_write_core_writes_raw_session_rows() throws IOException {
         Path root = Path.of("src/main/java/org/commsportal");
         var writes = java.util.regex.Pattern.compile(
                 "(INSERT INTO|UPDATE|DELETE FROM)\\s+(comm_session|session_media|session_dialog|qoe_\\w+)\\b");
@@ -164,7 +164,7 @@ class ArchitectureTest {
         }
         assertThat(writers)
                 .isNotEmpty()
-                .allSatisfy(file -> assertThat(file.toString()).matches("(sessions|retention)/.*"));
+                .allSatisfy(file -> assertThat(file.toString()).matches("sessions/.*"));
     }
 
     @Test
