@@ -2,21 +2,14 @@ package org.commsportal.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.commsportal.MariaDbServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,50 +27,15 @@ class DatabaseOutageIT {
     @Test
     void while_the_database_is_down_the_apis_and_health_answer_503_with_retry_after_within_5_seconds()
             throws Exception {
-        MariaDbServer db = MariaDbServer.start();
-        Process portal = null;
-        Path log = Files.createTempFile("outage-portal", ".log");
-        try {
-            db.sql("""
-                    CREATE DATABASE portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-                    CREATE USER 'portal'@'127.0.0.1' IDENTIFIED BY 'outage-db-secret';
-                    GRANT ALL PRIVILEGES ON portal.* TO 'portal'@'127.0.0.1';""");
-            int port = MariaDbServer.freePort();
-            int management = MariaDbServer.freePort();
-            var command = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx512m",
-                            "-jar",
-                            jar().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            command.environment()
-                    .putAll(Map.of(
-                            "SPRING_DATASOURCE_URL",
-                            db.jdbcUrl("portal"),
-                            "SPRING_DATASOURCE_USERNAME",
-                            "portal",
-                            "SPRING_DATASOURCE_PASSWORD",
-                            "outage-db-secret",
-                            "PORTAL_ADMIN_TENANT",
-                            "outage.example",
-                            "PORTAL_ADMIN_USERNAME",
-                            ADMIN,
-                            "PORTAL_ADMIN_PASSWORD",
-                            PASSWORD,
-                            "PORT",
-                            String.valueOf(port),
-                            "MANAGEMENT_SERVER_PORT",
-                            String.valueOf(management)));
-            portal = command.start();
-            awaitHealthy(portal, management, log);
+        try (PackagedPortal portal = PackagedPortal.start("outage.example", ADMIN, PASSWORD)) {
+            int port = portal.port;
+            int management = portal.management;
             assertThat(get(port, "/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)", basic())
                             .statusCode())
                     .as("before the outage")
                     .isEqualTo(200);
 
-            db.close(); // the outage
+            portal.db.close(); // the outage
 
             for (var call : List.of(
                     List.of("/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)", basic()),
@@ -102,12 +60,6 @@ class DatabaseOutageIT {
             assertThat((System.nanoTime() - started) / 1_000_000)
                     .as("health milliseconds")
                     .isLessThan(5_000);
-        } finally {
-            if (portal != null) {
-                portal.destroy();
-                portal.waitFor(30, TimeUnit.SECONDS);
-            }
-            db.close();
         }
     }
 
@@ -123,31 +75,5 @@ class DatabaseOutageIT {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitHealthy(Process portal, int management, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!portal.isAlive()) {
-                throw new AssertionError("The portal exited:\n" + Files.readString(log));
-            }
-            try {
-                if (get(management, "/actuator/health", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("The portal did not become healthy in time:\n" + Files.readString(log));
-    }
-
-    private static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("comms-usage-portal-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no packaged jar in target/: run ./mvnw verify"));
-        }
     }
 }

@@ -2,21 +2,15 @@ package org.commsportal.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.commsportal.MariaDbServer;
 import org.commsportal.common.SecretTokens;
 import org.junit.jupiter.api.Test;
 
@@ -35,47 +29,14 @@ class IngestMemoryIT {
     @Test
     void bodies_of_millions_of_bad_records_under_a_512_mb_heap_are_refused_and_the_next_request_works()
             throws Exception {
-        MariaDbServer db = MariaDbServer.start();
-        Process portal = null;
-        Path log = Files.createTempFile("memory-portal", ".log");
-        try {
-            db.sql("""
-                    CREATE DATABASE portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-                    CREATE USER 'portal'@'127.0.0.1' IDENTIFIED BY 'memory-db-secret';
-                    GRANT ALL PRIVILEGES ON portal.* TO 'portal'@'127.0.0.1';""");
-            int port = MariaDbServer.freePort();
-            int management = MariaDbServer.freePort();
-            var command = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx512m",
-                            "-jar",
-                            jar().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            command.environment()
-                    .putAll(Map.of(
-                            "SPRING_DATASOURCE_URL",
-                            db.jdbcUrl("portal"),
-                            "SPRING_DATASOURCE_USERNAME",
-                            "portal",
-                            "SPRING_DATASOURCE_PASSWORD",
-                            "memory-db-secret",
-                            "PORTAL_ADMIN_TENANT",
-                            "memory.example",
-                            "PORTAL_ADMIN_USERNAME",
-                            "memory.admin",
-                            "PORTAL_ADMIN_PASSWORD",
-                            "memory-admin-password-42",
-                            "PORT",
-                            String.valueOf(port),
-                            "MANAGEMENT_SERVER_PORT",
-                            String.valueOf(management)));
-            portal = command.start();
-            awaitHealthy(portal, management, log);
-            db.sql("INSERT INTO portal.ingestion_key (tenant_id, name, key_prefix, key_hash, created_at, created_by) "
-                    + "SELECT id, 'memory test', '" + SecretTokens.shownPrefix(KEY) + "', '" + SecretTokens.hash(KEY)
-                    + "', NOW(3), 'test' FROM portal.tenant WHERE name = 'memory.example'");
+        try (PackagedPortal portal =
+                PackagedPortal.start("memory.example", "memory.admin", "memory-admin-password-42")) {
+            int port = portal.port;
+            portal.db.sql(
+                    "INSERT INTO portal.ingestion_key (tenant_id, name, key_prefix, key_hash, created_at, created_by) "
+                            + "SELECT id, 'memory test', '" + SecretTokens.shownPrefix(KEY) + "', '"
+                            + SecretTokens.hash(KEY)
+                            + "', NOW(3), 'test' FROM portal.tenant WHERE name = 'memory.example'");
 
             byte[] empties = "{}\n".repeat((32 * 1024 * 1024 - 2) / 3).getBytes(StandardCharsets.UTF_8);
             var bad = new StringBuilder();
@@ -116,13 +77,7 @@ class IngestMemoryIT {
                         .isLessThan(5_000);
             }
             assertThat(portal.isAlive()).isTrue();
-            assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
-        } finally {
-            if (portal != null) {
-                portal.destroy();
-                portal.waitFor(30, TimeUnit.SECONDS);
-            }
-            db.close();
+            assertThat(Files.readString(portal.log)).doesNotContain("OutOfMemoryError");
         }
     }
 
@@ -135,38 +90,5 @@ class IngestMemoryIT {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitHealthy(Process portal, int management, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!portal.isAlive()) {
-                throw new AssertionError("The portal exited:\n" + Files.readString(log));
-            }
-            try {
-                if (http.send(
-                                        HttpRequest.newBuilder(URI.create(
-                                                        "http://127.0.0.1:" + management + "/actuator/health"))
-                                                .GET()
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("The portal did not become healthy in time:\n" + Files.readString(log));
-    }
-
-    private static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("comms-usage-portal-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no packaged jar in target/: run ./mvnw verify"));
-        }
     }
 }
