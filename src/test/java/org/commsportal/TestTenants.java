@@ -55,6 +55,16 @@ public class TestTenants {
         signIn(newAccount(tenant, roles));
     }
 
+    /** An ingestion key of the tenant, created by a new global administrator of it; the key as sent. */
+    public String newIngestionKey(Tenant tenant, org.commsportal.ingest.IngestionKeys keys, String name) {
+        signInAs(tenant, Role.GLOBAL_ADMIN);
+        try {
+            return keys.create(name).key();
+        } finally {
+            signOut();
+        }
+    }
+
     public static void signOut() {
         SecurityContextHolder.clearContext();
     }

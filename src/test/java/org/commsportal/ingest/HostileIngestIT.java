@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
-import org.commsportal.security.Role;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,9 +64,7 @@ class HostileIngestIT {
     @BeforeEach
     void tenantWithAKey() {
         tenant = testTenants.newTenant("hostile");
-        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
-        key = keys.create("hostile sender").key();
-        TestTenants.signOut();
+        key = testTenants.newIngestionKey(tenant, keys, "hostile sender");
         day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     }
 

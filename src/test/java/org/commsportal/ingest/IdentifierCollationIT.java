@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
-import org.commsportal.security.Role;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +52,7 @@ class IdentifierCollationIT {
     @BeforeEach
     void tenantWithAKey() {
         tenant = testTenants.newTenant("collation");
-        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
-        key = keys.create("collation sender").key();
-        TestTenants.signOut();
+        key = testTenants.newIngestionKey(tenant, keys, "collation sender");
         day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     }
 

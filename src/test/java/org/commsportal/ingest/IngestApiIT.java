@@ -62,9 +62,7 @@ class IngestApiIT {
     @BeforeEach
     void tenantWithAKey() throws Exception {
         tenant = testTenants.newTenant("ingest");
-        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
-        key = keys.create("test sender").key();
-        TestTenants.signOut();
+        key = testTenants.newIngestionKey(tenant, keys, "test sender");
         day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertThat(post("users", "application/json", """
                 [{"upn":"ann@%1$s","alias":"ann","displayName":"Ann A","licensedFrom":"2025-01-01"},
