@@ -123,9 +123,14 @@ class DateTimeFieldsBrowserIT extends BrowserTest {
             WebElement input = browser.driver.findElement(By.cssSelector("#" + id + " [slot='" + part[0] + "'] input"));
             input.click();
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            // Each step's round trip ends before the next, as when a person types: on a busy machine, events of
+            // the clearing and of the new text sent together left the server with one part empty
+            browser.waitUntilIdle();
             input.sendKeys(part[1]);
+            browser.waitUntilIdle();
             input.sendKeys(Keys.TAB);
             browser.waitUntilIdle();
+            browser.wait(Duration.ofSeconds(10)).until(d -> part[1].equals(input.getDomProperty("value")));
         }
     }
 
