@@ -16,10 +16,11 @@ import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
-import org.commsportal.graphapi.ConferenceRepository.ConferenceFigures;
 import org.commsportal.graphapi.CountColumns.DayRow;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.security.Roles;
+import org.commsportal.skypeactivity.SkypeActivityService;
+import org.commsportal.skypeactivity.UserActivityFigures;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.commsportal.tenant.TenantService;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The Graph-style reports, built on the peer-to-peer page's own service so both always show the same figures;
- * the per-user detail adds distinct sessions and conference figures for each page of users. No surrounding
+ * the per-user detail adds distinct sessions and conference figures of each page of users from the Skype for
+ * Business activity read model. No surrounding
  * transaction: the peer-to-peer reads must see the period totals they move to the report date (see
  * {@link ActivityService#users}).
  */
@@ -39,7 +41,7 @@ class GraphReportService {
     private static final int BATCH = 500;
 
     private final ActivityService activity;
-    private final ConferenceRepository conferences;
+    private final SkypeActivityService skypeActivity;
     private final CurrentTenant currentTenant;
     private final TenantService tenants;
     private final DataVersion dataVersion;
@@ -48,14 +50,14 @@ class GraphReportService {
 
     GraphReportService(
             ActivityService activity,
-            ConferenceRepository conferences,
+            SkypeActivityService skypeActivity,
             CurrentTenant currentTenant,
             TenantService tenants,
             DataVersion dataVersion,
             NameConcealment concealment,
             AuditLog auditLog) {
         this.activity = activity;
-        this.conferences = conferences;
+        this.skypeActivity = skypeActivity;
         this.currentTenant = currentTenant;
         this.tenants = tenants;
         this.dataVersion = dataVersion;
@@ -116,19 +118,12 @@ class GraphReportService {
             LocalDate from,
             LocalDate until,
             Consumer<UserDetailRow> consumer) {
-        long tenantId = currentTenant.id();
         List<Long> ids = rows.stream().map(UserActivityRow::userId).toList();
-        Map<Long, Long> sessions = conferences.peerToPeerSessions(tenantId, ids, from, until);
-        Map<Long, ConferenceFigures> organized = conferences.conferences(tenantId, ids, true, from, until);
-        Map<Long, ConferenceFigures> participated = conferences.conferences(tenantId, ids, false, from, until);
+        Map<Long, UserActivityFigures> figures = skypeActivity.users(ids, from, until);
         for (UserActivityRow row : rows) {
+            UserActivityFigures user = figures.getOrDefault(row.userId(), UserActivityFigures.NONE);
             consumer.accept(new UserDetailRow(
-                    reportDate,
-                    reportPeriod,
-                    row,
-                    sessions.getOrDefault(row.userId(), 0L),
-                    organized.getOrDefault(row.userId(), ConferenceFigures.NONE),
-                    participated.getOrDefault(row.userId(), ConferenceFigures.NONE)));
+                    reportDate, reportPeriod, row, user.peerToPeerSessions(), user.organized(), user.participated()));
         }
     }
 

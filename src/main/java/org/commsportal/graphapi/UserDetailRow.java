@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.commsportal.activity.UserActivityRow;
-import org.commsportal.graphapi.ConferenceRepository.ConferenceFigures;
+import org.commsportal.skypeactivity.ConferenceFigures;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One user of the activity user detail report: the peer-to-peer figures of the peer-to-peer page, plus distinct
- * sessions and conference figures from the raw sessions. Figures this portal's data cannot know (web conferencing,
+ * sessions and conference figures from the Skype for Business activity read model. Figures this portal's data cannot know (web conferencing,
  * dial-in/out providers, assigned products) are null, so they are empty rather than invented.
  */
 record UserDetailRow(

@@ -73,7 +73,7 @@ class SessionRepository {
             java.time.Instant start,
             java.time.Instant end,
             int mediaMask,
-            boolean conference,
+            @Nullable String conferenceId,
             String fromUpn,
             @Nullable String toUpn,
             @Nullable Long fromUserId,
@@ -88,10 +88,12 @@ class SessionRepository {
         for (List<String> chunk : chunks(new ArrayList<>(upns))) {
             Set<String> named = new java.util.HashSet<>(chunk);
             jdbc.sql("""
-                    SELECT id, start_time, end_time, media_mask, conference_url, from_uri, to_uri, from_user_id, to_user_id
+                    SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_uri, to_uri,
+                        from_user_id, to_user_id
                     FROM comm_session WHERE tenant_id = :t AND from_party IN (:keys) AND start_time >= :keptFrom
                     UNION
-                    SELECT id, start_time, end_time, media_mask, conference_url, from_uri, to_uri, from_user_id, to_user_id
+                    SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_uri, to_uri,
+                        from_user_id, to_user_id
                     FROM comm_session WHERE tenant_id = :t AND to_party IN (:keys) AND start_time >= :keptFrom
                     """)
                     .param("t", tenantId)
@@ -109,7 +111,8 @@ class SessionRepository {
                                     UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
                                     UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
                                     rs.getInt("media_mask"),
-                                    rs.getString("conference_url") != null,
+                                    CountedSession.conferenceId(
+                                            rs.getString("conference_url"), rs.getString("conf_instance")),
                                     fromUpn,
                                     toUpn,
                                     rs.getObject("from_user_id", Long.class),
@@ -185,7 +188,7 @@ class SessionRepository {
             Map<Long, Map<Modality, Long>> media = new HashMap<>();
             // the start times let MariaDB read only the partitions that hold these sessions
             List<CountedSession> sessions = jdbc.sql("""
-                    SELECT id, start_time, end_time, media_mask, conference_url, from_user_id, to_user_id
+                    SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_user_id, to_user_id
                     FROM comm_session WHERE tenant_id = :tenantId AND id IN (:ids) AND start_time IN (:starts)
                     FOR UPDATE
                     """)
@@ -197,7 +200,7 @@ class SessionRepository {
                             UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
                             UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
                             rs.getInt("media_mask"),
-                            rs.getString("conference_url") != null,
+                            CountedSession.conferenceId(rs.getString("conference_url"), rs.getString("conf_instance")),
                             rs.getObject("from_user_id", Long.class),
                             rs.getObject("to_user_id", Long.class),
                             new EnumMap<>(Modality.class)))

@@ -172,7 +172,7 @@ public class SessionWriter {
                         s.startTime(),
                         s.endTime(),
                         s.mediaMask(),
-                        s.isConference(),
+                        CountedSession.conferenceId(s.conferenceUrl(), s.confInstance()),
                         links.userId(s.fromUpn(), s.startTime()),
                         links.userId(s.toUpn(), s.startTime()),
                         durations(s)))
@@ -216,8 +216,8 @@ public class SessionWriter {
             if (Objects.equals(from, s.fromUserId()) && Objects.equals(to, s.toUserId())) {
                 continue;
             }
-            relinked.add(
-                    new CountedSession(s.id(), s.start(), s.end(), s.mediaMask(), s.conference(), from, to, Map.of()));
+            relinked.add(new CountedSession(
+                    s.id(), s.start(), s.end(), s.mediaMask(), s.conferenceId(), from, to, Map.of()));
             // the parties that stop counting, and those that start: the others' figures stay as they are
             Map<Modality, Long> durations = new EnumMap<>(Modality.class); // read below, for both
             unlinked.add(new CountedSession(
@@ -225,7 +225,7 @@ public class SessionWriter {
                     s.start(),
                     s.end(),
                     s.mediaMask(),
-                    s.conference(),
+                    s.conferenceId(),
                     Objects.equals(from, s.fromUserId()) ? null : s.fromUserId(),
                     Objects.equals(to, s.toUserId()) ? null : s.toUserId(),
                     durations));
@@ -234,7 +234,7 @@ public class SessionWriter {
                     s.start(),
                     s.end(),
                     s.mediaMask(),
-                    s.conference(),
+                    s.conferenceId(),
                     Objects.equals(from, s.fromUserId()) ? null : from,
                     Objects.equals(to, s.toUserId()) ? null : to,
                     durations));

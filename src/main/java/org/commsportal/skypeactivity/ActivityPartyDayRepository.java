@@ -1,0 +1,235 @@
+package org.commsportal.skypeactivity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.commsportal.common.Chunks;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the activity read model (changeset 016, docs/skype-for-business-activity.md). */
+@Repository
+class ActivityPartyDayRepository {
+
+    /**
+     * A recomputation of the tenant's rows from the raw sessions: the SQL twin of {@link PartyDay#forEachRow}, also
+     * in changeset 016. Sessions before the tenant's first kept day (retention) are being deleted and count no more.
+     */
+    private static final String RECOMPUTED = """
+            SELECT p.user_id, p.day, p.kind, p.conference_key, COUNT(*) AS sessions,
+                   SUM(p.media_mask & 1 <> 0) AS im_sessions, SUM(p.media_mask & 48 <> 0) AS audio_video_sessions,
+                   SUM(p.media_mask & 8 <> 0) AS app_sharing_sessions,
+                   SUM(COALESCE((SELECT MAX(m.duration_ms) FROM session_media m
+                                 WHERE m.session_id = p.id AND m.media_type_id IN (5, 6)), 0)) AS audio_video_ms
+            FROM (
+                SELECT s.id, s.start_time, s.from_user_id AS user_id, DATE(s.start_time) AS day,
+                       IF(s.conference_url IS NULL, 0, 2) AS kind,
+                       IF(s.conference_url IS NULL, UNHEX('0000000000000000'),
+                          UNHEX(LEFT(SHA2(CONCAT(s.conference_url, CHAR(10), COALESCE(s.conf_instance, '')), 256),
+                                     16))) AS conference_key,
+                       s.media_mask
+                FROM comm_session s WHERE s.tenant_id = :tenantId AND s.from_user_id IS NOT NULL
+                UNION ALL
+                SELECT s.id, s.start_time, s.to_user_id, DATE(s.start_time), IF(s.conference_url IS NULL, 0, 1),
+                       IF(s.conference_url IS NULL, UNHEX('0000000000000000'),
+                          UNHEX(LEFT(SHA2(CONCAT(s.conference_url, CHAR(10), COALESCE(s.conf_instance, '')), 256),
+                                     16))),
+                       s.media_mask
+                FROM comm_session s
+                WHERE s.tenant_id = :tenantId AND s.to_user_id IS NOT NULL
+                  AND NOT (s.conference_url IS NULL AND s.to_user_id <=> s.from_user_id)
+                UNION ALL
+                SELECT s.id, s.start_time, 0, DATE(s.start_time), 0, UNHEX('0000000000000000'), s.media_mask
+                FROM comm_session s
+                WHERE s.tenant_id = :tenantId AND s.conference_url IS NULL
+            ) p
+            WHERE p.start_time >= COALESCE(
+                (SELECT kept_from FROM user_period_state WHERE tenant_id = :tenantId), '1000-01-01')
+            GROUP BY p.user_id, p.kind, p.day, p.conference_key
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ActivityPartyDayRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Adds the changes to the rows, in key order, and deletes the rows they bring to no session. */
+    void add(long tenantId, SortedMap<PartyDay, PartyDay.Counts> changes) {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        List<Object[]> emptied = new ArrayList<>();
+        changes.forEach((key, counts) -> {
+            if (counts.equals(new PartyDay.Counts(0, 0, 0, 0, 0))) {
+                return;
+            }
+            rows.add(new Object[] {
+                tenantId,
+                key.userId(),
+                key.day(),
+                key.kind().code(),
+                key.conferenceKey(),
+                counts.sessions(),
+                counts.im(),
+                counts.audioVideo(),
+                counts.appSharing(),
+                counts.audioVideoMs()
+            });
+            if (counts.sessions() < 0) {
+                emptied.add(new Object[] {tenantId, key.userId(), key.kind().code(), key.day(), key.conferenceKey()});
+            }
+        });
+        for (List<Object[]> chunk : Chunks.of(rows)) {
+            batch.batchUpdate("""
+                    INSERT INTO activity_party_day (tenant_id, user_id, day, kind, conference_key, sessions,
+                        im_sessions, audio_video_sessions, app_sharing_sessions, audio_video_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE sessions = sessions + VALUES(sessions),
+                        im_sessions = im_sessions + VALUES(im_sessions),
+                        audio_video_sessions = audio_video_sessions + VALUES(audio_video_sessions),
+                        app_sharing_sessions = app_sharing_sessions + VALUES(app_sharing_sessions),
+                        audio_video_ms = audio_video_ms + VALUES(audio_video_ms)
+                    """, chunk);
+        }
+        for (List<Object[]> chunk : Chunks.of(emptied)) {
+            batch.batchUpdate("""
+                    DELETE FROM activity_party_day WHERE tenant_id = ? AND user_id = ? AND kind = ? AND day = ?
+                        AND conference_key = ? AND sessions <= 0
+                    """, chunk);
+        }
+    }
+
+    /** Retention: forgets the days before the day. */
+    void deleteBefore(long tenantId, LocalDate day) {
+        jdbc.sql("DELETE FROM activity_party_day WHERE tenant_id = :tenantId AND day < :day")
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
+    }
+
+    /** The rows that differ from a recomputation from the raw sessions, described, at most limit. */
+    List<String> differences(long tenantId, int limit) {
+        String compared = """
+                SELECT 'stored' AS side, a.user_id, a.day, a.kind, HEX(a.conference_key) AS conference,
+                       CONCAT_WS(' ', a.sessions, a.im_sessions, a.audio_video_sessions, a.app_sharing_sessions,
+                                 a.audio_video_ms) AS counts
+                FROM activity_party_day a LEFT JOIN (%1$s) r
+                  ON r.user_id = a.user_id AND r.kind = a.kind AND r.day = a.day
+                 AND r.conference_key = a.conference_key
+                WHERE a.tenant_id = :tenantId AND (r.user_id IS NULL OR r.sessions <> a.sessions
+                   OR r.im_sessions <> a.im_sessions OR r.audio_video_sessions <> a.audio_video_sessions
+                   OR r.app_sharing_sessions <> a.app_sharing_sessions OR r.audio_video_ms <> a.audio_video_ms)
+                UNION ALL
+                SELECT 'recomputed', r.user_id, r.day, r.kind, HEX(r.conference_key),
+                       CONCAT_WS(' ', r.sessions, r.im_sessions, r.audio_video_sessions, r.app_sharing_sessions,
+                                 r.audio_video_ms)
+                FROM (%1$s) r LEFT JOIN activity_party_day a
+                  ON a.tenant_id = :tenantId AND a.user_id = r.user_id AND a.kind = r.kind AND a.day = r.day
+                 AND a.conference_key = r.conference_key
+                WHERE a.user_id IS NULL OR r.sessions <> a.sessions OR r.im_sessions <> a.im_sessions
+                   OR r.audio_video_sessions <> a.audio_video_sessions
+                   OR r.app_sharing_sessions <> a.app_sharing_sessions OR r.audio_video_ms <> a.audio_video_ms
+                LIMIT :limit
+                """.formatted(RECOMPUTED);
+        return jdbc.sql(compared)
+                .param("tenantId", tenantId)
+                .param("limit", limit)
+                .query((rs, row) -> "activity_party_day " + rs.getString("side") + " user " + rs.getLong("user_id")
+                        + " day " + rs.getObject("day", LocalDate.class) + " kind "
+                        + PartyDay.Kind.values()[rs.getInt("kind")] + " conference " + rs.getString("conference")
+                        + ": sessions, IM, audio/video, app sharing, audio/video ms " + rs.getString("counts"))
+                .list();
+    }
+
+    /** Per UTC day of [from, to], the tenant's figures; days without a session are absent. */
+    List<ActivityDay> days(long tenantId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT day,
+                       SUM(IF(kind = 0 AND user_id = 0, sessions, 0)) AS peer_to_peer,
+                       COUNT(DISTINCT IF(kind = 1, conference_key, NULL)) AS organized,
+                       COUNT(DISTINCT IF(kind = 2, conference_key, NULL)) AS participated,
+                       COUNT(DISTINCT IF(kind = 0 AND user_id <> 0, user_id, NULL)) AS peer_to_peer_users,
+                       COUNT(DISTINCT IF(kind = 1, user_id, NULL)) AS organizers,
+                       COUNT(DISTINCT IF(kind = 2, user_id, NULL)) AS participants
+                FROM activity_party_day
+                WHERE tenant_id = :tenantId AND day BETWEEN :from AND :to
+                GROUP BY day ORDER BY day
+                """)
+                .param("tenantId", tenantId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new ActivityDay(
+                        rs.getObject("day", LocalDate.class),
+                        rs.getLong("peer_to_peer"),
+                        rs.getLong("organized"),
+                        rs.getLong("participated"),
+                        rs.getLong("peer_to_peer_users"),
+                        rs.getLong("organizers"),
+                        rs.getLong("participants")))
+                .list();
+    }
+
+    /**
+     * Per user of the ids, the figures of the days in [from, until) and the last day of each kind before until;
+     * users without any row are absent.
+     */
+    Map<Long, UserActivityFigures> users(long tenantId, Collection<Long> userIds, LocalDate from, LocalDate until) {
+        Map<Long, UserActivityFigures> figures = new HashMap<>();
+        for (List<Long> chunk : Chunks.of(new ArrayList<>(userIds))) {
+            jdbc.sql("""
+                    SELECT user_id,
+                           SUM(IF(kind = 0 AND day >= :from, sessions, 0)) AS peer_to_peer,
+                           MAX(IF(kind = 0, day, NULL)) AS peer_to_peer_last,
+                           %1$s, %2$s
+                    FROM activity_party_day
+                    WHERE tenant_id = :tenantId AND user_id IN (:users) AND day < :until
+                    GROUP BY user_id
+                    """.formatted(conferenceColumns(1, "organized"), conferenceColumns(2, "participated")))
+                    .param("tenantId", tenantId)
+                    .param("users", chunk)
+                    .param("from", from)
+                    .param("until", until)
+                    .query((rs, row) -> figures.put(
+                            rs.getLong("user_id"),
+                            new UserActivityFigures(
+                                    rs.getLong("peer_to_peer"),
+                                    rs.getObject("peer_to_peer_last", LocalDate.class),
+                                    conferences(rs, "organized"),
+                                    conferences(rs, "participated"))))
+                    .list();
+        }
+        return figures;
+    }
+
+    private static String conferenceColumns(int kind, String name) {
+        String inPeriod = "kind = " + kind + " AND day >= :from";
+        return String.join(
+                ",\n",
+                "COUNT(DISTINCT IF(" + inPeriod + ", conference_key, NULL)) AS " + name,
+                "COUNT(DISTINCT IF(" + inPeriod + " AND im_sessions > 0, conference_key, NULL)) AS " + name + "_im",
+                "COUNT(DISTINCT IF(" + inPeriod + " AND audio_video_sessions > 0, conference_key, NULL)) AS " + name
+                        + "_av",
+                "COUNT(DISTINCT IF(" + inPeriod + " AND app_sharing_sessions > 0, conference_key, NULL)) AS " + name
+                        + "_app",
+                "SUM(IF(" + inPeriod + ", audio_video_ms, 0)) AS " + name + "_av_ms",
+                "MAX(IF(kind = " + kind + ", day, NULL)) AS " + name + "_last");
+    }
+
+    private static ConferenceFigures conferences(java.sql.ResultSet rs, String name) throws java.sql.SQLException {
+        @Nullable LocalDate last = rs.getObject(name + "_last", LocalDate.class);
+        return new ConferenceFigures(
+                rs.getLong(name),
+                rs.getLong(name + "_im"),
+                rs.getLong(name + "_av"),
+                rs.getLong(name + "_app"),
+                rs.getLong(name + "_av_ms"),
+                last);
+    }
+}

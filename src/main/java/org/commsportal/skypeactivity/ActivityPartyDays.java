@@ -1,0 +1,54 @@
+package org.commsportal.skypeactivity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.SessionChangeListener;
+import org.commsportal.sessions.SessionChanges;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the activity read model in the session writer's transaction, as its third read model
+ * (docs/architecture.md): each session taken away or added changes the rows of its parties' day by one session.
+ */
+@Component
+@Order(3)
+class ActivityPartyDays implements SessionChangeListener {
+
+    private final ActivityPartyDayRepository repository;
+
+    ActivityPartyDays(ActivityPartyDayRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(SessionChanges changes) {
+        SortedMap<PartyDay, PartyDay.Counts> rows = new TreeMap<>(PartyDay.ORDER);
+        for (int sign : new int[] {-1, +1}) {
+            for (CountedSession s : sign < 0 ? changes.removed() : changes.added()) {
+                PartyDay.Counts counts = PartyDay.Counts.of(s, sign);
+                PartyDay.forEachRow(s, key -> rows.merge(key, counts, PartyDay.Counts::plus));
+            }
+        }
+        if (!rows.isEmpty()) {
+            repository.add(changes.tenantId(), rows);
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetBefore(long tenantId, LocalDate day) {
+        repository.deleteBefore(tenantId, day);
+    }
+
+    @Override
+    public List<String> differences(long tenantId, int limit) {
+        return repository.differences(tenantId, limit);
+    }
+}

@@ -1,0 +1,107 @@
+package org.commsportal.skypeactivity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.Modality;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the read model's key: a licensed user (0 for the tenant as a whole), the UTC day a session started, the
+ * kind of the user's part in it and the conference (all zero for peer-to-peer).
+ */
+record PartyDay(long userId, LocalDate day, Kind kind, byte[] conferenceKey) {
+
+    static final long TENANT = 0;
+    private static final byte[] PEER_TO_PEER = new byte[8];
+
+    /** The user's part in a session: the number stored in {@code kind}. */
+    enum Kind {
+        PEER_TO_PEER,
+        ORGANIZED,
+        PARTICIPATED;
+
+        int code() {
+            return ordinal();
+        }
+    }
+
+    /** Key order, the order rows are written in so that concurrent writers lock them alike. */
+    static final Comparator<PartyDay> ORDER = Comparator.comparingLong(PartyDay::userId)
+            .thenComparing(PartyDay::kind)
+            .thenComparing(PartyDay::day)
+            .thenComparing(PartyDay::conferenceKey, Arrays::compareUnsigned);
+
+    /** The first 8 bytes of the SHA-256 of the conference's identity (the SQL twin in changeset 016). */
+    static byte[] conferenceKey(@Nullable String conferenceId) {
+        if (conferenceId == null) {
+            return PEER_TO_PEER;
+        }
+        try {
+            return Arrays.copyOf(
+                    MessageDigest.getInstance("SHA-256").digest(conferenceId.getBytes(StandardCharsets.UTF_8)), 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * The rows a session counts in: its licensed parties' (a session with oneself once) and, if peer-to-peer, the
+     * tenant's, which counts every peer-to-peer session as the peer-to-peer page does. A re-linked session comes as
+     * the parties that stop and start counting, taken away and added: the tenant's count does not change.
+     */
+    static void forEachRow(CountedSession s, java.util.function.Consumer<PartyDay> row) {
+        LocalDate day = s.start().atOffset(ZoneOffset.UTC).toLocalDate();
+        byte[] key = conferenceKey(s.conferenceId());
+        if (s.conference()) {
+            if (s.fromUserId() != null) {
+                row.accept(new PartyDay(s.fromUserId(), day, Kind.PARTICIPATED, key));
+            }
+            if (s.toUserId() != null) {
+                row.accept(new PartyDay(s.toUserId(), day, Kind.ORGANIZED, key));
+            }
+            return;
+        }
+        if (s.fromUserId() != null) {
+            row.accept(new PartyDay(s.fromUserId(), day, Kind.PEER_TO_PEER, key));
+        }
+        if (s.toUserId() != null && !s.toUserId().equals(s.fromUserId())) {
+            row.accept(new PartyDay(s.toUserId(), day, Kind.PEER_TO_PEER, key));
+        }
+        row.accept(new PartyDay(TENANT, day, Kind.PEER_TO_PEER, key));
+    }
+
+    /** What one session adds to a row (or, with sign -1, takes away). */
+    record Counts(long sessions, long im, long audioVideo, long appSharing, long audioVideoMs) {
+
+        static Counts of(CountedSession s, int sign) {
+            long audioVideoMs = Math.max(
+                    s.durations().getOrDefault(Modality.AUDIO, 0L),
+                    s.durations().getOrDefault(Modality.VIDEO, 0L));
+            return new Counts(
+                    sign,
+                    has(s, Modality.IM) * sign,
+                    (has(s, Modality.AUDIO) | has(s, Modality.VIDEO)) * sign,
+                    has(s, Modality.APPLICATION_SHARING) * sign,
+                    audioVideoMs * sign);
+        }
+
+        private static long has(CountedSession s, Modality modality) {
+            return (s.mediaMask() & modality.bit()) != 0 ? 1 : 0;
+        }
+
+        Counts plus(Counts other) {
+            return new Counts(
+                    sessions + other.sessions,
+                    im + other.im,
+                    audioVideo + other.audioVideo,
+                    appSharing + other.appSharing,
+                    audioVideoMs + other.audioVideoMs);
+        }
+    }
+}

@@ -1,0 +1,489 @@
+package org.commsportal.skypeactivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
+import org.commsportal.security.Role;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.ReadModelCheck;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The Skype for Business activity read model against a recomputation written here from the records the test sent:
+ * peer-to-peer sessions, conferences organized (To party) and taken part in (From party), a conference being its URL
+ * and instance, with re-sends, users written after their sessions, deleted users, a session with oneself, an
+ * organizer who also takes part, and conferences across midnight.
+ */
+@PortalIntegrationTest
+class SkypeActivityIT {
+
+    private static final LocalDate LONG_AGO = LocalDate.of(2020, 1, 1);
+
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    SkypeActivityService service;
+
+    @Autowired
+    ReadModelCheck readModelCheck;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Tenant tenant;
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    /** The records as last sent, by dialog id: what the raw rows hold. */
+    private final Map<String, SessionRecord> sent = new LinkedHashMap<>();
+    /** The directory as last sent, by lower-case UPN. */
+    private final Map<String, UserRecord> users = new HashMap<>();
+
+    @BeforeEach
+    void emptyTenant() {
+        tenant = testTenants.newTenant("skype-activity");
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void every_day_and_user_figure_equals_a_recomputation_from_the_records_sent() {
+        LocalDate d1 = today.minusDays(3);
+        LocalDate d2 = today.minusDays(2);
+        writeUsers(user("ada", LONG_AGO, null), user("bob", LONG_AGO, null), user("cyd", LONG_AGO, d1));
+
+        write(
+                p2p("p-1", d1, "09:00", "ada", "bob", Modality.IM, Modality.AUDIO),
+                p2p("p-self", d1, "10:00", "ada", "ada", Modality.AUDIO),
+                p2p("p-external", d2, "11:00", "ada", "guest@other.example", Modality.VIDEO),
+                p2p("p-deleted", d2, "12:00", "cyd", "ada", Modality.IM),
+                p2p("p-nobody", d2, "12:30", "x@other.example", "y@other.example", Modality.IM),
+                // one meeting organized by bob across midnight, bob taking part too
+                conference("c-ada", d1, "23:50", "ada", "bob", "meet-1", "1", Modality.IM, Modality.AUDIO),
+                conference("c-bob", d2, "00:10", "bob", "bob", "meet-1", "1", Modality.AUDIO),
+                // the same URL with another instance is another meeting
+                conference("c-ada-2", d2, "09:00", "ada", "bob", "meet-1", "2", Modality.APPLICATION_SHARING),
+                // organized outside the tenant: ada took part, nobody here organized it
+                conference("c-guest", d2, "15:00", "ada", "guest@other.example", "meet-9", "1", Modality.VIDEO),
+                // dee's sessions arrive before dee does
+                p2p("p-dee", d1, "08:00", "dee", "bob", Modality.AUDIO),
+                conference("c-dee", d2, "16:00", "dee", "dee", "meet-dee", "1", Modality.IM));
+        assertEqualsRecomputation();
+
+        writeUsers(user("dee", d1, null));
+        assertEqualsRecomputation();
+
+        // re-sends: another media set, another organizer, and unchanged
+        write(
+                p2p("p-1", d1, "09:00", "ada", "bob", Modality.IM),
+                conference("c-ada-2", d2, "09:00", "ada", "dee", "meet-1", "2", Modality.APPLICATION_SHARING),
+                p2p("p-self", d1, "10:00", "ada", "ada", Modality.AUDIO));
+        assertEqualsRecomputation();
+
+        // licences move: bob licensed only from d2, cyd's deletion taken back
+        writeUsers(user("bob", d2, null), user("cyd", LONG_AGO, null));
+        assertEqualsRecomputation();
+    }
+
+    @Test
+    void records_in_any_order_and_any_batches_end_in_the_same_figures() {
+        LocalDate first = today.minusDays(20);
+        Random random = new Random(21);
+        List<String> aliases = List.of("u0", "u1", "u2", "u3", "u4", "u5");
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            LocalDate day = first.plusDays(random.nextInt(20));
+            String time = String.format(Locale.ROOT, "%02d:%02d", random.nextInt(24), random.nextInt(60));
+            String from = aliases.get(random.nextInt(aliases.size()));
+            String to = random.nextInt(5) == 0 ? "guest@other.example" : aliases.get(random.nextInt(aliases.size()));
+            Modality[] media = randomMedia(random);
+            records.add(
+                    random.nextBoolean()
+                            ? p2p("r-" + i, day, time, from, to, media)
+                            : conference(
+                                    "r-" + i,
+                                    day,
+                                    time,
+                                    from,
+                                    to,
+                                    "meet-" + random.nextInt(8),
+                                    String.valueOf(random.nextInt(2)),
+                                    media));
+        }
+        Collections.shuffle(records, random);
+        writeUsers(user("u0", LONG_AGO, null), user("u1", first.plusDays(5), null));
+        for (int start = 0; start < records.size(); start += 37) {
+            write(records.subList(start, Math.min(records.size(), start + 37)).toArray(SessionRecord[]::new));
+            if (start == 111) {
+                writeUsers(user("u2", LONG_AGO, first.plusDays(10)), user("u3", LONG_AGO, null));
+            }
+        }
+        // a third of the records again, some changed
+        for (int i = 0; i < records.size(); i += 3) {
+            SessionRecord r = records.get(i);
+            write(i % 2 == 0 ? r : withMedia(r, Modality.IM));
+        }
+        writeUsers(user("u4", LONG_AGO, null), user("u5", first.plusDays(12), null));
+        assertEqualsRecomputation();
+    }
+
+    @Test
+    void retention_forgets_the_days_it_removes_and_keeps_the_rest_exact() {
+        LocalDate old = today.minusDays(40);
+        writeUsers(user("ada", LONG_AGO, null), user("bob", LONG_AGO, null));
+        write(
+                p2p("old", old, "10:00", "ada", "bob", Modality.IM),
+                conference("old-c", old, "11:00", "ada", "bob", "meet-1", "1", Modality.AUDIO),
+                p2p("new", today.minusDays(2), "10:00", "ada", "bob", Modality.AUDIO));
+        LocalDate keptFrom = today.minusDays(30);
+        currentTenant.runAs(tenant.id(), () -> writer.keepFrom(keptFrom));
+        sent.remove("old");
+        sent.remove("old-c");
+        assertEqualsRecomputation();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM activity_party_day WHERE tenant_id = :t AND day < :d")
+                        .param("t", tenant.id())
+                        .param("d", keptFrom)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    // --- the recomputation ---------------------------------------------------------------------------------------
+
+    private void assertEqualsRecomputation() {
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        LocalDate from = today.minusDays(60);
+        LocalDate to = today;
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        List<ActivityDay> days = service.days(from, to);
+        assertThat(days).hasSize(61);
+        List<ActivityDay> expected = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            expected.add(expectedDay(day));
+        }
+        assertThat(days).containsExactlyElementsOf(expected);
+
+        for (LocalDate periodStart : List.of(from, today.minusDays(2), today.minusDays(3))) {
+            for (LocalDate until : List.of(today.plusDays(1), today.minusDays(2), today.minusDays(1))) {
+                Map<Long, UserActivityFigures> figures = service.users(userIds().values(), periodStart, until);
+                Map<Long, UserActivityFigures> wanted = new TreeMap<>();
+                userIds().forEach((upn, id) -> {
+                    UserActivityFigures f = expectedUser(upn, periodStart, until);
+                    if (!f.equals(UserActivityFigures.NONE) || hasAnyRow(upn, until)) {
+                        wanted.put(id, f);
+                    }
+                });
+                assertThat(new TreeMap<>(figures))
+                        .as("users from " + periodStart + " until " + until)
+                        .isEqualTo(wanted);
+            }
+        }
+        TestTenants.signOut();
+    }
+
+    /** The licensed user a party counts for on the session's day, by the rule of docs/ingest.md; null if none. */
+    private @Nullable String counted(@Nullable String uri, Instant start) {
+        if (uri == null) {
+            return null;
+        }
+        String upn = uri.strip().replaceFirst("(?i)^sip:", "");
+        upn = upn.split(";", 2)[0].toLowerCase(Locale.ROOT);
+        UserRecord user = users.get(upn);
+        LocalDate day = start.atOffset(ZoneOffset.UTC).toLocalDate();
+        if (user == null
+                || day.isBefore(user.licensedFrom())
+                || (user.deletedAt() != null && day.isAfter(user.deletedAt()))) {
+            return null;
+        }
+        return upn;
+    }
+
+    private static LocalDate dayOf(SessionRecord s) {
+        return s.startTime().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static String meeting(SessionRecord s) {
+        return s.conferenceUrl() + " " + s.confInstance();
+    }
+
+    private ActivityDay expectedDay(LocalDate day) {
+        long peerToPeer = 0;
+        Set<String> organized = new HashSet<>();
+        Set<String> participated = new HashSet<>();
+        Set<String> p2pUsers = new HashSet<>();
+        Set<String> organizers = new HashSet<>();
+        Set<String> participants = new HashSet<>();
+        for (SessionRecord s : sent.values()) {
+            if (!dayOf(s).equals(day)) {
+                continue;
+            }
+            String from = counted(s.fromUri(), s.startTime());
+            String to = counted(s.toUri(), s.startTime());
+            if (s.conferenceUrl() == null) {
+                peerToPeer++; // every one, as the peer-to-peer page counts them
+                p2pUsers.addAll(nonNull(from, to));
+            } else {
+                if (to != null) {
+                    organized.add(meeting(s));
+                    organizers.add(to);
+                }
+                if (from != null) {
+                    participated.add(meeting(s));
+                    participants.add(from);
+                }
+            }
+        }
+        return new ActivityDay(
+                day,
+                peerToPeer,
+                organized.size(),
+                participated.size(),
+                p2pUsers.size(),
+                organizers.size(),
+                participants.size());
+    }
+
+    private static List<String> nonNull(@Nullable String... values) {
+        return Arrays.stream(values).filter(Objects::nonNull).toList();
+    }
+
+    private boolean hasAnyRow(String upn, LocalDate until) {
+        return sent.values().stream()
+                .filter(s -> dayOf(s).isBefore(until))
+                .anyMatch(s -> upn.equals(counted(s.fromUri(), s.startTime()))
+                        || upn.equals(counted(s.toUri(), s.startTime())));
+    }
+
+    private UserActivityFigures expectedUser(String upn, LocalDate from, LocalDate until) {
+        long peerToPeer = 0;
+        LocalDate peerToPeerLast = null;
+        Map<String, long[]> organized = new HashMap<>();
+        Map<String, long[]> participated = new HashMap<>();
+        LocalDate organizedLast = null;
+        LocalDate participatedLast = null;
+        for (SessionRecord s : sent.values()) {
+            LocalDate day = dayOf(s);
+            if (!day.isBefore(until)) {
+                continue;
+            }
+            boolean inPeriod = !day.isBefore(from);
+            boolean isFrom = upn.equals(counted(s.fromUri(), s.startTime()));
+            boolean isTo = upn.equals(counted(s.toUri(), s.startTime()));
+            if (s.conferenceUrl() == null) {
+                if (isFrom || isTo) {
+                    peerToPeer += inPeriod ? 1 : 0;
+                    peerToPeerLast = later(peerToPeerLast, day);
+                }
+                continue;
+            }
+            if (isTo) {
+                organizedLast = later(organizedLast, day);
+                if (inPeriod) {
+                    add(organized, s);
+                }
+            }
+            if (isFrom) {
+                participatedLast = later(participatedLast, day);
+                if (inPeriod) {
+                    add(participated, s);
+                }
+            }
+        }
+        return new UserActivityFigures(
+                peerToPeer,
+                peerToPeerLast,
+                conferences(organized, organizedLast),
+                conferences(participated, participatedLast));
+    }
+
+    /** Per meeting: had IM, had audio/video, had app sharing, audio/video ms. */
+    private static void add(Map<String, long[]> meetings, SessionRecord s) {
+        long[] m = meetings.computeIfAbsent(meeting(s), key -> new long[4]);
+        long audioVideoMs = 0;
+        for (MediaUsage usage : s.media()) {
+            switch (usage.type()) {
+                case IM -> m[0] = 1;
+                case AUDIO, VIDEO -> {
+                    m[1] = 1;
+                    audioVideoMs = Math.max(audioVideoMs, usage.durationMs());
+                }
+                case APPLICATION_SHARING -> m[2] = 1;
+                default -> {}
+            }
+        }
+        m[3] += audioVideoMs;
+    }
+
+    private static ConferenceFigures conferences(Map<String, long[]> meetings, @Nullable LocalDate last) {
+        return new ConferenceFigures(
+                meetings.size(),
+                meetings.values().stream().filter(m -> m[0] == 1).count(),
+                meetings.values().stream().filter(m -> m[1] == 1).count(),
+                meetings.values().stream().filter(m -> m[2] == 1).count(),
+                meetings.values().stream().mapToLong(m -> m[3]).sum(),
+                last);
+    }
+
+    private static LocalDate later(@Nullable LocalDate a, LocalDate b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private Map<String, Long> userIds() {
+        Map<String, Long> ids = new TreeMap<>();
+        jdbc.sql("SELECT LOWER(upn) AS upn, id FROM licensed_user WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query((rs, row) -> ids.put(rs.getString("upn"), rs.getLong("id")))
+                .list();
+        return ids;
+    }
+
+    // --- writing ----------------------------------------------------------------------------------------------------
+
+    private void write(SessionRecord... records) {
+        currentTenant.runAs(tenant.id(), () -> writer.write(List.of(records)));
+        for (SessionRecord r : records) {
+            sent.put(r.dialogId(), r);
+        }
+    }
+
+    private void writeUsers(UserRecord... records) {
+        currentTenant.runAs(tenant.id(), () -> directory.upsert(List.of(records)));
+        for (UserRecord u : records) {
+            users.put(u.upn().toLowerCase(Locale.ROOT), u);
+        }
+    }
+
+    private UserRecord user(String alias, LocalDate licensedFrom, @Nullable LocalDate deletedAt) {
+        return new UserRecord(alias + "@" + tenant.name(), alias, "User " + alias, licensedFrom, deletedAt);
+    }
+
+    private String uri(String party) {
+        return "sip:" + (party.contains("@") ? party : party + "@" + tenant.name());
+    }
+
+    private static Modality[] randomMedia(Random random) {
+        List<Modality> media = new ArrayList<>();
+        for (Modality m : List.of(Modality.IM, Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING)) {
+            if (random.nextInt(3) == 0) {
+                media.add(m);
+            }
+        }
+        if (media.isEmpty()) {
+            media.add(Modality.IM);
+        }
+        return media.toArray(Modality[]::new);
+    }
+
+    private SessionRecord p2p(String id, LocalDate day, String time, String from, String to, Modality... media) {
+        return record(id, day, time, from, to, null, null, media);
+    }
+
+    /** A conference session: From is the participant, To the organizer (docs/ingest.md). */
+    private SessionRecord conference(
+            String id,
+            LocalDate day,
+            String time,
+            String participant,
+            String organizer,
+            String meeting,
+            String instance,
+            Modality... media) {
+        return record(
+                id,
+                day,
+                time,
+                participant,
+                organizer,
+                "sip:" + meeting + "@conf." + tenant.name() + ";gruu;opaque=app:conf:focus:id:" + meeting,
+                instance,
+                media);
+    }
+
+    private SessionRecord record(
+            String id,
+            LocalDate day,
+            String time,
+            String from,
+            String to,
+            @Nullable String conferenceUrl,
+            @Nullable String instance,
+            Modality... media) {
+        Instant start = Instant.parse(day + "T" + time + ":00Z");
+        long durationMs = 30_000L + Math.floorMod(id.hashCode(), 600) * 1_000L;
+        List<MediaUsage> usages = new ArrayList<>();
+        for (int i = 0; i < media.length; i++) {
+            usages.add(new MediaUsage(media[i], durationMs - i * 1_000L));
+        }
+        return new SessionRecord(
+                id,
+                start,
+                start.plusMillis(durationMs),
+                uri(from),
+                uri(to),
+                "UCCAPI/16.0",
+                null,
+                conferenceUrl,
+                instance,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                200,
+                null,
+                usages,
+                0,
+                Quality.Report.none());
+    }
+
+    private SessionRecord withMedia(SessionRecord r, Modality... media) {
+        LocalDate day = dayOf(r);
+        String time =
+                r.startTime().atOffset(ZoneOffset.UTC).toLocalTime().toString().substring(0, 5);
+        String from = r.fromUri().substring(4).replace("@" + tenant.name(), "");
+        String to = r.toUri().substring(4).replace("@" + tenant.name(), "");
+        return record(r.dialogId(), day, time, from, to, r.conferenceUrl(), r.confInstance(), media);
+    }
+}
