@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A session as much as read models count it: its time span, media, the conference it belongs to (null for a
- * peer-to-peer session), and the licensed users its parties count for (docs/ingest.md, "How parties are matched to
+ * peer-to-peer session), the parties' client versions (user agents), and the licensed users its parties count for (docs/ingest.md, "How parties are matched to
  * users").
  */
 public record CountedSession(
@@ -17,7 +17,9 @@ public record CountedSession(
         @Nullable String conferenceId,
         @Nullable Long fromUserId,
         @Nullable Long toUserId,
-        Map<Modality, Long> durations) {
+        Map<Modality, Long> durations,
+        @Nullable String fromClientVersion,
+        @Nullable String toClientVersion) {
 
     public boolean conference() {
         return conferenceId != null;

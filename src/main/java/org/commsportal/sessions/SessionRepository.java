@@ -77,7 +77,9 @@ class SessionRepository {
             String fromUpn,
             @Nullable String toUpn,
             @Nullable Long fromUserId,
-            @Nullable Long toUserId) {}
+            @Nullable Long toUserId,
+            @Nullable String fromClientVersion,
+            @Nullable String toClientVersion) {}
 
     /**
      * The tenant's sessions starting on or after {@code keptFrom} (when set) of which a party's UPN is one of these,
@@ -89,11 +91,11 @@ class SessionRepository {
             Set<String> named = new java.util.HashSet<>(chunk);
             jdbc.sql("""
                     SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_uri, to_uri,
-                        from_user_id, to_user_id
+                        from_user_id, to_user_id, from_client_version, to_client_version
                     FROM comm_session WHERE tenant_id = :t AND from_party IN (:keys) AND start_time >= :keptFrom
                     UNION
                     SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_uri, to_uri,
-                        from_user_id, to_user_id
+                        from_user_id, to_user_id, from_client_version, to_client_version
                     FROM comm_session WHERE tenant_id = :t AND to_party IN (:keys) AND start_time >= :keptFrom
                     """)
                     .param("t", tenantId)
@@ -116,7 +118,9 @@ class SessionRepository {
                                     fromUpn,
                                     toUpn,
                                     rs.getObject("from_user_id", Long.class),
-                                    rs.getObject("to_user_id", Long.class)));
+                                    rs.getObject("to_user_id", Long.class),
+                                    rs.getString("from_client_version"),
+                                    rs.getString("to_client_version")));
                         }
                     });
         }
@@ -188,7 +192,8 @@ class SessionRepository {
             Map<Long, Map<Modality, Long>> media = new HashMap<>();
             // the start times let MariaDB read only the partitions that hold these sessions
             List<CountedSession> sessions = jdbc.sql("""
-                    SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_user_id, to_user_id
+                    SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_user_id, to_user_id,
+                        from_client_version, to_client_version
                     FROM comm_session WHERE tenant_id = :tenantId AND id IN (:ids) AND start_time IN (:starts)
                     FOR UPDATE
                     """)
@@ -203,7 +208,9 @@ class SessionRepository {
                             CountedSession.conferenceId(rs.getString("conference_url"), rs.getString("conf_instance")),
                             rs.getObject("from_user_id", Long.class),
                             rs.getObject("to_user_id", Long.class),
-                            new EnumMap<>(Modality.class)))
+                            new EnumMap<>(Modality.class),
+                            rs.getString("from_client_version"),
+                            rs.getString("to_client_version")))
                     .list();
             if (sessions.isEmpty()) {
                 continue;

@@ -175,7 +175,9 @@ public class SessionWriter {
                         CountedSession.conferenceId(s.conferenceUrl(), s.confInstance()),
                         links.userId(s.fromUpn(), s.startTime()),
                         links.userId(s.toUpn(), s.startTime()),
-                        durations(s)))
+                        durations(s),
+                        s.fromClientVersion(),
+                        s.toClientVersion()))
                 .toList();
         applyDifferences(tenantId, replaced, added, !stored.isEmpty());
         return stored.size();
@@ -217,7 +219,16 @@ public class SessionWriter {
                 continue;
             }
             relinked.add(new CountedSession(
-                    s.id(), s.start(), s.end(), s.mediaMask(), s.conferenceId(), from, to, Map.of()));
+                    s.id(),
+                    s.start(),
+                    s.end(),
+                    s.mediaMask(),
+                    s.conferenceId(),
+                    from,
+                    to,
+                    Map.of(),
+                    s.fromClientVersion(),
+                    s.toClientVersion()));
             // the parties that stop counting, and those that start: the others' figures stay as they are
             Map<Modality, Long> durations = new EnumMap<>(Modality.class); // read below, for both
             unlinked.add(new CountedSession(
@@ -228,7 +239,9 @@ public class SessionWriter {
                     s.conferenceId(),
                     Objects.equals(from, s.fromUserId()) ? null : s.fromUserId(),
                     Objects.equals(to, s.toUserId()) ? null : s.toUserId(),
-                    durations));
+                    durations,
+                    s.fromClientVersion(),
+                    s.toClientVersion()));
             linked.add(new CountedSession(
                     s.id(),
                     s.start(),
@@ -237,7 +250,9 @@ public class SessionWriter {
                     s.conferenceId(),
                     Objects.equals(from, s.fromUserId()) ? null : from,
                     Objects.equals(to, s.toUserId()) ? null : to,
-                    durations));
+                    durations,
+                    s.fromClientVersion(),
+                    s.toClientVersion()));
         }
         if (linked.isEmpty()) {
             return;
