@@ -38,7 +38,7 @@ class CommandsIT {
         try (var web = new ServerSocket(0);
                 var management = new ServerSocket(0)) {
             // as PORT / MANAGEMENT_SERVER_PORT of a portal running on the same machine would set them
-            Process command = new ProcessBuilder(List.of(
+            ProcessBuilder builder = new ProcessBuilder(List.of(
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
                             "-Dserver.port=" + web.getLocalPort(),
@@ -49,10 +49,11 @@ class CommandsIT {
                             "verify-rollups",
                             "--tenant=" + tenant.name(),
                             "--spring.datasource.url=" + database.jdbcUrl(schema),
-                            "--spring.datasource.username=root"))
+                            "--spring.datasource.username=" + EmbeddedMariaDb.ROOT_USER))
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile());
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.rootPassword());
+            Process command = builder.start();
 
             assertThat(command.waitFor(180, TimeUnit.SECONDS)).as("finished").isTrue();
             String printed = Files.readString(output, StandardCharsets.UTF_8);

@@ -26,7 +26,8 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(EmbeddedMariaDb server, EmbeddedDatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl(properties.databaseName()));
-        dataSource.setUsername("root");
+        dataSource.setUsername(EmbeddedMariaDb.ROOT_USER);
+        dataSource.setPassword(server.rootPassword());
         dataSource.setPoolName("embedded-mariadb");
         dataSource.setMaximumPoolSize(10);
         WriteBatching.DRIVER_PROPERTIES.forEach(dataSource::addDataSourceProperty);

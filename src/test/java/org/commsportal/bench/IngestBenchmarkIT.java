@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.activity.UserPeriodTotals;
+import org.commsportal.database.EmbeddedMariaDb;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.ingest.IngestionKeys;
@@ -70,6 +71,9 @@ class IngestBenchmarkIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    EmbeddedMariaDb database;
 
     @Autowired
     UserPeriodTotals periodTotals;
@@ -154,7 +158,7 @@ class IngestBenchmarkIT {
                 .findFirst()
                 .orElseThrow();
         long importStarted = System.nanoTime();
-        Process importer = new ProcessBuilder(
+        ProcessBuilder importing = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
                         "-jar",
@@ -164,10 +168,10 @@ class IngestBenchmarkIT {
                         file.toString(),
                         "--tenant=" + tenant.name(),
                         "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=root",
-                        "--spring.datasource.password=")
-                .redirectErrorStream(true)
-                .start();
+                        "--spring.datasource.username=" + EmbeddedMariaDb.ROOT_USER)
+                .redirectErrorStream(true);
+        importing.environment().put("SPRING_DATASOURCE_PASSWORD", database.rootPassword());
+        Process importer = importing.start();
         String output = new String(importer.getInputStream().readAllBytes());
         int exit = importer.waitFor();
         double importMs = (System.nanoTime() - importStarted) / 1e6;

@@ -38,6 +38,7 @@ class ExternalDatabaseIT {
         Process portal = startPortal(
                 log,
                 url,
+                server.rootPassword(),
                 "--portal.admin.tenant=first.example",
                 "--portal.admin.username=first.admin",
                 "--portal.admin.password=a-long-enough-secret");
@@ -73,7 +74,7 @@ class ExternalDatabaseIT {
         String url = "jdbc:mariadb://127.0.0.1:" + closedPort + "/portal";
         Path log = Files.createTempFile("portal-unreachable", ".log");
 
-        Process portal = startPortal(log, url);
+        Process portal = startPortal(log, url, server.rootPassword());
 
         assertThat(portal.waitFor(120, TimeUnit.SECONDS)).as("portal exited").isTrue();
         assertThat(portal.exitValue()).isEqualTo(1);
@@ -85,7 +86,7 @@ class ExternalDatabaseIT {
         String url = "jdbc:mariadb://127.0.0.1:" + server.port() + "/no_such_database_" + System.nanoTime();
         Path log = Files.createTempFile("portal-missing", ".log");
 
-        Process portal = startPortal(log, url);
+        Process portal = startPortal(log, url, server.rootPassword());
 
         assertThat(portal.waitFor(120, TimeUnit.SECONDS)).as("portal exited").isTrue();
         assertThat(portal.exitValue()).isEqualTo(1);
@@ -94,7 +95,8 @@ class ExternalDatabaseIT {
                 .contains("Unknown database");
     }
 
-    private static Process startPortal(Path log, String url, String... extraArguments) throws IOException {
+    private static Process startPortal(Path log, String url, String password, String... extraArguments)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -106,10 +108,10 @@ class ExternalDatabaseIT {
                 "--management.server.port=0",
                 "--vaadin.launch-browser=false"));
         command.addAll(List.of(extraArguments));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", password);
+        return builder.start();
     }
 
     private static void waitFor(Path log, String line, Process process) throws Exception {

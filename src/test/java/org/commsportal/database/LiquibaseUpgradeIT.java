@@ -181,6 +181,6 @@ class LiquibaseUpgradeIT {
     }
 
     private Connection connect(String database) throws Exception {
-        return DriverManager.getConnection(server.jdbcUrl(database), "root", "");
+        return DriverManager.getConnection(server.jdbcUrl(database), EmbeddedMariaDb.ROOT_USER, server.rootPassword());
     }
 }
