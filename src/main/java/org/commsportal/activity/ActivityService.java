@@ -14,6 +14,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.ExportAudit;
+import org.commsportal.common.Minutes;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;

@@ -1,6 +1,7 @@
 package org.commsportal.activity;
 
 import java.time.LocalDate;
+import org.commsportal.common.Minutes;
 
 /**
  * One UTC day of peer-to-peer activity: sessions per type (a session with audio and video counts in both),

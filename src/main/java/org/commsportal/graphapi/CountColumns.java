@@ -1,22 +1,64 @@
 package org.commsportal.graphapi;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.commsportal.activity.DailyActivity;
+import org.commsportal.skypeactivity.ActivityDay;
+import org.commsportal.skypeactivity.ConferenceDay;
+import org.jspecify.annotations.Nullable;
 
-/** The columns of the three peer-to-peer counts reports (docs/peer-to-peer-activity.md's vendor-compatible shape). */
+/**
+ * The columns of the counts reports, with the vendor's CSV headers and JSON names in its order
+ * (docs/peer-to-peer-activity.md, docs/skype-for-business-activity.md). Figures the portal's records cannot know
+ * (web conferencing, dial-in/out) are empty, never invented.
+ */
 final class CountColumns {
 
     private CountColumns() {}
 
-    /** One day of a counts report, with the call's report date and period. */
-    record DayRow(java.time.LocalDate reportRefreshDate, String reportPeriod, DailyActivity day) {}
+    /** One day of a counts report, with the call's report date and period; figures is the day's record. */
+    record DayRow(LocalDate reportRefreshDate, String reportPeriod, LocalDate reportDate, Object figures) {}
 
     private static final GraphColumn<DayRow> REFRESH =
             new GraphColumn<>("Report Refresh Date", "reportRefreshDate", DayRow::reportRefreshDate);
-    private static final GraphColumn<DayRow> DATE =
-            new GraphColumn<>("Report Date", "reportDate", r -> r.day().day());
+    private static final GraphColumn<DayRow> DATE = new GraphColumn<>("Report Date", "reportDate", DayRow::reportDate);
     private static final GraphColumn<DayRow> PERIOD =
             new GraphColumn<>("Report Period", "reportPeriod", DayRow::reportPeriod);
+
+    private static <T> GraphColumn<DayRow> figure(
+            String header, String json, Class<T> type, Function<T, @Nullable Object> value) {
+        return new GraphColumn<>(header, json, row -> value.apply(type.cast(row.figures())));
+    }
+
+    private static GraphColumn<DayRow> unknown(String header, String json) {
+        return new GraphColumn<>(header, json, row -> null);
+    }
+
+    private static List<GraphColumn<DayRow>> conferenceTypes(
+            Function<ConferenceDay, long[]> imAvApp, boolean organizer) {
+        var columns = new java.util.ArrayList<>(List.of(
+                REFRESH,
+                DATE,
+                PERIOD,
+                figure("IM", "im", ConferenceDay.class, d -> imAvApp.apply(d)[0]),
+                figure("Audio/Video", "audioVideo", ConferenceDay.class, d -> imAvApp.apply(d)[1]),
+                figure("App Sharing", "appSharing", ConferenceDay.class, d -> imAvApp.apply(d)[2]),
+                unknown("Web", "web"),
+                unknown("Dial-in/out 3rd Party", "dialInOut3rdParty")));
+        if (organizer) {
+            columns.add(unknown("Dial-in/out Microsoft", "dialInOutMicrosoft"));
+        }
+        return List.copyOf(columns);
+    }
+
+    private static long[] conferences(ConferenceDay day) {
+        return new long[] {day.im(), day.audioVideo(), day.appSharing()};
+    }
+
+    private static long[] users(ConferenceDay day) {
+        return new long[] {day.imUsers(), day.audioVideoUsers(), day.appSharingUsers()};
+    }
 
     static List<GraphColumn<DayRow>> of(ReportFunction function) {
         return switch (function) {
@@ -25,32 +67,66 @@ final class CountColumns {
                         REFRESH,
                         DATE,
                         PERIOD,
-                        new GraphColumn<>("IM", "im", r -> r.day().im()),
-                        new GraphColumn<>("Audio", "audio", r -> r.day().audio()),
-                        new GraphColumn<>("Video", "video", r -> r.day().video()),
-                        new GraphColumn<>(
-                                "App Sharing", "appSharing", r -> r.day().appSharing()),
-                        new GraphColumn<>(
-                                "File Transfer", "fileTransfer", r -> r.day().fileTransfer()));
+                        figure("IM", "im", DailyActivity.class, DailyActivity::im),
+                        figure("Audio", "audio", DailyActivity.class, DailyActivity::audio),
+                        figure("Video", "video", DailyActivity.class, DailyActivity::video),
+                        figure("App Sharing", "appSharing", DailyActivity.class, DailyActivity::appSharing),
+                        figure("File Transfer", "fileTransfer", DailyActivity.class, DailyActivity::fileTransfer));
             case PEER_TO_PEER_ACTIVITY_USER_COUNTS ->
                 List.of(
                         REFRESH,
                         DATE,
                         PERIOD,
-                        new GraphColumn<>("IM", "im", r -> r.day().usersIm()),
-                        new GraphColumn<>("Audio", "audio", r -> r.day().usersAudio()),
-                        new GraphColumn<>("Video", "video", r -> r.day().usersVideo()),
-                        new GraphColumn<>(
-                                "App Sharing", "appSharing", r -> r.day().usersAppSharing()),
-                        new GraphColumn<>(
-                                "File Transfer", "fileTransfer", r -> r.day().usersFileTransfer()));
+                        figure("IM", "im", DailyActivity.class, DailyActivity::usersIm),
+                        figure("Audio", "audio", DailyActivity.class, DailyActivity::usersAudio),
+                        figure("Video", "video", DailyActivity.class, DailyActivity::usersVideo),
+                        figure("App Sharing", "appSharing", DailyActivity.class, DailyActivity::usersAppSharing),
+                        figure("File Transfer", "fileTransfer", DailyActivity.class, DailyActivity::usersFileTransfer));
             case PEER_TO_PEER_ACTIVITY_MINUTE_COUNTS ->
                 List.of(
                         REFRESH,
                         DATE,
                         PERIOD,
-                        new GraphColumn<>("Audio", "audio", r -> r.day().audioMinutes()),
-                        new GraphColumn<>("Video", "video", r -> r.day().videoMinutes()));
+                        figure("Audio", "audio", DailyActivity.class, DailyActivity::audioMinutes),
+                        figure("Video", "video", DailyActivity.class, DailyActivity::videoMinutes));
+            case ACTIVITY_COUNTS ->
+                List.of(
+                        REFRESH,
+                        DATE,
+                        PERIOD,
+                        figure("Peer-to-peer", "peerToPeer", ActivityDay.class, ActivityDay::peerToPeerSessions),
+                        figure("Organized", "organized", ActivityDay.class, ActivityDay::conferencesOrganized),
+                        figure(
+                                "Participated",
+                                "participated",
+                                ActivityDay.class,
+                                ActivityDay::conferencesParticipated));
+            case ACTIVITY_USER_COUNTS ->
+                List.of(
+                        REFRESH,
+                        DATE,
+                        PERIOD,
+                        figure("Peer-to-peer", "peerToPeer", ActivityDay.class, ActivityDay::peerToPeerUsers),
+                        figure("Organized", "organized", ActivityDay.class, ActivityDay::organizers),
+                        figure("Participated", "participated", ActivityDay.class, ActivityDay::participants));
+            case ORGANIZER_ACTIVITY_COUNTS -> conferenceTypes(CountColumns::conferences, true);
+            case ORGANIZER_ACTIVITY_USER_COUNTS -> conferenceTypes(CountColumns::users, true);
+            case ORGANIZER_ACTIVITY_MINUTE_COUNTS ->
+                List.of(
+                        REFRESH,
+                        DATE,
+                        PERIOD,
+                        figure("Audio/Video", "audioVideo", ConferenceDay.class, ConferenceDay::audioVideoMinutes),
+                        unknown("Dial-in Microsoft", "dialInMicrosoft"),
+                        unknown("Dial-out Microsoft", "dialOutMicrosoft"));
+            case PARTICIPANT_ACTIVITY_COUNTS -> conferenceTypes(CountColumns::conferences, false);
+            case PARTICIPANT_ACTIVITY_USER_COUNTS -> conferenceTypes(CountColumns::users, false);
+            case PARTICIPANT_ACTIVITY_MINUTE_COUNTS ->
+                List.of(
+                        REFRESH,
+                        DATE,
+                        PERIOD,
+                        figure("Audio/Video", "audioVideo", ConferenceDay.class, ConferenceDay::audioVideoMinutes));
             case ACTIVITY_USER_DETAIL -> throw new IllegalArgumentException("not a counts report");
         };
     }

@@ -68,12 +68,31 @@ class GraphReportService {
     /** A counts report's rows, newest day first. */
     @PreAuthorize(Roles.READ_CHARTS)
     public List<DayRow> counts(ReportCall call) {
-        var report = activity.activity(periodOf(call));
-        return report.days().stream()
-                .sorted(Comparator.comparing(org.commsportal.activity.DailyActivity::day)
-                        .reversed())
-                .map(day -> new DayRow(report.reportDate(), call.reportPeriod(), day))
-                .toList();
+        ReportPeriod period = periodOf(call);
+        LocalDate reportDate = activity.reportDate();
+        LocalDate from = activity.firstDay(period);
+        List<DayRow> rows = new ArrayList<>();
+        switch (call.function()) {
+            case PEER_TO_PEER_ACTIVITY_COUNTS, PEER_TO_PEER_ACTIVITY_USER_COUNTS, PEER_TO_PEER_ACTIVITY_MINUTE_COUNTS ->
+                activity.activity(period)
+                        .days()
+                        .forEach(day -> rows.add(new DayRow(reportDate, call.reportPeriod(), day.day(), day)));
+            case ACTIVITY_COUNTS, ACTIVITY_USER_COUNTS ->
+                skypeActivity
+                        .days(from, reportDate)
+                        .forEach(day -> rows.add(new DayRow(reportDate, call.reportPeriod(), day.day(), day)));
+            case ORGANIZER_ACTIVITY_COUNTS, ORGANIZER_ACTIVITY_USER_COUNTS, ORGANIZER_ACTIVITY_MINUTE_COUNTS ->
+                skypeActivity
+                        .organizedDays(from, reportDate)
+                        .forEach(day -> rows.add(new DayRow(reportDate, call.reportPeriod(), day.day(), day)));
+            case PARTICIPANT_ACTIVITY_COUNTS, PARTICIPANT_ACTIVITY_USER_COUNTS, PARTICIPANT_ACTIVITY_MINUTE_COUNTS ->
+                skypeActivity
+                        .participatedDays(from, reportDate)
+                        .forEach(day -> rows.add(new DayRow(reportDate, call.reportPeriod(), day.day(), day)));
+            case ACTIVITY_USER_DETAIL -> throw new IllegalArgumentException("not a counts report");
+        }
+        rows.sort(Comparator.comparing(DayRow::reportDate).reversed());
+        return rows;
     }
 
     /** What a user detail call will read, checked (role, date) before any byte of the answer is written. */

@@ -8,6 +8,14 @@ enum ReportFunction {
     PEER_TO_PEER_ACTIVITY_COUNTS("getSkypeForBusinessPeerToPeerActivityCounts", false),
     PEER_TO_PEER_ACTIVITY_USER_COUNTS("getSkypeForBusinessPeerToPeerActivityUserCounts", false),
     PEER_TO_PEER_ACTIVITY_MINUTE_COUNTS("getSkypeForBusinessPeerToPeerActivityMinuteCounts", false),
+    ACTIVITY_COUNTS("getSkypeForBusinessActivityCounts", false),
+    ACTIVITY_USER_COUNTS("getSkypeForBusinessActivityUserCounts", false),
+    ORGANIZER_ACTIVITY_COUNTS("getSkypeForBusinessOrganizerActivityCounts", false),
+    ORGANIZER_ACTIVITY_USER_COUNTS("getSkypeForBusinessOrganizerActivityUserCounts", false),
+    ORGANIZER_ACTIVITY_MINUTE_COUNTS("getSkypeForBusinessOrganizerActivityMinuteCounts", false),
+    PARTICIPANT_ACTIVITY_COUNTS("getSkypeForBusinessParticipantActivityCounts", false),
+    PARTICIPANT_ACTIVITY_USER_COUNTS("getSkypeForBusinessParticipantActivityUserCounts", false),
+    PARTICIPANT_ACTIVITY_MINUTE_COUNTS("getSkypeForBusinessParticipantActivityMinuteCounts", false),
     ACTIVITY_USER_DETAIL("getSkypeForBusinessActivityUserDetail", true);
 
     private final String urlName;

@@ -29,7 +29,7 @@ record UserDetailRow(
     }
 
     private static long minutes(long ms) {
-        return org.commsportal.activity.Minutes.of(ms);
+        return org.commsportal.common.Minutes.of(ms);
     }
 
     /** The vendor's 35 columns, in its order, with its CSV headers and JSON names. */

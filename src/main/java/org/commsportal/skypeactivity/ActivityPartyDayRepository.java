@@ -176,6 +176,37 @@ class ActivityPartyDayRepository {
                 .list();
     }
 
+    /** Per UTC day of [from, to], the conferences organized (kind 1) or taken part in (kind 2); no row, no day. */
+    List<ConferenceDay> conferenceDays(long tenantId, PartyDay.Kind kind, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT day,
+                       COUNT(DISTINCT IF(im_sessions > 0, conference_key, NULL)) AS im,
+                       COUNT(DISTINCT IF(audio_video_sessions > 0, conference_key, NULL)) AS audio_video,
+                       COUNT(DISTINCT IF(app_sharing_sessions > 0, conference_key, NULL)) AS app_sharing,
+                       COUNT(DISTINCT IF(im_sessions > 0, user_id, NULL)) AS im_users,
+                       COUNT(DISTINCT IF(audio_video_sessions > 0, user_id, NULL)) AS audio_video_users,
+                       COUNT(DISTINCT IF(app_sharing_sessions > 0, user_id, NULL)) AS app_sharing_users,
+                       SUM(audio_video_ms) AS audio_video_ms
+                FROM activity_party_day
+                WHERE tenant_id = :tenantId AND kind = :kind AND day BETWEEN :from AND :to
+                GROUP BY day ORDER BY day
+                """)
+                .param("tenantId", tenantId)
+                .param("kind", kind.code())
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new ConferenceDay(
+                        rs.getObject("day", LocalDate.class),
+                        rs.getLong("im"),
+                        rs.getLong("audio_video"),
+                        rs.getLong("app_sharing"),
+                        rs.getLong("im_users"),
+                        rs.getLong("audio_video_users"),
+                        rs.getLong("app_sharing_users"),
+                        rs.getLong("audio_video_ms")))
+                .list();
+    }
+
     /**
      * Per user of the ids, the figures of the days in [from, until) and the last day of each kind before until;
      * users without any row are absent.

@@ -36,6 +36,28 @@ public class SkypeActivityService {
         return days;
     }
 
+    /** The conferences the tenant's users organized, every UTC day of [from, to], oldest first. */
+    @PreAuthorize(Roles.READ_CHARTS)
+    public List<ConferenceDay> organizedDays(LocalDate from, LocalDate to) {
+        return everyDay(repository.conferenceDays(currentTenant.id(), PartyDay.Kind.ORGANIZED, from, to), from, to);
+    }
+
+    /** The conferences the tenant's users took part in, every UTC day of [from, to], oldest first. */
+    @PreAuthorize(Roles.READ_CHARTS)
+    public List<ConferenceDay> participatedDays(LocalDate from, LocalDate to) {
+        return everyDay(repository.conferenceDays(currentTenant.id(), PartyDay.Kind.PARTICIPATED, from, to), from, to);
+    }
+
+    private static List<ConferenceDay> everyDay(List<ConferenceDay> stored, LocalDate from, LocalDate to) {
+        Map<LocalDate, ConferenceDay> byDay =
+                stored.stream().collect(Collectors.toMap(ConferenceDay::day, Function.identity()));
+        List<ConferenceDay> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.add(byDay.getOrDefault(day, ConferenceDay.none(day)));
+        }
+        return days;
+    }
+
     /**
      * The figures of these users of the signed-in tenant over [from, until); users without activity are absent.
      * Other tenants' ids find nothing.

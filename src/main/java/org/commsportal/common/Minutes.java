@@ -1,4 +1,4 @@
-package org.commsportal.activity;
+package org.commsportal.common;
 
 /** Whole minutes of a total duration, rounded half up; the total is summed in ms first, then rounded once. */
 public final class Minutes {
