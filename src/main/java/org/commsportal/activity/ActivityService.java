@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.ExportAudit;
 import org.commsportal.common.Minutes;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;

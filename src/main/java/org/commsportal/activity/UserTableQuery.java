@@ -1,6 +1,7 @@
 package org.commsportal.activity;
 
 import java.time.LocalDate;
+import org.commsportal.common.ReportPeriod;
 import org.jspecify.annotations.Nullable;
 
 /**

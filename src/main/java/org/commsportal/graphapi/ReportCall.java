@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.commsportal.activity.ReportPeriod;
+import org.commsportal.common.ReportPeriod;
 import org.jspecify.annotations.Nullable;
 
 /**

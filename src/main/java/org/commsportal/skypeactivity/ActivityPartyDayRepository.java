@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.commsportal.common.Chunks;
+import org.commsportal.common.SqlLike;
+import org.commsportal.export.StreamingJdbc;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,10 +58,12 @@ class ActivityPartyDayRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate streaming;
 
-    ActivityPartyDayRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    ActivityPartyDayRepository(JdbcClient jdbc, JdbcTemplate batch, StreamingJdbc streaming) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.streaming = streaming.template();
     }
 
     /** Adds the changes to the rows, in key order, and deletes the rows they bring to no session. */
@@ -208,25 +212,34 @@ class ActivityPartyDayRepository {
     }
 
     /**
+     * Per user, the figures of the days in [from, to] and the last day of each kind up to lastTo; %s is the
+     * condition on user_id.
+     */
+    private static final String PER_USER =
+            """
+            SELECT user_id,
+                   SUM(IF(kind = 0 AND day BETWEEN :from AND :to, sessions, 0)) AS peer_to_peer,
+                   MAX(IF(kind = 0, day, NULL)) AS peer_to_peer_last,
+                   %s,
+                   %s
+            FROM activity_party_day
+            WHERE tenant_id = :tenantId AND user_id %%s AND day <= :lastTo
+            GROUP BY user_id
+            """.formatted(conferenceColumns(1, "organized"), conferenceColumns(2, "participated"));
+
+    /**
      * Per user of the ids, the figures of the days in [from, until) and the last day of each kind before until;
      * users without any row are absent.
      */
     Map<Long, UserActivityFigures> users(long tenantId, Collection<Long> userIds, LocalDate from, LocalDate until) {
         Map<Long, UserActivityFigures> figures = new HashMap<>();
         for (List<Long> chunk : Chunks.of(new ArrayList<>(userIds))) {
-            jdbc.sql("""
-                    SELECT user_id,
-                           SUM(IF(kind = 0 AND day >= :from, sessions, 0)) AS peer_to_peer,
-                           MAX(IF(kind = 0, day, NULL)) AS peer_to_peer_last,
-                           %1$s, %2$s
-                    FROM activity_party_day
-                    WHERE tenant_id = :tenantId AND user_id IN (:users) AND day < :until
-                    GROUP BY user_id
-                    """.formatted(conferenceColumns(1, "organized"), conferenceColumns(2, "participated")))
+            jdbc.sql(PER_USER.formatted("IN (:users)"))
                     .param("tenantId", tenantId)
                     .param("users", chunk)
                     .param("from", from)
-                    .param("until", until)
+                    .param("to", until.minusDays(1))
+                    .param("lastTo", until.minusDays(1))
                     .query((rs, row) -> figures.put(
                             rs.getLong("user_id"),
                             new UserActivityFigures(
@@ -239,8 +252,110 @@ class ActivityPartyDayRepository {
         return figures;
     }
 
+    /** The scope of a per-user table: the tenant, its days, the report date and whether names are concealed. */
+    record TableScope(long tenantId, LocalDate from, LocalDate to, LocalDate reportDate, boolean concealed) {}
+
+    /**
+     * Every user licensed at some time in [from, to], zeros included, whose shown name contains the filter, with
+     * the figures of those days; deletion as of {@code to}; sorted by a fixed column of the query, never by input.
+     */
+    private static String table(TableScope scope, SkypeActivityQuery query) {
+        String shown = scope.concealed() ? "u.pseudonym" : "u.upn";
+        SkypeActivityColumn sort = query.sortColumn() == null ? SkypeActivityColumn.USER_NAME : query.sortColumn();
+        String direction = query.ascending() ? " ASC" : " DESC";
+        return """
+                SELECT t.* FROM (
+                    SELECT u.id, %1$s AS shown_name, COALESCE(u.deleted_at <= :to, FALSE) AS deleted,
+                           IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at,
+                           NULLIF(GREATEST(COALESCE(a.peer_to_peer_last, '1000-01-01'),
+                                           COALESCE(a.organized_last, '1000-01-01'),
+                                           COALESCE(a.participated_last, '1000-01-01')), '1000-01-01') AS last_activity,
+                           COALESCE(a.peer_to_peer, 0) AS peer_to_peer, a.peer_to_peer_last,
+                           %2$s, %3$s
+                    FROM licensed_user u
+                    LEFT JOIN (%4$s) a ON a.user_id = u.id
+                    WHERE u.tenant_id = :tenantId
+                      AND u.licensed_from <= :to AND (u.deleted_at IS NULL OR u.deleted_at >= :from)
+                      AND (:filter = '' OR %1$s LIKE :pattern)
+                ) t
+                ORDER BY t.%5$s%6$s, t.id%6$s
+                """.formatted(
+                        shown,
+                        selectConference("organized"),
+                        selectConference("participated"),
+                        PER_USER.formatted("<> 0"),
+                        sort.sortColumn(),
+                        direction);
+    }
+
+    private static String selectConference(String name) {
+        return String.join(
+                ", ",
+                "COALESCE(a." + name + ", 0) AS " + name,
+                "COALESCE(a." + name + "_im, 0) AS " + name + "_im",
+                "COALESCE(a." + name + "_av, 0) AS " + name + "_av",
+                "COALESCE(a." + name + "_app, 0) AS " + name + "_app",
+                "COALESCE(a." + name + "_av_ms, 0) AS " + name + "_av_ms",
+                "a." + name + "_last");
+    }
+
+    List<SkypeActivityUserRow> page(TableScope scope, SkypeActivityQuery query, int offset, int limit) {
+        return jdbc.sql(table(scope, query) + " LIMIT :limit OFFSET :offset")
+                .params(parameters(scope, query))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ActivityPartyDayRepository::tableRow)
+                .list();
+    }
+
+    long count(TableScope scope, SkypeActivityQuery query) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM licensed_user u
+                WHERE u.tenant_id = :tenantId
+                  AND u.licensed_from <= :to AND (u.deleted_at IS NULL OR u.deleted_at >= :from)
+                  AND (:filter = '' OR %s LIKE :pattern)
+                """.formatted(scope.concealed() ? "u.pseudonym" : "u.upn"))
+                .params(parameters(scope, query))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Streams every matching row in table order to the consumer, without holding them in memory. */
+    void forEach(TableScope scope, SkypeActivityQuery query, java.util.function.Consumer<SkypeActivityUserRow> rows) {
+        streaming.query(
+                table(scope, query),
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(parameters(scope, query)),
+                rs -> {
+                    rows.accept(tableRow(rs, 0));
+                });
+    }
+
+    private static Map<String, Object> parameters(TableScope scope, SkypeActivityQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenantId", scope.tenantId());
+        parameters.put("from", scope.from());
+        parameters.put("to", scope.to());
+        parameters.put("lastTo", scope.reportDate());
+        parameters.put("filter", query.nameContains());
+        parameters.put("pattern", SqlLike.contains(query.nameContains()));
+        return parameters;
+    }
+
+    private static SkypeActivityUserRow tableRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SkypeActivityUserRow(
+                rs.getLong("id"),
+                rs.getString("shown_name"),
+                rs.getBoolean("deleted"),
+                rs.getObject("deleted_at", LocalDate.class),
+                rs.getObject("last_activity", LocalDate.class),
+                rs.getLong("peer_to_peer"),
+                rs.getObject("peer_to_peer_last", LocalDate.class),
+                conferences(rs, "organized"),
+                conferences(rs, "participated"));
+    }
+
     private static String conferenceColumns(int kind, String name) {
-        String inPeriod = "kind = " + kind + " AND day >= :from";
+        String inPeriod = "kind = " + kind + " AND day BETWEEN :from AND :to";
         return String.join(
                 ",\n",
                 "COUNT(DISTINCT IF(" + inPeriod + ", conference_key, NULL)) AS " + name,

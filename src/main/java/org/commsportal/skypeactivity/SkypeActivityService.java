@@ -1,13 +1,29 @@
 package org.commsportal.skypeactivity;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import org.commsportal.audit.AuditLog;
+import org.commsportal.audit.ExportAudit;
+import org.commsportal.common.ReportPeriod;
+import org.commsportal.export.ExportColumn;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.export.ExportInfo;
+import org.commsportal.export.TableExports;
+import org.commsportal.privacy.NameConcealment;
+import org.commsportal.security.Role;
 import org.commsportal.security.Roles;
+import org.commsportal.security.SignedInRoles;
+import org.commsportal.skypeactivity.ActivityPartyDayRepository.TableScope;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -16,12 +32,152 @@ import org.springframework.stereotype.Service;
 @Service
 public class SkypeActivityService {
 
+    /** The vendor's column names for the date the report's data ends and its length in days. */
+    private static final String REPORT_REFRESH_DATE = "Report Refresh Date";
+
+    private static final String REPORT_PERIOD = "Report Period";
+
     private final ActivityPartyDayRepository repository;
     private final CurrentTenant currentTenant;
+    private final NameConcealment concealment;
+    private final AuditLog auditLog;
+    private final Clock clock;
 
-    SkypeActivityService(ActivityPartyDayRepository repository, CurrentTenant currentTenant) {
+    SkypeActivityService(
+            ActivityPartyDayRepository repository,
+            CurrentTenant currentTenant,
+            NameConcealment concealment,
+            AuditLog auditLog,
+            Clock clock) {
         this.repository = repository;
         this.currentTenant = currentTenant;
+        this.concealment = concealment;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** The last complete UTC day: reports end there. */
+    public LocalDate reportDate() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+    }
+
+    /** The first day of the period that ends on the report date. */
+    public LocalDate firstDay(ReportPeriod period) {
+        return reportDate().minusDays(period.days() - 1L);
+    }
+
+    /** Whether the signed-in roles may see per-user data (the tables and their exports), not only the charts. */
+    public boolean mayReadPerUserData() {
+        return Role.READS_PER_USER_DATA.stream().anyMatch(SignedInRoles::has);
+    }
+
+    /** One page of a per-user table, sorted and filtered in the database. */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    public List<SkypeActivityUserRow> users(SkypeActivityQuery query, int offset, int limit) {
+        return repository.page(scope(query), query, offset, limit);
+    }
+
+    /** The number of rows of a per-user table (licensed users in scope, read from the directory alone). */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    public long countUsers(SkypeActivityQuery query) {
+        return repository.count(scope(query), query);
+    }
+
+    /**
+     * Streams the table's rows (every row matching the query, in its order) with the chosen columns to the output,
+     * reporting the rows written so far, and audits the export. Returns the number of rows.
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    public long export(
+            SkypeActivityQuery query,
+            List<SkypeActivityColumn> columns,
+            ExportFormat format,
+            OutputStream out,
+            LongConsumer progress)
+            throws IOException {
+        LocalDate refreshed = reportDate();
+        boolean csv = format == ExportFormat.CSV;
+        List<ExportColumn<SkypeActivityUserRow>> exportColumns = new ArrayList<>();
+        if (csv) {
+            exportColumns.add(new ExportColumn<>(REPORT_REFRESH_DATE, row -> refreshed));
+        }
+        columns.forEach(column -> exportColumns.add(new ExportColumn<>(column.header(), column::valueOf)));
+        if (csv && query.day() != null) {
+            LocalDate day = query.day();
+            exportColumns.add(new ExportColumn<>("Report Date", row -> day));
+        }
+        if (csv) {
+            exportColumns.add(
+                    new ExportColumn<>(REPORT_PERIOD, row -> query.period().days()));
+        }
+        String title = query.page().title();
+        ExportInfo info = ExportInfo.of(
+                "Report",
+                title + ", per user",
+                REPORT_REFRESH_DATE,
+                refreshed,
+                REPORT_PERIOD,
+                query.period().days(),
+                "Period",
+                firstDay(query.period()) + " to " + refreshed + " (UTC days)",
+                "Day",
+                query.day(),
+                "User name contains",
+                query.nameContains(),
+                "Sorted by",
+                query.sortColumn() == null
+                        ? "User name"
+                        : query.sortColumn().header() + (query.ascending() ? " ascending" : " descending"),
+                "Time zone",
+                "UTC: days and dates are UTC days",
+                "Exported at",
+                clock.instant());
+        // A filter typed over real names is a name: the audit keeps it for viewers who see names only (docs/privacy.md)
+        boolean typedOverNames = !query.nameContains().isEmpty()
+                && !concealment.forCurrentViewer().concealed();
+        String filterShown = typedOverNames ? AuditLog.NAMES_ONLY : query.nameContains();
+        String what = title + " per-user table as " + format + ", period "
+                + query.period().days() + " days"
+                + (query.day() == null ? "" : ", day " + query.day())
+                + (query.nameContains().isEmpty() ? "" : ", user name contains '" + filterShown + "'")
+                + ", columns "
+                + columns.stream().map(SkypeActivityColumn::header).toList();
+        TableScope scope = scope(query);
+        return TableExports.stream(
+                format,
+                out,
+                title,
+                exportColumns,
+                ZoneOffset.UTC,
+                info,
+                rows -> repository.forEach(scope, query, rows),
+                progress,
+                ExportAudit.of(auditLog, what, null, typedOverNames ? query.nameContains() : null));
+    }
+
+    /** The name of an export's file: page, period and its last day, or the chosen day, and the filter. */
+    public String exportFileName(SkypeActivityQuery query, ExportFormat format) {
+        return ExportInfo.fileName(
+                format,
+                query.page().slug(),
+                query.day() != null
+                        ? "day-" + query.day()
+                        : query.period().name() + "-" + firstDay(query.period()) + "-to-" + reportDate(),
+                query.nameContains().isEmpty() ? null : "user-name-contains-" + query.nameContains());
+    }
+
+    private TableScope scope(SkypeActivityQuery query) {
+        LocalDate reportDate = reportDate();
+        LocalDate from = firstDay(query.period());
+        LocalDate day = query.day();
+        if (day != null && (day.isBefore(from) || day.isAfter(reportDate))) {
+            throw new IllegalArgumentException(
+                    "The day " + day + " is outside the period " + from + " to " + reportDate);
+        }
+        boolean concealed = concealment.forCurrentViewer().concealed();
+        return day == null
+                ? new TableScope(currentTenant.id(), from, reportDate, reportDate, concealed)
+                : new TableScope(currentTenant.id(), day, day, reportDate, concealed);
     }
 
     /** Every UTC day of [from, to], days without a session included, oldest first. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.export.ExportFormat;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;

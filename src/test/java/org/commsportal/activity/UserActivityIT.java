@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.security.Role;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityService;
-import org.commsportal.activity.ReportPeriod;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.LicensedUser;
 import org.commsportal.directory.UserRecord;

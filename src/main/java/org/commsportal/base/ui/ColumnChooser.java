@@ -20,6 +20,7 @@ import org.commsportal.security.AccountPreferences;
 public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
 
     private final Class<C> type;
+    private final List<C> all;
     private final Grid<?> grid;
 
     public ColumnChooser(
@@ -28,7 +29,19 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
             Grid<?> grid,
             AccountPreferences preferences,
             String preferenceKey) {
+        this(type, List.of(type.getEnumConstants()), header, grid, preferences, preferenceKey);
+    }
+
+    /** A chooser of some of the enum's columns: those the grid has, in their order. */
+    public ColumnChooser(
+            Class<C> type,
+            List<C> all,
+            Function<C, String> header,
+            Grid<?> grid,
+            AccountPreferences preferences,
+            String preferenceKey) {
         this.type = type;
+        this.all = List.copyOf(all);
         this.grid = grid;
         setId("column-chooser");
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
@@ -37,12 +50,11 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
         preferences
                 .get(preferenceKey)
                 .ifPresent(value -> Arrays.stream(value.split(","))
-                        .flatMap(name -> Arrays.stream(type.getEnumConstants())
-                                .filter(c -> c.name().equals(name)))
+                        .flatMap(name -> this.all.stream().filter(c -> c.name().equals(name)))
                         .forEach(saved::add));
-        Set<C> visible = saved.isEmpty() ? EnumSet.allOf(type) : saved;
+        Set<C> visible = saved.isEmpty() ? EnumSet.copyOf(this.all) : saved;
         apply(visible);
-        for (C column : type.getEnumConstants()) {
+        for (C column : this.all) {
             MenuItem item = columns.addItem(header.apply(column));
             item.setCheckable(true);
             item.setChecked(visible.contains(column));
@@ -64,13 +76,13 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
 
     /** The columns shown, in their order. */
     public List<C> visible() {
-        return Arrays.stream(type.getEnumConstants())
+        return all.stream()
                 .filter(c -> grid.getColumnByKey(c.name()).isVisible())
                 .toList();
     }
 
     private void apply(Set<C> visible) {
-        for (C column : type.getEnumConstants()) {
+        for (C column : all) {
             grid.getColumnByKey(column.name()).setVisible(visible.contains(column));
         }
     }

@@ -1,6 +1,6 @@
-package org.commsportal.activity;
+package org.commsportal.common;
 
-/** The report periods of docs/peer-to-peer-activity.md, also the vendor API's D7..D180. */
+/** The report periods of every usage report (docs/peer-to-peer-activity.md), also the vendor API's D7..D180. */
 public enum ReportPeriod {
     D7(7),
     D30(30),
