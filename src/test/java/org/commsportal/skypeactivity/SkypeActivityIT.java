@@ -189,6 +189,122 @@ class SkypeActivityIT {
                 .isZero();
     }
 
+    @Test
+    void the_per_user_tables_list_every_licensed_user_with_the_recomputed_figures_in_every_sort_order() {
+        LocalDate reportDate = service.reportDate();
+        LocalDate d1 = reportDate.minusDays(1);
+        writeUsers(
+                user("ada", LONG_AGO, null),
+                user("bob", LONG_AGO, null),
+                user("cyd", LONG_AGO, reportDate.minusDays(3)),
+                user("gone", LONG_AGO, reportDate.minusDays(30)),
+                user("eve", LONG_AGO, null));
+        write(
+                p2p("p-1", d1, "09:00", "ada", "bob", Modality.IM, Modality.AUDIO),
+                p2p("p-2", reportDate, "23:59", "ada", "eve", Modality.VIDEO),
+                p2p("p-3", reportDate.minusDays(5), "00:00", "cyd", "ada", Modality.IM),
+                conference("c-1", d1, "10:00", "ada", "bob", "meet-1", "1", Modality.IM, Modality.AUDIO),
+                conference("c-2", d1, "10:05", "eve", "bob", "meet-1", "1", Modality.APPLICATION_SHARING),
+                conference("c-3", reportDate.minusDays(6), "12:00", "bob", "ada", "meet-2", "1", Modality.VIDEO),
+                // after the report date: in no table yet
+                p2p("p-today", today, "00:30", "ada", "bob", Modality.IM));
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
+        Map<String, Long> ids = userIds();
+        for (SkypeActivityPage page : SkypeActivityPage.values()) {
+            for (var period : org.commsportal.common.ReportPeriod.values()) {
+                LocalDate from = reportDate.minusDays(period.days() - 1L);
+                SkypeActivityQuery query = SkypeActivityQuery.of(page, period);
+                List<SkypeActivityUserRow> rows = service.users(query, 0, 100);
+                // every user licensed at some time in the period, zeros included; "gone" left before D7 and D30
+                List<String> expectedUsers = users.values().stream()
+                        .filter(u -> u.deletedAt() == null || !u.deletedAt().isBefore(from))
+                        .map(u -> u.upn().toLowerCase(Locale.ROOT))
+                        .sorted()
+                        .toList();
+                assertThat(rows.stream().map(SkypeActivityUserRow::userName).toList())
+                        .as(page + " " + period)
+                        .isEqualTo(expectedUsers);
+                assertThat(service.countUsers(query)).isEqualTo(expectedUsers.size());
+                for (SkypeActivityUserRow row : rows) {
+                    UserActivityFigures wanted = expectedUser(row.userName(), from, reportDate.plusDays(1));
+                    UserActivityFigures lastDays = expectedUser(row.userName(), LONG_AGO, reportDate.plusDays(1));
+                    UserRecord user = users.get(row.userName());
+                    assertThat(row.userId()).isEqualTo(ids.get(row.userName()));
+                    assertThat(row.peerToPeerSessions()).isEqualTo(wanted.peerToPeerSessions());
+                    assertThat(row.organized().conferences())
+                            .isEqualTo(wanted.organized().conferences());
+                    assertThat(row.participated()).isEqualTo(wanted.participated());
+                    assertThat(row.organized()).isEqualTo(wanted.organized());
+                    assertThat(row.peerToPeerLastDay()).isEqualTo(lastDays.peerToPeerLastDay());
+                    assertThat(row.deleted())
+                            .isEqualTo(user.deletedAt() != null
+                                    && !user.deletedAt().isAfter(reportDate));
+                    assertThat(row.lastActivityDate())
+                            .isEqualTo(java.util.stream.Stream.of(
+                                            lastDays.peerToPeerLastDay(),
+                                            lastDays.organized().lastDay(),
+                                            lastDays.participated().lastDay())
+                                    .filter(Objects::nonNull)
+                                    .max(LocalDate::compareTo)
+                                    .orElse(null));
+                }
+                for (SkypeActivityColumn column : page.columns()) {
+                    for (boolean ascending : new boolean[] {true, false}) {
+                        List<SkypeActivityUserRow> sorted = service.users(query.sortedBy(column, ascending), 0, 100);
+                        assertThat(sorted).as(page + " by " + column).containsExactlyInAnyOrderElementsOf(rows);
+                        List<@Nullable Object> values =
+                                sorted.stream().map(column::valueOf).toList();
+                        for (int i = 1; i < values.size(); i++) {
+                            int order = SORT_ORDER.compare(values.get(i - 1), values.get(i));
+                            assertThat(ascending ? order <= 0 : order >= 0)
+                                    .as(page + " by " + column + (ascending ? " ascending " : " descending ") + values)
+                                    .isTrue();
+                        }
+                    }
+                }
+            }
+            // a chosen day: that day's figures
+            SkypeActivityQuery day = SkypeActivityQuery.of(page, org.commsportal.common.ReportPeriod.D7)
+                    .withDay(d1);
+            for (SkypeActivityUserRow row : service.users(day, 0, 100)) {
+                UserActivityFigures wanted = expectedUser(row.userName(), d1, d1.plusDays(1));
+                assertThat(row.peerToPeerSessions()).as(row.userName()).isEqualTo(wanted.peerToPeerSessions());
+                assertThat(row.organized().conferences())
+                        .isEqualTo(wanted.organized().conferences());
+                assertThat(row.participated().conferences())
+                        .isEqualTo(wanted.participated().conferences());
+            }
+            // the filter matches the name shown
+            assertThat(service
+                            .users(
+                                    SkypeActivityQuery.of(page, org.commsportal.common.ReportPeriod.D7)
+                                            .withFilter("ADA@"),
+                                    0,
+                                    100)
+                            .stream()
+                            .map(SkypeActivityUserRow::userName))
+                    .containsExactly("ada@" + tenant.name());
+        }
+        // concealed: pseudonyms shown and searched, never real names
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
+        SkypeActivityQuery concealed =
+                SkypeActivityQuery.of(SkypeActivityPage.ACTIVITY, org.commsportal.common.ReportPeriod.D7);
+        assertThat(service.users(concealed, 0, 100))
+                .allSatisfy(row -> assertThat(row.userName()).matches("[0-9a-f]{32}"));
+        assertThat(service.users(concealed.withFilter("ada"), 0, 100))
+                .allSatisfy(row -> assertThat(row.userName()).contains("ada"));
+    }
+
+    /** The database's order of a column's values: nulls first, then by value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final java.util.Comparator<@Nullable Object> SORT_ORDER =
+            java.util.Comparator.nullsFirst((a, b) -> ((Comparable) a).compareTo(b));
+
     // --- the recomputation ---------------------------------------------------------------------------------------
 
     private void assertEqualsRecomputation() {
