@@ -15,7 +15,7 @@ import org.openqa.selenium.interactions.Actions;
 
 /** The peer-to-peer activity page as an administrator uses it, in headless Chromium on the production build. */
 @PortalIntegrationTest
-class PeerToPeerBrowserIT extends BrowserTest {
+class PeerToPeerBrowserIT extends ReportPageBrowserTest {
 
     @Test
     void an_administrator_reads_charts_drills_into_a_day_sorts_filters_and_exports_the_table() throws Exception {
@@ -284,85 +284,5 @@ class PeerToPeerBrowserIT extends BrowserTest {
         assertThat(pointsPerSeries("activity-chart")).hasSize(5);
         assertThat(browser.waitFor(By.id("charts-only")).getText()).contains("charts only");
         assertThat(browser.driver.findElements(By.id("user-table"))).isEmpty();
-    }
-
-    private void choosePeriod(String label) {
-        browser.chooseInSelect("period", label);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Integer> pointsPerSeries(String chartId) {
-        browser.waitFor(By.id(chartId));
-        browser.wait(Duration.ofSeconds(20))
-                .until(d -> Boolean.TRUE.equals(browser.script(
-                        "const c = document.getElementById(arguments[0]).configuration; return !!c && c.series.length > 0",
-                        chartId)));
-        return ((List<Long>) browser.script(
-                        "return document.getElementById(arguments[0]).configuration.series"
-                                + ".map(s => s.points.length)",
-                        chartId))
-                .stream().map(Long::intValue).toList();
-    }
-
-    /**
-     * Clicks a point through Highcharts' own click path with the event data a mouse click carries. (A WebDriver
-     * pointer moved onto the point does not make Highcharts hover it in headless Chromium, so a coordinate click
-     * would land on nothing.) Returns the point's day.
-     */
-    private String clickPoint(String chartId, int series, int index) {
-        browser.script("""
-                const c = document.getElementById(arguments[0]).configuration;
-                const p = c.series[arguments[1]].points[arguments[2]];
-                p.firePointEvent('click', {point: p, pageX: c.plotLeft + p.plotX, pageY: c.plotTop + p.plotY,
-                    button: 0, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false});
-                """, chartId, series, index);
-        return (String) browser.script(
-                "return document.getElementById(arguments[0]).configuration.xAxis[0]" + ".categories[arguments[1]]",
-                chartId,
-                index);
-    }
-
-    private long gridSize() {
-        browser.waitUntilIdle();
-        return ((Number) browser.script("return document.getElementById('user-table').size")).longValue();
-    }
-
-    private void sortBy(String header) {
-        browser.driver.findElements(By.cssSelector("#user-table vaadin-grid-sorter")).stream()
-                .filter(sorter -> sorter.getText().strip().equals(header))
-                .findFirst()
-                .orElseThrow()
-                .click();
-        browser.waitUntilIdle();
-    }
-
-    /** The header texts of the columns the grid shows (every column has a sorter with its header text). */
-    private List<String> headers() {
-        browser.waitUntilIdle();
-        return browser.driver.findElements(By.cssSelector("#user-table vaadin-grid-sorter")).stream()
-                .filter(WebElement::isDisplayed)
-                .map(sorter -> sorter.getText().strip())
-                .toList();
-    }
-
-    private void toggleColumn(String header) {
-        browser.waitFor(By.cssSelector("#column-chooser vaadin-menu-bar-button"))
-                .click();
-        browser.wait(Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
-                        .anyMatch(WebElement::isDisplayed));
-        browser.driver.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
-                .filter(item -> item.getText().strip().equals(header))
-                .findFirst()
-                .orElseThrow()
-                .click();
-        browser.waitUntilIdle();
-        new Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
-    }
-
-    /** The rows the grid renders, in display order, as cell texts. */
-    @SuppressWarnings("unchecked")
-    private List<List<String>> visibleRows() {
-        return browser.gridRows("user-table");
     }
 }

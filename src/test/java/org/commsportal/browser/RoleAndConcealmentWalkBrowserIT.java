@@ -49,7 +49,11 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
 
     private static final Map<String, Page> PAGES = pages(
             new Page("", "home-view", ALL),
+            new Page("usage", "usage-overview", CHARTS),
             new Page("usage/peer-to-peer-activity", "peer-to-peer-activity", CHARTS),
+            new Page("usage/activity", "skype-for-business-activity", CHARTS),
+            new Page("usage/conference-organizer-activity", "conference-organizer-activity", CHARTS),
+            new Page("usage/conference-participant-activity", "conference-participant-activity", CHARTS),
             new Page("usage/session-details", "session-details", PER_USER),
             new Page("usage/active-users", "active-users", CHARTS),
             new Page("admin/settings", "settings", ADMINISTRATION),
@@ -125,7 +129,10 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                 } else {
                     assertThat(realNames.foundIn(html)).as(who).isEmpty();
                 }
-                if (page.viewId().equals("peer-to-peer-activity") && PER_USER.contains(role) && !namesShown) {
+                if (PER_USER_SEARCHES.get(page.route()) != null
+                        && PER_USER_SEARCHES.get(page.route()).equals("user-filter")
+                        && PER_USER.contains(role)
+                        && !namesShown) {
                     assertThat(html).as(who + ": the table rendered pseudonyms").containsPattern("[0-9a-f]{32}");
                 }
                 if (!namesShown && page.allowed().contains(role)) {
@@ -186,8 +193,17 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
     }
 
     /** The page's user searches: their answers are user names. */
-    private static final Map<String, String> PER_USER_SEARCHES =
-            Map.of("usage/peer-to-peer-activity", "user-filter", "usage/session-details", "user-search");
+    private static final Map<String, String> PER_USER_SEARCHES = Map.of(
+            "usage/peer-to-peer-activity",
+            "user-filter",
+            "usage/activity",
+            "user-filter",
+            "usage/conference-organizer-activity",
+            "user-filter",
+            "usage/conference-participant-activity",
+            "user-filter",
+            "usage/session-details",
+            "user-search");
 
     @SuppressWarnings("unchecked")
     private List<String> searchBoxIds() {
