@@ -21,8 +21,8 @@ import org.commsportal.security.PortalUser;
 
 /**
  * Frame of every signed-in page. The menu lists only the views the signed-in roles may open: Vaadin's menu
- * configuration applies each view's access annotation. Views under {@code usage/} form the "Usage" group, those
- * under {@code admin/} the "Administration" group.
+ * configuration applies each view's access annotation. The usage overview and the views under {@code usage/} form the
+ * "Usage" group, those under {@code admin/} the "Administration" group.
  */
 @Layout
 @PermitAll
@@ -115,7 +115,7 @@ class MainLayout extends AppLayout {
             }
             // Menu paths may come with a leading slash
             String path = entry.path().replaceFirst("^/", "");
-            if (path.startsWith(USAGE_PREFIX)) {
+            if (path.startsWith(USAGE_PREFIX) || path.equals("usage")) {
                 usage.addItem(item);
             } else if (path.startsWith(ADMIN_PREFIX)) {
                 admin.addItem(item);

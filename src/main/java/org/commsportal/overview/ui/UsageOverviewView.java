@@ -103,7 +103,8 @@ class UsageOverviewView extends VerticalLayout {
             List<ActiveUserRow> last = rows.subList(Math.max(0, rows.size() - 30), rows.size());
             return new Trend(
                     "active users (UTC day)",
-                    last.stream().map(r -> r.date().toLocalDate()).toList(),
+                    // a row's date is the midnight that ends its day
+                    last.stream().map(r -> r.date().toLocalDate().minusDays(1)).toList(),
                     last.stream().map(ActiveUserRow::activeUsers).toList());
         });
 
