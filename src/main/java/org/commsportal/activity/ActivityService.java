@@ -20,8 +20,8 @@ import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;
 import org.commsportal.export.TableExports;
+import org.commsportal.export.UserTableExports;
 import org.commsportal.privacy.NameConcealment;
-import org.commsportal.security.Role;
 import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
 import org.commsportal.tenant.CurrentTenant;
@@ -60,12 +60,12 @@ public class ActivityService {
 
     /** The last complete UTC day: reports end there. */
     public LocalDate reportDate() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        return ReportPeriod.reportDate(clock);
     }
 
     /** The first day of the period that ends on the report date. */
     public LocalDate firstDay(ReportPeriod period) {
-        return reportDate().minusDays(period.days() - 1L);
+        return period.firstDay(reportDate());
     }
 
     /** Sessions, users and minutes per day of the period, zero days included, for every chart role. */
@@ -128,41 +128,24 @@ public class ActivityService {
             LongConsumer progress)
             throws IOException {
         LocalDate refreshed = reportDate();
-        boolean csv = format == ExportFormat.CSV;
-        // CSV rows carry the report's dates as the vendor's per-user CSV does; an .xlsx file has its info sheet
-        List<ExportColumn<UserActivityRow>> exportColumns = new ArrayList<>();
-        if (csv) {
-            exportColumns.add(new ExportColumn<>(REPORT_REFRESH_DATE, row -> refreshed));
-        }
-        columns.forEach(column -> exportColumns.add(new ExportColumn<>(column.header(), column::valueOf)));
-        if (csv && query.day() != null) {
-            LocalDate day = query.day();
-            exportColumns.add(new ExportColumn<>("Report Date", row -> day));
-        }
-        if (csv) {
-            exportColumns.add(
-                    new ExportColumn<>(REPORT_PERIOD, row -> query.period().days()));
-        }
-        ExportInfo info = ExportInfo.of(
-                "Report",
-                "Peer-to-peer activity, per user",
-                REPORT_REFRESH_DATE,
+        List<ExportColumn<UserActivityRow>> exportColumns = UserTableExports.columns(
+                format,
+                columns.stream()
+                        .map(column -> new ExportColumn<UserActivityRow>(column.header(), column::valueOf))
+                        .toList(),
                 refreshed,
-                REPORT_PERIOD,
-                query.period().days(),
-                "Period",
-                firstDay(query.period()) + " to " + refreshed + " (UTC days)",
-                "Day",
                 query.day(),
-                "User name contains",
+                query.period().days());
+        ExportInfo info = UserTableExports.info(
+                "Peer-to-peer activity, per user",
+                refreshed,
+                query.period().days(),
+                firstDay(query.period()),
+                query.day(),
                 query.nameContains(),
-                "Sorted by",
                 query.sortColumn() == null
                         ? "User name"
                         : query.sortColumn().header() + (query.ascending() ? " ascending" : " descending"),
-                "Time zone",
-                "UTC: days and dates are UTC days",
-                "Exported at",
                 clock.instant());
         // A filter typed by a viewer who sees names matches real names: the audit entry keeps it for viewers who
         // see names only (docs/privacy.md); over pseudonyms it is no name and stays in the detail
@@ -184,9 +167,9 @@ public class ActivityService {
     }
 
     /** The vendor's column names for the date the report's data ends and its length in days. */
-    public static final String REPORT_REFRESH_DATE = "Report Refresh Date";
+    public static final String REPORT_REFRESH_DATE = UserTableExports.REPORT_REFRESH_DATE;
 
-    public static final String REPORT_PERIOD = "Report Period";
+    public static final String REPORT_PERIOD = UserTableExports.REPORT_PERIOD;
 
     /**
      * The name of an export's file: report, period and its last day, or the chosen day, and the filter
@@ -204,7 +187,7 @@ public class ActivityService {
 
     /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */
     public boolean mayReadPerUserData() {
-        return Role.READS_PER_USER_DATA.stream().anyMatch(SignedInRoles::has);
+        return SignedInRoles.mayReadPerUserData();
     }
 
     private static String describe(UserTableQuery query, String filterShown) {

@@ -17,6 +17,16 @@ public enum ReportPeriod {
         return days;
     }
 
+    /** The last complete UTC day: reports end there. */
+    public static java.time.LocalDate reportDate(java.time.Clock clock) {
+        return java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).minusDays(1);
+    }
+
+    /** The first day of this period when it ends on the report date. */
+    public java.time.LocalDate firstDay(java.time.LocalDate reportDate) {
+        return reportDate.minusDays(days - 1L);
+    }
+
     public String label() {
         return "Last " + days + " days";
     }

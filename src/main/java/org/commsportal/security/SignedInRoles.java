@@ -13,4 +13,9 @@ public final class SignedInRoles {
                 && auth.getAuthorities().stream()
                         .anyMatch(authority -> authority.getAuthority().equals(role.authority()));
     }
+
+    /** Whether the signed-in roles may see per-user data (tables and their exports), not only charts. */
+    public static boolean mayReadPerUserData() {
+        return Role.READS_PER_USER_DATA.stream().anyMatch(SignedInRoles::has);
+    }
 }

@@ -19,8 +19,8 @@ import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;
 import org.commsportal.export.TableExports;
+import org.commsportal.export.UserTableExports;
 import org.commsportal.privacy.NameConcealment;
-import org.commsportal.security.Role;
 import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
 import org.commsportal.skypeactivity.ActivityPartyDayRepository.TableScope;
@@ -31,11 +31,6 @@ import org.springframework.stereotype.Service;
 /** The signed-in tenant's Skype for Business activity (docs/skype-for-business-activity.md). */
 @Service
 public class SkypeActivityService {
-
-    /** The vendor's column names for the date the report's data ends and its length in days. */
-    private static final String REPORT_REFRESH_DATE = "Report Refresh Date";
-
-    private static final String REPORT_PERIOD = "Report Period";
 
     private final ActivityPartyDayRepository repository;
     private final CurrentTenant currentTenant;
@@ -58,17 +53,17 @@ public class SkypeActivityService {
 
     /** The last complete UTC day: reports end there. */
     public LocalDate reportDate() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        return ReportPeriod.reportDate(clock);
     }
 
     /** The first day of the period that ends on the report date. */
     public LocalDate firstDay(ReportPeriod period) {
-        return reportDate().minusDays(period.days() - 1L);
+        return period.firstDay(reportDate());
     }
 
     /** Whether the signed-in roles may see per-user data (the tables and their exports), not only the charts. */
     public boolean mayReadPerUserData() {
-        return Role.READS_PER_USER_DATA.stream().anyMatch(SignedInRoles::has);
+        return SignedInRoles.mayReadPerUserData();
     }
 
     /** One page of a per-user table, sorted and filtered in the database. */
@@ -96,41 +91,25 @@ public class SkypeActivityService {
             LongConsumer progress)
             throws IOException {
         LocalDate refreshed = reportDate();
-        boolean csv = format == ExportFormat.CSV;
-        List<ExportColumn<SkypeActivityUserRow>> exportColumns = new ArrayList<>();
-        if (csv) {
-            exportColumns.add(new ExportColumn<>(REPORT_REFRESH_DATE, row -> refreshed));
-        }
-        columns.forEach(column -> exportColumns.add(new ExportColumn<>(column.header(), column::valueOf)));
-        if (csv && query.day() != null) {
-            LocalDate day = query.day();
-            exportColumns.add(new ExportColumn<>("Report Date", row -> day));
-        }
-        if (csv) {
-            exportColumns.add(
-                    new ExportColumn<>(REPORT_PERIOD, row -> query.period().days()));
-        }
-        String title = query.page().title();
-        ExportInfo info = ExportInfo.of(
-                "Report",
-                title + ", per user",
-                REPORT_REFRESH_DATE,
+        List<ExportColumn<SkypeActivityUserRow>> exportColumns = UserTableExports.columns(
+                format,
+                columns.stream()
+                        .map(column -> new ExportColumn<SkypeActivityUserRow>(column.header(), column::valueOf))
+                        .toList(),
                 refreshed,
-                REPORT_PERIOD,
-                query.period().days(),
-                "Period",
-                firstDay(query.period()) + " to " + refreshed + " (UTC days)",
-                "Day",
                 query.day(),
-                "User name contains",
+                query.period().days());
+        String title = query.page().title();
+        ExportInfo info = UserTableExports.info(
+                title + ", per user",
+                refreshed,
+                query.period().days(),
+                firstDay(query.period()),
+                query.day(),
                 query.nameContains(),
-                "Sorted by",
                 query.sortColumn() == null
                         ? "User name"
                         : query.sortColumn().header() + (query.ascending() ? " ascending" : " descending"),
-                "Time zone",
-                "UTC: days and dates are UTC days",
-                "Exported at",
                 clock.instant());
         // A filter typed over real names is a name: the audit keeps it for viewers who see names only (docs/privacy.md)
         boolean typedOverNames = !query.nameContains().isEmpty()

@@ -1,23 +1,15 @@
 package org.commsportal.activity.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.charts.Chart;
-import com.vaadin.flow.component.charts.ChartOptions;
-import com.vaadin.flow.component.charts.model.Lang;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,9 +21,13 @@ import java.util.List;
 import org.commsportal.activity.ActivityReport;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.UserActivityColumn;
+import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.DayCharts;
 import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.base.ui.UserTableGrid;
+import org.commsportal.base.ui.UserTableSection;
 import org.commsportal.common.ReportPeriod;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.AccountPreferences;
@@ -60,12 +56,10 @@ class PeerToPeerActivityView extends VerticalLayout {
     private final AccountPreferences preferences;
     private final Span dataAsOf = new Span();
     private final Div charts = new Div();
-    private final Span dayMarker = new Span();
-    private final HorizontalLayout dayChip = new HorizontalLayout();
-    private final Span userCount = new Span();
     private final Checkbox logarithmic = new Checkbox("Logarithmic scale");
-    private @Nullable UserActivityGrid grid;
+    private @Nullable UserTableGrid<UserActivityRow, UserActivityColumn, UserTableQuery> grid;
     private @Nullable ColumnChooser<UserActivityColumn> columns;
+    private @Nullable UserTableSection usersSection;
     private UserTableQuery query = UserTableQuery.of(ReportPeriod.D7);
 
     PeerToPeerActivityView(ActivityService activity, AccountPreferences preferences) {
@@ -88,12 +82,7 @@ class PeerToPeerActivityView extends VerticalLayout {
         var header = new HorizontalLayout(period, logarithmic, dataAsOf);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        // One number format in tooltips and axis labels: the browser's, as the rest of the page's numbers
-        var symbols = java.text.DecimalFormatSymbols.getInstance(getLocale());
-        var lang = new Lang();
-        lang.setThousandsSep(String.valueOf(symbols.getGroupingSeparator()));
-        lang.setDecimalPoint(String.valueOf(symbols.getDecimalSeparator()));
-        ChartOptions.get().setLang(lang);
+        DayCharts.useNumberFormatOf(getLocale());
         charts.setId("charts");
         charts.setWidthFull();
         charts.addClassName("report-charts");
@@ -110,45 +99,19 @@ class PeerToPeerActivityView extends VerticalLayout {
         showPeriod(ReportPeriod.D7);
     }
 
-    private VerticalLayout userTable() {
-        var filter = new TextField();
-        filter.setId("user-filter");
-        filter.setPlaceholder("User name contains");
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(event -> refreshTable(query.withFilter(event.getValue())));
-
-        dayMarker.setId("day-marker");
-        var removeDay = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> refreshTable(query.withDay(null)));
-        removeDay.setId("remove-day");
-        removeDay.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        removeDay.setAriaLabel("Show the whole period");
-        dayChip.add(dayMarker, removeDay);
-        dayChip.setSpacing(false);
-        dayChip.setAlignItems(FlexComponent.Alignment.CENTER);
-        dayChip.getElement().getThemeList().add("badge pill");
-        dayChip.setVisible(false);
-
-        var table = new UserActivityGrid(activity, () -> query);
+    private UserTableSection userTable() {
+        var table = UserActivityGrid.of(activity, () -> query);
         grid = table;
         var chooser = new ColumnChooser<>(
                 UserActivityColumn.class, UserActivityColumn::header, table, preferences, COLUMNS_PREFERENCE);
         columns = chooser;
-        userCount.setId("user-count");
-        var toolbar = new HorizontalLayout(
-                filter, dayChip, userCount, new Div(), chooser, new StreamedExports(this::prepareExport));
-        toolbar.setWidthFull();
-        toolbar.setWrap(true); // on a phone the exports go to a second line instead of off the screen
-        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        toolbar.expand(toolbar.getComponentAt(3));
-
-        var section = new VerticalLayout(new H3("Users"), toolbar, table);
-        section.setPadding(false);
-        section.setWidthFull();
-        // Below the charts: scrolled to, the table fills the window under the toolbar, whatever its height
-        table.setHeight("calc(100vh - 9rem)");
-        table.setMinHeight("22rem");
+        var section = new UserTableSection(
+                table,
+                filter -> refreshTable(query.withFilter(filter)),
+                () -> refreshTable(query.withDay(null)),
+                chooser,
+                new StreamedExports(this::prepareExport));
+        usersSection = section;
         return section;
     }
 
@@ -172,25 +135,13 @@ class PeerToPeerActivityView extends VerticalLayout {
 
     private void refreshTable(UserTableQuery newQuery) {
         query = newQuery;
-        if (grid == null) {
+        if (grid == null || usersSection == null) {
             return;
         }
-        LocalDate day = query.day();
-        dayChip.setVisible(day != null);
-        dayMarker.setText(day == null ? "" : "day: " + day);
         grid.getDataProvider().refreshAll();
-        showUserCount();
-    }
-
-    /** "286 users", or "15 of 286 users" while the filter leaves fewer: the rows of the table and of its scope. */
-    private void showUserCount() {
+        boolean filtered = !query.nameContains().isEmpty();
         long shown = activity.countUsers(query);
-        if (query.nameContains().isEmpty()) {
-            userCount.setText(shown + (shown == 1 ? " user" : " users"));
-        } else {
-            long all = activity.countUsers(query.withFilter(""));
-            userCount.setText(shown + " of " + all + (all == 1 ? " user" : " users"));
-        }
+        usersSection.show(query.day(), shown, filtered ? activity.countUsers(query.withFilter("")) : shown, filtered);
     }
 
     /** Every row matching the period or day, the filter and the sort, with the visible columns. */

@@ -1,71 +1,56 @@
 package org.commsportal.skypeactivity.ui;
 
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
 import java.util.List;
 import java.util.function.Supplier;
-import org.commsportal.base.ui.GridHeaders;
+import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.skypeactivity.SkypeActivityColumn;
 import org.commsportal.skypeactivity.SkypeActivityQuery;
 import org.commsportal.skypeactivity.SkypeActivityService;
 import org.commsportal.skypeactivity.SkypeActivityUserRow;
+import org.jspecify.annotations.Nullable;
 
-/** A page's per-user table: pages come from the database, sorted there by whichever column header was clicked. */
-final class SkypeActivityGrid extends Grid<SkypeActivityUserRow> {
+/** A page's per-user table, read page by page from {@link SkypeActivityService}. */
+final class SkypeActivityGrid
+        implements UserTableGrid.Table<SkypeActivityUserRow, SkypeActivityColumn, SkypeActivityQuery> {
 
-    private final Supplier<SkypeActivityQuery> query;
+    private final SkypeActivityService service;
 
-    SkypeActivityGrid(
+    private SkypeActivityGrid(SkypeActivityService service) {
+        this.service = service;
+    }
+
+    static UserTableGrid<SkypeActivityUserRow, SkypeActivityColumn, SkypeActivityQuery> of(
             SkypeActivityService service, List<SkypeActivityColumn> columns, Supplier<SkypeActivityQuery> query) {
-        this.query = query;
-        setId("user-table");
-        setMultiSort(false);
-        setEmptyStateText("No licensed users match this period and filter.");
-        for (SkypeActivityColumn column : columns) {
-            var gridColumn = addColumn(row -> text(column.valueOf(row)))
-                    .setKey(column.name())
-                    .setHeader(column.header())
-                    .setSortable(true)
-                    .setSortProperty(column.name())
-                    .setResizable(true)
-                    .setAutoWidth(true);
-            if (column.numeric()) {
-                gridColumn.setTextAlign(ColumnTextAlign.END).setHeader(GridHeaders.endAligned(this, column.header()));
-            }
-            if (column == SkypeActivityColumn.USER_NAME) {
-                gridColumn.setAutoWidth(false).setWidth("20rem").setFlexGrow(0).setFrozen(true);
-            }
-        }
-        setItems(
-                page -> service.users(sortedQuery(page.getSortOrders()), page.getOffset(), page.getLimit()).stream(),
-                page -> Math.toIntExact(service.countUsers(query.get())));
+        return new UserTableGrid<>(SkypeActivityColumn.class, columns, new SkypeActivityGrid(service), query);
     }
 
-    /** The table's query with the grid's current sort; exports use it so they match what is on screen. */
-    SkypeActivityQuery currentQuery() {
-        return sortedQuery(getSortOrder().stream()
-                .map(order -> new QuerySortOrder(order.getSorted().getKey(), order.getDirection()))
-                .toList());
+    @Override
+    public List<SkypeActivityUserRow> page(SkypeActivityQuery query, int offset, int limit) {
+        return service.users(query, offset, limit);
     }
 
-    private SkypeActivityQuery sortedQuery(List<QuerySortOrder> orders) {
-        return orders.isEmpty()
-                ? query.get()
-                : query.get()
-                        .sortedBy(
-                                SkypeActivityColumn.valueOf(orders.get(0).getSorted()),
-                                orders.get(0).getDirection() == SortDirection.ASCENDING);
+    @Override
+    public long count(SkypeActivityQuery query) {
+        return service.countUsers(query);
     }
 
-    private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Boolean flag) {
-            return flag ? "Yes" : "No";
-        }
-        return value.toString();
+    @Override
+    public SkypeActivityQuery sortedBy(SkypeActivityQuery query, SkypeActivityColumn column, boolean ascending) {
+        return query.sortedBy(column, ascending);
+    }
+
+    @Override
+    public String header(SkypeActivityColumn column) {
+        return column.header();
+    }
+
+    @Override
+    public @Nullable Object value(SkypeActivityColumn column, SkypeActivityUserRow row) {
+        return column.valueOf(row);
+    }
+
+    @Override
+    public boolean numeric(SkypeActivityColumn column) {
+        return column.numeric();
     }
 }

@@ -1,28 +1,23 @@
 package org.commsportal.skypeactivity.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.charts.Chart;
-import com.vaadin.flow.component.charts.ChartOptions;
-import com.vaadin.flow.component.charts.model.Lang;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.DayCharts;
 import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.base.ui.UserTableGrid;
+import org.commsportal.base.ui.UserTableSection;
 import org.commsportal.common.ReportPeriod;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.AccountPreferences;
@@ -30,6 +25,7 @@ import org.commsportal.skypeactivity.SkypeActivityColumn;
 import org.commsportal.skypeactivity.SkypeActivityPage;
 import org.commsportal.skypeactivity.SkypeActivityQuery;
 import org.commsportal.skypeactivity.SkypeActivityService;
+import org.commsportal.skypeactivity.SkypeActivityUserRow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,13 +38,11 @@ abstract class SkypeActivityPageView extends VerticalLayout {
     private final SkypeActivityService service;
     private final Span dataAsOf = new Span();
     private final Div charts = new Div();
-    private final Span dayMarker = new Span();
-    private final HorizontalLayout dayChip = new HorizontalLayout();
-    private final Span userCount = new Span();
     private final Checkbox logarithmic = new Checkbox("Logarithmic scale");
     private final Select<ReportPeriod> period = new Select<>();
-    private @Nullable SkypeActivityGrid grid;
+    private @Nullable UserTableGrid<SkypeActivityUserRow, SkypeActivityColumn, SkypeActivityQuery> grid;
     private @Nullable ColumnChooser<SkypeActivityColumn> columns;
+    private @Nullable UserTableSection usersSection;
     private SkypeActivityQuery query;
 
     SkypeActivityPageView(
@@ -71,12 +65,7 @@ abstract class SkypeActivityPageView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
 
-        // One number format in tooltips and axis labels: the browser's, as the rest of the page's numbers
-        var symbols = java.text.DecimalFormatSymbols.getInstance(getLocale());
-        var lang = new Lang();
-        lang.setThousandsSep(String.valueOf(symbols.getGroupingSeparator()));
-        lang.setDecimalPoint(String.valueOf(symbols.getDecimalSeparator()));
-        ChartOptions.get().setLang(lang);
+        DayCharts.useNumberFormatOf(getLocale());
         charts.setId("charts");
         charts.setWidthFull();
         charts.addClassName("report-charts");
@@ -102,28 +91,8 @@ abstract class SkypeActivityPageView extends VerticalLayout {
     /** The page's charts over the days of [from, to]; a click on a day calls onDay. */
     abstract List<Chart> charts(LocalDate from, LocalDate to, Consumer<LocalDate> onDay, boolean logarithmic);
 
-    private VerticalLayout userTable(SkypeActivityPage page, AccountPreferences preferences) {
-        var filter = new TextField();
-        filter.setId("user-filter");
-        filter.setPlaceholder("User name contains");
-        filter.setAriaLabel("User name contains");
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(event -> refreshTable(query.withFilter(event.getValue())));
-
-        dayMarker.setId("day-marker");
-        var removeDay = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> refreshTable(query.withDay(null)));
-        removeDay.setId("remove-day");
-        removeDay.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        removeDay.setAriaLabel("Show the whole period");
-        dayChip.add(dayMarker, removeDay);
-        dayChip.setSpacing(false);
-        dayChip.setAlignItems(FlexComponent.Alignment.CENTER);
-        dayChip.getElement().getThemeList().add("badge pill");
-        dayChip.setVisible(false);
-
-        var table = new SkypeActivityGrid(service, page.columns(), () -> query);
+    private UserTableSection userTable(SkypeActivityPage page, AccountPreferences preferences) {
+        var table = SkypeActivityGrid.of(service, page.columns(), () -> query);
         grid = table;
         var chooser = new ColumnChooser<>(
                 SkypeActivityColumn.class,
@@ -133,20 +102,13 @@ abstract class SkypeActivityPageView extends VerticalLayout {
                 preferences,
                 page.slug() + ".columns");
         columns = chooser;
-        userCount.setId("user-count");
-        var toolbar = new HorizontalLayout(
-                filter, dayChip, userCount, new Div(), chooser, new StreamedExports(this::prepareExport));
-        toolbar.setWidthFull();
-        toolbar.setWrap(true); // on a phone the exports go to a second line instead of off the screen
-        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        toolbar.expand(toolbar.getComponentAt(3));
-
-        var section = new VerticalLayout(new H3("Users"), toolbar, table);
-        section.setPadding(false);
-        section.setWidthFull();
-        // Below the charts: scrolled to, the table fills the window under the toolbar, whatever its height
-        table.setHeight("calc(100vh - 9rem)");
-        table.setMinHeight("22rem");
+        var section = new UserTableSection(
+                table,
+                filter -> refreshTable(query.withFilter(filter)),
+                () -> refreshTable(query.withDay(null)),
+                chooser,
+                new StreamedExports(this::prepareExport));
+        usersSection = section;
         return section;
     }
 
@@ -166,20 +128,13 @@ abstract class SkypeActivityPageView extends VerticalLayout {
 
     private void refreshTable(SkypeActivityQuery newQuery) {
         query = newQuery;
-        if (grid == null) {
+        if (grid == null || usersSection == null) {
             return;
         }
-        LocalDate day = query.day();
-        dayChip.setVisible(day != null);
-        dayMarker.setText(day == null ? "" : "day: " + day);
         grid.getDataProvider().refreshAll();
+        boolean filtered = !query.nameContains().isEmpty();
         long shown = service.countUsers(query);
-        if (query.nameContains().isEmpty()) {
-            userCount.setText(shown + (shown == 1 ? " user" : " users"));
-        } else {
-            long all = service.countUsers(query.withFilter(""));
-            userCount.setText(shown + " of " + all + (all == 1 ? " user" : " users"));
-        }
+        usersSection.show(query.day(), shown, filtered ? service.countUsers(query.withFilter("")) : shown, filtered);
     }
 
     /** Every row matching the period or day, the filter and the sort, with the visible columns. */

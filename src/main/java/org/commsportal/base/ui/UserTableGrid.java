@@ -1,0 +1,98 @@
+package org.commsportal.base.ui;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A usage report's per-user table: pages come from the database, sorted there by whichever column header was
+ * clicked; the first column (the user name) stays in view, every column can be resized.
+ *
+ * @param <R> a row
+ * @param <C> the report's column enum; a column's key and sort property are its name
+ * @param <Q> the report's table query
+ */
+public final class UserTableGrid<R, C extends Enum<C>, Q> extends Grid<R> {
+
+    /** How a report reads its table and what its columns are. */
+    public interface Table<R, C, Q> {
+        List<R> page(Q query, int offset, int limit);
+
+        long count(Q query);
+
+        /** The query sorted by the column. */
+        Q sortedBy(Q query, C column, boolean ascending);
+
+        String header(C column);
+
+        @Nullable
+        Object value(C column, R row);
+
+        boolean numeric(C column);
+    }
+
+    private final Class<C> type;
+    private final Table<R, C, Q> table;
+    private final Supplier<Q> query;
+
+    public UserTableGrid(Class<C> type, List<C> columns, Table<R, C, Q> table, Supplier<Q> query) {
+        this.type = type;
+        this.table = table;
+        this.query = query;
+        setId("user-table");
+        setMultiSort(false);
+        setEmptyStateText("No licensed users match this period and filter.");
+        for (C column : columns) {
+            var gridColumn = addColumn(row -> text(table.value(column, row)))
+                    .setKey(column.name())
+                    .setHeader(table.header(column))
+                    .setSortable(true)
+                    .setSortProperty(column.name())
+                    .setResizable(true)
+                    .setAutoWidth(true);
+            if (table.numeric(column)) {
+                gridColumn
+                        .setTextAlign(ColumnTextAlign.END)
+                        .setHeader(GridHeaders.endAligned(this, table.header(column)));
+            }
+            if (column == columns.get(0)) {
+                // rem, not em: header cells have a smaller font, and an em width made them 40 px narrower than
+                // the body's, shifting every other header left of its values
+                gridColumn.setAutoWidth(false).setWidth("20rem").setFlexGrow(0).setFrozen(true);
+            }
+        }
+        setItems(
+                page -> table.page(sortedQuery(page.getSortOrders()), page.getOffset(), page.getLimit()).stream(),
+                page -> Math.toIntExact(table.count(query.get())));
+    }
+
+    /** The table's query with the grid's current sort; exports use it so they match what is on screen. */
+    public Q currentQuery() {
+        return sortedQuery(getSortOrder().stream()
+                .map(order -> new QuerySortOrder(order.getSorted().getKey(), order.getDirection()))
+                .toList());
+    }
+
+    private Q sortedQuery(List<QuerySortOrder> orders) {
+        return orders.isEmpty()
+                ? query.get()
+                : table.sortedBy(
+                        query.get(),
+                        Enum.valueOf(type, orders.get(0).getSorted()),
+                        orders.get(0).getDirection() == SortDirection.ASCENDING);
+    }
+
+    private static String text(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "Yes" : "No";
+        }
+        return value.toString();
+    }
+}
