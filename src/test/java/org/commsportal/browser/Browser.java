@@ -22,12 +22,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Debian Chromium driven by Selenium. Browser tests are required when {@code browser.tests.required}
  * is true or {@code CI=true}; otherwise a machine without Chromium skips them with a loud message.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    final WebDriver driver;
+    public final WebDriver driver;
     final Path downloads;
     private final String baseUrl;
 
@@ -37,7 +37,7 @@ final class Browser implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    static Browser start(int port) throws Exception {
+    public static Browser start(int port) throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String message = "\n!!!!!!!! BROWSER TESTS SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing. "
                     + "Install them with: apt-get install chromium chromium-driver !!!!!!!!\n";
@@ -78,12 +78,12 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), downloads, "http://localhost:" + port);
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(baseUrl + path);
         waitUntilIdle();
     }
 
-    void signIn(String username, String password) {
+    public void signIn(String username, String password) {
         open("/login");
         WebElement user = waitFor(By.cssSelector("vaadin-login-form vaadin-text-field input"));
         user.sendKeys(username);
@@ -97,7 +97,7 @@ final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
-    WebElement waitFor(By locator) {
+    public WebElement waitFor(By locator) {
         return wait(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 

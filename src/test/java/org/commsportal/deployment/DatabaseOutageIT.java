@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.commsportal.browser.Browser;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The packaged portal on a separately started MariaDB that then stops: the APIs and health answer 503 with
- * {@code Retry-After} within 5 seconds instead of waiting 30 seconds for a generic 500.
+ * {@code Retry-After} within 5 seconds instead of waiting 30 seconds for a generic 500, and a page opened in the
+ * browser says that the database cannot be reached, inside the layout.
  */
 class DatabaseOutageIT {
 
@@ -34,8 +37,26 @@ class DatabaseOutageIT {
                             .statusCode())
                     .as("before the outage")
                     .isEqualTo(200);
+            try (Browser browser = Browser.start(port)) {
+                browser.signIn(ADMIN, PASSWORD);
+                browser.open("/usage/peer-to-peer-activity");
+                browser.waitFor(By.id("peer-to-peer-activity"));
 
-            portal.db.close(); // the outage
+                portal.db.close(); // the outage
+
+                long started = System.nanoTime();
+                browser.open("/usage/activity");
+                String page = browser.waitFor(By.id("database-unavailable")).getText();
+                assertThat(page)
+                        .contains("The database cannot be reached (503)")
+                        .contains("Nothing you stored is lost");
+                assertThat((System.nanoTime() - started) / 1_000_000)
+                        .as("page milliseconds")
+                        .isLessThan(8_000);
+                assertThat(browser.driver.findElements(By.id("main-navigation")))
+                        .as("inside the layout, with the menu")
+                        .hasSize(1);
+            }
 
             for (var call : List.of(
                     List.of("/v1.0/reports/getSkypeForBusinessPeerToPeerActivityCounts(period=%27D7%27)", basic()),
