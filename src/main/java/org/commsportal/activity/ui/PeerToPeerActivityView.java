@@ -3,8 +3,6 @@ package org.commsportal.activity.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.charts.Chart;
-import com.vaadin.flow.component.charts.ChartOptions;
-import com.vaadin.flow.component.charts.model.Lang;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -32,6 +30,7 @@ import org.commsportal.activity.ReportPeriod;
 import org.commsportal.activity.UserActivityColumn;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.AccountPreferences;
@@ -89,11 +88,7 @@ class PeerToPeerActivityView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         // One number format in tooltips and axis labels: the browser's, as the rest of the page's numbers
-        var symbols = java.text.DecimalFormatSymbols.getInstance(getLocale());
-        var lang = new Lang();
-        lang.setThousandsSep(String.valueOf(symbols.getGroupingSeparator()));
-        lang.setDecimalPoint(String.valueOf(symbols.getDecimalSeparator()));
-        ChartOptions.get().setLang(lang);
+        LocaleNumbers.useInCharts(getLocale());
         charts.setId("charts");
         charts.setWidthFull();
         charts.addClassName("report-charts");
