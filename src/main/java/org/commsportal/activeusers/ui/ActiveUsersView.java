@@ -29,6 +29,7 @@ import org.commsportal.activeusers.ActiveUserRow;
 import org.commsportal.activeusers.ActiveUsersNotReadyException;
 import org.commsportal.activeusers.ActiveUsersService;
 import org.commsportal.activeusers.UnsupportedZoneException;
+import org.commsportal.base.ui.GridColumns;
 import org.commsportal.base.ui.GridHeaders;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.TimeZoneField;
@@ -111,6 +112,7 @@ class ActiveUsersView extends VerticalLayout {
                 .setHeader(GridHeaders.endAligned(grid, "Active users"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
+        GridColumns.resizableWithFirstFrozen(grid);
         grid.setHeight("420px");
 
         add(new H2("Active users"), header, explanation, problem, noData, chart, grid);
