@@ -113,7 +113,10 @@ class ActiveUsersView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         GridColumns.resizableWithFirstFrozen(grid);
-        grid.setHeight("420px");
+        // Below the chart, as the peer-to-peer page's table: scrolled to, it fills the window under the navigation
+        // bar, whatever the window's height
+        grid.setHeight("calc(100vh - 6rem)");
+        grid.setMinHeight("22rem");
 
         add(new H2("Active users"), header, explanation, problem, noData, chart, grid);
         period.addValueChangeListener(change -> show());
