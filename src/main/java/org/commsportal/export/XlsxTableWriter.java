@@ -1,25 +1,36 @@
 package org.commsportal.export;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.Deflater;
+import org.dhatim.fastexcel.Range;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One worksheet, streamed with fastexcel: rows go to the output every {@value #ROWS_PER_FLUSH} rows. The header row
- * is frozen and carries an autofilter over every row written; column widths fit the header and the first
- * {@value #ROWS_PER_FLUSH} rows, which are held back until then. A sheet named {@value #INFO_SHEET} follows with
+ * One worksheet, streamed with fastexcel to a temporary file: rows leave memory every {@value #ROWS_PER_FLUSH} rows.
+ * The header row is frozen and carries an autofilter over every row written; column widths fit the header and the
+ * first {@value #ROWS_PER_FLUSH} rows, which are held back until then. A sheet named {@value #INFO_SHEET} follows with
  * what the export holds (docs/exports.md).
+ *
+ * <p>The file goes to the caller's stream when it is closed, each sheet with its real {@code dimension}: a sheet
+ * states its used range before its first row, so no writer that sends rows as they come can know it (fastexcel
+ * writes {@code A1}). The temporary file holds the compressed workbook and is deleted on close.
  */
 final class XlsxTableWriter<R> implements TableWriter<R> {
 
@@ -33,10 +44,15 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
     private static final int MAX_SEEN_ONCE = 20_000;
     private static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
     static final String INFO_SHEET = "Report information";
+    /** Where fastexcel puts the n-th worksheet (from 1) in the zip. */
+    private static final String SHEET_FILE = "xl/worksheets/sheet%d.xml";
+
     private static final double MIN_WIDTH = 8;
     private static final double MAX_WIDTH = 80;
 
     private final OutputStream out;
+    private final Path spool;
+    private final OutputStream spoolOut;
     private final Workbook workbook;
     private final Worksheet sheet;
     private final List<ExportColumn<R>> columns;
@@ -61,8 +77,15 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
     XlsxTableWriter(OutputStream out, String sheetName, List<ExportColumn<R>> columns, ZoneId zone, ExportInfo info)
             throws IOException {
         this.out = out;
+        this.spool = Files.createTempFile("portal-export-", ".xlsx");
+        try {
+            this.spoolOut = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
         // fastexcel requires an application version of the form XX.YYYY; it only ends up in the file's properties.
-        this.workbook = new Workbook(out, "Comms Usage Portal", "1.0");
+        this.workbook = new Workbook(spoolOut, "Comms Usage Portal", "1.0");
         // Fastest deflate: at fastexcel's default level compressing took as long as writing the sheet's XML, for
         // a file only a tenth smaller
         workbook.setCompressionLevel(Deflater.BEST_SPEED);
@@ -202,24 +225,47 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         return rowsWritten;
     }
 
+    Path spoolFile() {
+        return spool;
+    }
+
+    /** Bytes of the workbook written to the temporary file so far, before {@link #close()} copies it out. */
+    long spooledBytes() throws IOException {
+        spoolOut.flush();
+        return Files.size(spool);
+    }
+
     @Override
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            endFormatRuns((int) rowsWritten);
-            fitWidths();
-            sheet.setAutoFilter(0, 0, (int) rowsWritten, columns.size() - 1);
-            sheet.finish();
-            writeInfo();
-            workbook.finish(); // ends the zip and leaves the caller's stream open
-            out.flush();
+            try {
+                endFormatRuns((int) rowsWritten);
+                fitWidths();
+                Range used = sheet.range(0, 0, (int) rowsWritten, columns.size() - 1);
+                sheet.setAutoFilter(0, 0, (int) rowsWritten, columns.size() - 1);
+                sheet.finish();
+                Map<String, String> dimensions = new HashMap<>();
+                dimensions.put(SHEET_FILE.formatted(1), used.toString());
+                writeInfo().ifPresent(infoRange -> dimensions.put(SHEET_FILE.formatted(2), infoRange));
+                workbook.finish();
+                spoolOut.close();
+                SheetDimensions.copy(spool, out, dimensions, Deflater.BEST_SPEED);
+                out.flush();
+            } finally {
+                try {
+                    spoolOut.close();
+                } finally {
+                    Files.deleteIfExists(spool);
+                }
+            }
         }
     }
 
-    /** The export's own description, one label and value per row, on a sheet after the data. */
-    private void writeInfo() throws IOException {
+    /** The export's own description, one label and value per row, on a sheet after the data; its used range. */
+    private Optional<String> writeInfo() throws IOException {
         if (info.lines().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Worksheet about = workbook.newWorksheet(INFO_SHEET);
         int labelWidth = 10;
@@ -246,5 +292,6 @@ final class XlsxTableWriter<R> implements TableWriter<R> {
         about.width(0, Math.min(MAX_WIDTH, labelWidth));
         about.width(1, Math.min(MAX_WIDTH, valueWidth));
         about.finish();
+        return Optional.of(about.range(0, 0, info.lines().size() - 1, 1).toString());
     }
 }

@@ -107,6 +107,36 @@ class ActiveUsersBrowserIT extends BrowserTest {
         assertThat(browser.driver.findElement(By.id("explanation")).getText()).contains("(the last 1 days)");
     }
 
+    @Test
+    void chart_and_table_format_numbers_as_the_browsers_locale_does_on_a_page_opened_first() {
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        // straight to this page: no other chart page of the tab has set the charts' number format before
+        browser.open("/usage/active-users");
+        browser.wait(Duration.ofSeconds(20)).until(d -> categories() != null);
+
+        Object formatted = browser.script("""
+                const chart = document.getElementById(arguments[0]).configuration;
+                return [chart.numberFormatter(2451, -1), chart.numberFormatter(12345.5, 1),
+                        new Intl.NumberFormat(navigator.language).format(2451),
+                        new Intl.NumberFormat(navigator.language, {minimumFractionDigits: 1}).format(12345.5)];
+                """, CHART);
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) formatted;
+        assertThat(texts.get(0)).as("a tooltip's or axis label's whole number").isEqualTo(texts.get(2));
+        assertThat(texts.get(1)).as("and a fraction").isEqualTo(texts.get(3));
+        List<String> newestFirst = new ArrayList<>(
+                points().stream().map(n -> localNumber(n.longValue())).toList());
+        java.util.Collections.reverse(newestFirst);
+        assertThat(allGridRows().stream().map(row -> row.get(2)).toList())
+                .as("the table's figures")
+                .isEqualTo(newestFirst);
+    }
+
+    /** A whole number as the browser's language writes it (Intl.NumberFormat), independently of the page. */
+    private String localNumber(long value) {
+        return (String) browser.script("return new Intl.NumberFormat(navigator.language).format(arguments[0])", value);
+    }
+
     /** The chart has one point per period, oldest first, and the grid the same rows newest first. */
     private void assertPageShows(ActiveUserReport report) {
         assertThat(report.rows()).isNotEmpty();
@@ -130,10 +160,7 @@ class ActiveUsersBrowserIT extends BrowserTest {
         for (ActiveUserRow row : report.rows()) {
             expected.add(
                     0,
-                    List.of(
-                            label(report.period(), row),
-                            DATE_TIME.format(row.date()),
-                            String.valueOf(row.activeUsers())));
+                    List.of(label(report.period(), row), DATE_TIME.format(row.date()), localNumber(row.activeUsers())));
         }
         assertThat(allGridRows()).isEqualTo(expected);
         assertThat(report.rows()).as("the demo tenant has active users").anyMatch(row -> row.activeUsers() > 0);

@@ -225,6 +225,56 @@ public final class Browser implements AutoCloseable {
                 """, gridId);
     }
 
+    /**
+     * The header and shown body cells of a grid whose text is cut (an ellipsis, or clipped at the cell's edge): any
+     * element in the cell, its own shadow parts included, that clips what it holds sideways. Each with its text and
+     * the widths measured.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> cutCells(String gridId) {
+        waitUntilIdle();
+        return (List<String>) script("""
+                const grid = document.getElementById(arguments[0]);
+                const cut = [];
+                const clips = el => {
+                    const style = getComputedStyle(el);
+                    return style.display !== 'none' && style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1;
+                };
+                const walk = (el, text) => {
+                    if (clips(el)) {
+                        cut.push(text + ' (' + el.tagName.toLowerCase() + ' ' + el.scrollWidth + ' > ' + el.clientWidth + ')');
+                        return;
+                    }
+                    [...el.children].forEach(child => walk(child, text));
+                    if (el.shadowRoot) {
+                        [...el.shadowRoot.children].forEach(child => walk(child, text));
+                    }
+                };
+                [...grid.querySelectorAll('vaadin-grid-cell-content')].forEach(content => {
+                    const td = content.assignedSlot && content.assignedSlot.parentElement;
+                    const tr = td && td.parentElement;
+                    const text = content.textContent.trim();
+                    if (!td || td.hidden || !tr || tr.hidden || !text || td.getBoundingClientRect().width === 0) {
+                        return;
+                    }
+                    walk(content, text.substring(0, 80));
+                });
+                return cut;
+                """, gridId);
+    }
+
+    /** Per visible column of a grid, in order: whether it is resizable and whether it is frozen. */
+    @SuppressWarnings("unchecked")
+    List<List<Boolean>> columnFlags(String gridId) {
+        waitUntilIdle();
+        return (List<List<Boolean>>) script("""
+                const grid = document.getElementById(arguments[0]);
+                return grid._getColumns().filter(c => !c.hidden && c.localName !== 'vaadin-grid-column-group')
+                    .sort((a, b) => a._order - b._order)
+                    .map(c => [!!c.resizable, !!c.frozen]);
+                """, gridId);
+    }
+
     String currentPath() {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }

@@ -82,6 +82,34 @@ class GridHeightsBrowserIT extends BrowserTest {
         assertThat(height).isGreaterThan(number("return window.innerHeight") - 200);
     }
 
+    @Test
+    void the_active_users_table_fills_the_window_below_the_navigation_bar_when_scrolled_to_and_grows_with_it()
+            throws Exception {
+        browser.driver.manage().window().setSize(new Dimension(1400, 900));
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/usage/active-users");
+        browser.waitFor(By.id("active-users-grid"));
+        browser.gridRows("active-users-grid");
+
+        browser.script("document.getElementById('active-users-grid').scrollIntoView({block: 'end'})");
+        browser.waitUntilIdle();
+        double navbar = number("return document.querySelector('vaadin-app-layout').shadowRoot"
+                + ".querySelector('[part=navbar]').getBoundingClientRect().bottom");
+        double window = number("return window.innerHeight");
+        double top = number("return document.getElementById('active-users-grid').getBoundingClientRect().top");
+        double bottom = number("return document.getElementById('active-users-grid').getBoundingClientRect().bottom");
+        browser.screenshot("active-users-table-height");
+        assertThat(top).as("the table's top stays below the navigation bar").isGreaterThanOrEqualTo(navbar);
+        assertThat(bottom).as("and its bottom in the window").isLessThanOrEqualTo(window);
+        assertThat(bottom - top).as("filling what they leave").isGreaterThan(window - navbar - 80);
+
+        browser.driver.manage().window().setSize(new Dimension(1400, 1400));
+        browser.wait(Duration.ofSeconds(10)).until(d -> number("return window.innerHeight") > window + 400);
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> number("return document.getElementById('active-users-grid').getBoundingClientRect().height")
+                        > bottom - top + 400);
+    }
+
     private double number(String script) {
         return ((Number) browser.script(script)).doubleValue();
     }

@@ -227,7 +227,8 @@ class XlsxExportTest {
             String sheet = entry(zip, "xl/worksheets/sheet1.xml");
             assertThat(sheet)
                     .containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"")
-                    .contains("<autoFilter ref=\"A1:C3\"");
+                    .contains("<autoFilter ref=\"A1:C3\"")
+                    .contains("<dimension ref=\"A1:C3\"/>");
             assertThat(entry(zip, "xl/workbook.xml")).contains("_xlnm._FilterDatabase");
             var widths = new java.util.HashMap<Integer, Double>();
             var col = java.util.regex.Pattern.compile("<col min=\"(\\d+)\" max=\"\\d+\" width=\"([0-9.]+)\"")
@@ -239,6 +240,33 @@ class XlsxExportTest {
             assertThat(widths.get(1)).as("the long name fits").isGreaterThanOrEqualTo(38);
             assertThat(widths.get(3)).as("a short column stays narrow").isLessThan(12);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 200, 2_500})
+    void each_sheet_states_its_real_used_range_as_its_dimension(int rows, @TempDir Path dir) throws IOException {
+        List<String> headers = List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K");
+        var out = new ByteArrayOutputStream();
+        try (TableWriter<List<@Nullable Object>> writer = TableExports.open(
+                ExportFormat.XLSX,
+                out,
+                "Per user",
+                columns(headers.toArray(String[]::new)),
+                BERLIN,
+                ExportInfo.of("Report", "Peer-to-peer activity", "Report Period", 30, "Time zone", "UTC"))) {
+            for (int r = 0; r < rows; r++) {
+                writer.write(row("user" + r, r, 2, 3, 4, 5, 6, 7, 8, 9, LocalDate.of(2026, 11, 1)));
+            }
+        }
+        Path file = Files.write(dir.resolve("export.xlsx"), out.toByteArray());
+
+        try (var zip = new ZipFile(file.toFile())) {
+            String sheet = entry(zip, "xl/worksheets/sheet1.xml");
+            assertThat(sheet).contains("<dimension ref=\"A1:K" + (rows + 1) + "\"/>");
+            assertThat(sheet).contains("<autoFilter ref=\"A1:K" + (rows + 1) + "\"");
+            assertThat(entry(zip, "xl/worksheets/sheet2.xml")).contains("<dimension ref=\"A1:B3\"/>");
+        }
+        assertThat(dataRows(out.toByteArray())).hasSize(rows);
     }
 
     @Test
@@ -287,6 +315,33 @@ class XlsxExportTest {
                 .isEqualTo("peer-to-peer-activity_D30_user-name-contains-a-b-c.csv");
         assertThat(ExportInfo.fileName(ExportFormat.XLSX, "session-details", "ann@contoso.example", "2026-10-01T00:00"))
                 .isEqualTo("session-details_ann@contoso.example_2026-10-01T00-00.xlsx");
+    }
+
+    @Test
+    void the_temporary_file_is_gone_once_the_export_is_closed_even_after_a_failure() throws IOException {
+        var out = new ByteArrayOutputStream();
+        var writer = (XlsxTableWriter<List<@Nullable Object>>)
+                TableExports.open(ExportFormat.XLSX, out, "Sheet", columns("A"), BERLIN);
+        writer.write(row("x"));
+        Path spool = writer.spoolFile();
+        assertThat(spool).exists();
+        writer.close();
+        assertThat(spool).doesNotExist();
+
+        var failing = (XlsxTableWriter<List<@Nullable Object>>) TableExports.open(
+                ExportFormat.XLSX,
+                new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("the browser went away");
+                    }
+                },
+                "Sheet",
+                columns("A"),
+                BERLIN);
+        failing.write(row("x"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(failing::close).isInstanceOf(IOException.class);
+        assertThat(failing.spoolFile()).doesNotExist();
     }
 
     @Test

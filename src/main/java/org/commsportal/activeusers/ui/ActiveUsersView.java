@@ -29,6 +29,9 @@ import org.commsportal.activeusers.ActiveUserRow;
 import org.commsportal.activeusers.ActiveUsersNotReadyException;
 import org.commsportal.activeusers.ActiveUsersService;
 import org.commsportal.activeusers.UnsupportedZoneException;
+import org.commsportal.base.ui.GridColumns;
+import org.commsportal.base.ui.GridHeaders;
+import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.TimeZoneField;
 import org.commsportal.security.Roles;
 import org.commsportal.security.ViewerTimeZone;
@@ -74,6 +77,8 @@ class ActiveUsersView extends VerticalLayout {
         this.retentionDays = tenants.current().retentionDays();
         setId("active-users");
         setWidthFull();
+        // Tooltips, axis labels and the table write numbers as the browser's language does, as on every page
+        LocaleNumbers.useInCharts(getLocale());
 
         period.setId("period");
         period.setLabel("Period");
@@ -103,11 +108,15 @@ class ActiveUsersView extends VerticalLayout {
         endsColumn = grid.addColumn(row -> DATE_TIME.format(row.date()))
                 .setHeader("Period ends")
                 .setAutoWidth(true);
-        grid.addColumn(ActiveUserRow::activeUsers)
-                .setHeader("Active users")
+        grid.addColumn(row -> LocaleNumbers.format(row.activeUsers(), getLocale()))
+                .setHeader(GridHeaders.endAligned(grid, "Active users"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        grid.setHeight("420px");
+        GridColumns.resizableWithFirstFrozen(grid);
+        // Below the chart, as the peer-to-peer page's table: scrolled to, it fills the window under the navigation
+        // bar, whatever the window's height
+        grid.setHeight("calc(100vh - 6rem)");
+        grid.setMinHeight("22rem");
 
         add(new H2("Active users"), header, explanation, problem, noData, chart, grid);
         period.addValueChangeListener(change -> show());

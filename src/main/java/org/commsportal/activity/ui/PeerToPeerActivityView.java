@@ -24,7 +24,7 @@ import org.commsportal.activity.UserActivityColumn;
 import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.base.ui.ColumnChooser;
-import org.commsportal.base.ui.DayCharts;
+import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.base.ui.UserTableSection;
@@ -82,7 +82,7 @@ class PeerToPeerActivityView extends VerticalLayout {
         var header = new HorizontalLayout(period, logarithmic, dataAsOf);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        DayCharts.useNumberFormatOf(getLocale());
+        LocaleNumbers.useInCharts(getLocale());
         charts.setId("charts");
         charts.setWidthFull();
         charts.addClassName("report-charts");

@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.commsportal.base.ui.Confirm;
+import org.commsportal.base.ui.GridColumns;
 import org.commsportal.security.AccountProblem;
 import org.commsportal.security.AccountService;
 import org.commsportal.security.AccountSummary;
@@ -57,10 +58,12 @@ class AccountsView extends VerticalLayout {
                 .setHeader("Display name")
                 .setAutoWidth(true)
                 .setSortable(true);
-        grid.addColumn(account ->
-                        account.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", ")))
+        // An account may hold every role: the list wraps in a column of its own width instead of being cut short
+        grid.addColumn(GridColumns.wrappingText(account ->
+                        account.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", "))))
                 .setHeader("Roles")
-                .setFlexGrow(2);
+                .setWidth("16rem")
+                .setFlexGrow(1);
         grid.addColumn(account -> account.enabled() ? "Enabled" : "Disabled")
                 .setHeader("Status")
                 .setAutoWidth(true);
@@ -71,6 +74,7 @@ class AccountsView extends VerticalLayout {
         if (manages) {
             grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         }
+        GridColumns.resizableWithFirstFrozen(grid);
 
         var heading = new HorizontalLayout(new H2("Accounts"));
         heading.setAlignItems(Alignment.BASELINE);

@@ -22,6 +22,7 @@ import org.commsportal.audit.AuditEvent;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.AuditQuery;
 import org.commsportal.base.ui.DateTimeInput;
+import org.commsportal.base.ui.GridColumns;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.security.Roles;
 import org.commsportal.security.ViewerTimeZone;
@@ -79,10 +80,15 @@ class AuditLogView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(AuditEvent::detail).setHeader("Detail").setFlexGrow(3);
+        // A detail can run to hundreds of characters (an export's columns): it wraps rather than being cut short
+        grid.addColumn(GridColumns.wrappingText(AuditEvent::detail))
+                .setHeader("Detail")
+                .setWidth("24rem")
+                .setFlexGrow(3);
         grid.addColumn(event -> event.remoteAddr() == null ? "" : event.remoteAddr())
                 .setHeader("Address")
                 .setAutoWidth(true);
+        GridColumns.resizableWithFirstFrozen(grid);
         count.setId("audit-count");
 
         var export = new StreamedExports(format -> {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.commsportal.base.ui.Confirm;
+import org.commsportal.base.ui.GridColumns;
 import org.commsportal.base.ui.ShownOnce;
 import org.commsportal.base.ui.TimeZoneField;
 import org.commsportal.security.AccountProblem;
@@ -169,6 +170,7 @@ class MyAccountView extends VerticalLayout {
             revoke.setEnabled(token.revokedAt() == null);
             return revoke;
         });
+        GridColumns.resizableWithFirstFrozen(tokenGrid);
         return section("API tokens", help, form, tokenGrid);
     }
 

@@ -29,15 +29,6 @@ public final class DayCharts {
 
     private DayCharts() {}
 
-    /** One number format in tooltips and axis labels: the browser's, as the rest of the page's numbers. */
-    public static void useNumberFormatOf(java.util.Locale locale) {
-        var symbols = java.text.DecimalFormatSymbols.getInstance(locale);
-        var lang = new com.vaadin.flow.component.charts.model.Lang();
-        lang.setThousandsSep(String.valueOf(symbols.getGroupingSeparator()));
-        lang.setDecimalPoint(String.valueOf(symbols.getDecimalSeparator()));
-        com.vaadin.flow.component.charts.ChartOptions.get().setLang(lang);
-    }
-
     public static <T> Chart chart(
             String id,
             String title,

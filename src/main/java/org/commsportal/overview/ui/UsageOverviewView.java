@@ -18,7 +18,6 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import jakarta.annotation.security.RolesAllowed;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ import org.commsportal.activeusers.ActiveUsersNotReadyException;
 import org.commsportal.activeusers.ActiveUsersService;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.DailyActivity;
+import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.common.ReportPeriod;
 import org.commsportal.security.Roles;
 import org.commsportal.skypeactivity.ActivityDay;
@@ -61,6 +61,7 @@ class UsageOverviewView extends VerticalLayout {
     UsageOverviewView(ActivityService activity, SkypeActivityService skypeActivity, ActiveUsersService activeUsers) {
         setId("usage-overview");
         setWidthFull();
+        LocaleNumbers.useInCharts(getLocale());
         LocalDate to = skypeActivity.reportDate();
         LocalDate from = skypeActivity.firstDay(ReportPeriod.D30);
         var dataAsOf = new Span(
@@ -155,7 +156,7 @@ class UsageOverviewView extends VerticalLayout {
             return card;
         }
         long latest = trend.values().get(trend.values().size() - 1);
-        var headline = new Span(NumberFormat.getIntegerInstance(getLocale()).format(latest));
+        var headline = new Span(LocaleNumbers.format(latest, getLocale()));
         headline.addClassName("overview-card-figure");
         headline.setId("figure-" + path.substring("usage/".length()));
         var label =

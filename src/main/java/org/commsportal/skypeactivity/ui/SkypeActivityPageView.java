@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.commsportal.base.ui.ColumnChooser;
-import org.commsportal.base.ui.DayCharts;
+import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.base.ui.UserTableSection;
@@ -65,7 +65,7 @@ abstract class SkypeActivityPageView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
 
-        DayCharts.useNumberFormatOf(getLocale());
+        LocaleNumbers.useInCharts(getLocale());
         charts.setId("charts");
         charts.setWidthFull();
         charts.addClassName("report-charts");
