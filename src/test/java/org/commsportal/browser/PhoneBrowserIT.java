@@ -50,7 +50,10 @@ class PhoneBrowserIT extends BrowserTest {
         browser.driver.findElement(By.cssSelector("vaadin-drawer-toggle")).click();
         browser.waitFor(By.id("drawer-sign-out"));
         browser.screenshot("phone-drawer");
-        browser.waitFor(By.id("drawer-account")).click();
+        // with every usage page in the menu the account link is below the fold, where Vaadin's banner lies: scrolled to
+        WebElement account = browser.waitFor(By.id("drawer-account"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", account);
+        account.click();
         browser.waitFor(By.id("my-account"));
     }
 
