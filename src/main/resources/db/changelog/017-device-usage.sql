@@ -41,7 +41,7 @@ FROM (
             WHEN INSTR(folded, 'android') > 0 THEN 2
             WHEN INSTR(folded, 'web app') > 0 OR INSTR(folded, 'webapp') > 0 OR INSTR(folded, 'lwa/') > 0 OR INSTR(folded, 'swa/') > 0 OR INSTR(folded, 'web/') > 0 OR INSTR(folded, 'browser') > 0 THEN 6
             WHEN INSTR(folded, 'mac os') > 0 OR INSTR(folded, 'macos') > 0 OR INSTR(folded, 'sfbmac') > 0 OR INSTR(folded, 'macsfb') > 0 OR INSTR(folded, 'maclync') > 0 OR INSTR(folded, 'for mac') > 0 OR INSTR(folded, '(mac') > 0 THEN 5
-            WHEN INSTR(folded, 'windows') > 0 OR INSTR(folded, 'oc/') > 0 OR INSTR(folded, '(skype for business)') > 0 OR INSTR(folded, '(microsoft lync') > 0 OR INSTR(folded, 'communicator') > 0 THEN 0
+            WHEN INSTR(folded, 'windows') > 0 OR INSTR(folded, 'oc/') > 0 OR INSTR(folded, 'uccapi/') > 0 OR INSTR(folded, '(skype for business)') > 0 OR INSTR(folded, '(microsoft lync') > 0 OR INSTR(folded, 'communicator') > 0 THEN 0
             ELSE 7 END AS platform
     FROM (
         SELECT p.tenant_id, p.user_id, p.day, p.agent, LOWER(CONVERT(p.agent USING ascii)) AS folded

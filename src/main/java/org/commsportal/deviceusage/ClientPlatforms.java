@@ -52,7 +52,7 @@ public final class ClientPlatforms {
                     "SfBMac/16.24.0.0 (Skype for Business for Mac)"),
             new Rule(
                     Platform.WINDOWS,
-                    List.of("windows", "oc/", "(skype for business)", "(microsoft lync", "communicator"),
+                    List.of("windows", "oc/", "uccapi/", "(skype for business)", "(microsoft lync", "communicator"),
                     "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)"));
 
     /**

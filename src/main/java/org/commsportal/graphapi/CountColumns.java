@@ -51,7 +51,10 @@ final class CountColumns {
                         PERIOD,
                         new GraphColumn<>("Audio", "audio", r -> r.day().audioMinutes()),
                         new GraphColumn<>("Video", "video", r -> r.day().videoMinutes()));
-            case ACTIVITY_USER_DETAIL -> throw new IllegalArgumentException("not a counts report");
+            case ACTIVITY_USER_DETAIL,
+                    DEVICE_USAGE_USER_DETAIL,
+                    DEVICE_USAGE_DISTRIBUTION_USER_COUNTS,
+                    DEVICE_USAGE_USER_COUNTS -> throw new IllegalArgumentException("not a peer-to-peer counts report");
         };
     }
 }

@@ -8,7 +8,10 @@ enum ReportFunction {
     PEER_TO_PEER_ACTIVITY_COUNTS("getSkypeForBusinessPeerToPeerActivityCounts", false),
     PEER_TO_PEER_ACTIVITY_USER_COUNTS("getSkypeForBusinessPeerToPeerActivityUserCounts", false),
     PEER_TO_PEER_ACTIVITY_MINUTE_COUNTS("getSkypeForBusinessPeerToPeerActivityMinuteCounts", false),
-    ACTIVITY_USER_DETAIL("getSkypeForBusinessActivityUserDetail", true);
+    ACTIVITY_USER_DETAIL("getSkypeForBusinessActivityUserDetail", true),
+    DEVICE_USAGE_USER_DETAIL("getSkypeForBusinessDeviceUsageUserDetail", true),
+    DEVICE_USAGE_DISTRIBUTION_USER_COUNTS("getSkypeForBusinessDeviceUsageDistributionUserCounts", false),
+    DEVICE_USAGE_USER_COUNTS("getSkypeForBusinessDeviceUsageUserCounts", false);
 
     private final String urlName;
     private final boolean acceptsDate;
