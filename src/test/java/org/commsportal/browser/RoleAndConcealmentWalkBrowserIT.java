@@ -52,6 +52,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("usage/peer-to-peer-activity", "peer-to-peer-activity", CHARTS),
             new Page("usage/session-details", "session-details", PER_USER),
             new Page("usage/active-users", "active-users", CHARTS),
+            new Page("usage/device-usage", "device-usage", CHARTS),
             new Page("admin/settings", "settings", ADMINISTRATION),
             new Page("admin/accounts", "accounts", ADMINISTRATION),
             new Page("admin/audit-log", "audit-log", ADMINISTRATION),
@@ -125,7 +126,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                 } else {
                     assertThat(realNames.foundIn(html)).as(who).isEmpty();
                 }
-                if (page.viewId().equals("peer-to-peer-activity") && PER_USER.contains(role) && !namesShown) {
+                if (TABLES_OF_USERS.contains(page.viewId()) && PER_USER.contains(role) && !namesShown) {
                     assertThat(html).as(who + ": the table rendered pseudonyms").containsPattern("[0-9a-f]{32}");
                 }
                 if (!namesShown && page.allowed().contains(role)) {
@@ -186,8 +187,16 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
     }
 
     /** The page's user searches: their answers are user names. */
-    private static final Map<String, String> PER_USER_SEARCHES =
-            Map.of("usage/peer-to-peer-activity", "user-filter", "usage/session-details", "user-search");
+    private static final Map<String, String> PER_USER_SEARCHES = Map.of(
+            "usage/peer-to-peer-activity",
+            "user-filter",
+            "usage/device-usage",
+            "user-filter",
+            "usage/session-details",
+            "user-search");
+
+    /** The views whose per-user table renders every licensed user's name (pseudonyms where concealed). */
+    private static final Set<String> TABLES_OF_USERS = Set.of("peer-to-peer-activity", "device-usage");
 
     @SuppressWarnings("unchecked")
     private List<String> searchBoxIds() {

@@ -34,6 +34,7 @@ class DocsView extends VerticalLayout implements HasUrlParameter<String> {
             "graph-api", "Graph-style reports API",
             "reporting-web-service", "Reporting web service (CsActiveUser* reports)",
             "active-users", "Active users: how the figures stay exact in every time zone",
+            "device-usage", "Device usage: how client platforms are derived",
             "privacy", "Concealed user names",
             "exports", "Exports",
             "date-times", "Entering dates and times",
