@@ -133,14 +133,13 @@ class DeviceUsageBrowserIT extends BrowserTest {
     }
 
     private void sortBy(String header) {
-        browser.driver.findElements(By.cssSelector("#user-table vaadin-grid-sorter")).stream()
-                .filter(sorter -> sorter.getText().strip().equals(header))
+        WebElement sorter = browser.driver.findElements(By.cssSelector("#user-table vaadin-grid-sorter")).stream()
+                .filter(s -> s.getText().strip().equals(header))
                 .findFirst()
-                .map(sorter -> browser.script(
-                        // a platform column may lie beyond the grid's right edge: scrolled to, as a person would
-                        "arguments[0].scrollIntoView({block: 'center', inline: 'center'}); arguments[0].click();",
-                        sorter))
                 .orElseThrow();
+        // a platform column may lie beyond the grid's right edge: scrolled to, as a person would
+        browser.script(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'}); arguments[0].click();", sorter);
         browser.waitUntilIdle();
     }
 }
