@@ -28,7 +28,9 @@ class DeviceUsageBrowserIT extends BrowserTest {
         browser.open("/usage/device-usage");
         browser.chooseInSelect("period", "Last 30 days");
 
-        assertThat(seriesNames("users-chart")).as("the demo data uses every platform").isEqualTo(PLATFORMS);
+        assertThat(seriesNames("users-chart"))
+                .as("the demo data uses every platform")
+                .isEqualTo(PLATFORMS);
         assertThat(pointsPerSeries("users-chart")).hasSize(8).allMatch(points -> points == 30);
         assertThat(pointsPerSeries("distribution-chart")).containsExactly(8);
         assertThat(browser.driver.getPageSource()).doesNotContain("<no-license");
@@ -55,7 +57,10 @@ class DeviceUsageBrowserIT extends BrowserTest {
 
         String day = clickPoint("users-chart", 1, 27);
         browser.wait(Duration.ofSeconds(10))
-                .until(d -> browser.driver.findElement(By.id("day-marker")).getText().equals("day: " + day));
+                .until(d -> browser.driver
+                        .findElement(By.id("day-marker"))
+                        .getText()
+                        .equals("day: " + day));
         browser.waitUntilIdle();
         assertThat(browser.gridRows("user-table"))
                 .isNotEmpty()
@@ -85,7 +90,8 @@ class DeviceUsageBrowserIT extends BrowserTest {
 
     @Test
     void a_usage_summary_reader_sees_the_charts_and_no_table() {
-        browser.signIn(DemoAccounts.username(org.commsportal.security.Role.USAGE_SUMMARY_READER, DemoAccounts.CONTOSO),
+        browser.signIn(
+                DemoAccounts.username(org.commsportal.security.Role.USAGE_SUMMARY_READER, DemoAccounts.CONTOSO),
                 DemoAccounts.PASSWORD);
         browser.open("/usage/device-usage");
         browser.waitFor(By.id("charts-only"));

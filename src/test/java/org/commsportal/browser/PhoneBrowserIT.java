@@ -23,7 +23,8 @@ class PhoneBrowserIT extends BrowserTest {
     void on_a_phone_the_navigation_bar_keeps_one_line_and_exports_and_sign_out_are_on_screen() throws Exception {
         browser.driver.manage().window().setSize(new Dimension(390, 844));
         browser.signIn("global.admin", DemoAccounts.PASSWORD);
-        for (String page : new String[] {"/usage/peer-to-peer-activity", "/usage/device-usage", "/usage/session-details"}) {
+        for (String page :
+                new String[] {"/usage/peer-to-peer-activity", "/usage/device-usage", "/usage/session-details"}) {
             browser.open(page);
             browser.waitFor(By.id("export-csv"));
             browser.waitUntilIdle();
