@@ -112,7 +112,8 @@ class ArchitectureTest {
     }
 
     /** The packages of reports, each owning its read model, its SQL and its views. */
-    private static final List<String> REPORTS = List.of("activity", "activeusers", "sessiondetails", "skypeactivity");
+    private static final List<String> REPORTS =
+            List.of("activity", "activeusers", "sessiondetails", "skypeactivity", "deviceusage");
 
     @Test
     void the_write_core_names_no_report_and_no_door() {

@@ -82,7 +82,15 @@ public class DemoDataGenerator {
             "UCCAPI/16.0.4549.1000 OC/16.0.4549.1000 (Skype for Business)",
             "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)",
             "SfBMac/16.24.0.0 (Skype for Business for Mac)",
-            "CPE/6.0.9319.510 (Polycom VVX 500)");
+            "CPE/6.0.9319.510 (Polycom VVX 500)",
+            // one of each platform the device usage page knows (docs/device-usage.md), and one it does not
+            "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
+            "UCWA/6.0.0.0 iPhoneLync/6.22.0.0 (iPhone iOS 12.1)",
+            "UCWA/6.0.0.0 iPadLync/6.22.0.0 (iPad iOS 12.1)",
+            "UCWA/6.0.0.0 AndroidLync/6.22.0.0 (Android 9)",
+            "UCWA/5.0.0.0 WPLync/5.4.1087.0 (Windows Phone 8.0)",
+            "LWA/16.0.0.0 (Skype for Business Web App)",
+            "RoomSystem/2.1.0 (Conference Room)");
     private static final String PARTNER_DOMAIN = "partner.example";
 
     private final TenantService tenants;

@@ -127,7 +127,10 @@ final class CountColumns {
                         DATE,
                         PERIOD,
                         figure("Audio/Video", "audioVideo", ConferenceDay.class, ConferenceDay::audioVideoMinutes));
-            case ACTIVITY_USER_DETAIL -> throw new IllegalArgumentException("not a counts report");
+            case ACTIVITY_USER_DETAIL,
+                    DEVICE_USAGE_USER_DETAIL,
+                    DEVICE_USAGE_DISTRIBUTION_USER_COUNTS,
+                    DEVICE_USAGE_USER_COUNTS -> throw new IllegalArgumentException("not a day counts report");
         };
     }
 }

@@ -45,9 +45,11 @@ class GraphReportsController {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final GraphReportService reports;
+    private final DeviceUsageReports deviceUsage;
 
-    GraphReportsController(GraphReportService reports) {
+    GraphReportsController(GraphReportService reports, DeviceUsageReports deviceUsage) {
         this.reports = reports;
+        this.deviceUsage = deviceUsage;
     }
 
     @GetMapping("/{call}")
@@ -72,6 +74,10 @@ class GraphReportsController {
         boolean userDetail = parsed.function() == ReportFunction.ACTIVITY_USER_DETAIL;
         Long top = top(options.get("$top"));
         long offset = skipToken(options.get("$skiptoken"));
+        if (DeviceUsageReports.FUNCTIONS.contains(parsed.function())) {
+            deviceUsage.answer(parsed, json, top, offset, request, response);
+            return;
+        }
         if (!userDetail && (top != null || offset > 0)) {
             throw GraphApiException.badRequest("$top and $skiptoken page the user detail report only.");
         }
@@ -123,7 +129,7 @@ class GraphReportsController {
     }
 
     /** Writes rows as CSV or as {@code {"value":[...]}}, plus an {@code @odata.nextLink} when one is given. */
-    private static <R> void write(
+    static <R> void write(
             List<GraphColumn<R>> columns,
             boolean json,
             OutputStream out,
@@ -236,7 +242,7 @@ class GraphReportsController {
                 "Invalid $skiptoken; use the @odata.nextLink of the previous page as it is.");
     }
 
-    private static boolean matches(@Nullable String ifNoneMatch, String tag) {
+    static boolean matches(@Nullable String ifNoneMatch, String tag) {
         if (ifNoneMatch == null) {
             return false;
         }

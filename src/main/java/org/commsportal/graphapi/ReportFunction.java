@@ -16,7 +16,10 @@ enum ReportFunction {
     PARTICIPANT_ACTIVITY_COUNTS("getSkypeForBusinessParticipantActivityCounts", false),
     PARTICIPANT_ACTIVITY_USER_COUNTS("getSkypeForBusinessParticipantActivityUserCounts", false),
     PARTICIPANT_ACTIVITY_MINUTE_COUNTS("getSkypeForBusinessParticipantActivityMinuteCounts", false),
-    ACTIVITY_USER_DETAIL("getSkypeForBusinessActivityUserDetail", true);
+    ACTIVITY_USER_DETAIL("getSkypeForBusinessActivityUserDetail", true),
+    DEVICE_USAGE_USER_DETAIL("getSkypeForBusinessDeviceUsageUserDetail", true),
+    DEVICE_USAGE_DISTRIBUTION_USER_COUNTS("getSkypeForBusinessDeviceUsageDistributionUserCounts", false),
+    DEVICE_USAGE_USER_COUNTS("getSkypeForBusinessDeviceUsageUserCounts", false);
 
     private final String urlName;
     private final boolean acceptsDate;

@@ -6,6 +6,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.commsportal.deviceusage.ClientPlatforms;
+import org.commsportal.deviceusage.Platform;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.sessions.MediaUsage;
 import org.commsportal.sessions.Modality;
@@ -90,6 +92,15 @@ class DemoContentTest {
                         .atZone(java.time.ZoneOffset.UTC)
                         .toLocalDate()
                         .equals(s.endTime().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+    }
+
+    @Test
+    void callers_use_every_client_platform_and_some_unrecognised_clients() {
+        var platforms = days.stream()
+                .flatMap(List::stream)
+                .map(s -> ClientPlatforms.platformOf(s.fromClientVersion()))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(platforms).containsExactlyInAnyOrder(Platform.values());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.commsportal.activity.ui;
 
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class UserActivityGrid implements UserTableGrid.Table<UserActivityRow, Use
     }
 
     @Override
-    public boolean numeric(UserActivityColumn column) {
-        return NUMERIC.contains(column);
+    public ColumnTextAlign align(UserActivityColumn column) {
+        return NUMERIC.contains(column) ? ColumnTextAlign.END : ColumnTextAlign.START;
     }
 }

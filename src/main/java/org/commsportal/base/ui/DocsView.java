@@ -34,6 +34,8 @@ class DocsView extends VerticalLayout implements HasUrlParameter<String> {
             "graph-api", "Graph-style reports API",
             "reporting-web-service", "Reporting web service (CsActiveUser* reports)",
             "active-users", "Active users: how the figures stay exact in every time zone",
+            "skype-for-business-activity", "Skype for Business activity, conference organizer and participant pages",
+            "device-usage", "Device usage: how client platforms are derived",
             "privacy", "Concealed user names",
             "exports", "Exports",
             "date-times", "Entering dates and times",

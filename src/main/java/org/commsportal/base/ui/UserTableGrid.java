@@ -32,7 +32,8 @@ public final class UserTableGrid<R, C extends Enum<C>, Q> extends Grid<R> {
         @Nullable
         Object value(C column, R row);
 
-        boolean numeric(C column);
+        /** Counts and minutes go to the end, yes/no marks to the centre, text stays at the start. */
+        ColumnTextAlign align(C column);
     }
 
     private final Class<C> type;
@@ -54,10 +55,11 @@ public final class UserTableGrid<R, C extends Enum<C>, Q> extends Grid<R> {
                     .setSortProperty(column.name())
                     .setResizable(true)
                     .setAutoWidth(true);
-            if (table.numeric(column)) {
-                gridColumn
-                        .setTextAlign(ColumnTextAlign.END)
-                        .setHeader(GridHeaders.endAligned(this, table.header(column)));
+            ColumnTextAlign align = table.align(column);
+            if (align == ColumnTextAlign.END) {
+                gridColumn.setTextAlign(align).setHeader(GridHeaders.endAligned(this, table.header(column)));
+            } else if (align == ColumnTextAlign.CENTER) {
+                gridColumn.setTextAlign(align);
             }
             if (column == columns.get(0)) {
                 // rem, not em: header cells have a smaller font, and an em width made them 40 px narrower than

@@ -33,6 +33,10 @@ import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.DailyActivity;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.common.ReportPeriod;
+import org.commsportal.deviceusage.DeviceUsageDay;
+import org.commsportal.deviceusage.DeviceUsagePeriod;
+import org.commsportal.deviceusage.DeviceUsageService;
+import org.commsportal.deviceusage.Platform;
 import org.commsportal.security.Roles;
 import org.commsportal.skypeactivity.ActivityDay;
 import org.commsportal.skypeactivity.ConferenceDay;
@@ -58,7 +62,11 @@ class UsageOverviewView extends VerticalLayout {
     /** A card's figures: the last 30 days, oldest first, and what the figure counts. */
     private record Trend(String label, List<LocalDate> days, List<Long> values) {}
 
-    UsageOverviewView(ActivityService activity, SkypeActivityService skypeActivity, ActiveUsersService activeUsers) {
+    UsageOverviewView(
+            ActivityService activity,
+            SkypeActivityService skypeActivity,
+            ActiveUsersService activeUsers,
+            DeviceUsageService deviceUsage) {
         setId("usage-overview");
         setWidthFull();
         LocaleNumbers.useInCharts(getLocale());
@@ -97,6 +105,19 @@ class UsageOverviewView extends VerticalLayout {
                     "audio/video minutes in conferences taken part in",
                     days.stream().map(ConferenceDay::day).toList(),
                     days.stream().map(ConferenceDay::audioVideoMinutes).toList());
+        });
+        trends.put("usage/device-usage", () -> {
+            List<DeviceUsageDay> days =
+                    deviceUsage.report(DeviceUsagePeriod.D30).days();
+            return new Trend(
+                    "users on mobile devices (iPhone, iPad, Android, Windows Phone)",
+                    days.stream().map(DeviceUsageDay::day).toList(),
+                    days.stream()
+                            .map(d -> d.users(Platform.IPHONE)
+                                    + d.users(Platform.IPAD)
+                                    + d.users(Platform.ANDROID_PHONE)
+                                    + d.users(Platform.WINDOWS_PHONE))
+                            .toList());
         });
         trends.put("usage/active-users", () -> {
             List<ActiveUserRow> rows =

@@ -1,5 +1,6 @@
 package org.commsportal.skypeactivity.ui;
 
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import java.util.List;
 import java.util.function.Supplier;
 import org.commsportal.base.ui.UserTableGrid;
@@ -50,7 +51,7 @@ final class SkypeActivityGrid
     }
 
     @Override
-    public boolean numeric(SkypeActivityColumn column) {
-        return column.numeric();
+    public ColumnTextAlign align(SkypeActivityColumn column) {
+        return column.numeric() ? ColumnTextAlign.END : ColumnTextAlign.START;
     }
 }

@@ -1,0 +1,306 @@
+package org.commsportal.deviceusage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.commsportal.common.Chunks;
+import org.commsportal.common.SqlLike;
+import org.commsportal.export.StreamingJdbc;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the device usage read model (changeset 017, docs/device-usage.md). */
+@Repository
+class DeviceUsageRepository {
+
+    /**
+     * A recomputation of the tenant's rows from the raw sessions: the SQL twin of {@link PartyPlatformDay#forEachRow},
+     * also in changeset 017. Sessions before the tenant's first kept day (retention) are being deleted and count no
+     * more.
+     */
+    private static final String RECOMPUTED = """
+            SELECT c.user_id, c.day, c.platform,
+                   IF(c.platform = 7, UNHEX(LEFT(SHA2(c.agent, 256), 16)), UNHEX('0000000000000000')) AS agent_key,
+                   IF(c.platform = 7, MIN(c.agent), NULL) AS agent, COUNT(*) AS sessions
+            FROM (
+                SELECT f.user_id, f.day, f.agent, %s AS platform
+                FROM (
+                    SELECT p.user_id, p.day, p.agent, LOWER(CONVERT(p.agent USING ascii)) AS folded
+                    FROM (
+                        SELECT s.start_time, s.from_user_id AS user_id, DATE(s.start_time) AS day,
+                               COALESCE(s.from_client_version, '') AS agent
+                        FROM comm_session s WHERE s.tenant_id = :tenantId AND s.from_user_id IS NOT NULL
+                        UNION ALL
+                        SELECT s.start_time, s.to_user_id, DATE(s.start_time), COALESCE(s.to_client_version, '')
+                        FROM comm_session s
+                        WHERE s.tenant_id = :tenantId AND s.to_user_id IS NOT NULL AND s.conference_url IS NULL
+                    ) p
+                    WHERE p.start_time >= COALESCE(
+                        (SELECT kept_from FROM user_period_state WHERE tenant_id = :tenantId), '1000-01-01')
+                ) f
+            ) c
+            WHERE c.platform IS NOT NULL
+            GROUP BY c.user_id, c.day, c.platform,
+                     IF(c.platform = 7, UNHEX(LEFT(SHA2(c.agent, 256), 16)), UNHEX('0000000000000000'))
+            """.formatted(ClientPlatforms.SQL_PLATFORM);
+
+    /** A user as stored: the names, the last day with a session and a bit per platform used (1 << code). */
+    record StoredRow(
+            long userId,
+            String upn,
+            String pseudonym,
+            String displayName,
+            @Nullable LocalDate lastActivityDate,
+            int platforms) {}
+
+    /** The scope of a table query: the tenant, its days [from, to] and whether names are concealed. */
+    record Scope(long tenantId, LocalDate from, LocalDate to, boolean concealed) {}
+
+    /**
+     * Every user licensed at some time in [from, to], zeros included, with the platforms used in those days and the
+     * last day with a session up to {@code to}. Both sums read the primary key (tenant, user, day, ...).
+     */
+    private static final String TABLE = """
+            SELECT u.id, u.upn, u.pseudonym, u.display_name, l.last_day, COALESCE(p.platforms, 0) AS platforms
+            FROM licensed_user u
+            LEFT JOIN (
+                SELECT user_id, BIT_OR(1 << platform) AS platforms FROM device_usage_day
+                WHERE tenant_id = :tenantId AND day BETWEEN :from AND :to GROUP BY user_id) p ON p.user_id = u.id
+            LEFT JOIN (
+                SELECT user_id, MAX(day) AS last_day FROM device_usage_day
+                WHERE tenant_id = :tenantId AND day <= :to GROUP BY user_id) l ON l.user_id = u.id
+            WHERE TRUE
+            """;
+
+    /** Users licensed at some time in [from, to] whose shown names contain the filter (pseudonyms when concealed). */
+    private static final String USERS_IN_SCOPE = """
+              AND u.tenant_id = :tenantId
+              AND u.licensed_from <= :to AND (u.deleted_at IS NULL OR u.deleted_at >= :from)
+              AND (:filter = '' OR %s)
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final NamedParameterJdbcTemplate streaming;
+
+    DeviceUsageRepository(JdbcClient jdbc, JdbcTemplate batch, StreamingJdbc streaming) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.streaming = streaming.template();
+    }
+
+    /** Adds the changes to the rows, in key order, and deletes the rows they bring to no session. */
+    void add(long tenantId, SortedMap<PartyPlatformDay, Long> changes) {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        List<Object[]> emptied = new ArrayList<>();
+        changes.forEach((key, sessions) -> {
+            if (sessions == 0) {
+                return;
+            }
+            rows.add(new Object[] {
+                tenantId, key.userId(), key.day(), key.platform().code(), key.agentKey(), key.agent(), sessions
+            });
+            if (sessions < 0) {
+                emptied.add(new Object[] {
+                    tenantId, key.userId(), key.day(), key.platform().code(), key.agentKey()
+                });
+            }
+        });
+        for (List<Object[]> chunk : Chunks.of(rows)) {
+            batch.batchUpdate("""
+                    INSERT INTO device_usage_day (tenant_id, user_id, day, platform, agent_key, agent, sessions)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE sessions = sessions + VALUES(sessions)
+                    """, chunk);
+        }
+        for (List<Object[]> chunk : Chunks.of(emptied)) {
+            batch.batchUpdate("""
+                    DELETE FROM device_usage_day WHERE tenant_id = ? AND user_id = ? AND day = ? AND platform = ?
+                        AND agent_key = ? AND sessions <= 0
+                    """, chunk);
+        }
+    }
+
+    /** Retention: forgets the days before the day. */
+    void deleteBefore(long tenantId, LocalDate day) {
+        jdbc.sql("DELETE FROM device_usage_day WHERE tenant_id = :tenantId AND day < :day")
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
+    }
+
+    /** The rows that differ from a recomputation from the raw sessions, described, at most limit. */
+    List<String> differences(long tenantId, int limit) {
+        String compared = """
+                SELECT 'stored' AS side, a.user_id, a.day, a.platform, a.agent, a.sessions
+                FROM device_usage_day a LEFT JOIN (%1$s) r
+                  ON r.user_id = a.user_id AND r.day = a.day AND r.platform = a.platform AND r.agent_key = a.agent_key
+                WHERE a.tenant_id = :tenantId
+                  AND (r.user_id IS NULL OR r.sessions <> a.sessions OR NOT (r.agent <=> a.agent))
+                UNION ALL
+                SELECT 'recomputed', r.user_id, r.day, r.platform, r.agent, r.sessions
+                FROM (%1$s) r LEFT JOIN device_usage_day a
+                  ON a.tenant_id = :tenantId AND a.user_id = r.user_id AND a.day = r.day AND a.platform = r.platform
+                 AND a.agent_key = r.agent_key
+                WHERE a.user_id IS NULL OR r.sessions <> a.sessions OR NOT (r.agent <=> a.agent)
+                LIMIT :limit
+                """.formatted(RECOMPUTED);
+        return jdbc.sql(compared)
+                .param("tenantId", tenantId)
+                .param("limit", limit)
+                .query((rs, row) -> "device_usage_day " + rs.getString("side") + " user " + rs.getLong("user_id")
+                        + " day " + rs.getObject("day", LocalDate.class) + " platform "
+                        + Platform.ofCode(rs.getInt("platform")) + " agent '" + rs.getString("agent") + "': sessions "
+                        + rs.getLong("sessions"))
+                .list();
+    }
+
+    /** Distinct users per day and platform of [from, to]; days without a session are absent. */
+    Map<LocalDate, Map<Platform, Long>> days(long tenantId, LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<Platform, Long>> days = new TreeMap<>();
+        jdbc.sql("""
+                SELECT day, platform, COUNT(DISTINCT user_id) AS users
+                FROM device_usage_day
+                WHERE tenant_id = :tenantId AND day BETWEEN :from AND :to
+                GROUP BY day, platform
+                """)
+                .param("tenantId", tenantId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> days.computeIfAbsent(
+                                rs.getObject("day", LocalDate.class), day -> new EnumMap<>(Platform.class))
+                        .put(Platform.ofCode(rs.getInt("platform")), rs.getLong("users")))
+                .list();
+        return days;
+    }
+
+    /** Distinct users per platform over [from, to]; platforms nobody used are absent. */
+    Map<Platform, Long> distribution(long tenantId, LocalDate from, LocalDate to) {
+        Map<Platform, Long> users = new EnumMap<>(Platform.class);
+        jdbc.sql("""
+                SELECT platform, COUNT(DISTINCT user_id) AS users
+                FROM device_usage_day
+                WHERE tenant_id = :tenantId AND day BETWEEN :from AND :to
+                GROUP BY platform
+                """)
+                .param("tenantId", tenantId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> users.put(Platform.ofCode(rs.getInt("platform")), rs.getLong("users")))
+                .list();
+        return users;
+    }
+
+    /** The unrecognised client versions of [from, to] with the most users, at most limit. */
+    List<UnknownAgent> unknownAgents(long tenantId, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                SELECT MIN(agent) AS agent, COUNT(DISTINCT user_id) AS users, SUM(sessions) AS sessions
+                FROM device_usage_day
+                WHERE tenant_id = :tenantId AND platform = :other AND day BETWEEN :from AND :to
+                GROUP BY agent_key
+                ORDER BY users DESC, sessions DESC, agent
+                LIMIT :limit
+                """)
+                .param("tenantId", tenantId)
+                .param("other", Platform.OTHER.code())
+                .param("from", from)
+                .param("to", to)
+                .param("limit", limit)
+                .query((rs, row) ->
+                        new UnknownAgent(rs.getString("agent"), rs.getLong("users"), rs.getLong("sessions")))
+                .list();
+    }
+
+    List<StoredRow> page(Scope scope, DeviceUserQuery query, int offset, int limit) {
+        return jdbc.sql(tableSql(scope, query) + " LIMIT :limit OFFSET :offset")
+                .params(parameters(scope, query))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(DeviceUsageRepository::toRow)
+                .list();
+    }
+
+    long count(Scope scope, DeviceUserQuery query) {
+        return jdbc.sql("SELECT COUNT(*) FROM licensed_user u WHERE TRUE " + usersInScope(scope))
+                .params(parameters(scope, query))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Streams every matching row in table order to the consumer, without holding them in memory. */
+    void forEach(Scope scope, DeviceUserQuery query, Consumer<StoredRow> consumer) {
+        streaming.query(tableSql(scope, query), new MapSqlParameterSource(parameters(scope, query)), rs -> {
+            consumer.accept(toRow(rs, 0));
+        });
+    }
+
+    private static String tableSql(Scope scope, DeviceUserQuery query) {
+        return TABLE + usersInScope(scope) + orderBy(scope, query);
+    }
+
+    private static String usersInScope(Scope scope) {
+        return USERS_IN_SCOPE.formatted(
+                scope.concealed()
+                        ? "u.pseudonym LIKE :pattern"
+                        : "(u.upn LIKE :pattern OR u.display_name LIKE :pattern)");
+    }
+
+    /** The ORDER BY of the sort column, from this fixed map, never from input; ties in user name order. */
+    private static String orderBy(Scope scope, DeviceUserQuery query) {
+        DeviceUserColumn column = query.sortColumn() == null ? DeviceUserColumn.USER_NAME : query.sortColumn();
+        String direction = query.ascending() ? " ASC" : " DESC";
+        String name = scope.concealed() ? "u.pseudonym" : "u.upn";
+        String expression = switch (column) {
+            case USER_NAME -> name;
+            case DISPLAY_NAME -> scope.concealed() ? "u.pseudonym" : "u.display_name";
+            case LAST_ACTIVITY_DATE -> "l.last_day";
+            default -> "(COALESCE(p.platforms, 0) >> " + column.platform().code() + ") & 1";
+        };
+        return " ORDER BY " + expression + direction + ", " + name + direction + ", u.id" + direction;
+    }
+
+    private static Map<String, Object> parameters(Scope scope, DeviceUserQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenantId", scope.tenantId());
+        parameters.put("from", scope.from());
+        parameters.put("to", scope.to());
+        parameters.put("filter", query.nameContains());
+        parameters.put("pattern", SqlLike.contains(query.nameContains()));
+        return parameters;
+    }
+
+    private static StoredRow toRow(ResultSet rs, int row) throws SQLException {
+        java.sql.Date last = rs.getDate("last_day");
+        return new StoredRow(
+                rs.getLong("id"),
+                rs.getString("upn"),
+                rs.getString("pseudonym"),
+                rs.getString("display_name"),
+                last == null ? null : last.toLocalDate(),
+                rs.getInt("platforms"));
+    }
+
+    /** The platforms of a row's bits. */
+    static EnumSet<Platform> platforms(int bits) {
+        EnumSet<Platform> used = EnumSet.noneOf(Platform.class);
+        for (Platform platform : Platform.values()) {
+            if ((bits & (1 << platform.code())) != 0) {
+                used.add(platform);
+            }
+        }
+        return used;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.deviceusage.ui;
+
+import org.jspecify.annotations.NullMarked;
