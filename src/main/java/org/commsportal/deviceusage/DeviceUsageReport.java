@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.commsportal.common.ReportPeriod;
 
 /**
  * The charts' data: distinct users per platform on each day of the period (zero days included), distinct users per
  * platform over the whole period (the distribution), and the most used unrecognised client versions.
  */
 public record DeviceUsageReport(
-        DeviceUsagePeriod period,
+        ReportPeriod period,
         LocalDate reportDate,
         Instant generatedAt,
         List<DeviceUsageDay> days,

@@ -12,12 +12,13 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.ExportAudit;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;
 import org.commsportal.export.TableExports;
+import org.commsportal.export.UserTableExports;
 import org.commsportal.privacy.NameConcealment;
-import org.commsportal.security.Role;
 import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
 import org.commsportal.tenant.CurrentTenant;
@@ -31,9 +32,6 @@ public class DeviceUsageService {
 
     /** How many unrecognised client versions the page lists. */
     public static final int UNKNOWN_AGENTS_SHOWN = 20;
-
-    public static final String REPORT_REFRESH_DATE = "Report Refresh Date";
-    public static final String REPORT_PERIOD = "Report Period";
 
     private final DeviceUsageRepository repository;
     private final NameConcealment concealment;
@@ -56,18 +54,18 @@ public class DeviceUsageService {
 
     /** The last complete UTC day: reports end there (as every usage report's). */
     public LocalDate reportDate() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        return ReportPeriod.reportDate(clock);
     }
 
     /** The first day of the period that ends on the report date. */
-    public LocalDate firstDay(DeviceUsagePeriod period) {
-        return reportDate().minusDays(period.days() - 1L);
+    public LocalDate firstDay(ReportPeriod period) {
+        return period.firstDay(reportDate());
     }
 
     /** The charts' data and the unrecognised client versions of the period, for every chart role. */
     @PreAuthorize(Roles.READ_CHARTS)
     @Transactional(readOnly = true)
-    public DeviceUsageReport report(DeviceUsagePeriod period) {
+    public DeviceUsageReport report(ReportPeriod period) {
         LocalDate to = reportDate();
         LocalDate from = firstDay(period);
         long tenantId = currentTenant.id();
@@ -126,40 +124,24 @@ public class DeviceUsageService {
             LongConsumer progress)
             throws IOException {
         LocalDate refreshed = reportDate();
-        boolean csv = format == ExportFormat.CSV;
-        List<ExportColumn<DeviceUserRow>> exportColumns = new ArrayList<>();
-        if (csv) {
-            exportColumns.add(new ExportColumn<>(REPORT_REFRESH_DATE, row -> refreshed));
-        }
-        columns.forEach(column -> exportColumns.add(new ExportColumn<>(column.header(), column::valueOf)));
-        if (csv && query.day() != null) {
-            LocalDate day = query.day();
-            exportColumns.add(new ExportColumn<>("Report Date", row -> day));
-        }
-        if (csv) {
-            exportColumns.add(
-                    new ExportColumn<>(REPORT_PERIOD, row -> query.period().days()));
-        }
-        ExportInfo info = ExportInfo.of(
-                "Report",
-                "Device usage, per user",
-                REPORT_REFRESH_DATE,
+        List<ExportColumn<DeviceUserRow>> exportColumns = UserTableExports.columns(
+                format,
+                columns.stream()
+                        .map(column -> new ExportColumn<DeviceUserRow>(column.header(), column::valueOf))
+                        .toList(),
                 refreshed,
-                REPORT_PERIOD,
-                query.period().days(),
-                "Period",
-                firstDay(query.period()) + " to " + refreshed + " (UTC days)",
-                "Day",
                 query.day(),
-                "User name contains",
+                query.period().days());
+        ExportInfo info = UserTableExports.info(
+                "Device usage, per user",
+                refreshed,
+                query.period().days(),
+                firstDay(query.period()),
+                query.day(),
                 query.nameContains(),
-                "Sorted by",
                 query.sortColumn() == null
                         ? "User name"
                         : query.sortColumn().header() + (query.ascending() ? " ascending" : " descending"),
-                "Time zone",
-                "UTC: days and dates are UTC days",
-                "Exported at",
                 clock.instant());
         // A filter typed over real names is kept for viewers who see names only (docs/privacy.md)
         boolean typedOverNames = !query.nameContains().isEmpty()
@@ -192,7 +174,7 @@ public class DeviceUsageService {
 
     /** Whether the signed-in roles may see per-user data (the table and its exports), not only the charts. */
     public boolean mayReadPerUserData() {
-        return Role.READS_PER_USER_DATA.stream().anyMatch(SignedInRoles::has);
+        return SignedInRoles.mayReadPerUserData();
     }
 
     private static String describe(DeviceUserQuery query, String filterShown) {

@@ -1,6 +1,7 @@
 package org.commsportal.deviceusage;
 
 import java.time.LocalDate;
+import org.commsportal.common.ReportPeriod;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,18 +9,18 @@ import org.jspecify.annotations.Nullable;
  * contains" filter; and the sort column. Unsorted means by user name.
  */
 public record DeviceUserQuery(
-        DeviceUsagePeriod period,
+        ReportPeriod period,
         @Nullable LocalDate day,
         String nameContains,
         @Nullable DeviceUserColumn sortColumn,
         boolean ascending) {
 
-    public static DeviceUserQuery of(DeviceUsagePeriod period) {
+    public static DeviceUserQuery of(ReportPeriod period) {
         return new DeviceUserQuery(period, null, "", null, true);
     }
 
     /** The same filter and sort over another period; a chosen day belongs to the old period and is dropped. */
-    public DeviceUserQuery withPeriod(DeviceUsagePeriod newPeriod) {
+    public DeviceUserQuery withPeriod(ReportPeriod newPeriod) {
         return new DeviceUserQuery(newPeriod, null, nameContains, sortColumn, ascending);
     }
 

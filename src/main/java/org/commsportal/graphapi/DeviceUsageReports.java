@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.deviceusage.DeviceUsageDay;
-import org.commsportal.deviceusage.DeviceUsagePeriod;
 import org.commsportal.deviceusage.DeviceUsageReport;
 import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.DeviceUserQuery;
@@ -194,11 +194,11 @@ class DeviceUsageReports {
                         + start + " to " + end + " of " + total);
     }
 
-    private static DeviceUsagePeriod periodOf(ReportCall call) {
+    private static ReportPeriod periodOf(ReportCall call) {
         if (call.period() == null) {
             throw GraphApiException.badRequest(call.function().urlName() + " takes a period, not a date.");
         }
-        return DeviceUsagePeriod.valueOf(call.period().name());
+        return ReportPeriod.valueOf(call.period().name());
     }
 
     /** The per-user query of the call; a date must lie in the last 180 days and within the retention. */
@@ -208,7 +208,7 @@ class DeviceUsageReports {
             return DeviceUserQuery.of(periodOf(call));
         }
         LocalDate reportDate = service.reportDate();
-        LocalDate earliest = service.firstDay(DeviceUsagePeriod.D180);
+        LocalDate earliest = service.firstDay(ReportPeriod.D180);
         LocalDate retained = reportDate.minusDays(tenants.current().retentionDays() - 1L);
         if (retained.isAfter(earliest)) {
             earliest = retained;
@@ -221,6 +221,6 @@ class DeviceUsageReports {
             throw GraphApiException.badRequest(
                     "The date " + date + " is before " + earliest + ", the earliest date this report keeps.");
         }
-        return DeviceUserQuery.of(DeviceUsagePeriod.D180).withDay(date);
+        return DeviceUserQuery.of(ReportPeriod.D180).withDay(date);
     }
 }

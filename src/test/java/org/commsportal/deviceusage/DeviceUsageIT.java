@@ -35,6 +35,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.export.ExportFormat;
@@ -256,40 +257,40 @@ class DeviceUsageIT {
                 .single();
 
         testTenants.signInAs(tenant, Role.GLOBAL_READER);
-        List<DeviceUserRow> rows = service.users(DeviceUserQuery.of(DeviceUsagePeriod.D7), 0, 100);
+        List<DeviceUserRow> rows = service.users(DeviceUserQuery.of(ReportPeriod.D7), 0, 100);
         assertThat(rows).extracting(DeviceUserRow::userName).doesNotContain(upn("ada"), upn("bob"));
         assertThat(rows).extracting(DeviceUserRow::displayName).doesNotContain("User ada", "User bob");
         assertThat(rows).extracting(DeviceUserRow::userName).contains(adaPseudonym);
-        var byPseudonym = DeviceUserQuery.of(DeviceUsagePeriod.D7).withFilter(adaPseudonym.substring(3, 12));
+        var byPseudonym = DeviceUserQuery.of(ReportPeriod.D7).withFilter(adaPseudonym.substring(3, 12));
         assertThat(service.users(byPseudonym, 0, 100))
                 .singleElement()
                 .satisfies(row -> assertThat(row.used()).containsExactly(Platform.WINDOWS));
-        assertThat(service.countUsers(DeviceUserQuery.of(DeviceUsagePeriod.D7).withFilter("ada@")))
+        assertThat(service.countUsers(DeviceUserQuery.of(ReportPeriod.D7).withFilter("ada@")))
                 .isZero();
-        assertThat(service.countUsers(DeviceUserQuery.of(DeviceUsagePeriod.D7).withFilter("User ada")))
+        assertThat(service.countUsers(DeviceUserQuery.of(ReportPeriod.D7).withFilter("User ada")))
                 .isZero();
 
         testTenants.signInAs(tenant, Role.REPORTS_READER);
-        assertThat(service.users(DeviceUserQuery.of(DeviceUsagePeriod.D7).withFilter("ada@"), 0, 100))
+        assertThat(service.users(DeviceUserQuery.of(ReportPeriod.D7).withFilter("ada@"), 0, 100))
                 .extracting(DeviceUserRow::userName)
                 .containsExactly(upn("ada"));
 
         // the tenant's setting conceals names from administrators too
         concealNames(true);
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
-        assertThat(service.users(DeviceUserQuery.of(DeviceUsagePeriod.D7), 0, 100))
+        assertThat(service.users(DeviceUserQuery.of(ReportPeriod.D7), 0, 100))
                 .extracting(DeviceUserRow::userName)
                 .contains(adaPseudonym)
                 .doesNotContain(upn("ada"));
 
         testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
-        assertThat(service.report(DeviceUsagePeriod.D7).distribution(Platform.IPHONE))
+        assertThat(service.report(ReportPeriod.D7).distribution(Platform.IPHONE))
                 .isEqualTo(1);
-        assertThatThrownBy(() -> service.users(DeviceUserQuery.of(DeviceUsagePeriod.D7), 0, 10))
+        assertThatThrownBy(() -> service.users(DeviceUserQuery.of(ReportPeriod.D7), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
 
         testTenants.signInAs(tenant, Role.BILLING_ADMIN);
-        assertThatThrownBy(() -> service.report(DeviceUsagePeriod.D7)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.report(ReportPeriod.D7)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -480,7 +481,7 @@ class DeviceUsageIT {
         assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         LocalDate reportDate = today.minusDays(1);
-        for (DeviceUsagePeriod period : List.of(DeviceUsagePeriod.D7, DeviceUsagePeriod.D30)) {
+        for (ReportPeriod period : List.of(ReportPeriod.D7, ReportPeriod.D30)) {
             LocalDate from = reportDate.minusDays(period.days() - 1L);
             DeviceUsageReport report = service.report(period);
             assertThat(report.reportDate()).isEqualTo(reportDate);
@@ -513,19 +514,18 @@ class DeviceUsageIT {
                             .reversed())
                     .map(ExpectedUser::upn)
                     .toList();
-            assertThat(service.users(DeviceUserQuery.of(DeviceUsagePeriod.D30).sortedBy(column, false), 0, 1000))
+            assertThat(service.users(DeviceUserQuery.of(ReportPeriod.D30).sortedBy(column, false), 0, 1000))
                     .extracting(DeviceUserRow::userName)
                     .isEqualTo(byPlatform);
             if (byPlatform.size() > 2) {
-                assertThat(service.users(
-                                DeviceUserQuery.of(DeviceUsagePeriod.D30).sortedBy(column, false), 1, 2))
+                assertThat(service.users(DeviceUserQuery.of(ReportPeriod.D30).sortedBy(column, false), 1, 2))
                         .extracting(DeviceUserRow::userName)
                         .isEqualTo(byPlatform.subList(1, 3));
             }
         }
         if (!all.isEmpty()) {
             String alias = all.get(0).upn().split("@")[0];
-            assertThat(service.users(DeviceUserQuery.of(DeviceUsagePeriod.D30).withFilter(alias + "@"), 0, 100))
+            assertThat(service.users(DeviceUserQuery.of(ReportPeriod.D30).withFilter(alias + "@"), 0, 100))
                     .extracting(DeviceUserRow::userName)
                     .containsExactly(all.get(0).upn());
         }

@@ -1,10 +1,6 @@
 package org.commsportal.deviceusage.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.charts.Chart;
-import com.vaadin.flow.component.charts.ChartOptions;
-import com.vaadin.flow.component.charts.model.Lang;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -13,13 +9,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,9 +22,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
-import org.commsportal.deviceusage.DeviceUsagePeriod;
+import org.commsportal.base.ui.UserTableSection;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.deviceusage.DeviceUsageReport;
 import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.DeviceUserColumn;
@@ -67,12 +62,10 @@ class DeviceUsageView extends VerticalLayout {
     private final Span dataAsOf = new Span();
     private final Div charts = new Div();
     private final Grid<UnknownAgent> unknownAgents = new Grid<>();
-    private final Span dayMarker = new Span();
-    private final HorizontalLayout dayChip = new HorizontalLayout();
-    private final Span userCount = new Span();
     private @Nullable UserTableGrid<DeviceUserRow, DeviceUserColumn, DeviceUserQuery> grid;
     private @Nullable ColumnChooser<DeviceUserColumn> columns;
-    private DeviceUserQuery query = DeviceUserQuery.of(DeviceUsagePeriod.D7);
+    private @Nullable UserTableSection usersSection;
+    private DeviceUserQuery query = DeviceUserQuery.of(ReportPeriod.D7);
 
     DeviceUsageView(DeviceUsageService service, AccountPreferences preferences) {
         this.service = service;
@@ -80,23 +73,19 @@ class DeviceUsageView extends VerticalLayout {
         setId("device-usage");
         setWidthFull();
 
-        var period = new Select<DeviceUsagePeriod>();
+        var period = new Select<ReportPeriod>();
         period.setId("period");
         period.setLabel("Period");
-        period.setItems(DeviceUsagePeriod.values());
-        period.setItemLabelGenerator(DeviceUsagePeriod::label);
-        period.setValue(DeviceUsagePeriod.D7);
+        period.setItems(ReportPeriod.values());
+        period.setItemLabelGenerator(ReportPeriod::label);
+        period.setValue(ReportPeriod.D7);
         period.addValueChangeListener(event -> showPeriod(event.getValue()));
         dataAsOf.setId("data-as-of");
         var header = new HorizontalLayout(period, dataAsOf);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
 
-        var symbols = java.text.DecimalFormatSymbols.getInstance(getLocale());
-        var lang = new Lang();
-        lang.setThousandsSep(String.valueOf(symbols.getGroupingSeparator()));
-        lang.setDecimalPoint(String.valueOf(symbols.getDecimalSeparator()));
-        ChartOptions.get().setLang(lang);
+        LocaleNumbers.useInCharts(getLocale());
         charts.setId("charts");
         charts.setWidthFull();
         charts.addClassName("report-charts");
@@ -110,7 +99,7 @@ class DeviceUsageView extends VerticalLayout {
             note.setId("charts-only");
             add(note);
         }
-        showPeriod(DeviceUsagePeriod.D7);
+        showPeriod(ReportPeriod.D7);
     }
 
     /** The client versions the platform table did not recognise, so an administrator sees what counts as Other. */
@@ -143,48 +132,23 @@ class DeviceUsageView extends VerticalLayout {
         return section;
     }
 
-    private VerticalLayout userTable() {
-        var filter = new TextField();
-        filter.setId("user-filter");
-        filter.setPlaceholder("User name contains");
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(event -> refreshTable(query.withFilter(event.getValue())));
-
-        dayMarker.setId("day-marker");
-        var removeDay = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> refreshTable(query.withDay(null)));
-        removeDay.setId("remove-day");
-        removeDay.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        removeDay.setAriaLabel("Show the whole period");
-        dayChip.add(dayMarker, removeDay);
-        dayChip.setSpacing(false);
-        dayChip.setAlignItems(FlexComponent.Alignment.CENTER);
-        dayChip.getElement().getThemeList().add("badge pill");
-        dayChip.setVisible(false);
-
+    private UserTableSection userTable() {
         var table = DeviceUserGrid.of(service, () -> query);
         grid = table;
         var chooser = new ColumnChooser<>(
                 DeviceUserColumn.class, DeviceUserColumn::header, table, preferences, COLUMNS_PREFERENCE);
         columns = chooser;
-        userCount.setId("user-count");
-        var toolbar = new HorizontalLayout(
-                filter, dayChip, userCount, new Div(), chooser, new StreamedExports(this::prepareExport));
-        toolbar.setWidthFull();
-        toolbar.setWrap(true);
-        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        toolbar.expand(toolbar.getComponentAt(3));
-
-        var section = new VerticalLayout(new H3("Users"), toolbar, table);
-        section.setPadding(false);
-        section.setWidthFull();
-        table.setHeight("calc(100vh - 9rem)");
-        table.setMinHeight("22rem");
+        var section = new UserTableSection(
+                table,
+                filter -> refreshTable(query.withFilter(filter)),
+                () -> refreshTable(query.withDay(null)),
+                chooser,
+                new StreamedExports(this::prepareExport));
+        usersSection = section;
         return section;
     }
 
-    private void showPeriod(DeviceUsagePeriod period) {
+    private void showPeriod(ReportPeriod period) {
         DeviceUsageReport report = service.report(period);
         dataAsOf.setText("Data as of " + report.reportDate() + " (UTC) · figures read "
                 + DateTimeFormatter.ISO_INSTANT.format(report.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
@@ -202,20 +166,13 @@ class DeviceUsageView extends VerticalLayout {
 
     private void refreshTable(DeviceUserQuery newQuery) {
         query = newQuery;
-        if (grid == null) {
+        if (grid == null || usersSection == null) {
             return;
         }
-        LocalDate day = query.day();
-        dayChip.setVisible(day != null);
-        dayMarker.setText(day == null ? "" : "day: " + day);
         grid.getDataProvider().refreshAll();
+        boolean filtered = !query.nameContains().isEmpty();
         long shown = service.countUsers(query);
-        if (query.nameContains().isEmpty()) {
-            userCount.setText(shown + (shown == 1 ? " user" : " users"));
-        } else {
-            long all = service.countUsers(query.withFilter(""));
-            userCount.setText(shown + " of " + all + (all == 1 ? " user" : " users"));
-        }
+        usersSection.show(query.day(), shown, filtered ? service.countUsers(query.withFilter("")) : shown, filtered);
     }
 
     /** Every row matching the period or day, the filter and the sort, with the visible columns. */

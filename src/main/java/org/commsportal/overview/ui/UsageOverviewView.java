@@ -34,7 +34,6 @@ import org.commsportal.activity.DailyActivity;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.common.ReportPeriod;
 import org.commsportal.deviceusage.DeviceUsageDay;
-import org.commsportal.deviceusage.DeviceUsagePeriod;
 import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.Platform;
 import org.commsportal.security.Roles;
@@ -107,8 +106,7 @@ class UsageOverviewView extends VerticalLayout {
                     days.stream().map(ConferenceDay::audioVideoMinutes).toList());
         });
         trends.put("usage/device-usage", () -> {
-            List<DeviceUsageDay> days =
-                    deviceUsage.report(DeviceUsagePeriod.D30).days();
+            List<DeviceUsageDay> days = deviceUsage.report(ReportPeriod.D30).days();
             return new Trend(
                     "users on mobile devices (iPhone, iPad, Android, Windows Phone)",
                     days.stream().map(DeviceUsageDay::day).toList(),
