@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.sessions.ConferenceJoin;
 import org.commsportal.sessions.MediaUsage;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
@@ -22,6 +23,7 @@ import org.commsportal.sessions.Side;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -272,7 +274,7 @@ public class DemoDataGenerator {
         }
 
         private SessionRecord pstnCall(LocalDate day, UserRecord from) {
-            String number = "+1425555" + String.format("%04d", random.between(0, 10_000));
+            String number = phoneNumber();
             Instant start = startTime(day);
             List<MediaUsage> usages = usages(List.of(Modality.AUDIO));
             String version = random.pick(CLIENT_VERSIONS);
@@ -299,7 +301,11 @@ public class DemoDataGenerator {
                     quality.report(List.of(Modality.AUDIO), List.of(Side.FROM), version));
         }
 
-        /** An organizer's conference and the sessions of the participants who joined it. */
+        /**
+         * An organizer's conference and the sessions of the participants who joined it: some with web conferencing
+         * (slides, whiteboard), some with telephone parties who dialled in or were called, through the organizer's
+         * audio conferencing provider (a quarter of organizers use a third party's).
+         */
         private List<SessionRecord> conference(LocalDate day, UserRecord organizer, List<UserRecord> active) {
             String focus = "sip:" + organizer.upn() + ";gruu;opaque=app:conf:focus:id:"
                     + random.hex(8).toUpperCase();
@@ -308,38 +314,103 @@ public class DemoDataGenerator {
             List<Modality> media = random.chance(0.5)
                     ? List.of(Modality.IM, Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING)
                     : List.of(Modality.IM, Modality.AUDIO);
+            boolean web = random.chance(0.4);
+            ConferenceJoin.ConferencingProvider provider =
+                    Math.floorMod(organizer.upn().hashCode(), 4) == 0
+                            ? ConferenceJoin.ConferencingProvider.THIRD_PARTY
+                            : ConferenceJoin.ConferencingProvider.MICROSOFT;
             List<SessionRecord> out = new ArrayList<>();
             int participants = 1 + random.between(1, 5);
             for (int i = 0; i < participants; i++) {
                 UserRecord who = i == 0 ? organizer : random.pick(active);
-                List<MediaUsage> usages = usages(media);
+                // now and then a participant joins from a mobile phone, dialling in as themself
+                boolean dialsIn = i > 0 && random.chance(0.08);
+                List<Modality> used = dialsIn ? List.of(Modality.AUDIO) : media;
+                List<MediaUsage> usages = usages(used);
                 Instant joined = start.plusSeconds(random.between(0, 120));
                 long duration =
                         usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
-                String version = random.pick(CLIENT_VERSIONS);
-                out.add(new SessionRecord(
-                        dialogId(),
+                String version = dialsIn ? "Mediation Server" : random.pick(CLIENT_VERSIONS);
+                String number = dialsIn ? phoneNumber() : null;
+                out.add(conferenceSession(
                         joined,
-                        joined.plusMillis(duration),
+                        duration,
                         "sip:" + who.upn(),
-                        focus,
-                        version,
-                        "Conferencing Server",
+                        number,
                         focus,
                         instance,
-                        null,
-                        null,
-                        random.uuid().toString(),
-                        null,
-                        null,
-                        null,
-                        200,
-                        null,
+                        version,
                         usages,
-                        random.between(0, 15),
-                        quality.report(media, List.of(Side.FROM), version)));
+                        dialsIn ? Boolean.FALSE : web && random.chance(0.85),
+                        dialsIn ? ConferenceJoin.DialDirection.DIAL_IN : null,
+                        dialsIn ? provider : null,
+                        quality.report(used, List.of(Side.FROM), version)));
+            }
+            if (random.chance(0.3)) {
+                // an outside party on the telephone: dialled in, or called out to by the conference
+                String number = phoneNumber();
+                List<MediaUsage> usages = usages(List.of(Modality.AUDIO));
+                Instant joined = start.plusSeconds(random.between(0, 300));
+                out.add(conferenceSession(
+                        joined,
+                        usages.get(0).durationMs(),
+                        "sip:" + number + "@" + domain + ";user=phone",
+                        number,
+                        focus,
+                        instance,
+                        "Mediation Server",
+                        usages,
+                        Boolean.FALSE,
+                        random.chance(0.75)
+                                ? ConferenceJoin.DialDirection.DIAL_IN
+                                : ConferenceJoin.DialDirection.DIAL_OUT,
+                        provider,
+                        Quality.Report.none()));
             }
             return out;
+        }
+
+        private SessionRecord conferenceSession(
+                Instant joined,
+                long durationMs,
+                String fromUri,
+                @Nullable String fromTel,
+                String focus,
+                String instance,
+                String version,
+                List<MediaUsage> usages,
+                Boolean webConferencing,
+                ConferenceJoin.@Nullable DialDirection dialInOut,
+                ConferenceJoin.@Nullable ConferencingProvider provider,
+                Quality.Report report) {
+            return new SessionRecord(
+                    dialogId(),
+                    joined,
+                    joined.plusMillis(durationMs),
+                    fromUri,
+                    focus,
+                    version,
+                    "Conferencing Server",
+                    focus,
+                    instance,
+                    fromTel,
+                    null,
+                    random.uuid().toString(),
+                    null,
+                    null,
+                    null,
+                    200,
+                    null,
+                    usages,
+                    usages.stream().anyMatch(u -> u.type() == Modality.IM) ? random.between(0, 15) : 0,
+                    report,
+                    webConferencing,
+                    dialInOut,
+                    provider);
+        }
+
+        private String phoneNumber() {
+            return "+1425555" + String.format("%04d", random.between(0, 10_000));
         }
 
         private List<MediaUsage> usages(List<Modality> media) {

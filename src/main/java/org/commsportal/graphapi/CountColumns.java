@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The columns of the counts reports, with the vendor's CSV headers and JSON names in its order
- * (docs/peer-to-peer-activity.md, docs/skype-for-business-activity.md). Figures the portal's records cannot know
- * (web conferencing, dial-in/out) are empty, never invented.
+ * (docs/peer-to-peer-activity.md, docs/skype-for-business-activity.md). Web conferencing and dial-in/out figures
+ * are empty where the records do not say them, never invented.
  */
 final class CountColumns {
 
@@ -31,33 +31,61 @@ final class CountColumns {
         return new GraphColumn<>(header, json, row -> value.apply(type.cast(row.figures())));
     }
 
-    private static GraphColumn<DayRow> unknown(String header, String json) {
-        return new GraphColumn<>(header, json, row -> null);
+    /** The conference types of a day, as conferences or as their distinct users, in the vendor's column order. */
+    private record Types(
+            long im,
+            long audioVideo,
+            long appSharing,
+            @Nullable Long web,
+            @Nullable Long dialInOutThirdParty,
+            @Nullable Long dialInOutMicrosoft) {
+
+        static Types conferences(ConferenceDay d) {
+            return new Types(
+                    d.im(), d.audioVideo(), d.appSharing(), d.web(), d.dialInOutThirdParty(), d.dialInOutMicrosoft());
+        }
+
+        static Types users(ConferenceDay d) {
+            return new Types(
+                    d.imUsers(),
+                    d.audioVideoUsers(),
+                    d.appSharingUsers(),
+                    d.webUsers(),
+                    d.dialInOutThirdPartyUsers(),
+                    d.dialInOutMicrosoftUsers());
+        }
     }
 
-    private static List<GraphColumn<DayRow>> conferenceTypes(
-            Function<ConferenceDay, long[]> imAvApp, boolean organizer) {
+    private static List<GraphColumn<DayRow>> conferenceTypes(Function<ConferenceDay, Types> types, boolean organizer) {
         var columns = new java.util.ArrayList<>(List.of(
                 REFRESH,
                 DATE,
                 PERIOD,
-                figure("IM", "im", ConferenceDay.class, d -> imAvApp.apply(d)[0]),
-                figure("Audio/Video", "audioVideo", ConferenceDay.class, d -> imAvApp.apply(d)[1]),
-                figure("App Sharing", "appSharing", ConferenceDay.class, d -> imAvApp.apply(d)[2]),
-                unknown("Web", "web"),
-                unknown("Dial-in/out 3rd Party", "dialInOut3rdParty")));
+                figure("IM", "im", ConferenceDay.class, d -> types.apply(d).im()),
+                figure(
+                        "Audio/Video",
+                        "audioVideo",
+                        ConferenceDay.class,
+                        d -> types.apply(d).audioVideo()),
+                figure(
+                        "App Sharing",
+                        "appSharing",
+                        ConferenceDay.class,
+                        d -> types.apply(d).appSharing()),
+                figure("Web", "web", ConferenceDay.class, d -> types.apply(d).web()),
+                figure(
+                        "Dial-in/out 3rd Party",
+                        "dialInOut3rdParty",
+                        ConferenceDay.class,
+                        d -> types.apply(d).dialInOutThirdParty())));
         if (organizer) {
-            columns.add(unknown("Dial-in/out Microsoft", "dialInOutMicrosoft"));
+            columns.add(figure(
+                    "Dial-in/out Microsoft",
+                    "dialInOutMicrosoft",
+                    ConferenceDay.class,
+                    d -> types.apply(d).dialInOutMicrosoft()));
         }
         return List.copyOf(columns);
-    }
-
-    private static long[] conferences(ConferenceDay day) {
-        return new long[] {day.im(), day.audioVideo(), day.appSharing()};
-    }
-
-    private static long[] users(ConferenceDay day) {
-        return new long[] {day.imUsers(), day.audioVideoUsers(), day.appSharingUsers()};
     }
 
     static List<GraphColumn<DayRow>> of(ReportFunction function) {
@@ -109,18 +137,26 @@ final class CountColumns {
                         figure("Peer-to-peer", "peerToPeer", ActivityDay.class, ActivityDay::peerToPeerUsers),
                         figure("Organized", "organized", ActivityDay.class, ActivityDay::organizers),
                         figure("Participated", "participated", ActivityDay.class, ActivityDay::participants));
-            case ORGANIZER_ACTIVITY_COUNTS -> conferenceTypes(CountColumns::conferences, true);
-            case ORGANIZER_ACTIVITY_USER_COUNTS -> conferenceTypes(CountColumns::users, true);
+            case ORGANIZER_ACTIVITY_COUNTS -> conferenceTypes(Types::conferences, true);
+            case ORGANIZER_ACTIVITY_USER_COUNTS -> conferenceTypes(Types::users, true);
             case ORGANIZER_ACTIVITY_MINUTE_COUNTS ->
                 List.of(
                         REFRESH,
                         DATE,
                         PERIOD,
                         figure("Audio/Video", "audioVideo", ConferenceDay.class, ConferenceDay::audioVideoMinutes),
-                        unknown("Dial-in Microsoft", "dialInMicrosoft"),
-                        unknown("Dial-out Microsoft", "dialOutMicrosoft"));
-            case PARTICIPANT_ACTIVITY_COUNTS -> conferenceTypes(CountColumns::conferences, false);
-            case PARTICIPANT_ACTIVITY_USER_COUNTS -> conferenceTypes(CountColumns::users, false);
+                        figure(
+                                "Dial-in Microsoft",
+                                "dialInMicrosoft",
+                                ConferenceDay.class,
+                                ConferenceDay::dialInMicrosoftMinutes),
+                        figure(
+                                "Dial-out Microsoft",
+                                "dialOutMicrosoft",
+                                ConferenceDay.class,
+                                ConferenceDay::dialOutMicrosoftMinutes));
+            case PARTICIPANT_ACTIVITY_COUNTS -> conferenceTypes(Types::conferences, false);
+            case PARTICIPANT_ACTIVITY_USER_COUNTS -> conferenceTypes(Types::users, false);
             case PARTICIPANT_ACTIVITY_MINUTE_COUNTS ->
                 List.of(
                         REFRESH,

@@ -28,10 +28,6 @@ record UserDetailRow(
                 .orElse(null);
     }
 
-    private static long minutes(long ms) {
-        return org.commsportal.common.Minutes.of(ms);
-    }
-
     /** The vendor's 35 columns, in its order, with its CSV headers and JSON names. */
     static final List<GraphColumn<UserDetailRow>> COLUMNS = List.of(
             new GraphColumn<>("Report Refresh Date", "reportRefreshDate", UserDetailRow::reportRefreshDate),
@@ -105,28 +101,31 @@ record UserDetailRow(
             new GraphColumn<>(
                     "Organized Conference Audio/Video Minutes",
                     "organizedConferenceAudioVideoMinutes",
-                    r -> minutes(r.organized().audioVideoMs())),
+                    r -> r.organized().audioVideoMinutes()),
             new GraphColumn<>(
                     "Organized Conference App Sharing Count",
                     "organizedConferenceAppSharingCount",
                     r -> r.organized().appSharing()),
-            new GraphColumn<>("Organized Conference Web Count", "organizedConferenceWebCount", r -> null),
+            new GraphColumn<>(
+                    "Organized Conference Web Count",
+                    "organizedConferenceWebCount",
+                    r -> r.organized().web()),
             new GraphColumn<>(
                     "Organized Conference Dial-in/out 3rd Party Count",
                     "organizedConferenceDialInOut3rdPartyCount",
-                    r -> null),
+                    r -> r.organized().dialInOutThirdParty()),
             new GraphColumn<>(
                     "Organized Conference Dial-in/out Microsoft Count",
                     "organizedConferenceCloudDialInOutMicrosoftCount",
-                    r -> null),
+                    r -> r.organized().dialInOutMicrosoft()),
             new GraphColumn<>(
                     "Organized Conference Dial-in Microsoft Minutes",
                     "organizedConferenceCloudDialInMicrosoftMinutes",
-                    r -> null),
+                    r -> r.organized().dialInMicrosoftMinutes()),
             new GraphColumn<>(
                     "Organized Conference Dial-out Microsoft Minutes",
                     "organizedConferenceCloudDialOutMicrosoftMinutes",
-                    r -> null),
+                    r -> r.organized().dialOutMicrosoftMinutes()),
             new GraphColumn<>(
                     "Participated Conference IM Count",
                     "participatedConferenceIMCount",
@@ -138,16 +137,19 @@ record UserDetailRow(
             new GraphColumn<>(
                     "Participated Conference Audio/Video Minutes",
                     "participatedConferenceAudioVideoMinutes",
-                    r -> minutes(r.participated().audioVideoMs())),
+                    r -> r.participated().audioVideoMinutes()),
             new GraphColumn<>(
                     "Participated Conference App Sharing Count",
                     "participatedConferenceAppSharingCount",
                     r -> r.participated().appSharing()),
-            new GraphColumn<>("Participated Conference Web Count", "participatedConferenceWebCount", r -> null),
+            new GraphColumn<>(
+                    "Participated Conference Web Count",
+                    "participatedConferenceWebCount",
+                    r -> r.participated().web()),
             new GraphColumn<>(
                     "Participated Conference Dial-in/out 3rd Party Count",
                     "participatedConferenceDialInOut3rdPartyCount",
-                    r -> null),
+                    r -> r.participated().dialInOutThirdParty()),
             new GraphColumn<>("Assigned Products", "assignedProducts", r -> null),
             new GraphColumn<>("Report Period", "reportPeriod", UserDetailRow::reportPeriod));
 }

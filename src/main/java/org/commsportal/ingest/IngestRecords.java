@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.sessions.ConferenceJoin;
 import org.commsportal.sessions.MediaUsage;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
@@ -49,7 +50,10 @@ public class IngestRecords {
             "diagnosticId",
             "media",
             "imMessageCount",
-            "quality");
+            "quality",
+            "webConferencing",
+            "dialInOut",
+            "audioConferencingProvider");
     private static final Set<String> USER_FIELDS = Set.of("upn", "alias", "displayName", "licensedFrom", "deletedAt");
     private static final List<Class<? extends Record>> QUALITY_TYPES = List.of(
             Quality.SessionInfo.class,
@@ -73,6 +77,19 @@ public class IngestRecords {
             "videoStreams",
             "traceroutes",
             "feedback");
+
+    private static final java.util.Map<String, ConferenceJoin.DialDirection> DIAL_DIRECTIONS =
+            byWireName(ConferenceJoin.DialDirection.values(), ConferenceJoin.DialDirection::wireName);
+    private static final java.util.Map<String, ConferenceJoin.ConferencingProvider> PROVIDERS =
+            byWireName(ConferenceJoin.ConferencingProvider.values(), ConferenceJoin.ConferencingProvider::wireName);
+
+    private static <T> java.util.Map<String, T> byWireName(T[] values, java.util.function.Function<T, String> name) {
+        var byName = new java.util.LinkedHashMap<String, T>();
+        for (T value : values) {
+            byName.put(name.apply(value), value);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
 
     private final ColumnLimits limits;
     private final ObjectMapper strict = new ObjectMapper()
@@ -120,6 +137,18 @@ public class IngestRecords {
         String confInstance = f.text("confInstance", false);
         String fromTel = f.text("fromTel", false);
         String toTel = f.text("toTel", false);
+        Boolean webConferencing = f.bool("webConferencing");
+        ConferenceJoin.DialDirection dialInOut = f.choice("dialInOut", DIAL_DIRECTIONS);
+        ConferenceJoin.ConferencingProvider provider = f.choice("audioConferencingProvider", PROVIDERS);
+        if (f.child("conferenceUrl") == null) {
+            for (String field : List.of("webConferencing", "dialInOut", "audioConferencingProvider")) {
+                if (f.child(field) != null) {
+                    f.problem(field, "is only for a conference session (one with a conferenceUrl)");
+                }
+            }
+        } else if (f.child("audioConferencingProvider") != null && f.child("dialInOut") == null) {
+            f.problem("audioConferencingProvider", "needs dialInOut: the provider of a telephone party's call");
+        }
         if (problems.count() > before) {
             return null;
         }
@@ -143,7 +172,10 @@ public class IngestRecords {
                 diagnosticId == null ? null : diagnosticId.intValue(),
                 media,
                 imMessages == null ? 0 : imMessages.intValue(),
-                quality);
+                quality,
+                webConferencing,
+                dialInOut,
+                provider);
     }
 
     private List<MediaUsage> media(long index, @Nullable JsonNode node, IngestProblems problems) {

@@ -193,4 +193,38 @@ final class JsonFields {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value;
     }
+
+    /** An optional true or false. */
+    @Nullable
+    Boolean bool(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            problem(field, "must be true or false");
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    /** An optional string that must be one of the names (exactly, as documented). */
+    <T> @Nullable T choice(String field, java.util.Map<String, T> byName) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        T chosen = value.isTextual() ? byName.get(value.asText()) : null;
+        if (chosen == null) {
+            problem(
+                    field,
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    byName.keySet().stream()
+                                            .map(n -> '"' + n + '"')
+                                            .toList()));
+        }
+        return chosen;
+    }
 }

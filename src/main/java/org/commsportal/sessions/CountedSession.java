@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A session as much as read models count it: its time span, media, the conference it belongs to (null for a
- * peer-to-peer session), the parties' client versions (user agents), and the licensed users its parties count for (docs/ingest.md, "How parties are matched to
+ * peer-to-peer session), the parties' client versions (user agents), how its From party joined its conference, and the licensed users its parties count for (docs/ingest.md, "How parties are matched to
  * users").
  */
 public record CountedSession(
@@ -19,7 +19,8 @@ public record CountedSession(
         @Nullable Long toUserId,
         Map<Modality, Long> durations,
         @Nullable String fromClientVersion,
-        @Nullable String toClientVersion) {
+        @Nullable String toClientVersion,
+        ConferenceJoin conferenceJoin) {
 
     public boolean conference() {
         return conferenceId != null;

@@ -25,7 +25,63 @@ public record SessionRecord(
         @Nullable Integer diagnosticId,
         List<MediaUsage> media,
         int imMessageCount,
-        Quality.Report quality) {
+        Quality.Report quality,
+        @Nullable Boolean webConferencing,
+        ConferenceJoin.@Nullable DialDirection dialInOut,
+        ConferenceJoin.@Nullable ConferencingProvider audioConferencingProvider) {
+
+    /** A record that says nothing about web conferencing or dial-in/out (docs/ingest.md, "Conference sessions"). */
+    public SessionRecord(
+            String dialogId,
+            Instant startTime,
+            Instant endTime,
+            String fromUri,
+            @Nullable String toUri,
+            @Nullable String fromClientVersion,
+            @Nullable String toClientVersion,
+            @Nullable String conferenceUrl,
+            @Nullable String confInstance,
+            @Nullable String fromTel,
+            @Nullable String toTel,
+            @Nullable String fromEndpointId,
+            @Nullable String toEndpointId,
+            @Nullable String onBehalfOfUri,
+            @Nullable String referredByUri,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            List<MediaUsage> media,
+            int imMessageCount,
+            Quality.Report quality) {
+        this(
+                dialogId,
+                startTime,
+                endTime,
+                fromUri,
+                toUri,
+                fromClientVersion,
+                toClientVersion,
+                conferenceUrl,
+                confInstance,
+                fromTel,
+                toTel,
+                fromEndpointId,
+                toEndpointId,
+                onBehalfOfUri,
+                referredByUri,
+                responseCode,
+                diagnosticId,
+                media,
+                imMessageCount,
+                quality,
+                null,
+                null,
+                null);
+    }
+
+    /** How the From party took part in the conference, as read models count it. */
+    public ConferenceJoin conferenceJoin() {
+        return ConferenceJoin.of(isConference(), webConferencing, dialInOut, audioConferencingProvider, fromTel, toTel);
+    }
 
     public boolean isConference() {
         return conferenceUrl != null && !conferenceUrl.isBlank();

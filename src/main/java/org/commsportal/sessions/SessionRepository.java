@@ -79,7 +79,8 @@ class SessionRepository {
             @Nullable Long fromUserId,
             @Nullable Long toUserId,
             @Nullable String fromClientVersion,
-            @Nullable String toClientVersion) {}
+            @Nullable String toClientVersion,
+            ConferenceJoin conferenceJoin) {}
 
     /**
      * The tenant's sessions starting on or after {@code keptFrom} (when set) of which a party's UPN is one of these,
@@ -91,13 +92,13 @@ class SessionRepository {
             Set<String> named = new java.util.HashSet<>(chunk);
             jdbc.sql("""
                     SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_uri, to_uri,
-                        from_user_id, to_user_id, from_client_version, to_client_version
+                        from_user_id, to_user_id, from_client_version, to_client_version, %s
                     FROM comm_session WHERE tenant_id = :t AND from_party IN (:keys) AND start_time >= :keptFrom
                     UNION
                     SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_uri, to_uri,
-                        from_user_id, to_user_id, from_client_version, to_client_version
+                        from_user_id, to_user_id, from_client_version, to_client_version, %s
                     FROM comm_session WHERE tenant_id = :t AND to_party IN (:keys) AND start_time >= :keptFrom
-                    """)
+                    """.formatted(JOIN_COLUMNS, JOIN_COLUMNS))
                     .param("t", tenantId)
                     .param(
                             "keys",
@@ -120,11 +121,26 @@ class SessionRepository {
                                     rs.getObject("from_user_id", Long.class),
                                     rs.getObject("to_user_id", Long.class),
                                     rs.getString("from_client_version"),
-                                    rs.getString("to_client_version")));
+                                    rs.getString("to_client_version"),
+                                    conferenceJoin(rs)));
                         }
                     });
         }
         return found;
+    }
+
+    /** The columns {@link #conferenceJoin} reads. */
+    private static final String JOIN_COLUMNS =
+            "web_conferencing, dial_direction, conferencing_provider, from_tel, to_tel";
+
+    private static ConferenceJoin conferenceJoin(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return ConferenceJoin.ofColumns(
+                CountedSession.conferenceId(rs.getString("conference_url"), null) != null,
+                rs.getObject("web_conferencing", Boolean.class),
+                rs.getInt("dial_direction"),
+                rs.getInt("conferencing_provider"),
+                rs.getString("from_tel"),
+                rs.getString("to_tel"));
     }
 
     /** The media durations of stored sessions, by session id. */
@@ -193,10 +209,10 @@ class SessionRepository {
             // the start times let MariaDB read only the partitions that hold these sessions
             List<CountedSession> sessions = jdbc.sql("""
                     SELECT id, start_time, end_time, media_mask, conference_url, conf_instance, from_user_id, to_user_id,
-                        from_client_version, to_client_version
+                        from_client_version, to_client_version, %s
                     FROM comm_session WHERE tenant_id = :tenantId AND id IN (:ids) AND start_time IN (:starts)
                     FOR UPDATE
-                    """)
+                    """.formatted(JOIN_COLUMNS))
                     .param("tenantId", tenantId)
                     .param("ids", ids)
                     .param("starts", starts)
@@ -210,7 +226,8 @@ class SessionRepository {
                             rs.getObject("to_user_id", Long.class),
                             new EnumMap<>(Modality.class),
                             rs.getString("from_client_version"),
-                            rs.getString("to_client_version")))
+                            rs.getString("to_client_version"),
+                            conferenceJoin(rs)))
                     .list();
             if (sessions.isEmpty()) {
                 continue;
@@ -336,7 +353,12 @@ class SessionRepository {
                         s.diagnosticId(),
                         s.mediaMask(),
                         s.imMessageCount(),
-                        qualityRank.of(s)));
+                        qualityRank.of(s),
+                        s.webConferencing(),
+                        s.dialInOut() == null ? null : s.dialInOut().code(),
+                        s.audioConferencingProvider() == null
+                                ? null
+                                : s.audioConferencingProvider().code()));
             }
             // one multi-row statement that returns the generated ids: no second query to read them back
             String rows = String.join(
@@ -349,7 +371,8 @@ class SessionRepository {
                     INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri,
                         from_user_id, to_user_id, from_party, to_party, from_client_version, to_client_version, conference_url,
                         conf_instance, from_tel, to_tel, from_endpoint_id, to_endpoint_id, on_behalf_of_uri,
-                        referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count, quality_rank)
+                        referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count, quality_rank,
+                        web_conferencing, dial_direction, conferencing_provider)
                     VALUES\s""" + rows + " RETURNING id, dialog_id",
                     (java.sql.ResultSet rs) -> {
                         ids.put(rs.getString(2), rs.getLong(1));
@@ -378,7 +401,7 @@ class SessionRepository {
     }
 
     /** The columns of a session row that {@link #insertSessions} writes. */
-    private static final int SESSION_COLUMNS = 25;
+    private static final int SESSION_COLUMNS = 28;
 
     void insertMedia(long tenantId, List<SessionRecord> sessions, Map<String, Long> sessionIds) {
         List<Object[]> rows = new ArrayList<>();

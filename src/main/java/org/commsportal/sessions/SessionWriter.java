@@ -177,7 +177,8 @@ public class SessionWriter {
                         links.userId(s.toUpn(), s.startTime()),
                         durations(s),
                         s.fromClientVersion(),
-                        s.toClientVersion()))
+                        s.toClientVersion(),
+                        s.conferenceJoin()))
                 .toList();
         applyDifferences(tenantId, replaced, added, !stored.isEmpty());
         return stored.size();
@@ -228,7 +229,8 @@ public class SessionWriter {
                     to,
                     Map.of(),
                     s.fromClientVersion(),
-                    s.toClientVersion()));
+                    s.toClientVersion(),
+                    s.conferenceJoin()));
             // the parties that stop counting, and those that start: the others' figures stay as they are
             Map<Modality, Long> durations = new EnumMap<>(Modality.class); // read below, for both
             unlinked.add(new CountedSession(
@@ -241,7 +243,8 @@ public class SessionWriter {
                     Objects.equals(to, s.toUserId()) ? null : s.toUserId(),
                     durations,
                     s.fromClientVersion(),
-                    s.toClientVersion()));
+                    s.toClientVersion(),
+                    s.conferenceJoin()));
             linked.add(new CountedSession(
                     s.id(),
                     s.start(),
@@ -252,7 +255,8 @@ public class SessionWriter {
                     Objects.equals(to, s.toUserId()) ? null : to,
                     durations,
                     s.fromClientVersion(),
-                    s.toClientVersion()));
+                    s.toClientVersion(),
+                    s.conferenceJoin()));
         }
         if (linked.isEmpty()) {
             return;

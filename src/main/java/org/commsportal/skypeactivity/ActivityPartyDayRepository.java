@@ -26,35 +26,61 @@ class ActivityPartyDayRepository {
     private static final String RECOMPUTED = """
             SELECT p.user_id, p.day, p.kind, p.conference_key, COUNT(*) AS sessions,
                    SUM(p.media_mask & 1 <> 0) AS im_sessions, SUM(p.media_mask & 48 <> 0) AS audio_video_sessions,
-                   SUM(p.media_mask & 8 <> 0) AS app_sharing_sessions,
-                   SUM(COALESCE((SELECT MAX(m.duration_ms) FROM session_media m
-                                 WHERE m.session_id = p.id AND m.media_type_id IN (5, 6)), 0)) AS audio_video_ms
+                   SUM(p.media_mask & 8 <> 0) AS app_sharing_sessions, SUM(p.av_ms) AS audio_video_ms,
+                   SUM(p.kind <> 0 AND p.web_conferencing <=> TRUE) AS web_sessions,
+                   SUM(p.kind <> 0 AND p.web_conferencing IS NOT NULL) AS web_stated_sessions,
+                   SUM(p.kind <> 0 AND (p.dial_direction IS NOT NULL OR p.from_tel IS NOT NULL
+                                        OR p.to_tel IS NOT NULL)) AS telephone_sessions,
+                   SUM(p.kind <> 0 AND p.conferencing_provider <=> 1) AS dial_microsoft_sessions,
+                   SUM(p.kind <> 0 AND p.conferencing_provider <=> 2) AS dial_third_party_sessions,
+                   SUM(IF(p.kind <> 0 AND p.conferencing_provider <=> 1 AND p.dial_direction <=> 1, p.av_ms, 0))
+                       AS dial_in_microsoft_ms,
+                   SUM(IF(p.kind <> 0 AND p.conferencing_provider <=> 1 AND p.dial_direction <=> 2, p.av_ms, 0))
+                       AS dial_out_microsoft_ms
             FROM (
                 SELECT s.id, s.start_time, s.from_user_id AS user_id, DATE(s.start_time) AS day,
                        IF(s.conference_url IS NULL, 0, 2) AS kind,
                        IF(s.conference_url IS NULL, UNHEX('0000000000000000'),
                           UNHEX(LEFT(SHA2(CONCAT(s.conference_url, CHAR(10), COALESCE(s.conf_instance, '')), 256),
                                      16))) AS conference_key,
-                       s.media_mask
+                       %1$s
                 FROM comm_session s WHERE s.tenant_id = :tenantId AND s.from_user_id IS NOT NULL
                 UNION ALL
                 SELECT s.id, s.start_time, s.to_user_id, DATE(s.start_time), IF(s.conference_url IS NULL, 0, 1),
                        IF(s.conference_url IS NULL, UNHEX('0000000000000000'),
                           UNHEX(LEFT(SHA2(CONCAT(s.conference_url, CHAR(10), COALESCE(s.conf_instance, '')), 256),
                                      16))),
-                       s.media_mask
+                       %1$s
                 FROM comm_session s
                 WHERE s.tenant_id = :tenantId AND s.to_user_id IS NOT NULL
                   AND NOT (s.conference_url IS NULL AND s.to_user_id <=> s.from_user_id)
                 UNION ALL
-                SELECT s.id, s.start_time, 0, DATE(s.start_time), 0, UNHEX('0000000000000000'), s.media_mask
+                SELECT s.id, s.start_time, 0, DATE(s.start_time), 0, UNHEX('0000000000000000'), %1$s
                 FROM comm_session s
                 WHERE s.tenant_id = :tenantId AND s.conference_url IS NULL
             ) p
             WHERE p.start_time >= COALESCE(
                 (SELECT kept_from FROM user_period_state WHERE tenant_id = :tenantId), '1000-01-01')
             GROUP BY p.user_id, p.kind, p.day, p.conference_key
-            """;
+            """.formatted("""
+            s.media_mask, s.web_conferencing, s.dial_direction, s.conferencing_provider, s.from_tel, s.to_tel,
+            COALESCE((SELECT MAX(m.duration_ms) FROM session_media m
+                      WHERE m.session_id = s.id AND m.media_type_id IN (5, 6)), 0) AS av_ms""");
+
+    /** The counters of a row, in the order {@link PartyDay.Counts} has them. */
+    private static final List<String> COUNTERS = List.of(
+            "sessions",
+            "im_sessions",
+            "audio_video_sessions",
+            "app_sharing_sessions",
+            "audio_video_ms",
+            "web_sessions",
+            "web_stated_sessions",
+            "telephone_sessions",
+            "dial_microsoft_sessions",
+            "dial_third_party_sessions",
+            "dial_in_microsoft_ms",
+            "dial_out_microsoft_ms");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -71,7 +97,7 @@ class ActivityPartyDayRepository {
         List<Object[]> rows = new ArrayList<>(changes.size());
         List<Object[]> emptied = new ArrayList<>();
         changes.forEach((key, counts) -> {
-            if (counts.equals(new PartyDay.Counts(0, 0, 0, 0, 0))) {
+            if (counts.equals(PartyDay.Counts.ZERO)) {
                 return;
             }
             rows.add(new Object[] {
@@ -84,23 +110,29 @@ class ActivityPartyDayRepository {
                 counts.im(),
                 counts.audioVideo(),
                 counts.appSharing(),
-                counts.audioVideoMs()
+                counts.audioVideoMs(),
+                counts.web(),
+                counts.webStated(),
+                counts.telephone(),
+                counts.dialMicrosoft(),
+                counts.dialThirdParty(),
+                counts.dialInMicrosoftMs(),
+                counts.dialOutMicrosoftMs()
             });
             if (counts.sessions() < 0) {
                 emptied.add(new Object[] {tenantId, key.userId(), key.kind().code(), key.day(), key.conferenceKey()});
             }
         });
+        String insert = "INSERT INTO activity_party_day (tenant_id, user_id, day, kind, conference_key, "
+                + String.join(", ", COUNTERS) + ") VALUES (?, ?, ?, ?, ?"
+                + ", ?".repeat(COUNTERS.size()) + ") ON DUPLICATE KEY UPDATE "
+                + String.join(
+                        ", ",
+                        COUNTERS.stream()
+                                .map(c -> c + " = " + c + " + VALUES(" + c + ")")
+                                .toList());
         for (List<Object[]> chunk : Chunks.of(rows)) {
-            batch.batchUpdate("""
-                    INSERT INTO activity_party_day (tenant_id, user_id, day, kind, conference_key, sessions,
-                        im_sessions, audio_video_sessions, app_sharing_sessions, audio_video_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE sessions = sessions + VALUES(sessions),
-                        im_sessions = im_sessions + VALUES(im_sessions),
-                        audio_video_sessions = audio_video_sessions + VALUES(audio_video_sessions),
-                        app_sharing_sessions = app_sharing_sessions + VALUES(app_sharing_sessions),
-                        audio_video_ms = audio_video_ms + VALUES(audio_video_ms)
-                    """, chunk);
+            batch.batchUpdate(insert, chunk);
         }
         for (List<Object[]> chunk : Chunks.of(emptied)) {
             batch.batchUpdate("""
@@ -122,34 +154,32 @@ class ActivityPartyDayRepository {
     List<String> differences(long tenantId, int limit) {
         String compared = """
                 SELECT 'stored' AS side, a.user_id, a.day, a.kind, HEX(a.conference_key) AS conference,
-                       CONCAT_WS(' ', a.sessions, a.im_sessions, a.audio_video_sessions, a.app_sharing_sessions,
-                                 a.audio_video_ms) AS counts
+                       %2$s AS counts
                 FROM activity_party_day a LEFT JOIN (%1$s) r
                   ON r.user_id = a.user_id AND r.kind = a.kind AND r.day = a.day
                  AND r.conference_key = a.conference_key
-                WHERE a.tenant_id = :tenantId AND (r.user_id IS NULL OR r.sessions <> a.sessions
-                   OR r.im_sessions <> a.im_sessions OR r.audio_video_sessions <> a.audio_video_sessions
-                   OR r.app_sharing_sessions <> a.app_sharing_sessions OR r.audio_video_ms <> a.audio_video_ms)
+                WHERE a.tenant_id = :tenantId AND (r.user_id IS NULL OR %3$s <> %2$s)
                 UNION ALL
-                SELECT 'recomputed', r.user_id, r.day, r.kind, HEX(r.conference_key),
-                       CONCAT_WS(' ', r.sessions, r.im_sessions, r.audio_video_sessions, r.app_sharing_sessions,
-                                 r.audio_video_ms)
+                SELECT 'recomputed', r.user_id, r.day, r.kind, HEX(r.conference_key), %3$s
                 FROM (%1$s) r LEFT JOIN activity_party_day a
                   ON a.tenant_id = :tenantId AND a.user_id = r.user_id AND a.kind = r.kind AND a.day = r.day
                  AND a.conference_key = r.conference_key
-                WHERE a.user_id IS NULL OR r.sessions <> a.sessions OR r.im_sessions <> a.im_sessions
-                   OR r.audio_video_sessions <> a.audio_video_sessions
-                   OR r.app_sharing_sessions <> a.app_sharing_sessions OR r.audio_video_ms <> a.audio_video_ms
+                WHERE a.user_id IS NULL OR %3$s <> %2$s
                 LIMIT :limit
-                """.formatted(RECOMPUTED);
+                """.formatted(RECOMPUTED, counters("a"), counters("r"));
         return jdbc.sql(compared)
                 .param("tenantId", tenantId)
                 .param("limit", limit)
                 .query((rs, row) -> "activity_party_day " + rs.getString("side") + " user " + rs.getLong("user_id")
                         + " day " + rs.getObject("day", LocalDate.class) + " kind "
                         + PartyDay.Kind.values()[rs.getInt("kind")] + " conference " + rs.getString("conference")
-                        + ": sessions, IM, audio/video, app sharing, audio/video ms " + rs.getString("counts"))
+                        + ": " + String.join(", ", COUNTERS) + " " + rs.getString("counts"))
                 .list();
+    }
+
+    private static String counters(String alias) {
+        return "CONCAT_WS(' ', "
+                + String.join(", ", COUNTERS.stream().map(c -> alias + "." + c).toList()) + ")";
     }
 
     /** Per UTC day of [from, to], the tenant's figures; days without a session are absent. */
@@ -183,18 +213,18 @@ class ActivityPartyDayRepository {
     /** Per UTC day of [from, to], the conferences organized (kind 1) or taken part in (kind 2); no row, no day. */
     List<ConferenceDay> conferenceDays(long tenantId, PartyDay.Kind kind, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                SELECT day,
-                       COUNT(DISTINCT IF(im_sessions > 0, conference_key, NULL)) AS im,
-                       COUNT(DISTINCT IF(audio_video_sessions > 0, conference_key, NULL)) AS audio_video,
-                       COUNT(DISTINCT IF(app_sharing_sessions > 0, conference_key, NULL)) AS app_sharing,
-                       COUNT(DISTINCT IF(im_sessions > 0, user_id, NULL)) AS im_users,
-                       COUNT(DISTINCT IF(audio_video_sessions > 0, user_id, NULL)) AS audio_video_users,
-                       COUNT(DISTINCT IF(app_sharing_sessions > 0, user_id, NULL)) AS app_sharing_users,
-                       SUM(audio_video_ms) AS audio_video_ms
+                SELECT day, %s, %s,
+                       SUM(audio_video_ms) AS audio_video_ms,
+                       IF(%s, NULL, SUM(dial_in_microsoft_ms)) AS dial_in_microsoft_ms,
+                       IF(%s, NULL, SUM(dial_out_microsoft_ms)) AS dial_out_microsoft_ms
                 FROM activity_party_day
                 WHERE tenant_id = :tenantId AND kind = :kind AND day BETWEEN :from AND :to
                 GROUP BY day ORDER BY day
-                """)
+                """.formatted(
+                                conferenceTypes("TRUE", "conference_key", ""),
+                                conferenceTypes("TRUE", "user_id", "_users"),
+                                providerUnknown("TRUE"),
+                                providerUnknown("TRUE")))
                 .param("tenantId", tenantId)
                 .param("kind", kind.code())
                 .param("from", from)
@@ -204,11 +234,49 @@ class ActivityPartyDayRepository {
                         rs.getLong("im"),
                         rs.getLong("audio_video"),
                         rs.getLong("app_sharing"),
+                        rs.getObject("web", Long.class),
+                        rs.getObject("dial_third_party", Long.class),
+                        rs.getObject("dial_microsoft", Long.class),
                         rs.getLong("im_users"),
                         rs.getLong("audio_video_users"),
                         rs.getLong("app_sharing_users"),
-                        rs.getLong("audio_video_ms")))
+                        rs.getObject("web_users", Long.class),
+                        rs.getObject("dial_third_party_users", Long.class),
+                        rs.getObject("dial_microsoft_users", Long.class),
+                        rs.getLong("audio_video_ms"),
+                        rs.getObject("dial_in_microsoft_ms", Long.class),
+                        rs.getObject("dial_out_microsoft_ms", Long.class)))
                 .list();
+    }
+
+    /**
+     * Distinct values of the column (conferences or users) among the rows meeting the condition, by what was used:
+     * IM, audio/video, application sharing, web conferencing and each audio conferencing provider. A web or provider
+     * figure is NULL when there were such sessions and none of them said it (docs/skype-for-business-activity.md).
+     */
+    private static String conferenceTypes(String condition, String distinct, String suffix) {
+        String c = "(" + condition + ")";
+        return String.join(
+                ",\n",
+                "COUNT(DISTINCT IF(" + c + " AND im_sessions > 0, " + distinct + ", NULL)) AS im" + suffix,
+                "COUNT(DISTINCT IF(" + c + " AND audio_video_sessions > 0, " + distinct + ", NULL)) AS audio_video"
+                        + suffix,
+                "COUNT(DISTINCT IF(" + c + " AND app_sharing_sessions > 0, " + distinct + ", NULL)) AS app_sharing"
+                        + suffix,
+                "IF(SUM(IF(" + c + ", sessions, 0)) > 0 AND SUM(IF(" + c + ", web_stated_sessions, 0)) = 0, NULL,"
+                        + " COUNT(DISTINCT IF(" + c + " AND web_sessions > 0, " + distinct + ", NULL))) AS web"
+                        + suffix,
+                "IF(" + providerUnknown(condition) + ", NULL, COUNT(DISTINCT IF(" + c
+                        + " AND dial_third_party_sessions > 0, " + distinct + ", NULL))) AS dial_third_party" + suffix,
+                "IF(" + providerUnknown(condition) + ", NULL, COUNT(DISTINCT IF(" + c
+                        + " AND dial_microsoft_sessions > 0, " + distinct + ", NULL))) AS dial_microsoft" + suffix);
+    }
+
+    /** Whether the rows meeting the condition had telephone sessions of which none said its provider. */
+    private static String providerUnknown(String condition) {
+        String c = "(" + condition + ")";
+        return "SUM(IF(" + c + ", telephone_sessions, 0)) > 0 AND SUM(IF(" + c
+                + ", dial_microsoft_sessions + dial_third_party_sessions, 0)) = 0";
     }
 
     /**
@@ -289,14 +357,14 @@ class ActivityPartyDayRepository {
     }
 
     private static String selectConference(String name) {
-        return String.join(
-                ", ",
-                "COALESCE(a." + name + ", 0) AS " + name,
-                "COALESCE(a." + name + "_im, 0) AS " + name + "_im",
-                "COALESCE(a." + name + "_av, 0) AS " + name + "_av",
-                "COALESCE(a." + name + "_app, 0) AS " + name + "_app",
-                "COALESCE(a." + name + "_av_ms, 0) AS " + name + "_av_ms",
-                "a." + name + "_last");
+        List<String> columns = new ArrayList<>();
+        columns.add("COALESCE(a." + name + ", 0) AS " + name);
+        for (String column : CONFERENCE_COLUMNS) {
+            String qualified = name + "_" + column;
+            columns.add("IF(a.user_id IS NULL, 0, a." + qualified + ") AS " + qualified);
+        }
+        columns.add("a." + name + "_last");
+        return String.join(", ", columns);
     }
 
     List<SkypeActivityUserRow> page(TableScope scope, SkypeActivityQuery query, int offset, int limit) {
@@ -359,23 +427,40 @@ class ActivityPartyDayRepository {
         return String.join(
                 ",\n",
                 "COUNT(DISTINCT IF(" + inPeriod + ", conference_key, NULL)) AS " + name,
-                "COUNT(DISTINCT IF(" + inPeriod + " AND im_sessions > 0, conference_key, NULL)) AS " + name + "_im",
-                "COUNT(DISTINCT IF(" + inPeriod + " AND audio_video_sessions > 0, conference_key, NULL)) AS " + name
-                        + "_av",
-                "COUNT(DISTINCT IF(" + inPeriod + " AND app_sharing_sessions > 0, conference_key, NULL)) AS " + name
-                        + "_app",
-                "SUM(IF(" + inPeriod + ", audio_video_ms, 0)) AS " + name + "_av_ms",
+                conferenceTypes(inPeriod, "conference_key", "").replaceAll(" AS ([a-z_]+)", " AS " + name + "_$1"),
+                "SUM(IF(" + inPeriod + ", audio_video_ms, 0)) AS " + name + "_audio_video_ms",
+                "IF(" + providerUnknown(inPeriod) + ", NULL, SUM(IF(" + inPeriod + ", dial_in_microsoft_ms, 0))) AS "
+                        + name + "_dial_in_microsoft_ms",
+                "IF(" + providerUnknown(inPeriod) + ", NULL, SUM(IF(" + inPeriod + ", dial_out_microsoft_ms, 0))) AS "
+                        + name + "_dial_out_microsoft_ms",
                 "MAX(IF(kind = " + kind + ", day, NULL)) AS " + name + "_last");
     }
+
+    /** The per-user columns of one kind, as the table selects them: a user without rows has zeros, not unknowns. */
+    private static final List<String> CONFERENCE_COLUMNS = List.of(
+            "im",
+            "audio_video",
+            "app_sharing",
+            "web",
+            "dial_third_party",
+            "dial_microsoft",
+            "audio_video_ms",
+            "dial_in_microsoft_ms",
+            "dial_out_microsoft_ms");
 
     private static ConferenceFigures conferences(java.sql.ResultSet rs, String name) throws java.sql.SQLException {
         @Nullable LocalDate last = rs.getObject(name + "_last", LocalDate.class);
         return new ConferenceFigures(
                 rs.getLong(name),
                 rs.getLong(name + "_im"),
-                rs.getLong(name + "_av"),
-                rs.getLong(name + "_app"),
-                rs.getLong(name + "_av_ms"),
+                rs.getLong(name + "_audio_video"),
+                rs.getLong(name + "_app_sharing"),
+                rs.getObject(name + "_web", Long.class),
+                rs.getObject(name + "_dial_third_party", Long.class),
+                rs.getObject(name + "_dial_microsoft", Long.class),
+                rs.getLong(name + "_audio_video_ms"),
+                rs.getObject(name + "_dial_in_microsoft_ms", Long.class),
+                rs.getObject(name + "_dial_out_microsoft_ms", Long.class),
                 last);
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.commsportal.sessions.ConferenceJoin;
 import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
@@ -76,19 +77,45 @@ record PartyDay(long userId, LocalDate day, Kind kind, byte[] conferenceKey) {
         row.accept(new PartyDay(TENANT, day, Kind.PEER_TO_PEER, key));
     }
 
-    /** What one session adds to a row (or, with sign -1, takes away). */
-    record Counts(long sessions, long im, long audioVideo, long appSharing, long audioVideoMs) {
+    /**
+     * What one session adds to a row (or, with sign -1, takes away): its media, and for a conference how its From
+     * party joined (docs/skype-for-business-activity.md).
+     */
+    record Counts(
+            long sessions,
+            long im,
+            long audioVideo,
+            long appSharing,
+            long audioVideoMs,
+            long web,
+            long webStated,
+            long telephone,
+            long dialMicrosoft,
+            long dialThirdParty,
+            long dialInMicrosoftMs,
+            long dialOutMicrosoftMs) {
+
+        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         static Counts of(CountedSession s, int sign) {
             long audioVideoMs = Math.max(
                     s.durations().getOrDefault(Modality.AUDIO, 0L),
                     s.durations().getOrDefault(Modality.VIDEO, 0L));
+            ConferenceJoin join = s.conferenceJoin();
+            boolean microsoft = join.provider() == ConferenceJoin.ConferencingProvider.MICROSOFT;
             return new Counts(
                     sign,
                     has(s, Modality.IM) * sign,
                     (has(s, Modality.AUDIO) | has(s, Modality.VIDEO)) * sign,
                     has(s, Modality.APPLICATION_SHARING) * sign,
-                    audioVideoMs * sign);
+                    audioVideoMs * sign,
+                    (Boolean.TRUE.equals(join.webConferencing()) ? 1 : 0) * sign,
+                    (join.webConferencing() != null ? 1 : 0) * sign,
+                    (join.telephone() ? 1 : 0) * sign,
+                    (microsoft ? 1 : 0) * sign,
+                    (join.provider() == ConferenceJoin.ConferencingProvider.THIRD_PARTY ? 1 : 0) * sign,
+                    (microsoft && join.direction() == ConferenceJoin.DialDirection.DIAL_IN ? audioVideoMs : 0) * sign,
+                    (microsoft && join.direction() == ConferenceJoin.DialDirection.DIAL_OUT ? audioVideoMs : 0) * sign);
         }
 
         private static long has(CountedSession s, Modality modality) {
@@ -101,7 +128,14 @@ record PartyDay(long userId, LocalDate day, Kind kind, byte[] conferenceKey) {
                     im + other.im,
                     audioVideo + other.audioVideo,
                     appSharing + other.appSharing,
-                    audioVideoMs + other.audioVideoMs);
+                    audioVideoMs + other.audioVideoMs,
+                    web + other.web,
+                    webStated + other.webStated,
+                    telephone + other.telephone,
+                    dialMicrosoft + other.dialMicrosoft,
+                    dialThirdParty + other.dialThirdParty,
+                    dialInMicrosoftMs + other.dialInMicrosoftMs,
+                    dialOutMicrosoftMs + other.dialOutMicrosoftMs);
         }
     }
 }

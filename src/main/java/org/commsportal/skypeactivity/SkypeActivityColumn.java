@@ -1,7 +1,6 @@
 package org.commsportal.skypeactivity;
 
 import java.util.function.Function;
-import org.commsportal.common.Minutes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,16 +21,39 @@ public enum SkypeActivityColumn {
     PARTICIPATED_LAST_DATE(
             "Participated last activity date", r -> r.participated().lastDay(), "participated_last"),
     ORGANIZED_IM("Organized IM", r -> r.organized().im(), "organized_im"),
-    ORGANIZED_AUDIO_VIDEO("Organized audio/video", r -> r.organized().audioVideo(), "organized_av"),
-    ORGANIZED_APP_SHARING("Organized application sharing", r -> r.organized().appSharing(), "organized_app"),
+    ORGANIZED_AUDIO_VIDEO("Organized audio/video", r -> r.organized().audioVideo(), "organized_audio_video"),
+    ORGANIZED_APP_SHARING("Organized application sharing", r -> r.organized().appSharing(), "organized_app_sharing"),
+    ORGANIZED_WEB("Organized web", r -> r.organized().web(), "organized_web"),
+    ORGANIZED_DIAL_IN_OUT_THIRD_PARTY(
+            "Organized dial-in/out third party",
+            r -> r.organized().dialInOutThirdParty(),
+            "organized_dial_third_party"),
+    ORGANIZED_DIAL_IN_OUT_MICROSOFT(
+            "Organized dial-in/out Microsoft", r -> r.organized().dialInOutMicrosoft(), "organized_dial_microsoft"),
     ORGANIZED_AUDIO_VIDEO_MINUTES(
-            "Organized audio/video minutes", r -> Minutes.of(r.organized().audioVideoMs()), "organized_av_ms"),
+            "Organized audio/video minutes", r -> r.organized().audioVideoMinutes(), "organized_audio_video_ms"),
+    ORGANIZED_DIAL_IN_MICROSOFT_MINUTES(
+            "Organized dial-in Microsoft minutes",
+            r -> r.organized().dialInMicrosoftMinutes(),
+            "organized_dial_in_microsoft_ms"),
+    ORGANIZED_DIAL_OUT_MICROSOFT_MINUTES(
+            "Organized dial-out Microsoft minutes",
+            r -> r.organized().dialOutMicrosoftMinutes(),
+            "organized_dial_out_microsoft_ms"),
     PARTICIPATED_IM("Participated IM", r -> r.participated().im(), "participated_im"),
-    PARTICIPATED_AUDIO_VIDEO("Participated audio/video", r -> r.participated().audioVideo(), "participated_av"),
+    PARTICIPATED_AUDIO_VIDEO(
+            "Participated audio/video", r -> r.participated().audioVideo(), "participated_audio_video"),
     PARTICIPATED_APP_SHARING(
-            "Participated application sharing", r -> r.participated().appSharing(), "participated_app"),
+            "Participated application sharing", r -> r.participated().appSharing(), "participated_app_sharing"),
+    PARTICIPATED_WEB("Participated web", r -> r.participated().web(), "participated_web"),
+    PARTICIPATED_DIAL_IN_OUT_THIRD_PARTY(
+            "Participated dial-in/out third party",
+            r -> r.participated().dialInOutThirdParty(),
+            "participated_dial_third_party"),
     PARTICIPATED_AUDIO_VIDEO_MINUTES(
-            "Participated audio/video minutes", r -> Minutes.of(r.participated().audioVideoMs()), "participated_av_ms");
+            "Participated audio/video minutes",
+            r -> r.participated().audioVideoMinutes(),
+            "participated_audio_video_ms");
 
     private final String header;
     private final Function<SkypeActivityUserRow, @Nullable Object> value;

@@ -7,14 +7,21 @@ import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_APP_SHARING;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_AUDIO_VIDEO;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_AUDIO_VIDEO_MINUTES;
+import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_DIAL_IN_MICROSOFT_MINUTES;
+import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_DIAL_IN_OUT_MICROSOFT;
+import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_DIAL_IN_OUT_THIRD_PARTY;
+import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_DIAL_OUT_MICROSOFT_MINUTES;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_IM;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_LAST_DATE;
+import static org.commsportal.skypeactivity.SkypeActivityColumn.ORGANIZED_WEB;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.PARTICIPATED;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.PARTICIPATED_APP_SHARING;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.PARTICIPATED_AUDIO_VIDEO;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.PARTICIPATED_AUDIO_VIDEO_MINUTES;
+import static org.commsportal.skypeactivity.SkypeActivityColumn.PARTICIPATED_DIAL_IN_OUT_THIRD_PARTY;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.PARTICIPATED_IM;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.PARTICIPATED_LAST_DATE;
+import static org.commsportal.skypeactivity.SkypeActivityColumn.PARTICIPATED_WEB;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.PEER_TO_PEER_LAST_DATE;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.PEER_TO_PEER_SESSIONS;
 import static org.commsportal.skypeactivity.SkypeActivityColumn.USER_NAME;
@@ -49,7 +56,12 @@ public enum SkypeActivityPage {
                     ORGANIZED_IM,
                     ORGANIZED_AUDIO_VIDEO,
                     ORGANIZED_APP_SHARING,
-                    ORGANIZED_AUDIO_VIDEO_MINUTES)),
+                    ORGANIZED_WEB,
+                    ORGANIZED_DIAL_IN_OUT_THIRD_PARTY,
+                    ORGANIZED_DIAL_IN_OUT_MICROSOFT,
+                    ORGANIZED_AUDIO_VIDEO_MINUTES,
+                    ORGANIZED_DIAL_IN_MICROSOFT_MINUTES,
+                    ORGANIZED_DIAL_OUT_MICROSOFT_MINUTES)),
     PARTICIPANT(
             "Conference participant activity",
             "conference-participant-activity",
@@ -62,6 +74,8 @@ public enum SkypeActivityPage {
                     PARTICIPATED_IM,
                     PARTICIPATED_AUDIO_VIDEO,
                     PARTICIPATED_APP_SHARING,
+                    PARTICIPATED_WEB,
+                    PARTICIPATED_DIAL_IN_OUT_THIRD_PARTY,
                     PARTICIPATED_AUDIO_VIDEO_MINUTES));
 
     private final String title;

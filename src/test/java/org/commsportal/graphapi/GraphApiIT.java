@@ -213,7 +213,7 @@ class GraphApiIT {
     /**
      * Per day, the figures of a counts function recomputed from comm_session and session_media: a conference is its
      * URL and instance, organized by its To party and taken part in by its From party; web conferencing and
-     * dial-in/out are unknown, so empty.
+     * dial-in/out as the sessions say them, empty where none of them says.
      */
     private Map<LocalDate, List<String>> recomputedCounts(
             String function, String figures, long tenantId, LocalDate from, LocalDate to) {
@@ -236,32 +236,43 @@ class GraphApiIT {
                             COUNT(DISTINCT IF(conference_url IS NOT NULL, to_user_id, NULL)),
                             COUNT(DISTINCT IF(conference_url IS NOT NULL, from_user_id, NULL))""";
             default -> {
+                String condition = "conference_url IS NOT NULL AND " + party + " IS NOT NULL";
+                // web and dial-in/out figures are unknown (empty) where sessions were there and none said them
+                String webUnknown =
+                        "SUM(" + condition + ") > 0 AND SUM(" + condition + " AND web_conferencing IS NOT NULL) = 0";
+                String providerUnknown = "SUM(" + condition + " AND (dial_direction IS NOT NULL OR from_tel IS NOT NULL"
+                        + " OR to_tel IS NOT NULL)) > 0 AND SUM(" + condition
+                        + " AND conferencing_provider IS NOT NULL) = 0";
+                String audioVideoMs = "(SELECT COALESCE(MAX(m.duration_ms), 0) FROM session_media m "
+                        + "WHERE m.session_id = s.id AND m.media_type_id IN (5, 6))";
                 if (function.endsWith("MinuteCounts")) {
-                    yield "ROUND(SUM(IF(conference_url IS NOT NULL AND " + party + " IS NOT NULL, "
-                            + "(SELECT COALESCE(MAX(m.duration_ms), 0) FROM session_media m "
-                            + "WHERE m.session_id = s.id AND m.media_type_id IN (5, 6)), 0)) / 60000)";
+                    yield String.join(
+                            ", ",
+                            "ROUND(SUM(IF(" + condition + ", " + audioVideoMs + ", 0)) / 60000)",
+                            "IF(" + providerUnknown + ", NULL, ROUND(SUM(IF(" + condition
+                                    + " AND conferencing_provider = 1 AND dial_direction = 1, " + audioVideoMs
+                                    + ", 0)) / 60000))",
+                            "IF(" + providerUnknown + ", NULL, ROUND(SUM(IF(" + condition
+                                    + " AND conferencing_provider = 1 AND dial_direction = 2, " + audioVideoMs
+                                    + ", 0)) / 60000))");
                 }
-                String condition = "conference_url IS NOT NULL AND " + party + " IS NOT NULL AND ";
                 yield String.join(
                         ", ",
-                        distinct(what, condition + "media_mask & 1 <> 0"),
-                        distinct(what, condition + "media_mask & 48 <> 0"),
-                        distinct(what, condition + "media_mask & 8 <> 0"));
+                        distinct(what, condition + " AND media_mask & 1 <> 0"),
+                        distinct(what, condition + " AND media_mask & 48 <> 0"),
+                        distinct(what, condition + " AND media_mask & 8 <> 0"),
+                        "IF(" + webUnknown + ", NULL, " + distinct(what, condition + " AND web_conferencing") + ")",
+                        "IF(" + providerUnknown + ", NULL, "
+                                + distinct(what, condition + " AND conferencing_provider = 2") + ")",
+                        "IF(" + providerUnknown + ", NULL, "
+                                + distinct(what, condition + " AND conferencing_provider = 1") + ")");
             }
         };
-        List<String> unknownFigures = List.of(
-                "Web", "Dial-in/out 3rd Party", "Dial-in/out Microsoft", "Dial-in Microsoft", "Dial-out Microsoft");
-        int unknown = (int) java.util.Arrays.stream(figures.split(","))
-                .filter(unknownFigures::contains)
-                .count();
-        int known = figures.split(",").length - unknown;
+        int columns = figures.split(",").length;
         Map<LocalDate, List<String>> days = new HashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            List<String> zeros = new ArrayList<>(java.util.Collections.nCopies(known, "0"));
-            zeros.addAll(java.util.Collections.nCopies(unknown, ""));
-            days.put(day, zeros);
+            days.put(day, new ArrayList<>(java.util.Collections.nCopies(columns, "0")));
         }
-        final int unknownColumns = unknown;
         jdbc.sql("SELECT DATE(s.start_time) AS day, " + select + " FROM comm_session s WHERE s.tenant_id = :t "
                         + "AND s.start_time >= :from AND s.start_time < :until GROUP BY DATE(s.start_time)")
                 .param("t", tenantId)
@@ -269,11 +280,9 @@ class GraphApiIT {
                 .param("until", to.plusDays(1).atStartOfDay())
                 .query((rs, n) -> {
                     List<String> values = new ArrayList<>();
-                    for (int i = 2; i <= rs.getMetaData().getColumnCount(); i++) {
-                        values.add(String.valueOf(rs.getLong(i)));
-                    }
-                    for (int i = 0; i < unknownColumns; i++) {
-                        values.add("");
+                    // the participant reports have no Dial-in/out Microsoft column and no dial-in/out minutes
+                    for (int i = 2; i <= rs.getMetaData().getColumnCount() && values.size() < columns; i++) {
+                        values.add(rs.getObject(i) == null ? "" : String.valueOf(rs.getLong(i)));
                     }
                     return days.put(rs.getObject("day", LocalDate.class), values);
                 })
@@ -332,7 +341,16 @@ class GraphApiIT {
         Map<Long, Long> organized = distinctConferences(tenantId, "to_user_id", from, until);
         Map<Long, Long> participated = distinctConferences(tenantId, "from_user_id", from, until);
         Map<Long, Long> p2pSessions = peerToPeerSessions(tenantId, from, until);
+        Map<Long, Long> organizedWeb = distinctConferences(tenantId, "to_user_id", "web_conferencing", from, until);
+        Map<Long, Long> participatedWeb =
+                distinctConferences(tenantId, "from_user_id", "web_conferencing", from, until);
+        Map<Long, Long> organizedDialMicrosoft =
+                distinctConferences(tenantId, "to_user_id", "conferencing_provider = 1", from, until);
+        Map<Long, Long> organizedDialThirdParty =
+                distinctConferences(tenantId, "to_user_id", "conferencing_provider = 2", from, until);
         boolean someConference = false;
+        boolean someWeb = false;
+        boolean someDialIn = false;
         for (int i = 0; i < page.size(); i++) {
             UserActivityRow expected = page.get(i);
             CSVRecord row = rows.get(i + 1);
@@ -357,16 +375,24 @@ class GraphApiIT {
             assertThat(row.get("Total Participated Conference Count"))
                     .isEqualTo(String.valueOf(participated.getOrDefault(expected.userId(), 0L)));
             someConference |= organized.getOrDefault(expected.userId(), 0L) > 0;
-            for (String unknowable : List.of(
-                    "Organized Conference Web Count",
-                    "Organized Conference Dial-in/out 3rd Party Count",
-                    "Assigned Products",
-                    "Participated Conference Web Count")) {
-                assertThat(row.get(unknowable)).isEmpty();
-            }
+            someWeb |= organizedWeb.getOrDefault(expected.userId(), 0L) > 0;
+            someDialIn |= organizedDialMicrosoft.getOrDefault(expected.userId(), 0L) > 0;
+            // the demo data says web conferencing and providers for every conference session: no unknowns
+            assertThat(row.get("Organized Conference Web Count"))
+                    .isEqualTo(String.valueOf(organizedWeb.getOrDefault(expected.userId(), 0L)));
+            assertThat(row.get("Participated Conference Web Count"))
+                    .isEqualTo(String.valueOf(participatedWeb.getOrDefault(expected.userId(), 0L)));
+            assertThat(row.get("Organized Conference Dial-in/out Microsoft Count"))
+                    .isEqualTo(String.valueOf(organizedDialMicrosoft.getOrDefault(expected.userId(), 0L)));
+            assertThat(row.get("Organized Conference Dial-in/out 3rd Party Count"))
+                    .isEqualTo(String.valueOf(organizedDialThirdParty.getOrDefault(expected.userId(), 0L)));
+            assertThat(row.get("Assigned Products")).isEmpty();
             assertThat(row.get("Report Period")).isEqualTo("30");
         }
         assertThat(someConference).as("the demo data has conferences to count").isTrue();
+        assertThat(someWeb && someDialIn)
+                .as("the demo data has web conferencing and dial-in to count")
+                .isTrue();
     }
 
     @Test
@@ -585,12 +611,18 @@ class GraphApiIT {
     }
 
     private Map<Long, Long> distinctConferences(long tenantId, String userColumn, LocalDate from, LocalDate until) {
+        return distinctConferences(tenantId, userColumn, "TRUE", from, until);
+    }
+
+    /** Per user of the column, the distinct conferences with a session meeting the condition in [from, until). */
+    private Map<Long, Long> distinctConferences(
+            long tenantId, String userColumn, String condition, LocalDate from, LocalDate until) {
         Map<Long, Long> counts = new HashMap<>();
         // a conference is its URL and instance (docs/skype-for-business-activity.md)
         jdbc.sql("SELECT " + userColumn + ", COUNT(DISTINCT conference_url, COALESCE(conf_instance, '')) "
                         + "FROM comm_session "
                         + "WHERE tenant_id = :t "
-                        + "AND conference_url IS NOT NULL AND " + userColumn + " IS NOT NULL "
+                        + "AND conference_url IS NOT NULL AND " + userColumn + " IS NOT NULL AND (" + condition + ") "
                         + "AND start_time >= :from AND start_time < :until GROUP BY " + userColumn)
                 .param("t", tenantId)
                 .param("from", from.atStartOfDay())

@@ -208,6 +208,60 @@ class IngestApiIT {
     }
 
     @Test
+    void conference_sessions_may_say_web_conferencing_and_dial_in_out_and_wrong_statements_are_refused()
+            throws Exception {
+        String conference = ",\"conferenceUrl\":\"sip:bob@" + tenant.name() + ";gruu;opaque=app:conf:focus:id:X1\"";
+        List<String> bad = List.of(
+                session("p2p-web", "IM", 1_000, ",\"webConferencing\":true"),
+                session("p2p-dial", "AUDIO", 1_000, ",\"dialInOut\":\"dial-in\""),
+                session("c-web", "IM", 1_000, conference + ",\"webConferencing\":\"yes\""),
+                session("c-dial", "AUDIO", 1_000, conference + ",\"dialInOut\":\"DIAL_IN\""),
+                session("c-provider", "AUDIO", 1_000, conference + ",\"audioConferencingProvider\":\"microsoft\""),
+                session(
+                        "c-provider-2",
+                        "AUDIO",
+                        1_000,
+                        conference + ",\"dialInOut\":\"dial-out\",\"audioConferencingProvider\":\"Microsoft\""));
+
+        HttpResponse<String> refused = post("sessions", "application/json", "[" + String.join(",", bad) + "]");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        List<String> problems = new ArrayList<>();
+        json.readTree(refused.body())
+                .get("error")
+                .get("problems")
+                .forEach(p -> problems.add(p.get("index").asInt() + " "
+                        + p.get("field").asText() + ": " + p.get("reason").asText()));
+        assertThat(problems)
+                .containsExactlyInAnyOrder(
+                        "0 webConferencing: is only for a conference session (one with a conferenceUrl)",
+                        "1 dialInOut: is only for a conference session (one with a conferenceUrl)",
+                        "2 webConferencing: must be true or false",
+                        "3 dialInOut: must be one of \"dial-in\", \"dial-out\"",
+                        "4 audioConferencingProvider: needs dialInOut: the provider of a telephone party's call",
+                        "5 audioConferencingProvider: must be one of \"microsoft\", \"third-party\"");
+        assertThat(count("comm_session")).isZero();
+
+        HttpResponse<String> accepted = post(
+                "sessions",
+                "application/json",
+                "["
+                        + session(
+                                "c-ok",
+                                "AUDIO",
+                                60_000,
+                                conference + ",\"webConferencing\":false,\"dialInOut\":\"dial-in\","
+                                        + "\"audioConferencingProvider\":\"third-party\",\"fromTel\":\"+14255550100\"")
+                        + "]");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                        SELECT CONCAT_WS(' ', web_conferencing, dial_direction, conferencing_provider) FROM comm_session
+                        WHERE tenant_id = :t""").param("t", tenant.id()).query(String.class).single())
+                .isEqualTo("0 1 2");
+        assertThat(verifier.differences(tenant.id(), 10)).isEmpty();
+    }
+
+    @Test
     void sessions_before_the_first_kept_day_are_refused_naming_that_day_and_nothing_is_written() throws Exception {
         LocalDate keptFrom = LocalDate.parse(day).plusDays(1);
         jdbc.sql(

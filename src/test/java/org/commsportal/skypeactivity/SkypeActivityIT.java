@@ -23,6 +23,7 @@ import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.security.Role;
+import org.commsportal.sessions.ConferenceJoin;
 import org.commsportal.sessions.MediaUsage;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
@@ -127,6 +128,88 @@ class SkypeActivityIT {
     }
 
     @Test
+    void web_conferencing_and_dial_in_out_count_what_the_records_say_and_are_unknown_where_they_say_nothing() {
+        LocalDate d1 = today.minusDays(4);
+        LocalDate d2 = today.minusDays(3);
+        LocalDate d3 = today.minusDays(2);
+        writeUsers(user("ada", LONG_AGO, null), user("bob", LONG_AGO, null), user("cyd", LONG_AGO, null));
+        var in = ConferenceJoin.DialDirection.DIAL_IN;
+        var out = ConferenceJoin.DialDirection.DIAL_OUT;
+        var microsoft = ConferenceJoin.ConferencingProvider.MICROSOFT;
+        var thirdParty = ConferenceJoin.ConferencingProvider.THIRD_PARTY;
+        write(
+                // d1: bob's meeting with slides; a phone dials in through Microsoft, another is called out to
+                joined(conference("w-1", d1, "09:00", "ada", "bob", "m-1", "1", Modality.IM), true, null, null, null),
+                joined(
+                        conference("w-2", d1, "09:01", "cyd", "bob", "m-1", "1", Modality.AUDIO),
+                        false,
+                        null,
+                        null,
+                        null),
+                joined(
+                        conference("t-1", d1, "09:02", "+14255550101@other.example", "bob", "m-1", "1", Modality.AUDIO),
+                        false,
+                        in,
+                        microsoft,
+                        "+14255550101"),
+                joined(
+                        conference("t-2", d1, "09:03", "+14255550102@other.example", "bob", "m-1", "1", Modality.AUDIO),
+                        false,
+                        out,
+                        microsoft,
+                        "+14255550102"),
+                // d1: a dial-in-only meeting of ada through a third party, ada not a party; cyd dials in as herself
+                joined(
+                        conference("t-3", d1, "14:00", "+14255550103@other.example", "ada", "m-2", "1", Modality.AUDIO),
+                        null,
+                        in,
+                        thirdParty,
+                        "+14255550103"),
+                joined(
+                        conference("t-4", d1, "14:01", "cyd", "ada", "m-2", "1", Modality.AUDIO),
+                        null,
+                        in,
+                        thirdParty,
+                        "+14255550104"),
+                // d2: old-style records that say nothing, one with a telephone number: web and dial-in/out unknown
+                conference("o-1", d2, "10:00", "ada", "cyd", "m-3", "1", Modality.IM),
+                joined(
+                        conference("o-2", d2, "10:01", "+14255550105@other.example", "cyd", "m-3", "1", Modality.AUDIO),
+                        null,
+                        null,
+                        null,
+                        "+14255550105"),
+                // d3: said, without a telephone party: known zeros
+                joined(conference("k-1", d3, "11:00", "bob", "ada", "m-4", "1", Modality.IM), false, null, null, null));
+        assertEqualsRecomputation();
+
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        Map<LocalDate, ConferenceDay> organized = new HashMap<>();
+        service.organizedDays(d1, d3).forEach(day -> organized.put(day.day(), day));
+        // hand-checked, beside the recomputation
+        assertThat(organized.get(d1).web()).isEqualTo(1L);
+        assertThat(organized.get(d1).dialInOutMicrosoft()).isEqualTo(1L);
+        assertThat(organized.get(d1).dialInOutThirdParty()).isEqualTo(1L);
+        assertThat(organized.get(d1).dialInOutMicrosoftUsers()).isEqualTo(1L);
+        assertThat(organized.get(d2).web()).isNull();
+        assertThat(organized.get(d2).dialInOutMicrosoft()).isNull();
+        assertThat(organized.get(d2).dialInMicrosoftMs()).isNull();
+        assertThat(organized.get(d2).im()).isEqualTo(1L);
+        assertThat(organized.get(d3).web()).isZero();
+        assertThat(organized.get(d3).dialInOutMicrosoft()).isZero();
+        Map<Long, UserActivityFigures> figures = service.users(userIds().values(), d1, today.plusDays(1));
+        UserActivityFigures cyd = figures.get(userIds().get("cyd@" + tenant.name()));
+        assertThat(cyd.participated().dialInOutThirdParty()).isEqualTo(1L);
+        assertThat(cyd.participated().web()).isZero(); // w-2 said no; t-4 said nothing
+        assertThat(cyd.organized().web()).isNull(); // o-1 and o-2 said nothing
+        TestTenants.signOut();
+
+        // a re-send that says more makes the figure known
+        write(joined(conference("o-1", d2, "10:00", "ada", "cyd", "m-3", "1", Modality.IM), true, null, null, null));
+        assertEqualsRecomputation();
+    }
+
+    @Test
     void records_in_any_order_and_any_batches_end_in_the_same_figures() {
         LocalDate first = today.minusDays(20);
         Random random = new Random(21);
@@ -141,15 +224,17 @@ class SkypeActivityIT {
             records.add(
                     random.nextBoolean()
                             ? p2p("r-" + i, day, time, from, to, media)
-                            : conference(
-                                    "r-" + i,
-                                    day,
-                                    time,
-                                    from,
-                                    to,
-                                    "meet-" + random.nextInt(8),
-                                    String.valueOf(random.nextInt(2)),
-                                    media));
+                            : randomJoin(
+                                    random,
+                                    conference(
+                                            "r-" + i,
+                                            day,
+                                            time,
+                                            from,
+                                            to,
+                                            "meet-" + random.nextInt(8),
+                                            String.valueOf(random.nextInt(2)),
+                                            media)));
         }
         Collections.shuffle(records, random);
         writeUsers(user("u0", LONG_AGO, null), user("u1", first.plusDays(5), null));
@@ -319,6 +404,17 @@ class SkypeActivityIT {
             expected.add(expectedDay(day));
         }
         assertThat(days).containsExactlyElementsOf(expected);
+        for (boolean organized : new boolean[] {true, false}) {
+            List<ConferenceDay> conferenceDays =
+                    organized ? service.organizedDays(from, to) : service.participatedDays(from, to);
+            List<ConferenceDay> expectedConferenceDays = new ArrayList<>();
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                expectedConferenceDays.add(expectedConferenceDay(day, organized));
+            }
+            assertThat(conferenceDays)
+                    .as(organized ? "organized" : "participated")
+                    .containsExactlyElementsOf(expectedConferenceDays);
+        }
 
         for (LocalDate periodStart : List.of(from, today.minusDays(2), today.minusDays(3))) {
             for (LocalDate until : List.of(today.plusDays(1), today.minusDays(2), today.minusDays(1))) {
@@ -453,9 +549,13 @@ class SkypeActivityIT {
                 conferences(participated, participatedLast));
     }
 
-    /** Per meeting: had IM, had audio/video, had app sharing, audio/video ms. */
+    /**
+     * Per meeting, from the sessions counted: had IM, audio/video, app sharing, web conferencing, a third-party and
+     * a Microsoft telephone party (0/1); then sums of audio/video ms, sessions, sessions that said whether they used
+     * web conferencing, telephone sessions, dial-in and dial-out ms through Microsoft.
+     */
     private static void add(Map<String, long[]> meetings, SessionRecord s) {
-        long[] m = meetings.computeIfAbsent(meeting(s), key -> new long[4]);
+        long[] m = meetings.computeIfAbsent(meeting(s), key -> new long[12]);
         long audioVideoMs = 0;
         for (MediaUsage usage : s.media()) {
             switch (usage.type()) {
@@ -468,17 +568,92 @@ class SkypeActivityIT {
                 default -> {}
             }
         }
-        m[3] += audioVideoMs;
+        boolean microsoft = s.audioConferencingProvider() == ConferenceJoin.ConferencingProvider.MICROSOFT;
+        m[3] |= Boolean.TRUE.equals(s.webConferencing()) ? 1 : 0;
+        m[4] |= s.audioConferencingProvider() == ConferenceJoin.ConferencingProvider.THIRD_PARTY ? 1 : 0;
+        m[5] |= microsoft ? 1 : 0;
+        m[6] += audioVideoMs;
+        m[7] += 1;
+        m[8] += s.webConferencing() != null ? 1 : 0;
+        m[9] += s.dialInOut() != null || s.fromTel() != null || s.toTel() != null ? 1 : 0;
+        m[10] += microsoft && s.dialInOut() == ConferenceJoin.DialDirection.DIAL_IN ? audioVideoMs : 0;
+        m[11] += microsoft && s.dialInOut() == ConferenceJoin.DialDirection.DIAL_OUT ? audioVideoMs : 0;
+    }
+
+    private static long count(Map<String, long[]> meetings, int flag) {
+        return meetings.values().stream().filter(m -> m[flag] == 1).count();
+    }
+
+    private static long sum(Map<String, long[]> meetings, int counter) {
+        return meetings.values().stream().mapToLong(m -> m[counter]).sum();
+    }
+
+    /** Unknown (null) when there were sessions of which none said whether they used web conferencing. */
+    private static @Nullable Long webUnknownOr(Map<String, long[]> meetings, long value) {
+        return sum(meetings, 7) > 0 && sum(meetings, 8) == 0 ? null : value;
+    }
+
+    /** Unknown (null) when there were telephone sessions of which none said its provider. */
+    private static @Nullable Long providerUnknownOr(Map<String, long[]> meetings, long value) {
+        return sum(meetings, 9) > 0 && count(meetings, 4) + count(meetings, 5) == 0 ? null : value;
     }
 
     private static ConferenceFigures conferences(Map<String, long[]> meetings, @Nullable LocalDate last) {
         return new ConferenceFigures(
                 meetings.size(),
-                meetings.values().stream().filter(m -> m[0] == 1).count(),
-                meetings.values().stream().filter(m -> m[1] == 1).count(),
-                meetings.values().stream().filter(m -> m[2] == 1).count(),
-                meetings.values().stream().mapToLong(m -> m[3]).sum(),
+                count(meetings, 0),
+                count(meetings, 1),
+                count(meetings, 2),
+                webUnknownOr(meetings, count(meetings, 3)),
+                providerUnknownOr(meetings, count(meetings, 4)),
+                providerUnknownOr(meetings, count(meetings, 5)),
+                sum(meetings, 6),
+                providerUnknownOr(meetings, sum(meetings, 10)),
+                providerUnknownOr(meetings, sum(meetings, 11)),
                 last);
+    }
+
+    /**
+     * A day's conferences organized (To party counted) or taken part in (From party counted), and per type the
+     * distinct users who had a session of that type, recomputed from the records.
+     */
+    private ConferenceDay expectedConferenceDay(LocalDate day, boolean organized) {
+        Map<String, long[]> meetings = new HashMap<>();
+        Map<String, Map<String, long[]>> byUser = new HashMap<>();
+        for (SessionRecord s : sent.values()) {
+            if (!dayOf(s).equals(day) || s.conferenceUrl() == null) {
+                continue;
+            }
+            String user = counted(organized ? s.toUri() : s.fromUri(), s.startTime());
+            if (user != null) {
+                add(meetings, s);
+                add(byUser.computeIfAbsent(user, u -> new HashMap<>()), s);
+            }
+        }
+        if (meetings.isEmpty()) {
+            return ConferenceDay.none(day);
+        }
+        java.util.function.IntFunction<Long> users = flag -> byUser.values().stream()
+                .filter(userMeetings -> count(userMeetings, flag) > 0)
+                .count();
+        ConferenceFigures f = conferences(meetings, day);
+        return new ConferenceDay(
+                day,
+                f.im(),
+                f.audioVideo(),
+                f.appSharing(),
+                f.web(),
+                f.dialInOutThirdParty(),
+                f.dialInOutMicrosoft(),
+                users.apply(0),
+                users.apply(1),
+                users.apply(2),
+                webUnknownOr(meetings, users.apply(3)),
+                providerUnknownOr(meetings, users.apply(4)),
+                providerUnknownOr(meetings, users.apply(5)),
+                f.audioVideoMs(),
+                f.dialInMicrosoftMs(),
+                f.dialOutMicrosoftMs());
     }
 
     private static LocalDate later(@Nullable LocalDate a, LocalDate b) {
@@ -516,6 +691,19 @@ class SkypeActivityIT {
 
     private String uri(String party) {
         return "sip:" + (party.contains("@") ? party : party + "@" + tenant.name());
+    }
+
+    /** Says, or not, whether web conferencing was used and how a telephone party joined, at random. */
+    private static SessionRecord randomJoin(Random random, SessionRecord conference) {
+        Boolean web = random.nextInt(3) == 0 ? null : random.nextBoolean();
+        if (random.nextInt(3) > 0) {
+            return joined(conference, web, null, null, null);
+        }
+        var direction = random.nextInt(4) == 0 ? null : ConferenceJoin.DialDirection.values()[random.nextInt(2)];
+        var provider = direction == null || random.nextInt(4) == 0
+                ? null
+                : ConferenceJoin.ConferencingProvider.values()[random.nextInt(2)];
+        return joined(conference, web, direction, provider, "+1425555" + (1000 + random.nextInt(9000)));
     }
 
     private static Modality[] randomMedia(Random random) {
@@ -592,6 +780,39 @@ class SkypeActivityIT {
                 usages,
                 0,
                 Quality.Report.none());
+    }
+
+    /** The record with what its From party says of how it joined the conference. */
+    private static SessionRecord joined(
+            SessionRecord r,
+            @Nullable Boolean web,
+            ConferenceJoin.@Nullable DialDirection direction,
+            ConferenceJoin.@Nullable ConferencingProvider provider,
+            @Nullable String fromTel) {
+        return new SessionRecord(
+                r.dialogId(),
+                r.startTime(),
+                r.endTime(),
+                r.fromUri(),
+                r.toUri(),
+                r.fromClientVersion(),
+                r.toClientVersion(),
+                r.conferenceUrl(),
+                r.confInstance(),
+                fromTel,
+                r.toTel(),
+                r.fromEndpointId(),
+                r.toEndpointId(),
+                r.onBehalfOfUri(),
+                r.referredByUri(),
+                r.responseCode(),
+                r.diagnosticId(),
+                r.media(),
+                r.imMessageCount(),
+                r.quality(),
+                web,
+                direction,
+                provider);
     }
 
     private SessionRecord withMedia(SessionRecord r, Modality... media) {

@@ -63,6 +63,6 @@ final class ActivityCharts {
     }
 
     private static Series<DailyActivity> series(String name, ToLongFunction<DailyActivity> value) {
-        return new Series<>(name, value);
+        return new Series<>(name, day -> value.applyAsLong(day));
     }
 }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A usage report's line chart over the days of its period. A click on any point, or anywhere in a day's column of
@@ -20,8 +20,8 @@ import java.util.function.ToLongFunction;
  */
 public final class DayCharts {
 
-    /** A line: its legend name and its figure of each day. */
-    public record Series<T>(String name, ToLongFunction<T> value) {}
+    /** A line: its legend name and its figure of each day, null where the figure is unknown (a gap in the line). */
+    public record Series<T>(String name, Function<T, @Nullable Long> value) {}
 
     /** The index of the point the keyboard has reached, -1 for none. */
     private static final String HIGHLIGHTED_POINT = "element.configuration && element.configuration.highlightedPoint"
@@ -67,8 +67,8 @@ public final class DayCharts {
                     s.name(),
                     days.stream()
                             .map(day -> {
-                                long value = s.value().applyAsLong(day);
-                                return logarithmic && value == 0 ? null : (Number) value;
+                                @Nullable Long value = s.value().apply(day);
+                                return value == null || logarithmic && value == 0 ? null : (Number) value;
                             })
                             .toArray(Number[]::new)));
         }

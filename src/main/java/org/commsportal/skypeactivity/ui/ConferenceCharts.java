@@ -2,6 +2,7 @@ package org.commsportal.skypeactivity.ui;
 
 import com.vaadin.flow.component.charts.Chart;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.commsportal.base.ui.DayCharts;
@@ -11,8 +12,8 @@ import org.commsportal.skypeactivity.ConferenceDay;
 /** The conference pages' three charts: conferences by type, their distinct users by type, and minutes. */
 final class ConferenceCharts {
 
-    private static final String UNKNOWN = " Web conferencing and dial-in/out (third-party or Microsoft) are not in "
-            + "the records this portal receives, so they are not shown rather than shown as zero.";
+    private static final String UNKNOWN = " Web conferencing and dial-in/out are counted from what the records say; "
+            + "on a day whose records do not say them, their lines have a gap rather than a zero.";
 
     static final String NOTE_ORGANIZER = "Conferences organized by the tenant's licensed users (the organizer is the "
             + "To party of a conference's sessions), per UTC day, by what was used in them." + UNKNOWN;
@@ -23,7 +24,32 @@ final class ConferenceCharts {
     private ConferenceCharts() {}
 
     static List<Chart> of(
-            List<ConferenceDay> days, String done, String users, Consumer<LocalDate> onDay, boolean logarithmic) {
+            List<ConferenceDay> days,
+            String done,
+            String users,
+            boolean organizer,
+            Consumer<LocalDate> onDay,
+            boolean logarithmic) {
+        List<Series<ConferenceDay>> conferences = new ArrayList<>(List.of(
+                new Series<>("IM", ConferenceDay::im),
+                new Series<>("Audio/video", ConferenceDay::audioVideo),
+                new Series<>("Application sharing", ConferenceDay::appSharing),
+                new Series<>("Web", ConferenceDay::web),
+                new Series<>("Dial-in/out third party", ConferenceDay::dialInOutThirdParty)));
+        List<Series<ConferenceDay>> distinctUsers = new ArrayList<>(List.of(
+                new Series<>("IM", ConferenceDay::imUsers),
+                new Series<>("Audio/video", ConferenceDay::audioVideoUsers),
+                new Series<>("Application sharing", ConferenceDay::appSharingUsers),
+                new Series<>("Web", ConferenceDay::webUsers),
+                new Series<>("Dial-in/out third party", ConferenceDay::dialInOutThirdPartyUsers)));
+        List<Series<ConferenceDay>> minutes =
+                new ArrayList<>(List.of(new Series<>("Audio/video", ConferenceDay::audioVideoMinutes)));
+        if (organizer) {
+            conferences.add(new Series<>("Dial-in/out Microsoft", ConferenceDay::dialInOutMicrosoft));
+            distinctUsers.add(new Series<>("Dial-in/out Microsoft", ConferenceDay::dialInOutMicrosoftUsers));
+            minutes.add(new Series<>("Dial-in Microsoft", ConferenceDay::dialInMicrosoftMinutes));
+            minutes.add(new Series<>("Dial-out Microsoft", ConferenceDay::dialOutMicrosoftMinutes));
+        }
         return List.of(
                 DayCharts.chart(
                         "activity-chart",
@@ -33,10 +59,7 @@ final class ConferenceCharts {
                         ConferenceDay::day,
                         onDay,
                         logarithmic,
-                        List.of(
-                                new Series<>("IM", ConferenceDay::im),
-                                new Series<>("Audio/video", ConferenceDay::audioVideo),
-                                new Series<>("Application sharing", ConferenceDay::appSharing))),
+                        conferences),
                 DayCharts.chart(
                         "users-chart",
                         "Users",
@@ -45,18 +68,8 @@ final class ConferenceCharts {
                         ConferenceDay::day,
                         onDay,
                         logarithmic,
-                        List.of(
-                                new Series<>("IM", ConferenceDay::imUsers),
-                                new Series<>("Audio/video", ConferenceDay::audioVideoUsers),
-                                new Series<>("Application sharing", ConferenceDay::appSharingUsers))),
+                        distinctUsers),
                 DayCharts.chart(
-                        "minutes-chart",
-                        "Minutes",
-                        "Audio/video minutes",
-                        days,
-                        ConferenceDay::day,
-                        onDay,
-                        logarithmic,
-                        List.of(new Series<>("Audio/video", ConferenceDay::audioVideoMinutes))));
+                        "minutes-chart", "Minutes", "Minutes", days, ConferenceDay::day, onDay, logarithmic, minutes));
     }
 }

@@ -32,6 +32,7 @@ class ConferenceOrganizerActivityView extends SkypeActivityPageView {
 
     @Override
     List<Chart> charts(LocalDate from, LocalDate to, Consumer<LocalDate> onDay, boolean logarithmic) {
-        return ConferenceCharts.of(service().organizedDays(from, to), "organized", "organizers", onDay, logarithmic);
+        return ConferenceCharts.of(
+                service().organizedDays(from, to), "organized", "organizers", true, onDay, logarithmic);
     }
 }

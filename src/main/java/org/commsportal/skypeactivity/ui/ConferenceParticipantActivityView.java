@@ -33,6 +33,6 @@ class ConferenceParticipantActivityView extends SkypeActivityPageView {
     @Override
     List<Chart> charts(LocalDate from, LocalDate to, Consumer<LocalDate> onDay, boolean logarithmic) {
         return ConferenceCharts.of(
-                service().participatedDays(from, to), "taken part in", "participants", onDay, logarithmic);
+                service().participatedDays(from, to), "taken part in", "participants", false, onDay, logarithmic);
     }
 }
