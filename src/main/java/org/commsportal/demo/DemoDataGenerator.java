@@ -80,19 +80,34 @@ public class DemoDataGenerator {
             "Xu",
             "Yilmaz",
             "Zhang");
-    private static final List<String> CLIENT_VERSIONS = List.of(
+    /**
+     * The clients people sit at: mostly Skype for Business on Windows, some Macs, a few web app users and meeting
+     * room phones. One of each platform the device usage page knows (docs/device-usage.md), and one it does not.
+     */
+    private static final List<String> DESKS = List.of(
             "UCCAPI/16.0.4549.1000 OC/16.0.4549.1000 (Skype for Business)",
+            "UCCAPI/16.0.4549.1000 OC/16.0.4549.1000 (Skype for Business)",
+            "UCCAPI/16.0.4549.1000 OC/16.0.4549.1000 (Skype for Business)",
+            "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
+            "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
+            "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)",
             "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)",
             "SfBMac/16.24.0.0 (Skype for Business for Mac)",
-            "CPE/6.0.9319.510 (Polycom VVX 500)",
-            // one of each platform the device usage page knows (docs/device-usage.md), and one it does not
-            "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
-            "UCWA/6.0.0.0 iPhoneLync/6.22.0.0 (iPhone iOS 12.1)",
-            "UCWA/6.0.0.0 iPadLync/6.22.0.0 (iPad iOS 12.1)",
-            "UCWA/6.0.0.0 AndroidLync/6.22.0.0 (Android 9)",
-            "UCWA/5.0.0.0 WPLync/5.4.1087.0 (Windows Phone 8.0)",
+            "SfBMac/16.24.0.0 (Skype for Business for Mac)",
             "LWA/16.0.0.0 (Skype for Business Web App)",
+            "CPE/6.0.9319.510 (Polycom VVX 500)",
             "RoomSystem/2.1.0 (Conference Room)");
+
+    /** The mobile clients of the people who have one, iPhones first. */
+    private static final List<String> MOBILES = List.of(
+            "UCWA/6.0.0.0 iPhoneLync/6.22.0.0 (iPhone iOS 12.1)",
+            "UCWA/6.0.0.0 iPhoneLync/6.22.0.0 (iPhone iOS 12.1)",
+            "UCWA/6.0.0.0 iPhoneLync/6.22.0.0 (iPhone iOS 12.1)",
+            "UCWA/6.0.0.0 AndroidLync/6.22.0.0 (Android 9)",
+            "UCWA/6.0.0.0 AndroidLync/6.22.0.0 (Android 9)",
+            "UCWA/6.0.0.0 iPadLync/6.22.0.0 (iPad iOS 12.1)",
+            "UCWA/5.0.0.0 WPLync/5.4.1087.0 (Windows Phone 8.0)");
+
     private static final String PARTNER_DOMAIN = "partner.example";
 
     private final TenantService tenants;
@@ -227,6 +242,7 @@ public class DemoDataGenerator {
         private SessionRecord peerToPeer(
                 LocalDate day, UserRecord from, List<UserRecord> active, List<Modality> media) {
             String toUri;
+            @Nullable UserRecord callee = null;
             boolean external = random.chance(0.08);
             if (external) {
                 toUri = "sip:" + random.pick(FIRST_NAMES).toLowerCase(Locale.ROOT) + "." + random.hex(4) + "@"
@@ -237,12 +253,13 @@ public class DemoDataGenerator {
                     to = random.pick(active);
                 }
                 toUri = "sip:" + to.upn();
+                callee = to;
             }
             Instant start = startTime(day);
             List<MediaUsage> usages = usages(media);
             long duration =
                     usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
-            String fromVersion = random.pick(CLIENT_VERSIONS);
+            String fromVersion = clientOf(from);
             boolean realTime = media.contains(Modality.AUDIO)
                     || media.contains(Modality.VIDEO)
                     || media.contains(Modality.APPLICATION_SHARING);
@@ -257,7 +274,7 @@ public class DemoDataGenerator {
                     "sip:" + from.upn(),
                     toUri,
                     fromVersion,
-                    external ? null : random.pick(CLIENT_VERSIONS),
+                    callee == null ? null : clientOf(callee),
                     null,
                     null,
                     null,
@@ -277,7 +294,7 @@ public class DemoDataGenerator {
             String number = phoneNumber();
             Instant start = startTime(day);
             List<MediaUsage> usages = usages(List.of(Modality.AUDIO));
-            String version = random.pick(CLIENT_VERSIONS);
+            String version = clientOf(from);
             return new SessionRecord(
                     dialogId(),
                     start,
@@ -330,7 +347,7 @@ public class DemoDataGenerator {
                 Instant joined = start.plusSeconds(random.between(0, 120));
                 long duration =
                         usages.stream().mapToLong(MediaUsage::durationMs).max().orElse(60_000);
-                String version = dialsIn ? "Mediation Server" : random.pick(CLIENT_VERSIONS);
+                String version = dialsIn ? "Mediation Server" : clientOf(who);
                 String number = dialsIn ? phoneNumber() : null;
                 out.add(conferenceSession(
                         joined,
@@ -407,6 +424,16 @@ public class DemoDataGenerator {
                     webConferencing,
                     dialInOut,
                     provider);
+        }
+
+        /**
+         * The client a user is on: their desk client (fixed per user) three times in four, else their mobile, for
+         * the half of users who have one (fixed per user too).
+         */
+        private String clientOf(UserRecord user) {
+            int seed = Math.floorMod(user.upn().hashCode(), 1 << 20);
+            boolean mobile = seed % 2 == 0 && random.chance(0.25);
+            return mobile ? MOBILES.get((seed / 2) % MOBILES.size()) : DESKS.get((seed / 7) % DESKS.size());
         }
 
         private String phoneNumber() {

@@ -48,6 +48,13 @@ class DeviceUsageDays implements SessionChangeListener {
     }
 
     @Override
+    @Transactional
+    public boolean rebuild(long tenantId) {
+        repository.rebuild(tenantId);
+        return true;
+    }
+
+    @Override
     public List<String> differences(long tenantId, int limit) {
         return repository.differences(tenantId, limit);
     }

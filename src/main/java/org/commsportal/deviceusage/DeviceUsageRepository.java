@@ -142,6 +142,38 @@ class DeviceUsageRepository {
                 .update();
     }
 
+    /**
+     * Replaces the tenant's rows by the recomputation from the raw sessions, a week of sessions at a time so that no
+     * statement sorts them all at once (a row is one start day's).
+     */
+    void rebuild(long tenantId) {
+        jdbc.sql("DELETE FROM device_usage_day WHERE tenant_id = :tenantId")
+                .param("tenantId", tenantId)
+                .update();
+        var span = jdbc.sql("SELECT MIN(start_time), MAX(start_time) FROM comm_session WHERE tenant_id = :tenantId")
+                .param("tenantId", tenantId)
+                .query((rs, row) -> new java.time.LocalDateTime[] {
+                    rs.getObject(1, java.time.LocalDateTime.class), rs.getObject(2, java.time.LocalDateTime.class)
+                })
+                .single();
+        if (span[0] == null) {
+            return;
+        }
+        String week = RECOMPUTED.replace(
+                "WHERE s.tenant_id = :tenantId",
+                "WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until");
+        for (LocalDate from = span[0].toLocalDate(); !from.isAfter(span[1].toLocalDate()); from = from.plusDays(7)) {
+            jdbc.sql("""
+                    INSERT INTO device_usage_day (tenant_id, user_id, day, platform, agent_key, agent, sessions)
+                    SELECT :tenantId, r.user_id, r.day, r.platform, r.agent_key, r.agent, r.sessions FROM (%s) r
+                    """.formatted(week))
+                    .param("tenantId", tenantId)
+                    .param("from", from.atStartOfDay())
+                    .param("until", from.plusDays(7).atStartOfDay())
+                    .update();
+        }
+    }
+
     /** The rows that differ from a recomputation from the raw sessions, described, at most limit. */
     List<String> differences(long tenantId, int limit) {
         String compared = """

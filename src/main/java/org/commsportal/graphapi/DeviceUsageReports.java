@@ -21,7 +21,6 @@ import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.DeviceUserQuery;
 import org.commsportal.deviceusage.DeviceUserRow;
 import org.commsportal.deviceusage.Platform;
-import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -93,14 +92,11 @@ class DeviceUsageReports {
 
     private final DeviceUsageService service;
     private final GraphReportService reports;
-    private final TenantService tenants;
     private final AuditLog auditLog;
 
-    DeviceUsageReports(
-            DeviceUsageService service, GraphReportService reports, TenantService tenants, AuditLog auditLog) {
+    DeviceUsageReports(DeviceUsageService service, GraphReportService reports, AuditLog auditLog) {
         this.service = service;
         this.reports = reports;
-        this.tenants = tenants;
         this.auditLog = auditLog;
     }
 
@@ -203,24 +199,9 @@ class DeviceUsageReports {
 
     /** The per-user query of the call; a date must lie in the last 180 days and within the retention. */
     private DeviceUserQuery tableQuery(ReportCall call) {
-        LocalDate date = call.date();
-        if (date == null) {
-            return DeviceUserQuery.of(periodOf(call));
-        }
-        LocalDate reportDate = service.reportDate();
-        LocalDate earliest = service.firstDay(ReportPeriod.D180);
-        LocalDate retained = reportDate.minusDays(tenants.current().retentionDays() - 1L);
-        if (retained.isAfter(earliest)) {
-            earliest = retained;
-        }
-        if (date.isAfter(reportDate)) {
-            throw GraphApiException.badRequest(
-                    "The date " + date + " has no complete data yet; the latest is " + reportDate + ".");
-        }
-        if (date.isBefore(earliest)) {
-            throw GraphApiException.badRequest(
-                    "The date " + date + " is before " + earliest + ", the earliest date this report keeps.");
-        }
-        return DeviceUserQuery.of(ReportPeriod.D180).withDay(date);
+        LocalDate date = reports.userDetailDay(call);
+        return date == null
+                ? DeviceUserQuery.of(periodOf(call))
+                : DeviceUserQuery.of(ReportPeriod.D180).withDay(date);
     }
 }

@@ -24,6 +24,7 @@ import org.commsportal.skypeactivity.UserActivityFigures;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.commsportal.tenant.TenantService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -177,9 +178,22 @@ class GraphReportService {
 
     /** The per-user table query of the call; a date must lie in the last 180 days and within the retention. */
     private UserTableQuery tableQuery(ReportCall call) {
+        LocalDate date = userDetailDay(call);
+        return date == null
+                ? UserTableQuery.of(periodOf(call))
+                : UserTableQuery.of(ReportPeriod.D180).withDay(date);
+    }
+
+    /**
+     * The day a user detail call names, checked against the days the reports keep (the last 180 and the tenant's
+     * retention); null for a period. The role is checked first, so a caller who may not read per-user data is
+     * refused whatever the date.
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    public @Nullable LocalDate userDetailDay(ReportCall call) {
         LocalDate date = call.date();
         if (date == null) {
-            return UserTableQuery.of(periodOf(call));
+            return null;
         }
         LocalDate reportDate = activity.reportDate();
         LocalDate earliest = activity.firstDay(ReportPeriod.D180);
@@ -195,6 +209,6 @@ class GraphReportService {
             throw GraphApiException.badRequest(
                     "The date " + date + " is before " + earliest + ", the earliest date this report keeps.");
         }
-        return UserTableQuery.of(ReportPeriod.D180).withDay(date);
+        return date;
     }
 }

@@ -31,4 +31,19 @@ public class ReadModelCheck {
         }
         return differences;
     }
+
+    /**
+     * Rebuilds from the raw sessions every read model that can (SessionChangeListener#rebuild), each in its own
+     * transaction; the names of the read models rebuilt.
+     */
+    public List<String> rebuild(long tenantId) {
+        List<String> rebuilt = new ArrayList<>();
+        for (SessionChangeListener readModel : readModels) {
+            if (readModel.rebuild(tenantId)) {
+                rebuilt.add(org.springframework.util.ClassUtils.getUserClass(readModel)
+                        .getSimpleName());
+            }
+        }
+        return rebuilt;
+    }
 }

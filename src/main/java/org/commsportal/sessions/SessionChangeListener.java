@@ -28,6 +28,15 @@ public interface SessionChangeListener {
     /** Retention: forget the UTC days before the day, as a recomputation from the later sessions would. */
     default void forgetBefore(long tenantId, LocalDate day) {}
 
+    /**
+     * Replaces the tenant's rows by a recomputation from the raw sessions, for sessions stored without the write
+     * path (the benchmarks' set-based loads). Whether this read model can: one that cannot leaves this alone and
+     * answers false.
+     */
+    default boolean rebuild(long tenantId) {
+        return false;
+    }
+
     /** For verify-rollups: every row that differs from a recomputation, human-readable, at most {@code limit}. */
     default List<String> differences(long tenantId, int limit) {
         return List.of();

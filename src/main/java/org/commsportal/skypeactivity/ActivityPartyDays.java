@@ -37,7 +37,12 @@ class ActivityPartyDays implements SessionChangeListener {
             }
         }
         if (!rows.isEmpty()) {
+            // the days' totals are locked first, in key order, then recounted once the rows have changed
+            java.util.SortedSet<PartyDay.KindDay> days = new java.util.TreeSet<>();
+            rows.keySet().forEach(key -> days.add(key.kindDay()));
+            repository.lockDays(changes.tenantId(), days);
             repository.add(changes.tenantId(), rows);
+            repository.recountDays(changes.tenantId(), days);
         }
     }
 
@@ -45,6 +50,13 @@ class ActivityPartyDays implements SessionChangeListener {
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
+    }
+
+    @Override
+    @Transactional
+    public boolean rebuild(long tenantId) {
+        repository.rebuild(tenantId);
+        return true;
     }
 
     @Override

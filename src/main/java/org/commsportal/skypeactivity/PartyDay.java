@@ -32,6 +32,19 @@ record PartyDay(long userId, LocalDate day, Kind kind, byte[] conferenceKey) {
         }
     }
 
+    /** A kind and day of the tenant's day totals ({@code activity_day_total}), in key order. */
+    record KindDay(LocalDate day, Kind kind) implements Comparable<KindDay> {
+        @Override
+        public int compareTo(KindDay other) {
+            int byDay = day.compareTo(other.day);
+            return byDay != 0 ? byDay : kind.compareTo(other.kind);
+        }
+    }
+
+    KindDay kindDay() {
+        return new KindDay(day, kind);
+    }
+
     /** Key order, the order rows are written in so that concurrent writers lock them alike. */
     static final Comparator<PartyDay> ORDER = Comparator.comparingLong(PartyDay::userId)
             .thenComparing(PartyDay::kind)

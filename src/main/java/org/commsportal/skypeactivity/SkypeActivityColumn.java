@@ -78,6 +78,11 @@ public enum SkypeActivityColumn {
         return ordinal() >= PEER_TO_PEER_SESSIONS.ordinal() && !name().endsWith("_DATE");
     }
 
+    /** Whether the column is a figure of the activity, not the user's name or deletion. */
+    boolean isFigure() {
+        return ordinal() > DELETED_DATE.ordinal();
+    }
+
     String sortColumn() {
         return sortColumn;
     }

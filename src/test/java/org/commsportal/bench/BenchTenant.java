@@ -8,6 +8,7 @@ import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.security.Role;
+import org.commsportal.sessions.ReadModelCheck;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
@@ -28,13 +29,16 @@ final class BenchTenant {
     private final DirectoryService directory;
     private final CurrentTenant currentTenant;
     private final TestTenants testTenants;
+    private final ReadModelCheck readModels;
 
     BenchTenant(
             JdbcClient jdbc,
             TenantService tenants,
             DirectoryService directory,
             CurrentTenant currentTenant,
-            TestTenants testTenants) {
+            TestTenants testTenants,
+            ReadModelCheck readModels) {
+        this.readModels = readModels;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.directory = directory;
@@ -63,6 +67,7 @@ final class BenchTenant {
         for (int d = 0; d < days; d++) {
             LocalDate day = lastDay.minusDays(days - 1L - d);
             loadDay(tenant.id(), day, d, users, perDay);
+            loadConferences(tenant.id(), day, d, users);
             if ((d + 1) % 20 == 0 || d == days - 1) {
                 System.out.printf(
                         "  loaded %d of %d days (%,d sessions/day) after %d s%n",
@@ -72,6 +77,9 @@ final class BenchTenant {
         recordDialogs(jdbc, tenant.id());
         QualityRankRecomputation.store(
                 jdbc, tenant.id()); // no quality records yet: real-time sessions are Unclassified
+        // the read models that rebuild from raw sessions: the activity pages' and device usage
+        System.out.println("  rebuilt " + readModels.rebuild(tenant.id()) + " after "
+                + (System.nanoTime() - started) / 1_000_000_000 + " s");
         jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)")
                 .param("t", tenant.id())
                 .update();
@@ -265,6 +273,89 @@ final class BenchTenant {
                 INSERT INTO bench_user (tenant_id, n, user_id, upn)
                 SELECT tenant_id, ROW_NUMBER() OVER (ORDER BY id) - 1, id, upn FROM licensed_user WHERE tenant_id = :t
                 """).param("t", tenant.id()).update();
+    }
+
+    /** Conferences a user organizes per day, on average. */
+    static final double CONFERENCES_PER_USER_DAY = 0.2;
+
+    /**
+     * The day's conferences, after its peer-to-peer rollups: each with its organizer and two participants (every
+     * other one with video and application sharing, two in five with web conferencing), and in three of ten a
+     * telephone party who dialled in (or, one in four, was called) through the organizer's provider, a third
+     * party's for a quarter of the organizers; else a third participant. The users' conference sessions in the
+     * daily rollups.
+     */
+    private void loadConferences(long tenantId, LocalDate day, int dayNumber, int users) {
+        int conferences = (int) Math.round(users * CONFERENCES_PER_USER_DAY);
+        var start = day.atStartOfDay();
+        jdbc.sql("""
+                INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri, from_user_id,
+                                          to_user_id, from_client_version, to_client_version, conference_url,
+                                          conf_instance, from_tel, response_code, media_mask, im_message_count,
+                                          web_conferencing, dial_direction, conferencing_provider)
+                SELECT :t, CONCAT(:day, '-c', x.seq), x.joined,
+                       x.joined + INTERVAL (600 + (x.seq * 31) MOD 3000) SECOND,
+                       IF(x.phone, CONCAT('sip:+1425555', LPAD(x.conf MOD 10000, 4, '0'), '@bench.example;user=phone'),
+                          CONCAT('sip:', p.upn)),
+                       CONCAT('sip:', o.upn, ';gruu;opaque=app:conf:focus:id:', :day, '-', x.conf),
+                       IF(x.phone, NULL, p.user_id), o.user_id,
+                       IF(x.phone, 'Mediation Server',
+                          ELT(1 + x.seq MOD 3, 'UCCAPI/16.0.4549.1000', 'UCCAPI/15.0.5023.1000', 'SfBMac/16.24.0.0')),
+                       'Conferencing Server',
+                       CONCAT('sip:', o.upn, ';gruu;opaque=app:conf:focus:id:', :day, '-', x.conf), '1',
+                       IF(x.phone, CONCAT('+1425555', LPAD(x.conf MOD 10000, 4, '0')), NULL), 200,
+                       IF(x.phone, 16, IF(x.conf MOD 2 = 0, 57, 17)), IF(x.phone, 0, 1 + x.seq MOD 9),
+                       NOT x.phone AND x.conf MOD 5 < 2,
+                       IF(x.phone, IF(x.conf MOD 4 = 0, 2, 1), NULL),
+                       IF(x.phone, IF(o.n MOD 4 = 0, 2, 1), NULL)
+                FROM (
+                    SELECT s.seq, (s.seq - 1) DIV 4 AS conf, (s.seq - 1) MOD 4 AS k,
+                           (s.seq - 1) MOD 4 = 3 AND ((s.seq - 1) DIV 4) MOD 10 < 3 AS phone,
+                           :start + INTERVAL (((s.seq - 1) DIV 4 * 7919) MOD 80000 + (s.seq - 1) MOD 4 * 30) SECOND
+                               AS joined
+                    FROM seq_1_to_%d s
+                ) x
+                JOIN bench_user o ON o.tenant_id = :t AND o.n = (x.conf * 5 + :dayNumber) MOD :users
+                JOIN bench_user p ON p.tenant_id = :t AND p.n = (o.n + x.k * 97) MOD :users
+                """.formatted(conferences * 4))
+                .param("t", tenantId)
+                .param("day", day.toString())
+                .param("start", start)
+                .param("users", users)
+                .param("dayNumber", dayNumber)
+                .update();
+        var range = new Object[] {start, start.plusDays(1)};
+        jdbc.sql("""
+                INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
+                SELECT s.id, s.start_time, m.type, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
+                FROM comm_session s
+                JOIN (SELECT 1 AS bit, 1 AS type UNION ALL SELECT 8, 4 UNION ALL SELECT 16, 5 UNION ALL SELECT 32, 6) m
+                  ON s.media_mask & m.bit
+                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
+                  AND s.conference_url IS NOT NULL
+                """)
+                .param("t", tenantId)
+                .param("from", range[0])
+                .param("to", range[1])
+                .update();
+        jdbc.sql("""
+                INSERT INTO user_daily_rollup (tenant_id, user_id, day, conference_sessions)
+                SELECT :t, p.user_id, :day, COUNT(*)
+                FROM (SELECT id, from_user_id AS user_id FROM comm_session
+                      WHERE tenant_id = :t AND start_time >= :from AND start_time < :to
+                        AND conference_url IS NOT NULL AND from_user_id IS NOT NULL
+                      UNION
+                      SELECT id, to_user_id FROM comm_session
+                      WHERE tenant_id = :t AND start_time >= :from AND start_time < :to
+                        AND conference_url IS NOT NULL) p
+                GROUP BY p.user_id
+                ON DUPLICATE KEY UPDATE conference_sessions = VALUES(conference_sessions)
+                """)
+                .param("t", tenantId)
+                .param("day", day)
+                .param("from", range[0])
+                .param("to", range[1])
+                .update();
     }
 
     private void loadDay(long tenantId, LocalDate day, int dayNumber, int users, int perDay) {

@@ -63,6 +63,9 @@ class PeerToPeerBenchmarkIT {
     TestTenants testTenants;
 
     @Autowired
+    org.commsportal.sessions.ReadModelCheck readModels;
+
+    @Autowired
     UserPeriodTotals periodTotals;
 
     /** Per operation: the portal's timing and the naive query's median (NaN when there is none). */
@@ -74,7 +77,7 @@ class PeerToPeerBenchmarkIT {
     void peer_to_peer_report_figures() {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants);
+        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         Tenant tenant = bench.load(users, days, activity.reportDate());
         bench.signInAdministrator(tenant);
         long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")

@@ -60,6 +60,9 @@ class SessionDetailsBenchmarkIT {
     @Autowired
     TestTenants testTenants;
 
+    @Autowired
+    org.commsportal.sessions.ReadModelCheck readModels;
+
     private final Map<String, Medians.Timing> results = new LinkedHashMap<>();
 
     @Test
@@ -67,7 +70,7 @@ class SessionDetailsBenchmarkIT {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
         int qualityDays = Math.min(days, Integer.getInteger("bench.qualityDays", 35));
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants);
+        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         bench.loadQuality(tenant, lastDay, qualityDays);

@@ -403,6 +403,13 @@ class DeviceUsageIT {
         assertThat(send("getSkypeForBusinessDeviceUsageUserDetail(period='D7')", "", chartsOnly)
                         .statusCode())
                 .isEqualTo(403);
+        // refused for the role, whatever the date: the date's checks tell such a caller nothing
+        assertThat(send("getSkypeForBusinessDeviceUsageUserDetail(date=1999-01-01)", "", chartsOnly)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("getSkypeForBusinessActivityUserDetail(date=1999-01-01)", "", chartsOnly)
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(send("getSkypeForBusinessDeviceUsageUserCounts(period='D7')", "", chartsOnly)
                         .statusCode())
                 .isEqualTo(200);

@@ -1,0 +1,320 @@
+package org.commsportal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.common.ReportPeriod;
+import org.commsportal.deviceusage.ClientPlatforms;
+import org.commsportal.deviceusage.DeviceUsageService;
+import org.commsportal.deviceusage.DeviceUserQuery;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.security.Role;
+import org.commsportal.sessions.ReadModelCheck;
+import org.commsportal.skypeactivity.ActivityDay;
+import org.commsportal.skypeactivity.SkypeActivityColumn;
+import org.commsportal.skypeactivity.SkypeActivityPage;
+import org.commsportal.skypeactivity.SkypeActivityQuery;
+import org.commsportal.skypeactivity.SkypeActivityService;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.commsportal.tenant.TenantService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 21: server time of the D180 page data of the Skype for Business activity, conference organizer, conference
+ * participant and device usage pages (charts + first table page + count, and a sort by a figure), and of the
+ * Graph-style user detail (first JSON page, whole CSV, over HTTP), beside the same figures computed with GROUP BY
+ * over the raw sessions.
+ */
+@Tag("bench")
+@PortalIntegrationTest
+class SkypeActivityBenchmarkIT {
+
+    private static final int RUNS = 7;
+    private static final int NAIVE_RUNS = Integer.getInteger("bench.naiveRuns", 3);
+    private static final int PAGE = 50;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SkypeActivityService activity;
+
+    @Autowired
+    DeviceUsageService deviceUsage;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    ReadModelCheck readModels;
+
+    private record Result(Medians.Timing portal, double naiveMs, String note) {}
+
+    private final Map<String, Result> results = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void activity_organizer_participant_device_usage_and_user_detail_figures() throws Exception {
+        int users = Integer.getInteger("bench.users", 1_000);
+        int days = Integer.getInteger("bench.days", 180);
+        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
+        Tenant tenant = bench.load(users, days, activity.reportDate());
+        String account = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
+        testTenants.signIn(account);
+        long sessions = count("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t", tenant);
+        long conferenceSessions =
+                count("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND conference_url IS NOT NULL", tenant);
+        String raw =
+                "naive: GROUP BY over %,d raw sessions (%,d in conferences)".formatted(sessions, conferenceSessions);
+        boolean naiveToo = !"false".equals(System.getProperty("bench.naive"));
+        ReportPeriod period = ReportPeriod.D180;
+        LocalDate to = activity.reportDate();
+        LocalDate from = activity.firstDay(period);
+
+        for (SkypeActivityPage page : SkypeActivityPage.values()) {
+            SkypeActivityQuery query = SkypeActivityQuery.of(page, period);
+            Medians.Timing ours = Medians.time(page + " page data " + period, RUNS, () -> {
+                switch (page) {
+                    case ACTIVITY -> activity.days(from, to);
+                    case ORGANIZER -> activity.organizedDays(from, to);
+                    case PARTICIPANT -> activity.participatedDays(from, to);
+                }
+                activity.users(query, 0, PAGE);
+                activity.countUsers(query);
+            });
+            double naive =
+                    naiveToo ? naive("  naive " + page, () -> naivePageData(tenant, page, from, to)) : Double.NaN;
+            results.put(page.title() + " page data " + period, new Result(ours, naive, raw));
+            SkypeActivityColumn figure = page.columns().get(4);
+            results.put(
+                    page.title() + " " + period + " sorted by " + figure.header(),
+                    new Result(
+                            Medians.time(
+                                    page + " sort", RUNS, () -> activity.users(query.sortedBy(figure, false), 0, PAGE)),
+                            Double.NaN,
+                            ""));
+        }
+        assertThat(activity.days(from, to).stream()
+                        .mapToLong(ActivityDay::peerToPeerSessions)
+                        .sum())
+                .as("chart total equals raw rows")
+                .isEqualTo(count(
+                        "SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND conference_url IS NULL "
+                                + "AND start_time >= '" + from + "' AND start_time < '" + to.plusDays(1) + "'",
+                        tenant));
+
+        DeviceUserQuery devices = DeviceUserQuery.of(period);
+        Medians.Timing deviceTiming = Medians.time("device usage page data " + period, RUNS, () -> {
+            deviceUsage.report(period);
+            deviceUsage.users(devices, 0, PAGE);
+            deviceUsage.countUsers(devices);
+        });
+        double naiveDevices =
+                naiveToo ? naive("  naive device usage", () -> naiveDeviceUsage(tenant, from, to)) : Double.NaN;
+        results.put("Device usage page data " + period, new Result(deviceTiming, naiveDevices, raw));
+
+        String detail = "getSkypeForBusinessActivityUserDetail(period='D180')";
+        Medians.Timing firstPage = Medians.time(
+                "user detail JSON first page", RUNS, () -> get(detail, "$format=application/json", account));
+        results.put("User detail " + period + " JSON first page (HTTP)", new Result(firstPage, Double.NaN, ""));
+        long[] bytes = new long[1];
+        Medians.Timing wholeCsv = Medians.time("user detail whole CSV", 3, () -> bytes[0] = get(detail, "", account));
+        double naiveCsv = naiveToo ? naive("  naive user detail", () -> naiveUserDetail(tenant, from, to)) : Double.NaN;
+        results.put(
+                "User detail " + period + " whole CSV, " + users + " users (HTTP)",
+                new Result(wholeCsv, naiveCsv, raw + "; CSV %,d bytes".formatted(bytes[0])));
+
+        System.out.printf(
+                "%nSkype for Business activity pages, %,d users x %d days, %,d sessions (medians of %d runs, ms)%n",
+                users, days, sessions, RUNS);
+        System.out.printf("%-60s %10s %10s %12s %8s%n", "operation", "portal", "p95", "raw GROUP BY", "ratio");
+        results.forEach((name, r) -> {
+            System.out.printf(
+                    "%-60s %10.1f %10.1f %12s %8s%n",
+                    name,
+                    r.portal().medianMs(),
+                    r.portal().p95Ms(),
+                    Double.isNaN(r.naiveMs()) ? "-" : String.format("%.1f", r.naiveMs()),
+                    Double.isNaN(r.naiveMs())
+                            ? "-"
+                            : String.format("%.0fx", r.naiveMs() / r.portal().medianMs()));
+            BenchFigures.record(
+                    "Skype for Business activity",
+                    name,
+                    r.portal().medianMs(),
+                    r.portal().p95Ms(),
+                    r.naiveMs(),
+                    Double.isNaN(r.naiveMs()) ? "" : r.note());
+        });
+        TestTenants.signOut();
+    }
+
+    /**
+     * The median of the naive query's runs, without a warm-up run: each takes seconds to minutes on the larger data
+     * sets, and the first run's cold cache is what such a query meets.
+     */
+    private static double naive(String name, Runnable query) {
+        double[] ms = new double[NAIVE_RUNS];
+        for (int i = 0; i < NAIVE_RUNS; i++) {
+            long started = System.nanoTime();
+            query.run();
+            ms[i] = (System.nanoTime() - started) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        System.out.printf("  %-50s median %8.1f ms of %d runs%n", name, ms[NAIVE_RUNS / 2], NAIVE_RUNS);
+        return ms[NAIVE_RUNS / 2];
+    }
+
+    /** The bytes of a Graph-style answer, read to the end; fails unless 200. */
+    private long get(String call, String options, String account) {
+        String url = "http://localhost:" + port + "/v1.0/reports/" + call.replace("'", "%27")
+                + (options.isEmpty() ? "" : "?" + options.replace("$", URLEncoder.encode("$", StandardCharsets.UTF_8)));
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((account + ":" + TestTenants.PASSWORD)
+                                                .getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                long read = body.transferTo(java.io.OutputStream.nullOutputStream());
+                assertThat(response.statusCode()).isEqualTo(200);
+                return read;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page's charts and first table page by user name, straight from the raw sessions. */
+    private void naivePageData(Tenant tenant, SkypeActivityPage page, LocalDate from, LocalDate to) {
+        String party = page == SkypeActivityPage.PARTICIPANT ? "from_user_id" : "to_user_id";
+        String meeting = "conference_url, COALESCE(conf_instance, '')";
+        String perDay = page == SkypeActivityPage.ACTIVITY ? """
+                  SUM(conference_url IS NULL),
+                  COUNT(DISTINCT IF(conference_url IS NOT NULL AND to_user_id IS NOT NULL, conference_url, NULL),
+                        IF(to_user_id IS NOT NULL, COALESCE(conf_instance, ''), NULL)),
+                  COUNT(DISTINCT IF(conference_url IS NOT NULL AND from_user_id IS NOT NULL, conference_url, NULL),
+                        IF(from_user_id IS NOT NULL, COALESCE(conf_instance, ''), NULL)),
+                  COUNT(DISTINCT IF(conference_url IS NOT NULL, to_user_id, NULL)),
+                  COUNT(DISTINCT IF(conference_url IS NOT NULL, from_user_id, NULL))""" : """
+                  COUNT(DISTINCT IF(media_mask & 1, conference_url, NULL), IF(media_mask & 1, conf_instance, NULL)),
+                  COUNT(DISTINCT IF(media_mask & 48, conference_url, NULL), IF(media_mask & 48, conf_instance, NULL)),
+                  COUNT(DISTINCT IF(media_mask & 8, conference_url, NULL), IF(media_mask & 8, conf_instance, NULL)),
+                  COUNT(DISTINCT IF(web_conferencing, conference_url, NULL), IF(web_conferencing, conf_instance, NULL)),
+                  COUNT(DISTINCT IF(media_mask & 1, %1$s, NULL)), COUNT(DISTINCT IF(media_mask & 48, %1$s, NULL)),
+                  COUNT(DISTINCT IF(media_mask & 8, %1$s, NULL))""".formatted(party);
+        String where = page == SkypeActivityPage.ACTIVITY
+                ? ""
+                : " AND conference_url IS NOT NULL AND " + party + " IS NOT NULL";
+        jdbc.sql("SELECT DATE(start_time), " + perDay + " FROM comm_session WHERE tenant_id = :t"
+                        + " AND start_time >= :from AND start_time < :until" + where + " GROUP BY DATE(start_time)")
+                .param("t", tenant.id())
+                .param("from", from.atStartOfDay())
+                .param("until", to.plusDays(1).atStartOfDay())
+                .query((rs, n) -> rs.getLong(2))
+                .list();
+        jdbc.sql("""
+                SELECT u.upn,
+                       (SELECT COUNT(*) FROM comm_session s WHERE s.tenant_id = :t AND s.conference_url IS NULL
+                          AND (s.from_user_id = u.id OR s.to_user_id = u.id)
+                          AND s.start_time >= :from AND s.start_time < :until),
+                       (SELECT COUNT(DISTINCT %1$s) FROM comm_session s WHERE s.tenant_id = :t
+                          AND s.conference_url IS NOT NULL AND s.to_user_id = u.id
+                          AND s.start_time >= :from AND s.start_time < :until),
+                       (SELECT COUNT(DISTINCT %1$s) FROM comm_session s WHERE s.tenant_id = :t
+                          AND s.conference_url IS NOT NULL AND s.from_user_id = u.id
+                          AND s.start_time >= :from AND s.start_time < :until)
+                FROM licensed_user u WHERE u.tenant_id = :t ORDER BY u.upn LIMIT 50
+                """.formatted(meeting))
+                .param("t", tenant.id())
+                .param("from", from.atStartOfDay())
+                .param("until", to.plusDays(1).atStartOfDay())
+                .query((rs, n) -> rs.getString(1))
+                .list();
+    }
+
+    /** Distinct users per day and platform, straight from the raw sessions' client versions. */
+    private void naiveDeviceUsage(Tenant tenant, LocalDate from, LocalDate to) {
+        jdbc.sql("""
+                SELECT p.day, %s AS platform, COUNT(DISTINCT p.user_id)
+                FROM (
+                    SELECT DATE(start_time) AS day, from_user_id AS user_id,
+                           LOWER(CONVERT(COALESCE(from_client_version, '') USING ascii)) AS folded
+                    FROM comm_session WHERE tenant_id = :t AND from_user_id IS NOT NULL
+                      AND start_time >= :from AND start_time < :until
+                    UNION ALL
+                    SELECT DATE(start_time), to_user_id, LOWER(CONVERT(COALESCE(to_client_version, '') USING ascii))
+                    FROM comm_session WHERE tenant_id = :t AND to_user_id IS NOT NULL AND conference_url IS NULL
+                      AND start_time >= :from AND start_time < :until
+                ) p
+                GROUP BY p.day, platform
+                """.formatted(ClientPlatforms.SQL_PLATFORM))
+                .param("t", tenant.id())
+                .param("from", from.atStartOfDay())
+                .param("until", to.plusDays(1).atStartOfDay())
+                .query((rs, n) -> rs.getLong(3))
+                .list();
+    }
+
+    /** Every user's peer-to-peer sessions and conferences organized and taken part in, from the raw sessions. */
+    private void naiveUserDetail(Tenant tenant, LocalDate from, LocalDate to) {
+        jdbc.sql("""
+                SELECT u.upn, COUNT(DISTINCT IF(s.conference_url IS NULL, s.id, NULL)),
+                       COUNT(DISTINCT IF(s.conference_url IS NOT NULL AND s.to_user_id = u.id, s.conference_url, NULL),
+                             IF(s.to_user_id = u.id, COALESCE(s.conf_instance, ''), NULL)),
+                       COUNT(DISTINCT IF(s.conference_url IS NOT NULL AND s.from_user_id = u.id, s.conference_url, NULL),
+                             IF(s.from_user_id = u.id, COALESCE(s.conf_instance, ''), NULL))
+                FROM licensed_user u
+                LEFT JOIN comm_session s ON s.tenant_id = u.tenant_id AND (s.from_user_id = u.id OR s.to_user_id = u.id)
+                 AND s.start_time >= :from AND s.start_time < :until
+                WHERE u.tenant_id = :t
+                GROUP BY u.id ORDER BY u.upn
+                """)
+                .param("t", tenant.id())
+                .param("from", from.atStartOfDay())
+                .param("until", to.plusDays(1).atStartOfDay())
+                .query((rs, n) -> rs.getString(1))
+                .list();
+    }
+
+    private long count(String sql, Tenant tenant) {
+        return jdbc.sql(sql).param("t", tenant.id()).query(Long.class).single();
+    }
+}
