@@ -112,18 +112,31 @@ class SkypeActivityBrowserIT extends ReportPageBrowserTest {
         LocalDate from = service.firstDay(ReportPeriod.D7);
         for (String page : List.of("conference-organizer-activity", "conference-participant-activity")) {
             browser.open("/usage/" + page);
-            assertThat(pointsPerSeries("activity-chart")).containsExactly(7, 7, 7);
-            assertThat(pointsPerSeries("users-chart")).containsExactly(7, 7, 7);
-            assertThat(pointsPerSeries("minutes-chart")).containsExactly(7);
-            List<ConferenceDay> days =
-                    page.contains("organizer") ? service.organizedDays(from, to) : service.participatedDays(from, to);
+            boolean organizer = page.contains("organizer");
+            // IM, audio/video, application sharing, web, dial-in/out third party (and Microsoft for organizers)
+            Integer[] types = organizer ? new Integer[] {7, 7, 7, 7, 7, 7} : new Integer[] {7, 7, 7, 7, 7};
+            assertThat(pointsPerSeries("activity-chart")).containsExactly(types);
+            assertThat(pointsPerSeries("users-chart")).containsExactly(types);
+            // audio/video (and dial-in and dial-out Microsoft for organizers)
+            assertThat(pointsPerSeries("minutes-chart"))
+                    .containsExactly(organizer ? new Integer[] {7, 7, 7} : new Integer[] {7});
+            List<ConferenceDay> days = organizer ? service.organizedDays(from, to) : service.participatedDays(from, to);
             assertThat(series("activity-chart", 1))
                     .isEqualTo(days.stream().map(ConferenceDay::audioVideo).toList());
+            assertThat(series("activity-chart", 3))
+                    .as("web conferencing, said by the demo's records")
+                    .isEqualTo(days.stream().map(ConferenceDay::web).toList());
             assertThat(series("minutes-chart", 0))
                     .isEqualTo(
                             days.stream().map(ConferenceDay::audioVideoMinutes).toList());
+            if (organizer) {
+                assertThat(series("minutes-chart", 1))
+                        .isEqualTo(days.stream()
+                                .map(ConferenceDay::dialInMicrosoftMinutes)
+                                .toList());
+            }
             assertThat(browser.driver.findElement(By.id("report-note")).getText())
-                    .contains("not in the records this portal receives");
+                    .contains("a gap rather than a zero");
             assertThat(gridSize()).isPositive();
             browser.screenshot(page);
         }
