@@ -1,5 +1,6 @@
 package org.commsportal.security;
 
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -146,6 +147,8 @@ class SsoSignInHandlers {
                         : "/" + loginPath + "?logout";
             }
         };
+        // Sign-out runs inside a Vaadin request: the redirect becomes the browser's next location
+        handler.setRedirectStrategy(new UidlRedirectStrategy());
         return handler;
     }
 
