@@ -131,6 +131,10 @@ class SsoClientRegistrations implements ClientRegistrationRepository {
                 .jwkSetUri(metadata.jwksUri())
                 .userInfoUri(metadata.userinfoEndpoint())
                 .userNameAttributeName(IdTokenClaimNames.SUB)
+                // PKCE (RFC 7636) on top of the client secret: a stolen authorization code is worth nothing
+                .clientSettings(ClientRegistration.ClientSettings.builder()
+                        .requireProofKey(true)
+                        .build())
                 .build();
         return new Resolution(provider, registration, metadata.endSessionEndpoint(), null);
     }

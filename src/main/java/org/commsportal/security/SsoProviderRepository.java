@@ -165,13 +165,14 @@ class SsoProviderRepository {
 
     /**
      * The label of the provider that an account must sign in with instead of its password: present when the account's
-     * tenant signs in with single sign-on only and the account is neither excepted nor itself a single sign-on one.
+     * tenant signs in with single sign-on only and the account is not one of its named local exceptions (an account
+     * created by single sign-on never is, even if an administrator gave it a password).
      */
     Optional<String> ssoRequiredFor(long accountId) {
         return jdbc.sql("""
                 SELECT p.display_name FROM portal_account a
                 JOIN oidc_provider p ON p.tenant_id = a.tenant_id AND p.enabled AND p.sso_only
-                WHERE a.id = :id AND a.sso_subject IS NULL
+                WHERE a.id = :id
                   AND NOT EXISTS (SELECT 1 FROM local_sign_in_exception e WHERE e.account_id = a.id)
                 """).param("id", accountId).query(String.class).optional();
     }

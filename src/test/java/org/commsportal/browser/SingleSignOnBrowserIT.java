@@ -47,8 +47,7 @@ class SingleSignOnBrowserIT extends BrowserTest {
     JdbcClient jdbc;
 
     @Test
-    void a_person_signs_in_with_the_provider_gets_the_roles_of_their_groups_again_at_each_sign_in_and_signs_out()
-{
+    void a_person_signs_in_with_the_provider_gets_the_roles_of_their_groups_again_at_each_sign_in_and_signs_out() {
         Configured a = ssoTenants.newTenant("sso-browser", MAPPINGS);
         OidcProvider.nextSignIn(
                 a.issuerId(),

@@ -206,6 +206,27 @@ class SingleSignOnIT {
                 .isEmpty();
     }
 
+    @Test
+    void an_unknown_provider_or_a_forged_callback_gets_the_refusal_page_never_an_error() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        for (String path :
+                List.of("/oauth2/authorization/oidc-nobody", "/login/oauth2/code/oidc-nobody?code=x&state=y")) {
+            var answer = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location"))
+                    .as(path)
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in-refused"));
+        }
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private void assertProblem(SsoSettingsChange change, SsoProblem.Field field, String message) {
         assertThatThrownBy(() -> sso.save(change)).isInstanceOfSatisfying(SsoProblem.class, problem -> {
             assertThat(problem.field()).isEqualTo(field);
