@@ -228,7 +228,7 @@ class SingleSignOnBrowserIT extends BrowserTest {
         type("sso-issuer", "ftp://idp.example/realm");
         type("sso-client-id", "portal-client");
         type("sso-client-secret", "page-secret-123");
-        browser.driver.findElement(By.id("sso-save")).click();
+        click("sso-save");
         browser.waitUntilIdle();
         WebElement issuer = browser.driver.findElement(By.id("sso-issuer"));
         assertThat(issuer.getDomProperty("invalid")).isEqualTo("true");
@@ -238,17 +238,21 @@ class SingleSignOnBrowserIT extends BrowserTest {
 
         String issuerId = OidcProvider.newIssuerId("page");
         type("sso-issuer", OidcProvider.issuer(issuerId));
-        browser.driver.findElement(By.id("sso-save")).click();
+        click("sso-save");
         browser.waitUntilIdle();
         assertThat(browser.driver.findElement(By.id("sso-mappings-error")).getText())
                 .contains("Map at least one group or role value");
 
         type("sso-new-value", "page-admins");
         browser.chooseInSelect("sso-new-role", "Global administrator");
-        browser.driver.findElement(By.id("sso-add-mapping")).click();
+        click("sso-add-mapping");
         browser.waitUntilIdle();
-        browser.driver.findElement(By.id("sso-save")).click();
-        browser.waitFor(By.id("sso-saved"));
+        click("sso-save");
+        browser.wait(Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("sso-redirect-uri")).getText().contains("/login/oauth2/code/oidc-"));
+        assertThat((String) browser.script("return [...document.querySelectorAll('vaadin-notification-card')]"
+                        + ".map(card => card.textContent).join(' ')"))
+                .contains("Single sign-on saved.");
 
         assertThat(browser.gridRows("sso-mappings"))
                 .containsExactly(List.of("page-admins", "Global administrator", "Remove"));
@@ -269,6 +273,13 @@ class SingleSignOnBrowserIT extends BrowserTest {
         browser.wait(Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
         browser.waitUntilIdle();
         browser.waitFor(By.id("signed-in-account"));
+    }
+
+    /** Clicks a button of the long settings form, which may sit under Vaadin's commercial banner at the bottom. */
+    private void click(String id) {
+        WebElement button = browser.waitFor(By.id(id));
+        browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", button);
+        browser.waitUntilIdle();
     }
 
     private void type(String id, String text) {
