@@ -4,6 +4,14 @@ public enum AuditAction {
     SIGN_IN,
     SIGN_IN_FAILED,
     SIGN_OUT,
+    /** A sign-in through the tenant's OpenID Connect provider (docs/operations.md, "Single sign-on"). */
+    SSO_SIGN_IN,
+    /** A single sign-on the portal refused: no mapped role, a token that failed its checks, a disabled account. */
+    SSO_SIGN_IN_REFUSED,
+    /** A change of the tenant's single sign-on provider, its sign-in restriction or its local exceptions. */
+    SSO_PROVIDER_CHANGED,
+    /** A change of the mapping from the provider's groups or roles to portal roles. */
+    SSO_ROLE_MAPPING_CHANGED,
     ACCOUNT_CREATED,
     ACCOUNT_ENABLED,
     ACCOUNT_DISABLED,

@@ -47,6 +47,62 @@ class AccountRepository {
                 .optional();
     }
 
+    /** The account a provider's subject signed in to before (uk_portal_account_sso). */
+    Optional<PortalUser> findBySsoSubject(long providerId, String subject) {
+        return jdbc.sql(
+                        "SELECT username FROM portal_account WHERE sso_provider_id = :providerId AND sso_subject = :subject")
+                .param("providerId", providerId)
+                .param("subject", subject)
+                .query(String.class)
+                .optional()
+                .flatMap(this::findByUsername);
+    }
+
+    /** Inserts an account created at a first single sign-on: bound to the provider's subject, with no password. */
+    long insertSso(
+            long tenantId,
+            long providerId,
+            String subject,
+            String username,
+            String displayName,
+            Instant createdAt,
+            Set<Role> roles) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO portal_account (tenant_id, username, display_name, password_hash, time_zone, created_at,
+                                            sso_provider_id, sso_subject)
+                SELECT :tenantId, :username, :displayName, '', t.default_time_zone, :createdAt, :providerId, :subject
+                FROM tenant t WHERE t.id = :tenantId
+                """)
+                .param("createdAt", UtcDateTime.toColumn(createdAt))
+                .param("tenantId", tenantId)
+                .param("username", username)
+                .param("displayName", displayName)
+                .param("providerId", providerId)
+                .param("subject", subject)
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        insertRoles(id, roles);
+        return id;
+    }
+
+    void updateDisplayName(long accountId, String displayName) {
+        jdbc.sql("UPDATE portal_account SET display_name = :displayName WHERE id = :id")
+                .param("displayName", displayName)
+                .param("id", accountId)
+                .update();
+    }
+
+    /** The tenant's accounts that sign in with a password (not created by single sign-on), id by user name. */
+    java.util.Map<String, Long> localAccountsInTenant(long tenantId) {
+        var accounts = new java.util.TreeMap<String, Long>();
+        jdbc.sql("SELECT id, username FROM portal_account WHERE tenant_id = :tenantId AND sso_subject IS NULL")
+                .param("tenantId", tenantId)
+                .query((rs, row) -> accounts.put(rs.getString("username"), rs.getLong("id")))
+                .list();
+        return accounts;
+    }
+
     Optional<Long> tenantOfUsername(String username) {
         return jdbc.sql("SELECT tenant_id FROM portal_account WHERE username = :username")
                 .param("username", username)

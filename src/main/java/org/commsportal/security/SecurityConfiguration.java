@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -74,7 +75,13 @@ public class SecurityConfiguration {
     /** The browser UI: Vaadin views, each annotated with the roles that may open it; anything else is denied. */
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain vaadinSecurityFilterChain(
+            HttpSecurity http,
+            AccountService accounts,
+            SsoClientRegistrations ssoRegistrations,
+            SsoSignIn ssoSignIn,
+            SsoSignInHandlers sso)
+            throws Exception {
         http.headers(headers -> headers.contentTypeOptions(options -> {})
                 .referrerPolicy(referrer -> referrer.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
@@ -86,9 +93,19 @@ public class SecurityConfiguration {
                 requests -> requests.requestMatchers("/error").permitAll());
         http.addFilterBefore(new SameOriginSignIn("/" + LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new CurrentRoles(accounts), AuthorizationFilter.class);
+        // Single sign-on with each tenant's OpenID Connect provider (docs/operations.md): the sign-in page stays ours
+        http.oauth2Login(login -> login.loginPage("/" + LOGIN_PATH)
+                .clientRegistrationRepository(ssoRegistrations)
+                .authorizedClientRepository(new NoAuthorizedClients())
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(ssoSignIn))
+                .successHandler(sso.success())
+                .failureHandler(sso.failure()));
+        http.addFilterBefore(sso.startCheck(), OAuth2AuthorizationRequestRedirectFilter.class);
         return http.with(
                         VaadinSecurityConfigurer.vaadin(),
-                        vaadin -> vaadin.loginView("/" + LOGIN_PATH, "/" + LOGIN_PATH + "?logout"))
+                        vaadin -> vaadin.loginView("/" + LOGIN_PATH, "/" + LOGIN_PATH + "?logout")
+                                .addLogoutHandler(sso.rememberProvider())
+                                .logoutSuccessHandler(sso.signedOut(LOGIN_PATH)))
                 .build();
     }
 
@@ -100,10 +117,11 @@ public class SecurityConfiguration {
             AuditLog auditLog,
             UnauditedFailures unaudited,
             VerifiedCredentials verified,
+            SsoProviderRepository ssoProviders,
             Clock clock) {
         var passwordCheck = new DaoAuthenticationProvider(accounts);
         passwordCheck.setPasswordEncoder(passwordEncoder);
-        return new SignInThrottle(passwordCheck, auditLog, unaudited, verified, clock);
+        return new SignInThrottle(passwordCheck, auditLog, unaudited, verified, ssoProviders, clock);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +37,27 @@ class SignInAuditListener {
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         Authentication authentication = event.getAuthentication();
+        if (authentication.getPrincipal() instanceof SsoUser sso) {
+            auditLog.record(
+                    sso.tenantId(),
+                    sso.getName(),
+                    AuditAction.SSO_SIGN_IN,
+                    "signed in with " + sso.providerName() + " (subject " + sso.getSubject() + "), roles "
+                            + sso.account().roles().stream()
+                                    .sorted()
+                                    .map(Role::title)
+                                    .toList(),
+                    remoteAddress(authentication));
+            return;
+        }
         record(authentication, authentication.getName(), AuditAction.SIGN_IN, "signed in");
     }
 
     @EventListener
     void signInFailed(AbstractAuthenticationFailureEvent event) {
+        if (event.getAuthentication() instanceof OAuth2LoginAuthenticationToken) {
+            return; // single sign-on audits its own refusals (SsoSignIn, SsoIdTokenDecoders, SsoSignInHandlers)
+        }
         String username = UserNames.key(event.getAuthentication().getName());
         try {
             record(

@@ -18,7 +18,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * form ({@link UserNames}), so padded or look-alike spellings of a name count towards the same limit; a name no
  * account can have is refused like a wrong password without a look-up. Failures are counted from the audit trail,
  * so the limit holds across portal nodes and restarts, plus those whose audit entry could not be written
- * ({@link UnauditedFailures}); a successful sign-in clears the user name's count.
+ * ({@link UnauditedFailures}); a successful sign-in clears the user name's count. A correct password of an account
+ * whose tenant signs in with single sign-on only, and that is not one of its named exceptions, is refused too.
  */
 class SignInThrottle implements AuthenticationProvider {
 
@@ -31,14 +32,17 @@ class SignInThrottle implements AuthenticationProvider {
     private final Clock clock;
     private final UnauditedFailures unaudited;
     private final VerifiedCredentials verified;
+    private final SsoProviderRepository ssoProviders;
 
     SignInThrottle(
             AuthenticationProvider passwordCheck,
             AuditLog auditLog,
             UnauditedFailures unaudited,
             VerifiedCredentials verified,
+            SsoProviderRepository ssoProviders,
             Clock clock) {
         this.passwordCheck = passwordCheck;
+        this.ssoProviders = ssoProviders;
         this.auditLog = auditLog;
         this.unaudited = unaudited;
         this.verified = verified;
@@ -69,6 +73,7 @@ class SignInThrottle implements AuthenticationProvider {
         var recalled = verified.recall(normalized, password);
         if (recalled.isPresent()) { // checked with bcrypt recently, account unchanged since
             PortalUser user = recalled.get();
+            refuseIfSsoOnly(user);
             user.eraseCredentials();
             var signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             signedIn.setDetails(authentication.getDetails());
@@ -79,10 +84,19 @@ class SignInThrottle implements AuthenticationProvider {
         attempt.setDetails(authentication.getDetails());
         Authentication signedIn = passwordCheck.authenticate(attempt);
         if (signedIn != null && signedIn.getPrincipal() instanceof PortalUser user) {
+            refuseIfSsoOnly(user);
             verified.remember(normalized, password, user.getPassword());
         }
         unaudited.signedIn(name);
         return signedIn;
+    }
+
+    /** A tenant that signs in with single sign-on only takes passwords from its named local exceptions alone. */
+    private void refuseIfSsoOnly(PortalUser user) {
+        var provider = ssoProviders.ssoRequiredFor(user.accountId());
+        if (provider.isPresent()) {
+            throw new SsoOnlySignIn(provider.get());
+        }
     }
 
     @Override

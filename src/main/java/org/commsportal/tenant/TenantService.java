@@ -49,6 +49,11 @@ public class TenantService {
         tenants.updateSettings(currentTenant.id(), displayConcealedNames, retentionDays, defaultTimeZone);
     }
 
+    /** A tenant by id, for a single sign-on whose provider names the tenant before anybody is signed in. */
+    public Optional<Tenant> findById(long id) {
+        return tenants.findById(id);
+    }
+
     /** For start-up jobs that run before anybody signs in. */
     public Optional<Tenant> findByName(String name) {
         return tenants.findByName(name);

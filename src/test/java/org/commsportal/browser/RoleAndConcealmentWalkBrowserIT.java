@@ -60,6 +60,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("admin/settings", "settings", ADMINISTRATION),
             new Page("admin/accounts", "accounts", ADMINISTRATION),
             new Page("admin/audit-log", "audit-log", ADMINISTRATION),
+            new Page("admin/single-sign-on", "single-sign-on", ADMINISTRATION),
+            new Page("sign-in-refused", "sign-in-refused", ALL),
             new Page("admin/ingestion-keys", "ingestion-keys", EnumSet.of(Role.GLOBAL_ADMIN)),
             new Page("account", "my-account", ALL),
             new Page("docs", "docs", ALL));
