@@ -131,7 +131,8 @@ class QualityView extends VerticalLayout {
         modality.setId("modality");
         modality.setLabel("Modality");
         modality.setItems("", "5", "6", "4");
-        modality.setItemLabelGenerator(v -> v.isEmpty() ? "All" : Modality.ofId(Integer.parseInt(v)).label());
+        modality.setItemLabelGenerator(
+                v -> v.isEmpty() ? "All" : Modality.ofId(Integer.parseInt(v)).label());
         modality.setValue("");
         modality.addValueChangeListener(event -> {
             if (!updating) {
@@ -231,8 +232,10 @@ class QualityView extends VerticalLayout {
                 + percent(total.poorPercent()));
         content.removeAll();
         content.add(new H3("Trend"), trend(report), poorDueTo(report), scorecard(report));
-        content.add(new H3("Splits"), note("A value with fewer than " + report.minSample()
-                + " streams is shown greyed with its count and never ranked (minimum sample, a setting)."));
+        content.add(
+                new H3("Splits"),
+                note("A value with fewer than " + report.minSample()
+                        + " streams is shown greyed with its count and never ranked (minimum sample, a setting)."));
         for (QualitySplit split : QualitySplit.values()) {
             content.add(split(report, split));
         }
@@ -280,8 +283,8 @@ class QualityView extends VerticalLayout {
         for (String verdict : List.of("Good", "Poor", "Unclassified")) {
             var series = new ListSeries(verdict);
             for (LocalDate point : points) {
-                QualityCounts c = report.trend().get(point).values().stream()
-                        .reduce(QualityCounts.empty(), (a, b) -> plus(a, b));
+                QualityCounts c =
+                        report.trend().get(point).values().stream().reduce(QualityCounts.empty(), (a, b) -> plus(a, b));
                 series.addData(
                         switch (verdict) {
                             case "Good" -> c.good();
@@ -318,8 +321,16 @@ class QualityView extends VerticalLayout {
     }
 
     /** One row of a small figures table. */
-    record Line(String label, String modality, long streams, long good, long poor, long unclassified, String poorPercent,
-            String detail, boolean greyed) {}
+    record Line(
+            String label,
+            String modality,
+            long streams,
+            long good,
+            long poor,
+            long unclassified,
+            String poorPercent,
+            String detail,
+            boolean greyed) {}
 
     private Grid<Line> table(String id, String firstHeader, List<Line> lines, boolean withModality) {
         var grid = new Grid<Line>();
@@ -329,7 +340,10 @@ class QualityView extends VerticalLayout {
         grid.setEmptyStateText("No streams in this range and filter.");
         grid.addColumn(Line::label).setHeader(firstHeader).setFlexGrow(1).setResizable(true);
         if (withModality) {
-            grid.addColumn(Line::modality).setHeader("Modality").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(Line::modality)
+                    .setHeader("Modality")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         grid.addColumn(l -> LocaleNumbers.format(l.streams(), locale))
                 .setHeader("Streams")
@@ -460,7 +474,8 @@ class QualityView extends VerticalLayout {
             for (QualityMetric metric : QualityMetric.of(m)) {
                 long[] histogram = c.histogram(metric.slot());
                 var chart = new Chart(ChartType.COLUMN);
-                chart.setId("histogram-" + metric.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                chart.setId(
+                        "histogram-" + metric.name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 chart.setHeight("240px");
                 chart.setWidth("min(100%, 420px)");
                 Configuration conf = chart.getConfiguration();
@@ -489,23 +504,39 @@ class QualityView extends VerticalLayout {
     }
 
     private Component worst(QualityReport report) {
-        var section = new VerticalLayout(new H3("Worst by Poor %"), note("Ranked values only: at least "
-                + report.minSample() + " streams."));
+        var section = new VerticalLayout(
+                new H3("Worst by Poor %"), note("Ranked values only: at least " + report.minSample() + " streams."));
         section.setPadding(false);
         for (QualitySplit split : List.of(QualitySplit.SUBNET, QualitySplit.CLIENT)) {
             List<Line> lines = new ArrayList<>();
             for (var row : report.worst(split, WORST)) {
                 QualityCounts c = row.total();
-                lines.add(new Line(row.label(), "", c.streams(), c.good(), c.poor(), c.unclassified(),
-                        percent(c.poorPercent()), rules(row), false));
+                lines.add(new Line(
+                        row.label(),
+                        "",
+                        c.streams(),
+                        c.good(),
+                        c.poor(),
+                        c.unclassified(),
+                        percent(c.poorPercent()),
+                        rules(row),
+                        false));
             }
             section.add(table("worst-" + split.name().toLowerCase(Locale.ROOT), split.title(), lines, false));
         }
         if (service.mayReadPerUserData()) {
             List<Line> lines = new ArrayList<>();
             for (var user : service.worstUsers(report.filter(), WORST)) {
-                lines.add(new Line(user.name(), "", user.good() + user.poor() + user.unclassified(), user.good(),
-                        user.poor(), user.unclassified(), percent(user.poorPercent()), "", false));
+                lines.add(new Line(
+                        user.name(),
+                        "",
+                        user.good() + user.poor() + user.unclassified(),
+                        user.good(),
+                        user.poor(),
+                        user.unclassified(),
+                        percent(user.poorPercent()),
+                        "",
+                        false));
             }
             section.add(table("worst-users", "User", lines, false));
         } else {
