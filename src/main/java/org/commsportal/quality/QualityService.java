@@ -160,6 +160,7 @@ public class QualityService {
 
     static List<FigureRow> figures(QualityReport report) {
         List<FigureRow> rows = new ArrayList<>();
+        rows.add(row("Filter", "Every stream the filter leaves", "All", report.total(), describe(report.filter())));
         report.trend()
                 .forEach((day, byModality) -> byModality.forEach((modality, c) -> rows.add(row(
                         report.filter().monthly() ? "Trend per month" : "Trend per day",

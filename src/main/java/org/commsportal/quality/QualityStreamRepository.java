@@ -94,22 +94,30 @@ class QualityStreamRepository {
         }
     }
 
-    /**
-     * Rebuilds the tenant's rows from its kept raw sessions: for sessions loaded without the write path (the
-     * benchmarks' set-based load).
-     */
-    void rebuild(long tenantId) {
-        jdbc.sql("DELETE FROM quality_day WHERE tenant_id = :tenantId")
+    /** Deletes every row of the tenant, in steps, before a rebuild. */
+    void forget(long tenantId) {
+        for (String table : List.of("quality_day", "quality_stream")) {
+            while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId LIMIT 50000")
+                            .param("tenantId", tenantId)
+                            .update()
+                    > 0) {
+                // next step
+            }
+        }
+    }
+
+    /** Builds the rows of the tenant's kept sessions that start on the UTC day (none may be stored yet). */
+    void build(long tenantId, LocalDate day) {
+        jdbc.sql(QualitySql.insertStreams("s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND "
+                        + KEPT))
                 .param("tenantId", tenantId)
+                .param("from", day.atStartOfDay())
+                .param("to", day.plusDays(1).atStartOfDay())
                 .update();
-        jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :tenantId")
+        jdbc.sql(QualitySql.addDays(
+                        QualitySql.days("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
                 .param("tenantId", tenantId)
-                .update();
-        jdbc.sql(QualitySql.insertStreams("s.tenant_id = :tenantId AND " + KEPT))
-                .param("tenantId", tenantId)
-                .update();
-        jdbc.sql(QualitySql.addDays(QualitySql.days("quality_stream q", "q.tenant_id = :tenantId", 1)))
-                .param("tenantId", tenantId)
+                .param("day", day)
                 .update();
     }
 
