@@ -108,14 +108,13 @@ class QualityStreamRepository {
 
     /** Builds the rows of the tenant's kept sessions that start on the UTC day (none may be stored yet). */
     void build(long tenantId, LocalDate day) {
-        jdbc.sql(QualitySql.insertStreams("s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND "
-                        + KEPT))
+        jdbc.sql(QualitySql.insertStreams(
+                        "s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND " + KEPT))
                 .param("tenantId", tenantId)
                 .param("from", day.atStartOfDay())
                 .param("to", day.plusDays(1).atStartOfDay())
                 .update();
-        jdbc.sql(QualitySql.addDays(
-                        QualitySql.days("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
+        jdbc.sql(QualitySql.addDays(QualitySql.days("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();

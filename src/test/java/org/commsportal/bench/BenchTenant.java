@@ -166,7 +166,8 @@ final class BenchTenant {
                         d + 1, days, (System.nanoTime() - started) / 1_000_000_000);
             }
         }
-        QualityRankRecomputation.store(jdbc, tenant.id(), lastDay.minusDays(days - 1L).atStartOfDay());
+        QualityRankRecomputation.store(
+                jdbc, tenant.id(), lastDay.minusDays(days - 1L).atStartOfDay());
         jdbc.sql("UPDATE bench_quality_complete SET days = :d WHERE tenant_id = :t")
                 .param("t", tenant.id())
                 .param("d", days)

@@ -97,17 +97,22 @@ class QualityBenchmarkIT {
                 }
             });
             if (!filter.monthly()) {
-                assertThat(ours).as("audio trend of %d days equals the raw rows", span).usingRecursiveComparison()
+                assertThat(ours)
+                        .as("audio trend of %d days equals the raw rows", span)
+                        .usingRecursiveComparison()
                         .isEqualTo(naive);
             }
             var page = Medians.time("page data " + span + " days", RUNS, () -> quality.report(filter));
             var users30 = Medians.time("worst users " + span + " days", RUNS, () -> quality.worstUsers(filter, 10));
             double naiveMs = naiveToo
-                    ? Medians.median("  naive GROUP BY " + span + " days", NAIVE_RUNS,
+                    ? Medians.median(
+                            "  naive GROUP BY " + span + " days",
+                            NAIVE_RUNS,
                             () -> naiveAudioTrend(tenant.id(), filter))
                     : Double.NaN;
             results.put("page data, " + span + " days", new double[] {page.medianMs(), page.p95Ms(), naiveMs});
-            results.put("worst users, " + span + " days", new double[] {users30.medianMs(), users30.p95Ms(), Double.NaN});
+            results.put(
+                    "worst users, " + span + " days", new double[] {users30.medianMs(), users30.p95Ms(), Double.NaN});
         }
         System.out.printf(
                 "%nCall quality, %,d users x %d days, quality records for %d days: %,d streams, %,d day rows"
