@@ -113,7 +113,7 @@ class ArchitectureTest {
 
     /** The packages of reports, each owning its read model, its SQL and its views. */
     private static final List<String> REPORTS =
-            List.of("activity", "activeusers", "sessiondetails", "skypeactivity", "deviceusage");
+            List.of("activity", "activeusers", "sessiondetails", "skypeactivity", "deviceusage", "quality");
 
     @Test
     void the_write_core_names_no_report_and_no_door() {

@@ -9,10 +9,19 @@ import org.commsportal.sessions.Side;
 /**
  * Quality records for generated sessions: mostly good streams, a few percent poor ones (each poor stream
  * crosses exactly one threshold of docs/session-details.md, so every reason occurs), some failed ICE and some feedback.
+ * Wi-Fi, mobile and outside the corporate network are worse than wired inside, and one subnet ({@link #BAD_SUBNET})
+ * and one client version ({@link #BAD_CLIENT}) stand out on the call quality page (docs/call-quality.md).
  */
 final class QualityGenerator {
 
-    static final double POOR_SHARE = 0.04;
+    /** The base share of poor streams, wired and inside the corporate network. */
+    private static final double BASE_POOR_SHARE = 0.025;
+
+    /** A subnet with a faulty switch: a third of its streams are poor. */
+    static final String BAD_SUBNET = "10.20.37.0";
+
+    /** A client version with a known audio bug: four times as many poor streams. */
+    static final String BAD_CLIENT = "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)";
 
     private static final List<String> OS =
             List.of("Windows 10 Enterprise 22H2", "Windows 11 Enterprise 23H2", "macOS 14.4", "Windows 11 Pro 24H2");
@@ -58,13 +67,16 @@ final class QualityGenerator {
                     random.pick(List.of(4, 8, 12)),
                     clientVersion,
                     random.chance(0.1) ? "Citrix" : null));
+            var shares = new java.util.EnumMap<Modality, Double>(Modality.class);
             for (Modality type : media) {
                 if (type == Modality.AUDIO || type == Modality.VIDEO || type == Modality.APPLICATION_SHARING) {
-                    lines.add(mediaLine(side, type));
+                    Quality.MediaLine line = mediaLine(side, type);
+                    lines.add(line);
+                    shares.put(type, poorShare(line, clientVersion));
                 }
             }
             if (media.contains(Modality.AUDIO)) {
-                audio.add(audioStream(side));
+                audio.add(audioStream(side, shares.get(Modality.AUDIO)));
                 audioEvents.add(audioClientEvents(side));
                 signals.add(new Quality.AudioSignal(
                         side,
@@ -77,12 +89,12 @@ final class QualityGenerator {
                         round(random.between(0, 4))));
             }
             if (media.contains(Modality.VIDEO)) {
-                video.add(videoStream(side));
+                video.add(videoStream(side, shares.get(Modality.VIDEO)));
                 videoEvents.add(new Quality.VideoClientEvents(
                         side, round(random.between(0, 0.05)), round(random.between(0, 0.05))));
             }
             if (media.contains(Modality.APPLICATION_SHARING)) {
-                sharing.add(appSharingStream(side));
+                sharing.add(appSharingStream(side, shares.get(Modality.APPLICATION_SHARING)));
             }
             if (random.chance(0.3)) {
                 int count = random.between(3, 7);
@@ -106,11 +118,31 @@ final class QualityGenerator {
                 sessions, lines, audio, audioEvents, signals, sharing, videoEvents, video, hops, feedback);
     }
 
+    /** How likely a stream on the line is poor: worse on Wi-Fi, mobile and outside, on the bad subnet and client. */
+    private static double poorShare(Quality.MediaLine line, String clientVersion) {
+        if (BAD_SUBNET.equals(line.subnet())) {
+            return 0.33;
+        }
+        double share = BASE_POOR_SHARE;
+        if ("wifi".equals(line.connectionType())) {
+            share *= 2;
+        } else if ("mobile".equals(line.connectionType())) {
+            share *= 3;
+        }
+        if (!Boolean.TRUE.equals(line.insideCorp())) {
+            share *= 2;
+        }
+        if (BAD_CLIENT.equals(clientVersion)) {
+            share *= 4;
+        }
+        return share;
+    }
+
     private Quality.MediaLine mediaLine(Side side, Modality type) {
         boolean inside = random.chance(0.85);
         String connection = random.chance(0.6) ? "wired" : random.chance(0.9) ? "wifi" : "mobile";
         String ice = random.chance(0.98) ? "succeeded" : "failed";
-        int subnet = random.between(0, 255);
+        int subnet = random.between(0, 63);
         return new Quality.MediaLine(
                 side,
                 type,
@@ -126,13 +158,13 @@ final class QualityGenerator {
                 inside ? null : "52.112." + random.between(0, 255) + "." + random.between(1, 255));
     }
 
-    private Quality.AudioStream audioStream(Side side) {
+    private Quality.AudioStream audioStream(Side side, double poorShare) {
         double jitter = random.between(2, 14);
         double loss = random.between(0, 0.02);
         double rtt = random.between(20, 160);
         double degradation = random.between(0.05, 0.6);
         double concealed = random.between(0.003, 0.03);
-        if (random.chance(POOR_SHARE)) {
+        if (random.chance(poorShare)) {
             switch (random.between(0, 5)) {
                 case 0 -> jitter = random.between(31, 80);
                 case 1 -> loss = random.between(0.11, 0.3);
@@ -169,7 +201,7 @@ final class QualityGenerator {
         return random.chance(0.8) ? 0.0 : round(random.between(0, 0.15));
     }
 
-    private Quality.VideoStream videoStream(Side side) {
+    private Quality.VideoStream videoStream(Side side, double poorShare) {
         double frameLoss = random.between(0, 6);
         double frameRate = random.between(14, 30);
         double postFec = random.between(0, 0.05);
@@ -178,7 +210,7 @@ final class QualityGenerator {
         // stream poor by a later metric leaves the earlier ones unreported.
         boolean frameLossReported = true;
         boolean frameRateReported = true;
-        if (random.chance(POOR_SHARE)) {
+        if (random.chance(poorShare)) {
             switch (random.between(0, 3)) {
                 case 0 -> frameLoss = random.between(51, 80);
                 case 1 -> {
@@ -212,11 +244,11 @@ final class QualityGenerator {
                 stream.bitRateKbps());
     }
 
-    private Quality.AppSharingStream appSharingStream(Side side) {
+    private Quality.AppSharingStream appSharingStream(Side side, double poorShare) {
         double spoiled = random.between(0, 20);
         double latency = random.between(20, 250);
         double oneWay = random.between(0.05, 1.2);
-        if (random.chance(POOR_SHARE)) {
+        if (random.chance(poorShare)) {
             switch (random.between(0, 3)) {
                 case 0 -> spoiled = random.between(37, 70);
                 case 1 -> latency = random.between(410, 900);

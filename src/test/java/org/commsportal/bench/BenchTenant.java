@@ -145,6 +145,44 @@ final class BenchTenant {
                 .update();
     }
 
+    /**
+     * Quality records for the last {@code days} days, as {@link #loadQuality} loads them: loads that when the data set
+     * has none yet, else only the older days an earlier, shorter load left out. Returns the days that have them.
+     */
+    int loadQualityDays(Tenant tenant, LocalDate lastDay, int days) {
+        loadQuality(tenant, lastDay, days);
+        int loaded = jdbc.sql("SELECT MAX(days) FROM bench_quality_complete WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Integer.class)
+                .single();
+        if (loaded >= days) {
+            return loaded;
+        }
+        long started = System.nanoTime();
+        for (int d = loaded; d < days; d++) {
+            LocalDate day = lastDay.minusDays(d);
+            for (String insert : QUALITY_INSERTS) {
+                jdbc.sql(insert.replace("%SESSIONS%", QUALITY_SESSIONS).replace("%WHERE%", QUALITY_WHERE))
+                        .param("t", tenant.id())
+                        .param("from", day.atStartOfDay())
+                        .param("to", day.plusDays(1).atStartOfDay())
+                        .update();
+            }
+            if ((d + 1) % 10 == 0 || d == days - 1) {
+                System.out.printf(
+                        "  quality records for %d of %d days after %d s%n",
+                        d + 1, days, (System.nanoTime() - started) / 1_000_000_000);
+            }
+        }
+        QualityRankRecomputation.store(
+                jdbc, tenant.id(), lastDay.minusDays(days - 1L).atStartOfDay());
+        jdbc.sql("UPDATE bench_quality_complete SET days = :d WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .param("d", days)
+                .update();
+        return days;
+    }
+
     /** Real-time sessions of one day, once per side. */
     private static final String QUALITY_SESSIONS =
             "FROM comm_session s JOIN (SELECT 'FROM' AS side UNION ALL SELECT 'TO') d";

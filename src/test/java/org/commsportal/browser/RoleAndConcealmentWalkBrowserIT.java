@@ -57,6 +57,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("usage/session-details", "session-details", PER_USER),
             new Page("usage/active-users", "active-users", CHARTS),
             new Page("usage/device-usage", "device-usage", CHARTS),
+            new Page("quality", "quality", CHARTS),
             new Page("admin/settings", "settings", ADMINISTRATION),
             new Page("admin/accounts", "accounts", ADMINISTRATION),
             new Page("admin/audit-log", "audit-log", ADMINISTRATION),

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.commsportal.deviceusage.ClientPlatforms;
 import org.commsportal.deviceusage.Platform;
 import org.commsportal.directory.UserRecord;
@@ -119,6 +120,45 @@ class DemoContentTest {
         assertThat((double) poor / streams.size()).isBetween(0.01, 0.10);
         assertThat(days.stream().flatMap(List::stream))
                 .anyMatch(s -> !s.quality().feedback().isEmpty());
+    }
+
+    @Test
+    void wi_fi_outside_the_bad_subnet_and_the_bad_client_have_more_poor_audio_streams() {
+        Map<String, long[]> byGroup = new java.util.HashMap<>();
+        days.stream().flatMap(List::stream).forEach(s -> {
+            for (Quality.AudioStream a : s.quality().audioStreams()) {
+                Quality.MediaLine line = s.quality().mediaLines().stream()
+                        .filter(l -> l.side() == a.side() && l.mediaType() == org.commsportal.sessions.Modality.AUDIO)
+                        .findFirst()
+                        .orElseThrow();
+                boolean poor = a.jitterAvgMs() > 30
+                        || a.packetLossRateAvg() > 0.1
+                        || a.roundTripAvgMs() > 500
+                        || a.degradationAvg() > 1.0
+                        || a.concealedRatioAvg() > 0.07;
+                String agent = s.quality().sessions().stream()
+                        .filter(i -> i.side() == a.side())
+                        .map(Quality.SessionInfo::userAgent)
+                        .findFirst()
+                        .orElse("");
+                for (String group : List.of(
+                        "all",
+                        "connection " + line.connectionType(),
+                        "inside " + line.insideCorp(),
+                        QualityGenerator.BAD_SUBNET.equals(line.subnet()) ? "bad subnet" : "other subnets",
+                        QualityGenerator.BAD_CLIENT.equals(agent) ? "bad client" : "other clients")) {
+                    long[] counts = byGroup.computeIfAbsent(group, g -> new long[2]);
+                    counts[0]++;
+                    counts[1] += poor ? 1 : 0;
+                }
+            }
+        });
+        java.util.function.Function<String, Double> share = g -> (double) byGroup.get(g)[1] / byGroup.get(g)[0];
+        assertThat(share.apply("connection wifi")).isGreaterThan(share.apply("connection wired") * 1.5);
+        assertThat(share.apply("inside false")).isGreaterThan(share.apply("inside true") * 1.5);
+        assertThat(share.apply("bad subnet")).isGreaterThan(share.apply("other subnets") * 4);
+        assertThat(share.apply("bad client")).isGreaterThan(share.apply("other clients") * 2);
+        assertThat(share.apply("all")).isBetween(0.01, 0.10);
     }
 
     private long sessionsOn(DayOfWeek dayOfWeek) {

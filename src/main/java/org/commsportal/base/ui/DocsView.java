@@ -36,6 +36,7 @@ class DocsView extends VerticalLayout implements HasUrlParameter<String> {
             "active-users", "Active users: how the figures stay exact in every time zone",
             "skype-for-business-activity", "Skype for Business activity, conference organizer and participant pages",
             "device-usage", "Device usage: how client platforms are derived",
+            "call-quality", "Call quality: verdicts, splits, distributions and the scorecard",
             "privacy", "Concealed user names",
             "exports", "Exports",
             "date-times", "Entering dates and times",

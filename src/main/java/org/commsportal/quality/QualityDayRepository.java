@@ -1,0 +1,121 @@
+package org.commsportal.quality;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read side of the call quality read model: the day rows summed over a filter, grouped by whitelisted key
+ * columns, and the worst users from the stream rows. Reads the primary key (tenant, day, ...) by day range.
+ */
+@Repository
+class QualityDayRepository {
+
+    /** Summed counters grouped by the key columns, as their stored values in text. */
+    record Sum(List<String> key, QualityCounts counts) {}
+
+    /** A user's streams in the filter. */
+    record UserSum(long userId, String upn, String pseudonym, long good, long poor, long unclassified) {}
+
+    private static final String SUMS =
+            QualitySql.dayCounters().stream().map(c -> "SUM(" + c + ") AS " + c).collect(Collectors.joining(", "));
+
+    private final JdbcClient jdbc;
+
+    QualityDayRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The day rows of the filter summed per distinct value of the key columns (from {@link QualitySql#DAY_KEY}). */
+    List<Sum> sum(long tenantId, QualityFilter filter, List<String> keyColumns) {
+        for (String column : keyColumns) {
+            if (!QualitySql.DAY_KEY.contains(column)) {
+                throw new IllegalArgumentException("Not a key column: " + column);
+            }
+        }
+        String key = String.join(", ", keyColumns);
+        var params = new java.util.HashMap<String, Object>();
+        String sql = "SELECT " + (key.isEmpty() ? "" : key + ", ") + SUMS + " FROM quality_day WHERE "
+                + where(tenantId, filter, params) + (key.isEmpty() ? "" : " GROUP BY " + key);
+        return jdbc
+                .sql(sql)
+                .params(params)
+                .query((rs, row) -> {
+                    List<String> values = new ArrayList<>();
+                    for (String column : keyColumns) {
+                        values.add(rs.getString(column));
+                    }
+                    return new Sum(values, counts(rs));
+                })
+                .list()
+                .stream()
+                .filter(sum -> sum.counts().streams() > 0)
+                .toList();
+    }
+
+    /**
+     * Users with at least {@code minClassified} Good + Poor streams of their own side in the filter, worst Poor %
+     * first, at most {@code limit}; conference To sides (the conference server's) belong to nobody.
+     */
+    List<UserSum> worstUsers(long tenantId, QualityFilter filter, long minClassified, int limit) {
+        var params = new java.util.HashMap<String, Object>();
+        String where = where(tenantId, filter, params);
+        params.put("minClassified", minClassified);
+        params.put("limit", limit);
+        return jdbc.sql("""
+                        SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
+                        FROM (
+                            SELECT q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor,
+                                   SUM(q.verdict = 2) AS unclassified
+                            FROM quality_stream q
+                            WHERE %s AND q.user_id IS NOT NULL
+                            GROUP BY q.user_id
+                            HAVING SUM(q.verdict IN (1, 3)) >= :minClassified AND SUM(q.verdict = 3) > 0
+                        ) w JOIN licensed_user u ON u.id = w.user_id
+                        ORDER BY w.poor / (w.good + w.poor) DESC, u.id
+                        LIMIT :limit
+                        """.formatted(where))
+                .params(params)
+                .query((rs, row) -> new UserSum(
+                        rs.getLong("id"),
+                        rs.getString("upn"),
+                        rs.getString("pseudonym"),
+                        rs.getLong("good"),
+                        rs.getLong("poor"),
+                        rs.getLong("unclassified")))
+                .list();
+    }
+
+    private static String where(long tenantId, QualityFilter filter, Map<String, Object> params) {
+        params.put("tenantId", tenantId);
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        StringBuilder where = new StringBuilder("tenant_id = :tenantId AND day BETWEEN :from AND :to");
+        if (filter.modality() != null) {
+            where.append(" AND modality = :modality");
+            params.put("modality", filter.modality().id());
+        }
+        filter.splits().forEach((split, value) -> {
+            where.append(" AND ").append(split.column()).append(" = :split_").append(split.column());
+            params.put("split_" + split.column(), split.textual() ? value : Integer.parseInt(value));
+        });
+        return where.toString();
+    }
+
+    private static QualityCounts counts(ResultSet rs) throws SQLException {
+        long[] rules = new long[QualityMetric.SLOTS];
+        long[][] histograms = new long[QualityMetric.SLOTS][QualityMetric.BUCKETS];
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            rules[slot - 1] = rs.getLong("r" + slot);
+            for (int bucket = 0; bucket < QualityMetric.BUCKETS; bucket++) {
+                histograms[slot - 1][bucket] = rs.getLong(QualitySql.histogram(slot, bucket));
+            }
+        }
+        return new QualityCounts(rs.getLong("good"), rs.getLong("poor"), rs.getLong("unclassified"), rules, histograms);
+    }
+}

@@ -1,0 +1,204 @@
+package org.commsportal.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.commsportal.sessions.Modality;
+
+/**
+ * The SQL of the call quality read model, generated once from {@link QualityMetric}: how a stream is classified and
+ * bucketed from the raw quality rows (the SQL twin of the poor-stream rules, docs/call-quality.md), and how stream rows
+ * add up to day rows. The listener, the retention-safe rebuild, verify-rollups and changeset 020 all use the same
+ * text; a unit test checks that the changeset holds it.
+ */
+final class QualitySql {
+
+    /** The day rows' key columns after tenant_id. */
+    static final List<String> DAY_KEY =
+            List.of("day", "modality", "conference", "connection", "inside", "vpn", "subnet", "client");
+
+    /** The stream rows' columns, in insert order. */
+    static final List<String> STREAM_COLUMNS = List.of(
+            "tenant_id",
+            "day",
+            "session_id",
+            "session_start",
+            "modality",
+            "stream_id",
+            "side",
+            "user_id",
+            "verdict",
+            "reason",
+            "rules",
+            "conference",
+            "connection",
+            "inside",
+            "vpn",
+            "subnet",
+            "client",
+            "m1",
+            "m2",
+            "m3",
+            "m4",
+            "m5");
+
+    private static final String TABLES = """
+            FROM comm_session s
+            JOIN %1$s x ON x.session_id = s.id AND x.session_start = s.start_time
+            LEFT JOIN qoe_media_line ml ON ml.session_start = s.start_time AND ml.id = (
+                SELECT MIN(l.id) FROM qoe_media_line l
+                WHERE l.session_id = s.id AND l.session_start = s.start_time AND l.side = x.side AND l.media_type_id = %2$d)
+            LEFT JOIN qoe_session qs ON qs.session_id = s.id AND qs.session_start = s.start_time AND qs.side = x.side
+            """;
+
+    private QualitySql() {}
+
+    /** The day-row counters after the key: verdict counts, poor streams per rule, histogram buckets per slot. */
+    static List<String> dayCounters() {
+        List<String> columns = new ArrayList<>(List.of("good", "poor", "unclassified"));
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            columns.add("r" + slot);
+        }
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            for (int bucket = 0; bucket < QualityMetric.BUCKETS; bucket++) {
+                columns.add(histogram(slot, bucket));
+            }
+        }
+        return columns;
+    }
+
+    static String histogram(int slot, int bucket) {
+        return "h" + slot + "_" + bucket;
+    }
+
+    /**
+     * Every classified stream of the sessions that {@code sessionWhere} (over comm_session s) selects, as rows of the
+     * stream table's columns: one per audio, video and application sharing stream record, and one Unclassified row
+     * (stream_id 0, no side) per such modality in a session's media without any stream record (no QoE report).
+     */
+    static String streams(String sessionWhere) {
+        List<String> parts = new ArrayList<>();
+        parts.add(streamsOf(Modality.AUDIO, "qoe_audio_stream", sessionWhere));
+        parts.add(streamsOf(Modality.VIDEO, "qoe_video_stream", sessionWhere));
+        parts.add(streamsOf(Modality.APPLICATION_SHARING, "qoe_app_sharing_stream", sessionWhere));
+        parts.add(withoutReport(Modality.AUDIO, "qoe_audio_stream", sessionWhere));
+        parts.add(withoutReport(Modality.VIDEO, "qoe_video_stream", sessionWhere));
+        parts.add(withoutReport(Modality.APPLICATION_SHARING, "qoe_app_sharing_stream", sessionWhere));
+        return String.join("\nUNION ALL\n", parts);
+    }
+
+    private static String streamsOf(Modality modality, String table, String sessionWhere) {
+        List<QualityMetric> metrics = QualityMetric.of(modality);
+        String reported =
+                metrics.stream().map(m -> "(x." + m.column() + " IS NOT NULL)").collect(Collectors.joining(" + "));
+        List<String> rules = new ArrayList<>();
+        for (QualityMetric m : metrics) {
+            String tripped = "COALESCE(x." + m.column() + (m.poorBelow() ? " < " : " > ")
+                    + QualityMetric.sqlDouble(m.threshold()) + ", 0)";
+            if (modality == Modality.VIDEO) {
+                // the first reported metric decides
+                for (QualityMetric earlier : metrics) {
+                    if (earlier.slot() < m.slot()) {
+                        tripped = "(x." + earlier.column() + " IS NULL AND " + tripped + ")";
+                    }
+                }
+            }
+            rules.add("(" + tripped + " << " + (m.slot() - 1) + ")");
+        }
+        List<String> buckets = new ArrayList<>();
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            if (slot <= metrics.size()) {
+                QualityMetric m = metrics.get(slot - 1);
+                List<String> above = new ArrayList<>();
+                for (int i = 0; i < QualityMetric.BUCKETS - 1; i++) {
+                    above.add("(x." + m.column() + " > " + QualityMetric.sqlDouble(m.edge(i)) + ")");
+                }
+                buckets.add(String.join(" + ", above) + " AS m" + slot);
+            } else {
+                buckets.add("NULL AS m" + slot);
+            }
+        }
+        String iceFailed = "EXISTS (SELECT 1 FROM qoe_media_line i WHERE i.session_id = s.id"
+                + " AND i.session_start = s.start_time AND i.side = x.side AND i.media_type_id = " + modality.id()
+                + " AND i.ice_result = 'failed')";
+        return """
+                SELECT f.tenant_id, DATE(f.session_start) AS day, f.session_id, f.session_start, %1$d AS modality,
+                       f.stream_id, f.side, f.user_id,
+                       CASE WHEN f.ice_failed OR f.reported = 0 THEN 2 WHEN f.rules > 0 THEN 3 ELSE 1 END AS verdict,
+                       CASE WHEN f.ice_failed THEN 1 WHEN f.reported = 0 THEN 2 ELSE 0 END AS reason,
+                       IF(f.ice_failed OR f.reported = 0, 0, f.rules) AS rules,
+                       f.conference, f.connection, f.inside, f.vpn, f.subnet, f.client, f.m1, f.m2, f.m3, f.m4, f.m5
+                FROM (
+                    SELECT s.tenant_id, s.id AS session_id, s.start_time AS session_start, x.id AS stream_id, x.side,
+                           IF(x.side = 'FROM', s.from_user_id,
+                              IF(COALESCE(s.conference_url, '') = '', s.to_user_id, NULL)) AS user_id,
+                           COALESCE(s.conference_url, '') <> '' AS conference,
+                           CASE ml.connection_type WHEN 'wired' THEN 1 WHEN 'wifi' THEN 2 WHEN 'wi-fi' THEN 2
+                                WHEN 'mobile' THEN 3 ELSE 0 END AS connection,
+                           COALESCE(ml.inside_corp, 2) AS inside, COALESCE(ml.vpn, 2) AS vpn,
+                           COALESCE(ml.subnet, '') AS subnet,
+                           LEFT(COALESCE(NULLIF(qs.user_agent, ''),
+                                IF(x.side = 'FROM', s.from_client_version, s.to_client_version), ''), 128) AS client,
+                           %2$s AS ice_failed,
+                           %3$s AS reported,
+                           %4$s AS rules,
+                           %5$s
+                    %6$s
+                    WHERE %7$s
+                ) f""".formatted(
+                        modality.id(),
+                        iceFailed,
+                        reported,
+                        String.join(" | ", rules),
+                        String.join(",\n                           ", buckets),
+                        TABLES.formatted(table, modality.id()).strip(),
+                        sessionWhere);
+    }
+
+    private static String withoutReport(Modality modality, String table, String sessionWhere) {
+        return """
+                SELECT s.tenant_id, DATE(s.start_time), s.id, s.start_time, %1$d, 0, NULL, NULL, 2, 3, 0,
+                       COALESCE(s.conference_url, '') <> '', 0, 2, 2, '', '', NULL, NULL, NULL, NULL, NULL
+                FROM comm_session s
+                WHERE %2$s AND (s.media_mask & %3$d) <> 0
+                  AND NOT EXISTS (SELECT 1 FROM %4$s x WHERE x.session_id = s.id AND x.session_start = s.start_time)""".formatted(modality.id(), sessionWhere, modality.bit(), table);
+    }
+
+    /** Inserts the streams of the sessions {@code sessionWhere} selects into the stream table. */
+    static String insertStreams(String sessionWhere) {
+        return "INSERT INTO quality_stream (" + String.join(", ", STREAM_COLUMNS) + ")\n" + streams(sessionWhere);
+    }
+
+    /**
+     * The day rows of the stream rows {@code source} gives (a table or a derived table aliased q), each counter
+     * multiplied by {@code sign} (1 or -1).
+     */
+    static String days(String source, String where, int sign) {
+        String times = sign < 0 ? "-" : "";
+        List<String> counters = new ArrayList<>();
+        counters.add(times + "SUM(q.verdict = 1) AS good");
+        counters.add(times + "SUM(q.verdict = 3) AS poor");
+        counters.add(times + "SUM(q.verdict = 2) AS unclassified");
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            counters.add(times + "SUM((q.rules & " + (1 << (slot - 1)) + ") <> 0) AS r" + slot);
+        }
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            for (int bucket = 0; bucket < QualityMetric.BUCKETS; bucket++) {
+                counters.add(times + "SUM(IFNULL(q.m" + slot + " = " + bucket + ", 0)) AS " + histogram(slot, bucket));
+            }
+        }
+        String key = "q.tenant_id, " + DAY_KEY.stream().map(c -> "q." + c).collect(Collectors.joining(", "));
+        return "SELECT " + key + ",\n    " + String.join(",\n    ", counters) + "\nFROM " + source + "\nWHERE " + where
+                + "\nGROUP BY " + key;
+    }
+
+    /** Adds the day rows a {@link #days} query gives to the day table. */
+    static String addDays(String daysQuery) {
+        List<String> counters = dayCounters();
+        return "INSERT INTO quality_day (tenant_id, " + String.join(", ", DAY_KEY) + ", " + String.join(", ", counters)
+                + ")\nSELECT * FROM (\n" + daysQuery + "\n) d\nON DUPLICATE KEY UPDATE "
+                + counters.stream()
+                        .map(c -> c + " = quality_day." + c + " + VALUES(" + c + ")")
+                        .collect(Collectors.joining(", "));
+    }
+}

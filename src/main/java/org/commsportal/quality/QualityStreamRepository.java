@@ -1,0 +1,173 @@
+package org.commsportal.quality;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.commsportal.common.Chunks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The write side of the call quality read model (changeset 020): stream rows and the day rows they add up to. */
+@Repository
+class QualityStreamRepository {
+
+    /** A session as the raw tables key it: id and start time (the partition column). */
+    record SessionKey(long id, LocalDateTime start) {}
+
+    private static final String KEPT = "s.start_time >= COALESCE((SELECT k.kept_from FROM user_period_state k"
+            + " WHERE k.tenant_id = s.tenant_id), '1000-01-01')";
+
+    private static final String SUBTRACT = QualitySql.addDays(
+            QualitySql.days("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", -1));
+
+    private static final String ADD = QualitySql.addDays(
+            QualitySql.days("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
+
+    private static final String INSERT =
+            QualitySql.insertStreams("s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)");
+
+    private final JdbcClient jdbc;
+
+    QualityStreamRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Takes away the stored streams of the sessions (from the day rows, then the stream rows); returns the days
+     * they were on, whose emptied day rows {@link #deleteEmptyDays} removes.
+     */
+    List<LocalDate> remove(long tenantId, Collection<Long> sessionIds) {
+        List<LocalDate> days = new ArrayList<>();
+        for (List<Long> chunk : Chunks.of(List.copyOf(sessionIds))) {
+            days.addAll(jdbc.sql("SELECT DISTINCT day FROM quality_stream WHERE tenant_id = :tenantId"
+                            + " AND session_id IN (:ids)")
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .query(LocalDate.class)
+                    .list());
+            jdbc.sql(SUBTRACT).param("tenantId", tenantId).param("ids", chunk).update();
+            jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :tenantId AND session_id IN (:ids)")
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .update();
+        }
+        return days;
+    }
+
+    /** Classifies the streams of the stored sessions from their raw quality rows and adds them. */
+    void add(long tenantId, List<SessionKey> sessions) {
+        for (List<SessionKey> chunk : Chunks.of(sessions)) {
+            List<Long> ids = chunk.stream().map(SessionKey::id).toList();
+            jdbc.sql(INSERT)
+                    .param("tenantId", tenantId)
+                    .param("ids", ids)
+                    .param(
+                            "starts",
+                            chunk.stream().map(SessionKey::start).distinct().toList())
+                    .update();
+            jdbc.sql(ADD).param("tenantId", tenantId).param("ids", ids).update();
+        }
+    }
+
+    /** Deletes the tenant's day rows of the days that count no stream any more. */
+    void deleteEmptyDays(long tenantId, Collection<LocalDate> days) {
+        List<LocalDate> distinct = days.stream().distinct().sorted().toList();
+        for (List<LocalDate> chunk : Chunks.of(distinct)) {
+            jdbc.sql("DELETE FROM quality_day WHERE tenant_id = :tenantId AND day IN (:days)"
+                            + " AND good = 0 AND poor = 0 AND unclassified = 0")
+                    .param("tenantId", tenantId)
+                    .param("days", chunk)
+                    .update();
+        }
+    }
+
+    /** Retention: forgets the days before the day. */
+    void deleteBefore(long tenantId, LocalDate day) {
+        for (String table : List.of("quality_day", "quality_stream")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day < :day")
+                    .param("tenantId", tenantId)
+                    .param("day", day)
+                    .update();
+        }
+    }
+
+    /** Deletes every row of the tenant, in steps, before a rebuild. */
+    void forget(long tenantId) {
+        for (String table : List.of("quality_day", "quality_stream")) {
+            while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId LIMIT 50000")
+                            .param("tenantId", tenantId)
+                            .update()
+                    > 0) {
+                // next step
+            }
+        }
+    }
+
+    /** Builds the rows of the tenant's kept sessions that start on the UTC day (none may be stored yet). */
+    void build(long tenantId, LocalDate day) {
+        jdbc.sql(QualitySql.insertStreams(
+                        "s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND " + KEPT))
+                .param("tenantId", tenantId)
+                .param("from", day.atStartOfDay())
+                .param("to", day.plusDays(1).atStartOfDay())
+                .update();
+        jdbc.sql(QualitySql.addDays(QualitySql.days("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
+    }
+
+    /** Stream rows and day rows that differ from a recomputation from the raw rows, described, at most limit. */
+    List<String> differences(long tenantId, int limit) {
+        List<String> found = new ArrayList<>();
+        String recomputedStreams = "(" + QualitySql.streams("s.tenant_id = :tenantId AND " + KEPT) + ")";
+        String streamSignature = QualitySql.STREAM_COLUMNS.stream()
+                .map(c -> "COALESCE(" + c + ", '-')")
+                .collect(Collectors.joining(", '|', "));
+        found.addAll(jdbc.sql("""
+                        SELECT session_id, modality, stream_id, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
+                        FROM (
+                            SELECT 'stored' AS src, session_id, modality, stream_id, CONCAT(%1$s) AS sig
+                            FROM quality_stream WHERE tenant_id = :tenantId
+                            UNION ALL
+                            SELECT 'recomputed', session_id, modality, stream_id, CONCAT(%1$s) FROM %2$s r
+                        ) u
+                        GROUP BY session_id, modality, stream_id
+                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
+                        LIMIT :limit
+                        """.formatted(streamSignature, recomputedStreams))
+                .param("tenantId", tenantId)
+                .param("limit", limit)
+                .query((rs, row) -> "quality_stream session " + rs.getLong("session_id") + " modality "
+                        + rs.getInt("modality") + " stream " + rs.getLong("stream_id") + ": " + rs.getString("what"))
+                .list());
+        if (found.size() >= limit) {
+            return found;
+        }
+        String key = String.join(", ", QualitySql.DAY_KEY);
+        String daySignature = QualitySql.dayCounters().stream().collect(Collectors.joining(", '|', "));
+        found.addAll(jdbc.sql("""
+                        SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
+                        FROM (
+                            SELECT 'stored' AS src, %1$s, CONCAT(%2$s) AS sig FROM quality_day WHERE tenant_id = :tenantId
+                            UNION ALL
+                            SELECT 'recomputed', %1$s, CONCAT(%2$s) FROM (%3$s) r
+                        ) u
+                        GROUP BY %1$s
+                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
+                        LIMIT :limit
+                        """.formatted(key, daySignature, QualitySql.days(recomputedStreams + " q", "TRUE", 1)))
+                .param("tenantId", tenantId)
+                .param("limit", limit - found.size())
+                .query((rs, row) -> "quality_day " + rs.getObject("day", LocalDate.class) + " modality "
+                        + rs.getInt("modality") + " conference " + rs.getInt("conference") + " connection "
+                        + rs.getInt("connection") + " inside " + rs.getInt("inside") + " vpn " + rs.getInt("vpn")
+                        + " subnet '" + rs.getString("subnet") + "' client '" + rs.getString("client") + "': "
+                        + rs.getString("what"))
+                .list());
+        return found;
+    }
+}

@@ -1,0 +1,573 @@
+package org.commsportal.quality.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.charts.Chart;
+import com.vaadin.flow.component.charts.model.ChartType;
+import com.vaadin.flow.component.charts.model.Configuration;
+import com.vaadin.flow.component.charts.model.ListSeries;
+import com.vaadin.flow.component.charts.model.PlotOptionsColumn;
+import com.vaadin.flow.component.charts.model.PlotOptionsLine;
+import com.vaadin.flow.component.charts.model.Stacking;
+import com.vaadin.flow.component.charts.model.Tooltip;
+import com.vaadin.flow.component.charts.model.YAxis;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.quality.QualityCounts;
+import org.commsportal.quality.QualityFilter;
+import org.commsportal.quality.QualityMetric;
+import org.commsportal.quality.QualityReport;
+import org.commsportal.quality.QualityService;
+import org.commsportal.quality.QualitySplit;
+import org.commsportal.security.Roles;
+import org.commsportal.sessions.Modality;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Call quality (docs/call-quality.md): streams by verdict and Poor % over a range, poor due to which rule, the splits,
+ * distributions with bucketed percentiles, the worst subnets, clients and users, and the scorecard against the
+ * vendor's targets. Every filter applies to every part and to the export.
+ */
+@Route("quality")
+@PageTitle("Call quality | Comms Usage Portal")
+@Menu(order = 5, title = "Call quality", icon = "vaadin:signal")
+@RolesAllowed({
+    Roles.GLOBAL_ADMIN,
+    Roles.SFB_ADMIN,
+    Roles.REPORTS_READER,
+    Roles.GLOBAL_READER,
+    Roles.USAGE_SUMMARY_READER
+})
+class QualityView extends VerticalLayout {
+
+    /** The preset ranges, ending at the report date. */
+    enum Range {
+        D7("Last 7 days", 7),
+        D30("Last 30 days", 30),
+        D90("Last 90 days", 90),
+        D180("Last 180 days", 180),
+        M12("Last 12 months", 365),
+        CUSTOM("Custom range", 0);
+
+        final String label;
+        final int days;
+
+        Range(String label, int days) {
+            this.label = label;
+            this.days = days;
+        }
+    }
+
+    private static final int WORST = 10;
+
+    private final QualityService service;
+    private final Locale locale;
+    private final Select<Range> range = new Select<>();
+    private final DatePicker from = new DatePicker("From (UTC)");
+    private final DatePicker to = new DatePicker("To (UTC)");
+    private final Select<String> modality = new Select<>();
+    private final Map<QualitySplit, Select<String>> codeFilters = new java.util.EnumMap<>(QualitySplit.class);
+    private final ComboBox<String> subnet = new ComboBox<>("Subnet");
+    private final ComboBox<String> client = new ComboBox<>("Client version");
+    private final Span summary = new Span();
+    private final Div content = new Div();
+    private QualityFilter filter;
+    private boolean updating;
+
+    QualityView(QualityService service) {
+        this.service = service;
+        this.locale = getLocale() == null ? Locale.ROOT : getLocale();
+        setId("quality");
+        setWidthFull();
+        LocaleNumbers.useInCharts(locale);
+        filter = QualityFilter.lastDays(service.reportDate(), 30);
+
+        range.setId("range");
+        range.setLabel("Range");
+        range.setItems(Range.values());
+        range.setItemLabelGenerator(r -> r.label);
+        range.setValue(Range.D30);
+        range.addValueChangeListener(event -> {
+            if (!updating && event.getValue() != Range.CUSTOM) {
+                LocalDate last = service.reportDate();
+                show(filter.withRange(last.minusDays(event.getValue().days - 1L), last));
+            }
+        });
+        from.setId("from");
+        to.setId("to");
+        for (DatePicker picker : List.of(from, to)) {
+            picker.addValueChangeListener(event -> {
+                if (!updating && event.isFromClient()) {
+                    customRange();
+                }
+            });
+        }
+        modality.setId("modality");
+        modality.setLabel("Modality");
+        modality.setItems("", "5", "6", "4");
+        modality.setItemLabelGenerator(
+                v -> v.isEmpty() ? "All" : Modality.ofId(Integer.parseInt(v)).label());
+        modality.setValue("");
+        modality.addValueChangeListener(event -> {
+            if (!updating) {
+                show(filter.withModality(
+                        event.getValue().isEmpty() ? null : Modality.ofId(Integer.parseInt(event.getValue()))));
+            }
+        });
+        var filters = new FlexLayout(range, from, to, modality);
+        filters.setId("filters");
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.getStyle().set("gap", "var(--lumo-space-s)");
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        codeFilter(filters, QualitySplit.CONFERENCE, "Sessions", "conference-filter", "0", "1");
+        codeFilter(filters, QualitySplit.CONNECTION, "Connection", "connection-filter", "1", "2", "3", "0");
+        codeFilter(filters, QualitySplit.INSIDE, "Network", "inside-filter", "1", "0", "2");
+        codeFilter(filters, QualitySplit.VPN, "VPN", "vpn-filter", "1", "0", "2");
+        textFilter(filters, QualitySplit.SUBNET, subnet, "subnet-filter");
+        textFilter(filters, QualitySplit.CLIENT, client, "client-filter");
+
+        summary.setId("summary");
+        content.setId("quality-content");
+        content.setWidthFull();
+        var exports = new StreamedExports(this::prepareExport);
+        add(new H2("Call quality"), filters, new HorizontalLayout(summary, exports), content);
+        show(filter);
+    }
+
+    private void codeFilter(FlexLayout filters, QualitySplit split, String label, String id, String... values) {
+        var select = new Select<String>();
+        select.setId(id);
+        select.setLabel(label);
+        List<String> items = new ArrayList<>();
+        items.add("");
+        items.addAll(List.of(values));
+        select.setItems(items);
+        select.setItemLabelGenerator(v -> v.isEmpty() ? "All" : split.label(v));
+        select.setValue("");
+        select.addValueChangeListener(event -> {
+            if (!updating) {
+                show(filter.withSplit(split, event.getValue().isEmpty() ? null : event.getValue()));
+            }
+        });
+        codeFilters.put(split, select);
+        filters.add(select);
+    }
+
+    private void textFilter(FlexLayout filters, QualitySplit split, ComboBox<String> box, String id) {
+        box.setId(id);
+        box.setClearButtonVisible(true);
+        box.setPlaceholder("All");
+        box.setItemLabelGenerator(split::label);
+        box.addValueChangeListener(event -> {
+            if (!updating) {
+                show(filter.withSplit(split, event.getValue()));
+            }
+        });
+        filters.add(box);
+    }
+
+    private void customRange() {
+        LocalDate first = from.getValue();
+        LocalDate last = to.getValue();
+        if (first == null || last == null || last.isBefore(first)) {
+            to.setInvalid(true);
+            to.setErrorMessage("Choose a From and a later To.");
+            return;
+        }
+        if (ChronoUnit.DAYS.between(first, last) + 1 > QualityFilter.MAX_DAYS) {
+            to.setInvalid(true);
+            to.setErrorMessage("A range is at most 12 months.");
+            return;
+        }
+        to.setInvalid(false);
+        updating = true;
+        range.setValue(Range.CUSTOM);
+        updating = false;
+        show(filter.withRange(first, last));
+    }
+
+    private void show(QualityFilter shown) {
+        filter = shown;
+        QualityReport report = service.report(shown);
+        updating = true;
+        from.setValue(shown.from());
+        to.setValue(shown.to());
+        subnet.setItems(values(report, QualitySplit.SUBNET, shown.splits().get(QualitySplit.SUBNET)));
+        subnet.setValue(shown.splits().get(QualitySplit.SUBNET));
+        client.setItems(values(report, QualitySplit.CLIENT, shown.splits().get(QualitySplit.CLIENT)));
+        client.setValue(shown.splits().get(QualitySplit.CLIENT));
+        updating = false;
+
+        QualityCounts total = report.total();
+        summary.setText(LocaleNumbers.format(total.streams(), locale) + " streams from " + shown.from() + " to "
+                + shown.to() + " (UTC days): " + LocaleNumbers.format(total.good(), locale) + " Good, "
+                + LocaleNumbers.format(total.poor(), locale) + " Poor, "
+                + LocaleNumbers.format(total.unclassified(), locale) + " Unclassified; Poor % "
+                + percent(total.poorPercent()));
+        content.removeAll();
+        content.add(new H3("Trend"), trend(report), poorDueTo(report), scorecard(report));
+        content.add(
+                new H3("Splits"),
+                note("A value with fewer than " + report.minSample()
+                        + " streams is shown greyed with its count and never ranked (minimum sample, a setting)."));
+        for (QualitySplit split : QualitySplit.values()) {
+            content.add(split(report, split));
+        }
+        content.add(distributions(report));
+        content.add(worst(report));
+    }
+
+    private static List<String> values(QualityReport report, QualitySplit split, @Nullable String chosen) {
+        List<String> values = new ArrayList<>(report.splits().getOrDefault(split, List.of()).stream()
+                .map(QualityReport.SplitRow::value)
+                .toList());
+        if (chosen != null && !values.contains(chosen)) {
+            values.add(chosen);
+        }
+        return values;
+    }
+
+    private Component trend(QualityReport report) {
+        var chart = new Chart(ChartType.COLUMN);
+        chart.setId("trend-chart");
+        chart.setHeight("320px");
+        Configuration conf = chart.getConfiguration();
+        conf.setTitle("Streams by verdict and Poor %");
+        conf.getChart().setAnimation(false);
+        List<LocalDate> points = new ArrayList<>(report.trend().keySet());
+        conf.getxAxis()
+                .setCategories(points.stream()
+                        .map(d -> report.filter().monthly() ? YearMonth.from(d).toString() : d.toString())
+                        .toArray(String[]::new));
+        conf.getxAxis().setTitle(report.filter().monthly() ? "Month (UTC days)" : "Date (UTC)");
+        conf.getyAxis().setTitle("Streams");
+        conf.getyAxis().setMin(0);
+        var percentAxis = new YAxis();
+        percentAxis.setTitle("Poor %");
+        percentAxis.setOpposite(true);
+        percentAxis.setMin(0);
+        conf.addyAxis(percentAxis);
+        var tooltip = new Tooltip();
+        tooltip.setShared(true);
+        conf.setTooltip(tooltip);
+        var stacked = new PlotOptionsColumn();
+        stacked.setStacking(Stacking.NORMAL);
+        stacked.setAnimation(false);
+        conf.setPlotOptions(stacked);
+        for (String verdict : List.of("Good", "Poor", "Unclassified")) {
+            var series = new ListSeries(verdict);
+            for (LocalDate point : points) {
+                QualityCounts c =
+                        report.trend().get(point).values().stream().reduce(QualityCounts.empty(), (a, b) -> plus(a, b));
+                series.addData(
+                        switch (verdict) {
+                            case "Good" -> c.good();
+                            case "Poor" -> c.poor();
+                            default -> c.unclassified();
+                        });
+            }
+            conf.addSeries(series);
+        }
+        for (Modality m : QualityMetric.MODALITIES) {
+            if (!report.totals().containsKey(m)) {
+                continue;
+            }
+            var series = new ListSeries("Poor % " + m.label());
+            for (LocalDate point : points) {
+                QualityCounts c = report.trend().get(point).get(m);
+                Double poor = c == null ? null : c.poorPercent();
+                series.addData(poor == null ? null : Math.round(poor * 100) / 100.0);
+            }
+            var line = new PlotOptionsLine();
+            line.setAnimation(false);
+            series.setPlotOptions(line);
+            series.setyAxis(1);
+            conf.addSeries(series);
+        }
+        return chart;
+    }
+
+    private static QualityCounts plus(QualityCounts a, QualityCounts b) {
+        long[] rules = new long[QualityMetric.SLOTS];
+        long[][] histograms = new long[QualityMetric.SLOTS][QualityMetric.BUCKETS];
+        return new QualityCounts(
+                a.good() + b.good(), a.poor() + b.poor(), a.unclassified() + b.unclassified(), rules, histograms);
+    }
+
+    /** One row of a small figures table. */
+    record Line(
+            String label,
+            String modality,
+            long streams,
+            long good,
+            long poor,
+            long unclassified,
+            String poorPercent,
+            String detail,
+            boolean greyed) {}
+
+    private Grid<Line> table(String id, String firstHeader, List<Line> lines, boolean withModality) {
+        var grid = new Grid<Line>();
+        grid.setId(id);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("No streams in this range and filter.");
+        grid.addColumn(Line::label).setHeader(firstHeader).setFlexGrow(1).setResizable(true);
+        if (withModality) {
+            grid.addColumn(Line::modality)
+                    .setHeader("Modality")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
+        grid.addColumn(l -> LocaleNumbers.format(l.streams(), locale))
+                .setHeader("Streams")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(l -> LocaleNumbers.format(l.poor(), locale))
+                .setHeader("Poor")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Line::poorPercent)
+                .setHeader("Poor %")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Line::detail).setHeader("Detail").setFlexGrow(2).setResizable(true);
+        grid.setPartNameGenerator(l -> l.greyed() ? "below-sample" : null);
+        grid.setItems(lines);
+        grid.setWidthFull();
+        return grid;
+    }
+
+    private Component poorDueTo(QualityReport report) {
+        List<Line> lines = new ArrayList<>();
+        report.totals().forEach((m, c) -> {
+            for (QualityMetric metric : QualityMetric.of(m)) {
+                long tripped = c.rule(metric.slot());
+                lines.add(new Line(
+                        metric.rule(),
+                        m.label(),
+                        c.streams(),
+                        c.good(),
+                        tripped,
+                        c.unclassified(),
+                        c.poor() == 0 ? "" : percent(100.0 * tripped / c.poor()) + " of poor",
+                        "",
+                        false));
+            }
+        });
+        var section = new VerticalLayout(
+                new H3("Poor due to"),
+                note("For poor streams, how many tripped each rule; a stream can trip several, so the rows add up to "
+                        + "more than the poor streams."),
+                table("poor-due-to", "Rule", lines, true));
+        section.setPadding(false);
+        return section;
+    }
+
+    private Component scorecard(QualityReport report) {
+        List<Line> lines = new ArrayList<>();
+        for (var month : report.scorecard()) {
+            lines.add(new Line(
+                    month.month() + " overall",
+                    "Audio",
+                    month.audio().streams(),
+                    month.audio().good(),
+                    month.audio().poor(),
+                    month.audio().unclassified(),
+                    percent(month.audio().poorPercent()),
+                    "target ≤ 3 %: " + passFail(month.overallPasses()),
+                    false));
+            lines.add(new Line(
+                    month.month() + " inside the corporate network",
+                    "Audio",
+                    month.audioInside().streams(),
+                    month.audioInside().good(),
+                    month.audioInside().poor(),
+                    month.audioInside().unclassified(),
+                    percent(month.audioInside().poorPercent()),
+                    "target ≤ 2 %: " + passFail(month.insidePasses()),
+                    false));
+        }
+        var section = new VerticalLayout(
+                new H3("Scorecard"),
+                note("Poor audio streams against the vendor's quality targets (docs/call-quality.md): at most 3 % "
+                        + "overall and 2 % inside the corporate network, per month."),
+                table("scorecard", "Month", lines, false));
+        section.setPadding(false);
+        return section;
+    }
+
+    private Component split(QualityReport report, QualitySplit split) {
+        List<Line> lines = new ArrayList<>();
+        for (var row : report.splits().getOrDefault(split, List.of())) {
+            QualityCounts c = row.total();
+            boolean ranked = row.ranked(report.minSample());
+            lines.add(new Line(
+                    row.label() + (ranked ? "" : " (below minimum sample)"),
+                    "",
+                    c.streams(),
+                    c.good(),
+                    c.poor(),
+                    c.unclassified(),
+                    percent(c.poorPercent()),
+                    rules(row),
+                    !ranked));
+        }
+        var section = new VerticalLayout(
+                new H3(split.title()),
+                table("split-" + split.name().toLowerCase(Locale.ROOT), split.title(), lines, false));
+        section.setPadding(false);
+        return section;
+    }
+
+    private static String rules(QualityReport.SplitRow row) {
+        List<String> parts = new ArrayList<>();
+        row.byModality().forEach((m, c) -> {
+            for (QualityMetric metric : QualityMetric.of(m)) {
+                if (c.rule(metric.slot()) > 0) {
+                    parts.add(m.label() + " " + metric.label().toLowerCase(Locale.ROOT) + " " + c.rule(metric.slot()));
+                }
+            }
+        });
+        return parts.isEmpty() ? "" : "Poor due to: " + String.join(", ", parts);
+    }
+
+    private Component distributions(QualityReport report) {
+        var section = new VerticalLayout(
+                new H3("Distributions"),
+                note("Histograms of each rule's metric over fixed buckets stored in the read model. The percentiles "
+                        + "name the bucket the percentile falls in: exact for the buckets, not for the values."));
+        section.setPadding(false);
+        var charts = new FlexLayout();
+        charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        charts.setWidthFull();
+        report.totals().forEach((m, c) -> {
+            for (QualityMetric metric : QualityMetric.of(m)) {
+                long[] histogram = c.histogram(metric.slot());
+                var chart = new Chart(ChartType.COLUMN);
+                chart.setId(
+                        "histogram-" + metric.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                chart.setHeight("240px");
+                chart.setWidth("min(100%, 420px)");
+                Configuration conf = chart.getConfiguration();
+                conf.setTitle(m.label() + ": " + metric.label());
+                conf.setSubTitle("p50 " + QualityService.percentile(metric, histogram, 50) + " · p90 "
+                        + QualityService.percentile(metric, histogram, 90) + " · p95 "
+                        + QualityService.percentile(metric, histogram, 95));
+                conf.getChart().setAnimation(false);
+                String[] labels = new String[QualityMetric.BUCKETS];
+                for (int b = 0; b < QualityMetric.BUCKETS; b++) {
+                    labels[b] = metric.bucketLabel(b);
+                }
+                conf.getxAxis().setCategories(labels);
+                conf.getyAxis().setTitle("Streams");
+                conf.getLegend().setEnabled(false);
+                var series = new ListSeries("Streams");
+                for (long count : histogram) {
+                    series.addData(count);
+                }
+                conf.addSeries(series);
+                charts.add(chart);
+            }
+        });
+        section.add(charts);
+        return section;
+    }
+
+    private Component worst(QualityReport report) {
+        var section = new VerticalLayout(
+                new H3("Worst by Poor %"), note("Ranked values only: at least " + report.minSample() + " streams."));
+        section.setPadding(false);
+        for (QualitySplit split : List.of(QualitySplit.SUBNET, QualitySplit.CLIENT)) {
+            List<Line> lines = new ArrayList<>();
+            for (var row : report.worst(split, WORST)) {
+                QualityCounts c = row.total();
+                lines.add(new Line(
+                        row.label(),
+                        "",
+                        c.streams(),
+                        c.good(),
+                        c.poor(),
+                        c.unclassified(),
+                        percent(c.poorPercent()),
+                        rules(row),
+                        false));
+            }
+            section.add(table("worst-" + split.name().toLowerCase(Locale.ROOT), split.title(), lines, false));
+        }
+        if (service.mayReadPerUserData()) {
+            List<Line> lines = new ArrayList<>();
+            for (var user : service.worstUsers(report.filter(), WORST)) {
+                lines.add(new Line(
+                        user.name(),
+                        "",
+                        user.good() + user.poor() + user.unclassified(),
+                        user.good(),
+                        user.poor(),
+                        user.unclassified(),
+                        percent(user.poorPercent()),
+                        "",
+                        false));
+            }
+            section.add(table("worst-users", "User", lines, false));
+        } else {
+            var notice = note("Your role shows aggregate figures only: the worst users need a reports reader or "
+                    + "administrator role.");
+            notice.setId("charts-only");
+            section.add(notice);
+        }
+        return section;
+    }
+
+    private static Paragraph note(String text) {
+        var note = new Paragraph(text);
+        note.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        note.getStyle().set("margin", "0");
+        return note;
+    }
+
+    private String percent(@Nullable Double value) {
+        return value == null ? "–" : String.format(locale, "%.2f %%", value);
+    }
+
+    private static String passFail(@Nullable Boolean passes) {
+        return passes == null ? "no classified stream" : passes ? "Pass" : "Fail";
+    }
+
+    private StreamedExports.@Nullable Download prepareExport(ExportFormat format) {
+        QualityFilter current = filter;
+        return new StreamedExports.Download(
+                service.exportFileName(current, format),
+                service.figures(current).size(),
+                (out, progress) -> service.export(current, format, out, progress));
+    }
+}

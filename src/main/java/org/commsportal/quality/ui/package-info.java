@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.quality.ui;
+
+import org.jspecify.annotations.NullMarked;

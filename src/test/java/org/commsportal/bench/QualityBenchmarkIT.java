@@ -1,0 +1,159 @@
+package org.commsportal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.activity.ActivityService;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.quality.QualityFilter;
+import org.commsportal.quality.QualityRebuild;
+import org.commsportal.quality.QualityReport;
+import org.commsportal.quality.QualityService;
+import org.commsportal.security.Role;
+import org.commsportal.sessions.Modality;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.commsportal.tenant.TenantService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Server time of the call quality page on the bench data set with quality records for 180 days (at most the data
+ * set's days): every figure of the page for 30 and for 180 days, and the worst users, as medians; beside each, a
+ * naive GROUP BY over the raw audio stream rows giving the audio trend, whose figures the page's must equal.
+ */
+@Tag("bench")
+@PortalIntegrationTest
+class QualityBenchmarkIT {
+
+    private static final int RUNS = 15;
+    private static final int NAIVE_RUNS = Integer.getInteger("bench.naiveRuns", 3);
+
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    QualityService quality;
+
+    @Autowired
+    QualityRebuild rebuild;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Test
+    void call_quality_figures() {
+        int users = Integer.getInteger("bench.users", 1_000);
+        int days = Integer.getInteger("bench.days", 180);
+        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants);
+        LocalDate lastDay = activity.reportDate();
+        Tenant tenant = bench.load(users, days, lastDay);
+        int qualityDays = bench.loadQualityDays(tenant, lastDay, Math.min(days, 180));
+        long built = System.nanoTime();
+        rebuild.rebuild(tenant.id(), lastDay.minusDays(qualityDays - 1L), lastDay);
+        System.out.printf(
+                "Built the call quality read model for %d days in %d s%n",
+                qualityDays, (System.nanoTime() - built) / 1_000_000_000);
+        long streams = jdbc.sql("SELECT COUNT(*) FROM quality_stream WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
+        long dayRows = jdbc.sql("SELECT COUNT(*) FROM quality_day WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        boolean naiveToo = !"false".equals(System.getProperty("bench.naive"));
+
+        Map<String, double[]> results = new LinkedHashMap<>();
+        for (int span : new int[] {30, Math.min(180, qualityDays)}) {
+            QualityFilter filter = QualityFilter.lastDays(lastDay, span);
+            QualityReport report = quality.report(filter);
+            Map<LocalDate, long[]> naive = naiveAudioTrend(tenant.id(), filter);
+            Map<LocalDate, long[]> ours = new TreeMap<>();
+            report.trend().forEach((day, byModality) -> {
+                var audio = byModality.get(Modality.AUDIO);
+                if (audio != null) {
+                    ours.put(day, new long[] {audio.good(), audio.poor(), audio.unclassified()});
+                }
+            });
+            if (!filter.monthly()) {
+                assertThat(ours)
+                        .as("audio trend of %d days equals the raw rows", span)
+                        .usingRecursiveComparison()
+                        .isEqualTo(naive);
+            }
+            var page = Medians.time("page data " + span + " days", RUNS, () -> quality.report(filter));
+            var users30 = Medians.time("worst users " + span + " days", RUNS, () -> quality.worstUsers(filter, 10));
+            double naiveMs = naiveToo
+                    ? Medians.median(
+                            "  naive GROUP BY " + span + " days",
+                            NAIVE_RUNS,
+                            () -> naiveAudioTrend(tenant.id(), filter))
+                    : Double.NaN;
+            results.put("page data, " + span + " days", new double[] {page.medianMs(), page.p95Ms(), naiveMs});
+            results.put(
+                    "worst users, " + span + " days", new double[] {users30.medianMs(), users30.p95Ms(), Double.NaN});
+        }
+        System.out.printf(
+                "%nCall quality, %,d users x %d days, quality records for %d days: %,d streams, %,d day rows"
+                        + " (medians of %d runs, ms)%n",
+                users, days, qualityDays, streams, dayRows, RUNS);
+        System.out.printf("%-40s %8s %8s %10s%n", "operation", "median", "p95", "naive");
+        results.forEach((name, t) -> {
+            System.out.printf("%-40s %8.1f %8.1f %10.1f%n", name, t[0], t[1], t[2]);
+            BenchFigures.record("Call quality", name, t[0], t[1], t[2], "");
+        });
+    }
+
+    /** Audio streams per day by verdict straight from the raw rows: Good, Poor, Unclassified (failed ICE or no metric). */
+    private Map<LocalDate, long[]> naiveAudioTrend(long tenantId, QualityFilter filter) {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        jdbc.sql("""
+                SELECT DATE(c.session_start) AS day,
+                       SUM(NOT c.unclassified AND NOT c.poor) AS good, SUM(NOT c.unclassified AND c.poor) AS poor,
+                       SUM(c.unclassified) AS unclassified
+                FROM (
+                    SELECT b.session_start,
+                           EXISTS (SELECT 1 FROM qoe_media_line l WHERE l.session_id = b.session_id
+                                   AND l.session_start = b.session_start AND l.side = b.side AND l.media_type_id = 5
+                                   AND l.ice_result = 'failed')
+                           OR COALESCE(b.degradation_avg, b.round_trip_avg_ms, b.packet_loss_rate_avg, b.jitter_avg_ms,
+                                       b.concealed_ratio_avg) IS NULL AS unclassified,
+                           COALESCE(b.degradation_avg > 1, 0) OR COALESCE(b.round_trip_avg_ms > 500, 0)
+                           OR COALESCE(b.packet_loss_rate_avg > 0.1e0, 0) OR COALESCE(b.jitter_avg_ms > 30, 0)
+                           OR COALESCE(b.concealed_ratio_avg > 0.07e0, 0) AS poor
+                    FROM qoe_audio_stream b
+                    WHERE b.tenant_id = :t AND b.session_start >= :from AND b.session_start < :to
+                ) c
+                GROUP BY DATE(c.session_start)
+                """)
+                .param("t", tenantId)
+                .param("from", filter.from().atStartOfDay())
+                .param("to", filter.to().plusDays(1).atStartOfDay())
+                .query((rs, row) -> days.put(
+                        rs.getObject("day", LocalDate.class),
+                        new long[] {rs.getLong("good"), rs.getLong("poor"), rs.getLong("unclassified")}))
+                .list();
+        return days;
+    }
+}

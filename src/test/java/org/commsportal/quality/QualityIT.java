@@ -1,0 +1,862 @@
+package org.commsportal.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.security.Role;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.ReadModelCheck;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.Side;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The call quality read model and page figures against a recomputation written here from the records the test sent:
+ * the poor-stream rules of SPEC section 1 restated below, each stream's split values from its side's first media line
+ * and user agent, histogram buckets, and every figure of the page (trend, totals, poor due to, splits, scorecard,
+ * percentiles over the same buckets) summed from those streams, with edges: no metric, failed ICE, no QoE report,
+ * several rules at once, re-sends that change a verdict, users written after their sessions and retention.
+ */
+@PortalIntegrationTest
+class QualityIT {
+
+    private static final LocalDate LONG_AGO = LocalDate.of(2020, 1, 1);
+    private static final String WIN = "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)";
+    private static final String OLD = "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)";
+    private static final String PHONE = "UCWA/6.0.0.0 iPhoneLync/6.22.0.0 (iPhone iOS 12.1)";
+
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    QualityService service;
+
+    @Autowired
+    ReadModelCheck readModelCheck;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Tenant tenant;
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private final Map<String, SessionRecord> sent = new LinkedHashMap<>();
+    private @Nullable LocalDate keptFrom;
+
+    @BeforeEach
+    void emptyTenant() {
+        tenant = testTenants.newTenant("quality");
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void every_stream_and_figure_equals_a_recomputation_with_the_edges() {
+        LocalDate d1 = today.minusDays(3);
+        LocalDate d2 = today.minusDays(2);
+        writeUsers(user("ada"), user("bob"));
+        Quality.AudioStream good = audio(Side.FROM, 10.0, 0.01, 80.0, 0.3, 0.01);
+        write(
+                session(
+                        "good",
+                        d1,
+                        "09:00:00",
+                        null,
+                        List.of(Modality.AUDIO),
+                        report(
+                                List.of(line(Side.FROM, Modality.AUDIO, "10.1.1.0", true, false, "wired", "succeeded")),
+                                List.of(info(Side.FROM, WIN)),
+                                List.of(good, audio(Side.TO, 5.0, 0.0, 40.0, 0.1, 0.0)),
+                                List.of(),
+                                List.of())),
+                // every audio rule at once, on Wi-Fi outside over VPN
+                session(
+                        "all-rules",
+                        d1,
+                        "23:59:59.999",
+                        null,
+                        List.of(Modality.AUDIO),
+                        report(
+                                List.of(line(Side.FROM, Modality.AUDIO, "10.9.9.0", false, true, "wifi", "succeeded")),
+                                List.of(info(Side.FROM, OLD)),
+                                List.of(audio(Side.FROM, 31.0, 0.11, 501.0, 1.01, 0.071)),
+                                List.of(),
+                                List.of())),
+                // at the thresholds exactly: Good; no metric at all: Unclassified
+                session(
+                        "edges",
+                        d2,
+                        "00:00:00",
+                        null,
+                        List.of(Modality.AUDIO, Modality.VIDEO),
+                        report(
+                                List.of(line(Side.TO, Modality.VIDEO, "10.1.1.0", true, false, "mobile", "succeeded")),
+                                List.of(info(Side.TO, PHONE)),
+                                List.of(audio(Side.FROM, 30.0, 0.1, 500.0, 1.0, 0.07)),
+                                List.of(video(Side.TO, null, null, null)),
+                                List.of())),
+                // failed ICE (upper case) with poor metrics: Unclassified; application sharing without a QoE report
+                session(
+                        "ice",
+                        d2,
+                        "10:00:00",
+                        null,
+                        List.of(Modality.AUDIO, Modality.APPLICATION_SHARING),
+                        report(
+                                List.of(line(Side.FROM, Modality.AUDIO, "10.9.9.0", false, false, "wired", "FAILED")),
+                                List.of(),
+                                List.of(audio(Side.FROM, 90.0, 0.5, 900.0, 3.0, 0.5)),
+                                List.of(),
+                                List.of())),
+                // video: the first reported metric decides; application sharing tiles
+                session(
+                        "video",
+                        d2,
+                        "11:00:00",
+                        "conf-1",
+                        List.of(Modality.VIDEO, Modality.APPLICATION_SHARING),
+                        report(
+                                List.of(
+                                        line(Side.FROM, Modality.VIDEO, "10.2.2.0", true, false, "wired", "succeeded"),
+                                        line(Side.FROM, Modality.VIDEO, "10.3.3.0", false, false, "wifi", "failed")),
+                                List.of(info(Side.FROM, WIN)),
+                                List.of(),
+                                List.of(
+                                        video(Side.FROM, 10.0, 3.0, 0.5),
+                                        video(Side.TO, null, 3.0, 0.5),
+                                        video(Side.TO, null, null, 0.2)),
+                                List.of(sharing(Side.FROM, 40.0, 500.0, 2.0), sharing(Side.TO, 1.0, 20.0, null)))),
+                session(
+                        "old",
+                        today.minusDays(40),
+                        "12:00:00",
+                        null,
+                        List.of(Modality.AUDIO),
+                        report(
+                                List.of(),
+                                List.of(),
+                                List.of(audio(Side.FROM, 50.0, 0.0, 10.0, 0.1, 0.0)),
+                                List.of(),
+                                List.of())));
+        assertEqualsRecomputation();
+        assertThat(storedRules("all-rules")).containsExactly("3:31");
+        assertThat(storedRules("ice")).containsExactlyInAnyOrder("2:0", "2:0"); // failed ICE, no sharing report
+        assertThat(storedRules("video")).containsExactlyInAnyOrder("2:0", "3:2", "3:4", "3:7", "1:0");
+
+        // re-sends: the good session turns poor, the poor one good, the old one loses its streams
+        write(
+                session(
+                        "good",
+                        d1,
+                        "09:00:00",
+                        null,
+                        List.of(Modality.AUDIO),
+                        report(
+                                List.of(line(Side.FROM, Modality.AUDIO, "10.1.1.0", true, false, "wired", "succeeded")),
+                                List.of(info(Side.FROM, WIN)),
+                                List.of(audio(Side.FROM, 45.0, 0.01, 80.0, 0.3, 0.01)),
+                                List.of(),
+                                List.of())),
+                session(
+                        "all-rules",
+                        d1,
+                        "23:59:59.999",
+                        null,
+                        List.of(Modality.AUDIO),
+                        report(List.of(), List.of(), List.of(good), List.of(), List.of())),
+                session("old", today.minusDays(40), "12:00:00", null, List.of(Modality.AUDIO), Quality.Report.none()));
+        assertEqualsRecomputation();
+
+        // a user written after the sessions: the streams of their side are now theirs
+        writeUsers(user("cyd"));
+        write(session(
+                "cyd",
+                d2,
+                "13:00:00",
+                null,
+                List.of(Modality.AUDIO),
+                report(
+                        List.of(),
+                        List.of(),
+                        List.of(audio(Side.TO, 40.0, 0.0, 10.0, 0.1, 0.0)),
+                        List.of(),
+                        List.of())));
+        writeUsers(user("dee"));
+        assertEqualsRecomputation();
+
+        // retention drops the old day
+        keptFrom = today.minusDays(30);
+        currentTenant.runAs(tenant.id(), () -> writer.keepFrom(keptFrom));
+        assertEqualsRecomputation();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM quality_stream WHERE tenant_id = :t AND day < :d")
+                        .param("t", tenant.id())
+                        .param("d", keptFrom)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void generated_streams_in_any_batches_with_re_sends_add_up_to_the_recomputation() {
+        Random random = new Random(23);
+        writeUsers(user("u0"), user("u1"), user("u2"));
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            records.add(randomSession("r-" + i, random));
+        }
+        for (int start = 0; start < records.size(); start += 41) {
+            write(records.subList(start, Math.min(records.size(), start + 41)).toArray(SessionRecord[]::new));
+        }
+        for (int i = 0; i < records.size(); i += 4) {
+            write(randomSession("r-" + i, random));
+        }
+        assertEqualsRecomputation();
+        keptFrom = today.minusDays(100);
+        currentTenant.runAs(tenant.id(), () -> writer.keepFrom(keptFrom));
+        assertEqualsRecomputation();
+    }
+
+    @Test
+    void chart_roles_see_the_figures_only_per_user_roles_the_worst_users_and_the_export_is_audited()
+            throws java.io.IOException {
+        writeUsers(user("ada"), user("bob"));
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double jitter = i % 4 == 0 ? 50.0 : 5.0; // a quarter poor
+            records.add(session(
+                    "s-" + i,
+                    today.minusDays(2),
+                    "10:00:00",
+                    null,
+                    List.of(Modality.AUDIO),
+                    report(
+                            List.of(),
+                            List.of(),
+                            List.of(audio(Side.FROM, jitter, 0.0, 10.0, 0.1, 0.0)),
+                            List.of(),
+                            List.of())));
+        }
+        write(records.toArray(SessionRecord[]::new));
+        QualityFilter filter = QualityFilter.lastDays(today.minusDays(1), 7);
+
+        testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
+        assertThat(service.report(filter).totals().get(Modality.AUDIO).poor()).isEqualTo(10);
+        assertThatThrownBy(() -> service.worstUsers(filter, 10)).isInstanceOf(AccessDeniedException.class);
+
+        testTenants.signInAs(tenant, Role.BILLING_ADMIN);
+        assertThatThrownBy(() -> service.report(filter)).isInstanceOf(AccessDeniedException.class);
+
+        testTenants.signInAs(tenant, Role.GLOBAL_READER); // always concealed
+        var worst = service.worstUsers(filter, 10);
+        assertThat(worst).hasSize(1);
+        assertThat(worst.get(0).name()).matches("[0-9a-f]{32}");
+        assertThat(worst.get(0).poorPercent()).isEqualTo(25.0);
+
+        testTenants.signInAs(tenant, Role.REPORTS_READER);
+        var out = new ByteArrayOutputStream();
+        long rows = service.export(filter, ExportFormat.CSV, out, n -> {});
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(rows).isPositive();
+        assertThat(csv).contains("Part,Value,Modality,Streams,Good,Poor,Unclassified,Poor %,Detail");
+        assertThat(csv).contains("Poor due to,Jitter > 30 ms,Audio,40,30,10,0,25.00,10 poor streams tripped this rule");
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE tenant_id = :t AND detail LIKE '%call quality figures%'")
+                        .param("t", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    // ---- the recomputation ----
+
+    /** A stream as this test expects it: its day, modality, verdict, rules, split values and buckets. */
+    private record Expected(
+            String dialogId,
+            LocalDate day,
+            Modality modality,
+            @Nullable Side side,
+            int verdict,
+            int rules,
+            boolean conference,
+            int connection,
+            int inside,
+            int vpn,
+            String subnet,
+            String client,
+            @Nullable Integer[] buckets) {
+
+        String row() {
+            return String.join(
+                    "|",
+                    dialogId,
+                    day.toString(),
+                    String.valueOf(modality.id()),
+                    String.valueOf(side),
+                    String.valueOf(verdict),
+                    String.valueOf(rules),
+                    String.valueOf(conference ? 1 : 0),
+                    String.valueOf(connection),
+                    String.valueOf(inside),
+                    String.valueOf(vpn),
+                    subnet,
+                    client,
+                    java.util.Arrays.toString(buckets));
+        }
+    }
+
+    private List<Expected> expectedStreams() {
+        List<Expected> streams = new ArrayList<>();
+        for (SessionRecord s : sent.values()) {
+            LocalDate day = LocalDate.ofInstant(s.startTime(), ZoneOffset.UTC);
+            if (keptFrom != null && day.isBefore(keptFrom)) {
+                continue;
+            }
+            Quality.Report q = s.quality();
+            for (Modality modality : QualityMetric.MODALITIES) {
+                List<? extends Record> records = switch (modality) {
+                    case AUDIO -> q.audioStreams();
+                    case VIDEO -> q.videoStreams();
+                    default -> q.appSharingStreams();
+                };
+                if (records.isEmpty()) {
+                    if ((s.mediaMask() & modality.bit()) != 0) {
+                        streams.add(new Expected(
+                                s.dialogId(),
+                                day,
+                                modality,
+                                null,
+                                2,
+                                0,
+                                s.isConference(),
+                                0,
+                                2,
+                                2,
+                                "",
+                                "",
+                                new Integer[5]));
+                    }
+                    continue;
+                }
+                for (Record record : records) {
+                    Side side = side(record);
+                    Quality.MediaLine line = q.mediaLines().stream()
+                            .filter(l -> l.side() == side && l.mediaType() == modality)
+                            .findFirst()
+                            .orElse(null);
+                    boolean iceFailed = q.mediaLines().stream()
+                            .anyMatch(l -> l.side() == side
+                                    && l.mediaType() == modality
+                                    && "failed".equalsIgnoreCase(l.iceResult()));
+                    Double[] values = values(record);
+                    int rules = 0;
+                    boolean reported = false;
+                    for (QualityMetric metric : QualityMetric.of(modality)) {
+                        Double v = values[metric.slot() - 1];
+                        reported |= v != null;
+                    }
+                    rules = rules(modality, values);
+                    int verdict = iceFailed || !reported ? 2 : rules > 0 ? 3 : 1;
+                    Integer[] buckets = new Integer[5];
+                    for (QualityMetric metric : QualityMetric.of(modality)) {
+                        Double v = values[metric.slot() - 1];
+                        buckets[metric.slot() - 1] = v == null ? null : bucket(metric, v);
+                    }
+                    String agent = q.sessions().stream()
+                            .filter(i -> i.side() == side
+                                    && i.userAgent() != null
+                                    && !i.userAgent().isEmpty())
+                            .map(Quality.SessionInfo::userAgent)
+                            .findFirst()
+                            .orElse(side == Side.FROM ? s.fromClientVersion() : s.toClientVersion());
+                    streams.add(new Expected(
+                            s.dialogId(),
+                            day,
+                            modality,
+                            side,
+                            verdict,
+                            verdict == 2 ? 0 : rules,
+                            s.isConference(),
+                            line == null || line.connectionType() == null
+                                    ? 0
+                                    : switch (line.connectionType()) {
+                                        case "wired" -> 1;
+                                        case "wifi" -> 2;
+                                        case "mobile" -> 3;
+                                        default -> 0;
+                                    },
+                            line == null || line.insideCorp() == null ? 2 : line.insideCorp() ? 1 : 0,
+                            line == null || line.vpn() == null ? 2 : line.vpn() ? 1 : 0,
+                            line == null || line.subnet() == null ? "" : line.subnet(),
+                            agent == null ? "" : agent,
+                            buckets));
+                }
+            }
+        }
+        return streams;
+    }
+
+    /** SPEC section 1, restated: audio and sharing poor if any rule holds; video by the first reported metric. */
+    private static int rules(Modality modality, Double[] v) {
+        return switch (modality) {
+            case AUDIO ->
+                bit(v[0] != null && v[0] > 1.0, 0)
+                        | bit(v[1] != null && v[1] > 500, 1)
+                        | bit(v[2] != null && v[2] > 0.1, 2)
+                        | bit(v[3] != null && v[3] > 30, 3)
+                        | bit(v[4] != null && v[4] > 0.07, 4);
+            case VIDEO ->
+                v[0] != null
+                        ? bit(v[0] > 50, 0)
+                        : v[1] != null ? bit(v[1] < 7, 1) : bit(v[2] != null && v[2] > 0.15, 2);
+            default ->
+                bit(v[0] != null && v[0] > 36, 0)
+                        | bit(v[1] != null && v[1] > 400, 1)
+                        | bit(v[2] != null && v[2] > 1.75, 2);
+        };
+    }
+
+    private static int bit(boolean set, int index) {
+        return set ? 1 << index : 0;
+    }
+
+    /** The bucket from the edges: how many edges the value is above. */
+    private static int bucket(QualityMetric metric, double value) {
+        int bucket = 0;
+        for (int i = 0; i < QualityMetric.BUCKETS - 1; i++) {
+            bucket += value > metric.edge(i) ? 1 : 0;
+        }
+        return bucket;
+    }
+
+    private static Side side(Record record) {
+        if (record instanceof Quality.AudioStream a) {
+            return a.side();
+        }
+        if (record instanceof Quality.VideoStream v) {
+            return v.side();
+        }
+        return ((Quality.AppSharingStream) record).side();
+    }
+
+    private static Double[] values(Record record) {
+        if (record instanceof Quality.AudioStream a) {
+            return new Double[] {
+                a.degradationAvg(), a.roundTripAvgMs(), a.packetLossRateAvg(), a.jitterAvgMs(), a.concealedRatioAvg()
+            };
+        }
+        if (record instanceof Quality.VideoStream v) {
+            return new Double[] {v.localFrameLossPercent(), v.frameRateInAvg(), v.postFecPacketLoss(), null, null};
+        }
+        var a = (Quality.AppSharingStream) record;
+        return new Double[] {
+            a.spoiledTilePercent(), a.rdpTileProcessingLatencyAvgMs(), a.relativeOneWayAvgS(), null, null
+        };
+    }
+
+    private List<String> storedRules(String dialogId) {
+        return jdbc.sql("""
+                        SELECT CONCAT(q.verdict, ':', q.rules) FROM quality_stream q
+                        JOIN session_dialog d ON d.tenant_id = q.tenant_id AND d.session_id = q.session_id
+                        WHERE q.tenant_id = :t AND d.dialog_id = :d
+                        """)
+                .param("t", tenant.id())
+                .param("d", dialogId)
+                .query(String.class)
+                .list();
+    }
+
+    private void assertEqualsRecomputation() {
+        List<Expected> expected = expectedStreams();
+        assertThat(expected).isNotEmpty();
+        List<String> stored = jdbc.sql("""
+                        SELECT d.dialog_id, q.day, q.modality, q.side, q.verdict, q.rules, q.conference, q.connection,
+                               q.inside, q.vpn, q.subnet, q.client, q.m1, q.m2, q.m3, q.m4, q.m5
+                        FROM quality_stream q JOIN session_dialog d ON d.tenant_id = q.tenant_id
+                          AND d.session_id = q.session_id
+                        WHERE q.tenant_id = :t
+                        """)
+                .param("t", tenant.id())
+                .query((rs, row) -> String.join(
+                        "|",
+                        rs.getString("dialog_id"),
+                        rs.getString("day"),
+                        rs.getString("modality"),
+                        String.valueOf(rs.getString("side")),
+                        rs.getString("verdict"),
+                        rs.getString("rules"),
+                        rs.getString("conference"),
+                        rs.getString("connection"),
+                        rs.getString("inside"),
+                        rs.getString("vpn"),
+                        rs.getString("subnet"),
+                        rs.getString("client"),
+                        java.util.Arrays.toString(new Integer[] {
+                            (Integer) rs.getObject("m1", Integer.class),
+                            rs.getObject("m2", Integer.class),
+                            rs.getObject("m3", Integer.class),
+                            rs.getObject("m4", Integer.class),
+                            rs.getObject("m5", Integer.class)
+                        })))
+                .list();
+        assertThat(stored)
+                .containsExactlyInAnyOrderElementsOf(
+                        expected.stream().map(Expected::row).toList());
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        LocalDate last = today;
+        List<QualityFilter> filters = new ArrayList<>(List.of(
+                new QualityFilter(last.minusDays(6), last, null, Map.of()),
+                new QualityFilter(last.minusDays(364), last, null, Map.of()),
+                new QualityFilter(last.minusDays(6), last, Modality.AUDIO, Map.of()),
+                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.INSIDE, "0")),
+                new QualityFilter(last.minusDays(29), last, Modality.VIDEO, Map.of(QualitySplit.CONFERENCE, "1")),
+                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.CONNECTION, "2")),
+                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.SUBNET, "10.9.9.0")),
+                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.CLIENT, OLD)),
+                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.VPN, "1"))));
+        for (QualityFilter filter : filters) {
+            assertReport(filter, expected.stream().filter(matching(filter)).toList());
+        }
+    }
+
+    private static Predicate<Expected> matching(QualityFilter filter) {
+        return e -> !e.day().isBefore(filter.from())
+                && !e.day().isAfter(filter.to())
+                && (filter.modality() == null || filter.modality() == e.modality())
+                && filter.splits().entrySet().stream()
+                        .allMatch(f -> value(f.getKey(), e).equals(f.getValue()));
+    }
+
+    private static String value(QualitySplit split, Expected e) {
+        return switch (split) {
+            case CONFERENCE -> e.conference() ? "1" : "0";
+            case CONNECTION -> String.valueOf(e.connection());
+            case INSIDE -> String.valueOf(e.inside());
+            case VPN -> String.valueOf(e.vpn());
+            case CLIENT -> e.client();
+            case SUBNET -> e.subnet();
+        };
+    }
+
+    private void assertReport(QualityFilter filter, List<Expected> streams) {
+        QualityReport report = service.report(filter);
+        Map<LocalDate, Map<Modality, QualityCounts>> trend = new TreeMap<>();
+        Map<Modality, QualityCounts> totals = new EnumMap<>(Modality.class);
+        Map<YearMonth, QualityCounts[]> months = new TreeMap<>();
+        Map<QualitySplit, Map<String, Map<Modality, QualityCounts>>> splits = new EnumMap<>(QualitySplit.class);
+        for (Expected e : streams) {
+            QualityCounts one = counts(e);
+            LocalDate point = filter.monthly() ? e.day().withDayOfMonth(1) : e.day();
+            trend.computeIfAbsent(point, d -> new EnumMap<>(Modality.class))
+                    .merge(e.modality(), one, QualityCounts::plus);
+            totals.merge(e.modality(), one, QualityCounts::plus);
+            if (e.modality() == Modality.AUDIO) {
+                var month = months.computeIfAbsent(YearMonth.from(e.day()), m ->
+                        new QualityCounts[] {QualityCounts.empty(), QualityCounts.empty()});
+                month[0] = month[0].plus(one);
+                if (e.inside() == 1) {
+                    month[1] = month[1].plus(one);
+                }
+            }
+            for (QualitySplit split : QualitySplit.values()) {
+                splits.computeIfAbsent(split, s -> new TreeMap<>())
+                        .computeIfAbsent(value(split, e), v -> new EnumMap<>(Modality.class))
+                        .merge(e.modality(), one, QualityCounts::plus);
+            }
+        }
+        assertThat(report.trend()).as("trend of %s", filter).isEqualTo(trend);
+        assertThat(report.totals()).as("totals of %s", filter).isEqualTo(totals);
+        assertThat(report.scorecard()).hasSize(months.size());
+        for (var month : report.scorecard()) {
+            assertThat(month.audio()).isEqualTo(months.get(month.month())[0]);
+            assertThat(month.audioInside()).isEqualTo(months.get(month.month())[1]);
+        }
+        for (QualitySplit split : QualitySplit.values()) {
+            Map<String, Map<Modality, QualityCounts>> shown = new TreeMap<>();
+            report.splits().get(split).forEach(row -> shown.put(row.value(), row.byModality()));
+            assertThat(shown).as("%s of %s", split, filter).isEqualTo(splits.getOrDefault(split, Map.of()));
+        }
+        // percentiles over the same buckets: the bucket of the ceil(p n)-th smallest value
+        for (Modality modality : totals.keySet()) {
+            for (QualityMetric metric : QualityMetric.of(modality)) {
+                List<Integer> sorted = streams.stream()
+                        .filter(e -> e.modality() == modality && e.buckets()[metric.slot() - 1] != null)
+                        .map(e -> e.buckets()[metric.slot() - 1])
+                        .sorted()
+                        .toList();
+                for (double p : new double[] {50, 90, 95}) {
+                    int expected = sorted.isEmpty()
+                            ? -1
+                            : sorted.get((int) Math.max(1, Math.ceil(p / 100 * sorted.size())) - 1);
+                    assertThat(QualityReport.percentileBucket(
+                                    report.totals().get(modality).histogram(metric.slot()), p))
+                            .as("p%s of %s in %s", p, metric, filter)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    private static QualityCounts counts(Expected e) {
+        long[] rules = new long[QualityMetric.SLOTS];
+        long[][] histograms = new long[QualityMetric.SLOTS][QualityMetric.BUCKETS];
+        for (int slot = 0; slot < QualityMetric.SLOTS; slot++) {
+            rules[slot] = (e.rules() >> slot) & 1;
+            if (e.buckets()[slot] != null) {
+                histograms[slot][e.buckets()[slot]] = 1;
+            }
+        }
+        return new QualityCounts(
+                e.verdict() == 1 ? 1 : 0, e.verdict() == 3 ? 1 : 0, e.verdict() == 2 ? 1 : 0, rules, histograms);
+    }
+
+    // ---- records ----
+
+    private SessionRecord randomSession(String id, Random random) {
+        LocalDate day = today.minusDays(random.nextInt(200));
+        String time = String.format(Locale.ROOT, "%02d:%02d:00", random.nextInt(24), random.nextInt(60));
+        List<Modality> media = new ArrayList<>();
+        for (Modality m : QualityMetric.MODALITIES) {
+            if (random.nextInt(3) > 0) {
+                media.add(m);
+            }
+        }
+        if (media.isEmpty()) {
+            media.add(Modality.AUDIO);
+        }
+        List<Quality.MediaLine> lines = new ArrayList<>();
+        List<Quality.SessionInfo> infos = new ArrayList<>();
+        List<Quality.AudioStream> audio = new ArrayList<>();
+        List<Quality.VideoStream> video = new ArrayList<>();
+        List<Quality.AppSharingStream> sharing = new ArrayList<>();
+        List<String> subnets = List.of("10.1.1.0", "10.2.2.0", "10.9.9.0");
+        List<String> connections = List.of("wired", "wifi", "mobile", "satellite");
+        for (Side side : Side.values()) {
+            if (random.nextInt(5) > 0) {
+                infos.add(info(side, List.of(WIN, OLD, PHONE, "").get(random.nextInt(4))));
+            }
+            for (Modality m : media) {
+                if (random.nextInt(6) > 0) {
+                    lines.add(line(
+                            side,
+                            m,
+                            random.nextInt(6) == 0 ? null : subnets.get(random.nextInt(3)),
+                            random.nextInt(6) == 0 ? null : random.nextBoolean(),
+                            random.nextInt(6) == 0 ? null : random.nextInt(4) == 0,
+                            random.nextInt(8) == 0 ? null : connections.get(random.nextInt(4)),
+                            random.nextInt(15) == 0 ? "failed" : "succeeded"));
+                }
+                if (random.nextInt(8) == 0) {
+                    continue; // no stream on this side
+                }
+                switch (m) {
+                    case AUDIO ->
+                        audio.add(audio(
+                                side,
+                                maybe(random, 0, 60),
+                                maybe(random, 0, 0.2),
+                                maybe(random, 0, 900),
+                                maybe(random, 0, 2),
+                                maybe(random, 0, 0.12)));
+                    case VIDEO ->
+                        video.add(video(side, maybe(random, 0, 70), maybe(random, 0, 30), maybe(random, 0, 0.3)));
+                    default ->
+                        sharing.add(sharing(side, maybe(random, 0, 60), maybe(random, 0, 800), maybe(random, 0, 3)));
+                }
+            }
+        }
+        String conference = random.nextInt(3) == 0 ? "conf-" + random.nextInt(5) : null;
+        String from = List.of("u0", "u1", "u2", "guest@other.example").get(random.nextInt(4));
+        SessionRecord s = session(id, day, time, conference, media, report(lines, infos, audio, video, sharing));
+        return new SessionRecord(
+                s.dialogId(),
+                s.startTime(),
+                s.endTime(),
+                uri(from),
+                s.toUri(),
+                random.nextBoolean() ? WIN : null,
+                random.nextBoolean() ? PHONE : null,
+                s.conferenceUrl(),
+                s.confInstance(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                200,
+                null,
+                s.media(),
+                0,
+                s.quality());
+    }
+
+    private static @Nullable Double maybe(Random random, double min, double max) {
+        if (random.nextInt(7) == 0) {
+            return null;
+        }
+        return Math.round((min + random.nextDouble() * (max - min)) * 1000) / 1000.0;
+    }
+
+    private SessionRecord session(
+            String id,
+            LocalDate day,
+            String time,
+            @Nullable String conference,
+            List<Modality> media,
+            Quality.Report quality) {
+        Instant start = Instant.parse(day + "T" + time + "Z");
+        String conferenceUrl =
+                conference == null ? null : "sip:bob@" + tenant.name() + ";gruu;opaque=app:conf:focus:id:" + conference;
+        return new SessionRecord(
+                id,
+                start,
+                start.plusSeconds(60),
+                uri("ada"),
+                uri(conference == null ? "cyd" : "bob"),
+                WIN,
+                PHONE,
+                conferenceUrl,
+                conferenceUrl == null ? null : "1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                200,
+                null,
+                media.stream().map(m -> new MediaUsage(m, 60_000)).toList(),
+                0,
+                quality);
+    }
+
+    private static Quality.Report report(
+            List<Quality.MediaLine> lines,
+            List<Quality.SessionInfo> infos,
+            List<Quality.AudioStream> audio,
+            List<Quality.VideoStream> video,
+            List<Quality.AppSharingStream> sharing) {
+        return new Quality.Report(
+                infos, lines, audio, List.of(), List.of(), sharing, List.of(), video, List.of(), List.of());
+    }
+
+    private static Quality.MediaLine line(
+            Side side,
+            Modality type,
+            @Nullable String subnet,
+            @Nullable Boolean inside,
+            @Nullable Boolean vpn,
+            @Nullable String connection,
+            String ice) {
+        return new Quality.MediaLine(
+                side, type, "10.0.0.1", 50000, subnet, inside, vpn, connection, null, null, ice, null);
+    }
+
+    private static Quality.SessionInfo info(Side side, String agent) {
+        return new Quality.SessionInfo(side, "PC-1", "Windows 11", null, 8, agent, null);
+    }
+
+    private static Quality.AudioStream audio(
+            Side side,
+            @Nullable Double jitter,
+            @Nullable Double loss,
+            @Nullable Double roundTrip,
+            @Nullable Double degradation,
+            @Nullable Double concealed) {
+        return new Quality.AudioStream(
+                side,
+                "SILK",
+                jitter,
+                null,
+                loss,
+                null,
+                roundTrip,
+                null,
+                null,
+                null,
+                degradation,
+                null,
+                concealed,
+                null,
+                null);
+    }
+
+    private static Quality.VideoStream video(
+            Side side, @Nullable Double frameLoss, @Nullable Double frameRate, @Nullable Double postFec) {
+        return new Quality.VideoStream(side, "H264", "1280x720", frameRate, frameRate, frameLoss, postFec, 1200.0);
+    }
+
+    private static Quality.AppSharingStream sharing(
+            Side side, @Nullable Double spoiled, @Nullable Double latency, @Nullable Double oneWay) {
+        return new Quality.AppSharingStream(side, 5.0, 40.0, 0.01, latency, spoiled, oneWay);
+    }
+
+    private void write(SessionRecord... records) {
+        currentTenant.runAs(tenant.id(), () -> writer.write(List.of(records)));
+        for (SessionRecord r : records) {
+            sent.put(r.dialogId(), r);
+        }
+    }
+
+    private void writeUsers(UserRecord... records) {
+        currentTenant.runAs(tenant.id(), () -> directory.upsert(List.of(records)));
+    }
+
+    private UserRecord user(String alias) {
+        return new UserRecord(alias + "@" + tenant.name(), alias, "User " + alias, LONG_AGO, null);
+    }
+
+    private String uri(String party) {
+        return "sip:" + (party.contains("@") ? party : party + "@" + tenant.name());
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, Long> unused() {
+        return new HashMap<>();
+    }
+}

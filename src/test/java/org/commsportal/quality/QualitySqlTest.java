@@ -1,0 +1,49 @@
+package org.commsportal.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.commsportal.sessions.Modality;
+import org.junit.jupiter.api.Test;
+
+class QualitySqlTest {
+
+    private static final Path CHANGESET = Path.of("src/main/resources/db/changelog/020-call-quality.sql");
+
+    @Test
+    void the_changeset_fills_the_read_model_with_the_sql_the_listener_uses() throws IOException {
+        String changeset = Files.readString(CHANGESET);
+        assertThat(squeezed(changeset)).contains(squeezed(QualityBackfill.STREAMS));
+        assertThat(squeezed(changeset)).contains(squeezed(QualityBackfill.DAYS));
+    }
+
+    @Test
+    void each_rule_has_its_threshold_as_a_bucket_edge_so_a_bucket_holds_only_poor_or_only_good_values() {
+        for (QualityMetric metric : QualityMetric.values()) {
+            int atThreshold = metric.bucket(metric.threshold());
+            assertThat(metric.bucket(metric.threshold() + 1e-9))
+                    .as(metric.name())
+                    .isEqualTo(atThreshold + 1);
+        }
+        assertThat(QualityMetric.AUDIO_JITTER.bucket(0)).isZero();
+        assertThat(QualityMetric.AUDIO_JITTER.bucket(2)).isZero();
+        assertThat(QualityMetric.AUDIO_JITTER.bucket(2.0001)).isEqualTo(1);
+        assertThat(QualityMetric.AUDIO_JITTER.bucket(1e6)).isEqualTo(QualityMetric.BUCKETS - 1);
+        assertThat(QualityMetric.AUDIO_JITTER.bucketLabel(0)).isEqualTo("≤ 2 ms");
+        assertThat(QualityMetric.AUDIO_JITTER.bucketLabel(11)).isEqualTo("> 60 ms");
+        assertThat(QualityMetric.of(Modality.AUDIO)).hasSize(5);
+        assertThat(QualityMetric.AUDIO_JITTER.rule()).isEqualTo("Jitter > 30 ms");
+        assertThat(QualityMetric.VIDEO_FRAME_RATE.rule()).isEqualTo("Average frame rate < 7 fps");
+    }
+
+    private static String squeezed(String sql) {
+        return sql.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Prints the changeset's statements: run after changing the rules or buckets, and paste. */
+    public static void main(String[] args) {
+        System.out.println(QualityBackfill.STREAMS + ";\n\n" + QualityBackfill.DAYS + ";");
+    }
+}
