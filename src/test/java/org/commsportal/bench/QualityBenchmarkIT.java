@@ -60,11 +60,14 @@ class QualityBenchmarkIT {
     @Autowired
     TestTenants testTenants;
 
+    @Autowired
+    org.commsportal.sessions.ReadModelCheck readModels;
+
     @Test
     void call_quality_figures() {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants);
+        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         int qualityDays = bench.loadQualityDays(tenant, lastDay, Math.min(days, 180));
