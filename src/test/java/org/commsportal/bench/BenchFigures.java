@@ -149,4 +149,24 @@ final class BenchFigures {
         fields.add(field.toString());
         return fields;
     }
+
+    /** One timed operation of a benchmark: the portal's timing, the naive query's median (NaN for none), a note. */
+    record Timed(Medians.Timing portal, double naiveMs, String note) {}
+
+    /** Prints a benchmark's table (median, p95, naive, ratio) under the heading and records every row. */
+    static void printAndRecord(String benchmark, String heading, java.util.Map<String, Timed> rows) {
+        System.out.printf("%n%s%n", heading);
+        System.out.printf("%-60s %10s %10s %12s %8s%n", "operation", "portal", "p95", "raw GROUP BY", "ratio");
+        rows.forEach((name, r) -> {
+            boolean naive = !Double.isNaN(r.naiveMs());
+            System.out.printf(
+                    "%-60s %10.1f %10.1f %12s %8s%n",
+                    name,
+                    r.portal().medianMs(),
+                    r.portal().p95Ms(),
+                    naive ? String.format("%.1f", r.naiveMs()) : "-",
+                    naive ? String.format("%.0fx", r.naiveMs() / r.portal().medianMs()) : "-");
+            record(benchmark, name, r.portal().medianMs(), r.portal().p95Ms(), r.naiveMs(), naive ? r.note() : "");
+        });
+    }
 }

@@ -148,28 +148,14 @@ class PeerToPeerBenchmarkIT {
         results.put("first request of a day: move totals 1 day", new Result(Medians.Timing.of(move), Double.NaN));
         assertFirstPageEqualsRawRows(tenant, ReportPeriod.D180);
 
-        System.out.printf(
-                "%nPeer-to-peer report, %,d users x %d days, %,d sessions (medians of %d runs, ms)%n",
-                users, days, sessions, RUNS);
-        System.out.printf("%-44s %10s %10s %12s %8s%n", "operation", "portal", "p95", "raw GROUP BY", "ratio");
-        results.forEach((name, r) -> {
-            System.out.printf(
-                    "%-44s %10.1f %10.1f %12s %8s%n",
-                    name,
-                    r.portal().medianMs(),
-                    r.portal().p95Ms(),
-                    Double.isNaN(r.naiveMs()) ? "-" : String.format("%.1f", r.naiveMs()),
-                    Double.isNaN(r.naiveMs())
-                            ? "-"
-                            : String.format("%.0fx", r.naiveMs() / r.portal().medianMs()));
-            BenchFigures.record(
-                    "Peer-to-peer",
-                    name,
-                    r.portal().medianMs(),
-                    r.portal().p95Ms(),
-                    r.naiveMs(),
-                    Double.isNaN(r.naiveMs()) ? "" : "naive: GROUP BY over %,d raw sessions".formatted(sessions));
-        });
+        String note = "naive: GROUP BY over %,d raw sessions".formatted(sessions);
+        var rows = new LinkedHashMap<String, BenchFigures.Timed>();
+        results.forEach((name, r) -> rows.put(name, new BenchFigures.Timed(r.portal(), r.naiveMs(), note)));
+        BenchFigures.printAndRecord(
+                "Peer-to-peer",
+                "Peer-to-peer report, %,d users x %d days, %,d sessions (medians of %d runs, ms)"
+                        .formatted(users, days, sessions, RUNS),
+                rows);
     }
 
     private void pageData(UserTableQuery query) {

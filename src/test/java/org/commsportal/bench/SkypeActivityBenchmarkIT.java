@@ -77,9 +77,7 @@ class SkypeActivityBenchmarkIT {
     @Autowired
     ReadModelCheck readModels;
 
-    private record Result(Medians.Timing portal, double naiveMs, String note) {}
-
-    private final Map<String, Result> results = new LinkedHashMap<>();
+    private final Map<String, BenchFigures.Timed> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -113,11 +111,11 @@ class SkypeActivityBenchmarkIT {
             });
             double naive =
                     naiveToo ? naive("  naive " + page, () -> naivePageData(tenant, page, from, to)) : Double.NaN;
-            results.put(page.title() + " page data " + period, new Result(ours, naive, raw));
+            results.put(page.title() + " page data " + period, new BenchFigures.Timed(ours, naive, raw));
             SkypeActivityColumn figure = page.columns().get(4);
             results.put(
                     page.title() + " " + period + " sorted by " + figure.header(),
-                    new Result(
+                    new BenchFigures.Timed(
                             Medians.time(
                                     page + " sort", RUNS, () -> activity.users(query.sortedBy(figure, false), 0, PAGE)),
                             Double.NaN,
@@ -140,41 +138,25 @@ class SkypeActivityBenchmarkIT {
         });
         double naiveDevices =
                 naiveToo ? naive("  naive device usage", () -> naiveDeviceUsage(tenant, from, to)) : Double.NaN;
-        results.put("Device usage page data " + period, new Result(deviceTiming, naiveDevices, raw));
+        results.put("Device usage page data " + period, new BenchFigures.Timed(deviceTiming, naiveDevices, raw));
 
         String detail = "getSkypeForBusinessActivityUserDetail(period='D180')";
         Medians.Timing firstPage = Medians.time(
                 "user detail JSON first page", RUNS, () -> get(detail, "$format=application/json", account));
-        results.put("User detail " + period + " JSON first page (HTTP)", new Result(firstPage, Double.NaN, ""));
+        results.put(
+                "User detail " + period + " JSON first page (HTTP)", new BenchFigures.Timed(firstPage, Double.NaN, ""));
         long[] bytes = new long[1];
         Medians.Timing wholeCsv = Medians.time("user detail whole CSV", 3, () -> bytes[0] = get(detail, "", account));
         double naiveCsv = naiveToo ? naive("  naive user detail", () -> naiveUserDetail(tenant, from, to)) : Double.NaN;
         results.put(
                 "User detail " + period + " whole CSV, " + users + " users (HTTP)",
-                new Result(wholeCsv, naiveCsv, raw + "; CSV %,d bytes".formatted(bytes[0])));
+                new BenchFigures.Timed(wholeCsv, naiveCsv, raw + "; CSV %,d bytes".formatted(bytes[0])));
 
-        System.out.printf(
-                "%nSkype for Business activity pages, %,d users x %d days, %,d sessions (medians of %d runs, ms)%n",
-                users, days, sessions, RUNS);
-        System.out.printf("%-60s %10s %10s %12s %8s%n", "operation", "portal", "p95", "raw GROUP BY", "ratio");
-        results.forEach((name, r) -> {
-            System.out.printf(
-                    "%-60s %10.1f %10.1f %12s %8s%n",
-                    name,
-                    r.portal().medianMs(),
-                    r.portal().p95Ms(),
-                    Double.isNaN(r.naiveMs()) ? "-" : String.format("%.1f", r.naiveMs()),
-                    Double.isNaN(r.naiveMs())
-                            ? "-"
-                            : String.format("%.0fx", r.naiveMs() / r.portal().medianMs()));
-            BenchFigures.record(
-                    "Skype for Business activity",
-                    name,
-                    r.portal().medianMs(),
-                    r.portal().p95Ms(),
-                    r.naiveMs(),
-                    Double.isNaN(r.naiveMs()) ? "" : r.note());
-        });
+        BenchFigures.printAndRecord(
+                "Skype for Business activity",
+                "Skype for Business activity pages, %,d users x %d days, %,d sessions (medians of %d runs, ms)"
+                        .formatted(users, days, sessions, RUNS),
+                results);
         TestTenants.signOut();
     }
 
