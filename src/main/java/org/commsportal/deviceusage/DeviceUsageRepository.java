@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
 import org.commsportal.export.StreamingJdbc;
+import org.commsportal.sessions.SessionWeeks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -93,10 +94,12 @@ class DeviceUsageRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final SessionWeeks sessionWeeks;
     private final JdbcTemplate batch;
     private final NamedParameterJdbcTemplate streaming;
 
-    DeviceUsageRepository(JdbcClient jdbc, JdbcTemplate batch, StreamingJdbc streaming) {
+    DeviceUsageRepository(JdbcClient jdbc, JdbcTemplate batch, StreamingJdbc streaming, SessionWeeks sessionWeeks) {
+        this.sessionWeeks = sessionWeeks;
         this.jdbc = jdbc;
         this.batch = batch;
         this.streaming = streaming.template();
@@ -150,28 +153,19 @@ class DeviceUsageRepository {
         jdbc.sql("DELETE FROM device_usage_day WHERE tenant_id = :tenantId")
                 .param("tenantId", tenantId)
                 .update();
-        var span = jdbc.sql("SELECT MIN(start_time), MAX(start_time) FROM comm_session WHERE tenant_id = :tenantId")
-                .param("tenantId", tenantId)
-                .query((rs, row) -> new java.time.LocalDateTime[] {
-                    rs.getObject(1, java.time.LocalDateTime.class), rs.getObject(2, java.time.LocalDateTime.class)
-                })
-                .single();
-        if (span[0] == null) {
-            return;
-        }
         String week = RECOMPUTED.replace(
                 "WHERE s.tenant_id = :tenantId",
                 "WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until");
-        for (LocalDate from = span[0].toLocalDate(); !from.isAfter(span[1].toLocalDate()); from = from.plusDays(7)) {
-            jdbc.sql("""
-                    INSERT INTO device_usage_day (tenant_id, user_id, day, platform, agent_key, agent, sessions)
-                    SELECT :tenantId, r.user_id, r.day, r.platform, r.agent_key, r.agent, r.sessions FROM (%s) r
-                    """.formatted(week))
-                    .param("tenantId", tenantId)
-                    .param("from", from.atStartOfDay())
-                    .param("until", from.plusDays(7).atStartOfDay())
-                    .update();
-        }
+        sessionWeeks.forEach(
+                tenantId,
+                (from, until) -> jdbc.sql("""
+                        INSERT INTO device_usage_day (tenant_id, user_id, day, platform, agent_key, agent, sessions)
+                        SELECT :tenantId, r.user_id, r.day, r.platform, r.agent_key, r.agent, r.sessions FROM (%s) r
+                        """.formatted(week))
+                        .param("tenantId", tenantId)
+                        .param("from", from)
+                        .param("until", until)
+                        .update());
     }
 
     /** The rows that differ from a recomputation from the raw sessions, described, at most limit. */

@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
 import org.commsportal.export.StreamingJdbc;
+import org.commsportal.sessions.SessionWeeks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,10 +92,13 @@ class ActivityPartyDayRepository {
             "dial_out_microsoft_ms");
 
     private final JdbcClient jdbc;
+    private final SessionWeeks sessionWeeks;
     private final JdbcTemplate batch;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate streaming;
 
-    ActivityPartyDayRepository(JdbcClient jdbc, JdbcTemplate batch, StreamingJdbc streaming) {
+    ActivityPartyDayRepository(
+            JdbcClient jdbc, JdbcTemplate batch, StreamingJdbc streaming, SessionWeeks sessionWeeks) {
+        this.sessionWeeks = sessionWeeks;
         this.jdbc = jdbc;
         this.batch = batch;
         this.streaming = streaming.template();
@@ -171,28 +175,17 @@ class ActivityPartyDayRepository {
         jdbc.sql("DELETE FROM activity_day_total WHERE tenant_id = :tenantId")
                 .param("tenantId", tenantId)
                 .update();
-        var span = jdbc.sql("SELECT MIN(start_time), MAX(start_time) FROM comm_session WHERE tenant_id = :tenantId")
-                .param("tenantId", tenantId)
-                .query((rs, row) -> new java.time.LocalDateTime[] {
-                    rs.getObject(1, java.time.LocalDateTime.class), rs.getObject(2, java.time.LocalDateTime.class)
-                })
-                .single();
-        if (span[0] != null) {
-            String insert = "INSERT INTO activity_party_day (tenant_id, user_id, day, kind, conference_key, "
-                    + String.join(", ", COUNTERS) + ") SELECT :tenantId, r.user_id, r.day, r.kind, r.conference_key, "
-                    + String.join(", ", COUNTERS.stream().map(c -> "r." + c).toList()) + " FROM (" + RECOMPUTED_DAYS
-                    + ") r";
-            for (LocalDate from = span[0].toLocalDate();
-                    !from.isAfter(span[1].toLocalDate());
-                    from = from.plusDays(7)) {
-                // a session belongs to the day it starts on: weeks of start days never split a row
-                jdbc.sql(insert)
+        String insert = "INSERT INTO activity_party_day (tenant_id, user_id, day, kind, conference_key, "
+                + String.join(", ", COUNTERS) + ") SELECT :tenantId, r.user_id, r.day, r.kind, r.conference_key, "
+                + String.join(", ", COUNTERS.stream().map(c -> "r." + c).toList()) + " FROM (" + RECOMPUTED_DAYS
+                + ") r";
+        sessionWeeks.forEach(
+                tenantId,
+                (from, until) -> jdbc.sql(insert)
                         .param("tenantId", tenantId)
-                        .param("from", from.atStartOfDay())
-                        .param("until", from.plusDays(7).atStartOfDay())
-                        .update();
-            }
-        }
+                        .param("from", from)
+                        .param("until", until)
+                        .update());
         recount(tenantId, "TRUE", Map.of());
     }
 
@@ -591,19 +584,12 @@ class ActivityPartyDayRepository {
         return users.stream()
                 .map(u -> {
                     UserActivityFigures f = figures.getOrDefault(u.id(), UserActivityFigures.NONE);
-                    LocalDate last = java.util.stream.Stream.of(
-                                    f.peerToPeerLastDay(),
-                                    f.organized().lastDay(),
-                                    f.participated().lastDay())
-                            .filter(java.util.Objects::nonNull)
-                            .max(LocalDate::compareTo)
-                            .orElse(null);
                     return new SkypeActivityUserRow(
                             u.id(),
                             u.name(),
                             u.deleted(),
                             u.deletedAt(),
-                            last,
+                            f.lastActivityDay(),
                             f.peerToPeerSessions(),
                             f.peerToPeerLastDay(),
                             f.organized(),

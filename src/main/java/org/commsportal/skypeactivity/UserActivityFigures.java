@@ -15,4 +15,12 @@ public record UserActivityFigures(
 
     public static final UserActivityFigures NONE =
             new UserActivityFigures(0, null, ConferenceFigures.NONE, ConferenceFigures.NONE);
+
+    /** The last day with any of the three kinds of activity, null for none. */
+    public @Nullable LocalDate lastActivityDay() {
+        return java.util.stream.Stream.of(peerToPeerLastDay, organized.lastDay(), participated.lastDay())
+                .filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo)
+                .orElse(null);
+    }
 }
