@@ -328,9 +328,14 @@ public class DemoDataGenerator {
                     + random.hex(8).toUpperCase();
             String instance = random.uuid().toString();
             Instant start = startTime(day);
-            List<Modality> media = random.chance(0.5)
+            // one draw, as many as before: half are full meetings, the rest IM and audio, audio only or chat only,
+            // so that the organizer and participant pages' IM and audio/video lines differ
+            double kind = random.between(0.0, 1.0);
+            List<Modality> media = kind < 0.5
                     ? List.of(Modality.IM, Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING)
-                    : List.of(Modality.IM, Modality.AUDIO);
+                    : kind < 0.75
+                            ? List.of(Modality.IM, Modality.AUDIO)
+                            : kind < 0.9 ? List.of(Modality.AUDIO) : List.of(Modality.IM);
             boolean web = random.chance(0.4);
             ConferenceJoin.ConferencingProvider provider =
                     Math.floorMod(organizer.upn().hashCode(), 4) == 0

@@ -60,7 +60,9 @@ class PeerToPeerBrowserIT extends ReportPageBrowserTest {
         sortBy("IM");
         sortBy("IM"); // second click: descending
         List<List<String>> rows = visibleRows();
-        List<Long> im = rows.stream().map(row -> Long.parseLong(row.get(4))).toList();
+        List<Long> im = rows.stream()
+                .map(row -> Long.parseLong(row.get(4).replace(",", "")))
+                .toList();
         assertThat(im).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
         String someone = rows.get(0).get(0);

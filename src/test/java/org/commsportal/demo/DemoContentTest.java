@@ -96,6 +96,21 @@ class DemoContentTest {
     }
 
     @Test
+    void conferences_differ_in_their_media_so_that_each_type_has_its_own_line() {
+        var mediaSets = days.stream()
+                .flatMap(List::stream)
+                .filter(s -> s.isConference() && s.conferenceJoin().direction() == null)
+                .map(s -> s.media().stream().map(MediaUsage::type).collect(java.util.stream.Collectors.toSet()))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(mediaSets)
+                .contains(
+                        java.util.Set.of(Modality.IM),
+                        java.util.Set.of(Modality.AUDIO),
+                        java.util.Set.of(Modality.IM, Modality.AUDIO),
+                        java.util.Set.of(Modality.IM, Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING));
+    }
+
+    @Test
     void callers_use_every_client_platform_and_some_unrecognised_clients() {
         var platforms = days.stream()
                 .flatMap(List::stream)

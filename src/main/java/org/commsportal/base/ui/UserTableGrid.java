@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,7 @@ public final class UserTableGrid<R, C extends Enum<C>, Q> extends Grid<R> {
         setMultiSort(false);
         setEmptyStateText("No licensed users match this period and filter.");
         for (C column : columns) {
-            var gridColumn = addColumn(row -> text(table.value(column, row)))
+            var gridColumn = addColumn(row -> text(table.value(column, row), getLocale()))
                     .setKey(column.name())
                     .setHeader(table.header(column))
                     .setSortable(true)
@@ -88,12 +89,16 @@ public final class UserTableGrid<R, C extends Enum<C>, Q> extends Grid<R> {
                         orders.get(0).getDirection() == SortDirection.ASCENDING);
     }
 
-    private static String text(@Nullable Object value) {
+    /** A cell's text: counts grouped as the page's other numbers are (docs/pages.md), flags as Yes or No. */
+    private static String text(@Nullable Object value, Locale locale) {
         if (value == null) {
             return "";
         }
         if (value instanceof Boolean flag) {
             return flag ? "Yes" : "No";
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return LocaleNumbers.format(((Number) value).longValue(), locale);
         }
         return value.toString();
     }
