@@ -10,6 +10,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -25,6 +27,7 @@ import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.base.ui.ColumnChooser;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.ReportLink;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.base.ui.UserTableSection;
@@ -48,7 +51,7 @@ import org.jspecify.annotations.Nullable;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class PeerToPeerActivityView extends VerticalLayout {
+class PeerToPeerActivityView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String COLUMNS_PREFERENCE = "peer-to-peer-activity.columns";
 
@@ -60,6 +63,8 @@ class PeerToPeerActivityView extends VerticalLayout {
     private @Nullable UserTableGrid<UserActivityRow, UserActivityColumn, UserTableQuery> grid;
     private @Nullable ColumnChooser<UserActivityColumn> columns;
     private @Nullable UserTableSection usersSection;
+    private final ReportLink<UserActivityColumn> link;
+    private final Select<ReportPeriod> period = new Select<>();
     private UserTableQuery query = UserTableQuery.of(ReportPeriod.D7);
 
     PeerToPeerActivityView(ActivityService activity, AccountPreferences preferences) {
@@ -68,7 +73,6 @@ class PeerToPeerActivityView extends VerticalLayout {
         setId("peer-to-peer-activity");
         setWidthFull();
 
-        var period = new Select<ReportPeriod>();
         period.setId("period");
         period.setLabel("Period");
         period.setItems(ReportPeriod.values());
@@ -79,7 +83,7 @@ class PeerToPeerActivityView extends VerticalLayout {
         logarithmic.setId("log-scale");
         // Small series (video, file transfers) stay readable beside large ones (IM); the chosen day stays
         logarithmic.addValueChangeListener(event -> showCharts(activity.activity(period.getValue())));
-        var header = new HorizontalLayout(period, logarithmic, dataAsOf);
+        var header = new HorizontalLayout(period, logarithmic, dataAsOf, ReportLink.copyButton());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         LocaleNumbers.useInCharts(getLocale());
@@ -96,6 +100,16 @@ class PeerToPeerActivityView extends VerticalLayout {
             note.setId("charts-only");
             add(note);
         }
+        link = new ReportLink<>(
+                "usage/peer-to-peer-activity",
+                UserActivityColumn.class,
+                period,
+                grid,
+                columns,
+                usersSection,
+                () -> query.day(),
+                this::showDay,
+                activity::reportDate);
         showPeriod(ReportPeriod.D7);
     }
 
@@ -142,6 +156,12 @@ class PeerToPeerActivityView extends VerticalLayout {
         boolean filtered = !query.nameContains().isEmpty();
         long shown = activity.countUsers(query);
         usersSection.show(query.day(), shown, filtered ? activity.countUsers(query.withFilter("")) : shown, filtered);
+        link.update();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        link.restore(event.getLocation().getQueryParameters());
     }
 
     /** Every row matching the period or day, the filter and the sort, with the visible columns. */

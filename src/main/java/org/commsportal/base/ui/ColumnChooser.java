@@ -5,9 +5,12 @@ import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +25,8 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
     private final Class<C> type;
     private final List<C> all;
     private final Grid<?> grid;
+    private final Map<C, MenuItem> items;
+    private final List<Runnable> changeListeners = new ArrayList<>();
 
     public ColumnChooser(
             Class<C> type,
@@ -43,6 +48,7 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
         this.type = type;
         this.all = List.copyOf(all);
         this.grid = grid;
+        this.items = new EnumMap<>(type);
         setId("column-chooser");
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
         SubMenu columns = addItem("Columns").getSubMenu();
@@ -56,6 +62,7 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
         apply(visible);
         for (C column : this.all) {
             MenuItem item = columns.addItem(header.apply(column));
+            items.put(column, item);
             item.setCheckable(true);
             item.setChecked(visible.contains(column));
             item.setKeepOpen(true);
@@ -70,6 +77,7 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
                 }
                 apply(chosen);
                 preferences.put(preferenceKey, chosen.stream().map(Enum::name).collect(Collectors.joining(",")));
+                changeListeners.forEach(Runnable::run);
             });
         }
     }
@@ -79,6 +87,31 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
         return all.stream()
                 .filter(c -> grid.getColumnByKey(c.name()).isVisible())
                 .toList();
+    }
+
+    /**
+     * Shows the named columns that exist (a report link's choice, docs/pages.md#links) without changing the
+     * account's remembered choice; false, changing nothing, when none of the names is a column.
+     */
+    public boolean showOnly(List<String> names) {
+        Set<C> chosen = EnumSet.noneOf(type);
+        all.stream().filter(c -> names.contains(c.name())).forEach(chosen::add);
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        apply(chosen);
+        items.forEach((column, item) -> item.setChecked(chosen.contains(column)));
+        return true;
+    }
+
+    /** Whether every column of the table is shown. */
+    public boolean showsAll() {
+        return visible().size() == all.size();
+    }
+
+    /** Runs after each change of the visible columns by the viewer. */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
     }
 
     private void apply(Set<C> visible) {

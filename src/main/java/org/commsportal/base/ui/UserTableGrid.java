@@ -2,10 +2,13 @@ package org.commsportal.base.ui;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +74,21 @@ public final class UserTableGrid<R, C extends Enum<C>, Q> extends Grid<R> {
         setItems(
                 page -> table.page(sortedQuery(page.getSortOrders()), page.getOffset(), page.getLimit()).stream(),
                 page -> Math.toIntExact(table.count(query.get())));
+    }
+
+    /** Sorts by the column, as clicks on its header would. */
+    public void sortBy(C column, boolean ascending) {
+        Column<R> sorted = getColumnByKey(column.name());
+        sort(List.of(new GridSortOrder<>(sorted, ascending ? SortDirection.ASCENDING : SortDirection.DESCENDING)));
+    }
+
+    /** The column the viewer sorted by and whether ascending; empty while the table has its default order. */
+    public Optional<Map.Entry<C, Boolean>> sortChoice() {
+        return getSortOrder().stream()
+                .findFirst()
+                .map(order -> Map.entry(
+                        Enum.valueOf(type, order.getSorted().getKey()),
+                        order.getDirection() == SortDirection.ASCENDING));
     }
 
     /** The table's query with the grid's current sort; exports use it so they match what is on screen. */

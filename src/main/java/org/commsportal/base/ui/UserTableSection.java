@@ -27,6 +27,7 @@ public final class UserTableSection extends VerticalLayout {
     private final Span dayMarker = new Span();
     private final HorizontalLayout dayChip = new HorizontalLayout();
     private final Span userCount = new Span();
+    private final TextField filter = new TextField();
 
     public UserTableSection(
             Grid<?> table,
@@ -34,7 +35,6 @@ public final class UserTableSection extends VerticalLayout {
             Runnable onWholePeriod,
             Component columnChooser,
             StreamedExports exports) {
-        var filter = new TextField();
         filter.setId("user-filter");
         filter.setPlaceholder("User name contains");
         filter.setAriaLabel("User name contains");
@@ -67,6 +67,16 @@ public final class UserTableSection extends VerticalLayout {
         // Below the charts: scrolled to, the table fills the window under the toolbar, whatever its height
         table.setHeight("calc(100vh - 9rem)");
         table.setMinHeight("22rem");
+    }
+
+    /** The "user name contains" text. */
+    public String filterText() {
+        return filter.getValue();
+    }
+
+    /** Types the text into the filter, which filters the table as if the viewer had typed it. */
+    public void filterBy(String text) {
+        filter.setValue(text);
     }
 
     /**

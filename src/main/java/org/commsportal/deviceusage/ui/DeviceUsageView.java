@@ -13,6 +13,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -23,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.commsportal.base.ui.ColumnChooser;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.ReportLink;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.base.ui.UserTableSection;
@@ -53,7 +56,7 @@ import org.jspecify.annotations.Nullable;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class DeviceUsageView extends VerticalLayout {
+class DeviceUsageView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String COLUMNS_PREFERENCE = "device-usage.columns";
 
@@ -65,6 +68,8 @@ class DeviceUsageView extends VerticalLayout {
     private @Nullable UserTableGrid<DeviceUserRow, DeviceUserColumn, DeviceUserQuery> grid;
     private @Nullable ColumnChooser<DeviceUserColumn> columns;
     private @Nullable UserTableSection usersSection;
+    private final ReportLink<DeviceUserColumn> link;
+    private final Select<ReportPeriod> period = new Select<>();
     private DeviceUserQuery query = DeviceUserQuery.of(ReportPeriod.D7);
 
     DeviceUsageView(DeviceUsageService service, AccountPreferences preferences) {
@@ -73,7 +78,6 @@ class DeviceUsageView extends VerticalLayout {
         setId("device-usage");
         setWidthFull();
 
-        var period = new Select<ReportPeriod>();
         period.setId("period");
         period.setLabel("Period");
         period.setItems(ReportPeriod.values());
@@ -81,7 +85,7 @@ class DeviceUsageView extends VerticalLayout {
         period.setValue(ReportPeriod.D7);
         period.addValueChangeListener(event -> showPeriod(event.getValue()));
         dataAsOf.setId("data-as-of");
-        var header = new HorizontalLayout(period, dataAsOf);
+        var header = new HorizontalLayout(period, dataAsOf, ReportLink.copyButton());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
 
@@ -99,6 +103,16 @@ class DeviceUsageView extends VerticalLayout {
             note.setId("charts-only");
             add(note);
         }
+        link = new ReportLink<>(
+                "usage/device-usage",
+                DeviceUserColumn.class,
+                period,
+                grid,
+                columns,
+                usersSection,
+                () -> query.day(),
+                this::showDay,
+                service::reportDate);
         showPeriod(ReportPeriod.D7);
     }
 
@@ -173,6 +187,12 @@ class DeviceUsageView extends VerticalLayout {
         boolean filtered = !query.nameContains().isEmpty();
         long shown = service.countUsers(query);
         usersSection.show(query.day(), shown, filtered ? service.countUsers(query.withFilter("")) : shown, filtered);
+        link.update();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        link.restore(event.getLocation().getQueryParameters());
     }
 
     /** Every row matching the period or day, the filter and the sort, with the visible columns. */

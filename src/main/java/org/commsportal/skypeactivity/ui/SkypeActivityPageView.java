@@ -10,11 +10,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.commsportal.base.ui.ColumnChooser;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.ReportLink;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.base.ui.UserTableSection;
@@ -33,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * a period ending at the report date, the page's charts, and the per-user table that a click on a chart day scopes
  * to that day. Sorting, filtering, paging and exports run in the database.
  */
-abstract class SkypeActivityPageView extends VerticalLayout {
+abstract class SkypeActivityPageView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SkypeActivityService service;
     private final Span dataAsOf = new Span();
@@ -43,6 +46,7 @@ abstract class SkypeActivityPageView extends VerticalLayout {
     private @Nullable UserTableGrid<SkypeActivityUserRow, SkypeActivityColumn, SkypeActivityQuery> grid;
     private @Nullable ColumnChooser<SkypeActivityColumn> columns;
     private @Nullable UserTableSection usersSection;
+    private final ReportLink<SkypeActivityColumn> link;
     private SkypeActivityQuery query;
 
     SkypeActivityPageView(
@@ -61,7 +65,7 @@ abstract class SkypeActivityPageView extends VerticalLayout {
         dataAsOf.setId("data-as-of");
         logarithmic.setId("log-scale");
         logarithmic.addValueChangeListener(event -> showCharts());
-        var header = new HorizontalLayout(period, logarithmic, dataAsOf);
+        var header = new HorizontalLayout(period, logarithmic, dataAsOf, ReportLink.copyButton());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
 
@@ -81,6 +85,16 @@ abstract class SkypeActivityPageView extends VerticalLayout {
             chartsOnly.setId("charts-only");
             add(chartsOnly);
         }
+        link = new ReportLink<>(
+                "usage/" + page.slug(),
+                SkypeActivityColumn.class,
+                period,
+                grid,
+                columns,
+                usersSection,
+                () -> query.day(),
+                this::showDay,
+                service::reportDate);
         showPeriod(ReportPeriod.D7);
     }
 
@@ -122,7 +136,7 @@ abstract class SkypeActivityPageView extends VerticalLayout {
         LocalDate to = service.reportDate();
         dataAsOf.setText("Data as of " + to + " (UTC)");
         charts.removeAll();
-        charts(service.firstDay(shown), to, day -> refreshTable(query.withDay(day)), logarithmic.getValue())
+        charts(service.firstDay(shown), to, this::showDay, logarithmic.getValue())
                 .forEach(charts::add);
     }
 
@@ -135,6 +149,16 @@ abstract class SkypeActivityPageView extends VerticalLayout {
         boolean filtered = !query.nameContains().isEmpty();
         long shown = service.countUsers(query);
         usersSection.show(query.day(), shown, filtered ? service.countUsers(query.withFilter("")) : shown, filtered);
+        link.update();
+    }
+
+    private void showDay(LocalDate day) {
+        refreshTable(query.withDay(day));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        link.restore(event.getLocation().getQueryParameters());
     }
 
     /** Every row matching the period or day, the filter and the sort, with the visible columns. */

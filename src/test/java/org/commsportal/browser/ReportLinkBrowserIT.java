@@ -1,0 +1,135 @@
+package org.commsportal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.commsportal.DemoAccounts;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.activity.ActivityService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A usage report's view travels in its address (docs/pages.md#links): opened by another account, a link restores the
+ * period, day, filter, sort and columns, as far as that account's roles and concealment allow.
+ */
+@PortalIntegrationTest
+class ReportLinkBrowserIT extends ReportPageBrowserTest {
+
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void the_address_follows_the_view_and_the_same_address_opens_the_same_view_for_another_reader() throws Exception {
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/usage/peer-to-peer-activity");
+        choosePeriod("Last 30 days");
+        sortBy("IM");
+        sortBy("IM"); // descending
+        toggleColumn("Video minutes");
+        browser.driver.findElement(By.cssSelector("#user-filter input")).sendKeys("a");
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().contains("user=a"));
+        String path = browser.currentPath();
+        assertThat(path)
+                .startsWith("/usage/peer-to-peer-activity?")
+                .contains("period=D30", "sort=IM", "order=desc", "user=a", "columns=")
+                .doesNotContain("VIDEO_MINUTES");
+        List<List<String>> rows = visibleRows();
+        List<String> headers = headers();
+        toggleColumn("Video minutes"); // leave the account's remembered columns as they were
+
+        browser.signIn("reports.reader", DemoAccounts.PASSWORD);
+        browser.open(path);
+        assertThat(pointsPerSeries("activity-chart")).allMatch(points -> points == 30);
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#user-filter input"))
+                        .getAttribute("value"))
+                .isEqualTo("a");
+        assertThat(headers()).isEqualTo(headers).doesNotContain("Video minutes");
+        assertThat(visibleRows()).isEqualTo(rows);
+        assertThat(visibleRows().stream()
+                        .map(row ->
+                                Long.parseLong(row.get(headers.indexOf("IM")).replace(",", "")))
+                        .toList())
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        browser.screenshot("report-link-opened-by-another-reader");
+    }
+
+    @Test
+    void a_linked_day_scopes_the_table_and_the_copy_button_confirms() {
+        testTenants.signIn("global.admin");
+        LocalDate reportDate = activity.reportDate();
+        TestTenants.signOut();
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/usage/conference-organizer-activity?period=D7&day=" + reportDate.minusDays(2));
+
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("day-marker")).getText().equals("day: " + reportDate.minusDays(2)));
+        browser.driver.findElement(By.id("copy-link")).click();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> notifications().stream()
+                        .anyMatch(text -> text.contains("Link copied") || text.contains("did not allow copying")));
+        browser.driver.findElement(By.id("remove-day")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> !browser.currentPath().contains("day="));
+    }
+
+    @Test
+    void a_bad_parameter_is_named_and_left_out_while_the_rest_applies() {
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/usage/device-usage?period=D999&day=2026-02-30&sort=NO_SUCH&columns=USER_NAME,WINDOWS&user="
+                + "x".repeat(300));
+
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> notifications().stream().anyMatch(text -> text.contains("period \"D999\" is not one of")));
+        String message = notifications().stream()
+                .filter(text -> text.contains("D999"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(message)
+                .contains(
+                        "day \"2026-02-30\" is not a date",
+                        "sort \"NO_SUCH\" is not a visible column",
+                        "user filter is longer than 200 characters")
+                .doesNotContain("Exception");
+        assertThat(headers()).containsExactly("User name", "Windows");
+        assertThat(gridSize()).isPositive();
+    }
+
+    @Test
+    void a_real_name_in_a_link_opened_by_a_concealed_viewer_finds_nobody() {
+        String realName = jdbc.sql("""
+                        SELECT u.upn FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id
+                        WHERE t.name = 'fabrikam.example' ORDER BY u.id LIMIT 1
+                        """).query(String.class).single();
+        browser.signIn("global.admin@fabrikam.example", DemoAccounts.PASSWORD);
+        browser.open("/usage/activity?period=D180&user=" + realName);
+
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().contains("user="));
+        assertThat(gridSize()).isZero();
+        assertThat(browser.driver.findElement(By.id("user-count")).getText()).startsWith("0 of ");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> notifications() {
+        return (List<String>) browser.script(
+                "return [...document.querySelectorAll('vaadin-notification-card')].map(c => c.textContent)");
+    }
+}
