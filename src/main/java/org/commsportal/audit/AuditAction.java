@@ -28,5 +28,8 @@ public enum AuditAction {
     /** A look at one user's sessions (session details report). */
     SESSION_SEARCH,
     /** A CsActiveUser* report read through the reporting web service (entity set, options, zone, rows). */
-    ACTIVE_USERS_REQUESTED
+    ACTIVE_USERS_REQUESTED,
+    /** A usage report's view saved by name (docs/pages.md, "Saved views"). */
+    SAVED_VIEW_SAVED,
+    SAVED_VIEW_DELETED
 }

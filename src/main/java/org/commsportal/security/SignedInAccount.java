@@ -4,7 +4,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The portal account of the current request or UI, for services that act on "my" account. */
-final class SignedInAccount {
+public final class SignedInAccount {
 
     private SignedInAccount() {}
 
@@ -16,7 +16,7 @@ final class SignedInAccount {
         throw new AccessDeniedException("This needs a signed-in portal account");
     }
 
-    static long id() {
+    public static long id() {
         return user().accountId();
     }
 }

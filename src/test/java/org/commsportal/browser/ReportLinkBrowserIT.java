@@ -127,6 +127,39 @@ class ReportLinkBrowserIT extends ReportPageBrowserTest {
         assertThat(browser.driver.findElement(By.id("user-count")).getText()).startsWith("0 of ");
     }
 
+    @Test
+    void a_shared_saved_view_is_listed_on_the_usage_overview_and_opens_as_it_was_saved() throws Exception {
+        String name = "Device month " + System.nanoTime();
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/usage/device-usage");
+        choosePeriod("Last 30 days");
+        sortBy("Windows");
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().contains("sort=WINDOWS"));
+        String saved = browser.currentPath();
+        browser.driver.findElement(By.id("save-view")).click();
+        browser.waitFor(By.cssSelector("#saved-view-name input")).sendKeys(name, org.openqa.selenium.Keys.TAB);
+        // the dialog's controls, clicked as soon as they exist (the dialog may still be moving in)
+        browser.script("arguments[0].click()", browser.waitFor(By.id("saved-view-shared")));
+        browser.script("arguments[0].click()", browser.waitFor(By.id("confirm-save-view")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> notifications().stream().anyMatch(text -> text.contains("Usage overview lists it")));
+
+        browser.signIn("reports.reader", DemoAccounts.PASSWORD);
+        browser.open("/usage");
+        browser.waitFor(By.id("saved-view-list"));
+        var item = browser.driver.findElements(By.cssSelector("#saved-view-list li")).stream()
+                .filter(li -> li.getText().contains(name))
+                .findFirst()
+                .orElseThrow();
+        assertThat(item.getText()).contains("Device usage", "shared by global.admin");
+        item.findElement(By.tagName("a")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().startsWith("/usage/device-usage?"));
+        browser.waitUntilIdle();
+        assertThat(browser.currentPath()).isEqualTo(saved);
+        assertThat(pointsPerSeries("users-chart")).allMatch(points -> points == 30);
+        browser.screenshot("saved-view-opened-from-the-overview");
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> notifications() {
         return (List<String>) browser.script(

@@ -33,6 +33,7 @@ import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.base.ui.UserTableSection;
 import org.commsportal.common.ReportPeriod;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ class PeerToPeerActivityView extends VerticalLayout implements BeforeEnterObserv
     private final Select<ReportPeriod> period = new Select<>();
     private UserTableQuery query = UserTableQuery.of(ReportPeriod.D7);
 
-    PeerToPeerActivityView(ActivityService activity, AccountPreferences preferences) {
+    PeerToPeerActivityView(ActivityService activity, AccountPreferences preferences, SavedViews savedViews) {
         this.activity = activity;
         this.preferences = preferences;
         setId("peer-to-peer-activity");
@@ -85,6 +86,7 @@ class PeerToPeerActivityView extends VerticalLayout implements BeforeEnterObserv
         logarithmic.addValueChangeListener(event -> showCharts(activity.activity(period.getValue())));
         var header = new HorizontalLayout(period, logarithmic, dataAsOf, ReportLink.copyButton());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
 
         LocaleNumbers.useInCharts(getLocale());
         charts.setId("charts");
@@ -110,6 +112,7 @@ class PeerToPeerActivityView extends VerticalLayout implements BeforeEnterObserv
                 () -> query.day(),
                 this::showDay,
                 activity::reportDate);
+        header.add(link.saveButton(savedViews::trySave));
         showPeriod(ReportPeriod.D7);
     }
 

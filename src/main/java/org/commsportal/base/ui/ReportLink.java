@@ -3,9 +3,13 @@ package org.commsportal.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
@@ -54,6 +58,13 @@ public final class ReportLink<C extends Enum<C>> {
     private final Consumer<LocalDate> showDay;
     private final Supplier<LocalDate> reportDate;
     private boolean restoring;
+    private String currentQuery = "";
+
+    /** Saves the view under a name; the reason it could not, if it could not. */
+    @FunctionalInterface
+    public interface ViewSaver {
+        Optional<String> save(String route, String query, String name, boolean shared);
+    }
 
     /**
      * Binds the page's parts: {@code grid}, {@code columns} and {@code table} are the per-user table's (null for a
@@ -188,7 +199,53 @@ public final class ReportLink<C extends Enum<C>> {
                                 ",", columns.visible().stream().map(Enum::name).toList()));
             }
         }
-        ui.getPage().getHistory().replaceState(null, new Location(route, QueryParameters.simple(state)));
+        QueryParameters query = QueryParameters.simple(state);
+        currentQuery = query.getQueryString();
+        ui.getPage().getHistory().replaceState(null, new Location(route, query));
+    }
+
+    /**
+     * "Save view": names the view as it is now, private or shared within the tenant; the Usage overview lists it
+     * (docs/pages.md, "Saved views").
+     */
+    public Button saveButton(ViewSaver saver) {
+        var save = new Button("Save view", VaadinIcon.BOOKMARK.create());
+        save.setId("save-view");
+        save.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        save.addClickListener(click -> {
+            var dialog = new Dialog();
+            dialog.setId("save-view-dialog");
+            dialog.setHeaderTitle("Save this view");
+            var name = new TextField("Name");
+            name.setId("saved-view-name");
+            name.setMaxLength(200); // longer names get the service's own message
+            name.setWidthFull();
+            var shared = new Checkbox("Share with the other accounts of the organization");
+            shared.setId("saved-view-shared");
+            dialog.add(new VerticalLayout(name, shared));
+            var cancel = new Button("Cancel", event -> dialog.close());
+            var confirm = new Button(
+                    "Save",
+                    event -> saver.save(route, currentQuery, name.getValue(), shared.getValue())
+                            .ifPresentOrElse(
+                                    problem -> {
+                                        name.setInvalid(true);
+                                        name.setErrorMessage(problem);
+                                    },
+                                    () -> {
+                                        dialog.close();
+                                        Notification.show(
+                                                "Saved: the Usage overview lists it.",
+                                                4000,
+                                                Notification.Position.BOTTOM_START);
+                                    }));
+            confirm.setId("confirm-save-view");
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(cancel, confirm);
+            dialog.open();
+            name.focus();
+        });
+        return save;
     }
 
     /** "Copy link": puts the page's address, which holds its state, on the clipboard. */

@@ -37,6 +37,7 @@ import org.commsportal.deviceusage.DeviceUserQuery;
 import org.commsportal.deviceusage.DeviceUserRow;
 import org.commsportal.deviceusage.UnknownAgent;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +73,7 @@ class DeviceUsageView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<ReportPeriod> period = new Select<>();
     private DeviceUserQuery query = DeviceUserQuery.of(ReportPeriod.D7);
 
-    DeviceUsageView(DeviceUsageService service, AccountPreferences preferences) {
+    DeviceUsageView(DeviceUsageService service, AccountPreferences preferences, SavedViews savedViews) {
         this.service = service;
         this.preferences = preferences;
         setId("device-usage");
@@ -113,6 +114,7 @@ class DeviceUsageView extends VerticalLayout implements BeforeEnterObserver {
                 () -> query.day(),
                 this::showDay,
                 service::reportDate);
+        header.add(link.saveButton(savedViews::trySave));
         showPeriod(ReportPeriod.D7);
     }
 

@@ -36,6 +36,7 @@ import org.commsportal.common.ReportPeriod;
 import org.commsportal.deviceusage.DeviceUsageDay;
 import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.Platform;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
 import org.commsportal.skypeactivity.ActivityDay;
 import org.commsportal.skypeactivity.ConferenceDay;
@@ -65,7 +66,8 @@ class UsageOverviewView extends VerticalLayout {
             ActivityService activity,
             SkypeActivityService skypeActivity,
             ActiveUsersService activeUsers,
-            DeviceUsageService deviceUsage) {
+            DeviceUsageService deviceUsage,
+            SavedViews savedViews) {
         setId("usage-overview");
         setWidthFull();
         LocaleNumbers.useInCharts(getLocale());
@@ -144,6 +146,11 @@ class UsageOverviewView extends VerticalLayout {
             add(new Paragraph("Your roles open no usage reports."));
         }
         add(cards);
+        Map<String, String> titles = new LinkedHashMap<>();
+        MenuConfiguration.getMenuEntries()
+                .forEach(entry ->
+                        titles.putIfAbsent(entry.path().replaceAll("^/+", "").replaceAll("/+$", ""), entry.title()));
+        add(new SavedViewList(savedViews, titles));
     }
 
     /** A report still being prepared (active users right after an upgrade) shows no figure yet. */

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
 import org.commsportal.skypeactivity.SkypeActivityPage;
@@ -26,8 +27,9 @@ import org.commsportal.skypeactivity.SkypeActivityService;
 })
 class ConferenceParticipantActivityView extends SkypeActivityPageView {
 
-    ConferenceParticipantActivityView(SkypeActivityService service, AccountPreferences preferences) {
-        super(SkypeActivityPage.PARTICIPANT, service, preferences, ConferenceCharts.NOTE_PARTICIPANT);
+    ConferenceParticipantActivityView(
+            SkypeActivityService service, AccountPreferences preferences, SavedViews savedViews) {
+        super(SkypeActivityPage.PARTICIPANT, service, preferences, savedViews, ConferenceCharts.NOTE_PARTICIPANT);
     }
 
     @Override

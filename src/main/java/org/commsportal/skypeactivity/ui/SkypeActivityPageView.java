@@ -23,6 +23,7 @@ import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.base.ui.UserTableSection;
 import org.commsportal.common.ReportPeriod;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.skypeactivity.SkypeActivityColumn;
 import org.commsportal.skypeactivity.SkypeActivityPage;
@@ -50,7 +51,11 @@ abstract class SkypeActivityPageView extends VerticalLayout implements BeforeEnt
     private SkypeActivityQuery query;
 
     SkypeActivityPageView(
-            SkypeActivityPage page, SkypeActivityService service, AccountPreferences preferences, String note) {
+            SkypeActivityPage page,
+            SkypeActivityService service,
+            AccountPreferences preferences,
+            SavedViews savedViews,
+            String note) {
         this.service = service;
         this.query = SkypeActivityQuery.of(page, ReportPeriod.D7);
         setId(page.slug());
@@ -95,6 +100,7 @@ abstract class SkypeActivityPageView extends VerticalLayout implements BeforeEnt
                 () -> query.day(),
                 this::showDay,
                 service::reportDate);
+        header.add(link.saveButton(savedViews::trySave));
         showPeriod(ReportPeriod.D7);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.commsportal.base.ui.DayCharts;
 import org.commsportal.base.ui.DayCharts.Series;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
 import org.commsportal.skypeactivity.ActivityDay;
@@ -29,11 +30,12 @@ import org.commsportal.skypeactivity.SkypeActivityService;
 })
 class SkypeActivityView extends SkypeActivityPageView {
 
-    SkypeActivityView(SkypeActivityService service, AccountPreferences preferences) {
+    SkypeActivityView(SkypeActivityService service, AccountPreferences preferences, SavedViews savedViews) {
         super(
                 SkypeActivityPage.ACTIVITY,
                 service,
                 preferences,
+                savedViews,
                 "Peer-to-peer sessions, and conferences organized (the user is the conference's organizer) and "
                         + "taken part in, per UTC day. A conference is its URL and instance.");
     }
