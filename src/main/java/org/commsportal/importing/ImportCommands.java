@@ -18,16 +18,22 @@ import org.springframework.stereotype.Component;
 public class ImportCommands {
 
     /** The second word of the {@code import} commands handled here. */
-    public static final Set<String> KINDS = Set.of("teams-call-records", "users-csv");
+    public static final Set<String> KINDS = Set.of("teams-call-records", "users-csv", "sfb-server");
 
     private final TeamsCallRecordImport teams;
+    private final SfbServerImport sfbServer;
     private final UsersCsvImport usersCsv;
     private final TenantService tenants;
     private final CurrentTenant currentTenant;
 
     ImportCommands(
-            TeamsCallRecordImport teams, UsersCsvImport usersCsv, TenantService tenants, CurrentTenant currentTenant) {
+            TeamsCallRecordImport teams,
+            SfbServerImport sfbServer,
+            UsersCsvImport usersCsv,
+            TenantService tenants,
+            CurrentTenant currentTenant) {
         this.teams = teams;
+        this.sfbServer = sfbServer;
         this.usersCsv = usersCsv;
         this.tenants = tenants;
         this.currentTenant = currentTenant;
@@ -46,6 +52,7 @@ public class ImportCommands {
             out.println("""
                     Usage:
                       import teams-call-records <file.json|file.ndjson|directory> --tenant=<tenant name>
+                      import sfb-server <directory of exported files> --tenant=<tenant name>
                       import users-csv <file.csv> --tenant=<tenant name> [--columns=<field>=<header>,...] [--dry-run]""");
             return 1;
         }
@@ -55,11 +62,11 @@ public class ImportCommands {
             return 1;
         }
         Path source = Path.of(words.get(2));
-        return currentTenant.runAs(
-                tenant.id(),
-                () -> words.get(1).equals("teams-call-records")
-                        ? teams.run(source, out)
-                        : usersCsv.run(source, option(args, "columns"), args.contains("--dry-run"), out));
+        return currentTenant.runAs(tenant.id(), () -> switch (words.get(1)) {
+            case "teams-call-records" -> teams.run(source, out);
+            case "sfb-server" -> sfbServer.run(source, out);
+            default -> usersCsv.run(source, option(args, "columns"), args.contains("--dry-run"), out);
+        });
     }
 
     private static @org.jspecify.annotations.Nullable String option(List<String> args, String name) {
