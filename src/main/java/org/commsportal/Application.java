@@ -5,6 +5,7 @@ import com.vaadin.flow.theme.Theme;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.commsportal.importing.ImportCommands;
 import org.commsportal.ingest.IngestCommands;
 import org.commsportal.security.TenantCommands;
 import org.springframework.boot.SpringApplication;
@@ -64,6 +65,9 @@ public class Application implements AppShellConfigurator {
         try (ConfigurableApplicationContext context = application.run(args)) {
             if (TenantCommands.NAME.equals(args[0])) {
                 return context.getBean(TenantCommands.class).execute(List.of(args), System.in, System.out);
+            }
+            if (ImportCommands.handles(List.of(args))) {
+                return context.getBean(ImportCommands.class).execute(List.of(args), System.out);
             }
             return context.getBean(IngestCommands.class).execute(List.of(args), System.out);
         } catch (RuntimeException startFailure) {

@@ -37,15 +37,17 @@ class DirectoryRepository {
                 pseudonym.apply(upn),
                 Date.valueOf(u.licensedFrom()),
                 u.deletedAt() != null,
-                u.deletedAt() == null ? null : Date.valueOf(u.deletedAt())
+                u.deletedAt() == null ? null : Date.valueOf(u.deletedAt()),
+                u.objectId() == null ? null : u.objectId().toLowerCase(Locale.ROOT)
             });
         }
         batch.batchUpdate("""
                 INSERT INTO licensed_user (tenant_id, upn, alias, display_name, pseudonym, licensed_from, deleted,
-                    deleted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    deleted_at, object_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE alias = VALUES(alias), display_name = VALUES(display_name),
-                    licensed_from = VALUES(licensed_from), deleted = VALUES(deleted), deleted_at = VALUES(deleted_at)
+                    licensed_from = VALUES(licensed_from), deleted = VALUES(deleted), deleted_at = VALUES(deleted_at),
+                    object_id = COALESCE(VALUES(object_id), object_id)
                 """, rows);
     }
 
@@ -102,5 +104,25 @@ class DirectoryRepository {
                 .param("tenantId", tenantId)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The UPNs of the users with these directory object ids (lower case), by object id; an id that two users share
+     * matches neither. Uses ix_licensed_user_object_id.
+     */
+    Map<String, String> upnsByObjectId(long tenantId, List<String> objectIds) {
+        Map<String, String> upns = new HashMap<>();
+        for (int from = 0; from < objectIds.size(); from += 1000) {
+            jdbc.sql("""
+                    SELECT object_id, MIN(upn) AS upn FROM licensed_user
+                    WHERE tenant_id = :t AND object_id IN (:ids)
+                    GROUP BY object_id HAVING COUNT(*) = 1
+                    """)
+                    .param("t", tenantId)
+                    .param("ids", objectIds.subList(from, Math.min(objectIds.size(), from + 1000)))
+                    .query((rs, row) -> upns.put(rs.getString("object_id"), rs.getString("upn")))
+                    .list();
+        }
+        return upns;
     }
 }

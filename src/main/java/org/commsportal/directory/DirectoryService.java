@@ -82,4 +82,21 @@ public class DirectoryService {
     public long count() {
         return directory.count(currentTenant.id());
     }
+
+    /**
+     * The UPNs of the signed-in tenant's users with these directory object ids, by lower-case object id, for
+     * importers that match call-record participants by object id first (docs/import-teams-call-records.md).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> upnsByObjectId(java.util.Collection<String> objectIds) {
+        if (objectIds.isEmpty()) {
+            return Map.of();
+        }
+        return directory.upnsByObjectId(
+                currentTenant.id(),
+                objectIds.stream()
+                        .map(id -> id.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList());
+    }
 }

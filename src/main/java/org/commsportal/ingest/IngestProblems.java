@@ -28,12 +28,12 @@ public final class IngestProblems {
         }
     }
 
-    void add(long index, String field, String reason) {
+    public void add(long index, String field, String reason) {
         add(new IngestProblem(index, field, reason));
     }
 
     /** Every problem found so far, listed or not. */
-    long count() {
+    public long count() {
         return count;
     }
 
@@ -42,7 +42,7 @@ public final class IngestProblems {
         return records;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return count == 0;
     }
 

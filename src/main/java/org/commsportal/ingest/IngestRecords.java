@@ -54,7 +54,8 @@ public class IngestRecords {
             "webConferencing",
             "dialInOut",
             "audioConferencingProvider");
-    private static final Set<String> USER_FIELDS = Set.of("upn", "alias", "displayName", "licensedFrom", "deletedAt");
+    private static final Set<String> USER_FIELDS =
+            Set.of("upn", "alias", "displayName", "licensedFrom", "deletedAt", "objectId");
     private static final List<Class<? extends Record>> QUALITY_TYPES = List.of(
             Quality.SessionInfo.class,
             Quality.MediaLine.class,
@@ -405,7 +406,7 @@ public class IngestRecords {
 
     /** The user, or null when the record has problems (added to the list). */
     @Nullable
-    UserRecord user(long index, JsonNode node, IngestProblems problems) {
+    public UserRecord user(long index, JsonNode node, IngestProblems problems) {
         long before = problems.count();
         if (!node.isObject()) {
             problems.add(new IngestProblem(index, "", "must be a JSON object"));
@@ -421,12 +422,19 @@ public class IngestRecords {
         String displayName = f.text("displayName", true);
         LocalDate licensedFrom = f.date("licensedFrom", true);
         LocalDate deletedAt = f.date("deletedAt", false);
+        String objectId = f.guid("objectId");
         if (licensedFrom != null && deletedAt != null && deletedAt.isBefore(licensedFrom)) {
             f.problem("deletedAt", "is before licensedFrom");
         }
         if (problems.count() > before) {
             return null;
         }
-        return new UserRecord(upn, alias, displayName, licensedFrom, deletedAt);
+        return new UserRecord(
+                upn,
+                alias,
+                displayName,
+                licensedFrom,
+                deletedAt,
+                objectId == null ? null : objectId.replaceAll("^\\{|}$", ""));
     }
 }

@@ -9,13 +9,13 @@ import org.springframework.dao.PessimisticLockingFailureException;
  * senders inserting the same new dialog id at once (the loser then finds the winner's row and replaces it).
  * Safe because each attempt is one all-or-nothing transaction.
  */
-final class Retrying {
+public final class Retrying {
 
     static final int ATTEMPTS = 20;
 
     private Retrying() {}
 
-    static <T> T write(Supplier<T> transaction) {
+    public static <T> T write(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();

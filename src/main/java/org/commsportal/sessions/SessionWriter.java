@@ -72,6 +72,26 @@ public class SessionWriter {
         return replaced;
     }
 
+    /**
+     * Writes the batch and removes the stored sessions of the other dialog ids given, in one transaction: an
+     * importer's later version of a record that no longer lists some of its sessions (docs/import-teams-call-records.md).
+     * Returns how many stored sessions it replaced or removed.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public int replace(List<SessionRecord> records, java.util.Collection<String> removedDialogIds) {
+        if (removedDialogIds.isEmpty()) {
+            return write(records);
+        }
+        List<SessionRecord> batch = records.stream()
+                .sorted(java.util.Comparator.comparing(SessionRecord::dialogId))
+                .toList();
+        var dialogIds = new java.util.TreeSet<String>(removedDialogIds);
+        batch.forEach(session -> dialogIds.add(session.dialogId()));
+        int replaced = change(batch, List.copyOf(dialogIds));
+        ingestMetrics.written(batch.size());
+        return replaced;
+    }
+
     /** The first UTC day whose sessions the signed-in tenant keeps, if retention has set one. */
     public @Nullable LocalDate keptFrom() {
         return writeLock.keptFrom(currentTenant.id());

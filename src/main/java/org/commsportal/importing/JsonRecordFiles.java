@@ -1,0 +1,81 @@
+package org.commsportal.importing;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads JSON records from a file or from every {@code .json}/{@code .ndjson}/{@code .jsonl} file of a directory (in
+ * name order): one record per file, a JSON array of records, NDJSON (one per line), or a page of a Graph list
+ * response ({@code {"value":[...]}}). One record at a time is in memory.
+ */
+final class JsonRecordFiles {
+
+    /** Receives each record with where it starts. */
+    interface Handler {
+        void record(JsonNode record, SourceLocation where);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonRecordFiles() {}
+
+    static List<Path> files(Path fileOrDirectory) throws IOException {
+        if (!Files.isDirectory(fileOrDirectory)) {
+            return List.of(fileOrDirectory);
+        }
+        try (Stream<Path> listing = Files.list(fileOrDirectory)) {
+            return listing.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().matches("(?i).*\\.(json|ndjson|jsonl)"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Reads every record of the file; a file that is not JSON adds a problem and ends its reading. */
+    static void read(Path file, Handler handler, ImportProblems problems) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                SourceLocation where = location(file, parser.currentTokenLocation());
+                if (token == JsonToken.START_ARRAY) {
+                    for (JsonToken element = parser.nextToken();
+                            element != JsonToken.END_ARRAY;
+                            element = parser.nextToken()) {
+                        if (element == null) {
+                            throw new JsonProcessingException("the array is not closed", parser.currentLocation()) {};
+                        }
+                        SourceLocation at = location(file, parser.currentTokenLocation());
+                        handler.record(JSON.readTree(parser), at);
+                    }
+                } else {
+                    JsonNode node = JSON.readTree(parser);
+                    JsonNode page = node.get("value");
+                    if (node.isObject() && page != null && page.isArray() && !node.has("id")) {
+                        page.forEach(record -> handler.record(record, where)); // a saved page of a list response
+                    } else {
+                        handler.record(node, where);
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new ImportProblem(
+                    at == null ? new SourceLocation(file, 0, 0) : location(file, at),
+                    "",
+                    "",
+                    "not valid JSON: " + e.getOriginalMessage().split("\n")[0] + "; the rest of the file is not read"));
+        }
+    }
+
+    private static SourceLocation location(Path file, JsonLocation at) {
+        return new SourceLocation(file, at.getLineNr(), at.getColumnNr());
+    }
+}

@@ -1,0 +1,449 @@
+package org.commsportal.importing;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.commsportal.ingest.IngestProblem;
+import org.commsportal.ingest.IngestProblems;
+import org.commsportal.ingest.IngestRecords;
+import org.commsportal.ingest.Retrying;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.SessionsBeforeKeptDaysException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code import sfb-server <dir>}: the delimited files the queries of docs/import-sfb-server.md export from a
+ * Skype for Business Server monitoring database (LcsCDR): peer-to-peer dialogs ({@code sessions}), conference
+ * dialogs ({@code conference-sessions}) and their media ({@code media}). Each dialog becomes a session in the
+ * portal's ingestion format, checked by the HTTP API's validation; nothing is written if any row has a problem.
+ */
+@Component
+class SfbServerImport {
+
+    static final int BATCH = 1_000;
+
+    /** The files, by base name, and the columns each must have (the queries' column names). */
+    static final Map<String, List<String>> FILES = files();
+
+    private static Map<String, List<String>> files() {
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        files.put("media", List.of("SessionIdTime", "SessionIdSeq", "MediaId", "StartTime", "EndTime"));
+        files.put("sessions", List.of("SessionIdTime", "SessionIdSeq", "InviteTime", "EndTime", "FromUri", "ToUri"));
+        files.put(
+                "conference-sessions",
+                List.of(
+                        "SessionIdTime",
+                        "SessionIdSeq",
+                        "InviteTime",
+                        "EndTime",
+                        "UserUri",
+                        "ConferenceUri",
+                        "ConfInstance"));
+        return java.util.Collections.unmodifiableMap(files);
+    }
+
+    /** SQL Server's datetime as sqlcmd, bcp and Invoke-Sqlcmd write it, in UTC as the monitoring database keeps it. */
+    private static final DateTimeFormatter SQL_DATETIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd")
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .appendPattern("HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 7, true)
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('Z')
+            .optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    private final IngestRecords records;
+    private final SessionWriter sessions;
+
+    SfbServerImport(IngestRecords records, SessionWriter sessions) {
+        this.records = records;
+        this.sessions = sessions;
+    }
+
+    /** A dialog's media: per portal media type, the summed duration. */
+    private record Media(Map<String, Long> durations) {}
+
+    int run(Path dir, PrintStream out) {
+        try {
+            Map<String, Path> found = new LinkedHashMap<>();
+            for (String name : FILES.keySet()) {
+                Path file = find(dir, name);
+                if (file != null) {
+                    found.put(name, file);
+                }
+            }
+            if (!found.containsKey("media") || found.size() < 2) {
+                out.println("Expected media.(tsv|csv|txt) and sessions and/or conference-sessions files in " + dir
+                        + " (docs/import-sfb-server.md).");
+                return 1;
+            }
+            var problems = new ImportProblems();
+            out.println("Reading " + found.get("media") + " ...");
+            Map<String, Media> media = media(found.get("media"), problems);
+            @Nullable LocalDate keptFrom = sessions.keptFrom();
+            long[] counts = new long[2]; // dialogs, skipped without media
+            for (String kind : List.of("sessions", "conference-sessions")) {
+                if (found.containsKey(kind)) {
+                    out.println("Checking " + found.get(kind) + " ...");
+                    read(
+                            found.get(kind),
+                            kind,
+                            problems,
+                            (where, node) -> {
+                                counts[0]++;
+                                check(where, node, keptFrom, problems);
+                            },
+                            media,
+                            counts);
+                }
+            }
+            if (!problems.isEmpty()) {
+                problems.listed().stream()
+                        .limit(TeamsCallRecordImport.SHOWN_PROBLEMS)
+                        .forEach(p -> out.println("  " + p.describe()));
+                out.println(problems.count() + " problem(s); nothing was imported.");
+                return 2;
+            }
+            out.println("Importing " + counts[0] + " dialogs ...");
+            var progress = new ImportProgress(out, "dialogs", counts[0]);
+            List<SessionRecord> batch = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            long[] replaced = {0};
+            long[] ignored = new long[2];
+            for (String kind : List.of("sessions", "conference-sessions")) {
+                if (found.containsKey(kind)) {
+                    read(
+                            found.get(kind),
+                            kind,
+                            problems,
+                            (where, node) -> {
+                                SessionRecord session = java.util.Objects.requireNonNull(
+                                        records.session(0, node, new IngestProblems()));
+                                if (!keys.add(
+                                        session.dialogId())) { // a later row of the same dialog replaces the earlier
+                                    replaced[0] += flush(batch, keys, progress);
+                                    keys.add(session.dialogId());
+                                }
+                                batch.add(session);
+                                if (batch.size() == BATCH) {
+                                    replaced[0] += flush(batch, keys, progress);
+                                }
+                            },
+                            media,
+                            ignored);
+                }
+            }
+            replaced[0] += flush(batch, keys, progress);
+            out.printf(
+                    "Imported %d dialogs (%d stored ones replaced, %d without media rows skipped) in %.1f s"
+                            + " (%.0f dialogs/s).%n",
+                    progress.done(),
+                    replaced[0],
+                    counts[1],
+                    progress.seconds(),
+                    progress.done() / Math.max(progress.seconds(), 0.001));
+            return 0;
+        } catch (CsvReader.Malformed e) {
+            out.println(dir + ": a quoted field opened on line " + e.line + " is never closed; nothing was imported.");
+            return 2;
+        } catch (IOException e) {
+            out.println("Cannot read " + dir + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int flush(List<SessionRecord> batch, Set<String> keys, ImportProgress progress) {
+        int replaced = 0;
+        if (!batch.isEmpty()) {
+            List<SessionRecord> copy = List.copyOf(batch);
+            replaced = Retrying.write(() -> sessions.write(copy));
+            progress.advance(copy.size());
+        }
+        batch.clear();
+        keys.clear();
+        return replaced;
+    }
+
+    private void check(SourceLocation where, ObjectNode node, @Nullable LocalDate keptFrom, ImportProblems problems) {
+        IngestProblems found = new IngestProblems();
+        SessionRecord session = records.session(0, node, found);
+        if (session != null && keptFrom != null && session.startsBefore(keptFrom)) {
+            found.add(0, "startTime", SessionsBeforeKeptDaysException.reason(keptFrom));
+        }
+        for (IngestProblem problem : found.listed()) {
+            problems.add(new ImportProblem(
+                    where, "dialog " + node.path("dialogId").asText(), "portal " + problem.field(), problem.reason()));
+        }
+    }
+
+    private static @Nullable Path find(Path dir, String name) throws IOException {
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(file -> file.getFileName()
+                            .toString()
+                            .toLowerCase(Locale.ROOT)
+                            .matches(java.util.regex.Pattern.quote(name) + "\\.(tsv|csv|txt)"))
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** A delimited file with a header, read row by row; rows of only dashes (sqlcmd's underline) are skipped. */
+    private interface Rows {
+        void row(long line, Map<String, String> values);
+    }
+
+    private static void rows(Path file, String kind, ImportProblems problems, Rows rows) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.mark(1 << 16);
+            String first = in.readLine();
+            in.reset();
+            CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(first == null ? "" : first));
+            List<String> header = csv.next();
+            if (header == null) {
+                return;
+            }
+            header = header.stream().map(String::strip).toList();
+            long before = problems.count();
+            for (String column : FILES.get(kind)) {
+                if (!header.contains(column)) {
+                    problems.add(new ImportProblem(
+                            new SourceLocation(file, 1, 0),
+                            "header",
+                            column,
+                            "is missing; the file must have the columns of the query in docs/import-sfb-server.md"));
+                }
+            }
+            if (problems.count() > before) {
+                return;
+            }
+            for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
+                if (fields.stream().allMatch(f -> f.strip().matches("-*"))) {
+                    continue;
+                }
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < header.size() && i < fields.size(); i++) {
+                    String value = fields.get(i).strip();
+                    if (!value.isEmpty() && !value.equalsIgnoreCase("NULL")) {
+                        values.put(header.get(i), value);
+                    }
+                }
+                values.put("#columns", String.join("\t", header));
+                rows.row(csv.recordLine(), values);
+            }
+        }
+    }
+
+    private Map<String, Media> media(Path file, ImportProblems problems) throws IOException {
+        Map<String, Media> media = new HashMap<>();
+        rows(file, "media", problems, (line, row) -> {
+            String key = key(file, line, row, problems);
+            Integer id = integer(file, line, row, "MediaId", problems);
+            Instant start = time(file, line, row, "StartTime", false, problems);
+            Instant end = time(file, line, row, "EndTime", false, problems);
+            if (key == null || id == null) {
+                return;
+            }
+            String type = mediaType(id);
+            if (type == null) {
+                problems.add(problem(file, line, row, "MediaId", "must be a MediaList id 1 to 7, not " + id));
+                return;
+            }
+            long ms = start != null && end != null && !end.isBefore(start)
+                    ? end.toEpochMilli() - start.toEpochMilli()
+                    : 0;
+            media.computeIfAbsent(key, k -> new Media(new LinkedHashMap<>()))
+                    .durations()
+                    .merge(type, ms, Long::sum);
+        });
+        return media;
+    }
+
+    /** The MediaList ids (1 IM ... 7 App Invite) as the portal's media types. */
+    static @Nullable String mediaType(int id) {
+        return switch (id) {
+            case 1 -> "IM";
+            case 2 -> "FILE_TRANSFER";
+            case 3 -> "REMOTE_ASSISTANCE";
+            case 4 -> "APPLICATION_SHARING";
+            case 5 -> "AUDIO";
+            case 6 -> "VIDEO";
+            case 7 -> "APP_INVITE";
+            default -> null;
+        };
+    }
+
+    private interface Sessions {
+        void session(SourceLocation where, ObjectNode node);
+    }
+
+    private static void read(
+            Path file, String kind, ImportProblems problems, Sessions sessions, Map<String, Media> media, long[] counts)
+            throws IOException {
+        rows(file, kind, problems, (line, row) -> {
+            String key = key(file, line, row, problems);
+            Instant start = time(file, line, row, "InviteTime", true, problems);
+            Instant end = time(file, line, row, "EndTime", false, problems);
+            Integer response = integer(file, line, row, "ResponseCode", problems);
+            Integer diagnostic = integer(file, line, row, "DiagnosticId", problems);
+            Integer messages = integer(file, line, row, "MessageCount", problems);
+            if (key == null || start == null) {
+                return;
+            }
+            Media used = media.get(key);
+            if (used == null) {
+                counts[1]++; // no Media rows: a dialog that never set up media (docs/import-sfb-server.md)
+                return;
+            }
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("dialogId", "sfb:" + key);
+            node.put("startTime", start.toString());
+            node.put("endTime", (end == null ? start : end).toString());
+            boolean conference = kind.equals("conference-sessions");
+            String from = row.get(conference ? "UserUri" : "FromUri");
+            putIfPresent(node, "fromUri", sip(from));
+            if (conference) {
+                String uri = row.get("ConferenceUri");
+                putIfPresent(node, "conferenceUrl", sip(uri));
+                putIfPresent(node, "toUri", uri == null ? null : sip(uri).replaceAll(";.*", ""));
+                putIfPresent(node, "confInstance", row.get("ConfInstance"));
+                putIfPresent(node, "fromClientVersion", row.get("UserClientVersion"));
+                putIfPresent(node, "fromEndpointId", row.get("UserEndpointId"));
+            } else {
+                putIfPresent(node, "toUri", sip(row.get("ToUri")));
+                putIfPresent(node, "fromClientVersion", row.get("FromClientVersion"));
+                putIfPresent(node, "toClientVersion", row.get("ToClientVersion"));
+                putIfPresent(node, "fromEndpointId", row.get("FromEndpointId"));
+                putIfPresent(node, "toEndpointId", row.get("ToEndpointId"));
+                putIfPresent(node, "onBehalfOfUri", sip(row.get("OnBehalfOfUri")));
+                putIfPresent(node, "referredByUri", sip(row.get("ReferredByUri")));
+                putIfPresent(node, "toTel", tel(row.get("ToUri")));
+            }
+            putIfPresent(node, "fromTel", tel(from));
+            if (response != null) {
+                node.put("responseCode", response);
+            }
+            if (diagnostic != null) {
+                node.put("diagnosticId", diagnostic);
+            }
+            if (messages != null) {
+                node.put("imMessageCount", messages);
+            }
+            ArrayNode list = node.putArray("media");
+            used.durations()
+                    .forEach((type, ms) -> list.addObject().put("type", type).put("durationMs", ms));
+            sessions.session(new SourceLocation(file, line, 1), node);
+        });
+    }
+
+    /** The monitoring database writes URIs without {@code sip:}; the portal's format has it. */
+    private static @Nullable String sip(@Nullable String uri) {
+        if (uri == null) {
+            return null;
+        }
+        return uri.regionMatches(true, 0, "sip:", 0, 4) ? uri : "sip:" + uri;
+    }
+
+    /** A telephone URI's number: {@code +14255550123@contoso.com;user=phone} is {@code +14255550123}. */
+    private static @Nullable String tel(@Nullable String uri) {
+        if (uri == null) {
+            return null;
+        }
+        String user = uri.replaceFirst("(?i)^(sip|tel):", "").replaceAll("[@;].*", "");
+        return user.matches("\\+?[0-9]{3,}")
+                        && (uri.contains("user=phone")
+                                || uri.toLowerCase(Locale.ROOT).startsWith("tel:"))
+                ? user
+                : null;
+    }
+
+    private static @Nullable String key(Path file, long line, Map<String, String> row, ImportProblems problems) {
+        Instant time = time(file, line, row, "SessionIdTime", true, problems);
+        Integer seq = integer(file, line, row, "SessionIdSeq", problems);
+        if (seq == null && row.get("SessionIdSeq") == null) {
+            problems.add(problem(file, line, row, "SessionIdSeq", "is required"));
+        }
+        return time == null || seq == null ? null : time + ":" + seq;
+    }
+
+    private static @Nullable Instant time(
+            Path file, long line, Map<String, String> row, String column, boolean required, ImportProblems problems) {
+        String value = row.get(column);
+        if (value == null) {
+            if (required) {
+                problems.add(problem(file, line, row, column, "is required"));
+            }
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value, SQL_DATETIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            problems.add(problem(
+                    file,
+                    line,
+                    row,
+                    column,
+                    "\"" + value + "\" is not a date and time such as 2026-11-20 09:30:00.123 (UTC)"));
+            return null;
+        }
+    }
+
+    private static @Nullable Integer integer(
+            Path file, long line, Map<String, String> row, String column, ImportProblems problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            problems.add(problem(file, line, row, column, "\"" + value + "\" is not a whole number"));
+            return null;
+        }
+    }
+
+    private static ImportProblem problem(Path file, long line, Map<String, String> row, String column, String reason) {
+        List<String> header = List.of(row.get("#columns").split("\t"));
+        int index = header.indexOf(column) + 1;
+        return new ImportProblem(new SourceLocation(file, line, index), "column " + index, column, reason);
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, @Nullable String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}
