@@ -117,8 +117,9 @@ public final class DrillThroughLink {
     public String toString() {
         return ROUTE + "?"
                 + parameters.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)
-                                .replace("+", "%20"))
+                        .map(e -> e.getKey() + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
                         .collect(Collectors.joining("&"));
     }
 }

@@ -59,7 +59,9 @@ public enum QualitySplit {
             }
         }
         for (String code : codes()) {
-            if (code.equals(value) || label(code).equalsIgnoreCase(value) || parameterValue(code).equalsIgnoreCase(value)) {
+            if (code.equals(value)
+                    || label(code).equalsIgnoreCase(value)
+                    || parameterValue(code).equalsIgnoreCase(value)) {
                 return code;
             }
         }
@@ -82,7 +84,9 @@ public enum QualitySplit {
         if (this == CONFERENCE) {
             return "1".equals(value) ? "true" : "false";
         }
-        return textual() ? value : label(value).toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return textual()
+                ? value
+                : label(value).toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     }
 
     /** The label of a stored value. */

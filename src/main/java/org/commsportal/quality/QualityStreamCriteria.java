@@ -21,9 +21,8 @@ public record QualityStreamCriteria(
             throw new IllegalArgumentException(modality.label() + " streams are not classified.");
         }
         if (rule != null && modality != null && rule.modality() != modality) {
-            throw new IllegalArgumentException(
-                    "rule " + rule.key() + " is a rule of " + rule.modality().label() + ", not of " + modality.label()
-                            + ".");
+            throw new IllegalArgumentException("rule " + rule.key() + " is a rule of "
+                    + rule.modality().label() + ", not of " + modality.label() + ".");
         }
         splits = Map.copyOf(splits);
     }
@@ -76,8 +75,9 @@ public record QualityStreamCriteria(
      * (tenant_id, session_id, ...).
      */
     public String sessionHasStream(String session, Map<String, Object> params) {
-        return "EXISTS (SELECT 1 FROM quality_stream q WHERE q.tenant_id = " + session + ".tenant_id AND q.session_id = "
-                + session + ".id AND " + streamConditions(params) + ownSide(params) + ")";
+        return "EXISTS (SELECT 1 FROM quality_stream q WHERE q.tenant_id = " + session
+                + ".tenant_id AND q.session_id = " + session + ".id AND " + streamConditions(params) + ownSide(params)
+                + ")";
     }
 
     /** With the parameter userId set: only the streams of that user's own side (docs/call-quality.md). */

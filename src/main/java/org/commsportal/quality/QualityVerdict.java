@@ -35,7 +35,6 @@ public enum QualityVerdict {
                 return verdict;
             }
         }
-        throw new IllegalArgumentException(
-                "verdict must be poor, good or unclassified, not '" + value + "'.");
+        throw new IllegalArgumentException("verdict must be poor, good or unclassified, not '" + value + "'.");
     }
 }

@@ -121,7 +121,8 @@ public record DrillThrough(
             return new Parsed(null, errors);
         }
         return new Parsed(
-                new DrillThrough(from, to, zone, user, new SessionFilters(conference, responseCode, diagnosticId, streams)),
+                new DrillThrough(
+                        from, to, zone, user, new SessionFilters(conference, responseCode, diagnosticId, streams)),
                 List.of());
     }
 

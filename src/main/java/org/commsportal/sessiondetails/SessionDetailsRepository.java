@@ -148,7 +148,8 @@ class SessionDetailsRepository {
         List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
         needed.add(column);
         Map<String, Object> params = parameters(scope, filters);
-        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT " + value + " AS value, COUNT(*) AS sessions FROM ("
+        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT " + value
+                        + " AS value, COUNT(*) AS sessions FROM ("
                         + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY " + value
                         + " ORDER BY " + value + " LIMIT :limit OFFSET :offset")
                 .params(params)
@@ -163,8 +164,9 @@ class SessionDetailsRepository {
         List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
         needed.add(column);
         Map<String, Object> params = parameters(scope, filters);
-        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT COUNT(*) FROM (SELECT 1 FROM (" + shownRows(scope, "hits", needed) + ") r"
-                        + where(filters) + " GROUP BY r." + alias(column) + ") g")
+        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT COUNT(*) FROM (SELECT 1 FROM ("
+                        + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY r." + alias(column)
+                        + ") g")
                 .params(params)
                 .query(Long.class)
                 .single();

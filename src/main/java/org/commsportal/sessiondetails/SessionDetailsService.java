@@ -261,7 +261,8 @@ public class SessionDetailsService {
                 .toList();
         String subject = search.userId() == null ? null : auditedName(currentTenant.id(), search.userId());
         String what = "session details of " + (subject == null ? "every user" : subject) + " from " + search.from()
-                + " to " + search.to() + filterText(search.filters()) + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
+                + " to " + search.to() + filterText(search.filters()) + " as " + format + ", times in "
+                + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
         // read ahead on another thread: the scope (tenant, concealment) comes from this thread's sign-in
         var scope = scope(search);

@@ -3,8 +3,8 @@ package org.commsportal.sessiondetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.commsportal.quality.QualityStreamCriteria;
 import org.commsportal.quality.QualitySplit;
+import org.commsportal.quality.QualityStreamCriteria;
 import org.jspecify.annotations.Nullable;
 
 /**

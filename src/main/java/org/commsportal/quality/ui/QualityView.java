@@ -327,9 +327,8 @@ class QualityView extends VerticalLayout {
             // a column opens the sessions of its day (month) and verdict, a Poor % point those of its modality
             chart.addPointClickListener(event -> {
                 LocalDate point = points.get(event.getItemIndex());
-                DrillThroughLink link = report.filter().monthly()
-                        ? monthLink(YearMonth.from(point))
-                        : link().withDays(point, point);
+                DrillThroughLink link =
+                        report.filter().monthly() ? monthLink(YearMonth.from(point)) : link().withDays(point, point);
                 int series = event.getSeriesItemIndex();
                 if (series < 3) {
                     link.verdict(List.of(QualityVerdict.GOOD, QualityVerdict.POOR, QualityVerdict.UNCLASSIFIED)

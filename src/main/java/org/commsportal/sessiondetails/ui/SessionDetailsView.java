@@ -138,7 +138,8 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> query =
+                event.getLocation().getQueryParameters().getParameters();
         if (!DrillThrough.requested(query)) {
             return;
         }
@@ -159,16 +160,17 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         }
         tree.show(search);
         List<String> filters = search.filters().describe();
-        var described = new Span("Drill-through: " + (filters.isEmpty() ? "no filters" : String.join(", ", filters))
-                + ". ");
+        var described =
+                new Span("Drill-through: " + (filters.isEmpty() ? "no filters" : String.join(", ", filters)) + ". ");
         described.setId("drill-through-filters");
         var clear = new com.vaadin.flow.component.html.Anchor("usage/session-details", "Clear the drill-through");
         clear.setId("drill-through-clear");
         drillThrough.add(described, clear);
         long count = service.countSessions(search, List.of());
-        String streams = search.filters().aboutStreams() || search.filters().streams().any()
-                ? " (" + service.countStreams(search) + " streams match)"
-                : "";
+        String streams =
+                search.filters().aboutStreams() || search.filters().streams().any()
+                        ? " (" + service.countStreams(search) + " streams match)"
+                        : "";
         summary.setText(count + " sessions" + streams + " of " + search.userLabel() + " on the days " + wanted.from()
                 + " to " + wanted.to() + " (" + SessionDetailsService.zoneName(wanted.zone()) + ")");
     }
