@@ -87,6 +87,8 @@ class QualityView extends VerticalLayout {
     }
 
     private static final int WORST = 10;
+    /** The values a split's chart shows: the most used ones (the table lists them all). */
+    private static final int SPLIT_CHART_VALUES = 12;
 
     private final QualityService service;
     private final Locale locale;
@@ -546,9 +548,44 @@ class QualityView extends VerticalLayout {
         }
         var section = new VerticalLayout(
                 new H3(split.title()),
+                splitChart(report, split),
                 table("split-" + split.name().toLowerCase(Locale.ROOT), split.title(), lines, false));
         section.setPadding(false);
         return section;
+    }
+
+    /** The most used values of a split: a bar of Poor % each, greyed below the minimum sample (not ranked). */
+    private Component splitChart(QualityReport report, QualitySplit split) {
+        var chart = new Chart(ChartType.BAR);
+        chart.setId("split-chart-" + split.name().toLowerCase(Locale.ROOT));
+        List<QualityReport.SplitRow> rows = report.splits().getOrDefault(split, List.of()).stream()
+                .limit(SPLIT_CHART_VALUES)
+                .toList();
+        chart.setHeight(Math.max(140, 40 + 26 * rows.size()) + "px");
+        chart.setWidth("min(100%, 640px)");
+        Configuration conf = chart.getConfiguration();
+        conf.setTitle("");
+        conf.getChart().setAnimation(false);
+        conf.getLegend().setEnabled(false);
+        conf.getxAxis()
+                .setCategories(rows.stream()
+                        .map(row -> row.label() + " ("
+                                + LocaleNumbers.format(row.total().streams(), locale) + ")")
+                        .toArray(String[]::new));
+        conf.getyAxis().setTitle("Poor %");
+        conf.getyAxis().setMin(0);
+        var series = new com.vaadin.flow.component.charts.model.DataSeries("Poor %");
+        for (var row : rows) {
+            Double poor = row.total().poorPercent();
+            var item = new com.vaadin.flow.component.charts.model.DataSeriesItem(
+                    row.label(), poor == null ? null : Math.round(poor * 100) / 100.0);
+            if (!row.ranked(report.minSample())) {
+                item.setColor(new com.vaadin.flow.component.charts.model.style.SolidColor("#b0b0b0"));
+            }
+            series.add(item);
+        }
+        conf.addSeries(series);
+        return chart;
     }
 
     private static String rules(QualityReport.SplitRow row) {
