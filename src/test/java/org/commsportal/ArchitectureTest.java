@@ -129,6 +129,16 @@ class ArchitectureTest {
                 .check(PORTAL);
     }
 
+    /**
+     * Session details' drill-through selects sessions by their streams through the quality package's public API
+     * (docs/session-details.md, "Drill-through"): it may use that root package, never its views.
+     */
+    private static String forbidden(String report, String other) {
+        return report.equals("sessiondetails") && other.equals("quality")
+                ? "org.commsportal.quality.ui.."
+                : "org.commsportal." + other + "..";
+    }
+
     @Test
     void reports_do_not_depend_on_each_other() {
         for (String report : REPORTS) {
@@ -139,7 +149,7 @@ class ArchitectureTest {
                     .dependOnClassesThat()
                     .resideInAnyPackage(REPORTS.stream()
                             .filter(other -> !other.equals(report))
-                            .map(other -> "org.commsportal." + other + "..")
+                            .map(other -> forbidden(report, other))
                             .toArray(String[]::new))
                     .check(PORTAL);
         }

@@ -11,5 +11,8 @@ final class QualityBackfill {
 
     static final String DAYS = QualitySql.addDays(QualitySql.days("quality_stream q", "TRUE", 1));
 
+    /** Changeset 021: the split-day rows of the stream rows stored before it. */
+    static final String SPLIT_DAYS = QualitySql.addSplitDays(QualitySql.splitDays("quality_stream q", "TRUE", 1));
+
     private QualityBackfill() {}
 }

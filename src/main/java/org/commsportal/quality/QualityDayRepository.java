@@ -59,6 +59,40 @@ class QualityDayRepository {
     }
 
     /**
+     * The split-day rows of one split (changeset 021) summed per distinct value of the key columns (day, modality,
+     * value), for a filter without split values: reads the primary key (tenant_id, split, day, ...) by day range.
+     */
+    List<Sum> sumSplit(long tenantId, QualityFilter filter, QualitySplit split, List<String> keyColumns) {
+        if (!filter.splits().isEmpty()) {
+            throw new IllegalArgumentException("The split-day rows cannot filter by split values");
+        }
+        for (String column : keyColumns) {
+            if (!List.of("day", "modality", "value").contains(column)) {
+                throw new IllegalArgumentException("Not a key column: " + column);
+            }
+        }
+        String key = String.join(", ", keyColumns);
+        var params = new java.util.HashMap<String, Object>();
+        params.put("split", split.ordinal());
+        String sql = "SELECT " + key + ", " + SUMS + " FROM quality_split_day WHERE " + where(tenantId, filter, params)
+                + " AND split = :split GROUP BY " + key;
+        return jdbc
+                .sql(sql)
+                .params(params)
+                .query((rs, row) -> {
+                    List<String> values = new ArrayList<>();
+                    for (String column : keyColumns) {
+                        values.add(rs.getString(column));
+                    }
+                    return new Sum(values, counts(rs));
+                })
+                .list()
+                .stream()
+                .filter(sum -> sum.counts().streams() > 0)
+                .toList();
+    }
+
+    /**
      * Users with at least {@code minClassified} Good + Poor streams of their own side in the filter, worst Poor %
      * first, at most {@code limit}; conference To sides (the conference server's) belong to nobody.
      */

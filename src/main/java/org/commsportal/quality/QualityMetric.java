@@ -308,6 +308,21 @@ public enum QualityMetric {
         return plain(edges[bucket - 1]) + "–" + plain(edges[bucket]) + suffix;
     }
 
+    /** The rule's key in drill-through links ({@code rule=AUDIO_JITTER}): the constant's name. */
+    public String key() {
+        return name();
+    }
+
+    /** The rule of a key, in any letter case, with - or _ between words. */
+    public static QualityMetric ofKey(String key) {
+        String wanted = key.strip().replace('-', '_');
+        return Arrays.stream(values())
+                .filter(m -> m.name().equalsIgnoreCase(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("rule must be one of "
+                        + Arrays.stream(values()).map(QualityMetric::key).toList() + ", not '" + key + "'."));
+    }
+
     public static List<QualityMetric> of(Modality modality) {
         return Arrays.stream(values()).filter(m -> m.modality == modality).toList();
     }

@@ -86,7 +86,12 @@ public class QualityService {
         Map<LocalDate, Map<Modality, QualityCounts>> trend = new TreeMap<>();
         Map<Modality, QualityCounts> totals = new EnumMap<>(Modality.class);
         Map<YearMonth, QualityCounts[]> months = new TreeMap<>();
-        for (var sum : days.sum(tenantId, filter, List.of("day", "modality", "inside"))) {
+        // without split values, the small split-day rows (changeset 021); with them, the day rows keyed by all splits
+        boolean bySplit = filter.splits().isEmpty();
+        var byDay = bySplit
+                ? days.sumSplit(tenantId, filter, QualitySplit.INSIDE, List.of("day", "modality", "value"))
+                : days.sum(tenantId, filter, List.of("day", "modality", "inside"));
+        for (var sum : byDay) {
             LocalDate day = LocalDate.parse(sum.key().get(0));
             Modality modality = Modality.ofId(Integer.parseInt(sum.key().get(1)));
             boolean inside = "1".equals(sum.key().get(2));
@@ -108,7 +113,10 @@ public class QualityService {
         Map<QualitySplit, List<QualityReport.SplitRow>> splits = new EnumMap<>(QualitySplit.class);
         for (QualitySplit split : QualitySplit.values()) {
             Map<String, Map<Modality, QualityCounts>> values = new TreeMap<>();
-            for (var sum : days.sum(tenantId, filter, List.of("modality", split.column()))) {
+            var byValue = bySplit
+                    ? days.sumSplit(tenantId, filter, split, List.of("modality", "value"))
+                    : days.sum(tenantId, filter, List.of("modality", split.column()));
+            for (var sum : byValue) {
                 values.computeIfAbsent(sum.key().get(1), v -> new EnumMap<>(Modality.class))
                         .merge(Modality.ofId(Integer.parseInt(sum.key().get(0))), sum.counts(), QualityCounts::plus);
             }

@@ -33,6 +33,62 @@ public enum QualitySplit {
         return this == CLIENT || this == SUBNET;
     }
 
+    /** The name of the split's drill-through parameter: conference, connection, inside, vpn, client, subnet. */
+    public String parameter() {
+        return column;
+    }
+
+    /**
+     * The stored value of a drill-through parameter value: the stored value itself or its label, in any letter case
+     * (docs/call-quality.md, "Drill-through"); subnets and clients are taken as they are, "(none reported)" or
+     * nothing meaning none reported.
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public String parse(String text) {
+        String value = text.strip();
+        if (textual()) {
+            return value.equals(label("")) ? "" : value;
+        }
+        if (this == CONFERENCE) {
+            if (value.equalsIgnoreCase("true")) {
+                return "1";
+            }
+            if (value.equalsIgnoreCase("false")) {
+                return "0";
+            }
+        }
+        for (String code : codes()) {
+            if (code.equals(value)
+                    || label(code).equalsIgnoreCase(value)
+                    || parameterValue(code).equalsIgnoreCase(value)) {
+                return code;
+            }
+        }
+        throw new IllegalArgumentException(parameter() + " must be one of "
+                + codes().stream().map(this::parameterValue).toList() + ", not '" + text + "'.");
+    }
+
+    /** The stored values of a split of a few codes (empty for subnets and clients). */
+    public java.util.List<String> codes() {
+        return switch (this) {
+            case CONFERENCE -> java.util.List.of("0", "1");
+            case CONNECTION -> java.util.List.of("1", "2", "3", "0");
+            case INSIDE, VPN -> java.util.List.of("1", "0", "2");
+            case CLIENT, SUBNET -> java.util.List.of();
+        };
+    }
+
+    /** A stored value as a drill-through link writes it: true/false, or the label in lower case with hyphens. */
+    public String parameterValue(String value) {
+        if (this == CONFERENCE) {
+            return "1".equals(value) ? "true" : "false";
+        }
+        return textual()
+                ? value
+                : label(value).toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     /** The label of a stored value. */
     public String label(String value) {
         return switch (this) {

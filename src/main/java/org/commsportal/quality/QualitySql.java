@@ -201,4 +201,53 @@ final class QualitySql {
                         .map(c -> c + " = quality_day." + c + " + VALUES(" + c + ")")
                         .collect(Collectors.joining(", "));
     }
+
+    /** The split-day rows' key columns after tenant_id (changeset 021). */
+    static final List<String> SPLIT_DAY_KEY = List.of("day", "modality", "split", "value");
+
+    /**
+     * The split-day rows of the stream rows {@code source} gives: per day, modality and one split's value (the
+     * split's ordinal in {@code split}, its stored value as text in {@code value}), each counter multiplied by
+     * {@code sign}; one grouped SELECT per split.
+     */
+    static String splitDays(String source, String where, int sign) {
+        String times = sign < 0 ? "-" : "";
+        List<String> counters = counterSums(times);
+        List<String> parts = new ArrayList<>();
+        for (QualitySplit split : QualitySplit.values()) {
+            // one character set and collation for codes and texts alike: UNION refuses to mix them
+            parts.add("SELECT q.tenant_id, q.day, q.modality, " + split.ordinal() + " AS split, CAST(q."
+                    + split.column() + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci AS value,\n    "
+                    + String.join(",\n    ", counters) + "\nFROM "
+                    + source + "\nWHERE " + where + "\nGROUP BY q.tenant_id, q.day, q.modality, q." + split.column());
+        }
+        return String.join("\nUNION ALL\n", parts);
+    }
+
+    /** Adds the rows a {@link #splitDays} query gives to the split-day table. */
+    static String addSplitDays(String splitDaysQuery) {
+        List<String> counters = dayCounters();
+        return "INSERT INTO quality_split_day (tenant_id, " + String.join(", ", SPLIT_DAY_KEY) + ", "
+                + String.join(", ", counters) + ")\nSELECT * FROM (\n" + splitDaysQuery
+                + "\n) d\nON DUPLICATE KEY UPDATE "
+                + counters.stream()
+                        .map(c -> c + " = quality_split_day." + c + " + VALUES(" + c + ")")
+                        .collect(Collectors.joining(", "));
+    }
+
+    private static List<String> counterSums(String times) {
+        List<String> counters = new ArrayList<>();
+        counters.add(times + "SUM(q.verdict = 1) AS good");
+        counters.add(times + "SUM(q.verdict = 3) AS poor");
+        counters.add(times + "SUM(q.verdict = 2) AS unclassified");
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            counters.add(times + "SUM((q.rules & " + (1 << (slot - 1)) + ") <> 0) AS r" + slot);
+        }
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            for (int bucket = 0; bucket < QualityMetric.BUCKETS; bucket++) {
+                counters.add(times + "SUM(IFNULL(q.m" + slot + " = " + bucket + ", 0)) AS " + histogram(slot, bucket));
+            }
+        }
+        return counters;
+    }
 }

@@ -26,6 +26,15 @@ class QualityStreamRepository {
     private static final String ADD = QualitySql.addDays(
             QualitySql.days("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
 
+    private static final String SUBTRACT_SPLITS = QualitySql.addSplitDays(
+            QualitySql.splitDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", -1));
+
+    private static final String ADD_SPLITS = QualitySql.addSplitDays(
+            QualitySql.splitDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
+
+    /** The read model's summing tables: day rows by every split value at once, and by one split at a time. */
+    private static final List<String> SUM_TABLES = List.of("quality_day", "quality_split_day");
+
     private static final String INSERT =
             QualitySql.insertStreams("s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)");
 
@@ -49,6 +58,10 @@ class QualityStreamRepository {
                     .query(LocalDate.class)
                     .list());
             jdbc.sql(SUBTRACT).param("tenantId", tenantId).param("ids", chunk).update();
+            jdbc.sql(SUBTRACT_SPLITS)
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .update();
             jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :tenantId AND session_id IN (:ids)")
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
@@ -69,6 +82,7 @@ class QualityStreamRepository {
                             chunk.stream().map(SessionKey::start).distinct().toList())
                     .update();
             jdbc.sql(ADD).param("tenantId", tenantId).param("ids", ids).update();
+            jdbc.sql(ADD_SPLITS).param("tenantId", tenantId).param("ids", ids).update();
         }
     }
 
@@ -76,17 +90,19 @@ class QualityStreamRepository {
     void deleteEmptyDays(long tenantId, Collection<LocalDate> days) {
         List<LocalDate> distinct = days.stream().distinct().sorted().toList();
         for (List<LocalDate> chunk : Chunks.of(distinct)) {
-            jdbc.sql("DELETE FROM quality_day WHERE tenant_id = :tenantId AND day IN (:days)"
-                            + " AND good = 0 AND poor = 0 AND unclassified = 0")
-                    .param("tenantId", tenantId)
-                    .param("days", chunk)
-                    .update();
+            for (String table : SUM_TABLES) {
+                jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day IN (:days)"
+                                + " AND good = 0 AND poor = 0 AND unclassified = 0")
+                        .param("tenantId", tenantId)
+                        .param("days", chunk)
+                        .update();
+            }
         }
     }
 
     /** Retention: forgets the days before the day. */
     void deleteBefore(long tenantId, LocalDate day) {
-        for (String table : List.of("quality_day", "quality_stream")) {
+        for (String table : List.of("quality_day", "quality_split_day", "quality_stream")) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day < :day")
                     .param("tenantId", tenantId)
                     .param("day", day)
@@ -96,7 +112,7 @@ class QualityStreamRepository {
 
     /** Deletes every row of the tenant, in steps, before a rebuild. */
     void forget(long tenantId) {
-        for (String table : List.of("quality_day", "quality_stream")) {
+        for (String table : List.of("quality_day", "quality_split_day", "quality_stream")) {
             while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId LIMIT 50000")
                             .param("tenantId", tenantId)
                             .update()
@@ -115,6 +131,11 @@ class QualityStreamRepository {
                 .param("to", day.plusDays(1).atStartOfDay())
                 .update();
         jdbc.sql(QualitySql.addDays(QualitySql.days("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
+        jdbc.sql(QualitySql.addSplitDays(
+                        QualitySql.splitDays("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();
@@ -167,6 +188,29 @@ class QualityStreamRepository {
                         + rs.getInt("connection") + " inside " + rs.getInt("inside") + " vpn " + rs.getInt("vpn")
                         + " subnet '" + rs.getString("subnet") + "' client '" + rs.getString("client") + "': "
                         + rs.getString("what"))
+                .list());
+        if (found.size() >= limit) {
+            return found;
+        }
+        String splitKey = String.join(", ", QualitySql.SPLIT_DAY_KEY);
+        found.addAll(jdbc.sql("""
+                        SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
+                        FROM (
+                            SELECT 'stored' AS src, %1$s, CONCAT(%2$s) AS sig
+                            FROM quality_split_day WHERE tenant_id = :tenantId
+                            UNION ALL
+                            SELECT 'recomputed', %1$s, CONCAT(%2$s) FROM (%3$s) r
+                        ) u
+                        GROUP BY %1$s
+                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
+                        LIMIT :limit
+                        """.formatted(
+                                splitKey, daySignature, QualitySql.splitDays(recomputedStreams + " q", "TRUE", 1)))
+                .param("tenantId", tenantId)
+                .param("limit", limit - found.size())
+                .query((rs, row) -> "quality_split_day " + rs.getObject("day", LocalDate.class) + " modality "
+                        + rs.getInt("modality") + " split " + QualitySplit.values()[rs.getInt("split")] + " value '"
+                        + rs.getString("value") + "': " + rs.getString("what"))
                 .list());
         return found;
     }

@@ -36,25 +36,45 @@ import org.springframework.stereotype.Repository;
 class SessionDetailsRepository {
 
     /** The scope of every query: the tenant, the user, the range and whether names are concealed. */
-    record Scope(long tenantId, long userId, Instant from, Instant to, boolean concealed) {}
+    record Scope(
+            long tenantId,
+            @Nullable Long userId,
+            Instant from,
+            Instant to,
+            boolean concealed,
+            SessionFilters filters) {}
 
     /**
      * The user's sessions by id and start time: one index range per party, so both halves use an index; the start
-     * time lets each join back to comm_session read one partition (changeset 012).
+     * time lets each join back to comm_session read one partition (changeset 012). Without a user (a drill-through),
+     * the tenant's sessions of the range, by (tenant_id, start_time). The filters' condition applies to each half.
      */
-    private static final String HITS = """
-            WITH hits AS (
-                SELECT id, start_time FROM comm_session
-                WHERE tenant_id = :tenantId AND from_user_id = :userId AND start_time >= :from AND start_time < :to
-                UNION
-                SELECT id, start_time FROM comm_session
-                WHERE tenant_id = :tenantId AND to_user_id = :userId AND start_time >= :from AND start_time < :to)
-            """;
+    private static String hits(Scope scope, String filters) {
+        if (scope.userId() == null) {
+            return """
+                    WITH hits AS (
+                        SELECT s.id, s.start_time FROM comm_session s
+                        WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND %s)
+                    """.formatted(filters);
+        }
+        return """
+                WITH hits AS (
+                    SELECT s.id, s.start_time FROM comm_session s
+                    WHERE s.tenant_id = :tenantId AND s.from_user_id = :userId AND s.start_time >= :from
+                        AND s.start_time < :to AND %1$s
+                    UNION
+                    SELECT s.id, s.start_time FROM comm_session s
+                    WHERE s.tenant_id = :tenantId AND s.to_user_id = :userId AND s.start_time >= :from
+                        AND s.start_time < :to AND %1$s)
+                """.formatted(filters);
+    }
 
-    /** The user's sessions in the range, over comm_session s: the user is either party. */
-    private static final String USER_SESSIONS = """
-            WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to
-                AND (s.from_user_id = :userId OR s.to_user_id = :userId)""";
+    /** The search's sessions in the range, over comm_session s: the user is either party, the filters hold. */
+    private static String searchedSessions(Scope scope, String filters) {
+        return "WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to"
+                + (scope.userId() == null ? "" : " AND (s.from_user_id = :userId OR s.to_user_id = :userId)")
+                + " AND " + filters;
+    }
 
     /** The last four digits of a telephone number become x: +14255550123 reads +1425555xxxx. */
     private static final String LAST_FOUR_DIGITS = "'[0-9](?=(?:[^0-9]*[0-9]){0,3}[^0-9]*$)'";
@@ -82,12 +102,13 @@ class SessionDetailsRepository {
             int offset,
             int limit) {
         String order = orderBy(sort, ascending);
-        String sql = HITS + ", page AS (SELECT r.id, r.start_time FROM ("
+        Map<String, Object> params = parameters(scope, filters);
+        String sql = hits(scope, scope.filters().condition(params)) + ", page AS (SELECT r.id, r.start_time FROM ("
                 + shownRows(scope, "hits", needed(filters, sort)) + ") r"
                 + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
                 + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r" + order;
         return jdbc.sql(sql)
-                .params(parameters(scope, filters))
+                .params(params)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(new SessionRows())
@@ -95,9 +116,10 @@ class SessionDetailsRepository {
     }
 
     long count(Scope scope, List<GroupFilter> filters) {
-        return jdbc.sql(HITS + "SELECT COUNT(*) FROM (" + shownRows(scope, "hits", needed(filters, null)) + ") r"
-                        + where(filters))
-                .params(parameters(scope, filters))
+        Map<String, Object> params = parameters(scope, filters);
+        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT COUNT(*) FROM ("
+                        + shownRows(scope, "hits", needed(filters, null)) + ") r" + where(filters))
+                .params(params)
                 .query(Long.class)
                 .single();
     }
@@ -109,10 +131,12 @@ class SessionDetailsRepository {
      */
     void forEach(Scope scope, @Nullable SessionColumn sort, boolean ascending, Consumer<SessionRow> consumer) {
         var rows = new SessionRows();
+        Map<String, Object> params = parameters(scope, List.of());
+        String sessions = searchedSessions(scope, scope.filters().condition(params));
         streaming.query(
-                "SELECT * FROM (" + shownRows(scope, "comm_session s", USER_SESSIONS, List.of(SessionColumn.values()))
+                "SELECT * FROM (" + shownRows(scope, "comm_session s", sessions, List.of(SessionColumn.values()))
                         + ") r" + orderBy(sort, ascending),
-                new MapSqlParameterSource(parameters(scope, List.of())),
+                new MapSqlParameterSource(params),
                 rs -> {
                     consumer.accept(rows.mapRow(rs, 0));
                 });
@@ -123,10 +147,12 @@ class SessionDetailsRepository {
         String value = "r." + alias(column);
         List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
         needed.add(column);
-        return jdbc.sql(HITS + "SELECT " + value + " AS value, COUNT(*) AS sessions FROM ("
+        Map<String, Object> params = parameters(scope, filters);
+        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT " + value
+                        + " AS value, COUNT(*) AS sessions FROM ("
                         + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY " + value
                         + " ORDER BY " + value + " LIMIT :limit OFFSET :offset")
-                .params(parameters(scope, filters))
+                .params(params)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, row) ->
@@ -137,11 +163,39 @@ class SessionDetailsRepository {
     long countGroups(Scope scope, List<GroupFilter> filters, SessionColumn column) {
         List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
         needed.add(column);
-        return jdbc.sql(HITS + "SELECT COUNT(*) FROM (SELECT 1 FROM (" + shownRows(scope, "hits", needed) + ") r"
-                        + where(filters) + " GROUP BY r." + alias(column) + ") g")
-                .params(parameters(scope, filters))
+        Map<String, Object> params = parameters(scope, filters);
+        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT COUNT(*) FROM (SELECT 1 FROM ("
+                        + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY r." + alias(column)
+                        + ") g")
+                .params(params)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The streams behind the search: those of its sessions (group filters aside) that meet the stream criteria, or
+     * every stream of its sessions without them.
+     */
+    long countStreams(Scope scope) {
+        Map<String, Object> params = parameters(scope, List.of());
+        String hits = hits(scope, scope.filters().condition(params));
+        return jdbc.sql(hits + scope.filters().streams().countStreams("SELECT id FROM hits", params))
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The id of the tenant's licensed user a drill-through names as the viewer sees names: by pseudonym for a
+     * viewer who sees concealed names (never by a real name, which would tell who a pseudonym is), else by UPN.
+     */
+    java.util.Optional<Long> userByShownName(long tenantId, String name, boolean concealed) {
+        return jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :tenantId AND "
+                        + (concealed ? "pseudonym = :name" : "upn = :name"))
+                .param("tenantId", tenantId)
+                .param("name", concealed ? name.strip().toLowerCase(java.util.Locale.ROOT) : name.strip())
+                .query(Long.class)
+                .optional();
     }
 
     /** The UPN of the tenant's licensed user with this id, if there is one. */

@@ -119,6 +119,60 @@ public class SessionDetailsService {
     }
 
     /**
+     * Runs a drill-through read from the page's URL (docs/session-details.md, "Drill-through"): the sessions starting
+     * on its days in its zone, of the user it names as the viewer sees names, or of every user; audits the look-up.
+     *
+     * @throws InvalidSearchException when the user is not one the viewer can name in this organization
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    public SessionSearch search(DrillThrough drillThrough) {
+        long tenantId = currentTenant.id();
+        NameMask mask = concealment.forCurrentViewer();
+        ZoneId zone = drillThrough.zone();
+        Long userId = null;
+        String label = "every user";
+        if (drillThrough.user() != null) {
+            // a concealed viewer is matched on pseudonyms only: a real name in a link reveals and filters nothing
+            userId = sessions.userByShownName(tenantId, drillThrough.user(), mask.concealed())
+                    .orElseThrow(() -> new InvalidSearchException(java.util.Map.of(
+                            SearchForm.Field.USER,
+                            mask.concealed()
+                                    ? "No user with this pseudonym in this organization: names are concealed, so"
+                                            + " a link names users by pseudonym."
+                                    : "No such user in this organization.")));
+            label = sessions.userUpn(tenantId, userId).map(mask::userName).orElseThrow();
+        }
+        var search = new SessionSearch(
+                userId,
+                label,
+                drillThrough.from().atStartOfDay(zone).toInstant(),
+                drillThrough.to().plusDays(1).atStartOfDay(zone).toInstant(),
+                zone,
+                null,
+                true,
+                drillThrough.filters());
+        String subject = userId == null ? null : auditedName(tenantId, userId);
+        auditLog.record(
+                AuditAction.SESSION_SEARCH,
+                "session details of " + (subject == null ? "every user" : subject) + " on the days "
+                        + drillThrough.from() + " to " + drillThrough.to() + " (" + zoneName(zone) + ")"
+                        + filterText(search.filters()),
+                subject);
+        return search;
+    }
+
+    private static String filterText(SessionFilters filters) {
+        return filters.any() ? ", filters: " + String.join(", ", filters.describe()) : "";
+    }
+
+    /** The streams behind the search (group filters aside): those meeting its stream criteria. */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    @Transactional(readOnly = true)
+    public long countStreams(SessionSearch search) {
+        return sessions.countStreams(scope(search));
+    }
+
+    /**
      * Audit entries name the user by pseudonym: global readers read the audit log and must not learn names there.
      * The audit log shows the name in its place to viewers who may see names (docs/privacy.md).
      */
@@ -205,9 +259,10 @@ public class SessionDetailsService {
         List<ExportColumn<SessionRow>> exportColumns = columns.stream()
                 .map(column -> new ExportColumn<SessionRow>(header(column, search.zone()), column::valueOf))
                 .toList();
-        String subject = auditedName(currentTenant.id(), search.userId());
-        String what = "session details of " + subject + " from " + search.from() + " to " + search.to()
-                + " as " + format + ", times in " + zoneName(search.zone()) + ", columns "
+        String subject = search.userId() == null ? null : auditedName(currentTenant.id(), search.userId());
+        String what = "session details of " + (subject == null ? "every user" : subject) + " from " + search.from()
+                + " to " + search.to() + filterText(search.filters()) + " as " + format + ", times in "
+                + zoneName(search.zone()) + ", columns "
                 + columns.stream().map(SessionColumn::header).toList();
         // read ahead on another thread: the scope (tenant, concealment) comes from this thread's sign-in
         var scope = scope(search);
@@ -222,6 +277,8 @@ public class SessionDetailsService {
                 local(search.to(), search.zone()),
                 "Time zone",
                 zoneName(search.zone()) + ": every time in this file",
+                "Filters",
+                search.filters().any() ? String.join(", ", search.filters().describe()) : "none",
                 "Sorted by",
                 search.sortColumn() == null
                         ? "Start time"
@@ -271,7 +328,8 @@ public class SessionDetailsService {
                 search.userId(),
                 search.from(),
                 search.to(),
-                concealment.forCurrentViewer().concealed());
+                concealment.forCurrentViewer().concealed(),
+                search.filters());
     }
 
     private static void requireGroupable(SessionColumn column) {

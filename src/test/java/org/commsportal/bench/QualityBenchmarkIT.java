@@ -49,6 +49,9 @@ class QualityBenchmarkIT {
     JdbcClient jdbc;
 
     @Autowired
+    org.commsportal.sessiondetails.SessionDetailsService sessionDetails;
+
+    @Autowired
     TenantService tenants;
 
     @Autowired
@@ -116,6 +119,27 @@ class QualityBenchmarkIT {
             results.put("page data, " + span + " days", new double[] {page.medianMs(), page.p95Ms(), naiveMs});
             results.put(
                     "worst users, " + span + " days", new double[] {users30.medianMs(), users30.p95Ms(), Double.NaN});
+            // a split value fixed: the page falls back to the day rows keyed by every split
+            QualityFilter wifi = filter.withSplit(org.commsportal.quality.QualitySplit.CONNECTION, "2");
+            var filtered = Medians.time("page data Wi-Fi " + span + " days", RUNS, () -> quality.report(wifi));
+            results.put(
+                    "page data, Wi-Fi only, " + span + " days",
+                    new double[] {filtered.medianMs(), filtered.p95Ms(), Double.NaN});
+            // drill-through from the poor audio streams of the range: the sessions' first page and its counts
+            var link = org.commsportal.quality.DrillThroughLink.of(filter)
+                    .modality(Modality.AUDIO)
+                    .verdict(org.commsportal.quality.QualityVerdict.POOR);
+            Map<String, java.util.List<String>> parameters = new LinkedHashMap<>();
+            link.parameters().forEach((name, value) -> parameters.put(name, java.util.List.of(value)));
+            var parsed = org.commsportal.sessiondetails.DrillThrough.parse(parameters, java.time.ZoneOffset.UTC);
+            var search = sessionDetails.search(java.util.Objects.requireNonNull(parsed.search()));
+            var drill = Medians.time("drill-through first page " + span + " days", RUNS, () -> {
+                sessionDetails.sessions(search, java.util.List.of(), 0, 50);
+                sessionDetails.countSessions(search, java.util.List.of());
+            });
+            results.put(
+                    "drill-through first page + count, " + span + " days",
+                    new double[] {drill.medianMs(), drill.p95Ms(), Double.NaN});
         }
         System.out.printf(
                 "%nCall quality, %,d users x %d days, quality records for %d days: %,d streams, %,d day rows"

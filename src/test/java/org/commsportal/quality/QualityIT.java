@@ -78,6 +78,9 @@ class QualityIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.commsportal.sessiondetails.SessionDetailsService sessionDetails;
+
     private Tenant tenant;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final Map<String, SessionRecord> sent = new LinkedHashMap<>();
@@ -308,6 +311,257 @@ class QualityIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void every_linked_figure_counts_exactly_the_streams_of_the_sessions_its_drill_through_shows() {
+        Random random = new Random(2323);
+        writeUsers(user("u0"), user("u1"), user("u2"));
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            records.add(randomSession("d-" + i, random));
+        }
+        write(records.toArray(SessionRecord[]::new));
+        for (int i = 0; i < records.size(); i += 5) {
+            write(randomSession("d-" + i, random)); // re-sends that may turn a verdict
+        }
+        List<Expected> expected = expectedStreams();
+        testTenants.signInAs(tenant, Role.REPORTS_READER);
+        LocalDate last = today.minusDays(1);
+        List<QualityFilter> filters = List.of(
+                QualityFilter.lastDays(last, 180),
+                QualityFilter.lastDays(last, 30).withModality(Modality.AUDIO),
+                new QualityFilter(last.minusDays(89), last, Modality.VIDEO, Map.of(QualitySplit.CONNECTION, "2")),
+                new QualityFilter(last.minusDays(179), last, null, Map.of(QualitySplit.CONFERENCE, "1")));
+        int checked = 0;
+        for (QualityFilter filter : filters) {
+            QualityReport report = service.report(filter);
+            List<Expected> inFilter = expected.stream().filter(matching(filter)).toList();
+            DrillThroughLink all = DrillThroughLink.of(filter);
+            checked += assertDrillThrough(all, report.total().streams(), inFilter);
+            checked += assertDrillThrough(
+                    all.copy().verdict(QualityVerdict.POOR),
+                    report.total().poor(),
+                    inFilter.stream().filter(e -> e.verdict() == 3).toList());
+            checked += assertDrillThrough(
+                    all.copy().verdict(QualityVerdict.UNCLASSIFIED),
+                    report.total().unclassified(),
+                    inFilter.stream().filter(e -> e.verdict() == 2).toList());
+            for (var total : report.totals().entrySet()) {
+                for (QualityMetric metric : QualityMetric.of(total.getKey())) {
+                    checked += assertDrillThrough(
+                            all.copy().rule(metric).verdict(QualityVerdict.POOR),
+                            total.getValue().rule(metric.slot()),
+                            inFilter.stream()
+                                    .filter(e -> e.modality() == metric.modality()
+                                            && (e.rules() & (1 << (metric.slot() - 1))) != 0)
+                                    .toList());
+                }
+            }
+            for (var split : report.splits().entrySet()) {
+                for (var row : split.getValue()) {
+                    List<Expected> behind = inFilter.stream()
+                            .filter(e -> value(split.getKey(), e).equals(row.value()))
+                            .toList();
+                    checked += assertDrillThrough(
+                            all.copy().split(split.getKey(), row.value()),
+                            row.total().streams(),
+                            behind);
+                    checked += assertDrillThrough(
+                            all.copy().split(split.getKey(), row.value()).verdict(QualityVerdict.POOR),
+                            row.total().poor(),
+                            behind.stream().filter(e -> e.verdict() == 3).toList());
+                }
+            }
+            for (var day : report.filter().monthly()
+                    ? List.<LocalDate>of()
+                    : report.trend().keySet()) {
+                long streams = report.trend().get(day).values().stream()
+                        .mapToLong(QualityCounts::streams)
+                        .sum();
+                checked += assertDrillThrough(
+                        all.withDays(day, day),
+                        streams,
+                        inFilter.stream().filter(e -> e.day().equals(day)).toList());
+            }
+            for (var month : report.scorecard()) {
+                LocalDate first = month.month().atDay(1).isBefore(filter.from())
+                        ? filter.from()
+                        : month.month().atDay(1);
+                LocalDate lastDay = month.month().atEndOfMonth().isAfter(filter.to())
+                        ? filter.to()
+                        : month.month().atEndOfMonth();
+                checked += assertDrillThrough(
+                        all.withDays(first, lastDay).modality(Modality.AUDIO).split(QualitySplit.INSIDE, "1"),
+                        month.audioInside().streams(),
+                        inFilter.stream()
+                                .filter(e -> e.modality() == Modality.AUDIO
+                                        && e.inside() == 1
+                                        && YearMonth.from(e.day()).equals(month.month()))
+                                .toList());
+            }
+            // the worst users count their own side's streams: so does the drill-through to a user
+            for (var user : service.worstUsers(filter, 10)) {
+                var search = search(all.copy().user(user.name()).verdict(QualityVerdict.POOR));
+                assertThat(sessionDetails.countStreams(search)).isEqualTo(user.poor());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
+    void drill_through_parameters_are_checked_and_a_concealed_viewer_cannot_filter_by_a_real_name() {
+        writeUsers(user("ada"), user("bob"));
+        SessionRecord plain = session(
+                "plain",
+                today.minusDays(2),
+                "10:00:00",
+                null,
+                List.of(Modality.AUDIO),
+                report(
+                        List.of(),
+                        List.of(),
+                        List.of(audio(Side.FROM, 5.0, 0.0, 10.0, 0.1, 0.0)),
+                        List.of(),
+                        List.of()));
+        SessionRecord busy = withCodes(
+                session(
+                        "busy",
+                        today.minusDays(2),
+                        "11:00:00",
+                        null,
+                        List.of(Modality.AUDIO),
+                        report(List.of(), List.of(), List.of(), List.of(), List.of())),
+                486,
+                7025);
+        write(plain, busy);
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        LocalDate day = today.minusDays(2);
+
+        assertThat(parse("from=" + day + "&to=" + day.minusDays(1)).errors())
+                .containsExactly("to (" + day.minusDays(1) + ") is before from (" + day + ").");
+        assertThat(parse("from=2026-13-01").errors())
+                .containsExactly("from must be a date as yyyy-MM-dd, not '2026-13-01'.");
+        assertThat(parse("to=" + day).errors()).containsExactly("from is required: the first day, as yyyy-MM-dd.");
+        assertThat(parse("from=" + day + "&modality=im").errors())
+                .containsExactly("modality must be audio, video or application-sharing, not 'im'.");
+        assertThat(parse("from=" + day + "&modality=video&rule=AUDIO_JITTER").errors())
+                .containsExactly("rule AUDIO_JITTER is a rule of Audio, not of Video.");
+        assertThat(parse("from=" + day + "&verdict=bad").errors())
+                .containsExactly("verdict must be poor, good or unclassified, not 'bad'.");
+        assertThat(parse("from=" + day + "&connection=fibre").errors())
+                .containsExactly("connection must be one of [wired, wi-fi, mobile, unknown], not 'fibre'.");
+        assertThat(parse("from=" + day + "&responseCode=4x").errors())
+                .containsExactly("responseCode must be a whole number, not '4x'.");
+        assertThat(parse("from=" + day + "&zone=Mars/Olympus").errors())
+                .containsExactly("zone 'Mars/Olympus' is not a time zone id such as UTC or Europe/Berlin.");
+        assertThat(parse("from=" + day + "&colour=red").errors()).containsExactly("Unknown parameter 'colour'.");
+
+        var failed = search(DrillThroughLink.days(day, day, "UTC").responseCode(486));
+        assertThat(sessionDetails.countSessions(failed, List.of())).isEqualTo(1);
+        assertThat(sessionDetails.sessions(failed, List.of(), 0, 10).get(0).dialogId())
+                .isEqualTo("busy");
+        assertThat(sessionDetails.countSessions(
+                        search(DrillThroughLink.days(day, day, "UTC").diagnosticId(7025)), List.of()))
+                .isEqualTo(1);
+        assertThat(sessionDetails.countSessions(search(DrillThroughLink.days(day, day, "UTC")), List.of()))
+                .isEqualTo(2);
+        // the range's days are in the zone: 10:00 and 11:00 UTC are the next day at UTC+14
+        assertThat(sessionDetails.countSessions(
+                        search(DrillThroughLink.days(day, day, "Pacific/Kiritimati")), List.of()))
+                .isZero();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE tenant_id = :t AND detail LIKE '%session details of every user%'")
+                        .param("t", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+
+        String upn = "ada@" + tenant.name();
+        // names concealed (the tenant's default): a real name in a link neither reveals nor filters anything
+        testTenants.signInAs(tenant, Role.GLOBAL_READER);
+        assertThatThrownBy(() -> search(DrillThroughLink.days(day, day, "UTC").user(upn)))
+                .isInstanceOf(org.commsportal.sessiondetails.InvalidSearchException.class)
+                .hasMessageStartingWith("No user with this pseudonym");
+        String pseudonym = jdbc.sql("SELECT pseudonym FROM licensed_user WHERE tenant_id = :t AND upn = :u")
+                .param("t", tenant.id())
+                .param("u", upn)
+                .query(String.class)
+                .single();
+        var ada = search(DrillThroughLink.days(day, day, "UTC").user(pseudonym));
+        assertThat(ada.userLabel()).isEqualTo(pseudonym);
+        assertThat(sessionDetails.countSessions(ada, List.of())).isEqualTo(2);
+        assertThat(sessionDetails.sessions(ada, List.of(), 0, 10))
+                .allSatisfy(row -> assertThat(row.fromUri()).doesNotContain(upn));
+
+        testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
+        assertThatThrownBy(() -> search(DrillThroughLink.days(day, day, "UTC")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static org.commsportal.sessiondetails.DrillThrough.Parsed parse(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            parameters.computeIfAbsent(nameValue[0], n -> new ArrayList<>()).add(nameValue[1]);
+        }
+        return org.commsportal.sessiondetails.DrillThrough.parse(parameters, ZoneOffset.UTC);
+    }
+
+    /** The search the session details page runs for the link, from the link's text as the browser sends it. */
+    private org.commsportal.sessiondetails.SessionSearch search(DrillThroughLink link) {
+        String query = link.toString().substring(link.toString().indexOf('?') + 1);
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            parameters
+                    .computeIfAbsent(nameValue[0], n -> new ArrayList<>())
+                    .add(java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+        }
+        var parsed = org.commsportal.sessiondetails.DrillThrough.parse(parameters, ZoneOffset.UTC);
+        assertThat(parsed.errors()).as(link.toString()).isEmpty();
+        return sessionDetails.search(parsed.search());
+    }
+
+    /** The figure equals the streams behind the link, and the link shows exactly the sessions of those streams. */
+    private int assertDrillThrough(DrillThroughLink link, long figure, List<Expected> behind) {
+        assertThat(figure).as(link.toString()).isEqualTo(behind.size());
+        var search = search(link);
+        assertThat(sessionDetails.countStreams(search)).as(link.toString()).isEqualTo(figure);
+        var sessions = behind.stream().map(Expected::dialogId).collect(java.util.stream.Collectors.toSet());
+        long count = sessionDetails.countSessions(search, List.of());
+        var page = sessionDetails.sessions(search, List.of(), 0, 1000);
+        assertThat(page)
+                .as(link.toString())
+                .extracting(org.commsportal.sessiondetails.SessionRow::dialogId)
+                .containsExactlyInAnyOrderElementsOf(sessions);
+        assertThat(count).isEqualTo(sessions.size());
+        return 1;
+    }
+
+    private static SessionRecord withCodes(SessionRecord s, int responseCode, Integer diagnosticId) {
+        return new SessionRecord(
+                s.dialogId(),
+                s.startTime(),
+                s.endTime(),
+                s.fromUri(),
+                s.toUri(),
+                s.fromClientVersion(),
+                s.toClientVersion(),
+                s.conferenceUrl(),
+                s.confInstance(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                responseCode,
+                diagnosticId,
+                s.media(),
+                0,
+                s.quality());
     }
 
     // ---- the recomputation ----

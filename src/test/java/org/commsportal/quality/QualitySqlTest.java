@@ -17,6 +17,8 @@ class QualitySqlTest {
         String changeset = Files.readString(CHANGESET);
         assertThat(squeezed(changeset)).contains(squeezed(QualityBackfill.STREAMS));
         assertThat(squeezed(changeset)).contains(squeezed(QualityBackfill.DAYS));
+        assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/021-call-quality-splits.sql"))))
+                .contains(squeezed(QualityBackfill.SPLIT_DAYS));
     }
 
     @Test
@@ -45,5 +47,6 @@ class QualitySqlTest {
     /** Prints the changeset's statements: run after changing the rules or buckets, and paste. */
     public static void main(String[] args) {
         System.out.println(QualityBackfill.STREAMS + ";\n\n" + QualityBackfill.DAYS + ";");
+        System.out.println("\n-- changeset 021\n" + QualityBackfill.SPLIT_DAYS + ";");
     }
 }

@@ -39,12 +39,14 @@ import java.util.Map;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualityCounts;
 import org.commsportal.quality.QualityFilter;
 import org.commsportal.quality.QualityMetric;
 import org.commsportal.quality.QualityReport;
 import org.commsportal.quality.QualityService;
 import org.commsportal.quality.QualitySplit;
+import org.commsportal.quality.QualityVerdict;
 import org.commsportal.security.Roles;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +87,8 @@ class QualityView extends VerticalLayout {
     }
 
     private static final int WORST = 10;
+    /** The values a split's chart shows: the most used ones (the table lists them all). */
+    private static final int SPLIT_CHART_VALUES = 12;
 
     private final QualityService service;
     private final Locale locale;
@@ -99,10 +103,12 @@ class QualityView extends VerticalLayout {
     private final Div content = new Div();
     private QualityFilter filter;
     private boolean updating;
+    private final boolean drillThrough;
 
     QualityView(QualityService service) {
         this.service = service;
         this.locale = getLocale() == null ? Locale.ROOT : getLocale();
+        this.drillThrough = service.mayReadPerUserData();
         setId("quality");
         setWidthFull();
         LocaleNumbers.useInCharts(locale);
@@ -230,7 +236,14 @@ class QualityView extends VerticalLayout {
                 + LocaleNumbers.format(total.poor(), locale) + " Poor, "
                 + LocaleNumbers.format(total.unclassified(), locale) + " Unclassified; Poor % "
                 + percent(total.poorPercent()));
+        var totals = new Span();
+        totals.setId("summary-links");
+        if (drillThrough && total.streams() > 0) {
+            totals.add(new Span("Sessions behind: "), figure(total.streams(), link()), new Span(" streams, "));
+            totals.add(figure(total.poor(), link().verdict(QualityVerdict.POOR)), new Span(" poor"));
+        }
         content.removeAll();
+        content.add(totals);
         content.add(new H3("Trend"), trend(report), poorDueTo(report), scorecard(report));
         content.add(
                 new H3("Splits"),
@@ -294,10 +307,12 @@ class QualityView extends VerticalLayout {
             }
             conf.addSeries(series);
         }
+        List<Modality> lines = new ArrayList<>();
         for (Modality m : QualityMetric.MODALITIES) {
             if (!report.totals().containsKey(m)) {
                 continue;
             }
+            lines.add(m);
             var series = new ListSeries("Poor % " + m.label());
             for (LocalDate point : points) {
                 QualityCounts c = report.trend().get(point).get(m);
@@ -309,6 +324,23 @@ class QualityView extends VerticalLayout {
             series.setPlotOptions(line);
             series.setyAxis(1);
             conf.addSeries(series);
+        }
+        if (drillThrough) {
+            // a column opens the sessions of its day (month) and verdict, a Poor % point those of its modality
+            chart.addPointClickListener(event -> {
+                LocalDate point = points.get(event.getItemIndex());
+                DrillThroughLink link =
+                        report.filter().monthly() ? monthLink(YearMonth.from(point)) : link().withDays(point, point);
+                int series = event.getSeriesItemIndex();
+                if (series < 3) {
+                    link.verdict(List.of(QualityVerdict.GOOD, QualityVerdict.POOR, QualityVerdict.UNCLASSIFIED)
+                            .get(series));
+                } else {
+                    link.modality(lines.get(series - 3)).verdict(QualityVerdict.POOR);
+                }
+                getUI().ifPresent(ui -> ui.navigate(
+                        DrillThroughLink.ROUTE, com.vaadin.flow.router.QueryParameters.simple(link.parameters())));
+            });
         }
         return chart;
     }
@@ -330,7 +362,49 @@ class QualityView extends VerticalLayout {
             long unclassified,
             String poorPercent,
             String detail,
-            boolean greyed) {}
+            boolean greyed,
+            @Nullable DrillThroughLink link,
+            @Nullable DrillThroughLink poorLink) {
+
+        /** The poor streams' link is the streams' link with verdict poor. */
+        Line(
+                String label,
+                String modality,
+                long streams,
+                long good,
+                long poor,
+                long unclassified,
+                String poorPercent,
+                String detail,
+                boolean greyed,
+                DrillThroughLink link) {
+            this(
+                    label,
+                    modality,
+                    streams,
+                    good,
+                    poor,
+                    unclassified,
+                    poorPercent,
+                    detail,
+                    greyed,
+                    link,
+                    link.copy().verdict(QualityVerdict.POOR));
+        }
+
+        Line(
+                String label,
+                String modality,
+                long streams,
+                long good,
+                long poor,
+                long unclassified,
+                String poorPercent,
+                String detail,
+                boolean greyed) {
+            this(label, modality, streams, good, poor, unclassified, poorPercent, detail, greyed, null, null);
+        }
+    }
 
     private Grid<Line> table(String id, String firstHeader, List<Line> lines, boolean withModality) {
         var grid = new Grid<Line>();
@@ -345,12 +419,12 @@ class QualityView extends VerticalLayout {
                     .setAutoWidth(true)
                     .setFlexGrow(0);
         }
-        grid.addColumn(l -> LocaleNumbers.format(l.streams(), locale))
+        grid.addComponentColumn(l -> figure(l.streams(), l.link()))
                 .setHeader("Streams")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(l -> LocaleNumbers.format(l.poor(), locale))
+        grid.addComponentColumn(l -> figure(l.poor(), l.poorLink()))
                 .setHeader("Poor")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true)
@@ -367,6 +441,24 @@ class QualityView extends VerticalLayout {
         return grid;
     }
 
+    /**
+     * A figure as a link to the sessions behind it (docs/call-quality.md, "Drill-through") for the roles that read
+     * session details; plain text for the others.
+     */
+    private Component figure(long value, @Nullable DrillThroughLink link) {
+        String text = LocaleNumbers.format(value, locale);
+        if (link == null || value == 0 || !drillThrough) {
+            return new Span(text);
+        }
+        var anchor = new com.vaadin.flow.component.html.Anchor(link.toString(), text);
+        anchor.addClassName("drill-through");
+        return anchor;
+    }
+
+    private DrillThroughLink link() {
+        return DrillThroughLink.of(filter);
+    }
+
     private Component poorDueTo(QualityReport report) {
         List<Line> lines = new ArrayList<>();
         report.totals().forEach((m, c) -> {
@@ -381,7 +473,9 @@ class QualityView extends VerticalLayout {
                         c.unclassified(),
                         c.poor() == 0 ? "" : percent(100.0 * tripped / c.poor()) + " of poor",
                         "",
-                        false));
+                        false,
+                        link().modality(m),
+                        link().rule(metric).verdict(QualityVerdict.POOR)));
             }
         });
         var section = new VerticalLayout(
@@ -391,6 +485,13 @@ class QualityView extends VerticalLayout {
                 table("poor-due-to", "Rule", lines, true));
         section.setPadding(false);
         return section;
+    }
+
+    /** The days of the month within the filter's range. */
+    private DrillThroughLink monthLink(YearMonth month) {
+        LocalDate first = month.atDay(1).isBefore(filter.from()) ? filter.from() : month.atDay(1);
+        LocalDate last = month.atEndOfMonth().isAfter(filter.to()) ? filter.to() : month.atEndOfMonth();
+        return link().withDays(first, last);
     }
 
     private Component scorecard(QualityReport report) {
@@ -405,7 +506,8 @@ class QualityView extends VerticalLayout {
                     month.audio().unclassified(),
                     percent(month.audio().poorPercent()),
                     "target ≤ 3 %: " + passFail(month.overallPasses()),
-                    false));
+                    false,
+                    monthLink(month.month()).modality(Modality.AUDIO)));
             lines.add(new Line(
                     month.month() + " inside the corporate network",
                     "Audio",
@@ -415,7 +517,8 @@ class QualityView extends VerticalLayout {
                     month.audioInside().unclassified(),
                     percent(month.audioInside().poorPercent()),
                     "target ≤ 2 %: " + passFail(month.insidePasses()),
-                    false));
+                    false,
+                    monthLink(month.month()).modality(Modality.AUDIO).split(QualitySplit.INSIDE, "1")));
         }
         var section = new VerticalLayout(
                 new H3("Scorecard"),
@@ -440,13 +543,49 @@ class QualityView extends VerticalLayout {
                     c.unclassified(),
                     percent(c.poorPercent()),
                     rules(row),
-                    !ranked));
+                    !ranked,
+                    link().split(split, row.value())));
         }
         var section = new VerticalLayout(
                 new H3(split.title()),
+                splitChart(report, split),
                 table("split-" + split.name().toLowerCase(Locale.ROOT), split.title(), lines, false));
         section.setPadding(false);
         return section;
+    }
+
+    /** The most used values of a split: a bar of Poor % each, greyed below the minimum sample (not ranked). */
+    private Component splitChart(QualityReport report, QualitySplit split) {
+        var chart = new Chart(ChartType.BAR);
+        chart.setId("split-chart-" + split.name().toLowerCase(Locale.ROOT));
+        List<QualityReport.SplitRow> rows = report.splits().getOrDefault(split, List.of()).stream()
+                .limit(SPLIT_CHART_VALUES)
+                .toList();
+        chart.setHeight(Math.max(140, 40 + 26 * rows.size()) + "px");
+        chart.setWidth("min(100%, 640px)");
+        Configuration conf = chart.getConfiguration();
+        conf.setTitle("");
+        conf.getChart().setAnimation(false);
+        conf.getLegend().setEnabled(false);
+        conf.getxAxis()
+                .setCategories(rows.stream()
+                        .map(row -> row.label() + " ("
+                                + LocaleNumbers.format(row.total().streams(), locale) + ")")
+                        .toArray(String[]::new));
+        conf.getyAxis().setTitle("Poor %");
+        conf.getyAxis().setMin(0);
+        var series = new com.vaadin.flow.component.charts.model.DataSeries("Poor %");
+        for (var row : rows) {
+            Double poor = row.total().poorPercent();
+            var item = new com.vaadin.flow.component.charts.model.DataSeriesItem(
+                    row.label(), poor == null ? null : Math.round(poor * 100) / 100.0);
+            if (!row.ranked(report.minSample())) {
+                item.setColor(new com.vaadin.flow.component.charts.model.style.SolidColor("#b0b0b0"));
+            }
+            series.add(item);
+        }
+        conf.addSeries(series);
+        return chart;
     }
 
     private static String rules(QualityReport.SplitRow row) {
@@ -520,7 +659,8 @@ class QualityView extends VerticalLayout {
                         c.unclassified(),
                         percent(c.poorPercent()),
                         rules(row),
-                        false));
+                        false,
+                        link().split(split, row.value())));
             }
             section.add(table("worst-" + split.name().toLowerCase(Locale.ROOT), split.title(), lines, false));
         }
@@ -536,7 +676,8 @@ class QualityView extends VerticalLayout {
                         user.unclassified(),
                         percent(user.poorPercent()),
                         "",
-                        false));
+                        false,
+                        link().user(user.name())));
             }
             section.add(table("worst-users", "User", lines, false));
         } else {

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,6 +31,7 @@ import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
+import org.commsportal.sessiondetails.DrillThrough;
 import org.commsportal.sessiondetails.InvalidSearchException;
 import org.commsportal.sessiondetails.SearchForm;
 import org.commsportal.sessiondetails.SessionColumn;
@@ -45,7 +48,7 @@ import org.jspecify.annotations.Nullable;
 @PageTitle("Session details | Comms Usage Portal")
 @Menu(order = 2, title = "Session details", icon = "vaadin:phone")
 @RolesAllowed({Roles.GLOBAL_ADMIN, Roles.SFB_ADMIN, Roles.REPORTS_READER, Roles.GLOBAL_READER})
-class SessionDetailsView extends VerticalLayout {
+class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String COLUMNS_PREFERENCE = "session-details.columns";
     static final String GROUP_BY_HINT = "Drag a column header here to group by that column";
@@ -58,6 +61,7 @@ class SessionDetailsView extends VerticalLayout {
     private final DateTimePicker from = DateTimeInput.create("From date time", "from");
     private final DateTimePicker to = DateTimeInput.create("To date time", "to");
     private final Span summary = new Span();
+    private final Div drillThrough = new Div();
     private final HorizontalLayout groupBar = new HorizontalLayout();
     private final SessionTree tree;
     private final ColumnChooser<SessionColumn> columns;
@@ -122,11 +126,68 @@ class SessionDetailsView extends VerticalLayout {
 
         // The table takes the height the page leaves, so an opened session's sub-tabs have room below the form
         tree.setMinHeight("22rem");
-        add(new H2("Session details"), form, toolbar, groupBar, tree);
+        drillThrough.setId("drill-through");
+        drillThrough.setVisible(false);
+        add(new H2("Session details"), form, drillThrough, toolbar, groupBar, tree);
         setFlexGrow(1, tree);
     }
 
+    /**
+     * A drill-through from another page (docs/session-details.md, "Drill-through"): the search comes from the URL's
+     * query parameters; what is wrong with them is said on the page, never as an error page.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query =
+                event.getLocation().getQueryParameters().getParameters();
+        if (!DrillThrough.requested(query)) {
+            return;
+        }
+        drillThrough.removeAll();
+        drillThrough.setVisible(true);
+        DrillThrough.Parsed parsed = DrillThrough.parse(query, zone);
+        if (parsed.search() == null) {
+            showDrillThroughErrors(parsed.errors());
+            return;
+        }
+        DrillThrough wanted = parsed.search();
+        SessionSearch search;
+        try {
+            search = service.search(wanted);
+        } catch (InvalidSearchException e) {
+            showDrillThroughErrors(List.copyOf(e.errors().values()));
+            return;
+        }
+        tree.show(search);
+        List<String> filters = search.filters().describe();
+        var described =
+                new Span("Drill-through: " + (filters.isEmpty() ? "no filters" : String.join(", ", filters)) + ". ");
+        described.setId("drill-through-filters");
+        var clear = new com.vaadin.flow.component.html.Anchor("usage/session-details", "Clear the drill-through");
+        clear.setId("drill-through-clear");
+        drillThrough.add(described, clear);
+        long count = service.countSessions(search, List.of());
+        String streams =
+                search.filters().aboutStreams() || search.filters().streams().any()
+                        ? " (" + service.countStreams(search) + " streams match)"
+                        : "";
+        summary.setText(count + " sessions" + streams + " of " + search.userLabel() + " on the days " + wanted.from()
+                + " to " + wanted.to() + " (" + SessionDetailsService.zoneName(wanted.zone()) + ")");
+    }
+
+    private void showDrillThroughErrors(List<String> errors) {
+        tree.show(null);
+        summary.setText("");
+        var message = new Div();
+        message.setId("drill-through-errors");
+        message.getStyle().set("color", "var(--lumo-error-text-color)");
+        message.add(new Span("This link cannot be shown: "));
+        errors.forEach(error -> message.add(new Div(error)));
+        drillThrough.add(message);
+    }
+
     private void runSearch() {
+        drillThrough.setVisible(false);
         List<com.vaadin.flow.component.HasValidation> fields = List.of(user, from, to);
         for (var field : fields) {
             field.setInvalid(false);

@@ -1,0 +1,98 @@
+package org.commsportal.quality;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.commsportal.sessions.Modality;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which streams of the read model a drill-through asks for (docs/call-quality.md, "Drill-through"): a modality, a
+ * verdict, a poor-stream rule tripped and stored split values, each optional. The quality package owns the stream
+ * table, so it writes the SQL other packages use to select sessions by their streams.
+ */
+public record QualityStreamCriteria(
+        @Nullable Modality modality,
+        @Nullable QualityVerdict verdict,
+        @Nullable QualityMetric rule,
+        Map<QualitySplit, String> splits) {
+
+    public QualityStreamCriteria {
+        if (modality != null && !QualityMetric.MODALITIES.contains(modality)) {
+            throw new IllegalArgumentException(modality.label() + " streams are not classified.");
+        }
+        if (rule != null && modality != null && rule.modality() != modality) {
+            throw new IllegalArgumentException("rule " + rule.key() + " is a rule of "
+                    + rule.modality().label() + ", not of " + modality.label() + ".");
+        }
+        splits = Map.copyOf(splits);
+    }
+
+    public static QualityStreamCriteria none() {
+        return new QualityStreamCriteria(null, null, null, Map.of());
+    }
+
+    /** Whether any stream condition is set: then only sessions with a matching stream are selected. */
+    public boolean any() {
+        return modality != null || verdict != null || rule != null || !splits.isEmpty();
+    }
+
+    public QualityStreamCriteria withSplit(QualitySplit split, String storedValue) {
+        Map<QualitySplit, String> changed = new EnumMap<>(QualitySplit.class);
+        changed.putAll(splits);
+        changed.put(split, storedValue);
+        return new QualityStreamCriteria(modality, verdict, rule, changed);
+    }
+
+    /**
+     * The condition over the stream table aliased {@code q} (besides tenant and session), its parameters added to
+     * {@code params} with the prefix {@code qs_}.
+     */
+    String streamConditions(Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("TRUE");
+        Modality wanted = rule != null ? rule.modality() : modality;
+        if (wanted != null) {
+            where.append(" AND q.modality = :qs_modality");
+            params.put("qs_modality", wanted.id());
+        }
+        if (verdict != null) {
+            where.append(" AND q.verdict = :qs_verdict");
+            params.put("qs_verdict", verdict.code());
+        }
+        if (rule != null) {
+            where.append(" AND (q.rules & :qs_rule) <> 0");
+            params.put("qs_rule", 1 << (rule.slot() - 1));
+        }
+        splits.forEach((split, value) -> {
+            where.append(" AND q.").append(split.column()).append(" = :qs_").append(split.column());
+            params.put("qs_" + split.column(), split.textual() ? value : Integer.parseInt(value));
+        });
+        return where.toString();
+    }
+
+    /**
+     * SQL true for a session (the alias names comm_session) with at least one stream meeting the criteria (of the
+     * user's own side when the parameter {@code userId} is set); reads the stream table's primary key
+     * (tenant_id, session_id, ...).
+     */
+    public String sessionHasStream(String session, Map<String, Object> params) {
+        return "EXISTS (SELECT 1 FROM quality_stream q WHERE q.tenant_id = " + session
+                + ".tenant_id AND q.session_id = " + session + ".id AND " + streamConditions(params) + ownSide(params)
+                + ")";
+    }
+
+    /** With the parameter userId set: only the streams of that user's own side (docs/call-quality.md). */
+    private static String ownSide(Map<String, Object> params) {
+        return params.get("userId") == null ? "" : " AND q.user_id = :userId";
+    }
+
+    /**
+     * SQL counting the streams meeting the criteria of the sessions a query selects ({@code sessions} gives their
+     * ids in a column named id), in the tenant {@code :tenantId}; with the parameter {@code userId} set, only the
+     * streams of that user's own side, as the worst users count them.
+     */
+    public String countStreams(String sessions, Map<String, Object> params) {
+        return "SELECT COUNT(*) FROM quality_stream q JOIN (" + sessions
+                + ") m ON m.id = q.session_id WHERE q.tenant_id = :tenantId AND " + streamConditions(params)
+                + ownSide(params);
+    }
+}
