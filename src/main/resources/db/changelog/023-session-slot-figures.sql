@@ -2,7 +2,7 @@
 -- Issue 22: the read model of the reporting web service's sibling reports (docs/reporting-web-service.md, "The
 -- sibling reports"). Per tenant, kind and UTC quarter-hour of session start (slot = epoch seconds DIV 900, so that
 -- every period of a zone whose midnights fall on quarter-hours is a range of slots): kind 0 the peer-to-peer
--- sessions with a licensed party, kind 1 the sessions of one conference whose To party (the organizer) is a
+-- sessions, kind 1 the sessions of one conference whose To party (the organizer) is a
 -- licensed user (conference_key: the first 8 bytes of the SHA-256 of "url LF instance", so that distinct
 -- conferences over any period are a COUNT(DISTINCT conference_key)), kind 2 the conference sessions whose From
 -- party is a licensed user. Counters are per session, so that a replaced or re-linked session is taken away
@@ -37,7 +37,7 @@ INSERT INTO session_slot_figure (tenant_id, kind, slot, conference_key, sessions
                                  video_sessions, audio_video_sessions, app_sharing_sessions, file_transfer_sessions,
                                  web_sessions, telephone_sessions, audio_ms, video_ms, audio_video_ms, telephone_ms)
 SELECT p.tenant_id, p.kind, p.slot, p.conference_key, COUNT(*),
-       SUM(p.media_mask & 1 <> 0),
+       SUM(p.kind <> 2 AND p.media_mask & 1 <> 0),
        SUM(p.kind = 0 AND p.media_mask & 16 <> 0),
        SUM(p.kind = 0 AND p.media_mask & 32 <> 0),
        SUM(p.kind = 1 AND p.media_mask & 48 <> 0),
@@ -62,7 +62,7 @@ FROM (
                      WHERE m.session_id = s.id AND m.media_type_id = 6), 0) AS video_ms
     FROM comm_session s
     JOIN (SELECT 0 AS kind UNION ALL SELECT 1 UNION ALL SELECT 2) k
-      ON (k.kind = 0 AND s.conference_url IS NULL AND (s.from_user_id IS NOT NULL OR s.to_user_id IS NOT NULL))
+      ON (k.kind = 0 AND s.conference_url IS NULL)
       OR (k.kind = 1 AND s.conference_url IS NOT NULL AND s.to_user_id IS NOT NULL)
       OR (k.kind = 2 AND s.conference_url IS NOT NULL AND s.from_user_id IS NOT NULL)
     WHERE s.start_time >= COALESCE(

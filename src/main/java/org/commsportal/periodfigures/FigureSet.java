@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The figure sets of the reporting web service's sibling reports, each read from one kind of quarter-hour row
- * (changeset 023): peer-to-peer sessions with a licensed party, conferences organized by a licensed user (the To
+ * (changeset 023): the tenant's peer-to-peer sessions, conferences organized by a licensed user (the To
  * party of their sessions), and conference sessions of a licensed participant (the From party).
  */
 public enum FigureSet {

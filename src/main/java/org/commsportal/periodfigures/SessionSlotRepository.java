@@ -1,10 +1,5 @@
 package org.commsportal.periodfigures;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,7 +23,7 @@ class SessionSlotRepository {
      */
     private static final String RECOMPUTED = """
             SELECT p.kind, p.slot, p.conference_key, COUNT(*) AS sessions,
-                   SUM(p.media_mask & 1 <> 0) AS im_sessions,
+                   SUM(p.kind <> 2 AND p.media_mask & 1 <> 0) AS im_sessions,
                    SUM(p.kind = 0 AND p.media_mask & 16 <> 0) AS audio_sessions,
                    SUM(p.kind = 0 AND p.media_mask & 32 <> 0) AS video_sessions,
                    SUM(p.kind = 1 AND p.media_mask & 48 <> 0) AS audio_video_sessions,
@@ -51,8 +46,7 @@ class SessionSlotRepository {
                        COALESCE(m.audio_ms, 0) AS audio_ms, COALESCE(m.video_ms, 0) AS video_ms
                 FROM comm_session s
                 JOIN (SELECT 0 AS kind UNION ALL SELECT 1 UNION ALL SELECT 2) k
-                  ON (k.kind = 0 AND s.conference_url IS NULL
-                      AND (s.from_user_id IS NOT NULL OR s.to_user_id IS NOT NULL))
+                  ON (k.kind = 0 AND s.conference_url IS NULL)
                   OR (k.kind = 1 AND s.conference_url IS NOT NULL AND s.to_user_id IS NOT NULL)
                   OR (k.kind = 2 AND s.conference_url IS NOT NULL AND s.from_user_id IS NOT NULL)
                 LEFT JOIN (
@@ -90,8 +84,6 @@ class SessionSlotRepository {
             "video_ms",
             "audio_video_ms",
             "telephone_ms");
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -202,27 +194,35 @@ class SessionSlotRepository {
     record SlotRange(long id, long fromSlot, long toSlot) {}
 
     /**
-     * The set's figures of each period, by period index: one statement whose periods come as a JSON parameter, each
-     * joined to its quarter-hours by the primary key's range.
+     * The set's figures of each period, by period index, for contiguous periods in order: one range scan of the
+     * primary key over all of them, each row assigned to its period by {@code INTERVAL()} (a binary search over the
+     * periods' bounds, all bound parameters), then grouped. Periods without rows are absent.
      */
     Map<Long, Map<FigureSet.Figure, Long>> figures(long tenantId, FigureSet set, List<SlotRange> periods) {
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < set.figures().size(); i++) {
             columns.add(set.figures().get(i).aggregate() + " AS f" + i);
         }
+        Map<String, Object> bounds = new HashMap<>();
+        List<String> placeholders = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            if (i > 0 && periods.get(i).fromSlot() != periods.get(i - 1).toSlot()) {
+                throw new IllegalArgumentException("The periods are not contiguous at " + periods.get(i));
+            }
+            bounds.put("b" + i, periods.get(i).fromSlot());
+            placeholders.add(":b" + i);
+        }
+        bounds.put("b" + periods.size(), periods.get(periods.size() - 1).toSlot());
+        placeholders.add(":b" + periods.size());
         String sql = """
-                SELECT p.id, %s
-                FROM JSON_TABLE(:periods, '$[*]' COLUMNS (
-                         id        BIGINT PATH '$.id',
-                         from_slot BIGINT PATH '$.from',
-                         to_slot   BIGINT PATH '$.to')) p
-                LEFT JOIN session_slot_figure r
-                  ON r.tenant_id = :tenantId AND r.kind = :kind AND r.slot >= p.from_slot AND r.slot < p.to_slot
-                GROUP BY p.id
-                """.formatted(String.join(", ", columns));
+                SELECT INTERVAL(r.slot, %s) AS period, %s
+                FROM session_slot_figure r
+                WHERE r.tenant_id = :tenantId AND r.kind = :kind AND r.slot >= :b0 AND r.slot < :b%d
+                GROUP BY period
+                """.formatted(String.join(", ", placeholders), String.join(", ", columns), periods.size());
         Map<Long, Map<FigureSet.Figure, Long>> result = new HashMap<>();
         jdbc.sql(sql)
-                .param("periods", json(periods))
+                .params(bounds)
                 .param("tenantId", tenantId)
                 .param("kind", set.kind().code())
                 .query(rs -> {
@@ -230,30 +230,13 @@ class SessionSlotRepository {
                     for (int i = 0; i < set.figures().size(); i++) {
                         figures.put(set.figures().get(i), rs.getLong("f" + i));
                     }
-                    result.put(rs.getLong("id"), figures);
+                    // INTERVAL() is 1 for the first period: its bound b0 is the first one not above the slot
+                    result.put(periods.get(rs.getInt("period") - 1).id(), figures);
                 });
         return result;
     }
 
     static long firstSlotOf(LocalDate day) {
         return day.atStartOfDay().toEpochSecond(ZoneOffset.UTC) / SlotRow.SLOT_SECONDS;
-    }
-
-    private static String json(List<SlotRange> periods) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = JSON.createGenerator(text)) {
-            generator.writeStartArray();
-            for (SlotRange period : periods) {
-                generator.writeStartObject();
-                generator.writeNumberField("id", period.id());
-                generator.writeNumberField("from", period.fromSlot());
-                generator.writeNumberField("to", period.toSlot());
-                generator.writeEndObject();
-            }
-            generator.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 }

@@ -2,7 +2,7 @@ package org.commsportal.periodfigures;
 
 /** The kinds of quarter-hour rows of changeset 023 ({@code session_slot_figure.kind}). */
 enum SlotKind {
-    /** A peer-to-peer session with at least one licensed party; one row a quarter-hour. */
+    /** A peer-to-peer session of the tenant's records; one row a quarter-hour. */
     PEER_TO_PEER(0),
     /** A conference session whose To party (the organizer) is a licensed user; a row per conference. */
     ORGANIZED(1),

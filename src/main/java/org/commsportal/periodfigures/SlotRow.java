@@ -44,24 +44,24 @@ record SlotRow(SlotKind kind, long slot, byte[] conferenceKey) {
         long videoMs = s.durations().getOrDefault(Modality.VIDEO, 0L);
         long audioVideoMs = Math.max(audioMs, videoMs);
         if (!s.conference()) {
-            if (s.fromUserId() != null || s.toUserId() != null) {
-                row.accept(
-                        new SlotRow(SlotKind.PEER_TO_PEER, slot, NO_CONFERENCE),
-                        new Counts(
-                                sign,
-                                has(s, Modality.IM) * sign,
-                                has(s, Modality.AUDIO) * sign,
-                                has(s, Modality.VIDEO) * sign,
-                                0,
-                                has(s, Modality.APPLICATION_SHARING) * sign,
-                                has(s, Modality.FILE_TRANSFER) * sign,
-                                0,
-                                0,
-                                audioMs * sign,
-                                videoMs * sign,
-                                0,
-                                0));
-            }
+            // every peer-to-peer session of the tenant's records, whoever its parties count for: a re-linked session
+            // comes as the parties that stop and start counting, taken away and added, which leaves this row as it is
+            row.accept(
+                    new SlotRow(SlotKind.PEER_TO_PEER, slot, NO_CONFERENCE),
+                    new Counts(
+                            sign,
+                            has(s, Modality.IM) * sign,
+                            has(s, Modality.AUDIO) * sign,
+                            has(s, Modality.VIDEO) * sign,
+                            0,
+                            has(s, Modality.APPLICATION_SHARING) * sign,
+                            has(s, Modality.FILE_TRANSFER) * sign,
+                            0,
+                            0,
+                            audioMs * sign,
+                            videoMs * sign,
+                            0,
+                            0));
             return;
         }
         boolean telephone = s.conferenceJoin().telephone();

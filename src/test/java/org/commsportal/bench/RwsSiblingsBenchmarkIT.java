@@ -119,7 +119,6 @@ class RwsSiblingsBenchmarkIT {
                     SELECT DATE(s.start_time + INTERVAL %d SECOND) AS day, COUNT(*) AS figure
                     FROM comm_session s
                     WHERE s.tenant_id = :t AND s.conference_url IS NULL
-                      AND (s.from_user_id IS NOT NULL OR s.to_user_id IS NOT NULL)
                     GROUP BY day
                     """;
             case P2P_AV_TIME -> """
@@ -128,7 +127,6 @@ class RwsSiblingsBenchmarkIT {
                     FROM comm_session s
                     LEFT JOIN session_media m ON m.session_id = s.id AND m.media_type_id = 5
                     WHERE s.tenant_id = :t AND s.conference_url IS NULL
-                      AND (s.from_user_id IS NOT NULL OR s.to_user_id IS NOT NULL)
                     GROUP BY day
                     """;
             case AV_CONFERENCE_TIME -> """
