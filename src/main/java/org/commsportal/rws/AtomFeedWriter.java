@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.commsportal.activeusers.ActiveUserPeriod;
-import org.commsportal.activeusers.ActiveUserRow;
 
 /**
  * Atom as the vendor's example shows it: a feed with one entry per row (or one entry alone, addressed by its key),
@@ -18,28 +16,28 @@ final class AtomFeedWriter {
 
     static byte[] write(
             String serviceRoot,
-            ActiveUserPeriod period,
+            EntitySet set,
             UUID tenantGuid,
             String tenantName,
-            List<ActiveUserRow> rows,
+            List<ReportRow> rows,
             List<ReportField> select,
             Instant now) {
         String updated = ODataNames.UPDATED.format(now);
         return ServiceDocuments.xml(xml -> {
             root(xml, "feed", serviceRoot);
-            text(xml, "id", serviceRoot + "/" + period.entitySet());
+            text(xml, "id", serviceRoot + "/" + set.name());
             xml.writeStartElement(ODataNames.ATOM, "title");
             xml.writeAttribute("type", "text");
-            xml.writeCharacters(period.entitySet());
+            xml.writeCharacters(set.name());
             xml.writeEndElement();
             text(xml, "updated", updated);
             xml.writeEmptyElement(ODataNames.ATOM, "link");
             xml.writeAttribute("rel", "self");
-            xml.writeAttribute("title", period.entitySet());
-            xml.writeAttribute("href", period.entitySet());
-            for (ActiveUserRow row : rows) {
+            xml.writeAttribute("title", set.name());
+            xml.writeAttribute("href", set.name());
+            for (ReportRow row : rows) {
                 xml.writeStartElement(ODataNames.ATOM, "entry");
-                entryContent(xml, serviceRoot, period, tenantGuid, tenantName, row, select, updated);
+                entryContent(xml, serviceRoot, set, tenantGuid, tenantName, row, select, updated);
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -49,15 +47,15 @@ final class AtomFeedWriter {
     /** One entry as the whole document, as {@code GET .../CsActiveUserDaily(datetime'...')} answers. */
     static byte[] writeEntry(
             String serviceRoot,
-            ActiveUserPeriod period,
+            EntitySet set,
             UUID tenantGuid,
             String tenantName,
-            ActiveUserRow row,
+            ReportRow row,
             List<ReportField> select,
             Instant now) {
         return ServiceDocuments.xml(xml -> {
             root(xml, "entry", serviceRoot);
-            entryContent(xml, serviceRoot, period, tenantGuid, tenantName, row, select, ODataNames.UPDATED.format(now));
+            entryContent(xml, serviceRoot, set, tenantGuid, tenantName, row, select, ODataNames.UPDATED.format(now));
             xml.writeEndElement();
         });
     }
@@ -73,16 +71,16 @@ final class AtomFeedWriter {
     private static void entryContent(
             XMLStreamWriter xml,
             String serviceRoot,
-            ActiveUserPeriod period,
+            EntitySet set,
             UUID tenantGuid,
             String tenantName,
-            ActiveUserRow row,
+            ReportRow row,
             List<ReportField> select,
             String updated)
             throws XMLStreamException {
-        text(xml, "id", ODataNames.entryUri(serviceRoot, period, row.date()));
+        text(xml, "id", ODataNames.entryUri(serviceRoot, set, row.date()));
         xml.writeEmptyElement(ODataNames.ATOM, "category");
-        xml.writeAttribute("term", ODataNames.QUALIFIED_ENTITY_TYPE);
+        xml.writeAttribute("term", set.kind().qualifiedEntityType());
         xml.writeAttribute("scheme", ODataNames.SCHEME);
         xml.writeEmptyElement(ODataNames.ATOM, "title");
         text(xml, "updated", updated);
@@ -100,11 +98,11 @@ final class AtomFeedWriter {
             }
             xml.writeCharacters(
                     switch (field) {
-                        case ACTIVE_USERS -> String.valueOf(row.activeUsers());
                         case DATE -> ODataNames.DATE_TIME.format(row.date());
                         case ID -> String.valueOf(row.id());
                         case TENANT_GUID -> tenantGuid.toString();
                         case TENANT_NAME -> tenantName;
+                        default -> String.valueOf(row.figure(field));
                     });
             xml.writeEndElement();
         }

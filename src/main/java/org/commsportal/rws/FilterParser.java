@@ -55,19 +55,21 @@ final class FilterParser {
     private static final Pattern ONE_SPACE = Pattern.compile("\\s+");
 
     private final List<FilterToken> tokens;
+    private final ReportKind kind;
     private int next;
     private int depth;
 
-    private FilterParser(List<FilterToken> tokens) {
+    private FilterParser(List<FilterToken> tokens, ReportKind kind) {
         this.tokens = tokens;
+        this.kind = kind;
     }
 
-    static FilterExpression parse(String filter) {
+    static FilterExpression parse(String filter, ReportKind kind) {
         if (filter.isBlank()) {
             throw ODataException.badRequest("$filter is empty; give a condition such as "
                     + "Date ge datetime'2013-05-01T00:00:00', or leave $filter out.");
         }
-        FilterParser parser = new FilterParser(FilterLexer.lex(filter));
+        FilterParser parser = new FilterParser(FilterLexer.lex(filter), kind);
         FilterExpression expression = parser.or();
         FilterToken rest = parser.peek();
         if (rest.kind() != Kind.END) {
@@ -163,7 +165,7 @@ final class FilterParser {
                 "The comparison at position " + left.token().position() + " of $filter "
                         + "compares two values (" + left.token().describe() + " and "
                         + right.token().describe()
-                        + "); one side must be a field: " + ReportField.names() + ".");
+                        + "); one side must be a field: " + ReportField.names(kind) + ".");
     }
 
     private ComparisonOperator comparisonOperator(Operand left, FilterToken token) {
@@ -210,9 +212,9 @@ final class FilterParser {
                         || ComparisonOperator.byName(token.text()).isPresent()) {
                     throw ODataException.badRequest("Missing operand before " + token.describe() + " of $filter.");
                 }
-                ReportField field = ReportField.byName(token.text())
+                ReportField field = ReportField.byName(kind, token.text())
                         .orElseThrow(() -> ODataException.badRequest("Unknown field " + token.describe()
-                                + " of $filter; the fields are " + ReportField.names() + " (case-sensitive)."));
+                                + " of $filter; the fields are " + ReportField.names(kind) + " (case-sensitive)."));
                 next++;
                 return new Operand.Field(token, field);
             }

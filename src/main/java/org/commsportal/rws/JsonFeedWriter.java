@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
-import org.commsportal.activeusers.ActiveUserPeriod;
-import org.commsportal.activeusers.ActiveUserRow;
 
 /**
  * OData v2 verbose JSON, as the vendor's example shows it:
@@ -24,16 +22,16 @@ final class JsonFeedWriter {
 
     static byte[] write(
             String serviceRoot,
-            ActiveUserPeriod period,
+            EntitySet set,
             UUID tenantGuid,
             String tenantName,
-            List<ActiveUserRow> rows,
+            List<ReportRow> rows,
             List<ReportField> select) {
         return document(json -> {
             json.writeArrayFieldStart("results");
-            for (ActiveUserRow row : rows) {
+            for (ReportRow row : rows) {
                 json.writeStartObject();
-                entryContent(json, serviceRoot, period, tenantGuid, tenantName, row, select);
+                entryContent(json, serviceRoot, set, tenantGuid, tenantName, row, select);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -42,37 +40,37 @@ final class JsonFeedWriter {
 
     static byte[] writeEntry(
             String serviceRoot,
-            ActiveUserPeriod period,
+            EntitySet set,
             UUID tenantGuid,
             String tenantName,
-            ActiveUserRow row,
+            ReportRow row,
             List<ReportField> select) {
-        return document(json -> entryContent(json, serviceRoot, period, tenantGuid, tenantName, row, select));
+        return document(json -> entryContent(json, serviceRoot, set, tenantGuid, tenantName, row, select));
     }
 
     private static void entryContent(
             JsonGenerator json,
             String serviceRoot,
-            ActiveUserPeriod period,
+            EntitySet set,
             UUID tenantGuid,
             String tenantName,
-            ActiveUserRow row,
+            ReportRow row,
             List<ReportField> select)
             throws IOException {
-        String uri = ODataNames.entryUri(serviceRoot, period, row.date());
+        String uri = ODataNames.entryUri(serviceRoot, set, row.date());
         json.writeObjectFieldStart("__metadata");
         json.writeStringField("id", uri);
         json.writeStringField("uri", uri);
-        json.writeStringField("type", ODataNames.QUALIFIED_ENTITY_TYPE);
+        json.writeStringField("type", set.kind().qualifiedEntityType());
         json.writeEndObject();
         for (ReportField field : select) {
             json.writeFieldName(field.propertyName());
             switch (field) {
-                case ACTIVE_USERS -> json.writeString(String.valueOf(row.activeUsers()));
                 case DATE -> json.writeRawValue("\"\\/Date(" + ODataNames.jsonMillis(row.date()) + ")\\/\"");
                 case ID -> json.writeString(String.valueOf(row.id()));
                 case TENANT_GUID -> json.writeString(tenantGuid.toString());
                 case TENANT_NAME -> json.writeString(tenantName);
+                default -> json.writeString(String.valueOf(row.figure(field)));
             }
         }
     }

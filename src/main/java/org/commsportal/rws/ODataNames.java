@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
-import org.commsportal.activeusers.ActiveUserPeriod;
 
 /** Namespaces, names and value spellings shared by the service's documents (OData v2, with standard http:// URIs). */
 final class ODataNames {
@@ -26,8 +25,6 @@ final class ODataNames {
     static final byte[] XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\"?>".getBytes(StandardCharsets.UTF_8);
 
     static final String SCHEMA_NAMESPACE = "TenantReporting";
-    static final String ENTITY_TYPE = "CsActiveUserReport";
-    static final String QUALIFIED_ENTITY_TYPE = SCHEMA_NAMESPACE + "." + ENTITY_TYPE;
     static final String ENTITY_CONTAINER = "TenantReportObjects";
 
     /** Edm.DateTime as Atom and keys write it: {@code 2013-05-14T00:00:00}, with a fraction only if there is one. */
@@ -42,8 +39,8 @@ final class ODataNames {
     private ODataNames() {}
 
     /** An entry's id and edit URI: {@code <root>/CsActiveUserWeekly(datetime'2013-05-05T00%3A00%3A00')}. */
-    static String entryUri(String serviceRoot, ActiveUserPeriod period, LocalDateTime date) {
-        return serviceRoot + "/" + period.entitySet() + "(datetime'"
+    static String entryUri(String serviceRoot, EntitySet set, LocalDateTime date) {
+        return serviceRoot + "/" + set.name() + "(datetime'"
                 + URLEncoder.encode(DATE_TIME.format(date), StandardCharsets.UTF_8) + "')";
     }
 

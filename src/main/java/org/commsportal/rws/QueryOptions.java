@@ -42,15 +42,15 @@ record QueryOptions(
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Parses a feed request's query parameters; any problem is a 400 naming the option and the bad part. */
-    static QueryOptions parse(Map<String, String[]> parameters, @Nullable String accept) {
+    static QueryOptions parse(Map<String, String[]> parameters, @Nullable String accept, ReportKind kind) {
         Map<String, String> given = single(parameters, FEED_OPTIONS);
         String select = given.get(SELECT);
         String filter = given.get(FILTER);
         String orderBy = given.get(ORDER_BY);
         return new QueryOptions(
-                select == null ? List.of(ReportField.values()) : select(select),
-                filter == null ? null : FilterParser.parse(filter),
-                orderBy == null ? DEFAULT_ORDER : orderBy(orderBy),
+                select == null ? kind.fields() : select(select, kind),
+                filter == null ? null : FilterParser.parse(filter, kind),
+                orderBy == null ? DEFAULT_ORDER : orderBy(orderBy, kind),
                 count(TOP, given.get(TOP)),
                 given.containsKey(SKIP) ? java.util.Objects.requireNonNull(count(SKIP, given.get(SKIP))) : 0,
                 ODataFormat.of(given.get(FORMAT), accept),
@@ -61,11 +61,12 @@ record QueryOptions(
      * The options of a request for one entry by its key: {@code $select} and {@code $format} only, and the key as a
      * filter on Date.
      */
-    static QueryOptions parseEntry(Map<String, String[]> parameters, @Nullable String accept, LocalDateTime key) {
+    static QueryOptions parseEntry(
+            Map<String, String[]> parameters, @Nullable String accept, LocalDateTime key, ReportKind kind) {
         Map<String, String> given = single(parameters, List.of(SELECT, FORMAT));
         String select = given.get(SELECT);
         return new QueryOptions(
-                select == null ? List.of(ReportField.values()) : select(select),
+                select == null ? kind.fields() : select(select, kind),
                 new FilterExpression.Comparison(ReportField.DATE, ComparisonOperator.EQ, new Literal.DateTime(key)),
                 DEFAULT_ORDER,
                 null,
@@ -116,26 +117,26 @@ record QueryOptions(
         return given;
     }
 
-    private static List<ReportField> select(String select) {
+    private static List<ReportField> select(String select, ReportKind kind) {
         Set<ReportField> fields = new LinkedHashSet<>();
         for (String item : select.split(",", -1)) {
             String name = item.strip();
             if (name.isEmpty()) {
                 throw ODataException.badRequest("$select '" + Messages.quote(select) + "' has an empty item; "
-                        + "list properties separated by commas: " + ReportField.names() + ", or *.");
+                        + "list properties separated by commas: " + ReportField.names(kind) + ", or *.");
             }
             if (name.equals("*")) {
-                return List.of(ReportField.values());
+                return kind.fields();
             }
-            fields.add(ReportField.byName(name)
+            fields.add(ReportField.byName(kind, name)
                     .orElseThrow(() -> ODataException.badRequest("Unknown property '"
-                            + Messages.quote(name) + "' in $select; the properties are " + ReportField.names()
+                            + Messages.quote(name) + "' in $select; the properties are " + ReportField.names(kind)
                             + " (case-sensitive), or *.")));
         }
         return List.copyOf(fields);
     }
 
-    private static List<OrderKey> orderBy(String orderBy) {
+    private static List<OrderKey> orderBy(String orderBy, ReportKind kind) {
         List<OrderKey> keys = new ArrayList<>();
         for (String item : orderBy.split(",", -1)) {
             String key = item.strip();
@@ -144,9 +145,9 @@ record QueryOptions(
                         + "properties separated by commas, each optionally followed by asc or desc.");
             }
             String[] words = WHITESPACE.split(key);
-            ReportField field = ReportField.byName(words[0])
+            ReportField field = ReportField.byName(kind, words[0])
                     .orElseThrow(() -> ODataException.badRequest("Unknown property '" + Messages.quote(words[0])
-                            + "' in $orderby; the properties are " + ReportField.names() + " (case-sensitive)."));
+                            + "' in $orderby; the properties are " + ReportField.names(kind) + " (case-sensitive)."));
             if (words.length > 2 || (words.length == 2 && !words[1].equals("asc") && !words[1].equals("desc"))) {
                 String rest = String.join(" ", Arrays.copyOfRange(words, 1, words.length));
                 throw ODataException.badRequest("Invalid sort direction '" + Messages.quote(rest) + "' after "

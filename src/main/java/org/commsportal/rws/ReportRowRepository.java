@@ -8,10 +8,11 @@ import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import org.commsportal.activeusers.ActiveUserRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,18 +26,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportRowRepository {
 
+    /** %1$s: the figures' columns; %2$s: their JSON_TABLE definitions; %3$s the condition; %4$s the order. */
     private static final String SELECTION = """
-            SELECT r.id, r.period_end, r.active_users
+            SELECT r.id, r.period_end%1$s
             FROM JSON_TABLE(:rows, '$[*]' COLUMNS (
                      id           BIGINT      PATH '$.id',
-                     period_end   DATETIME(6) PATH '$.date',
-                     active_users BIGINT      PATH '$.activeUsers')) r
+                     period_end   DATETIME(6) PATH '$.date'%2$s)) r
                  CROSS JOIN (SELECT CONVERT(:tenantGuid USING utf8mb4) COLLATE utf8mb4_nopad_bin AS tenant_guid,
                                     CONVERT(:tenantName USING utf8mb4) COLLATE utf8mb4_nopad_bin AS tenant_name) t
-            WHERE %s
-            ORDER BY %s
+            WHERE %3$s
+            ORDER BY %4$s
             LIMIT :skip, :top
             """;
+
     private static final DateTimeFormatter DATETIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
     private static final JsonFactory JSON = new JsonFactory();
@@ -51,8 +53,9 @@ class ReportRowRepository {
      * The rows matching the condition, in the order of the keys (then by ID), from skip on, at most top of them
      * (all when null).
      */
-    List<ActiveUserRow> select(
-            List<ActiveUserRow> rows,
+    List<ReportRow> select(
+            ReportKind kind,
+            List<ReportRow> rows,
             UUID tenantGuid,
             String tenantName,
             SqlCondition condition,
@@ -66,27 +69,46 @@ class ReportRowRepository {
         if (orderBy.stream().noneMatch(key -> key.field() == ReportField.ID)) {
             order.add(new OrderKey(ReportField.ID, false).sql());
         }
-        return jdbc.sql(SELECTION.formatted(condition.sql(), String.join(", ", order)))
-                .param("rows", json(rows))
+        StringBuilder columns = new StringBuilder();
+        StringBuilder definitions = new StringBuilder();
+        for (ReportField figure : kind.figures()) {
+            columns.append(", ").append(figure.column());
+            definitions
+                    .append(",\n")
+                    .append(figure.columnName())
+                    .append(" BIGINT PATH '$.")
+                    .append(figure.columnName())
+                    .append('\'');
+        }
+        String sql = SELECTION.formatted(columns, definitions, condition.sql(), String.join(", ", order));
+        return jdbc.sql(sql)
+                .param("rows", json(kind, rows))
                 .param("tenantGuid", tenantGuid.toString().toLowerCase(Locale.ROOT))
                 .param("tenantName", tenantName)
                 .params(condition.parameters())
                 .param("skip", skip)
                 .param("top", top == null ? Long.MAX_VALUE : top)
-                .query((rs, n) -> new ActiveUserRow(
-                        rs.getLong("id"), rs.getObject("period_end", LocalDateTime.class), rs.getLong("active_users")))
+                .query((rs, n) -> {
+                    Map<ReportField, Long> figures = new EnumMap<>(ReportField.class);
+                    for (ReportField figure : kind.figures()) {
+                        figures.put(figure, rs.getLong(figure.columnName()));
+                    }
+                    return new ReportRow(rs.getLong("id"), rs.getObject("period_end", LocalDateTime.class), figures);
+                })
                 .list();
     }
 
-    private static String json(List<ActiveUserRow> rows) {
+    private static String json(ReportKind kind, List<ReportRow> rows) {
         StringWriter text = new StringWriter();
         try (JsonGenerator generator = JSON.createGenerator(text)) {
             generator.writeStartArray();
-            for (ActiveUserRow row : rows) {
+            for (ReportRow row : rows) {
                 generator.writeStartObject();
                 generator.writeNumberField("id", row.id());
                 generator.writeStringField("date", DATETIME.format(row.date()));
-                generator.writeNumberField("activeUsers", row.activeUsers());
+                for (ReportField figure : kind.figures()) {
+                    generator.writeNumberField(figure.columnName(), row.figure(figure));
+                }
                 generator.writeEndObject();
             }
             generator.writeEndArray();

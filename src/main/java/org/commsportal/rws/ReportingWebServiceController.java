@@ -10,9 +10,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.commsportal.activeusers.ActiveUserPeriod;
 import org.commsportal.activeusers.ActiveUsersNotReadyException;
 import org.commsportal.activeusers.UnsupportedZoneException;
+import org.commsportal.periodfigures.ZoneNotReportableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code /ecp/reportingwebservice/reporting.svc}: the service document, {@code $metadata}, the four
- * CsActiveUser* feeds and their entries by key (the two path segments in any case, as the vendor's own URIs mix
+ * {@code /ecp/reportingwebservice/reporting.svc}: the service document, {@code $metadata}, the feeds of every
+ * entity set (CsActiveUser* and its siblings) and their entries by key (the two path segments in any case, as the vendor's own URIs mix
  * them). Every check (options,
  * X-timezone, roles) runs and the whole answer is built before its first byte is written, so a refusal is always a
  * clean OData error with its status.
@@ -105,19 +105,18 @@ class ReportingWebServiceController {
                     response);
             return;
         }
-        ActiveUserPeriod period = entitySet(segment);
-        QueryOptions options = QueryOptions.parse(parameters(request), request.getHeader("Accept"));
+        EntitySet set = entitySet(segment);
+        QueryOptions options = QueryOptions.parse(parameters(request), request.getHeader("Accept"), set.kind());
         ZoneId zone = RequestedZone.of(Collections.list(request.getHeaders(RequestedZone.HEADER)));
-        ReportingWebService.Feed feed = reports.feed(period, period.entitySet(), zone, options);
+        ReportingWebService.Feed feed = reports.feed(set, set.name(), zone, options);
         String root = serviceRoot(request, service, svc);
-        var report = feed.report();
         if (options.format() == ODataFormat.JSON) {
             write(
                     response,
                     HttpStatus.OK,
                     JSON,
                     JsonFeedWriter.write(
-                            root, period, report.tenantGuid(), report.tenantName(), feed.rows(), options.select()));
+                            root, set, feed.tenantGuid(), feed.tenantName(), feed.rows(), options.select()));
         } else {
             write(
                     response,
@@ -125,9 +124,9 @@ class ReportingWebServiceController {
                     ATOM_FEED,
                     AtomFeedWriter.write(
                             root,
-                            period,
-                            report.tenantGuid(),
-                            report.tenantName(),
+                            set,
+                            feed.tenantGuid(),
+                            feed.tenantName(),
                             feed.rows(),
                             options.select(),
                             clock.instant()));
@@ -136,22 +135,22 @@ class ReportingWebServiceController {
 
     /** One entry by its key, the URI in every entry's id: {@code CsActiveUserDaily(datetime'2013-05-14T00:00:00')}. */
     private void entry(
-            ActiveUserPeriod period,
+            EntitySet set,
             String segment,
             LocalDateTime key,
             String root,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        QueryOptions options = QueryOptions.parseEntry(parameters(request), request.getHeader("Accept"), key);
+        QueryOptions options =
+                QueryOptions.parseEntry(parameters(request), request.getHeader("Accept"), key, set.kind());
         ZoneId zone = RequestedZone.of(Collections.list(request.getHeaders(RequestedZone.HEADER)));
-        ReportingWebService.Feed feed = reports.feed(period, segment, zone, options);
+        ReportingWebService.Feed feed = reports.feed(set, segment, zone, options);
         if (feed.rows().isEmpty()) {
             throw ODataException.notFound("Resource not found for the segment '" + Messages.quote(segment)
-                    + "': " + period.entitySet() + " has no period ending at " + ODataNames.DATE_TIME.format(key)
+                    + "': " + set.name() + " has no period ending at " + ODataNames.DATE_TIME.format(key)
                     + " in " + zone.getId() + ".");
         }
-        var report = feed.report();
         if (options.format() == ODataFormat.JSON) {
             write(
                     response,
@@ -159,9 +158,9 @@ class ReportingWebServiceController {
                     JSON,
                     JsonFeedWriter.writeEntry(
                             root,
-                            period,
-                            report.tenantGuid(),
-                            report.tenantName(),
+                            set,
+                            feed.tenantGuid(),
+                            feed.tenantName(),
                             feed.rows().get(0),
                             options.select()));
         } else {
@@ -171,9 +170,9 @@ class ReportingWebServiceController {
                     ATOM_ENTRY,
                     AtomFeedWriter.writeEntry(
                             root,
-                            period,
-                            report.tenantGuid(),
-                            report.tenantName(),
+                            set,
+                            feed.tenantGuid(),
+                            feed.tenantName(),
                             feed.rows().get(0),
                             options.select(),
                             clock.instant()));
@@ -226,25 +225,14 @@ class ReportingWebServiceController {
                             + "use GET.");
         }
         throw ODataException.notFound("Resource not found for the path " + Messages.quote(request.getRequestURI())
-                + "; the service has $metadata and the entity sets " + entitySetNames() + ".");
+                + "; the service has $metadata and the entity sets " + EntitySet.names() + ".");
     }
 
-    private static ActiveUserPeriod entitySet(String segment) {
-        for (ActiveUserPeriod period : ActiveUserPeriod.values()) {
-            if (period.entitySet().equals(segment)) {
-                return period;
-            }
-        }
-        throw ODataException.notFound("Resource not found for the segment '" + Messages.quote(segment)
-                + "'; the entity sets are " + entitySetNames() + " (case-sensitive).");
-    }
-
-    private static String entitySetNames() {
-        StringBuilder names = new StringBuilder();
-        for (ActiveUserPeriod period : ActiveUserPeriod.values()) {
-            names.append(names.isEmpty() ? "" : ", ").append(period.entitySet());
-        }
-        return names.toString();
+    private static EntitySet entitySet(String segment) {
+        return EntitySet.byName(segment)
+                .orElseThrow(
+                        () -> ODataException.notFound("Resource not found for the segment '" + Messages.quote(segment)
+                                + "'; the entity sets are " + EntitySet.names() + " (case-sensitive)."));
     }
 
     /** The service root as this request reached it (scheme and host as a trusted proxy forwarded them). */
@@ -280,6 +268,17 @@ class ReportingWebServiceController {
 
     @ExceptionHandler(UnsupportedZoneException.class)
     void unsupportedZone(UnsupportedZoneException refusal, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        error(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "BadRequest",
+                "The " + RequestedZone.HEADER + " header's " + "zone cannot be reported: " + refusal.getMessage());
+    }
+
+    @ExceptionHandler(ZoneNotReportableException.class)
+    void zoneNotReportable(ZoneNotReportableException refusal, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         error(
                 request,

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.commsportal.activeusers.ActiveUserPeriod;
 
 /** The service document (AtomPub or JSON) and the {@code $metadata} document (EDMX 1.0, CSDL 2.0). */
 final class ServiceDocuments {
@@ -27,10 +26,10 @@ final class ServiceDocuments {
             xml.writeNamespace("atom", ODataNames.ATOM);
             xml.writeStartElement(ODataNames.APP, "workspace");
             title(xml, "Default");
-            for (ActiveUserPeriod period : ActiveUserPeriod.values()) {
+            for (EntitySet set : EntitySet.ALL) {
                 xml.writeStartElement(ODataNames.APP, "collection");
-                xml.writeAttribute("href", period.entitySet());
-                title(xml, period.entitySet());
+                xml.writeAttribute("href", set.name());
+                title(xml, set.name());
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -45,8 +44,8 @@ final class ServiceDocuments {
             json.writeStartObject();
             json.writeObjectFieldStart("d");
             json.writeArrayFieldStart("EntitySets");
-            for (ActiveUserPeriod period : ActiveUserPeriod.values()) {
-                json.writeString(period.entitySet());
+            for (EntitySet set : EntitySet.ALL) {
+                json.writeString(set.name());
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -57,7 +56,7 @@ final class ServiceDocuments {
         return out.toByteArray();
     }
 
-    /** The entity type keyed by Date, its five properties, and the default container with the four sets. */
+    /** The entity types keyed by Date with their properties, and the default container with every set. */
     static byte[] metadata() {
         return xml(xml -> {
             xml.writeStartElement("edmx", "Edmx", ODataNames.EDMX);
@@ -69,26 +68,28 @@ final class ServiceDocuments {
             xml.writeStartElement("", "Schema", ODataNames.EDM);
             xml.writeDefaultNamespace(ODataNames.EDM);
             xml.writeAttribute("Namespace", ODataNames.SCHEMA_NAMESPACE);
-            xml.writeStartElement(ODataNames.EDM, "EntityType");
-            xml.writeAttribute("Name", ODataNames.ENTITY_TYPE);
-            xml.writeStartElement(ODataNames.EDM, "Key");
-            xml.writeEmptyElement(ODataNames.EDM, "PropertyRef");
-            xml.writeAttribute("Name", ReportField.DATE.propertyName());
-            xml.writeEndElement();
-            for (ReportField field : ReportField.values()) {
-                xml.writeEmptyElement(ODataNames.EDM, "Property");
-                xml.writeAttribute("Name", field.propertyName());
-                xml.writeAttribute("Type", field.type().edmName());
-                xml.writeAttribute("Nullable", field == ReportField.TENANT_NAME ? "true" : "false");
+            for (ReportKind kind : ReportKind.values()) {
+                xml.writeStartElement(ODataNames.EDM, "EntityType");
+                xml.writeAttribute("Name", kind.entityType());
+                xml.writeStartElement(ODataNames.EDM, "Key");
+                xml.writeEmptyElement(ODataNames.EDM, "PropertyRef");
+                xml.writeAttribute("Name", ReportField.DATE.propertyName());
+                xml.writeEndElement();
+                for (ReportField field : kind.fields()) {
+                    xml.writeEmptyElement(ODataNames.EDM, "Property");
+                    xml.writeAttribute("Name", field.propertyName());
+                    xml.writeAttribute("Type", field.type().edmName());
+                    xml.writeAttribute("Nullable", field == ReportField.TENANT_NAME ? "true" : "false");
+                }
+                xml.writeEndElement(); // EntityType
             }
-            xml.writeEndElement(); // EntityType
             xml.writeStartElement(ODataNames.EDM, "EntityContainer");
             xml.writeAttribute("Name", ODataNames.ENTITY_CONTAINER);
             xml.writeAttribute("m", ODataNames.METADATA, "IsDefaultEntityContainer", "true");
-            for (ActiveUserPeriod period : ActiveUserPeriod.values()) {
+            for (EntitySet set : EntitySet.ALL) {
                 xml.writeEmptyElement(ODataNames.EDM, "EntitySet");
-                xml.writeAttribute("Name", period.entitySet());
-                xml.writeAttribute("EntityType", ODataNames.QUALIFIED_ENTITY_TYPE);
+                xml.writeAttribute("Name", set.name());
+                xml.writeAttribute("EntityType", set.kind().qualifiedEntityType());
             }
             xml.writeEndElement(); // EntityContainer
             xml.writeEndElement(); // Schema

@@ -20,7 +20,6 @@ import org.apache.olingo.odata2.api.ep.feed.ODataFeed;
 import org.apache.olingo.odata2.api.processor.ODataErrorContext;
 import org.apache.olingo.odata2.api.servicedocument.ServiceDocument;
 import org.commsportal.activeusers.ActiveUserPeriod;
-import org.commsportal.activeusers.ActiveUserRow;
 import org.junit.jupiter.api.Test;
 
 /** The documents the service writes, read back by Apache Olingo's OData v2 client library and checked as text. */
@@ -29,13 +28,14 @@ class RwsDocumentsTest {
     private static final String ROOT = "https://reports.example/ecp/ReportingWebService/Reporting.svc";
     private static final UUID GUID = UUID.fromString("16a58f78-539f-47f7-b9bf-02a63867d73b");
     private static final String TENANT = "example.onmicrosoft.com <&> \"quoted\"";
-    private static final List<ActiveUserRow> ROWS = List.of(
-            new ActiveUserRow(2209, LocalDateTime.of(2013, 5, 5, 0, 0), 5),
-            new ActiveUserRow(2210, LocalDateTime.of(2013, 5, 12, 0, 0), 0));
-    private static final List<ReportField> ALL = List.of(ReportField.values());
+    private static final List<ReportRow> ROWS = List.of(
+            new ReportRow(2209, LocalDateTime.of(2013, 5, 5, 0, 0), java.util.Map.of(ReportField.ACTIVE_USERS, 5L)),
+            new ReportRow(2210, LocalDateTime.of(2013, 5, 12, 0, 0), java.util.Map.of(ReportField.ACTIVE_USERS, 0L)));
+    private static final List<ReportField> ALL = ReportKind.ACTIVE_USER.fields();
+    private static final EntitySet WEEKLY = new EntitySet(ReportKind.ACTIVE_USER, ActiveUserPeriod.WEEKLY);
 
     @Test
-    void the_metadata_document_is_read_by_olingo_with_the_key_the_types_and_the_four_sets() throws Exception {
+    void the_metadata_document_is_read_by_olingo_with_the_key_the_types_and_every_set() throws Exception {
         Edm edm = EntityProvider.readMetadata(new ByteArrayInputStream(ServiceDocuments.metadata()), true);
 
         assertThat(edm.getDefaultEntityContainer().getName()).isEqualTo("TenantReportObjects");
@@ -56,11 +56,30 @@ class RwsDocumentsTest {
                             .getName())
                     .isEqualTo("Guid");
         }
+        EdmEntityType conference = edm.getDefaultEntityContainer()
+                .getEntitySet("CsConferenceMonthly")
+                .getEntityType();
+        assertThat(conference.getNamespace() + "." + conference.getName())
+                .isEqualTo("TenantReporting.CsConferenceReport");
+        assertThat(conference.getKeyPropertyNames()).containsExactly("Date");
+        assertThat(conference.getPropertyNames())
+                .containsExactly(
+                        "ApplicationSharingConferences",
+                        "AVConferences",
+                        "Date",
+                        "ID",
+                        "IMConferences",
+                        "TelephonyConferences",
+                        "TenantGuid",
+                        "TenantName",
+                        "TotalConferences",
+                        "WebConferences");
+        assertThat(edm.getDefaultEntityContainer().getEntitySets()).hasSize(RwsHttp.ENTITY_SETS.size());
     }
 
     @Test
     void an_atom_feed_is_read_by_olingo_with_every_property_value() throws Exception {
-        byte[] atom = AtomFeedWriter.write(ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, ROWS, ALL, Instant.EPOCH);
+        byte[] atom = AtomFeedWriter.write(ROOT, WEEKLY, GUID, TENANT, ROWS, ALL, Instant.EPOCH);
 
         ODataFeed feed = EntityProvider.readFeed(
                 "application/atom+xml",
@@ -83,7 +102,7 @@ class RwsDocumentsTest {
 
     @Test
     void a_json_feed_is_read_by_olingo_with_every_property_value() throws Exception {
-        byte[] json = JsonFeedWriter.write(ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, ROWS, ALL);
+        byte[] json = JsonFeedWriter.write(ROOT, WEEKLY, GUID, TENANT, ROWS, ALL);
 
         ODataFeed feed = EntityProvider.readFeed(
                 "application/json",
@@ -105,10 +124,10 @@ class RwsDocumentsTest {
 
     @Test
     void a_single_entry_is_read_by_olingo_in_both_formats() throws Exception {
-        ActiveUserRow row = ROWS.get(0);
-        byte[] atom = AtomFeedWriter.writeEntry(ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, row, ALL, Instant.EPOCH);
+        ReportRow row = ROWS.get(0);
+        byte[] atom = AtomFeedWriter.writeEntry(ROOT, WEEKLY, GUID, TENANT, row, ALL, Instant.EPOCH);
         byte[] json = JsonFeedWriter.writeEntry(
-                ROOT, ActiveUserPeriod.WEEKLY, GUID, TENANT, row, List.of(ReportField.DATE, ReportField.ACTIVE_USERS));
+                ROOT, WEEKLY, GUID, TENANT, row, List.of(ReportField.DATE, ReportField.ACTIVE_USERS));
 
         ODataEntry fromAtom = EntityProvider.readEntry(
                 "application/atom+xml;type=entry",
@@ -139,12 +158,7 @@ class RwsDocumentsTest {
     @Test
     void the_json_feed_is_the_vendors_example_byte_for_byte_apart_from_whitespace() {
         byte[] json = JsonFeedWriter.write(
-                ROOT,
-                ActiveUserPeriod.WEEKLY,
-                GUID,
-                TENANT,
-                ROWS.subList(0, 1),
-                List.of(ReportField.DATE, ReportField.ACTIVE_USERS));
+                ROOT, WEEKLY, GUID, TENANT, ROWS.subList(0, 1), List.of(ReportField.DATE, ReportField.ACTIVE_USERS));
 
         assertThat(new String(json, StandardCharsets.UTF_8))
                 .isEqualTo("{\"d\":{\"results\":[{\"__metadata\":{"
@@ -159,10 +173,13 @@ class RwsDocumentsTest {
         String atom = new String(
                 AtomFeedWriter.write(
                         ROOT,
-                        ActiveUserPeriod.DAILY,
+                        new EntitySet(ReportKind.ACTIVE_USER, ActiveUserPeriod.DAILY),
                         GUID,
                         TENANT,
-                        List.of(new ActiveUserRow(15839, LocalDateTime.of(2013, 5, 14, 0, 0), 5)),
+                        List.of(new ReportRow(
+                                15839,
+                                LocalDateTime.of(2013, 5, 14, 0, 0),
+                                java.util.Map.of(ReportField.ACTIVE_USERS, 5L))),
                         List.of(ReportField.DATE, ReportField.ACTIVE_USERS),
                         Instant.parse("2013-06-25T19:01:23.456Z")),
                 StandardCharsets.UTF_8);
@@ -189,14 +206,13 @@ class RwsDocumentsTest {
     }
 
     @Test
-    void the_service_documents_list_the_four_sets() throws Exception {
+    void the_service_documents_list_every_set() throws Exception {
         ServiceDocument atom = EntityProvider.readServiceDocument(
                 new ByteArrayInputStream(ServiceDocuments.atomService(ROOT)), "application/atomsvc+xml");
         ServiceDocument json = EntityProvider.readServiceDocument(
                 new ByteArrayInputStream(ServiceDocuments.jsonService()), "application/json");
 
-        List<String> sets =
-                List.of("CsActiveUserDaily", "CsActiveUserWeekly", "CsActiveUserMonthly", "CsActiveUserYearly");
+        List<String> sets = RwsHttp.ENTITY_SETS;
         assertThat(atom.getEntitySetsInfo())
                 .extracting(info -> info.getEntitySetName())
                 .containsExactlyElementsOf(sets);
@@ -204,9 +220,7 @@ class RwsDocumentsTest {
                 .extracting(info -> info.getEntitySetName())
                 .containsExactlyElementsOf(sets);
         assertThat(new String(ServiceDocuments.jsonService(), StandardCharsets.UTF_8))
-                .isEqualTo(
-                        "{\"d\":{\"EntitySets\":[\"CsActiveUserDaily\",\"CsActiveUserWeekly\",\"CsActiveUserMonthly\","
-                                + "\"CsActiveUserYearly\"]}}");
+                .isEqualTo("{\"d\":{\"EntitySets\":[\"" + String.join("\",\"", sets) + "\"]}}");
     }
 
     @Test

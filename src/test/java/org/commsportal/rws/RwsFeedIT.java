@@ -409,16 +409,12 @@ class RwsFeedIT {
         for (int i = 0; i < collections.getLength(); i++) {
             hrefs.add(((Element) collections.item(i)).getAttribute("href"));
         }
-        assertThat(hrefs)
-                .containsExactly(
-                        "CsActiveUserDaily", "CsActiveUserWeekly", "CsActiveUserMonthly", "CsActiveUserYearly");
+        assertThat(hrefs).containsExactlyElementsOf(RwsHttp.ENTITY_SETS);
 
         JsonNode sets = json.readTree(http.get(path, "$format=json", ACCOUNT).body())
                 .get("d")
                 .get("EntitySets");
-        assertThat(sets.toString())
-                .isEqualTo("[\"CsActiveUserDaily\",\"CsActiveUserWeekly\",\"CsActiveUserMonthly\","
-                        + "\"CsActiveUserYearly\"]");
+        assertThat(sets.toString()).isEqualTo("[\"" + String.join("\",\"", RwsHttp.ENTITY_SETS) + "\"]");
     }
 
     @Test

@@ -13,6 +13,28 @@ import org.commsportal.DemoAccounts;
 /** Requests to the reporting web service of the portal under test, over real HTTP. */
 final class RwsHttp {
 
+    /** Every entity set, in the order of the service document and $metadata. */
+    static final java.util.List<String> ENTITY_SETS = java.util.List.of(
+            "CsActiveUserDaily",
+            "CsActiveUserWeekly",
+            "CsActiveUserMonthly",
+            "CsActiveUserYearly",
+            "CsConferenceDaily",
+            "CsConferenceWeekly",
+            "CsConferenceMonthly",
+            "CsP2PSessionDaily",
+            "CsP2PSessionWeekly",
+            "CsP2PSessionMonthly",
+            "CsP2PAVTimeDaily",
+            "CsP2PAVTimeWeekly",
+            "CsP2PAVTimeMonthly",
+            "CsAVConferenceTimeDaily",
+            "CsAVConferenceTimeWeekly",
+            "CsAVConferenceTimeMonthly",
+            "CsPSTNConferenceTimeDaily",
+            "CsPSTNConferenceTimeWeekly",
+            "CsPSTNConferenceTimeMonthly");
+
     static final String ROOT = "/ecp/reportingwebservice/reporting.svc";
 
     private final HttpClient http =

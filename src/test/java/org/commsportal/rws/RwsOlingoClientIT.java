@@ -26,6 +26,10 @@ import org.commsportal.activeusers.ActiveUserPeriod;
 import org.commsportal.activeusers.ActiveUserReport;
 import org.commsportal.activeusers.ActiveUserRow;
 import org.commsportal.activeusers.ActiveUsersService;
+import org.commsportal.periodfigures.FigurePeriod;
+import org.commsportal.periodfigures.FigureReport;
+import org.commsportal.periodfigures.FigureRow;
+import org.commsportal.periodfigures.PeriodFiguresService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +55,9 @@ class RwsOlingoClientIT {
     @Autowired
     TestTenants testTenants;
 
+    @Autowired
+    PeriodFiguresService periodFigures;
+
     private RwsHttp http;
 
     @BeforeEach
@@ -66,7 +73,7 @@ class RwsOlingoClientIT {
     }
 
     @Test
-    void olingo_reads_the_metadata_and_finds_the_four_entity_sets_of_one_entity_type() throws Exception {
+    void olingo_reads_the_metadata_and_finds_every_entity_set_with_its_entity_type() throws Exception {
         EdmEntityContainer container = container();
 
         assertThat(container.isDefaultEntityContainer()).isTrue();
@@ -79,11 +86,10 @@ class RwsOlingoClientIT {
                         throw new IllegalStateException(e);
                     }
                 })
-                .containsExactly(
-                        "CsActiveUserDaily:TenantReporting.CsActiveUserReport",
-                        "CsActiveUserWeekly:TenantReporting.CsActiveUserReport",
-                        "CsActiveUserMonthly:TenantReporting.CsActiveUserReport",
-                        "CsActiveUserYearly:TenantReporting.CsActiveUserReport");
+                .containsExactlyElementsOf(RwsHttp.ENTITY_SETS.stream()
+                        .map(set -> set + ":TenantReporting." + set.replaceAll("(Daily|Weekly|Monthly|Yearly)$", "")
+                                + "Report")
+                        .toList());
         assertThat(container.getEntitySet("CsActiveUserDaily").getEntityType().getKeyPropertyNames())
                 .containsExactly("Date");
     }
@@ -98,8 +104,7 @@ class RwsOlingoClientIT {
 
         assertThat(document.getEntitySetsInfo())
                 .extracting(info -> info.getEntitySetName())
-                .containsExactly(
-                        "CsActiveUserDaily", "CsActiveUserWeekly", "CsActiveUserMonthly", "CsActiveUserYearly");
+                .containsExactlyElementsOf(RwsHttp.ENTITY_SETS);
     }
 
     @ParameterizedTest
@@ -134,6 +139,65 @@ class RwsOlingoClientIT {
                             .containsEntry("TenantGuid", report.tenantGuid())
                             .containsEntry("TenantName", report.tenantName());
                     assertThat(wallClock((Calendar) properties.get("Date"))).isEqualTo(row.date());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "CsConferenceDaily",
+                "CsConferenceWeekly",
+                "CsConferenceMonthly",
+                "CsP2PSessionDaily",
+                "CsP2PSessionWeekly",
+                "CsP2PSessionMonthly",
+                "CsP2PAVTimeDaily",
+                "CsP2PAVTimeWeekly",
+                "CsP2PAVTimeMonthly",
+                "CsAVConferenceTimeDaily",
+                "CsAVConferenceTimeWeekly",
+                "CsAVConferenceTimeMonthly",
+                "CsPSTNConferenceTimeDaily",
+                "CsPSTNConferenceTimeWeekly",
+                "CsPSTNConferenceTimeMonthly"
+            })
+    void olingo_reads_every_sibling_feed_as_atom_and_as_json_with_the_services_rows(String name) throws Exception {
+        EntitySet entitySet = EntitySet.byName(name).orElseThrow();
+        EdmEntitySet set = container().getEntitySet(name);
+        assertThat(set.getEntityType().getName()).isEqualTo(entitySet.kind().entityType());
+        for (String zone : List.of("UTC", "Asia/Kathmandu", "Europe/Berlin")) {
+            testTenants.signIn(ACCOUNT);
+            FigureReport report = periodFigures.report(
+                    java.util.Objects.requireNonNull(entitySet.kind().figureSet()),
+                    FigurePeriod.valueOf(entitySet.period().name()),
+                    ZoneId.of(zone));
+            TestTenants.signOut();
+
+            for (String format : List.of("", "$format=json")) {
+                HttpResponse<byte[]> response = bytes(RwsHttp.ROOT + "/" + name, format, zone);
+                assertThat(response.statusCode()).isEqualTo(200);
+
+                ODataFeed feed = EntityProvider.readFeed(
+                        response.headers().firstValue("Content-Type").orElseThrow(),
+                        set,
+                        new ByteArrayInputStream(response.body()),
+                        EntityProviderReadProperties.init().build());
+
+                assertThat(feed.getEntries())
+                        .as(name + " " + zone + " " + format)
+                        .hasSize(report.rows().size());
+                for (int i = 0; i < report.rows().size(); i++) {
+                    FigureRow row = report.rows().get(i);
+                    Map<String, Object> properties = feed.getEntries().get(i).getProperties();
+                    assertThat(properties.get("ID")).isEqualTo(row.id());
+                    assertThat(wallClock((Calendar) properties.get("Date"))).isEqualTo(row.date());
+                    for (ReportField field : entitySet.kind().figures()) {
+                        assertThat(properties.get(field.propertyName()))
+                                .as(name + " " + zone + " " + format + " " + row + " " + field)
+                                .isEqualTo(row.figures().get(field.figure()));
+                    }
                 }
             }
         }

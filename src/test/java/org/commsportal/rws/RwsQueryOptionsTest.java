@@ -138,7 +138,8 @@ class RwsQueryOptionsTest {
 
     @Test
     void a_repeated_option_is_refused_naming_it() {
-        assertThatThrownBy(() -> QueryOptions.parse(Map.of("$top", new String[] {"1", "2"}), null))
+        assertThatThrownBy(() ->
+                        QueryOptions.parse(Map.of("$top", new String[] {"1", "2"}), null, ReportKind.ACTIVE_USER))
                 .isInstanceOf(ODataException.class)
                 .hasMessageContaining("$top is given 2 times");
     }
@@ -158,7 +159,7 @@ class RwsQueryOptionsTest {
     private static QueryOptions parse(Map<String, String> options, String accept) {
         Map<String, String[]> parameters = new LinkedHashMap<>();
         options.forEach((name, value) -> parameters.put(name, new String[] {value}));
-        return QueryOptions.parse(parameters, accept);
+        return QueryOptions.parse(parameters, accept, ReportKind.ACTIVE_USER);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import org.commsportal.PortalIntegrationTest;
-import org.commsportal.activeusers.ActiveUserRow;
 import org.commsportal.rws.FilterExpression.And;
 import org.commsportal.rws.FilterExpression.Comparison;
 import org.commsportal.rws.FilterExpression.Not;
@@ -35,30 +34,30 @@ class RwsRowSelectionIT {
     private final Random random = new Random(20130505);
 
     /** Weekly rows with many equal counts (so ties need the ID tie-breaker) and a few zero weeks. */
-    private static List<ActiveUserRow> rows() {
-        List<ActiveUserRow> rows = new ArrayList<>();
+    private static List<ReportRow> rows() {
+        List<ReportRow> rows = new ArrayList<>();
         Random values = new Random(7);
         for (int i = 0; i < 120; i++) {
             LocalDateTime end = FIRST.plusWeeks(i + 1L);
-            rows.add(new ActiveUserRow(2920 + i, end, values.nextInt(4) == 0 ? 0 : values.nextInt(6)));
+            rows.add(row(2920 + i, end, values.nextInt(4) == 0 ? 0 : values.nextInt(6)));
         }
         return rows;
     }
 
     @Test
     void random_filters_orders_and_pages_select_what_java_selects() {
-        List<ActiveUserRow> rows = rows();
+        List<ReportRow> rows = rows();
         for (int i = 0; i < 400; i++) {
             String filter = randomFilter(3);
-            FilterExpression tree = FilterParser.parse(filter);
+            FilterExpression tree = parse(filter);
             List<OrderKey> orderBy = randomOrder();
             long skip = random.nextInt(4) == 0 ? random.nextInt(30) : 0;
             Long top = random.nextInt(3) == 0 ? (long) random.nextInt(40) : null;
 
-            List<ActiveUserRow> selected =
-                    repository.select(rows, GUID, NAME, SqlCondition.of(tree), orderBy, skip, top);
+            List<ReportRow> selected = repository.select(
+                    ReportKind.ACTIVE_USER, rows, GUID, NAME, SqlCondition.of(tree), orderBy, skip, top);
 
-            List<ActiveUserRow> expected = rows.stream()
+            List<ReportRow> expected = rows.stream()
                     .filter(row -> matches(tree, row))
                     .sorted(comparator(orderBy))
                     .skip(skip)
@@ -72,20 +71,36 @@ class RwsRowSelectionIT {
 
     @Test
     void without_a_filter_every_row_comes_by_date() {
-        List<ActiveUserRow> rows = new ArrayList<>(rows());
+        List<ReportRow> rows = new ArrayList<>(rows());
         java.util.Collections.shuffle(rows, random);
 
-        assertThat(repository.select(rows, GUID, NAME, SqlCondition.ALL, QueryOptions.DEFAULT_ORDER, 0, null))
+        assertThat(repository.select(
+                        ReportKind.ACTIVE_USER,
+                        rows,
+                        GUID,
+                        NAME,
+                        SqlCondition.ALL,
+                        QueryOptions.DEFAULT_ORDER,
+                        0,
+                        null))
                 .isEqualTo(rows().stream()
-                        .sorted(Comparator.comparing(ActiveUserRow::date))
+                        .sorted(Comparator.comparing(ReportRow::date))
                         .toList());
-        assertThat(repository.select(List.of(), GUID, NAME, SqlCondition.ALL, QueryOptions.DEFAULT_ORDER, 0, null))
+        assertThat(repository.select(
+                        ReportKind.ACTIVE_USER,
+                        List.of(),
+                        GUID,
+                        NAME,
+                        SqlCondition.ALL,
+                        QueryOptions.DEFAULT_ORDER,
+                        0,
+                        null))
                 .isEmpty();
     }
 
     @Test
     void tenant_names_compare_case_sensitively_and_guids_in_any_case() {
-        List<ActiveUserRow> rows = rows();
+        List<ReportRow> rows = rows();
 
         assertThat(select(rows, "TenantName eq 'Contoso.example'")).hasSize(rows.size());
         assertThat(select(rows, "TenantName eq 'contoso.example'")).isEmpty();
@@ -104,22 +119,24 @@ class RwsRowSelectionIT {
     @Test
     void a_name_with_quotes_and_sql_is_only_ever_a_value() {
         String hostile = "o'brien\\'; DROP TABLE tenant; --";
-        List<ActiveUserRow> rows = rows().subList(0, 3);
+        List<ReportRow> rows = rows().subList(0, 3);
 
         assertThat(repository.select(
+                        ReportKind.ACTIVE_USER,
                         rows,
                         GUID,
                         hostile,
-                        SqlCondition.of(FilterParser.parse("TenantName eq 'o''brien\\''; DROP TABLE tenant; --'")),
+                        SqlCondition.of(parse("TenantName eq 'o''brien\\''; DROP TABLE tenant; --'")),
                         QueryOptions.DEFAULT_ORDER,
                         0,
                         null))
                 .hasSize(3);
         assertThat(repository.select(
+                        ReportKind.ACTIVE_USER,
                         rows,
                         GUID,
                         "x",
-                        SqlCondition.of(FilterParser.parse("TenantName eq 'x'' OR ''1''=''1'")),
+                        SqlCondition.of(parse("TenantName eq 'x'' OR ''1''=''1'")),
                         QueryOptions.DEFAULT_ORDER,
                         0,
                         null))
@@ -128,7 +145,7 @@ class RwsRowSelectionIT {
 
     @Test
     void dates_compare_to_the_fraction_of_a_second_and_short_dates_read_month_first() {
-        List<ActiveUserRow> rows = rows();
+        List<ReportRow> rows = rows();
         LocalDateTime third = rows.get(2).date();
 
         assertThat(select(rows, "Date eq datetime'" + third + "'")).containsExactly(rows.get(2));
@@ -157,7 +174,7 @@ class RwsRowSelectionIT {
 
     @Test
     void extreme_values_compare_without_errors() {
-        List<ActiveUserRow> rows = rows();
+        List<ReportRow> rows = rows();
 
         assertThat(select(rows, "Date ge datetime'0001-01-01T00:00:00'")).hasSize(rows.size());
         assertThat(select(rows, "Date lt datetime'9999-12-31T23:59:59.9999999'"))
@@ -169,13 +186,27 @@ class RwsRowSelectionIT {
                 .isEmpty();
         assertThat(select(rows, "TenantName lt '" + "z".repeat(5000) + "'")).hasSize(rows.size());
         assertThat(repository.select(
-                        rows, GUID, NAME, SqlCondition.ALL, QueryOptions.DEFAULT_ORDER, Long.MAX_VALUE, Long.MAX_VALUE))
+                        ReportKind.ACTIVE_USER,
+                        rows,
+                        GUID,
+                        NAME,
+                        SqlCondition.ALL,
+                        QueryOptions.DEFAULT_ORDER,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE))
                 .isEmpty();
     }
 
-    private List<ActiveUserRow> select(List<ActiveUserRow> rows, String filter) {
+    private List<ReportRow> select(List<ReportRow> rows, String filter) {
         return repository.select(
-                rows, GUID, NAME, SqlCondition.of(FilterParser.parse(filter)), QueryOptions.DEFAULT_ORDER, 0, null);
+                ReportKind.ACTIVE_USER,
+                rows,
+                GUID,
+                NAME,
+                SqlCondition.of(parse(filter)),
+                QueryOptions.DEFAULT_ORDER,
+                0,
+                null);
     }
 
     // A random $filter as text, so the parser is in the loop too
@@ -232,14 +263,14 @@ class RwsRowSelectionIT {
         List<OrderKey> keys = new ArrayList<>();
         int count = random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            keys.add(new OrderKey(ReportField.values()[random.nextInt(5)], random.nextBoolean()));
+            keys.add(new OrderKey(ReportKind.ACTIVE_USER.fields().get(random.nextInt(5)), random.nextBoolean()));
         }
         return keys.isEmpty() ? QueryOptions.DEFAULT_ORDER : keys;
     }
 
     // The same selection in Java
 
-    private static boolean matches(FilterExpression expression, ActiveUserRow row) {
+    private static boolean matches(FilterExpression expression, ReportRow row) {
         if (expression instanceof Or or) {
             return matches(or.left(), row) || matches(or.right(), row);
         }
@@ -251,13 +282,14 @@ class RwsRowSelectionIT {
         }
         Comparison comparison = (Comparison) expression;
         int order = switch (comparison.field()) {
-            case ACTIVE_USERS -> Long.compare(row.activeUsers(), ((Literal.Int64) comparison.value()).value());
+            case ACTIVE_USERS -> Long.compare(activeUsers(row), ((Literal.Int64) comparison.value()).value());
             case ID -> Long.compare(row.id(), ((Literal.Int64) comparison.value()).value());
             case DATE -> row.date().compareTo(((Literal.DateTime) comparison.value()).value());
             case TENANT_NAME -> Integer.signum(NAME.compareTo(((Literal.Text) comparison.value()).value()));
             case TENANT_GUID ->
                 Integer.signum(GUID.toString()
                         .compareTo(((Literal.Guid) comparison.value()).value().toString()));
+            default -> throw new IllegalArgumentException("Not a CsActiveUser* field: " + comparison.field());
         };
         return switch (comparison.operator()) {
             case EQ -> order == 0;
@@ -269,17 +301,29 @@ class RwsRowSelectionIT {
         };
     }
 
-    private static Comparator<ActiveUserRow> comparator(List<OrderKey> keys) {
-        Comparator<ActiveUserRow> comparator = (a, b) -> 0;
+    private static Comparator<ReportRow> comparator(List<OrderKey> keys) {
+        Comparator<ReportRow> comparator = (a, b) -> 0;
         for (OrderKey key : keys) {
-            Comparator<ActiveUserRow> one = switch (key.field()) {
-                case ACTIVE_USERS -> Comparator.comparingLong(ActiveUserRow::activeUsers);
-                case ID -> Comparator.comparingLong(ActiveUserRow::id);
-                case DATE -> Comparator.comparing(ActiveUserRow::date);
-                case TENANT_GUID, TENANT_NAME -> (a, b) -> 0;
+            Comparator<ReportRow> one = switch (key.field()) {
+                case ACTIVE_USERS -> Comparator.comparingLong(RwsRowSelectionIT::activeUsers);
+                case ID -> Comparator.comparingLong(ReportRow::id);
+                case DATE -> Comparator.comparing(ReportRow::date);
+                default -> (a, b) -> 0;
             };
             comparator = comparator.thenComparing(key.descending() ? one.reversed() : one);
         }
-        return comparator.thenComparingLong(ActiveUserRow::id);
+        return comparator.thenComparingLong(ReportRow::id);
+    }
+
+    private static ReportRow row(long id, LocalDateTime end, long activeUsers) {
+        return new ReportRow(id, end, java.util.Map.of(ReportField.ACTIVE_USERS, activeUsers));
+    }
+
+    private static long activeUsers(ReportRow row) {
+        return row.figure(ReportField.ACTIVE_USERS);
+    }
+
+    private static FilterExpression parse(String filter) {
+        return FilterParser.parse(filter, ReportKind.ACTIVE_USER);
     }
 }
