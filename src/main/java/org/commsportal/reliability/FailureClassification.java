@@ -49,7 +49,8 @@ public final class FailureClassification {
 
     /** Final responses of 300 or more that say the callee or caller chose so: expected failures (RFC 3261 §21). */
     public static final List<Entry> EXPECTED_RESPONSES = List.of(
-            new Entry(480, "Temporarily Unavailable: the callee is not signed in or did not answer", "RFC 3261 §21.4.18"),
+            new Entry(
+                    480, "Temporarily Unavailable: the callee is not signed in or did not answer", "RFC 3261 §21.4.18"),
             new Entry(486, "Busy Here: the callee is busy", "RFC 3261 §21.4.24"),
             new Entry(487, "Request Terminated: the caller cancelled before the callee answered", "RFC 3261 §21.4.25"),
             new Entry(600, "Busy Everywhere", "RFC 3261 §21.6.1"),
@@ -59,16 +60,23 @@ public final class FailureClassification {
     public static final List<Entry> EXPECTED_DIAGNOSTICS = List.of(
             new Entry(1003, "User does not exist", "ms-diagnostics, server"),
             new Entry(4005, "Destination URI either not enabled for SIP or does not exist", "ms-diagnostics, server"),
-            new Entry(13004, "Request was proxied to one or more registered endpoints (no endpoint answered)",
+            new Entry(
+                    13004,
+                    "Request was proxied to one or more registered endpoints (no endpoint answered)",
                     "ms-diagnostics, server"),
             new Entry(51004, "Action initiated by user", "ms-diagnostics, client"));
 
     /** Diagnostic ids of an established session's abnormal end: drop failures. */
     public static final List<Entry> DROP_DIAGNOSTICS = List.of(
-            new Entry(52094, "Call terminated on mid-call media failure where both endpoints are internal",
+            new Entry(
+                    52094,
+                    "Call terminated on mid-call media failure where both endpoints are internal",
                     "ms-client-diagnostics"),
-            new Entry(52097, "Call terminated on mid-call media failure where one endpoint is internal and the other"
-                    + " is remote", "ms-client-diagnostics"));
+            new Entry(
+                    52097,
+                    "Call terminated on mid-call media failure where one endpoint is internal and the other"
+                            + " is remote",
+                    "ms-client-diagnostics"));
 
     private FailureClassification() {}
 

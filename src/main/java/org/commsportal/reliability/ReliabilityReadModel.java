@@ -30,8 +30,7 @@ class ReliabilityReadModel implements SessionChangeListener {
     private final SessionWeeks weeks;
     private final TransactionTemplate transactions;
 
-    ReliabilityReadModel(
-            ReliabilityStoreRepository repository, SessionWeeks weeks, TransactionTemplate transactions) {
+    ReliabilityReadModel(ReliabilityStoreRepository repository, SessionWeeks weeks, TransactionTemplate transactions) {
         this.repository = repository;
         this.weeks = weeks;
         this.transactions = transactions;

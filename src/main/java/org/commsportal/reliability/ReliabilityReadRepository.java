@@ -39,7 +39,12 @@ class ReliabilityReadRepository {
             Instant lastSeen) {}
 
     /** A failure key's sessions on one day. */
-    record FailureDay(int outcome, @Nullable Integer responseCode, @Nullable Integer diagnosticId, LocalDate day, long sessions) {}
+    record FailureDay(
+            int outcome,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            LocalDate day,
+            long sessions) {}
 
     /** A rating with a comment, its user's UPN and pseudonym (none without a licensed user). */
     record Comment(
@@ -141,8 +146,7 @@ class ReliabilityReadRepository {
     /** The failures by outcome, response code and diagnostic id, most sessions first. */
     List<FailureRow> topFailures(long tenantId, ReliabilityFilter filter, Collection<Integer> codes, int limit) {
         String where = failureWhere(filter, codes);
-        return bind(
-                        jdbc.sql("""
+        return bind(jdbc.sql("""
                                 SELECT outcome, response_code, diagnostic_id, MAX(diagnostic_header) AS header,
                                     COUNT(DISTINCT session_id) AS sessions, COUNT(DISTINCT user_id) AS users,
                                     MIN(session_start) AS first_seen, MAX(session_start) AS last_seen
@@ -154,10 +158,7 @@ class ReliabilityReadRepository {
                                 GROUP BY outcome, response_code, diagnostic_id
                                 ORDER BY sessions DESC, outcome, response_code, diagnostic_id
                                 LIMIT :limit
-                                """.formatted(where)),
-                        tenantId,
-                        filter,
-                        codes)
+                                """.formatted(where)), tenantId, filter, codes)
                 .param("limit", limit)
                 .query((rs, row) -> new FailureRow(
                         rs.getInt("outcome"),
@@ -173,15 +174,11 @@ class ReliabilityReadRepository {
 
     /** The failures per day and key, for the sparklines. */
     List<FailureDay> failureDays(long tenantId, ReliabilityFilter filter, Collection<Integer> codes) {
-        return bind(
-                        jdbc.sql("""
+        return bind(jdbc.sql("""
                                 SELECT r.outcome, r.response_code, r.diagnostic_id, r.day, COUNT(*) AS sessions
                                 FROM reliability_session r WHERE %s
                                 GROUP BY r.outcome, r.response_code, r.diagnostic_id, r.day
-                                """.formatted(failureWhere(filter, codes))),
-                        tenantId,
-                        filter,
-                        codes)
+                                """.formatted(failureWhere(filter, codes))), tenantId, filter, codes)
                 .query((rs, row) -> new FailureDay(
                         rs.getInt("outcome"),
                         (Integer) rs.getObject("response_code", Integer.class),
@@ -250,7 +247,9 @@ class ReliabilityReadRepository {
         // index (tenant, day, session_start)
         String where = "f.tenant_id = :tenantId AND f.day BETWEEN :from AND :to"
                 + " AND COALESCE(TRIM(f.feedback_text), '') <> ''";
-        return filter.split() == null ? where : where + " AND f." + filter.split().column() + " = :value";
+        return filter.split() == null
+                ? where
+                : where + " AND f." + filter.split().column() + " = :value";
     }
 
     /** The ratings with a comment, newest first. */

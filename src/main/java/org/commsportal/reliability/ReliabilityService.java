@@ -105,7 +105,8 @@ public class ReliabilityService {
                         new ReliabilityCounts[] {ReliabilityCounts.empty(), ReliabilityCounts.empty()});
                 if (row.kind() == 0) {
                     month[0] = month[0].plus(row.counts());
-                } else if (row.kind() == ReliabilitySplit.INSIDE.kind() && row.value().equals("1")) {
+                } else if (row.kind() == ReliabilitySplit.INSIDE.kind()
+                        && row.value().equals("1")) {
                     month[1] = month[1].plus(row.counts());
                 }
             }
@@ -127,7 +128,8 @@ public class ReliabilityService {
             for (var value : repository.values(tenantId, filter, split)) {
                 rows.add(new ReliabilityReport.SplitRow(value.value(), split.label(value.value()), value.counts()));
             }
-            rows.sort(Comparator.comparing((ReliabilityReport.SplitRow row) -> row.counts().attempts())
+            rows.sort(Comparator.comparing(
+                            (ReliabilityReport.SplitRow row) -> row.counts().attempts())
                     .reversed()
                     .thenComparing(ReliabilityReport.SplitRow::value));
             splits.put(split, rows);
@@ -150,14 +152,16 @@ public class ReliabilityService {
         int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
         for (var day : repository.failureDays(tenantId, filter, responseCodes)) {
             perDay.computeIfAbsent(key(day.outcome(), day.responseCode(), day.diagnosticId()), k -> new long[days])[
-                            (int) (day.day().toEpochDay() - filter.from().toEpochDay())] += day.sessions();
+                            (int) (day.day().toEpochDay() - filter.from().toEpochDay())] +=
+                    day.sessions();
         }
         return repository.topFailures(tenantId, filter, responseCodes, limit).stream()
                 .map(row -> {
                     long[] counts = perDay.getOrDefault(
                             key(row.outcome(), row.responseCode(), row.diagnosticId()), new long[days]);
                     String meaning = FailureClassification.meaning(row.responseCode(), row.diagnosticId());
-                    String reason = row.diagnosticHeader() != null && !row.diagnosticHeader().isBlank()
+                    String reason = row.diagnosticHeader() != null
+                                    && !row.diagnosticHeader().isBlank()
                             ? row.diagnosticHeader()
                             : meaning == null ? "" : meaning;
                     return new TopFailure(
@@ -195,9 +199,10 @@ public class ReliabilityService {
             for (var value : repository.feedbackValues(tenantId, filter, split)) {
                 rows.add(new FeedbackSplitRow(value.value(), split.label(value.value()), value.counts()));
             }
-            rows.sort(Comparator.comparing((FeedbackSplitRow row) -> row.counts().rated())
-                    .reversed()
-                    .thenComparing(FeedbackSplitRow::value));
+            rows.sort(
+                    Comparator.comparing((FeedbackSplitRow row) -> row.counts().rated())
+                            .reversed()
+                            .thenComparing(FeedbackSplitRow::value));
             splits.put(split, rows);
         }
         Map<ProblemTokens.Group, List<Map.Entry<String, Long>>> tokens = new EnumMap<>(ProblemTokens.Group.class);
@@ -218,9 +223,7 @@ public class ReliabilityService {
         return repository.comments(currentTenant.id(), filter, offset, limit).stream()
                 .map(c -> new Comment(
                         c.sessionStart(),
-                        c.upn() == null
-                                ? "(not a licensed user)"
-                                : mask.concealed() ? c.pseudonym() : c.upn(),
+                        c.upn() == null ? "(not a licensed user)" : mask.concealed() ? c.pseudonym() : c.upn(),
                         c.side().equals("FROM") ? "Caller" : "Callee",
                         c.rating(),
                         c.tokens() == null ? "" : c.tokens(),

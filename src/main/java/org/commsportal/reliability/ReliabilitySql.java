@@ -12,7 +12,8 @@ final class ReliabilitySql {
     /** The most tokens of one rating that are counted (a rating's tokens are at most 512 characters). */
     static final int MAX_TOKENS = 40;
 
-    private static final String KINDS = "(" + IntStream.rangeClosed(0, ReliabilitySplit.values().length)
+    private static final String KINDS = "("
+            + IntStream.rangeClosed(0, ReliabilitySplit.values().length)
                     .mapToObj(kind -> "SELECT " + kind + " AS kind")
                     .collect(Collectors.joining(" UNION ALL "))
             + ") k";
@@ -30,9 +31,10 @@ final class ReliabilitySql {
             value.append(" WHEN ")
                     .append(split.kind())
                     .append(" THEN ")
-                    .append(split == ReliabilitySplit.CLIENT || split == ReliabilitySplit.SUBNET
-                            ? column
-                            : "CAST(" + column + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci");
+                    .append(
+                            split == ReliabilitySplit.CLIENT || split == ReliabilitySplit.SUBNET
+                                    ? column
+                                    : "CAST(" + column + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci");
         }
         return value.append(" END").toString();
     }
@@ -77,9 +79,8 @@ final class ReliabilitySql {
                         AND qs.side = 'FROM'
                     WHERE %s
                 ) f
-                """
-                .formatted(FailureClassification.sql("f.response_code", "f.diagnostic_id", "f.ice_failed"), CONNECTION,
-                        where);
+                """.formatted(
+                FailureClassification.sql("f.response_code", "f.diagnostic_id", "f.ice_failed"), CONNECTION, where);
     }
 
     /** Adds (sign 1) or takes away (sign -1) the session rows {@code where} (over reliability_session r) selects. */
@@ -98,8 +99,7 @@ final class ReliabilitySql {
                 ON DUPLICATE KEY UPDATE attempts = reliability_day.attempts + VALUES(attempts),
                     setup_failures = reliability_day.setup_failures + VALUES(setup_failures),
                     drops = reliability_day.drops + VALUES(drops), expected = reliability_day.expected + VALUES(expected)
-                """
-                .formatted(splitValue("r"), sign, sign, sign, sign, KINDS, where);
+                """.formatted(splitValue("r"), sign, sign, sign, sign, KINDS, where);
     }
 
     /** The ratings of the kept sessions {@code where} (over comm_session s) selects, with their side's split values. */
@@ -123,8 +123,7 @@ final class ReliabilitySql {
                 LEFT JOIN qoe_session qs ON qs.session_id = s.id AND qs.session_start = s.start_time
                     AND qs.side = x.side
                 WHERE %s
-                """
-                .formatted(CONNECTION, where);
+                """.formatted(CONNECTION, where);
     }
 
     /** Adds or takes away the ratings {@code where} (over feedback_rating f) selects. */
@@ -140,8 +139,7 @@ final class ReliabilitySql {
                 ) d
                 ON DUPLICATE KEY UPDATE rated = feedback_day.rated + VALUES(rated),
                     rating_sum = feedback_day.rating_sum + VALUES(rating_sum), poor = feedback_day.poor + VALUES(poor)
-                """
-                .formatted(splitValue("f"), sign, sign, sign, KINDS, where);
+                """.formatted(splitValue("f"), sign, sign, sign, KINDS, where);
     }
 
     /**
@@ -168,7 +166,6 @@ final class ReliabilitySql {
                     GROUP BY t.tenant_id, k.kind, split_value, t.day, t.token
                 ) d
                 ON DUPLICATE KEY UPDATE ratings = feedback_token_day.ratings + VALUES(ratings)
-                """
-                .formatted(splitValue("t"), sign, numbers, where, KINDS);
+                """.formatted(splitValue("t"), sign, numbers, where, KINDS);
     }
 }

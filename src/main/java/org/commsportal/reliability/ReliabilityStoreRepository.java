@@ -35,8 +35,8 @@ class ReliabilityStoreRepository {
     private static final String INSERT_SESSIONS = ReliabilitySql.insertSessions(STORED);
     private static final String INSERT_RATINGS = ReliabilitySql.insertRatings(STORED);
 
-    private static final List<String> TABLES = List.of(
-            "reliability_day", "reliability_session", "feedback_token_day", "feedback_day", "feedback_rating");
+    private static final List<String> TABLES =
+            List.of("reliability_day", "reliability_session", "feedback_token_day", "feedback_day", "feedback_rating");
 
     private final JdbcClient jdbc;
 
@@ -62,7 +62,10 @@ class ReliabilityStoreRepository {
                     SUBTRACT_RATINGS,
                     SUBTRACT_TOKENS,
                     "DELETE FROM feedback_rating WHERE tenant_id = :tenantId AND session_id IN (:ids)")) {
-                jdbc.sql(statement).param("tenantId", tenantId).param("ids", chunk).update();
+                jdbc.sql(statement)
+                        .param("tenantId", tenantId)
+                        .param("ids", chunk)
+                        .update();
             }
         }
         return days;
@@ -82,7 +85,10 @@ class ReliabilityStoreRepository {
                         .update();
             }
             for (String statement : List.of(ADD_SESSIONS, ADD_RATINGS, ADD_TOKENS)) {
-                jdbc.sql(statement).param("tenantId", tenantId).param("ids", ids).update();
+                jdbc.sql(statement)
+                        .param("tenantId", tenantId)
+                        .param("ids", ids)
+                        .update();
             }
         }
     }
@@ -96,7 +102,10 @@ class ReliabilityStoreRepository {
                             + " AND attempts = 0 AND expected = 0",
                     "DELETE FROM feedback_day WHERE tenant_id = :tenantId AND day IN (:days) AND rated = 0",
                     "DELETE FROM feedback_token_day WHERE tenant_id = :tenantId AND day IN (:days) AND ratings = 0")) {
-                jdbc.sql(statement).param("tenantId", tenantId).param("days", chunk).update();
+                jdbc.sql(statement)
+                        .param("tenantId", tenantId)
+                        .param("days", chunk)
+                        .update();
             }
         }
     }
