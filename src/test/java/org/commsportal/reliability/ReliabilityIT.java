@@ -96,22 +96,6 @@ class ReliabilityIT {
     }
 
     @Test
-    void the_classification_table_decides_expected_setup_and_drop_failures() {
-        assertThat(FailureClassification.of(200, null, false)).isEqualTo(FailureClassification.Outcome.NO_FAILURE);
-        assertThat(FailureClassification.of(null, null, false)).isEqualTo(FailureClassification.Outcome.NO_FAILURE);
-        assertThat(FailureClassification.of(486, null, false))
-                .isEqualTo(FailureClassification.Outcome.EXPECTED_FAILURE);
-        assertThat(FailureClassification.of(404, 4005, false))
-                .isEqualTo(FailureClassification.Outcome.EXPECTED_FAILURE);
-        assertThat(FailureClassification.of(404, null, false)).isEqualTo(FailureClassification.Outcome.SETUP_FAILURE);
-        assertThat(FailureClassification.of(200, null, true)).isEqualTo(FailureClassification.Outcome.SETUP_FAILURE);
-        assertThat(FailureClassification.of(603, null, true)).isEqualTo(FailureClassification.Outcome.EXPECTED_FAILURE);
-        assertThat(FailureClassification.of(200, 52094, false)).isEqualTo(FailureClassification.Outcome.DROP_FAILURE);
-        assertThat(FailureClassification.of(500, 52094, false)).isEqualTo(FailureClassification.Outcome.SETUP_FAILURE);
-        assertThat(FailureClassification.of(200, 51004, false)).isEqualTo(FailureClassification.Outcome.NO_FAILURE);
-    }
-
-    @Test
     void every_figure_equals_a_recomputation_through_re_sends_late_users_and_retention() {
         writeUsers(user("ada", null), user("bob", null), user("cyd", null), user("dee", today.minusDays(6)));
         Random random = new Random(24);
@@ -369,9 +353,11 @@ class ReliabilityIT {
             List<Rating> ratings = expectedRatings();
             // the data covers every outcome, users impacted, tokens and comments: no figure is compared empty
             assertThat(sessions.stream().map(Expected::outcome).distinct()).contains(0, 1, 2, 3);
-            assertThat(sessions.stream().filter(e -> e.outcome() >= 2 && !e.users().isEmpty()))
+            assertThat(sessions.stream()
+                            .filter(e -> e.outcome() >= 2 && !e.users().isEmpty()))
                     .isNotEmpty();
-            assertThat(ratings.stream().filter(r -> r.text() != null && !r.tokens().isEmpty()))
+            assertThat(ratings.stream()
+                            .filter(r -> r.text() != null && !r.tokens().isEmpty()))
                     .isNotEmpty();
             ReliabilityReport all = service.report(filters.get(0));
             assertThat(all.total().setupFailures()).isPositive();
