@@ -10,12 +10,10 @@ import org.commsportal.common.UtcDateTime;
 import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
-import org.commsportal.sessions.SessionWeeks;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the reliability and Rate My Call read models in the session writer's transaction (docs/architecture.md). Every
@@ -27,13 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReliabilityReadModel implements SessionChangeListener {
 
     private final ReliabilityStoreRepository repository;
-    private final SessionWeeks weeks;
-    private final TransactionTemplate transactions;
 
-    ReliabilityReadModel(ReliabilityStoreRepository repository, SessionWeeks weeks, TransactionTemplate transactions) {
+    ReliabilityReadModel(ReliabilityStoreRepository repository) {
         this.repository = repository;
-        this.weeks = weeks;
-        this.transactions = transactions;
     }
 
     @Override
@@ -61,15 +55,6 @@ class ReliabilityReadModel implements SessionChangeListener {
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
-    }
-
-    @Override
-    public boolean rebuild(long tenantId) {
-        transactions.executeWithoutResult(status -> repository.forget(tenantId));
-        weeks.forEach(
-                tenantId,
-                (from, until) -> transactions.executeWithoutResult(status -> repository.build(tenantId, from, until)));
-        return true;
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.security.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The call reliability and Rate My Call pages in headless Chromium on the production build (demo data): the trend,
@@ -33,16 +32,18 @@ class ReliabilityBrowserIT extends BrowserTest {
                 .contains("expected failures not counted");
         List<List<String>> top = browser.gridRows("top-failures");
         assertThat(top).isNotEmpty();
-        // the demo's standout cause leads
-        assertThat(top.get(0).subList(0, 3)).containsExactly("Setup failure", "488", "23");
+        // the demo's standout cause is among the top failures, beside failed ICE
+        assertThat(top).anySatisfy(row -> assertThat(row.subList(0, 3)).containsExactly("Setup failure", "488", "23"));
         assertThat(browser.gridRows("per-modality")).isNotEmpty();
         assertThat(browser.gridRows("scorecard")).isNotEmpty();
         assertThat(browser.gridRows("split-client")).hasSizeGreaterThan(1);
-        WebElement link = browser.driver.findElement(By.cssSelector("#top-failures a"));
-        assertThat(link.getAttribute("href"))
-                .contains("/usage/session-details?from=")
-                .contains("&zone=UTC&responseCode=488&diagnosticId=23")
-                .doesNotContain("modality");
+        assertThat(browser.driver.findElements(By.cssSelector("#top-failures a")).stream()
+                        .map(a -> a.getAttribute("href"))
+                        .toList())
+                .anySatisfy(href -> assertThat(href)
+                        .contains("/usage/session-details?from=")
+                        .contains("&zone=UTC&responseCode=488&diagnosticId=23")
+                        .doesNotContain("modality"));
         browser.screenshot("reliability");
 
         browser.chooseInSelect("range", "Last 7 days");
