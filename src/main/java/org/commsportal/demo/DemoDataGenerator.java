@@ -267,6 +267,7 @@ public class DemoDataGenerator {
                     ? quality.report(media, external ? List.of(Side.FROM) : List.of(Side.FROM, Side.TO), fromVersion)
                     : Quality.Report.none();
             int imCount = media.contains(Modality.IM) ? random.between(1, 40) : 0;
+            Ending ending = ending(fromVersion);
             return new SessionRecord(
                     dialogId(),
                     start,
@@ -283,11 +284,15 @@ public class DemoDataGenerator {
                     external ? null : random.uuid().toString(),
                     null,
                     null,
-                    responseCode(),
-                    null,
+                    ending.responseCode(),
+                    ending.diagnosticId(),
                     usages,
                     imCount,
-                    report);
+                    report,
+                    null,
+                    null,
+                    null,
+                    ending.reason());
         }
 
         private SessionRecord pstnCall(LocalDate day, UserRecord from) {
@@ -295,6 +300,7 @@ public class DemoDataGenerator {
             Instant start = startTime(day);
             List<MediaUsage> usages = usages(List.of(Modality.AUDIO));
             String version = clientOf(from);
+            Ending ending = ending(version);
             return new SessionRecord(
                     dialogId(),
                     start,
@@ -311,11 +317,15 @@ public class DemoDataGenerator {
                     null,
                     null,
                     null,
-                    responseCode(),
-                    null,
+                    ending.responseCode(),
+                    ending.diagnosticId(),
                     usages,
                     0,
-                    quality.report(List.of(Modality.AUDIO), List.of(Side.FROM), version));
+                    quality.report(List.of(Modality.AUDIO), List.of(Side.FROM), version),
+                    null,
+                    null,
+                    null,
+                    ending.reason());
         }
 
         /**
@@ -476,8 +486,44 @@ public class DemoDataGenerator {
             return random.hex(32) + ";from-tag=" + random.hex(10) + ";to-tag=" + random.hex(10);
         }
 
-        private int responseCode() {
-            return random.chance(0.95) ? 200 : random.pick(List.of(480, 486, 487, 500));
+        /**
+         * How a call ended (docs/reliability.md): about 4 % expected failures (declined, busy, unanswered,
+         * cancelled), about 2.5 % setup failures, of which one cause stands out (488 with the media connectivity
+         * failure of an internal and a remote endpoint), and about 1 % drops, three times as many on the old client
+         * ({@link QualityGenerator#BAD_CLIENT}).
+         */
+        private Ending ending(String clientVersion) {
+            boolean badClient = QualityGenerator.BAD_CLIENT.equals(clientVersion);
+            if (random.chance(0.04)) {
+                return random.pick(List.of(
+                        new Ending(480, 13004, "Request was proxied to one or more registered endpoints"),
+                        new Ending(486, null, null),
+                        new Ending(487, null, null),
+                        new Ending(603, 51004, "Action initiated by user")));
+            }
+            if (random.chance(0.025)) {
+                return random.chance(0.7)
+                        ? new Ending(
+                                488,
+                                23,
+                                "Call failed to establish due to a media connectivity failure when one endpoint is"
+                                        + " internal and the other is remote")
+                        : random.pick(List.of(
+                                new Ending(500, null, null),
+                                new Ending(408, null, null),
+                                new Ending(504, 1008, "Unable to resolve DNS SRV record")));
+            }
+            if (random.chance(badClient ? 0.03 : 0.008)) {
+                return new Ending(
+                        200, 52094, "Call terminated on mid-call media failure where both endpoints are internal");
+            }
+            return new Ending(200, null, null);
         }
+
+        /** A call's final response code, diagnostic id and its reason text. */
+        private record Ending(
+                int responseCode,
+                @Nullable Integer diagnosticId,
+                @Nullable String reason) {}
     }
 }

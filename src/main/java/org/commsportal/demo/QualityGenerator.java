@@ -41,6 +41,15 @@ final class QualityGenerator {
             "PixelatedVideo",
             "AudioVideoOutOfSync");
 
+    private static final List<String> POOR_COMMENTS = List.of(
+            "The other party kept breaking up.",
+            "Could not hear anything for the first minute.",
+            "Video froze every few seconds.",
+            "Terrible echo on my side.",
+            "The call dropped twice.");
+    private static final List<String> GOOD_COMMENTS =
+            List.of("Clear as a bell.", "Great call, no problems.", "Video was sharp today.");
+
     private final DemoRandom random;
 
     QualityGenerator(DemoRandom random) {
@@ -108,9 +117,14 @@ final class QualityGenerator {
                 }
             }
             if (random.chance(0.06)) {
-                int rating = random.pick(List.of(1, 2, 3, 4, 4, 5, 5, 5));
-                String tokens = rating <= 2 ? random.pick(TOKENS) + "," + random.pick(TOKENS) : null;
-                String text = rating <= 2 && random.chance(0.5) ? "The other party kept breaking up." : null;
+                // the old client's calls are rated worse (docs/reliability.md)
+                int rating = BAD_CLIENT.equals(clientVersion)
+                        ? random.pick(List.of(1, 2, 2, 3, 3, 4, 5))
+                        : random.pick(List.of(1, 2, 3, 4, 4, 5, 5, 5));
+                String tokens = rating <= 3 ? random.pick(TOKENS) + "," + random.pick(TOKENS) : null;
+                String text = rating <= 2 && random.chance(0.5)
+                        ? random.pick(POOR_COMMENTS)
+                        : rating >= 4 && random.chance(0.1) ? random.pick(GOOD_COMMENTS) : null;
                 feedback.add(new Quality.Feedback(side, rating, tokens, text));
             }
         }

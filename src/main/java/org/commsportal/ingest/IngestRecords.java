@@ -48,6 +48,7 @@ public class IngestRecords {
             "referredByUri",
             "responseCode",
             "diagnosticId",
+            "diagnosticHeader",
             "media",
             "imMessageCount",
             "quality",
@@ -130,6 +131,7 @@ public class IngestRecords {
         String toEndpoint = f.guid("toEndpointId");
         Long responseCode = f.number("responseCode", false, 100, 699);
         Long diagnosticId = f.number("diagnosticId", false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        String diagnosticHeader = f.text("diagnosticHeader", false);
         Long imMessages = f.number("imMessageCount", false, 0, Integer.MAX_VALUE);
         List<MediaUsage> media = media(index, f.child("media"), problems);
         Quality.Report quality = quality(index, f.child("quality"), problems);
@@ -176,7 +178,8 @@ public class IngestRecords {
                 quality,
                 webConferencing,
                 dialInOut,
-                provider);
+                provider,
+                diagnosticHeader);
     }
 
     private List<MediaUsage> media(long index, @Nullable JsonNode node, IngestProblems problems) {

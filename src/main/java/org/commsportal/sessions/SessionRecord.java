@@ -28,7 +28,60 @@ public record SessionRecord(
         Quality.Report quality,
         @Nullable Boolean webConferencing,
         ConferenceJoin.@Nullable DialDirection dialInOut,
-        ConferenceJoin.@Nullable ConferencingProvider audioConferencingProvider) {
+        ConferenceJoin.@Nullable ConferencingProvider audioConferencingProvider,
+        @Nullable String diagnosticHeader) {
+
+    /** A record without the diagnostic id's reason text (docs/ingest.md). */
+    public SessionRecord(
+            String dialogId,
+            Instant startTime,
+            Instant endTime,
+            String fromUri,
+            @Nullable String toUri,
+            @Nullable String fromClientVersion,
+            @Nullable String toClientVersion,
+            @Nullable String conferenceUrl,
+            @Nullable String confInstance,
+            @Nullable String fromTel,
+            @Nullable String toTel,
+            @Nullable String fromEndpointId,
+            @Nullable String toEndpointId,
+            @Nullable String onBehalfOfUri,
+            @Nullable String referredByUri,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            List<MediaUsage> media,
+            int imMessageCount,
+            Quality.Report quality,
+            @Nullable Boolean webConferencing,
+            ConferenceJoin.@Nullable DialDirection dialInOut,
+            ConferenceJoin.@Nullable ConferencingProvider audioConferencingProvider) {
+        this(
+                dialogId,
+                startTime,
+                endTime,
+                fromUri,
+                toUri,
+                fromClientVersion,
+                toClientVersion,
+                conferenceUrl,
+                confInstance,
+                fromTel,
+                toTel,
+                fromEndpointId,
+                toEndpointId,
+                onBehalfOfUri,
+                referredByUri,
+                responseCode,
+                diagnosticId,
+                media,
+                imMessageCount,
+                quality,
+                webConferencing,
+                dialInOut,
+                audioConferencingProvider,
+                null);
+    }
 
     /** A record that says nothing about web conferencing or dial-in/out (docs/ingest.md, "Conference sessions"). */
     public SessionRecord(
@@ -73,6 +126,7 @@ public record SessionRecord(
                 media,
                 imMessageCount,
                 quality,
+                null,
                 null,
                 null,
                 null);

@@ -351,6 +351,7 @@ class SessionRepository {
                         s.referredByUri(),
                         s.responseCode(),
                         s.diagnosticId(),
+                        s.diagnosticHeader(),
                         s.mediaMask(),
                         s.imMessageCount(),
                         qualityRank.of(s),
@@ -371,7 +372,8 @@ class SessionRepository {
                     INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri,
                         from_user_id, to_user_id, from_party, to_party, from_client_version, to_client_version, conference_url,
                         conf_instance, from_tel, to_tel, from_endpoint_id, to_endpoint_id, on_behalf_of_uri,
-                        referred_by_uri, response_code, diagnostic_id, media_mask, im_message_count, quality_rank,
+                        referred_by_uri, response_code, diagnostic_id, diagnostic_header, media_mask, im_message_count,
+                        quality_rank,
                         web_conferencing, dial_direction, conferencing_provider)
                     VALUES\s""" + rows + " RETURNING id, dialog_id",
                     (java.sql.ResultSet rs) -> {
@@ -401,7 +403,7 @@ class SessionRepository {
     }
 
     /** The columns of a session row that {@link #insertSessions} writes. */
-    private static final int SESSION_COLUMNS = 28;
+    private static final int SESSION_COLUMNS = 29;
 
     void insertMedia(long tenantId, List<SessionRecord> sessions, Map<String, Long> sessionIds) {
         List<Object[]> rows = new ArrayList<>();

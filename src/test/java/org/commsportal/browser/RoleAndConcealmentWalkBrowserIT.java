@@ -58,6 +58,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("usage/active-users", "active-users", CHARTS),
             new Page("usage/device-usage", "device-usage", CHARTS),
             new Page("quality", "quality", CHARTS),
+            new Page("quality/reliability", "reliability", CHARTS),
+            new Page("quality/feedback", "feedback", CHARTS),
             new Page("admin/settings", "settings", ADMINISTRATION),
             new Page("admin/accounts", "accounts", ADMINISTRATION),
             new Page("admin/audit-log", "audit-log", ADMINISTRATION),

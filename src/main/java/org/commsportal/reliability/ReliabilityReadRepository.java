@@ -1,0 +1,294 @@
+package org.commsportal.reliability;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.commsportal.common.UtcDateTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The read side of the reliability and feedback read models (changeset 022); every query is scoped to a tenant. */
+@Repository
+class ReliabilityReadRepository {
+
+    /** Counts of one day and modality code (0 every session). */
+    record DayCounts(LocalDate day, int modality, int kind, String value, ReliabilityCounts counts) {}
+
+    /** Counts of one split value over a range. */
+    record ValueCounts(String value, ReliabilityCounts counts) {}
+
+    /** Ratings of one day. */
+    record FeedbackDay(LocalDate day, FeedbackCounts counts) {}
+
+    /** Ratings of one split value over a range. */
+    record FeedbackValue(String value, FeedbackCounts counts) {}
+
+    /** A failure key's sessions over a range. */
+    record FailureRow(
+            int outcome,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            @Nullable String diagnosticHeader,
+            long sessions,
+            long users,
+            Instant firstSeen,
+            Instant lastSeen) {}
+
+    /** A failure key's sessions on one day. */
+    record FailureDay(
+            int outcome,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            LocalDate day,
+            long sessions) {}
+
+    /** A rating with a comment, its user's UPN and pseudonym (none without a licensed user). */
+    record Comment(
+            Instant sessionStart,
+            String side,
+            int rating,
+            @Nullable String tokens,
+            String text,
+            @Nullable String upn,
+            @Nullable String pseudonym) {}
+
+    private static final String COUNTS = "SUM(attempts) AS attempts, SUM(setup_failures) AS setup_failures,"
+            + " SUM(drops) AS drops, SUM(expected) AS expected";
+
+    private final JdbcClient jdbc;
+
+    ReliabilityReadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static ReliabilityCounts counts(ResultSet rs) throws SQLException {
+        return new ReliabilityCounts(
+                rs.getLong("attempts"), rs.getLong("setup_failures"), rs.getLong("drops"), rs.getLong("expected"));
+    }
+
+    /**
+     * The day rows of the filter's split value for each modality code, and of every session (kind 0) and sessions
+     * inside the corporate network (kind 3, value '1') for the scorecard.
+     */
+    List<DayCounts> days(long tenantId, ReliabilityFilter filter) {
+        // primary key (tenant, modality, kind, split_value, day): one range per modality and kind
+        return jdbc.sql("""
+                        SELECT day, modality, kind, split_value, attempts, setup_failures, drops, expected
+                        FROM reliability_day
+                        WHERE tenant_id = :tenantId AND modality IN (0, 4, 5, 6)
+                            AND ((kind = :kind AND split_value = :value) OR kind = 0
+                                OR (kind = 3 AND split_value = '1'))
+                            AND day BETWEEN :from AND :to
+                        """)
+                .param("tenantId", tenantId)
+                .param("kind", filter.kind())
+                .param("value", filter.value())
+                .param("from", filter.from())
+                .param("to", filter.to())
+                .query((rs, row) -> new DayCounts(
+                        rs.getObject("day", LocalDate.class),
+                        rs.getInt("modality"),
+                        rs.getInt("kind"),
+                        rs.getString("split_value"),
+                        counts(rs)))
+                .list();
+    }
+
+    /** Every value of a split over the filter's range and modality (the filter's own split value is not applied). */
+    List<ValueCounts> values(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
+        return jdbc.sql("""
+                        SELECT split_value, %s FROM reliability_day
+                        WHERE tenant_id = :tenantId AND modality = :modality AND kind = :kind
+                            AND day BETWEEN :from AND :to
+                        GROUP BY split_value
+                        """.formatted(COUNTS))
+                .param("tenantId", tenantId)
+                .param("modality", filter.modalityCode())
+                .param("kind", split.kind())
+                .param("from", filter.from())
+                .param("to", filter.to())
+                .query((rs, row) -> new ValueCounts(rs.getString("split_value"), counts(rs)))
+                .list();
+    }
+
+    private static String failureWhere(ReliabilityFilter filter, Collection<Integer> codes) {
+        // index (tenant, modality, outcome, day)
+        String where = "r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (2, 3)"
+                + " AND r.day BETWEEN :from AND :to";
+        if (filter.split() != null) {
+            where += " AND r." + filter.split().column() + " = :value";
+        }
+        if (!codes.isEmpty()) {
+            where += " AND r.response_code IN (:codes)";
+        }
+        return where;
+    }
+
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec spec, long tenantId, ReliabilityFilter filter, Collection<Integer> codes) {
+        spec = spec.param("tenantId", tenantId)
+                .param("modality", filter.modalityCode())
+                .param("from", filter.from())
+                .param("to", filter.to());
+        if (filter.split() != null) {
+            spec = spec.param("value", filter.value());
+        }
+        if (!codes.isEmpty()) {
+            spec = spec.param("codes", List.copyOf(codes));
+        }
+        return spec;
+    }
+
+    /** The failures by outcome, response code and diagnostic id, most sessions first. */
+    List<FailureRow> topFailures(long tenantId, ReliabilityFilter filter, Collection<Integer> codes, int limit) {
+        String where = failureWhere(filter, codes);
+        return bind(jdbc.sql("""
+                                SELECT outcome, response_code, diagnostic_id, MAX(diagnostic_header) AS header,
+                                    COUNT(DISTINCT session_id) AS sessions, COUNT(DISTINCT user_id) AS users,
+                                    MIN(session_start) AS first_seen, MAX(session_start) AS last_seen
+                                FROM (
+                                    SELECT r.*, r.from_user_id AS user_id FROM reliability_session r WHERE %1$s
+                                    UNION ALL
+                                    SELECT r.*, r.to_user_id FROM reliability_session r WHERE %1$s
+                                ) u
+                                GROUP BY outcome, response_code, diagnostic_id
+                                ORDER BY sessions DESC, outcome, response_code, diagnostic_id
+                                LIMIT :limit
+                                """.formatted(where)), tenantId, filter, codes)
+                .param("limit", limit)
+                .query((rs, row) -> new FailureRow(
+                        rs.getInt("outcome"),
+                        (Integer) rs.getObject("response_code", Integer.class),
+                        (Integer) rs.getObject("diagnostic_id", Integer.class),
+                        rs.getString("header"),
+                        rs.getLong("sessions"),
+                        rs.getLong("users"),
+                        UtcDateTime.fromColumn(rs.getObject("first_seen", java.time.LocalDateTime.class)),
+                        UtcDateTime.fromColumn(rs.getObject("last_seen", java.time.LocalDateTime.class))))
+                .list();
+    }
+
+    /** The failures per day and key, for the sparklines. */
+    List<FailureDay> failureDays(long tenantId, ReliabilityFilter filter, Collection<Integer> codes) {
+        return bind(jdbc.sql("""
+                                SELECT r.outcome, r.response_code, r.diagnostic_id, r.day, COUNT(*) AS sessions
+                                FROM reliability_session r WHERE %s
+                                GROUP BY r.outcome, r.response_code, r.diagnostic_id, r.day
+                                """.formatted(failureWhere(filter, codes))), tenantId, filter, codes)
+                .query((rs, row) -> new FailureDay(
+                        rs.getInt("outcome"),
+                        (Integer) rs.getObject("response_code", Integer.class),
+                        (Integer) rs.getObject("diagnostic_id", Integer.class),
+                        rs.getObject("day", LocalDate.class),
+                        rs.getLong("sessions")))
+                .list();
+    }
+
+    /** The rating day rows of the filter's split value (or every rating). */
+    List<FeedbackDay> feedbackDays(long tenantId, ReliabilityFilter filter) {
+        return jdbc.sql("""
+                        SELECT day, rated, rating_sum, poor FROM feedback_day
+                        WHERE tenant_id = :tenantId AND kind = :kind AND split_value = :value
+                            AND day BETWEEN :from AND :to
+                        ORDER BY day
+                        """)
+                .param("tenantId", tenantId)
+                .param("kind", filter.kind())
+                .param("value", filter.value())
+                .param("from", filter.from())
+                .param("to", filter.to())
+                .query((rs, row) -> new FeedbackDay(
+                        rs.getObject("day", LocalDate.class),
+                        new FeedbackCounts(rs.getLong("rated"), rs.getLong("rating_sum"), rs.getLong("poor"))))
+                .list();
+    }
+
+    /** Every value of a split's ratings over the filter's range. */
+    List<FeedbackValue> feedbackValues(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
+        return jdbc.sql("""
+                        SELECT split_value, SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, SUM(poor) AS poor
+                        FROM feedback_day
+                        WHERE tenant_id = :tenantId AND kind = :kind AND day BETWEEN :from AND :to
+                        GROUP BY split_value
+                        """)
+                .param("tenantId", tenantId)
+                .param("kind", split.kind())
+                .param("from", filter.from())
+                .param("to", filter.to())
+                .query((rs, row) -> new FeedbackValue(
+                        rs.getString("split_value"),
+                        new FeedbackCounts(rs.getLong("rated"), rs.getLong("rating_sum"), rs.getLong("poor"))))
+                .list();
+    }
+
+    /** The problem tokens of the filter's ratings: token and how many ratings named it. */
+    List<java.util.Map.Entry<String, Long>> tokens(long tenantId, ReliabilityFilter filter) {
+        return jdbc.sql("""
+                        SELECT token, SUM(ratings) AS ratings FROM feedback_token_day
+                        WHERE tenant_id = :tenantId AND kind = :kind AND split_value = :value
+                            AND day BETWEEN :from AND :to
+                        GROUP BY token
+                        ORDER BY ratings DESC, token
+                        """)
+                .param("tenantId", tenantId)
+                .param("kind", filter.kind())
+                .param("value", filter.value())
+                .param("from", filter.from())
+                .param("to", filter.to())
+                .query((rs, row) -> java.util.Map.entry(rs.getString("token"), rs.getLong("ratings")))
+                .list();
+    }
+
+    private static String commentWhere(ReliabilityFilter filter) {
+        // index (tenant, day, session_start)
+        String where = "f.tenant_id = :tenantId AND f.day BETWEEN :from AND :to"
+                + " AND COALESCE(TRIM(f.feedback_text), '') <> ''";
+        return filter.split() == null
+                ? where
+                : where + " AND f." + filter.split().column() + " = :value";
+    }
+
+    /** The ratings with a comment, newest first. */
+    List<Comment> comments(long tenantId, ReliabilityFilter filter, int offset, int limit) {
+        var spec = jdbc.sql("""
+                        SELECT f.session_start, f.side, f.rating, f.tokens, f.feedback_text, u.upn, u.pseudonym
+                        FROM feedback_rating f
+                        LEFT JOIN licensed_user u ON u.id = f.user_id AND u.tenant_id = f.tenant_id
+                        WHERE %s
+                        ORDER BY f.session_start DESC, f.session_id DESC, f.side
+                        LIMIT :limit OFFSET :offset
+                        """.formatted(commentWhere(filter)))
+                .param("tenantId", tenantId)
+                .param("from", filter.from())
+                .param("to", filter.to())
+                .param("limit", limit)
+                .param("offset", offset);
+        if (filter.split() != null) {
+            spec = spec.param("value", filter.value());
+        }
+        return spec.query((rs, row) -> new Comment(
+                        UtcDateTime.fromColumn(rs.getObject("session_start", java.time.LocalDateTime.class)),
+                        rs.getString("side"),
+                        rs.getInt("rating"),
+                        rs.getString("tokens"),
+                        rs.getString("feedback_text"),
+                        rs.getString("upn"),
+                        rs.getString("pseudonym")))
+                .list();
+    }
+
+    long commentCount(long tenantId, ReliabilityFilter filter) {
+        var spec = jdbc.sql("SELECT COUNT(*) FROM feedback_rating f WHERE " + commentWhere(filter))
+                .param("tenantId", tenantId)
+                .param("from", filter.from())
+                .param("to", filter.to());
+        if (filter.split() != null) {
+            spec = spec.param("value", filter.value());
+        }
+        return spec.query(Long.class).single();
+    }
+}

@@ -1,0 +1,33 @@
+package org.commsportal.reliability;
+
+import org.commsportal.sessions.SessionWeeks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds a tenant's reliability and Rate My Call read models from its kept raw sessions, a week of start days per
+ * transaction: for sessions stored without the write path (the benchmarks' set-based load) or before changeset 022.
+ * The write path never needs it. Not part of ReadModelCheck.rebuild, so that the benchmarks' common load does not pay
+ * for it (docs/reliability.md).
+ */
+@Service
+public class ReliabilityRebuild {
+
+    private final ReliabilityStoreRepository repository;
+    private final SessionWeeks weeks;
+    private final TransactionTemplate transactions;
+
+    ReliabilityRebuild(ReliabilityStoreRepository repository, SessionWeeks weeks, TransactionTemplate transactions) {
+        this.repository = repository;
+        this.weeks = weeks;
+        this.transactions = transactions;
+    }
+
+    /** Forgets the tenant's rows and builds them again from its kept sessions. */
+    public void rebuild(long tenantId) {
+        transactions.executeWithoutResult(status -> repository.forget(tenantId));
+        weeks.forEach(
+                tenantId,
+                (from, until) -> transactions.executeWithoutResult(status -> repository.build(tenantId, from, until)));
+    }
+}

@@ -1,0 +1,239 @@
+package org.commsportal.reliability;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.commsportal.common.ReportPeriod;
+import org.commsportal.privacy.NameConcealment;
+import org.commsportal.privacy.NameMask;
+import org.commsportal.security.Roles;
+import org.commsportal.security.SignedInRoles;
+import org.commsportal.sessions.Modality;
+import org.commsportal.tenant.CurrentTenant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reliability and Rate My Call pages of the signed-in tenant (docs/reliability.md): every figure from the read
+ * models' day rows (the top failures from their session rows), for the roles that see charts; the comments for the
+ * roles that read per-user data, names concealed per viewer.
+ */
+@Service
+public class ReliabilityService {
+
+    /** The most response codes the top failures can be narrowed to. */
+    public static final int MAX_CODES = 5;
+
+    /** The modalities the reliability page counts separately. */
+    public static final List<Modality> MODALITIES =
+            List.of(Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING);
+
+    private final ReliabilityReadRepository repository;
+    private final CurrentTenant currentTenant;
+    private final NameConcealment concealment;
+    private final Clock clock;
+
+    ReliabilityService(
+            ReliabilityReadRepository repository,
+            CurrentTenant currentTenant,
+            NameConcealment concealment,
+            Clock clock) {
+        this.repository = repository;
+        this.currentTenant = currentTenant;
+        this.concealment = concealment;
+        this.clock = clock;
+    }
+
+    /** A top failure: its key, what it means, its sessions, users impacted, first and last seen, sessions per day. */
+    public record TopFailure(
+            FailureClassification.Outcome outcome,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            String reason,
+            long sessions,
+            long usersImpacted,
+            Instant firstSeen,
+            Instant lastSeen,
+            List<Long> perDay) {}
+
+    /** The Rate My Call figures: trend, totals, splits and problem tokens (audio, video, other). */
+    public record FeedbackReport(
+            ReliabilityFilter filter,
+            Map<LocalDate, FeedbackCounts> trend,
+            FeedbackCounts total,
+            Map<ReliabilitySplit, List<FeedbackSplitRow>> splits,
+            Map<ProblemTokens.Group, List<Map.Entry<String, Long>>> tokens) {}
+
+    public record FeedbackSplitRow(String value, String label, FeedbackCounts counts) {}
+
+    /** A comment as the viewer may see it. */
+    public record Comment(Instant sessionStart, String user, String side, int rating, String tokens, String text) {}
+
+    /** The last complete UTC day: the default range ends there. */
+    public LocalDate reportDate() {
+        return ReportPeriod.reportDate(clock);
+    }
+
+    /** Whether the signed-in roles may see per-user data: the comments and the drill-through to sessions. */
+    public boolean mayReadPerUserData() {
+        return SignedInRoles.mayReadPerUserData();
+    }
+
+    @PreAuthorize(Roles.READ_CHARTS)
+    @Transactional(readOnly = true)
+    public ReliabilityReport report(ReliabilityFilter filter) {
+        long tenantId = currentTenant.id();
+        Map<LocalDate, ReliabilityCounts> trend = new TreeMap<>();
+        ReliabilityCounts total = ReliabilityCounts.empty();
+        Map<Modality, ReliabilityCounts> byModality = new EnumMap<>(Modality.class);
+        Map<YearMonth, ReliabilityCounts[]> months = new TreeMap<>();
+        int filtered = filter.modalityCode();
+        for (var row : repository.days(tenantId, filter)) {
+            if (row.modality() == filtered) {
+                var month = months.computeIfAbsent(YearMonth.from(row.day()), m ->
+                        new ReliabilityCounts[] {ReliabilityCounts.empty(), ReliabilityCounts.empty()});
+                if (row.kind() == 0) {
+                    month[0] = month[0].plus(row.counts());
+                } else if (row.kind() == ReliabilitySplit.INSIDE.kind()
+                        && row.value().equals("1")) {
+                    month[1] = month[1].plus(row.counts());
+                }
+            }
+            if (row.kind() != filter.kind() || !row.value().equalsIgnoreCase(filter.value())) {
+                continue; // a scorecard row only
+            }
+            if (row.modality() == filtered) {
+                LocalDate point = filter.monthly() ? row.day().withDayOfMonth(1) : row.day();
+                trend.merge(point, row.counts(), ReliabilityCounts::plus);
+                total = total.plus(row.counts());
+            }
+            if (row.modality() != 0) {
+                byModality.merge(Modality.ofId(row.modality()), row.counts(), ReliabilityCounts::plus);
+            }
+        }
+        Map<ReliabilitySplit, List<ReliabilityReport.SplitRow>> splits = new EnumMap<>(ReliabilitySplit.class);
+        for (ReliabilitySplit split : ReliabilitySplit.values()) {
+            List<ReliabilityReport.SplitRow> rows = new ArrayList<>();
+            for (var value : repository.values(tenantId, filter, split)) {
+                rows.add(new ReliabilityReport.SplitRow(value.value(), split.label(value.value()), value.counts()));
+            }
+            rows.sort(Comparator.comparing(
+                            (ReliabilityReport.SplitRow row) -> row.counts().attempts())
+                    .reversed()
+                    .thenComparing(ReliabilityReport.SplitRow::value));
+            splits.put(split, rows);
+        }
+        List<ReliabilityReport.ScoreMonth> scorecard = new ArrayList<>();
+        months.forEach((month, counts) -> scorecard.add(new ReliabilityReport.ScoreMonth(month, counts[0], counts[1])));
+        return new ReliabilityReport(filter, trend, total, byModality, splits, scorecard);
+    }
+
+    /** The failures with the most sessions, optionally of at most five response codes. */
+    @PreAuthorize(Roles.READ_CHARTS)
+    @Transactional(readOnly = true)
+    public List<TopFailure> topFailures(ReliabilityFilter filter, Collection<Integer> responseCodes, int limit) {
+        if (responseCodes.size() > MAX_CODES) {
+            throw new IllegalArgumentException(
+                    "At most " + MAX_CODES + " response codes can be chosen; " + responseCodes.size() + " were");
+        }
+        long tenantId = currentTenant.id();
+        Map<String, long[]> perDay = new LinkedHashMap<>();
+        int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
+        for (var day : repository.failureDays(tenantId, filter, responseCodes)) {
+            perDay.computeIfAbsent(key(day.outcome(), day.responseCode(), day.diagnosticId()), k -> new long[days])[
+                            (int) (day.day().toEpochDay() - filter.from().toEpochDay())] +=
+                    day.sessions();
+        }
+        return repository.topFailures(tenantId, filter, responseCodes, limit).stream()
+                .map(row -> {
+                    long[] counts = perDay.getOrDefault(
+                            key(row.outcome(), row.responseCode(), row.diagnosticId()), new long[days]);
+                    String meaning = FailureClassification.meaning(row.responseCode(), row.diagnosticId());
+                    String reason = row.diagnosticHeader() != null
+                                    && !row.diagnosticHeader().isBlank()
+                            ? row.diagnosticHeader()
+                            : meaning == null ? "" : meaning;
+                    return new TopFailure(
+                            FailureClassification.Outcome.ofCode(row.outcome()),
+                            row.responseCode(),
+                            row.diagnosticId(),
+                            reason,
+                            row.sessions(),
+                            row.users(),
+                            row.firstSeen(),
+                            row.lastSeen(),
+                            java.util.Arrays.stream(counts).boxed().toList());
+                })
+                .toList();
+    }
+
+    private static String key(int outcome, @Nullable Integer responseCode, @Nullable Integer diagnosticId) {
+        return outcome + "/" + responseCode + "/" + diagnosticId;
+    }
+
+    @PreAuthorize(Roles.READ_CHARTS)
+    @Transactional(readOnly = true)
+    public FeedbackReport feedback(ReliabilityFilter filter) {
+        long tenantId = currentTenant.id();
+        Map<LocalDate, FeedbackCounts> trend = new TreeMap<>();
+        FeedbackCounts total = FeedbackCounts.empty();
+        for (var day : repository.feedbackDays(tenantId, filter)) {
+            LocalDate point = filter.monthly() ? day.day().withDayOfMonth(1) : day.day();
+            trend.merge(point, day.counts(), FeedbackCounts::plus);
+            total = total.plus(day.counts());
+        }
+        Map<ReliabilitySplit, List<FeedbackSplitRow>> splits = new EnumMap<>(ReliabilitySplit.class);
+        for (ReliabilitySplit split : ReliabilitySplit.values()) {
+            List<FeedbackSplitRow> rows = new ArrayList<>();
+            for (var value : repository.feedbackValues(tenantId, filter, split)) {
+                rows.add(new FeedbackSplitRow(value.value(), split.label(value.value()), value.counts()));
+            }
+            rows.sort(
+                    Comparator.comparing((FeedbackSplitRow row) -> row.counts().rated())
+                            .reversed()
+                            .thenComparing(FeedbackSplitRow::value));
+            splits.put(split, rows);
+        }
+        Map<ProblemTokens.Group, List<Map.Entry<String, Long>>> tokens = new EnumMap<>(ProblemTokens.Group.class);
+        for (ProblemTokens.Group group : ProblemTokens.Group.values()) {
+            tokens.put(group, new ArrayList<>());
+        }
+        for (var token : repository.tokens(tenantId, filter)) {
+            tokens.get(ProblemTokens.group(token.getKey())).add(token);
+        }
+        return new FeedbackReport(filter, trend, total, splits, tokens);
+    }
+
+    /** The ratings with a comment, newest first, names as the viewer may see them. */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    @Transactional(readOnly = true)
+    public List<Comment> comments(ReliabilityFilter filter, int offset, int limit) {
+        NameMask mask = concealment.forCurrentViewer();
+        return repository.comments(currentTenant.id(), filter, offset, limit).stream()
+                .map(c -> new Comment(
+                        c.sessionStart(),
+                        c.upn() == null ? "(not a licensed user)" : mask.concealed() ? c.pseudonym() : c.upn(),
+                        c.side().equals("FROM") ? "Caller" : "Callee",
+                        c.rating(),
+                        c.tokens() == null ? "" : c.tokens(),
+                        c.text()))
+                .toList();
+    }
+
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    @Transactional(readOnly = true)
+    public long commentCount(ReliabilityFilter filter) {
+        return repository.commentCount(currentTenant.id(), filter);
+    }
+}

@@ -1,0 +1,171 @@
+package org.commsportal.reliability;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The statements of the reliability and feedback read models (changeset 022), generated once: the classification of
+ * a session's modalities and ratings from the raw rows, and the day rows they add up to per split value.
+ */
+final class ReliabilitySql {
+
+    /** The most tokens of one rating that are counted (a rating's tokens are at most 512 characters). */
+    static final int MAX_TOKENS = 40;
+
+    private static final String KINDS = "("
+            + IntStream.rangeClosed(0, ReliabilitySplit.values().length)
+                    .mapToObj(kind -> "SELECT " + kind + " AS kind")
+                    .collect(Collectors.joining(" UNION ALL "))
+            + ") k";
+
+    private static final String CONNECTION = "CASE ml.connection_type WHEN 'wired' THEN 1 WHEN 'wifi' THEN 2"
+            + " WHEN 'wi-fi' THEN 2 WHEN 'mobile' THEN 3 ELSE 0 END";
+
+    private ReliabilitySql() {}
+
+    /** The split value of kind {@code k.kind} of a row of alias {@code a}, as text. */
+    private static String splitValue(String a) {
+        var value = new StringBuilder("CASE k.kind WHEN 0 THEN ''");
+        for (ReliabilitySplit split : ReliabilitySplit.values()) {
+            String column = a + "." + split.column();
+            value.append(" WHEN ")
+                    .append(split.kind())
+                    .append(" THEN ")
+                    .append(
+                            split == ReliabilitySplit.CLIENT || split == ReliabilitySplit.SUBNET
+                                    ? column
+                                    : "CAST(" + column + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci");
+        }
+        return value.append(" END").toString();
+    }
+
+    /** Classifies the kept sessions that {@code where} (over comm_session s) selects: one row per modality and one for all. */
+    static String insertSessions(String where) {
+        return """
+                INSERT INTO reliability_session (tenant_id, day, session_id, session_start, modality, outcome,
+                    response_code, diagnostic_id, diagnostic_header, from_user_id, to_user_id, conference, connection,
+                    inside, vpn, subnet, client)
+                """ + sessionRows(where);
+    }
+
+    /** The reliability_session rows of the sessions {@code where} (over comm_session s) selects, classified afresh. */
+    static String sessionRows(String where) {
+        return """
+                SELECT f.tenant_id, DATE(f.start_time) AS day, f.id AS session_id, f.start_time AS session_start,
+                    f.modality, %s AS outcome,
+                    f.response_code, f.diagnostic_id, f.diagnostic_header, f.from_user_id, f.to_user_id, f.conference,
+                    f.connection, f.inside, f.vpn, f.subnet, f.client
+                FROM (
+                    SELECT s.tenant_id, s.id, s.start_time, m.modality, s.response_code, s.diagnostic_id,
+                        s.diagnostic_header, s.from_user_id,
+                        IF(COALESCE(s.conference_url, '') = '', s.to_user_id, NULL) AS to_user_id,
+                        COALESCE(s.conference_url, '') <> '' AS conference,
+                        %s AS connection,
+                        COALESCE(ml.inside_corp, 2) AS inside, COALESCE(ml.vpn, 2) AS vpn,
+                        COALESCE(ml.subnet, '') AS subnet,
+                        LEFT(COALESCE(NULLIF(qs.user_agent, ''), s.from_client_version, ''), 128) AS client,
+                        EXISTS (SELECT 1 FROM qoe_media_line i WHERE i.session_id = s.id
+                            AND i.session_start = s.start_time AND i.media_type_id IN (4, 5, 6)
+                            AND (m.modality = 0 OR i.media_type_id = m.modality) AND i.ice_result = 'failed')
+                            AS ice_failed
+                    FROM comm_session s
+                    JOIN (SELECT 0 AS modality UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) m
+                        ON IF(m.modality = 0, (s.media_mask & 56) <> 0, (s.media_mask & (1 << (m.modality - 1))) <> 0)
+                    LEFT JOIN qoe_media_line ml ON ml.session_start = s.start_time AND ml.id = (
+                        SELECT MIN(l.id) FROM qoe_media_line l
+                        WHERE l.session_id = s.id AND l.session_start = s.start_time AND l.side = 'FROM'
+                            AND l.media_type_id IN (4, 5, 6) AND (m.modality = 0 OR l.media_type_id = m.modality))
+                    LEFT JOIN qoe_session qs ON qs.session_id = s.id AND qs.session_start = s.start_time
+                        AND qs.side = 'FROM'
+                    WHERE %s
+                ) f
+                """.formatted(
+                FailureClassification.sql("f.response_code", "f.diagnostic_id", "f.ice_failed"), CONNECTION, where);
+    }
+
+    /** Adds (sign 1) or takes away (sign -1) the session rows {@code where} (over reliability_session r) selects. */
+    static String addSessionDays(String where, int sign) {
+        return """
+                INSERT INTO reliability_day (tenant_id, modality, kind, split_value, day, attempts, setup_failures,
+                    drops, expected)
+                SELECT * FROM (
+                    SELECT r.tenant_id, r.modality, k.kind, %s AS split_value, r.day,
+                        %d * SUM(r.outcome <> 1) AS attempts, %d * SUM(r.outcome = 2) AS setup_failures,
+                        %d * SUM(r.outcome = 3) AS drops, %d * SUM(r.outcome = 1) AS expected
+                    FROM reliability_session r JOIN %s
+                    WHERE %s
+                    GROUP BY r.tenant_id, r.modality, k.kind, split_value, r.day
+                ) d
+                ON DUPLICATE KEY UPDATE attempts = reliability_day.attempts + VALUES(attempts),
+                    setup_failures = reliability_day.setup_failures + VALUES(setup_failures),
+                    drops = reliability_day.drops + VALUES(drops), expected = reliability_day.expected + VALUES(expected)
+                """.formatted(splitValue("r"), sign, sign, sign, sign, KINDS, where);
+    }
+
+    /** The ratings of the kept sessions {@code where} (over comm_session s) selects, with their side's split values. */
+    static String insertRatings(String where) {
+        return """
+                INSERT INTO feedback_rating (tenant_id, day, session_id, session_start, side, user_id, rating, tokens,
+                    feedback_text, conference, connection, inside, vpn, subnet, client)
+                SELECT s.tenant_id, DATE(s.start_time), s.id, s.start_time, x.side,
+                    IF(x.side = 'FROM', s.from_user_id, IF(COALESCE(s.conference_url, '') = '', s.to_user_id, NULL)),
+                    x.rating, x.tokens, x.feedback_text,
+                    COALESCE(s.conference_url, '') <> '', %s,
+                    COALESCE(ml.inside_corp, 2), COALESCE(ml.vpn, 2), COALESCE(ml.subnet, ''),
+                    LEFT(COALESCE(NULLIF(qs.user_agent, ''),
+                        IF(x.side = 'FROM', s.from_client_version, s.to_client_version), ''), 128)
+                FROM comm_session s
+                JOIN qoe_feedback x ON x.session_id = s.id AND x.session_start = s.start_time
+                LEFT JOIN qoe_media_line ml ON ml.session_start = s.start_time AND ml.id = (
+                    SELECT MIN(l.id) FROM qoe_media_line l
+                    WHERE l.session_id = s.id AND l.session_start = s.start_time AND l.side = x.side
+                        AND l.media_type_id IN (4, 5, 6))
+                LEFT JOIN qoe_session qs ON qs.session_id = s.id AND qs.session_start = s.start_time
+                    AND qs.side = x.side
+                WHERE %s
+                """.formatted(CONNECTION, where);
+    }
+
+    /** Adds or takes away the ratings {@code where} (over feedback_rating f) selects. */
+    static String addRatingDays(String where, int sign) {
+        return """
+                INSERT INTO feedback_day (tenant_id, kind, split_value, day, rated, rating_sum, poor)
+                SELECT * FROM (
+                    SELECT f.tenant_id, k.kind, %s AS split_value, f.day, %d * COUNT(*) AS rated,
+                        %d * SUM(f.rating) AS rating_sum, %d * SUM(f.rating <= 2) AS poor
+                    FROM feedback_rating f JOIN %s
+                    WHERE %s
+                    GROUP BY f.tenant_id, k.kind, split_value, f.day
+                ) d
+                ON DUPLICATE KEY UPDATE rated = feedback_day.rated + VALUES(rated),
+                    rating_sum = feedback_day.rating_sum + VALUES(rating_sum), poor = feedback_day.poor + VALUES(poor)
+                """.formatted(splitValue("f"), sign, sign, sign, KINDS, where);
+    }
+
+    /**
+     * Adds or takes away the problem tokens of the ratings {@code where} (over feedback_rating f) selects: each
+     * distinct token of a rating once, trimmed, its first {@link #MAX_TOKENS}.
+     */
+    static String addTokenDays(String where, int sign) {
+        String numbers = IntStream.rangeClosed(1, MAX_TOKENS)
+                .mapToObj(n -> "SELECT " + n + " AS n")
+                .collect(Collectors.joining(" UNION ALL "));
+        return """
+                INSERT INTO feedback_token_day (tenant_id, kind, split_value, day, token, ratings)
+                SELECT * FROM (
+                    SELECT t.tenant_id, k.kind, %s AS split_value, t.day, t.token, %d * COUNT(*) AS ratings
+                    FROM (
+                        SELECT DISTINCT f.tenant_id, f.session_id, f.side, f.day, f.conference, f.connection, f.inside,
+                            f.vpn, f.subnet, f.client,
+                            LEFT(TRIM(SUBSTRING_INDEX(SUBSTRING_INDEX(f.tokens, ',', n.n), ',', -1)), 64) AS token
+                        FROM feedback_rating f
+                        JOIN (%s) n ON n.n <= 1 + LENGTH(f.tokens) - LENGTH(REPLACE(f.tokens, ',', ''))
+                        WHERE %s
+                    ) t JOIN %s
+                    WHERE t.token <> ''
+                    GROUP BY t.tenant_id, k.kind, split_value, t.day, t.token
+                ) d
+                ON DUPLICATE KEY UPDATE ratings = feedback_token_day.ratings + VALUES(ratings)
+                """.formatted(splitValue("t"), sign, numbers, where, KINDS);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.reliability.ui;
+
+import org.jspecify.annotations.NullMarked;
