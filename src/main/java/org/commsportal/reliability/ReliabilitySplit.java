@@ -1,25 +1,25 @@
 package org.commsportal.reliability;
 
+import org.commsportal.quality.QualitySplit;
+
 /**
  * The ways the reliability and feedback pages split sessions and ratings (docs/reliability.md): the splits of the call
- * quality page, taken from the caller's side (a rating: its own side). Kind 0 of the day rows is no split.
+ * quality page (their titles and labels are the quality page's), taken from the caller's side (a rating: its own side). Kind 0 of the day rows is no split.
  */
 public enum ReliabilitySplit {
-    CONFERENCE(1, "conference", "Peer-to-peer or conference"),
-    CONNECTION(2, "connection", "Connection"),
-    INSIDE(3, "inside", "Inside or outside the corporate network"),
-    VPN(4, "vpn", "VPN"),
-    CLIENT(5, "client", "Client version"),
-    SUBNET(6, "subnet", "Subnet");
+    CONFERENCE(1, "conference"),
+    CONNECTION(2, "connection"),
+    INSIDE(3, "inside"),
+    VPN(4, "vpn"),
+    CLIENT(5, "client"),
+    SUBNET(6, "subnet");
 
     private final int kind;
     private final String column;
-    private final String title;
 
-    ReliabilitySplit(int kind, String column, String title) {
+    ReliabilitySplit(int kind, String column) {
         this.kind = kind;
         this.column = column;
-        this.title = title;
     }
 
     int kind() {
@@ -31,33 +31,11 @@ public enum ReliabilitySplit {
     }
 
     public String title() {
-        return title;
+        return QualitySplit.valueOf(name()).title();
     }
 
-    /** The label of a stored value. */
+    /** The label of a stored value, as the call quality page shows it. */
     public String label(String value) {
-        return switch (this) {
-            case CONFERENCE -> "1".equals(value) ? "Conference" : "Peer-to-peer";
-            case CONNECTION ->
-                switch (value) {
-                    case "1" -> "Wired";
-                    case "2" -> "Wi-Fi";
-                    case "3" -> "Mobile";
-                    default -> "Unknown";
-                };
-            case INSIDE ->
-                switch (value) {
-                    case "1" -> "Inside";
-                    case "0" -> "Outside";
-                    default -> "Unknown";
-                };
-            case VPN ->
-                switch (value) {
-                    case "1" -> "VPN";
-                    case "0" -> "No VPN";
-                    default -> "Unknown";
-                };
-            case CLIENT, SUBNET -> value.isEmpty() ? "(none reported)" : value;
-        };
+        return QualitySplit.valueOf(name()).label(value);
     }
 }

@@ -1,6 +1,8 @@
 package org.commsportal.reliability;
 
 import java.time.LocalDate;
+import org.commsportal.quality.DrillThroughLink;
+import org.commsportal.quality.QualityMetric;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
@@ -34,17 +36,11 @@ public final class SessionDetailsLink {
             link.append("&diagnosticId=").append(diagnosticId);
         }
         if (modality != null) {
-            link.append("&modality=").append(parameter(modality));
+            if (!QualityMetric.MODALITIES.contains(modality)) {
+                throw new IllegalArgumentException(modality.label() + " has no drill-through");
+            }
+            link.append("&modality=").append(DrillThroughLink.modalityParameter(modality));
         }
         return link.toString();
-    }
-
-    private static String parameter(Modality modality) {
-        return switch (modality) {
-            case AUDIO -> "audio";
-            case VIDEO -> "video";
-            case APPLICATION_SHARING -> "application-sharing";
-            default -> throw new IllegalArgumentException(modality.label() + " has no drill-through");
-        };
     }
 }
