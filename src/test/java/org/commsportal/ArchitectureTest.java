@@ -112,16 +112,15 @@ class ArchitectureTest {
     }
 
     /** The packages of reports, each owning its read model, its SQL and its views. */
-    private static final List<String> REPORTS =
-            List.of(
-                    "activity",
-                    "activeusers",
-                    "sessiondetails",
-                    "skypeactivity",
-                    "deviceusage",
-                    "quality",
-                    "reliability",
-                    "periodfigures");
+    private static final List<String> REPORTS = List.of(
+            "activity",
+            "activeusers",
+            "sessiondetails",
+            "skypeactivity",
+            "deviceusage",
+            "quality",
+            "reliability",
+            "periodfigures");
 
     @Test
     void the_write_core_names_no_report_and_no_door() {
