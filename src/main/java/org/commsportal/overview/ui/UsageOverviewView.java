@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.commsportal.activeusers.ActiveUserPeriod;
 import org.commsportal.activeusers.ActiveUserRow;
@@ -133,12 +132,13 @@ class UsageOverviewView extends VerticalLayout {
         var cards = new Div();
         cards.setId("overview-cards");
         cards.addClassName("overview-cards");
-        Set<String> seen = new java.util.HashSet<>();
+        Map<String, String> titles = new LinkedHashMap<>(); // the usage reports the viewer's roles open
         for (var entry : MenuConfiguration.getMenuEntries()) {
             String path = entry.path().replaceAll("^/+", "").replaceAll("/+$", "");
-            if (path.isEmpty() || path.equals("usage") || !path.startsWith("usage/") || !seen.add(path)) {
+            if (path.isEmpty() || path.equals("usage") || !path.startsWith("usage/") || titles.containsKey(path)) {
                 continue;
             }
+            titles.put(path, entry.title());
             Supplier<Trend> trend = trends.get(path);
             cards.add(card(entry.title(), path, trend == null ? null : read(trend)));
         }
@@ -146,10 +146,6 @@ class UsageOverviewView extends VerticalLayout {
             add(new Paragraph("Your roles open no usage reports."));
         }
         add(cards);
-        Map<String, String> titles = new LinkedHashMap<>();
-        MenuConfiguration.getMenuEntries()
-                .forEach(entry ->
-                        titles.putIfAbsent(entry.path().replaceAll("^/+", "").replaceAll("/+$", ""), entry.title()));
         add(new SavedViewList(savedViews, titles));
     }
 
