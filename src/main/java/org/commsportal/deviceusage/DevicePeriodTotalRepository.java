@@ -34,7 +34,8 @@ class DevicePeriodTotalRepository {
         return String.join(
                 ", ",
                 IntStream.range(0, PLATFORM_COLUMNS.size())
-                        .mapToObj(code -> "SUM(IF(r.platform = " + code + ", " + sign + " * r.sessions, 0)) AS p" + code)
+                        .mapToObj(
+                                code -> "SUM(IF(r.platform = " + code + ", " + sign + " * r.sessions, 0)) AS p" + code)
                         .toList());
     }
 
@@ -94,7 +95,11 @@ class DevicePeriodTotalRepository {
             jdbc.sql("""
                     SELECT user_id FROM device_usage_period_total
                     WHERE tenant_id = :t AND user_id IN (:users) ORDER BY user_id, period_days FOR UPDATE
-                    """).param("t", tenantId).param("users", chunk).query(Long.class).list();
+                    """)
+                    .param("t", tenantId)
+                    .param("users", chunk)
+                    .query(Long.class)
+                    .list();
         }
     }
 
@@ -142,7 +147,8 @@ class DevicePeriodTotalRepository {
             row[sessions.length + 2] = days;
             rows.add(row);
         }));
-        String set = String.join(", ", PLATFORM_COLUMNS.stream().map(c -> c + " = " + c + " + ?").toList());
+        String set = String.join(
+                ", ", PLATFORM_COLUMNS.stream().map(c -> c + " = " + c + " + ?").toList());
         for (List<Object[]> chunk : Chunks.of(rows)) {
             batch.batchUpdate(
                     "UPDATE device_usage_period_total SET " + set
@@ -159,7 +165,11 @@ class DevicePeriodTotalRepository {
                         SELECT MAX(r.day) FROM device_usage_day r
                         WHERE r.tenant_id = t.tenant_id AND r.user_id = t.user_id AND r.day <= :reportDate)
                     WHERE t.tenant_id = :t AND t.user_id IN (:users)
-                    """).param("t", tenantId).param("reportDate", reportDate).param("users", chunk).update();
+                    """)
+                    .param("t", tenantId)
+                    .param("reportDate", reportDate)
+                    .param("users", chunk)
+                    .update();
         }
     }
 
@@ -205,7 +215,10 @@ class DevicePeriodTotalRepository {
                 JOIN device_usage_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate
                 WHERE t.tenant_id = :t AND t.period_days = :days
                 """.formatted(String.join(
-                        ", ", PLATFORM_COLUMNS.stream().map(c -> "SUM(t." + c + " > 0)").toList())))
+                        ", ",
+                        PLATFORM_COLUMNS.stream()
+                                .map(c -> "SUM(t." + c + " > 0)")
+                                .toList())))
                 .param("t", tenantId)
                 .param("days", periodDays)
                 .param("reportDate", reportDate)
@@ -229,7 +242,8 @@ class DevicePeriodTotalRepository {
             return List.of();
         }
         String stored = String.join(
-                ", ", PLATFORM_COLUMNS.stream().map(c -> "COALESCE(t." + c + ", '-')").toList());
+                ", ",
+                PLATFORM_COLUMNS.stream().map(c -> "COALESCE(t." + c + ", '-')").toList());
         String recounted = String.join(
                 ", ",
                 IntStream.range(0, PLATFORM_COLUMNS.size())

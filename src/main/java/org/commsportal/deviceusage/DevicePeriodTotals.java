@@ -87,8 +87,8 @@ public class DevicePeriodTotals {
             for (int days : periods) {
                 if (age >= 0 && age < days && sessions != 0) {
                     sums.computeIfAbsent(row.userId(), u -> new TreeMap<>())
-                                    .computeIfAbsent(days, d -> new long[Platform.values().length])[
-                                    row.platform().code()] += sessions;
+                            .computeIfAbsent(days, d -> new long[Platform.values().length])[
+                            row.platform().code()] += sessions;
                 }
             }
         });

@@ -296,9 +296,11 @@ class DeviceUsageRepository {
 
     private static String tableSql(Scope scope, DeviceUserQuery query) {
         if (scope.totalsPeriod() > 0) {
-            return TOTALS_TABLE + usersInScope(scope) + orderBy(scope, query)
-                    .replace("l.last_day", "t.last_day")
-                    .replace("COALESCE(p.platforms, 0)", "t.platforms");
+            return TOTALS_TABLE
+                    + usersInScope(scope)
+                    + orderBy(scope, query)
+                            .replace("l.last_day", "t.last_day")
+                            .replace("COALESCE(p.platforms, 0)", "t.platforms");
         }
         return TABLE + usersInScope(scope) + orderBy(scope, query);
     }

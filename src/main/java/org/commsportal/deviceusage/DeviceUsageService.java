@@ -206,7 +206,11 @@ public class DeviceUsageService {
         }
         boolean fromTotals = reportDate.equals(periodTotals.endDate(tenantId));
         return new DeviceUsageRepository.Scope(
-                tenantId, from, reportDate, concealed, fromTotals ? query.period().days() : 0);
+                tenantId,
+                from,
+                reportDate,
+                concealed,
+                fromTotals ? query.period().days() : 0);
     }
 
     private static DeviceUserRow shown(DeviceUsageRepository.StoredRow row, DeviceUsageRepository.Scope scope) {

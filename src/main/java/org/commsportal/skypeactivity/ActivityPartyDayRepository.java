@@ -530,12 +530,10 @@ class ActivityPartyDayRepository {
             case DELETED_DATE -> "IF(u.deleted_at <= :to, u.deleted_at, NULL)" + direction + ", u.id" + direction;
             default -> "t." + sort.sortColumn() + direction + ", t.user_id" + direction;
         };
-        String from = sort.isFigure()
-                ? """
+        String from = sort.isFigure() ? """
                   skype_activity_period_total t
                   JOIN skype_activity_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :lastTo
-                  JOIN licensed_user u ON u.id = t.user_id"""
-                : """
+                  JOIN licensed_user u ON u.id = t.user_id""" : """
                   licensed_user u
                   JOIN skype_activity_period_total t ON t.user_id = u.id
                   JOIN skype_activity_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :lastTo""";

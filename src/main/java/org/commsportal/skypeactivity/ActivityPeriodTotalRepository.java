@@ -99,11 +99,16 @@ class ActivityPeriodTotalRepository {
         return columns;
     }
 
-    private static final String INSERT_ADDING = "INSERT INTO skype_activity_period_total (tenant_id, user_id, period_days, "
-            + String.join(", ", COUNTERS) + ") ";
+    private static final String INSERT_ADDING =
+            "INSERT INTO skype_activity_period_total (tenant_id, user_id, period_days, " + String.join(", ", COUNTERS)
+                    + ") ";
 
     private static final String ADD_ON_DUPLICATE = " ON DUPLICATE KEY UPDATE "
-            + String.join(", ", COUNTERS.stream().map(c -> c + " = " + c + " + VALUES(" + c + ")").toList());
+            + String.join(
+                    ", ",
+                    COUNTERS.stream()
+                            .map(c -> c + " = " + c + " + VALUES(" + c + ")")
+                            .toList());
 
     /** The report date the totals end on, without locking; null when not built yet. */
     @Nullable
@@ -151,7 +156,11 @@ class ActivityPeriodTotalRepository {
             jdbc.sql("""
                     SELECT user_id FROM skype_activity_period_total
                     WHERE tenant_id = :t AND user_id IN (:users) ORDER BY user_id, period_days FOR UPDATE
-                    """).param("t", tenantId).param("users", chunk).query(Long.class).list();
+                    """)
+                    .param("t", tenantId)
+                    .param("users", chunk)
+                    .query(Long.class)
+                    .list();
         }
     }
 
@@ -214,7 +223,8 @@ class ActivityPeriodTotalRepository {
                             JOIN report_period p ON a.day > ? - INTERVAL p.days DAY
                             WHERE a.tenant_id = ? AND a.day <= ?
                               AND a.day > ? - INTERVAL (SELECT MAX(days) FROM report_period) DAY
-                              AND (""" + which + ") GROUP BY a.user_id, p.days" + ADD_ON_DUPLICATE,
+                              AND (""" + which
+                            + ") GROUP BY a.user_id, p.days" + ADD_ON_DUPLICATE,
                     args.toArray());
         }
     }
@@ -284,7 +294,8 @@ class ActivityPeriodTotalRepository {
                             JOIN activity_party_day a ON a.tenant_id = :t AND a.user_id = c.user_id
                              AND a.kind = c.kind AND a.conference_key = c.conference_key
                              AND a.day > :windowEnd - INTERVAL :days DAY AND a.day <= :windowEnd
-                            GROUP BY a.user_id""" + ADD_ON_DUPLICATE)
+                            GROUP BY a.user_id"""
+                            + ADD_ON_DUPLICATE)
                     .param("t", tenantId)
                     .param("days", periodDays)
                     .param("leaving", leaving)
@@ -325,14 +336,21 @@ class ActivityPeriodTotalRepository {
         stored.addAll(LAST_DAYS);
         StringBuilder equal = new StringBuilder("TRUE");
         for (int i = 0; i < COUNTERS.size(); i++) {
-            equal.append(" AND t.").append(COUNTERS.get(i)).append(" = COALESCE(e.e").append(i).append(", 0)");
+            equal.append(" AND t.")
+                    .append(COUNTERS.get(i))
+                    .append(" = COALESCE(e.e")
+                    .append(i)
+                    .append(", 0)");
         }
         equal.append(" AND t.peer_to_peer_last <=> l.p2p AND t.organized_last <=> l.organized")
                 .append(" AND t.participated_last <=> l.participated");
         List<String> recounted = figureList("1");
         StringBuilder aliased = new StringBuilder();
         for (int i = 0; i < recounted.size(); i++) {
-            aliased.append(i == 0 ? "" : ", ").append(recounted.get(i)).append(" AS e").append(i);
+            aliased.append(i == 0 ? "" : ", ")
+                    .append(recounted.get(i))
+                    .append(" AS e")
+                    .append(i);
         }
         return jdbc.sql("""
                 SELECT CONCAT('skype_activity_period_total user ', u.id, ' period ', p.days, ' days: stored ',
@@ -355,18 +373,18 @@ class ActivityPeriodTotalRepository {
                 WHERE u.tenant_id = :t AND (t.user_id IS NULL OR NOT (%4$s))
                 LIMIT :limit
                 """.formatted(
-                        String.join(
-                                ", ",
-                                stored.stream()
-                                        .map(c -> "COALESCE(t." + c + ", '-')")
-                                        .toList()),
-                        String.join(
-                                ", ",
-                                java.util.stream.IntStream.range(0, COUNTERS.size())
-                                        .mapToObj(i -> "COALESCE(e.e" + i + ", 0)")
-                                        .toList()),
-                        aliased,
-                        equal))
+                                String.join(
+                                        ", ",
+                                        stored.stream()
+                                                .map(c -> "COALESCE(t." + c + ", '-')")
+                                                .toList()),
+                                String.join(
+                                        ", ",
+                                        java.util.stream.IntStream.range(0, COUNTERS.size())
+                                                .mapToObj(i -> "COALESCE(e.e" + i + ", 0)")
+                                                .toList()),
+                                aliased,
+                                equal))
                 .param("t", tenantId)
                 .param("reportDate", reportDate)
                 .param("limit", limit)

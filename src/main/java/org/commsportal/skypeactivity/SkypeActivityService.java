@@ -165,7 +165,12 @@ public class SkypeActivityService {
         // same figures summed from the day rows: a read never moves them (docs/skype-for-business-activity.md)
         boolean fromTotals = reportDate.equals(periodTotals.endDate(tenantId));
         return new TableScope(
-                tenantId, from, reportDate, reportDate, concealed, fromTotals ? query.period().days() : 0);
+                tenantId,
+                from,
+                reportDate,
+                reportDate,
+                concealed,
+                fromTotals ? query.period().days() : 0);
     }
 
     /** Every UTC day of [from, to], days without a session included, oldest first. */
