@@ -14,21 +14,39 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the device usage read model in the session writer's transaction, as its fourth read model
- * (docs/architecture.md): each party taken away or added changes its user's row of the day and platform by one.
+ * (docs/architecture.md): each party taken away or added changes its user's row of the day and platform by one,
+ * and the user's period totals ({@link DevicePeriodTotals}) with it.
  */
 @Component
 @Order(4)
 class DeviceUsageDays implements SessionChangeListener {
 
     private final DeviceUsageRepository repository;
+    private final DevicePeriodTotals periodTotals;
 
-    DeviceUsageDays(DeviceUsageRepository repository) {
+    DeviceUsageDays(DeviceUsageRepository repository, DevicePeriodTotals periodTotals) {
         this.repository = repository;
+        this.periodTotals = periodTotals;
+    }
+
+    /** The period totals of the users whose rows change, in id order (docs/architecture.md, the lock order). */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockUsers(SessionChanges changes) {
+        periodTotals.lockUsers(changes.tenantId(), rows(changes).keySet());
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(SessionChanges changes) {
+        SortedMap<PartyPlatformDay, Long> rows = rows(changes);
+        if (!rows.isEmpty()) {
+            repository.add(changes.tenantId(), rows);
+            periodTotals.apply(changes.tenantId(), rows);
+        }
+    }
+
+    private static SortedMap<PartyPlatformDay, Long> rows(SessionChanges changes) {
         SortedMap<PartyPlatformDay, Long> rows = new TreeMap<>(PartyPlatformDay.ORDER);
         for (int sign : new int[] {-1, +1}) {
             long delta = sign;
@@ -36,26 +54,36 @@ class DeviceUsageDays implements SessionChangeListener {
                 PartyPlatformDay.forEachRow(s, key -> rows.merge(key, delta, Long::sum));
             }
         }
-        if (!rows.isEmpty()) {
-            repository.add(changes.tenantId(), rows);
-        }
+        return rows;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void usersWritten(long tenantId, java.util.Collection<String> upns) {
+        periodTotals.usersWritten(tenantId, upns);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
+        periodTotals.forgetBefore(tenantId, day);
     }
 
     @Override
     @Transactional
     public boolean rebuild(long tenantId) {
         repository.rebuild(tenantId);
+        periodTotals.rebuilt(tenantId);
         return true;
     }
 
     @Override
     public List<String> differences(long tenantId, int limit) {
-        return repository.differences(tenantId, limit);
+        List<String> differences = new java.util.ArrayList<>(repository.differences(tenantId, limit));
+        if (differences.size() < limit) {
+            differences.addAll(periodTotals.differences(tenantId, limit - differences.size()));
+        }
+        return differences;
     }
 }

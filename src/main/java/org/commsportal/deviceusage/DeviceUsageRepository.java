@@ -67,8 +67,29 @@ class DeviceUsageRepository {
             @Nullable LocalDate lastActivityDate,
             int platforms) {}
 
-    /** The scope of a table query: the tenant, its days [from, to] and whether names are concealed. */
-    record Scope(long tenantId, LocalDate from, LocalDate to, boolean concealed) {}
+    /**
+     * The scope of a table query: the tenant, its days [from, to], whether names are concealed, and the period whose
+     * totals (device_usage_period_total, ending on {@code to}) hold the days, or 0 to sum the day rows (a chosen day,
+     * or totals not moved to the report date yet).
+     */
+    record Scope(long tenantId, LocalDate from, LocalDate to, boolean concealed, int totalsPeriod) {
+
+        Scope(long tenantId, LocalDate from, LocalDate to, boolean concealed) {
+            this(tenantId, from, to, concealed, 0);
+        }
+    }
+
+    /**
+     * The period's table from the totals (one row per user and period); joining the state row of the report date,
+     * a read never mixes two report dates.
+     */
+    private static final String TOTALS_TABLE = """
+            SELECT u.id, u.upn, u.pseudonym, u.display_name, t.last_day, t.platforms
+            FROM licensed_user u
+            JOIN device_usage_period_total t ON t.user_id = u.id
+            JOIN device_usage_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :to
+            WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays
+            """;
 
     /**
      * Every user licensed at some time in [from, to], zeros included, with the platforms used in those days and the
@@ -274,6 +295,13 @@ class DeviceUsageRepository {
     }
 
     private static String tableSql(Scope scope, DeviceUserQuery query) {
+        if (scope.totalsPeriod() > 0) {
+            return TOTALS_TABLE
+                    + usersInScope(scope)
+                    + orderBy(scope, query)
+                            .replace("l.last_day", "t.last_day")
+                            .replace("COALESCE(p.platforms, 0)", "t.platforms");
+        }
         return TABLE + usersInScope(scope) + orderBy(scope, query);
     }
 
@@ -303,6 +331,7 @@ class DeviceUsageRepository {
         parameters.put("tenantId", scope.tenantId());
         parameters.put("from", scope.from());
         parameters.put("to", scope.to());
+        parameters.put("periodDays", scope.totalsPeriod());
         parameters.put("filter", query.nameContains());
         parameters.put("pattern", SqlLike.contains(query.nameContains()));
         return parameters;

@@ -34,6 +34,7 @@ public class DeviceUsageService {
     public static final int UNKNOWN_AGENTS_SHOWN = 20;
 
     private final DeviceUsageRepository repository;
+    private final DevicePeriodTotals periodTotals;
     private final NameConcealment concealment;
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
@@ -41,11 +42,13 @@ public class DeviceUsageService {
 
     DeviceUsageService(
             DeviceUsageRepository repository,
+            DevicePeriodTotals periodTotals,
             NameConcealment concealment,
             CurrentTenant currentTenant,
             AuditLog auditLog,
             Clock clock) {
         this.repository = repository;
+        this.periodTotals = periodTotals;
         this.concealment = concealment;
         this.currentTenant = currentTenant;
         this.auditLog = auditLog;
@@ -75,12 +78,14 @@ public class DeviceUsageService {
             Map<Platform, Long> users = stored.get(day);
             days.add(users == null ? DeviceUsageDay.none(day) : new DeviceUsageDay(day, users));
         }
+        // the period totals once moved to the report date, else the day rows (docs/device-usage.md)
+        Map<Platform, Long> distribution = periodTotals.distribution(tenantId, period.days(), to);
         return new DeviceUsageReport(
                 period,
                 to,
                 clock.instant(),
                 days,
-                repository.distribution(tenantId, from, to),
+                distribution != null ? distribution : repository.distribution(tenantId, from, to),
                 repository.unknownAgents(tenantId, from, to, UNKNOWN_AGENTS_SHOWN));
     }
 
@@ -195,9 +200,17 @@ public class DeviceUsageService {
                     "The day " + day + " is outside the period " + from + " to " + reportDate);
         }
         boolean concealed = concealment.forCurrentViewer().concealed();
-        return day == null
-                ? new DeviceUsageRepository.Scope(currentTenant.id(), from, reportDate, concealed)
-                : new DeviceUsageRepository.Scope(currentTenant.id(), day, day, concealed);
+        long tenantId = currentTenant.id();
+        if (day != null) {
+            return new DeviceUsageRepository.Scope(tenantId, day, day, concealed);
+        }
+        boolean fromTotals = reportDate.equals(periodTotals.endDate(tenantId));
+        return new DeviceUsageRepository.Scope(
+                tenantId,
+                from,
+                reportDate,
+                concealed,
+                fromTotals ? query.period().days() : 0);
     }
 
     private static DeviceUserRow shown(DeviceUsageRepository.StoredRow row, DeviceUsageRepository.Scope scope) {

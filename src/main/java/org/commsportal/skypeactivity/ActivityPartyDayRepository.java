@@ -486,8 +486,100 @@ class ActivityPartyDayRepository {
         return figures;
     }
 
-    /** The scope of a per-user table: the tenant, its days, the report date and whether names are concealed. */
-    record TableScope(long tenantId, LocalDate from, LocalDate to, LocalDate reportDate, boolean concealed) {}
+    /**
+     * The scope of a per-user table: the tenant, its days, the report date, whether names are concealed, and the
+     * period whose totals (skype_activity_period_total, ending on the report date) hold the days, or 0 when the
+     * table is summed from the day rows (a chosen day, or totals not moved to the report date yet).
+     */
+    record TableScope(
+            long tenantId, LocalDate from, LocalDate to, LocalDate reportDate, boolean concealed, int totalsPeriod) {
+
+        TableScope(long tenantId, LocalDate from, LocalDate to, LocalDate reportDate, boolean concealed) {
+            this(tenantId, from, to, reportDate, concealed, 0);
+        }
+
+        boolean fromTotals() {
+            return totalsPeriod > 0;
+        }
+    }
+
+    /** The figures as the table selects them, from a totals row {@code t} (same names as the summed table's). */
+    private static final String TOTALS_COLUMNS = """
+            t.last_activity, t.peer_to_peer, t.peer_to_peer_last,
+            t.organized, t.organized_im, t.organized_audio_video, t.organized_app_sharing, t.organized_web,
+            t.organized_dial_third_party, t.organized_dial_microsoft, t.organized_audio_video_ms,
+            t.organized_dial_in_microsoft_ms, t.organized_dial_out_microsoft_ms, t.organized_last,
+            t.participated, t.participated_im, t.participated_audio_video, t.participated_app_sharing,
+            t.participated_web, t.participated_dial_third_party, t.participated_dial_microsoft,
+            t.participated_audio_video_ms, t.participated_dial_in_microsoft_ms, t.participated_dial_out_microsoft_ms,
+            t.participated_last""";
+
+    /**
+     * The period's table from the totals: without a filter read in the order of the sort column's index (a
+     * figure's index of the totals, or the users' name index) and stopped after the page, which the hint keeps
+     * MariaDB from replacing by a sort of every user; with a filter MariaDB picks the order. Joining the state row of
+     * the report date, a read never mixes two report dates.
+     */
+    private static String totalsTable(TableScope scope, SkypeActivityQuery query) {
+        String shown = scope.concealed() ? "u.pseudonym" : "u.upn";
+        SkypeActivityColumn sort = query.sortColumn() == null ? SkypeActivityColumn.USER_NAME : query.sortColumn();
+        String direction = query.ascending() ? " ASC" : " DESC";
+        String orderBy = switch (sort) {
+            case USER_NAME -> shown + direction + ", u.id" + direction;
+            case DELETED -> "COALESCE(u.deleted_at <= :to, FALSE)" + direction + ", u.id" + direction;
+            case DELETED_DATE -> "IF(u.deleted_at <= :to, u.deleted_at, NULL)" + direction + ", u.id" + direction;
+            default -> "t." + sort.sortColumn() + direction + ", t.user_id" + direction;
+        };
+        String from = sort.isFigure() ? """
+                  skype_activity_period_total t
+                  JOIN skype_activity_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :lastTo
+                  JOIN licensed_user u ON u.id = t.user_id""" : """
+                  licensed_user u
+                  JOIN skype_activity_period_total t ON t.user_id = u.id
+                  JOIN skype_activity_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :lastTo""";
+        return """
+                SELECT %1$s u.id, %2$s AS shown_name, COALESCE(u.deleted_at <= :to, FALSE) AS deleted,
+                       IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at, %3$s
+                FROM %4$s
+                WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays
+                  AND u.tenant_id = :tenantId
+                  AND u.licensed_from <= :to AND (u.deleted_at IS NULL OR u.deleted_at >= :from)
+                  AND (:filter = '' OR %2$s LIKE :pattern)
+                ORDER BY %5$s
+                """.formatted(
+                        query.nameContains().isEmpty() ? "STRAIGHT_JOIN" : "", shown, TOTALS_COLUMNS, from, orderBy);
+    }
+
+    /**
+     * The figures of these users from the totals of one period ending on the report date; users without any row up
+     * to the report date are absent, as in {@link #users}.
+     */
+    Map<Long, UserActivityFigures> usersFromTotals(
+            long tenantId, Collection<Long> userIds, int periodDays, LocalDate reportDate) {
+        Map<Long, UserActivityFigures> figures = new HashMap<>();
+        for (List<Long> chunk : Chunks.of(new ArrayList<>(userIds))) {
+            jdbc.sql("""
+                    SELECT t.user_id, %s
+                    FROM skype_activity_period_total t
+                    JOIN skype_activity_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate
+                    WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays AND t.user_id IN (:users)
+                      AND t.last_activity IS NOT NULL
+                    """.formatted(TOTALS_COLUMNS))
+                    .param("tenantId", tenantId)
+                    .param("periodDays", periodDays)
+                    .param("reportDate", reportDate)
+                    .param("users", chunk)
+                    .query((rs, row) -> figures.put(
+                            rs.getLong("user_id"),
+                            new UserActivityFigures(
+                                    rs.getLong("peer_to_peer"),
+                                    rs.getObject("peer_to_peer_last", LocalDate.class),
+                                    conferences(rs, "organized"),
+                                    conferences(rs, "participated"))))
+                    .list();
+        }
+        return figures;
+    }
 
     /**
      * Every user licensed at some time in [from, to], zeros included, whose shown name contains the filter, with
@@ -534,6 +626,14 @@ class ActivityPartyDayRepository {
     }
 
     List<SkypeActivityUserRow> page(TableScope scope, SkypeActivityQuery query, int offset, int limit) {
+        if (scope.fromTotals()) {
+            return jdbc.sql(totalsTable(scope, query) + " LIMIT :limit OFFSET :offset")
+                    .params(parameters(scope, query))
+                    .param("limit", limit)
+                    .param("offset", offset)
+                    .query(ActivityPartyDayRepository::tableRow)
+                    .list();
+        }
         SkypeActivityColumn sort = query.sortColumn() == null ? SkypeActivityColumn.USER_NAME : query.sortColumn();
         if (!sort.isFigure()) {
             return pageOfUsers(scope, query, sort, offset, limit);
@@ -613,7 +713,7 @@ class ActivityPartyDayRepository {
     /** Streams every matching row in table order to the consumer, without holding them in memory. */
     void forEach(TableScope scope, SkypeActivityQuery query, java.util.function.Consumer<SkypeActivityUserRow> rows) {
         streaming.query(
-                table(scope, query),
+                scope.fromTotals() ? totalsTable(scope, query) : table(scope, query),
                 new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(parameters(scope, query)),
                 rs -> {
                     rows.accept(tableRow(rs, 0));
@@ -626,6 +726,7 @@ class ActivityPartyDayRepository {
         parameters.put("from", scope.from());
         parameters.put("to", scope.to());
         parameters.put("lastTo", scope.reportDate());
+        parameters.put("periodDays", scope.totalsPeriod());
         parameters.put("filter", query.nameContains());
         parameters.put("pattern", SqlLike.contains(query.nameContains()));
         return parameters;

@@ -1,6 +1,7 @@
 package org.commsportal.skypeactivity;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,21 +15,45 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the activity read model in the session writer's transaction, as its third read model
- * (docs/architecture.md): each session taken away or added changes the rows of its parties' day by one session.
+ * (docs/architecture.md): each session taken away or added changes the rows of its parties' day by one session,
+ * and the per-user period totals ({@link ActivityPeriodTotals}) by what that did to their windows.
  */
 @Component
 @Order(3)
 class ActivityPartyDays implements SessionChangeListener {
 
     private final ActivityPartyDayRepository repository;
+    private final ActivityPeriodTotals periodTotals;
 
-    ActivityPartyDays(ActivityPartyDayRepository repository) {
+    ActivityPartyDays(ActivityPartyDayRepository repository, ActivityPeriodTotals periodTotals) {
         this.repository = repository;
+        this.periodTotals = periodTotals;
+    }
+
+    /** The period totals of the users whose rows change, in id order (docs/architecture.md, the lock order). */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockUsers(SessionChanges changes) {
+        periodTotals.lockUsers(changes.tenantId(), rows(changes).keySet());
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(SessionChanges changes) {
+        SortedMap<PartyDay, PartyDay.Counts> rows = rows(changes);
+        if (!rows.isEmpty()) {
+            // the days' totals are locked first, in key order, then recounted once the rows have changed
+            java.util.SortedSet<PartyDay.KindDay> days = new java.util.TreeSet<>();
+            rows.keySet().forEach(key -> days.add(key.kindDay()));
+            repository.lockDays(changes.tenantId(), days);
+            var pending = periodTotals.beforeRows(changes.tenantId(), rows);
+            repository.add(changes.tenantId(), rows);
+            periodTotals.afterRows(pending, rows);
+            repository.recountDays(changes.tenantId(), days);
+        }
+    }
+
+    private static SortedMap<PartyDay, PartyDay.Counts> rows(SessionChanges changes) {
         SortedMap<PartyDay, PartyDay.Counts> rows = new TreeMap<>(PartyDay.ORDER);
         for (int sign : new int[] {-1, +1}) {
             for (CountedSession s : sign < 0 ? changes.removed() : changes.added()) {
@@ -36,31 +61,36 @@ class ActivityPartyDays implements SessionChangeListener {
                 PartyDay.forEachRow(s, key -> rows.merge(key, counts, PartyDay.Counts::plus));
             }
         }
-        if (!rows.isEmpty()) {
-            // the days' totals are locked first, in key order, then recounted once the rows have changed
-            java.util.SortedSet<PartyDay.KindDay> days = new java.util.TreeSet<>();
-            rows.keySet().forEach(key -> days.add(key.kindDay()));
-            repository.lockDays(changes.tenantId(), days);
-            repository.add(changes.tenantId(), rows);
-            repository.recountDays(changes.tenantId(), days);
-        }
+        return rows;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void usersWritten(long tenantId, Collection<String> upns) {
+        periodTotals.usersWritten(tenantId, upns);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
+        periodTotals.forgetBefore(tenantId, day);
     }
 
     @Override
     @Transactional
     public boolean rebuild(long tenantId) {
         repository.rebuild(tenantId);
+        periodTotals.rebuilt(tenantId);
         return true;
     }
 
     @Override
     public List<String> differences(long tenantId, int limit) {
-        return repository.differences(tenantId, limit);
+        List<String> differences = new java.util.ArrayList<>(repository.differences(tenantId, limit));
+        if (differences.size() < limit) {
+            differences.addAll(periodTotals.differences(tenantId, limit - differences.size()));
+        }
+        return differences;
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.stereotype.Service;
 public class SkypeActivityService {
 
     private final ActivityPartyDayRepository repository;
+    private final ActivityPeriodTotals periodTotals;
     private final CurrentTenant currentTenant;
     private final NameConcealment concealment;
     private final AuditLog auditLog;
@@ -40,11 +41,13 @@ public class SkypeActivityService {
 
     SkypeActivityService(
             ActivityPartyDayRepository repository,
+            ActivityPeriodTotals periodTotals,
             CurrentTenant currentTenant,
             NameConcealment concealment,
             AuditLog auditLog,
             Clock clock) {
         this.repository = repository;
+        this.periodTotals = periodTotals;
         this.currentTenant = currentTenant;
         this.concealment = concealment;
         this.auditLog = auditLog;
@@ -154,9 +157,20 @@ public class SkypeActivityService {
                     "The day " + day + " is outside the period " + from + " to " + reportDate);
         }
         boolean concealed = concealment.forCurrentViewer().concealed();
-        return day == null
-                ? new TableScope(currentTenant.id(), from, reportDate, reportDate, concealed)
-                : new TableScope(currentTenant.id(), day, day, reportDate, concealed);
+        long tenantId = currentTenant.id();
+        if (day != null) {
+            return new TableScope(tenantId, day, day, reportDate, concealed);
+        }
+        // the period totals once moved to the report date; until then (moments after midnight, a new tenant) the
+        // same figures summed from the day rows: a read never moves them (docs/skype-for-business-activity.md)
+        boolean fromTotals = reportDate.equals(periodTotals.endDate(tenantId));
+        return new TableScope(
+                tenantId,
+                from,
+                reportDate,
+                reportDate,
+                concealed,
+                fromTotals ? query.period().days() : 0);
     }
 
     /** Every UTC day of [from, to], days without a session included, oldest first. */
@@ -199,6 +213,15 @@ public class SkypeActivityService {
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public Map<Long, UserActivityFigures> users(Collection<Long> userIds, LocalDate from, LocalDate until) {
-        return repository.users(currentTenant.id(), userIds, from, until);
+        long tenantId = currentTenant.id();
+        LocalDate reportDate = until.minusDays(1);
+        if (reportDate.equals(reportDate()) && reportDate.equals(periodTotals.endDate(tenantId))) {
+            for (ReportPeriod period : ReportPeriod.values()) {
+                if (period.firstDay(reportDate).equals(from)) {
+                    return repository.usersFromTotals(tenantId, userIds, period.days(), reportDate);
+                }
+            }
+        }
+        return repository.users(tenantId, userIds, from, until);
     }
 }

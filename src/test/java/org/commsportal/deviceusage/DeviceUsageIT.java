@@ -125,6 +125,9 @@ class DeviceUsageIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DevicePeriodTotals periodTotals;
+
     private Tenant tenant;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final Map<String, SessionRecord> sent = new LinkedHashMap<>();
@@ -134,6 +137,12 @@ class DeviceUsageIT {
     void emptyTenant() {
         tenant = testTenants.newTenant("device-usage");
         concealNames(false); // names shown unless a test says otherwise
+        // the per-user period totals built from the start: every write below changes them in its transaction
+        moveTotalsTo(today.minusDays(1));
+    }
+
+    private void moveTotalsTo(LocalDate reportDate) {
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
     }
 
     private void concealNames(boolean concealed) {
@@ -245,6 +254,47 @@ class DeviceUsageIT {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void period_totals_follow_writes_and_report_date_moves_and_equal_the_recomputation() {
+        LocalDate reportDate = today.minusDays(1);
+        writeUsers(
+                user("u0", LONG_AGO, null),
+                user("u1", LONG_AGO, reportDate.minusDays(20)),
+                user("u2", reportDate.minusDays(100), null));
+        Random random = new Random(33);
+        List<String> aliases = List.of("u0", "u1", "u2", "u3", "guest@other.example");
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            // from 214 days before the report date to today: every window edge of the report dates below is crossed
+            LocalDate day = today.minusDays(random.nextInt(215));
+            String time = String.format(
+                    Locale.ROOT, "%02d:%02d:%02d", random.nextInt(24), random.nextInt(60), random.nextInt(60));
+            String from = aliases.get(random.nextInt(aliases.size()));
+            String to = aliases.get(random.nextInt(aliases.size()));
+            records.add(
+                    random.nextInt(4) == 0
+                            ? conference("t-" + i, day, time, from, agent(random), to, agent(random))
+                            : p2p("t-" + i, day, time, from, agent(random), to, agent(random)));
+        }
+        Collections.shuffle(records, random);
+        moveTotalsTo(reportDate.minusDays(12)); // kept by each write from here
+        write(records.subList(0, 100).toArray(SessionRecord[]::new));
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        moveTotalsTo(reportDate.minusDays(5)); // forward by 7 days
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        write(records.subList(100, records.size()).toArray(SessionRecord[]::new));
+        for (int i = 0; i < records.size(); i += 4) { // re-sends, half of them on other clients
+            SessionRecord r = records.get(i);
+            write(i % 8 == 0 ? r : withAgents(r, agent(random), agent(random)));
+        }
+        writeUsers(user("u3", reportDate.minusDays(50), null)); // arriving after their sessions
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        moveTotalsTo(reportDate.minusDays(40)); // backwards: recounted
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        moveTotalsTo(reportDate); // forward by 40 days
+        assertEqualsRecomputation();
     }
 
     @Test
@@ -484,11 +534,24 @@ class DeviceUsageIT {
                 .toList();
     }
 
+    /**
+     * Every figure against the recomputation: read from the period totals, then summed from the day rows while the
+     * totals end on another day (before the nightly move), then from the totals moved on again.
+     */
     private void assertEqualsRecomputation() {
         assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        assertFigures();
+        moveTotalsTo(today.minusDays(2));
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        assertFigures();
+        moveTotalsTo(today.minusDays(1));
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+    }
+
+    private void assertFigures() {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         LocalDate reportDate = today.minusDays(1);
-        for (ReportPeriod period : List.of(ReportPeriod.D7, ReportPeriod.D30)) {
+        for (ReportPeriod period : ReportPeriod.values()) {
             LocalDate from = reportDate.minusDays(period.days() - 1L);
             DeviceUsageReport report = service.report(period);
             assertThat(report.reportDate()).isEqualTo(reportDate);

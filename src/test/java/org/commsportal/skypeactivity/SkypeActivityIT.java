@@ -71,6 +71,9 @@ class SkypeActivityIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ActivityPeriodTotals periodTotals;
+
     private Tenant tenant;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     /** The records as last sent, by dialog id: what the raw rows hold. */
@@ -81,6 +84,12 @@ class SkypeActivityIT {
     @BeforeEach
     void emptyTenant() {
         tenant = testTenants.newTenant("skype-activity");
+        // the per-user period totals built from the start: every write below changes them in its transaction
+        moveTotalsTo(service.reportDate());
+    }
+
+    private void moveTotalsTo(LocalDate reportDate) {
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
     }
 
     @AfterEach
@@ -301,6 +310,100 @@ class SkypeActivityIT {
         jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id")
                 .param("id", tenant.id())
                 .update();
+        assertTables(reportDate, d1);
+        // the same tables summed from the day rows while the totals end on another day (before the nightly move)
+        moveTotalsTo(reportDate.minusDays(1));
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        assertTables(reportDate, d1);
+        moveTotalsTo(reportDate);
+        // concealed: pseudonyms shown and searched, never real names
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
+        SkypeActivityQuery concealed =
+                SkypeActivityQuery.of(SkypeActivityPage.ACTIVITY, org.commsportal.common.ReportPeriod.D7);
+        assertThat(service.users(concealed, 0, 100))
+                .allSatisfy(row -> assertThat(row.userName()).matches("[0-9a-f]{32}"));
+        assertThat(service.users(concealed.withFilter("ada"), 0, 100))
+                .allSatisfy(row -> assertThat(row.userName()).contains("ada"));
+    }
+
+    @Test
+    void period_totals_follow_writes_and_report_date_moves_and_equal_the_recomputation() {
+        LocalDate reportDate = service.reportDate();
+        writeUsers(
+                user("ada", LONG_AGO, null),
+                user("bob", LONG_AGO, null),
+                user("cyd", LONG_AGO, reportDate.minusDays(20)),
+                user("dee", reportDate.minusDays(100), null));
+        Random random = new Random(31);
+        List<String> aliases = List.of("ada", "bob", "cyd", "dee", "eve", "guest@other.example");
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            LocalDate day = reportDate.plusDays(1).minusDays(random.nextInt(215));
+            String time = String.format(Locale.ROOT, "%02d:%02d", random.nextInt(24), random.nextInt(60));
+            String from = aliases.get(random.nextInt(aliases.size()));
+            String to = aliases.get(random.nextInt(aliases.size()));
+            Modality[] media = randomMedia(random);
+            records.add(
+                    random.nextInt(3) == 0
+                            ? p2p("m-" + i, day, time, from, to, media)
+                            : randomJoin(
+                                    random,
+                                    conference(
+                                            "m-" + i,
+                                            day,
+                                            time,
+                                            from,
+                                            to,
+                                            "meet-" + random.nextInt(40),
+                                            String.valueOf(random.nextInt(2)),
+                                            media)));
+        }
+        // meetings across the midnight that starts each window of every report date the totals end on below: the
+        // window holds the meeting's second day only, and counts it once with that day's media
+        for (LocalDate end : List.of(reportDate.minusDays(12), reportDate.minusDays(5), reportDate.minusDays(40))) {
+            for (var period : org.commsportal.common.ReportPeriod.values()) {
+                LocalDate first = period.firstDay(end);
+                String meeting = "edge-" + end + "-" + period;
+                records.add(conference(
+                        meeting + "-a", first.minusDays(1), "23:50", "ada", "bob", meeting, "1", Modality.IM));
+                records.add(conference(meeting + "-b", first, "00:10", "cyd", "bob", meeting, "1", Modality.AUDIO));
+                records.add(conference(
+                        meeting + "-c", first, "00:20", "bob", "bob", meeting, "1", Modality.APPLICATION_SHARING));
+            }
+        }
+        Collections.shuffle(records, random);
+        int third = records.size() / 3;
+
+        moveTotalsTo(reportDate.minusDays(12)); // built before any record, then kept by each write
+        write(records.subList(0, third).toArray(SessionRecord[]::new));
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+
+        moveTotalsTo(reportDate.minusDays(5)); // forward by 7 days: D7's window replaced, the others shifted
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        for (int start = third; start < records.size(); start += 50) {
+            write(records.subList(start, Math.min(records.size(), start + 50)).toArray(SessionRecord[]::new));
+        }
+        // re-sends, some changed, and users arriving after their sessions
+        for (int i = 0; i < records.size(); i += 4) {
+            SessionRecord r = records.get(i);
+            write(i % 8 == 0 ? r : withMedia(r, Modality.VIDEO));
+        }
+        writeUsers(user("eve", reportDate.minusDays(60), null));
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+
+        moveTotalsTo(reportDate);
+        assertEqualsRecomputation();
+
+        moveTotalsTo(reportDate.minusDays(40)); // backwards (a clock set back): recounted
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        moveTotalsTo(reportDate); // forward by 40 days
+        assertEqualsRecomputation();
+    }
+
+    /** Every page, period and sort of the per-user tables against the recomputation. */
+    private void assertTables(LocalDate reportDate, LocalDate d1) {
         Map<String, Long> ids = userIds();
         for (SkypeActivityPage page : SkypeActivityPage.values()) {
             for (var period : org.commsportal.common.ReportPeriod.values()) {
@@ -377,16 +480,6 @@ class SkypeActivityIT {
                             .map(SkypeActivityUserRow::userName))
                     .containsExactly("ada@" + tenant.name());
         }
-        // concealed: pseudonyms shown and searched, never real names
-        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id")
-                .param("id", tenant.id())
-                .update();
-        SkypeActivityQuery concealed =
-                SkypeActivityQuery.of(SkypeActivityPage.ACTIVITY, org.commsportal.common.ReportPeriod.D7);
-        assertThat(service.users(concealed, 0, 100))
-                .allSatisfy(row -> assertThat(row.userName()).matches("[0-9a-f]{32}"));
-        assertThat(service.users(concealed.withFilter("ada"), 0, 100))
-                .allSatisfy(row -> assertThat(row.userName()).contains("ada"));
     }
 
     /** The database's order of a column's values: nulls first, then by value. */
@@ -435,7 +528,38 @@ class SkypeActivityIT {
                         .isEqualTo(wanted);
             }
         }
+        assertPeriodsEqualRecomputation();
         TestTenants.signOut();
+    }
+
+    /**
+     * Each period ending on the report date, as the Graph-style user detail and the per-user tables read it (from
+     * the period totals once they end there), against the recomputation from the records.
+     */
+    private void assertPeriodsEqualRecomputation() {
+        LocalDate reportDate = service.reportDate();
+        Map<String, Long> ids = userIds();
+        for (var period : org.commsportal.common.ReportPeriod.values()) {
+            LocalDate from = period.firstDay(reportDate);
+            Map<Long, UserActivityFigures> figures = service.users(ids.values(), from, reportDate.plusDays(1));
+            Map<Long, UserActivityFigures> wanted = new TreeMap<>();
+            ids.forEach((upn, id) -> {
+                UserActivityFigures f = expectedUser(upn, from, reportDate.plusDays(1));
+                if (!f.equals(UserActivityFigures.NONE) || hasAnyRow(upn, reportDate.plusDays(1))) {
+                    wanted.put(id, f);
+                }
+            });
+            assertThat(new TreeMap<>(figures)).as("users of " + period).isEqualTo(wanted);
+            SkypeActivityQuery query = SkypeActivityQuery.of(SkypeActivityPage.ACTIVITY, period);
+            for (SkypeActivityUserRow row : service.users(query, 0, 1000)) {
+                UserActivityFigures f = wanted.getOrDefault(row.userId(), UserActivityFigures.NONE);
+                assertThat(new UserActivityFigures(
+                                row.peerToPeerSessions(), row.peerToPeerLastDay(), row.organized(), row.participated()))
+                        .as(period + " table row of " + row.userName())
+                        .isEqualTo(f);
+                assertThat(row.lastActivityDate()).isEqualTo(f.lastActivityDay());
+            }
+        }
     }
 
     /** The licensed user a party counts for on the session's day, by the rule of docs/ingest.md; null if none. */

@@ -1,0 +1,66 @@
+package org.commsportal.deviceusage;
+
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.commsportal.tenant.TenantService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves every tenant's device usage period totals to the report date off the request path: at start-up (in the
+ * background) and just after each UTC midnight, as the peer-to-peer totals are moved. Until a tenant's move is done
+ * its tables are summed from the day rows for the same report date.
+ */
+@Component
+class DeviceTotalsSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceTotalsSchedule.class);
+
+    private final TenantService tenants;
+    private final CurrentTenant currentTenant;
+    private final DevicePeriodTotals totals;
+    private final DeviceUsageService deviceUsage;
+
+    DeviceTotalsSchedule(
+            TenantService tenants,
+            CurrentTenant currentTenant,
+            DevicePeriodTotals totals,
+            DeviceUsageService deviceUsage) {
+        this.tenants = tenants;
+        this.currentTenant = currentTenant;
+        this.totals = totals;
+        this.deviceUsage = deviceUsage;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        Thread move = new Thread(this::moveEveryTenant, "device-totals-move");
+        move.setDaemon(true);
+        move.start();
+    }
+
+    @Scheduled(cron = "${portal.period-totals.move-cron:1 0 0 * * *}", zone = "UTC")
+    void moveEveryTenant() {
+        for (Tenant tenant : tenants.all()) {
+            long started = System.nanoTime();
+            try {
+                currentTenant.runAs(tenant.id(), () -> totals.moveTo(deviceUsage.reportDate()));
+                log.info(
+                        "Moved the device usage period totals of tenant {} to {} in {} ms",
+                        tenant.name(),
+                        deviceUsage.reportDate(),
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not move the device usage period totals of tenant {}; its table is summed from the day "
+                                + "rows until the next move",
+                        tenant.name(),
+                        e);
+            }
+        }
+    }
+}
