@@ -77,6 +77,11 @@ public class ReportSchedules {
         return schedules.account(tenantId, SignedInAccount.id()).stream().toList();
     }
 
+    /** The signed-in account's id: the recipient a new schedule starts with. */
+    public long signedInAccountId() {
+        return SignedInAccount.id();
+    }
+
     /** The saved views the signed-in account may open, which it may schedule. */
     @PreAuthorize(Roles.READ_CHARTS)
     public List<SavedView> views() {

@@ -149,6 +149,9 @@ public class ScheduledSends {
                 return attempt(row, due, send.attempts(), now);
             }
             case "SENDING" -> {
+                if (send.nextAttemptAt().plus(LEASE).isAfter(now)) {
+                    return false; // still being sent (the time it began is kept in next_attempt_at)
+                }
                 // The node that sent it died before recording the outcome (its lease expired): the message may
                 // have gone out, so it is not sent again
                 schedules.moveSend(id, due, "SENDING", "INTERRUPTED", send.attempts(), now, "node stopped", now);
