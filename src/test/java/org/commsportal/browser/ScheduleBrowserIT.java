@@ -60,11 +60,7 @@ class ScheduleBrowserIT extends BrowserTest {
         assertThat(jdbc.sql("""
                         SELECT COUNT(*) FROM report_schedule s JOIN saved_view v ON v.id = s.saved_view_id
                         WHERE v.name = :name AND s.frequency = 'WEEKLY' AND s.delivery = 'CSV'
-                        """)
-                        .param("name", name)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+                        """).param("name", name).query(Long.class).single()).isEqualTo(1);
         browser.screenshot("schedule-created-from-the-overview");
     }
 

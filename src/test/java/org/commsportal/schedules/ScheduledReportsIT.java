@@ -40,7 +40,6 @@ import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.lease.JobLeases;
-import org.commsportal.savedviews.SavedView;
 import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountService;
 import org.commsportal.security.Role;
@@ -125,10 +124,12 @@ class ScheduledReportsIT {
                 .param("id", tenant.id())
                 .update();
         LocalDate longAgo = LocalDate.now(Clock.systemUTC()).minusYears(1);
-        currentTenant.runAs(tenant.id(), () -> directory.upsert(List.of(
-                new UserRecord("ada@" + tenant.name(), "ada", "Ada", longAgo, null),
-                new UserRecord("adam@" + tenant.name(), "adam", "Adam", longAgo, null),
-                new UserRecord("ben@" + tenant.name(), "ben", "Ben", longAgo, null))));
+        currentTenant.runAs(
+                tenant.id(),
+                () -> directory.upsert(List.of(
+                        new UserRecord("ada@" + tenant.name(), "ada", "Ada", longAgo, null),
+                        new UserRecord("adam@" + tenant.name(), "adam", "Adam", longAgo, null),
+                        new UserRecord("ben@" + tenant.name(), "ben", "Ben", longAgo, null))));
         String admin = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
         testTenants.signIn(admin);
         savedViews.save(ROUTE, QUERY, "Ada weekly", true);
@@ -167,7 +168,11 @@ class ScheduledReportsIT {
         try {
             var out = new ByteArrayOutputStream();
             activity.export(
-                    query, List.of(UserActivityColumn.USER_NAME, UserActivityColumn.IM), ExportFormat.CSV, out, n -> {});
+                    query,
+                    List.of(UserActivityColumn.USER_NAME, UserActivityColumn.IM),
+                    ExportFormat.CSV,
+                    out,
+                    n -> {});
             return out.toByteArray();
         } finally {
             TestTenants.signOut();
@@ -243,7 +248,9 @@ class ScheduledReportsIT {
                 .as("what the reader's own export of the view gives")
                 .isEqualTo(csvExportAs(reader, new UserTableQuery(ReportPeriod.D7, null, "ada", null, true)));
         String readerText = new String(readerCsv, StandardCharsets.UTF_8);
-        assertThat(readerText).contains("ada@" + world.tenant().name(), "adam@" + world.tenant().name());
+        assertThat(readerText)
+                .contains(
+                        "ada@" + world.tenant().name(), "adam@" + world.tenant().name());
         assertThat(readerText).doesNotContain("ben@");
 
         MimeMessage toConcealed = messagesTo(concealed).get(0);
@@ -255,7 +262,9 @@ class ScheduledReportsIT {
                 .containsPattern("[0-9a-f]{32}");
         assertThat(concealedCsv)
                 .isEqualTo(csvExportAs(concealed, new UserTableQuery(ReportPeriod.D7, null, "", null, true)));
-        assertThat(concealedText.lines().count()).as("header and the three users").isEqualTo(4);
+        assertThat(concealedText.lines().count())
+                .as("header and the three users")
+                .isEqualTo(4);
 
         assertThat(auditOf(world.tenant(), "SCHEDULED_REPORT_SENT"))
                 .hasSize(2)
@@ -301,7 +310,9 @@ class ScheduledReportsIT {
                         .list())
                 .containsExactly("SENT");
         sends.runDue(due, nodeB);
-        assertThat(messagesTo(world.admin())).as("a later run sends nothing again").hasSize(1);
+        assertThat(messagesTo(world.admin()))
+                .as("a later run sends nothing again")
+                .hasSize(1);
     }
 
     @Test
@@ -340,7 +351,9 @@ class ScheduledReportsIT {
                 .asString()
                 .contains("not sent again");
         testTenants.signIn(world.admin());
-        assertThat(schedule(id).nextDueAt()).as("moved on to the next due instant").isAfter(due);
+        assertThat(schedule(id).nextDueAt())
+                .as("moved on to the next due instant")
+                .isAfter(due);
     }
 
     @Test
@@ -440,7 +453,10 @@ class ScheduledReportsIT {
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThat(auditOf(world.tenant(), "SCHEDULE_UNSUBSCRIBED")).singleElement().asString().contains("Ada weekly");
+        assertThat(auditOf(world.tenant(), "SCHEDULE_UNSUBSCRIBED"))
+                .singleElement()
+                .asString()
+                .contains("Ada weekly");
 
         HttpResponse<String> again = http.send(
                 HttpRequest.newBuilder(URI.create(link))
@@ -476,7 +492,8 @@ class ScheduledReportsIT {
         assertThatThrownBy(() -> schedules.create(daily(world.viewId(), summary, Delivery.CSV)))
                 .isInstanceOf(ScheduleProblem.class)
                 .hasMessageContaining("choose \"Link to the report\"");
-        assertThat(schedules.create(daily(world.viewId(), summary, Delivery.LINK))).isPositive();
+        assertThat(schedules.create(daily(world.viewId(), summary, Delivery.LINK)))
+                .isPositive();
 
         testTenants.signIn(reader);
         assertThatThrownBy(() -> schedules.create(daily(world.viewId(), world.admin(), Delivery.CSV)))
@@ -486,12 +503,21 @@ class ScheduledReportsIT {
                 world.viewId(), accountId(reader), Frequency.WEEKLY, DayOfWeek.MONDAY, null, 8, 0, Delivery.CSV));
         assertThat(schedules.list()).extracting(ReportSchedule::id).containsExactly(own);
         assertThatThrownBy(() -> schedules.create(new ScheduleRequest(
-                        world.viewId(), accountId(reader), Frequency.WEEKLY, DayOfWeek.MONDAY, null, 8, 0, Delivery.CSV)))
+                        world.viewId(),
+                        accountId(reader),
+                        Frequency.WEEKLY,
+                        DayOfWeek.MONDAY,
+                        null,
+                        8,
+                        0,
+                        Delivery.CSV)))
                 .isInstanceOf(ScheduleProblem.class)
                 .hasMessageContaining("already scheduled");
 
         testTenants.signIn(world.admin());
-        assertThat(schedules.list()).as("an admin sees the tenant's every schedule").hasSize(2);
+        assertThat(schedules.list())
+                .as("an admin sees the tenant's every schedule")
+                .hasSize(2);
         testTenants.signIn(stranger);
         assertThat(schedules.list()).as("another tenant sees none").isEmpty();
         assertThatThrownBy(() -> schedules.delete(own))
