@@ -46,8 +46,7 @@ class ScheduleBrowserIT extends BrowserTest {
         browser.waitFor(By.cssSelector("a.schedule-saved-view[aria-label='Schedule the saved view " + name + "']"))
                 .click();
         browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().startsWith("/my-schedules?view="));
-        browser.waitFor(By.id("schedule-dialog"));
-        browser.waitUntilIdle();
+        // the dialog's button, clicked as soon as it exists (the dialog may still be moving in)
         browser.script("arguments[0].click()", browser.waitFor(By.id("save-schedule")));
         browser.wait(Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("#schedule-grid vaadin-grid-cell-content")).stream()
