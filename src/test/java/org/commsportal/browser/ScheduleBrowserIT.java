@@ -48,9 +48,17 @@ class ScheduleBrowserIT extends BrowserTest {
         browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().startsWith("/my-schedules?view="));
         // the dialog's button, clicked as soon as it exists (the dialog may still be moving in)
         browser.script("arguments[0].click()", browser.waitFor(By.id("save-schedule")));
-        browser.wait(Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("#schedule-grid vaadin-grid-cell-content")).stream()
-                        .anyMatch(cell -> cell.getText().equals(name)));
+        try {
+            browser.wait(Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.cssSelector("#schedule-grid vaadin-grid-cell-content")).stream()
+                            .anyMatch(cell -> cell.getText().equals(name)));
+        } catch (org.openqa.selenium.TimeoutException notListed) {
+            browser.screenshot("schedule-not-listed");
+            throw new AssertionError(
+                    "Not listed; the form says: " + browser.script(
+                            "const e = document.getElementById('schedule-error'); return e ? e.textContent : 'no form'"),
+                    notListed);
+        }
         browser.waitUntilIdle();
         assertThat(browser.driver.findElements(By.cssSelector("#schedule-grid vaadin-grid-cell-content")).stream()
                         .map(cell -> cell.getText())
