@@ -55,8 +55,9 @@ class ScheduleBrowserIT extends BrowserTest {
         } catch (org.openqa.selenium.TimeoutException notListed) {
             browser.screenshot("schedule-not-listed");
             throw new AssertionError(
-                    "Not listed; the form says: " + browser.script(
-                            "const e = document.getElementById('schedule-error'); return e ? e.textContent : 'no form'"),
+                    "Not listed; the form says: "
+                            + browser.script(
+                                    "const e = document.getElementById('schedule-error'); return e ? e.textContent : 'no form'"),
                     notListed);
         }
         browser.waitUntilIdle();
