@@ -31,5 +31,16 @@ public enum AuditAction {
     ACTIVE_USERS_REQUESTED,
     /** A usage report's view saved by name (docs/pages.md, "Saved views"). */
     SAVED_VIEW_SAVED,
-    SAVED_VIEW_DELETED
+    SAVED_VIEW_DELETED,
+    /** A scheduled report created, changed or deleted (docs/scheduled-reports.md). */
+    SCHEDULE_CREATED,
+    SCHEDULE_CHANGED,
+    SCHEDULE_DELETED,
+    /** A scheduled report stopped because its recipient may no longer open its view. */
+    SCHEDULE_SUSPENDED,
+    /** A scheduled report's recipient followed the unsubscribe link of a message. */
+    SCHEDULE_UNSUBSCRIBED,
+    /** A scheduled report's message accepted by the SMTP server, or given up after its retries. */
+    SCHEDULED_REPORT_SENT,
+    SCHEDULED_REPORT_FAILED
 }

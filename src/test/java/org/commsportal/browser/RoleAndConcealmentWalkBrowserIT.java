@@ -67,6 +67,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("sign-in-refused", "sign-in-refused", ALL),
             new Page("admin/ingestion-keys", "ingestion-keys", EnumSet.of(Role.GLOBAL_ADMIN)),
             new Page("account", "my-account", ALL),
+            new Page("my-schedules", "my-schedules", CHARTS),
             new Page("docs", "docs", ALL));
 
     @Autowired

@@ -55,6 +55,12 @@ final class SavedViewList extends Div {
                     + (view.mine() ? (view.shared() ? "shared by you" : "private") : "shared by " + view.savedBy()));
             about.addClassName("saved-view-about");
             var item = new ListItem(link, about);
+            // Scheduling lives on its own page (docs/scheduled-reports.md); the link opens its form for this view
+            var schedule = new Anchor("my-schedules?view=" + view.id(), "Schedule");
+            schedule.addClassName("schedule-saved-view");
+            schedule.getElement().setAttribute("router-link", true);
+            schedule.getElement().setAttribute("aria-label", "Schedule the saved view " + view.name());
+            item.add(new Span(" · "), schedule);
             if (view.mine()) {
                 var delete = new Button(
                         VaadinIcon.TRASH.create(),

@@ -1,0 +1,80 @@
+package org.commsportal.schedules;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.commsportal.activity.ActivityService;
+import org.commsportal.activity.UserActivityColumn;
+import org.commsportal.activity.UserTableQuery;
+import org.commsportal.deviceusage.DeviceUsageService;
+import org.commsportal.deviceusage.DeviceUserColumn;
+import org.commsportal.deviceusage.DeviceUserQuery;
+import org.commsportal.export.ExportFormat;
+import org.commsportal.skypeactivity.SkypeActivityColumn;
+import org.commsportal.skypeactivity.SkypeActivityPage;
+import org.commsportal.skypeactivity.SkypeActivityQuery;
+import org.commsportal.skypeactivity.SkypeActivityService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The export a report page's "Export CSV" / "Export Excel" gives for a saved view's address, run through the report's
+ * own service as whoever is signed in: a scheduled send signs the recipient in first, so the report's role checks,
+ * concealment and export audit are the recipient's (docs/scheduled-reports.md).
+ */
+@Component
+public class ScheduledExports {
+
+    /** A rendered export: its file name and how many rows it has. */
+    public record Rendered(String fileName, long rows) {}
+
+    private final ActivityService activity;
+    private final SkypeActivityService skypeActivity;
+    private final DeviceUsageService deviceUsage;
+
+    ScheduledExports(ActivityService activity, SkypeActivityService skypeActivity, DeviceUsageService deviceUsage) {
+        this.activity = activity;
+        this.skypeActivity = skypeActivity;
+        this.deviceUsage = deviceUsage;
+    }
+
+    /** Writes the per-user table of the view at {@code route?query} to {@code out} as the signed-in account sees it. */
+    public Rendered export(String route, String query, ExportFormat format, OutputStream out) throws IOException {
+        ReportQuery link = ReportQuery.parse(query);
+        return switch (route) {
+            case "usage/peer-to-peer-activity" -> peerToPeer(link, format, out);
+            case "usage/device-usage" -> deviceUsage(link, format, out);
+            case "usage/activity" -> skype(SkypeActivityPage.ACTIVITY, link, format, out);
+            case "usage/conference-organizer-activity" -> skype(SkypeActivityPage.ORGANIZER, link, format, out);
+            case "usage/conference-participant-activity" -> skype(SkypeActivityPage.PARTICIPANT, link, format, out);
+            default -> throw new IllegalArgumentException("No export for the route " + route);
+        };
+    }
+
+    private Rendered peerToPeer(ReportQuery link, ExportFormat format, OutputStream out) throws IOException {
+        List<UserActivityColumn> columns = link.columnsOf(Arrays.asList(UserActivityColumn.values()));
+        LocalDate day = link.dayWithin(activity.reportDate());
+        var query = new UserTableQuery(link.period(), day, link.user(), link.sortOf(columns), link.ascending());
+        long rows = activity.export(query, columns, format, out, written -> {});
+        return new Rendered(activity.exportFileName(query, format), rows);
+    }
+
+    private Rendered deviceUsage(ReportQuery link, ExportFormat format, OutputStream out) throws IOException {
+        List<DeviceUserColumn> columns = link.columnsOf(Arrays.asList(DeviceUserColumn.values()));
+        LocalDate day = link.dayWithin(deviceUsage.reportDate());
+        var query = new DeviceUserQuery(link.period(), day, link.user(), link.sortOf(columns), link.ascending());
+        long rows = deviceUsage.export(query, columns, format, out, written -> {});
+        return new Rendered(deviceUsage.exportFileName(query, format), rows);
+    }
+
+    private Rendered skype(SkypeActivityPage page, ReportQuery link, ExportFormat format, OutputStream out)
+            throws IOException {
+        List<SkypeActivityColumn> columns = link.columnsOf(page.columns());
+        LocalDate day = link.dayWithin(skypeActivity.reportDate());
+        var query =
+                new SkypeActivityQuery(page, link.period(), day, link.user(), link.sortOf(columns), link.ascending());
+        long rows = skypeActivity.export(query, columns, format, out, written -> {});
+        return new Rendered(skypeActivity.exportFileName(query, format), rows);
+    }
+}
