@@ -31,5 +31,12 @@ public enum AuditAction {
     ACTIVE_USERS_REQUESTED,
     /** A usage report's view saved by name (docs/pages.md, "Saved views"). */
     SAVED_VIEW_SAVED,
-    SAVED_VIEW_DELETED
+    SAVED_VIEW_DELETED,
+    /** A webhook endpoint created or deleted (docs/alerts-and-webhooks.md). */
+    WEBHOOK_CREATED,
+    WEBHOOK_DELETED,
+    /** A threshold alert rule created, changed or deleted (docs/alerts-and-webhooks.md). */
+    ALERT_RULE_CREATED,
+    ALERT_RULE_CHANGED,
+    ALERT_RULE_DELETED
 }

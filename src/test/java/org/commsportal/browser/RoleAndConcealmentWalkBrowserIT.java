@@ -67,7 +67,10 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("sign-in-refused", "sign-in-refused", ALL),
             new Page("admin/ingestion-keys", "ingestion-keys", EnumSet.of(Role.GLOBAL_ADMIN)),
             new Page("account", "my-account", ALL),
-            new Page("docs", "docs", ALL));
+            new Page("docs", "docs", ALL),
+            new Page("admin/webhooks", "webhooks", ADMINISTRATION),
+            new Page("admin/alerts", "alert-rules", ADMINISTRATION),
+            new Page("quality/alerts", "alert-history", CHARTS));
 
     @Autowired
     JdbcClient jdbc;
