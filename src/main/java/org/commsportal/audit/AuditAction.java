@@ -42,5 +42,12 @@ public enum AuditAction {
     SCHEDULE_UNSUBSCRIBED,
     /** A scheduled report's message accepted by the SMTP server, or given up after its retries. */
     SCHEDULED_REPORT_SENT,
-    SCHEDULED_REPORT_FAILED
+    SCHEDULED_REPORT_FAILED,
+    /** A webhook endpoint created or deleted (docs/alerts-and-webhooks.md). */
+    WEBHOOK_CREATED,
+    WEBHOOK_DELETED,
+    /** A threshold alert rule created, changed or deleted (docs/alerts-and-webhooks.md). */
+    ALERT_RULE_CREATED,
+    ALERT_RULE_CHANGED,
+    ALERT_RULE_DELETED
 }

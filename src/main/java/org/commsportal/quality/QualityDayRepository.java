@@ -125,6 +125,39 @@ class QualityDayRepository {
                 .list();
     }
 
+    /**
+     * The stream rows whose session started in [from, to), summed per modality and value of the split (none: ''),
+     * for threshold alerts and gauges (docs/alerts-and-webhooks.md). Reads ix_quality_stream_day over the UTC days
+     * the range touches (two at most for the last 24 hours), so the work is bounded by a day's streams.
+     */
+    List<QualityWindowCounts> window(
+            long tenantId,
+            java.time.Instant from,
+            java.time.Instant to,
+            @org.jspecify.annotations.Nullable QualitySplit split) {
+        String value = split == null ? "''" : split.column();
+        return jdbc.sql("""
+                        SELECT modality, %s AS split_value, SUM(verdict = 1) AS good, SUM(verdict = 3) AS poor,
+                               SUM(verdict = 2) AS unclassified
+                        FROM quality_stream
+                        WHERE tenant_id = :tenantId AND day BETWEEN :firstDay AND :lastDay
+                          AND session_start >= :from AND session_start < :to
+                        GROUP BY modality, split_value
+                        """.formatted(value))
+                .param("tenantId", tenantId)
+                .param("firstDay", from.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                .param("lastDay", to.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                .param("from", org.commsportal.common.UtcDateTime.toColumn(from))
+                .param("to", org.commsportal.common.UtcDateTime.toColumn(to))
+                .query((rs, row) -> new QualityWindowCounts(
+                        org.commsportal.sessions.Modality.ofId(rs.getInt("modality")),
+                        rs.getString("split_value"),
+                        rs.getLong("good"),
+                        rs.getLong("poor"),
+                        rs.getLong("unclassified")))
+                .list();
+    }
+
     private static String where(long tenantId, QualityFilter filter, Map<String, Object> params) {
         params.put("tenantId", tenantId);
         params.put("from", filter.from());

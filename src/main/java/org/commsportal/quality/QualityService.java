@@ -131,6 +131,17 @@ public class QualityService {
         return new QualityReport(filter, trend, totals, splits, scorecard, minSample);
     }
 
+    /**
+     * The signed-in tenant's streams whose session started in [from, to), per modality and value of the split (none:
+     * one value ''). For scheduled jobs (threshold alerts, gauges) that run as the tenant without roles; no page
+     * shows it (docs/alerts-and-webhooks.md).
+     */
+    @Transactional(readOnly = true)
+    public List<QualityWindowCounts> window(
+            java.time.Instant from, java.time.Instant to, @org.jspecify.annotations.Nullable QualitySplit split) {
+        return days.window(currentTenant.id(), from, to, split);
+    }
+
     /** Whether the signed-in roles may see per-user data: the worst users and the drill-through to sessions. */
     public boolean mayReadPerUserData() {
         return SignedInRoles.mayReadPerUserData();

@@ -291,4 +291,50 @@ class ReliabilityReadRepository {
         }
         return spec.query(Long.class).single();
     }
+
+    /**
+     * The session rows of a modality code (0 every session) that started in [from, to), summed per value of the split
+     * (none: ''), for threshold alerts and gauges (docs/alerts-and-webhooks.md). ix_reliability_session_failures
+     * read as one range per outcome over the UTC days the range touches: bounded by a day's sessions.
+     */
+    List<ValueCounts> window(long tenantId, int modality, Instant from, Instant to, @Nullable ReliabilitySplit split) {
+        String value = split == null ? "''" : split.column();
+        return jdbc.sql("""
+                        SELECT %s AS split_value, SUM(outcome <> 1) AS attempts, SUM(outcome = 2) AS setup_failures,
+                               SUM(outcome = 3) AS drops, SUM(outcome = 1) AS expected
+                        FROM reliability_session
+                        WHERE tenant_id = :tenantId AND modality = :modality AND outcome IN (0, 1, 2, 3)
+                          AND day BETWEEN :firstDay AND :lastDay AND session_start >= :from AND session_start < :to
+                        GROUP BY split_value
+                        """.formatted(value))
+                .param("tenantId", tenantId)
+                .param("modality", modality)
+                .param("firstDay", UtcDateTime.toColumn(from).toLocalDate())
+                .param("lastDay", UtcDateTime.toColumn(to).toLocalDate())
+                .param("from", UtcDateTime.toColumn(from))
+                .param("to", UtcDateTime.toColumn(to))
+                .query((rs, row) -> new ValueCounts(rs.getString("split_value"), counts(rs)))
+                .list();
+    }
+
+    /** The ratings of sessions that started in [from, to), per value of the split (none: ''); ix_feedback_rating_day. */
+    List<FeedbackValue> feedbackWindow(long tenantId, Instant from, Instant to, @Nullable ReliabilitySplit split) {
+        String value = split == null ? "''" : split.column();
+        return jdbc.sql("""
+                        SELECT %s AS split_value, COUNT(*) AS rated, SUM(rating) AS rating_sum, SUM(rating <= 2) AS poor
+                        FROM feedback_rating
+                        WHERE tenant_id = :tenantId AND day BETWEEN :firstDay AND :lastDay
+                          AND session_start >= :from AND session_start < :to
+                        GROUP BY split_value
+                        """.formatted(value))
+                .param("tenantId", tenantId)
+                .param("firstDay", UtcDateTime.toColumn(from).toLocalDate())
+                .param("lastDay", UtcDateTime.toColumn(to).toLocalDate())
+                .param("from", UtcDateTime.toColumn(from))
+                .param("to", UtcDateTime.toColumn(to))
+                .query((rs, row) -> new FeedbackValue(
+                        rs.getString("split_value"),
+                        new FeedbackCounts(rs.getLong("rated"), rs.getLong("rating_sum"), rs.getLong("poor"))))
+                .list();
+    }
 }

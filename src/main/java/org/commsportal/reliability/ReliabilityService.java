@@ -85,6 +85,31 @@ public class ReliabilityService {
         return ReportPeriod.reportDate(clock);
     }
 
+    /**
+     * The signed-in tenant's sessions of a modality (null: every session) that started in [from, to), per value of
+     * the split (none: one value ''). For scheduled jobs (threshold alerts, gauges) that run as the tenant without
+     * roles; no page shows it (docs/alerts-and-webhooks.md).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, ReliabilityCounts> window(
+            Instant from, Instant to, @Nullable Modality modality, @Nullable ReliabilitySplit split) {
+        Map<String, ReliabilityCounts> counts = new TreeMap<>();
+        repository
+                .window(currentTenant.id(), modality == null ? 0 : modality.id(), from, to, split)
+                .forEach(row -> counts.put(row.value(), row.counts()));
+        return counts;
+    }
+
+    /** The same for Rate My Call ratings, per value of the split (none: one value ''). */
+    @Transactional(readOnly = true)
+    public Map<String, FeedbackCounts> feedbackWindow(Instant from, Instant to, @Nullable ReliabilitySplit split) {
+        Map<String, FeedbackCounts> counts = new TreeMap<>();
+        repository
+                .feedbackWindow(currentTenant.id(), from, to, split)
+                .forEach(row -> counts.put(row.value(), row.counts()));
+        return counts;
+    }
+
     /** Whether the signed-in roles may see per-user data: the comments and the drill-through to sessions. */
     public boolean mayReadPerUserData() {
         return SignedInRoles.mayReadPerUserData();

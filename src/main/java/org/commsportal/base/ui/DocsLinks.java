@@ -13,4 +13,11 @@ public final class DocsLinks {
         link.setId("ingest-docs");
         return link;
     }
+
+    /** "Threshold alerts, webhooks and the change feed" (docs/alerts-and-webhooks.md). */
+    public static RouterLink alertsAndWebhooks() {
+        RouterLink link = DocsView.link("Alerts and webhooks", "alerts-and-webhooks");
+        link.setId("alerts-and-webhooks-docs");
+        return link;
+    }
 }

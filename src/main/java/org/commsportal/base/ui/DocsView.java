@@ -43,7 +43,8 @@ class DocsView extends VerticalLayout implements HasUrlParameter<String> {
             "pages", "Pages: status codes, confirmations, icon",
             "configuration", "Configuration",
             "operations", "Operations",
-            "scaling", "Scaling past one machine");
+            "scaling", "Scaling past one machine",
+            "alerts-and-webhooks", "Threshold alerts, webhooks and the change feed");
 
     DocsView() {
         setId("docs");
