@@ -120,7 +120,8 @@ class ArchitectureTest {
             "deviceusage",
             "quality",
             "reliability",
-            "periodfigures");
+            "periodfigures",
+            "locations");
 
     @Test
     void the_write_core_names_no_report_and_no_door() {
@@ -138,11 +139,13 @@ class ArchitectureTest {
 
     /**
      * Session details' drill-through selects sessions by their streams through the quality package's public API
-     * (docs/session-details.md, "Drill-through"), and reliability splits as quality does (docs/reliability.md): they
+     * (docs/session-details.md, "Drill-through"), reliability splits as quality does (docs/reliability.md), and
+     * locations links a subnet to its sessions with quality's drill-through link (docs/locations.md): they
      * may use that root package, never its views.
      */
     private static String forbidden(String report, String other) {
-        return (report.equals("sessiondetails") || report.equals("reliability")) && other.equals("quality")
+        return (report.equals("sessiondetails") || report.equals("reliability") || report.equals("locations"))
+                        && other.equals("quality")
                 ? "org.commsportal.quality.ui.."
                 : "org.commsportal." + other + "..";
     }

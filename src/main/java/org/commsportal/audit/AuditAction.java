@@ -49,5 +49,9 @@ public enum AuditAction {
     /** A threshold alert rule created, changed or deleted (docs/alerts-and-webhooks.md). */
     ALERT_RULE_CREATED,
     ALERT_RULE_CHANGED,
-    ALERT_RULE_DELETED
+    ALERT_RULE_DELETED,
+    /** A building file uploaded as a new version and activated (docs/locations.md). */
+    LOCATIONS_UPLOADED,
+    /** A stored building file version activated again for its validity days (docs/locations.md). */
+    LOCATIONS_ACTIVATED
 }

@@ -39,18 +39,24 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
     private final TenantService tenants;
     private final AccountService accounts;
     private final Clock clock;
+    private final org.commsportal.locations.LocationService locations;
+    private final org.commsportal.tenant.CurrentTenant currentTenant;
 
     DemoTenantInitializer(
             DemoProperties properties,
             DemoDataGenerator generator,
             TenantService tenants,
             AccountService accounts,
-            Clock clock) {
+            Clock clock,
+            org.commsportal.locations.LocationService locations,
+            org.commsportal.tenant.CurrentTenant currentTenant) {
         this.properties = properties;
         this.generator = generator;
         this.tenants = tenants;
         this.accounts = accounts;
         this.clock = clock;
+        this.locations = locations;
+        this.currentTenant = currentTenant;
     }
 
     @Override
@@ -71,6 +77,13 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
         List<Tenant> created = generator.generate(spec);
         for (int i = 0; i < created.size(); i++) {
             createAccounts(created.get(i), i == 0 ? "" : "@" + created.get(i).name());
+            long tenantId = created.get(i).id();
+            currentTenant.runAs(
+                    tenantId,
+                    () -> locations.uploadForDemo(
+                            "demo-buildings.csv",
+                            new java.io.ByteArrayInputStream(
+                                    DemoBuildingFile.TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
         log.info("Demo data ready in {} s", (System.nanoTime() - started) / 1_000_000_000);
         printAccounts(created);

@@ -60,6 +60,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("quality", "quality", CHARTS),
             new Page("quality/reliability", "reliability", CHARTS),
             new Page("quality/feedback", "feedback", CHARTS),
+            new Page("quality/locations", "locations", CHARTS),
+            new Page("admin/locations", "location-files", ADMINISTRATION),
             new Page("admin/settings", "settings", ADMINISTRATION),
             new Page("admin/accounts", "accounts", ADMINISTRATION),
             new Page("admin/audit-log", "audit-log", ADMINISTRATION),

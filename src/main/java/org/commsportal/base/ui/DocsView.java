@@ -37,6 +37,7 @@ class DocsView extends VerticalLayout implements HasUrlParameter<String> {
             "skype-for-business-activity", "Skype for Business activity, conference organizer and participant pages",
             "device-usage", "Device usage: how client platforms are derived",
             "call-quality", "Call quality: verdicts, splits, distributions and the scorecard",
+            "locations", "Locations: the building file, quality by building and missing subnets",
             "privacy", "Concealed user names",
             "exports", "Exports",
             "date-times", "Entering dates and times",

@@ -1,0 +1,447 @@
+package org.commsportal.locations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.security.Role;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.Side;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Every figure of the locations report and the missing subnets against a recomputation written here: each session's
+ * streams are Good, Poor or Unclassified by construction (metrics far from the rules' thresholds), its reliability
+ * outcome by its response code and diagnostic id, its subnets mapped by a brute-force longest-prefix search over the
+ * file that applies on its UTC day (the latest activation covering the day). Edges: a supernet and its subnets (the
+ * longest prefix wins), IPv4 and IPv6, a second file active mid-period, an older file re-activated for a few days in
+ * the middle of that, subnets first seen after the upload (mapped by the write path), and unmapped subnets.
+ */
+@PortalIntegrationTest
+class LocationsIT {
+
+    private static final String HEADER = String.join(",", BuildingFile.COLUMNS);
+    private static final String FILE_A = HEADER + "\n"
+            + "10.0.0.0,Campus,8,HQ Campus,Contoso,,,Seattle,98001,US,WA,North America,1,0,0\n"
+            + "10.1.0.0,B1,16,Building 1,Contoso,,,Seattle,98001,US,WA,North America,1,0,0\n"
+            + "10.1.2.0,B1 floor 2,24,Building 1 floor 2,Contoso,,,Seattle,98001,US,WA,North America,1,0,0\n"
+            + "2001:db8::,V6,32,V6 Campus,Contoso,,,Berlin,10115,DE,BE,Europe,1,0,0\n"
+            + "2001:db8:1::,V6 lab,48,V6 Lab,Contoso,,,Berlin,10115,DE,BE,Europe,1,0,1\n";
+    /** TSV without a header and without the VPN column; no 10.0.0.0/8, so 10.9.9.0 is missing while it applies. */
+    private static final String FILE_B =
+            "10.1.0.0\tB1 new\t16\tBuilding 1 new\t\t\t\tPortland\t97201\tUS\tOR\tNorth America\t1\t0\n"
+                    + "192.168.1.0\tBranch\t24\tBranch\t\t\t\tLondon\t\tGB\t\tEurope\t1\t0\n"
+                    + "2001:db8::\tV6\t32\tV6 Campus\t\t\t\tBerlin\t10115\tDE\tBE\tEurope\t1\t0\n";
+
+    private static final List<String> EARLY_SUBNETS =
+            List.of("10.1.2.0", "10.1.3.0", "10.9.9.0", "192.168.1.0", "2001:db8:1:5::", "2001:db9::");
+    /** First seen after the files are uploaded: mapped in the session write. */
+    private static final List<String> LATE_SUBNETS = List.of("2001:db8:2::", "10.1.2.128", "172.16.0.0");
+
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    LocationService service;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    org.commsportal.sessions.ReadModelCheck readModelCheck;
+
+    private Tenant tenant;
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private final List<Sent> sent = new ArrayList<>();
+
+    /** What a session contributes: its day, caller and callee subnets, stream verdicts and reliability outcome. */
+    private record Sent(
+            LocalDate day, String fromSubnet, String toSubnet, int fromVerdict, int toVerdict, int outcome) {}
+
+    /** An upload as the test knows it: network (address, prefix) to the row's region, city, building. */
+    private record Net(BigInteger address, int bits, int prefix, String region, String city, String building) {}
+
+    @BeforeEach
+    void emptyTenant() {
+        tenant = testTenants.newTenant("locations");
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void every_figure_equals_a_recomputation_by_the_longest_prefix_of_the_file_applying_on_each_day() throws Exception {
+        Random random = new Random(25);
+        for (int i = 0; i < 150; i++) {
+            write(random, "early-" + i, EARLY_SUBNETS);
+        }
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        LocalDate middle = today.minusDays(20);
+        LocationUpload a = service.upload("a.csv", in(FILE_A), null, null);
+        LocationUpload b = service.upload("b.tsv", in(FILE_B), middle, middle.plusDays(10));
+        service.activate(a.id(), middle.plusDays(5), middle.plusDays(7));
+        awaitMapped();
+        TestTenants.signOut();
+        List<String> all = new ArrayList<>(EARLY_SUBNETS);
+        all.addAll(LATE_SUBNETS);
+        for (int i = 0; i < 120; i++) {
+            write(random, "late-" + i, all);
+        }
+
+        Map<Long, List<Net>> files = Map.of(a.id(), nets(FILE_A), b.id(), nets(FILE_B));
+        // the activations as the test made them, latest last
+        List<Object[]> activations = List.of(
+                new Object[] {a.id(), LocalDate.of(1970, 1, 1), null},
+                new Object[] {b.id(), middle, middle.plusDays(10)},
+                new Object[] {a.id(), middle.plusDays(5), middle.plusDays(7)});
+
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
+        var whole = LocationFilter.lastDays(today, 46);
+        assertThat(service.report(whole).rows())
+                .extracting(LocationFigures::value)
+                .containsExactlyInAnyOrder("North America", "Europe");
+        assertThat(service.missingSubnets(whole))
+                .extracting(MissingSubnet::subnet)
+                .contains("10.9.9.0", "192.168.1.0", "2001:db9::", "172.16.0.0");
+        for (LocalDate[] range : List.of(
+                new LocalDate[] {today.minusDays(45), today},
+                new LocalDate[] {middle.plusDays(3), middle.plusDays(8)},
+                new LocalDate[] {middle.plusDays(6), middle.plusDays(6)})) {
+            for (Modality modality : new Modality[] {null, Modality.AUDIO, Modality.VIDEO}) {
+                var top = new LocationFilter(range[0], range[1], modality, null, null, null);
+                assertLevels(top, files, activations);
+                assertThat(service.missingSubnets(top))
+                        .as("missing subnets %s %s", top.from(), top.to())
+                        .containsExactlyElementsOf(expectedMissing(top, files, activations));
+            }
+        }
+    }
+
+    @Test
+    void a_file_with_a_bad_line_stores_nothing_and_only_global_administrators_upload() {
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        assertThatThrownBy(() -> service.upload(
+                        "bad.csv",
+                        in(FILE_A + "10.1.0.0,dup,16,Again,,,,Seattle,,US,,North America,1,0,0\n"),
+                        null,
+                        null))
+                .isInstanceOf(BuildingFileRejected.class)
+                .satisfies(e -> assertThat(((BuildingFileRejected) e).problems())
+                        .extracting(FileProblem::line)
+                        .containsExactly(7));
+        assertThat(service.uploads()).isEmpty();
+        assertThat(service.activations()).isEmpty();
+        service.upload("good.csv", in(FILE_A), null, null);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE tenant_id = :t AND action = 'LOCATIONS_UPLOADED'")
+                        .param("t", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        testTenants.signInAs(tenant, Role.GLOBAL_READER);
+        assertThat(service.uploads()).hasSize(1);
+        assertThatThrownBy(() -> service.upload("x.csv", in(FILE_A), null, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.activate(service.uploads().get(0).id(), null, null))
+                .isInstanceOf(AccessDeniedException.class);
+        testTenants.signInAs(tenant, Role.SFB_ADMIN);
+        assertThatThrownBy(() -> service.uploads()).isInstanceOf(AccessDeniedException.class);
+        testTenants.signInAs(tenant, Role.BILLING_ADMIN);
+        assertThatThrownBy(() -> service.report(LocationFilter.lastDays(today, 7)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_missing_subnets_export_is_a_building_file_to_complete() throws Exception {
+        Random random = new Random(7);
+        for (int i = 0; i < 30; i++) {
+            write(random, "m-" + i, List.of("10.1.2.0", "192.168.7.0", "2001:db9::"));
+        }
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        service.upload("a.csv", in(FILE_A), null, null);
+        awaitMapped();
+        var filter = LocationFilter.lastDays(today, 60);
+        var out = new ByteArrayOutputStream();
+        long rows = service.exportMissingSubnets(filter, out, written -> {});
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(rows).isEqualTo(2);
+        assertThat(lines.get(0)).isEqualTo(HEADER);
+        assertThat(lines.subList(1, lines.size()))
+                .containsExactlyInAnyOrder("192.168.7.0,,24,,,,,,,,,,,,", "2001:db9::,,64,,,,,,,,,,,,");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE tenant_id = :t AND action = 'EXPORT'")
+                        .param("t", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    // ---- the recomputation ----
+
+    private void assertLevels(LocationFilter filter, Map<Long, List<Net>> files, List<Object[]> activations) {
+        Map<String, long[]> expected = expectedRows(filter, files, activations);
+        List<LocationFigures> rows = service.report(filter).rows();
+        Map<String, long[]> actual = new TreeMap<>();
+        for (LocationFigures row : rows) {
+            actual.put(row.value(), new long[] {
+                row.good(), row.poor(), row.unclassified(), row.attempts(), row.setupFailures(), row.drops()
+            });
+        }
+        assertThat(toText(actual))
+                .as(
+                        "%s level, path %s/%s/%s, %s to %s, %s",
+                        filter.level(),
+                        filter.region(),
+                        filter.city(),
+                        filter.building(),
+                        filter.from(),
+                        filter.to(),
+                        filter.modality())
+                .isEqualTo(toText(expected));
+        if (filter.level() != LocationLevel.SUBNET) {
+            for (String value : expected.keySet()) {
+                assertLevels(filter.into(value), files, activations);
+            }
+        }
+    }
+
+    private static Map<String, String> toText(Map<String, long[]> rows) {
+        Map<String, String> text = new TreeMap<>();
+        rows.forEach((k, v) -> text.put(k, java.util.Arrays.toString(v)));
+        return text;
+    }
+
+    private Map<String, long[]> expectedRows(
+            LocationFilter filter, Map<Long, List<Net>> files, List<Object[]> activations) {
+        Map<String, long[]> rows = new TreeMap<>();
+        for (Sent s : sent) {
+            if (s.day().isBefore(filter.from()) || s.day().isAfter(filter.to())) {
+                continue;
+            }
+            Long upload = applying(activations, s.day());
+            if (upload == null) {
+                continue;
+            }
+            boolean audio = filter.modality() == null || filter.modality() == Modality.AUDIO;
+            if (audio) {
+                count(rows, filter, files.get(upload), s.fromSubnet(), s.fromVerdict(), -1);
+                count(rows, filter, files.get(upload), s.toSubnet(), s.toVerdict(), -1);
+            }
+            if (filter.modality() == null || filter.modality() == Modality.AUDIO) {
+                count(rows, filter, files.get(upload), s.fromSubnet(), 0, s.outcome());
+            }
+        }
+        return rows;
+    }
+
+    private static void count(
+            Map<String, long[]> rows, LocationFilter filter, List<Net> nets, String subnet, int verdict, int outcome) {
+        Net net = longest(nets, subnet);
+        if (net == null
+                || (filter.region() != null && !filter.region().equals(net.region()))
+                || (filter.city() != null && !filter.city().equals(net.city()))
+                || (filter.building() != null && !filter.building().equals(net.building()))) {
+            return;
+        }
+        String key = switch (filter.level()) {
+            case REGION -> net.region();
+            case CITY -> net.city();
+            case BUILDING -> net.building();
+            case SUBNET -> subnet;
+        };
+        long[] row = rows.computeIfAbsent(key, k -> new long[6]);
+        if (verdict > 0) {
+            row[verdict == 1 ? 0 : verdict == 3 ? 1 : 2]++;
+        }
+        if (outcome >= 0 && outcome != 1) {
+            row[3]++;
+            if (outcome == 2) {
+                row[4]++;
+            }
+            if (outcome == 3) {
+                row[5]++;
+            }
+        }
+    }
+
+    private List<MissingSubnet> expectedMissing(
+            LocationFilter filter, Map<Long, List<Net>> files, List<Object[]> activations) {
+        Map<String, Long> streams = new HashMap<>();
+        boolean audio = filter.modality() == null || filter.modality() == Modality.AUDIO;
+        for (Sent s : sent) {
+            if (!audio || s.day().isBefore(filter.from()) || s.day().isAfter(filter.to())) {
+                continue;
+            }
+            Long upload = applying(activations, s.day());
+            for (String subnet : List.of(s.fromSubnet(), s.toSubnet())) {
+                if (upload == null || longest(files.get(upload), subnet) == null) {
+                    streams.merge(subnet, 1L, Long::sum);
+                }
+            }
+        }
+        return streams.entrySet().stream()
+                .map(e -> new MissingSubnet(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(MissingSubnet::streams)
+                        .reversed()
+                        .thenComparing(MissingSubnet::subnet))
+                .toList();
+    }
+
+    private static @Nullable Long applying(List<Object[]> activations, LocalDate day) {
+        Long found = null;
+        for (Object[] a : activations) {
+            LocalDate from = (LocalDate) a[1];
+            LocalDate to = (LocalDate) a[2];
+            if (!day.isBefore(from) && (to == null || !day.isAfter(to))) {
+                found = (Long) a[0];
+            }
+        }
+        return found;
+    }
+
+    /** Brute force: every network that contains the address, the longest prefix of them. */
+    private static @Nullable Net longest(List<Net> nets, String subnet) {
+        byte[] bytes = IpNetwork.parseAddress(subnet);
+        BigInteger address = new BigInteger(1, bytes);
+        int bits = bytes.length * 8;
+        Net best = null;
+        for (Net net : nets) {
+            if (net.bits() == bits
+                    && address.shiftRight(bits - net.prefix())
+                            .equals(net.address().shiftRight(bits - net.prefix()))
+                    && (best == null || net.prefix() > best.prefix())) {
+                best = net;
+            }
+        }
+        return best;
+    }
+
+    private static List<Net> nets(String file) {
+        List<Net> nets = new ArrayList<>();
+        for (String line : file.split("\n")) {
+            String[] f = line.split(line.contains("\t") ? "\t" : ",", -1);
+            if (f[0].equals("NetworkIP")) {
+                continue;
+            }
+            byte[] bytes = IpNetwork.parseAddress(f[0]);
+            nets.add(new Net(new BigInteger(1, bytes), bytes.length * 8, Integer.parseInt(f[2]), f[11], f[7], f[3]));
+        }
+        return nets;
+    }
+
+    // ---- records ----
+
+    private void write(Random random, String id, List<String> subnets) {
+        LocalDate day = today.minusDays(random.nextInt(40));
+        Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt(86_000));
+        String fromSubnet = subnets.get(random.nextInt(subnets.size()));
+        String toSubnet = subnets.get(random.nextInt(subnets.size()));
+        int fromVerdict = 1 + random.nextInt(3);
+        int toVerdict = 1 + random.nextInt(3);
+        int kind = random.nextInt(4); // 0 fine, 1 setup failure, 2 drop, 3 expected failure
+        int response = kind == 1 ? 500 : kind == 3 ? 486 : 200;
+        Integer diagnostic = kind == 2 ? 52094 : null;
+        var lines = List.of(line(Side.FROM, fromSubnet), line(Side.TO, toSubnet));
+        var audio = List.of(audio(Side.FROM, fromVerdict), audio(Side.TO, toVerdict));
+        var quality = new Quality.Report(
+                List.of(), lines, audio, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        var record = new SessionRecord(
+                id,
+                start,
+                start.plusSeconds(120),
+                "sip:ada@" + tenant.name(),
+                "sip:cyd@" + tenant.name(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                response,
+                diagnostic,
+                List.of(new MediaUsage(Modality.AUDIO, 120_000)),
+                0,
+                quality);
+        currentTenant.runAs(tenant.id(), () -> writer.write(List.of(record)));
+        sent.add(new Sent(
+                day, fromSubnet, toSubnet, fromVerdict, toVerdict, kind == 3 ? 1 : kind == 1 ? 2 : kind == 2 ? 3 : 0));
+    }
+
+    private static Quality.MediaLine line(Side side, String subnet) {
+        return new Quality.MediaLine(
+                side, Modality.AUDIO, "10.0.0.1", 50000, subnet, true, false, "wired", null, null, "succeeded", null);
+    }
+
+    /** Verdict 1 Good (every metric far below its threshold), 3 Poor (jitter far above), 2 Unclassified (no metric). */
+    private static Quality.AudioStream audio(Side side, int verdict) {
+        Double jitter = verdict == 2 ? null : verdict == 3 ? 90.0 : 3.0;
+        Double small = verdict == 2 ? null : 0.001;
+        Double roundTrip = verdict == 2 ? null : 40.0;
+        Double degradation = verdict == 2 ? null : 0.05;
+        return new Quality.AudioStream(
+                side,
+                "SILK",
+                jitter,
+                null,
+                small,
+                null,
+                roundTrip,
+                null,
+                null,
+                null,
+                degradation,
+                null,
+                small,
+                null,
+                null);
+    }
+
+    private void awaitMapped() throws InterruptedException {
+        for (int i = 0; i < 200 && service.status().remapping(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(service.status().remapping()).isFalse();
+    }
+
+    private static ByteArrayInputStream in(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
