@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.commsportal.audit.AuditAction;
@@ -27,25 +28,46 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SavedViews {
 
-    /** The reports whose view lives in their address (base/ui ReportLink). */
-    public static final Set<String> ROUTES = Set.of(
-            "usage/peer-to-peer-activity",
-            "usage/activity",
-            "usage/conference-organizer-activity",
-            "usage/conference-participant-activity",
-            "usage/device-usage");
+    /**
+     * A report's link parameters (docs/pages.md#links): every one it writes, those a viewer who sees charts only may
+     * get, and those that cannot hold a name someone typed.
+     */
+    private record Parameters(Set<String> all, Set<String> charts, Set<String> withoutNames) {
+
+        /** A page of aggregate figures alone: every parameter concerns the charts and none holds a name. */
+        static Parameters aggregate(String... names) {
+            Set<String> all = Set.of(names);
+            return new Parameters(all, all, all);
+        }
+    }
+
+    private static final Parameters USAGE_REPORT = new Parameters(
+            Set.of("period", "day", "user", "sort", "order", "columns"),
+            Set.of("period"),
+            Set.of("period", "day", "sort", "order", "columns"));
+
+    private static final String[] QUALITY_FILTERS = {
+        "range", "from", "to", "modality", "conference", "connection", "inside", "vpn", "subnet", "client"
+    };
+
+    private static final Map<String, Parameters> PAGES = Map.of(
+            "usage/peer-to-peer-activity", USAGE_REPORT,
+            "usage/activity", USAGE_REPORT,
+            "usage/conference-organizer-activity", USAGE_REPORT,
+            "usage/conference-participant-activity", USAGE_REPORT,
+            "usage/device-usage", USAGE_REPORT,
+            "usage/active-users", Parameters.aggregate("period", "zone"),
+            "quality", Parameters.aggregate(QUALITY_FILTERS),
+            "quality/reliability", Parameters.aggregate(withCodes()),
+            "quality/feedback", Parameters.aggregate(QUALITY_FILTERS));
+
+    /** The report pages whose view lives in their address (base/ui PageAddress). */
+    public static final Set<String> ROUTES = PAGES.keySet();
 
     static final int MAX_NAME_LENGTH = 80;
     static final int MAX_QUERY_LENGTH = 2000;
     static final int MAX_VIEWS_PER_ACCOUNT = 100;
     static final int MAX_LISTED = 200;
-
-    /** The link parameters of docs/pages.md#links; only the period concerns the charts alone. */
-    private static final Set<String> PARAMETERS = Set.of("period", "day", "user", "sort", "order", "columns");
-
-    private static final Set<String> CHART_PARAMETERS = Set.of("period");
-
-    private static final Set<String> WITHOUT_NAMES = Set.of("period", "day", "sort", "order", "columns");
 
     private final SavedViewRepository views;
     private final CurrentTenant currentTenant;
@@ -81,9 +103,10 @@ public class SavedViews {
             throw new SavedViewProblem("A view's name cannot hold control characters such as line breaks.");
         }
         if (!ROUTES.contains(route)) {
-            throw new SavedViewProblem("Only the usage reports' views can be saved.");
+            throw new SavedViewProblem("Only the report pages' views can be saved.");
         }
-        if (query.length() > MAX_QUERY_LENGTH || !parameterNames(query).stream().allMatch(PARAMETERS::contains)) {
+        if (query.length() > MAX_QUERY_LENGTH
+                || !parameterNames(query).stream().allMatch(PAGES.get(route).all()::contains)) {
             throw new SavedViewProblem("This view's address is not one the report writes; open the report again.");
         }
         long tenantId = currentTenant.id();
@@ -125,14 +148,17 @@ public class SavedViews {
         boolean perUser = SignedInRoles.mayReadPerUserData();
         boolean concealed = concealment.forCurrentViewer().concealed();
         return views.visibleTo(currentTenant.id(), accountId, MAX_LISTED).stream()
+                .filter(row -> PAGES.containsKey(row.route()))
                 .map(row -> new SavedView(
                         row.id(),
                         row.name(),
                         row.route(),
                         !perUser
-                                ? only(row.query(), CHART_PARAMETERS)
+                                ? only(row.query(), PAGES.get(row.route()).charts())
                                 : concealed && row.accountId() != accountId
-                                        ? only(row.query(), WITHOUT_NAMES)
+                                        ? only(
+                                                row.query(),
+                                                PAGES.get(row.route()).withoutNames())
                                         : row.query(),
                         row.shared(),
                         row.savedBy(),
@@ -150,6 +176,12 @@ public class SavedViews {
             throw new SavedViewProblem("That view is not one of yours, or it was deleted already.");
         }
         audit.recordChange(AuditAction.SAVED_VIEW_DELETED, "Deleted the view \"" + name + "\"");
+    }
+
+    private static String[] withCodes() {
+        String[] names = Arrays.copyOf(QUALITY_FILTERS, QUALITY_FILTERS.length + 1);
+        names[QUALITY_FILTERS.length] = "codes";
+        return names;
     }
 
     private static List<String> parameterNames(String query) {

@@ -77,6 +77,11 @@ public class ReportSchedules {
         return schedules.account(tenantId, SignedInAccount.id()).stream().toList();
     }
 
+    /** Whether a view of this route can carry its per-user table as an attachment, or only a link. */
+    public static boolean attachesTable(String route) {
+        return ScheduledExports.ROUTES.contains(route);
+    }
+
     /** The signed-in account's id: the recipient a new schedule starts with. */
     public long signedInAccountId() {
         return SignedInAccount.id();
@@ -225,6 +230,11 @@ public class ReportSchedules {
                             ? "There is no saved view of that number that you may open."
                             : account.username() + " may not open that saved view (it is private, or their roles do not"
                                     + " open that report).");
+        }
+        if (request.delivery() != Delivery.LINK
+                && !ScheduledExports.ROUTES.contains(view.get().route())) {
+            throw new ScheduleProblem("The page of \"" + view.get().name() + "\" has no per-user table to attach:"
+                    + " choose \"" + Delivery.LINK.label() + "\".");
         }
         if (request.delivery() != Delivery.LINK && !recipients.as(recipient, SignedInRoles::mayReadPerUserData)) {
             throw new ScheduleProblem("The per-user table is not shown to " + account.username()

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.UserActivityColumn;
 import org.commsportal.activity.UserTableQuery;
@@ -38,6 +39,14 @@ public class ScheduledExports {
         this.skypeActivity = skypeActivity;
         this.deviceUsage = deviceUsage;
     }
+
+    /** The routes whose per-user table can be attached; a view of another page is sent as a link. */
+    static final Set<String> ROUTES = Set.of(
+            "usage/peer-to-peer-activity",
+            "usage/device-usage",
+            "usage/activity",
+            "usage/conference-organizer-activity",
+            "usage/conference-participant-activity");
 
     /** Writes the per-user table of the view at {@code route?query} to {@code out} as the signed-in account sees it. */
     public Rendered export(String route, String query, ExportFormat format, OutputStream out) throws IOException {

@@ -160,6 +160,87 @@ class ReportLinkBrowserIT extends ReportPageBrowserTest {
         browser.screenshot("saved-view-opened-from-the-overview");
     }
 
+    @Test
+    void the_call_quality_filters_travel_in_the_address_and_a_saved_quality_view_opens_them_for_a_summary_reader()
+            throws Exception {
+        String name = "Wi-Fi audio " + System.nanoTime();
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/quality");
+        browser.waitFor(By.id("summary"));
+        browser.chooseInSelect("range", "Last 7 days");
+        browser.chooseInSelect("modality", "Audio");
+        browser.chooseInSelect("connection-filter", "Wi-Fi");
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().contains("connection="));
+        String path = browser.currentPath();
+        assertThat(path).startsWith("/quality?").contains("range=D7", "modality=audio");
+        String summary = browser.driver.findElement(By.id("summary")).getText();
+        browser.driver.findElement(By.id("save-view")).click();
+        browser.waitFor(By.cssSelector("#saved-view-name input")).sendKeys(name, org.openqa.selenium.Keys.TAB);
+        browser.script("arguments[0].click()", browser.waitFor(By.id("saved-view-shared")));
+        browser.script("arguments[0].click()", browser.waitFor(By.id("confirm-save-view")));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> notifications().stream().anyMatch(text -> text.contains("Usage overview lists it")));
+
+        browser.signIn("usage.reader", DemoAccounts.PASSWORD);
+        browser.open("/usage");
+        browser.waitFor(By.id("saved-view-list"));
+        var item = browser.driver.findElements(By.cssSelector("#saved-view-list li")).stream()
+                .filter(li -> li.getText().contains(name))
+                .findFirst()
+                .orElseThrow();
+        assertThat(item.getText()).contains("Call quality");
+        item.findElement(By.tagName("a")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().startsWith("/quality?"));
+        browser.waitFor(By.id("summary"));
+        browser.waitUntilIdle();
+        assertThat(browser.currentPath()).isEqualTo(path);
+        assertThat(browser.driver.findElement(By.id("summary")).getText()).isEqualTo(summary);
+        assertThat(browser.driver.findElement(By.id("range")).getText()).contains("Last 7 days");
+        browser.screenshot("quality-view-opened-from-a-saved-view");
+    }
+
+    @Test
+    void reliability_feedback_and_active_users_restore_their_links_and_name_what_they_cannot_use() {
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/quality/reliability?range=D90&modality=video&codes=480,503");
+        browser.waitFor(By.id("summary"));
+        browser.waitUntilIdle();
+        assertThat(browser.currentPath()).contains("range=D90", "modality=video", "codes=480%2C503");
+        assertThat(browser.driver.findElement(By.id("range")).getText()).contains("Last 90 days");
+
+        browser.open("/quality/reliability?range=D999&modality=fax&codes=abc&vpn=maybe");
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> notifications().stream().anyMatch(text -> text.contains("range \"D999\"")));
+        assertThat(notifications().stream()
+                        .filter(text -> text.contains("D999"))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("modality \"fax\"", "codes \"abc\"", "vpn \"maybe\"")
+                .doesNotContain("Exception");
+        assertThat(browser.currentPath()).isEqualTo("/quality/reliability");
+
+        browser.open("/quality/feedback?from=2026-01-01&to=2026-01-31&conference=conference");
+        browser.waitFor(By.id("summary"));
+        browser.waitUntilIdle();
+        assertThat(browser.currentPath()).contains("from=2026-01-01", "to=2026-01-31", "conference=");
+        assertThat(browser.driver.findElement(By.id("summary")).getText()).contains("2026-01-01");
+
+        browser.open("/usage/active-users?period=weekly&zone=Asia/Kathmandu");
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("data-as-of")).getText().contains("Asia/Kathmandu"));
+        assertThat(browser.driver.findElement(By.id("period")).getText()).contains("Weekly");
+        assertThat(browser.currentPath()).contains("period=weekly", "zone=Asia");
+
+        browser.open("/usage/active-users?period=hourly&zone=Mars/Olympus");
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> notifications().stream().anyMatch(text -> text.contains("period \"hourly\"")));
+        assertThat(notifications().stream()
+                        .filter(text -> text.contains("hourly"))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("zone \"Mars/Olympus\"");
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> notifications() {
         return (List<String>) browser.script(

@@ -70,7 +70,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("admin/ingestion-keys", "ingestion-keys", EnumSet.of(Role.GLOBAL_ADMIN)),
             new Page("account", "my-account", ALL),
             new Page("my-schedules", "my-schedules", CHARTS),
-                        new Page("docs", "docs", ALL),
+            new Page("docs", "docs", ALL),
             new Page("admin/webhooks", "webhooks", ADMINISTRATION),
             new Page("admin/alerts", "alert-rules", ADMINISTRATION),
             new Page("quality/alerts", "alert-history", CHARTS));

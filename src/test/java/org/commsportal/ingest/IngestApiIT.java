@@ -117,6 +117,28 @@ class IngestApiIT {
     }
 
     @Test
+    void start_times_finer_than_a_millisecond_are_kept_to_the_millisecond_and_every_read_model_counts_them_once()
+            throws Exception {
+        // Graph call records carry seven fractional digits; the store keeps milliseconds (docs/ingest.md)
+        String body = session("fine", "AUDIO", 60_000, "")
+                .replace("T09:00:00.000Z", "T09:00:00.1239999Z")
+                .replace("T09:00:01.000Z", "T09:00:01.0000001Z");
+
+        assertThat(post("sessions", "application/x-ndjson", body).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = post("sessions", "application/x-ndjson", body);
+
+        assertThat(json.readTree(again.body()).get("replaced").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT DATE_FORMAT(start_time, '%H:%i:%s.%f') FROM comm_session WHERE tenant_id = :t")
+                        .param("t", tenant.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("09:00:00.123000");
+        assertThat(count("reliability_session")).isEqualTo(1);
+        assertThat(verifier.differences(tenant.id(), 10)).isEmpty();
+        assertRollupsEqualRecomputation();
+    }
+
+    @Test
     void eight_concurrent_senders_with_overlapping_batches_leave_rollups_equal_to_a_recomputation() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<Integer>> sends = new ArrayList<>();

@@ -100,7 +100,7 @@ class SavedViewsIT {
         assertRefused(ROUTE, "period=D7", "   ", "Give the view a name");
         assertRefused(ROUTE, "period=D7", "x".repeat(81), "at most 80 characters");
         assertRefused(ROUTE, "period=D7", "two\nlines", "control characters");
-        assertRefused("admin/accounts", "", "Accounts", "Only the usage reports");
+        assertRefused("admin/accounts", "", "Accounts", "Only the report pages");
         assertRefused(ROUTE, "period=D7&redirect=https://evil.example", "Sneaky", "not one the report writes");
         assertRefused(ROUTE, "period=%zz", "Broken", "not one the report writes");
         assertRefused(ROUTE, "user=" + "a".repeat(2000), "Huge", "not one the report writes");

@@ -524,4 +524,23 @@ class ScheduledReportsIT {
                 .isInstanceOf(ScheduleProblem.class)
                 .hasMessageContaining("no such schedule");
     }
+
+    @Test
+    void a_call_quality_view_is_sent_as_a_link_because_its_page_has_no_per_user_table() {
+        World world = world("quality-link");
+        savedViews.save("quality", "range=D7&modality=audio", "Audio this week", true);
+        long qualityView = savedViews.visible().stream()
+                .filter(view -> view.route().equals("quality"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        assertThatThrownBy(() -> schedules.create(daily(qualityView, world.admin(), Delivery.XLSX)))
+                .isInstanceOf(ScheduleProblem.class)
+                .hasMessageContaining("no per-user table to attach")
+                .hasMessageContaining("choose \"Link to the report\"");
+        assertThat(schedules.list()).isEmpty();
+        long id = schedules.create(daily(qualityView, world.admin(), Delivery.LINK));
+        assertThat(schedules.list()).extracting(ReportSchedule::id).containsExactly(id);
+    }
 }

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -21,8 +23,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.commsportal.activeusers.ActiveUserPeriod;
 import org.commsportal.activeusers.ActiveUserReport;
 import org.commsportal.activeusers.ActiveUserRow;
@@ -32,7 +38,9 @@ import org.commsportal.activeusers.UnsupportedZoneException;
 import org.commsportal.base.ui.GridColumns;
 import org.commsportal.base.ui.GridHeaders;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.TimeZoneField;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
 import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.tenant.TenantService;
@@ -52,7 +60,10 @@ import org.commsportal.tenant.TenantService;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class ActiveUsersView extends VerticalLayout {
+class ActiveUsersView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final String PERIOD = "period";
+    private static final String ZONE = "zone";
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -69,9 +80,17 @@ class ActiveUsersView extends VerticalLayout {
     private final Div chart = new Div();
     private final Grid<ActiveUserRow> grid = new Grid<>();
     private final Grid.Column<ActiveUserRow> endsColumn;
+    private final PageAddress address = new PageAddress("usage/active-users");
+    private final ZoneId viewerZone;
     private ActiveUserPeriod shownPeriod = ActiveUserPeriod.DAILY;
+    private boolean restoring;
 
-    ActiveUsersView(ActiveUsersService activeUsers, ViewerTimeZone viewerTimeZone, TenantService tenants, Clock clock) {
+    ActiveUsersView(
+            ActiveUsersService activeUsers,
+            ViewerTimeZone viewerTimeZone,
+            TenantService tenants,
+            Clock clock,
+            SavedViews savedViews) {
         this.activeUsers = activeUsers;
         this.clock = clock;
         this.retentionDays = tenants.current().retentionDays();
@@ -89,7 +108,9 @@ class ActiveUsersView extends VerticalLayout {
         zone.setValue(viewerTimeZone.current());
         zone.setHelperText("Your own time zone unless you choose another; period boundaries are midnights there.");
         dataAsOf.setId("data-as-of");
-        var header = new HorizontalLayout(period, zone, dataAsOf);
+        this.viewerZone = viewerTimeZone.current();
+        var header = new HorizontalLayout(
+                period, zone, dataAsOf, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
 
@@ -119,12 +140,61 @@ class ActiveUsersView extends VerticalLayout {
         grid.setMinHeight("22rem");
 
         add(new H2("Active users"), header, explanation, problem, noData, chart, grid);
-        period.addValueChangeListener(change -> show());
-        zone.addValueChangeListener(change -> show());
+        period.addValueChangeListener(change -> {
+            if (!restoring) {
+                show();
+            }
+        });
+        zone.addValueChangeListener(change -> {
+            if (!restoring) {
+                show();
+            }
+        });
+    }
+
+    /**
+     * Opens the view a link asks for (docs/pages.md#links): {@code period} (daily, weekly, monthly, yearly) and
+     * {@code zone} (an IANA id or UTC); what cannot be used is named and left out.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        List<String> problems = new ArrayList<>();
+        restoring = true;
+        PageAddress.single(parameters, PERIOD)
+                .ifPresent(given -> Arrays.stream(ActiveUserPeriod.values())
+                        .filter(p -> p.name().equalsIgnoreCase(given))
+                        .findFirst()
+                        .ifPresentOrElse(
+                                period::setValue,
+                                () -> problems.add("period " + PageAddress.shown(given)
+                                        + " is not one of daily, weekly, monthly, yearly")));
+        PageAddress.single(parameters, ZONE)
+                .ifPresent(given -> TimeZoneField.offered(given)
+                        .ifPresentOrElse(
+                                zone::setValue,
+                                () -> problems.add("zone " + PageAddress.shown(given)
+                                        + " is not a time zone such as Europe/Berlin or UTC")));
+        restoring = false;
         show();
+        PageAddress.tell(problems);
+    }
+
+    /** Period and zone in the address; the daily figures in the viewer's own zone are the default. */
+    private void writeAddress() {
+        Map<String, String> state = new LinkedHashMap<>();
+        if (period.getValue() != null && period.getValue() != ActiveUserPeriod.DAILY) {
+            state.put(PERIOD, period.getValue().name().toLowerCase(Locale.ROOT));
+        }
+        if (zone.getValue() != null && !zone.getValue().equals(viewerZone)) {
+            state.put(ZONE, zone.getValue().getId());
+        }
+        address.write(state);
     }
 
     private void show() {
+        writeAddress();
         ZoneId chosenZone = zone.getValue();
         ActiveUserPeriod chosenPeriod = period.getValue() == null ? ActiveUserPeriod.DAILY : period.getValue();
         if (chosenZone == null) {

@@ -2,15 +2,7 @@ package org.commsportal.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -46,9 +38,6 @@ public final class ReportLink<C extends Enum<C>> {
     /** Longer filters are not names; the field takes what a person would type. */
     static final int MAX_FILTER_LENGTH = 200;
 
-    private static final int SHOWN_VALUE_LENGTH = 40;
-
-    private final String route;
     private final Class<C> type;
     private final Select<ReportPeriod> period;
     private final @Nullable UserTableGrid<?, C, ?> grid;
@@ -57,14 +46,8 @@ public final class ReportLink<C extends Enum<C>> {
     private final Supplier<@Nullable LocalDate> day;
     private final Consumer<LocalDate> showDay;
     private final Supplier<LocalDate> reportDate;
+    private final PageAddress address;
     private boolean restoring;
-    private String currentQuery = "";
-
-    /** Saves the view under a name; the reason it could not, if it could not. */
-    @FunctionalInterface
-    public interface ViewSaver {
-        Optional<String> save(String route, String query, String name, boolean shared);
-    }
 
     /**
      * Binds the page's parts: {@code grid}, {@code columns} and {@code table} are the per-user table's (null for a
@@ -81,7 +64,7 @@ public final class ReportLink<C extends Enum<C>> {
             Supplier<@Nullable LocalDate> day,
             Consumer<LocalDate> showDay,
             Supplier<LocalDate> reportDate) {
-        this.route = route;
+        this.address = new PageAddress(route);
         this.type = type;
         this.period = period;
         this.grid = grid;
@@ -121,12 +104,7 @@ public final class ReportLink<C extends Enum<C>> {
             restoring = false;
         }
         update();
-        if (!problems.isEmpty()) {
-            Notification.show(
-                    "This link's " + String.join("; ", problems) + ". That part was left out.",
-                    8000,
-                    Notification.Position.BOTTOM_START);
-        }
+        PageAddress.tell(problems);
     }
 
     private void restoreTable(Map<String, List<String>> values, List<String> problems) {
@@ -199,97 +177,17 @@ public final class ReportLink<C extends Enum<C>> {
                                 ",", columns.visible().stream().map(Enum::name).toList()));
             }
         }
-        QueryParameters query = QueryParameters.simple(state);
-        currentQuery = query.getQueryString();
-        ui.getPage().getHistory().replaceState(null, new Location(route, query));
+        address.write(state);
     }
 
-    /**
-     * "Save view": names the view as it is now, private or shared within the tenant; the Usage overview lists it
-     * (docs/pages.md, "Saved views").
-     */
-    public Button saveButton(ViewSaver saver) {
-        var save = new Button("Save view", VaadinIcon.BOOKMARK.create());
-        save.setId("save-view");
-        save.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        save.addClickListener(click -> {
-            var dialog = new Dialog();
-            dialog.setId("save-view-dialog");
-            dialog.setHeaderTitle("Save this view");
-            var name = new TextField("Name");
-            name.setId("saved-view-name");
-            name.setMaxLength(200); // longer names get the service's own message
-            name.setWidthFull();
-            var shared = new Checkbox("Share with the other accounts of the organization");
-            shared.setId("saved-view-shared");
-            dialog.add(new VerticalLayout(name, shared));
-            var cancel = new Button("Cancel", event -> dialog.close());
-            var confirm = new Button(
-                    "Save",
-                    event -> saver.save(route, currentQuery, name.getValue(), shared.getValue())
-                            .ifPresentOrElse(
-                                    problem -> {
-                                        name.setInvalid(true);
-                                        name.setErrorMessage(problem);
-                                    },
-                                    () -> {
-                                        dialog.close();
-                                        Notification.show(
-                                                "Saved: the Usage overview lists it.",
-                                                4000,
-                                                Notification.Position.BOTTOM_START);
-                                    }));
-            confirm.setId("confirm-save-view");
-            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            dialog.getFooter().add(cancel, confirm);
-            dialog.open();
-            name.focus();
-        });
-        return save;
+    /** "Save view" for this report (docs/pages.md, "Saved views"). */
+    public Button saveButton(PageAddress.ViewSaver saver) {
+        return address.saveButton(saver);
     }
 
-    /** "Copy link": puts the page's address, which holds its state, on the clipboard. */
+    /** "Copy link": see {@link PageAddress#copyButton()}. */
     public static Button copyButton() {
-        var copy = new Button("Copy link", VaadinIcon.LINK.create());
-        copy.setId("copy-link");
-        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        // in the browser, inside the click: the clipboard needs the viewer's gesture, which a round trip would lose
-        copy.getElement().executeJs("""
-                const button = this;
-                button.addEventListener('click', () => {
-                  const url = window.location.href;
-                  const done = ok => button.dispatchEvent(new CustomEvent('link-copied', {detail: {ok: ok}}));
-                  const fallback = () => {
-                    const area = document.createElement('textarea');
-                    area.value = url;
-                    area.setAttribute('readonly', '');
-                    area.style.position = 'fixed';
-                    area.style.opacity = '0';
-                    document.body.appendChild(area);
-                    area.select();
-                    let ok = false;
-                    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
-                    area.remove();
-                    return ok;
-                  };
-                  if (navigator.clipboard && window.isSecureContext) {
-                    navigator.clipboard.writeText(url).then(() => done(true), () => done(fallback()));
-                  } else {
-                    done(fallback());
-                  }
-                });
-                """);
-        copy.getElement()
-                .addEventListener(
-                        "link-copied",
-                        event -> Notification.show(
-                                event.getEventData().getBoolean("event.detail.ok")
-                                        ? "Link copied: it opens this view as the opener's roles allow."
-                                        : "The browser did not allow copying: copy the address from the address bar.",
-                                5000,
-                                Notification.Position.BOTTOM_START))
-                .addEventData("event.detail.ok");
-        return copy;
+        return PageAddress.copyButton();
     }
 
     private UserTableGrid<?, C, ?> grid() {
@@ -310,15 +208,11 @@ public final class ReportLink<C extends Enum<C>> {
                 .findFirst();
     }
 
-    /** The parameter's value when given once; a repeated parameter counts as its first value. */
     private static Optional<String> single(Map<String, List<String>> values, String name) {
-        List<String> given = values.getOrDefault(name, List.of());
-        return given.isEmpty() ? Optional.empty() : Optional.of(given.get(0));
+        return PageAddress.single(values, name);
     }
 
-    /** A value quoted for a message, cut short: links can carry anything. */
     private static String shown(String value) {
-        String cut = value.length() > SHOWN_VALUE_LENGTH ? value.substring(0, SHOWN_VALUE_LENGTH) + "…" : value;
-        return "\"" + cut + "\"";
+        return PageAddress.shown(value);
     }
 }

@@ -33,6 +33,11 @@ public final class TimeZoneField {
         return field;
     }
 
+    /** The offered zone with this id (UTC or an IANA region id), if the field offers it. */
+    public static java.util.Optional<ZoneId> offered(String id) {
+        return ZONES.stream().filter(zone -> zone.getId().equals(id)).findFirst();
+    }
+
     static String label(ZoneId zone) {
         if (zone.equals(UTC)) {
             return "UTC";

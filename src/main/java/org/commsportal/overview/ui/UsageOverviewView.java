@@ -133,8 +133,12 @@ class UsageOverviewView extends VerticalLayout {
         cards.setId("overview-cards");
         cards.addClassName("overview-cards");
         Map<String, String> titles = new LinkedHashMap<>(); // the usage reports the viewer's roles open
+        Map<String, String> savedViewTitles = new LinkedHashMap<>(); // every savable page the viewer's roles open
         for (var entry : MenuConfiguration.getMenuEntries()) {
             String path = entry.path().replaceAll("^/+", "").replaceAll("/+$", "");
+            if (SavedViews.ROUTES.contains(path)) {
+                savedViewTitles.putIfAbsent(path, entry.title());
+            }
             if (path.isEmpty() || path.equals("usage") || !path.startsWith("usage/") || titles.containsKey(path)) {
                 continue;
             }
@@ -146,7 +150,7 @@ class UsageOverviewView extends VerticalLayout {
             add(new Paragraph("Your roles open no usage reports."));
         }
         add(cards);
-        add(new SavedViewList(savedViews, titles));
+        add(new SavedViewList(savedViews, savedViewTitles));
     }
 
     /** A report still being prepared (active users right after an upgrade) shows no figure yet. */

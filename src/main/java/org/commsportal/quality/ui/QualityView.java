@@ -11,7 +11,6 @@ import com.vaadin.flow.component.charts.model.Stacking;
 import com.vaadin.flow.component.charts.model.Tooltip;
 import com.vaadin.flow.component.charts.model.YAxis;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -25,18 +24,24 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.commsportal.base.ui.DateRangeFilter;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.quality.DrillThroughLink;
@@ -47,6 +52,7 @@ import org.commsportal.quality.QualityReport;
 import org.commsportal.quality.QualityService;
 import org.commsportal.quality.QualitySplit;
 import org.commsportal.quality.QualityVerdict;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
@@ -66,25 +72,7 @@ import org.jspecify.annotations.Nullable;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class QualityView extends VerticalLayout {
-
-    /** The preset ranges, ending at the report date. */
-    enum Range {
-        D7("Last 7 days", 7),
-        D30("Last 30 days", 30),
-        D90("Last 90 days", 90),
-        D180("Last 180 days", 180),
-        M12("Last 12 months", 365),
-        CUSTOM("Custom range", 0);
-
-        final String label;
-        final int days;
-
-        Range(String label, int days) {
-            this.label = label;
-            this.days = days;
-        }
-    }
+class QualityView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int WORST = 10;
     /** The values a split's chart shows: the most used ones (the table lists them all). */
@@ -92,9 +80,8 @@ class QualityView extends VerticalLayout {
 
     private final QualityService service;
     private final Locale locale;
-    private final Select<Range> range = new Select<>();
-    private final DatePicker from = new DatePicker("From (UTC)");
-    private final DatePicker to = new DatePicker("To (UTC)");
+    private final DateRangeFilter range;
+    private final PageAddress address = new PageAddress("quality");
     private final Select<String> modality = new Select<>();
     private final Map<QualitySplit, Select<String>> codeFilters = new java.util.EnumMap<>(QualitySplit.class);
     private final ComboBox<String> subnet = new ComboBox<>("Subnet");
@@ -105,7 +92,7 @@ class QualityView extends VerticalLayout {
     private boolean updating;
     private final boolean drillThrough;
 
-    QualityView(QualityService service) {
+    QualityView(QualityService service, SavedViews savedViews) {
         this.service = service;
         this.locale = getLocale() == null ? Locale.ROOT : getLocale();
         this.drillThrough = service.mayReadPerUserData();
@@ -114,26 +101,8 @@ class QualityView extends VerticalLayout {
         LocaleNumbers.useInCharts(locale);
         filter = QualityFilter.lastDays(service.reportDate(), 30);
 
-        range.setId("range");
-        range.setLabel("Range");
-        range.setItems(Range.values());
-        range.setItemLabelGenerator(r -> r.label);
-        range.setValue(Range.D30);
-        range.addValueChangeListener(event -> {
-            if (!updating && event.getValue() != Range.CUSTOM) {
-                LocalDate last = service.reportDate();
-                show(filter.withRange(last.minusDays(event.getValue().days - 1L), last));
-            }
-        });
-        from.setId("from");
-        to.setId("to");
-        for (DatePicker picker : List.of(from, to)) {
-            picker.addValueChangeListener(event -> {
-                if (!updating && event.isFromClient()) {
-                    customRange();
-                }
-            });
-        }
+        range = new DateRangeFilter(
+                service.reportDate(), QualityFilter.MAX_DAYS, (first, last) -> show(filter.withRange(first, last)));
         modality.setId("modality");
         modality.setLabel("Modality");
         modality.setItems("", "5", "6", "4");
@@ -146,7 +115,9 @@ class QualityView extends VerticalLayout {
                         event.getValue().isEmpty() ? null : Modality.ofId(Integer.parseInt(event.getValue()))));
             }
         });
-        var filters = new FlexLayout(range, from, to, modality);
+        var filters = new FlexLayout();
+        range.fields().forEach(filters::add);
+        filters.add(modality);
         filters.setId("filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
@@ -162,8 +133,69 @@ class QualityView extends VerticalLayout {
         content.setId("quality-content");
         content.setWidthFull();
         var exports = new StreamedExports(this::prepareExport);
-        add(new H2("Call quality"), filters, new HorizontalLayout(summary, exports), content);
-        show(filter);
+        var actions = new HorizontalLayout(
+                summary, exports, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
+        actions.setWrap(true);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2("Call quality"), filters, actions, content);
+    }
+
+    /**
+     * Opens the view a link asks for (docs/pages.md#links): range, modality and split values; a parameter that
+     * cannot be used is named and left out.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        List<String> problems = new ArrayList<>();
+        DateRangeFilter.Days days = range.restore(parameters, problems);
+        QualityFilter wanted = filter.withRange(days.from(), days.to());
+        Optional<String> chosenModality = PageAddress.single(parameters, DrillThroughLink.MODALITY);
+        if (chosenModality.isPresent()) {
+            Optional<Modality> found = QualityMetric.MODALITIES.stream()
+                    .filter(m -> DrillThroughLink.modalityParameter(m).equalsIgnoreCase(chosenModality.get()))
+                    .findFirst();
+            if (found.isPresent()) {
+                wanted = wanted.withModality(found.get());
+            } else {
+                problems.add("modality " + PageAddress.shown(chosenModality.get())
+                        + " is not one of audio, video, application-sharing");
+            }
+        }
+        for (QualitySplit split : QualitySplit.values()) {
+            Optional<String> value = PageAddress.single(parameters, split.parameter());
+            if (value.isPresent()) {
+                try {
+                    wanted = wanted.withSplit(split, split.parse(value.get()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(split.parameter() + " " + PageAddress.shown(value.get()) + " is not a value of "
+                            + split.title());
+                }
+            }
+        }
+        QualityFilter chosen = wanted;
+        updating = true;
+        modality.setValue(
+                chosen.modality() == null
+                        ? ""
+                        : Integer.toString(chosen.modality().id()));
+        codeFilters.forEach((split, select) ->
+                select.setValue(Objects.requireNonNullElse(chosen.splits().get(split), "")));
+        updating = false;
+        show(chosen);
+        PageAddress.tell(problems);
+    }
+
+    /** The filter in the address; parameters at their defaults are left out. */
+    private void writeAddress() {
+        Map<String, String> state = new LinkedHashMap<>();
+        range.writeTo(state);
+        if (filter.modality() != null) {
+            state.put(DrillThroughLink.MODALITY, DrillThroughLink.modalityParameter(filter.modality()));
+        }
+        filter.splits().forEach((split, value) -> state.put(split.parameter(), split.parameterValue(value)));
+        address.write(state);
     }
 
     private void codeFilter(FlexLayout filters, QualitySplit split, String label, String id, String... values) {
@@ -198,32 +230,12 @@ class QualityView extends VerticalLayout {
         filters.add(box);
     }
 
-    private void customRange() {
-        LocalDate first = from.getValue();
-        LocalDate last = to.getValue();
-        if (first == null || last == null || last.isBefore(first)) {
-            to.setInvalid(true);
-            to.setErrorMessage("Choose a From and a later To.");
-            return;
-        }
-        if (ChronoUnit.DAYS.between(first, last) + 1 > QualityFilter.MAX_DAYS) {
-            to.setInvalid(true);
-            to.setErrorMessage("A range is at most 12 months.");
-            return;
-        }
-        to.setInvalid(false);
-        updating = true;
-        range.setValue(Range.CUSTOM);
-        updating = false;
-        show(filter.withRange(first, last));
-    }
-
     private void show(QualityFilter shown) {
         filter = shown;
         QualityReport report = service.report(shown);
+        range.show(new DateRangeFilter.Days(shown.from(), shown.to()));
+        writeAddress();
         updating = true;
-        from.setValue(shown.from());
-        to.setValue(shown.to());
         subnet.setItems(values(report, QualitySplit.SUBNET, shown.splits().get(QualitySplit.SUBNET)));
         subnet.setValue(shown.splits().get(QualitySplit.SUBNET));
         client.setItems(values(report, QualitySplit.CLIENT, shown.splits().get(QualitySplit.CLIENT)));

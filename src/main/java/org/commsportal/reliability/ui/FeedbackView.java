@@ -15,8 +15,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -25,15 +29,18 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.PageAddress;
 import org.commsportal.reliability.FeedbackCounts;
 import org.commsportal.reliability.ProblemTokens;
 import org.commsportal.reliability.ReliabilityFilter;
 import org.commsportal.reliability.ReliabilityService;
 import org.commsportal.reliability.ReliabilitySplit;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
 
 /**
@@ -51,15 +58,16 @@ import org.commsportal.security.Roles;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class FeedbackView extends VerticalLayout {
+class FeedbackView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ReliabilityService service;
     private final Locale locale;
     private final FilterBar filters;
+    private final PageAddress address = new PageAddress("quality/feedback");
     private final Span summary = new Span();
     private final Div content = new Div();
 
-    FeedbackView(ReliabilityService service) {
+    FeedbackView(ReliabilityService service, SavedViews savedViews) {
         this.service = service;
         this.locale = getLocale() == null ? Locale.ROOT : getLocale();
         setId("feedback");
@@ -74,12 +82,41 @@ class FeedbackView extends VerticalLayout {
                 Figures.note("What users said after their calls: ratings 1 to 5, where 1 and 2 are poor ratings, the"
                         + " problems they ticked and their comments."),
                 filters,
-                summary,
+                actions(savedViews),
                 content);
-        show(filters.filter());
+    }
+
+    private HorizontalLayout actions(SavedViews savedViews) {
+        var actions = new HorizontalLayout(summary, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
+        actions.setWrap(true);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return actions;
+    }
+
+    /** Opens the view a link asks for (docs/pages.md#links); what cannot be used is named and left out. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        List<String> problems = new ArrayList<>();
+        ReliabilityFilter wanted = filters.restore(parameters, problems);
+        show(wanted);
+        PageAddress.tell(problems);
+    }
+
+    /** The filter in the address; parameters at their defaults are left out. */
+    private void writeAddress() {
+        Map<String, String> state = new LinkedHashMap<>();
+        filters.writeTo(state);
+        address.write(state);
     }
 
     private void show(ReliabilityFilter filter) {
+        showFigures(filter);
+        writeAddress();
+    }
+
+    private void showFigures(ReliabilityFilter filter) {
         ReliabilityService.FeedbackReport report = service.feedback(filter);
         Map<ReliabilitySplit, List<String>> values = new EnumMap<>(ReliabilitySplit.class);
         report.splits()

@@ -1,16 +1,20 @@
 package org.commsportal.reliability.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.commsportal.base.ui.DateRangeFilter;
+import org.commsportal.base.ui.PageAddress;
+import org.commsportal.quality.DrillThroughLink;
+import org.commsportal.quality.QualitySplit;
 import org.commsportal.reliability.ReliabilityFilter;
 import org.commsportal.reliability.ReliabilityService;
 import org.commsportal.reliability.ReliabilitySplit;
@@ -23,37 +27,18 @@ import org.jspecify.annotations.Nullable;
  */
 class FilterBar extends FlexLayout {
 
-    /** The preset ranges, ending at the report date. */
-    enum Range {
-        D7("Last 7 days", 7),
-        D30("Last 30 days", 30),
-        D90("Last 90 days", 90),
-        D180("Last 180 days", 180),
-        M12("Last 12 months", 365),
-        CUSTOM("Custom range", 0);
+    static final String MODALITY = "modality";
 
-        final String label;
-        final int days;
-
-        Range(String label, int days) {
-            this.label = label;
-            this.days = days;
-        }
-    }
-
-    private final Select<Range> range = new Select<>();
-    private final DatePicker from = new DatePicker("From (UTC)");
-    private final DatePicker to = new DatePicker("To (UTC)");
+    private final DateRangeFilter range;
     private final Select<String> modality = new Select<>();
     private final Select<String> split = new Select<>();
     private final ComboBox<String> value = new ComboBox<>("Split value");
-    private final LocalDate reportDate;
     private final Consumer<ReliabilityFilter> onChange;
+    private final boolean withModality;
     private ReliabilityFilter filter;
     private boolean updating;
 
     FilterBar(LocalDate reportDate, boolean withModality, Consumer<ReliabilityFilter> onChange) {
-        this.reportDate = reportDate;
         this.onChange = onChange;
         this.filter = ReliabilityFilter.lastDays(reportDate, 30);
         setId("filters");
@@ -61,26 +46,9 @@ class FilterBar extends FlexLayout {
         getStyle().set("gap", "var(--lumo-space-s)");
         setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        range.setId("range");
-        range.setLabel("Range");
-        range.setItems(Range.values());
-        range.setItemLabelGenerator(r -> r.label);
-        range.setValue(Range.D30);
-        range.addValueChangeListener(event -> {
-            if (!updating && event.getValue() != Range.CUSTOM) {
-                change(filter.withRange(reportDate.minusDays(event.getValue().days - 1L), reportDate));
-            }
-        });
-        from.setId("from");
-        to.setId("to");
-        for (DatePicker picker : List.of(from, to)) {
-            picker.addValueChangeListener(event -> {
-                if (!updating && event.isFromClient()) {
-                    customRange();
-                }
-            });
-        }
-        add(range, from, to);
+        range = new DateRangeFilter(
+                reportDate, ReliabilityFilter.MAX_DAYS, (first, last) -> change(filter.withRange(first, last)));
+        range.fields().forEach(this::add);
         if (withModality) {
             modality.setId("modality");
             modality.setLabel("Modality");
@@ -126,7 +94,68 @@ class FilterBar extends FlexLayout {
             }
         });
         add(split, value);
-        show(filter);
+        this.withModality = withModality;
+    }
+
+    /**
+     * The filter a link asks for (docs/pages.md#links): the range, the modality and one split value, named as on the
+     * call quality page; what cannot be used is named in {@code problems} and left out.
+     */
+    ReliabilityFilter restore(Map<String, List<String>> parameters, List<String> problems) {
+        DateRangeFilter.Days days = range.restore(parameters, problems);
+        ReliabilityFilter wanted = new ReliabilityFilter(days.from(), days.to(), null, null, null);
+        Optional<String> chosenModality = PageAddress.single(parameters, MODALITY);
+        if (withModality && chosenModality.isPresent()) {
+            Optional<Modality> found = Stream.of(Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING)
+                    .filter(m -> DrillThroughLink.modalityParameter(m).equalsIgnoreCase(chosenModality.get()))
+                    .findFirst();
+            if (found.isPresent()) {
+                wanted = wanted.withModality(found.get());
+            } else {
+                problems.add("modality " + PageAddress.shown(chosenModality.get())
+                        + " is not one of audio, video, application-sharing");
+            }
+        }
+        for (ReliabilitySplit candidate : ReliabilitySplit.values()) {
+            QualitySplit asQuality = QualitySplit.valueOf(candidate.name());
+            Optional<String> given = PageAddress.single(parameters, asQuality.parameter());
+            if (given.isEmpty()) {
+                continue;
+            }
+            if (wanted.split() != null) {
+                problems.add(asQuality.parameter() + ": this page fixes one split value at a time");
+                continue;
+            }
+            try {
+                wanted = wanted.withSplit(candidate, asQuality.parse(given.get()));
+            } catch (IllegalArgumentException e) {
+                problems.add(asQuality.parameter() + " " + PageAddress.shown(given.get()) + " is not a value of "
+                        + asQuality.title());
+            }
+        }
+        ReliabilityFilter chosen = wanted;
+        updating = true;
+        modality.setValue(
+                chosen.modality() == null
+                        ? ""
+                        : Integer.toString(chosen.modality().id()));
+        split.setValue(chosen.split() == null ? "" : chosen.split().name());
+        value.setEnabled(chosen.split() != null);
+        updating = false;
+        show(chosen);
+        return chosen;
+    }
+
+    /** Writes the filter into a page's address state; parameters at their defaults are left out. */
+    void writeTo(Map<String, String> state) {
+        range.writeTo(state);
+        if (filter.modality() != null) {
+            state.put(MODALITY, DrillThroughLink.modalityParameter(filter.modality()));
+        }
+        if (filter.split() != null && filter.splitValue() != null) {
+            QualitySplit asQuality = QualitySplit.valueOf(filter.split().name());
+            state.put(asQuality.parameter(), asQuality.parameterValue(filter.splitValue()));
+        }
     }
 
     ReliabilityFilter filter() {
@@ -155,26 +184,6 @@ class FilterBar extends FlexLayout {
                 : ReliabilitySplit.valueOf(split.getValue());
     }
 
-    private void customRange() {
-        LocalDate first = from.getValue();
-        LocalDate last = to.getValue();
-        if (first == null || last == null || last.isBefore(first)) {
-            to.setInvalid(true);
-            to.setErrorMessage("Choose a From and a later To.");
-            return;
-        }
-        if (ChronoUnit.DAYS.between(first, last) + 1 > ReliabilityFilter.MAX_DAYS) {
-            to.setInvalid(true);
-            to.setErrorMessage("A range is at most 12 months.");
-            return;
-        }
-        to.setInvalid(false);
-        updating = true;
-        range.setValue(Range.CUSTOM);
-        updating = false;
-        change(filter.withRange(first, last));
-    }
-
     private void change(ReliabilityFilter changed) {
         show(changed);
         onChange.accept(changed);
@@ -182,12 +191,7 @@ class FilterBar extends FlexLayout {
 
     private void show(ReliabilityFilter shown) {
         filter = shown;
-        updating = true;
-        from.setValue(shown.from());
-        to.setValue(shown.to());
-        from.setMax(reportDate);
-        to.setMax(reportDate);
-        updating = false;
+        range.show(new DateRangeFilter.Days(shown.from(), shown.to()));
     }
 
     /** The service's limit, for the label of the response code filter. */

@@ -15,8 +15,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -25,18 +29,21 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.PageAddress;
 import org.commsportal.reliability.ReliabilityCounts;
 import org.commsportal.reliability.ReliabilityFilter;
 import org.commsportal.reliability.ReliabilityReport;
 import org.commsportal.reliability.ReliabilityService;
 import org.commsportal.reliability.ReliabilitySplit;
 import org.commsportal.reliability.SessionDetailsLink;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
 import org.commsportal.sessions.Modality;
 
@@ -55,13 +62,15 @@ import org.commsportal.sessions.Modality;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class ReliabilityView extends VerticalLayout {
+class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int TOP = 20;
+    private static final String CODES = "codes";
 
     private final ReliabilityService service;
     private final Locale locale;
     private final FilterBar filters;
+    private final PageAddress address = new PageAddress("quality/reliability");
     private final MultiSelectComboBox<Integer> codes = new MultiSelectComboBox<>("Response codes (at most 5)");
     private final Span summary = new Span();
     private final Div content = new Div();
@@ -69,7 +78,7 @@ class ReliabilityView extends VerticalLayout {
     private Set<Integer> chosenCodes = Set.of();
     private boolean updating;
 
-    ReliabilityView(ReliabilityService service) {
+    ReliabilityView(ReliabilityService service, SavedViews savedViews) {
         this.service = service;
         this.locale = getLocale() == null ? Locale.ROOT : getLocale();
         setId("reliability");
@@ -98,6 +107,7 @@ class ReliabilityView extends VerticalLayout {
             codes.setInvalid(false);
             chosenCodes = Set.copyOf(event.getValue());
             showFailures(filters.filter());
+            writeAddress();
         });
         add(
                 new H2("Call reliability"),
@@ -105,12 +115,64 @@ class ReliabilityView extends VerticalLayout {
                         + " not answering, a caller cancelling) are not failures; the classification table is in the"
                         + " documentation (Call reliability)."),
                 filters,
-                summary,
+                actions(savedViews),
                 content);
-        show(filters.filter());
+    }
+
+    private HorizontalLayout actions(SavedViews savedViews) {
+        var actions = new HorizontalLayout(summary, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
+        actions.setWrap(true);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return actions;
+    }
+
+    /** Opens the view a link asks for (docs/pages.md#links); what cannot be used is named and left out. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        List<String> problems = new ArrayList<>();
+        ReliabilityFilter wanted = filters.restore(parameters, problems);
+        PageAddress.single(parameters, CODES).ifPresent(given -> {
+            try {
+                Set<Integer> parsed = new TreeSet<>();
+                for (String code : given.split(",")) {
+                    parsed.add(Integer.parseInt(code.strip()));
+                }
+                if (parsed.size() > ReliabilityService.MAX_CODES) {
+                    problems.add("codes: at most " + ReliabilityService.MAX_CODES + " response codes");
+                } else {
+                    chosenCodes = Set.copyOf(parsed);
+                }
+            } catch (NumberFormatException e) {
+                problems.add("codes " + PageAddress.shown(given) + " are not response codes such as 480,503");
+            }
+        });
+        show(wanted);
+        PageAddress.tell(problems);
+    }
+
+    /** The filter in the address; parameters at their defaults are left out. */
+    private void writeAddress() {
+        Map<String, String> state = new LinkedHashMap<>();
+        filters.writeTo(state);
+        if (!chosenCodes.isEmpty()) {
+            state.put(
+                    CODES,
+                    String.join(
+                            ",",
+                            new TreeSet<>(chosenCodes)
+                                    .stream().map(String::valueOf).toList()));
+        }
+        address.write(state);
     }
 
     private void show(ReliabilityFilter filter) {
+        showFigures(filter);
+        writeAddress();
+    }
+
+    private void showFigures(ReliabilityFilter filter) {
         ReliabilityReport report = service.report(filter);
         Map<ReliabilitySplit, List<String>> values = new EnumMap<>(ReliabilitySplit.class);
         report.splits()

@@ -62,9 +62,8 @@ final class ScheduleDialog extends Dialog {
         recipient.setLabel("Recipient");
         recipient.setItems(recipients);
         recipient.setItemLabelGenerator(r -> r.displayName() + " (" + r.username() + ", " + r.timeZone() + ")");
-        long recipientId = existing != null
-                ? existing.recipientId()
-                : recipients.size() == 1 ? recipients.get(0).id() : -1;
+        // a new schedule is sent to the one who makes it unless they choose another account
+        long recipientId = existing != null ? existing.recipientId() : schedules.signedInAccountId();
         recipients.stream().filter(r -> r.id() == recipientId).findFirst().ifPresent(recipient::setValue);
         recipient.setReadOnly(recipients.size() <= 1);
 
@@ -101,6 +100,16 @@ final class ScheduleDialog extends Dialog {
             delivery.setValue(Delivery.CSV);
         }
         frequency.addValueChangeListener(event -> showDays());
+        view.addValueChangeListener(event -> {
+            if (event.getValue() != null
+                    && !ReportSchedules.attachesTable(event.getValue().route())) {
+                delivery.setValue(Delivery.LINK); // a chart page has no per-user table to attach
+            }
+        });
+        if (view.getValue() != null
+                && !ReportSchedules.attachesTable(view.getValue().route())) {
+            delivery.setValue(Delivery.LINK);
+        }
         showDays();
 
         error.setId("schedule-error");
