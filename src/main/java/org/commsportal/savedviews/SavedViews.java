@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,16 +51,31 @@ public class SavedViews {
         "range", "from", "to", "modality", "conference", "connection", "inside", "vpn", "subnet", "client"
     };
 
-    private static final Map<String, Parameters> PAGES = Map.of(
-            "usage/peer-to-peer-activity", USAGE_REPORT,
-            "usage/activity", USAGE_REPORT,
-            "usage/conference-organizer-activity", USAGE_REPORT,
-            "usage/conference-participant-activity", USAGE_REPORT,
-            "usage/device-usage", USAGE_REPORT,
-            "usage/active-users", Parameters.aggregate("period", "zone"),
-            "quality", Parameters.aggregate(QUALITY_FILTERS),
-            "quality/reliability", Parameters.aggregate(withCodes()),
-            "quality/feedback", Parameters.aggregate(QUALITY_FILTERS));
+    /** Session details: its search form or a drill-through, grouping and columns; per-user data only. */
+    private static final Parameters SESSION_DETAILS = sessionDetails();
+
+    private static final Map<String, Parameters> PAGES = Map.ofEntries(
+            Map.entry("usage/session-details", SESSION_DETAILS),
+            Map.entry("usage/peer-to-peer-activity", USAGE_REPORT),
+            Map.entry("usage/activity", USAGE_REPORT),
+            Map.entry("usage/conference-organizer-activity", USAGE_REPORT),
+            Map.entry("usage/conference-participant-activity", USAGE_REPORT),
+            Map.entry("usage/device-usage", USAGE_REPORT),
+            Map.entry("usage/active-users", Parameters.aggregate("period", "zone")),
+            Map.entry("quality", Parameters.aggregate(QUALITY_FILTERS)),
+            Map.entry("quality/reliability", Parameters.aggregate(withCodes())),
+            Map.entry("quality/feedback", Parameters.aggregate(QUALITY_FILTERS)),
+            Map.entry("quality/locations", Parameters.aggregate(withPath())));
+
+    private static Parameters sessionDetails() {
+        Set<String> all = new HashSet<>(Set.of(
+                "user", "start", "end", "group", "columns", "zone", "verdict", "rule", "responseCode", "diagnosticId"));
+        all.addAll(Set.of(QUALITY_FILTERS));
+        all.remove("range");
+        Set<String> withoutNames = new HashSet<>(all);
+        withoutNames.remove("user");
+        return new Parameters(Set.copyOf(all), Set.of(), Set.copyOf(withoutNames));
+    }
 
     /** The report pages whose view lives in their address (base/ui PageAddress). */
     public static final Set<String> ROUTES = PAGES.keySet();
@@ -176,6 +192,10 @@ public class SavedViews {
             throw new SavedViewProblem("That view is not one of yours, or it was deleted already.");
         }
         audit.recordChange(AuditAction.SAVED_VIEW_DELETED, "Deleted the view \"" + name + "\"");
+    }
+
+    private static String[] withPath() {
+        return new String[] {"range", "from", "to", "modality", "region", "city", "building"};
     }
 
     private static String[] withCodes() {

@@ -22,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Creates, lists, changes and deletes scheduled reports (docs/scheduled-reports.md). An account schedules saved views
@@ -174,7 +175,9 @@ public class ReportSchedules {
     }
 
     /** {@link #create} or {@link #update} (id 0 creates), answering why not instead of throwing, for a form. */
+    // its own transaction: the calls below are on this object, past the proxy, so their annotations do not apply
     @PreAuthorize(Roles.READ_CHARTS)
+    @Transactional
     public Optional<String> trySave(long id, ScheduleRequest request) {
         try {
             if (id == 0) {
@@ -184,6 +187,7 @@ public class ReportSchedules {
             }
             return Optional.empty();
         } catch (ScheduleProblem problem) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly(); // nothing half-written
             return Optional.of(problem.getMessage());
         }
     }

@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SessionDetailsService {
 
     private static final int MAX_USER_CHOICES = 50;
+    /** Longer than any stored user name (255 characters): a longer name in a link names nobody. */
+    private static final int MAX_LINKED_NAME_LENGTH = 255;
 
     private final SessionDetailsRepository sessions;
     private final DirectoryService directory;
@@ -85,6 +87,22 @@ public class SessionDetailsService {
                         user.id(),
                         mask.concealed() ? mask.userName(user.upn()) : user.upn() + " (" + user.displayName() + ")"))
                 .toList();
+    }
+
+    /**
+     * The user a link names as the viewer sees names (a pseudonym when concealed, never matched on a real name), as
+     * the search box offers them; empty when the viewer cannot name such a user in this organization.
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    @Transactional(readOnly = true)
+    public java.util.Optional<UserChoice> userNamed(String name) {
+        if (name.isBlank() || name.length() > MAX_LINKED_NAME_LENGTH) {
+            return java.util.Optional.empty();
+        }
+        long tenantId = currentTenant.id();
+        NameMask mask = concealment.forCurrentViewer();
+        return sessions.userByShownName(tenantId, name, mask.concealed())
+                .flatMap(id -> sessions.userUpn(tenantId, id).map(upn -> new UserChoice(id, mask.userName(upn))));
     }
 
     /**

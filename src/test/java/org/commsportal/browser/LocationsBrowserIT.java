@@ -75,6 +75,30 @@ class LocationsBrowserIT extends BrowserTest {
         assertThat(column0()).containsExactly("10.20.50.0");
         browser.waitFor(By.id("location-chart"));
         browser.screenshot("locations");
+        String path = java.net.URLDecoder.decode(browser.currentPath(), StandardCharsets.UTF_8);
+        assertThat(path).contains("region=Test Region", "city=Testville", "building=Test Tower");
+
+        // the path travels in a link; a level without the ones above it is named and left out
+        browser.open("/quality/locations?range=D90&region=Test+Region&city=Testville");
+        browser.waitFor(By.id("location-table"));
+        browser.waitUntilIdle();
+        assertThat(column0()).containsExactlyInAnyOrder("Tower campus", "Test Tower");
+        assertThat(browser.driver.findElement(By.id("range")).getText()).contains("Last 90 days");
+        browser.open("/quality/locations?building=Test+Tower");
+        browser.waitFor(By.id("location-table"));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> ((List<?>)
+                                        browser.script(
+                                                "return [...document.querySelectorAll('vaadin-notification-card')]"
+                                                        + ".map(c => c.textContent).filter(t => t.includes('needs the levels above'))"))
+                                .size()
+                        == 1);
+        assertThat(column0()).containsExactly("Test Region");
+        browser.open("/admin/locations");
+        browser.open(path);
+        browser.waitFor(By.id("location-table"));
+        browser.waitUntilIdle();
+        assertThat(column0()).containsExactly("10.20.50.0");
         // the subnets that neither 10.20.0.0/19 nor 10.20.50.0/24 holds are missing
         assertThat(browser.gridRows("missing-subnets"))
                 .isNotEmpty()

@@ -46,10 +46,11 @@ class ScheduleBrowserIT extends BrowserTest {
         browser.waitFor(By.cssSelector("a.schedule-saved-view[aria-label='Schedule the saved view " + name + "']"))
                 .click();
         browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().startsWith("/my-schedules?view="));
-        // the dialog's button, clicked as soon as it exists (the dialog may still be moving in)
+        browser.waitFor(By.id("save-schedule"));
+        browser.waitUntilIdle(); // the dialog has opened and its fields hold their values
         browser.script("arguments[0].click()", browser.waitFor(By.id("save-schedule")));
         try {
-            browser.wait(Duration.ofSeconds(10))
+            browser.wait(Duration.ofSeconds(20))
                     .until(d -> d.findElements(By.cssSelector("#schedule-grid vaadin-grid-cell-content")).stream()
                             .anyMatch(cell -> cell.getText().equals(name)));
         } catch (org.openqa.selenium.TimeoutException notListed) {

@@ -305,6 +305,80 @@ class SessionDetailsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void the_search_grouping_and_columns_travel_in_the_address_and_a_real_name_finds_nobody_for_a_concealed_viewer()
+            throws Exception {
+        record Busy(String upn, long userId) {}
+        Busy busy = jdbc.sql("""
+                SELECT u.upn, u.id FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id AND t.name = 'contoso.example'
+                JOIN comm_session s ON s.tenant_id = u.tenant_id AND s.from_user_id = u.id
+                GROUP BY u.id, u.upn ORDER BY COUNT(*) DESC, u.id LIMIT 1
+                """)
+                .query((rs, n) -> new Busy(rs.getString(1), rs.getLong(2)))
+                .single();
+        LocalDate lastDay = jdbc.sql(
+                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
+                                + "AND t.name = 'contoso.example'")
+                .query(LocalDate.class)
+                .single();
+        LocalDate from = lastDay.minusDays(6);
+        long expected = jdbc.sql("""
+                SELECT COUNT(*) FROM comm_session
+                WHERE (from_user_id = :u OR to_user_id = :u) AND start_time >= :from AND start_time < :to
+                """)
+                .param("u", busy.userId())
+                .param("from", from.atStartOfDay())
+                .param("to", lastDay.plusDays(1).atStartOfDay())
+                .query(Long.class)
+                .single();
+        String link = "/usage/session-details?user=" + busy.upn() + "&start=" + from + "T00:00&end="
+                + lastDay.plusDays(1) + "T00:00&group=MEDIA_TYPES&columns=DIALOG_ID,START_TIME,QUALITY";
+
+        browser.signIn("global.admin", "portal-demo-2026");
+        browser.open(link);
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("result-summary"))
+                        .getText()
+                        .startsWith(expected + " sessions of " + busy.upn()));
+        browser.waitFor(By.id("group-chip-MEDIA_TYPES"));
+        assertThat(address())
+                .contains(
+                        "user=" + busy.upn(),
+                        "start=" + from + "T00:00",
+                        "end=" + lastDay.plusDays(1) + "T00:00",
+                        "group=MEDIA_TYPES",
+                        "columns=DIALOG_ID,START_TIME,QUALITY");
+        browser.screenshot("session-details-opened-from-a-link");
+
+        browser.driver.findElement(By.id("remove-group-MEDIA_TYPES")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> !address().contains("group="));
+        assertThat(gridSize()).isEqualTo(expected);
+
+        browser.open("/usage/session-details?start=yesterday&group=NOPE&user=" + busy.upn());
+        browser.wait(Duration.ofSeconds(10)).until(d -> notifications().stream().anyMatch(t -> t.contains("NOPE")));
+        assertThat(notifications().stream()
+                        .filter(t -> t.contains("NOPE"))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("start \"yesterday\"", "group \"NOPE\"")
+                .doesNotContain("Exception");
+
+        String realName = jdbc.sql("""
+                        SELECT u.upn FROM licensed_user u JOIN tenant t ON t.id = u.tenant_id
+                        WHERE t.name = 'fabrikam.example' ORDER BY u.id LIMIT 1
+                        """).query(String.class).single();
+        browser.signIn("global.admin@fabrikam.example", "portal-demo-2026");
+        browser.open("/usage/session-details?user=" + realName + "&start=" + from + "T00:00");
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> notifications().stream().anyMatch(t -> t.contains("is no pseudonym")));
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElement(By.id("result-summary")).getText())
+                .isEmpty();
+        assertThat(browser.driver.findElement(By.cssSelector("#user-search")).getAttribute("invalid"))
+                .as("no user was chosen: the search asks for one")
+                .isNotNull();
+    }
+
+    @Test
     void a_usage_summary_reader_cannot_open_the_page() {
         browser.signIn("usage.reader", "portal-demo-2026");
         browser.open("/usage/session-details");
@@ -357,6 +431,16 @@ class SessionDetailsBrowserIT extends BrowserTest {
 
     private static long count(String groupLabel) {
         return Long.parseLong(groupLabel.substring(groupLabel.lastIndexOf('(') + 1, groupLabel.length() - 1));
+    }
+
+    private String address() {
+        return java.net.URLDecoder.decode(browser.currentPath(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> notifications() {
+        return (List<String>) browser.script(
+                "return [...document.querySelectorAll('vaadin-notification-card')].map(c => c.textContent)");
     }
 
     private long gridSize() {

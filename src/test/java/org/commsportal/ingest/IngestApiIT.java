@@ -133,7 +133,9 @@ class IngestApiIT {
                         .query(String.class)
                         .single())
                 .isEqualTo("09:00:00.123000");
-        assertThat(count("reliability_session")).isEqualTo(1);
+        assertThat(count("reliability_session"))
+                .as("the session's row and its audio's")
+                .isEqualTo(2);
         assertThat(verifier.differences(tenant.id(), 10)).isEmpty();
         assertRollupsEqualRecomputation();
     }

@@ -535,12 +535,15 @@ class ScheduledReportsIT {
                 .orElseThrow()
                 .id();
 
-        assertThatThrownBy(() -> schedules.create(daily(qualityView, world.admin(), Delivery.XLSX)))
-                .isInstanceOf(ScheduleProblem.class)
-                .hasMessageContaining("no per-user table to attach")
-                .hasMessageContaining("choose \"Link to the report\"");
+        // the form's call: the reason comes back, nothing is written
+        assertThat(schedules.trySave(0, daily(qualityView, world.admin(), Delivery.XLSX)))
+                .hasValueSatisfying(reason ->
+                        assertThat(reason).contains("no per-user table to attach", "choose \"Link to the report\""));
         assertThat(schedules.list()).isEmpty();
-        long id = schedules.create(daily(qualityView, world.admin(), Delivery.LINK));
-        assertThat(schedules.list()).extracting(ReportSchedule::id).containsExactly(id);
+        assertThat(schedules.trySave(0, daily(qualityView, world.admin(), Delivery.LINK)))
+                .isEmpty();
+        assertThat(schedules.list())
+                .singleElement()
+                .satisfies(schedule -> assertThat(schedule.delivery()).isEqualTo(Delivery.LINK));
     }
 }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.charts.model.ChartType;
 import com.vaadin.flow.component.charts.model.Configuration;
 import com.vaadin.flow.component.charts.model.DataSeries;
 import com.vaadin.flow.component.charts.model.DataSeriesItem;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -23,17 +22,23 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.commsportal.base.ui.DateRangeFilter;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.locations.LocationFigures;
@@ -44,7 +49,9 @@ import org.commsportal.locations.LocationService;
 import org.commsportal.locations.MissingSubnet;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualityFilter;
+import org.commsportal.quality.QualityMetric;
 import org.commsportal.quality.QualitySplit;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +71,14 @@ import org.jspecify.annotations.Nullable;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class LocationsView extends VerticalLayout {
+class LocationsView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The path's parameters (docs/pages.md#links), from the top down. */
+    static final String REGION = "region";
+
+    static final String CITY = "city";
+    static final String BUILDING = "building";
+    private static final int MAX_NAME_LENGTH = 255;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final int CHART_ROWS = 15;
@@ -73,9 +87,8 @@ class LocationsView extends VerticalLayout {
     private final LocationService service;
     private final Locale locale;
     private final boolean drillThrough;
-    private final Select<Integer> range = new Select<>();
-    private final DatePicker from = new DatePicker("From (UTC)");
-    private final DatePicker to = new DatePicker("To (UTC)");
+    private final DateRangeFilter range;
+    private final PageAddress address = new PageAddress("quality/locations");
     private final Select<String> modality = new Select<>();
     private final HorizontalLayout path = new HorizontalLayout();
     private final Span status = new Span();
@@ -85,7 +98,7 @@ class LocationsView extends VerticalLayout {
     private LocationFilter filter;
     private boolean updating;
 
-    LocationsView(LocationService service) {
+    LocationsView(LocationService service, SavedViews savedViews) {
         this.service = service;
         this.locale = getLocale() == null ? Locale.ROOT : getLocale();
         this.drillThrough = service.mayReadPerUserData();
@@ -94,36 +107,8 @@ class LocationsView extends VerticalLayout {
         LocaleNumbers.useInCharts(locale);
         filter = LocationFilter.lastDays(service.reportDate(), 30);
 
-        range.setId("range");
-        range.setLabel("Range");
-        range.setItems(7, 30, 90, 180, 365, 0);
-        range.setItemLabelGenerator(days -> days == 0 ? "Custom range" : "Last " + days + " days");
-        range.setValue(30);
-        range.addValueChangeListener(event -> {
-            if (!updating && event.getValue() != 0) {
-                LocalDate last = service.reportDate();
-                show(filter.withRange(last.minusDays(event.getValue() - 1L), last));
-            }
-        });
-        from.setId("from");
-        to.setId("to");
-        for (DatePicker picker : List.of(from, to)) {
-            picker.addValueChangeListener(event -> {
-                if (!updating && event.isFromClient() && from.getValue() != null && to.getValue() != null) {
-                    try {
-                        updating = true;
-                        range.setValue(0);
-                    } finally {
-                        updating = false;
-                    }
-                    try {
-                        show(filter.withRange(from.getValue(), to.getValue()));
-                    } catch (IllegalArgumentException e) {
-                        status.setText(e.getMessage());
-                    }
-                }
-            });
-        }
+        range = new DateRangeFilter(
+                service.reportDate(), LocationFilter.MAX_DAYS, (first, last) -> show(filter.withRange(first, last)));
         modality.setId("modality");
         modality.setLabel("Modality");
         modality.setItems("", "5", "6", "4");
@@ -136,7 +121,9 @@ class LocationsView extends VerticalLayout {
                         event.getValue().isEmpty() ? null : Modality.ofId(Integer.parseInt(event.getValue()))));
             }
         });
-        var filters = new FlexLayout(range, from, to, modality);
+        var filters = new FlexLayout();
+        range.fields().forEach(filters::add);
+        filters.add(modality, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
         filters.setId("filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
@@ -175,18 +162,86 @@ class LocationsView extends VerticalLayout {
                         + "export is a building file with these subnets, ready to complete and upload."),
                 new HorizontalLayout(missingSummary, exports),
                 missing);
-        show(filter);
+    }
+
+    /**
+     * Opens the view a link asks for (docs/pages.md#links): range, modality and the path of region, city and
+     * building; a parameter that cannot be used is named and left out.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        List<String> problems = new ArrayList<>();
+        DateRangeFilter.Days days = range.restore(parameters, problems);
+        LocationFilter wanted = filter.withRange(days.from(), days.to());
+        Optional<String> chosenModality = PageAddress.single(parameters, DrillThroughLink.MODALITY);
+        if (chosenModality.isPresent()) {
+            Optional<Modality> found = QualityMetric.MODALITIES.stream()
+                    .filter(m -> DrillThroughLink.modalityParameter(m).equalsIgnoreCase(chosenModality.get()))
+                    .findFirst();
+            if (found.isPresent()) {
+                wanted = wanted.withModality(found.get());
+            } else {
+                problems.add("modality " + PageAddress.shown(chosenModality.get())
+                        + " is not one of audio, video, application-sharing");
+            }
+        }
+        for (String level : List.of(REGION, CITY, BUILDING)) {
+            Optional<String> value = PageAddress.single(parameters, level);
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (value.get().length() > MAX_NAME_LENGTH) {
+                problems.add(level + " " + PageAddress.shown(value.get()) + " is longer than any name of the file");
+            } else if (!level.equals(levelParameter(wanted.level()))) {
+                problems.add(level + " " + PageAddress.shown(value.get()) + " needs the levels above it");
+            } else {
+                wanted = wanted.into(value.get());
+            }
+        }
+        LocationFilter chosen = wanted;
+        updating = true;
+        modality.setValue(
+                chosen.modality() == null
+                        ? ""
+                        : Integer.toString(chosen.modality().id()));
+        updating = false;
+        show(chosen);
+        PageAddress.tell(problems);
+    }
+
+    private static String levelParameter(LocationLevel level) {
+        return switch (level) {
+            case REGION -> REGION;
+            case CITY -> CITY;
+            case BUILDING, SUBNET -> BUILDING;
+        };
+    }
+
+    /** The view in the address; parameters at their defaults are left out. */
+    private void writeAddress() {
+        Map<String, String> state = new LinkedHashMap<>();
+        range.writeTo(state);
+        if (filter.modality() != null) {
+            state.put(DrillThroughLink.MODALITY, DrillThroughLink.modalityParameter(filter.modality()));
+        }
+        if (filter.region() != null) {
+            state.put(REGION, filter.region());
+        }
+        if (filter.city() != null) {
+            state.put(CITY, filter.city());
+        }
+        if (filter.building() != null) {
+            state.put(BUILDING, filter.building());
+        }
+        address.write(state);
     }
 
     private void show(LocationFilter shown) {
         filter = shown;
-        try {
-            updating = true;
-            from.setValue(shown.from());
-            to.setValue(shown.to());
-        } finally {
-            updating = false;
-        }
+        range.show(new DateRangeFilter.Days(shown.from(), shown.to()));
+        writeAddress();
         LocationReport report = service.report(shown);
         status.setText(
                 report.status().remapping()

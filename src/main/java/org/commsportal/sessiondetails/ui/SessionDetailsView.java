@@ -20,15 +20,24 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.commsportal.base.ui.ColumnChooser;
 import org.commsportal.base.ui.DateTimeInput;
+import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.quality.DrillThroughLink;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
 import org.commsportal.sessiondetails.DrillThrough;
@@ -54,6 +63,14 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
     static final String GROUP_BY_HINT = "Drag a column header here to group by that column";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String TO_HELP = "Optional: From + " + SearchForm.DEFAULT_DAYS + " days";
+    /** The search form's state in the address (docs/session-details.md, "Links"); a drill-through has its own. */
+    static final String START = "start";
+
+    static final String END = "end";
+    static final String GROUP = "group";
+    static final String COLUMNS = "columns";
+    private static final Set<String> FORM_PARAMETERS = Set.of(DrillThroughLink.USER, START, END);
+    private static final DateTimeFormatter IN_ADDRESS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
     private final SessionDetailsService service;
     private final ZoneId zone;
@@ -65,8 +82,11 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
     private final HorizontalLayout groupBar = new HorizontalLayout();
     private final SessionTree tree;
     private final ColumnChooser<SessionColumn> columns;
+    private final PageAddress address = new PageAddress(DrillThroughLink.ROUTE);
+    /** The address parameters of the search on show: the form's or the drill-through's; none before a search. */
+    private Map<String, String> searchState = Map.of();
 
-    SessionDetailsView(SessionDetailsService service, AccountPreferences preferences) {
+    SessionDetailsView(SessionDetailsService service, AccountPreferences preferences, SavedViews savedViews) {
         this.service = service;
         this.zone = service.viewerZone();
         this.tree = new SessionTree(service, zone);
@@ -118,7 +138,14 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
 
         columns =
                 new ColumnChooser<>(SessionColumn.class, SessionColumn::header, tree, preferences, COLUMNS_PREFERENCE);
-        var toolbar = new HorizontalLayout(summary, new Div(), columns, new StreamedExports(this::prepareExport));
+        columns.addChangeListener(this::writeAddress);
+        var toolbar = new HorizontalLayout(
+                summary,
+                new Div(),
+                columns,
+                new StreamedExports(this::prepareExport),
+                PageAddress.copyButton(),
+                address.saveButton(savedViews::trySave));
         toolbar.setWidthFull();
         toolbar.setWrap(true); // on a phone the exports go to a second line instead of off the screen
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -133,16 +160,96 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /**
-     * A drill-through from another page (docs/session-details.md, "Drill-through"): the search comes from the URL's
-     * query parameters; what is wrong with them is said on the page, never as an error page.
+     * The page's link (docs/session-details.md, "Links"): grouping and columns, then either the search form's user and
+     * times or a drill-through from another page (docs/session-details.md, "Drill-through"). What is wrong with a link
+     * is said on the page, never as an error page.
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> query =
-                event.getLocation().getQueryParameters().getParameters();
-        if (!DrillThrough.requested(query)) {
-            return;
+                new LinkedHashMap<>(event.getLocation().getQueryParameters().getParameters());
+        List<String> problems = new ArrayList<>();
+        Optional<String> chosenColumns = PageAddress.single(query, COLUMNS);
+        Optional<String> chosenGrouping = PageAddress.single(query, GROUP);
+        query.remove(COLUMNS);
+        query.remove(GROUP);
+        chosenColumns.ifPresent(value -> {
+            if (!columns.showOnly(Arrays.asList(value.split(",")))) {
+                problems.add("columns " + PageAddress.shown(value) + " name no column of this table");
+            }
+        });
+        chosenGrouping.ifPresent(value -> restoreGrouping(value, problems));
+        if (query.containsKey(START)) {
+            restoreSearch(query, problems);
+        } else if (DrillThrough.requested(query)) {
+            drillThrough(query);
+        } else {
+            writeAddress();
         }
+        PageAddress.tell(problems);
+    }
+
+    private void restoreGrouping(String value, List<String> problems) {
+        List<SessionColumn> levels = new ArrayList<>();
+        for (String name : value.split(",")) {
+            Optional<SessionColumn> column = Arrays.stream(SessionColumn.values())
+                    .filter(c -> c.name().equals(name) && c.groupable())
+                    .findFirst();
+            if (column.isEmpty()) {
+                problems.add("group " + PageAddress.shown(name) + " is no column the table groups by");
+            } else if (!levels.contains(column.get())) {
+                levels.add(column.get());
+            }
+        }
+        tree.setGrouping(levels);
+        showGrouping();
+    }
+
+    /** The search form as a link left it: the user as the viewer sees names, From and To in the viewer's zone. */
+    private void restoreSearch(Map<String, List<String>> query, List<String> problems) {
+        query.keySet().stream()
+                .filter(name -> !FORM_PARAMETERS.contains(name))
+                .forEach(name -> problems.add("parameter " + PageAddress.shown(name) + " is not one of this search"));
+        restoreTime(query, START, from, problems);
+        restoreTime(query, END, to, problems);
+        PageAddress.single(query, DrillThroughLink.USER)
+                .ifPresent(name -> service.userNamed(name)
+                        .ifPresentOrElse(
+                                user::setValue,
+                                () -> problems.add("user " + PageAddress.shown(name)
+                                        + (service.namesConcealed()
+                                                ? " is no pseudonym of this organization (names are concealed)"
+                                                : " is no user of this organization"))));
+        runSearch();
+    }
+
+    private static void restoreTime(
+            Map<String, List<String>> query, String name, DateTimePicker field, List<String> problems) {
+        PageAddress.single(query, name).ifPresent(text -> {
+            try {
+                field.setValue(LocalDateTime.parse(text));
+            } catch (DateTimeParseException e) {
+                problems.add(name + " " + PageAddress.shown(text) + " is not a date and time such as 2026-11-20T09:30");
+            }
+        });
+    }
+
+    /** Writes the search on show, the grouping and the columns into the address. */
+    private void writeAddress() {
+        Map<String, String> state = new LinkedHashMap<>(searchState);
+        List<SessionColumn> levels = tree.grouping();
+        if (!levels.isEmpty()) {
+            state.put(GROUP, String.join(",", levels.stream().map(Enum::name).toList()));
+        }
+        if (!columns.showsAll()) {
+            state.put(
+                    COLUMNS,
+                    String.join(",", columns.visible().stream().map(Enum::name).toList()));
+        }
+        address.write(state);
+    }
+
+    private void drillThrough(Map<String, List<String>> query) {
         drillThrough.removeAll();
         drillThrough.setVisible(true);
         DrillThrough.Parsed parsed = DrillThrough.parse(query, zone);
@@ -159,6 +266,10 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         tree.show(search);
+        Map<String, String> state = new LinkedHashMap<>();
+        query.forEach((name, values) -> state.put(name, values.get(0)));
+        searchState = state;
+        writeAddress();
         List<String> filters = search.filters().describe();
         var described =
                 new Span("Drill-through: " + (filters.isEmpty() ? "no filters" : String.join(", ", filters)) + ". ");
@@ -211,6 +322,14 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
             try {
                 SessionSearch search = service.search(form);
                 tree.show(search);
+                Map<String, String> state = new LinkedHashMap<>();
+                state.put(DrillThroughLink.USER, search.userLabel());
+                state.put(START, IN_ADDRESS.format(form.from()));
+                if (form.to() != null) {
+                    state.put(END, IN_ADDRESS.format(form.to()));
+                }
+                searchState = state;
+                writeAddress();
                 Map<SearchForm.Field, String> notes = form.notes(zone);
                 if (notes.containsKey(SearchForm.Field.FROM)) {
                     from.setHelperText(notes.get(SearchForm.Field.FROM));
@@ -249,6 +368,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
             levels.add(column);
             tree.setGrouping(levels);
             showGrouping();
+            writeAddress();
         }
     }
 
@@ -257,6 +377,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         levels.remove(column);
         tree.setGrouping(levels);
         showGrouping();
+        writeAddress();
     }
 
     private void showGrouping() {
