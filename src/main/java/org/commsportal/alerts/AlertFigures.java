@@ -1,10 +1,13 @@
 package org.commsportal.alerts;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.commsportal.locations.LocationService;
 import org.commsportal.quality.QualityService;
 import org.commsportal.quality.QualitySplit;
 import org.commsportal.quality.QualityWindowCounts;
@@ -26,15 +29,22 @@ class AlertFigures {
 
     private final QualityService quality;
     private final ReliabilityService reliability;
+    private final LocationService locations;
 
-    AlertFigures(QualityService quality, ReliabilityService reliability) {
+    AlertFigures(QualityService quality, ReliabilityService reliability, LocationService locations) {
         this.quality = quality;
         this.reliability = reliability;
+        this.locations = locations;
     }
 
-    /** The figure per value of the split (one series '' without a split), sessions started in [from, to). */
+    /**
+     * The figure per value of the scope (one series '' without one), sessions started in [from, to). A building's
+     * counts are those of the subnets the building file that applies on the window's last day maps to it; streams of
+     * unmapped subnets belong to no building.
+     */
     List<AlertFigure> figures(
-            AlertMetric metric, @Nullable Modality modality, @Nullable QualitySplit split, Instant from, Instant to) {
+            AlertMetric metric, @Nullable Modality modality, @Nullable AlertScope scope, Instant from, Instant to) {
+        @Nullable QualitySplit split = scope == null ? null : scope.readBy();
         @Nullable ReliabilitySplit reliabilitySplit = split == null ? null : ReliabilitySplit.valueOf(split.name());
         Map<String, long[]> counts = new TreeMap<>();
         switch (metric) {
@@ -67,9 +77,26 @@ class AlertFigures {
                 }
             }
         }
+        if (scope == AlertScope.BUILDING) {
+            counts = byBuilding(counts, to.minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate());
+        }
         List<AlertFigure> figures = new ArrayList<>();
         counts.forEach((value, c) ->
-                figures.add(new AlertFigure(value, split == null ? "Overall" : split.label(value), c[0], c[1])));
+                figures.add(new AlertFigure(value, scope == null ? "Overall" : scope.label(value), c[0], c[1])));
         return figures;
+    }
+
+    private Map<String, long[]> byBuilding(Map<String, long[]> bySubnet, LocalDate day) {
+        Map<String, String> buildings = locations.buildingsOfSubnets(day);
+        Map<String, long[]> counts = new TreeMap<>();
+        bySubnet.forEach((subnet, c) -> {
+            String building = buildings.get(subnet);
+            if (building != null) {
+                long[] sum = counts.computeIfAbsent(building, b -> new long[2]);
+                sum[0] += c[0];
+                sum[1] += c[1];
+            }
+        });
+        return counts;
     }
 }

@@ -2,7 +2,6 @@ package org.commsportal.alerts;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.commsportal.quality.QualitySplit;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +14,7 @@ public record AlertRule(
         String name,
         AlertMetric metric,
         @Nullable Modality modality,
-        @Nullable QualitySplit split,
+        @Nullable AlertScope split,
         AlertWindow window,
         BigDecimal thresholdPercent,
         int minSample,

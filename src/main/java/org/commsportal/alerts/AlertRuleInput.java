@@ -1,7 +1,6 @@
 package org.commsportal.alerts;
 
 import java.util.List;
-import org.commsportal.quality.QualitySplit;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +9,7 @@ public record AlertRuleInput(
         String name,
         @Nullable AlertMetric metric,
         @Nullable Modality modality,
-        @Nullable QualitySplit split,
+        @Nullable AlertScope split,
         @Nullable AlertWindow window,
         @Nullable Double thresholdPercent,
         @Nullable Integer minSample,

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.commsportal.common.UtcDateTime;
-import org.commsportal.quality.QualitySplit;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -282,7 +281,7 @@ class AlertRuleRepository {
                 rs.getString("name"),
                 AlertMetric.valueOf(rs.getString("metric")),
                 modality == null ? null : Modality.ofId(modality),
-                split == null ? null : QualitySplit.valueOf(split),
+                split == null ? null : AlertScope.valueOf(split),
                 AlertWindow.valueOf(rs.getString("time_window")),
                 rs.getBigDecimal("threshold_percent"),
                 rs.getInt("min_sample"),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.commsportal.common.Chunks;
 import org.commsportal.common.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -241,7 +243,7 @@ class LocationRepository {
 
     /** The upload's whole map: subnet to line (null: no row maps it). */
     Map<String, @Nullable Integer> mapOf(long tenantId, long uploadId) {
-        Map<String, @Nullable Integer> map = new java.util.HashMap<>();
+        Map<String, @Nullable Integer> map = new HashMap<>();
         jdbc.sql("SELECT subnet, line FROM location_subnet_map WHERE tenant_id = :tenantId AND upload_id = :uploadId")
                 .param("tenantId", tenantId)
                 .param("uploadId", uploadId)
@@ -340,6 +342,18 @@ class LocationRepository {
                         rs.getString("v"), rs.getLong("good"), rs.getLong("poor"), rs.getLong("unclassified"), 0, 0, 0))
                 .list()
                 .forEach(rows);
+    }
+
+    /** The building of each subnet the upload maps. */
+    Map<String, String> buildingsOfSubnets(long tenantId, long uploadId) {
+        Map<String, String> buildings = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.subnet, n.building_name FROM location_subnet_map m
+                        JOIN location_network n ON n.upload_id = m.upload_id AND n.line = m.line
+                        WHERE m.tenant_id = :tenantId AND m.upload_id = :uploadId
+                        """).param("tenantId", tenantId).param("uploadId", uploadId).query((RowCallbackHandler)
+                rs -> buildings.put(rs.getString(1), rs.getString(2)));
+        return buildings;
     }
 
     /** The reliability counts of the filter's level over the days [from, to], mapped by the upload's map. */

@@ -230,6 +230,17 @@ public class LocationService {
     }
 
     /**
+     * The building of each mapped subnet by the file that applies on the day, for the signed-in tenant; for scheduled
+     * jobs (threshold alerts per building, docs/alerts-and-webhooks.md) that run as the tenant without roles.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> buildingsOfSubnets(LocalDate day) {
+        long tenantId = currentTenant.id();
+        Long uploadId = plan(tenantId, day, day).segments().get(0).uploadId();
+        return uploadId == null ? Map.of() : repository.buildingsOfSubnets(tenantId, uploadId);
+    }
+
+    /**
      * The missing subnets as a building file to complete and upload (docs/locations.md, "Missing subnets"): a header
      * line and one row per subnet in the file's columns, the network range of a usual subnet (/24, /64) and the rest
      * left to fill in. Audited as an export.

@@ -3,6 +3,7 @@ package org.commsportal.quality;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
 import org.commsportal.sessions.Modality;
 import org.commsportal.tenant.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -137,8 +139,7 @@ public class QualityService {
      * shows it (docs/alerts-and-webhooks.md).
      */
     @Transactional(readOnly = true)
-    public List<QualityWindowCounts> window(
-            java.time.Instant from, java.time.Instant to, @org.jspecify.annotations.Nullable QualitySplit split) {
+    public List<QualityWindowCounts> window(Instant from, Instant to, @Nullable QualitySplit split) {
         return days.window(currentTenant.id(), from, to, split);
     }
 

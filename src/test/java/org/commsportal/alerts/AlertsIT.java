@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.lease.JobLeases;
+import org.commsportal.locations.LocationService;
 import org.commsportal.quality.QualitySplit;
 import org.commsportal.security.Role;
 import org.commsportal.sessions.MediaUsage;
@@ -34,6 +35,7 @@ import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
+import org.commsportal.sessions.Side;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
@@ -75,6 +77,9 @@ class AlertsIT {
 
     @Autowired
     AlertGauges gauges;
+
+    @Autowired
+    LocationService locations;
 
     @Autowired
     MeterRegistry registry;
@@ -290,7 +295,7 @@ class AlertsIT {
                 "Conference failures",
                 AlertMetric.SETUP_FAILURES,
                 Modality.AUDIO,
-                QualitySplit.CONFERENCE,
+                AlertScope.CONFERENCE,
                 AlertWindow.DAY,
                 25.0,
                 4,
@@ -318,6 +323,132 @@ class AlertsIT {
         var byValue = recompute(t.minus(Duration.ofHours(24)), t, QualitySplit.CONFERENCE);
         assertThat(byValue.get("0")).containsExactly(1, 2);
         assertThat(byValue.get("1")).containsExactly(2, 4);
+    }
+
+    @Test
+    void a_rule_per_building_adds_up_the_buildings_subnets_and_leaves_unmapped_subnets_out() throws Exception {
+        Instant t = clock.now;
+        testTenants.signIn(admin);
+        locations.upload(
+                "buildings.csv",
+                new java.io.ByteArrayInputStream(("10.5.0.0,Tower,16,Tower,,,,Seattle,,US,WA,North America,1,0,0\n"
+                                + "10.6.0.0,Annex,16,Annex,,,,Seattle,,US,WA,North America,1,0,0\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                null,
+                null);
+        for (int i = 0; i < 200 && locations.status().remapping(); i++) {
+            Thread.sleep(50);
+        }
+        rules.create(new AlertRuleInput(
+                "Poor audio per building",
+                AlertMetric.POOR_STREAMS,
+                Modality.AUDIO,
+                AlertScope.BUILDING,
+                AlertWindow.DAY,
+                50.0,
+                4,
+                30,
+                null,
+                List.of(),
+                true));
+        TestTenants.signOut();
+        // per building: poor and classified streams, two streams per session (caller's subnet, callee's subnet)
+        Map<String, long[]> expected = new TreeMap<>();
+        String[][] sessions = {
+            {"10.5.1.0", "10.5.2.0", "poor"},
+            {"10.5.1.0", "10.5.2.0", "poor"},
+            {"10.5.2.0", "10.5.2.0", "poor"},
+            {"10.5.1.0", "10.5.1.0", "good"},
+            {"10.6.0.0", "10.6.1.0", "good"},
+            {"10.6.0.0", "10.6.1.0", "good"},
+            {"10.6.0.0", "10.6.0.0", "good"},
+            {"10.6.2.0", "10.6.2.0", "poor"},
+            // no row maps 172.20.0.0: poor, yet in no building's figure
+            {"172.20.0.0", "172.20.0.0", "poor"},
+            {"172.20.0.0", "172.20.0.0", "poor"}
+        };
+        for (int i = 0; i < sessions.length; i++) {
+            String[] s = sessions[i];
+            boolean poor = s[2].equals("poor");
+            write(sessionIn("b-" + i, t.minus(Duration.ofHours(2)).plusSeconds(i), s[0], s[1], poor));
+            for (String subnet : List.of(s[0], s[1])) {
+                String building = subnet.startsWith("10.5.") ? "Tower" : subnet.startsWith("10.6.") ? "Annex" : null;
+                if (building != null) {
+                    long[] c = expected.computeIfAbsent(building, b -> new long[2]);
+                    c[0] += poor ? 1 : 0;
+                    c[1]++;
+                }
+            }
+        }
+        assertThat(expected.get("Tower")).containsExactly(6, 8);
+        assertThat(expected.get("Annex")).containsExactly(2, 8);
+
+        var direct = currentTenant.runAs(
+                tenant.id(),
+                () -> figures.figures(
+                        AlertMetric.POOR_STREAMS, Modality.AUDIO, AlertScope.BUILDING, t.minus(Duration.ofDays(1)), t));
+        assertThat(direct)
+                .extracting(f -> f.series() + " " + f.numerator() + "/" + f.denominator())
+                .containsExactly("Annex 2/8", "Tower 6/8");
+        assertThat(evaluator.evaluate(tenant.id())).isEqualTo(1);
+        AlertEvent fired = history().get(0);
+        assertThat(fired.kind()).isEqualTo(AlertEvent.Kind.FIRED);
+        assertThat(fired.series()).isEqualTo("Tower");
+        assertThat(fired.numerator()).isEqualTo(6);
+        assertThat(fired.denominator()).isEqualTo(8);
+    }
+
+    private SessionRecord sessionIn(String id, Instant start, String fromSubnet, String toSubnet, boolean poor) {
+        var lines = List.of(line(Side.FROM, fromSubnet), line(Side.TO, toSubnet));
+        var audio = List.of(audio(Side.FROM, poor), audio(Side.TO, poor));
+        var quality = new Quality.Report(
+                List.of(), lines, audio, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new SessionRecord(
+                id,
+                start,
+                start.plusSeconds(120),
+                "sip:ada@" + tenant.name(),
+                "sip:bob@" + tenant.name(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                200,
+                null,
+                List.of(new MediaUsage(Modality.AUDIO, 120_000)),
+                0,
+                quality);
+    }
+
+    private static Quality.MediaLine line(Side side, String subnet) {
+        return new Quality.MediaLine(
+                side, Modality.AUDIO, "10.0.0.1", 50000, subnet, true, false, "wired", null, null, "succeeded", null);
+    }
+
+    /** Poor: jitter far above its threshold; good: every metric far below (docs/call-quality.md). */
+    private static Quality.AudioStream audio(Side side, boolean poor) {
+        return new Quality.AudioStream(
+                side,
+                "SILK",
+                poor ? 90.0 : 3.0,
+                null,
+                0.001,
+                null,
+                40.0,
+                null,
+                null,
+                null,
+                0.05,
+                null,
+                0.001,
+                null,
+                null);
     }
 
     @Test
@@ -417,7 +548,7 @@ class AlertsIT {
                         "Poor streams",
                         AlertMetric.POOR_STREAMS,
                         Modality.VIDEO,
-                        QualitySplit.VPN,
+                        AlertScope.VPN,
                         AlertWindow.DAY,
                         12.5,
                         30,

@@ -23,6 +23,7 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.export.ExportFormat;
 import org.commsportal.security.Role;
 import org.commsportal.sessions.MediaUsage;
 import org.commsportal.sessions.Modality;
@@ -80,6 +81,9 @@ class ReliabilityIT {
     ReliabilityRebuild rebuild;
 
     @Autowired
+    ReliabilityExports exports;
+
+    @Autowired
     JdbcClient jdbc;
 
     private Tenant tenant;
@@ -124,7 +128,7 @@ class ReliabilityIT {
     }
 
     @Test
-    void chart_roles_see_the_figures_only_per_user_roles_the_comments_concealed_as_user_data() {
+    void chart_roles_see_the_figures_only_per_user_roles_the_comments_concealed_as_user_data() throws Exception {
         writeUsers(user("ada", null));
         var quality = report(
                 List.of(line(Side.FROM, Modality.AUDIO, "10.1.1.0", true, "succeeded")),
@@ -137,10 +141,28 @@ class ReliabilityIT {
         assertThat(service.report(filter).total().setupFailures()).isEqualTo(1);
         assertThat(service.feedback(filter).total().poor()).isEqualTo(1);
         assertThatThrownBy(() -> service.comments(filter, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        // the figures' exports hold what the pages show, and are audited
+        assertThat(exports.reliabilityRows(filter))
+                .contains(new ReliabilityExports.ReliabilityRow("Total", "All", 1, 1, 0, 0, 0, "100.00", "", ""));
+        assertThat(exports.feedbackRows(filter))
+                .contains(new ReliabilityExports.FeedbackRow("Total", "All", 1, "1.00", 1, "100.00"));
+        var csv = new java.io.ByteArrayOutputStream();
+        assertThat(exports.exportReliability(filter, ExportFormat.CSV, csv, written -> {}))
+                .isEqualTo(exports.reliabilityRows(filter).size());
+        assertThat(csv.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Setup failure %", "100.00");
+        var xlsx = new java.io.ByteArrayOutputStream();
+        assertThat(exports.exportFeedback(filter, ExportFormat.XLSX, xlsx, written -> {}))
+                .isEqualTo(exports.feedbackRows(filter).size());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE tenant_id = :t AND detail LIKE '%figures%'")
+                        .param("t", tenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
 
         testTenants.signInAs(tenant, Role.BILLING_ADMIN);
         assertThatThrownBy(() -> service.report(filter)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.feedback(filter)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> exports.reliabilityRows(filter)).isInstanceOf(AccessDeniedException.class);
 
         jdbc.sql("UPDATE tenant SET display_concealed_names = FALSE WHERE id = :id")
                 .param("id", tenant.id())

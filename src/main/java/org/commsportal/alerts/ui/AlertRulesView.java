@@ -26,10 +26,10 @@ import org.commsportal.alerts.AlertMetric;
 import org.commsportal.alerts.AlertRule;
 import org.commsportal.alerts.AlertRuleInput;
 import org.commsportal.alerts.AlertRules;
+import org.commsportal.alerts.AlertScope;
 import org.commsportal.alerts.AlertWindow;
 import org.commsportal.base.ui.Confirm;
 import org.commsportal.base.ui.DocsLinks;
-import org.commsportal.quality.QualitySplit;
 import org.commsportal.security.Role;
 import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
@@ -54,7 +54,7 @@ class AlertRulesView extends VerticalLayout {
     private final TextField name = new TextField("Name");
     private final ComboBox<AlertMetric> metric = new ComboBox<>("Figure");
     private final ComboBox<Optional<Modality>> modality = new ComboBox<>("Modality");
-    private final ComboBox<Optional<QualitySplit>> split = new ComboBox<>("Overall or per");
+    private final ComboBox<Optional<AlertScope>> split = new ComboBox<>("Overall or per");
     private final ComboBox<AlertWindow> window = new ComboBox<>("Window");
     private final NumberField threshold = new NumberField("Threshold (%)");
     private final IntegerField minSample = new IntegerField("Minimum sample");
@@ -85,10 +85,10 @@ class AlertRulesView extends VerticalLayout {
         modality.setValue(Optional.empty());
         split.setId("alert-rule-split");
         split.setItems(java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(Optional.<QualitySplit>empty()),
-                        Arrays.stream(QualitySplit.values()).map(Optional::of))
+                        java.util.stream.Stream.of(Optional.<AlertScope>empty()),
+                        Arrays.stream(AlertScope.values()).map(Optional::of))
                 .toList());
-        split.setItemLabelGenerator(s -> s.map(QualitySplit::title).orElse("Overall"));
+        split.setItemLabelGenerator(s -> s.map(AlertScope::title).orElse("Overall"));
         split.setValue(Optional.empty());
         window.setId("alert-rule-window");
         window.setItems(AlertWindow.values());

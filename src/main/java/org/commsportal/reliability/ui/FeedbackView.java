@@ -35,8 +35,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.PageAddress;
+import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.reliability.FeedbackCounts;
 import org.commsportal.reliability.ProblemTokens;
+import org.commsportal.reliability.ReliabilityExports;
 import org.commsportal.reliability.ReliabilityFilter;
 import org.commsportal.reliability.ReliabilityService;
 import org.commsportal.reliability.ReliabilitySplit;
@@ -67,7 +69,7 @@ class FeedbackView extends VerticalLayout implements BeforeEnterObserver {
     private final Span summary = new Span();
     private final Div content = new Div();
 
-    FeedbackView(ReliabilityService service, SavedViews savedViews) {
+    FeedbackView(ReliabilityService service, ReliabilityExports exports, SavedViews savedViews) {
         this.service = service;
         this.locale = getLocale() == null ? Locale.ROOT : getLocale();
         setId("feedback");
@@ -82,12 +84,22 @@ class FeedbackView extends VerticalLayout implements BeforeEnterObserver {
                 Figures.note("What users said after their calls: ratings 1 to 5, where 1 and 2 are poor ratings, the"
                         + " problems they ticked and their comments."),
                 filters,
-                actions(savedViews),
+                actions(exports, savedViews),
                 content);
     }
 
-    private HorizontalLayout actions(SavedViews savedViews) {
-        var actions = new HorizontalLayout(summary, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
+    private HorizontalLayout actions(ReliabilityExports exports, SavedViews savedViews) {
+        var actions = new HorizontalLayout(
+                summary,
+                new StreamedExports(format -> {
+                    ReliabilityFilter current = filters.filter();
+                    return new StreamedExports.Download(
+                            ReliabilityExports.fileName("rate-my-call", current, format),
+                            0, // a few hundred rows: no count first
+                            (out, progress) -> exports.exportFeedback(current, format, out, progress));
+                }),
+                PageAddress.copyButton(),
+                address.saveButton(savedViews::trySave));
         actions.setWrap(true);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         return actions;

@@ -37,7 +37,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.PageAddress;
+import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.reliability.ReliabilityCounts;
+import org.commsportal.reliability.ReliabilityExports;
 import org.commsportal.reliability.ReliabilityFilter;
 import org.commsportal.reliability.ReliabilityReport;
 import org.commsportal.reliability.ReliabilityService;
@@ -78,7 +80,7 @@ class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
     private Set<Integer> chosenCodes = Set.of();
     private boolean updating;
 
-    ReliabilityView(ReliabilityService service, SavedViews savedViews) {
+    ReliabilityView(ReliabilityService service, ReliabilityExports exports, SavedViews savedViews) {
         this.service = service;
         this.locale = getLocale() == null ? Locale.ROOT : getLocale();
         setId("reliability");
@@ -115,12 +117,22 @@ class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
                         + " not answering, a caller cancelling) are not failures; the classification table is in the"
                         + " documentation (Call reliability)."),
                 filters,
-                actions(savedViews),
+                actions(exports, savedViews),
                 content);
     }
 
-    private HorizontalLayout actions(SavedViews savedViews) {
-        var actions = new HorizontalLayout(summary, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
+    private HorizontalLayout actions(ReliabilityExports exports, SavedViews savedViews) {
+        var actions = new HorizontalLayout(
+                summary,
+                new StreamedExports(format -> {
+                    ReliabilityFilter current = filters.filter();
+                    return new StreamedExports.Download(
+                            ReliabilityExports.fileName("call-reliability", current, format),
+                            0, // a few hundred rows: no count first
+                            (out, progress) -> exports.exportReliability(current, format, out, progress));
+                }),
+                PageAddress.copyButton(),
+                address.saveButton(savedViews::trySave));
         actions.setWrap(true);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         return actions;
