@@ -31,5 +31,7 @@ public enum AuditAction {
     ACTIVE_USERS_REQUESTED,
     /** A usage report's view saved by name (docs/pages.md, "Saved views"). */
     SAVED_VIEW_SAVED,
-    SAVED_VIEW_DELETED
+    SAVED_VIEW_DELETED,
+    /** An import uploaded on /admin/import: when it starts and when it ends, with its files and outcome. */
+    IMPORT_UPLOAD
 }

@@ -12,15 +12,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvReader {
 
-    /** An unclosed quote: the file ends inside a quoted field. */
+    /** Text that is no delimited file: an unclosed quote, a line too long, bytes that are not text. */
     static final class Malformed extends IOException {
         final long line;
 
         Malformed(long line) {
-            super("a quoted field opened on line " + line + " is never closed");
+            this(line, "a quoted field opened on line " + line + " is never closed");
+        }
+
+        Malformed(long line, String message) {
+            super(message);
             this.line = line;
         }
     }
+
+    /** A record longer than this is refused rather than held in memory (a file with no line breaks, say). */
+    static final int MAX_RECORD_CHARS = 1 << 20;
 
     private final Reader in;
     private final char delimiter;
@@ -60,8 +67,14 @@ final class CsvReader {
         boolean quoted = false;
         boolean any = false;
         recordLine = line;
+        long chars = 0;
         while (true) {
             int c = read();
+            if (++chars > MAX_RECORD_CHARS) {
+                throw new Malformed(
+                        recordLine,
+                        "the record on line " + recordLine + " is longer than " + MAX_RECORD_CHARS + " characters");
+            }
             if (c == 0xFEFF && !any && field.isEmpty() && fields.isEmpty()) {
                 continue;
             }
@@ -119,13 +132,23 @@ final class CsvReader {
             peeked = -2;
             return c;
         }
-        return in.read();
+        return readChecked();
     }
 
     private int peek() throws IOException {
         if (peeked == -2) {
-            peeked = in.read();
+            peeked = readChecked();
         }
         return peeked;
+    }
+
+    private int readChecked() throws IOException {
+        try {
+            return in.read();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Malformed(
+                    line,
+                    "line " + line + " is not UTF-8 text; save the file as UTF-8 (or UTF-16 with a byte order mark)");
+        }
     }
 }

@@ -1,9 +1,11 @@
 package org.commsportal.importing;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,7 +26,17 @@ final class JsonRecordFiles {
         void record(JsonNode record, SourceLocation where);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A call record longer than this is refused (a large conference's record is a few hundred kilobytes). */
+    static final long MAX_RECORD_BYTES = 16L << 20;
+
+    /** A single string value longer than this ends the file's reading: no field of a call record is that long. */
+    static final int MAX_STRING_CHARS = 1 << 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING_CHARS)
+                    .build())
+            .build());
 
     private JsonRecordFiles() {}
 
@@ -53,10 +65,18 @@ final class JsonRecordFiles {
                             throw new JsonProcessingException("the array is not closed", parser.currentLocation()) {};
                         }
                         SourceLocation at = location(file, parser.currentTokenLocation());
-                        handler.record(JSON.readTree(parser), at);
+                        long start = offset(parser.currentTokenLocation());
+                        JsonNode record = JSON.readTree(parser);
+                        if (fits(start, parser, at, problems)) {
+                            handler.record(record, at);
+                        }
                     }
                 } else {
+                    long start = offset(parser.currentTokenLocation());
                     JsonNode node = JSON.readTree(parser);
+                    if (!fits(start, parser, where, problems)) {
+                        continue;
+                    }
                     JsonNode page = node.get("value");
                     if (node.isObject() && page != null && page.isArray() && !node.has("id")) {
                         page.forEach(record -> handler.record(record, where)); // a saved page of a list response
@@ -73,6 +93,20 @@ final class JsonRecordFiles {
                     "",
                     "not valid JSON: " + e.getOriginalMessage().split("\n")[0] + "; the rest of the file is not read"));
         }
+    }
+
+    private static boolean fits(long start, JsonParser parser, SourceLocation at, ImportProblems problems) {
+        long length = offset(parser.currentLocation()) - start;
+        if (length <= MAX_RECORD_BYTES) {
+            return true;
+        }
+        problems.add(new ImportProblem(
+                at, "", "", "the record is " + length + " bytes long, more than the " + MAX_RECORD_BYTES + " allowed"));
+        return false;
+    }
+
+    private static long offset(JsonLocation at) {
+        return at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
     }
 
     private static SourceLocation location(Path file, JsonLocation at) {
