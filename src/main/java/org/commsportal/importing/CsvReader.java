@@ -15,14 +15,16 @@ final class CsvReader {
     /** Text that is no delimited file: an unclosed quote, a line too long, bytes that are not text. */
     static final class Malformed extends IOException {
         final long line;
+        final long column;
 
         Malformed(long line) {
-            this(line, "a quoted field opened on line " + line + " is never closed");
+            this(line, 1, "a quoted field opened on line " + line + " is never closed");
         }
 
-        Malformed(long line, String message) {
+        Malformed(long line, long column, String message) {
             super(message);
             this.line = line;
+            this.column = column;
         }
     }
 
@@ -34,6 +36,9 @@ final class CsvReader {
     private long line = 1;
     private long recordLine;
     private int peeked = -2;
+    private long textLine;
+    private long textColumn;
+    private boolean atLineStart = true;
 
     CsvReader(Reader in, char delimiter) {
         this.in = in;
@@ -73,6 +78,7 @@ final class CsvReader {
             if (++chars > MAX_RECORD_CHARS) {
                 throw new Malformed(
                         recordLine,
+                        1,
                         "the record on line " + recordLine + " is longer than " + MAX_RECORD_CHARS + " characters");
             }
             if (c == 0xFEFF && !any && field.isEmpty() && fields.isEmpty()) {
@@ -142,13 +148,25 @@ final class CsvReader {
         return peeked;
     }
 
+    /**
+     * The next character; the replacement character, which {@link TextFiles} puts where the bytes are not text in
+     * the file's encoding, ends the reading with the line and column where it stands.
+     */
     private int readChecked() throws IOException {
-        try {
-            return in.read();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new Malformed(
-                    line,
-                    "line " + line + " is not UTF-8 text; save the file as UTF-8 (or UTF-16 with a byte order mark)");
+        int c = in.read();
+        if (atLineStart) {
+            textLine++;
+            textColumn = 0;
         }
+        textColumn++;
+        atLineStart = c == '\n';
+        if (c == TextFiles.NOT_TEXT) {
+            throw new Malformed(
+                    textLine,
+                    textColumn,
+                    "line " + textLine + ", column " + textColumn + " is not UTF-8 text; save the file as UTF-8 (or"
+                            + " UTF-16 with a byte order mark)");
+        }
+        return c;
     }
 }

@@ -55,43 +55,59 @@ final class JsonRecordFiles {
     /** Reads every record of the file; a file that is not JSON adds a problem and ends its reading. */
     static void read(Path file, Handler handler, ImportProblems problems) throws IOException {
         try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                SourceLocation where = location(file, parser.currentTokenLocation());
-                if (token == JsonToken.START_ARRAY) {
-                    for (JsonToken element = parser.nextToken();
-                            element != JsonToken.END_ARRAY;
-                            element = parser.nextToken()) {
-                        if (element == null) {
-                            throw new JsonProcessingException("the array is not closed", parser.currentLocation()) {};
-                        }
-                        SourceLocation at = location(file, parser.currentTokenLocation());
-                        long start = offset(parser.currentTokenLocation());
-                        JsonNode record = JSON.readTree(parser);
-                        if (fits(start, parser, at, problems)) {
-                            handler.record(record, at);
-                        }
-                    }
-                } else {
-                    long start = offset(parser.currentTokenLocation());
-                    JsonNode node = JSON.readTree(parser);
-                    if (!fits(start, parser, where, problems)) {
-                        continue;
-                    }
-                    JsonNode page = node.get("value");
-                    if (node.isObject() && page != null && page.isArray() && !node.has("id")) {
-                        page.forEach(record -> handler.record(record, where)); // a saved page of a list response
-                    } else {
-                        handler.record(node, where);
-                    }
-                }
+            try {
+                readRecords(file, parser, handler, problems);
+            } catch (JsonProcessingException e) {
+                // a limit of the parser's (a string too long) has no location of its own: where the parser stopped
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                problems.add(new ImportProblem(
+                        location(file, at),
+                        "",
+                        "",
+                        "not valid JSON: " + e.getOriginalMessage().split("\n")[0]
+                                + "; the rest of the file is not read"));
             }
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException e) { // the start of the file is not JSON text (its encoding, say)
             JsonLocation at = e.getLocation();
             problems.add(new ImportProblem(
-                    at == null ? new SourceLocation(file, 0, 0) : location(file, at),
+                    at == null ? new SourceLocation(file, 1, 1) : location(file, at),
                     "",
                     "",
                     "not valid JSON: " + e.getOriginalMessage().split("\n")[0] + "; the rest of the file is not read"));
+        }
+    }
+
+    private static void readRecords(Path file, JsonParser parser, Handler handler, ImportProblems problems)
+            throws IOException {
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+            SourceLocation where = location(file, parser.currentTokenLocation());
+            if (token == JsonToken.START_ARRAY) {
+                for (JsonToken element = parser.nextToken();
+                        element != JsonToken.END_ARRAY;
+                        element = parser.nextToken()) {
+                    if (element == null) {
+                        throw new JsonProcessingException("the array is not closed", parser.currentLocation()) {};
+                    }
+                    SourceLocation at = location(file, parser.currentTokenLocation());
+                    long start = offset(parser.currentTokenLocation());
+                    JsonNode record = JSON.readTree(parser);
+                    if (fits(start, parser, at, problems)) {
+                        handler.record(record, at);
+                    }
+                }
+            } else {
+                long start = offset(parser.currentTokenLocation());
+                JsonNode node = JSON.readTree(parser);
+                if (!fits(start, parser, where, problems)) {
+                    continue;
+                }
+                JsonNode page = node.get("value");
+                if (node.isObject() && page != null && page.isArray() && !node.has("id")) {
+                    page.forEach(record -> handler.record(record, where)); // a saved page of a list response
+                } else {
+                    handler.record(node, where);
+                }
+            }
         }
     }
 

@@ -261,7 +261,8 @@ class SfbServerImport {
                 rows.row(csv.recordLine(), values);
             }
         } catch (CsvReader.Malformed e) {
-            throw new CsvReader.Malformed(e.line, file + ":" + e.line + ":1: " + e.getMessage());
+            throw new CsvReader.Malformed(
+                    e.line, e.column, file + ":" + e.line + ":" + e.column + ": " + e.getMessage());
         }
     }
 

@@ -13,9 +13,13 @@ import java.nio.file.Path;
 
 /**
  * Opens exported text files: UTF-8, or UTF-16 when the file starts with its byte order mark (PowerShell's
- * {@code -Encoding Unicode}); bytes that are not text in that encoding are an error, never replaced silently.
+ * {@code -Encoding Unicode}). Bytes that are not text in that encoding become {@link #NOT_TEXT}, which the reader
+ * refuses with the line and column (a decoder's own error comes a buffer ahead, with no position).
  */
 final class TextFiles {
+
+    /** Put where the bytes are not text in the file's encoding; {@link CsvReader} stops there with line and column. */
+    static final char NOT_TEXT = '\uFFFD';
 
     /** The first line is read at most this far to find the delimiter. */
     private static final int FIRST_LINE_CHARS = 1 << 16;
@@ -40,22 +44,17 @@ final class TextFiles {
         return new InputStreamReader(
                 in,
                 charset.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .replaceWith(String.valueOf(NOT_TEXT)));
     }
 
     /** The start of the first line (at most {@value #FIRST_LINE_CHARS} characters); the reader is left unmoved. */
     static String firstLine(BufferedReader in) throws IOException {
         in.mark(FIRST_LINE_CHARS + 1);
         StringBuilder line = new StringBuilder();
-        try {
-            for (int c = in.read();
-                    c >= 0 && c != '\n' && c != '\r' && line.length() < FIRST_LINE_CHARS;
-                    c = in.read()) {
-                line.append((char) c);
-            }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            // the reader reports it again, with its line, when the file is read
+        for (int c = in.read(); c >= 0 && c != '\n' && c != '\r' && line.length() < FIRST_LINE_CHARS; c = in.read()) {
+            line.append((char) c);
         }
         in.reset();
         return line.toString();

@@ -143,7 +143,7 @@ class UsersCsvImport {
                     progress.done(), progress.seconds(), progress.done() / Math.max(progress.seconds(), 0.001));
             return 0;
         } catch (CsvReader.Malformed e) {
-            out.println(file + ":" + e.line + ":1: " + e.getMessage() + "; nothing was imported.");
+            out.println(file + ":" + e.line + ":" + e.column + ": " + e.getMessage() + "; nothing was imported.");
             return 2;
         } catch (IOException e) {
             out.println("Cannot read " + file + ": " + e.getMessage());
