@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -116,8 +115,8 @@ public class ImportUploads {
     private final long maxBytes;
     private final Path uploadDir;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor =
-            new ThreadPoolExecutor(0, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+    private final ThreadPoolExecutor executor =
+            new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "import-upload");
                 thread.setDaemon(true);
                 return thread;
@@ -138,6 +137,7 @@ public class ImportUploads {
         this.audit = audit;
         this.maxBytes = maxBytes;
         this.uploadDir = Path.of(uploadDir);
+        executor.allowCoreThreadTimeOut(true);
     }
 
     /** The limit of one upload, all its files together, in bytes. */
@@ -185,23 +185,24 @@ public class ImportUploads {
 
     private void run(Source source, UploadFolder folder, Options options, Watcher watcher, long tenantId, String what) {
         String[] last = {""};
+        // The page may be closed while the import runs: what it can no longer show must not stop the import.
         Watcher remembering = new Watcher() {
             @Override
             public void line(String line) {
                 if (!line.isBlank()) {
                     last[0] = line.strip();
                 }
-                watcher.line(line);
+                quietly(() -> watcher.line(line));
             }
 
             @Override
             public void progress(Progress progress) {
-                watcher.progress(progress);
+                quietly(() -> watcher.progress(progress));
             }
 
             @Override
             public void finished(Outcome outcome) {
-                watcher.finished(outcome);
+                quietly(() -> watcher.finished(outcome));
             }
         };
         Outcome outcome;
@@ -233,7 +234,15 @@ public class ImportUploads {
         try {
             audit.record(AuditAction.IMPORT_UPLOAD, "finished " + what + ": " + outcome.summary());
         } finally {
-            watcher.finished(outcome);
+            remembering.finished(outcome);
+        }
+    }
+
+    private static void quietly(Runnable show) {
+        try {
+            show.run();
+        } catch (RuntimeException e) {
+            LOG.debug("An import's page no longer shows it", e);
         }
     }
 

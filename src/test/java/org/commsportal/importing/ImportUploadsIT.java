@@ -181,6 +181,37 @@ class ImportUploadsIT {
     }
 
     @Test
+    void an_import_whose_page_was_closed_meanwhile_still_completes_and_is_audited() throws Exception {
+        Tenant tenant = tenantWithUsers("upload-closed");
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        UploadFolder folder = uploads.newFolder();
+        folder.receive("meetings.ndjson", stream(fixture(tenant, "meetings.ndjson")));
+        CompletableFuture<ImportUploads.Outcome> ended = new CompletableFuture<>();
+        ImportUploads.Watcher closedPage = new ImportUploads.Watcher() {
+            @Override
+            public void line(String line) {
+                throw new IllegalStateException("the UI is detached");
+            }
+
+            @Override
+            public void progress(ImportUploads.Progress progress) {
+                throw new IllegalStateException("the UI is detached");
+            }
+
+            @Override
+            public void finished(ImportUploads.Outcome outcome) {
+                ended.complete(outcome);
+            }
+        };
+
+        uploads.start(Source.TEAMS_CALL_RECORDS, folder, Options.NONE, closedPage);
+
+        assertThat(ended.get(60, TimeUnit.SECONDS).summary()).startsWith("Imported 2 call records: 5 sessions written");
+        assertThat(sessions(tenant)).isEqualTo(5);
+        assertThat(auditDetails(tenant)).hasSize(2);
+    }
+
+    @Test
     void an_upload_over_the_limit_is_refused_and_not_kept_and_names_cannot_leave_the_folder() throws Exception {
         try (UploadFolder folder = new UploadFolder(Files.createDirectory(scratch.resolve("limit")), 10)) {
             folder.receive("../../etc/a.json", stream("12345"));
