@@ -53,5 +53,7 @@ public enum AuditAction {
     /** A building file uploaded as a new version and activated (docs/locations.md). */
     LOCATIONS_UPLOADED,
     /** A stored building file version activated again for its validity days (docs/locations.md). */
-    LOCATIONS_ACTIVATED
+    LOCATIONS_ACTIVATED,
+    /** An import uploaded on /admin/import: when it starts and when it ends, with its files and outcome. */
+    IMPORT_UPLOAD
 }

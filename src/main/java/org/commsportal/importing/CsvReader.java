@@ -12,21 +12,33 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvReader {
 
-    /** An unclosed quote: the file ends inside a quoted field. */
+    /** Text that is no delimited file: an unclosed quote, a line too long, bytes that are not text. */
     static final class Malformed extends IOException {
         final long line;
+        final long column;
 
         Malformed(long line) {
-            super("a quoted field opened on line " + line + " is never closed");
+            this(line, 1, "a quoted field opened on line " + line + " is never closed");
+        }
+
+        Malformed(long line, long column, String message) {
+            super(message);
             this.line = line;
+            this.column = column;
         }
     }
+
+    /** A record longer than this is refused rather than held in memory (a file with no line breaks, say). */
+    static final int MAX_RECORD_CHARS = 1 << 20;
 
     private final Reader in;
     private final char delimiter;
     private long line = 1;
     private long recordLine;
     private int peeked = -2;
+    private long textLine;
+    private long textColumn;
+    private boolean atLineStart = true;
 
     CsvReader(Reader in, char delimiter) {
         this.in = in;
@@ -60,8 +72,15 @@ final class CsvReader {
         boolean quoted = false;
         boolean any = false;
         recordLine = line;
+        long chars = 0;
         while (true) {
             int c = read();
+            if (++chars > MAX_RECORD_CHARS) {
+                throw new Malformed(
+                        recordLine,
+                        1,
+                        "the record on line " + recordLine + " is longer than " + MAX_RECORD_CHARS + " characters");
+            }
             if (c == 0xFEFF && !any && field.isEmpty() && fields.isEmpty()) {
                 continue;
             }
@@ -119,13 +138,35 @@ final class CsvReader {
             peeked = -2;
             return c;
         }
-        return in.read();
+        return readChecked();
     }
 
     private int peek() throws IOException {
         if (peeked == -2) {
-            peeked = in.read();
+            peeked = readChecked();
         }
         return peeked;
+    }
+
+    /**
+     * The next character; the replacement character, which {@link TextFiles} puts where the bytes are not text in
+     * the file's encoding, ends the reading with the line and column where it stands.
+     */
+    private int readChecked() throws IOException {
+        int c = in.read();
+        if (atLineStart) {
+            textLine++;
+            textColumn = 0;
+        }
+        textColumn++;
+        atLineStart = c == '\n';
+        if (c == TextFiles.NOT_TEXT) {
+            throw new Malformed(
+                    textLine,
+                    textColumn,
+                    "line " + textLine + ", column " + textColumn + " is not UTF-8 text; save the file as UTF-8 (or"
+                            + " UTF-16 with a byte order mark)");
+        }
+        return c;
     }
 }

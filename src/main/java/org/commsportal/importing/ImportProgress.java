@@ -26,6 +26,10 @@ final class ImportProgress {
     void advance(long records) {
         done += records;
         long now = System.nanoTime();
+        if (out instanceof ImportConsole console) { // the upload page shows every step
+            double rate = done / Math.max((now - started) / 1e9, 0.001);
+            console.progress(done, total, what, rate, rate <= 0 ? 0 : Math.round(Math.max(total - done, 0) / rate));
+        }
         if (now - lastShown >= EVERY_NANOS) {
             lastShown = now;
             out.println("  " + line(now));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -177,7 +176,7 @@ class SfbServerImport {
                     progress.done() / Math.max(progress.seconds(), 0.001));
             return 0;
         } catch (CsvReader.Malformed e) {
-            out.println(dir + ": a quoted field opened on line " + e.line + " is never closed; nothing was imported.");
+            out.println(e.getMessage() + "; nothing was imported.");
             return 2;
         } catch (IOException e) {
             out.println("Cannot read " + dir + ": " + e.getMessage());
@@ -227,11 +226,8 @@ class SfbServerImport {
     }
 
     private static void rows(Path file, String kind, ImportProblems problems, Rows rows) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.mark(1 << 16);
-            String first = in.readLine();
-            in.reset();
-            CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(first == null ? "" : first));
+        try (BufferedReader in = TextFiles.open(file)) {
+            CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(TextFiles.firstLine(in)));
             List<String> header = csv.next();
             if (header == null) {
                 return;
@@ -264,6 +260,9 @@ class SfbServerImport {
                 values.put("#columns", String.join("\t", header));
                 rows.row(csv.recordLine(), values);
             }
+        } catch (CsvReader.Malformed e) {
+            throw new CsvReader.Malformed(
+                    e.line, e.column, file + ":" + e.line + ":" + e.column + ": " + e.getMessage());
         }
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -82,16 +81,14 @@ class UsersCsvImport {
                     LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
             Map<String, Integer> columns;
             List<String> header;
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                in.mark(1 << 16);
-                String first = in.readLine();
+            try (BufferedReader in = TextFiles.open(file)) {
+                CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(TextFiles.firstLine(in)));
+                List<String> first = csv.next();
                 if (first == null) {
                     out.println(file + " is empty.");
                     return 1;
                 }
-                in.reset();
-                CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(first));
-                header = java.util.Objects.requireNonNull(csv.next());
+                header = first;
             }
             var problems = new ImportProblems();
             columns = columns(file, header, columnsOption, problems);
@@ -146,7 +143,7 @@ class UsersCsvImport {
                     progress.done(), progress.seconds(), progress.done() / Math.max(progress.seconds(), 0.001));
             return 0;
         } catch (CsvReader.Malformed e) {
-            out.println(file + ":" + e.line + ":1: " + e.getMessage() + "; nothing was imported.");
+            out.println(file + ":" + e.line + ":" + e.column + ": " + e.getMessage() + "; nothing was imported.");
             return 2;
         } catch (IOException e) {
             out.println("Cannot read " + file + ": " + e.getMessage());
@@ -175,11 +172,8 @@ class UsersCsvImport {
             ImportProblems problems,
             java.util.function.Consumer<UserRecord> users)
             throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.mark(1 << 16);
-            String first = in.readLine();
-            in.reset();
-            CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(first == null ? "" : first));
+        try (BufferedReader in = TextFiles.open(file)) {
+            CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(TextFiles.firstLine(in)));
             csv.next(); // the header
             long rows = 0;
             for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {

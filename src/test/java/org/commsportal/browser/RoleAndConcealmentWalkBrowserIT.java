@@ -68,6 +68,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("admin/single-sign-on", "single-sign-on", ADMINISTRATION),
             new Page("sign-in-refused", "sign-in-refused", ALL),
             new Page("admin/ingestion-keys", "ingestion-keys", EnumSet.of(Role.GLOBAL_ADMIN)),
+            new Page("admin/import", "import-upload", EnumSet.of(Role.GLOBAL_ADMIN)),
             new Page("account", "my-account", ALL),
             new Page("my-schedules", "my-schedules", CHARTS),
             new Page("docs", "docs", ALL),
