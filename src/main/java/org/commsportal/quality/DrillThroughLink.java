@@ -103,6 +103,13 @@ public final class DrillThroughLink {
         return modality.label().toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
+    /** The modality a link's parameter names (any letter case), if it names one of the classified modalities. */
+    public static java.util.Optional<Modality> modalityOf(String parameter) {
+        return QualityMetric.MODALITIES.stream()
+                .filter(m -> modalityParameter(m).equalsIgnoreCase(parameter.strip()))
+                .findFirst();
+    }
+
     private DrillThroughLink set(String name, @Nullable String value) {
         if (value == null) {
             parameters.remove(name);

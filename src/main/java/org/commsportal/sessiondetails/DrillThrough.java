@@ -86,10 +86,7 @@ public record DrillThrough(
         Modality modality = null;
         String modalityText = value(query, DrillThroughLink.MODALITY);
         if (modalityText != null) {
-            modality = QualityMetric.MODALITIES.stream()
-                    .filter(m -> DrillThroughLink.modalityParameter(m).equalsIgnoreCase(modalityText.strip()))
-                    .findFirst()
-                    .orElse(null);
+            modality = DrillThroughLink.modalityOf(modalityText).orElse(null);
             if (modality == null) {
                 errors.add("modality must be audio, video or application-sharing, not '" + modalityText + "'.");
             }

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -38,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.commsportal.base.ui.DateRangeFilter;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.ModalitySelect;
 import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
@@ -49,7 +49,6 @@ import org.commsportal.locations.LocationService;
 import org.commsportal.locations.MissingSubnet;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualityFilter;
-import org.commsportal.quality.QualityMetric;
 import org.commsportal.quality.QualitySplit;
 import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
@@ -89,7 +88,7 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
     private final boolean drillThrough;
     private final DateRangeFilter range;
     private final PageAddress address = new PageAddress("quality/locations");
-    private final Select<String> modality = new Select<>();
+    private final ModalitySelect modality;
     private final HorizontalLayout path = new HorizontalLayout();
     private final Span status = new Span();
     private final Div content = new Div();
@@ -109,21 +108,10 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
 
         range = new DateRangeFilter(
                 service.reportDate(), LocationFilter.MAX_DAYS, (first, last) -> show(filter.withRange(first, last)));
-        modality.setId("modality");
-        modality.setLabel("Modality");
-        modality.setItems("", "5", "6", "4");
-        modality.setItemLabelGenerator(
-                v -> v.isEmpty() ? "All" : Modality.ofId(Integer.parseInt(v)).label());
-        modality.setValue("");
-        modality.addValueChangeListener(event -> {
-            if (!updating) {
-                show(filter.withModality(
-                        event.getValue().isEmpty() ? null : Modality.ofId(Integer.parseInt(event.getValue()))));
-            }
-        });
+        modality = new ModalitySelect("All", chosen -> show(filter.withModality(chosen)));
         var filters = new FlexLayout();
         range.fields().forEach(filters::add);
-        filters.add(modality, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
+        filters.add(modality.field(), PageAddress.copyButton(), address.saveButton(savedViews::trySave));
         filters.setId("filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
@@ -177,9 +165,7 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
         LocationFilter wanted = filter.withRange(days.from(), days.to());
         Optional<String> chosenModality = PageAddress.single(parameters, DrillThroughLink.MODALITY);
         if (chosenModality.isPresent()) {
-            Optional<Modality> found = QualityMetric.MODALITIES.stream()
-                    .filter(m -> DrillThroughLink.modalityParameter(m).equalsIgnoreCase(chosenModality.get()))
-                    .findFirst();
+            Optional<Modality> found = DrillThroughLink.modalityOf(chosenModality.get());
             if (found.isPresent()) {
                 wanted = wanted.withModality(found.get());
             } else {
@@ -202,10 +188,7 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
         }
         LocationFilter chosen = wanted;
         updating = true;
-        modality.setValue(
-                chosen.modality() == null
-                        ? ""
-                        : Integer.toString(chosen.modality().id()));
+        modality.show(chosen.modality());
         updating = false;
         show(chosen);
         PageAddress.tell(problems);

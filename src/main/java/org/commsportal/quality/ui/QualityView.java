@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.commsportal.base.ui.DateRangeFilter;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.ModalitySelect;
 import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
@@ -82,7 +83,7 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
     private final Locale locale;
     private final DateRangeFilter range;
     private final PageAddress address = new PageAddress("quality");
-    private final Select<String> modality = new Select<>();
+    private final ModalitySelect modality;
     private final Map<QualitySplit, Select<String>> codeFilters = new java.util.EnumMap<>(QualitySplit.class);
     private final ComboBox<String> subnet = new ComboBox<>("Subnet");
     private final ComboBox<String> client = new ComboBox<>("Client version");
@@ -103,21 +104,10 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
 
         range = new DateRangeFilter(
                 service.reportDate(), QualityFilter.MAX_DAYS, (first, last) -> show(filter.withRange(first, last)));
-        modality.setId("modality");
-        modality.setLabel("Modality");
-        modality.setItems("", "5", "6", "4");
-        modality.setItemLabelGenerator(
-                v -> v.isEmpty() ? "All" : Modality.ofId(Integer.parseInt(v)).label());
-        modality.setValue("");
-        modality.addValueChangeListener(event -> {
-            if (!updating) {
-                show(filter.withModality(
-                        event.getValue().isEmpty() ? null : Modality.ofId(Integer.parseInt(event.getValue()))));
-            }
-        });
+        modality = new ModalitySelect("All", chosen -> show(filter.withModality(chosen)));
         var filters = new FlexLayout();
         range.fields().forEach(filters::add);
-        filters.add(modality);
+        filters.add(modality.field());
         filters.setId("filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
@@ -153,9 +143,7 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
         QualityFilter wanted = filter.withRange(days.from(), days.to());
         Optional<String> chosenModality = PageAddress.single(parameters, DrillThroughLink.MODALITY);
         if (chosenModality.isPresent()) {
-            Optional<Modality> found = QualityMetric.MODALITIES.stream()
-                    .filter(m -> DrillThroughLink.modalityParameter(m).equalsIgnoreCase(chosenModality.get()))
-                    .findFirst();
+            Optional<Modality> found = DrillThroughLink.modalityOf(chosenModality.get());
             if (found.isPresent()) {
                 wanted = wanted.withModality(found.get());
             } else {
@@ -176,10 +164,7 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
         }
         QualityFilter chosen = wanted;
         updating = true;
-        modality.setValue(
-                chosen.modality() == null
-                        ? ""
-                        : Integer.toString(chosen.modality().id()));
+        modality.show(chosen.modality());
         codeFilters.forEach((split, select) ->
                 select.setValue(Objects.requireNonNullElse(chosen.splits().get(split), "")));
         updating = false;

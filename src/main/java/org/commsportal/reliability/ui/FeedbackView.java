@@ -15,9 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -35,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.PageAddress;
-import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.reliability.FeedbackCounts;
 import org.commsportal.reliability.ProblemTokens;
 import org.commsportal.reliability.ReliabilityExports;
@@ -84,25 +81,8 @@ class FeedbackView extends VerticalLayout implements BeforeEnterObserver {
                 Figures.note("What users said after their calls: ratings 1 to 5, where 1 and 2 are poor ratings, the"
                         + " problems they ticked and their comments."),
                 filters,
-                actions(exports, savedViews),
+                filters.actions(summary, "rate-my-call", exports::exportFeedback, address, savedViews),
                 content);
-    }
-
-    private HorizontalLayout actions(ReliabilityExports exports, SavedViews savedViews) {
-        var actions = new HorizontalLayout(
-                summary,
-                new StreamedExports(format -> {
-                    ReliabilityFilter current = filters.filter();
-                    return new StreamedExports.Download(
-                            ReliabilityExports.fileName("rate-my-call", current, format),
-                            0, // a few hundred rows: no count first
-                            (out, progress) -> exports.exportFeedback(current, format, out, progress));
-                }),
-                PageAddress.copyButton(),
-                address.saveButton(savedViews::trySave));
-        actions.setWrap(true);
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        return actions;
     }
 
     /** Opens the view a link asks for (docs/pages.md#links); what cannot be used is named and left out. */

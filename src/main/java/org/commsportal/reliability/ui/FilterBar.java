@@ -1,23 +1,32 @@
 package org.commsportal.reliability.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.function.LongConsumer;
 import org.commsportal.base.ui.DateRangeFilter;
+import org.commsportal.base.ui.ModalitySelect;
 import org.commsportal.base.ui.PageAddress;
+import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.export.ExportFormat;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualitySplit;
+import org.commsportal.reliability.ReliabilityExports;
 import org.commsportal.reliability.ReliabilityFilter;
 import org.commsportal.reliability.ReliabilityService;
 import org.commsportal.reliability.ReliabilitySplit;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +39,7 @@ class FilterBar extends FlexLayout {
     static final String MODALITY = "modality";
 
     private final DateRangeFilter range;
-    private final Select<String> modality = new Select<>();
+    private final ModalitySelect modality;
     private final Select<String> split = new Select<>();
     private final ComboBox<String> value = new ComboBox<>("Split value");
     private final Consumer<ReliabilityFilter> onChange;
@@ -49,21 +58,9 @@ class FilterBar extends FlexLayout {
         range = new DateRangeFilter(
                 reportDate, ReliabilityFilter.MAX_DAYS, (first, last) -> change(filter.withRange(first, last)));
         range.fields().forEach(this::add);
+        modality = new ModalitySelect("Every session", chosen -> change(filter.withModality(chosen)));
         if (withModality) {
-            modality.setId("modality");
-            modality.setLabel("Modality");
-            modality.setItems("", "5", "6", "4");
-            modality.setItemLabelGenerator(v -> v.isEmpty()
-                    ? "Every session"
-                    : Modality.ofId(Integer.parseInt(v)).label());
-            modality.setValue("");
-            modality.addValueChangeListener(event -> {
-                if (!updating) {
-                    change(filter.withModality(
-                            event.getValue().isEmpty() ? null : Modality.ofId(Integer.parseInt(event.getValue()))));
-                }
-            });
-            add(modality);
+            add(modality.field());
         }
         split.setId("split");
         split.setLabel("Split");
@@ -106,9 +103,7 @@ class FilterBar extends FlexLayout {
         ReliabilityFilter wanted = new ReliabilityFilter(days.from(), days.to(), null, null, null);
         Optional<String> chosenModality = PageAddress.single(parameters, MODALITY);
         if (withModality && chosenModality.isPresent()) {
-            Optional<Modality> found = Stream.of(Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING)
-                    .filter(m -> DrillThroughLink.modalityParameter(m).equalsIgnoreCase(chosenModality.get()))
-                    .findFirst();
+            Optional<Modality> found = DrillThroughLink.modalityOf(chosenModality.get());
             if (found.isPresent()) {
                 wanted = wanted.withModality(found.get());
             } else {
@@ -135,10 +130,7 @@ class FilterBar extends FlexLayout {
         }
         ReliabilityFilter chosen = wanted;
         updating = true;
-        modality.setValue(
-                chosen.modality() == null
-                        ? ""
-                        : Integer.toString(chosen.modality().id()));
+        modality.show(chosen.modality());
         split.setValue(chosen.split() == null ? "" : chosen.split().name());
         value.setEnabled(chosen.split() != null);
         updating = false;
@@ -197,5 +189,31 @@ class FilterBar extends FlexLayout {
     /** The service's limit, for the label of the response code filter. */
     static int maxCodes() {
         return ReliabilityService.MAX_CODES;
+    }
+
+    /** Writes a page's figures for a filter: a {@code ReliabilityExports} method. */
+    @FunctionalInterface
+    interface FigureExport {
+        long export(ReliabilityFilter filter, ExportFormat format, OutputStream out, LongConsumer progress)
+                throws IOException;
+    }
+
+    /** The line under the filters: the page's summary, its figures' exports, Copy link and Save view. */
+    HorizontalLayout actions(
+            Span summary, String report, FigureExport export, PageAddress address, SavedViews savedViews) {
+        var actions = new HorizontalLayout(
+                summary,
+                new StreamedExports(format -> {
+                    ReliabilityFilter current = filter;
+                    return new StreamedExports.Download(
+                            ReliabilityExports.fileName(report, current, format),
+                            0, // a few hundred rows: no count first
+                            (out, progress) -> export.export(current, format, out, progress));
+                }),
+                PageAddress.copyButton(),
+                address.saveButton(savedViews::trySave));
+        actions.setWrap(true);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return actions;
     }
 }

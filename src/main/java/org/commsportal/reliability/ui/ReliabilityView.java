@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -37,7 +35,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.PageAddress;
-import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.reliability.ReliabilityCounts;
 import org.commsportal.reliability.ReliabilityExports;
 import org.commsportal.reliability.ReliabilityFilter;
@@ -117,25 +114,8 @@ class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
                         + " not answering, a caller cancelling) are not failures; the classification table is in the"
                         + " documentation (Call reliability)."),
                 filters,
-                actions(exports, savedViews),
+                filters.actions(summary, "call-reliability", exports::exportReliability, address, savedViews),
                 content);
-    }
-
-    private HorizontalLayout actions(ReliabilityExports exports, SavedViews savedViews) {
-        var actions = new HorizontalLayout(
-                summary,
-                new StreamedExports(format -> {
-                    ReliabilityFilter current = filters.filter();
-                    return new StreamedExports.Download(
-                            ReliabilityExports.fileName("call-reliability", current, format),
-                            0, // a few hundred rows: no count first
-                            (out, progress) -> exports.exportReliability(current, format, out, progress));
-                }),
-                PageAddress.copyButton(),
-                address.saveButton(savedViews::trySave));
-        actions.setWrap(true);
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        return actions;
     }
 
     /** Opens the view a link asks for (docs/pages.md#links); what cannot be used is named and left out. */
