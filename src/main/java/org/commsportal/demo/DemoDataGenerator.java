@@ -176,9 +176,29 @@ public class DemoDataGenerator {
             } else if (random.chance(0.05)) {
                 deletedAt = first.plusDays(random.between(0, spec.days())); // license removed during the period
             }
-            users.add(new UserRecord(alias + "@" + domain, alias, given + " " + family, licensedFrom, deletedAt));
+            users.add(new UserRecord(
+                    alias + "@" + domain,
+                    alias,
+                    given + " " + family,
+                    licensedFrom,
+                    deletedAt,
+                    null,
+                    usageLocation(alias)));
         }
         return users;
+    }
+
+    /**
+     * Most people work in the US, one in ten in Great Britain and one in ten in Germany, so that the PSTN usage
+     * page has domestic and international calls (docs/pstn-usage.md); from the alias, without a random draw, so
+     * every other figure stays as it was.
+     */
+    private static String usageLocation(String alias) {
+        return switch (Math.floorMod(alias.hashCode(), 10)) {
+            case 0 -> "GB";
+            case 1 -> "DE";
+            default -> "US";
+        };
     }
 
     static List<UserRecord> activeOn(List<UserRecord> users, LocalDate day) {
@@ -451,8 +471,19 @@ public class DemoDataGenerator {
             return mobile ? MOBILES.get((seed / 2) % MOBILES.size()) : DESKS.get((seed / 7) % DESKS.size());
         }
 
+        /**
+         * A number in the US mostly, in Great Britain, Germany or Australia now and then; its country from the same
+         * one draw, so that every other figure stays as it was.
+         */
         private String phoneNumber() {
-            return "+1425555" + String.format("%04d", random.between(0, 10_000));
+            int line = random.between(0, 10_000);
+            String prefix = switch (line % 10) {
+                case 0 -> "+44207946";
+                case 1 -> "+4930901";
+                case 2 -> "+6129123";
+                default -> "+1425555";
+            };
+            return prefix + String.format("%04d", line);
         }
 
         private List<MediaUsage> usages(List<Modality> media) {

@@ -39,7 +39,7 @@ class DirectoryRepository {
                 u.deletedAt() != null,
                 u.deletedAt() == null ? null : Date.valueOf(u.deletedAt()),
                 u.objectId() == null ? null : u.objectId().toLowerCase(Locale.ROOT),
-                u.usageLocation()
+                u.usageLocation() == null ? null : u.usageLocation().toUpperCase(Locale.ROOT)
             });
         }
         batch.batchUpdate("""

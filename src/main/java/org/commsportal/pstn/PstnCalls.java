@@ -53,10 +53,10 @@ class PstnCalls implements SessionChangeListener {
         Map<Long, Instant> starts = new HashMap<>();
         added.values().forEach(s -> starts.put(s.id(), s.start()));
         List<PstnCall> calls = new ArrayList<>();
+        // the stored rows hold this write's links already: a re-linking write sets them before the read models run,
+        // and its added sessions name only the parties whose link changed
         for (PstnCall.TelephoneSession stored : repository.telephoneSessions(tenantId, starts)) {
-            // the From party's link as this write counts it, which the stored row may not hold yet (re-linking)
-            CountedSession counted = Objects.requireNonNull(added.get(stored.id()));
-            PstnCall call = PstnCall.of(withFromLicensed(stored, counted.fromUserId() != null));
+            PstnCall call = PstnCall.of(stored);
             if (call != null) {
                 calls.add(call);
             }
@@ -111,19 +111,5 @@ class PstnCalls implements SessionChangeListener {
             }
         }
         return differences;
-    }
-
-    private static PstnCall.TelephoneSession withFromLicensed(PstnCall.TelephoneSession s, boolean fromLicensed) {
-        return new PstnCall.TelephoneSession(
-                s.id(),
-                s.start(),
-                s.end(),
-                s.fromUri(),
-                s.toUri(),
-                s.fromTel(),
-                s.toTel(),
-                s.conference(),
-                s.dialDirection(),
-                fromLicensed);
     }
 }
