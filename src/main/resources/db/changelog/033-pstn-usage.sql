@@ -28,3 +28,13 @@ CREATE TABLE pstn_call (
 --changeset commsportal:033-licensed-user-usage-location
 -- The directory's usage location (ISO 3166 alpha-2), optional on ingest; users written without one keep NULL.
 ALTER TABLE licensed_user ADD COLUMN usage_location CHAR(2) NULL;
+
+--changeset commsportal:033-pstn-call-backfill
+-- The tenants whose stored sessions predate pstn_call: PstnCallsBackfill derives their calls once after start-up
+-- (the countries need libphonenumber, so not in SQL here) and removes their row. Tenants created later have none.
+CREATE TABLE pstn_call_backfill (
+    tenant_id BIGINT NOT NULL PRIMARY KEY
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+--changeset commsportal:033-pstn-call-backfill-tenants
+INSERT INTO pstn_call_backfill (tenant_id) SELECT id FROM tenant;

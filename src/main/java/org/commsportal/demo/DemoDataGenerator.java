@@ -315,24 +315,31 @@ public class DemoDataGenerator {
                     ending.reason());
         }
 
-        private SessionRecord pstnCall(LocalDate day, UserRecord from) {
+        /**
+         * A user's call to a number, or, one in four (from the same draw as the number), a number's call to the user;
+         * outbound calls carry the user's own number (from their alias).
+         */
+        private SessionRecord pstnCall(LocalDate day, UserRecord user) {
             String number = phoneNumber();
+            boolean inbound = Math.floorMod(number.hashCode(), 4) == 3;
             Instant start = startTime(day);
             List<MediaUsage> usages = usages(List.of(Modality.AUDIO));
-            String version = clientOf(from);
+            String version = clientOf(user);
             Ending ending = ending(version);
+            String userUri = "sip:" + user.upn();
+            String numberUri = "sip:" + number + "@" + domain + ";user=phone";
             return new SessionRecord(
                     dialogId(),
                     start,
                     start.plusMillis(usages.get(0).durationMs()),
-                    "sip:" + from.upn(),
-                    "sip:" + number + "@" + domain + ";user=phone",
-                    version,
-                    "Mediation Server",
+                    inbound ? numberUri : userUri,
+                    inbound ? userUri : numberUri,
+                    inbound ? "Mediation Server" : version,
+                    inbound ? version : "Mediation Server",
                     null,
                     null,
-                    null,
-                    number,
+                    inbound ? number : ownNumber(user),
+                    inbound ? null : number,
                     random.uuid().toString(),
                     null,
                     null,
@@ -341,11 +348,21 @@ public class DemoDataGenerator {
                     ending.diagnosticId(),
                     usages,
                     0,
-                    quality.report(List.of(Modality.AUDIO), List.of(Side.FROM), version),
+                    quality.report(List.of(Modality.AUDIO), List.of(inbound ? Side.TO : Side.FROM), version),
                     null,
                     null,
                     null,
                     ending.reason());
+        }
+
+        /** A user's own direct number, in their usage location's country. */
+        private static String ownNumber(UserRecord user) {
+            String line = String.format("%04d", Math.floorMod(user.upn().hashCode(), 10_000));
+            return switch (String.valueOf(user.usageLocation())) {
+                case "GB" -> "+44161496" + line;
+                case "DE" -> "+49891234" + line;
+                default -> "+1206555" + line;
+            };
         }
 
         /**

@@ -15,6 +15,7 @@ public enum PstnCallColumn {
     DURATION("Duration (seconds)");
 
     private final String header;
+
     PstnCallColumn(String header) {
         this.header = header;
     }

@@ -85,10 +85,12 @@ class PstnCallRepository {
             found.addAll(jdbc.sql(TELEPHONE_SESSION + " AND s.id IN (:ids) AND s.start_time IN (:starts)")
                     .param("t", tenantId)
                     .param("ids", ids)
-                    .param("starts", ids.stream()
-                            .map(id -> UtcDateTime.toColumn(starts.get(id)))
-                            .distinct()
-                            .toList())
+                    .param(
+                            "starts",
+                            ids.stream()
+                                    .map(id -> UtcDateTime.toColumn(starts.get(id)))
+                                    .distinct()
+                                    .toList())
                     .query((rs, row) -> telephoneSession(rs))
                     .list());
         }
@@ -97,15 +99,12 @@ class PstnCallRepository {
 
     /** Every telephone session of the tenant from the first kept day on, one at a time (rebuild, check). */
     void forEachTelephoneSession(long tenantId, Consumer<PstnCall.TelephoneSession> consumer) {
-        streaming.query(
-                TELEPHONE_SESSION + """
+        streaming.query(TELEPHONE_SESSION + """
                          AND s.start_time >= COALESCE(
                             (SELECT k.kept_from FROM user_period_state k WHERE k.tenant_id = s.tenant_id), '1000-01-01')
-                        """,
-                new MapSqlParameterSource("t", tenantId),
-                rs -> {
-                    consumer.accept(telephoneSession(rs));
-                });
+                        """, new MapSqlParameterSource("t", tenantId), rs -> {
+            consumer.accept(telephoneSession(rs));
+        });
     }
 
     void delete(long tenantId, Collection<Long> sessionIds) {
@@ -118,7 +117,9 @@ class PstnCallRepository {
     }
 
     void deleteAll(long tenantId) {
-        jdbc.sql("DELETE FROM pstn_call WHERE tenant_id = :t").param("t", tenantId).update();
+        jdbc.sql("DELETE FROM pstn_call WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .update();
     }
 
     void deleteBefore(long tenantId, LocalDate day) {

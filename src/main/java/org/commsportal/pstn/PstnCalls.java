@@ -106,8 +106,7 @@ class PstnCalls implements SessionChangeListener {
         });
         for (PstnCall extra : stored.values()) {
             if (differences.size() < limit) {
-                differences.add("pstn_call of session " + extra.sessionId() + ": stored " + extra
-                        + ", expected none");
+                differences.add("pstn_call of session " + extra.sessionId() + ": stored " + extra + ", expected none");
             }
         }
         return differences;

@@ -6,4 +6,5 @@ import java.util.List;
 import org.commsportal.common.ReportPeriod;
 
 /** The charts' data of a period: one entry per UTC day, zeros included, and when it was read. */
-public record PstnUsageReport(ReportPeriod period, LocalDate reportDate, Instant generatedAt, List<PstnUsageDay> days) {}
+public record PstnUsageReport(
+        ReportPeriod period, LocalDate reportDate, Instant generatedAt, List<PstnUsageDay> days) {}

@@ -91,8 +91,7 @@ public class PstnUsageService {
                 minutes.put(type, Minutes.of(byType.getOrDefault(day, Map.of()).getOrDefault(type, 0L)));
             }
             long[] reach = byReach.getOrDefault(day, new long[3]);
-            days.add(new PstnUsageDay(
-                    day, minutes, Minutes.of(reach[1]), Minutes.of(reach[2]), Minutes.of(reach[0])));
+            days.add(new PstnUsageDay(day, minutes, Minutes.of(reach[1]), Minutes.of(reach[2]), Minutes.of(reach[0])));
         }
         return new PstnUsageReport(period, to, clock.instant(), days);
     }
@@ -149,8 +148,8 @@ public class PstnUsageService {
         List<ExportColumn<PstnCallRow>> exportColumns = columns.stream()
                 .map(column -> new ExportColumn<PstnCallRow>(column.header(zone), row -> row.valueOf(column)))
                 .toList();
-        boolean typedOverNames =
-                !query.userContains().isEmpty() && !concealment.forCurrentViewer().concealed();
+        boolean typedOverNames = !query.userContains().isEmpty()
+                && !concealment.forCurrentViewer().concealed();
         ExportInfo info = ExportInfo.of(
                 "Report",
                 "PSTN usage",
@@ -209,7 +208,9 @@ public class PstnUsageService {
                 + (query.userContains().isEmpty()
                         ? ""
                         : ", user contains '" + (typedOverNames ? AuditLog.NAMES_ONLY : query.userContains()) + "'")
-                + (query.direction() == null ? "" : ", direction " + query.direction().label())
+                + (query.direction() == null
+                        ? ""
+                        : ", direction " + query.direction().label())
                 + (query.country() == null ? "" : ", country " + query.country())
                 + ", sorted by " + query.sortColumn().header() + (query.ascending() ? " ascending" : " descending");
     }

@@ -109,6 +109,9 @@ class PstnUsageIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PstnCallsBackfill backfill;
+
     private Tenant tenant;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final Map<String, SessionRecord> sent = new LinkedHashMap<>();
@@ -130,9 +133,7 @@ class PstnUsageIT {
         LocalDate d1 = today.minusDays(3);
         LocalDate d2 = today.minusDays(2);
         writeUsers(
-                user("ada", LONG_AGO, null, "US"),
-                user("bob", LONG_AGO, null, "GB"),
-                user("cyd", LONG_AGO, d1, null));
+                user("ada", LONG_AGO, null, "US"), user("bob", LONG_AGO, null, "GB"), user("cyd", LONG_AGO, d1, null));
         write(
                 callOut("out-us", d1, "09:00:00", "ada", "+14255550123", 125_400),
                 callOut("out-gb", d1, "10:00:00", "ada", "+442079460456", 61_000),
@@ -169,7 +170,9 @@ class PstnUsageIT {
 
         // bob moves to Germany, cyd's deletion is taken back, ada's location is sent no more (kept)
         writeUsers(
-                user("bob", LONG_AGO, null, "DE"), user("cyd", LONG_AGO, null, "US"), user("ada", LONG_AGO, null, null));
+                user("bob", LONG_AGO, null, "DE"),
+                user("cyd", LONG_AGO, null, "US"),
+                user("ada", LONG_AGO, null, null));
         assertEqualsRecomputation();
     }
 
@@ -317,6 +320,35 @@ class PstnUsageIT {
     }
 
     @Test
+    void calls_stored_before_the_read_model_are_derived_once_after_start_up() throws Exception {
+        writeUsers(user("ada", LONG_AGO, null, "US"));
+        write(
+                callOut("before-1", today.minusDays(2), "10:00:00", "ada", "+442079460456", 60_000),
+                dialIn("before-2", today.minusDays(3), "11:00:00", null, "+14255550123", "ada", 90_000));
+        // as a database upgraded to changeset 033 holds it: sessions, no calls, the tenant listed
+        jdbc.sql("DELETE FROM pstn_call WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .update();
+        jdbc.sql("INSERT INTO pstn_call_backfill (tenant_id) VALUES (:t)")
+                .param("t", tenant.id())
+                .update();
+        backfill.run(null);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (jdbc.sql("SELECT COUNT(*) FROM pstn_call_backfill WHERE tenant_id = :t")
+                        .param("t", tenant.id())
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            assertThat(System.currentTimeMillis())
+                    .as("backfill finished in time")
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertEqualsRecomputation();
+        assertThat(service.countCalls(PstnCallQuery.of(ReportPeriod.D7))).isEqualTo(2);
+    }
+
+    @Test
     void a_usage_location_that_is_not_two_letters_is_refused_naming_the_record_and_field() throws Exception {
         String key = testTenants.newIngestionKey(tenant, keys, "directory sync");
         String body = """
@@ -427,7 +459,8 @@ class PstnUsageIT {
         for (ReportPeriod period : List.of(ReportPeriod.D7, ReportPeriod.D30)) {
             LocalDate from = reportDate.minusDays(period.days() - 1L);
             List<Expected> inPeriod = all.stream()
-                    .filter(c -> !dayOf(c.start()).isBefore(from) && !dayOf(c.start()).isAfter(reportDate))
+                    .filter(c -> !dayOf(c.start()).isBefore(from)
+                            && !dayOf(c.start()).isAfter(reportDate))
                     .toList();
             // the charts: minutes per UTC day, each figure summed in ms and rounded once
             PstnUsageReport report = service.report(period);
@@ -445,7 +478,9 @@ class PstnUsageIT {
                                     .mapToLong(Expected::durationMs)
                                     .sum()));
                 }
-                assertThat(day.minutesByType()).as("minutes by type on %s", day.day()).isEqualTo(byType);
+                assertThat(day.minutesByType())
+                        .as("minutes by type on %s", day.day())
+                        .isEqualTo(byType);
                 assertThat(day.domestic())
                         .as("domestic on %s", day.day())
                         .isEqualTo(minutes(ofDay.stream()
@@ -482,7 +517,9 @@ class PstnUsageIT {
                     latestFirst.stream().filter(c -> "GB".equals(c.country())).toList());
             assertTable(
                     PstnCallQuery.of(period).withUserContains("BOB@"),
-                    latestFirst.stream().filter(c -> c.user().startsWith("bob@")).toList());
+                    latestFirst.stream()
+                            .filter(c -> c.user().startsWith("bob@"))
+                            .toList());
             assertThat(service.countries(period))
                     .containsExactlyElementsOf(inPeriod.stream()
                             .map(Expected::country)
@@ -527,12 +564,16 @@ class PstnUsageIT {
             Expected call = expected.get(i);
             assertThat(row.start()).as("start of %s", call.dialogId()).isEqualTo(call.start());
             assertThat(row.user()).as("user of %s", call.dialogId()).isEqualTo(call.user());
-            assertThat(row.userNumber()).as("user number of %s", call.dialogId()).isEqualTo(mask(call.userNumber()));
+            assertThat(row.userNumber())
+                    .as("user number of %s", call.dialogId())
+                    .isEqualTo(mask(call.userNumber()));
             assertThat(row.otherNumber())
                     .as("other number of %s", call.dialogId())
                     .isEqualTo(mask(call.otherNumber()));
             assertThat(row.type()).as("type of %s", call.dialogId()).isEqualTo(call.type());
-            assertThat(row.destinationCountry()).as("country of %s", call.dialogId()).isEqualTo(call.country());
+            assertThat(row.destinationCountry())
+                    .as("country of %s", call.dialogId())
+                    .isEqualTo(call.country());
             assertThat(row.domestic()).as("domestic of %s", call.dialogId()).isEqualTo(call.domestic());
             assertThat(row.durationSeconds())
                     .as("duration of %s", call.dialogId())

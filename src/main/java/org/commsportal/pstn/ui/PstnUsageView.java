@@ -100,8 +100,8 @@ class PstnUsageView extends VerticalLayout {
         if (service.mayReadPerUserData()) {
             add(callTable(preferences, service.viewerZone()));
         } else {
-            var note = new Paragraph("Your role shows the charts only: the calls need a reports reader or "
-                    + "administrator role.");
+            var note = new Paragraph(
+                    "Your role shows the charts only: the calls need a reports reader or " + "administrator role.");
             note.setId("charts-only");
             add(note);
         }
@@ -157,7 +157,14 @@ class PstnUsageView extends VerticalLayout {
         zoneLabel.setId("time-zone");
         zoneLabel.getElement().getThemeList().add("badge contrast");
         var toolbar = new HorizontalLayout(
-                user, direction, country, dayChip, callCount, zoneLabel, new Div(), chooser,
+                user,
+                direction,
+                country,
+                dayChip,
+                callCount,
+                zoneLabel,
+                new Div(),
+                chooser,
                 new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
         toolbar.setWrap(true);
