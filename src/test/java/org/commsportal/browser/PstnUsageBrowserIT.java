@@ -31,7 +31,7 @@ class PstnUsageBrowserIT extends BrowserTest {
         assertThat(zone).startsWith("Times in ");
         long periodRows = gridSize();
         assertThat(periodRows).isPositive();
-        List<List<String>> rows = browser.gridRows("pstn-calls");
+        List<List<String>> rows = browser.gridRows("user-table");
         assertThat(rows).isNotEmpty().allSatisfy(row -> {
             assertThat(row.get(0)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
             assertThat(row.get(3)).matches("\\+\\d+xxxx");
@@ -54,7 +54,7 @@ class PstnUsageBrowserIT extends BrowserTest {
         browser.chooseInSelect("direction-filter", "Inbound");
         long inbound = gridSize();
         assertThat(inbound).isPositive().isLessThan(periodRows);
-        assertThat(browser.gridRows("pstn-calls"))
+        assertThat(browser.gridRows("user-table"))
                 .allSatisfy(row -> assertThat(row.get(5)).isEqualTo("Inbound"));
         assertThat(browser.driver.findElement(By.id("call-count")).getText()).isEqualTo(inbound + " calls");
 
@@ -81,7 +81,7 @@ class PstnUsageBrowserIT extends BrowserTest {
         browser.open("/usage/pstn-usage");
         browser.waitFor(By.id("charts-only"));
         assertThat(pointsPerSeries("type-chart")).isNotEmpty();
-        assertThat(browser.driver.findElements(By.id("pstn-calls"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("user-table"))).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
@@ -120,6 +120,6 @@ class PstnUsageBrowserIT extends BrowserTest {
 
     private long gridSize() {
         browser.waitUntilIdle();
-        return ((Number) browser.script("return document.getElementById('pstn-calls').size")).longValue();
+        return ((Number) browser.script("return document.getElementById('user-table').size")).longValue();
     }
 }

@@ -29,7 +29,6 @@ final class PstnCallGrid implements UserTableGrid.Table<PstnCallRow, PstnCallCol
             PstnUsageService service, ZoneId zone, Supplier<PstnCallQuery> query) {
         var grid = new UserTableGrid<>(
                 PstnCallColumn.class, List.of(PstnCallColumn.values()), new PstnCallGrid(service, zone), query);
-        grid.setId("pstn-calls");
         grid.setEmptyStateText("No PSTN calls match this period and these filters.");
         return grid;
     }
