@@ -176,9 +176,29 @@ public class DemoDataGenerator {
             } else if (random.chance(0.05)) {
                 deletedAt = first.plusDays(random.between(0, spec.days())); // license removed during the period
             }
-            users.add(new UserRecord(alias + "@" + domain, alias, given + " " + family, licensedFrom, deletedAt));
+            users.add(new UserRecord(
+                    alias + "@" + domain,
+                    alias,
+                    given + " " + family,
+                    licensedFrom,
+                    deletedAt,
+                    null,
+                    usageLocation(alias)));
         }
         return users;
+    }
+
+    /**
+     * Most people work in the US, one in ten in Great Britain and one in ten in Germany, so that the PSTN usage
+     * page has domestic and international calls (docs/pstn-usage.md); from the alias, without a random draw, so
+     * every other figure stays as it was.
+     */
+    private static String usageLocation(String alias) {
+        return switch (Math.floorMod(alias.hashCode(), 10)) {
+            case 0 -> "GB";
+            case 1 -> "DE";
+            default -> "US";
+        };
     }
 
     static List<UserRecord> activeOn(List<UserRecord> users, LocalDate day) {
@@ -295,24 +315,31 @@ public class DemoDataGenerator {
                     ending.reason());
         }
 
-        private SessionRecord pstnCall(LocalDate day, UserRecord from) {
+        /**
+         * A user's call to a number, or, one in four (from the same draw as the number), a number's call to the user;
+         * outbound calls carry the user's own number (from their alias).
+         */
+        private SessionRecord pstnCall(LocalDate day, UserRecord user) {
             String number = phoneNumber();
+            boolean inbound = Math.floorMod(number.hashCode(), 4) == 3;
             Instant start = startTime(day);
             List<MediaUsage> usages = usages(List.of(Modality.AUDIO));
-            String version = clientOf(from);
+            String version = clientOf(user);
             Ending ending = ending(version);
+            String userUri = "sip:" + user.upn();
+            String numberUri = "sip:" + number + "@" + domain + ";user=phone";
             return new SessionRecord(
                     dialogId(),
                     start,
                     start.plusMillis(usages.get(0).durationMs()),
-                    "sip:" + from.upn(),
-                    "sip:" + number + "@" + domain + ";user=phone",
-                    version,
-                    "Mediation Server",
+                    inbound ? numberUri : userUri,
+                    inbound ? userUri : numberUri,
+                    inbound ? "Mediation Server" : version,
+                    inbound ? version : "Mediation Server",
                     null,
                     null,
-                    null,
-                    number,
+                    inbound ? number : ownNumber(user),
+                    inbound ? null : number,
                     random.uuid().toString(),
                     null,
                     null,
@@ -321,11 +348,21 @@ public class DemoDataGenerator {
                     ending.diagnosticId(),
                     usages,
                     0,
-                    quality.report(List.of(Modality.AUDIO), List.of(Side.FROM), version),
+                    quality.report(List.of(Modality.AUDIO), List.of(inbound ? Side.TO : Side.FROM), version),
                     null,
                     null,
                     null,
                     ending.reason());
+        }
+
+        /** A user's own direct number, in their usage location's country. */
+        private static String ownNumber(UserRecord user) {
+            String line = String.format("%04d", Math.floorMod(user.upn().hashCode(), 10_000));
+            return switch (String.valueOf(user.usageLocation())) {
+                case "GB" -> "+44161496" + line;
+                case "DE" -> "+49891234" + line;
+                default -> "+1206555" + line;
+            };
         }
 
         /**
@@ -451,8 +488,19 @@ public class DemoDataGenerator {
             return mobile ? MOBILES.get((seed / 2) % MOBILES.size()) : DESKS.get((seed / 7) % DESKS.size());
         }
 
+        /**
+         * A number in the US mostly, in Great Britain, Germany or Australia now and then; its country from the same
+         * one draw, so that every other figure stays as it was.
+         */
         private String phoneNumber() {
-            return "+1425555" + String.format("%04d", random.between(0, 10_000));
+            int line = random.between(0, 10_000);
+            String prefix = switch (line % 10) {
+                case 0 -> "+44207946";
+                case 1 -> "+4930901";
+                case 2 -> "+6129123";
+                default -> "+1425555";
+            };
+            return prefix + String.format("%04d", line);
         }
 
         private List<MediaUsage> usages(List<Modality> media) {

@@ -38,16 +38,18 @@ class DirectoryRepository {
                 Date.valueOf(u.licensedFrom()),
                 u.deletedAt() != null,
                 u.deletedAt() == null ? null : Date.valueOf(u.deletedAt()),
-                u.objectId() == null ? null : u.objectId().toLowerCase(Locale.ROOT)
+                u.objectId() == null ? null : u.objectId().toLowerCase(Locale.ROOT),
+                u.usageLocation() == null ? null : u.usageLocation().toUpperCase(Locale.ROOT)
             });
         }
         batch.batchUpdate("""
                 INSERT INTO licensed_user (tenant_id, upn, alias, display_name, pseudonym, licensed_from, deleted,
-                    deleted_at, object_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    deleted_at, object_id, usage_location)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE alias = VALUES(alias), display_name = VALUES(display_name),
                     licensed_from = VALUES(licensed_from), deleted = VALUES(deleted), deleted_at = VALUES(deleted_at),
-                    object_id = COALESCE(VALUES(object_id), object_id)
+                    object_id = COALESCE(VALUES(object_id), object_id),
+                    usage_location = COALESCE(VALUES(usage_location), usage_location)
                 """, rows);
     }
 

@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A licensed user as it arrives from the directory or the demo generator. {@code objectId} is the directory's
- * object id (a GUID), by which Teams call records name users; optional (docs/ingest.md, "Users").
+ * object id (a GUID), by which Teams call records name users; optional (docs/ingest.md, "Users"). {@code
+ * usageLocation} is the directory's usage location, an ISO 3166 alpha-2 code in upper case, against which the PSTN
+ * usage page tells domestic from international calls (docs/pstn-usage.md); optional.
  */
 public record UserRecord(
         String upn,
@@ -13,11 +15,23 @@ public record UserRecord(
         String displayName,
         LocalDate licensedFrom,
         @Nullable LocalDate deletedAt,
-        @Nullable String objectId) {
+        @Nullable String objectId,
+        @Nullable String usageLocation) {
+
+    /** A user without a usage location. */
+    public UserRecord(
+            String upn,
+            String alias,
+            String displayName,
+            LocalDate licensedFrom,
+            @Nullable LocalDate deletedAt,
+            @Nullable String objectId) {
+        this(upn, alias, displayName, licensedFrom, deletedAt, objectId, null);
+    }
 
     /** A user without a directory object id. */
     public UserRecord(
             String upn, String alias, String displayName, LocalDate licensedFrom, @Nullable LocalDate deletedAt) {
-        this(upn, alias, displayName, licensedFrom, deletedAt, null);
+        this(upn, alias, displayName, licensedFrom, deletedAt, null, null);
     }
 }

@@ -56,7 +56,7 @@ public class IngestRecords {
             "dialInOut",
             "audioConferencingProvider");
     private static final Set<String> USER_FIELDS =
-            Set.of("upn", "alias", "displayName", "licensedFrom", "deletedAt", "objectId");
+            Set.of("upn", "alias", "displayName", "licensedFrom", "deletedAt", "objectId", "usageLocation");
     private static final List<Class<? extends Record>> QUALITY_TYPES = List.of(
             Quality.SessionInfo.class,
             Quality.MediaLine.class,
@@ -426,6 +426,10 @@ public class IngestRecords {
         LocalDate licensedFrom = f.date("licensedFrom", true);
         LocalDate deletedAt = f.date("deletedAt", false);
         String objectId = f.guid("objectId");
+        String usageLocation = f.text("usageLocation", false);
+        if (usageLocation != null && !usageLocation.matches("[A-Za-z]{2}")) {
+            f.problem("usageLocation", "must be a two-letter ISO 3166 country code such as US");
+        }
         if (licensedFrom != null && deletedAt != null && deletedAt.isBefore(licensedFrom)) {
             f.problem("deletedAt", "is before licensedFrom");
         }
@@ -438,6 +442,7 @@ public class IngestRecords {
                 displayName,
                 licensedFrom,
                 deletedAt,
-                objectId == null ? null : objectId.replaceAll("^\\{|}$", ""));
+                objectId == null ? null : objectId.replaceAll("^\\{|}$", ""),
+                usageLocation == null ? null : usageLocation.toUpperCase(java.util.Locale.ROOT));
     }
 }

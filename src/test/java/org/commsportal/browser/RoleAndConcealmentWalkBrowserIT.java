@@ -57,6 +57,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("usage/session-details", "session-details", PER_USER),
             new Page("usage/active-users", "active-users", CHARTS),
             new Page("usage/device-usage", "device-usage", CHARTS),
+            new Page("usage/pstn-usage", "pstn-usage", CHARTS),
             new Page("quality", "quality", CHARTS),
             new Page("quality/reliability", "reliability", CHARTS),
             new Page("quality/feedback", "feedback", CHARTS),

@@ -1,0 +1,114 @@
+package org.commsportal.pstn;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.SessionChangeListener;
+import org.commsportal.sessions.SessionChanges;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the PSTN usage read model in the session writer's transaction (docs/architecture.md): the calls of the
+ * sessions that stop counting are deleted, those of the sessions that start counting are derived from their stored
+ * rows ({@link PstnCall#of}) and inserted, so a re-send or a re-linked party replaces its call exactly.
+ */
+@Component
+@Order(30)
+class PstnCalls implements SessionChangeListener {
+
+    private final PstnCallRepository repository;
+
+    PstnCalls(PstnCallRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(SessionChanges changes) {
+        long tenantId = changes.tenantId();
+        // in id order: concurrent writers of one tenant lock the read model's rows in one order
+        var removed = new TreeSet<Long>();
+        changes.removed().forEach(s -> removed.add(s.id()));
+        changes.added().forEach(s -> removed.add(s.id()));
+        if (!removed.isEmpty()) {
+            repository.delete(tenantId, removed);
+        }
+        Map<Long, CountedSession> added = new LinkedHashMap<>();
+        for (CountedSession s : changes.added()) {
+            added.put(s.id(), s);
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        Map<Long, Instant> starts = new HashMap<>();
+        added.values().forEach(s -> starts.put(s.id(), s.start()));
+        List<PstnCall> calls = new ArrayList<>();
+        // the stored rows hold this write's links already: a re-linking write sets them before the read models run,
+        // and its added sessions name only the parties whose link changed
+        for (PstnCall.TelephoneSession stored : repository.telephoneSessions(tenantId, starts)) {
+            PstnCall call = PstnCall.of(stored);
+            if (call != null) {
+                calls.add(call);
+            }
+        }
+        calls.sort(java.util.Comparator.comparingLong(PstnCall::sessionId));
+        if (!calls.isEmpty()) {
+            repository.insert(tenantId, calls);
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetBefore(long tenantId, LocalDate day) {
+        repository.deleteBefore(tenantId, day);
+    }
+
+    @Override
+    @Transactional
+    public boolean rebuild(long tenantId) {
+        repository.deleteAll(tenantId);
+        List<PstnCall> calls = new ArrayList<>();
+        repository.forEachTelephoneSession(tenantId, s -> {
+            PstnCall call = PstnCall.of(s);
+            if (call != null) {
+                calls.add(call);
+            }
+            if (calls.size() >= 1000) {
+                repository.insert(tenantId, calls);
+                calls.clear();
+            }
+        });
+        repository.insert(tenantId, calls);
+        return true;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> differences(long tenantId, int limit) {
+        Map<Long, PstnCall> stored = repository.all(tenantId);
+        List<String> differences = new ArrayList<>();
+        repository.forEachTelephoneSession(tenantId, s -> {
+            PstnCall expected = PstnCall.of(s);
+            PstnCall actual = stored.remove(s.id());
+            if (!Objects.equals(expected, actual) && differences.size() < limit) {
+                differences.add("pstn_call of session " + s.id() + ": expected " + expected + ", stored " + actual);
+            }
+        });
+        for (PstnCall extra : stored.values()) {
+            if (differences.size() < limit) {
+                differences.add("pstn_call of session " + extra.sessionId() + ": stored " + extra + ", expected none");
+            }
+        }
+        return differences;
+    }
+}

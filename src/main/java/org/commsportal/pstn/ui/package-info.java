@@ -1,0 +1,4 @@
+@NullMarked
+package org.commsportal.pstn.ui;
+
+import org.jspecify.annotations.NullMarked;
