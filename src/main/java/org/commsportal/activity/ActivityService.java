@@ -85,7 +85,7 @@ public class ActivityService {
 
     /**
      * One page of the per-user table, sorted and filtered in the database. Reads never write: it reads the period
-     * totals when they end on the report date (the scheduled {@link PeriodTotalsSchedule} moves them just after
+     * totals when they end on the report date (the scheduled common PeriodTotalsSchedule moves them just after
      * midnight) and sums the daily rollups otherwise. One statement, outside a transaction, like the other reads.
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)

@@ -58,7 +58,7 @@ class UserActivityIT {
     UserPeriodTotals periodTotals;
 
     @Autowired
-    PeriodTotalsSchedule schedule;
+    org.commsportal.common.PeriodTotalsSchedule schedule;
 
     private Tenant tenant;
     private LocalDate reportDate;

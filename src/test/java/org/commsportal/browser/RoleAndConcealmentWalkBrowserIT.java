@@ -258,10 +258,32 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             }
             input.sendKeys(Keys.ESCAPE);
         } else if (id.equals("user-filter")) {
-            browser.gridRows("user-table").forEach(row -> answers.add(row.get(0).toLowerCase(Locale.ROOT)));
+            int userColumn = userColumn("user-table");
+            browser.gridRows("user-table")
+                    .forEach(row -> answers.add(row.get(userColumn).toLowerCase(Locale.ROOT)));
         }
         browser.waitUntilIdle();
         return answers;
+    }
+
+    /** The visible column headed "User" or "User name" (the PSTN calls table starts with the time). */
+    private int userColumn(String gridId) {
+        Number index = (Number) browser.script("""
+                const grid = document.getElementById(arguments[0]);
+                for (const tr of grid.shadowRoot.querySelectorAll('thead tr')) {
+                    const names = [...tr.querySelectorAll('th')].filter(th => !th.hidden).map(th => {
+                        const slot = th.querySelector('slot');
+                        const content = slot && slot.assignedNodes()[0];
+                        return content ? content.textContent.trim().toLowerCase() : '';
+                    });
+                    const found = names.findIndex(name => name === 'user' || name === 'user name');
+                    if (found >= 0) {
+                        return found;
+                    }
+                }
+                return 0;
+                """, gridId);
+        return index.intValue();
     }
 
     private static Map<String, Page> pages(Page... pages) {

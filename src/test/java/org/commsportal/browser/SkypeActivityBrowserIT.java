@@ -12,6 +12,7 @@ import org.commsportal.DemoAccounts;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.common.ReportPeriod;
+import org.commsportal.pstn.PstnUsageService;
 import org.commsportal.skypeactivity.ActivityDay;
 import org.commsportal.skypeactivity.ConferenceDay;
 import org.commsportal.skypeactivity.SkypeActivityPage;
@@ -43,6 +44,9 @@ class SkypeActivityBrowserIT extends ReportPageBrowserTest {
     void signOut() {
         TestTenants.signOut();
     }
+
+    @Autowired
+    PstnUsageService pstnUsage;
 
     @Test
     void the_activity_page_draws_the_services_figures_and_a_day_click_scopes_the_table() throws Exception {
@@ -160,8 +164,14 @@ class SkypeActivityBrowserIT extends ReportPageBrowserTest {
                         .getText()
                         .replaceAll("\\D", ""))
                 .isEqualTo(String.valueOf(last.conferencesOrganized()));
+        var pstnDays = pstnUsage.report(ReportPeriod.D30).days();
+        assertThat(browser.driver
+                        .findElement(By.id("figure-pstn-usage"))
+                        .getText()
+                        .replaceAll("\\D", ""))
+                .isEqualTo(String.valueOf(pstnDays.get(pstnDays.size() - 1).international()));
         assertThat(browser.driver.findElements(By.cssSelector("#overview-cards .overview-card")))
-                .hasSizeGreaterThanOrEqualTo(5);
+                .hasSizeGreaterThanOrEqualTo(6);
         browser.screenshot("usage-overview");
 
         browser.driver.findElement(By.cssSelector("#card-activity a")).click();

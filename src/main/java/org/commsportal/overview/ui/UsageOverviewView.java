@@ -35,6 +35,8 @@ import org.commsportal.common.ReportPeriod;
 import org.commsportal.deviceusage.DeviceUsageDay;
 import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.Platform;
+import org.commsportal.pstn.PstnUsageDay;
+import org.commsportal.pstn.PstnUsageService;
 import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
 import org.commsportal.skypeactivity.ActivityDay;
@@ -66,6 +68,7 @@ class UsageOverviewView extends VerticalLayout {
             SkypeActivityService skypeActivity,
             ActiveUsersService activeUsers,
             DeviceUsageService deviceUsage,
+            PstnUsageService pstnUsage,
             SavedViews savedViews) {
         setId("usage-overview");
         setWidthFull();
@@ -117,6 +120,13 @@ class UsageOverviewView extends VerticalLayout {
                                     + d.users(Platform.ANDROID_PHONE)
                                     + d.users(Platform.WINDOWS_PHONE))
                             .toList());
+        });
+        trends.put("usage/pstn-usage", () -> {
+            List<PstnUsageDay> days = pstnUsage.report(ReportPeriod.D30).days();
+            return new Trend(
+                    "international PSTN minutes",
+                    days.stream().map(PstnUsageDay::day).toList(),
+                    days.stream().map(PstnUsageDay::international).toList());
         });
         trends.put("usage/active-users", () -> {
             List<ActiveUserRow> rows =

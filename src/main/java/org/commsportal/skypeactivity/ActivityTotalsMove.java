@@ -1,0 +1,30 @@
+package org.commsportal.skypeactivity;
+
+import java.time.LocalDate;
+import org.commsportal.common.PeriodTotalsMove;
+import org.springframework.stereotype.Component;
+
+/** The activity, organizer and participant per-user period totals, moved nightly to the report date. */
+@Component
+class ActivityTotalsMove implements PeriodTotalsMove {
+
+    private final ActivityPeriodTotals totals;
+    private final SkypeActivityService activity;
+
+    ActivityTotalsMove(ActivityPeriodTotals totals, SkypeActivityService activity) {
+        this.totals = totals;
+        this.activity = activity;
+    }
+
+    @Override
+    public String what() {
+        return "Skype for Business activity";
+    }
+
+    @Override
+    public LocalDate moveToReportDate() {
+        LocalDate reportDate = activity.reportDate();
+        totals.moveTo(reportDate);
+        return reportDate;
+    }
+}
