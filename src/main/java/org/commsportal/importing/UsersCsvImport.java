@@ -106,11 +106,12 @@ class UsersCsvImport {
             });
             if (dryRun) {
                 out.println("Dry run: the first " + shown.size() + " of " + total + " users as they would be stored:");
-                out.println("  upn | alias | displayName | licensedFrom | deletedAt | objectId");
+                out.println("  upn | alias | displayName | licensedFrom | deletedAt | objectId | usageLocation");
                 shown.forEach(u -> out.println("  " + u.upn().toLowerCase(Locale.ROOT) + " | " + u.alias() + " | "
                         + u.displayName() + " | " + u.licensedFrom() + " | "
                         + (u.deletedAt() == null ? "" : u.deletedAt()) + " | "
-                        + (u.objectId() == null ? "" : u.objectId())));
+                        + (u.objectId() == null ? "" : u.objectId()) + " | "
+                        + (u.usageLocation() == null ? "" : u.usageLocation())));
             }
             if (!problems.isEmpty()) {
                 problems.listed().stream()
@@ -199,6 +200,7 @@ class UsersCsvImport {
         putIfPresent(user, "displayName", value(fields, columns, "displayName"));
         String objectId = value(fields, columns, "objectId");
         putIfPresent(user, "objectId", objectId);
+        putIfPresent(user, "usageLocation", value(fields, columns, "usageLocation"));
         LocalDate licensedFrom = date(file, line, fields, columns, "licensedFrom", found);
         LocalDate deletedAt = date(file, line, fields, columns, "deletedAt", found);
         Boolean enabled = bool(file, line, fields, columns, "enabled", found);
@@ -359,9 +361,6 @@ class UsersCsvImport {
         List<String> parts = new ArrayList<>();
         columns.forEach(
                 (field, column) -> parts.add(field + "=" + header.get(column).strip()));
-        if (columns.containsKey("usageLocation")) {
-            parts.add("(usageLocation is read but not stored: no report shows it)");
-        }
         return String.join(", ", parts);
     }
 }

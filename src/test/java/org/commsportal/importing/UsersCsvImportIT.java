@@ -66,6 +66,14 @@ class UsersCsvImportIT {
                         "carol@%s|carol|Carol \"CJ\" Example|2025-03-01|2026-06-30|null".formatted(d),
                         "dan@%s|dan|Dan\nExample|2025-03-02|null|null".formatted(d));
 
+        // the usage location places PSTN calls as domestic or international (docs/pstn-usage.md)
+        assertThat(jdbc.sql("SELECT CONCAT(upn, '|', COALESCE(usage_location, '-')) FROM licensed_user"
+                                + " WHERE tenant_id = :t ORDER BY upn")
+                        .param("t", tenant.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("ann@" + d + "|US", "bob@" + d + "|GB", "carol@" + d + "|DE", "dan@" + d + "|-");
+
         // a second run is the same state (resumable): users are keyed by their address
         assertThat(run("import", "users-csv", csv.toString(), "--tenant=" + d)).isZero();
         assertThat(users(tenant)).hasSize(4);
