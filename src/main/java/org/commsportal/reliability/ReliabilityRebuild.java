@@ -1,6 +1,7 @@
 package org.commsportal.reliability;
 
 import org.commsportal.sessions.SessionWeeks;
+import org.commsportal.sessions.TenantWriteLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,11 +17,17 @@ public class ReliabilityRebuild {
     private final ReliabilityStoreRepository repository;
     private final SessionWeeks weeks;
     private final TransactionTemplate transactions;
+    private final TenantWriteLock writeLock;
 
-    ReliabilityRebuild(ReliabilityStoreRepository repository, SessionWeeks weeks, TransactionTemplate transactions) {
+    ReliabilityRebuild(
+            ReliabilityStoreRepository repository,
+            SessionWeeks weeks,
+            TransactionTemplate transactions,
+            TenantWriteLock writeLock) {
         this.repository = repository;
         this.weeks = weeks;
         this.transactions = transactions;
+        this.writeLock = writeLock;
     }
 
     /** Forgets the tenant's rows and builds them again from its kept sessions. */
@@ -29,5 +36,20 @@ public class ReliabilityRebuild {
         weeks.forEach(
                 tenantId,
                 (from, until) -> transactions.executeWithoutResult(status -> repository.build(tenantId, from, until)));
+    }
+
+    /**
+     * Rebuilds the tenant's rows while its sessions may be written: each week is forgotten and built again in one
+     * transaction that holds the tenant's write lock, so a write waits for that week (seconds) instead of the whole
+     * tenant, and every week's rows are exact when its transaction commits.
+     */
+    public void rebuildWhileWriting(long tenantId) {
+        weeks.forEach(
+                tenantId,
+                (from, until) -> transactions.executeWithoutResult(status -> {
+                    writeLock.lockExclusive(tenantId);
+                    repository.forget(tenantId, from, until);
+                    repository.build(tenantId, from, until);
+                }));
     }
 }

@@ -132,6 +132,20 @@ class ReliabilityStoreRepository {
         }
     }
 
+    /**
+     * Deletes the rows of the tenant's sessions that start in [from, until), a span of whole UTC days, so that
+     * {@link #build} can write them again: the day rows of those days hold only those sessions.
+     */
+    void forget(long tenantId, LocalDateTime from, LocalDateTime until) {
+        for (String table : TABLES) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day >= :from AND day < :until")
+                    .param("tenantId", tenantId)
+                    .param("from", from.toLocalDate())
+                    .param("until", until.toLocalDate())
+                    .update();
+        }
+    }
+
     /** Builds the rows of the tenant's kept sessions that start in [from, until) (none may be stored yet). */
     void build(long tenantId, LocalDateTime from, LocalDateTime until) {
         String sessions = "s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until AND " + KEPT;

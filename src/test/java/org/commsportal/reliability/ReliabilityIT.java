@@ -84,6 +84,9 @@ class ReliabilityIT {
     ReliabilityExports exports;
 
     @Autowired
+    ReliabilityBackfill backfill;
+
+    @Autowired
     JdbcClient jdbc;
 
     private Tenant tenant;
@@ -125,6 +128,42 @@ class ReliabilityIT {
         assertEqualsRecomputation();
         rebuild.rebuild(tenant.id());
         assertEqualsRecomputation();
+    }
+
+    @Test
+    void sessions_stored_before_the_read_model_are_built_after_start_up_while_others_are_written() throws Exception {
+        writeUsers(user("ada", null), user("bob", null), user("cyd", null));
+        Random random = new Random(42);
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            records.add(randomSession("b-" + i, random));
+        }
+        write(records.toArray(SessionRecord[]::new));
+        // a database upgraded past changeset 022: the sessions are there, their reliability rows are not
+        for (String table : List.of(
+                "reliability_day", "reliability_session", "feedback_token_day", "feedback_day", "feedback_rating")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
+                    .param("t", tenant.id())
+                    .update();
+        }
+        jdbc.sql("INSERT INTO reliability_backfill (tenant_id) VALUES (:t)")
+                .param("t", tenant.id())
+                .update();
+        assertThat(backfill.pendingTenants()).contains(tenant.id());
+
+        // new sessions and re-sends arrive while the backfill runs
+        Thread sender = new Thread(() -> {
+            Random other = new Random(7);
+            for (int i = 0; i < 40; i++) {
+                write(randomSession(i % 2 == 0 ? "b-" + (i * 3) : "late-" + i, other));
+            }
+        });
+        sender.start();
+        backfill.backfill(tenant.id());
+        sender.join();
+
+        assertEqualsRecomputation();
+        assertThat(backfill.pendingTenants()).doesNotContain(tenant.id());
     }
 
     @Test
