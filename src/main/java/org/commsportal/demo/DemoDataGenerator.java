@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.sessions.ConferenceJoin;
@@ -128,20 +130,44 @@ public class DemoDataGenerator {
 
     /** Creates the spec's tenants with their users and sessions; returns them in creation order. */
     public List<Tenant> generate(DemoDataSpec spec) {
+        List<Tenant> created = createTenants(spec);
+        populate(spec, created, percent -> {});
+        return created;
+    }
+
+    /** Creates the spec's tenants, still empty; returns them in creation order. */
+    public List<Tenant> createTenants(DemoDataSpec spec) {
         List<Tenant> created = new ArrayList<>();
         for (int i = 0; i < spec.tenants(); i++) {
             String name = TENANT_NAMES.get(i);
             UUID guid = UUID.nameUUIDFromBytes((spec.seed() + "/" + name).getBytes(StandardCharsets.UTF_8));
             // The first demo tenant shows real names, the others keep the concealing default: both are visible.
-            Tenant tenant = tenants.create(name, guid, i != 0);
-            var random = new DemoRandom(spec.seed() * 31 + i);
-            currentTenant.runAs(tenant.id(), () -> populate(spec, random, name));
-            created.add(tenant);
+            created.add(tenants.create(name, guid, i != 0));
         }
         return created;
     }
 
-    private void populate(DemoDataSpec spec, DemoRandom random, String domain) {
+    /**
+     * Writes the users and sessions of the tenants {@link #createTenants} made, telling {@code percent} how much of
+     * the whole (every tenant's days) is written.
+     */
+    public void populate(DemoDataSpec spec, List<Tenant> created, IntConsumer percent) {
+        long daysInAll = (long) created.size() * spec.days();
+        for (int i = 0; i < created.size(); i++) {
+            Tenant tenant = created.get(i);
+            var random = new DemoRandom(spec.seed() * 31 + i);
+            long daysBefore = (long) i * spec.days();
+            currentTenant.runAs(
+                    tenant.id(),
+                    () -> populate(
+                            spec,
+                            random,
+                            tenant.name(),
+                            done -> percent.accept((int) (100 * (daysBefore + done) / daysInAll))));
+        }
+    }
+
+    private void populate(DemoDataSpec spec, DemoRandom random, String domain, LongConsumer daysDone) {
         List<UserRecord> users = users(spec, random, domain);
         directory.upsert(users);
         var sessions = new SessionFactory(random, domain);
@@ -151,6 +177,7 @@ public class DemoDataGenerator {
             sessionWriter.write(batch);
             total += batch.size();
             long done = day.toEpochDay() - spec.firstDay().toEpochDay() + 1;
+            daysDone.accept(done);
             if (done % 30 == 0 || day.equals(spec.lastDay())) {
                 log.info("Demo data for {}: {} of {} days, {} sessions", domain, done, spec.days(), total);
             }

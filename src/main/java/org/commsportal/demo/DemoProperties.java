@@ -11,4 +11,5 @@ public record DemoProperties(
         @DefaultValue("2") int tenants,
         @DefaultValue("300") int users,
         @DefaultValue("200") int days,
-        @DefaultValue("portal-demo-2026") String password) {}
+        @DefaultValue("portal-demo-2026") String password,
+        @DefaultValue("true") boolean inBackground) {}

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commsportal.common.StartupLoad;
 import org.commsportal.database.EmbeddedDatabaseCondition;
 import org.commsportal.security.AccountService;
 import org.commsportal.security.Role;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * On the first start of the embedded database, loads the demo tenants and one demo account per role. Never
  * runs against an external database (see {@link EmbeddedDatabaseCondition}): demo accounts have a well-known
- * password. Runs before the web server opens, so the first page already shows full charts.
+ * password. The tenants and accounts exist before the web server opens; their users and sessions are written in the
+ * background while the portal already serves, every page saying how far they have got (docs/configuration.md, "Demo
+ * data"), unless {@code portal.demo.in-background} is false (the tests), when they are written before it opens.
  */
 @Component
 @Conditional(EmbeddedDatabaseCondition.class)
@@ -41,6 +44,7 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
     private final Clock clock;
     private final org.commsportal.locations.LocationService locations;
     private final org.commsportal.tenant.CurrentTenant currentTenant;
+    private final StartupLoad startupLoad;
 
     DemoTenantInitializer(
             DemoProperties properties,
@@ -49,7 +53,8 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
             AccountService accounts,
             Clock clock,
             org.commsportal.locations.LocationService locations,
-            org.commsportal.tenant.CurrentTenant currentTenant) {
+            org.commsportal.tenant.CurrentTenant currentTenant,
+            StartupLoad startupLoad) {
         this.properties = properties;
         this.generator = generator;
         this.tenants = tenants;
@@ -57,6 +62,7 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
         this.clock = clock;
         this.locations = locations;
         this.currentTenant = currentTenant;
+        this.startupLoad = startupLoad;
     }
 
     @Override
@@ -68,25 +74,48 @@ class DemoTenantInitializer implements SmartInitializingSingleton {
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         var spec = new DemoDataSpec(
                 properties.seed(), properties.tenants(), properties.users(), properties.days(), lastCompleteDay);
-        long started = System.nanoTime();
         log.info(
                 "Empty embedded database: generating demo data ({} tenants x {} users x {} days)",
                 spec.tenants(),
                 spec.users(),
                 spec.days());
-        List<Tenant> created = generator.generate(spec);
+        List<Tenant> created = generator.createTenants(spec);
         for (int i = 0; i < created.size(); i++) {
             createAccounts(created.get(i), i == 0 ? "" : "@" + created.get(i).name());
-            long tenantId = created.get(i).id();
+        }
+        printAccounts(created);
+        if (!properties.inBackground()) {
+            populate(spec, created);
+            return;
+        }
+        startupLoad.begin("Demo data");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        populate(spec, created);
+                    } catch (RuntimeException e) {
+                        log.error("Generating the demo data failed; delete the data directory to start again", e);
+                    } finally {
+                        startupLoad.end();
+                    }
+                },
+                "demo-data");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void populate(DemoDataSpec spec, List<Tenant> created) {
+        long started = System.nanoTime();
+        generator.populate(spec, created, startupLoad::progress);
+        for (Tenant tenant : created) {
             currentTenant.runAs(
-                    tenantId,
+                    tenant.id(),
                     () -> locations.uploadForDemo(
                             "demo-buildings.csv",
                             new java.io.ByteArrayInputStream(
                                     DemoBuildingFile.TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
         log.info("Demo data ready in {} s", (System.nanoTime() - started) / 1_000_000_000);
-        printAccounts(created);
     }
 
     private void createAccounts(Tenant tenant, String suffix) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.commsportal.common.StartupLoad;
 import org.commsportal.security.PortalUser;
 
 /**
@@ -34,7 +35,7 @@ class MainLayout extends AppLayout {
     /** Route of the signed-in account's own page (a view of the security feature). */
     static final String MY_ACCOUNT_PATH = "account";
 
-    MainLayout(AuthenticationContext authentication) {
+    MainLayout(AuthenticationContext authentication, StartupLoad startupLoad) {
         setPrimarySection(Section.DRAWER);
 
         var title = new Span("Comms Usage Portal");
@@ -47,6 +48,9 @@ class MainLayout extends AppLayout {
         header.addClassName("portal-header");
         var spacer = new Div();
         header.addAndExpand(spacer);
+        if (startupLoad.notice().isPresent()) {
+            header.add(new StartupLoadNotice(startupLoad));
+        }
         authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
             var account = new Anchor(MY_ACCOUNT_PATH, user.displayName() + " (" + user.getUsername() + ")");
             account.getElement().setAttribute("router-link", true); // navigate inside the UI, no reload

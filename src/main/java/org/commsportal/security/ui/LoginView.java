@@ -15,6 +15,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
+import org.commsportal.common.StartupLoad;
 import org.commsportal.security.SecurityConfiguration;
 import org.commsportal.security.SingleSignOn;
 import org.commsportal.security.SsoOnlySignIn;
@@ -35,7 +36,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph signedOut = new Paragraph("You have signed out.");
     private final Div providerSignOut = new Div();
 
-    LoginView(SingleSignOn singleSignOn) {
+    LoginView(SingleSignOn singleSignOn, StartupLoad startupLoad) {
         this.singleSignOn = singleSignOn;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -50,7 +51,14 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         providerSignOut.setId("provider-sign-out");
         providerSignOut.setVisible(false);
 
-        add(new H1("Comms Usage Portal"), signedOut, providerSignOut, login);
+        add(new H1("Comms Usage Portal"), signedOut, providerSignOut);
+        // the demo data of a first start arrives after the portal serves (docs/configuration.md, "Demo data")
+        startupLoad.notice().ifPresent(notice -> {
+            var loading = new Paragraph(notice + ": you can sign in now, the charts fill in as it arrives.");
+            loading.setId("startup-load-notice");
+            add(loading);
+        });
+        add(login);
         add(singleSignOnButtons());
     }
 
