@@ -7,9 +7,10 @@
 #   M  10,000 users x 180 days   (~15 million; loading takes roughly 15 minutes on 2 cores)
 #   L 100,000 users x  30 days   (~25 million)
 #
-# Each size keeps its database in target/bench-data/<size> and reuses its data sets on later runs. The data sets are
-# named after their last day (yesterday), so the first run of a new day loads new ones next to the old; delete
-# target/bench-data/<size> to reclaim the space. The ingest benchmark adds a new tenant on every run.
+# Each size keeps its database in target/bench-data/<size> and reuses its data sets on later runs. The portal under
+# benchmark runs on a fixed day (BENCH_TODAY, default the bench profile's bench.today in pom.xml; see BenchClock), and
+# the data sets end the day before, so runs on later calendar days reuse them; a new BENCH_TODAY loads new ones next
+# to the old (delete target/bench-data/<size> to reclaim the space). The ingest benchmark adds a new tenant on every run.
 #
 # Runs the benchmarks of the bench package in one `./mvnw -Pbench verify` (the last, ZzBenchReportIT, prints the
 # table), then prints where the figures are: target/bench/figures.csv and target/bench/figures.png.
@@ -41,6 +42,7 @@ set +e
   -Dbench.dataDir="$PWD/target/bench-data/$SIZE" \
   -Dbench.ingest.batches="$BATCHES" -Dbench.import.sessions="$IMPORT" -Dbench.exportRows="$EXPORT_ROWS" \
   -Dbench.naiveRuns="$NAIVE_RUNS" \
+  ${BENCH_TODAY:+-Dbench.today="$BENCH_TODAY"} \
   "$@" 2>&1 | tee "$LOG" | grep --line-buffered -E '^(Reusing|Loaded|  loaded|\[INFO\] (Running|Tests run:)|\[ERROR\]|\[WARNING\] Tests run:)'
 status=${PIPESTATUS[0]}
 set -e

@@ -53,6 +53,10 @@ class ExportBenchmarkIT {
     private static final int SESSIONS = Integer.getInteger("bench.exportRows", 1_000_000);
     private static final int PEERS = 50;
 
+    /** The benchmarks' fixed day (BenchClock), not the machine's. */
+    @Autowired
+    java.time.Clock clock;
+
     @Autowired
     SessionDetailsService sessionDetails;
 
@@ -73,7 +77,8 @@ class ExportBenchmarkIT {
 
     @Test
     void a_million_session_rows_export_streaming() {
-        LocalDate lastDay = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        LocalDate lastDay =
+                LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).minusDays(1);
         LocalDate firstDay = lastDay.minusDays(29);
         Tenant tenant = load(firstDay);
         long heavy = jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t AND alias = 'heavy'")

@@ -57,6 +57,10 @@ class IngestBenchmarkIT {
     @LocalServerPort
     int port;
 
+    /** The benchmarks' fixed day (BenchClock), not the machine's. */
+    @Autowired
+    java.time.Clock clock;
+
     @Autowired
     TestTenants testTenants;
 
@@ -90,7 +94,8 @@ class IngestBenchmarkIT {
         // as in a tenant whose peer-to-peer report has been opened: every write keeps the period totals up too
         currentTenant.runAs(
                 tenant.id(),
-                () -> periodTotals.moveTo(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+                () -> periodTotals.moveTo(
+                        LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1)));
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         String key = keys.create("bench").key();
         TestTenants.signOut();
@@ -246,7 +251,7 @@ class IngestBenchmarkIT {
 
     /** A peer-to-peer session between two of the bench users, with audio stream, media line and sometimes feedback. */
     private static String session(String dialogId, int n, String domain) {
-        Instant start = LocalDate.now(ZoneOffset.UTC)
+        Instant start = LocalDate.now(clock.withZone(ZoneOffset.UTC))
                 .minusDays(1 + n % 30)
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant()
