@@ -224,7 +224,7 @@ class IngestBenchmarkIT {
     }
 
     /** Has {@link #SENDERS} threads write the batches (each takes the next one) and returns the seconds it took. */
-    private static double concurrently(int batches, String dialogPrefix, Tenant tenant, BatchWriter writer)
+    private double concurrently(int batches, String dialogPrefix, Tenant tenant, BatchWriter writer)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
@@ -250,7 +250,7 @@ class IngestBenchmarkIT {
     }
 
     /** A peer-to-peer session between two of the bench users, with audio stream, media line and sometimes feedback. */
-    private static String session(String dialogId, int n, String domain) {
+    private String session(String dialogId, int n, String domain) {
         Instant start = LocalDate.now(clock.withZone(ZoneOffset.UTC))
                 .minusDays(1 + n % 30)
                 .atStartOfDay(ZoneOffset.UTC)
