@@ -24,7 +24,7 @@ class BenchClock {
 
     @Bean
     @Primary
-    Clock benchClock(@Value("${bench.today}") LocalDate today) {
+    Clock fixedDayClock(@Value("${bench.today}") LocalDate today) {
         Instant start = today.atTime(LocalTime.of(1, 0)).toInstant(ZoneOffset.UTC);
         return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
     }

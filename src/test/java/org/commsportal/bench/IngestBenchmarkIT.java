@@ -224,8 +224,7 @@ class IngestBenchmarkIT {
     }
 
     /** Has {@link #SENDERS} threads write the batches (each takes the next one) and returns the seconds it took. */
-    private double concurrently(int batches, String dialogPrefix, Tenant tenant, BatchWriter writer)
-            throws Exception {
+    private double concurrently(int batches, String dialogPrefix, Tenant tenant, BatchWriter writer) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         long started = System.nanoTime();
