@@ -89,7 +89,8 @@ public class QualityService {
         Map<Modality, QualityCounts> totals = new EnumMap<>(Modality.class);
         Map<YearMonth, QualityCounts[]> months = new TreeMap<>();
         // without split values, the small split-day rows (changeset 021); with them, the day rows keyed by all splits
-        boolean bySplit = filter.splits().isEmpty();
+        // a place narrows by subnet and day, which only the day rows keyed by all splits carry
+        boolean bySplit = filter.splits().isEmpty() && !filter.place().any();
         var byDay = bySplit
                 ? days.sumSplit(tenantId, filter, QualitySplit.INSIDE, List.of("day", "modality", "value"))
                 : days.sum(tenantId, filter, List.of("day", "modality", "inside"));
@@ -310,6 +311,9 @@ public class QualityService {
                 "modality",
                 filter.modality() == null ? "all" : filter.modality().label());
         filter.splits().forEach((split, value) -> parts.put(split.title(), split.label(value)));
+        if (filter.place().any()) {
+            parts.put("place", filter.place().describe());
+        }
         return parts.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
