@@ -124,7 +124,7 @@ public class ReliabilityService {
         Map<Modality, ReliabilityCounts> byModality = new EnumMap<>(Modality.class);
         Map<YearMonth, ReliabilityCounts[]> months = new TreeMap<>();
         int filtered = filter.modalityCode();
-        for (var row : repository.days(tenantId, filter)) {
+        for (var row : filter.place().any() ? placeDays(tenantId, filter) : repository.days(tenantId, filter)) {
             if (row.modality() == filtered) {
                 var month = months.computeIfAbsent(YearMonth.from(row.day()), m ->
                         new ReliabilityCounts[] {ReliabilityCounts.empty(), ReliabilityCounts.empty()});
@@ -150,7 +150,10 @@ public class ReliabilityService {
         Map<ReliabilitySplit, List<ReliabilityReport.SplitRow>> splits = new EnumMap<>(ReliabilitySplit.class);
         for (ReliabilitySplit split : ReliabilitySplit.values()) {
             List<ReliabilityReport.SplitRow> rows = new ArrayList<>();
-            for (var value : repository.values(tenantId, filter, split)) {
+            var values = filter.place().any()
+                    ? repository.placeValues(tenantId, filter, split)
+                    : repository.values(tenantId, filter, split);
+            for (var value : values) {
                 rows.add(new ReliabilityReport.SplitRow(value.value(), split.label(value.value()), value.counts()));
             }
             rows.sort(Comparator.comparing(
@@ -162,6 +165,25 @@ public class ReliabilityService {
         List<ReliabilityReport.ScoreMonth> scorecard = new ArrayList<>();
         months.forEach((month, counts) -> scorecard.add(new ReliabilityReport.ScoreMonth(month, counts[0], counts[1])));
         return new ReliabilityReport(filter, trend, total, byModality, splits, scorecard);
+    }
+
+    /**
+     * The day rows of a place as {@link ReliabilityReadRepository#days} gives them without one (docs/locations.md):
+     * every session of the place (kind 0) from the per-subnet day rows, those inside the corporate network (kind 3,
+     * '1') and those of the filter's split value from the session rows, or from the per-subnet day rows for a subnet.
+     */
+    private List<ReliabilityReadRepository.DayCounts> placeDays(long tenantId, ReliabilityFilter filter) {
+        List<ReliabilityReadRepository.DayCounts> rows =
+                new ArrayList<>(repository.placeDays(tenantId, filter, 0, "", null));
+        boolean insideChosen = filter.split() == ReliabilitySplit.INSIDE && "1".equals(filter.splitValue());
+        rows.addAll(repository.placeSplitDays(tenantId, filter, ReliabilitySplit.INSIDE, "1"));
+        if (filter.split() == ReliabilitySplit.SUBNET) {
+            rows.addAll(repository.placeDays(
+                    tenantId, filter, ReliabilitySplit.SUBNET.kind(), filter.value(), filter.value()));
+        } else if (filter.split() != null && !insideChosen) {
+            rows.addAll(repository.placeSplitDays(tenantId, filter, filter.split(), filter.value()));
+        }
+        return rows;
     }
 
     /** The failures with the most sessions, optionally of at most five response codes. */
