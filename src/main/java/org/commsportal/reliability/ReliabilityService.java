@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.commsportal.common.Place;
 import org.commsportal.common.ReportPeriod;
+import org.commsportal.common.SubnetLocations;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.privacy.NameMask;
 import org.commsportal.security.Roles;
@@ -40,16 +42,19 @@ public class ReliabilityService {
             List.of(Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING);
 
     private final ReliabilityReadRepository repository;
+    private final SubnetLocations locations;
     private final CurrentTenant currentTenant;
     private final NameConcealment concealment;
     private final Clock clock;
 
     ReliabilityService(
             ReliabilityReadRepository repository,
+            SubnetLocations locations,
             CurrentTenant currentTenant,
             NameConcealment concealment,
             Clock clock) {
         this.repository = repository;
+        this.locations = locations;
         this.currentTenant = currentTenant;
         this.concealment = concealment;
         this.clock = clock;
@@ -108,6 +113,13 @@ public class ReliabilityService {
                 .feedbackWindow(currentTenant.id(), from, to, split)
                 .forEach(row -> counts.put(row.value(), row.counts()));
         return counts;
+    }
+
+    /** The region, city and building choices: the building file that applies on the day (docs/locations.md). */
+    @PreAuthorize(Roles.READ_CHARTS)
+    @Transactional(readOnly = true)
+    public List<Place> places(LocalDate day) {
+        return locations.buildings(currentTenant.id(), day);
     }
 
     /** Whether the signed-in roles may see per-user data: the comments and the drill-through to sessions. */
