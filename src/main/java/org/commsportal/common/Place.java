@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
  * optional from the building up (a city needs its region, a building its city). An empty text is the file's empty
  * column, shown "(not given)"; null is any.
  */
-public record Place(@Nullable String region, @Nullable String city, @Nullable String building) {
+public record Place(
+        @Nullable String region,
+        @Nullable String city,
+        @Nullable String building) {
 
     /** The longest region, city or building name a building file holds. */
     public static final int MAX_NAME_LENGTH = 255;

@@ -35,7 +35,8 @@ class PlaceSubnets implements SubnetLocations {
             String dayColumn,
             String subnetColumn,
             Map<String, Object> params) {
-        if (!COLUMN.matcher(dayColumn).matches() || !COLUMN.matcher(subnetColumn).matches()) {
+        if (!COLUMN.matcher(dayColumn).matches()
+                || !COLUMN.matcher(subnetColumn).matches()) {
             throw new IllegalArgumentException("Not a column: " + dayColumn + ", " + subnetColumn);
         }
         params.put("loc_tenant", tenantId);
@@ -73,8 +74,10 @@ class PlaceSubnets implements SubnetLocations {
 
     @Override
     public List<Place> buildings(long tenantId, LocalDate day) {
-        Long uploadId =
-                LocationService.plan(repository, tenantId, day, day).segments().get(0).uploadId();
+        Long uploadId = LocationService.plan(repository, tenantId, day, day)
+                .segments()
+                .get(0)
+                .uploadId();
         return uploadId == null ? List.of() : repository.places(uploadId);
     }
 }

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.UtcDateTime;
@@ -71,21 +71,28 @@ class ReliabilityReadRepository {
     }
 
     /** The session rows' counters, as the day rows sum them (changeset 022). */
-    private static final String SESSION_COUNTS = "SUM(r.outcome <> 1) AS attempts, SUM(r.outcome = 2) AS setup_failures,"
-            + " SUM(r.outcome = 3) AS drops, SUM(r.outcome = 1) AS expected";
+    private static final String SESSION_COUNTS =
+            "SUM(r.outcome <> 1) AS attempts, SUM(r.outcome = 2) AS setup_failures,"
+                    + " SUM(r.outcome = 3) AS drops, SUM(r.outcome = 1) AS expected";
 
-    private String place(long tenantId, ReliabilityFilter filter, String alias, String subnetColumn,
-            Map<String, Object> params) {
-        return locations.condition(tenantId, filter.place(), filter.from(), filter.to(), alias + ".day",
-                alias + "." + subnetColumn, params);
+    private String place(
+            long tenantId, ReliabilityFilter filter, String alias, String subnetColumn, Map<String, Object> params) {
+        return locations.condition(
+                tenantId,
+                filter.place(),
+                filter.from(),
+                filter.to(),
+                alias + ".day",
+                alias + "." + subnetColumn,
+                params);
     }
 
     /**
      * With a place (docs/locations.md): the per-subnet day rows (kind 6) of the place's subnets summed per day and
      * modality code, optionally of one subnet; read like kind 0 rows of the place.
      */
-    List<DayCounts> placeDays(long tenantId, ReliabilityFilter filter, int kind, String value,
-            @Nullable String subnet) {
+    List<DayCounts> placeDays(
+            long tenantId, ReliabilityFilter filter, int kind, String value, @Nullable String subnet) {
         Map<String, Object> params = new HashMap<>();
         params.put("tenantId", tenantId);
         params.put("from", filter.from());
@@ -204,8 +211,8 @@ class ReliabilityReadRepository {
                 .list();
     }
 
-    private String failureWhere(long tenantId, ReliabilityFilter filter, Collection<Integer> codes,
-            Map<String, Object> params) {
+    private String failureWhere(
+            long tenantId, ReliabilityFilter filter, Collection<Integer> codes, Map<String, Object> params) {
         // index (tenant, modality, outcome, day)
         String where = "r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (2, 3)"
                 + " AND r.day BETWEEN :from AND :to";

@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.UtcDateTime;
 import org.commsportal.export.StreamingJdbc;
+import org.commsportal.quality.QualityStreamCriteria;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.QualityTables;
 import org.commsportal.sessions.Side;
 import org.jspecify.annotations.Nullable;
-import org.commsportal.common.SubnetLocations;
-import org.commsportal.quality.QualityStreamCriteria;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -207,7 +207,10 @@ class SessionDetailsRepository {
     long countStreams(Scope scope) {
         Map<String, Object> params = parameters(scope, List.of());
         String hits = hits(scope, filterCondition(scope, params));
-        return jdbc.sql(hits + scope.filters().streams().countStreams("SELECT id FROM hits", params, placeCondition(scope, params)))
+        return jdbc.sql(hits
+                        + scope.filters()
+                                .streams()
+                                .countStreams("SELECT id FROM hits", params, placeCondition(scope, params)))
                 .params(params)
                 .query(Long.class)
                 .single();

@@ -287,7 +287,8 @@ class LocationsIT {
             for (Modality modality : new Modality[] {null, Modality.AUDIO}) {
                 for (Place place : places) {
                     String what = place.describe() + " " + range[0] + " to " + range[1] + " " + modality;
-                    assertQuality(new QualityFilter(range[0], range[1], modality, Map.of(), place), files, activations, what);
+                    assertQuality(
+                            new QualityFilter(range[0], range[1], modality, Map.of(), place), files, activations, what);
                     assertReliability(
                             new ReliabilityFilter(range[0], range[1], modality, null, null, place),
                             files,
@@ -299,8 +300,8 @@ class LocationsIT {
         }
         testTenants.signInAs(tenant, Role.BILLING_ADMIN);
         assertThatThrownBy(() -> quality.places(today)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> reliability.report(ReliabilityFilter.lastDays(today, 7)
-                        .withPlace(new Place("Europe", null, null))))
+        assertThatThrownBy(() -> reliability.report(
+                        ReliabilityFilter.lastDays(today, 7).withPlace(new Place("Europe", null, null))))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -343,20 +344,24 @@ class LocationsIT {
         }
         var report = quality.report(filter);
         QualityCounts shown = report.total();
-        assertThat(new long[] {shown.good(), shown.poor(), shown.unclassified()}).as("quality total " + what)
+        assertThat(new long[] {shown.good(), shown.poor(), shown.unclassified()})
+                .as("quality total " + what)
                 .isEqualTo(total);
         Map<LocalDate, long[]> trend = new TreeMap<>();
-        report.trend().forEach((day, byModality) -> byModality.values().forEach(c -> {
-            long[] row = trend.computeIfAbsent(day, d -> new long[3]);
-            row[0] += c.good();
-            row[1] += c.poor();
-            row[2] += c.unclassified();
-        }));
+        report.trend()
+                .forEach((day, byModality) -> byModality.values().forEach(c -> {
+                    long[] row = trend.computeIfAbsent(day, d -> new long[3]);
+                    row[0] += c.good();
+                    row[1] += c.poor();
+                    row[2] += c.unclassified();
+                }));
         trend.values().removeIf(row -> row[0] + row[1] + row[2] == 0);
         assertThat(toText(trend)).as("quality trend " + what).isEqualTo(toText(days));
         Map<String, long[]> bySubnet = new TreeMap<>();
         for (var row : report.splits().get(QualitySplit.SUBNET)) {
-            bySubnet.put(row.value(), new long[] {row.total().good(), row.total().poor(), row.total().unclassified()});
+            bySubnet.put(row.value(), new long[] {
+                row.total().good(), row.total().poor(), row.total().unclassified()
+            });
         }
         assertThat(toText(bySubnet)).as("quality by subnet " + what).isEqualTo(toText(subnets));
     }
@@ -408,8 +413,8 @@ class LocationsIT {
         var insideOnly = reliability.report(filter.withSplit(ReliabilitySplit.INSIDE, "1"));
         assertThat(counts(insideOnly.total())).as("reliability inside " + what).isEqualTo(total);
         subnets.forEach((subnet, expected) -> assertThat(counts(reliability
-                                .report(filter.withSplit(ReliabilitySplit.SUBNET, subnet))
-                                .total()))
+                        .report(filter.withSplit(ReliabilitySplit.SUBNET, subnet))
+                        .total()))
                 .as("reliability subnet " + subnet + " " + what)
                 .isEqualTo(expected));
     }
@@ -440,7 +445,8 @@ class LocationsIT {
                 continue;
             }
             Long upload = applying(activations, s.day());
-            int here = (in(place, upload, files, s.fromSubnet()) ? 1 : 0) + (in(place, upload, files, s.toSubnet()) ? 1 : 0);
+            int here = (in(place, upload, files, s.fromSubnet()) ? 1 : 0)
+                    + (in(place, upload, files, s.toSubnet()) ? 1 : 0);
             streams += here;
             if (here > 0) {
                 sessions.add(s.id());
@@ -458,7 +464,9 @@ class LocationsIT {
         var parsed = DrillThrough.parse(parameters, ZoneOffset.UTC);
         assertThat(parsed.errors()).as(link.toString()).isEmpty();
         var search = sessionDetails.search(parsed.search());
-        assertThat(sessionDetails.countStreams(search)).as("session details streams " + what).isEqualTo(streams);
+        assertThat(sessionDetails.countStreams(search))
+                .as("session details streams " + what)
+                .isEqualTo(streams);
         assertThat(sessionDetails.sessions(search, List.of(), 0, 1000))
                 .as("session details sessions " + what)
                 .extracting(SessionRow::dialogId)
@@ -660,7 +668,11 @@ class LocationsIT {
         sent.add(new Sent(
                 id,
                 day,
-                fromSubnet, toSubnet, fromVerdict, toVerdict, kind == 3 ? 1 : kind == 1 ? 2 : kind == 2 ? 3 : 0));
+                fromSubnet,
+                toSubnet,
+                fromVerdict,
+                toVerdict,
+                kind == 3 ? 1 : kind == 1 ? 2 : kind == 2 ? 3 : 0));
     }
 
     private static Quality.MediaLine line(Side side, String subnet) {

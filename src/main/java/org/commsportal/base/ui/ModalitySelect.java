@@ -15,8 +15,7 @@ public final class ModalitySelect {
     /** The address parameter, as the session details drill-through names it. */
     public static final String PARAMETER = "modality";
 
-    private static final List<Modality> CHOICES =
-            List.of(Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING);
+    private static final List<Modality> CHOICES = List.of(Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING);
 
     private final Select<String> select = new Select<>();
     private boolean updating;
@@ -53,7 +52,8 @@ public final class ModalitySelect {
         Optional<String> given = PageAddress.single(parameters, PARAMETER);
         Optional<Modality> found = given.flatMap(ModalitySelect::modalityOf);
         if (given.isPresent() && found.isEmpty()) {
-            problems.add("modality " + PageAddress.shown(given.get()) + " is not one of audio, video, application-sharing");
+            problems.add(
+                    "modality " + PageAddress.shown(given.get()) + " is not one of audio, video, application-sharing");
         }
         show(found.orElse(null));
         return found;

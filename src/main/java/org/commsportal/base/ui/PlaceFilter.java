@@ -38,7 +38,9 @@ public final class PlaceFilter {
         }
         region.addValueChangeListener(event -> chosen(new Place(event.getValue(), null, null)));
         city.addValueChangeListener(event -> chosen(
-                event.getValue() == null ? new Place(place.region(), null, null) : new Place(place.region(), event.getValue(), null)));
+                event.getValue() == null
+                        ? new Place(place.region(), null, null)
+                        : new Place(place.region(), event.getValue(), null)));
         building.addValueChangeListener(event -> chosen(new Place(place.region(), place.city(), event.getValue())));
     }
 
@@ -63,7 +65,8 @@ public final class PlaceFilter {
         Place wanted = Place.everywhere();
         for (Optional<String> name : List.of(givenRegion, givenCity, givenBuilding)) {
             if (name.isPresent() && name.get().length() > Place.MAX_NAME_LENGTH) {
-                problems.add("place " + PageAddress.shown(name.get()) + " is longer than any name of the building file");
+                problems.add(
+                        "place " + PageAddress.shown(name.get()) + " is longer than any name of the building file");
                 show(wanted);
                 return wanted;
             }

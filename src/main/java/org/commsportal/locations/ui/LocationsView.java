@@ -38,9 +38,9 @@ import java.util.Optional;
 import org.commsportal.base.ui.DateRangeFilter;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.ModalitySelect;
-import org.commsportal.common.Place;
 import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.common.Place;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.locations.LocationFigures;
 import org.commsportal.locations.LocationFilter;
@@ -53,7 +53,6 @@ import org.commsportal.quality.QualityFilter;
 import org.commsportal.quality.QualitySplit;
 import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
-import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -316,17 +315,15 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
         if (!drillThrough || row.streams() == 0) {
             return new Span(text);
         }
-        Place place =
-                switch (level) {
-                    case REGION -> new Place(row.value(), null, null);
-                    case CITY -> new Place(filter.region(), row.value(), null);
-                    case BUILDING -> new Place(filter.region(), filter.city(), row.value());
-                    case SUBNET -> new Place(filter.region(), filter.city(), filter.building());
-                };
+        Place place = switch (level) {
+            case REGION -> new Place(row.value(), null, null);
+            case CITY -> new Place(filter.region(), row.value(), null);
+            case BUILDING -> new Place(filter.region(), filter.city(), row.value());
+            case SUBNET -> new Place(filter.region(), filter.city(), filter.building());
+        };
         Map<QualitySplit, String> subnet =
                 level == LocationLevel.SUBNET ? Map.of(QualitySplit.SUBNET, row.value()) : Map.of();
-        var link = DrillThroughLink.of(
-                new QualityFilter(filter.from(), filter.to(), filter.modality(), subnet, place));
+        var link = DrillThroughLink.of(new QualityFilter(filter.from(), filter.to(), filter.modality(), subnet, place));
         var anchor = new Anchor(link.toString(), text);
         anchor.addClassName("drill-through");
         return anchor;

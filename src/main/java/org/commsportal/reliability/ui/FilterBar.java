@@ -19,8 +19,8 @@ import org.commsportal.base.ui.DateRangeFilter;
 import org.commsportal.base.ui.ModalitySelect;
 import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.PlaceFilter;
-import org.commsportal.common.Place;
 import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.common.Place;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualitySplit;
@@ -29,7 +29,6 @@ import org.commsportal.reliability.ReliabilityFilter;
 import org.commsportal.reliability.ReliabilityService;
 import org.commsportal.reliability.ReliabilitySplit;
 import org.commsportal.savedviews.SavedViews;
-import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
 /**
