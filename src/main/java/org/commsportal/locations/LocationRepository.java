@@ -428,4 +428,16 @@ class LocationRepository {
                 .list()
                 .forEach(rows);
     }
+
+    /** The distinct region, city and building triples of an upload's networks, sorted. */
+    List<org.commsportal.common.Place> places(long uploadId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT region, city, building_name FROM location_network WHERE upload_id = :uploadId
+                        ORDER BY region, city, building_name
+                        """)
+                .param("uploadId", uploadId)
+                .query((rs, n) -> new org.commsportal.common.Place(
+                        rs.getString("region"), rs.getString("city"), rs.getString("building_name")))
+                .list();
+    }
 }

@@ -288,6 +288,11 @@ public class LocationService {
      * an activation whose upload is still being mapped is left out until it is (the figures stay as of before).
      */
     private Plan plan(long tenantId, LocalDate from, LocalDate to) {
+        return plan(repository, tenantId, from, to);
+    }
+
+    /** The same for any reader of the map, such as {@link PlaceSubnets}. */
+    static Plan plan(LocationRepository repository, long tenantId, LocalDate from, LocalDate to) {
         List<LocationUpload> uploads = repository.uploads(tenantId);
         Map<Long, LocationUpload> byId = new HashMap<>();
         uploads.forEach(u -> byId.put(u.id(), u));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.commsportal.common.Place;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
@@ -40,11 +41,18 @@ public final class DrillThroughLink {
         return new DrillThroughLink(from, to, zone);
     }
 
-    /** The streams a call quality filter leaves: its UTC days, modality and split values. */
+    /** The streams a call quality filter leaves: its UTC days, modality, split values and place. */
     public static DrillThroughLink of(QualityFilter filter) {
         var link = days(filter.from(), filter.to(), "UTC").modality(filter.modality());
         filter.splits().forEach(link::split);
-        return link;
+        return link.place(filter.place());
+    }
+
+    /** Streams in subnets of the place by the building file of their day (docs/locations.md). */
+    public DrillThroughLink place(Place place) {
+        set(Place.REGION, place.region());
+        set(Place.CITY, place.city());
+        return set(Place.BUILDING, place.building());
     }
 
     /** A copy with other days (the same zone). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.commsportal.common.SubnetLocations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +27,11 @@ class QualityDayRepository {
             QualitySql.dayCounters().stream().map(c -> "SUM(" + c + ") AS " + c).collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
+    private final SubnetLocations locations;
 
-    QualityDayRepository(JdbcClient jdbc) {
+    QualityDayRepository(JdbcClient jdbc, SubnetLocations locations) {
         this.jdbc = jdbc;
+        this.locations = locations;
     }
 
     /** The day rows of the filter summed per distinct value of the key columns (from {@link QualitySql#DAY_KEY}). */
@@ -63,8 +66,8 @@ class QualityDayRepository {
      * value), for a filter without split values: reads the primary key (tenant_id, split, day, ...) by day range.
      */
     List<Sum> sumSplit(long tenantId, QualityFilter filter, QualitySplit split, List<String> keyColumns) {
-        if (!filter.splits().isEmpty()) {
-            throw new IllegalArgumentException("The split-day rows cannot filter by split values");
+        if (!filter.splits().isEmpty() || filter.place().any()) {
+            throw new IllegalArgumentException("The split-day rows cannot filter by split values or places");
         }
         for (String column : keyColumns) {
             if (!List.of("day", "modality", "value").contains(column)) {
@@ -158,7 +161,7 @@ class QualityDayRepository {
                 .list();
     }
 
-    private static String where(long tenantId, QualityFilter filter, Map<String, Object> params) {
+    private String where(long tenantId, QualityFilter filter, Map<String, Object> params) {
         params.put("tenantId", tenantId);
         params.put("from", filter.from());
         params.put("to", filter.to());
@@ -171,6 +174,12 @@ class QualityDayRepository {
             where.append(" AND ").append(split.column()).append(" = :split_").append(split.column());
             params.put("split_" + split.column(), split.textual() ? value : Integer.parseInt(value));
         });
+        if (filter.place().any()) {
+            // the day rows and stream rows both carry the UTC day and the subnet (docs/locations.md)
+            where.append(" AND ")
+                    .append(locations.condition(
+                            tenantId, filter.place(), filter.from(), filter.to(), "day", "subnet", params));
+        }
         return where.toString();
     }
 

@@ -4,15 +4,17 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import org.commsportal.common.Place;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the page shows: UTC days [from, to] (7 days to 12 months), one modality or all, and a stored value per split
- * the viewer fixed. Every part of the page and its export reads the same filter.
+ * What the page shows: UTC days [from, to] (7 days to 12 months), one modality or all, a stored value per split
+ * the viewer fixed, and a place of the building file (docs/locations.md). Every part of the page and its export reads
+ * the same filter.
  */
 public record QualityFilter(
-        LocalDate from, LocalDate to, @Nullable Modality modality, Map<QualitySplit, String> splits) {
+        LocalDate from, LocalDate to, @Nullable Modality modality, Map<QualitySplit, String> splits, Place place) {
 
     public static final int MIN_DAYS = 1;
     public static final int MAX_DAYS = 366;
@@ -30,13 +32,18 @@ public record QualityFilter(
         splits = Map.copyOf(splits);
     }
 
+    /** Every place. */
+    public QualityFilter(LocalDate from, LocalDate to, @Nullable Modality modality, Map<QualitySplit, String> splits) {
+        this(from, to, modality, splits, Place.everywhere());
+    }
+
     /** The last {@code days} days up to and including {@code last}, all modalities, no split fixed. */
     public static QualityFilter lastDays(LocalDate last, int days) {
         return new QualityFilter(last.minusDays(days - 1L), last, null, Map.of());
     }
 
     public QualityFilter withModality(@Nullable Modality chosen) {
-        return new QualityFilter(from, to, chosen, splits);
+        return new QualityFilter(from, to, chosen, splits, place);
     }
 
     public QualityFilter withSplit(QualitySplit split, @Nullable String value) {
@@ -47,11 +54,15 @@ public record QualityFilter(
         } else {
             changed.put(split, value);
         }
-        return new QualityFilter(from, to, modality, changed);
+        return new QualityFilter(from, to, modality, changed, place);
     }
 
     public QualityFilter withRange(LocalDate first, LocalDate last) {
-        return new QualityFilter(first, last, modality, splits);
+        return new QualityFilter(first, last, modality, splits, place);
+    }
+
+    public QualityFilter withPlace(Place chosen) {
+        return new QualityFilter(from, to, modality, splits, chosen);
     }
 
     /** Whether the trend is drawn per month: ranges over 92 days. */

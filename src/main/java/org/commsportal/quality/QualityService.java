@@ -16,7 +16,9 @@ import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.ExportAudit;
+import org.commsportal.common.Place;
 import org.commsportal.common.ReportPeriod;
+import org.commsportal.common.SubnetLocations;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;
@@ -42,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class QualityService {
 
     private final QualityDayRepository days;
+    private final SubnetLocations locations;
     private final CurrentTenant currentTenant;
     private final NameConcealment concealment;
     private final AuditLog auditLog;
@@ -50,12 +53,14 @@ public class QualityService {
 
     QualityService(
             QualityDayRepository days,
+            SubnetLocations locations,
             CurrentTenant currentTenant,
             NameConcealment concealment,
             AuditLog auditLog,
             Clock clock,
             @Value("${portal.quality.min-sample:30}") int minSample) {
         this.days = days;
+        this.locations = locations;
         this.currentTenant = currentTenant;
         this.concealment = concealment;
         this.auditLog = auditLog;
@@ -89,7 +94,8 @@ public class QualityService {
         Map<Modality, QualityCounts> totals = new EnumMap<>(Modality.class);
         Map<YearMonth, QualityCounts[]> months = new TreeMap<>();
         // without split values, the small split-day rows (changeset 021); with them, the day rows keyed by all splits
-        boolean bySplit = filter.splits().isEmpty();
+        // a place narrows by subnet and day, which only the day rows keyed by all splits carry
+        boolean bySplit = filter.splits().isEmpty() && !filter.place().any();
         var byDay = bySplit
                 ? days.sumSplit(tenantId, filter, QualitySplit.INSIDE, List.of("day", "modality", "value"))
                 : days.sum(tenantId, filter, List.of("day", "modality", "inside"));
@@ -141,6 +147,13 @@ public class QualityService {
     @Transactional(readOnly = true)
     public List<QualityWindowCounts> window(Instant from, Instant to, @Nullable QualitySplit split) {
         return days.window(currentTenant.id(), from, to, split);
+    }
+
+    /** The region, city and building choices: the building file that applies on the day (docs/locations.md). */
+    @PreAuthorize(Roles.READ_CHARTS)
+    @Transactional(readOnly = true)
+    public List<Place> places(LocalDate day) {
+        return locations.buildings(currentTenant.id(), day);
     }
 
     /** Whether the signed-in roles may see per-user data: the worst users and the drill-through to sessions. */
@@ -310,6 +323,9 @@ public class QualityService {
                 "modality",
                 filter.modality() == null ? "all" : filter.modality().label());
         filter.splits().forEach((split, value) -> parts.put(split.title(), split.label(value)));
+        if (filter.place().any()) {
+            parts.put("place", filter.place().describe());
+        }
         return parts.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));

@@ -2,19 +2,22 @@ package org.commsportal.quality;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.commsportal.common.Place;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which streams of the read model a drill-through asks for (docs/call-quality.md, "Drill-through"): a modality, a
- * verdict, a poor-stream rule tripped and stored split values, each optional. The quality package owns the stream
- * table, so it writes the SQL other packages use to select sessions by their streams.
+ * verdict, a poor-stream rule tripped, stored split values and a place of the building file, each optional. The
+ * quality package owns the stream table, so it writes the SQL other packages use to select sessions by their streams;
+ * the place's condition on the stream's day and subnet comes from {@link org.commsportal.common.SubnetLocations}.
  */
 public record QualityStreamCriteria(
         @Nullable Modality modality,
         @Nullable QualityVerdict verdict,
         @Nullable QualityMetric rule,
-        Map<QualitySplit, String> splits) {
+        Map<QualitySplit, String> splits,
+        Place place) {
 
     public QualityStreamCriteria {
         if (modality != null && !QualityMetric.MODALITIES.contains(modality)) {
@@ -27,28 +30,43 @@ public record QualityStreamCriteria(
         splits = Map.copyOf(splits);
     }
 
+    /** Every place. */
+    public QualityStreamCriteria(
+            @Nullable Modality modality,
+            @Nullable QualityVerdict verdict,
+            @Nullable QualityMetric rule,
+            Map<QualitySplit, String> splits) {
+        this(modality, verdict, rule, splits, Place.everywhere());
+    }
+
     public static QualityStreamCriteria none() {
         return new QualityStreamCriteria(null, null, null, Map.of());
     }
 
     /** Whether any stream condition is set: then only sessions with a matching stream are selected. */
     public boolean any() {
-        return modality != null || verdict != null || rule != null || !splits.isEmpty();
+        return modality != null || verdict != null || rule != null || !splits.isEmpty() || place.any();
     }
+
+    /** The stream table's UTC day and subnet columns, for the place's condition. */
+    public static final String DAY_COLUMN = "q.day";
+
+    public static final String SUBNET_COLUMN = "q.subnet";
 
     public QualityStreamCriteria withSplit(QualitySplit split, String storedValue) {
         Map<QualitySplit, String> changed = new EnumMap<>(QualitySplit.class);
         changed.putAll(splits);
         changed.put(split, storedValue);
-        return new QualityStreamCriteria(modality, verdict, rule, changed);
+        return new QualityStreamCriteria(modality, verdict, rule, changed, place);
     }
 
     /**
      * The condition over the stream table aliased {@code q} (besides tenant and session), its parameters added to
-     * {@code params} with the prefix {@code qs_}.
+     * {@code params} with the prefix {@code qs_}; {@code placeCondition} is the place's condition over
+     * {@link #DAY_COLUMN} and {@link #SUBNET_COLUMN} (TRUE for every place).
      */
-    String streamConditions(Map<String, Object> params) {
-        StringBuilder where = new StringBuilder("TRUE");
+    String streamConditions(Map<String, Object> params, String placeCondition) {
+        StringBuilder where = new StringBuilder(place.any() ? placeCondition : "TRUE");
         Modality wanted = rule != null ? rule.modality() : modality;
         if (wanted != null) {
             where.append(" AND q.modality = :qs_modality");
@@ -74,9 +92,10 @@ public record QualityStreamCriteria(
      * user's own side when the parameter {@code userId} is set); reads the stream table's primary key
      * (tenant_id, session_id, ...).
      */
-    public String sessionHasStream(String session, Map<String, Object> params) {
+    public String sessionHasStream(String session, Map<String, Object> params, String placeCondition) {
         return "EXISTS (SELECT 1 FROM quality_stream q WHERE q.tenant_id = " + session
-                + ".tenant_id AND q.session_id = " + session + ".id AND " + streamConditions(params) + ownSide(params)
+                + ".tenant_id AND q.session_id = " + session + ".id AND " + streamConditions(params, placeCondition)
+                + ownSide(params)
                 + ")";
     }
 
@@ -90,9 +109,10 @@ public record QualityStreamCriteria(
      * ids in a column named id), in the tenant {@code :tenantId}; with the parameter {@code userId} set, only the
      * streams of that user's own side, as the worst users count them.
      */
-    public String countStreams(String sessions, Map<String, Object> params) {
+    public String countStreams(String sessions, Map<String, Object> params, String placeCondition) {
         return "SELECT COUNT(*) FROM quality_stream q JOIN (" + sessions
-                + ") m ON m.id = q.session_id WHERE q.tenant_id = :tenantId AND " + streamConditions(params)
+                + ") m ON m.id = q.session_id WHERE q.tenant_id = :tenantId AND "
+                + streamConditions(params, placeCondition)
                 + ownSide(params);
     }
 }

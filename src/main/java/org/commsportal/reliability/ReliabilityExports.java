@@ -173,6 +173,9 @@ public class ReliabilityExports {
         if (filter.split() != null && filter.splitValue() != null) {
             text += ", " + filter.split().title() + ": " + filter.split().label(filter.splitValue());
         }
+        if (filter.place().any()) {
+            text += ", " + filter.place().describe();
+        }
         return text;
     }
 

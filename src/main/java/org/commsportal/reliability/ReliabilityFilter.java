@@ -2,19 +2,22 @@ package org.commsportal.reliability;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.commsportal.common.Place;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the reliability and feedback pages show: UTC days [from, to] (at most 12 months), one modality or every
- * session (reliability only), and at most one split value the viewer fixed.
+ * session (reliability only), at most one split value the viewer fixed, and a place of the building file (reliability
+ * only, docs/locations.md).
  */
 public record ReliabilityFilter(
         LocalDate from,
         LocalDate to,
         @Nullable Modality modality,
         @Nullable ReliabilitySplit split,
-        @Nullable String splitValue) {
+        @Nullable String splitValue,
+        Place place) {
 
     public static final int MAX_DAYS = 366;
 
@@ -33,23 +36,37 @@ public record ReliabilityFilter(
         }
     }
 
+    /** Every place. */
+    public ReliabilityFilter(
+            LocalDate from,
+            LocalDate to,
+            @Nullable Modality modality,
+            @Nullable ReliabilitySplit split,
+            @Nullable String splitValue) {
+        this(from, to, modality, split, splitValue, Place.everywhere());
+    }
+
+    public ReliabilityFilter withPlace(Place chosen) {
+        return new ReliabilityFilter(from, to, modality, split, splitValue, chosen);
+    }
+
     /** The last {@code days} days up to and including {@code last}, every session, no split fixed. */
     public static ReliabilityFilter lastDays(LocalDate last, int days) {
         return new ReliabilityFilter(last.minusDays(days - 1L), last, null, null, null);
     }
 
     public ReliabilityFilter withRange(LocalDate first, LocalDate last) {
-        return new ReliabilityFilter(first, last, modality, split, splitValue);
+        return new ReliabilityFilter(first, last, modality, split, splitValue, place);
     }
 
     public ReliabilityFilter withModality(@Nullable Modality chosen) {
-        return new ReliabilityFilter(from, to, chosen, split, splitValue);
+        return new ReliabilityFilter(from, to, chosen, split, splitValue, place);
     }
 
     public ReliabilityFilter withSplit(@Nullable ReliabilitySplit chosen, @Nullable String value) {
         return chosen == null || value == null
-                ? new ReliabilityFilter(from, to, modality, null, null)
-                : new ReliabilityFilter(from, to, modality, chosen, value);
+                ? new ReliabilityFilter(from, to, modality, null, null, place)
+                : new ReliabilityFilter(from, to, modality, chosen, value, place);
     }
 
     /** Whether the trend is drawn per month: ranges over 92 days. */

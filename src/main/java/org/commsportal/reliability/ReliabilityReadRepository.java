@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,9 +63,102 @@ class ReliabilityReadRepository {
             + " SUM(drops) AS drops, SUM(expected) AS expected";
 
     private final JdbcClient jdbc;
+    private final SubnetLocations locations;
 
-    ReliabilityReadRepository(JdbcClient jdbc) {
+    ReliabilityReadRepository(JdbcClient jdbc, SubnetLocations locations) {
         this.jdbc = jdbc;
+        this.locations = locations;
+    }
+
+    /** The session rows' counters, as the day rows sum them (changeset 022). */
+    private static final String SESSION_COUNTS =
+            "SUM(r.outcome <> 1) AS attempts, SUM(r.outcome = 2) AS setup_failures,"
+                    + " SUM(r.outcome = 3) AS drops, SUM(r.outcome = 1) AS expected";
+
+    private String place(
+            long tenantId, ReliabilityFilter filter, String alias, String subnetColumn, Map<String, Object> params) {
+        return locations.condition(
+                tenantId,
+                filter.place(),
+                filter.from(),
+                filter.to(),
+                alias + ".day",
+                alias + "." + subnetColumn,
+                params);
+    }
+
+    /**
+     * With a place (docs/locations.md): the per-subnet day rows (kind 6) of the place's subnets summed per day and
+     * modality code, optionally of one subnet; read like kind 0 rows of the place.
+     */
+    List<DayCounts> placeDays(
+            long tenantId, ReliabilityFilter filter, int kind, String value, @Nullable String subnet) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenantId", tenantId);
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        params.put("subnet", subnet == null ? "" : subnet);
+        return jdbc.sql("""
+                        SELECT r.day, r.modality, %s FROM reliability_day r
+                        WHERE r.tenant_id = :tenantId AND r.modality IN (0, 4, 5, 6) AND r.kind = 6
+                            AND r.day BETWEEN :from AND :to %s AND %s
+                        GROUP BY r.day, r.modality
+                        """.formatted(
+                                COUNTS,
+                                subnet == null ? "" : "AND r.split_value = :subnet",
+                                place(tenantId, filter, "r", "split_value", params)))
+                .params(params)
+                .query((rs, row) -> new DayCounts(
+                        rs.getObject("day", LocalDate.class), rs.getInt("modality"), kind, value, counts(rs)))
+                .list();
+    }
+
+    /**
+     * With a place and a split other than the subnet: the session rows (the read model the day rows sum) of the
+     * place whose split column has the value, summed per day and modality code.
+     */
+    List<DayCounts> placeSplitDays(long tenantId, ReliabilityFilter filter, ReliabilitySplit split, String value) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenantId", tenantId);
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        params.put("value", value);
+        return jdbc.sql("""
+                        SELECT r.day, r.modality, %s FROM reliability_session r
+                        WHERE r.tenant_id = :tenantId AND r.modality IN (0, 4, 5, 6) AND r.outcome IN (0, 1, 2, 3)
+                            AND r.day BETWEEN :from AND :to AND r.%s = :value AND %s
+                        GROUP BY r.day, r.modality
+                        """.formatted(SESSION_COUNTS, split.column(), place(tenantId, filter, "r", "subnet", params)))
+                .params(params)
+                .query((rs, row) -> new DayCounts(
+                        rs.getObject("day", LocalDate.class), rs.getInt("modality"), split.kind(), value, counts(rs)))
+                .list();
+    }
+
+    /** With a place: every value of a split over the filter's range and modality, in the place. */
+    List<ValueCounts> placeValues(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenantId", tenantId);
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        params.put("modality", filter.modalityCode());
+        String sql = split == ReliabilitySplit.SUBNET
+                ? """
+                        SELECT r.split_value, %s FROM reliability_day r
+                        WHERE r.tenant_id = :tenantId AND r.modality = :modality AND r.kind = 6
+                            AND r.day BETWEEN :from AND :to AND %s
+                        GROUP BY r.split_value
+                        """.formatted(COUNTS, place(tenantId, filter, "r", "split_value", params))
+                : """
+                        SELECT r.%1$s AS split_value, %2$s FROM reliability_session r
+                        WHERE r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (0, 1, 2, 3)
+                            AND r.day BETWEEN :from AND :to AND %3$s
+                        GROUP BY r.%1$s
+                        """.formatted(split.column(), SESSION_COUNTS, place(tenantId, filter, "r", "subnet", params));
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, row) -> new ValueCounts(rs.getString("split_value"), counts(rs)))
+                .list();
     }
 
     private static ReliabilityCounts counts(ResultSet rs) throws SQLException {
@@ -115,7 +211,8 @@ class ReliabilityReadRepository {
                 .list();
     }
 
-    private static String failureWhere(ReliabilityFilter filter, Collection<Integer> codes) {
+    private String failureWhere(
+            long tenantId, ReliabilityFilter filter, Collection<Integer> codes, Map<String, Object> params) {
         // index (tenant, modality, outcome, day)
         String where = "r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (2, 3)"
                 + " AND r.day BETWEEN :from AND :to";
@@ -125,12 +222,20 @@ class ReliabilityReadRepository {
         if (!codes.isEmpty()) {
             where += " AND r.response_code IN (:codes)";
         }
+        if (filter.place().any()) {
+            where += " AND " + place(tenantId, filter, "r", "subnet", params);
+        }
         return where;
     }
 
     private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec spec, long tenantId, ReliabilityFilter filter, Collection<Integer> codes) {
-        spec = spec.param("tenantId", tenantId)
+            JdbcClient.StatementSpec spec,
+            long tenantId,
+            ReliabilityFilter filter,
+            Collection<Integer> codes,
+            Map<String, Object> params) {
+        spec = spec.params(params)
+                .param("tenantId", tenantId)
                 .param("modality", filter.modalityCode())
                 .param("from", filter.from())
                 .param("to", filter.to());
@@ -145,7 +250,8 @@ class ReliabilityReadRepository {
 
     /** The failures by outcome, response code and diagnostic id, most sessions first. */
     List<FailureRow> topFailures(long tenantId, ReliabilityFilter filter, Collection<Integer> codes, int limit) {
-        String where = failureWhere(filter, codes);
+        Map<String, Object> params = new HashMap<>();
+        String where = failureWhere(tenantId, filter, codes, params);
         return bind(jdbc.sql("""
                                 SELECT outcome, response_code, diagnostic_id, MAX(diagnostic_header) AS header,
                                     COUNT(DISTINCT session_id) AS sessions, COUNT(DISTINCT user_id) AS users,
@@ -158,7 +264,7 @@ class ReliabilityReadRepository {
                                 GROUP BY outcome, response_code, diagnostic_id
                                 ORDER BY sessions DESC, outcome, response_code, diagnostic_id
                                 LIMIT :limit
-                                """.formatted(where)), tenantId, filter, codes)
+                                """.formatted(where)), tenantId, filter, codes, params)
                 .param("limit", limit)
                 .query((rs, row) -> new FailureRow(
                         rs.getInt("outcome"),
@@ -174,11 +280,13 @@ class ReliabilityReadRepository {
 
     /** The failures per day and key, for the sparklines. */
     List<FailureDay> failureDays(long tenantId, ReliabilityFilter filter, Collection<Integer> codes) {
+        Map<String, Object> params = new HashMap<>();
+        String where = failureWhere(tenantId, filter, codes, params);
         return bind(jdbc.sql("""
                                 SELECT r.outcome, r.response_code, r.diagnostic_id, r.day, COUNT(*) AS sessions
                                 FROM reliability_session r WHERE %s
                                 GROUP BY r.outcome, r.response_code, r.diagnostic_id, r.day
-                                """.formatted(failureWhere(filter, codes))), tenantId, filter, codes)
+                                """.formatted(where)), tenantId, filter, codes, params)
                 .query((rs, row) -> new FailureDay(
                         rs.getInt("outcome"),
                         (Integer) rs.getObject("response_code", Integer.class),

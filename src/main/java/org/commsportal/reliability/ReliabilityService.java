@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.commsportal.common.Place;
 import org.commsportal.common.ReportPeriod;
+import org.commsportal.common.SubnetLocations;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.privacy.NameMask;
 import org.commsportal.security.Roles;
@@ -40,16 +42,19 @@ public class ReliabilityService {
             List.of(Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING);
 
     private final ReliabilityReadRepository repository;
+    private final SubnetLocations locations;
     private final CurrentTenant currentTenant;
     private final NameConcealment concealment;
     private final Clock clock;
 
     ReliabilityService(
             ReliabilityReadRepository repository,
+            SubnetLocations locations,
             CurrentTenant currentTenant,
             NameConcealment concealment,
             Clock clock) {
         this.repository = repository;
+        this.locations = locations;
         this.currentTenant = currentTenant;
         this.concealment = concealment;
         this.clock = clock;
@@ -110,6 +115,13 @@ public class ReliabilityService {
         return counts;
     }
 
+    /** The region, city and building choices: the building file that applies on the day (docs/locations.md). */
+    @PreAuthorize(Roles.READ_CHARTS)
+    @Transactional(readOnly = true)
+    public List<Place> places(LocalDate day) {
+        return locations.buildings(currentTenant.id(), day);
+    }
+
     /** Whether the signed-in roles may see per-user data: the comments and the drill-through to sessions. */
     public boolean mayReadPerUserData() {
         return SignedInRoles.mayReadPerUserData();
@@ -124,7 +136,7 @@ public class ReliabilityService {
         Map<Modality, ReliabilityCounts> byModality = new EnumMap<>(Modality.class);
         Map<YearMonth, ReliabilityCounts[]> months = new TreeMap<>();
         int filtered = filter.modalityCode();
-        for (var row : repository.days(tenantId, filter)) {
+        for (var row : filter.place().any() ? placeDays(tenantId, filter) : repository.days(tenantId, filter)) {
             if (row.modality() == filtered) {
                 var month = months.computeIfAbsent(YearMonth.from(row.day()), m ->
                         new ReliabilityCounts[] {ReliabilityCounts.empty(), ReliabilityCounts.empty()});
@@ -150,7 +162,10 @@ public class ReliabilityService {
         Map<ReliabilitySplit, List<ReliabilityReport.SplitRow>> splits = new EnumMap<>(ReliabilitySplit.class);
         for (ReliabilitySplit split : ReliabilitySplit.values()) {
             List<ReliabilityReport.SplitRow> rows = new ArrayList<>();
-            for (var value : repository.values(tenantId, filter, split)) {
+            var values = filter.place().any()
+                    ? repository.placeValues(tenantId, filter, split)
+                    : repository.values(tenantId, filter, split);
+            for (var value : values) {
                 rows.add(new ReliabilityReport.SplitRow(value.value(), split.label(value.value()), value.counts()));
             }
             rows.sort(Comparator.comparing(
@@ -162,6 +177,25 @@ public class ReliabilityService {
         List<ReliabilityReport.ScoreMonth> scorecard = new ArrayList<>();
         months.forEach((month, counts) -> scorecard.add(new ReliabilityReport.ScoreMonth(month, counts[0], counts[1])));
         return new ReliabilityReport(filter, trend, total, byModality, splits, scorecard);
+    }
+
+    /**
+     * The day rows of a place as {@link ReliabilityReadRepository#days} gives them without one (docs/locations.md):
+     * every session of the place (kind 0) from the per-subnet day rows, those inside the corporate network (kind 3,
+     * '1') and those of the filter's split value from the session rows, or from the per-subnet day rows for a subnet.
+     */
+    private List<ReliabilityReadRepository.DayCounts> placeDays(long tenantId, ReliabilityFilter filter) {
+        List<ReliabilityReadRepository.DayCounts> rows =
+                new ArrayList<>(repository.placeDays(tenantId, filter, 0, "", null));
+        boolean insideChosen = filter.split() == ReliabilitySplit.INSIDE && "1".equals(filter.splitValue());
+        rows.addAll(repository.placeSplitDays(tenantId, filter, ReliabilitySplit.INSIDE, "1"));
+        if (filter.split() == ReliabilitySplit.SUBNET) {
+            rows.addAll(repository.placeDays(
+                    tenantId, filter, ReliabilitySplit.SUBNET.kind(), filter.value(), filter.value()));
+        } else if (filter.split() != null && !insideChosen) {
+            rows.addAll(repository.placeSplitDays(tenantId, filter, filter.split(), filter.value()));
+        }
+        return rows;
     }
 
     /** The failures with the most sessions, optionally of at most five response codes. */

@@ -62,15 +62,15 @@ public class SavedViews {
             Map.entry("usage/conference-participant-activity", USAGE_REPORT),
             Map.entry("usage/device-usage", USAGE_REPORT),
             Map.entry("usage/active-users", Parameters.aggregate("period", "zone")),
-            Map.entry("quality", Parameters.aggregate(QUALITY_FILTERS)),
-            Map.entry("quality/reliability", Parameters.aggregate(withCodes())),
+            Map.entry("quality", Parameters.aggregate(withPlace(QUALITY_FILTERS))),
+            Map.entry("quality/reliability", Parameters.aggregate(withPlace(withCodes()))),
             Map.entry("quality/feedback", Parameters.aggregate(QUALITY_FILTERS)),
             Map.entry("quality/locations", Parameters.aggregate(withPath())));
 
     private static Parameters sessionDetails() {
         Set<String> all = new HashSet<>(Set.of(
                 "user", "start", "end", "group", "columns", "zone", "verdict", "rule", "responseCode", "diagnosticId"));
-        all.addAll(Set.of(QUALITY_FILTERS));
+        all.addAll(Set.of(withPlace(QUALITY_FILTERS)));
         all.remove("range");
         Set<String> withoutNames = new HashSet<>(all);
         withoutNames.remove("user");
@@ -196,6 +196,15 @@ public class SavedViews {
 
     private static String[] withPath() {
         return new String[] {"range", "from", "to", "modality", "region", "city", "building"};
+    }
+
+    /** The region, city and building filters (docs/locations.md, "Filters on other pages"). */
+    private static String[] withPlace(String[] names) {
+        String[] with = Arrays.copyOf(names, names.length + 3);
+        with[names.length] = "region";
+        with[names.length + 1] = "city";
+        with[names.length + 2] = "building";
+        return with;
     }
 
     private static String[] withCodes() {

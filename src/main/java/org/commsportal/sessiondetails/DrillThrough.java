@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commsportal.common.Place;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualityMetric;
 import org.commsportal.quality.QualitySplit;
@@ -42,7 +43,10 @@ public record DrillThrough(
             QualitySplit.INSIDE.parameter(),
             QualitySplit.VPN.parameter(),
             QualitySplit.SUBNET.parameter(),
-            QualitySplit.CLIENT.parameter());
+            QualitySplit.CLIENT.parameter(),
+            Place.REGION,
+            Place.CITY,
+            Place.BUILDING);
 
     /** Whether the query parameters ask for a drill-through at all (any of its parameters is present). */
     public static boolean requested(Map<String, List<String>> query) {
@@ -108,9 +112,10 @@ public record DrillThrough(
         }
         Integer responseCode = parsed(query, DrillThroughLink.RESPONSE_CODE, DrillThrough::integer, errors);
         Integer diagnosticId = parsed(query, DrillThroughLink.DIAGNOSTIC_ID, DrillThrough::integer, errors);
+        Place place = place(query, errors);
         QualityStreamCriteria streams = null;
         try {
-            streams = new QualityStreamCriteria(modality, verdict, rule, splits);
+            streams = new QualityStreamCriteria(modality, verdict, rule, splits, place);
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
         }
@@ -121,6 +126,28 @@ public record DrillThrough(
                 new DrillThrough(
                         from, to, zone, user, new SessionFilters(conference, responseCode, diagnosticId, streams)),
                 List.of());
+    }
+
+    /**
+     * The place of region, city and building (docs/locations.md): a city needs its region and a building its city, as
+     * the locations page links them; a parameter given empty is the file's empty column.
+     */
+    private static Place place(Map<String, List<String>> query, List<String> errors) {
+        String region = value(query, Place.REGION);
+        String city = value(query, Place.CITY);
+        String building = value(query, Place.BUILDING);
+        if (city != null && region == null) {
+            errors.add("city needs its region.");
+        } else if (building != null && city == null) {
+            errors.add("building needs its city and region.");
+        } else {
+            try {
+                return new Place(region, city, building);
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage() + ".");
+            }
+        }
+        return Place.everywhere();
     }
 
     private static Integer integer(String text) {

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.UtcDateTime;
 import org.commsportal.export.StreamingJdbc;
+import org.commsportal.quality.QualityStreamCriteria;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.QualityTables;
 import org.commsportal.sessions.Side;
@@ -84,10 +86,36 @@ class SessionDetailsRepository {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
+    private final SubnetLocations locations;
 
-    SessionDetailsRepository(JdbcClient jdbc, StreamingJdbc streaming) {
+    SessionDetailsRepository(JdbcClient jdbc, StreamingJdbc streaming, SubnetLocations locations) {
         this.jdbc = jdbc;
         this.streaming = streaming.template();
+        this.locations = locations;
+    }
+
+    /** The filters' condition over comm_session s, the place's resolved by the building files of the range's days. */
+    private String filterCondition(Scope scope, Map<String, Object> params) {
+        return scope.filters().condition(params, placeCondition(scope, params));
+    }
+
+    /**
+     * The place's condition over the stream rows' UTC day and subnet (docs/locations.md): the building file that
+     * applies on a stream's UTC day decides, as on the locations page; TRUE for every place.
+     */
+    private String placeCondition(Scope scope, Map<String, Object> params) {
+        var place = scope.filters().streams().place();
+        if (!place.any()) {
+            return "TRUE";
+        }
+        return locations.condition(
+                scope.tenantId(),
+                place,
+                scope.from().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                scope.to().minusMillis(1).atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                QualityStreamCriteria.DAY_COLUMN,
+                QualityStreamCriteria.SUBNET_COLUMN,
+                params);
     }
 
     /**
@@ -103,7 +131,7 @@ class SessionDetailsRepository {
             int limit) {
         String order = orderBy(sort, ascending);
         Map<String, Object> params = parameters(scope, filters);
-        String sql = hits(scope, scope.filters().condition(params)) + ", page AS (SELECT r.id, r.start_time FROM ("
+        String sql = hits(scope, filterCondition(scope, params)) + ", page AS (SELECT r.id, r.start_time FROM ("
                 + shownRows(scope, "hits", needed(filters, sort)) + ") r"
                 + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
                 + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r" + order;
@@ -117,7 +145,7 @@ class SessionDetailsRepository {
 
     long count(Scope scope, List<GroupFilter> filters) {
         Map<String, Object> params = parameters(scope, filters);
-        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT COUNT(*) FROM ("
+        return jdbc.sql(hits(scope, filterCondition(scope, params)) + "SELECT COUNT(*) FROM ("
                         + shownRows(scope, "hits", needed(filters, null)) + ") r" + where(filters))
                 .params(params)
                 .query(Long.class)
@@ -132,7 +160,7 @@ class SessionDetailsRepository {
     void forEach(Scope scope, @Nullable SessionColumn sort, boolean ascending, Consumer<SessionRow> consumer) {
         var rows = new SessionRows();
         Map<String, Object> params = parameters(scope, List.of());
-        String sessions = searchedSessions(scope, scope.filters().condition(params));
+        String sessions = searchedSessions(scope, filterCondition(scope, params));
         streaming.query(
                 "SELECT * FROM (" + shownRows(scope, "comm_session s", sessions, List.of(SessionColumn.values()))
                         + ") r" + orderBy(sort, ascending),
@@ -148,7 +176,7 @@ class SessionDetailsRepository {
         List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
         needed.add(column);
         Map<String, Object> params = parameters(scope, filters);
-        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT " + value
+        return jdbc.sql(hits(scope, filterCondition(scope, params)) + "SELECT " + value
                         + " AS value, COUNT(*) AS sessions FROM ("
                         + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY " + value
                         + " ORDER BY " + value + " LIMIT :limit OFFSET :offset")
@@ -164,7 +192,7 @@ class SessionDetailsRepository {
         List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
         needed.add(column);
         Map<String, Object> params = parameters(scope, filters);
-        return jdbc.sql(hits(scope, scope.filters().condition(params)) + "SELECT COUNT(*) FROM (SELECT 1 FROM ("
+        return jdbc.sql(hits(scope, filterCondition(scope, params)) + "SELECT COUNT(*) FROM (SELECT 1 FROM ("
                         + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY r." + alias(column)
                         + ") g")
                 .params(params)
@@ -178,8 +206,11 @@ class SessionDetailsRepository {
      */
     long countStreams(Scope scope) {
         Map<String, Object> params = parameters(scope, List.of());
-        String hits = hits(scope, scope.filters().condition(params));
-        return jdbc.sql(hits + scope.filters().streams().countStreams("SELECT id FROM hits", params))
+        String hits = hits(scope, filterCondition(scope, params));
+        return jdbc.sql(hits
+                        + scope.filters()
+                                .streams()
+                                .countStreams("SELECT id FROM hits", params, placeCondition(scope, params)))
                 .params(params)
                 .query(Long.class)
                 .single();

@@ -33,9 +33,9 @@ public record SessionFilters(
 
     /**
      * SQL over comm_session s: true for the sessions the filters leave (TRUE without filters); parameters added
-     * to {@code params}.
+     * to {@code params}; {@code placeCondition} is the stream criteria's place over the stream rows.
      */
-    String condition(Map<String, Object> params) {
+    String condition(Map<String, Object> params, String placeCondition) {
         List<String> conditions = new ArrayList<>();
         if (conference != null) {
             conditions.add("(COALESCE(s.conference_url, '') <> '') = :conference");
@@ -50,7 +50,7 @@ public record SessionFilters(
             params.put("diagnosticId", diagnosticId);
         }
         if (streams.any()) {
-            conditions.add(streams.sessionHasStream("s", params));
+            conditions.add(streams.sessionHasStream("s", params, placeCondition));
         }
         return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
     }
@@ -75,6 +75,9 @@ public record SessionFilters(
                 parts.add(split.title() + " " + split.label(value));
             }
         });
+        if (streams.place().any()) {
+            parts.add(streams.place().describe());
+        }
         if (responseCode != null) {
             parts.add("response code " + responseCode);
         }

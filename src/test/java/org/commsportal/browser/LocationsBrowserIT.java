@@ -107,6 +107,47 @@ class LocationsBrowserIT extends BrowserTest {
                         .satisfies(subnet -> assertThat(Integer.parseInt(subnet.split("\\.")[2]))
                                 .isGreaterThanOrEqualTo(32)
                                 .isNotEqualTo(50)));
+
+        // the call quality page filtered to the building counts the streams the locations page counts there
+        browser.open("/quality/locations?range=D90&region=Test+Region&city=Testville");
+        browser.waitFor(By.id("location-table"));
+        browser.waitUntilIdle();
+        String towerStreams = browser.gridRows("location-table").stream()
+                .filter(row -> row.get(0).equals("Test Tower"))
+                .findFirst()
+                .orElseThrow()
+                .get(1);
+        browser.open("/quality?range=D90");
+        browser.waitFor(By.id("quality-content"));
+        browser.waitUntilIdle();
+        chooseInComboBox("place-region", "Test Region");
+        chooseInComboBox("place-city", "Testville");
+        chooseInComboBox("place-building", "Test Tower");
+        assertThat(browser.driver.findElement(By.id("summary")).getText()).startsWith(towerStreams + " streams from");
+        String filtered = java.net.URLDecoder.decode(browser.currentPath(), StandardCharsets.UTF_8);
+        assertThat(filtered).contains("region=Test Region", "city=Testville", "building=Test Tower");
+        browser.screenshot("quality-by-building");
+        // the filter travels in the link
+        browser.open("/admin/locations");
+        browser.open(filtered.replace(" ", "%20"));
+        browser.waitFor(By.id("quality-content"));
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElement(By.id("summary")).getText()).startsWith(towerStreams + " streams from");
+    }
+
+    private void chooseInComboBox(String id, String label) {
+        WebElement input = browser.waitFor(By.cssSelector("#" + id + " input"));
+        input.sendKeys(label);
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(item ->
+                                item.isDisplayed() && item.getText().strip().equals(label)));
+        browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().strip().equals(label))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        browser.waitUntilIdle();
     }
 
     private List<String> column0() {

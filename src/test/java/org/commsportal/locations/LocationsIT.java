@@ -19,7 +19,20 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
+import org.commsportal.common.Place;
+import org.commsportal.quality.DrillThroughLink;
+import org.commsportal.quality.QualityCounts;
+import org.commsportal.quality.QualityFilter;
+import org.commsportal.quality.QualityService;
+import org.commsportal.quality.QualitySplit;
+import org.commsportal.reliability.ReliabilityCounts;
+import org.commsportal.reliability.ReliabilityFilter;
+import org.commsportal.reliability.ReliabilityService;
+import org.commsportal.reliability.ReliabilitySplit;
 import org.commsportal.security.Role;
+import org.commsportal.sessiondetails.DrillThrough;
+import org.commsportal.sessiondetails.SessionDetailsService;
+import org.commsportal.sessiondetails.SessionRow;
 import org.commsportal.sessions.MediaUsage;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
@@ -83,13 +96,28 @@ class LocationsIT {
     @Autowired
     org.commsportal.sessions.ReadModelCheck readModelCheck;
 
+    @Autowired
+    QualityService quality;
+
+    @Autowired
+    ReliabilityService reliability;
+
+    @Autowired
+    SessionDetailsService sessionDetails;
+
     private Tenant tenant;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final List<Sent> sent = new ArrayList<>();
 
     /** What a session contributes: its day, caller and callee subnets, stream verdicts and reliability outcome. */
     private record Sent(
-            LocalDate day, String fromSubnet, String toSubnet, int fromVerdict, int toVerdict, int outcome) {}
+            String id,
+            LocalDate day,
+            String fromSubnet,
+            String toSubnet,
+            int fromVerdict,
+            int toVerdict,
+            int outcome) {}
 
     /** An upload as the test knows it: network (address, prefix) to the row's region, city, building. */
     private record Net(BigInteger address, int bits, int prefix, String region, String city, String building) {}
@@ -210,6 +238,242 @@ class LocationsIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * The region, city and building filters of the call quality and reliability pages and of the session details
+     * drill-through (docs/locations.md, "Filters on other pages"), against the same recomputation: a subnet counts
+     * in a place on the days the file applying then maps it there (10.1.x moves from Seattle to Portland while the
+     * second file applies, and back while the first is re-activated); 10.9.9.0 and 172.16.0.0 are in no place while
+     * no row maps them.
+     */
+    @Test
+    void the_place_filters_of_quality_reliability_and_session_details_equal_a_recomputation() throws Exception {
+        Random random = new Random(52);
+        List<String> all = new ArrayList<>(EARLY_SUBNETS);
+        all.addAll(LATE_SUBNETS);
+        for (int i = 0; i < 160; i++) {
+            write(random, "place-" + i, all);
+        }
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        LocalDate middle = today.minusDays(20);
+        LocationUpload a = service.upload("a.csv", in(FILE_A), null, null);
+        LocationUpload b = service.upload("b.tsv", in(FILE_B), middle, middle.plusDays(10));
+        service.activate(a.id(), middle.plusDays(5), middle.plusDays(7));
+        awaitMapped();
+        TestTenants.signOut();
+        for (int i = 0; i < 60; i++) {
+            write(random, "place-late-" + i, all);
+        }
+        Map<Long, List<Net>> files = Map.of(a.id(), nets(FILE_A), b.id(), nets(FILE_B));
+        List<Object[]> activations = List.of(
+                new Object[] {a.id(), LocalDate.of(1970, 1, 1), null},
+                new Object[] {b.id(), middle, middle.plusDays(10)},
+                new Object[] {a.id(), middle.plusDays(5), middle.plusDays(7)});
+
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        assertThat(quality.places(today))
+                .contains(new Place("North America", "Seattle", "Building 1"), new Place("Europe", "Berlin", "V6 Lab"));
+        assertThat(quality.places(middle.plusDays(1))).contains(new Place("Europe", "London", "Branch"));
+        List<Place> places = List.of(
+                new Place("North America", null, null),
+                new Place("North America", "Seattle", null),
+                new Place("North America", "Seattle", "Building 1"),
+                new Place("North America", "Portland", "Building 1 new"),
+                new Place("Europe", null, null),
+                new Place("Europe", "London", "Branch"),
+                new Place("Nowhere", null, null));
+        for (LocalDate[] range : List.of(
+                new LocalDate[] {today.minusDays(45), today},
+                new LocalDate[] {middle.plusDays(3), middle.plusDays(8)})) {
+            for (Modality modality : new Modality[] {null, Modality.AUDIO}) {
+                for (Place place : places) {
+                    String what = place.describe() + " " + range[0] + " to " + range[1] + " " + modality;
+                    assertQuality(
+                            new QualityFilter(range[0], range[1], modality, Map.of(), place), files, activations, what);
+                    assertReliability(
+                            new ReliabilityFilter(range[0], range[1], modality, null, null, place),
+                            files,
+                            activations,
+                            what);
+                    assertSessionDetails(range[0], range[1], modality, place, files, activations, what);
+                }
+            }
+        }
+        testTenants.signInAs(tenant, Role.BILLING_ADMIN);
+        assertThatThrownBy(() -> quality.places(today)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reliability.report(
+                        ReliabilityFilter.lastDays(today, 7).withPlace(new Place("Europe", null, null))))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Whether the subnet lies in the place by the file applying on the day. */
+    private static boolean in(Place place, @Nullable Long upload, Map<Long, List<Net>> files, String subnet) {
+        if (upload == null) {
+            return false;
+        }
+        Net net = longest(files.get(upload), subnet);
+        return net != null
+                && net.region().equals(place.region())
+                && (place.city() == null || place.city().equals(net.city()))
+                && (place.building() == null || place.building().equals(net.building()));
+    }
+
+    private boolean inRange(Sent s, LocalDate from, LocalDate to) {
+        return !s.day().isBefore(from) && !s.day().isAfter(to);
+    }
+
+    private void assertQuality(
+            QualityFilter filter, Map<Long, List<Net>> files, List<Object[]> activations, String what) {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        Map<String, long[]> subnets = new TreeMap<>();
+        long[] total = new long[3];
+        for (Sent s : sent) {
+            if (!inRange(s, filter.from(), filter.to())) {
+                continue;
+            }
+            Long upload = applying(activations, s.day());
+            String[] sideSubnets = {s.fromSubnet(), s.toSubnet()};
+            int[] verdicts = {s.fromVerdict(), s.toVerdict()};
+            for (int i = 0; i < 2; i++) {
+                if (in(filter.place(), upload, files, sideSubnets[i])) {
+                    int slot = verdicts[i] == 1 ? 0 : verdicts[i] == 3 ? 1 : 2;
+                    days.computeIfAbsent(s.day(), d -> new long[3])[slot]++;
+                    subnets.computeIfAbsent(sideSubnets[i], d -> new long[3])[slot]++;
+                    total[slot]++;
+                }
+            }
+        }
+        var report = quality.report(filter);
+        QualityCounts shown = report.total();
+        assertThat(new long[] {shown.good(), shown.poor(), shown.unclassified()})
+                .as("quality total " + what)
+                .isEqualTo(total);
+        Map<LocalDate, long[]> trend = new TreeMap<>();
+        report.trend()
+                .forEach((day, byModality) -> byModality.values().forEach(c -> {
+                    long[] row = trend.computeIfAbsent(day, d -> new long[3]);
+                    row[0] += c.good();
+                    row[1] += c.poor();
+                    row[2] += c.unclassified();
+                }));
+        trend.values().removeIf(row -> row[0] + row[1] + row[2] == 0);
+        assertThat(toText(trend)).as("quality trend " + what).isEqualTo(toText(days));
+        Map<String, long[]> bySubnet = new TreeMap<>();
+        for (var row : report.splits().get(QualitySplit.SUBNET)) {
+            bySubnet.put(row.value(), new long[] {
+                row.total().good(), row.total().poor(), row.total().unclassified()
+            });
+        }
+        assertThat(toText(bySubnet)).as("quality by subnet " + what).isEqualTo(toText(subnets));
+    }
+
+    private void assertReliability(
+            ReliabilityFilter filter, Map<Long, List<Net>> files, List<Object[]> activations, String what) {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        Map<String, long[]> subnets = new TreeMap<>();
+        long[] total = new long[4];
+        for (Sent s : sent) {
+            if (!inRange(s, filter.from(), filter.to())
+                    || !in(filter.place(), applying(activations, s.day()), files, s.fromSubnet())) {
+                continue;
+            }
+            for (long[] row : List.of(
+                    total,
+                    days.computeIfAbsent(s.day(), d -> new long[4]),
+                    subnets.computeIfAbsent(s.fromSubnet(), d -> new long[4]))) {
+                row[0] += s.outcome() == 1 ? 0 : 1;
+                row[1] += s.outcome() == 2 ? 1 : 0;
+                row[2] += s.outcome() == 3 ? 1 : 0;
+                row[3] += s.outcome() == 1 ? 1 : 0;
+            }
+        }
+        var report = reliability.report(filter);
+        assertThat(counts(report.total())).as("reliability total " + what).isEqualTo(total);
+        Map<LocalDate, long[]> trend = new TreeMap<>();
+        report.trend().forEach((day, c) -> trend.put(day, counts(c)));
+        assertThat(toText(trend)).as("reliability trend " + what).isEqualTo(toText(days));
+        Map<String, long[]> bySubnet = new TreeMap<>();
+        for (var row : report.splits().get(ReliabilitySplit.SUBNET)) {
+            bySubnet.put(row.value(), counts(row.counts()));
+        }
+        assertThat(toText(bySubnet)).as("reliability by subnet " + what).isEqualTo(toText(subnets));
+        // every session here is inside the corporate network on a wired connection
+        long[] inside = new long[4];
+        long[] overall = new long[4];
+        for (var month : report.scorecard()) {
+            add(overall, counts(month.overall()));
+            add(inside, counts(month.inside()));
+        }
+        assertThat(overall).as("reliability scorecard " + what).isEqualTo(total);
+        assertThat(inside).as("reliability scorecard inside " + what).isEqualTo(total);
+        assertThat(report.splits().get(ReliabilitySplit.CONNECTION))
+                .as("reliability by connection " + what)
+                .allSatisfy(row -> assertThat(counts(row.counts())).isEqualTo(total));
+        var wired = reliability.report(filter.withSplit(ReliabilitySplit.CONNECTION, "1"));
+        assertThat(counts(wired.total())).as("reliability wired " + what).isEqualTo(total);
+        var insideOnly = reliability.report(filter.withSplit(ReliabilitySplit.INSIDE, "1"));
+        assertThat(counts(insideOnly.total())).as("reliability inside " + what).isEqualTo(total);
+        subnets.forEach((subnet, expected) -> assertThat(counts(reliability
+                        .report(filter.withSplit(ReliabilitySplit.SUBNET, subnet))
+                        .total()))
+                .as("reliability subnet " + subnet + " " + what)
+                .isEqualTo(expected));
+    }
+
+    private static long[] counts(ReliabilityCounts c) {
+        return new long[] {c.attempts(), c.setupFailures(), c.drops(), c.expected()};
+    }
+
+    private static void add(long[] sum, long[] row) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += row[i];
+        }
+    }
+
+    /** The drill-through of a place (as the locations page links it) shows the sessions with a stream there. */
+    private void assertSessionDetails(
+            LocalDate from,
+            LocalDate to,
+            @Nullable Modality modality,
+            Place place,
+            Map<Long, List<Net>> files,
+            List<Object[]> activations,
+            String what) {
+        long streams = 0;
+        List<String> sessions = new ArrayList<>();
+        for (Sent s : sent) {
+            if (!inRange(s, from, to)) {
+                continue;
+            }
+            Long upload = applying(activations, s.day());
+            int here = (in(place, upload, files, s.fromSubnet()) ? 1 : 0)
+                    + (in(place, upload, files, s.toSubnet()) ? 1 : 0);
+            streams += here;
+            if (here > 0) {
+                sessions.add(s.id());
+            }
+        }
+        var link = DrillThroughLink.of(new QualityFilter(from, to, modality, Map.of(), place));
+        String query = link.toString().substring(link.toString().indexOf('?') + 1);
+        Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            parameters
+                    .computeIfAbsent(nameValue[0], n -> new ArrayList<>())
+                    .add(java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+        }
+        var parsed = DrillThrough.parse(parameters, ZoneOffset.UTC);
+        assertThat(parsed.errors()).as(link.toString()).isEmpty();
+        var search = sessionDetails.search(parsed.search());
+        assertThat(sessionDetails.countStreams(search))
+                .as("session details streams " + what)
+                .isEqualTo(streams);
+        assertThat(sessionDetails.sessions(search, List.of(), 0, 1000))
+                .as("session details sessions " + what)
+                .extracting(SessionRow::dialogId)
+                .containsExactlyInAnyOrderElementsOf(sessions);
+        assertThat(sessionDetails.countSessions(search, List.of())).isEqualTo(sessions.size());
+    }
+
     // ---- the recomputation ----
 
     private void assertLevels(LocationFilter filter, Map<Long, List<Net>> files, List<Object[]> activations) {
@@ -239,9 +503,9 @@ class LocationsIT {
         }
     }
 
-    private static Map<String, String> toText(Map<String, long[]> rows) {
+    private static Map<String, String> toText(Map<?, long[]> rows) {
         Map<String, String> text = new TreeMap<>();
-        rows.forEach((k, v) -> text.put(k, java.util.Arrays.toString(v)));
+        rows.forEach((k, v) -> text.put(k.toString(), java.util.Arrays.toString(v)));
         return text;
     }
 
@@ -402,7 +666,13 @@ class LocationsIT {
                 quality);
         currentTenant.runAs(tenant.id(), () -> writer.write(List.of(record)));
         sent.add(new Sent(
-                day, fromSubnet, toSubnet, fromVerdict, toVerdict, kind == 3 ? 1 : kind == 1 ? 2 : kind == 2 ? 3 : 0));
+                id,
+                day,
+                fromSubnet,
+                toSubnet,
+                fromVerdict,
+                toVerdict,
+                kind == 3 ? 1 : kind == 1 ? 2 : kind == 2 ? 3 : 0));
     }
 
     private static Quality.MediaLine line(Side side, String subnet) {

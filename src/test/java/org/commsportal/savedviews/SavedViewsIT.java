@@ -68,6 +68,18 @@ class SavedViewsIT {
     }
 
     @Test
+    void the_quality_and_reliability_pages_keep_their_region_city_and_building() {
+        Tenant tenant = testTenants.newTenant("places");
+        testTenants.signIn(testTenants.newAccount(tenant, Role.USAGE_SUMMARY_READER));
+        String place = "range=D30&region=North%20America&city=Seattle&building=Building%201";
+        savedViews.save("quality", place, "Seattle call quality", false);
+        savedViews.save("quality/reliability", "modality=audio&" + place, "Seattle reliability", false);
+        assertThat(savedViews.visible())
+                .extracting(SavedView::address)
+                .containsExactlyInAnyOrder("quality?" + place, "quality/reliability?modality=audio&" + place);
+    }
+
+    @Test
     void a_viewer_who_sees_charts_only_gets_the_period_alone_and_a_concealed_viewer_no_one_elses_user_filter() {
         Tenant tenant = testTenants.newTenant("privacy"); // conceals names, as every new tenant
         String owner = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);

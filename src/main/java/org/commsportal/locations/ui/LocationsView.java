@@ -40,6 +40,7 @@ import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.ModalitySelect;
 import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.common.Place;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.locations.LocationFigures;
 import org.commsportal.locations.LocationFilter;
@@ -52,7 +53,6 @@ import org.commsportal.quality.QualityFilter;
 import org.commsportal.quality.QualitySplit;
 import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.Roles;
-import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,7 +95,6 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<MissingSubnet> missing = new Grid<>();
     private final Span missingSummary = new Span();
     private LocationFilter filter;
-    private boolean updating;
 
     LocationsView(LocationService service, SavedViews savedViews) {
         this.service = service;
@@ -163,16 +162,7 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
         List<String> problems = new ArrayList<>();
         DateRangeFilter.Days days = range.restore(parameters, problems);
         LocationFilter wanted = filter.withRange(days.from(), days.to());
-        Optional<String> chosenModality = PageAddress.single(parameters, DrillThroughLink.MODALITY);
-        if (chosenModality.isPresent()) {
-            Optional<Modality> found = DrillThroughLink.modalityOf(chosenModality.get());
-            if (found.isPresent()) {
-                wanted = wanted.withModality(found.get());
-            } else {
-                problems.add("modality " + PageAddress.shown(chosenModality.get())
-                        + " is not one of audio, video, application-sharing");
-            }
-        }
+        wanted = wanted.withModality(modality.restore(parameters, problems).orElse(null));
         for (String level : List.of(REGION, CITY, BUILDING)) {
             Optional<String> value = PageAddress.single(parameters, level);
             if (value.isEmpty()) {
@@ -187,9 +177,6 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
             }
         }
         LocationFilter chosen = wanted;
-        updating = true;
-        modality.show(chosen.modality());
-        updating = false;
         show(chosen);
         PageAddress.tell(problems);
     }
@@ -319,14 +306,24 @@ class LocationsView extends VerticalLayout implements BeforeEnterObserver {
         return grid;
     }
 
-    /** At the subnet level, the streams link to their sessions for the roles that read session details. */
+    /**
+     * The streams link to their sessions for the roles that read session details: those in the row's place (and, for
+     * a subnet, that subnet) by the building file of each stream's day, so session details counts the same streams.
+     */
     private Component streams(LocationFigures row, LocationLevel level) {
         String text = LocaleNumbers.format(row.streams(), locale);
-        if (level != LocationLevel.SUBNET || !drillThrough || row.streams() == 0) {
+        if (!drillThrough || row.streams() == 0) {
             return new Span(text);
         }
-        var link = DrillThroughLink.of(new QualityFilter(
-                filter.from(), filter.to(), filter.modality(), Map.of(QualitySplit.SUBNET, row.value())));
+        Place place = switch (level) {
+            case REGION -> new Place(row.value(), null, null);
+            case CITY -> new Place(filter.region(), row.value(), null);
+            case BUILDING -> new Place(filter.region(), filter.city(), row.value());
+            case SUBNET -> new Place(filter.region(), filter.city(), filter.building());
+        };
+        Map<QualitySplit, String> subnet =
+                level == LocationLevel.SUBNET ? Map.of(QualitySplit.SUBNET, row.value()) : Map.of();
+        var link = DrillThroughLink.of(new QualityFilter(filter.from(), filter.to(), filter.modality(), subnet, place));
         var anchor = new Anchor(link.toString(), text);
         anchor.addClassName("drill-through");
         return anchor;

@@ -43,6 +43,7 @@ import org.commsportal.base.ui.DateRangeFilter;
 import org.commsportal.base.ui.LocaleNumbers;
 import org.commsportal.base.ui.ModalitySelect;
 import org.commsportal.base.ui.PageAddress;
+import org.commsportal.base.ui.PlaceFilter;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.quality.DrillThroughLink;
@@ -84,6 +85,7 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
     private final DateRangeFilter range;
     private final PageAddress address = new PageAddress("quality");
     private final ModalitySelect modality;
+    private final PlaceFilter place;
     private final Map<QualitySplit, Select<String>> codeFilters = new java.util.EnumMap<>(QualitySplit.class);
     private final ComboBox<String> subnet = new ComboBox<>("Subnet");
     private final ComboBox<String> client = new ComboBox<>("Client version");
@@ -118,6 +120,8 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
         codeFilter(filters, QualitySplit.VPN, "VPN", "vpn-filter", "1", "0", "2");
         textFilter(filters, QualitySplit.SUBNET, subnet, "subnet-filter");
         textFilter(filters, QualitySplit.CLIENT, client, "client-filter");
+        place = new PlaceFilter(chosen -> show(filter.withPlace(chosen)));
+        place.fields().forEach(filters::add);
 
         summary.setId("summary");
         content.setId("quality-content");
@@ -141,16 +145,8 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
         List<String> problems = new ArrayList<>();
         DateRangeFilter.Days days = range.restore(parameters, problems);
         QualityFilter wanted = filter.withRange(days.from(), days.to());
-        Optional<String> chosenModality = PageAddress.single(parameters, DrillThroughLink.MODALITY);
-        if (chosenModality.isPresent()) {
-            Optional<Modality> found = DrillThroughLink.modalityOf(chosenModality.get());
-            if (found.isPresent()) {
-                wanted = wanted.withModality(found.get());
-            } else {
-                problems.add("modality " + PageAddress.shown(chosenModality.get())
-                        + " is not one of audio, video, application-sharing");
-            }
-        }
+        wanted = wanted.withModality(modality.restore(parameters, problems).orElse(null));
+        wanted = wanted.withPlace(place.restore(parameters, problems));
         for (QualitySplit split : QualitySplit.values()) {
             Optional<String> value = PageAddress.single(parameters, split.parameter());
             if (value.isPresent()) {
@@ -164,7 +160,6 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
         }
         QualityFilter chosen = wanted;
         updating = true;
-        modality.show(chosen.modality());
         codeFilters.forEach((split, select) ->
                 select.setValue(Objects.requireNonNullElse(chosen.splits().get(split), "")));
         updating = false;
@@ -180,6 +175,7 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
             state.put(DrillThroughLink.MODALITY, DrillThroughLink.modalityParameter(filter.modality()));
         }
         filter.splits().forEach((split, value) -> state.put(split.parameter(), split.parameterValue(value)));
+        place.writeTo(state);
         address.write(state);
     }
 
@@ -221,6 +217,8 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
         range.show(new DateRangeFilter.Days(shown.from(), shown.to()));
         writeAddress();
         updating = true;
+        place.offer(service.places(shown.to()));
+        place.show(shown.place());
         subnet.setItems(values(report, QualitySplit.SUBNET, shown.splits().get(QualitySplit.SUBNET)));
         subnet.setValue(shown.splits().get(QualitySplit.SUBNET));
         client.setItems(values(report, QualitySplit.CLIENT, shown.splits().get(QualitySplit.CLIENT)));

@@ -18,7 +18,9 @@ import java.util.function.LongConsumer;
 import org.commsportal.base.ui.DateRangeFilter;
 import org.commsportal.base.ui.ModalitySelect;
 import org.commsportal.base.ui.PageAddress;
+import org.commsportal.base.ui.PlaceFilter;
 import org.commsportal.base.ui.StreamedExports;
+import org.commsportal.common.Place;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualitySplit;
@@ -27,12 +29,11 @@ import org.commsportal.reliability.ReliabilityFilter;
 import org.commsportal.reliability.ReliabilityService;
 import org.commsportal.reliability.ReliabilitySplit;
 import org.commsportal.savedviews.SavedViews;
-import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters of the reliability and feedback pages: a range ending at the report date or From–To, a modality
- * (reliability only), and one split value. Every change hands the new filter to the page.
+ * The filters of the reliability and feedback pages: a range ending at the report date or From–To, a modality and a
+ * region, city and building (reliability only), and one split value. Every change hands the new filter to the page.
  */
 class FilterBar extends FlexLayout {
 
@@ -40,6 +41,7 @@ class FilterBar extends FlexLayout {
 
     private final DateRangeFilter range;
     private final ModalitySelect modality;
+    private final PlaceFilter place;
     private final Select<String> split = new Select<>();
     private final ComboBox<String> value = new ComboBox<>("Split value");
     private final Consumer<ReliabilityFilter> onChange;
@@ -62,6 +64,7 @@ class FilterBar extends FlexLayout {
         if (withModality) {
             add(modality.field());
         }
+        place = new PlaceFilter(chosen -> change(filter.withPlace(chosen)));
         split.setId("split");
         split.setLabel("Split");
         List<String> splits = new ArrayList<>(List.of(""));
@@ -91,6 +94,9 @@ class FilterBar extends FlexLayout {
             }
         });
         add(split, value);
+        if (withModality) {
+            place.fields().forEach(this::add);
+        }
         this.withModality = withModality;
     }
 
@@ -101,15 +107,9 @@ class FilterBar extends FlexLayout {
     ReliabilityFilter restore(Map<String, List<String>> parameters, List<String> problems) {
         DateRangeFilter.Days days = range.restore(parameters, problems);
         ReliabilityFilter wanted = new ReliabilityFilter(days.from(), days.to(), null, null, null);
-        Optional<String> chosenModality = PageAddress.single(parameters, MODALITY);
-        if (withModality && chosenModality.isPresent()) {
-            Optional<Modality> found = DrillThroughLink.modalityOf(chosenModality.get());
-            if (found.isPresent()) {
-                wanted = wanted.withModality(found.get());
-            } else {
-                problems.add("modality " + PageAddress.shown(chosenModality.get())
-                        + " is not one of audio, video, application-sharing");
-            }
+        if (withModality) {
+            wanted = wanted.withModality(modality.restore(parameters, problems).orElse(null));
+            wanted = wanted.withPlace(place.restore(parameters, problems));
         }
         for (ReliabilitySplit candidate : ReliabilitySplit.values()) {
             QualitySplit asQuality = QualitySplit.valueOf(candidate.name());
@@ -130,7 +130,6 @@ class FilterBar extends FlexLayout {
         }
         ReliabilityFilter chosen = wanted;
         updating = true;
-        modality.show(chosen.modality());
         split.setValue(chosen.split() == null ? "" : chosen.split().name());
         value.setEnabled(chosen.split() != null);
         updating = false;
@@ -148,6 +147,13 @@ class FilterBar extends FlexLayout {
             QualitySplit asQuality = QualitySplit.valueOf(filter.split().name());
             state.put(asQuality.parameter(), asQuality.parameterValue(filter.splitValue()));
         }
+        place.writeTo(state);
+    }
+
+    /** The region, city and building choices of the reliability page (none on the feedback page). */
+    void offer(List<Place> buildings) {
+        place.offer(buildings);
+        place.show(filter.place());
     }
 
     ReliabilityFilter filter() {

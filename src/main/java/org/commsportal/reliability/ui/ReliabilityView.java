@@ -172,6 +172,7 @@ class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
                         split,
                         rows.stream().map(ReliabilityReport.SplitRow::value).toList()));
         filters.offer(values);
+        filters.offer(service.places(filter.to()));
         ReliabilityCounts total = report.total();
         summary.setText(LocaleNumbers.format(total.attempts(), locale) + " attempts from " + filter.from() + " to "
                 + filter.to() + " (UTC days): setup failure " + Figures.percent(total.setupFailurePercent()) + " ("
