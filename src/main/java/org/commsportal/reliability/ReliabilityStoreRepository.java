@@ -132,6 +132,17 @@ class ReliabilityStoreRepository {
         }
     }
 
+    /** Deletes the tenant's rows of the UTC days [from, until), before a rebuild of those days (a bulk import's). */
+    void forgetDays(long tenantId, LocalDate from, LocalDate until) {
+        for (String table : TABLES) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day >= :from AND day < :until")
+                    .param("tenantId", tenantId)
+                    .param("from", from)
+                    .param("until", until)
+                    .update();
+        }
+    }
+
     /** Builds the rows of the tenant's kept sessions that start in [from, until) (none may be stored yet). */
     void build(long tenantId, LocalDateTime from, LocalDateTime until) {
         String sessions = "s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until AND " + KEPT;
