@@ -34,7 +34,7 @@ class MainLayout extends AppLayout {
     /** Route of the signed-in account's own page (a view of the security feature). */
     static final String MY_ACCOUNT_PATH = "account";
 
-    MainLayout(AuthenticationContext authentication) {
+    MainLayout(AuthenticationContext authentication, org.commsportal.sessions.BulkImportStatus bulkImports) {
         setPrimarySection(Section.DRAWER);
 
         var title = new Span("Comms Usage Portal");
@@ -47,6 +47,7 @@ class MainLayout extends AppLayout {
         header.addClassName("portal-header");
         var spacer = new Div();
         header.addAndExpand(spacer);
+        header.add(new ImportInProgressBanner(bulkImports)); // on the usage and quality pages during a bulk import
         authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
             var account = new Anchor(MY_ACCOUNT_PATH, user.displayName() + " (" + user.getUsername() + ")");
             account.getElement().setAttribute("router-link", true); // navigate inside the UI, no reload
