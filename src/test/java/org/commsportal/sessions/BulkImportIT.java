@@ -159,10 +159,11 @@ class BulkImportIT {
         assertThat(readModelCheck.differences(perRequest.id(), 20)).isEmpty();
         assertThat(readModelCheck.differences(bulkLoaded.id(), 20)).isEmpty();
         for (String table : READ_MODEL_TABLES) {
-            assertThat(rows(table, bulkLoaded))
-                    .as(table)
-                    .isNotEmpty()
-                    .isEqualTo(rows(table, perRequest));
+            List<String> rows = rows(table, bulkLoaded);
+            if (!table.equals("location_subnet_map")) { // subnets are mapped once a building file is uploaded
+                assertThat(rows).as(table).isNotEmpty();
+            }
+            assertThat(rows).as(table).isEqualTo(rows(table, perRequest));
         }
         assertThat(count("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t", bulkLoaded))
                 .isEqualTo(lastCopies(bulkSent).size())
