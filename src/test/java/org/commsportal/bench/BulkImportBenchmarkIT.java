@@ -101,7 +101,8 @@ class BulkImportBenchmarkIT {
             }
         }
         var floor = new RawRowsFloor(context);
-        double floorSeconds = timed(file, tenant("bench-bulk-floor"), (tenant, lines) -> floor.write(tenant.id(), lines));
+        double floorSeconds =
+                timed(file, tenant("bench-bulk-floor"), (tenant, lines) -> floor.write(tenant.id(), lines));
         double perRequestSeconds = timed(
                 file,
                 tenant("bench-bulk-per-request"),
@@ -239,8 +240,8 @@ class BulkImportBenchmarkIT {
                 .toInstant()
                 .plus(n % 86_000, ChronoUnit.SECONDS);
         String media = n % 3 == 0
-                ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}" + (n % 9 == 0 ? ",{\"type\":\"VIDEO\",\"durationMs\":200000}" : "")
-                        + "]"
+                ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}"
+                        + (n % 9 == 0 ? ",{\"type\":\"VIDEO\",\"durationMs\":200000}" : "") + "]"
                 : "[{\"type\":\"IM\",\"durationMs\":60000}]";
         String conference = n % 11 == 0
                 ? ",\"conferenceUrl\":\"sip:u%d@bench.example;gruu;opaque=app:conf:focus:id:%d\",\"confInstance\":\"1\""

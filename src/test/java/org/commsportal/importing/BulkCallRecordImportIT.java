@@ -61,11 +61,20 @@ class BulkCallRecordImportIT {
         Tenant perRequest = tenantWithUsers("teams-per-request");
         Tenant bulk = tenantWithUsers("teams-bulk");
 
-        assertThat(run("import", "teams-call-records", fixtures(perRequest).toString(), "--tenant=" + perRequest.name()))
+        assertThat(run(
+                        "import",
+                        "teams-call-records",
+                        fixtures(perRequest).toString(),
+                        "--tenant=" + perRequest.name()))
                 .as(output())
                 .isZero();
         for (int run = 0; run < 2; run++) {
-            assertThat(run("import", "teams-call-records", fixtures(bulk).toString(), "--tenant=" + bulk.name(), "--bulk"))
+            assertThat(run(
+                            "import",
+                            "teams-call-records",
+                            fixtures(bulk).toString(),
+                            "--tenant=" + bulk.name(),
+                            "--bulk"))
                     .as(output())
                     .isZero();
         }
@@ -94,7 +103,12 @@ class BulkCallRecordImportIT {
     @Test
     void the_users_import_has_no_bulk_path() {
         Tenant tenant = tenantWithUsers("users-bulk");
-        assertThat(run("import", "users-csv", files.resolve("users.csv").toString(), "--tenant=" + tenant.name(), "--bulk"))
+        assertThat(run(
+                        "import",
+                        "users-csv",
+                        files.resolve("users.csv").toString(),
+                        "--tenant=" + tenant.name(),
+                        "--bulk"))
                 .isEqualTo(1);
         assertThat(output()).contains("--bulk is for sessions");
     }
@@ -118,20 +132,24 @@ class BulkCallRecordImportIT {
             try (var in = getClass().getResourceAsStream("/importing/teams/" + name)) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 // the same dialog ids in both tenants: the domain is not part of them
-                Files.writeString(dir.resolve(name), text.replace("{{DAY}}", day).replace("{{DOMAIN}}", tenant.name()));
+                Files.writeString(
+                        dir.resolve(name), text.replace("{{DAY}}", day).replace("{{DOMAIN}}", tenant.name()));
             }
         }
         return dir;
     }
 
     private List<String> rows(String sql, Tenant tenant) {
-        return jdbc.sql(sql).param("t", tenant.id()).query((rs, row) -> {
-            StringBuilder line = new StringBuilder();
-            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                line.append(c > 1 ? "|" : "").append(rs.getString(c));
-            }
-            return line.toString();
-        }).list();
+        return jdbc.sql(sql)
+                .param("t", tenant.id())
+                .query((rs, row) -> {
+                    StringBuilder line = new StringBuilder();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        line.append(c > 1 ? "|" : "").append(rs.getString(c));
+                    }
+                    return line.toString();
+                })
+                .list();
     }
 
     private int run(String... args) {

@@ -184,12 +184,11 @@ class BulkImportIT {
         String alias = "u3";
         testTenants.signInAs(bulkLoaded, Role.REPORTS_READER);
         try {
-            UserActivityRow row = activity
-                    .users(UserTableQuery.of(ReportPeriod.D30).withFilter(alias + "@"), 0, 10)
-                    .stream()
-                    .filter(r -> r.userName().startsWith(alias + "@"))
-                    .findFirst()
-                    .orElseThrow();
+            UserActivityRow row =
+                    activity.users(UserTableQuery.of(ReportPeriod.D30).withFilter(alias + "@"), 0, 10).stream()
+                            .filter(r -> r.userName().startsWith(alias + "@"))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(row.im()).isEqualTo(p2pSessionsOf(lastCopies(bulkSent), bulkLoaded, alias, Modality.IM, 30));
             assertThat(row.audio())
                     .isEqualTo(p2pSessionsOf(lastCopies(bulkSent), bulkLoaded, alias, Modality.AUDIO, 30));
@@ -296,13 +295,12 @@ class BulkImportIT {
 
     private SessionRecord session(Random random, String dialogId, Modality[] types, String domain) {
         LocalDate day = reportDate.minusDays(random.nextInt(DAYS));
-        Instant start = day.atStartOfDay(ZoneOffset.UTC)
-                .toInstant()
-                .plusSeconds(random.nextInt(86_400));
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(86_400));
         long durationMs = 1_000L * (30 + random.nextInt(3_600));
         String from = "sip:u" + random.nextInt(USERS) + "@" + domain;
-        String to =
-                random.nextInt(10) == 0 ? "sip:someone@outside.example" : "sip:u" + random.nextInt(USERS) + "@" + domain;
+        String to = random.nextInt(10) == 0
+                ? "sip:someone@outside.example"
+                : "sip:u" + random.nextInt(USERS) + "@" + domain;
         List<MediaUsage> media = new ArrayList<>();
         for (Modality type : types) {
             if (random.nextInt(3) == 0) {

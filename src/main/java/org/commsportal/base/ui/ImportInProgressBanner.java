@@ -31,9 +31,10 @@ class ImportInProgressBanner extends Span implements AfterNavigationObserver {
                 || path.startsWith("quality/");
         var running = report ? status.current() : java.util.Optional.<BulkImportStatus.InProgress>empty();
         setVisible(running.isPresent());
-        running.ifPresent(importing -> setText(importing.figuresUpTo() == null
-                ? "Import in progress"
-                : "Import in progress, figures up to "
-                        + DateTimeFormatter.ISO_LOCAL_DATE.format(importing.figuresUpTo()) + " (UTC)"));
+        running.ifPresent(importing -> setText(
+                importing.figuresUpTo() == null
+                        ? "Import in progress"
+                        : "Import in progress, figures up to "
+                                + DateTimeFormatter.ISO_LOCAL_DATE.format(importing.figuresUpTo()) + " (UTC)"));
     }
 }
