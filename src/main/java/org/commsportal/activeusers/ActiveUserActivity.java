@@ -98,6 +98,19 @@ class ActiveUserActivity implements SessionChangeListener {
         }
     }
 
+    /**
+     * Replaces the tenant's rows by a build from its raw sessions, when they are built (else the first read builds
+     * them); holds the lock that writers share meanwhile.
+     */
+    @Override
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+    public boolean rebuild(long tenantId) {
+        if (repository.lockExclusive(tenantId, true)) {
+            build.rebuild(tenantId);
+        }
+        return true;
+    }
+
     @Override
     public List<String> differences(long tenantId, int limit) {
         return check.differences(tenantId, limit);

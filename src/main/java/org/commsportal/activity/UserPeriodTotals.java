@@ -94,6 +94,20 @@ public class UserPeriodTotals implements SessionChangeListener {
         }
     }
 
+    /**
+     * Recomputes the totals ending on the report date from the daily rollups (rebuilt first), if they are built; else
+     * the first move builds them.
+     */
+    @Override
+    @Transactional
+    public boolean rebuild(long tenantId) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (reportDate != null) {
+            totals.rebuild(tenantId, reportDate);
+        }
+        return true;
+    }
+
     /** Every period total that differs from the sums of the daily rollups (which the write core checks itself). */
     @Override
     public List<String> differences(long tenantId, int limit) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commsportal.sessions.BulkSessionWriter;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
 import org.commsportal.tenant.CurrentTenant;
@@ -29,20 +30,30 @@ class CallRecordWriter {
     record Written(int records, int sessions, int replaced, int skippedOlder) {}
 
     private final SessionWriter sessions;
+    private final BulkSessionWriter bulkSessions;
     private final ImportedCallRecordRepository imported;
     private final CurrentTenant currentTenant;
     private final Clock clock;
 
     CallRecordWriter(
-            SessionWriter sessions, ImportedCallRecordRepository imported, CurrentTenant currentTenant, Clock clock) {
+            SessionWriter sessions,
+            BulkSessionWriter bulkSessions,
+            ImportedCallRecordRepository imported,
+            CurrentTenant currentTenant,
+            Clock clock) {
         this.sessions = sessions;
+        this.bulkSessions = bulkSessions;
         this.imported = imported;
         this.currentTenant = currentTenant;
         this.clock = clock;
     }
 
+    /**
+     * Writes the batch through the write core, or with {@code bulk} its raw rows only (BulkSessionWriter, whose
+     * finish rebuilds the read models).
+     */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public Written write(List<Ready> records) {
+    public Written write(List<Ready> records, boolean bulk) {
         long tenantId = currentTenant.id();
         Map<String, ImportedCallRecordRepository.Stored> stored = imported.lock(
                 tenantId,
@@ -67,7 +78,7 @@ class CallRecordWriter {
             batch.addAll(record.sessions());
             versions.put(record.recordId(), new ImportedCallRecordRepository.Stored(record.version(), dialogIds));
         }
-        int replaced = sessions.replace(batch, removed);
+        int replaced = bulk ? bulkSessions.replace(batch, removed) : sessions.replace(batch, removed);
         imported.upsert(tenantId, versions, clock.instant());
         return new Written(versions.size(), batch.size(), replaced, skipped);
     }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command line's importers of other systems' data: {@code import teams-call-records <file-or-dir>
- * --tenant=<name>} and {@code import users-csv <file> --tenant=<name> [--columns=...] [--dry-run]}
- * (docs/import-teams-call-records.md, docs/import-users-csv.md).
+ * --tenant=<name> [--bulk]}, {@code import sfb-server <dir> --tenant=<name> [--bulk]} and {@code import users-csv
+ * <file> --tenant=<name> [--columns=...] [--dry-run]} (docs/import-teams-call-records.md, docs/import-sfb-server.md,
+ * docs/import-users-csv.md; {@code --bulk}: docs/ingest.md, "Bulk imports").
  */
 @Component
 public class ImportCommands {
@@ -51,9 +52,15 @@ public class ImportCommands {
         if (words.size() != 3 || !handles(words) || tenantName == null) {
             out.println("""
                     Usage:
-                      import teams-call-records <file.json|file.ndjson|directory> --tenant=<tenant name>
-                      import sfb-server <directory of exported files> --tenant=<tenant name>
+                      import teams-call-records <file.json|file.ndjson|directory> --tenant=<tenant name> [--bulk]
+                      import sfb-server <directory of exported files> --tenant=<tenant name> [--bulk]
                       import users-csv <file.csv> --tenant=<tenant name> [--columns=<field>=<header>,...] [--dry-run]""");
+            return 1;
+        }
+        boolean bulk = args.contains("--bulk");
+        if (bulk && words.get(1).equals("users-csv")) {
+            out.println(
+                    "--bulk is for sessions: teams-call-records and sfb-server (docs/ingest.md, \"Bulk imports\").");
             return 1;
         }
         Tenant tenant = tenants.findByName(tenantName).orElse(null);
@@ -63,8 +70,8 @@ public class ImportCommands {
         }
         Path source = Path.of(words.get(2));
         return currentTenant.runAs(tenant.id(), () -> switch (words.get(1)) {
-            case "teams-call-records" -> teams.run(source, out);
-            case "sfb-server" -> sfbServer.run(source, out);
+            case "teams-call-records" -> teams.run(source, out, bulk);
+            case "sfb-server" -> sfbServer.run(source, out, bulk);
             default -> usersCsv.run(source, option(args, "columns"), args.contains("--dry-run"), out);
         });
     }

@@ -29,6 +29,7 @@ import org.commsportal.ingest.IngestProblem;
 import org.commsportal.ingest.IngestProblems;
 import org.commsportal.ingest.IngestRecords;
 import org.commsportal.ingest.Retrying;
+import org.commsportal.sessions.BulkSessionWriter;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
 import org.commsportal.sessions.SessionsBeforeKeptDaysException;
@@ -86,16 +87,23 @@ class SfbServerImport {
 
     private final IngestRecords records;
     private final SessionWriter sessions;
+    private final BulkSessionWriter bulkSessions;
 
-    SfbServerImport(IngestRecords records, SessionWriter sessions) {
+    SfbServerImport(IngestRecords records, SessionWriter sessions, BulkSessionWriter bulkSessions) {
         this.records = records;
         this.sessions = sessions;
+        this.bulkSessions = bulkSessions;
     }
 
     /** A dialog's media: per portal media type, the summed duration. */
     private record Media(Map<String, Long> durations) {}
 
     int run(Path dir, PrintStream out) {
+        return run(dir, out, false);
+    }
+
+    /** Runs the import, with {@code bulk} on the bulk path (docs/ingest.md, "Bulk imports"); returns the exit status. */
+    int run(Path dir, PrintStream out, boolean bulk) {
         try {
             Map<String, Path> found = new LinkedHashMap<>();
             for (String name : FILES.keySet()) {
@@ -136,7 +144,10 @@ class SfbServerImport {
                 out.println(problems.count() + " problem(s); nothing was imported.");
                 return 2;
             }
-            out.println("Importing " + counts[0] + " dialogs ...");
+            out.println("Importing " + counts[0] + " dialogs" + (bulk ? " on the bulk path" : "") + " ...");
+            if (bulk) {
+                bulkSessions.start();
+            }
             var progress = new ImportProgress(out, "dialogs", counts[0]);
             List<SessionRecord> batch = new ArrayList<>();
             Set<String> keys = new HashSet<>();
@@ -153,19 +164,22 @@ class SfbServerImport {
                                         records.session(0, node, new IngestProblems()));
                                 if (!keys.add(
                                         session.dialogId())) { // a later row of the same dialog replaces the earlier
-                                    replaced[0] += flush(batch, keys, progress);
+                                    replaced[0] += flush(batch, keys, progress, bulk);
                                     keys.add(session.dialogId());
                                 }
                                 batch.add(session);
                                 if (batch.size() == BATCH) {
-                                    replaced[0] += flush(batch, keys, progress);
+                                    replaced[0] += flush(batch, keys, progress, bulk);
                                 }
                             },
                             media,
                             ignored);
                 }
             }
-            replaced[0] += flush(batch, keys, progress);
+            replaced[0] += flush(batch, keys, progress, bulk);
+            if (bulk) {
+                BulkImports.finish(bulkSessions, out);
+            }
             out.printf(
                     "Imported %d dialogs (%d stored ones replaced, %d without media rows skipped) in %.1f s"
                             + " (%.0f dialogs/s).%n",
@@ -184,11 +198,11 @@ class SfbServerImport {
         }
     }
 
-    private int flush(List<SessionRecord> batch, Set<String> keys, ImportProgress progress) {
+    private int flush(List<SessionRecord> batch, Set<String> keys, ImportProgress progress, boolean bulk) {
         int replaced = 0;
         if (!batch.isEmpty()) {
             List<SessionRecord> copy = List.copyOf(batch);
-            replaced = Retrying.write(() -> sessions.write(copy));
+            replaced = Retrying.write(() -> bulk ? bulkSessions.write(copy) : sessions.write(copy));
             progress.advance(copy.size());
         }
         batch.clear();

@@ -17,6 +17,7 @@ import org.commsportal.ingest.IngestProblem;
 import org.commsportal.ingest.IngestProblems;
 import org.commsportal.ingest.IngestRecords;
 import org.commsportal.ingest.Retrying;
+import org.commsportal.sessions.BulkSessionWriter;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
 import org.commsportal.sessions.SessionsBeforeKeptDaysException;
@@ -32,23 +33,40 @@ import org.springframework.stereotype.Component;
 class TeamsCallRecordImport {
 
     static final int BATCH = 100;
+
+    /** Call records per transaction on the bulk path: more rows per statement, still a bounded heap. */
+    static final int BULK_BATCH = 500;
+
     static final int SHOWN_PROBLEMS = 50;
 
     private final IngestRecords records;
     private final DirectoryService directory;
     private final SessionWriter sessions;
     private final CallRecordWriter writer;
+    private final BulkSessionWriter bulkSessions;
 
     TeamsCallRecordImport(
-            IngestRecords records, DirectoryService directory, SessionWriter sessions, CallRecordWriter writer) {
+            IngestRecords records,
+            DirectoryService directory,
+            SessionWriter sessions,
+            CallRecordWriter writer,
+            BulkSessionWriter bulkSessions) {
         this.records = records;
         this.directory = directory;
         this.sessions = sessions;
         this.writer = writer;
+        this.bulkSessions = bulkSessions;
     }
 
-    /** Runs the import for the signed-in tenant; returns the exit status (0 done, 1 unreadable, 2 problems). */
     int run(Path source, PrintStream out) {
+        return run(source, out, false);
+    }
+
+    /**
+     * Runs the import for the signed-in tenant, with {@code bulk} on the bulk path (docs/ingest.md, "Bulk imports");
+     * returns the exit status (0 done, 1 unreadable, 2 problems).
+     */
+    int run(Path source, PrintStream out, boolean bulk) {
         try {
             List<Path> files = JsonRecordFiles.files(source);
             if (files.isEmpty()) {
@@ -81,7 +99,11 @@ class TeamsCallRecordImport {
                 out.println(problems.count() + " problem(s) in " + counts[0] + " call records; nothing was imported.");
                 return 2;
             }
-            out.println("Importing " + counts[0] + " call records with " + counts[1] + " sessions ...");
+            out.println("Importing " + counts[0] + " call records with " + counts[1] + " sessions"
+                    + (bulk ? " on the bulk path" : "") + " ...");
+            if (bulk) {
+                bulkSessions.start();
+            }
             var progress = new ImportProgress(out, "call records", counts[0]);
             var totals = new long[4]; // records, sessions, replaced, skipped
             List<JsonNode> pending = new ArrayList<>();
@@ -98,17 +120,20 @@ class TeamsCallRecordImport {
                                 return;
                             }
                             if (!pendingIds.add(id)) { // the same version again: the later copy is written after
-                                flush(pending, pendingIds, totals, progress);
+                                flush(pending, pendingIds, totals, progress, bulk);
                                 pendingIds.add(id);
                             }
                             pending.add(record);
-                            if (pending.size() == BATCH) {
-                                flush(pending, pendingIds, totals, progress);
+                            if (pending.size() == (bulk ? BULK_BATCH : BATCH)) {
+                                flush(pending, pendingIds, totals, progress, bulk);
                             }
                         },
                         problems);
             }
-            flush(pending, pendingIds, totals, progress);
+            flush(pending, pendingIds, totals, progress, bulk);
+            if (bulk) {
+                BulkImports.finish(bulkSessions, out);
+            }
             out.printf(
                     "Imported %d call records: %d sessions written (%d stored ones replaced or removed), %d older"
                             + " versions skipped, in %.1f s (%.0f call records/s).%n",
@@ -153,7 +178,8 @@ class TeamsCallRecordImport {
         return valid ? mapped : null;
     }
 
-    private void flush(List<JsonNode> pending, Set<String> pendingIds, long[] totals, ImportProgress progress) {
+    private void flush(
+            List<JsonNode> pending, Set<String> pendingIds, long[] totals, ImportProgress progress, boolean bulk) {
         if (pending.isEmpty()) {
             return;
         }
@@ -177,7 +203,7 @@ class TeamsCallRecordImport {
             }
             ready.add(new CallRecordWriter.Ready(mapped.recordId(), mapped.version(), written));
         }
-        CallRecordWriter.Written done = Retrying.write(() -> writer.write(ready));
+        CallRecordWriter.Written done = Retrying.write(() -> writer.write(ready, bulk));
         totals[0] += done.records();
         totals[1] += done.sessions();
         totals[2] += done.replaced();

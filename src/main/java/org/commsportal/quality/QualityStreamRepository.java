@@ -122,6 +122,16 @@ class QualityStreamRepository {
         }
     }
 
+    /** Deletes the tenant's rows of the UTC day, before a rebuild of that day (a bulk import's). */
+    void forgetDay(long tenantId, LocalDate day) {
+        for (String table : List.of("quality_day", "quality_split_day", "quality_stream")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day = :day")
+                    .param("tenantId", tenantId)
+                    .param("day", day)
+                    .update();
+        }
+    }
+
     /** Builds the rows of the tenant's kept sessions that start on the UTC day (none may be stored yet). */
     void build(long tenantId, LocalDate day) {
         jdbc.sql(QualitySql.insertStreams(

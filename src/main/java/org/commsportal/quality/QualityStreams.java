@@ -10,10 +10,12 @@ import org.commsportal.common.UtcDateTime;
 import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
+import org.commsportal.sessions.TenantWriteLock;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the call quality read model in the session writer's transaction, as its fifth read model
@@ -26,9 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 class QualityStreams implements SessionChangeListener {
 
     private final QualityStreamRepository repository;
+    private final TenantWriteLock writeLock;
+    private final TransactionTemplate transactions;
 
-    QualityStreams(QualityStreamRepository repository) {
+    QualityStreams(QualityStreamRepository repository, TenantWriteLock writeLock, TransactionTemplate transactions) {
         this.repository = repository;
+        this.writeLock = writeLock;
+        this.transactions = transactions;
     }
 
     @Override
@@ -56,6 +62,20 @@ class QualityStreams implements SessionChangeListener {
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
+    }
+
+    /** A bulk import's days, one UTC day per transaction: its rows forgotten, then built from the raw rows. */
+    @Override
+    public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            LocalDate built = day;
+            transactions.executeWithoutResult(status -> {
+                writeLock.lockExclusive(tenantId);
+                repository.forgetDay(tenantId, built);
+                repository.build(tenantId, built);
+            });
+        }
+        return true;
     }
 
     @Override

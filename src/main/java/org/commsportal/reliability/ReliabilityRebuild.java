@@ -48,7 +48,7 @@ public class ReliabilityRebuild {
                 tenantId,
                 (from, until) -> transactions.executeWithoutResult(status -> {
                     writeLock.lockExclusive(tenantId);
-                    repository.forget(tenantId, from, until);
+                    repository.forgetDays(tenantId, from.toLocalDate(), until.toLocalDate());
                     repository.build(tenantId, from, until);
                 }));
     }

@@ -132,16 +132,13 @@ class ReliabilityStoreRepository {
         }
     }
 
-    /**
-     * Deletes the rows of the tenant's sessions that start in [from, until), a span of whole UTC days, so that
-     * {@link #build} can write them again: the day rows of those days hold only those sessions.
-     */
-    void forget(long tenantId, LocalDateTime from, LocalDateTime until) {
+    /** Deletes the tenant's rows of the UTC days [from, until), before a rebuild of those days (a bulk import's). */
+    void forgetDays(long tenantId, LocalDate from, LocalDate until) {
         for (String table : TABLES) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day >= :from AND day < :until")
                     .param("tenantId", tenantId)
-                    .param("from", from.toLocalDate())
-                    .param("until", until.toLocalDate())
+                    .param("from", from)
+                    .param("until", until)
                     .update();
         }
     }

@@ -3,6 +3,7 @@ package org.commsportal.sessions;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * For {@code verify-rollups}: the daily rollups and distinct users per day against a recomputation from the raw
@@ -14,10 +15,21 @@ public class ReadModelCheck {
 
     private final RollupCheckRepository rollups;
     private final List<SessionChangeListener> readModels;
+    private final BulkImportRepository bulkImports;
+    private final TenantWriteLock writeLock;
+    private final TransactionTemplate transactions;
 
-    ReadModelCheck(RollupCheckRepository rollups, List<SessionChangeListener> readModels) {
+    ReadModelCheck(
+            RollupCheckRepository rollups,
+            List<SessionChangeListener> readModels,
+            BulkImportRepository bulkImports,
+            TenantWriteLock writeLock,
+            TransactionTemplate transactions) {
         this.rollups = rollups;
         this.readModels = readModels;
+        this.bulkImports = bulkImports;
+        this.writeLock = writeLock;
+        this.transactions = transactions;
     }
 
     /** Every difference found, human-readable, at most {@code limit}; empty when everything is exact. */
@@ -40,6 +52,39 @@ public class ReadModelCheck {
         List<String> rebuilt = new ArrayList<>();
         for (SessionChangeListener readModel : readModels) {
             if (readModel.rebuild(tenantId)) {
+                rebuilt.add(org.springframework.util.ClassUtils.getUserClass(readModel)
+                        .getSimpleName());
+            }
+        }
+        return rebuilt;
+    }
+
+    /**
+     * After a bulk load of raw rows (BulkSessionWriter): rebuilds the tenant's daily rollups of the UTC days [first,
+     * last], a week of days per transaction, then every read model in its order, each with
+     * SessionChangeListener#rebuildDays, or else its whole rebuild in one transaction; each transaction first takes
+     * the tenant's write lock exclusively, so concurrent writers of the tenant wait for a step instead of seeing it
+     * half done. Returns the names of the read models rebuilt; one that can do neither (the change feed) is left
+     * alone (docs/ingest.md, "Bulk imports").
+     */
+    public List<String> rebuildDays(long tenantId, java.time.LocalDate first, java.time.LocalDate last) {
+        for (java.time.LocalDate from = first; !from.isAfter(last); from = from.plusDays(7)) {
+            java.time.LocalDate until =
+                    from.plusDays(7).isAfter(last.plusDays(1)) ? last.plusDays(1) : from.plusDays(7);
+            java.time.LocalDate weekFrom = from;
+            transactions.executeWithoutResult(status -> {
+                writeLock.lockExclusive(tenantId);
+                bulkImports.rebuildRollups(tenantId, weekFrom, until);
+            });
+        }
+        List<String> rebuilt = new ArrayList<>();
+        for (SessionChangeListener readModel : readModels) {
+            boolean done = readModel.rebuildDays(tenantId, first, last)
+                    || Boolean.TRUE.equals(transactions.execute(status -> {
+                        writeLock.lockExclusive(tenantId);
+                        return readModel.rebuild(tenantId);
+                    }));
+            if (done) {
                 rebuilt.add(org.springframework.util.ClassUtils.getUserClass(readModel)
                         .getSimpleName());
             }

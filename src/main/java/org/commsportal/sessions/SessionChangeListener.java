@@ -37,6 +37,18 @@ public interface SessionChangeListener {
         return false;
     }
 
+    /**
+     * Replaces, for the bulk import (docs/ingest.md, "Bulk imports"), at least the rows that the raw sessions starting
+     * on the UTC days [first, last] decide by a recomputation from the raw sessions, after the daily rollups of those
+     * days were rebuilt. Runs its own transactions, in bounded steps, each taking the tenant's write lock exclusively
+     * first ({@link TenantWriteLock#lockExclusive}), so that no write of the tenant is half done meanwhile. One that
+     * does not answers false, and {@link ReadModelCheck#rebuildDays} runs its {@link #rebuild(long)} in one
+     * transaction under that lock instead.
+     */
+    default boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        return false;
+    }
+
     /** For verify-rollups: every row that differs from a recomputation, human-readable, at most {@code limit}. */
     default List<String> differences(long tenantId, int limit) {
         return List.of();

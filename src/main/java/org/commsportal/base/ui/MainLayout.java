@@ -35,7 +35,10 @@ class MainLayout extends AppLayout {
     /** Route of the signed-in account's own page (a view of the security feature). */
     static final String MY_ACCOUNT_PATH = "account";
 
-    MainLayout(AuthenticationContext authentication, StartupLoad startupLoad) {
+    MainLayout(
+            AuthenticationContext authentication,
+            StartupLoad startupLoad,
+            org.commsportal.sessions.BulkImportStatus bulkImports) {
         setPrimarySection(Section.DRAWER);
 
         var title = new Span("Comms Usage Portal");
@@ -51,6 +54,7 @@ class MainLayout extends AppLayout {
         if (startupLoad.notice().isPresent()) {
             header.add(new StartupLoadNotice(startupLoad));
         }
+        header.add(new ImportInProgressBanner(bulkImports)); // on the usage and quality pages during a bulk import
         authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
             var account = new Anchor(MY_ACCOUNT_PATH, user.displayName() + " (" + user.getUsername() + ")");
             account.getElement().setAttribute("router-link", true); // navigate inside the UI, no reload

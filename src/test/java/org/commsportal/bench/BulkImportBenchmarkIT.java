@@ -1,0 +1,269 @@
+package org.commsportal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.commsportal.PortalIntegrationTest;
+import org.commsportal.TestTenants;
+import org.commsportal.activeusers.ActiveUserRecomputation;
+import org.commsportal.activeusers.ActiveUsersService;
+import org.commsportal.activity.UserPeriodTotals;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
+import org.commsportal.ingest.IngestProblems;
+import org.commsportal.ingest.IngestRecords;
+import org.commsportal.sessions.BulkSessionWriter;
+import org.commsportal.sessions.RawRowsFloor;
+import org.commsportal.sessions.ReadModelCheck;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.Tenant;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The history backfill (docs/ingest.md, "Bulk imports"): the bench's import size of sessions with quality records,
+ * read from an NDJSON file in batches of {@value #BATCH} and parsed as the importers do, written three ways, each into
+ * a new tenant, one thread each: the raw rows alone (the floor), the per-request write path (every read model kept
+ * in each batch's transaction), and the bulk path (raw rows, then every read model of the imported days rebuilt),
+ * end to end. Afterwards the bulk tenant's read models must equal a recomputation. {@code -Dbench.import.sessions}
+ * (default 200,000).
+ */
+@Tag("bench")
+@PortalIntegrationTest
+class BulkImportBenchmarkIT {
+
+    private static final int BATCH = 1_000;
+    private static final int USERS = 2_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestTenants testTenants;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
+    @Autowired
+    UserPeriodTotals periodTotals;
+
+    @Autowired
+    ActiveUsersService activeUsers;
+
+    @Autowired
+    IngestRecords records;
+
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    BulkSessionWriter bulk;
+
+    @Autowired
+    ReadModelCheck readModelCheck;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    /** Writes one batch of NDJSON lines for a tenant. */
+    @FunctionalInterface
+    private interface BatchWriter {
+        void write(Tenant tenant, List<String> lines) throws Exception;
+    }
+
+    @Test
+    void a_history_backfill_on_the_bulk_path_beside_the_per_request_path_and_the_raw_row_floor() throws Exception {
+        int sessions = Integer.getInteger("bench.import.sessions", 200_000);
+        Path file = Path.of("target", "bench-bulk-import.ndjson");
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < sessions; i++) {
+                out.write(session("bulk-" + i, i));
+                out.newLine();
+            }
+        }
+        var floor = new RawRowsFloor(context);
+        double floorSeconds =
+                timed(file, tenant("bench-bulk-floor"), (tenant, lines) -> floor.write(tenant.id(), lines));
+        double perRequestSeconds = timed(
+                file,
+                tenant("bench-bulk-per-request"),
+                (tenant, lines) -> currentTenant.runAs(tenant.id(), () -> writer.write(parsed(lines))));
+        Tenant bulkTenant = tenant("bench-bulk");
+        long started = System.nanoTime();
+        currentTenant.runAs(bulkTenant.id(), () -> bulk.start());
+        double loadSeconds = timed(
+                file, bulkTenant, (tenant, lines) -> currentTenant.runAs(tenant.id(), () -> bulk.write(parsed(lines))));
+        long rebuildStarted = System.nanoTime();
+        List<String> rebuilt = currentTenant.runAs(bulkTenant.id(), () -> bulk.finish());
+        double rebuildSeconds = (System.nanoTime() - rebuildStarted) / 1e9;
+        double bulkSeconds = (System.nanoTime() - started) / 1e9;
+        Files.deleteIfExists(file);
+
+        long checkStarted = System.nanoTime();
+        assertThat(readModelCheck.differences(bulkTenant.id(), 10)).isEmpty();
+        double checkSeconds = (System.nanoTime() - checkStarted) / 1e9;
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")
+                        .param("t", bulkTenant.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(sessions);
+
+        System.out.printf(
+                "%nBULK IMPORT BENCHMARK (%,d sessions with quality records, batches of %d, one thread)%n"
+                        + "  floor, raw rows only:   %.1f s, %,.0f sessions/s%n"
+                        + "  per-request write path: %.1f s, %,.0f sessions/s (%.0f %% of the floor)%n"
+                        + "  bulk path:              %.1f s, %,.0f sessions/s end to end (%.0f %% of the floor):"
+                        + " raw rows %.1f s, rebuild %.1f s of %s%n"
+                        + "  verify-rollups on the bulk tenant afterwards: %.1f s, no differences%n",
+                sessions,
+                BATCH,
+                floorSeconds,
+                sessions / floorSeconds,
+                perRequestSeconds,
+                sessions / perRequestSeconds,
+                100 * floorSeconds / perRequestSeconds,
+                bulkSeconds,
+                sessions / bulkSeconds,
+                100 * floorSeconds / bulkSeconds,
+                loadSeconds,
+                rebuildSeconds,
+                rebuilt,
+                checkSeconds);
+        String size = "%,d sessions with quality, 1 thread".formatted(sessions);
+        BenchFigures.record(
+                "Bulk import",
+                "floor: raw rows only of " + size,
+                floorSeconds * 1000,
+                Double.NaN,
+                Double.NaN,
+                "%,.0f sessions/s; parse and raw rows, no read models".formatted(sessions / floorSeconds));
+        BenchFigures.record(
+                "Bulk import",
+                "per-request write path, " + size,
+                perRequestSeconds * 1000,
+                Double.NaN,
+                Double.NaN,
+                "%,.0f sessions/s, %.0f %% of the floor; every read model exact at each commit"
+                        .formatted(sessions / perRequestSeconds, 100 * floorSeconds / perRequestSeconds));
+        BenchFigures.record(
+                "Bulk import",
+                "bulk path end to end, " + size,
+                bulkSeconds * 1000,
+                Double.NaN,
+                Double.NaN,
+                "%,.0f sessions/s, %.0f %% of the floor; raw rows %.1f s + rebuild %.1f s; equal to a recomputation"
+                        .formatted(
+                                sessions / bulkSeconds, 100 * floorSeconds / bulkSeconds, loadSeconds, rebuildSeconds));
+    }
+
+    /** Reads the file in batches and has the writer write each; the seconds it took. */
+    private static double timed(Path file, Tenant tenant, BatchWriter writer) throws Exception {
+        long started = System.nanoTime();
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            List<String> lines = new ArrayList<>(BATCH);
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lines.add(line);
+                if (lines.size() == BATCH) {
+                    writer.write(tenant, lines);
+                    lines.clear();
+                }
+            }
+            if (!lines.isEmpty()) {
+                writer.write(tenant, lines);
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private List<SessionRecord> parsed(List<String> lines) {
+        List<SessionRecord> batch = new ArrayList<>(lines.size());
+        var problems = new IngestProblems();
+        for (int index = 0; index < lines.size(); index++) {
+            try {
+                SessionRecord session = records.session(index, JSON.readTree(lines.get(index)), problems);
+                if (session == null) {
+                    throw new IllegalArgumentException(problems.listed().toString());
+                }
+                batch.add(session);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return batch;
+    }
+
+    /**
+     * A new tenant named after the bench's domain with its licensed users, its period totals and active-user rows
+     * built, so that the per-request path keeps them all.
+     */
+    private Tenant tenant(String name) {
+        Tenant tenant = testTenants.newTenant(name);
+        List<UserRecord> users = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            users.add(new UserRecord("u" + u + "@bench.example", "u" + u, "User " + u, LocalDate.of(2025, 1, 1), null));
+        }
+        currentTenant.runAs(tenant.id(), () -> {
+            directory.upsert(users);
+            periodTotals.moveTo(LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        });
+        ActiveUserRecomputation.rebuildFromRawSessions(activeUsers, jdbc, testTenants, tenant);
+        return tenant;
+    }
+
+    /**
+     * A session between two of the bench users over the last 30 days: peer-to-peer IM or audio, some with video or
+     * a conference, with an audio stream and media line, sometimes feedback.
+     */
+    private static String session(String dialogId, int n) {
+        Instant start = LocalDate.now(ZoneOffset.UTC)
+                .minusDays(1 + n % 30)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .plus(n % 86_000, ChronoUnit.SECONDS);
+        String media = n % 3 == 0
+                ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}"
+                        + (n % 9 == 0 ? ",{\"type\":\"VIDEO\",\"durationMs\":200000}" : "") + "]"
+                : "[{\"type\":\"IM\",\"durationMs\":60000}]";
+        String conference = n % 11 == 0
+                ? ",\"conferenceUrl\":\"sip:u%d@bench.example;gruu;opaque=app:conf:focus:id:%d\",\"confInstance\":\"1\""
+                        .formatted(n % USERS, n % 500)
+                : "";
+        String feedback = n % 10 == 0 ? ",\"feedback\":[{\"side\":\"FROM\",\"rating\":4}]" : "";
+        return ("{\"dialogId\":\"%s\",\"startTime\":\"%s\",\"endTime\":\"%s\",\"fromUri\":\"sip:u%d@bench.example\","
+                        + "\"toUri\":\"sip:u%d@bench.example\",\"fromClientVersion\":\"UCCAPI/16.0 OC/16.0\","
+                        + "\"responseCode\":200%s,\"media\":%s,\"quality\":{\"audioStreams\":[{\"side\":"
+                        + "\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":%d.5,\"packetLossRateAvg\":0.01,\"roundTripAvgMs\":80}],"
+                        + "\"mediaLines\":[{\"side\":\"FROM\",\"mediaType\":\"AUDIO\",\"ipAddress\":\"10.0.%d.%d\"}]%s}}")
+                .formatted(
+                        dialogId,
+                        start,
+                        start.plusSeconds(240),
+                        n % USERS,
+                        (n * 7 + 1) % USERS,
+                        conference,
+                        media,
+                        n % 40,
+                        n % 250,
+                        n % 200,
+                        feedback);
+    }
+}
