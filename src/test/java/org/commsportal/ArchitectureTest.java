@@ -121,7 +121,8 @@ class ArchitectureTest {
             "quality",
             "reliability",
             "periodfigures",
-            "locations");
+            "locations",
+            "usersblocked");
 
     @Test
     void the_write_core_names_no_report_and_no_door() {

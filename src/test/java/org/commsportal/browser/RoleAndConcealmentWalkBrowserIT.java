@@ -58,6 +58,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("usage/active-users", "active-users", CHARTS),
             new Page("usage/device-usage", "device-usage", CHARTS),
             new Page("usage/pstn-usage", "pstn-usage", CHARTS),
+            new Page("usage/users-blocked", "users-blocked", CHARTS),
             new Page("quality", "quality", CHARTS),
             new Page("quality/reliability", "reliability", CHARTS),
             new Page("quality/feedback", "feedback", CHARTS),
