@@ -122,7 +122,8 @@ class ArchitectureTest {
             "reliability",
             "periodfigures",
             "locations",
-            "usersblocked");
+            "usersblocked",
+            "minutepools");
 
     @Test
     void the_write_core_names_no_report_and_no_door() {

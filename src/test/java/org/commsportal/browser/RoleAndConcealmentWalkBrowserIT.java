@@ -59,6 +59,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("usage/device-usage", "device-usage", CHARTS),
             new Page("usage/pstn-usage", "pstn-usage", CHARTS),
             new Page("usage/users-blocked", "users-blocked", CHARTS),
+            new Page("usage/pstn-minute-pools", "pstn-minute-pools", CHARTS),
+            new Page("admin/calling-plans", "calling-plans", ADMINISTRATION),
             new Page("quality", "quality", CHARTS),
             new Page("quality/reliability", "reliability", CHARTS),
             new Page("quality/feedback", "feedback", CHARTS),
