@@ -66,9 +66,6 @@ class UsersBlockedBrowserIT extends BrowserTest {
         assertThat(zone).startsWith("Times in ");
         assertThat(gridSize()).isGreaterThanOrEqualTo(3);
         assertThat(browser.driver.findElement(By.id("blocked-count")).getText()).matches("\\d+ users blocked on .*");
-        browser.screenshot("users-blocked-before-rows");
-        System.out.println("GRID STATE " + browser.script("const g = document.getElementById('user-table');"
-                + " return [g.loading, g.size, g.offsetHeight, g.offsetWidth, g.shadowRoot.querySelectorAll('#items tr').length]"));
         assertThat(browser.gridRows("user-table")).extracting(row -> row.get(1))
                 .contains("BlockedForPstn", "InternationalCallsBlocked");
         browser.screenshot("users-blocked");
