@@ -76,6 +76,15 @@ class UsersBlockedBrowserIT extends BrowserTest {
         assertThat(browser.gridRows("user-table"))
                 .allSatisfy(row -> assertThat(row.get(1)).isEqualTo("InternationalCallsBlocked"));
 
+        // the filter is in the address, and a link opens the page with it
+        assertThat(browser.currentPath()).isEqualTo("/usage/users-blocked?action=InternationalCallsBlocked");
+        browser.open("/usage/users-blocked?action=BlockedForPstn&sort=USER&order=desc");
+        browser.waitFor(By.id("user-table"));
+        assertThat(gridSize()).isPositive();
+        assertThat(browser.gridRows("user-table")).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("BlockedForPstn"));
+        browser.chooseInSelect("action-filter", "InternationalCallsBlocked");
+        assertThat(gridSize()).isEqualTo(international);
+
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");
         assertThat(csv.getFileName().toString()).matches("users-blocked_day-\\d{4}-\\d{2}-\\d{2}_internationalcallsblocked\\.csv");

@@ -12,14 +12,22 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.directory.PstnBlockAction;
@@ -35,7 +43,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Users blocked (docs/users-blocked.md): the users blocked from PSTN calling at some moment of a chosen day of the
  * viewer's zone (today by default), with the block action, its reason and when it started and ended; filtered,
- * sorted, paged and exported in the database. Chart-only roles see how many users were blocked.
+ * sorted, paged and exported in the database. Chart-only roles see how many users were blocked. The day, the
+ * filters and the sort are kept in the page's address (docs/pages.md#links), with "Copy link".
  */
 @Route("usage/users-blocked")
 @PageTitle("Users blocked | Comms Usage Portal")
@@ -47,13 +56,19 @@ import org.jspecify.annotations.Nullable;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class UsersBlockedView extends VerticalLayout {
+class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String COLUMNS_PREFERENCE = "users-blocked.columns";
+    static final String ROUTE = "usage/users-blocked";
+    private static final int MAX_FILTER_LENGTH = 200;
 
     private final UsersBlockedService service;
     private final DatePicker day = new DatePicker("Day");
     private final Span blockedCount = new Span();
+    private final TextField user = new TextField();
+    private final Select<PstnBlockAction> action = new Select<>();
+    private final PageAddress address = new PageAddress(ROUTE);
+    private boolean restoring;
     private @Nullable UserTableGrid<BlockedUserRow, BlockedUserColumn, BlockedUserQuery> grid;
     private @Nullable ColumnChooser<BlockedUserColumn> columns;
     private BlockedUserQuery query;
@@ -81,7 +96,7 @@ class UsersBlockedView extends VerticalLayout {
         var zoneLabel = new Span("Times in " + zone.getId());
         zoneLabel.setId("time-zone");
         zoneLabel.getElement().getThemeList().add("badge contrast");
-        var header = new HorizontalLayout(day, blockedCount, zoneLabel);
+        var header = new HorizontalLayout(day, blockedCount, zoneLabel, PageAddress.copyButton());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
         add(new H2("Users blocked"), header);
@@ -104,7 +119,6 @@ class UsersBlockedView extends VerticalLayout {
                 BlockedUserColumn.class, BlockedUserColumn::header, table, preferences, COLUMNS_PREFERENCE);
         columns = chooser;
 
-        var user = new TextField();
         user.setId("user-filter");
         user.setPlaceholder("User contains");
         user.setAriaLabel("User contains");
@@ -113,7 +127,6 @@ class UsersBlockedView extends VerticalLayout {
         user.setValueChangeMode(ValueChangeMode.LAZY);
         user.addValueChangeListener(event -> refresh(query.withUserContains(event.getValue())));
 
-        var action = new Select<PstnBlockAction>();
         action.setId("action-filter");
         action.setAriaLabel("Block action");
         action.setEmptySelectionAllowed(true);
@@ -122,6 +135,7 @@ class UsersBlockedView extends VerticalLayout {
         action.setItemLabelGenerator(a -> a == null ? "Any block action" : a.wireName());
         action.addValueChangeListener(event -> refresh(query.withAction(event.getValue())));
 
+        table.addSortListener(event -> writeAddress());
         var toolbar = new HorizontalLayout(user, action, new Div(), chooser, new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
         toolbar.setWrap(true);
@@ -142,6 +156,81 @@ class UsersBlockedView extends VerticalLayout {
         if (grid != null) {
             grid.getDataProvider().refreshAll();
         }
+        writeAddress();
+    }
+
+    /** Opens the view a link describes; parameters that are not valid are left out and named in one message. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        List<String> problems = new ArrayList<>();
+        restoring = true;
+        try {
+            PageAddress.single(parameters, "day").ifPresent(text -> {
+                try {
+                    LocalDate chosen = LocalDate.parse(text);
+                    if (chosen.isAfter(service.today())) {
+                        problems.add("day " + PageAddress.shown(text) + " is after today");
+                    } else {
+                        day.setValue(chosen);
+                    }
+                } catch (DateTimeParseException e) {
+                    problems.add("day " + PageAddress.shown(text) + " is not a date such as 2026-11-20");
+                }
+            });
+            if (grid != null) {
+                PageAddress.single(parameters, "user").ifPresent(text -> {
+                    if (text.length() > MAX_FILTER_LENGTH) {
+                        problems.add("user filter is longer than " + MAX_FILTER_LENGTH + " characters");
+                    } else {
+                        user.setValue(text);
+                    }
+                });
+                PageAddress.single(parameters, "action").ifPresent(text -> PstnBlockAction.ofWireName(text)
+                        .ifPresentOrElse(
+                                action::setValue,
+                                () -> problems.add("block action " + PageAddress.shown(text) + " is not known")));
+                PageAddress.single(parameters, "sort").ifPresent(text -> {
+                    try {
+                        BlockedUserColumn column = BlockedUserColumn.valueOf(text.toUpperCase(Locale.ROOT));
+                        boolean ascending = !PageAddress.single(parameters, "order")
+                                .orElse("asc")
+                                .equals("desc");
+                        grid.sortBy(column, ascending);
+                    } catch (IllegalArgumentException e) {
+                        problems.add("sort column " + PageAddress.shown(text) + " is not a column of this table");
+                    }
+                });
+            }
+        } finally {
+            restoring = false;
+        }
+        refresh(query);
+        PageAddress.tell(problems);
+    }
+
+    /** Writes the day (when not today), the filters and the sort into the address. */
+    private void writeAddress() {
+        if (restoring) {
+            return;
+        }
+        Map<String, String> state = new LinkedHashMap<>();
+        if (!query.day().equals(service.today())) {
+            state.put("day", query.day().toString());
+        }
+        if (!query.userContains().isEmpty()) {
+            state.put("user", query.userContains());
+        }
+        if (query.action() != null) {
+            state.put("action", query.action().wireName());
+        }
+        if (grid != null) {
+            grid.sortChoice().ifPresent(sort -> {
+                state.put("sort", sort.getKey().name());
+                state.put("order", sort.getValue() ? "asc" : "desc");
+            });
+        }
+        address.write(state);
     }
 
     /** Every row matching the day, the filters and the sort, with the visible columns. */
