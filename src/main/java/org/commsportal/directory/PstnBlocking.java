@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
  * and the instant of the block ({@code since}; null: the stored block's time, or the time of the write for a new
  * block), or not blocked. A record that says nothing of it carries no {@code PstnBlocking}.
  */
-public record PstnBlocking(@Nullable PstnBlockAction action, @Nullable String reason, @Nullable Instant since) {
+public record PstnBlocking(
+        @Nullable PstnBlockAction action,
+        @Nullable String reason,
+        @Nullable Instant since) {
 
     /** The most characters a reason may have (the column's size). */
     public static final int MAX_REASON_LENGTH = 255;

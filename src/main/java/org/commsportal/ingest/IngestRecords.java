@@ -58,19 +58,18 @@ public class IngestRecords {
             "webConferencing",
             "dialInOut",
             "audioConferencingProvider");
-    private static final Set<String> USER_FIELDS =
-            Set.of(
-                    "upn",
-                    "alias",
-                    "displayName",
-                    "licensedFrom",
-                    "deletedAt",
-                    "objectId",
-                    "usageLocation",
-                    "pstnBlockAction",
-                    "pstnBlockReason",
-                    "pstnBlockedAt",
-                    "callingPlans");
+    private static final Set<String> USER_FIELDS = Set.of(
+            "upn",
+            "alias",
+            "displayName",
+            "licensedFrom",
+            "deletedAt",
+            "objectId",
+            "usageLocation",
+            "pstnBlockAction",
+            "pstnBlockReason",
+            "pstnBlockedAt",
+            "callingPlans");
     private static final java.util.Map<String, PstnBlockAction> BLOCK_ACTIONS =
             byWireName(PstnBlockAction.values(), PstnBlockAction::wireName);
     private static final List<Class<? extends Record>> QUALITY_TYPES = List.of(
@@ -518,7 +517,8 @@ public class IngestRecords {
         List<CallingPlan> plans = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode name = node.get(i);
-            var plan = name.isTextual() ? CallingPlan.ofWireName(name.asText()) : java.util.Optional.<CallingPlan>empty();
+            var plan =
+                    name.isTextual() ? CallingPlan.ofWireName(name.asText()) : java.util.Optional.<CallingPlan>empty();
             if (plan.isEmpty()) {
                 f.problem("callingPlans[" + i + "]", "unknown calling plan " + name + "; use one of " + names);
             } else if (plans.contains(plan.get())) {

@@ -5,4 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A plan's pool of one capability: its default minutes per user and month, and the tenant's own when set. */
 public record CallingPlanAllowance(
-        CallingPlan plan, PoolCapability capability, String defaultMinutes, @Nullable Integer tenantMinutes) {}
+        CallingPlan plan,
+        PoolCapability capability,
+        String defaultMinutes,
+        @Nullable Integer tenantMinutes) {}

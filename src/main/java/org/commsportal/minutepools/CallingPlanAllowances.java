@@ -82,8 +82,9 @@ public class CallingPlanAllowances {
         String defaults = "default (" + Allowances.describeDefault(plan, capability) + ")";
         auditLog.recordChange(
                 AuditAction.SETTING_CHANGED,
-                "Calling plan allowance " + plan.wireName() + " " + capability.label() + " (minutes per user and month): "
-                        + (before == null ? defaults : before) + " -> " + (minutes == null ? defaults : minutes));
+                "Calling plan allowance " + plan.wireName() + " " + capability.label()
+                        + " (minutes per user and month): " + (before == null ? defaults : before) + " -> "
+                        + (minutes == null ? defaults : minutes));
         return true;
     }
 

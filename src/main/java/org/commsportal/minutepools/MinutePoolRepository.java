@@ -109,9 +109,10 @@ class MinutePoolRepository {
                         .append("' AND c.capability = '")
                         .append(capability.name())
                         .append("' THEN ")
-                        .append(large.equals(other)
-                                ? String.valueOf(other)
-                                : "IF(m.country IN (" + countries + "), " + large + ", " + other + ")");
+                        .append(
+                                large.equals(other)
+                                        ? String.valueOf(other)
+                                        : "IF(m.country IN (" + countries + "), " + large + ", " + other + ")");
             }
         }
         return sql.append(" ELSE 0 END").toString();
@@ -207,12 +208,9 @@ class MinutePoolRepository {
 
     /** Streams every pool in table order to the consumer. */
     void forEach(long tenantId, MinutePoolQuery query, Consumer<MinutePool> consumer) {
-        streaming.query(
-                POOLS + orderBy(query),
-                new MapSqlParameterSource(parameters(tenantId, query)),
-                rs -> {
-                    consumer.accept(pool(rs));
-                });
+        streaming.query(POOLS + orderBy(query), new MapSqlParameterSource(parameters(tenantId, query)), rs -> {
+            consumer.accept(pool(rs));
+        });
     }
 
     /** The ORDER BY of the sort column, from this fixed map, never from input; ties by capability and country. */
@@ -239,7 +237,9 @@ class MinutePoolRepository {
         parameters.put("last", month.atEndOfMonth());
         parameters.put("from", first.atStartOfDay());
         parameters.put("to", first.plusMonths(1).atStartOfDay());
-        parameters.put("capability", query.capability() == null ? "" : query.capability().name());
+        parameters.put(
+                "capability",
+                query.capability() == null ? "" : query.capability().name());
         return parameters;
     }
 

@@ -93,7 +93,9 @@ public class MinutePoolsService {
                 "Exported at",
                 clock.instant());
         String what = "PSTN minute pools table as " + format + ", month " + query.month()
-                + (query.capability() == null ? "" : ", capability " + query.capability().label())
+                + (query.capability() == null
+                        ? ""
+                        : ", capability " + query.capability().label())
                 + ", sorted by " + query.sortColumn().header() + (query.ascending() ? " ascending" : " descending")
                 + ", columns " + columns.stream().map(MinutePoolColumn::header).toList();
         return TableExports.stream(

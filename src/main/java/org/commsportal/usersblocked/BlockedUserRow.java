@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * ended (null while in force).
  */
 public record BlockedUserRow(
-        String user, PstnBlockAction action, @Nullable String reason, Instant since, @Nullable Instant until) {
+        String user,
+        PstnBlockAction action,
+        @Nullable String reason,
+        Instant since,
+        @Nullable Instant until) {
 
     /** The cell of a column, for exports. */
     public @Nullable Object valueOf(BlockedUserColumn column) {

@@ -38,7 +38,8 @@ class PstnBlockRepository {
             WHERE\s""" + IN_FORCE;
 
     /** A user's block in force. */
-    record OpenBlock(long id, PstnBlockAction action, @Nullable String reason, Instant since) {}
+    record OpenBlock(
+            long id, PstnBlockAction action, @Nullable String reason, Instant since) {}
 
     /** A stored block with its user's UPN and pseudonym, before concealment. */
     record StoredBlock(

@@ -79,7 +79,8 @@ class PstnBlocks {
         }
         if (current != null && current.action() == blocking.action()) {
             Instant since = blocking.since() == null ? current.since() : blocking.since();
-            if (!Objects.equals(current.reason(), blocking.reason()) || !current.since().equals(since)) {
+            if (!Objects.equals(current.reason(), blocking.reason())
+                    || !current.since().equals(since)) {
                 Instant lastEnd = repository.lastEnd(tenantId, userId);
                 if (lastEnd != null && since.isBefore(lastEnd)) {
                     return "is before " + lastEnd + ", when the user's previous block ended";

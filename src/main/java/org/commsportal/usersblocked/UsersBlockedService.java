@@ -115,8 +115,8 @@ public class UsersBlockedService {
         List<ExportColumn<BlockedUserRow>> exportColumns = columns.stream()
                 .map(column -> new ExportColumn<BlockedUserRow>(column.header(zone), row -> row.valueOf(column)))
                 .toList();
-        boolean typedOverNames =
-                !query.userContains().isEmpty() && !concealment.forCurrentViewer().concealed();
+        boolean typedOverNames = !query.userContains().isEmpty()
+                && !concealment.forCurrentViewer().concealed();
         ExportInfo info = ExportInfo.of(
                 "Report",
                 "Users blocked",

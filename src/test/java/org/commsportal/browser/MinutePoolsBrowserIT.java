@@ -76,12 +76,16 @@ class MinutePoolsBrowserIT extends BrowserTest {
         assertThat(gridSize()).isPositive();
         browser.chooseInSelect("capability-filter", "International");
         long international = gridSize();
-        assertThat(browser.gridRows("pool-table")).allSatisfy(row -> assertThat(row.get(0)).isEqualTo("International"));
+        assertThat(browser.gridRows("pool-table"))
+                .allSatisfy(row -> assertThat(row.get(0)).isEqualTo("International"));
 
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");
         assertThat(csv.getFileName().toString()).isEqualTo("pstn-minute-pools_" + previous + "_international.csv");
-        List<String> lines = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8).substring(1).lines().toList();
+        List<String> lines = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8)
+                .substring(1)
+                .lines()
+                .toList();
         assertThat(lines.get(0))
                 .isEqualTo("Capability,Country or region,Users,Total minutes,Minutes used,Minutes left,Percent used");
         assertThat(lines).hasSize((int) international + 1);
@@ -94,10 +98,7 @@ class MinutePoolsBrowserIT extends BrowserTest {
         assertThat(jdbc.sql("""
                         SELECT minutes FROM calling_plan_allowance
                         WHERE tenant_id = :t AND plan = 'MCOPSTN2' AND capability = 'INTERNATIONAL'
-                        """)
-                        .param("t", contoso)
-                        .query(Integer.class)
-                        .single())
+                        """).param("t", contoso).query(Integer.class).single())
                 .isEqualTo(450);
         browser.open("/usage/pstn-minute-pools");
         browser.chooseInSelect("capability-filter", "International");
@@ -106,7 +107,9 @@ class MinutePoolsBrowserIT extends BrowserTest {
             assertThat(Long.parseLong(row.get(3).replaceAll("\\D", ""))).isEqualTo(users * 450);
         });
         // back to the default for the other tests
-        jdbc.sql("DELETE FROM calling_plan_allowance WHERE tenant_id = :t").param("t", contoso).update();
+        jdbc.sql("DELETE FROM calling_plan_allowance WHERE tenant_id = :t")
+                .param("t", contoso)
+                .update();
     }
 
     private long gridSize() {

@@ -54,10 +54,12 @@ class UsersBlockedBrowserIT extends BrowserTest {
                         null))
                 .list();
         Instant since = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        currentTenant.runAs(contoso, () -> directory.upsert(List.of(
-                blocked(demoUsers.get(0), PstnBlockAction.BLOCKED_FOR_PSTN, "Unpaid invoice", since),
-                blocked(demoUsers.get(1), PstnBlockAction.INTERNATIONAL_CALLS_BLOCKED, "Fraud check", since),
-                blocked(demoUsers.get(2), PstnBlockAction.INTERNATIONAL_CALLS_BLOCKED, null, since))));
+        currentTenant.runAs(
+                contoso,
+                () -> directory.upsert(List.of(
+                        blocked(demoUsers.get(0), PstnBlockAction.BLOCKED_FOR_PSTN, "Unpaid invoice", since),
+                        blocked(demoUsers.get(1), PstnBlockAction.INTERNATIONAL_CALLS_BLOCKED, "Fraud check", since),
+                        blocked(demoUsers.get(2), PstnBlockAction.INTERNATIONAL_CALLS_BLOCKED, null, since))));
 
         browser.signIn("global.admin", DemoAccounts.PASSWORD);
         browser.open("/usage/users-blocked");
@@ -66,7 +68,8 @@ class UsersBlockedBrowserIT extends BrowserTest {
         assertThat(zone).startsWith("Times in ");
         assertThat(gridSize()).isGreaterThanOrEqualTo(3);
         assertThat(browser.driver.findElement(By.id("blocked-count")).getText()).matches("\\d+ users blocked on .*");
-        assertThat(browser.gridRows("user-table")).extracting(row -> row.get(1))
+        assertThat(browser.gridRows("user-table"))
+                .extracting(row -> row.get(1))
                 .contains("BlockedForPstn", "InternationalCallsBlocked");
         browser.screenshot("users-blocked");
 
@@ -81,16 +84,19 @@ class UsersBlockedBrowserIT extends BrowserTest {
         browser.open("/usage/users-blocked?action=BlockedForPstn&sort=USER&order=desc");
         browser.waitFor(By.id("user-table"));
         assertThat(gridSize()).isPositive();
-        assertThat(browser.gridRows("user-table")).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("BlockedForPstn"));
+        assertThat(browser.gridRows("user-table"))
+                .allSatisfy(row -> assertThat(row.get(1)).isEqualTo("BlockedForPstn"));
         browser.chooseInSelect("action-filter", "InternationalCallsBlocked");
         assertThat(gridSize()).isEqualTo(international);
 
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");
-        assertThat(csv.getFileName().toString()).matches("users-blocked_day-\\d{4}-\\d{2}-\\d{2}_internationalcallsblocked\\.csv");
+        assertThat(csv.getFileName().toString())
+                .matches("users-blocked_day-\\d{4}-\\d{2}-\\d{2}_internationalcallsblocked\\.csv");
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        List<String> lines =
+                new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
         String zoneId = zone.substring("Times in ".length());
         assertThat(lines.get(0))
                 .isEqualTo("User,Block action,Block action reason,Blocked since (" + zoneId + "),Blocked until ("
@@ -104,8 +110,8 @@ class UsersBlockedBrowserIT extends BrowserTest {
                 picker.dispatchEvent(new CustomEvent('change', {bubbles: true}));
                 """, LocalDate.now().minusDays(20).toString());
         browser.waitUntilIdle();
-        assertThat(browser.driver.findElement(By.id("blocked-count")).getText()).contains(
-                LocalDate.now().minusDays(20).toString());
+        assertThat(browser.driver.findElement(By.id("blocked-count")).getText())
+                .contains(LocalDate.now().minusDays(20).toString());
         assertThat(gridSize()).isZero();
     }
 

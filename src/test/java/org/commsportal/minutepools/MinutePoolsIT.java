@@ -173,13 +173,16 @@ class MinutePoolsIT {
 
         // the tenant's own allowances replace the defaults in every country
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
-        assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, 2000)).isTrue();
-        assertThat(allowances.change(CallingPlan.MCOPSTN2, PoolCapability.INTERNATIONAL, 0)).isTrue();
+        assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, 2000))
+                .isTrue();
+        assertThat(allowances.change(CallingPlan.MCOPSTN2, PoolCapability.INTERNATIONAL, 0))
+                .isTrue();
         tenantAllowances.put("MCOPSTN1 DOMESTIC", 2000);
         tenantAllowances.put("MCOPSTN2 INTERNATIONAL", 0);
         assertPools();
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
-        assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, null)).isTrue();
+        assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, null))
+                .isTrue();
         tenantAllowances.remove("MCOPSTN1 DOMESTIC");
         assertPools();
     }
@@ -222,7 +225,9 @@ class MinutePoolsIT {
             }
         }
         assertThat(service.countPools(MinutePoolQuery.of(previous).withCapability(PoolCapability.INTERNATIONAL)))
-                .isEqualTo(expected.stream().filter(p -> p.capability() == PoolCapability.INTERNATIONAL).count());
+                .isEqualTo(expected.stream()
+                        .filter(p -> p.capability() == PoolCapability.INTERNATIONAL)
+                        .count());
 
         var out = new ByteArrayOutputStream();
         long rows = service.export(
@@ -263,7 +268,11 @@ class MinutePoolsIT {
     void every_chart_role_reads_the_pools_and_only_global_administrators_change_the_allowances() {
         writeUsers(user("ada", LONG_AGO, null, "US", List.of(CallingPlan.MCOPSTN1)));
         for (Role role : List.of(
-                Role.GLOBAL_ADMIN, Role.SFB_ADMIN, Role.REPORTS_READER, Role.GLOBAL_READER, Role.USAGE_SUMMARY_READER)) {
+                Role.GLOBAL_ADMIN,
+                Role.SFB_ADMIN,
+                Role.REPORTS_READER,
+                Role.GLOBAL_READER,
+                Role.USAGE_SUMMARY_READER)) {
             testTenants.signInAs(tenant, role);
             assertThat(service.pools(MinutePoolQuery.of(current), 0, 10))
                     .as(role.name())
@@ -292,8 +301,10 @@ class MinutePoolsIT {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, -1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, 2500)).isTrue();
-        assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, 2500)).isFalse();
+        assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, 2500))
+                .isTrue();
+        assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, 2500))
+                .isFalse();
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE tenant_id = :t AND action = 'SETTING_CHANGED'")
                         .param("t", tenant.id())
                         .query(String.class)
@@ -327,9 +338,11 @@ class MinutePoolsIT {
                         .query(Long.class)
                         .single())
                 .isZero();
-        HttpResponse<String> accepted = post(key, body.replace("MCOPSTN9", "mcopstn6")
-                .replace("\"callingPlans\":\"MCOPSTN1\"", "\"callingPlans\":[]")
-                .replace(",\"mcopstn2\"", ""));
+        HttpResponse<String> accepted = post(
+                key,
+                body.replace("MCOPSTN9", "mcopstn6")
+                        .replace("\"callingPlans\":\"MCOPSTN1\"", "\"callingPlans\":[]")
+                        .replace(",\"mcopstn2\"", ""));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT plan FROM user_calling_plan WHERE tenant_id = :t ORDER BY plan")
                         .param("t", tenant.id())
@@ -344,7 +357,9 @@ class MinutePoolsIT {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         for (YearMonth month : List.of(current, previous)) {
             List<MinutePool> expected = recompute(month);
-            assertThat(service.pools(MinutePoolQuery.of(month), 0, 100)).as(month.toString()).isEqualTo(expected);
+            assertThat(service.pools(MinutePoolQuery.of(month), 0, 100))
+                    .as(month.toString())
+                    .isEqualTo(expected);
             assertThat(service.countPools(MinutePoolQuery.of(month))).isEqualTo(expected.size());
         }
         TestTenants.signOut();
@@ -368,18 +383,29 @@ class MinutePoolsIT {
             for (CallingPlan plan : u.callingPlans()) {
                 int[] defaults = DEFAULTS.get(plan);
                 int domestic = Set.of("US", "CA", "PR").contains(u.usageLocation()) ? defaults[0] : defaults[1];
-                add(pools, members, "DOMESTIC " + u.usageLocation(), u.upn(),
+                add(
+                        pools,
+                        members,
+                        "DOMESTIC " + u.usageLocation(),
+                        u.upn(),
                         tenantAllowances.getOrDefault(plan.wireName() + " DOMESTIC", domestic));
                 if (defaults[2] > 0) {
-                    add(pools, members, "INTERNATIONAL " + u.usageLocation(), u.upn(),
+                    add(
+                            pools,
+                            members,
+                            "INTERNATIONAL " + u.usageLocation(),
+                            u.upn(),
                             tenantAllowances.getOrDefault(plan.wireName() + " INTERNATIONAL", defaults[2]));
                 }
             }
         }
         for (SessionRecord s : sent.values()) {
             Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            if (s.conferenceUrl() != null || s.toTel() == null || s.startTime().isBefore(from)
+            Instant to =
+                    month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (s.conferenceUrl() != null
+                    || s.toTel() == null
+                    || s.startTime().isBefore(from)
                     || !s.startTime().isBefore(to)) {
                 continue;
             }
@@ -506,7 +532,14 @@ class MinutePoolsIT {
     private SessionRecord dialOut(String id, LocalDate day, String time, String number, String organizer, long ms) {
         String focus = "sip:" + upn(organizer) + ";gruu;opaque=app:conf:focus:id:X1";
         return session(
-                id, at(day, time), ms, phoneUri(number), focus, number, null, focus,
+                id,
+                at(day, time),
+                ms,
+                phoneUri(number),
+                focus,
+                number,
+                null,
+                focus,
                 ConferenceJoin.DialDirection.DIAL_OUT);
     }
 

@@ -78,10 +78,20 @@ class UsersBlockedIT {
     private final Map<String, List<Sent>> sent = new LinkedHashMap<>();
 
     /** One user record as sent: a block (action, reason, time or null) or no block, and when the request ran. */
-    private record Sent(@Nullable String action, @Nullable String reason, @Nullable Instant at, Instant before, Instant after) {}
+    private record Sent(
+            @Nullable String action,
+            @Nullable String reason,
+            @Nullable Instant at,
+            Instant before,
+            Instant after) {}
 
     /** A block as the page should show it. */
-    private record Expected(String upn, String action, @Nullable String reason, Instant since, @Nullable Instant until) {}
+    private record Expected(
+            String upn,
+            String action,
+            @Nullable String reason,
+            Instant since,
+            @Nullable Instant until) {}
 
     @BeforeEach
     void tenantWithKey() {
@@ -98,7 +108,8 @@ class UsersBlockedIT {
     @Test
     void each_day_shows_the_blocks_in_force_on_it_as_recomputed_from_the_records_sent() throws Exception {
         LocalDate d = today.minusDays(10);
-        send(block("ada", BLOCKED, "Unpaid invoice", at(d.minusDays(5), "10:00:00")),
+        send(
+                block("ada", BLOCKED, "Unpaid invoice", at(d.minusDays(5), "10:00:00")),
                 block("bob", INTERNATIONAL, null, at(d.minusDays(4), "23:30:00")),
                 block("cyd", BLOCKED, "Fraud check", at(d.minusDays(3), "00:00:00")),
                 noBlock("dan"));
@@ -176,7 +187,9 @@ class UsersBlockedIT {
                         .sorted(ascending ? order : order.reversed())
                         .map(e -> key(e, column))
                         .toList();
-                assertThat(shown).as(column + (ascending ? " ascending" : " descending")).isEqualTo(wanted);
+                assertThat(shown)
+                        .as(column + (ascending ? " ascending" : " descending"))
+                        .isEqualTo(wanted);
             }
         }
     }
@@ -192,14 +205,19 @@ class UsersBlockedIT {
 
         testTenants.signInAs(tenant, Role.GLOBAL_READER);
         viewerTimeZone.change(ZoneOffset.UTC);
-        assertThat(service.blocks(query, 0, 10)).extracting(BlockedUserRow::user).containsExactly(pseudonym);
+        assertThat(service.blocks(query, 0, 10))
+                .extracting(BlockedUserRow::user)
+                .containsExactly(pseudonym);
         assertThat(service.countBlocks(query.withUserContains("ada"))).isZero();
-        assertThat(service.countBlocks(query.withUserContains(pseudonym.substring(3, 11)))).isEqualTo(1);
+        assertThat(service.countBlocks(query.withUserContains(pseudonym.substring(3, 11))))
+                .isEqualTo(1);
 
         concealNames(true);
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         viewerTimeZone.change(ZoneOffset.UTC);
-        assertThat(service.blocks(query, 0, 10)).extracting(BlockedUserRow::user).containsExactly(pseudonym);
+        assertThat(service.blocks(query, 0, 10))
+                .extracting(BlockedUserRow::user)
+                .containsExactly(pseudonym);
         var out = new ByteArrayOutputStream();
         service.export(query, List.of(BlockedUserColumn.values()), ExportFormat.CSV, out, rows -> {});
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(pseudonym).doesNotContain("ada@");
@@ -207,14 +225,20 @@ class UsersBlockedIT {
         testTenants.signInAs(tenant, Role.SFB_ADMIN);
         concealNames(false);
         viewerTimeZone.change(ZoneOffset.UTC);
-        assertThat(service.blocks(query, 0, 10)).extracting(BlockedUserRow::user).containsExactly(upn("ada"));
+        assertThat(service.blocks(query, 0, 10))
+                .extracting(BlockedUserRow::user)
+                .containsExactly(upn("ada"));
 
         testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
         viewerTimeZone.change(ZoneOffset.UTC);
         assertThat(service.countBlockedUsers(query.day())).isEqualTo(1);
         assertThatThrownBy(() -> service.blocks(query, 0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.export(
-                        query, List.of(BlockedUserColumn.values()), ExportFormat.CSV, new ByteArrayOutputStream(), r -> {}))
+                        query,
+                        List.of(BlockedUserColumn.values()),
+                        ExportFormat.CSV,
+                        new ByteArrayOutputStream(),
+                        r -> {}))
                 .isInstanceOf(AccessDeniedException.class);
 
         testTenants.signInAs(tenant, Role.BILLING_ADMIN);
@@ -223,7 +247,8 @@ class UsersBlockedIT {
 
     @Test
     void the_export_holds_every_row_with_times_in_the_viewers_zone_and_is_audited() throws Exception {
-        send(block("ada", BLOCKED, "Unpaid, \"twice\"", at(today.minusDays(3), "20:00:00")),
+        send(
+                block("ada", BLOCKED, "Unpaid, \"twice\"", at(today.minusDays(3), "20:00:00")),
                 block("bob", INTERNATIONAL, null, at(today.minusDays(2), "01:00:00")));
         send(block("ada", INTERNATIONAL, "Roaming", at(today.minusDays(2), "22:30:00")));
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
@@ -248,7 +273,8 @@ class UsersBlockedIT {
                         "Unpaid, \"twice\"",
                         today.minusDays(2) + "T01:45:00",
                         today.minusDays(1) + "T04:15:00");
-        assertThat(csv.get(2).values()).containsExactly(upn("bob"), INTERNATIONAL, "", today.minusDays(2) + "T06:45:00", "");
+        assertThat(csv.get(2).values())
+                .containsExactly(upn("bob"), INTERNATIONAL, "", today.minusDays(2) + "T06:45:00", "");
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE tenant_id = :t AND action = 'EXPORT'")
                         .param("t", tenant.id())
                         .query(String.class)
@@ -334,16 +360,18 @@ class UsersBlockedIT {
             }
         });
         return periods.stream()
-                .filter(p -> p.since().isBefore(to) && (p.until() == null || p.until().isAfter(from)))
+                .filter(p -> p.since().isBefore(to)
+                        && (p.until() == null || p.until().isAfter(from)))
                 .toList();
     }
 
     private void assertDay(LocalDate day, ZoneId zone) {
         List<Expected> expected = expectedOn(day, zone);
-        List<BlockedUserRow> shown = service.blocks(
-                BlockedUserQuery.of(day).sortedBy(BlockedUserColumn.SINCE, true), 0, 100);
+        List<BlockedUserRow> shown =
+                service.blocks(BlockedUserQuery.of(day).sortedBy(BlockedUserColumn.SINCE, true), 0, 100);
         assertThat(shown).as(day + " in " + zone).hasSize(expected.size());
-        List<Expected> sorted = expected.stream().sorted(Comparator.comparing(Expected::since)).toList();
+        List<Expected> sorted =
+                expected.stream().sorted(Comparator.comparing(Expected::since)).toList();
         for (int i = 0; i < shown.size(); i++) {
             BlockedUserRow row = shown.get(i);
             Expected e = sorted.get(i);
@@ -371,7 +399,9 @@ class UsersBlockedIT {
     }
 
     private static Object key(BlockedUserRow row, BlockedUserColumn column) {
-        return column == BlockedUserColumn.UNTIL ? "" : Objects.requireNonNull(row.valueOf(column)).toString();
+        return column == BlockedUserColumn.UNTIL
+                ? ""
+                : Objects.requireNonNull(row.valueOf(column)).toString();
     }
 
     private static Object key(Expected e, BlockedUserColumn column) {
@@ -387,7 +417,8 @@ class UsersBlockedIT {
     // --- sending --------------------------------------------------------------------------------------------------
 
     /** A user record as fields: alias, action (null: no block), reason, time. */
-    private static String[] block(String alias, @Nullable String action, @Nullable String reason, @Nullable Instant at) {
+    private static String[] block(
+            String alias, @Nullable String action, @Nullable String reason, @Nullable Instant at) {
         return new String[] {alias, action, reason, at == null ? null : at.toString()};
     }
 
@@ -415,7 +446,9 @@ class UsersBlockedIT {
                 r.append(",\"pstnBlockAction\":\"").append(u[1]).append('"');
             }
             if (u[2] != null) {
-                r.append(",\"pstnBlockReason\":\"").append(u[2].replace("\"", "\\\"")).append('"');
+                r.append(",\"pstnBlockReason\":\"")
+                        .append(u[2].replace("\"", "\\\""))
+                        .append('"');
             }
             if (u[3] != null) {
                 r.append(",\"pstnBlockedAt\":\"").append(u[3]).append('"');

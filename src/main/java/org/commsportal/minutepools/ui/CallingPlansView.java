@@ -43,8 +43,9 @@ class CallingPlansView extends VerticalLayout {
         add(help);
         boolean mayChange = allowances.mayChange();
         for (CallingPlanAllowance allowance : allowances.current()) {
-            var field = new IntegerField(allowance.plan().wireName() + " " + allowance.plan().description() + ": "
-                    + allowance.capability().label() + " minutes");
+            var field = new IntegerField(
+                    allowance.plan().wireName() + " " + allowance.plan().description() + ": "
+                            + allowance.capability().label() + " minutes");
             field.setId("allowance-" + allowance.plan().wireName().toLowerCase(Locale.ROOT) + "-"
                     + allowance.capability().name().toLowerCase(Locale.ROOT));
             field.setMin(0);
@@ -76,7 +77,8 @@ class CallingPlansView extends VerticalLayout {
             Integer minutes = field.getValue();
             boolean bad = field.isInvalid()
                     || (minutes != null && (minutes < 0 || minutes > CallingPlanAllowances.MAX_MINUTES));
-            field.setErrorMessage(bad ? "Enter 0 to " + CallingPlanAllowances.MAX_MINUTES + " minutes, or nothing" : null);
+            field.setErrorMessage(
+                    bad ? "Enter 0 to " + CallingPlanAllowances.MAX_MINUTES + " minutes, or nothing" : null);
             field.setInvalid(bad);
             valid &= !bad;
         }
@@ -86,7 +88,8 @@ class CallingPlansView extends VerticalLayout {
         int changed = 0;
         for (var entry : fields.entrySet()) {
             CallingPlanAllowance allowance = entry.getKey();
-            if (allowances.change(allowance.plan(), allowance.capability(), entry.getValue().getValue())) {
+            if (allowances.change(
+                    allowance.plan(), allowance.capability(), entry.getValue().getValue())) {
                 changed++;
             }
         }

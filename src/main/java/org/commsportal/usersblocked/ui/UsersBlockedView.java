@@ -162,7 +162,8 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
     /** Opens the view a link describes; parameters that are not valid are left out and named in one message. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
         List<String> problems = new ArrayList<>();
         restoring = true;
         try {
@@ -186,10 +187,12 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
                         user.setValue(text);
                     }
                 });
-                PageAddress.single(parameters, "action").ifPresent(text -> PstnBlockAction.ofWireName(text)
-                        .ifPresentOrElse(
-                                action::setValue,
-                                () -> problems.add("block action " + PageAddress.shown(text) + " is not known")));
+                PageAddress.single(parameters, "action")
+                        .ifPresent(text -> PstnBlockAction.ofWireName(text)
+                                .ifPresentOrElse(
+                                        action::setValue,
+                                        () -> problems.add(
+                                                "block action " + PageAddress.shown(text) + " is not known")));
                 PageAddress.single(parameters, "sort").ifPresent(text -> {
                     try {
                         BlockedUserColumn column = BlockedUserColumn.valueOf(text.toUpperCase(Locale.ROOT));
