@@ -121,7 +121,9 @@ class ArchitectureTest {
             "quality",
             "reliability",
             "periodfigures",
-            "locations");
+            "locations",
+            "usersblocked",
+            "minutepools");
 
     @Test
     void the_write_core_names_no_report_and_no_door() {

@@ -21,24 +21,28 @@ public class DirectoryService {
     private final Pseudonymizer pseudonymizer;
     private final DataVersion dataVersion;
     private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
     DirectoryService(
             DirectoryRepository directory,
             CurrentTenant currentTenant,
             Pseudonymizer pseudonymizer,
             DataVersion dataVersion,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            java.time.Clock clock) {
         this.directory = directory;
         this.currentTenant = currentTenant;
         this.pseudonymizer = pseudonymizer;
         this.dataVersion = dataVersion;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
      * Writes users of the signed-in tenant (ingestion, demo data). Listeners of {@link LicensedUsersWritten} link
      * the stored sessions that name them in the same transaction (docs/ingest.md). Read committed, as the session
      * writer: what the re-linking reads after the tenant's write lock must include every write committed before it.
+     * Listeners of {@link UserRecordsWritten} may refuse records ({@link UserRecordsRefused}): nothing is written.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void upsert(List<UserRecord> users) {
@@ -57,6 +61,8 @@ public class DirectoryService {
                 upns.stream()
                         .filter(upn -> !java.util.Objects.equals(before.get(upn), after.get(upn)))
                         .toList()));
+        // what else the records say (PSTN blocks, calling plans) is kept by the features that own it
+        events.publishEvent(new UserRecordsWritten(tenantId, List.copyOf(users), clock.instant()));
         dataVersion.bump();
     }
 

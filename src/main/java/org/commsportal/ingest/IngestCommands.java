@@ -121,7 +121,14 @@ public class IngestCommands {
             }
             long[] replaced = {0};
             out.println("Importing " + total + " " + kind + " ...");
-            pass(file, ndjson, kind, problems, replaced, out);
+            try {
+                pass(file, ndjson, kind, problems, replaced, out);
+            } catch (org.commsportal.directory.UserRecordsRefused e) { // contradicts the stored PSTN blocks
+                e.refusals().forEach(r -> out.println("  a record of this batch, " + r.field() + ": " + r.reason()));
+                out.println("A batch of users contradicts what is stored (docs/users-blocked.md); that batch was not "
+                        + "imported, earlier batches were.");
+                return 2;
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(
                     "Imported %d %s (%d replaced) in %.1f s, %.0f records/s, peak heap used %d MB.%n",

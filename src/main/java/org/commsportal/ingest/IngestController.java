@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.directory.UserRecordsRefused;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
 import org.commsportal.sessions.SessionsBeforeKeptDaysException;
@@ -118,8 +119,9 @@ class IngestController {
     ResponseEntity<Map<String, Object>> users(HttpServletRequest request) throws IOException {
         List<UserRecord> batch = new ArrayList<>();
         Set<String> upns = new HashSet<>();
+        java.time.Instant receivedAt = clock.instant();
         var refusal = read(request, (index, node, problems) -> {
-            UserRecord user = records.user(index, node, problems);
+            UserRecord user = records.user(index, node, problems, receivedAt);
             if (user != null && !upns.add(user.upn().toLowerCase(Locale.ROOT))) {
                 problems.add(new IngestProblem(index, "upn", "appears earlier in this request"));
             } else if (user != null && problems.isEmpty()) {
@@ -132,10 +134,22 @@ class IngestController {
         if (refusal != null) {
             return refusal;
         }
-        Retrying.write(() -> {
-            directory.upsert(batch);
-            return batch.size();
-        });
+        try {
+            Retrying.write(() -> {
+                directory.upsert(batch);
+                return batch.size();
+            });
+        } catch (UserRecordsRefused e) { // a record contradicts what is stored: the write was rolled back
+            Map<String, Integer> indexes = new java.util.HashMap<>();
+            for (int index = 0; index < batch.size(); index++) {
+                indexes.put(batch.get(index).upn().toLowerCase(Locale.ROOT), index);
+            }
+            var problems = new IngestProblems();
+            for (UserRecordsRefused.Refusal refused : e.refusals()) {
+                problems.add(indexes.getOrDefault(refused.upn(), -1), refused.field(), refused.reason());
+            }
+            return invalidRecords(problems);
+        }
         return ResponseEntity.ok(Map.of("received", batch.size()));
     }
 

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.commsportal.directory.CallingPlan;
+import org.commsportal.directory.PstnBlockAction;
+import org.commsportal.directory.PstnBlocking;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.sessions.ConferenceJoin;
 import org.commsportal.sessions.MediaUsage;
@@ -55,8 +58,20 @@ public class IngestRecords {
             "webConferencing",
             "dialInOut",
             "audioConferencingProvider");
-    private static final Set<String> USER_FIELDS =
-            Set.of("upn", "alias", "displayName", "licensedFrom", "deletedAt", "objectId", "usageLocation");
+    private static final Set<String> USER_FIELDS = Set.of(
+            "upn",
+            "alias",
+            "displayName",
+            "licensedFrom",
+            "deletedAt",
+            "objectId",
+            "usageLocation",
+            "pstnBlockAction",
+            "pstnBlockReason",
+            "pstnBlockedAt",
+            "callingPlans");
+    private static final java.util.Map<String, PstnBlockAction> BLOCK_ACTIONS =
+            byWireName(PstnBlockAction.values(), PstnBlockAction::wireName);
     private static final List<Class<? extends Record>> QUALITY_TYPES = List.of(
             Quality.SessionInfo.class,
             Quality.MediaLine.class,
@@ -410,6 +425,12 @@ public class IngestRecords {
     /** The user, or null when the record has problems (added to the list). */
     @Nullable
     public UserRecord user(long index, JsonNode node, IngestProblems problems) {
+        return user(index, node, problems, Instant.now());
+    }
+
+    /** The user, or null when the record has problems; {@code receivedAt} is when the request was read. */
+    @Nullable
+    public UserRecord user(long index, JsonNode node, IngestProblems problems, Instant receivedAt) {
         long before = problems.count();
         if (!node.isObject()) {
             problems.add(new IngestProblem(index, "", "must be a JSON object"));
@@ -433,6 +454,8 @@ public class IngestRecords {
         if (licensedFrom != null && deletedAt != null && deletedAt.isBefore(licensedFrom)) {
             f.problem("deletedAt", "is before licensedFrom");
         }
+        PstnBlocking blocking = blocking(f, receivedAt);
+        List<CallingPlan> plans = callingPlans(f);
         if (problems.count() > before) {
             return null;
         }
@@ -443,6 +466,67 @@ public class IngestRecords {
                 licensedFrom,
                 deletedAt,
                 objectId == null ? null : objectId.replaceAll("^\\{|}$", ""),
-                usageLocation == null ? null : usageLocation.toUpperCase(java.util.Locale.ROOT));
+                usageLocation == null ? null : usageLocation.toUpperCase(java.util.Locale.ROOT),
+                blocking,
+                plans);
+    }
+
+    /**
+     * The record's PSTN block (docs/users-blocked.md): an action with an optional reason and block time (never later
+     * than when the request is read), or, with none of the three fields, not blocked.
+     */
+    private static PstnBlocking blocking(JsonFields f, Instant receivedAt) {
+        PstnBlockAction action = f.choice("pstnBlockAction", BLOCK_ACTIONS);
+        String reason = f.text("pstnBlockReason", false);
+        if (reason != null && reason.length() > PstnBlocking.MAX_REASON_LENGTH) {
+            f.problem(
+                    "pstnBlockReason",
+                    "is " + reason.length() + " characters long; at most " + PstnBlocking.MAX_REASON_LENGTH + " fit");
+        }
+        Instant since = f.child("pstnBlockedAt") == null ? null : f.instant("pstnBlockedAt");
+        if (since != null && since.isAfter(receivedAt)) {
+            f.problem("pstnBlockedAt", "is in the future (after " + receivedAt + ", when the request was read)");
+        }
+        if (f.child("pstnBlockAction") == null) {
+            for (String field : List.of("pstnBlockReason", "pstnBlockedAt")) {
+                if (f.child(field) != null) {
+                    f.problem(field, "needs pstnBlockAction: a reason and a time belong to a block");
+                }
+            }
+            return PstnBlocking.NOT_BLOCKED;
+        }
+        // without pstnBlockedAt the block keeps its stored time, or starts when the record is written
+        return action == null
+                ? PstnBlocking.NOT_BLOCKED
+                : new PstnBlocking(action, reason == null || reason.isBlank() ? null : reason, since);
+    }
+
+    /** The assigned calling plans by the vendor's names, each at most once; null when the field is absent. */
+    private static @Nullable List<CallingPlan> callingPlans(JsonFields f) {
+        JsonNode node = f.child("callingPlans");
+        if (node == null) {
+            return null;
+        }
+        String names = java.util.Arrays.stream(CallingPlan.values())
+                .map(CallingPlan::wireName)
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!node.isArray()) {
+            f.problem("callingPlans", "must be a list of calling plans: " + names);
+            return null;
+        }
+        List<CallingPlan> plans = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode name = node.get(i);
+            var plan =
+                    name.isTextual() ? CallingPlan.ofWireName(name.asText()) : java.util.Optional.<CallingPlan>empty();
+            if (plan.isEmpty()) {
+                f.problem("callingPlans[" + i + "]", "unknown calling plan " + name + "; use one of " + names);
+            } else if (plans.contains(plan.get())) {
+                f.problem("callingPlans[" + i + "]", plan.get().wireName() + " is listed twice");
+            } else {
+                plans.add(plan.get());
+            }
+        }
+        return List.copyOf(plans);
     }
 }

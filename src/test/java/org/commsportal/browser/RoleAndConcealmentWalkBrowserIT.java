@@ -58,6 +58,9 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("usage/active-users", "active-users", CHARTS),
             new Page("usage/device-usage", "device-usage", CHARTS),
             new Page("usage/pstn-usage", "pstn-usage", CHARTS),
+            new Page("usage/users-blocked", "users-blocked", CHARTS),
+            new Page("usage/pstn-minute-pools", "pstn-minute-pools", CHARTS),
+            new Page("admin/calling-plans", "calling-plans", ADMINISTRATION),
             new Page("quality", "quality", CHARTS),
             new Page("quality/reliability", "reliability", CHARTS),
             new Page("quality/feedback", "feedback", CHARTS),
@@ -123,6 +126,18 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                 .param("tenant", tenant)
                 .query((rs, n) -> new Probe(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .single();
+        // the users blocked page lists blocked users only (docs/users-blocked.md): block the probe since yesterday
+        jdbc.sql("""
+                INSERT INTO pstn_block_period (tenant_id, user_id, action, reason, blocked_at)
+                SELECT u.tenant_id, u.id, 'BlockedForPstn', 'role walk', :since FROM licensed_user u
+                JOIN tenant t ON t.id = u.tenant_id
+                WHERE t.name = :tenant AND u.upn = :upn AND NOT EXISTS (SELECT 1 FROM pstn_block_period b
+                    WHERE b.tenant_id = u.tenant_id AND b.user_id = u.id AND b.ended_at IS NULL)
+                """)
+                .param("since", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .param("tenant", tenant)
+                .param("upn", probe.upn())
+                .update();
         for (Role role : Role.values()) {
             browser.signOutByCookies();
             browser.signIn(DemoAccounts.username(role, tenant), DemoAccounts.PASSWORD);

@@ -1,0 +1,258 @@
+package org.commsportal.minutepools;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.commsportal.common.Chunks;
+import org.commsportal.directory.CallingPlan;
+import org.commsportal.export.StreamingJdbc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of the users' calling plans ({@code user_calling_plan}) and the tenant's allowances
+ * ({@code calling_plan_allowance}, changeset 037), which this package owns, and the month's pools, which read the
+ * PSTN usage read model {@code pstn_call} (docs/pstn-usage.md) and never write it, as locations/ reads the quality
+ * rollups (docs/architecture.md).
+ */
+@Repository
+class MinutePoolRepository {
+
+    /** The vendor's default minutes (Allowances) as SQL over a member's plan, capability and country. */
+    private static final String DEFAULT_MINUTES = defaultMinutesSql();
+
+    /**
+     * The month's pools: each plan of each user licensed on some day of the month who has a usage location counts
+     * its allowance in the pool of each capability it has in that country; a pool uses the minutes of its users'
+     * outbound calls (call type 1) of the month to a number of that country (domestic) or another (international).
+     * The calls are read per user with ix_pstn_call_user.
+     */
+    private static final String POOLS = """
+            WITH members AS (
+                SELECT u.id, u.upn, u.usage_location AS country, p.plan
+                FROM user_calling_plan p
+                JOIN licensed_user u ON u.id = p.user_id
+                WHERE p.tenant_id = :t AND u.usage_location IS NOT NULL
+                    AND u.licensed_from <= :last AND (u.deleted_at IS NULL OR u.deleted_at >= :first)
+            ), allowances AS (
+                SELECT m.id, m.upn, m.country, c.capability, COALESCE(a.minutes, %s) AS minutes
+                FROM members m
+                JOIN (SELECT 'DOMESTIC' AS capability UNION ALL SELECT 'INTERNATIONAL') c
+                    ON c.capability = 'DOMESTIC' OR m.plan IN (%s)
+                LEFT JOIN calling_plan_allowance a
+                    ON a.tenant_id = :t AND a.plan = m.plan AND a.capability = c.capability
+            ), pools AS (
+                SELECT capability, country, COUNT(DISTINCT id) AS users, SUM(minutes) AS total
+                FROM allowances GROUP BY capability, country
+            ), pool_users AS (
+                SELECT DISTINCT id, upn, country, capability FROM allowances
+            ), used AS (
+                SELECT pu.capability, pu.country, SUM(c.duration_ms) AS ms
+                FROM pool_users pu
+                JOIN pstn_call c ON c.tenant_id = :t AND c.user_upn = pu.upn
+                    AND c.start_time >= :from AND c.start_time < :to AND c.call_type = 1
+                    AND c.destination_country IS NOT NULL
+                    AND ((pu.capability = 'DOMESTIC' AND c.destination_country = pu.country)
+                        OR (pu.capability = 'INTERNATIONAL' AND c.destination_country <> pu.country))
+                GROUP BY pu.capability, pu.country
+            ), figures AS (
+                SELECT p.capability, p.country, p.users, p.total,
+                    FLOOR((COALESCE(u.ms, 0) + 30000) / 60000) AS used_minutes
+                FROM pools p
+                LEFT JOIN used u ON u.capability = p.capability AND u.country = p.country
+            )
+            SELECT capability, country, users, total, used_minutes FROM figures f
+            WHERE (:capability = '' OR f.capability = :capability)
+            """.formatted(
+                    DEFAULT_MINUTES,
+                    Arrays.stream(CallingPlan.values())
+                            .filter(CallingPlan::international)
+                            .map(plan -> "'" + plan.wireName() + "'")
+                            .collect(Collectors.joining(", ")));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final NamedParameterJdbcTemplate streaming;
+
+    MinutePoolRepository(JdbcClient jdbc, JdbcTemplate batch, StreamingJdbc streaming) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.streaming = streaming.template();
+    }
+
+    private static String defaultMinutesSql() {
+        StringBuilder sql = new StringBuilder("CASE");
+        for (CallingPlan plan : CallingPlan.values()) {
+            for (PoolCapability capability : PoolCapability.values()) {
+                if (!Allowances.has(plan, capability)) {
+                    continue;
+                }
+                Integer large = Allowances.defaultMinutes(plan, capability, "US");
+                Integer other = Allowances.defaultMinutes(plan, capability, "DE");
+                String countries = Allowances.LARGE_DOMESTIC_COUNTRIES.stream()
+                        .sorted()
+                        .map(country -> "'" + country + "'")
+                        .collect(Collectors.joining(", "));
+                sql.append(" WHEN m.plan = '")
+                        .append(plan.wireName())
+                        .append("' AND c.capability = '")
+                        .append(capability.name())
+                        .append("' THEN ")
+                        .append(
+                                large.equals(other)
+                                        ? String.valueOf(other)
+                                        : "IF(m.country IN (" + countries + "), " + large + ", " + other + ")");
+            }
+        }
+        return sql.append(" ELSE 0 END").toString();
+    }
+
+    // --- plans ------------------------------------------------------------------------------------------------------
+
+    /** The ids of these users (lower-case UPNs), by UPN. */
+    Map<String, Long> userIds(long tenantId, List<String> upns) {
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : Chunks.of(upns)) {
+            jdbc.sql("SELECT id, upn FROM licensed_user WHERE tenant_id = :t AND upn IN (:upns)")
+                    .param("t", tenantId)
+                    .param("upns", chunk)
+                    .query((rs, row) -> ids.put(rs.getString("upn"), rs.getLong("id")))
+                    .list();
+        }
+        return ids;
+    }
+
+    /** Replaces these users' plans with the given ones. */
+    void replacePlans(long tenantId, Map<Long, List<CallingPlan>> plans) {
+        List<Long> ids = plans.keySet().stream().sorted().toList();
+        for (List<Long> chunk : Chunks.of(ids)) {
+            jdbc.sql("DELETE FROM user_calling_plan WHERE tenant_id = :t AND user_id IN (:ids)")
+                    .param("t", tenantId)
+                    .param("ids", chunk)
+                    .update();
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Long id : ids) {
+            for (CallingPlan plan : plans.get(id)) {
+                rows.add(new Object[] {tenantId, id, plan.wireName()});
+            }
+        }
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("INSERT INTO user_calling_plan (tenant_id, user_id, plan) VALUES (?, ?, ?)", rows);
+        }
+    }
+
+    // --- allowances -------------------------------------------------------------------------------------------------
+
+    /** The tenant's own allowances, by plan and capability name ("MCOPSTN1 DOMESTIC"). */
+    Map<String, Integer> allowances(long tenantId) {
+        Map<String, Integer> minutes = new HashMap<>();
+        jdbc.sql("SELECT plan, capability, minutes FROM calling_plan_allowance WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .query((rs, row) ->
+                        minutes.put(rs.getString("plan") + " " + rs.getString("capability"), rs.getInt("minutes")))
+                .list();
+        return minutes;
+    }
+
+    void setAllowance(long tenantId, CallingPlan plan, PoolCapability capability, int minutes) {
+        jdbc.sql("""
+                INSERT INTO calling_plan_allowance (tenant_id, plan, capability, minutes)
+                VALUES (:t, :plan, :capability, :minutes)
+                ON DUPLICATE KEY UPDATE minutes = VALUES(minutes)
+                """)
+                .param("t", tenantId)
+                .param("plan", plan.wireName())
+                .param("capability", capability.name())
+                .param("minutes", minutes)
+                .update();
+    }
+
+    void resetAllowance(long tenantId, CallingPlan plan, PoolCapability capability) {
+        jdbc.sql("DELETE FROM calling_plan_allowance WHERE tenant_id = :t AND plan = :plan AND capability = :c")
+                .param("t", tenantId)
+                .param("plan", plan.wireName())
+                .param("c", capability.name())
+                .update();
+    }
+
+    // --- pools ------------------------------------------------------------------------------------------------------
+
+    List<MinutePool> page(long tenantId, MinutePoolQuery query, int offset, int limit) {
+        Map<String, Object> parameters = parameters(tenantId, query);
+        parameters.put("offset", offset);
+        parameters.put("limit", limit);
+        return jdbc.sql(POOLS + orderBy(query) + " LIMIT :limit OFFSET :offset")
+                .params(parameters)
+                .query((rs, row) -> pool(rs))
+                .list();
+    }
+
+    long count(long tenantId, MinutePoolQuery query) {
+        return jdbc.sql("SELECT COUNT(*) FROM (" + POOLS + ") p")
+                .params(parameters(tenantId, query))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Streams every pool in table order to the consumer. */
+    void forEach(long tenantId, MinutePoolQuery query, Consumer<MinutePool> consumer) {
+        streaming.query(POOLS + orderBy(query), new MapSqlParameterSource(parameters(tenantId, query)), rs -> {
+            consumer.accept(pool(rs));
+        });
+    }
+
+    /** The ORDER BY of the sort column, from this fixed map, never from input; ties by capability and country. */
+    private static String orderBy(MinutePoolQuery query) {
+        String direction = query.ascending() ? " ASC" : " DESC";
+        String key = switch (query.sortColumn()) {
+            case CAPABILITY -> "f.capability";
+            case COUNTRY -> "f.country";
+            case USERS -> "f.users";
+            case TOTAL -> "f.total";
+            case USED -> "f.used_minutes";
+            case LEFT -> "f.total - f.used_minutes";
+            case PERCENT_USED -> "FLOOR((f.used_minutes * 100 + f.total DIV 2) / NULLIF(f.total, 0))";
+        };
+        return " ORDER BY " + key + direction + ", f.capability" + direction + ", f.country" + direction;
+    }
+
+    private static Map<String, Object> parameters(long tenantId, MinutePoolQuery query) {
+        YearMonth month = query.month();
+        LocalDate first = month.atDay(1);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("t", tenantId);
+        parameters.put("first", first);
+        parameters.put("last", month.atEndOfMonth());
+        parameters.put("from", first.atStartOfDay());
+        parameters.put("to", first.plusMonths(1).atStartOfDay());
+        parameters.put(
+                "capability",
+                query.capability() == null ? "" : query.capability().name());
+        return parameters;
+    }
+
+    private static MinutePool pool(ResultSet rs) throws SQLException {
+        long total = rs.getLong("total");
+        long used = rs.getLong("used_minutes");
+        return new MinutePool(
+                PoolCapability.valueOf(rs.getString("capability")),
+                rs.getString("country"),
+                rs.getLong("users"),
+                total,
+                used,
+                total - used,
+                total == 0 ? null : (used * 100 + total / 2) / total);
+    }
+}
