@@ -1,10 +1,8 @@
 package org.commsportal.pstn.ui;
 
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -57,7 +55,7 @@ class PstnRatesView extends VerticalLayout {
     private final PstnRates service;
     private final TextField currency = new TextField("Currency");
     private final Grid<PstnRate> grid = new Grid<>();
-    private final ComboBox<String> country = new ComboBox<>("Destination country");
+    private final TextField country = new TextField("Destination country");
     private final Select<PstnCallType> type = new Select<>();
     private final TextField price = new TextField("Price per minute");
     private final TextField fee = new TextField("Connection fee");
@@ -121,10 +119,8 @@ class PstnRatesView extends VerticalLayout {
 
     private HorizontalLayout addForm() {
         country.setId("rate-country");
-        country.setItems(PhoneNumberUtil.getInstance().getSupportedRegions().stream()
-                .sorted()
-                .toList());
-        country.setItemLabelGenerator(code -> code + " " + new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+        country.setHelperText("ISO 3166 code, as the PSTN page shows it (GB, US)");
+        country.setWidth("12em");
         type.setId("rate-type");
         type.setLabel("Call type");
         type.setItems(PstnCallType.values());
@@ -183,20 +179,21 @@ class PstnRatesView extends VerticalLayout {
     }
 
     private void addRow() {
-        String code = country.getValue();
+        String code = country.getValue().strip().toUpperCase(Locale.ROOT);
         PstnCallType chosen = type.getValue();
         BigDecimal perMinute = amount(price, false);
         BigDecimal connection = amount(fee, true);
-        if (code == null) {
+        if (code.isEmpty()) {
             country.setInvalid(true);
-            country.setErrorMessage("Choose a country");
+            country.setErrorMessage("Enter a country code");
         }
-        if (code == null || chosen == null || perMinute == null || connection == null) {
+        if (code.isEmpty() || chosen == null || perMinute == null || connection == null) {
             return;
         }
         country.setInvalid(false);
         rows.removeIf(rate -> rate.country().equals(code) && rate.type() == chosen);
         rows.add(new PstnRate(code, chosen, perMinute, connection));
+        country.clear();
         price.clear();
         fee.clear();
         changed();
