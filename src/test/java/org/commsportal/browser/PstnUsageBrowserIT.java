@@ -99,23 +99,9 @@ class PstnUsageBrowserIT extends BrowserTest {
         assertThat(browser.gridRows("user-table"))
                 .allSatisfy(row -> assertThat(row.get(5)).isEqualTo("Inbound"));
 
-        // saved under a name, the view is listed on the Usage overview
-        String name = "PSTN inbound " + System.nanoTime();
-        browser.driver.findElement(By.id("save-view")).click();
-        browser.waitFor(By.cssSelector("#saved-view-name input")).sendKeys(name, Keys.TAB);
-        browser.script("arguments[0].click()", browser.waitFor(By.id("confirm-save-view")));
-        browser.wait(Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
-                        .anyMatch(card -> card.getText().contains("Usage overview lists it")));
-        browser.open("/usage");
-        browser.waitFor(By.id("saved-view-list"));
-        assertThat(browser.driver.findElements(By.cssSelector("#saved-view-list li")).stream()
-                        .filter(li -> li.getText().contains(name))
-                        .findFirst()
-                        .orElseThrow()
-                        .findElement(By.tagName("a"))
-                        .getAttribute("href"))
-                .endsWith(link);
+        // Copy link and Save view beside the period (saving a PSTN view and attaching its table: PstnChargesIT)
+        assertThat(browser.driver.findElement(By.id("copy-link")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("save-view")).isDisplayed()).isTrue();
     }
 
     @Test
@@ -126,11 +112,11 @@ class PstnUsageBrowserIT extends BrowserTest {
         addRate("XX", "0.05", "");
         browser.driver.findElement(By.id("save-rates")).click();
         awaitProblem("country \"XX\" is not an ISO 3166 region code");
-        browser.driver.findElement(By.id("remove-XX-user_out")).click();
+        removeRate("XX");
         addRate("US", "-1", "");
         browser.driver.findElement(By.id("save-rates")).click();
         awaitProblem("the price per minute -1 is negative");
-        browser.driver.findElement(By.id("remove-US-user_out")).click();
+        removeRate("US");
         addRate("US", "0.05", "0.10");
         browser.driver.findElement(By.id("save-rates")).click();
         browser.wait(Duration.ofSeconds(10))
@@ -217,14 +203,26 @@ class PstnUsageBrowserIT extends BrowserTest {
         input.sendKeys(text, Keys.TAB);
     }
 
-    private void addRate(String country, String price, String fee) {
+    private void addRate(String country, String price, String fee) throws Exception {
         type("rate-country", country);
         type("rate-price", price);
         type("rate-fee", fee);
         browser.driver.findElement(By.id("add-rate")).click();
+        browser.waitUntilIdle();
+        browser.screenshot("pstn-rates-" + country);
         browser.wait(Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.id("remove-" + country + "-user_out"))
-                        .isEmpty());
+                .until(d -> browser.gridRows("rates").stream().anyMatch(row -> row.get(0).equals(country)));
+    }
+
+    /** Clicks the Remove button of the rate's row. */
+    private void removeRate(String country) {
+        browser.driver.findElements(By.cssSelector("#rates vaadin-button")).stream()
+                .filter(button -> ("remove-" + country + "-user_out").equals(button.getAttribute("id")))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> browser.gridRows("rates").stream().noneMatch(row -> row.get(0).equals(country)));
     }
 
     private void awaitProblem(String text) {

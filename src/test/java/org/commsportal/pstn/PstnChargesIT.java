@@ -83,6 +83,12 @@ class PstnChargesIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.commsportal.savedviews.SavedViews savedViews;
+
+    @Autowired
+    org.commsportal.schedules.ScheduledExports scheduledExports;
+
     private Tenant tenant;
     private final LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
     /** Sent calls by dialog id: the other number, outbound or not, milliseconds. */
@@ -192,6 +198,38 @@ class PstnChargesIT {
                     .isEqualTo(expected == null ? "" : expected.toPlainString());
             assertThat(csv.get(i + 1).get(3)).isEqualTo(expected == null ? "" : "USD");
         }
+    }
+
+    @Test
+    void a_saved_pstn_view_with_its_filters_is_kept_and_its_table_is_attached_as_the_page_exports_it()
+            throws Exception {
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        rates.save("EUR", List.of(rate("US", PstnCallType.USER_OUT, "0.0215", "0.10")));
+        String address = "period=D7&direction=outbound&country=US&columns=START_TIME,CHARGE,CURRENCY&sort=CHARGE"
+                + "&order=desc";
+        savedViews.save("usage/pstn-usage", address, "US outbound", false);
+        assertThatThrownBy(() -> savedViews.save("usage/pstn-usage", "period=D7&carrier=x", "bad", false))
+                .isInstanceOf(org.commsportal.savedviews.SavedViewProblem.class);
+
+        var out = new ByteArrayOutputStream();
+        var rendered = scheduledExports.export("usage/pstn-usage", address, ExportFormat.CSV, out);
+        List<Sent> expected = sent.values().stream()
+                .filter(call -> call.outbound() && COUNTRY_OF.get(call.number()).equals("US"))
+                .toList();
+        assertThat(rendered.rows()).isEqualTo(expected.size());
+        assertThat(rendered.fileName()).contains("outbound", "country-US");
+        String text = out.toString(StandardCharsets.UTF_8);
+        List<CSVRecord> csv = CSVFormat.RFC4180
+                .parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))
+                .getRecords();
+        assertThat(csv.get(0).toList()).containsExactly("Start time (UTC)", "Charge", "Currency");
+        Map<String, PstnRate> table = byKey(rates.table().rates());
+        assertThat(csv.subList(1, csv.size()).stream().map(row -> row.get(1)).toList())
+                .containsExactlyElementsOf(expected.stream()
+                        .map(call -> Objects.requireNonNull(charge(call, table, "EUR")))
+                        .sorted(Comparator.reverseOrder())
+                        .map(BigDecimal::toPlainString)
+                        .toList());
     }
 
     @Test
