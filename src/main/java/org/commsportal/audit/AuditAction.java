@@ -55,5 +55,7 @@ public enum AuditAction {
     /** A stored building file version activated again for its validity days (docs/locations.md). */
     LOCATIONS_ACTIVATED,
     /** An import uploaded on /admin/import: when it starts and when it ends, with its files and outcome. */
-    IMPORT_UPLOAD
+    IMPORT_UPLOAD,
+    /** The tenant's PSTN rate table saved in the editor or from a file (docs/pstn-usage.md, "Charges"). */
+    PSTN_RATES_CHANGED
 }

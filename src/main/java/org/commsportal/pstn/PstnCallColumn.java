@@ -12,7 +12,9 @@ public enum PstnCallColumn {
     DIRECTION("Direction"),
     COUNTRY("Destination country"),
     DOMESTIC("Domestic / international"),
-    DURATION("Duration (seconds)");
+    DURATION("Duration (seconds)"),
+    CHARGE("Charge"),
+    CURRENCY("Currency");
 
     private final String header;
 

@@ -1,5 +1,6 @@
 package org.commsportal.pstn;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,9 +42,12 @@ class PstnCallRepository {
      */
     private static final String CALLS = """
             SELECT p.session_id, p.start_time, p.user_upn, u.pseudonym, u.usage_location, p.user_number,
-                   p.other_number, p.call_type, p.destination_country, p.duration_ms
+                   p.other_number, p.call_type, p.destination_country, p.duration_ms,
+                   """ + PstnCharges.CHARGE + """
+             AS charge, IF(r.price_per_minute IS NULL, NULL, c.currency) AS currency
             FROM pstn_call p
             LEFT JOIN licensed_user u ON u.tenant_id = p.tenant_id AND u.upn = p.user_upn
+            """ + PstnCharges.JOIN + """
             WHERE p.tenant_id = :t AND p.start_time >= :from AND p.start_time < :to
             """;
 
@@ -63,7 +67,9 @@ class PstnCallRepository {
             @Nullable String otherNumber,
             PstnCallType type,
             @Nullable String destinationCountry,
-            long durationMs) {}
+            long durationMs,
+            @Nullable BigDecimal charge,
+            @Nullable String currency) {}
 
     /** The tenant and UTC instants of a read, and whether names are concealed (filters and sorts on pseudonyms). */
     record Scope(long tenantId, Instant from, Instant to, boolean concealed) {}
@@ -230,6 +236,23 @@ class PstnCallRepository {
                 .single();
     }
 
+    /** The number of matching calls, their milliseconds and their charge (null when none has a rate). */
+    Totals totals(Scope scope, PstnCallQuery query) {
+        return jdbc.sql("SELECT COUNT(*) AS calls, COALESCE(SUM(c.duration_ms), 0) AS ms, SUM(c.charge) AS charge,"
+                        + " MAX(c.currency) AS currency FROM (" + CALLS + filters(scope, query) + ") c")
+                .params(parameters(scope, query))
+                .query((rs, row) -> new Totals(
+                        rs.getLong("calls"), rs.getLong("ms"), rs.getBigDecimal("charge"), rs.getString("currency")))
+                .single();
+    }
+
+    /** What {@link #totals} sums. */
+    record Totals(
+            long calls,
+            long milliseconds,
+            @Nullable BigDecimal charge,
+            @Nullable String currency) {}
+
     /** Streams every matching row in table order to the consumer, without holding them in memory. */
     void forEach(Scope scope, PstnCallQuery query, Consumer<StoredCall> consumer) {
         streaming.query(tableSql(scope, query), new MapSqlParameterSource(parameters(scope, query)), rs -> {
@@ -274,6 +297,8 @@ class PstnCallRepository {
             case USER_NUMBER -> "LEFT(p.user_number, GREATEST(CHAR_LENGTH(p.user_number) - 4, 0))";
             case OTHER_NUMBER -> "LEFT(p.other_number, GREATEST(CHAR_LENGTH(p.other_number) - 4, 0))";
             case DURATION -> "p.duration_ms";
+            // calls without a rate sort below every charge, as SQL sorts NULL
+            case CHARGE, CURRENCY -> PstnCharges.CHARGE;
         };
         return " ORDER BY " + key + direction + ", p.start_time" + direction + ", p.session_id" + direction;
     }
@@ -306,7 +331,9 @@ class PstnCallRepository {
                 rs.getString("other_number"),
                 callType(rs),
                 rs.getString("destination_country"),
-                rs.getLong("duration_ms"));
+                rs.getLong("duration_ms"),
+                rs.getBigDecimal("charge"),
+                rs.getString("currency"));
     }
 
     private static PstnCallType callType(ResultSet rs) throws SQLException {

@@ -120,6 +120,21 @@ public class PstnUsageService {
         return repository.count(scope(query), query);
     }
 
+    /**
+     * The calls of the table's query, their minutes (summed, then rounded once, as the charts) and their total charge
+     * (the sum of the charges shown; null when no call has a rate), summed in the database.
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    @Transactional(readOnly = true)
+    public PstnTotals totals(PstnCallQuery query) {
+        var totals = repository.totals(scope(query), query);
+        return new PstnTotals(
+                totals.calls(),
+                Minutes.of(totals.milliseconds()),
+                PstnCallRow.inMinorUnits(totals.charge(), totals.currency()),
+                totals.currency());
+    }
+
     /** Every row of the table in table order, one at a time, for exports; returns how many there were. */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public long forEachCall(PstnCallQuery query, Consumer<PstnCallRow> consumer) {
@@ -246,6 +261,8 @@ public class PstnUsageService {
                 call.type(),
                 call.destinationCountry(),
                 domestic,
-                (call.durationMs() + 500) / 1000);
+                (call.durationMs() + 500) / 1000,
+                PstnCallRow.inMinorUnits(call.charge(), call.currency()),
+                call.currency());
     }
 }

@@ -47,6 +47,12 @@ public class SavedViews {
             Set.of("period"),
             Set.of("period", "day", "sort", "order", "columns"));
 
+    /** The usage report's parameters and the PSTN page's direction and country filters. */
+    private static final Parameters PSTN_USAGE = new Parameters(
+            Set.of("period", "day", "user", "sort", "order", "columns", "direction", "country"),
+            Set.of("period"),
+            Set.of("period", "day", "sort", "order", "columns", "direction", "country"));
+
     private static final String[] QUALITY_FILTERS = {
         "range", "from", "to", "modality", "conference", "connection", "inside", "vpn", "subnet", "client"
     };
@@ -65,7 +71,8 @@ public class SavedViews {
             Map.entry("quality", Parameters.aggregate(withPlace(QUALITY_FILTERS))),
             Map.entry("quality/reliability", Parameters.aggregate(withPlace(withCodes()))),
             Map.entry("quality/feedback", Parameters.aggregate(QUALITY_FILTERS)),
-            Map.entry("quality/locations", Parameters.aggregate(withPath())));
+            Map.entry("quality/locations", Parameters.aggregate(withPath())),
+            Map.entry("usage/pstn-usage", PSTN_USAGE));
 
     private static Parameters sessionDetails() {
         Set<String> all = new HashSet<>(Set.of(

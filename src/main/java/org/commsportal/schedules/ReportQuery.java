@@ -56,6 +56,17 @@ record ReportQuery(
         return new ReportQuery(period, day, user, sort, ascending, columns);
     }
 
+    /** A page's own parameter (such as the PSTN page's country), or null when the address has none. */
+    static @Nullable String value(String query, String parameter) {
+        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            if (decode(nameAndValue[0]).equals(parameter)) {
+                return nameAndValue.length == 2 ? decode(nameAndValue[1]) : "";
+            }
+        }
+        return null;
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

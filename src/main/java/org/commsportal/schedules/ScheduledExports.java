@@ -13,6 +13,10 @@ import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.DeviceUserColumn;
 import org.commsportal.deviceusage.DeviceUserQuery;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.pstn.PstnCallColumn;
+import org.commsportal.pstn.PstnCallQuery;
+import org.commsportal.pstn.PstnCallType;
+import org.commsportal.pstn.PstnUsageService;
 import org.commsportal.skypeactivity.SkypeActivityColumn;
 import org.commsportal.skypeactivity.SkypeActivityPage;
 import org.commsportal.skypeactivity.SkypeActivityQuery;
@@ -33,11 +37,17 @@ public class ScheduledExports {
     private final ActivityService activity;
     private final SkypeActivityService skypeActivity;
     private final DeviceUsageService deviceUsage;
+    private final PstnUsageService pstnUsage;
 
-    ScheduledExports(ActivityService activity, SkypeActivityService skypeActivity, DeviceUsageService deviceUsage) {
+    ScheduledExports(
+            ActivityService activity,
+            SkypeActivityService skypeActivity,
+            DeviceUsageService deviceUsage,
+            PstnUsageService pstnUsage) {
         this.activity = activity;
         this.skypeActivity = skypeActivity;
         this.deviceUsage = deviceUsage;
+        this.pstnUsage = pstnUsage;
     }
 
     /** The routes whose per-user table can be attached; a view of another page is sent as a link. */
@@ -46,7 +56,8 @@ public class ScheduledExports {
             "usage/device-usage",
             "usage/activity",
             "usage/conference-organizer-activity",
-            "usage/conference-participant-activity");
+            "usage/conference-participant-activity",
+            "usage/pstn-usage");
 
     /** Writes the per-user table of the view at {@code route?query} to {@code out} as the signed-in account sees it. */
     public Rendered export(String route, String query, ExportFormat format, OutputStream out) throws IOException {
@@ -57,6 +68,7 @@ public class ScheduledExports {
             case "usage/activity" -> skype(SkypeActivityPage.ACTIVITY, link, format, out);
             case "usage/conference-organizer-activity" -> skype(SkypeActivityPage.ORGANIZER, link, format, out);
             case "usage/conference-participant-activity" -> skype(SkypeActivityPage.PARTICIPANT, link, format, out);
+            case "usage/pstn-usage" -> pstnUsage(link, query, format, out);
             default -> throw new IllegalArgumentException("No export for the route " + route);
         };
     }
@@ -67,6 +79,25 @@ public class ScheduledExports {
         var query = new UserTableQuery(link.period(), day, link.user(), link.sortOf(columns), link.ascending());
         long rows = activity.export(query, columns, format, out, written -> {});
         return new Rendered(activity.exportFileName(query, format), rows);
+    }
+
+    private Rendered pstnUsage(ReportQuery link, String address, ExportFormat format, OutputStream out)
+            throws IOException {
+        List<PstnCallColumn> columns = link.columnsOf(Arrays.asList(PstnCallColumn.values()));
+        PstnCallColumn sort = link.sortOf(columns);
+        LocalDate day = link.dayWithin(pstnUsage.reportDate());
+        String direction = ReportQuery.value(address, "direction");
+        var query = PstnCallQuery.of(link.period())
+                .withDay(day)
+                .withUserContains(link.user())
+                .withDirection(Arrays.stream(PstnCallType.Direction.values())
+                        .filter(d -> d.name().equalsIgnoreCase(direction))
+                        .findFirst()
+                        .orElse(null))
+                .withCountry(ReportQuery.value(address, "country"))
+                .sortedBy(sort == null ? PstnCallColumn.START_TIME : sort, sort != null && link.ascending());
+        long rows = pstnUsage.export(query, columns, format, out, written -> {});
+        return new Rendered(pstnUsage.exportFileName(query, format), rows);
     }
 
     private Rendered deviceUsage(ReportQuery link, ExportFormat format, OutputStream out) throws IOException {

@@ -78,7 +78,8 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
             new Page("docs", "docs", ALL),
             new Page("admin/webhooks", "webhooks", ADMINISTRATION),
             new Page("admin/alerts", "alert-rules", ADMINISTRATION),
-            new Page("quality/alerts", "alert-history", CHARTS));
+            new Page("quality/alerts", "alert-history", CHARTS),
+            new Page("admin/pstn-rates", "pstn-rates", EnumSet.of(Role.GLOBAL_ADMIN)));
 
     @Autowired
     JdbcClient jdbc;

@@ -42,7 +42,8 @@ public final class ReportLink<C extends Enum<C>> {
     private final Select<ReportPeriod> period;
     private final @Nullable UserTableGrid<?, C, ?> grid;
     private final @Nullable ColumnChooser<C> columns;
-    private final @Nullable UserTableSection table;
+    private final @Nullable UserFilter table;
+    private final List<ExtraParameters> extras = new ArrayList<>();
     private final Supplier<@Nullable LocalDate> day;
     private final Consumer<LocalDate> showDay;
     private final Supplier<LocalDate> reportDate;
@@ -60,7 +61,7 @@ public final class ReportLink<C extends Enum<C>> {
             Select<ReportPeriod> period,
             @Nullable UserTableGrid<?, C, ?> grid,
             @Nullable ColumnChooser<C> columns,
-            @Nullable UserTableSection table,
+            @Nullable UserFilter table,
             Supplier<@Nullable LocalDate> day,
             Consumer<LocalDate> showDay,
             Supplier<LocalDate> reportDate) {
@@ -80,6 +81,33 @@ public final class ReportLink<C extends Enum<C>> {
         if (columns != null) {
             columns.addChangeListener(this::update);
         }
+    }
+
+    /** The table's "user contains" filter, which a link restores and writes as {@link #USER}. */
+    public interface UserFilter {
+        String filterText();
+
+        /** Types the text into the filter, which filters the table as if the viewer had typed it. */
+        void filterBy(String text);
+    }
+
+    /**
+     * A page's own table parameters beside the common ones (such as the PSTN page's direction and country): restored
+     * after the period, the columns and the sort, written after them. The page calls {@link #update()} when they
+     * change.
+     */
+    public interface ExtraParameters {
+        /** Applies the parameters it knows; names any that is not valid in {@code problems}. */
+        void restore(Map<String, List<String>> values, List<String> problems);
+
+        /** Puts the parameters not at their defaults into {@code state}. */
+        void write(Map<String, String> state);
+    }
+
+    /** Adds a page's own table parameters (only for roles that see the table). */
+    public ReportLink<C> with(ExtraParameters extra) {
+        extras.add(extra);
+        return this;
     }
 
     /**
@@ -146,6 +174,7 @@ public final class ReportLink<C extends Enum<C>> {
                 table().filterBy(value);
             }
         });
+        extras.forEach(extra -> extra.restore(values, problems));
     }
 
     /** Writes the view's state into the address; parameters at their defaults are left out. */
@@ -176,6 +205,7 @@ public final class ReportLink<C extends Enum<C>> {
                         String.join(
                                 ",", columns.visible().stream().map(Enum::name).toList()));
             }
+            extras.forEach(extra -> extra.write(state));
         }
         address.write(state);
     }
@@ -198,7 +228,7 @@ public final class ReportLink<C extends Enum<C>> {
         return java.util.Objects.requireNonNull(columns);
     }
 
-    private UserTableSection table() {
+    private UserFilter table() {
         return java.util.Objects.requireNonNull(table);
     }
 

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * chip, how many users the table holds, the column chooser and the exports above the grid, which fills the window
  * under them whatever its height.
  */
-public final class UserTableSection extends VerticalLayout {
+public final class UserTableSection extends VerticalLayout implements ReportLink.UserFilter {
 
     private final Span dayMarker = new Span();
     private final HorizontalLayout dayChip = new HorizontalLayout();
@@ -70,11 +70,13 @@ public final class UserTableSection extends VerticalLayout {
     }
 
     /** The "user name contains" text. */
+    @Override
     public String filterText() {
         return filter.getValue();
     }
 
     /** Types the text into the filter, which filters the table as if the viewer had typed it. */
+    @Override
     public void filterBy(String text) {
         filter.setValue(text);
     }

@@ -58,12 +58,15 @@ final class PstnCallGrid implements UserTableGrid.Table<PstnCallRow, PstnCallCol
         return switch (column) {
             case START_TIME -> START.format(row.start().atZone(zone));
             case CALL_TYPE -> row.type().label();
+            case CHARGE -> row.charge() == null ? "" : row.charge().toPlainString();
             default -> row.valueOf(column);
         };
     }
 
     @Override
     public ColumnTextAlign align(PstnCallColumn column) {
-        return column == PstnCallColumn.DURATION ? ColumnTextAlign.END : ColumnTextAlign.START;
+        return column == PstnCallColumn.DURATION || column == PstnCallColumn.CHARGE
+                ? ColumnTextAlign.END
+                : ColumnTextAlign.START;
     }
 }

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -23,10 +25,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.commsportal.base.ui.ColumnChooser;
 import org.commsportal.base.ui.DayCharts;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.PageAddress;
+import org.commsportal.base.ui.ReportLink;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.common.ReportPeriod;
@@ -35,9 +42,11 @@ import org.commsportal.pstn.PstnCallColumn;
 import org.commsportal.pstn.PstnCallQuery;
 import org.commsportal.pstn.PstnCallRow;
 import org.commsportal.pstn.PstnCallType;
+import org.commsportal.pstn.PstnTotals;
 import org.commsportal.pstn.PstnUsageDay;
 import org.commsportal.pstn.PstnUsageReport;
 import org.commsportal.pstn.PstnUsageService;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
 import org.jspecify.annotations.Nullable;
@@ -57,10 +66,15 @@ import org.jspecify.annotations.Nullable;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class PstnUsageView extends VerticalLayout {
+class PstnUsageView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String COLUMNS_PREFERENCE = "pstn-usage.columns";
     private static final String ANY_COUNTRY = "";
+    static final String ROUTE = "usage/pstn-usage";
+    /** The link parameters of the direction and country filters (docs/pages.md#links). */
+    static final String DIRECTION = "direction";
+
+    static final String COUNTRY = "country";
 
     private final PstnUsageService service;
     private final Span dataAsOf = new Span();
@@ -71,11 +85,14 @@ class PstnUsageView extends VerticalLayout {
     private final Span dayMarker = new Span();
     private final HorizontalLayout dayChip = new HorizontalLayout();
     private final Span callCount = new Span();
+    private final Span chargeTotal = new Span();
+    private final TextField user = new TextField();
+    private final ReportLink<PstnCallColumn> link;
     private @Nullable UserTableGrid<PstnCallRow, PstnCallColumn, PstnCallQuery> grid;
     private @Nullable ColumnChooser<PstnCallColumn> columns;
     private PstnCallQuery query = PstnCallQuery.of(ReportPeriod.D7);
 
-    PstnUsageView(PstnUsageService service, AccountPreferences preferences) {
+    PstnUsageView(PstnUsageService service, AccountPreferences preferences, SavedViews savedViews) {
         this.service = service;
         setId("pstn-usage");
         setWidthFull();
@@ -87,7 +104,7 @@ class PstnUsageView extends VerticalLayout {
         period.setValue(ReportPeriod.D7);
         period.addValueChangeListener(event -> showPeriod(event.getValue()));
         dataAsOf.setId("data-as-of");
-        var header = new HorizontalLayout(period, dataAsOf);
+        var header = new HorizontalLayout(period, dataAsOf, ReportLink.copyButton());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
 
@@ -105,7 +122,66 @@ class PstnUsageView extends VerticalLayout {
             note.setId("charts-only");
             add(note);
         }
+        link = new ReportLink<>(
+                ROUTE,
+                PstnCallColumn.class,
+                period,
+                grid,
+                columns,
+                grid == null ? null : new UserField(),
+                () -> query.day(),
+                this::showDay,
+                service::reportDate);
+        link.with(new Filters());
+        header.add(link.saveButton(savedViews::trySave));
         showPeriod(ReportPeriod.D7);
+    }
+
+    /** The "user contains" field as the link reads and writes it. */
+    private final class UserField implements ReportLink.UserFilter {
+        @Override
+        public String filterText() {
+            return user.getValue();
+        }
+
+        @Override
+        public void filterBy(String text) {
+            user.setValue(text);
+        }
+    }
+
+    /** The direction and country filters in the link: {@code direction=inbound}, {@code country=GB}. */
+    private final class Filters implements ReportLink.ExtraParameters {
+        @Override
+        public void restore(Map<String, List<String>> values, List<String> problems) {
+            PageAddress.single(values, DIRECTION)
+                    .ifPresent(value -> Arrays.stream(PstnCallType.Direction.values())
+                            .filter(d -> d.name().equalsIgnoreCase(value))
+                            .findFirst()
+                            .ifPresentOrElse(
+                                    direction::setValue,
+                                    () -> problems.add("direction " + PageAddress.shown(value)
+                                            + " is neither inbound nor outbound")));
+            PageAddress.single(values, COUNTRY).ifPresent(value -> {
+                String code = value.strip().toUpperCase(Locale.ROOT);
+                if (country.getListDataView().contains(code) && !code.isEmpty()) {
+                    country.setValue(code);
+                    refreshTable(query.withCountry(code));
+                } else {
+                    problems.add("country " + PageAddress.shown(value) + " is no destination of the period's calls");
+                }
+            });
+        }
+
+        @Override
+        public void write(Map<String, String> state) {
+            if (query.direction() != null) {
+                state.put(DIRECTION, query.direction().name().toLowerCase(Locale.ROOT));
+            }
+            if (query.country() != null) {
+                state.put(COUNTRY, query.country());
+            }
+        }
     }
 
     private VerticalLayout callTable(AccountPreferences preferences, ZoneId zone) {
@@ -115,7 +191,6 @@ class PstnUsageView extends VerticalLayout {
                 PstnCallColumn.class, PstnCallColumn::header, table, preferences, COLUMNS_PREFERENCE);
         columns = chooser;
 
-        var user = new TextField();
         user.setId("user-filter");
         user.setPlaceholder("User contains");
         user.setAriaLabel("User contains");
@@ -153,6 +228,7 @@ class PstnUsageView extends VerticalLayout {
         dayChip.setVisible(false);
 
         callCount.setId("call-count");
+        chargeTotal.setId("charge-total");
         var zoneLabel = new Span("Times in " + zone.getId());
         zoneLabel.setId("time-zone");
         zoneLabel.getElement().getThemeList().add("badge contrast");
@@ -162,6 +238,7 @@ class PstnUsageView extends VerticalLayout {
                 country,
                 dayChip,
                 callCount,
+                chargeTotal,
                 zoneLabel,
                 new Div(),
                 chooser,
@@ -169,7 +246,7 @@ class PstnUsageView extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.setWrap(true);
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        toolbar.expand(toolbar.getComponentAt(6));
+        toolbar.expand(toolbar.getComponentAt(7));
         table.setHeight("calc(100vh - 9rem)");
         table.setMinHeight("22rem");
         var section = new VerticalLayout(new H3("Calls"), toolbar, table);
@@ -231,8 +308,19 @@ class PstnUsageView extends VerticalLayout {
         grid.getDataProvider().refreshAll();
         dayChip.setVisible(query.day() != null);
         dayMarker.setText(query.day() == null ? "" : "day: " + query.day());
-        long shown = service.countCalls(query);
-        callCount.setText(shown + (shown == 1 ? " call" : " calls"));
+        PstnTotals totals = service.totals(query);
+        callCount.setText(totals.calls()
+                + (totals.calls() == 1 ? " call, " : " calls, ")
+                + totals.minutes()
+                + (totals.minutes() == 1 ? " minute" : " minutes"));
+        chargeTotal.setText(totals.charge() == null ? "" : "Charge " + totals.chargeText());
+        chargeTotal.setVisible(totals.charge() != null);
+        link.update();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        link.restore(event.getLocation().getQueryParameters());
     }
 
     /** Every row matching the period or day, the filters and the sort, with the visible columns. */
