@@ -211,7 +211,8 @@ class PstnUsageBrowserIT extends BrowserTest {
         browser.waitUntilIdle();
         browser.screenshot("pstn-rates-" + country);
         browser.wait(Duration.ofSeconds(10))
-                .until(d -> browser.gridRows("rates").stream().anyMatch(row -> row.get(0).equals(country)));
+                .until(d -> browser.gridRows("rates").stream()
+                        .anyMatch(row -> row.get(0).equals(country)));
     }
 
     /** Clicks the Remove button of the rate's row. */
@@ -222,7 +223,8 @@ class PstnUsageBrowserIT extends BrowserTest {
                 .orElseThrow()
                 .click();
         browser.wait(Duration.ofSeconds(10))
-                .until(d -> browser.gridRows("rates").stream().noneMatch(row -> row.get(0).equals(country)));
+                .until(d -> browser.gridRows("rates").stream()
+                        .noneMatch(row -> row.get(0).equals(country)));
     }
 
     private void awaitProblem(String text) {

@@ -135,7 +135,9 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                 WHERE t.name = :tenant AND u.upn = :upn AND NOT EXISTS (SELECT 1 FROM pstn_block_period b
                     WHERE b.tenant_id = u.tenant_id AND b.user_id = u.id AND b.ended_at IS NULL)
                 """)
-                .param("since", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .param(
+                        "since",
+                        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(1))
                 .param("tenant", tenant)
                 .param("upn", probe.upn())
                 .update();
