@@ -2,6 +2,7 @@ package org.commsportal.quality;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.commsportal.common.ClientVersions;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +64,14 @@ public record QualityStreamCriteria(
             params.put("qs_rule", 1 << (rule.slot() - 1));
         }
         splits.forEach((split, value) -> {
-            where.append(" AND q.").append(split.column()).append(" = :qs_").append(split.column());
+            // a client version is a group of the stored user agents (docs/call-quality.md, "Client versions")
+            where.append(" AND ")
+                    .append(
+                            split == QualitySplit.CLIENT
+                                    ? ClientVersions.sql("q." + split.column())
+                                    : "q." + split.column())
+                    .append(" = :qs_")
+                    .append(split.column());
             params.put("qs_" + split.column(), split.textual() ? value : Integer.parseInt(value));
         });
         return where.toString();
