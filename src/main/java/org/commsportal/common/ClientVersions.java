@@ -24,7 +24,8 @@ public final class ClientVersions {
      * One rule: the product's name, the tokens any of which selects it, the text after which the version is read
      * (null: the token that matched), the version's parts (1: {@code 16}, 2: {@code 16.0}) and what follows it.
      */
-    public record Rule(String product, List<String> tokens, @Nullable String anchor, int parts, String suffix) {
+    public record Rule(
+            String product, List<String> tokens, @Nullable String anchor, int parts, String suffix) {
         public Rule {
             for (String token : tokens) {
                 if (!token.matches("[a-z0-9 ./()_-]+")) {
@@ -41,9 +42,12 @@ public final class ClientVersions {
             if (parts == 0) {
                 return product;
             }
-            String after = anchor != null ? anchor : tokens.stream().filter(folded::contains).findFirst().orElseThrow();
+            String after = anchor != null
+                    ? anchor
+                    : tokens.stream().filter(folded::contains).findFirst().orElseThrow();
             int at = folded.indexOf(after);
-            Matcher number = (parts == 1 ? ONE_PART : TWO_PARTS).matcher(at < 0 ? "" : folded.substring(at + after.length()));
+            Matcher number =
+                    (parts == 1 ? ONE_PART : TWO_PARTS).matcher(at < 0 ? "" : folded.substring(at + after.length()));
             return number.find() ? product + " " + number.group() + suffix : product;
         }
     }
@@ -94,7 +98,8 @@ public final class ClientVersions {
     public static String fold(String text) {
         var folded = new StringBuilder(text.length());
         text.codePoints()
-                .forEach(c -> folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 128 ? (char) c : '?'));
+                .forEach(
+                        c -> folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 128 ? (char) c : '?'));
         return folded.toString();
     }
 
@@ -138,7 +143,7 @@ public final class ClientVersions {
         }
         String version = "REGEXP_SUBSTR(SUBSTRING(" + folded + ", INSTR(" + folded + ", " + anchor + ") + CHAR_LENGTH("
                 + anchor + ")), '" + (rule.parts() == 1 ? ONE_PART : TWO_PARTS).pattern() + "')";
-        return "IF(INSTR(" + folded + ", " + anchor + ") = 0 OR " + version + " = '', '" + rule.product() + "', CONCAT('"
-                + rule.product() + " ', " + version + ", '" + rule.suffix() + "'))";
+        return "IF(INSTR(" + folded + ", " + anchor + ") = 0 OR " + version + " = '', '" + rule.product()
+                + "', CONCAT('" + rule.product() + " ', " + version + ", '" + rule.suffix() + "'))";
     }
 }

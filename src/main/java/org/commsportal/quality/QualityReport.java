@@ -23,8 +23,7 @@ public record QualityReport(
      * One value of a split: its value, label and counts per modality; for a group of client versions, the user agents
      * as stored with their streams (docs/call-quality.md, "Client versions"), most streams first, else none.
      */
-    public record SplitRow(
-            String value, String label, Map<Modality, QualityCounts> byModality, List<Member> members) {
+    public record SplitRow(String value, String label, Map<Modality, QualityCounts> byModality, List<Member> members) {
 
         public SplitRow(String value, String label, Map<Modality, QualityCounts> byModality) {
             this(value, label, byModality, List.of());

@@ -150,7 +150,8 @@ public class QualityService {
             String group = ClientVersions.groupOf(agent);
             Map<Modality, QualityCounts> sum = groups.computeIfAbsent(group, g -> new EnumMap<>(Modality.class));
             counts.forEach((modality, c) -> sum.merge(modality, c, QualityCounts::plus));
-            long streams = counts.values().stream().mapToLong(QualityCounts::streams).sum();
+            long streams =
+                    counts.values().stream().mapToLong(QualityCounts::streams).sum();
             members.computeIfAbsent(group, g -> new ArrayList<>()).add(new QualityReport.Member(agent, streams));
         });
         List<QualityReport.SplitRow> rows = new ArrayList<>();
