@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The table that groups a client's user agent by product and version (docs/call-quality.md, "Client versions"): the
- * first rule with a token that the folded agent contains names the product, and the first number after the rule's
- * anchor (the token, unless the rule names one) gives its version, with one or two parts and a suffix, e.g.
- * {@code UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)} is {@code Skype for Business 2016 16.0.x}. An
+ * first rule with a token that the folded agent contains names the group: its product and, when the rule reads one,
+ * the first number after the first of its tokens the agent contains, with one or two parts and a suffix; e.g.
+ * {@code SfBMac/16.24.0.0} is {@code Mac 16.x} and {@code UCWA/6.0.0.0 iPhoneLync/6.22.0.0} is {@code iPhone 6.22}. An
  * agent no rule knows is {@link #OTHER}; none at all (empty) stays empty. Folding lower-cases A-Z and turns every
  * character outside ASCII into {@code ?}, exactly as MariaDB's {@code LOWER(CONVERT(v USING ascii))} does, so that
  * {@link #sql} (the SQL twin, over a stored agent column) groups alike for every string.
@@ -21,11 +21,10 @@ public final class ClientVersions {
     public static final String OTHER = "Other";
 
     /**
-     * One rule: the product's name, the tokens any of which selects it, the text after which the version is read
-     * (null: the token that matched), the version's parts (1: {@code 16}, 2: {@code 16.0}) and what follows it.
+     * One rule: the group's name, the tokens any of which selects it, the version's parts read after the first token
+     * the agent contains (0: none, the name is the group; 1: {@code 16}; 2: {@code 16.0}) and what follows them.
      */
-    public record Rule(
-            String product, List<String> tokens, @Nullable String anchor, int parts, String suffix) {
+    public record Rule(String product, List<String> tokens, int parts, String suffix) {
         public Rule {
             for (String token : tokens) {
                 if (!token.matches("[a-z0-9 ./()_-]+")) {
@@ -42,12 +41,9 @@ public final class ClientVersions {
             if (parts == 0) {
                 return product;
             }
-            String after = anchor != null
-                    ? anchor
-                    : tokens.stream().filter(folded::contains).findFirst().orElseThrow();
-            int at = folded.indexOf(after);
-            Matcher number =
-                    (parts == 1 ? ONE_PART : TWO_PARTS).matcher(at < 0 ? "" : folded.substring(at + after.length()));
+            String after = tokens.stream().filter(folded::contains).findFirst().orElseThrow();
+            Matcher number = (parts == 1 ? ONE_PART : TWO_PARTS)
+                    .matcher(folded.substring(folded.indexOf(after) + after.length()));
             return number.find() ? product + " " + number.group() + suffix : product;
         }
     }
@@ -57,24 +53,19 @@ public final class ClientVersions {
 
     /** The rules in the order they are tried (docs/call-quality.md shows this table). */
     public static final List<Rule> RULES = List.of(
-            new Rule("Teams", List.of("teams"), null, 2, ""),
-            new Rule(
-                    "Conferencing or mediation server",
-                    List.of("conferencing", "mediation server", "rtcc/"),
-                    null,
-                    0,
-                    ""),
-            new Rule("Windows Phone", List.of("wplync", "wpsfb", "windows phone"), null, 2, ""),
-            new Rule("iPad", List.of("ipad"), null, 2, ""),
-            new Rule("iPhone", List.of("iphone"), null, 2, ""),
-            new Rule("Android", List.of("android"), null, 2, ""),
-            new Rule("Mac", List.of("sfbmac", "macsfb", "maclync", "for mac", "mac os", "macos"), null, 1, ".x"),
-            new Rule("Web App", List.of("lwa/", "swa/", "web app", "webapp"), null, 2, ""),
-            new Rule("Skype for Business 2016", List.of("oc/16."), "oc/", 2, ".x"),
-            new Rule("Lync 2013", List.of("oc/15."), "oc/", 2, ".x"),
-            new Rule("Lync 2010", List.of("oc/4."), "oc/", 2, ".x"),
-            new Rule("Skype for Business or Lync", List.of("oc/"), null, 2, ".x"),
-            new Rule("IP phone", List.of("cpe/", "lpe/"), null, 2, ""));
+            new Rule("Teams", List.of("teams"), 2, ""),
+            new Rule("Conferencing or mediation server", List.of("conferencing", "mediation server", "rtcc/"), 0, ""),
+            new Rule("Windows Phone", List.of("wplync", "wpsfb", "windows phone"), 2, ""),
+            new Rule("iPad", List.of("ipad"), 2, ""),
+            new Rule("iPhone", List.of("iphone", " ios", "(ios", "ios/"), 2, ""),
+            new Rule("Android", List.of("android"), 2, ""),
+            new Rule("Mac", List.of("sfbmac", "macsfb", "maclync", "for mac", "mac os", "macos"), 1, ".x"),
+            new Rule("Web App", List.of("lwa/", "swa/", "web app", "webapp", "web/", "browser"), 2, ""),
+            new Rule("Skype for Business 2016 16.0.x", List.of("oc/16.0", "uccapi/16.0"), 0, ""),
+            new Rule("Lync 2013 15.0.x", List.of("oc/15.0", "uccapi/15.0"), 0, ""),
+            new Rule("Lync 2010 4.0.x", List.of("oc/4.0", "uccapi/4.0"), 0, ""),
+            new Rule("Skype for Business or Lync", List.of("oc/", "uccapi/"), 2, ".x"),
+            new Rule("IP phone", List.of("cpe/", "lpe/"), 2, ""));
 
     private ClientVersions() {}
 
@@ -109,7 +100,7 @@ public final class ClientVersions {
      */
     public static String sql(String column) {
         String folded = "LOWER(CONVERT(" + column + " USING ascii))";
-        var sql = new StringBuilder("CONVERT(CASE WHEN COALESCE(" + column + ", '') = '' THEN ''");
+        var sql = new StringBuilder("CONVERT(CASE WHEN CHAR_LENGTH(COALESCE(" + column + ", '')) = 0 THEN ''");
         for (Rule rule : RULES) {
             sql.append(" WHEN ")
                     .append(rule.tokens().stream()
@@ -128,11 +119,9 @@ public final class ClientVersions {
         if (rule.parts() == 0) {
             return "'" + rule.product() + "'";
         }
-        // the anchor: the rule's own, else the first of its tokens the agent contains
+        // the version follows the first of the rule's tokens the agent contains
         String anchor;
-        if (rule.anchor() != null) {
-            anchor = "'" + rule.anchor() + "'";
-        } else if (rule.tokens().size() == 1) {
+        if (rule.tokens().size() == 1) {
             anchor = "'" + rule.tokens().get(0) + "'";
         } else {
             anchor = "CASE"
