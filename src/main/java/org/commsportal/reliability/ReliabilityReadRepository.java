@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.commsportal.common.ClientVersions;
 import org.commsportal.common.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +66,14 @@ class ReliabilityReadRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A split's value over a column of stored values: a client version is the group of the stored user agent
+     * (docs/call-quality.md, "Client versions"), every other value itself.
+     */
+    private static String valueOf(@Nullable ReliabilitySplit split, String column) {
+        return split == ReliabilitySplit.CLIENT ? ClientVersions.sql(column) : column;
+    }
+
     private static ReliabilityCounts counts(ResultSet rs) throws SQLException {
         return new ReliabilityCounts(
                 rs.getLong("attempts"), rs.getLong("setup_failures"), rs.getLong("drops"), rs.getLong("expected"));
@@ -77,13 +86,14 @@ class ReliabilityReadRepository {
     List<DayCounts> days(long tenantId, ReliabilityFilter filter) {
         // primary key (tenant, modality, kind, split_value, day): one range per modality and kind
         return jdbc.sql("""
-                        SELECT day, modality, kind, split_value, attempts, setup_failures, drops, expected
+                        SELECT day, modality, kind, IF(kind = :kind, %1$s, split_value) AS split_value, attempts,
+                            setup_failures, drops, expected
                         FROM reliability_day
                         WHERE tenant_id = :tenantId AND modality IN (0, 4, 5, 6)
-                            AND ((kind = :kind AND split_value = :value) OR kind = 0
+                            AND ((kind = :kind AND %1$s = :value) OR kind = 0
                                 OR (kind = 3 AND split_value = '1'))
                             AND day BETWEEN :from AND :to
-                        """)
+                        """.formatted(valueOf(filter.split(), "split_value")))
                 .param("tenantId", tenantId)
                 .param("kind", filter.kind())
                 .param("value", filter.value())
@@ -101,11 +111,11 @@ class ReliabilityReadRepository {
     /** Every value of a split over the filter's range and modality (the filter's own split value is not applied). */
     List<ValueCounts> values(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
         return jdbc.sql("""
-                        SELECT split_value, %s FROM reliability_day
+                        SELECT %s AS split_value, %s FROM reliability_day
                         WHERE tenant_id = :tenantId AND modality = :modality AND kind = :kind
                             AND day BETWEEN :from AND :to
-                        GROUP BY split_value
-                        """.formatted(COUNTS))
+                        GROUP BY 1
+                        """.formatted(valueOf(split, "split_value"), COUNTS))
                 .param("tenantId", tenantId)
                 .param("modality", filter.modalityCode())
                 .param("kind", split.kind())
@@ -120,7 +130,7 @@ class ReliabilityReadRepository {
         String where = "r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (2, 3)"
                 + " AND r.day BETWEEN :from AND :to";
         if (filter.split() != null) {
-            where += " AND r." + filter.split().column() + " = :value";
+            where += " AND " + valueOf(filter.split(), "r." + filter.split().column()) + " = :value";
         }
         if (!codes.isEmpty()) {
             where += " AND r.response_code IN (:codes)";
@@ -192,10 +202,10 @@ class ReliabilityReadRepository {
     List<FeedbackDay> feedbackDays(long tenantId, ReliabilityFilter filter) {
         return jdbc.sql("""
                         SELECT day, rated, rating_sum, poor FROM feedback_day
-                        WHERE tenant_id = :tenantId AND kind = :kind AND split_value = :value
+                        WHERE tenant_id = :tenantId AND kind = :kind AND %s = :value
                             AND day BETWEEN :from AND :to
                         ORDER BY day
-                        """)
+                        """.formatted(valueOf(filter.split(), "split_value")))
                 .param("tenantId", tenantId)
                 .param("kind", filter.kind())
                 .param("value", filter.value())
@@ -210,11 +220,11 @@ class ReliabilityReadRepository {
     /** Every value of a split's ratings over the filter's range. */
     List<FeedbackValue> feedbackValues(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
         return jdbc.sql("""
-                        SELECT split_value, SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, SUM(poor) AS poor
+                        SELECT %s AS split_value, SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, SUM(poor) AS poor
                         FROM feedback_day
                         WHERE tenant_id = :tenantId AND kind = :kind AND day BETWEEN :from AND :to
-                        GROUP BY split_value
-                        """)
+                        GROUP BY 1
+                        """.formatted(valueOf(split, "split_value")))
                 .param("tenantId", tenantId)
                 .param("kind", split.kind())
                 .param("from", filter.from())
@@ -229,11 +239,11 @@ class ReliabilityReadRepository {
     List<java.util.Map.Entry<String, Long>> tokens(long tenantId, ReliabilityFilter filter) {
         return jdbc.sql("""
                         SELECT token, SUM(ratings) AS ratings FROM feedback_token_day
-                        WHERE tenant_id = :tenantId AND kind = :kind AND split_value = :value
+                        WHERE tenant_id = :tenantId AND kind = :kind AND %s = :value
                             AND day BETWEEN :from AND :to
                         GROUP BY token
                         ORDER BY ratings DESC, token
-                        """)
+                        """.formatted(valueOf(filter.split(), "split_value")))
                 .param("tenantId", tenantId)
                 .param("kind", filter.kind())
                 .param("value", filter.value())
@@ -249,7 +259,7 @@ class ReliabilityReadRepository {
                 + " AND COALESCE(TRIM(f.feedback_text), '') <> ''";
         return filter.split() == null
                 ? where
-                : where + " AND f." + filter.split().column() + " = :value";
+                : where + " AND " + valueOf(filter.split(), "f." + filter.split().column()) + " = :value";
     }
 
     /** The ratings with a comment, newest first. */
