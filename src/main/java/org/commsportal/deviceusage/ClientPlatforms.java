@@ -92,7 +92,12 @@ public final class ClientPlatforms {
 
     /** ASCII A-Z lower-cased, every other character outside ASCII as {@code ?}: MariaDB's fold above. */
     static String fold(String text) {
-        return org.commsportal.common.ClientVersions.fold(text);
+        var folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 128 ? c : '?');
+        }
+        return folded.toString();
     }
 
     private static String sqlPlatform() {

@@ -34,7 +34,8 @@ class ClientVersionsTest {
         EXAMPLES.put("SfBMac/16.24.0.0 (Skype for Business for Mac)", "Mac 16.x");
         EXAMPLES.put("MacLync/14.0.11 (Mac OS X 10.13)", "Mac 14.x");
         EXAMPLES.put("LWA/16.0.0.0 (Skype for Business Web App)", "Web App 16.0");
-        EXAMPLES.put("Skype Web App Plug-in (Windows NT 10.0)", "Web App");
+        EXAMPLES.put("Skype Web App Plug-in (Windows NT 10.0)", "Web App 10.0"); // the first number after the token
+        EXAMPLES.put("Skype Web App Plug-in", "Web App");
         EXAMPLES.put("CPE/6.0.9319.510 (Polycom VVX 500)", "IP phone 6.0");
         EXAMPLES.put("RoomSystem/2.1.0 (Conference Room)", ClientVersions.OTHER);
         EXAMPLES.put("   ", ClientVersions.OTHER);
