@@ -85,7 +85,17 @@ public record QualityStreamCriteria(
     public String sessionHasStream(String session, Map<String, Object> params) {
         return "EXISTS (SELECT 1 FROM quality_stream q WHERE q.tenant_id = " + session
                 + ".tenant_id AND q.session_id = " + session + ".id AND " + streamConditions(params) + ownSide(params)
-                + ")";
+                + days(params) + ")";
+    }
+
+    /**
+     * With the parameters from and to set (the sessions' UTC start range): the UTC days those sessions start on, a
+     * bound that lets the database read the streams of a range by (tenant_id, day) instead of session by session.
+     */
+    private static String days(Map<String, Object> params) {
+        return params.get("from") == null || params.get("to") == null
+                ? ""
+                : " AND q.day BETWEEN DATE(:from) AND DATE(:to)";
     }
 
     /** With the parameter userId set: only the streams of that user's own side (docs/call-quality.md). */

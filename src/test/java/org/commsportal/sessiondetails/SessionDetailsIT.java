@@ -735,21 +735,25 @@ class SessionDetailsIT {
     }
 
     @Test
-    void the_search_of_every_user_reads_the_sessions_by_tenant_and_start_and_the_streams_by_their_key() {
+    void the_search_of_every_user_reads_no_table_without_an_index() {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        // the shape of the search's selection with a stream filter, as SessionFilters and QualityStreamCriteria write it
         List<String> plan = jdbc.sql("""
                         EXPLAIN SELECT s.id FROM comm_session s
-                        WHERE s.tenant_id = :t AND s.start_time >= '2026-03-01' AND s.start_time < '2026-03-31'
+                        WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
                           AND EXISTS (SELECT 1 FROM quality_stream q WHERE q.tenant_id = s.tenant_id
-                                      AND q.session_id = s.id AND q.verdict = 3)
+                                      AND q.session_id = s.id AND q.verdict = 3
+                                      AND q.day BETWEEN DATE(:from) AND DATE(:to))
                         """)
                 .param("t", tenant.id())
-                .query((rs, n) -> rs.getString("table") + " " + rs.getString("key"))
+                .param("from", LocalDateTime.parse("2026-03-01T00:00"))
+                .param("to", LocalDateTime.parse("2026-03-31T00:00"))
+                .query((rs, n) -> rs.getString("table") + " " + rs.getString("type") + " " + rs.getString("key"))
                 .list();
         assertThat(plan)
                 .as("EXPLAIN: %s", plan)
-                .anySatisfy(line -> assertThat(line).isEqualTo("s ix_comm_session_tenant_start"))
-                .anySatisfy(line -> assertThat(line).isEqualTo("q PRIMARY"));
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).doesNotContain(" ALL ").doesNotEndWith(" null"));
     }
 
     private String export(SessionSearch search, List<SessionColumn> columns, ExportFormat format) {
