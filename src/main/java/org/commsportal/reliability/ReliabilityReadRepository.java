@@ -259,7 +259,8 @@ class ReliabilityReadRepository {
                 + " AND COALESCE(TRIM(f.feedback_text), '') <> ''";
         return filter.split() == null
                 ? where
-                : where + " AND " + valueOf(filter.split(), "f." + filter.split().column()) + " = :value";
+                : where + " AND "
+                        + valueOf(filter.split(), "f." + filter.split().column()) + " = :value";
     }
 
     /** The ratings with a comment, newest first. */

@@ -447,7 +447,8 @@ class SessionDetailsBrowserIT extends BrowserTest {
         WebElement search = browser.driver.findElement(By.id("every-user-search"));
         browser.script("arguments[0].scrollIntoView({block: 'center'})", search);
         search.click();
-        String summary = sessions + " sessions (" + streams + " streams match) of every user on the days " + from + " to " + lastDay + " (UTC)";
+        String summary = sessions + " sessions (" + streams + " streams match) of every user on the days " + from
+                + " to " + lastDay + " (UTC)";
         browser.wait(Duration.ofSeconds(15))
                 .until(d -> d.findElement(By.id("result-summary")).getText().equals(summary));
         assertThat(gridSize()).isEqualTo(sessions);
@@ -460,18 +461,20 @@ class SessionDetailsBrowserIT extends BrowserTest {
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).doubleValue())
                 .isLessThanOrEqualTo(width + 1);
         @SuppressWarnings("unchecked")
-        List<Number> rights = (List<Number>) browser.script(
-                "return [...document.getElementById('every-user-form').children]"
+        List<Number> rights =
+                (List<Number>) browser.script("return [...document.getElementById('every-user-form').children]"
                         + ".map(c => c.getBoundingClientRect().right)");
-        assertThat(rights).isNotEmpty().allSatisfy(right -> assertThat(right.doubleValue())
-                .isLessThanOrEqualTo(width + 1));
+        assertThat(rights)
+                .isNotEmpty()
+                .allSatisfy(right -> assertThat(right.doubleValue()).isLessThanOrEqualTo(width + 1));
         browser.screenshot("session-details-every-user-phone");
 
         // the address opens the same search, the form filled in
         browser.open(browser.currentPath());
         browser.wait(Duration.ofSeconds(15))
                 .until(d -> d.findElement(By.id("result-summary")).getText().equals(summary));
-        assertThat(browser.driver.findElement(By.id("every-user-form")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("every-user-form")).isDisplayed())
+                .isTrue();
         assertThat(browser.script("return document.getElementById('every-user-subnet').value"))
                 .isEqualTo(subnet);
         assertThat(browser.script("return document.getElementById('every-user-verdict').value"))

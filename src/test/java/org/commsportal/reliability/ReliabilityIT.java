@@ -59,6 +59,7 @@ class ReliabilityIT {
     /** The client version groups of the agents sent, by hand from docs/call-quality.md ("Client versions"). */
     private static final Map<String, String> CLIENT_GROUPS =
             Map.of(WIN, "Skype for Business 2016 16.0.x", OLD, "Lync 2013 15.0.x");
+
     private static final List<String> TOKENS =
             List.of("DistortedSpeech", "Echo", "NoiseLevel", "FrozenVideo", "PixelatedVideo", "DroppedCall");
 

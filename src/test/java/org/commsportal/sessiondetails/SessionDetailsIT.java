@@ -632,7 +632,9 @@ class SessionDetailsIT {
         r.quality().appSharingStreams().forEach(a -> sides.add(a.side()));
         return sides.stream()
                 .map(side -> r.quality().sessions().stream()
-                        .filter(info -> info.side() == side && info.userAgent() != null && !info.userAgent().isEmpty())
+                        .filter(info -> info.side() == side
+                                && info.userAgent() != null
+                                && !info.userAgent().isEmpty())
                         .map(Quality.SessionInfo::userAgent)
                         .findFirst()
                         .orElse(side == Side.FROM ? r.fromClientVersion() : r.toClientVersion()))
@@ -737,7 +739,8 @@ class SessionDetailsIT {
     @Test
     void the_search_of_every_user_reads_no_table_without_an_index() {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
-        // the shape of the search's selection with a stream filter, as SessionFilters and QualityStreamCriteria write it
+        // the shape of the search's selection with a stream filter, as SessionFilters and QualityStreamCriteria write
+        // it
         List<String> plan = jdbc.sql("""
                         EXPLAIN SELECT s.id FROM comm_session s
                         WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
