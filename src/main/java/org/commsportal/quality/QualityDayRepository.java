@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.commsportal.common.SubnetLocations;
+import org.commsportal.common.ClientVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -171,7 +172,11 @@ class QualityDayRepository {
             params.put("modality", filter.modality().id());
         }
         filter.splits().forEach((split, value) -> {
-            where.append(" AND ").append(split.column()).append(" = :split_").append(split.column());
+            // a client version is a group of the stored user agents (docs/call-quality.md, "Client versions")
+            where.append(" AND ")
+                    .append(split == QualitySplit.CLIENT ? ClientVersions.sql(split.column()) : split.column())
+                    .append(" = :split_")
+                    .append(split.column());
             params.put("split_" + split.column(), split.textual() ? value : Integer.parseInt(value));
         });
         if (filter.place().any()) {

@@ -19,8 +19,15 @@ public record QualityReport(
         List<ScoreMonth> scorecard,
         int minSample) {
 
-    /** One value of a split: its stored value, label and counts per modality. */
-    public record SplitRow(String value, String label, Map<Modality, QualityCounts> byModality) {
+    /**
+     * One value of a split: its value, label and counts per modality; for a group of client versions, the user agents
+     * as stored with their streams (docs/call-quality.md, "Client versions"), most streams first, else none.
+     */
+    public record SplitRow(String value, String label, Map<Modality, QualityCounts> byModality, List<Member> members) {
+
+        public SplitRow(String value, String label, Map<Modality, QualityCounts> byModality) {
+            this(value, label, byModality, List.of());
+        }
 
         public QualityCounts total() {
             return byModality.values().stream().reduce(QualityCounts.empty(), QualityCounts::plus);
@@ -31,6 +38,9 @@ public record QualityReport(
             return total().streams() >= minSample;
         }
     }
+
+    /** A stored user agent of a group of client versions and its streams. */
+    public record Member(String agent, long streams) {}
 
     /** One month of the scorecard: audio streams overall and inside the corporate network. */
     public record ScoreMonth(YearMonth month, QualityCounts audio, QualityCounts audioInside) {

@@ -17,6 +17,7 @@ import java.util.function.LongConsumer;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.ExportAudit;
 import org.commsportal.common.Place;
+import org.commsportal.common.ClientVersions;
 import org.commsportal.common.ReportPeriod;
 import org.commsportal.common.SubnetLocations;
 import org.commsportal.export.ExportColumn;
@@ -129,7 +130,12 @@ public class QualityService {
                         .merge(Modality.ofId(Integer.parseInt(sum.key().get(0))), sum.counts(), QualityCounts::plus);
             }
             List<QualityReport.SplitRow> rows = new ArrayList<>();
-            values.forEach((value, counts) -> rows.add(new QualityReport.SplitRow(value, split.label(value), counts)));
+            if (split == QualitySplit.CLIENT) {
+                rows.addAll(clientGroups(values));
+            } else {
+                values.forEach(
+                        (value, counts) -> rows.add(new QualityReport.SplitRow(value, split.label(value), counts)));
+            }
             rows.sort(java.util.Comparator.comparing(
                             (QualityReport.SplitRow row) -> row.total().streams())
                     .reversed()
@@ -137,6 +143,33 @@ public class QualityService {
             splits.put(split, rows);
         }
         return new QualityReport(filter, trend, totals, splits, scorecard, minSample);
+    }
+
+    /**
+     * The rows of the stored user agents summed per group of client versions (docs/call-quality.md, "Client
+     * versions"), each group listing its agents with their streams.
+     */
+    private static List<QualityReport.SplitRow> clientGroups(Map<String, Map<Modality, QualityCounts>> agents) {
+        Map<String, Map<Modality, QualityCounts>> groups = new TreeMap<>();
+        Map<String, List<QualityReport.Member>> members = new TreeMap<>();
+        agents.forEach((agent, counts) -> {
+            String group = ClientVersions.groupOf(agent);
+            Map<Modality, QualityCounts> sum = groups.computeIfAbsent(group, g -> new EnumMap<>(Modality.class));
+            counts.forEach((modality, c) -> sum.merge(modality, c, QualityCounts::plus));
+            long streams =
+                    counts.values().stream().mapToLong(QualityCounts::streams).sum();
+            members.computeIfAbsent(group, g -> new ArrayList<>()).add(new QualityReport.Member(agent, streams));
+        });
+        List<QualityReport.SplitRow> rows = new ArrayList<>();
+        groups.forEach((group, counts) -> {
+            List<QualityReport.Member> agentsOfGroup = new ArrayList<>(members.get(group));
+            agentsOfGroup.sort(java.util.Comparator.comparingLong(QualityReport.Member::streams)
+                    .reversed()
+                    .thenComparing(QualityReport.Member::agent));
+            rows.add(new QualityReport.SplitRow(
+                    group, QualitySplit.CLIENT.label(group), counts, List.copyOf(agentsOfGroup)));
+        });
+        return rows;
     }
 
     /**

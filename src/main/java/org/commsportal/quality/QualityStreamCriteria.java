@@ -3,6 +3,7 @@ package org.commsportal.quality;
 import java.util.EnumMap;
 import java.util.Map;
 import org.commsportal.common.Place;
+import org.commsportal.common.ClientVersions;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 
@@ -81,7 +82,14 @@ public record QualityStreamCriteria(
             params.put("qs_rule", 1 << (rule.slot() - 1));
         }
         splits.forEach((split, value) -> {
-            where.append(" AND q.").append(split.column()).append(" = :qs_").append(split.column());
+            // a client version is a group of the stored user agents (docs/call-quality.md, "Client versions")
+            where.append(" AND ")
+                    .append(
+                            split == QualitySplit.CLIENT
+                                    ? ClientVersions.sql("q." + split.column())
+                                    : "q." + split.column())
+                    .append(" = :qs_")
+                    .append(split.column());
             params.put("qs_" + split.column(), split.textual() ? value : Integer.parseInt(value));
         });
         return where.toString();
@@ -96,7 +104,17 @@ public record QualityStreamCriteria(
         return "EXISTS (SELECT 1 FROM quality_stream q WHERE q.tenant_id = " + session
                 + ".tenant_id AND q.session_id = " + session + ".id AND " + streamConditions(params, placeCondition)
                 + ownSide(params)
-                + ")";
+                + days(params) + ")";
+    }
+
+    /**
+     * With the parameters from and to set (the sessions' UTC start range): the UTC days those sessions start on, a
+     * bound that lets the database read the streams of a range by (tenant_id, day) instead of session by session.
+     */
+    private static String days(Map<String, Object> params) {
+        return params.get("from") == null || params.get("to") == null
+                ? ""
+                : " AND q.day BETWEEN DATE(:from) AND DATE(:to)";
     }
 
     /** With the parameter userId set: only the streams of that user's own side (docs/call-quality.md). */

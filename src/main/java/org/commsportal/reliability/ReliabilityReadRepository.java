@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.commsportal.common.SubnetLocations;
+import org.commsportal.common.ClientVersions;
 import org.commsportal.common.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,9 +127,9 @@ class ReliabilityReadRepository {
         return jdbc.sql("""
                         SELECT r.day, r.modality, %s FROM reliability_session r
                         WHERE r.tenant_id = :tenantId AND r.modality IN (0, 4, 5, 6) AND r.outcome IN (0, 1, 2, 3)
-                            AND r.day BETWEEN :from AND :to AND r.%s = :value AND %s
+                            AND r.day BETWEEN :from AND :to AND %s = :value AND %s
                         GROUP BY r.day, r.modality
-                        """.formatted(SESSION_COUNTS, split.column(), place(tenantId, filter, "r", "subnet", params)))
+                        """.formatted(SESSION_COUNTS, valueOf(split, "r." + split.column()), place(tenantId, filter, "r", "subnet", params)))
                 .params(params)
                 .query((rs, row) -> new DayCounts(
                         rs.getObject("day", LocalDate.class), rs.getInt("modality"), split.kind(), value, counts(rs)))
@@ -150,15 +151,23 @@ class ReliabilityReadRepository {
                         GROUP BY r.split_value
                         """.formatted(COUNTS, place(tenantId, filter, "r", "split_value", params))
                 : """
-                        SELECT r.%1$s AS split_value, %2$s FROM reliability_session r
+                        SELECT %1$s AS split_value, %2$s FROM reliability_session r
                         WHERE r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (0, 1, 2, 3)
                             AND r.day BETWEEN :from AND :to AND %3$s
-                        GROUP BY r.%1$s
-                        """.formatted(split.column(), SESSION_COUNTS, place(tenantId, filter, "r", "subnet", params));
+                        GROUP BY split_value
+                        """.formatted(valueOf(split, "r." + split.column()), SESSION_COUNTS, place(tenantId, filter, "r", "subnet", params));
         return jdbc.sql(sql)
                 .params(params)
                 .query((rs, row) -> new ValueCounts(rs.getString("split_value"), counts(rs)))
                 .list();
+    }
+
+    /**
+     * A split's value over a column of stored values: a client version is the group of the stored user agent
+     * (docs/call-quality.md, "Client versions"), every other value itself.
+     */
+    private static String valueOf(@Nullable ReliabilitySplit split, String column) {
+        return split == ReliabilitySplit.CLIENT ? ClientVersions.sql(column) : column;
     }
 
     private static ReliabilityCounts counts(ResultSet rs) throws SQLException {
@@ -173,13 +182,14 @@ class ReliabilityReadRepository {
     List<DayCounts> days(long tenantId, ReliabilityFilter filter) {
         // primary key (tenant, modality, kind, split_value, day): one range per modality and kind
         return jdbc.sql("""
-                        SELECT day, modality, kind, split_value, attempts, setup_failures, drops, expected
+                        SELECT day, modality, kind, IF(kind = :kind, %1$s, split_value) AS split_value, attempts,
+                            setup_failures, drops, expected
                         FROM reliability_day
                         WHERE tenant_id = :tenantId AND modality IN (0, 4, 5, 6)
-                            AND ((kind = :kind AND split_value = :value) OR kind = 0
+                            AND ((kind = :kind AND %1$s = :value) OR kind = 0
                                 OR (kind = 3 AND split_value = '1'))
                             AND day BETWEEN :from AND :to
-                        """)
+                        """.formatted(valueOf(filter.split(), "split_value")))
                 .param("tenantId", tenantId)
                 .param("kind", filter.kind())
                 .param("value", filter.value())
@@ -197,11 +207,11 @@ class ReliabilityReadRepository {
     /** Every value of a split over the filter's range and modality (the filter's own split value is not applied). */
     List<ValueCounts> values(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
         return jdbc.sql("""
-                        SELECT split_value, %s FROM reliability_day
+                        SELECT %s AS split_value, %s FROM reliability_day
                         WHERE tenant_id = :tenantId AND modality = :modality AND kind = :kind
                             AND day BETWEEN :from AND :to
-                        GROUP BY split_value
-                        """.formatted(COUNTS))
+                        GROUP BY 1
+                        """.formatted(valueOf(split, "split_value"), COUNTS))
                 .param("tenantId", tenantId)
                 .param("modality", filter.modalityCode())
                 .param("kind", split.kind())
@@ -217,7 +227,7 @@ class ReliabilityReadRepository {
         String where = "r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (2, 3)"
                 + " AND r.day BETWEEN :from AND :to";
         if (filter.split() != null) {
-            where += " AND r." + filter.split().column() + " = :value";
+            where += " AND " + valueOf(filter.split(), "r." + filter.split().column()) + " = :value";
         }
         if (!codes.isEmpty()) {
             where += " AND r.response_code IN (:codes)";
@@ -300,10 +310,10 @@ class ReliabilityReadRepository {
     List<FeedbackDay> feedbackDays(long tenantId, ReliabilityFilter filter) {
         return jdbc.sql("""
                         SELECT day, rated, rating_sum, poor FROM feedback_day
-                        WHERE tenant_id = :tenantId AND kind = :kind AND split_value = :value
+                        WHERE tenant_id = :tenantId AND kind = :kind AND %s = :value
                             AND day BETWEEN :from AND :to
                         ORDER BY day
-                        """)
+                        """.formatted(valueOf(filter.split(), "split_value")))
                 .param("tenantId", tenantId)
                 .param("kind", filter.kind())
                 .param("value", filter.value())
@@ -318,11 +328,11 @@ class ReliabilityReadRepository {
     /** Every value of a split's ratings over the filter's range. */
     List<FeedbackValue> feedbackValues(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
         return jdbc.sql("""
-                        SELECT split_value, SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, SUM(poor) AS poor
+                        SELECT %s AS split_value, SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, SUM(poor) AS poor
                         FROM feedback_day
                         WHERE tenant_id = :tenantId AND kind = :kind AND day BETWEEN :from AND :to
-                        GROUP BY split_value
-                        """)
+                        GROUP BY 1
+                        """.formatted(valueOf(split, "split_value")))
                 .param("tenantId", tenantId)
                 .param("kind", split.kind())
                 .param("from", filter.from())
@@ -337,11 +347,11 @@ class ReliabilityReadRepository {
     List<java.util.Map.Entry<String, Long>> tokens(long tenantId, ReliabilityFilter filter) {
         return jdbc.sql("""
                         SELECT token, SUM(ratings) AS ratings FROM feedback_token_day
-                        WHERE tenant_id = :tenantId AND kind = :kind AND split_value = :value
+                        WHERE tenant_id = :tenantId AND kind = :kind AND %s = :value
                             AND day BETWEEN :from AND :to
                         GROUP BY token
                         ORDER BY ratings DESC, token
-                        """)
+                        """.formatted(valueOf(filter.split(), "split_value")))
                 .param("tenantId", tenantId)
                 .param("kind", filter.kind())
                 .param("value", filter.value())
@@ -357,7 +367,8 @@ class ReliabilityReadRepository {
                 + " AND COALESCE(TRIM(f.feedback_text), '') <> ''";
         return filter.split() == null
                 ? where
-                : where + " AND f." + filter.split().column() + " = :value";
+                : where + " AND "
+                        + valueOf(filter.split(), "f." + filter.split().column()) + " = :value";
     }
 
     /** The ratings with a comment, newest first. */

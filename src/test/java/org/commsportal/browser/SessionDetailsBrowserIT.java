@@ -379,6 +379,109 @@ class SessionDetailsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void on_a_phone_an_administrator_types_a_search_of_every_user_and_its_address_opens_it_again() throws Exception {
+        LocalDate lastDay = jdbc.sql(
+                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
+                                + "AND t.name = 'contoso.example'")
+                .query(LocalDate.class)
+                .single();
+        LocalDate from = lastDay.minusDays(6);
+        // the subnet with the most poor streams in the range: the demo's bad subnet
+        String subnet = jdbc.sql("""
+                        SELECT q.subnet FROM quality_stream q JOIN tenant t ON t.id = q.tenant_id
+                        WHERE t.name = 'contoso.example' AND q.day BETWEEN :from AND :to AND q.verdict = 3
+                          AND q.subnet <> ''
+                        GROUP BY q.subnet ORDER BY COUNT(*) DESC, q.subnet LIMIT 1
+                        """)
+                .param("from", from)
+                .param("to", lastDay)
+                .query(String.class)
+                .single();
+        record Expected(long sessions, long streams) {}
+        Expected expected = jdbc.sql("""
+                        SELECT COUNT(DISTINCT q.session_id), COUNT(*) FROM quality_stream q
+                        JOIN tenant t ON t.id = q.tenant_id
+                        WHERE t.name = 'contoso.example' AND q.day BETWEEN :from AND :to AND q.verdict = 3
+                          AND q.subnet = :subnet
+                        """)
+                .param("from", from)
+                .param("to", lastDay)
+                .param("subnet", subnet)
+                .query((rs, n) -> new Expected(rs.getLong(1), rs.getLong(2)))
+                .single();
+        assertThat(expected.sessions()).isPositive();
+
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            searchEveryUserOnAPhone(from, lastDay, subnet, expected.sessions(), expected.streams());
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1800));
+        }
+    }
+
+    private void searchEveryUserOnAPhone(LocalDate from, LocalDate lastDay, String subnet, long sessions, long streams)
+            throws Exception {
+        browser.signIn("global.admin", "portal-demo-2026");
+        // a link with days only opens the search of every user; the filters are then typed into its form
+        browser.open("/usage/session-details?from=" + from + "&to=" + from);
+        browser.waitFor(By.id("search-mode"));
+        browser.waitFor(By.id("every-user-form"));
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("every-user-search")).isDisplayed());
+        assertThat(browser.driver.findElements(By.id("user-search")))
+                .as("the one-user form is hidden")
+                .allSatisfy(field -> assertThat(field.isDisplayed()).isFalse());
+        setDateTime("every-user-from", from.toString());
+        setDateTime("every-user-to", lastDay.toString());
+        browser.script("""
+                const select = document.getElementById('every-user-verdict');
+                select.value = 'poor';
+                select.dispatchEvent(new CustomEvent('change', {bubbles: true}));
+                """);
+        browser.waitUntilIdle();
+        WebElement subnetInput = browser.driver.findElement(By.cssSelector("#every-user-subnet input"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", subnetInput);
+        subnetInput.sendKeys(subnet);
+        subnetInput.sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.waitUntilIdle();
+        WebElement search = browser.driver.findElement(By.id("every-user-search"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", search);
+        search.click();
+        String summary = sessions + " sessions (" + streams + " streams match) of every user on the days " + from
+                + " to " + lastDay + " (UTC)";
+        browser.wait(Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("result-summary")).getText().equals(summary));
+        assertThat(gridSize()).isEqualTo(sessions);
+        assertThat(address()).contains("from=" + from, "to=" + lastDay, "verdict=poor", "subnet=" + subnet);
+
+        // usable on a phone: nothing scrolls sideways and every field of the form lies within the window
+        Thread.sleep(300); // the window's width reaches the server after the first render
+        browser.waitUntilIdle();
+        double width = ((Number) browser.script("return window.innerWidth")).doubleValue();
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).doubleValue())
+                .isLessThanOrEqualTo(width + 1);
+        @SuppressWarnings("unchecked")
+        List<Number> rights =
+                (List<Number>) browser.script("return [...document.getElementById('every-user-form').children]"
+                        + ".map(c => c.getBoundingClientRect().right)");
+        assertThat(rights)
+                .isNotEmpty()
+                .allSatisfy(right -> assertThat(right.doubleValue()).isLessThanOrEqualTo(width + 1));
+        browser.screenshot("session-details-every-user-phone");
+
+        // the address opens the same search, the form filled in
+        browser.open(browser.currentPath());
+        browser.wait(Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("result-summary")).getText().equals(summary));
+        assertThat(browser.driver.findElement(By.id("every-user-form")).isDisplayed())
+                .isTrue();
+        assertThat(browser.script("return document.getElementById('every-user-subnet').value"))
+                .isEqualTo(subnet);
+        assertThat(browser.script("return document.getElementById('every-user-verdict').value"))
+                .isEqualTo("poor");
+    }
+
+    @Test
     void a_usage_summary_reader_cannot_open_the_page() {
         browser.signIn("usage.reader", "portal-demo-2026");
         browser.open("/usage/session-details");

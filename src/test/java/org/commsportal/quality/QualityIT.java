@@ -56,6 +56,25 @@ class QualityIT {
     private static final String WIN = "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)";
     private static final String OLD = "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)";
     private static final String PHONE = "UCWA/6.0.0.0 iPhoneLync/6.22.0.0 (iPhone iOS 12.1)";
+    private static final String TEAMS = "Teams/1.6.00.1381";
+    private static final String ROOM = "RoomSystem/2.1.0 (Conference Room)";
+    /**
+     * The client version groups of the agents this test sends, written out by hand from the table of
+     * docs/call-quality.md ("Client versions"); ROOM is no agent the table knows.
+     */
+    private static final Map<String, String> CLIENT_GROUPS = Map.of(
+            WIN,
+            "Skype for Business 2016 16.0.x",
+            OLD,
+            "Lync 2013 15.0.x",
+            PHONE,
+            "iPhone 6.22",
+            TEAMS,
+            "Teams 1.6",
+            ROOM,
+            "Other",
+            "",
+            "");
 
     @Autowired
     SessionWriter writer;
@@ -810,7 +829,8 @@ class QualityIT {
                 new QualityFilter(last.minusDays(29), last, Modality.VIDEO, Map.of(QualitySplit.CONFERENCE, "1")),
                 new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.CONNECTION, "2")),
                 new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.SUBNET, "10.9.9.0")),
-                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.CLIENT, OLD)),
+                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.CLIENT, "Lync 2013 15.0.x")),
+                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.CLIENT, "Other")),
                 new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.VPN, "1"))));
         for (QualityFilter filter : filters) {
             assertReport(filter, expected.stream().filter(matching(filter)).toList());
@@ -831,7 +851,7 @@ class QualityIT {
             case CONNECTION -> String.valueOf(e.connection());
             case INSIDE -> String.valueOf(e.inside());
             case VPN -> String.valueOf(e.vpn());
-            case CLIENT -> e.client();
+            case CLIENT -> CLIENT_GROUPS.get(e.client());
             case SUBNET -> e.subnet();
         };
     }
@@ -869,6 +889,20 @@ class QualityIT {
             assertThat(month.audio()).isEqualTo(months.get(month.month())[0]);
             assertThat(month.audioInside()).isEqualTo(months.get(month.month())[1]);
         }
+        // each client version group lists its agents as stored, with their streams
+        Map<String, Map<String, Long>> agents = new TreeMap<>();
+        for (Expected e : streams) {
+            agents.computeIfAbsent(CLIENT_GROUPS.get(e.client()), g -> new TreeMap<>())
+                    .merge(e.client(), 1L, Long::sum);
+        }
+        Map<String, Map<String, Long>> shownAgents = new TreeMap<>();
+        report.splits()
+                .get(QualitySplit.CLIENT)
+                .forEach(row -> row.members()
+                        .forEach(m -> shownAgents
+                                .computeIfAbsent(row.value(), g -> new TreeMap<>())
+                                .put(m.agent(), m.streams())));
+        assertThat(shownAgents).as("client agents of %s", filter).isEqualTo(agents);
         for (QualitySplit split : QualitySplit.values()) {
             Map<String, Map<Modality, QualityCounts>> shown = new TreeMap<>();
             report.splits().get(split).forEach(row -> shown.put(row.value(), row.byModality()));
@@ -931,7 +965,7 @@ class QualityIT {
         List<String> connections = List.of("wired", "wifi", "mobile", "satellite");
         for (Side side : Side.values()) {
             if (random.nextInt(5) > 0) {
-                infos.add(info(side, List.of(WIN, OLD, PHONE, "").get(random.nextInt(4))));
+                infos.add(info(side, List.of(WIN, OLD, PHONE, TEAMS, ROOM, "").get(random.nextInt(6))));
             }
             for (Modality m : media) {
                 if (random.nextInt(6) > 0) {

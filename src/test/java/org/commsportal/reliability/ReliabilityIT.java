@@ -56,6 +56,10 @@ class ReliabilityIT {
     private static final LocalDate LONG_AGO = LocalDate.of(2020, 1, 1);
     private static final String WIN = "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)";
     private static final String OLD = "UCCAPI/15.0.5023.1000 OC/15.0.5023.1000 (Skype for Business)";
+    /** The client version groups of the agents sent, by hand from docs/call-quality.md ("Client versions"). */
+    private static final Map<String, String> CLIENT_GROUPS =
+            Map.of(WIN, "Skype for Business 2016 16.0.x", OLD, "Lync 2013 15.0.x");
+
     private static final List<String> TOKENS =
             List.of("DistortedSpeech", "Echo", "NoiseLevel", "FrozenVideo", "PixelatedVideo", "DroppedCall");
 
@@ -295,7 +299,7 @@ class ReliabilityIT {
                 line == null || line.insideCorp() == null ? "2" : line.insideCorp() ? "1" : "0");
         values.put(ReliabilitySplit.VPN, line == null || line.vpn() == null ? "2" : line.vpn() ? "1" : "0");
         values.put(ReliabilitySplit.SUBNET, line == null || line.subnet() == null ? "" : line.subnet());
-        values.put(ReliabilitySplit.CLIENT, agent == null ? "" : agent);
+        values.put(ReliabilitySplit.CLIENT, agent == null || agent.isEmpty() ? "" : CLIENT_GROUPS.get(agent));
         return values;
     }
 
@@ -409,7 +413,7 @@ class ReliabilityIT {
                     ReliabilityFilter.lastDays(last, 14).withSplit(ReliabilitySplit.INSIDE, "1"),
                     ReliabilityFilter.lastDays(last, 14)
                             .withModality(Modality.APPLICATION_SHARING)
-                            .withSplit(ReliabilitySplit.CLIENT, WIN),
+                            .withSplit(ReliabilitySplit.CLIENT, "Skype for Business 2016 16.0.x"),
                     ReliabilityFilter.lastDays(last, 120).withSplit(ReliabilitySplit.CONFERENCE, "1"));
             List<Expected> sessions = expectedSessions();
             List<Rating> ratings = expectedRatings();

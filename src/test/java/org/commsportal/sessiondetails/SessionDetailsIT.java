@@ -571,6 +571,194 @@ class SessionDetailsIT {
                         .isEqualTo(verdictCounts.get(group.value() == null ? "" : group.value())));
     }
 
+    // ---- the search without a user (docs/session-details.md, "Search every user") ----
+
+    /** The client version groups of the agents the fixtures send, by hand from docs/call-quality.md's table. */
+    private static final Map<String, String> CLIENT_GROUPS = Map.of(
+            "UCCAPI/16.0", "Skype for Business 2016 16.0.x",
+            "UCCAPI/15.0", "Lync 2013 15.0.x",
+            "UCCAPI", "Other",
+            "SfBMac", "Mac",
+            "Mediation Server", "Conferencing or mediation server");
+
+    private static DrillThrough everyUser(String... filters) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("from", List.of("2026-03-01"));
+        query.put("to", List.of("2026-03-30"));
+        query.put("zone", List.of("UTC"));
+        for (int i = 0; i < filters.length; i += 2) {
+            query.put(filters[i], List.of(filters[i + 1]));
+        }
+        DrillThrough.Parsed parsed = DrillThrough.parse(query, ZoneOffset.UTC);
+        assertThat(parsed.errors()).isEmpty();
+        return parsed.search();
+    }
+
+    /** The fixtures of the tenant starting on the UTC days 2026-03-01 to 2026-03-30 that {@code wanted} leaves. */
+    private List<String> expectedDialogs(java.util.function.Predicate<SessionRecord> wanted) {
+        Instant from = Instant.parse("2026-03-01T00:00:00Z");
+        Instant to = Instant.parse("2026-03-31T00:00:00Z");
+        return sessions(tenant).stream()
+                .filter(r -> !r.startTime().isBefore(from) && r.startTime().isBefore(to))
+                .filter(wanted)
+                .sorted(java.util.Comparator.comparing(SessionRecord::startTime))
+                .map(SessionRecord::dialogId)
+                .toList();
+    }
+
+    /** Whether the session used audio and has an audio stream the rules leave Unclassified (SPEC section 1). */
+    private static boolean unclassifiedAudio(SessionRecord r) {
+        if (r.quality().audioStreams().isEmpty()) {
+            // no QoE report of a session that used audio
+            return r.media().stream().anyMatch(m -> m.type() == Modality.AUDIO);
+        }
+        return r.quality().audioStreams().stream()
+                .anyMatch(a -> r.quality().mediaLines().stream()
+                                .anyMatch(l -> l.side() == a.side()
+                                        && l.mediaType() == Modality.AUDIO
+                                        && "failed".equalsIgnoreCase(l.iceResult()))
+                        || (a.jitterAvgMs() == null
+                                && a.packetLossRateAvg() == null
+                                && a.roundTripAvgMs() == null
+                                && a.degradationAvg() == null
+                                && a.concealedRatioAvg() == null));
+    }
+
+    /** The client version groups of a session's stream records: each side's user agent, else its client version. */
+    private static List<String> streamClientGroups(SessionRecord r) {
+        List<Side> sides = new ArrayList<>();
+        r.quality().audioStreams().forEach(a -> sides.add(a.side()));
+        r.quality().videoStreams().forEach(v -> sides.add(v.side()));
+        r.quality().appSharingStreams().forEach(a -> sides.add(a.side()));
+        return sides.stream()
+                .map(side -> r.quality().sessions().stream()
+                        .filter(info -> info.side() == side
+                                && info.userAgent() != null
+                                && !info.userAgent().isEmpty())
+                        .map(Quality.SessionInfo::userAgent)
+                        .findFirst()
+                        .orElse(side == Side.FROM ? r.fromClientVersion() : r.toClientVersion()))
+                .map(agent -> agent == null ? "" : CLIENT_GROUPS.getOrDefault(agent, "?"))
+                .toList();
+    }
+
+    private List<String> dialogs(SessionSearch search) {
+        return service.sessions(search, List.of(), 0, 1000).stream()
+                .map(SessionRow::dialogId)
+                .toList();
+    }
+
+    @Test
+    void a_search_of_every_user_lists_exactly_the_sessions_its_filters_leave_in_the_database_order() {
+        testTenants.signInAs(tenant, Role.REPORTS_READER);
+
+        SessionSearch all = service.search(everyUser());
+        List<String> expected = expectedDialogs(r -> true);
+        assertThat(dialogs(all)).containsExactlyElementsOf(expected);
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(service.countSessions(all, List.of())).isEqualTo(expected.size());
+        assertThat(all.userLabel()).isEqualTo("every user");
+        // sorted and grouped in the database as any search: descending start, then the groups' counts
+        List<String> descending = new ArrayList<>(expected);
+        java.util.Collections.reverse(descending);
+        assertThat(dialogs(all.sortedBy(SessionColumn.START_TIME, false))).containsExactlyElementsOf(descending);
+        assertThat(service.groups(all, List.of(), SessionColumn.MEDIA_TYPES, 0, 100).stream()
+                        .mapToLong(SessionGroup::count)
+                        .sum())
+                .isEqualTo(expected.size());
+
+        SessionSearch conference = service.search(everyUser("conference", "true"));
+        assertThat(dialogs(conference))
+                .containsExactlyElementsOf(expectedDialogs(
+                        r -> r.conferenceUrl() != null && !r.conferenceUrl().isEmpty()));
+
+        SessionSearch unclassified = service.search(everyUser("modality", "audio", "verdict", "unclassified"));
+        List<String> unclassifiedDialogs = expectedDialogs(SessionDetailsIT::unclassifiedAudio);
+        assertThat(unclassifiedDialogs).hasSizeGreaterThan(2);
+        assertThat(dialogs(unclassified)).containsExactlyElementsOf(unclassifiedDialogs);
+
+        for (String group : List.of("Skype for Business 2016 16.0.x", "Other", "Mac")) {
+            SessionSearch byClient = service.search(everyUser("client", group));
+            List<String> behind = expectedDialogs(r -> streamClientGroups(r).contains(group));
+            assertThat(behind).as(group).isNotEmpty();
+            assertThat(dialogs(byClient)).as(group).containsExactlyElementsOf(behind);
+            assertThat(service.countStreams(byClient))
+                    .as(group)
+                    .isEqualTo(sessions(tenant).stream()
+                            .filter(r -> behind.contains(r.dialogId()))
+                            .flatMap(r -> streamClientGroups(r).stream())
+                            .filter(group::equals)
+                            .count());
+        }
+    }
+
+    @Test
+    void a_concealed_viewer_searching_every_user_sees_pseudonyms_in_rows_exports_and_the_audit_names_no_one() {
+        jdbc.sql("UPDATE tenant SET display_concealed_names = TRUE WHERE id = :id")
+                .param("id", tenant.id())
+                .update();
+        String account = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
+        testTenants.signIn(account);
+
+        SessionSearch search = service.search(everyUser("conference", "false"));
+        List<SessionRow> rows = service.sessions(search, List.of(), 0, 100);
+        assertThat(rows).isNotEmpty();
+        assertThat(rows)
+                .flatExtracting(SessionRow::fromUri, SessionRow::toUri)
+                .noneMatch(uri -> uri != null
+                        && (uri.toString().contains("alice@") || uri.toString().contains("bob@")));
+        String csv = export(search, List.of(SessionColumn.values()), ExportFormat.CSV);
+        assertThat(csv).doesNotContain("alice@", "bob@", "carol@", "5550123");
+        assertThat(csv.lines().count()).isEqualTo(1 + rows.size());
+        List<String> audit = jdbc.sql("SELECT CONCAT(action, ' ', detail) FROM audit_event WHERE tenant_id = :t "
+                        + "AND actor = :actor ORDER BY id")
+                .param("t", tenant.id())
+                .param("actor", account)
+                .query(String.class)
+                .list();
+        assertThat(audit)
+                .containsExactly(
+                        "SESSION_SEARCH session details of every user on the days 2026-03-01 to 2026-03-30 (UTC),"
+                                + " filters: peer-to-peer",
+                        audit.get(1));
+        assertThat(audit.get(1))
+                .startsWith("EXPORT exported session details of every user")
+                .endsWith(": " + rows.size() + " rows");
+    }
+
+    @Test
+    void roles_without_per_user_data_cannot_search_every_user() {
+        for (Role role : List.of(Role.USAGE_SUMMARY_READER, Role.BILLING_ADMIN, Role.SERVICE_ADMIN)) {
+            testTenants.signInAs(tenant, role);
+            assertThatThrownBy(() -> service.search(everyUser("verdict", "poor")))
+                    .as(role.name())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void the_search_of_every_user_reads_no_table_without_an_index() {
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        // the shape of the search's selection with a stream filter, as SessionFilters and QualityStreamCriteria write
+        // it
+        List<String> plan = jdbc.sql("""
+                        EXPLAIN SELECT s.id FROM comm_session s
+                        WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
+                          AND EXISTS (SELECT 1 FROM quality_stream q WHERE q.tenant_id = s.tenant_id
+                                      AND q.session_id = s.id AND q.verdict = 3
+                                      AND q.day BETWEEN DATE(:from) AND DATE(:to))
+                        """)
+                .param("t", tenant.id())
+                .param("from", LocalDateTime.parse("2026-03-01T00:00"))
+                .param("to", LocalDateTime.parse("2026-03-31T00:00"))
+                .query((rs, n) -> rs.getString("table") + " " + rs.getString("type") + " " + rs.getString("key"))
+                .list();
+        assertThat(plan)
+                .as("EXPLAIN: %s", plan)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).doesNotContain(" ALL ").doesNotEndWith(" null"));
+    }
+
     private String export(SessionSearch search, List<SessionColumn> columns, ExportFormat format) {
         var out = new ByteArrayOutputStream();
         try {

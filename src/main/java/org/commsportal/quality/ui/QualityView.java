@@ -546,7 +546,26 @@ class QualityView extends VerticalLayout implements BeforeEnterObserver {
                 splitChart(report, split),
                 table("split-" + split.name().toLowerCase(Locale.ROOT), split.title(), lines, false));
         section.setPadding(false);
+        if (split == QualitySplit.CLIENT) {
+            section.add(otherAgents(report));
+        }
         return section;
+    }
+
+    /** The user agents the client version table does not know, as reported (docs/call-quality.md). */
+    private Component otherAgents(QualityReport report) {
+        var agents = report.splits().getOrDefault(QualitySplit.CLIENT, List.of()).stream()
+                .filter(row -> row.value().equals(org.commsportal.common.ClientVersions.OTHER))
+                .flatMap(row -> row.members().stream())
+                .map(m -> m.agent() + " (" + LocaleNumbers.format(m.streams(), locale) + ")")
+                .toList();
+        var other = note(
+                agents.isEmpty()
+                        ? "Every user agent is grouped by product and version."
+                        : "Other: user agents the client version table does not know, with their streams: "
+                                + String.join("; ", agents));
+        other.setId("other-client-agents");
+        return other;
     }
 
     /** The most used values of a split: a bar of Poor % each, greyed below the minimum sample (not ranked). */

@@ -83,6 +83,13 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
     private final SessionTree tree;
     private final ColumnChooser<SessionColumn> columns;
     private final PageAddress address = new PageAddress(DrillThroughLink.ROUTE);
+    /** One user's sessions, or every user's with filters (docs/session-details.md, "Search every user"). */
+    private final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> mode =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>("Search");
+
+    static final String ONE_USER = "One user";
+    static final String EVERY_USER = "Every user, with filters";
+    private final EveryUserForm everyUser;
     /** The address parameters of the search on show: the form's or the drill-through's; none before a search. */
     private Map<String, String> searchState = Map.of();
 
@@ -118,6 +125,15 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         var form = new HorizontalLayout(user, from, to, search, zoneLabel);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
+        everyUser = new EveryUserForm(zone, this::drillThrough);
+        mode.setId("search-mode");
+        mode.setItems(ONE_USER, EVERY_USER);
+        mode.setValue(ONE_USER);
+        mode.addValueChangeListener(change -> {
+            form.setVisible(ONE_USER.equals(change.getValue()));
+            everyUser.setVisible(EVERY_USER.equals(change.getValue()));
+        });
+        everyUser.setVisible(false);
 
         summary.setId("result-summary");
         groupBar.setId("group-by-bar");
@@ -155,7 +171,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         tree.setMinHeight("22rem");
         drillThrough.setId("drill-through");
         drillThrough.setVisible(false);
-        add(new H2("Session details"), form, drillThrough, toolbar, groupBar, tree);
+        add(new H2("Session details"), mode, form, everyUser, drillThrough, toolbar, groupBar, tree);
         setFlexGrow(1, tree);
     }
 
@@ -258,6 +274,10 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         DrillThrough wanted = parsed.search();
+        if (wanted.user() == null) {
+            everyUser.show(wanted);
+            mode.setValue(EVERY_USER);
+        }
         SessionSearch search;
         try {
             search = service.search(wanted);
