@@ -109,7 +109,21 @@ class SfbServerImport {
                         + " (docs/import-sfb-server.md).");
                 return 1;
             }
+            Map<String, Path> qoe = new LinkedHashMap<>();
+            for (String name : SfbQualityFiles.FILES.keySet()) {
+                Path file = find(dir, name);
+                if (file != null) {
+                    qoe.put(name, file);
+                }
+            }
+            if (SfbQualityFiles.any(qoe)
+                    && !(qoe.containsKey(SfbQualityFiles.DIALOGS) && qoe.containsKey(SfbQualityFiles.QOE_DIALOGS))) {
+                out.println("The quality files (qoe-*) need dialogs.(tsv|csv|txt) and qoe-dialogs.(tsv|csv|txt) in "
+                        + dir + " to be joined to the dialogs (docs/import-sfb-server.md).");
+                return 1;
+            }
             var problems = new ImportProblems();
+            SfbQualityFiles.Result quality = SfbQualityFiles.read(qoe, problems, out);
             out.println("Reading " + found.get("media") + " ...");
             Map<String, Media> media = media(found.get("media"), problems);
             @Nullable LocalDate keptFrom = sessions.keptFrom();
@@ -126,6 +140,7 @@ class SfbServerImport {
                                 check(where, node, keptFrom, problems);
                             },
                             media,
+                            quality.byDialog(),
                             counts);
                 }
             }
@@ -141,6 +156,7 @@ class SfbServerImport {
             List<SessionRecord> batch = new ArrayList<>();
             Set<String> keys = new HashSet<>();
             long[] replaced = {0};
+            long[] withQuality = {0};
             long[] ignored = new long[2];
             for (String kind : List.of("sessions", "conference-sessions")) {
                 if (found.containsKey(kind)) {
@@ -157,15 +173,27 @@ class SfbServerImport {
                                     keys.add(session.dialogId());
                                 }
                                 batch.add(session);
+                                if (node.has("quality")) {
+                                    withQuality[0]++;
+                                }
                                 if (batch.size() == BATCH) {
                                     replaced[0] += flush(batch, keys, progress);
                                 }
                             },
                             media,
+                            quality.byDialog(),
                             ignored);
                 }
             }
             replaced[0] += flush(batch, keys, progress);
+            if (SfbQualityFiles.any(qoe)) {
+                out.printf(
+                        "Quality records: %d dialogs; %d QoE sessions of dialogs not in this export and %d earlier"
+                                + " reports of a dialog skipped.%n",
+                        withQuality[0],
+                        quality.unmatched(),
+                        quality.superseded());
+            }
             out.printf(
                     "Imported %d dialogs (%d stored ones replaced, %d without media rows skipped) in %.1f s"
                             + " (%.0f dialogs/s).%n",
@@ -208,7 +236,7 @@ class SfbServerImport {
         }
     }
 
-    private static @Nullable Path find(Path dir, String name) throws IOException {
+    static @Nullable Path find(Path dir, String name) throws IOException {
         try (Stream<Path> listing = Files.list(dir)) {
             return listing.filter(file -> file.getFileName()
                             .toString()
@@ -221,11 +249,15 @@ class SfbServerImport {
     }
 
     /** A delimited file with a header, read row by row; rows of only dashes (sqlcmd's underline) are skipped. */
-    private interface Rows {
+    interface Rows {
         void row(long line, Map<String, String> values);
     }
 
     private static void rows(Path file, String kind, ImportProblems problems, Rows rows) throws IOException {
+        rows(file, FILES.get(kind), problems, rows);
+    }
+
+    static void rows(Path file, List<String> columns, ImportProblems problems, Rows rows) throws IOException {
         try (BufferedReader in = TextFiles.open(file)) {
             CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(TextFiles.firstLine(in)));
             List<String> header = csv.next();
@@ -234,7 +266,7 @@ class SfbServerImport {
             }
             header = header.stream().map(String::strip).toList();
             long before = problems.count();
-            for (String column : FILES.get(kind)) {
+            for (String column : columns) {
                 if (!header.contains(column)) {
                     problems.add(new ImportProblem(
                             new SourceLocation(file, 1, 0),
@@ -310,7 +342,13 @@ class SfbServerImport {
     }
 
     private static void read(
-            Path file, String kind, ImportProblems problems, Sessions sessions, Map<String, Media> media, long[] counts)
+            Path file,
+            String kind,
+            ImportProblems problems,
+            Sessions sessions,
+            Map<String, Media> media,
+            Map<String, ObjectNode> quality,
+            long[] counts)
             throws IOException {
         rows(file, kind, problems, (line, row) -> {
             String key = key(file, line, row, problems);
@@ -364,6 +402,10 @@ class SfbServerImport {
             ArrayNode list = node.putArray("media");
             used.durations()
                     .forEach((type, ms) -> list.addObject().put("type", type).put("durationMs", ms));
+            ObjectNode qoe = quality.get(key);
+            if (qoe != null) {
+                node.set("quality", qoe);
+            }
             sessions.session(new SourceLocation(file, line, 1), node);
         });
     }
@@ -398,7 +440,7 @@ class SfbServerImport {
         return time == null || seq == null ? null : time + ":" + seq;
     }
 
-    private static @Nullable Instant time(
+    static @Nullable Instant time(
             Path file, long line, Map<String, String> row, String column, boolean required, ImportProblems problems) {
         String value = row.get(column);
         if (value == null) {
@@ -420,7 +462,7 @@ class SfbServerImport {
         }
     }
 
-    private static @Nullable Integer integer(
+    static @Nullable Integer integer(
             Path file, long line, Map<String, String> row, String column, ImportProblems problems) {
         String value = row.get(column);
         if (value == null) {
@@ -434,7 +476,7 @@ class SfbServerImport {
         }
     }
 
-    private static ImportProblem problem(Path file, long line, Map<String, String> row, String column, String reason) {
+    static ImportProblem problem(Path file, long line, Map<String, String> row, String column, String reason) {
         List<String> header = List.of(row.get("#columns").split("\t"));
         int index = header.indexOf(column) + 1;
         return new ImportProblem(new SourceLocation(file, line, index), "column " + index, column, reason);
