@@ -471,7 +471,9 @@ final class SfbQualityFiles {
                     record.put("mediaType", mediaType);
                 }
                 if (!table.oncePerSide()) {
-                    r.lists.computeIfAbsent(table.list(), k -> new ArrayList<>()).add(record);
+                    r.lists
+                            .computeIfAbsent(table.list(), k -> new ArrayList<>())
+                            .add(record);
                     continue;
                 }
                 String slot = table.list() + " " + record.path("side").asText()
@@ -485,7 +487,9 @@ final class SfbQualityFiles {
                             "session " + row.get("ConferenceDateTime") + " " + row.get("SessionSeq"),
                             "",
                             "repeats the " + record.path("side").asText() + " side's record"
-                                    + (record.has("hop") ? " of hop " + record.path("hop").asInt() : "")
+                                    + (record.has("hop")
+                                            ? " of hop " + record.path("hop").asInt()
+                                            : "")
                                     + " of line " + held.line() + "; each side has one"));
                 }
             }
@@ -607,8 +611,8 @@ final class SfbQualityFiles {
             lists.put(table.list(), new ArrayList<>());
         }
         r.lists.forEach((list, records) -> lists.get(list).addAll(records));
-        r.slots.forEach((slot, held) -> lists.get(slot.substring(0, slot.indexOf(' ')))
-                .add(held.record()));
+        r.slots.forEach(
+                (slot, held) -> lists.get(slot.substring(0, slot.indexOf(' '))).add(held.record()));
         for (ObjectNode feedback : lists.get("feedback")) {
             TreeMap<Integer, String> tokens = r.tokens.get(feedback.path("side").asText());
             if (tokens != null) {

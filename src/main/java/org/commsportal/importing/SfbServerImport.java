@@ -190,9 +190,7 @@ class SfbServerImport {
                 out.printf(
                         "Quality records: %d dialogs; %d QoE sessions of dialogs not in this export and %d earlier"
                                 + " reports of a dialog skipped.%n",
-                        withQuality[0],
-                        quality.unmatched(),
-                        quality.superseded());
+                        withQuality[0], quality.unmatched(), quality.superseded());
             }
             out.printf(
                     "Imported %d dialogs (%d stored ones replaced, %d without media rows skipped) in %.1f s"
