@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
 import org.commsportal.ingest.IngestProblem;
 import org.commsportal.ingest.IngestProblems;
 import org.commsportal.ingest.IngestRecords;
@@ -86,10 +88,12 @@ class SfbServerImport {
 
     private final IngestRecords records;
     private final SessionWriter sessions;
+    private final DirectoryService directory;
 
-    SfbServerImport(IngestRecords records, SessionWriter sessions) {
+    SfbServerImport(IngestRecords records, SessionWriter sessions, DirectoryService directory) {
         this.records = records;
         this.sessions = sessions;
+        this.directory = directory;
     }
 
     /** A dialog's media: per portal media type, the summed duration. */
@@ -124,6 +128,12 @@ class SfbServerImport {
             }
             var problems = new ImportProblems();
             SfbQualityFiles.Result quality = SfbQualityFiles.read(qoe, problems, out);
+            Path usersFile = find(dir, SfbUsersFile.NAME);
+            SfbUsersFile.Read users = null;
+            if (usersFile != null) {
+                out.println("Reading " + usersFile + " ...");
+                users = SfbUsersFile.read(usersFile, records, problems);
+            }
             out.println("Reading " + found.get("media") + " ...");
             Map<String, Media> media = media(found.get("media"), problems);
             @Nullable LocalDate keptFrom = sessions.keptFrom();
@@ -150,6 +160,9 @@ class SfbServerImport {
                         .forEach(p -> out.println("  " + p.describe()));
                 out.println(problems.count() + " problem(s); nothing was imported.");
                 return 2;
+            }
+            if (users != null) {
+                addUsers(users, out);
             }
             out.println("Importing " + counts[0] + " dialogs ...");
             var progress = new ImportProgress(out, "dialogs", counts[0]);
@@ -208,6 +221,25 @@ class SfbServerImport {
             out.println("Cannot read " + dir + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The users file's users the directory does not know yet, added before the dialogs that name them. */
+    private void addUsers(SfbUsersFile.Read users, PrintStream out) {
+        var known = directory.knownUpns(users.users().keySet());
+        List<UserRecord> added = users.users().entrySet().stream()
+                .filter(user -> !known.contains(user.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        for (int from = 0; from < added.size(); from += BATCH) {
+            List<UserRecord> batch = added.subList(from, Math.min(added.size(), from + BATCH));
+            Retrying.write(() -> {
+                directory.upsert(batch);
+                return batch.size();
+            });
+        }
+        out.printf(
+                "Users: %d added to the directory, %d already in it (left as they are), %d telephone URIs skipped.%n",
+                added.size(), users.users().size() - added.size(), users.telephoneUris());
     }
 
     private int flush(List<SessionRecord> batch, Set<String> keys, ImportProgress progress) {

@@ -57,7 +57,8 @@ class SfbServerQualityImportIT {
             "qoe-video-streams.csv",
             "qoe-traceroutes.tsv",
             "qoe-feedback.csv",
-            "qoe-feedback-tokens.csv");
+            "qoe-feedback-tokens.csv",
+            "users.tsv");
 
     @Autowired
     ImportCommands commands;
@@ -103,7 +104,13 @@ class SfbServerQualityImportIT {
         assertThat(output())
                 .contains("Quality records: 4 dialogs; 1 QoE sessions of dialogs not in this export and 1 earlier"
                         + " reports of a dialog skipped.")
-                .contains("Imported 5 dialogs (0 stored ones replaced, 0 without media rows skipped)");
+                .contains("Users: 1 added to the directory, 1 already in it (left as they are), 1 telephone URIs"
+                        + " skipped.")
+                .contains("Imported 6 dialogs (0 stored ones replaced, 0 without media rows skipped)");
+        // the Users table feeds the directory with the users it does not know; known ones keep their record
+        String d = tenant.name();
+        assertThat(user(tenant, "dave")).isEqualTo("dave@" + d + ", dave@" + d + ", " + day + ", im 1");
+        assertThat(user(tenant, "ann")).isEqualTo("ann@" + d + ", Ann Example, 2025-01-01, im 1");
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         checkPeerToPeerAudioAndVideo(tenant);
         checkIceFailureAndThresholds(tenant);
@@ -119,7 +126,10 @@ class SfbServerQualityImportIT {
         TestTenants.signOut();
         assertThat(run("import", "sfb-server", dir.toString(), "--tenant=" + tenant.name()))
                 .isZero();
-        assertThat(output()).contains("Imported 5 dialogs (5 stored ones replaced");
+        assertThat(output())
+                .contains("Users: 0 added to the directory, 2 already in it")
+                .contains("Imported 6 dialogs (6 stored ones replaced");
+        assertThat(user(tenant, "dave")).isEqualTo("dave@" + d + ", dave@" + d + ", " + day + ", im 1");
         assertThat(qualityRows(tenant)).isEqualTo(rows);
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         checkPeerToPeerAudioAndVideo(tenant);
@@ -439,6 +449,8 @@ class SfbServerQualityImportIT {
                 Files.readString(dir.resolve("qoe-dialogs.tsv")) + day + " 16:00:00\t1\t;from-tag=x\n",
                 UTF8);
 
+        Files.writeString(dir.resolve("users.tsv"), "UserUri\tFirstRegisterTime\nsip:erin@example.com\t\n", UTF8);
+
         assertThat(run("import", "sfb-server", dir.toString(), "--tenant=" + tenant.name()))
                 .isEqualTo(2);
 
@@ -455,8 +467,10 @@ class SfbServerQualityImportIT {
                 .contains(dir.resolve("qoe-feedback.csv") + ":2:4: column 4, Rating: must be a rating of 1 to 5 stars")
                 .contains(dir.resolve("qoe-media-lines.tsv")
                         + ":7:3: column 3, MediaLineLabel: must be a media line label 0, 1, 2, 3 or 16")
+                .contains(dir.resolve("users.tsv") + ":2:2: column 2, FirstRegisterTime: is required")
                 .contains("nothing was imported");
         assertThat(count(tenant)).isZero();
+        currentTenant.runAs(tenant.id(), () -> assertThat(directory.count()).isEqualTo(3));
     }
 
     @Test
@@ -566,6 +580,19 @@ class SfbServerQualityImportIT {
                     .single();
         }
         return rows;
+    }
+
+    /** A directory user as stored, with the peer-to-peer IM sessions counted for them. */
+    private String user(Tenant tenant, String alias) {
+        return jdbc.sql("""
+                SELECT CONCAT(u.upn, ', ', u.display_name, ', ', u.licensed_from, ', im ',
+                              (SELECT COALESCE(SUM(r.p2p_im), 0) FROM user_daily_rollup r
+                               WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id))
+                FROM licensed_user u WHERE u.tenant_id = :t AND u.alias = :a""")
+                .param("t", tenant.id())
+                .param("a", alias)
+                .query(String.class)
+                .single();
     }
 
     private long count(Tenant tenant) {
