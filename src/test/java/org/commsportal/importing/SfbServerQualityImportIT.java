@@ -79,6 +79,9 @@ class SfbServerQualityImportIT {
     ReadModelCheck readModels;
 
     @Autowired
+    ImportUploads uploads;
+
+    @Autowired
     JdbcClient jdbc;
 
     @TempDir
@@ -415,6 +418,33 @@ class SfbServerQualityImportIT {
                 .containsExactly(new Quality.Feedback(Side.FROM, 4, null, "Good, but \"echo\" at the start"));
         assertThat(report.sessions()).isEmpty();
         assertThat(rank(tenant, "T13:00:00Z:10")).isEqualTo(1);
+    }
+
+    @Test
+    void uploaded_quality_files_import_as_the_command_line_imports_them() throws Exception {
+        Tenant uploaded = tenantWithUsers("qoe-upload");
+        Tenant commandLine = tenantWithUsers("qoe-upload-cli");
+        Path cli = fixtures(commandLine, "cli");
+        Path upload = fixtures(uploaded, "upload");
+        testTenants.signInAs(uploaded, Role.GLOBAL_ADMIN);
+        UploadFolder folder = uploads.newFolder();
+        for (String name : FIXTURES) {
+            try (var in = Files.newInputStream(upload.resolve(name))) {
+                folder.receive(name, in);
+            }
+        }
+
+        ImportUploadsIT.Recorder recorder = new ImportUploadsIT.Recorder();
+        uploads.start(ImportUploads.Source.SFB_SERVER, folder, ImportUploads.Options.NONE, recorder);
+        ImportUploads.Outcome outcome = recorder.outcome.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(outcome.status()).as(recorder.lines.toString()).isZero();
+        assertThat(outcome.summary()).startsWith("Imported 6 dialogs (0 stored ones replaced");
+        assertThat(recorder.lines).anyMatch(line -> line.startsWith("Quality records: 4 dialogs;"));
+        TestTenants.signOut();
+        assertThat(run("import", "sfb-server", cli.toString(), "--tenant=" + commandLine.name()))
+                .isZero();
+        assertThat(qualityRows(uploaded)).isEqualTo(qualityRows(commandLine)).isEqualTo(40);
     }
 
     @Test
