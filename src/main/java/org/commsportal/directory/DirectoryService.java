@@ -84,6 +84,25 @@ public class DirectoryService {
         return directory.findByAliasOrUpnPrefix(currentTenant.id(), prefix, limit, false);
     }
 
+    /**
+     * Which of these UPNs (any case) the signed-in tenant's directory holds, in lower case: for importers that only
+     * add users the directory does not know yet (docs/import-sfb-server.md, "Users").
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> knownUpns(java.util.Collection<String> upns) {
+        if (upns.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return directory
+                .licences(
+                        currentTenant.id(),
+                        upns.stream()
+                                .map(upn -> upn.toLowerCase(Locale.ROOT))
+                                .distinct()
+                                .toList())
+                .keySet();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return directory.count(currentTenant.id());

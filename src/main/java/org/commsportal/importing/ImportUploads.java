@@ -35,7 +35,11 @@ public class ImportUploads {
     /** The kinds of files the page imports, as the command line's {@code import <kind>}. */
     public enum Source {
         TEAMS_CALL_RECORDS("teams-call-records", "Teams call records (JSON, NDJSON)", true),
-        SFB_SERVER("sfb-server", "Skype for Business Server export (media, sessions, conference-sessions files)", true),
+        SFB_SERVER(
+                "sfb-server",
+                "Skype for Business Server export (media, sessions, conference-sessions; optional users, dialogs and"
+                        + " qoe-* quality files)",
+                true),
         USERS_CSV("users-csv", "Users (CSV directory export)", false);
 
         private final String command;

@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.UserRecord;
 import org.commsportal.ingest.IngestProblem;
 import org.commsportal.ingest.IngestProblems;
 import org.commsportal.ingest.IngestRecords;
@@ -88,11 +90,17 @@ class SfbServerImport {
     private final IngestRecords records;
     private final SessionWriter sessions;
     private final BulkSessionWriter bulkSessions;
+    private final DirectoryService directory;
 
-    SfbServerImport(IngestRecords records, SessionWriter sessions, BulkSessionWriter bulkSessions) {
+    SfbServerImport(
+            IngestRecords records,
+            SessionWriter sessions,
+            BulkSessionWriter bulkSessions,
+            DirectoryService directory) {
         this.records = records;
         this.sessions = sessions;
         this.bulkSessions = bulkSessions;
+        this.directory = directory;
     }
 
     /** A dialog's media: per portal media type, the summed duration. */
@@ -117,7 +125,27 @@ class SfbServerImport {
                         + " (docs/import-sfb-server.md).");
                 return 1;
             }
+            Map<String, Path> qoe = new LinkedHashMap<>();
+            for (String name : SfbQualityFiles.FILES.keySet()) {
+                Path file = find(dir, name);
+                if (file != null) {
+                    qoe.put(name, file);
+                }
+            }
+            if (SfbQualityFiles.any(qoe)
+                    && !(qoe.containsKey(SfbQualityFiles.DIALOGS) && qoe.containsKey(SfbQualityFiles.QOE_DIALOGS))) {
+                out.println("The quality files (qoe-*) need dialogs.(tsv|csv|txt) and qoe-dialogs.(tsv|csv|txt) in "
+                        + dir + " to be joined to the dialogs (docs/import-sfb-server.md).");
+                return 1;
+            }
             var problems = new ImportProblems();
+            SfbQualityFiles.Result quality = SfbQualityFiles.read(qoe, problems, out);
+            Path usersFile = find(dir, SfbUsersFile.NAME);
+            SfbUsersFile.Read users = null;
+            if (usersFile != null) {
+                out.println("Reading " + usersFile + " ...");
+                users = SfbUsersFile.read(usersFile, records, problems);
+            }
             out.println("Reading " + found.get("media") + " ...");
             Map<String, Media> media = media(found.get("media"), problems);
             @Nullable LocalDate keptFrom = sessions.keptFrom();
@@ -134,6 +162,7 @@ class SfbServerImport {
                                 check(where, node, keptFrom, problems);
                             },
                             media,
+                            quality.byDialog(),
                             counts);
                 }
             }
@@ -144,6 +173,9 @@ class SfbServerImport {
                 out.println(problems.count() + " problem(s); nothing was imported.");
                 return 2;
             }
+            if (users != null) {
+                addUsers(users, out);
+            }
             out.println("Importing " + counts[0] + " dialogs" + (bulk ? " on the bulk path" : "") + " ...");
             if (bulk) {
                 bulkSessions.start();
@@ -152,6 +184,7 @@ class SfbServerImport {
             List<SessionRecord> batch = new ArrayList<>();
             Set<String> keys = new HashSet<>();
             long[] replaced = {0};
+            long[] withQuality = {0};
             long[] ignored = new long[2];
             for (String kind : List.of("sessions", "conference-sessions")) {
                 if (found.containsKey(kind)) {
@@ -168,17 +201,27 @@ class SfbServerImport {
                                     keys.add(session.dialogId());
                                 }
                                 batch.add(session);
+                                if (node.has("quality")) {
+                                    withQuality[0]++;
+                                }
                                 if (batch.size() == BATCH) {
                                     replaced[0] += flush(batch, keys, progress, bulk);
                                 }
                             },
                             media,
+                            quality.byDialog(),
                             ignored);
                 }
             }
             replaced[0] += flush(batch, keys, progress, bulk);
             if (bulk) {
                 BulkImports.finish(bulkSessions, out);
+            }
+            if (SfbQualityFiles.any(qoe)) {
+                out.printf(
+                        "Quality records: %d dialogs; %d QoE sessions of dialogs not in this export and %d earlier"
+                                + " reports of a dialog skipped.%n",
+                        withQuality[0], quality.unmatched(), quality.superseded());
             }
             out.printf(
                     "Imported %d dialogs (%d stored ones replaced, %d without media rows skipped) in %.1f s"
@@ -196,6 +239,25 @@ class SfbServerImport {
             out.println("Cannot read " + dir + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The users file's users the directory does not know yet, added before the dialogs that name them. */
+    private void addUsers(SfbUsersFile.Read users, PrintStream out) {
+        var known = directory.knownUpns(users.users().keySet());
+        List<UserRecord> added = users.users().entrySet().stream()
+                .filter(user -> !known.contains(user.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        for (int from = 0; from < added.size(); from += BATCH) {
+            List<UserRecord> batch = added.subList(from, Math.min(added.size(), from + BATCH));
+            Retrying.write(() -> {
+                directory.upsert(batch);
+                return batch.size();
+            });
+        }
+        out.printf(
+                "Users: %d added to the directory, %d already in it (left as they are), %d telephone URIs skipped.%n",
+                added.size(), users.users().size() - added.size(), users.telephoneUris());
     }
 
     private int flush(List<SessionRecord> batch, Set<String> keys, ImportProgress progress, boolean bulk) {
@@ -222,7 +284,7 @@ class SfbServerImport {
         }
     }
 
-    private static @Nullable Path find(Path dir, String name) throws IOException {
+    static @Nullable Path find(Path dir, String name) throws IOException {
         try (Stream<Path> listing = Files.list(dir)) {
             return listing.filter(file -> file.getFileName()
                             .toString()
@@ -235,11 +297,15 @@ class SfbServerImport {
     }
 
     /** A delimited file with a header, read row by row; rows of only dashes (sqlcmd's underline) are skipped. */
-    private interface Rows {
+    interface Rows {
         void row(long line, Map<String, String> values);
     }
 
     private static void rows(Path file, String kind, ImportProblems problems, Rows rows) throws IOException {
+        rows(file, FILES.get(kind), problems, rows);
+    }
+
+    static void rows(Path file, List<String> columns, ImportProblems problems, Rows rows) throws IOException {
         try (BufferedReader in = TextFiles.open(file)) {
             CsvReader csv = new CsvReader(in, CsvReader.delimiterOf(TextFiles.firstLine(in)));
             List<String> header = csv.next();
@@ -248,7 +314,7 @@ class SfbServerImport {
             }
             header = header.stream().map(String::strip).toList();
             long before = problems.count();
-            for (String column : FILES.get(kind)) {
+            for (String column : columns) {
                 if (!header.contains(column)) {
                     problems.add(new ImportProblem(
                             new SourceLocation(file, 1, 0),
@@ -324,7 +390,13 @@ class SfbServerImport {
     }
 
     private static void read(
-            Path file, String kind, ImportProblems problems, Sessions sessions, Map<String, Media> media, long[] counts)
+            Path file,
+            String kind,
+            ImportProblems problems,
+            Sessions sessions,
+            Map<String, Media> media,
+            Map<String, ObjectNode> quality,
+            long[] counts)
             throws IOException {
         rows(file, kind, problems, (line, row) -> {
             String key = key(file, line, row, problems);
@@ -378,6 +450,10 @@ class SfbServerImport {
             ArrayNode list = node.putArray("media");
             used.durations()
                     .forEach((type, ms) -> list.addObject().put("type", type).put("durationMs", ms));
+            ObjectNode qoe = quality.get(key);
+            if (qoe != null) {
+                node.set("quality", qoe);
+            }
             sessions.session(new SourceLocation(file, line, 1), node);
         });
     }
@@ -412,7 +488,7 @@ class SfbServerImport {
         return time == null || seq == null ? null : time + ":" + seq;
     }
 
-    private static @Nullable Instant time(
+    static @Nullable Instant time(
             Path file, long line, Map<String, String> row, String column, boolean required, ImportProblems problems) {
         String value = row.get(column);
         if (value == null) {
@@ -434,7 +510,7 @@ class SfbServerImport {
         }
     }
 
-    private static @Nullable Integer integer(
+    static @Nullable Integer integer(
             Path file, long line, Map<String, String> row, String column, ImportProblems problems) {
         String value = row.get(column);
         if (value == null) {
@@ -448,7 +524,7 @@ class SfbServerImport {
         }
     }
 
-    private static ImportProblem problem(Path file, long line, Map<String, String> row, String column, String reason) {
+    static ImportProblem problem(Path file, long line, Map<String, String> row, String column, String reason) {
         List<String> header = List.of(row.get("#columns").split("\t"));
         int index = header.indexOf(column) + 1;
         return new ImportProblem(new SourceLocation(file, line, index), "column " + index, column, reason);
