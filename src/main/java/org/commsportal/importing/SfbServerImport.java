@@ -93,10 +93,7 @@ class SfbServerImport {
     private final DirectoryService directory;
 
     SfbServerImport(
-            IngestRecords records,
-            SessionWriter sessions,
-            BulkSessionWriter bulkSessions,
-            DirectoryService directory) {
+            IngestRecords records, SessionWriter sessions, BulkSessionWriter bulkSessions, DirectoryService directory) {
         this.records = records;
         this.sessions = sessions;
         this.bulkSessions = bulkSessions;

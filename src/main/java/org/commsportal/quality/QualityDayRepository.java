@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.ClientVersions;
+import org.commsportal.common.SubnetLocations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -2,8 +2,8 @@ package org.commsportal.quality;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.commsportal.common.Place;
 import org.commsportal.common.ClientVersions;
+import org.commsportal.common.Place;
 import org.commsportal.sessions.Modality;
 import org.jspecify.annotations.Nullable;
 

@@ -8,8 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.ClientVersions;
+import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.UtcDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,7 +129,10 @@ class ReliabilityReadRepository {
                         WHERE r.tenant_id = :tenantId AND r.modality IN (0, 4, 5, 6) AND r.outcome IN (0, 1, 2, 3)
                             AND r.day BETWEEN :from AND :to AND %s = :value AND %s
                         GROUP BY r.day, r.modality
-                        """.formatted(SESSION_COUNTS, valueOf(split, "r." + split.column()), place(tenantId, filter, "r", "subnet", params)))
+                        """.formatted(
+                                SESSION_COUNTS,
+                                valueOf(split, "r." + split.column()),
+                                place(tenantId, filter, "r", "subnet", params)))
                 .params(params)
                 .query((rs, row) -> new DayCounts(
                         rs.getObject("day", LocalDate.class), rs.getInt("modality"), split.kind(), value, counts(rs)))
@@ -155,7 +158,10 @@ class ReliabilityReadRepository {
                         WHERE r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (0, 1, 2, 3)
                             AND r.day BETWEEN :from AND :to AND %3$s
                         GROUP BY split_value
-                        """.formatted(valueOf(split, "r." + split.column()), SESSION_COUNTS, place(tenantId, filter, "r", "subnet", params));
+                        """.formatted(
+                                valueOf(split, "r." + split.column()),
+                                SESSION_COUNTS,
+                                place(tenantId, filter, "r", "subnet", params));
         return jdbc.sql(sql)
                 .params(params)
                 .query((rs, row) -> new ValueCounts(rs.getString("split_value"), counts(rs)))
