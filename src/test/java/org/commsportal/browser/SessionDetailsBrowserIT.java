@@ -433,12 +433,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
                 .allSatisfy(field -> assertThat(field.isDisplayed()).isFalse());
         setDateTime("every-user-from", from.toString());
         setDateTime("every-user-to", lastDay.toString());
-        browser.script("""
-                const select = document.getElementById('every-user-verdict');
-                select.value = 'poor';
-                select.dispatchEvent(new CustomEvent('change', {bubbles: true}));
-                """);
-        browser.waitUntilIdle();
+        browser.chooseInSelect("every-user-verdict", "Poor");
         WebElement subnetInput = browser.driver.findElement(By.cssSelector("#every-user-subnet input"));
         browser.script("arguments[0].scrollIntoView({block: 'center'})", subnetInput);
         subnetInput.sendKeys(subnet);
@@ -449,8 +444,18 @@ class SessionDetailsBrowserIT extends BrowserTest {
         search.click();
         String summary = sessions + " sessions (" + streams + " streams match) of every user on the days " + from
                 + " to " + lastDay + " (UTC)";
-        browser.wait(Duration.ofSeconds(15))
-                .until(d -> d.findElement(By.id("result-summary")).getText().equals(summary));
+        try {
+            browser.wait(Duration.ofSeconds(15))
+                    .until(d -> d.findElement(By.id("result-summary")).getText().equals(summary));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("session-details-every-user-failed");
+            throw new AssertionError(
+                    "summary: "
+                            + browser.driver
+                                    .findElement(By.id("result-summary"))
+                                    .getText() + " at " + browser.currentPath() + "; expected " + summary,
+                    e);
+        }
         assertThat(gridSize()).isEqualTo(sessions);
         assertThat(address()).contains("from=" + from, "to=" + lastDay, "verdict=poor", "subnet=" + subnet);
 
@@ -477,8 +482,8 @@ class SessionDetailsBrowserIT extends BrowserTest {
                 .isTrue();
         assertThat(browser.script("return document.getElementById('every-user-subnet').value"))
                 .isEqualTo(subnet);
-        assertThat(browser.script("return document.getElementById('every-user-verdict').value"))
-                .isEqualTo("poor");
+        assertThat(browser.driver.findElement(By.id("every-user-verdict")).getText())
+                .contains("Poor");
     }
 
     @Test
