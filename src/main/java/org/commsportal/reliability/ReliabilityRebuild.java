@@ -1,7 +1,6 @@
 package org.commsportal.reliability;
 
 import org.commsportal.sessions.SessionWeeks;
-import org.commsportal.sessions.TenantWriteLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,17 +16,17 @@ public class ReliabilityRebuild {
     private final ReliabilityStoreRepository repository;
     private final SessionWeeks weeks;
     private final TransactionTemplate transactions;
-    private final TenantWriteLock writeLock;
+    private final ReliabilityReadModel readModel;
 
     ReliabilityRebuild(
             ReliabilityStoreRepository repository,
             SessionWeeks weeks,
             TransactionTemplate transactions,
-            TenantWriteLock writeLock) {
+            ReliabilityReadModel readModel) {
         this.repository = repository;
         this.weeks = weeks;
         this.transactions = transactions;
-        this.writeLock = writeLock;
+        this.readModel = readModel;
     }
 
     /** Forgets the tenant's rows and builds them again from its kept sessions. */
@@ -39,17 +38,14 @@ public class ReliabilityRebuild {
     }
 
     /**
-     * Rebuilds the tenant's rows while its sessions may be written: each week is forgotten and built again in one
-     * transaction that holds the tenant's write lock, so a write waits for that week (seconds) instead of the whole
-     * tenant, and every week's rows are exact when its transaction commits.
+     * Rebuilds the tenant's rows while its sessions may be written, through the read model's rebuild of days (a
+     * bulk import's): each week is forgotten and built again in one transaction that holds the tenant's write lock,
+     * so a write waits for that week instead of the whole tenant, and every week is exact when it commits.
      */
     public void rebuildWhileWriting(long tenantId) {
         weeks.forEach(
                 tenantId,
-                (from, until) -> transactions.executeWithoutResult(status -> {
-                    writeLock.lockExclusive(tenantId);
-                    repository.forgetDays(tenantId, from.toLocalDate(), until.toLocalDate());
-                    repository.build(tenantId, from, until);
-                }));
+                (from, until) -> readModel.rebuildDays(
+                        tenantId, from.toLocalDate(), until.toLocalDate().minusDays(1)));
     }
 }
