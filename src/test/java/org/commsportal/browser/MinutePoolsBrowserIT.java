@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -78,6 +79,18 @@ class MinutePoolsBrowserIT extends BrowserTest {
         long international = gridSize();
         assertThat(browser.gridRows("pool-table"))
                 .allSatisfy(row -> assertThat(row.get(0)).isEqualTo("International"));
+        // the month and the capability are in the address, and the address opens them again
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> browser.currentPath().contains("capability=international"));
+        String link = browser.currentPath();
+        assertThat(link).contains("month=" + previous);
+        browser.open("/usage/pstn-minute-pools");
+        browser.waitFor(By.id("pool-table"));
+        browser.open(link);
+        browser.waitFor(By.id("pool-table"));
+        assertThat(gridSize()).isEqualTo(international);
+        assertThat(browser.driver.findElement(By.id("month")).getText()).contains(previous.toString());
+        assertThat(browser.driver.findElement(By.id("copy-link")).isDisplayed()).isTrue();
 
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");

@@ -8,13 +8,21 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.commsportal.base.ui.ColumnChooser;
+import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.export.ExportFormat;
@@ -32,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * plan minutes by capability and country, with its total, used and remaining minutes; sorted, paged and exported in
  * the database. Pools name no user, so every chart role sees them.
  */
-@Route("usage/pstn-minute-pools")
+@Route(MinutePoolsView.ROUTE)
 @PageTitle("PSTN minute pools | Comms Usage Portal")
 @Menu(order = 4.7, title = "PSTN minute pools", icon = "vaadin:hourglass")
 @RolesAllowed({
@@ -42,24 +50,29 @@ import org.jspecify.annotations.Nullable;
     Roles.GLOBAL_READER,
     Roles.USAGE_SUMMARY_READER
 })
-class MinutePoolsView extends VerticalLayout {
+class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
 
+    static final String ROUTE = "usage/pstn-minute-pools";
     static final String COLUMNS_PREFERENCE = "pstn-minute-pools.columns";
 
     private final MinutePoolsService service;
     private final UserTableGrid<MinutePool, MinutePoolColumn, MinutePoolQuery> grid;
     private final ColumnChooser<MinutePoolColumn> columns;
     private final Span poolCount = new Span();
+    private final PageAddress address = new PageAddress(ROUTE);
+    private final List<YearMonth> months;
+    private final Select<YearMonth> month = new Select<>();
+    private final Select<PoolCapability> capability = new Select<>();
     private MinutePoolQuery query;
+    private boolean restoring;
 
     MinutePoolsView(MinutePoolsService service, AccountPreferences preferences) {
         this.service = service;
         setId("pstn-minute-pools");
         setWidthFull();
-        List<YearMonth> months = service.months();
+        months = service.months();
         query = MinutePoolQuery.of(months.get(0));
 
-        var month = new Select<YearMonth>();
         month.setId("month");
         month.setLabel("Month (UTC)");
         month.setItems(months);
@@ -67,7 +80,6 @@ class MinutePoolsView extends VerticalLayout {
         month.setValue(months.get(0));
         month.addValueChangeListener(event -> refresh(query.withMonth(event.getValue())));
 
-        var capability = new Select<PoolCapability>();
         capability.setId("capability-filter");
         capability.setLabel("Capability");
         capability.setEmptySelectionAllowed(true);
@@ -77,11 +89,18 @@ class MinutePoolsView extends VerticalLayout {
         capability.addValueChangeListener(event -> refresh(query.withCapability(event.getValue())));
 
         grid = MinutePoolGrid.of(service, () -> query);
+        grid.addSortListener(event -> writeAddress());
         columns = new ColumnChooser<>(
                 MinutePoolColumn.class, MinutePoolColumn::header, grid, preferences, COLUMNS_PREFERENCE);
         poolCount.setId("pool-count");
         var toolbar = new HorizontalLayout(
-                month, capability, poolCount, new Div(), columns, new StreamedExports(this::prepareExport));
+                month,
+                capability,
+                poolCount,
+                new Div(),
+                PageAddress.copyButton(),
+                columns,
+                new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
         toolbar.setWrap(true);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -101,6 +120,71 @@ class MinutePoolsView extends VerticalLayout {
         grid.getDataProvider().refreshAll();
         long pools = service.countPools(query);
         poolCount.setText(pools + (pools == 1 ? " pool" : " pools"));
+        writeAddress();
+    }
+
+    /** Opens the view a link describes (docs/pages.md#links); invalid parameters are left out and named. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        List<String> problems = new ArrayList<>();
+        restoring = true;
+        try {
+            PageAddress.single(parameters, "month").ifPresent(text -> {
+                try {
+                    YearMonth chosen = YearMonth.parse(text);
+                    if (months.contains(chosen)) {
+                        month.setValue(chosen);
+                    } else {
+                        problems.add("month " + PageAddress.shown(text) + " is not the current or the previous month");
+                    }
+                } catch (DateTimeParseException e) {
+                    problems.add("month " + PageAddress.shown(text) + " is not a month such as 2026-11");
+                }
+            });
+            PageAddress.single(parameters, "capability").ifPresent(text -> {
+                try {
+                    capability.setValue(PoolCapability.valueOf(text.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    problems.add("capability " + PageAddress.shown(text) + " is not domestic or international");
+                }
+            });
+            PageAddress.single(parameters, "sort").ifPresent(text -> {
+                try {
+                    MinutePoolColumn column = MinutePoolColumn.valueOf(text.toUpperCase(Locale.ROOT));
+                    boolean ascending = !PageAddress.single(parameters, "order")
+                            .orElse("asc")
+                            .equals("desc");
+                    grid.sortBy(column, ascending);
+                } catch (IllegalArgumentException e) {
+                    problems.add("sort column " + PageAddress.shown(text) + " is not a column of this table");
+                }
+            });
+        } finally {
+            restoring = false;
+        }
+        refresh(query);
+        PageAddress.tell(problems);
+    }
+
+    /** Writes the month (when not the current one), the capability and the sort into the address. */
+    private void writeAddress() {
+        if (restoring) {
+            return;
+        }
+        Map<String, String> state = new LinkedHashMap<>();
+        if (!query.month().equals(months.get(0))) {
+            state.put("month", query.month().toString());
+        }
+        if (query.capability() != null) {
+            state.put("capability", query.capability().name().toLowerCase(Locale.ROOT));
+        }
+        grid.sortChoice().ifPresent(sort -> {
+            state.put("sort", sort.getKey().name().toLowerCase(Locale.ROOT));
+            state.put("order", sort.getValue() ? "asc" : "desc");
+        });
+        address.write(state);
     }
 
     /** Every pool of the month and filter, in the table's sort, with the visible columns. */
