@@ -60,6 +60,12 @@ public class SavedViews {
     /** Session details: its search form or a drill-through, grouping and columns; per-user data only. */
     private static final Parameters SESSION_DETAILS = sessionDetails();
 
+    /** Users blocked: the day, the user and block action filters, sort and columns; a chart viewer gets the day. */
+    private static final Parameters USERS_BLOCKED = new Parameters(
+            Set.of("day", "user", "action", "sort", "order", "columns"),
+            Set.of("day"),
+            Set.of("day", "action", "sort", "order", "columns"));
+
     private static final Map<String, Parameters> PAGES = Map.ofEntries(
             Map.entry("usage/session-details", SESSION_DETAILS),
             Map.entry("usage/peer-to-peer-activity", USAGE_REPORT),
@@ -72,7 +78,9 @@ public class SavedViews {
             Map.entry("quality/reliability", Parameters.aggregate(withPlace(withCodes()))),
             Map.entry("quality/feedback", Parameters.aggregate(QUALITY_FILTERS)),
             Map.entry("quality/locations", Parameters.aggregate(withPath())),
-            Map.entry("usage/pstn-usage", PSTN_USAGE));
+            Map.entry("usage/pstn-usage", PSTN_USAGE),
+            Map.entry("usage/users-blocked", USERS_BLOCKED),
+            Map.entry("usage/pstn-minute-pools", Parameters.aggregate("month", "capability", "sort", "order", "columns")));
 
     private static Parameters sessionDetails() {
         Set<String> all = new HashSet<>(Set.of(

@@ -3,6 +3,7 @@ package org.commsportal.schedules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,12 @@ import org.commsportal.activity.UserTableQuery;
 import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.DeviceUserColumn;
 import org.commsportal.deviceusage.DeviceUserQuery;
+import org.commsportal.directory.PstnBlockAction;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.minutepools.MinutePoolColumn;
+import org.commsportal.minutepools.MinutePoolQuery;
+import org.commsportal.minutepools.MinutePoolsService;
+import org.commsportal.minutepools.PoolCapability;
 import org.commsportal.pstn.PstnCallColumn;
 import org.commsportal.pstn.PstnCallQuery;
 import org.commsportal.pstn.PstnCallType;
@@ -21,6 +27,9 @@ import org.commsportal.skypeactivity.SkypeActivityColumn;
 import org.commsportal.skypeactivity.SkypeActivityPage;
 import org.commsportal.skypeactivity.SkypeActivityQuery;
 import org.commsportal.skypeactivity.SkypeActivityService;
+import org.commsportal.usersblocked.BlockedUserColumn;
+import org.commsportal.usersblocked.BlockedUserQuery;
+import org.commsportal.usersblocked.UsersBlockedService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,16 +47,22 @@ public class ScheduledExports {
     private final SkypeActivityService skypeActivity;
     private final DeviceUsageService deviceUsage;
     private final PstnUsageService pstnUsage;
+    private final UsersBlockedService usersBlocked;
+    private final MinutePoolsService minutePools;
 
     ScheduledExports(
             ActivityService activity,
             SkypeActivityService skypeActivity,
             DeviceUsageService deviceUsage,
-            PstnUsageService pstnUsage) {
+            PstnUsageService pstnUsage,
+            UsersBlockedService usersBlocked,
+            MinutePoolsService minutePools) {
         this.activity = activity;
         this.skypeActivity = skypeActivity;
         this.deviceUsage = deviceUsage;
         this.pstnUsage = pstnUsage;
+        this.usersBlocked = usersBlocked;
+        this.minutePools = minutePools;
     }
 
     /** The routes whose per-user table can be attached; a view of another page is sent as a link. */
@@ -57,7 +72,9 @@ public class ScheduledExports {
             "usage/activity",
             "usage/conference-organizer-activity",
             "usage/conference-participant-activity",
-            "usage/pstn-usage");
+            "usage/pstn-usage",
+            "usage/users-blocked",
+            "usage/pstn-minute-pools");
 
     /** Writes the per-user table of the view at {@code route?query} to {@code out} as the signed-in account sees it. */
     public Rendered export(String route, String query, ExportFormat format, OutputStream out) throws IOException {
@@ -69,6 +86,8 @@ public class ScheduledExports {
             case "usage/conference-organizer-activity" -> skype(SkypeActivityPage.ORGANIZER, link, format, out);
             case "usage/conference-participant-activity" -> skype(SkypeActivityPage.PARTICIPANT, link, format, out);
             case "usage/pstn-usage" -> pstnUsage(link, query, format, out);
+            case "usage/users-blocked" -> usersBlocked(link, query, format, out);
+            case "usage/pstn-minute-pools" -> minutePools(link, query, format, out);
             default -> throw new IllegalArgumentException("No export for the route " + route);
         };
     }
@@ -98,6 +117,45 @@ public class ScheduledExports {
                 .sortedBy(sort == null ? PstnCallColumn.START_TIME : sort, sort != null && link.ascending());
         long rows = pstnUsage.export(query, columns, format, out, written -> {});
         return new Rendered(pstnUsage.exportFileName(query, format), rows);
+    }
+
+    /** The blocks of the view's day, or of the recipient's today when the view has none (its page's default). */
+    private Rendered usersBlocked(ReportQuery link, String address, ExportFormat format, OutputStream out)
+            throws IOException {
+        List<BlockedUserColumn> columns = link.columnsOf(Arrays.asList(BlockedUserColumn.values()));
+        LocalDate today = usersBlocked.today();
+        LocalDate day = link.day() == null || link.day().isAfter(today) ? today : link.day();
+        String action = ReportQuery.value(address, "action");
+        BlockedUserQuery query = BlockedUserQuery.of(day)
+                .withUserContains(link.user())
+                .withAction(action == null ? null : PstnBlockAction.ofWireName(action).orElse(null));
+        BlockedUserColumn sort = link.sortOf(columns);
+        if (sort != null) {
+            query = query.sortedBy(sort, link.ascending());
+        }
+        long rows = usersBlocked.export(query, columns, format, out, written -> {});
+        return new Rendered(usersBlocked.exportFileName(query, format), rows);
+    }
+
+    /** The view's month: the previous one when it says so (its page writes "previous"), else the current one. */
+    private Rendered minutePools(ReportQuery link, String address, ExportFormat format, OutputStream out)
+            throws IOException {
+        List<MinutePoolColumn> columns = link.columnsOf(Arrays.asList(MinutePoolColumn.values()));
+        List<YearMonth> months = minutePools.months();
+        String capability = ReportQuery.value(address, "capability");
+        String month = ReportQuery.value(address, "month");
+        boolean previous = "previous".equals(month) || months.get(1).toString().equals(month);
+        MinutePoolQuery query = MinutePoolQuery.of(previous ? months.get(1) : months.get(0))
+                .withCapability(Arrays.stream(PoolCapability.values())
+                        .filter(c -> c.name().equalsIgnoreCase(capability))
+                        .findFirst()
+                        .orElse(null));
+        MinutePoolColumn sort = link.sortOf(columns);
+        if (sort != null) {
+            query = query.sortedBy(sort, link.ascending());
+        }
+        long rows = minutePools.export(query, columns, format, out, written -> {});
+        return new Rendered(minutePools.exportFileName(query, format), rows);
     }
 
     private Rendered deviceUsage(ReportQuery link, ExportFormat format, OutputStream out) throws IOException {

@@ -83,7 +83,7 @@ class MinutePoolsBrowserIT extends BrowserTest {
         browser.wait(Duration.ofSeconds(10))
                 .until(d -> browser.currentPath().contains("capability=international"));
         String link = browser.currentPath();
-        assertThat(link).contains("month=" + previous);
+        assertThat(link).contains("month=previous");
         browser.open("/usage/pstn-minute-pools");
         browser.waitFor(By.id("pool-table"));
         browser.open(link);
@@ -91,6 +91,7 @@ class MinutePoolsBrowserIT extends BrowserTest {
         assertThat(gridSize()).isEqualTo(international);
         assertThat(browser.driver.findElement(By.id("month")).getText()).contains(previous.toString());
         assertThat(browser.driver.findElement(By.id("copy-link")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("save-view")).isDisplayed()).isTrue();
 
         browser.driver.findElement(By.id("export-csv")).click();
         Path csv = browser.awaitDownload(".csv");

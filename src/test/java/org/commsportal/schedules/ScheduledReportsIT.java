@@ -36,15 +36,25 @@ import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.UserActivityColumn;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.common.ReportPeriod;
+import org.commsportal.directory.CallingPlan;
 import org.commsportal.directory.DirectoryService;
+import org.commsportal.directory.PstnBlockAction;
+import org.commsportal.directory.PstnBlocking;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.lease.JobLeases;
+import org.commsportal.minutepools.MinutePoolColumn;
+import org.commsportal.minutepools.MinutePoolQuery;
+import org.commsportal.minutepools.MinutePoolsService;
+import org.commsportal.minutepools.PoolCapability;
 import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountService;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
+import org.commsportal.usersblocked.BlockedUserColumn;
+import org.commsportal.usersblocked.BlockedUserQuery;
+import org.commsportal.usersblocked.UsersBlockedService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +89,12 @@ class ScheduledReportsIT {
 
     @Autowired
     DirectoryService directory;
+
+    @Autowired
+    UsersBlockedService usersBlocked;
+
+    @Autowired
+    MinutePoolsService minutePools;
 
     @Autowired
     AccountService accounts;
@@ -273,6 +289,104 @@ class ScheduledReportsIT {
                 .anySatisfy(detail -> assertThat(detail).contains(concealed, "3 rows"));
         testTenants.signIn(world.admin());
         assertThat(schedule(forReader).nextDueAt()).isAfter(due);
+    }
+
+    @Test
+    void views_of_users_blocked_and_of_last_months_minute_pools_are_attached_as_the_recipients_own_exports()
+            throws Exception {
+        World world = world("pstn-views");
+        String domain = world.tenant().name();
+        LocalDate longAgo = LocalDate.now(Clock.systemUTC()).minusYears(1);
+        currentTenant.runAs(
+                world.tenant().id(),
+                () -> directory.upsert(List.of(
+                        new UserRecord(
+                                "ada@" + domain,
+                                "ada",
+                                "Ada",
+                                longAgo,
+                                null,
+                                null,
+                                "GB",
+                                new PstnBlocking(PstnBlockAction.BLOCKED_FOR_PSTN, "Unpaid bills", null),
+                                List.of(CallingPlan.MCOPSTN1)),
+                        new UserRecord(
+                                "ben@" + domain,
+                                "ben",
+                                "Ben",
+                                longAgo,
+                                null,
+                                null,
+                                "FR",
+                                new PstnBlocking(PstnBlockAction.INTERNATIONAL_CALLS_BLOCKED, null, null),
+                                List.of(CallingPlan.MCOPSTN2)))));
+        String reader = testTenants.newAccount(world.tenant(), Role.REPORTS_READER);
+        testTenants.signIn(world.admin());
+        savedViews.save(
+                "usage/users-blocked",
+                "action=BlockedForPstn&sort=USER&order=asc&columns=USER,ACTION,REASON",
+                "Blocked today",
+                true);
+        savedViews.save("usage/pstn-minute-pools", "month=previous&capability=domestic", "Last month's pools", true);
+        long blockedView = viewNamed("Blocked today");
+        long poolsView = viewNamed("Last month's pools");
+        long blocked = schedules.create(daily(blockedView, reader, Delivery.CSV));
+        schedules.create(daily(poolsView, reader, Delivery.CSV));
+        Instant due = schedule(blocked).nextDueAt();
+        TestTenants.signOut();
+
+        sends.runDue(due, leases);
+
+        String blockedCsv = attachmentText(messageWithSubject(reader, "Scheduled report: Blocked today"));
+        String poolsCsv = attachmentText(messageWithSubject(reader, "Scheduled report: Last month's pools"));
+        assertThat(blockedCsv).contains("ada@" + domain, "Unpaid bills").doesNotContain("ben@");
+        assertThat(poolsCsv).contains("Domestic", "GB").doesNotContain("International");
+        testTenants.signIn(reader);
+        try {
+            var ownBlocked = new ByteArrayOutputStream();
+            usersBlocked.export(
+                    BlockedUserQuery.of(usersBlocked.today())
+                            .withAction(PstnBlockAction.BLOCKED_FOR_PSTN)
+                            .sortedBy(BlockedUserColumn.USER, true),
+                    List.of(BlockedUserColumn.USER, BlockedUserColumn.ACTION, BlockedUserColumn.REASON),
+                    ExportFormat.CSV,
+                    ownBlocked,
+                    n -> {});
+            assertThat(blockedCsv).isEqualTo(ownBlocked.toString(StandardCharsets.UTF_8));
+            var ownPools = new ByteArrayOutputStream();
+            minutePools.export(
+                    MinutePoolQuery.of(minutePools.months().get(1)).withCapability(PoolCapability.DOMESTIC),
+                    List.of(MinutePoolColumn.values()),
+                    ExportFormat.CSV,
+                    ownPools,
+                    n -> {});
+            assertThat(poolsCsv).isEqualTo(ownPools.toString(StandardCharsets.UTF_8));
+        } finally {
+            TestTenants.signOut();
+        }
+    }
+
+    private long viewNamed(String name) {
+        return savedViews.visible().stream()
+                .filter(view -> view.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    private MimeMessage messageWithSubject(String recipient, String subject) throws Exception {
+        for (MimeMessage message : messagesTo(recipient)) {
+            if (message.getSubject().equals(subject)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no message \"" + subject + "\" to " + recipient);
+    }
+
+    private static String attachmentText(MimeMessage message) throws Exception {
+        Part file = attachment(message);
+        assertThat(file).as("an attachment").isNotNull();
+        return new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -104,6 +104,25 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
         return true;
     }
 
+    /**
+     * Shows the columns a link names in its {@code columns} parameter (docs/pages.md#links), if it has one; a value
+     * naming no column is left out and named in {@code problems}.
+     */
+    public void restore(Map<String, List<String>> parameters, List<String> problems) {
+        PageAddress.single(parameters, ReportLink.COLUMNS).ifPresent(value -> {
+            if (!showOnly(Arrays.asList(value.split(",")))) {
+                problems.add("columns " + PageAddress.shown(value) + " name no column of this table");
+            }
+        });
+    }
+
+    /** Puts the visible columns into a link's {@code state} unless every column is shown. */
+    public void write(Map<String, String> state) {
+        if (!showsAll()) {
+            state.put(ReportLink.COLUMNS, visible().stream().map(Enum::name).collect(Collectors.joining(",")));
+        }
+    }
+
     /** Whether every column of the table is shown. */
     public boolean showsAll() {
         return visible().size() == all.size();

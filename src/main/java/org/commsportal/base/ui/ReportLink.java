@@ -136,11 +136,7 @@ public final class ReportLink<C extends Enum<C>> {
     }
 
     private void restoreTable(Map<String, List<String>> values, List<String> problems) {
-        single(values, COLUMNS).ifPresent(value -> {
-            if (!columns().showOnly(Arrays.asList(value.split(",")))) {
-                problems.add("columns " + shown(value) + " name no column of this table");
-            }
-        });
+        columns().restore(values, problems);
         single(values, SORT).ifPresent(value -> {
             Optional<C> column = Arrays.stream(type.getEnumConstants())
                     .filter(c -> c.name().equals(value) && columns().visible().contains(c))
@@ -199,12 +195,7 @@ public final class ReportLink<C extends Enum<C>> {
                 state.put(SORT, sort.getKey().name());
                 state.put(ORDER, sort.getValue() ? "asc" : "desc");
             });
-            if (!columns.showsAll()) {
-                state.put(
-                        COLUMNS,
-                        String.join(
-                                ",", columns.visible().stream().map(Enum::name).toList()));
-            }
+            columns.write(state);
             extras.forEach(extra -> extra.write(state));
         }
         address.write(state);

@@ -31,6 +31,7 @@ import org.commsportal.minutepools.MinutePoolColumn;
 import org.commsportal.minutepools.MinutePoolQuery;
 import org.commsportal.minutepools.MinutePoolsService;
 import org.commsportal.minutepools.PoolCapability;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,7 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ROUTE = "usage/pstn-minute-pools";
     static final String COLUMNS_PREFERENCE = "pstn-minute-pools.columns";
+    static final String PREVIOUS = "previous";
 
     private final MinutePoolsService service;
     private final UserTableGrid<MinutePool, MinutePoolColumn, MinutePoolQuery> grid;
@@ -66,7 +68,7 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
     private MinutePoolQuery query;
     private boolean restoring;
 
-    MinutePoolsView(MinutePoolsService service, AccountPreferences preferences) {
+    MinutePoolsView(MinutePoolsService service, AccountPreferences preferences, SavedViews savedViews) {
         this.service = service;
         setId("pstn-minute-pools");
         setWidthFull();
@@ -92,6 +94,7 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addSortListener(event -> writeAddress());
         columns = new ColumnChooser<>(
                 MinutePoolColumn.class, MinutePoolColumn::header, grid, preferences, COLUMNS_PREFERENCE);
+        columns.addChangeListener(this::writeAddress);
         poolCount.setId("pool-count");
         var toolbar = new HorizontalLayout(
                 month,
@@ -99,6 +102,7 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
                 poolCount,
                 new Div(),
                 PageAddress.copyButton(),
+                address.saveButton(savedViews::trySave),
                 columns,
                 new StreamedExports(this::prepareExport));
         toolbar.setWidthFull();
@@ -132,6 +136,10 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
         restoring = true;
         try {
             PageAddress.single(parameters, "month").ifPresent(text -> {
+                if (text.equals(PREVIOUS)) {
+                    month.setValue(months.get(1));
+                    return;
+                }
                 try {
                     YearMonth chosen = YearMonth.parse(text);
                     if (months.contains(chosen)) {
@@ -140,7 +148,8 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
                         problems.add("month " + PageAddress.shown(text) + " is not the current or the previous month");
                     }
                 } catch (DateTimeParseException e) {
-                    problems.add("month " + PageAddress.shown(text) + " is not a month such as 2026-11");
+                    problems.add("month " + PageAddress.shown(text) + " is neither \"previous\" nor a month such as "
+                            + months.get(1));
                 }
             });
             PageAddress.single(parameters, "capability").ifPresent(text -> {
@@ -150,6 +159,7 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
                     problems.add("capability " + PageAddress.shown(text) + " is not domestic or international");
                 }
             });
+            columns.restore(parameters, problems);
             PageAddress.single(parameters, "sort").ifPresent(text -> {
                 try {
                     MinutePoolColumn column = MinutePoolColumn.valueOf(text.toUpperCase(Locale.ROOT));
@@ -168,22 +178,27 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
         PageAddress.tell(problems);
     }
 
-    /** Writes the month (when not the current one), the capability and the sort into the address. */
+    /**
+     * Writes the month (when not the current one), the capability, the sort and the visible columns into the address.
+     * The previous month is written as {@value #PREVIOUS}, so a saved view or a monthly scheduled send of it always
+     * shows the month before its opening.
+     */
     private void writeAddress() {
         if (restoring) {
             return;
         }
         Map<String, String> state = new LinkedHashMap<>();
         if (!query.month().equals(months.get(0))) {
-            state.put("month", query.month().toString());
+            state.put("month", PREVIOUS);
         }
         if (query.capability() != null) {
             state.put("capability", query.capability().name().toLowerCase(Locale.ROOT));
         }
         grid.sortChoice().ifPresent(sort -> {
-            state.put("sort", sort.getKey().name().toLowerCase(Locale.ROOT));
+            state.put("sort", sort.getKey().name());
             state.put("order", sort.getValue() ? "asc" : "desc");
         });
+        columns.write(state);
         address.write(state);
     }
 

@@ -26,12 +26,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.commsportal.base.ui.ColumnChooser;
 import org.commsportal.base.ui.PageAddress;
 import org.commsportal.base.ui.StreamedExports;
 import org.commsportal.base.ui.UserTableGrid;
 import org.commsportal.directory.PstnBlockAction;
 import org.commsportal.export.ExportFormat;
+import org.commsportal.savedviews.SavedViews;
 import org.commsportal.security.AccountPreferences;
 import org.commsportal.security.Roles;
 import org.commsportal.usersblocked.BlockedUserColumn;
@@ -73,7 +75,7 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable ColumnChooser<BlockedUserColumn> columns;
     private BlockedUserQuery query;
 
-    UsersBlockedView(UsersBlockedService service, AccountPreferences preferences) {
+    UsersBlockedView(UsersBlockedService service, AccountPreferences preferences, SavedViews savedViews) {
         this.service = service;
         setId("users-blocked");
         setWidthFull();
@@ -96,7 +98,8 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
         var zoneLabel = new Span("Times in " + zone.getId());
         zoneLabel.setId("time-zone");
         zoneLabel.getElement().getThemeList().add("badge contrast");
-        var header = new HorizontalLayout(day, blockedCount, zoneLabel, PageAddress.copyButton());
+        var header = new HorizontalLayout(
+                day, blockedCount, zoneLabel, PageAddress.copyButton(), address.saveButton(savedViews::trySave));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
         add(new H2("Users blocked"), header);
@@ -118,6 +121,7 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
         var chooser = new ColumnChooser<>(
                 BlockedUserColumn.class, BlockedUserColumn::header, table, preferences, COLUMNS_PREFERENCE);
         columns = chooser;
+        chooser.addChangeListener(this::writeAddress);
 
         user.setId("user-filter");
         user.setPlaceholder("User contains");
@@ -193,6 +197,7 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
                                         action::setValue,
                                         () -> problems.add(
                                                 "block action " + PageAddress.shown(text) + " is not known")));
+                Objects.requireNonNull(columns).restore(parameters, problems);
                 PageAddress.single(parameters, "sort").ifPresent(text -> {
                     try {
                         BlockedUserColumn column = BlockedUserColumn.valueOf(text.toUpperCase(Locale.ROOT));
@@ -232,6 +237,9 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
                 state.put("sort", sort.getKey().name());
                 state.put("order", sort.getValue() ? "asc" : "desc");
             });
+        }
+        if (columns != null) {
+            columns.write(state);
         }
         address.write(state);
     }
