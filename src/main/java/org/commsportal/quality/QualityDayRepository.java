@@ -139,7 +139,10 @@ class QualityDayRepository {
             java.time.Instant from,
             java.time.Instant to,
             @org.jspecify.annotations.Nullable QualitySplit split) {
-        String value = split == null ? "''" : split.column();
+        // a client version is a group of the stored user agents, as the page shows it (docs/call-quality.md)
+        String value = split == null
+                ? "''"
+                : split == QualitySplit.CLIENT ? ClientVersions.sql(split.column()) : split.column();
         return jdbc.sql("""
                         SELECT modality, %s AS split_value, SUM(verdict = 1) AS good, SUM(verdict = 3) AS poor,
                                SUM(verdict = 2) AS unclassified

@@ -423,7 +423,7 @@ class ReliabilityReadRepository {
      * read as one range per outcome over the UTC days the range touches: bounded by a day's sessions.
      */
     List<ValueCounts> window(long tenantId, int modality, Instant from, Instant to, @Nullable ReliabilitySplit split) {
-        String value = split == null ? "''" : split.column();
+        String value = split == null ? "''" : valueOf(split, split.column());
         return jdbc.sql("""
                         SELECT %s AS split_value, SUM(outcome <> 1) AS attempts, SUM(outcome = 2) AS setup_failures,
                                SUM(outcome = 3) AS drops, SUM(outcome = 1) AS expected
@@ -444,7 +444,7 @@ class ReliabilityReadRepository {
 
     /** The ratings of sessions that started in [from, to), per value of the split (none: ''); ix_feedback_rating_day. */
     List<FeedbackValue> feedbackWindow(long tenantId, Instant from, Instant to, @Nullable ReliabilitySplit split) {
-        String value = split == null ? "''" : split.column();
+        String value = split == null ? "''" : valueOf(split, split.column());
         return jdbc.sql("""
                         SELECT %s AS split_value, COUNT(*) AS rated, SUM(rating) AS rating_sum, SUM(rating <= 2) AS poor
                         FROM feedback_rating

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.commsportal.PortalIntegrationTest;
+import org.commsportal.common.ClientVersions;
 import org.commsportal.TestTenants;
 import org.commsportal.lease.JobLeases;
 import org.commsportal.locations.LocationService;
@@ -65,6 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AlertsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SKYPE_16_0_4849 = "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)";
 
     @Autowired
     AlertRules rules;
@@ -323,6 +325,40 @@ class AlertsIT {
         var byValue = recompute(t.minus(Duration.ofHours(24)), t, QualitySplit.CONFERENCE);
         assertThat(byValue.get("0")).containsExactly(1, 2);
         assertThat(byValue.get("1")).containsExactly(2, 4);
+    }
+
+    @Test
+    void a_rule_per_client_version_adds_up_the_builds_of_one_version_as_the_quality_pages_group_them() {
+        Instant t = clock.now;
+        String otherBuild = "UCCAPI/16.0.5017.1000 OC/16.0.5017.1000 (Skype for Business)";
+        String group = ClientVersions.groupOf(SKYPE_16_0_4849);
+        assertThat(ClientVersions.groupOf(otherBuild)).isEqualTo(group).isNotEqualTo(SKYPE_16_0_4849);
+        testTenants.signIn(admin);
+        rules.create(new AlertRuleInput(
+                "Client version failures",
+                AlertMetric.SETUP_FAILURES,
+                Modality.AUDIO,
+                AlertScope.CLIENT,
+                AlertWindow.DAY,
+                25.0,
+                4,
+                30,
+                null,
+                List.of(),
+                true));
+        TestTenants.signOut();
+        // each build alone: 1 failure of 2 attempts, below the sample of 4; the version: 2 of 4
+        write(
+                session("build-a-0", t.minus(Duration.ofHours(2)), 500, false),
+                session("build-a-1", t.minus(Duration.ofHours(2)).plusSeconds(1), 200, false),
+                session("build-b-0", t.minus(Duration.ofHours(3)), 500, false, otherBuild),
+                session("build-b-1", t.minus(Duration.ofHours(3)).plusSeconds(1), 200, false, otherBuild));
+
+        assertThat(evaluator.evaluate(tenant.id())).isEqualTo(1);
+        AlertEvent fired = history().get(0);
+        assertThat(fired.series()).isEqualTo(group);
+        assertThat(fired.numerator()).isEqualTo(2);
+        assertThat(fired.denominator()).isEqualTo(4);
     }
 
     @Test
@@ -668,6 +704,11 @@ class AlertsIT {
     }
 
     private SessionRecord session(String id, Instant start, @Nullable Integer responseCode, boolean conference) {
+        return session(id, start, responseCode, conference, SKYPE_16_0_4849);
+    }
+
+    private SessionRecord session(
+            String id, Instant start, @Nullable Integer responseCode, boolean conference, String agent) {
         String conferenceUrl = conference ? "sip:bob@" + tenant.name() + ";gruu;opaque=app:conf:focus:id:" + id : null;
         return new SessionRecord(
                 id,
@@ -675,7 +716,7 @@ class AlertsIT {
                 start.plusSeconds(60),
                 "sip:ada@" + tenant.name(),
                 "sip:bob@" + tenant.name(),
-                "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
+                agent,
                 null,
                 conferenceUrl,
                 conference ? "1" : null,
