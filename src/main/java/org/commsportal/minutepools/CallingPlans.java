@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each user's assigned calling plans from the user records the directory writes, in the same transaction
- * (docs/pstn-minute-pools.md): a record with {@code callingPlans} replaces the user's plans (an empty list removes
- * them); a record without the field keeps them.
+ * (docs/pstn-minute-pools.md): a record with {@code callingPlans} replaces the user's plans from the moment it is
+ * written (an empty list ends them), keeping the plans of before for the months they were in force; a record
+ * without the field keeps them.
  */
 @Component
 class CallingPlans {
@@ -44,6 +45,6 @@ class CallingPlans {
                 byId.put(id, userPlans);
             }
         });
-        repository.replacePlans(written.tenantId(), byId);
+        repository.replacePlans(written.tenantId(), byId, written.writtenAt());
     }
 }

@@ -2,16 +2,21 @@ package org.commsportal.minutepools;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.commsportal.common.Chunks;
+import org.commsportal.common.UtcDateTime;
 import org.commsportal.directory.CallingPlan;
 import org.commsportal.export.StreamingJdbc;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,12 +34,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MinutePoolRepository {
 
+    /** When a user's first known plans begin: as far back as known (changeset 041). */
+    private static final LocalDateTime SINCE_EVER = LocalDateTime.of(1000, 1, 1, 0, 0);
+
     /** The vendor's default minutes (Allowances) as SQL over a member's plan, capability and country. */
     private static final String DEFAULT_MINUTES = defaultMinutesSql();
 
     /**
-     * The month's pools: each plan of each user licensed on some day of the month who has a usage location counts
-     * its allowance in the pool of each capability it has in that country; a pool uses the minutes of its users'
+     * The month's pools: each plan in force at the month's end (for the current month: now) of each user licensed on
+     * some day of the month who has a usage location counts its allowance in the pool of each capability it has in
+     * that country; a pool uses the minutes of its users'
      * outbound calls (call type 1) of the month to a number of that country (domestic) or another (international).
      * The calls are read per user with ix_pstn_call_user.
      */
@@ -43,7 +52,8 @@ class MinutePoolRepository {
                 SELECT u.id, u.upn, u.usage_location AS country, p.plan
                 FROM user_calling_plan p
                 JOIN licensed_user u ON u.id = p.user_id
-                WHERE p.tenant_id = :t AND u.usage_location IS NOT NULL
+                WHERE p.tenant_id = :t AND p.assigned_from < :to
+                    AND (p.assigned_until IS NULL OR p.assigned_until >= :to) AND u.usage_location IS NOT NULL
                     AND u.licensed_from <= :last AND (u.deleted_at IS NULL OR u.deleted_at >= :first)
             ), allowances AS (
                 SELECT m.id, m.upn, m.country, c.capability, COALESCE(a.minutes, %s) AS minutes
@@ -133,23 +143,58 @@ class MinutePoolRepository {
         return ids;
     }
 
-    /** Replaces these users' plans with the given ones. */
-    void replacePlans(long tenantId, Map<Long, List<CallingPlan>> plans) {
+    /**
+     * Makes the given plans these users' plans in force from {@code now}: a plan no longer listed ends now, a newly
+     * listed one begins now, one still listed goes on. A user's first plans begin as far back as known
+     * (docs/pstn-minute-pools.md, "Which plans a month counts").
+     */
+    void replacePlans(long tenantId, Map<Long, List<CallingPlan>> plans, Instant now) {
         List<Long> ids = plans.keySet().stream().sorted().toList();
+        LocalDateTime at = UtcDateTime.toColumn(now);
+        Set<Long> known = new HashSet<>();
+        Map<Long, Set<String>> open = new HashMap<>();
         for (List<Long> chunk : Chunks.of(ids)) {
-            jdbc.sql("DELETE FROM user_calling_plan WHERE tenant_id = :t AND user_id IN (:ids)")
+            jdbc.sql("""
+                            SELECT user_id, plan, assigned_until FROM user_calling_plan
+                            WHERE tenant_id = :t AND user_id IN (:ids) ORDER BY user_id FOR UPDATE
+                            """)
                     .param("t", tenantId)
                     .param("ids", chunk)
-                    .update();
+                    .query((rs, row) -> {
+                        long id = rs.getLong("user_id");
+                        known.add(id);
+                        if (rs.getObject("assigned_until") == null) {
+                            open.computeIfAbsent(id, i -> new HashSet<>()).add(rs.getString("plan"));
+                        }
+                        return id;
+                    })
+                    .list();
         }
-        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> ended = new ArrayList<>();
+        List<Object[]> begun = new ArrayList<>();
         for (Long id : ids) {
-            for (CallingPlan plan : plans.get(id)) {
-                rows.add(new Object[] {tenantId, id, plan.wireName()});
-            }
+            Set<String> listed = plans.get(id).stream().map(CallingPlan::wireName).collect(Collectors.toSet());
+            Set<String> inForce = open.getOrDefault(id, Set.of());
+            inForce.stream()
+                    .filter(plan -> !listed.contains(plan))
+                    .forEach(plan -> ended.add(new Object[] {at, tenantId, id, plan}));
+            listed.stream()
+                    .filter(plan -> !inForce.contains(plan))
+                    .sorted()
+                    .forEach(plan -> begun.add(new Object[] {tenantId, id, plan, known.contains(id) ? at : SINCE_EVER}));
         }
-        if (!rows.isEmpty()) {
-            batch.batchUpdate("INSERT INTO user_calling_plan (tenant_id, user_id, plan) VALUES (?, ?, ?)", rows);
+        if (!ended.isEmpty()) {
+            batch.batchUpdate("""
+                    UPDATE user_calling_plan SET assigned_until = ?
+                    WHERE tenant_id = ? AND user_id = ? AND plan = ? AND assigned_until IS NULL
+                    """, ended);
+        }
+        if (!begun.isEmpty()) {
+            // a plan ended and listed again within one millisecond goes on instead of beginning twice
+            batch.batchUpdate("""
+                    INSERT INTO user_calling_plan (tenant_id, user_id, plan, assigned_from) VALUES (?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE assigned_until = NULL
+                    """, begun);
         }
     }
 

@@ -108,6 +108,8 @@ class MinutePoolsIT {
     private final YearMonth current = YearMonth.now(ZoneOffset.UTC);
     private final YearMonth previous = current.minusMonths(1);
     private final Map<String, UserRecord> users = new HashMap<>();
+    /** Each user's first non-empty plans sent, which begin as far back as known (docs/pstn-minute-pools.md). */
+    private final Map<String, List<CallingPlan>> firstPlans = new HashMap<>();
     private final Map<String, SessionRecord> sent = new LinkedHashMap<>();
     private final Map<String, Integer> tenantAllowances = new HashMap<>();
 
@@ -162,7 +164,8 @@ class MinutePoolsIT {
                 dialOut("conf-out", prevFirst, "14:00:00", "+14255550130", "bob", 480_000));
         assertPools();
 
-        // a record without callingPlans keeps them; an empty list removes them; a new list replaces them
+        // a record without callingPlans keeps them; an empty list removes them; a new list replaces them: from now, so
+        // the previous month still counts the plans in force at its end
         writeUsers(
                 user("ada", LONG_AGO, null, "US", null),
                 user("dan", LONG_AGO, null, "DE", List.of()),
@@ -344,7 +347,8 @@ class MinutePoolsIT {
                         .replace("\"callingPlans\":\"MCOPSTN1\"", "\"callingPlans\":[]")
                         .replace(",\"mcopstn2\"", ""));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT plan FROM user_calling_plan WHERE tenant_id = :t ORDER BY plan")
+        assertThat(jdbc.sql(
+                                "SELECT plan FROM user_calling_plan WHERE tenant_id = :t AND assigned_until IS NULL ORDER BY plan")
                         .param("t", tenant.id())
                         .query(String.class)
                         .list())
@@ -367,7 +371,8 @@ class MinutePoolsIT {
 
     /**
      * The month's pools from the records sent: each plan of each user with a usage location, licensed on a day of
-     * the month, adds its allowance to its capabilities' pools of that country; the user's outbound peer-to-peer
+     * the month, in force at the month's end (the previous month: the first plans sent, since every change in this
+     * test is sent in the current month; the current month: the latest), adds its allowance to its capabilities' pools of that country; the user's outbound peer-to-peer
      * calls of the month to a number of that country use the domestic pool, to another country the international
      * one when the user has it. Sorted by capability and country, as the page opens.
      */
@@ -377,10 +382,11 @@ class MinutePoolsIT {
         for (UserRecord u : users.values()) {
             boolean licensed = !u.licensedFrom().isAfter(month.atEndOfMonth())
                     && (u.deletedAt() == null || !u.deletedAt().isBefore(month.atDay(1)));
-            if (u.usageLocation() == null || !licensed || u.callingPlans() == null) {
+            List<CallingPlan> plans = month.equals(current) ? u.callingPlans() : firstPlans.get(u.upn().toLowerCase(Locale.ROOT));
+            if (u.usageLocation() == null || !licensed || plans == null) {
                 continue;
             }
-            for (CallingPlan plan : u.callingPlans()) {
+            for (CallingPlan plan : plans) {
                 int[] defaults = DEFAULTS.get(plan);
                 int domestic = Set.of("US", "CA", "PR").contains(u.usageLocation()) ? defaults[0] : defaults[1];
                 add(
@@ -477,6 +483,9 @@ class MinutePoolsIT {
         for (UserRecord u : records) {
             String upn = u.upn().toLowerCase(Locale.ROOT);
             UserRecord known = users.get(upn);
+            if (u.callingPlans() != null && !u.callingPlans().isEmpty()) {
+                firstPlans.putIfAbsent(upn, u.callingPlans());
+            }
             // a record without callingPlans keeps the stored ones (docs/ingest.md)
             users.put(
                     upn,
