@@ -2,15 +2,25 @@ package org.commsportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.commsportal.DemoAccounts;
 import org.commsportal.PortalIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
-/** The portal in a phone's window (390 × 844): one-line navigation bar, everything reachable without scrolling sideways. */
+/**
+ * The portal in a phone's window (390 × 844): one-line navigation bar, everything reachable without scrolling
+ * sideways, and the controls of the newer pages reached and used by the keyboard.
+ */
 @PortalIntegrationTest
 class PhoneBrowserIT extends BrowserTest {
 
@@ -56,6 +66,77 @@ class PhoneBrowserIT extends BrowserTest {
         WebElement account = browser.waitFor(By.id("drawer-account"));
         browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", account);
         browser.waitFor(By.id("my-account"));
+    }
+
+    @Test
+    void the_pstn_pages_fit_a_phone_and_their_controls_are_reached_and_used_by_the_keyboard() throws Exception {
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        Map<String, List<String>> controls = new LinkedHashMap<>();
+        controls.put(
+                "/usage/pstn-usage",
+                List.of("period", "copy-link", "save-view", "user-filter", "direction-filter", "export-csv"));
+        controls.put(
+                "/usage/users-blocked",
+                List.of("day", "copy-link", "save-view", "user-filter", "action-filter", "export-csv"));
+        controls.put(
+                "/usage/pstn-minute-pools",
+                List.of("month", "capability-filter", "copy-link", "save-view", "export-csv", "pool-table"));
+        controls.put("/admin/calling-plans", List.of("allowance-mcopstn1-domestic", "save-allowances"));
+        controls.put("/admin/pstn-rates", List.of("rate-currency", "rate-country", "rate-price", "add-rate"));
+        for (var page : controls.entrySet()) {
+            browser.open(page.getKey());
+            browser.waitFor(By.id(page.getValue().get(0)));
+            browser.waitUntilIdle();
+            Thread.sleep(300); // the window's width reaches the server after the first render
+            browser.waitUntilIdle();
+            double width = number("return window.innerWidth");
+            assertThat(number("return document.documentElement.scrollWidth"))
+                    .as(page.getKey() + ": no sideways scrolling")
+                    .isLessThanOrEqualTo(width + 1);
+            browser.screenshot("phone" + page.getKey().replace('/', '-'));
+            assertThat(reachedByTab(page.getValue()))
+                    .as(page.getKey() + ": reached by Tab, in this order")
+                    .containsSubsequence(page.getValue());
+        }
+
+        // Save view from the keyboard: Enter opens the dialog on the name, Escape closes it and saves nothing
+        browser.open("/usage/users-blocked");
+        browser.waitFor(By.id("save-view"));
+        reachedByTab(List.of("save-view"));
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        browser.waitFor(By.id("save-view-dialog"));
+        browser.wait(java.time.Duration.ofSeconds(5)).until(d -> "saved-view-name".equals(focusedId()));
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.wait(java.time.Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.id("save-view-dialog")).isEmpty());
+    }
+
+    /**
+     * Presses Tab from the top of the page until every id was focused (or 80 times), and gives the ids focused in
+     * turn: for each focus, the nearest element with an id around it, as a screen reader names the control.
+     */
+    private List<String> reachedByTab(List<String> wanted) {
+        browser.script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        List<String> reached = new ArrayList<>();
+        for (int i = 0; i < 80 && !reached.containsAll(wanted); i++) {
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            String id = focusedId();
+            if (id != null && (reached.isEmpty() || !reached.get(reached.size() - 1).equals(id))) {
+                reached.add(id);
+            }
+        }
+        return reached;
+    }
+
+    private @Nullable String focusedId() {
+        return (String) browser.script("""
+                let e = document.activeElement;
+                while (e && !e.id) {
+                  e = e.parentElement || (e.getRootNode() && e.getRootNode().host) || null;
+                }
+                return e ? e.id : null;
+                """);
     }
 
     private double right(WebElement element) {
