@@ -292,20 +292,7 @@ class AlertsIT {
     @Test
     void a_rule_per_split_fires_for_the_value_that_reaches_the_threshold_with_its_sample_only() {
         Instant t = clock.now;
-        testTenants.signIn(admin);
-        rules.create(new AlertRuleInput(
-                "Conference failures",
-                AlertMetric.SETUP_FAILURES,
-                Modality.AUDIO,
-                AlertScope.CONFERENCE,
-                AlertWindow.DAY,
-                25.0,
-                4,
-                30,
-                null,
-                List.of(),
-                true));
-        TestTenants.signOut();
+        createSetupFailureRule("Conference failures", AlertScope.CONFERENCE);
         List<SessionRecord> records = new ArrayList<>();
         // conferences: 2 of 4 failed (50 %); peer-to-peer: 1 of 2 (50 %, below the sample of 4); 3 h and 20 h ago
         for (int i = 0; i < 4; i++) {
@@ -333,20 +320,7 @@ class AlertsIT {
         String otherBuild = "UCCAPI/16.0.5017.1000 OC/16.0.5017.1000 (Skype for Business)";
         String group = ClientVersions.groupOf(SKYPE_16_0_4849);
         assertThat(ClientVersions.groupOf(otherBuild)).isEqualTo(group).isNotEqualTo(SKYPE_16_0_4849);
-        testTenants.signIn(admin);
-        rules.create(new AlertRuleInput(
-                "Client version failures",
-                AlertMetric.SETUP_FAILURES,
-                Modality.AUDIO,
-                AlertScope.CLIENT,
-                AlertWindow.DAY,
-                25.0,
-                4,
-                30,
-                null,
-                List.of(),
-                true));
-        TestTenants.signOut();
+        createSetupFailureRule("Client version failures", AlertScope.CLIENT);
         // each build alone: 1 failure of 2 attempts, below the sample of 4; the version: 2 of 4
         write(
                 session("build-a-0", t.minus(Duration.ofHours(2)), 500, false),
@@ -639,6 +613,24 @@ class AlertsIT {
                 null,
                 recipients,
                 true);
+    }
+
+    /** A rule on audio setup failures per value of the scope over the last day: 25 %, a sample of 4, 30 min cooldown. */
+    private void createSetupFailureRule(String name, AlertScope scope) {
+        testTenants.signIn(admin);
+        rules.create(new AlertRuleInput(
+                name,
+                AlertMetric.SETUP_FAILURES,
+                Modality.AUDIO,
+                scope,
+                AlertWindow.DAY,
+                25.0,
+                4,
+                30,
+                null,
+                List.of(),
+                true));
+        TestTenants.signOut();
     }
 
     private List<AlertEvent> history() {

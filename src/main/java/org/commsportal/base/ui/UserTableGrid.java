@@ -91,6 +91,32 @@ public final class UserTableGrid<R, C extends Enum<C>, Q> extends Grid<R> {
                         order.getDirection() == SortDirection.ASCENDING));
     }
 
+    /**
+     * Sorts by the column a link's {@code sort} and {@code order} parameters name (docs/pages.md#links), if it has
+     * them; a name of no column is left out and named in {@code problems}.
+     */
+    public void restoreSort(Map<String, List<String>> parameters, List<String> problems) {
+        PageAddress.single(parameters, ReportLink.SORT).ifPresent(text -> {
+            try {
+                C column = Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+                boolean ascending = !PageAddress.single(parameters, ReportLink.ORDER)
+                        .orElse("asc")
+                        .equals("desc");
+                sortBy(column, ascending);
+            } catch (IllegalArgumentException e) {
+                problems.add("sort column " + PageAddress.shown(text) + " is not a column of this table");
+            }
+        });
+    }
+
+    /** Puts the viewer's sort, if any, into a link's {@code state}. */
+    public void writeSort(Map<String, String> state) {
+        sortChoice().ifPresent(sort -> {
+            state.put(ReportLink.SORT, sort.getKey().name());
+            state.put(ReportLink.ORDER, sort.getValue() ? "asc" : "desc");
+        });
+    }
+
     /** The table's query with the grid's current sort; exports use it so they match what is on screen. */
     public Q currentQuery() {
         return sortedQuery(getSortOrder().stream()

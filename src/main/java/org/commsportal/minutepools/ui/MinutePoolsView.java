@@ -160,17 +160,7 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
                 }
             });
             columns.restore(parameters, problems);
-            PageAddress.single(parameters, "sort").ifPresent(text -> {
-                try {
-                    MinutePoolColumn column = MinutePoolColumn.valueOf(text.toUpperCase(Locale.ROOT));
-                    boolean ascending = !PageAddress.single(parameters, "order")
-                            .orElse("asc")
-                            .equals("desc");
-                    grid.sortBy(column, ascending);
-                } catch (IllegalArgumentException e) {
-                    problems.add("sort column " + PageAddress.shown(text) + " is not a column of this table");
-                }
-            });
+            grid.restoreSort(parameters, problems);
         } finally {
             restoring = false;
         }
@@ -194,10 +184,7 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
         if (query.capability() != null) {
             state.put("capability", query.capability().name().toLowerCase(Locale.ROOT));
         }
-        grid.sortChoice().ifPresent(sort -> {
-            state.put("sort", sort.getKey().name());
-            state.put("order", sort.getValue() ? "asc" : "desc");
-        });
+        grid.writeSort(state);
         columns.write(state);
         address.write(state);
     }

@@ -24,7 +24,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.commsportal.base.ui.ColumnChooser;
@@ -198,17 +197,7 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
                                         () -> problems.add(
                                                 "block action " + PageAddress.shown(text) + " is not known")));
                 Objects.requireNonNull(columns).restore(parameters, problems);
-                PageAddress.single(parameters, "sort").ifPresent(text -> {
-                    try {
-                        BlockedUserColumn column = BlockedUserColumn.valueOf(text.toUpperCase(Locale.ROOT));
-                        boolean ascending = !PageAddress.single(parameters, "order")
-                                .orElse("asc")
-                                .equals("desc");
-                        grid.sortBy(column, ascending);
-                    } catch (IllegalArgumentException e) {
-                        problems.add("sort column " + PageAddress.shown(text) + " is not a column of this table");
-                    }
-                });
+                grid.restoreSort(parameters, problems);
             }
         } finally {
             restoring = false;
@@ -233,10 +222,7 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
             state.put("action", query.action().wireName());
         }
         if (grid != null) {
-            grid.sortChoice().ifPresent(sort -> {
-                state.put("sort", sort.getKey().name());
-                state.put("order", sort.getValue() ? "asc" : "desc");
-            });
+            grid.writeSort(state);
         }
         if (columns != null) {
             columns.write(state);
