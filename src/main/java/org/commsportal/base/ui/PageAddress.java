@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class PageAddress {
 
     private final String route;
     private String currentQuery = "";
+    private boolean restoring;
 
     /** Saves the view under a name; the reason it could not, if it could not. */
     @FunctionalInterface
@@ -37,10 +39,33 @@ public final class PageAddress {
         this.route = route;
     }
 
+    /** A page's reading of its link parameters: applies those it knows, names the invalid ones in the list. */
+    @FunctionalInterface
+    public interface Restorer {
+        void restore(Map<String, List<String>> parameters, List<String> problems);
+    }
+
+    /**
+     * Opens the view a link describes: applies the parameters with writes to the address paused (each restored
+     * control would write its half-restored state), then runs {@code afterwards}, which writes the whole state once,
+     * and names in one message what was left out.
+     */
+    public void restore(QueryParameters parameters, Restorer restorer, Runnable afterwards) {
+        List<String> problems = new ArrayList<>();
+        restoring = true;
+        try {
+            restorer.restore(parameters.getParameters(), problems);
+        } finally {
+            restoring = false;
+        }
+        afterwards.run();
+        tell(problems);
+    }
+
     /** Writes the state into the address; the caller leaves parameters at their defaults out. */
     public void write(Map<String, String> state) {
         UI ui = UI.getCurrent();
-        if (ui == null) {
+        if (ui == null || restoring) {
             return;
         }
         QueryParameters query = QueryParameters.simple(state);

@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +65,6 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<YearMonth> month = new Select<>();
     private final Select<PoolCapability> capability = new Select<>();
     private MinutePoolQuery query;
-    private boolean restoring;
 
     MinutePoolsView(MinutePoolsService service, AccountPreferences preferences, SavedViews savedViews) {
         this.service = service;
@@ -130,42 +128,36 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
     /** Opens the view a link describes (docs/pages.md#links); invalid parameters are left out and named. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters =
-                event.getLocation().getQueryParameters().getParameters();
-        List<String> problems = new ArrayList<>();
-        restoring = true;
-        try {
-            PageAddress.single(parameters, "month").ifPresent(text -> {
-                if (text.equals(PREVIOUS)) {
-                    month.setValue(months.get(1));
-                    return;
+        address.restore(event.getLocation().getQueryParameters(), this::restore, () -> refresh(query));
+    }
+
+    private void restore(Map<String, List<String>> parameters, List<String> problems) {
+        PageAddress.single(parameters, "month").ifPresent(text -> {
+            if (text.equals(PREVIOUS)) {
+                month.setValue(months.get(1));
+                return;
+            }
+            try {
+                YearMonth chosen = YearMonth.parse(text);
+                if (months.contains(chosen)) {
+                    month.setValue(chosen);
+                } else {
+                    problems.add("month " + PageAddress.shown(text) + " is not the current or the previous month");
                 }
-                try {
-                    YearMonth chosen = YearMonth.parse(text);
-                    if (months.contains(chosen)) {
-                        month.setValue(chosen);
-                    } else {
-                        problems.add("month " + PageAddress.shown(text) + " is not the current or the previous month");
-                    }
-                } catch (DateTimeParseException e) {
-                    problems.add("month " + PageAddress.shown(text) + " is neither \"previous\" nor a month such as "
-                            + months.get(1));
-                }
-            });
-            PageAddress.single(parameters, "capability").ifPresent(text -> {
-                try {
-                    capability.setValue(PoolCapability.valueOf(text.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    problems.add("capability " + PageAddress.shown(text) + " is not domestic or international");
-                }
-            });
-            columns.restore(parameters, problems);
-            grid.restoreSort(parameters, problems);
-        } finally {
-            restoring = false;
-        }
-        refresh(query);
-        PageAddress.tell(problems);
+            } catch (DateTimeParseException e) {
+                problems.add("month " + PageAddress.shown(text) + " is neither \"previous\" nor a month such as "
+                        + months.get(1));
+            }
+        });
+        PageAddress.single(parameters, "capability").ifPresent(text -> {
+            try {
+                capability.setValue(PoolCapability.valueOf(text.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add("capability " + PageAddress.shown(text) + " is not domestic or international");
+            }
+        });
+        columns.restore(parameters, problems);
+        grid.restoreSort(parameters, problems);
     }
 
     /**
@@ -174,9 +166,6 @@ class MinutePoolsView extends VerticalLayout implements BeforeEnterObserver {
      * shows the month before its opening.
      */
     private void writeAddress() {
-        if (restoring) {
-            return;
-        }
         Map<String, String> state = new LinkedHashMap<>();
         if (!query.month().equals(months.get(0))) {
             state.put("month", PREVIOUS);

@@ -21,7 +21,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,6 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField user = new TextField();
     private final Select<PstnBlockAction> action = new Select<>();
     private final PageAddress address = new PageAddress(ROUTE);
-    private boolean restoring;
     private @Nullable UserTableGrid<BlockedUserRow, BlockedUserColumn, BlockedUserQuery> grid;
     private @Nullable ColumnChooser<BlockedUserColumn> columns;
     private BlockedUserQuery query;
@@ -165,52 +163,43 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
     /** Opens the view a link describes; parameters that are not valid are left out and named in one message. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters =
-                event.getLocation().getQueryParameters().getParameters();
-        List<String> problems = new ArrayList<>();
-        restoring = true;
-        try {
-            PageAddress.single(parameters, "day").ifPresent(text -> {
-                try {
-                    LocalDate chosen = LocalDate.parse(text);
-                    if (chosen.isAfter(service.today())) {
-                        problems.add("day " + PageAddress.shown(text) + " is after today");
-                    } else {
-                        day.setValue(chosen);
-                    }
-                } catch (DateTimeParseException e) {
-                    problems.add("day " + PageAddress.shown(text) + " is not a date such as 2026-11-20");
-                }
-            });
-            if (grid != null) {
-                PageAddress.single(parameters, "user").ifPresent(text -> {
-                    if (text.length() > MAX_FILTER_LENGTH) {
-                        problems.add("user filter is longer than " + MAX_FILTER_LENGTH + " characters");
-                    } else {
-                        user.setValue(text);
-                    }
-                });
-                PageAddress.single(parameters, "action")
-                        .ifPresent(text -> PstnBlockAction.ofWireName(text)
-                                .ifPresentOrElse(
-                                        action::setValue,
-                                        () -> problems.add(
-                                                "block action " + PageAddress.shown(text) + " is not known")));
-                Objects.requireNonNull(columns).restore(parameters, problems);
-                grid.restoreSort(parameters, problems);
-            }
-        } finally {
-            restoring = false;
-        }
-        refresh(query);
-        PageAddress.tell(problems);
+        address.restore(event.getLocation().getQueryParameters(), this::restore, () -> refresh(query));
     }
 
-    /** Writes the day (when not today), the filters and the sort into the address. */
-    private void writeAddress() {
-        if (restoring) {
-            return;
+    private void restore(Map<String, List<String>> parameters, List<String> problems) {
+        PageAddress.single(parameters, "day").ifPresent(text -> {
+            try {
+                LocalDate chosen = LocalDate.parse(text);
+                if (chosen.isAfter(service.today())) {
+                    problems.add("day " + PageAddress.shown(text) + " is after today");
+                } else {
+                    day.setValue(chosen);
+                }
+            } catch (DateTimeParseException e) {
+                problems.add("day " + PageAddress.shown(text) + " is not a date such as 2026-11-20");
+            }
+        });
+        if (grid != null) {
+            PageAddress.single(parameters, "user").ifPresent(text -> {
+                if (text.length() > MAX_FILTER_LENGTH) {
+                    problems.add("user filter is longer than " + MAX_FILTER_LENGTH + " characters");
+                } else {
+                    user.setValue(text);
+                }
+            });
+            PageAddress.single(parameters, "action")
+                    .ifPresent(text -> PstnBlockAction.ofWireName(text)
+                            .ifPresentOrElse(
+                                    action::setValue,
+                                    () -> problems.add(
+                                            "block action " + PageAddress.shown(text) + " is not known")));
+            Objects.requireNonNull(columns).restore(parameters, problems);
+            grid.restoreSort(parameters, problems);
         }
+    }
+
+    /** Writes the day (when not today), the filters, the sort and the visible columns into the address. */
+    private void writeAddress() {
         Map<String, String> state = new LinkedHashMap<>();
         if (!query.day().equals(service.today())) {
             state.put("day", query.day().toString());
