@@ -173,7 +173,8 @@ class MinutePoolRepository {
         List<Object[]> ended = new ArrayList<>();
         List<Object[]> begun = new ArrayList<>();
         for (Long id : ids) {
-            Set<String> listed = plans.get(id).stream().map(CallingPlan::wireName).collect(Collectors.toSet());
+            Set<String> listed =
+                    plans.get(id).stream().map(CallingPlan::wireName).collect(Collectors.toSet());
             Set<String> inForce = open.getOrDefault(id, Set.of());
             inForce.stream()
                     .filter(plan -> !listed.contains(plan))
@@ -181,7 +182,8 @@ class MinutePoolRepository {
             listed.stream()
                     .filter(plan -> !inForce.contains(plan))
                     .sorted()
-                    .forEach(plan -> begun.add(new Object[] {tenantId, id, plan, known.contains(id) ? at : SINCE_EVER}));
+                    .forEach(
+                            plan -> begun.add(new Object[] {tenantId, id, plan, known.contains(id) ? at : SINCE_EVER}));
         }
         if (!ended.isEmpty()) {
             batch.batchUpdate("""

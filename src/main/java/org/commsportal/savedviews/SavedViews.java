@@ -80,7 +80,9 @@ public class SavedViews {
             Map.entry("quality/locations", Parameters.aggregate(withPath())),
             Map.entry("usage/pstn-usage", PSTN_USAGE),
             Map.entry("usage/users-blocked", USERS_BLOCKED),
-            Map.entry("usage/pstn-minute-pools", Parameters.aggregate("month", "capability", "sort", "order", "columns")));
+            Map.entry(
+                    "usage/pstn-minute-pools",
+                    Parameters.aggregate("month", "capability", "sort", "order", "columns")));
 
     private static Parameters sessionDetails() {
         Set<String> all = new HashSet<>(Set.of(

@@ -128,7 +128,10 @@ public class ScheduledExports {
         String action = ReportQuery.value(address, "action");
         BlockedUserQuery query = BlockedUserQuery.of(day)
                 .withUserContains(link.user())
-                .withAction(action == null ? null : PstnBlockAction.ofWireName(action).orElse(null));
+                .withAction(
+                        action == null
+                                ? null
+                                : PstnBlockAction.ofWireName(action).orElse(null));
         BlockedUserColumn sort = link.sortOf(columns);
         if (sort != null) {
             query = query.sortedBy(sort, link.ascending());

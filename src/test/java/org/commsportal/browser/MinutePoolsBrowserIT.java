@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -80,8 +80,7 @@ class MinutePoolsBrowserIT extends BrowserTest {
         assertThat(browser.gridRows("pool-table"))
                 .allSatisfy(row -> assertThat(row.get(0)).isEqualTo("International"));
         // the month and the capability are in the address, and the address opens them again
-        browser.wait(Duration.ofSeconds(10))
-                .until(d -> browser.currentPath().contains("capability=international"));
+        browser.wait(Duration.ofSeconds(10)).until(d -> browser.currentPath().contains("capability=international"));
         String link = browser.currentPath();
         assertThat(link).contains("month=previous");
         browser.open("/usage/pstn-minute-pools");

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.commsportal.DemoAccounts;
 import org.commsportal.PortalIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -122,7 +122,8 @@ class PhoneBrowserIT extends BrowserTest {
         for (int i = 0; i < 80 && !reached.containsAll(wanted); i++) {
             new Actions(browser.driver).sendKeys(Keys.TAB).perform();
             String id = focusedId();
-            if (id != null && (reached.isEmpty() || !reached.get(reached.size() - 1).equals(id))) {
+            if (id != null
+                    && (reached.isEmpty() || !reached.get(reached.size() - 1).equals(id))) {
                 reached.add(id);
             }
         }

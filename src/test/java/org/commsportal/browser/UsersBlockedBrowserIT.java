@@ -106,8 +106,9 @@ class UsersBlockedBrowserIT extends BrowserTest {
         // the visible columns are in the link too, and the view can be saved from there
         browser.open("/usage/users-blocked?action=BlockedForPstn&columns=USER,ACTION");
         browser.waitFor(By.id("user-table"));
-        assertThat(browser.gridRows("user-table")).isNotEmpty().allSatisfy(row -> assertThat(row)
-                .hasSize(2));
+        assertThat(browser.gridRows("user-table"))
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row).hasSize(2));
         assertThat(browser.currentPath()).isEqualTo("/usage/users-blocked?action=BlockedForPstn&columns=USER,ACTION");
         assertThat(browser.driver.findElement(By.id("save-view")).isDisplayed()).isTrue();
 

@@ -110,6 +110,7 @@ class MinutePoolsIT {
     private final Map<String, UserRecord> users = new HashMap<>();
     /** Each user's first non-empty plans sent, which begin as far back as known (docs/pstn-minute-pools.md). */
     private final Map<String, List<CallingPlan>> firstPlans = new HashMap<>();
+
     private final Map<String, SessionRecord> sent = new LinkedHashMap<>();
     private final Map<String, Integer> tenantAllowances = new HashMap<>();
 
@@ -382,7 +383,9 @@ class MinutePoolsIT {
         for (UserRecord u : users.values()) {
             boolean licensed = !u.licensedFrom().isAfter(month.atEndOfMonth())
                     && (u.deletedAt() == null || !u.deletedAt().isBefore(month.atDay(1)));
-            List<CallingPlan> plans = month.equals(current) ? u.callingPlans() : firstPlans.get(u.upn().toLowerCase(Locale.ROOT));
+            List<CallingPlan> plans = month.equals(current)
+                    ? u.callingPlans()
+                    : firstPlans.get(u.upn().toLowerCase(Locale.ROOT));
             if (u.usageLocation() == null || !licensed || plans == null) {
                 continue;
             }

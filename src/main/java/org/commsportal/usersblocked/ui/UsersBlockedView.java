@@ -191,8 +191,7 @@ class UsersBlockedView extends VerticalLayout implements BeforeEnterObserver {
                     .ifPresent(text -> PstnBlockAction.ofWireName(text)
                             .ifPresentOrElse(
                                     action::setValue,
-                                    () -> problems.add(
-                                            "block action " + PageAddress.shown(text) + " is not known")));
+                                    () -> problems.add("block action " + PageAddress.shown(text) + " is not known")));
             Objects.requireNonNull(columns).restore(parameters, problems);
             grid.restoreSort(parameters, problems);
         }
