@@ -79,11 +79,12 @@ final class DemoBuildings {
         choose(browser, "place-building", CAMPUS);
     }
 
-    /** The values the place filter shows. */
+    /** The names the place filter shows in its fields. */
     @SuppressWarnings("unchecked")
     static List<String> shownPlace(Browser browser) {
+        browser.waitUntilIdle();
         return (List<String>) browser.script("return ['place-region', 'place-city', 'place-building']"
-                + ".map(id => document.getElementById(id).value)");
+                + ".map(id => document.querySelector('#' + id + ' input').value)");
     }
 
     /** The address, decoded. */

@@ -30,8 +30,8 @@ import org.commsportal.sessions.Modality;
 
 /**
  * The search without a user (docs/session-details.md, "Search every user"): days in the viewer's zone and filters
- * (among them region, city and building, of any stream or of the caller), written as the drill-through's parameters, so that a search from this form and a link from another page are one
- * search, kept in the address alike.
+ * (among them region, city and building, of any stream or of the caller), written as the drill-through's parameters,
+ * so that a search from this form and a link from another page are one search, kept in the address alike.
  */
 class EveryUserForm extends HorizontalLayout {
 
