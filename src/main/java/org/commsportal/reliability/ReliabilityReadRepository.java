@@ -440,8 +440,7 @@ class ReliabilityReadRepository {
                             WHERE %s
                             GROUP BY 1
                             """.formatted(
-                                    asText(split, "f." + split.column()),
-                                    ratingWhere(tenantId, everyValue, params)))
+                                    asText(split, "f." + split.column()), ratingWhere(tenantId, everyValue, params)))
                     .params(params)
                     .query((rs, row) -> new FeedbackValue(
                             rs.getString("split_value"),

@@ -76,7 +76,16 @@ public class SavedViews {
 
     private static Parameters sessionDetails() {
         Set<String> all = new HashSet<>(Set.of(
-                "user", "start", "end", "group", "columns", "zone", "verdict", "rule", "responseCode", "diagnosticId",
+                "user",
+                "start",
+                "end",
+                "group",
+                "columns",
+                "zone",
+                "verdict",
+                "rule",
+                "responseCode",
+                "diagnosticId",
                 "placeBy"));
         all.addAll(Set.of(withPlace(QUALITY_FILTERS)));
         all.remove("range");

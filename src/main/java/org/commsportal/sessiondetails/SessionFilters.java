@@ -36,11 +36,7 @@ public record SessionFilters(
     }
 
     public boolean any() {
-        return conference != null
-                || responseCode != null
-                || diagnosticId != null
-                || streams.any()
-                || callerPlace.any();
+        return conference != null || responseCode != null || diagnosticId != null || streams.any() || callerPlace.any();
     }
 
     /**

@@ -166,8 +166,7 @@ class ReliabilityBrowserIT extends BrowserTest {
                 .findFirst()
                 .orElseThrow();
         String href = failure.getAttribute("href");
-        assertThat(href)
-                .contains("&region=Test%20Region&city=Testville&building=Tower%20campus&placeBy=caller");
+        assertThat(href).contains("&region=Test%20Region&city=Testville&building=Tower%20campus&placeBy=caller");
         long sessions = Long.parseLong(failure.getText().replaceAll("[^0-9]", ""));
         long expected = jdbc.sql("""
                         SELECT COUNT(*) FROM reliability_session r JOIN tenant t ON t.id = r.tenant_id
@@ -199,7 +198,8 @@ class ReliabilityBrowserIT extends BrowserTest {
 
     /** A count as the pages write it in English. */
     private static String english(long count) {
-        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(count);
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH)
+                .format(count);
     }
 
     @SuppressWarnings("unchecked")

@@ -603,7 +603,8 @@ class LocationsIT {
                 .as("comments " + what)
                 .containsExactlyInAnyOrderElementsOf(comments);
         for (int i = 1; i < shownComments.size(); i++) {
-            assertThat(shownComments.get(i).sessionStart()).isBeforeOrEqualTo(shownComments.get(i - 1).sessionStart());
+            assertThat(shownComments.get(i).sessionStart())
+                    .isBeforeOrEqualTo(shownComments.get(i - 1).sessionStart());
         }
         // a split value fixed with the place: the ratings of the caller's subnet alone
         subnets.forEach((subnet, expected) -> assertThat(feedbackCounts(reliability

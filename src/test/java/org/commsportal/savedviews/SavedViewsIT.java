@@ -85,8 +85,8 @@ class SavedViewsIT {
     void a_session_details_drill_through_keeps_the_callers_place() {
         Tenant tenant = testTenants.newTenant("caller-places");
         testTenants.signIn(testTenants.newAccount(tenant, Role.REPORTS_READER));
-        String query = "from=2026-11-01&to=2026-11-30&zone=UTC&responseCode=500&region=Europe&city=London"
-                + "&placeBy=caller";
+        String query =
+                "from=2026-11-01&to=2026-11-30&zone=UTC&responseCode=500&region=Europe&city=London" + "&placeBy=caller";
         savedViews.save("usage/session-details", query, "London setup failures", false);
         assertThat(savedViews.visible())
                 .extracting(SavedView::address)

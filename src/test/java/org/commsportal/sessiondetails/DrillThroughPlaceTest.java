@@ -40,8 +40,8 @@ class DrillThroughPlaceTest {
         assertThat(filters.streams().place()).isEqualTo(Place.everywhere());
         assertThat(filters.callerModality()).isEqualTo(org.commsportal.sessions.Modality.AUDIO.id());
         assertThat(filters.any()).isTrue();
-        assertThat(filters.describe()).contains("region Europe › city London by the caller's subnet, as Call"
-                + " reliability counts");
+        assertThat(filters.describe())
+                .contains("region Europe › city London by the caller's subnet, as Call" + " reliability counts");
         assertThat(parse(Map.of("region", "Europe", "placeBy", "streams"))
                         .search()
                         .filters()

@@ -56,8 +56,7 @@ class EveryUserForm extends HorizontalLayout {
     private final Function<LocalDate, List<Place>> places;
 
     /** {@code places} gives the region, city and building choices of the file applying on a day. */
-    EveryUserForm(
-            ZoneId zone, Consumer<Map<String, List<String>>> search, Function<LocalDate, List<Place>> places) {
+    EveryUserForm(ZoneId zone, Consumer<Map<String, List<String>>> search, Function<LocalDate, List<Place>> places) {
         this.places = places;
         setId("every-user-form");
         setWrap(true);
