@@ -27,6 +27,15 @@ public final class DrillThroughLink {
     public static final String RULE = "rule";
     public static final String RESPONSE_CODE = "responseCode";
     public static final String DIAGNOSTIC_ID = "diagnosticId";
+    /**
+     * How region, city and building place a session: by its streams (the default, as the call quality and locations
+     * pages count) or, with the value {@link #CALLER}, by its caller's subnet as the reliability page counts it
+     * (docs/session-details.md, "Drill-through").
+     */
+    public static final String PLACE_BY = "placeBy";
+
+    public static final String STREAMS = "streams";
+    public static final String CALLER = "caller";
 
     private final Map<String, String> parameters = new LinkedHashMap<>();
 

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the reliability and feedback pages show: UTC days [from, to] (at most 12 months), one modality or every
- * session (reliability only), at most one split value the viewer fixed, and a place of the building file (reliability
- * only, docs/locations.md).
+ * session (reliability only), at most one split value the viewer fixed, and a place of the building file
+ * (docs/locations.md): on the feedback page, the ratings of the sessions the reliability page counts there.
  */
 public record ReliabilityFilter(
         LocalDate from,

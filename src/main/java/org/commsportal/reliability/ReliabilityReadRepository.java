@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.commsportal.common.ClientVersions;
+import org.commsportal.common.Place;
 import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.UtcDateTime;
 import org.jspecify.annotations.Nullable;
@@ -78,14 +79,53 @@ class ReliabilityReadRepository {
 
     private String place(
             long tenantId, ReliabilityFilter filter, String alias, String subnetColumn, Map<String, Object> params) {
-        return locations.condition(
-                tenantId,
-                filter.place(),
-                filter.from(),
-                filter.to(),
-                alias + ".day",
-                alias + "." + subnetColumn,
-                params);
+        return place(tenantId, filter.place(), filter.from(), filter.to(), alias, subnetColumn, params);
+    }
+
+    /**
+     * The one definition of a place on this page (docs/locations.md, "Filters on other pages"): a row of alias
+     * {@code alias} whose UTC day and subnet the building file applying on that day maps into the place.
+     */
+    private String place(
+            long tenantId,
+            Place place,
+            LocalDate from,
+            LocalDate to,
+            String alias,
+            String subnetColumn,
+            Map<String, Object> params) {
+        return locations.condition(tenantId, place, from, to, alias + ".day", alias + "." + subnetColumn, params);
+    }
+
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("[a-z_]+(\\.[a-z_]+)?");
+
+    /**
+     * SQL true for a session (its id in {@code sessionIdColumn}) that this page counts in the place among the
+     * sessions of the modality code (0 every session): its session row's caller subnet, as every figure of the page
+     * reads it. Rate My Call places a rating by its session so (docs/reliability.md), and session details'
+     * drill-through from a top failure through {@link org.commsportal.common.CallerPlaces}.
+     */
+    String sessionInPlace(
+            long tenantId,
+            Place place,
+            LocalDate from,
+            LocalDate to,
+            int modality,
+            String sessionIdColumn,
+            Map<String, Object> params) {
+        if (!COLUMN.matcher(sessionIdColumn).matches()) {
+            throw new IllegalArgumentException("Not a column: " + sessionIdColumn);
+        }
+        params.put("cp_tenant", tenantId);
+        params.put("cp_modality", modality);
+        return "EXISTS (SELECT 1 FROM reliability_session rp WHERE rp.tenant_id = :cp_tenant AND rp.session_id = "
+                + sessionIdColumn + " AND rp.modality = :cp_modality AND "
+                + place(tenantId, place, from, to, "rp", "subnet", params) + ")";
+    }
+
+    /** With a place: the ratings whose session the reliability page counts there, among every session. */
+    private String ratingInPlace(long tenantId, ReliabilityFilter filter, Map<String, Object> params) {
+        return sessionInPlace(tenantId, filter.place(), filter.from(), filter.to(), 0, "f.session_id", params);
     }
 
     /**
@@ -174,6 +214,13 @@ class ReliabilityReadRepository {
      */
     private static String valueOf(@Nullable ReliabilitySplit split, String column) {
         return split == ReliabilitySplit.CLIENT ? ClientVersions.sql(column) : column;
+    }
+
+    /** A split's value as the day rows store it: text (a flag or a code as its digits). */
+    private static String asText(ReliabilitySplit split, String column) {
+        return split == ReliabilitySplit.CLIENT || split == ReliabilitySplit.SUBNET
+                ? valueOf(split, column)
+                : "CAST(" + column + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci";
     }
 
     private static ReliabilityCounts counts(ResultSet rs) throws SQLException {
@@ -314,6 +361,9 @@ class ReliabilityReadRepository {
 
     /** The rating day rows of the filter's split value (or every rating). */
     List<FeedbackDay> feedbackDays(long tenantId, ReliabilityFilter filter) {
+        if (filter.place().any()) {
+            return placeFeedbackDays(tenantId, filter);
+        }
         return jdbc.sql("""
                         SELECT day, rated, rating_sum, poor FROM feedback_day
                         WHERE tenant_id = :tenantId AND kind = :kind AND %s = :value
@@ -331,8 +381,72 @@ class ReliabilityReadRepository {
                 .list();
     }
 
+    /**
+     * With a place: the ratings (the read model the rating day rows are summed from) of the filter's split value whose
+     * session lies in the place, per day; ix_feedback_rating_day, each rating's session row by its primary key.
+     */
+    private List<FeedbackDay> placeFeedbackDays(long tenantId, ReliabilityFilter filter) {
+        Map<String, Object> params = ratingParams(tenantId, filter);
+        return jdbc.sql("""
+                        SELECT f.day, COUNT(*) AS rated, SUM(f.rating) AS rating_sum, SUM(f.rating <= 2) AS poor
+                        FROM feedback_rating f
+                        WHERE %s
+                        GROUP BY f.day
+                        ORDER BY f.day
+                        """.formatted(ratingWhere(tenantId, filter, params)))
+                .params(params)
+                .query((rs, row) -> new FeedbackDay(
+                        rs.getObject("day", LocalDate.class),
+                        new FeedbackCounts(rs.getLong("rated"), rs.getLong("rating_sum"), rs.getLong("poor"))))
+                .list();
+    }
+
+    private static Map<String, Object> ratingParams(long tenantId, ReliabilityFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenantId", tenantId);
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        if (filter.split() != null) {
+            params.put("value", filter.value());
+        }
+        return params;
+    }
+
+    /**
+     * The ratings of the filter over feedback_rating f: its days (ix_feedback_rating_day), its split value and its
+     * place; the parameters of {@link #ratingParams} and those of the place, added to {@code params}.
+     */
+    private String ratingWhere(long tenantId, ReliabilityFilter filter, Map<String, Object> params) {
+        String where = "f.tenant_id = :tenantId AND f.day BETWEEN :from AND :to";
+        if (filter.split() != null) {
+            where += " AND " + valueOf(filter.split(), "f." + filter.split().column()) + " = :value";
+        }
+        if (filter.place().any()) {
+            where += " AND " + ratingInPlace(tenantId, filter, params);
+        }
+        return where;
+    }
+
     /** Every value of a split's ratings over the filter's range. */
     List<FeedbackValue> feedbackValues(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
+        if (filter.place().any()) {
+            // every value of the split: the filter's own split value is not applied, as without a place
+            ReliabilityFilter everyValue = filter.withSplit(null, null);
+            Map<String, Object> params = ratingParams(tenantId, everyValue);
+            return jdbc.sql("""
+                            SELECT %s AS split_value, COUNT(*) AS rated, SUM(f.rating) AS rating_sum,
+                                SUM(f.rating <= 2) AS poor
+                            FROM feedback_rating f
+                            WHERE %s
+                            GROUP BY 1
+                            """.formatted(
+                                    asText(split, "f." + split.column()), ratingWhere(tenantId, everyValue, params)))
+                    .params(params)
+                    .query((rs, row) -> new FeedbackValue(
+                            rs.getString("split_value"),
+                            new FeedbackCounts(rs.getLong("rated"), rs.getLong("rating_sum"), rs.getLong("poor"))))
+                    .list();
+        }
         return jdbc.sql("""
                         SELECT %s AS split_value, SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, SUM(poor) AS poor
                         FROM feedback_day
@@ -351,6 +465,19 @@ class ReliabilityReadRepository {
 
     /** The problem tokens of the filter's ratings: token and how many ratings named it. */
     List<java.util.Map.Entry<String, Long>> tokens(long tenantId, ReliabilityFilter filter) {
+        if (filter.place().any()) {
+            // the ratings' tokens split as the token day rows split them (ReliabilitySql.ratingTokens)
+            Map<String, Object> params = ratingParams(tenantId, filter);
+            return jdbc.sql("""
+                            SELECT t.token, COUNT(*) AS ratings FROM (%s) t
+                            WHERE t.token <> ''
+                            GROUP BY t.token
+                            ORDER BY ratings DESC, t.token
+                            """.formatted(ReliabilitySql.ratingTokens(ratingWhere(tenantId, filter, params))))
+                    .params(params)
+                    .query((rs, row) -> java.util.Map.entry(rs.getString("token"), rs.getLong("ratings")))
+                    .list();
+        }
         return jdbc.sql("""
                         SELECT token, SUM(ratings) AS ratings FROM feedback_token_day
                         WHERE tenant_id = :tenantId AND kind = :kind AND %s = :value
@@ -367,35 +494,26 @@ class ReliabilityReadRepository {
                 .list();
     }
 
-    private static String commentWhere(ReliabilityFilter filter) {
+    private String commentWhere(long tenantId, ReliabilityFilter filter, Map<String, Object> params) {
         // index (tenant, day, session_start)
-        String where = "f.tenant_id = :tenantId AND f.day BETWEEN :from AND :to"
-                + " AND COALESCE(TRIM(f.feedback_text), '') <> ''";
-        return filter.split() == null
-                ? where
-                : where + " AND "
-                        + valueOf(filter.split(), "f." + filter.split().column()) + " = :value";
+        return ratingWhere(tenantId, filter, params) + " AND COALESCE(TRIM(f.feedback_text), '') <> ''";
     }
 
     /** The ratings with a comment, newest first. */
     List<Comment> comments(long tenantId, ReliabilityFilter filter, int offset, int limit) {
-        var spec = jdbc.sql("""
+        Map<String, Object> params = ratingParams(tenantId, filter);
+        return jdbc.sql("""
                         SELECT f.session_start, f.side, f.rating, f.tokens, f.feedback_text, u.upn, u.pseudonym
                         FROM feedback_rating f
                         LEFT JOIN licensed_user u ON u.id = f.user_id AND u.tenant_id = f.tenant_id
                         WHERE %s
                         ORDER BY f.session_start DESC, f.session_id DESC, f.side
                         LIMIT :limit OFFSET :offset
-                        """.formatted(commentWhere(filter)))
-                .param("tenantId", tenantId)
-                .param("from", filter.from())
-                .param("to", filter.to())
+                        """.formatted(commentWhere(tenantId, filter, params)))
+                .params(params)
                 .param("limit", limit)
-                .param("offset", offset);
-        if (filter.split() != null) {
-            spec = spec.param("value", filter.value());
-        }
-        return spec.query((rs, row) -> new Comment(
+                .param("offset", offset)
+                .query((rs, row) -> new Comment(
                         UtcDateTime.fromColumn(rs.getObject("session_start", java.time.LocalDateTime.class)),
                         rs.getString("side"),
                         rs.getInt("rating"),
@@ -407,14 +525,11 @@ class ReliabilityReadRepository {
     }
 
     long commentCount(long tenantId, ReliabilityFilter filter) {
-        var spec = jdbc.sql("SELECT COUNT(*) FROM feedback_rating f WHERE " + commentWhere(filter))
-                .param("tenantId", tenantId)
-                .param("from", filter.from())
-                .param("to", filter.to());
-        if (filter.split() != null) {
-            spec = spec.param("value", filter.value());
-        }
-        return spec.query(Long.class).single();
+        Map<String, Object> params = ratingParams(tenantId, filter);
+        return jdbc.sql("SELECT COUNT(*) FROM feedback_rating f WHERE " + commentWhere(tenantId, filter, params))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     /**

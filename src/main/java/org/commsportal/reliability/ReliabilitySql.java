@@ -147,25 +147,34 @@ final class ReliabilitySql {
      * distinct token of a rating once, trimmed, its first {@link #MAX_TOKENS}.
      */
     static String addTokenDays(String where, int sign) {
-        String numbers = IntStream.rangeClosed(1, MAX_TOKENS)
-                .mapToObj(n -> "SELECT " + n + " AS n")
-                .collect(Collectors.joining(" UNION ALL "));
         return """
                 INSERT INTO feedback_token_day (tenant_id, kind, split_value, day, token, ratings)
                 SELECT * FROM (
                     SELECT t.tenant_id, k.kind, %s AS split_value, t.day, t.token, %d * COUNT(*) AS ratings
-                    FROM (
-                        SELECT DISTINCT f.tenant_id, f.session_id, f.side, f.day, f.conference, f.connection, f.inside,
-                            f.vpn, f.subnet, f.client,
-                            LEFT(TRIM(SUBSTRING_INDEX(SUBSTRING_INDEX(f.tokens, ',', n.n), ',', -1)), 64) AS token
-                        FROM feedback_rating f
-                        JOIN (%s) n ON n.n <= 1 + LENGTH(f.tokens) - LENGTH(REPLACE(f.tokens, ',', ''))
-                        WHERE %s
-                    ) t JOIN %s
+                    FROM (%s) t JOIN %s
                     WHERE t.token <> ''
                     GROUP BY t.tenant_id, k.kind, split_value, t.day, t.token
                 ) d
                 ON DUPLICATE KEY UPDATE ratings = feedback_token_day.ratings + VALUES(ratings)
-                """.formatted(splitValue("t"), sign, numbers, where, KINDS);
+                """.formatted(splitValue("t"), sign, ratingTokens(where), KINDS);
+    }
+
+    /**
+     * The problem tokens of the ratings {@code where} (over feedback_rating f) selects, one row per distinct token of
+     * a rating, trimmed, its first {@link #MAX_TOKENS} (an empty token may appear; callers leave it out), with the
+     * rating's key, day and split values: what the token day rows count, and what the feedback page counts for a
+     * place (docs/reliability.md).
+     */
+    static String ratingTokens(String where) {
+        String numbers = IntStream.rangeClosed(1, MAX_TOKENS)
+                .mapToObj(n -> "SELECT " + n + " AS n")
+                .collect(Collectors.joining(" UNION ALL "));
+        return """
+                SELECT DISTINCT f.tenant_id, f.session_id, f.side, f.day, f.conference, f.connection, f.inside,
+                    f.vpn, f.subnet, f.client,
+                    LEFT(TRIM(SUBSTRING_INDEX(SUBSTRING_INDEX(f.tokens, ',', n.n), ',', -1)), 64) AS token
+                FROM feedback_rating f
+                JOIN (%s) n ON n.n <= 1 + LENGTH(f.tokens) - LENGTH(REPLACE(f.tokens, ',', ''))
+                WHERE %s""".formatted(numbers, where);
     }
 }

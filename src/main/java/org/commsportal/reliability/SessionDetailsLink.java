@@ -1,6 +1,9 @@
 package org.commsportal.reliability;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.commsportal.common.Place;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualityMetric;
 import org.commsportal.sessions.Modality;
@@ -8,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The drill-through from a top failure to its sessions on the session details page, by the query parameters that page
- * reads (docs/reliability.md): UTC days [from, to] inclusive, the response code, the diagnostic id and the modality.
+ * reads (docs/reliability.md): UTC days [from, to] inclusive, the response code, the diagnostic id, the modality and
+ * the place.
  */
 public final class SessionDetailsLink {
 
@@ -23,6 +27,21 @@ public final class SessionDetailsLink {
             @Nullable Integer responseCode,
             @Nullable Integer diagnosticId,
             @Nullable Modality modality) {
+        return of(from, to, responseCode, diagnosticId, modality, Place.everywhere());
+    }
+
+    /**
+     * The same narrowed to a place as this page places sessions, by the caller's subnet
+     * ({@code placeBy=caller}, docs/locations.md "Filters on other pages"): the sessions session details then lists
+     * are those behind the figure. Every place leaves the place parameters out.
+     */
+    public static String of(
+            LocalDate from,
+            LocalDate to,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            @Nullable Modality modality,
+            Place place) {
         var link = new StringBuilder(PATH)
                 .append("?from=")
                 .append(from)
@@ -41,6 +60,21 @@ public final class SessionDetailsLink {
             }
             link.append("&modality=").append(DrillThroughLink.modalityParameter(modality));
         }
+        if (place.any()) {
+            append(link, Place.REGION, place.region());
+            append(link, Place.CITY, place.city());
+            append(link, Place.BUILDING, place.building());
+            append(link, DrillThroughLink.PLACE_BY, DrillThroughLink.CALLER);
+        }
         return link.toString();
+    }
+
+    private static void append(StringBuilder link, String name, @Nullable String value) {
+        if (value != null) {
+            link.append('&')
+                    .append(name)
+                    .append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
     }
 }

@@ -76,7 +76,7 @@ public class SavedViews {
             Map.entry("usage/active-users", Parameters.aggregate("period", "zone")),
             Map.entry("quality", Parameters.aggregate(withPlace(QUALITY_FILTERS))),
             Map.entry("quality/reliability", Parameters.aggregate(withPlace(withCodes()))),
-            Map.entry("quality/feedback", Parameters.aggregate(QUALITY_FILTERS)),
+            Map.entry("quality/feedback", Parameters.aggregate(withPlace(QUALITY_FILTERS))),
             Map.entry("quality/locations", Parameters.aggregate(withPath())),
             Map.entry("usage/pstn-usage", PSTN_USAGE),
             Map.entry("usage/users-blocked", USERS_BLOCKED),
@@ -86,7 +86,17 @@ public class SavedViews {
 
     private static Parameters sessionDetails() {
         Set<String> all = new HashSet<>(Set.of(
-                "user", "start", "end", "group", "columns", "zone", "verdict", "rule", "responseCode", "diagnosticId"));
+                "user",
+                "start",
+                "end",
+                "group",
+                "columns",
+                "zone",
+                "verdict",
+                "rule",
+                "responseCode",
+                "diagnosticId",
+                "placeBy"));
         all.addAll(Set.of(withPlace(QUALITY_FILTERS)));
         all.remove("range");
         Set<String> withoutNames = new HashSet<>(all);

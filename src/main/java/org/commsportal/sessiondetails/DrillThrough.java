@@ -46,7 +46,8 @@ public record DrillThrough(
             QualitySplit.CLIENT.parameter(),
             Place.REGION,
             Place.CITY,
-            Place.BUILDING);
+            Place.BUILDING,
+            DrillThroughLink.PLACE_BY);
 
     /** Whether the query parameters ask for a drill-through at all (any of its parameters is present). */
     public static boolean requested(Map<String, List<String>> query) {
@@ -113,9 +114,10 @@ public record DrillThrough(
         Integer responseCode = parsed(query, DrillThroughLink.RESPONSE_CODE, DrillThrough::integer, errors);
         Integer diagnosticId = parsed(query, DrillThroughLink.DIAGNOSTIC_ID, DrillThrough::integer, errors);
         Place place = place(query, errors);
+        boolean byCaller = byCaller(query, errors);
         QualityStreamCriteria streams = null;
         try {
-            streams = new QualityStreamCriteria(modality, verdict, rule, splits, place);
+            streams = new QualityStreamCriteria(modality, verdict, rule, splits, byCaller ? Place.everywhere() : place);
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
         }
@@ -124,7 +126,16 @@ public record DrillThrough(
         }
         return new Parsed(
                 new DrillThrough(
-                        from, to, zone, user, new SessionFilters(conference, responseCode, diagnosticId, streams)),
+                        from,
+                        to,
+                        zone,
+                        user,
+                        new SessionFilters(
+                                conference,
+                                responseCode,
+                                diagnosticId,
+                                streams,
+                                byCaller ? place : Place.everywhere())),
                 List.of());
     }
 
@@ -148,6 +159,23 @@ public record DrillThrough(
             }
         }
         return Place.everywhere();
+    }
+
+    /**
+     * Whether the place is the caller's, as the reliability page places sessions ({@code placeBy=caller}), rather
+     * than any stream's ({@code placeBy=streams}, the default).
+     */
+    private static boolean byCaller(Map<String, List<String>> query, List<String> errors) {
+        String placeBy = value(query, DrillThroughLink.PLACE_BY);
+        if (placeBy == null || placeBy.strip().equalsIgnoreCase(DrillThroughLink.STREAMS)) {
+            return false;
+        }
+        if (placeBy.strip().equalsIgnoreCase(DrillThroughLink.CALLER)) {
+            return true;
+        }
+        errors.add(DrillThroughLink.PLACE_BY + " must be " + DrillThroughLink.STREAMS + " or " + DrillThroughLink.CALLER
+                + ", not '" + placeBy + "'.");
+        return false;
     }
 
     private static Integer integer(String text) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.commsportal.common.CallerPlaces;
 import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.UtcDateTime;
 import org.commsportal.export.StreamingJdbc;
@@ -87,16 +88,38 @@ class SessionDetailsRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final SubnetLocations locations;
+    private final CallerPlaces callerPlaces;
 
-    SessionDetailsRepository(JdbcClient jdbc, StreamingJdbc streaming, SubnetLocations locations) {
+    SessionDetailsRepository(
+            JdbcClient jdbc, StreamingJdbc streaming, SubnetLocations locations, CallerPlaces callerPlaces) {
         this.jdbc = jdbc;
         this.streaming = streaming.template();
         this.locations = locations;
+        this.callerPlaces = callerPlaces;
     }
 
     /** The filters' condition over comm_session s, the place's resolved by the building files of the range's days. */
     private String filterCondition(Scope scope, Map<String, Object> params) {
-        return scope.filters().condition(params, placeCondition(scope, params));
+        return scope.filters().condition(params, placeCondition(scope, params), callerPlaceCondition(scope, params));
+    }
+
+    /**
+     * The caller's place over comm_session s (docs/session-details.md, "Drill-through", {@code placeBy=caller}): the
+     * sessions the reliability page counts in the place, answered by its port; TRUE for every place.
+     */
+    private String callerPlaceCondition(Scope scope, Map<String, Object> params) {
+        var place = scope.filters().callerPlace();
+        if (!place.any()) {
+            return "TRUE";
+        }
+        return callerPlaces.condition(
+                scope.tenantId(),
+                place,
+                scope.from().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                scope.to().minusMillis(1).atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                scope.filters().callerModality(),
+                "s.id",
+                params);
     }
 
     /**

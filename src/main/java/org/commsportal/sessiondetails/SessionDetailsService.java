@@ -2,12 +2,15 @@ package org.commsportal.sessiondetails;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.ExportAudit;
+import org.commsportal.common.Place;
+import org.commsportal.common.SubnetLocations;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
@@ -42,6 +45,7 @@ public class SessionDetailsService {
     private final ViewerTimeZone viewerTimeZone;
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
+    private final SubnetLocations locations;
 
     SessionDetailsService(
             SessionDetailsRepository sessions,
@@ -49,13 +53,25 @@ public class SessionDetailsService {
             NameConcealment concealment,
             ViewerTimeZone viewerTimeZone,
             CurrentTenant currentTenant,
-            AuditLog auditLog) {
+            AuditLog auditLog,
+            SubnetLocations locations) {
         this.sessions = sessions;
         this.directory = directory;
         this.concealment = concealment;
         this.viewerTimeZone = viewerTimeZone;
         this.currentTenant = currentTenant;
         this.auditLog = auditLog;
+        this.locations = locations;
+    }
+
+    /**
+     * The region, city and building choices of the search of every user: the places of the building file that
+     * applies on the day (docs/locations.md, "Filters on other pages").
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    @Transactional(readOnly = true)
+    public List<Place> places(LocalDate day) {
+        return locations.buildings(currentTenant.id(), day);
     }
 
     /** The zone in which the viewer enters and reads times. */

@@ -2,12 +2,19 @@ package org.commsportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commsportal.DemoAccounts;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.security.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The call reliability and Rate My Call pages in headless Chromium on the production build (demo data): the trend,
@@ -16,6 +23,9 @@ import org.openqa.selenium.By;
  */
 @PortalIntegrationTest
 class ReliabilityBrowserIT extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void an_administrator_reads_the_failure_rates_and_opens_the_top_failures_sessions() throws Exception {
@@ -100,6 +110,96 @@ class ReliabilityBrowserIT extends BrowserTest {
                     .isLessThanOrEqualTo(comments.get(i - 1).get(0));
         }
         browser.screenshot("feedback");
+    }
+
+    /**
+     * Rate My Call narrowed to a building (its ratings' sessions placed by the caller's subnet, as the reliability
+     * page places them), in the address and restored from it; then the reliability page's top failure of that
+     * building links to exactly its sessions in session details.
+     */
+    @Test
+    void a_building_narrows_rate_my_call_and_the_top_failures_link_to_exactly_their_sessions_there() throws Exception {
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        DemoBuildings.upload(browser);
+
+        browser.open("/quality/feedback?range=D90");
+        browser.waitFor(By.id("trend-chart"));
+        browser.waitUntilIdle();
+        String everywhere = summary();
+        DemoBuildings.chooseCampus(browser);
+        String campus = summary();
+        Matcher days = DAYS.matcher(campus);
+        assertThat(days.find()).as(campus).isTrue();
+        LocalDate from = LocalDate.parse(days.group(1));
+        LocalDate to = LocalDate.parse(days.group(2));
+        long rated = jdbc.sql("""
+                        SELECT COUNT(*) FROM feedback_rating f JOIN tenant t ON t.id = f.tenant_id
+                        JOIN reliability_session r ON r.tenant_id = f.tenant_id AND r.session_id = f.session_id
+                            AND r.modality = 0
+                        WHERE t.name = 'contoso.example' AND f.day BETWEEN :from AND :to AND %s
+                        """.formatted(DemoBuildings.IN_CAMPUS.formatted("r.subnet")))
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
+        assertThat(rated).isPositive();
+        assertThat(campus).startsWith(english(rated) + " rated sessions from").isNotEqualTo(everywhere);
+        assertThat(DemoBuildings.address(browser))
+                .contains("range=D90", "region=Test Region", "city=Testville", "building=Tower campus");
+        browser.screenshot("feedback-by-building");
+        String link = browser.currentPath();
+        browser.open("/quality/reliability");
+        browser.open(link);
+        browser.waitFor(By.id("trend-chart"));
+        browser.waitUntilIdle();
+        assertThat(summary()).isEqualTo(campus);
+        assertThat(DemoBuildings.shownPlace(browser)).containsExactly("Test Region", "Testville", "Tower campus");
+
+        browser.open("/quality/reliability?range=D90");
+        browser.waitFor(By.id("trend-chart"));
+        browser.waitUntilIdle();
+        DemoBuildings.chooseCampus(browser);
+        assertThat(DemoBuildings.address(browser)).contains("region=Test Region", "building=Tower campus");
+        // the demo's standout cause: a response code of 300 or more, so code and id pick exactly its sessions
+        WebElement failure = browser.driver.findElements(By.cssSelector("#top-failures a")).stream()
+                .filter(a -> a.getAttribute("href").contains("&responseCode=488&diagnosticId=23"))
+                .findFirst()
+                .orElseThrow();
+        String href = failure.getAttribute("href");
+        assertThat(href).contains("&region=Test%20Region&city=Testville&building=Tower%20campus&placeBy=caller");
+        long sessions = Long.parseLong(failure.getText().replaceAll("[^0-9]", ""));
+        long expected = jdbc.sql("""
+                        SELECT COUNT(*) FROM reliability_session r JOIN tenant t ON t.id = r.tenant_id
+                        WHERE t.name = 'contoso.example' AND r.modality = 0 AND r.day BETWEEN :from AND :to
+                            AND r.response_code = 488 AND r.diagnostic_id = 23 AND %s
+                        """.formatted(DemoBuildings.IN_CAMPUS.formatted("r.subnet")))
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
+        assertThat(sessions).isEqualTo(expected).isPositive();
+        browser.driver.get(href);
+        browser.waitUntilIdle();
+        browser.wait(Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("result-summary"))
+                        .getText()
+                        .startsWith(sessions + " sessions of every user on the days " + from + " to " + to));
+        assertThat(browser.driver.findElement(By.id("drill-through-filters")).getText())
+                .contains("region Test Region › city Testville › building Tower campus by the caller's subnet");
+        browser.screenshot("top-failure-of-a-building");
+    }
+
+    private static final Pattern DAYS = Pattern.compile("from (\\d{4}-\\d{2}-\\d{2}) to (\\d{4}-\\d{2}-\\d{2})");
+
+    private String summary() {
+        browser.waitUntilIdle();
+        return browser.driver.findElement(By.id("summary")).getText();
+    }
+
+    /** A count as the pages write it in English. */
+    private static String english(long count) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH)
+                .format(count);
     }
 
     @SuppressWarnings("unchecked")

@@ -486,6 +486,57 @@ class SessionDetailsBrowserIT extends BrowserTest {
                 .contains("Poor");
     }
 
+    /**
+     * The search of every user narrowed to a building in its form (docs/session-details.md, "Search every user"):
+     * the sessions with a stream in the building's subnets, the place in the address, and the address opening the
+     * same search with the place chosen again.
+     */
+    @Test
+    void the_search_of_every_user_chooses_a_building_and_its_address_opens_it_again() throws Exception {
+        LocalDate lastDay = jdbc.sql(
+                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
+                                + "AND t.name = 'contoso.example'")
+                .query(LocalDate.class)
+                .single();
+        LocalDate from = lastDay.minusDays(6);
+        record Expected(long sessions, long streams) {}
+        Expected expected = jdbc.sql("""
+                        SELECT COUNT(DISTINCT q.session_id), COUNT(*) FROM quality_stream q
+                        JOIN tenant t ON t.id = q.tenant_id
+                        WHERE t.name = 'contoso.example' AND q.day BETWEEN :from AND :to AND %s
+                        """.formatted(DemoBuildings.IN_CAMPUS.formatted("q.subnet")))
+                .param("from", from)
+                .param("to", lastDay)
+                .query((rs, n) -> new Expected(rs.getLong(1), rs.getLong(2)))
+                .single();
+        assertThat(expected.sessions()).isPositive();
+
+        browser.signIn("global.admin", "portal-demo-2026");
+        DemoBuildings.upload(browser);
+        browser.open("/usage/session-details?from=" + from + "&to=" + lastDay);
+        browser.waitFor(By.id("every-user-form"));
+        browser.waitUntilIdle();
+        DemoBuildings.chooseCampus(browser);
+        WebElement search = browser.driver.findElement(By.id("every-user-search"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", search);
+        search.click();
+        String summary = expected.sessions() + " sessions (" + expected.streams()
+                + " streams match) of every user on the days " + from + " to " + lastDay + " (UTC)";
+        browser.wait(Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("result-summary")).getText().equals(summary));
+        assertThat(gridSize()).isEqualTo(expected.sessions());
+        assertThat(address()).contains("region=Test Region", "city=Testville", "building=Tower campus");
+        assertThat(address()).doesNotContain("placeBy");
+        browser.screenshot("session-details-every-user-building");
+
+        String link = browser.currentPath();
+        browser.open("/usage/session-details");
+        browser.open(link);
+        browser.wait(Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("result-summary")).getText().equals(summary));
+        assertThat(DemoBuildings.shownPlace(browser)).containsExactly("Test Region", "Testville", "Tower campus");
+    }
+
     @Test
     void a_usage_summary_reader_cannot_open_the_page() {
         browser.signIn("usage.reader", "portal-demo-2026");

@@ -109,7 +109,10 @@ class LocationsIT {
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final List<Sent> sent = new ArrayList<>();
 
-    /** What a session contributes: its day, caller and callee subnets, stream verdicts and reliability outcome. */
+    /**
+     * What a session contributes: its day and start, caller and callee subnets, stream verdicts, reliability outcome
+     * and its ratings (caller and callee, 0 for none, with their tokens and the caller's comment).
+     */
     private record Sent(
             String id,
             LocalDate day,
@@ -117,7 +120,13 @@ class LocationsIT {
             String toSubnet,
             int fromVerdict,
             int toVerdict,
-            int outcome) {}
+            int outcome,
+            Instant start,
+            int fromRating,
+            int toRating,
+            @Nullable String fromTokens,
+            @Nullable String toTokens,
+            @Nullable String comment) {}
 
     /** An upload as the test knows it: network (address, prefix) to the row's region, city, building. */
     private record Net(BigInteger address, int bits, int prefix, String region, String city, String building) {}
@@ -239,11 +248,12 @@ class LocationsIT {
     }
 
     /**
-     * The region, city and building filters of the call quality and reliability pages and of the session details
-     * drill-through (docs/locations.md, "Filters on other pages"), against the same recomputation: a subnet counts
-     * in a place on the days the file applying then maps it there (10.1.x moves from Seattle to Portland while the
-     * second file applies, and back while the first is re-activated); 10.9.9.0 and 172.16.0.0 are in no place while
-     * no row maps them.
+     * The region, city and building filters of the call quality, reliability and Rate My Call pages, of the session
+     * details drill-through and of the reliability page's top failures' links to their sessions (docs/locations.md,
+     * "Filters on other pages"), against the same recomputation: a subnet counts in a place on the days the file
+     * applying then maps it there (10.1.x moves from Seattle to Portland while the second file applies, and back while
+     * the first is re-activated; 10.1.2.0 is in "Building 1 floor 2", the longest prefix, not in "Building 1");
+     * 10.9.9.0 and 172.16.0.0 are in no place while no row maps them.
      */
     @Test
     void the_place_filters_of_quality_reliability_and_session_details_equal_a_recomputation() throws Exception {
@@ -277,6 +287,7 @@ class LocationsIT {
                 new Place("North America", null, null),
                 new Place("North America", "Seattle", null),
                 new Place("North America", "Seattle", "Building 1"),
+                new Place("North America", "Seattle", "Building 1 floor 2"),
                 new Place("North America", "Portland", "Building 1 new"),
                 new Place("Europe", null, null),
                 new Place("Europe", "London", "Branch"),
@@ -295,6 +306,18 @@ class LocationsIT {
                             activations,
                             what);
                     assertSessionDetails(range[0], range[1], modality, place, files, activations, what);
+                    assertTopFailureDrillThrough(
+                            new ReliabilityFilter(range[0], range[1], modality, null, null, place),
+                            files,
+                            activations,
+                            what);
+                    if (modality == null) {
+                        assertFeedback(
+                                new ReliabilityFilter(range[0], range[1], null, null, null, place),
+                                files,
+                                activations,
+                                what);
+                    }
                 }
             }
         }
@@ -474,6 +497,140 @@ class LocationsIT {
         assertThat(sessionDetails.countSessions(search, List.of())).isEqualTo(sessions.size());
     }
 
+    /**
+     * Each top failure of a place links to exactly its sessions: those of the range whose caller's subnet lies in the
+     * place, with the failure's outcome (500 is a setup failure, 200 with 52094 a drop).
+     */
+    private void assertTopFailureDrillThrough(
+            ReliabilityFilter filter, Map<Long, List<Net>> files, List<Object[]> activations, String what) {
+        Map<Integer, List<String>> byOutcome = new TreeMap<>();
+        for (Sent s : sent) {
+            if (inRange(s, filter.from(), filter.to())
+                    && (s.outcome() == 2 || s.outcome() == 3)
+                    && in(filter.place(), applying(activations, s.day()), files, s.fromSubnet())) {
+                byOutcome.computeIfAbsent(s.outcome(), o -> new ArrayList<>()).add(s.id());
+            }
+        }
+        var top = reliability.topFailures(filter, List.of(), 20);
+        assertThat(top).as("top failures " + what).hasSize(byOutcome.size());
+        for (var failure : top) {
+            List<String> expected = byOutcome.get(failure.outcome().code());
+            assertThat(failure.sessions()).as("top failure sessions " + what).isEqualTo(expected.size());
+            String link = org.commsportal.reliability.SessionDetailsLink.of(
+                    filter.from(),
+                    filter.to(),
+                    failure.responseCode(),
+                    failure.diagnosticId(),
+                    filter.modality(),
+                    filter.place());
+            var parsed = DrillThrough.parse(parameters(link), ZoneOffset.UTC);
+            assertThat(parsed.errors()).as(link).isEmpty();
+            var search = sessionDetails.search(parsed.search());
+            assertThat(sessionDetails.sessions(search, List.of(), 0, 1000))
+                    .as("top failure drill-through " + link + " " + what)
+                    .extracting(SessionRow::dialogId)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(sessionDetails.countSessions(search, List.of())).isEqualTo(failure.sessions());
+        }
+    }
+
+    /**
+     * Rate My Call of a place: the ratings (both sides) of the sessions the reliability page counts there, by the
+     * caller's subnet; the subnet split by each rating's own side; each token once per rating.
+     */
+    private void assertFeedback(
+            ReliabilityFilter filter, Map<Long, List<Net>> files, List<Object[]> activations, String what) {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        Map<String, long[]> subnets = new TreeMap<>();
+        Map<String, Long> tokens = new TreeMap<>();
+        long[] total = new long[3];
+        List<String> comments = new ArrayList<>();
+        for (Sent s : sent) {
+            if (!inRange(s, filter.from(), filter.to())
+                    || !in(filter.place(), applying(activations, s.day()), files, s.fromSubnet())) {
+                continue;
+            }
+            int[] ratings = {s.fromRating(), s.toRating()};
+            String[] sideSubnets = {s.fromSubnet(), s.toSubnet()};
+            String[] sideTokens = {s.fromTokens(), s.toTokens()};
+            for (int i = 0; i < 2; i++) {
+                if (ratings[i] == 0) {
+                    continue;
+                }
+                for (long[] row : List.of(
+                        total,
+                        days.computeIfAbsent(s.day(), d -> new long[3]),
+                        subnets.computeIfAbsent(sideSubnets[i], d -> new long[3]))) {
+                    row[0]++;
+                    row[1] += ratings[i];
+                    row[2] += ratings[i] <= 2 ? 1 : 0;
+                }
+                if (sideTokens[i] != null) {
+                    java.util.Arrays.stream(sideTokens[i].split(","))
+                            .map(String::strip)
+                            .distinct()
+                            .forEach(token -> tokens.merge(token, 1L, Long::sum));
+                }
+            }
+            if (s.comment() != null) {
+                comments.add(s.comment());
+            }
+        }
+        var report = reliability.feedback(filter);
+        assertThat(feedbackCounts(report.total())).as("feedback total " + what).isEqualTo(total);
+        Map<LocalDate, long[]> trend = new TreeMap<>();
+        report.trend().forEach((day, c) -> trend.put(day, feedbackCounts(c)));
+        assertThat(toText(trend)).as("feedback trend " + what).isEqualTo(toText(days));
+        Map<String, long[]> bySubnet = new TreeMap<>();
+        for (var row : report.splits().get(ReliabilitySplit.SUBNET)) {
+            bySubnet.put(row.value(), feedbackCounts(row.counts()));
+        }
+        assertThat(toText(bySubnet)).as("feedback by subnet " + what).isEqualTo(toText(subnets));
+        // every session here is inside the corporate network: one inside row with every rating, or none
+        assertThat(report.splits().get(ReliabilitySplit.INSIDE))
+                .as("feedback inside " + what)
+                .allSatisfy(row -> assertThat(feedbackCounts(row.counts())).isEqualTo(total));
+        Map<String, Long> shownTokens = new TreeMap<>();
+        report.tokens().values().forEach(list -> list.forEach(e -> shownTokens.put(e.getKey(), e.getValue())));
+        assertThat(shownTokens).as("feedback tokens " + what).isEqualTo(tokens);
+        assertThat(report.tokens().get(org.commsportal.reliability.ProblemTokens.Group.AUDIO))
+                .extracting(Map.Entry::getKey)
+                .allMatch(token -> token.equals("Echo") || token.equals("DistortedSpeech"));
+        assertThat(reliability.commentCount(filter)).as("comments " + what).isEqualTo(comments.size());
+        var shownComments = reliability.comments(filter, 0, 1000);
+        assertThat(shownComments)
+                .extracting(ReliabilityService.Comment::text)
+                .as("comments " + what)
+                .containsExactlyInAnyOrderElementsOf(comments);
+        for (int i = 1; i < shownComments.size(); i++) {
+            assertThat(shownComments.get(i).sessionStart())
+                    .isBeforeOrEqualTo(shownComments.get(i - 1).sessionStart());
+        }
+        // a split value fixed with the place: the ratings of the caller's subnet alone
+        subnets.forEach((subnet, expected) -> assertThat(feedbackCounts(reliability
+                        .feedback(filter.withSplit(ReliabilitySplit.SUBNET, subnet))
+                        .total()))
+                .as("feedback subnet " + subnet + " " + what)
+                .isEqualTo(expected));
+    }
+
+    private static long[] feedbackCounts(org.commsportal.reliability.FeedbackCounts c) {
+        return new long[] {c.rated(), c.ratingSum(), c.poor()};
+    }
+
+    /** A link's query parameters as the page reads them. */
+    private static Map<String, List<String>> parameters(String link) {
+        String query = link.substring(link.indexOf('?') + 1);
+        Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            parameters
+                    .computeIfAbsent(nameValue[0], n -> new ArrayList<>())
+                    .add(java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
     // ---- the recomputation ----
 
     private void assertLevels(LocationFilter filter, Map<Long, List<Net>> files, List<Object[]> activations) {
@@ -641,8 +798,20 @@ class LocationsIT {
         Integer diagnostic = kind == 2 ? 52094 : null;
         var lines = List.of(line(Side.FROM, fromSubnet), line(Side.TO, toSubnet));
         var audio = List.of(audio(Side.FROM, fromVerdict), audio(Side.TO, toVerdict));
+        // ratings by the id alone, so the random draws (and the other tests' sessions) stay as they were
+        int hash = Math.floorMod(id.hashCode(), 1000);
+        int fromRating = 1 + hash % 5;
+        int toRating = hash % 3 == 0 ? 0 : 1 + (hash / 5) % 5;
+        String fromTokens = fromRating <= 2 ? "Echo, DistortedSpeech,Echo" : fromRating == 3 ? "FrozenVideo" : null;
+        String toTokens = toRating == 1 ? "DroppedCall" : null;
+        String comment = hash % 4 == 0 ? "comment on " + id : null;
+        List<Quality.Feedback> feedback = new ArrayList<>();
+        feedback.add(new Quality.Feedback(Side.FROM, fromRating, fromTokens, comment));
+        if (toRating > 0) {
+            feedback.add(new Quality.Feedback(Side.TO, toRating, toTokens, null));
+        }
         var quality = new Quality.Report(
-                List.of(), lines, audio, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), lines, audio, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), feedback);
         var record = new SessionRecord(
                 id,
                 start,
@@ -672,7 +841,13 @@ class LocationsIT {
                 toSubnet,
                 fromVerdict,
                 toVerdict,
-                kind == 3 ? 1 : kind == 1 ? 2 : kind == 2 ? 3 : 0));
+                kind == 3 ? 1 : kind == 1 ? 2 : kind == 2 ? 3 : 0,
+                start,
+                fromRating,
+                toRating,
+                fromTokens,
+                toTokens,
+                comment));
     }
 
     private static Quality.MediaLine line(Side side, String subnet) {

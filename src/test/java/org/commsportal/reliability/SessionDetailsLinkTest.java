@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.commsportal.common.Place;
 import org.commsportal.sessions.Modality;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,18 @@ class SessionDetailsLinkTest {
                 .isEqualTo("/usage/session-details?from=2026-11-01&to=2026-11-01&zone=UTC&diagnosticId=23");
         assertThat(SessionDetailsLink.of(FROM, FROM, 408, null, null))
                 .isEqualTo("/usage/session-details?from=2026-11-01&to=2026-11-01&zone=UTC&responseCode=408");
+    }
+
+    @Test
+    void a_place_is_carried_as_the_callers_place_the_reliability_page_counts() {
+        assertThat(SessionDetailsLink.of(
+                        FROM, TO, 500, null, Modality.AUDIO, new Place("North America", "Seattle", "Building 1")))
+                .isEqualTo("/usage/session-details?from=2026-11-01&to=2026-11-30&zone=UTC&responseCode=500"
+                        + "&modality=audio&region=North%20America&city=Seattle&building=Building%201&placeBy=caller");
+        assertThat(SessionDetailsLink.of(FROM, TO, 500, null, null, new Place("Europe", "", null)))
+                .endsWith("&region=Europe&city=&placeBy=caller");
+        assertThat(SessionDetailsLink.of(FROM, TO, 500, null, null, Place.everywhere()))
+                .isEqualTo(SessionDetailsLink.of(FROM, TO, 500, null, null));
     }
 
     @Test

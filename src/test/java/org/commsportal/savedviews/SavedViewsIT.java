@@ -68,15 +68,29 @@ class SavedViewsIT {
     }
 
     @Test
-    void the_quality_and_reliability_pages_keep_their_region_city_and_building() {
+    void the_quality_reliability_and_rate_my_call_pages_keep_their_region_city_and_building() {
         Tenant tenant = testTenants.newTenant("places");
         testTenants.signIn(testTenants.newAccount(tenant, Role.USAGE_SUMMARY_READER));
         String place = "range=D30&region=North%20America&city=Seattle&building=Building%201";
         savedViews.save("quality", place, "Seattle call quality", false);
         savedViews.save("quality/reliability", "modality=audio&" + place, "Seattle reliability", false);
+        savedViews.save("quality/feedback", place, "Seattle ratings", false);
         assertThat(savedViews.visible())
                 .extracting(SavedView::address)
-                .containsExactlyInAnyOrder("quality?" + place, "quality/reliability?modality=audio&" + place);
+                .containsExactlyInAnyOrder(
+                        "quality?" + place, "quality/reliability?modality=audio&" + place, "quality/feedback?" + place);
+    }
+
+    @Test
+    void a_session_details_drill_through_keeps_the_callers_place() {
+        Tenant tenant = testTenants.newTenant("caller-places");
+        testTenants.signIn(testTenants.newAccount(tenant, Role.REPORTS_READER));
+        String query =
+                "from=2026-11-01&to=2026-11-30&zone=UTC&responseCode=500&region=Europe&city=London" + "&placeBy=caller";
+        savedViews.save("usage/session-details", query, "London setup failures", false);
+        assertThat(savedViews.visible())
+                .extracting(SavedView::address)
+                .containsExactly("usage/session-details?" + query);
     }
 
     @Test

@@ -32,6 +32,27 @@ class DrillThroughPlaceTest {
     }
 
     @Test
+    void a_place_of_the_caller_selects_sessions_as_the_reliability_page_counts_them_not_by_their_streams() {
+        var parsed = parse(Map.of("region", "Europe", "city", "London", "placeBy", "caller", "modality", "audio"));
+        assertThat(parsed.errors()).isEmpty();
+        var filters = parsed.search().filters();
+        assertThat(filters.callerPlace()).isEqualTo(new Place("Europe", "London", null));
+        assertThat(filters.streams().place()).isEqualTo(Place.everywhere());
+        assertThat(filters.callerModality()).isEqualTo(org.commsportal.sessions.Modality.AUDIO.id());
+        assertThat(filters.any()).isTrue();
+        assertThat(filters.describe())
+                .contains("region Europe › city London by the caller's subnet, as Call" + " reliability counts");
+        assertThat(parse(Map.of("region", "Europe", "placeBy", "streams"))
+                        .search()
+                        .filters()
+                        .streams()
+                        .place())
+                .isEqualTo(new Place("Europe", null, null));
+        assertThat(parse(Map.of("region", "Europe", "placeBy", "callee")).errors())
+                .containsExactly("placeBy must be streams or caller, not 'callee'.");
+    }
+
+    @Test
     void a_city_without_its_region_or_a_building_without_its_city_is_named_and_nothing_runs() {
         assertThat(parse(Map.of("city", "Seattle")).errors()).containsExactly("city needs its region.");
         assertThat(parse(Map.of("region", "Europe", "building", "Branch")).errors())

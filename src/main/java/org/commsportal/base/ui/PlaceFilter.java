@@ -11,9 +11,10 @@ import org.commsportal.common.Place;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The region, city and building filter of the call quality and reliability pages (docs/locations.md, "Filters on
- * other pages"): three choices from the building file that applies on the range's last day, each narrowing the next;
- * in the address as {@code region}, {@code city} and {@code building}, as the locations page writes its path.
+ * The region, city and building filter of the call quality, reliability and Rate My Call pages and of the search of
+ * every user in session details (docs/locations.md, "Filters on other pages"): three choices from the building file
+ * that applies on the range's last day, each narrowing the next; in the address as {@code region}, {@code city} and
+ * {@code building}, as the locations page writes its path.
  */
 public final class PlaceFilter {
 
@@ -46,6 +47,11 @@ public final class PlaceFilter {
 
     public List<ComboBox<String>> fields() {
         return List.of(region, city, building);
+    }
+
+    /** The place shown: chosen by the viewer or restored from a link. */
+    public Place place() {
+        return place;
     }
 
     /** The buildings to choose from (the page asks its service for those of the file applying on a day). */

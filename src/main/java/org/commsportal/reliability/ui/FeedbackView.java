@@ -45,7 +45,8 @@ import org.commsportal.security.Roles;
 /**
  * Rate My Call (docs/reliability.md): rated sessions, average rating and poor rating % per day or month and per split,
  * the problem tokens by frequency (audio, video, other), and the comments, newest first, for the roles that read
- * per-user data, names concealed as everywhere.
+ * per-user data, names concealed as everywhere; all of them narrowed to a place as the reliability page places
+ * sessions.
  */
 @Route("quality/feedback")
 @PageTitle("Rate My Call | Comms Usage Portal")
@@ -118,6 +119,7 @@ class FeedbackView extends VerticalLayout implements BeforeEnterObserver {
                                 .map(ReliabilityService.FeedbackSplitRow::value)
                                 .toList()));
         filters.offer(values);
+        filters.offer(service.places(filter.to()));
         FeedbackCounts total = report.total();
         summary.setText(LocaleNumbers.format(total.rated(), locale) + " rated sessions from " + filter.from() + " to "
                 + filter.to() + " (UTC days): average rating " + Figures.average(total.average()) + ", poor ratings "

@@ -32,8 +32,9 @@ import org.commsportal.savedviews.SavedViews;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters of the reliability and feedback pages: a range ending at the report date or From–To, a modality and a
- * region, city and building (reliability only), and one split value. Every change hands the new filter to the page.
+ * The filters of the reliability and feedback pages: a range ending at the report date or From–To, a modality
+ * (reliability only), one split value, and a region, city and building. Every change hands the new filter to the
+ * page.
  */
 class FilterBar extends FlexLayout {
 
@@ -94,23 +95,21 @@ class FilterBar extends FlexLayout {
             }
         });
         add(split, value);
-        if (withModality) {
-            place.fields().forEach(this::add);
-        }
+        place.fields().forEach(this::add);
         this.withModality = withModality;
     }
 
     /**
-     * The filter a link asks for (docs/pages.md#links): the range, the modality and one split value, named as on the
-     * call quality page; what cannot be used is named in {@code problems} and left out.
+     * The filter a link asks for (docs/pages.md#links): the range, the modality, one split value and the place, named
+     * as on the call quality page; what cannot be used is named in {@code problems} and left out.
      */
     ReliabilityFilter restore(Map<String, List<String>> parameters, List<String> problems) {
         DateRangeFilter.Days days = range.restore(parameters, problems);
         ReliabilityFilter wanted = new ReliabilityFilter(days.from(), days.to(), null, null, null);
         if (withModality) {
             wanted = wanted.withModality(modality.restore(parameters, problems).orElse(null));
-            wanted = wanted.withPlace(place.restore(parameters, problems));
         }
+        wanted = wanted.withPlace(place.restore(parameters, problems));
         for (ReliabilitySplit candidate : ReliabilitySplit.values()) {
             QualitySplit asQuality = QualitySplit.valueOf(candidate.name());
             Optional<String> given = PageAddress.single(parameters, asQuality.parameter());
@@ -150,7 +149,7 @@ class FilterBar extends FlexLayout {
         place.writeTo(state);
     }
 
-    /** The region, city and building choices of the reliability page (none on the feedback page). */
+    /** The region, city and building choices: those of the building file applying on the range's last day. */
     void offer(List<Place> buildings) {
         place.offer(buildings);
         place.show(filter.place());

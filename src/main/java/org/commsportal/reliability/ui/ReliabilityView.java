@@ -359,7 +359,12 @@ class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
                     }
                     var link = new Anchor(
                             SessionDetailsLink.of(
-                                    filter.from(), filter.to(), f.responseCode(), f.diagnosticId(), filter.modality()),
+                                    filter.from(),
+                                    filter.to(),
+                                    f.responseCode(),
+                                    f.diagnosticId(),
+                                    filter.modality(),
+                                    filter.place()),
                             count);
                     link.getElement().setAttribute("title", "Open these sessions in Session details");
                     return link;

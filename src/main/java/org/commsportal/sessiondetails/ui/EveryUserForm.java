@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.commsportal.base.ui.PlaceFilter;
+import org.commsportal.common.Place;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualityMetric;
 import org.commsportal.quality.QualitySplit;
@@ -26,9 +29,9 @@ import org.commsportal.sessiondetails.DrillThrough;
 import org.commsportal.sessions.Modality;
 
 /**
- * The search without a user (docs/session-details.md, "Search every user"): days in the viewer's zone and filters,
- * written as the drill-through's parameters, so that a search from this form and a link from another page are one
- * search, kept in the address alike.
+ * The search without a user (docs/session-details.md, "Search every user"): days in the viewer's zone and filters
+ * (among them region, city and building, of any stream or of the caller), written as the drill-through's parameters,
+ * so that a search from this form and a link from another page are one search, kept in the address alike.
  */
 class EveryUserForm extends HorizontalLayout {
 
@@ -46,8 +49,15 @@ class EveryUserForm extends HorizontalLayout {
     private final Select<String> vpn = select("VPN", "every-user-vpn");
     private final TextField subnet = new TextField("Subnet");
     private final TextField client = new TextField("Client version");
+    private final PlaceFilter place = new PlaceFilter(chosen -> {});
+    /** How the place applies: to any stream of the session, or to its caller as Call reliability counts. */
+    private final Select<String> placeBy = select("Place of", "every-user-place-by");
 
-    EveryUserForm(ZoneId zone, Consumer<Map<String, List<String>>> search) {
+    private final Function<LocalDate, List<Place>> places;
+
+    /** {@code places} gives the region, city and building choices of the file applying on a day. */
+    EveryUserForm(ZoneId zone, Consumer<Map<String, List<String>>> search, Function<LocalDate, List<Place>> places) {
+        this.places = places;
         setId("every-user-form");
         setWrap(true);
         setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -80,14 +90,23 @@ class EveryUserForm extends HorizontalLayout {
         subnet.setPlaceholder("e.g. 10.1.2.0");
         client.setId("every-user-client");
         client.setPlaceholder("e.g. Skype for Business 2016 16.0.x");
+        placeBy.setItems(DrillThroughLink.STREAMS, DrillThroughLink.CALLER);
+        placeBy.setItemLabelGenerator(value ->
+                value.equals(DrillThroughLink.CALLER) ? "The caller (as Call reliability counts)" : "Any stream");
+        placeBy.setValue(DrillThroughLink.STREAMS);
+        to.addValueChangeListener(change -> offerPlaces());
+        offerPlaces();
         for (DatePicker field : List.of(from, to)) {
             field.setWidth("min(11em, 100%)");
         }
-        for (Select<String> field : List.of(modality, verdict, conference, inside, vpn)) {
+        for (Select<String> field : List.of(modality, verdict, conference, inside, vpn, placeBy)) {
             field.setWidth("min(13em, 100%)");
         }
         for (com.vaadin.flow.component.HasSize field :
                 List.<com.vaadin.flow.component.HasSize>of(rule, subnet, client)) {
+            field.setWidth("min(20em, 100%)");
+        }
+        for (ComboBox<String> field : place.fields()) {
             field.setWidth("min(20em, 100%)");
         }
         var run = new Button("Search every user", VaadinIcon.SEARCH.create(), click -> {
@@ -97,7 +116,17 @@ class EveryUserForm extends HorizontalLayout {
         });
         run.setId("every-user-search");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(from, to, modality, verdict, rule, conference, inside, vpn, subnet, client, run);
+        add(from, to, modality, verdict, rule, conference, inside, vpn, subnet, client);
+        place.fields().forEach(this::add);
+        add(placeBy, run);
+    }
+
+    /** The places of the building file applying on the To day (the From day while To is empty). */
+    private void offerPlaces() {
+        LocalDate day = to.getValue() != null ? to.getValue() : from.getValue();
+        if (day != null) {
+            place.offer(places.apply(day));
+        }
     }
 
     private static Select<String> select(String label, String id) {
@@ -155,6 +184,12 @@ class EveryUserForm extends HorizontalLayout {
         if (!client.getValue().isBlank()) {
             query.put(QualitySplit.CLIENT.parameter(), List.of(client.getValue().strip()));
         }
+        Map<String, String> chosenPlace = new LinkedHashMap<>();
+        place.writeTo(chosenPlace);
+        chosenPlace.forEach((name, value) -> query.put(name, List.of(value)));
+        if (!chosenPlace.isEmpty() && DrillThroughLink.CALLER.equals(placeBy.getValue())) {
+            query.put(DrillThroughLink.PLACE_BY, List.of(DrillThroughLink.CALLER));
+        }
         return query;
     }
 
@@ -176,6 +211,9 @@ class EveryUserForm extends HorizontalLayout {
         showSplit(vpn, QualitySplit.VPN, streams.splits().get(QualitySplit.VPN));
         subnet.setValue(streams.splits().getOrDefault(QualitySplit.SUBNET, ""));
         client.setValue(streams.splits().getOrDefault(QualitySplit.CLIENT, ""));
+        Place callerPlace = search.filters().callerPlace();
+        place.show(callerPlace.any() ? callerPlace : streams.place());
+        placeBy.setValue(callerPlace.any() ? DrillThroughLink.CALLER : DrillThroughLink.STREAMS);
     }
 
     private static void showSplit(

@@ -125,7 +125,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         var form = new HorizontalLayout(user, from, to, search, zoneLabel);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        everyUser = new EveryUserForm(zone, this::drillThrough);
+        everyUser = new EveryUserForm(zone, this::drillThrough, service::places);
         mode.setId("search-mode");
         mode.setItems(ONE_USER, EVERY_USER);
         mode.setValue(ONE_USER);
