@@ -15,17 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps the device usage read model in the session writer's transaction, as its fourth read model
  * (docs/architecture.md): each party taken away or added changes its user's row of the day and platform by one,
- * and the user's period totals ({@link DevicePeriodTotals}) with it.
+ * the distinct users of the day and platform ({@link DevicePlatformDayRepository}) when it is the user's first or last
+ * party there, and the user's period totals ({@link DevicePeriodTotals}) with it.
  */
 @Component
 @Order(4)
 class DeviceUsageDays implements SessionChangeListener {
 
     private final DeviceUsageRepository repository;
+    private final DevicePlatformDayRepository platformDays;
     private final DevicePeriodTotals periodTotals;
 
-    DeviceUsageDays(DeviceUsageRepository repository, DevicePeriodTotals periodTotals) {
+    DeviceUsageDays(
+            DeviceUsageRepository repository,
+            DevicePlatformDayRepository platformDays,
+            DevicePeriodTotals periodTotals) {
         this.repository = repository;
+        this.platformDays = platformDays;
         this.periodTotals = periodTotals;
     }
 
@@ -42,6 +48,7 @@ class DeviceUsageDays implements SessionChangeListener {
         SortedMap<PartyPlatformDay, Long> rows = rows(changes);
         if (!rows.isEmpty()) {
             repository.add(changes.tenantId(), rows);
+            platformDays.add(changes.tenantId(), rows);
             periodTotals.apply(changes.tenantId(), rows);
         }
     }
@@ -67,6 +74,7 @@ class DeviceUsageDays implements SessionChangeListener {
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
+        platformDays.deleteBefore(tenantId, day);
         periodTotals.forgetBefore(tenantId, day);
     }
 
@@ -74,6 +82,7 @@ class DeviceUsageDays implements SessionChangeListener {
     @Transactional
     public boolean rebuild(long tenantId) {
         repository.rebuild(tenantId);
+        platformDays.rebuild(tenantId);
         periodTotals.rebuilt(tenantId);
         return true;
     }
@@ -81,6 +90,9 @@ class DeviceUsageDays implements SessionChangeListener {
     @Override
     public List<String> differences(long tenantId, int limit) {
         List<String> differences = new java.util.ArrayList<>(repository.differences(tenantId, limit));
+        if (differences.size() < limit) {
+            differences.addAll(platformDays.differences(tenantId, limit - differences.size()));
+        }
         if (differences.size() < limit) {
             differences.addAll(periodTotals.differences(tenantId, limit - differences.size()));
         }

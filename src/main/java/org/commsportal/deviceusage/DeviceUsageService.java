@@ -34,6 +34,7 @@ public class DeviceUsageService {
     public static final int UNKNOWN_AGENTS_SHOWN = 20;
 
     private final DeviceUsageRepository repository;
+    private final DevicePlatformDayRepository platformDays;
     private final DevicePeriodTotals periodTotals;
     private final NameConcealment concealment;
     private final CurrentTenant currentTenant;
@@ -42,12 +43,14 @@ public class DeviceUsageService {
 
     DeviceUsageService(
             DeviceUsageRepository repository,
+            DevicePlatformDayRepository platformDays,
             DevicePeriodTotals periodTotals,
             NameConcealment concealment,
             CurrentTenant currentTenant,
             AuditLog auditLog,
             Clock clock) {
         this.repository = repository;
+        this.platformDays = platformDays;
         this.periodTotals = periodTotals;
         this.concealment = concealment;
         this.currentTenant = currentTenant;
@@ -72,7 +75,8 @@ public class DeviceUsageService {
         LocalDate to = reportDate();
         LocalDate from = firstDay(period);
         long tenantId = currentTenant.id();
-        Map<LocalDate, Map<Platform, Long>> stored = repository.days(tenantId, from, to);
+        // one row per day and platform, kept at each write (docs/device-usage.md, "Daily users per platform")
+        Map<LocalDate, Map<Platform, Long>> stored = platformDays.days(tenantId, from, to);
         List<DeviceUsageDay> days = new ArrayList<>(period.days());
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             Map<Platform, Long> users = stored.get(day);

@@ -57,6 +57,7 @@ class BulkImportIT {
             "activity_day_total",
             "skype_activity_period_total",
             "device_usage_day",
+            "device_usage_platform_day",
             "quality_stream",
             "quality_day",
             "quality_split_day",
