@@ -37,6 +37,25 @@ public final class QualityRankRecomputation {
                 .update();
     }
 
+    /**
+     * Stores the recomputed rank in the tenant's real-time sessions that start in [from, to) and whose dialog id starts
+     * with the prefix (a loader's own sessions of one day).
+     */
+    public static void store(
+            JdbcClient jdbc,
+            long tenantId,
+            java.time.LocalDateTime from,
+            java.time.LocalDateTime to,
+            String dialogPrefix) {
+        jdbc.sql(UPDATE_PREFIX + RANK + " WHERE s.tenant_id = :t AND s.media_mask & 56 AND s.start_time >= :from"
+                        + " AND s.start_time < :to AND s.dialog_id LIKE :prefix")
+                .param("t", tenantId)
+                .param("from", from)
+                .param("to", to)
+                .param("prefix", dialogPrefix + "%")
+                .update();
+    }
+
     /** The recomputed rank of every session of the tenant, by session id. */
     public static Map<Long, Integer> ranks(JdbcClient jdbc, long tenantId) {
         Map<Long, Integer> ranks = new HashMap<>();

@@ -183,6 +183,203 @@ final class BenchTenant {
         return days;
     }
 
+    /** Peer-to-peer PSTN calls a user makes or takes per day, on average (issue 22's pages). */
+    static final double PSTN_CALLS_PER_USER_DAY = 0.6;
+
+    /** The dialog ids of the PSTN calls {@link #loadPstn} adds start with it. */
+    static final String PSTN_DIALOG_PREFIX = "pstn-";
+
+    /**
+     * The telephone number prefixes of the PSTN calls, each followed by four digits, by the country the product's
+     * libphonenumber places them in (the benchmark checks that in {@link #loadPstn}): what a naive query over the raw
+     * sessions joins to tell domestic from international.
+     */
+    static final java.util.Map<String, String> PSTN_PREFIXES = java.util.Map.of(
+            "US", "+1425882", "GB", "+44207946", "DE", "+49301234", "FR", "+3314268", "JP", "+8135550", "IN",
+            "+91804123");
+
+    /**
+     * What the PSTN pages read, added once to a loaded data set (issue 22): the users' usage locations (US, GB, DE, FR;
+     * one in twenty without), calling plans for seven in ten users, PSTN block periods of five in a hundred users
+     * (ended, still in force, and a change of action), and {@link #PSTN_CALLS_PER_USER_DAY} peer-to-peer PSTN calls
+     * per user and day (two in three outbound, seven in ten domestic) as raw sessions, with quality records on the
+     * days that have them. The read models are then rebuilt with the bulk import's path (ReadModelCheck#rebuildDays),
+     * so every report, not only the PSTN ones, stays exact over the added sessions.
+     */
+    void loadPstn(Tenant tenant, int users, int days, LocalDate lastDay) {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_pstn_complete (tenant_id BIGINT PRIMARY KEY)")
+                .update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_pstn_prefix (country CHAR(2) PRIMARY KEY, prefix VARCHAR(16))")
+                .update();
+        PSTN_PREFIXES.forEach((country, prefix) -> {
+            String placed = org.commsportal.pstn.PhoneNumbers.country(prefix + "0123");
+            if (!country.equals(placed)) {
+                throw new IllegalStateException(prefix + " numbers are placed in " + placed + ", not " + country);
+            }
+            jdbc.sql("INSERT IGNORE INTO bench_pstn_prefix (country, prefix) VALUES (:c, :p)")
+                    .param("c", country)
+                    .param("p", prefix)
+                    .update();
+        });
+        boolean complete = jdbc.sql("SELECT COUNT(*) FROM bench_pstn_complete WHERE tenant_id = :t")
+                        .param("t", tenant.id())
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (complete) {
+            System.out.println("Reusing PSTN calls, calling plans and blocks");
+            return;
+        }
+        LocalDate firstDay = lastDay.minusDays(days - 1L);
+        boolean partial = jdbc.sql("""
+                        SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND start_time >= :from
+                          AND start_time < :to AND dialog_id LIKE :prefix
+                        """)
+                        .param("t", tenant.id())
+                        .param("from", firstDay.atStartOfDay())
+                        .param("to", firstDay.plusDays(1).atStartOfDay())
+                        .param("prefix", PSTN_DIALOG_PREFIX + "%")
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (partial) {
+            throw new IllegalStateException("The PSTN calls of " + tenant.name() + " are incomplete; delete "
+                    + System.getProperty("portal.embedded-db.data-dir") + " and run again");
+        }
+        long started = System.nanoTime();
+        long t = tenant.id();
+        jdbc.sql("""
+                UPDATE licensed_user u JOIN bench_user b ON b.tenant_id = u.tenant_id AND b.user_id = u.id
+                SET u.usage_location = CASE WHEN b.n MOD 20 < 10 THEN 'US' WHEN b.n MOD 20 < 14 THEN 'GB'
+                                            WHEN b.n MOD 20 < 17 THEN 'DE' WHEN b.n MOD 20 < 19 THEN 'FR' END
+                WHERE u.tenant_id = :t
+                """).param("t", t).update();
+        jdbc.sql("""
+                INSERT IGNORE INTO user_calling_plan (tenant_id, user_id, plan)
+                SELECT b.tenant_id, b.user_id, CASE WHEN b.n MOD 10 < 3 THEN 'MCOPSTN2' WHEN b.n MOD 10 < 6 THEN 'MCOPSTN1'
+                                                    ELSE 'MCOPSTN6' END
+                FROM bench_user b WHERE b.tenant_id = :t AND b.n MOD 10 < 7
+                UNION ALL
+                SELECT b.tenant_id, b.user_id, 'MCOPSTN5' FROM bench_user b WHERE b.tenant_id = :t AND b.n MOD 50 = 7
+                """).param("t", t).update();
+        // ended blocks; blocks still in force; a block for all PSTN calls changed to international calls only
+        jdbc.sql("""
+                INSERT INTO pstn_block_period (tenant_id, user_id, action, reason, blocked_at, ended_at)
+                SELECT b.tenant_id, b.user_id, 'BlockedForPstn', 'Unpaid balance',
+                       :first + INTERVAL (b.n MOD 90) DAY + INTERVAL 9 HOUR,
+                       :first + INTERVAL (b.n MOD 90 + 20) DAY + INTERVAL 15 HOUR
+                FROM bench_user b WHERE b.tenant_id = :t AND b.n MOD 100 < 2
+                UNION ALL
+                SELECT b.tenant_id, b.user_id, 'InternationalCallsBlocked', 'Fraud alert',
+                       :last - INTERVAL (b.n MOD 120) DAY + INTERVAL 11 HOUR, NULL
+                FROM bench_user b WHERE b.tenant_id = :t AND b.n MOD 100 IN (2, 3)
+                UNION ALL
+                SELECT b.tenant_id, b.user_id, 'BlockedForPstn', 'Cost control',
+                       :last - INTERVAL 100 DAY + INTERVAL 8 HOUR, :last - INTERVAL 70 DAY + INTERVAL 8 HOUR
+                FROM bench_user b WHERE b.tenant_id = :t AND b.n MOD 100 = 4
+                UNION ALL
+                SELECT b.tenant_id, b.user_id, 'InternationalCallsBlocked', 'Cost control',
+                       :last - INTERVAL 70 DAY + INTERVAL 8 HOUR, NULL
+                FROM bench_user b WHERE b.tenant_id = :t AND b.n MOD 100 = 4
+                """)
+                .param("t", t)
+                .param("first", firstDay.atStartOfDay())
+                .param("last", lastDay.atStartOfDay())
+                .update();
+        Integer qualityDays = jdbc.sql("SELECT MAX(days) FROM bench_quality_complete WHERE tenant_id = :t")
+                .param("t", t)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+        int perDay = (int) Math.round(users * PSTN_CALLS_PER_USER_DAY);
+        for (int d = 0; d < days; d++) {
+            LocalDate day = firstDay.plusDays(d);
+            loadPstnDay(t, day, d, users, perDay, qualityDays != null && !day.isBefore(lastDay.minusDays(qualityDays - 1L)));
+            if ((d + 1) % 30 == 0 || d == days - 1) {
+                System.out.printf(
+                        "  PSTN calls for %d of %d days (%,d calls/day) after %d s%n",
+                        d + 1, days, perDay, (System.nanoTime() - started) / 1_000_000_000);
+            }
+        }
+        // as a bulk import's finish runs it: as the tenant
+        List<String> rebuilt = currentTenant.runAs(t, () -> readModels.rebuildDays(t, firstDay, lastDay));
+        System.out.println("  rebuilt " + rebuilt + " after "
+                + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        jdbc.sql("INSERT INTO bench_pstn_complete (tenant_id) VALUES (:t)").param("t", t).update();
+        System.out.printf("Loaded the PSTN calls in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private void loadPstnDay(long tenantId, LocalDate day, int dayNumber, int users, int perDay, boolean quality) {
+        var start = day.atStartOfDay();
+        // x: the call's user, whether it is outbound, and the country of the other number
+        jdbc.sql("""
+                INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri, from_user_id,
+                                          to_user_id, from_client_version, to_client_version, from_tel, to_tel,
+                                          response_code, media_mask, im_message_count)
+                SELECT :t, CONCAT(:prefix, :day, '-', x.seq), x.started,
+                       x.started + INTERVAL (30 + (x.seq * 37) MOD 900) SECOND,
+                       IF(x.outbound, CONCAT('sip:', x.upn), CONCAT('sip:', x.other, '@bench.example;user=phone')),
+                       IF(x.outbound, CONCAT('sip:', x.other, '@bench.example;user=phone'), CONCAT('sip:', x.upn)),
+                       IF(x.outbound, x.user_id, NULL), IF(x.outbound, NULL, x.user_id),
+                       IF(x.outbound, 'UCCAPI/16.0.4549.1000', 'Mediation Server'),
+                       IF(x.outbound, 'Mediation Server', 'UCCAPI/16.0.4549.1000'),
+                       IF(x.outbound, x.own, x.other), IF(x.outbound, x.other, NULL), 200, 16, 0
+                FROM (
+                    SELECT s.seq, b.user_id, b.upn, s.seq MOD 3 < 2 AS outbound,
+                           :start + INTERVAL ((s.seq * 7919) MOD 85000) SECOND AS started,
+                           CONCAT(COALESCE(own.prefix, '+1425882'), LPAD(b.n MOD 10000, 4, '0')) AS own,
+                           CONCAT(dest.prefix, LPAD((s.seq * 13) MOD 10000, 4, '0')) AS other
+                    FROM seq_1_to_%d s
+                    JOIN bench_user b ON b.tenant_id = :t AND b.n = (s.seq * 7 + :dayNumber) MOD :users
+                    JOIN licensed_user u ON u.id = b.user_id
+                    LEFT JOIN bench_pstn_prefix own ON own.country = u.usage_location
+                    JOIN bench_pstn_prefix dest ON dest.country = IF(s.seq MOD 10 < 7, COALESCE(u.usage_location, 'US'),
+                                                                     ELT(1 + s.seq MOD 6, 'US', 'GB', 'DE', 'FR', 'JP', 'IN'))
+                ) x
+                """.formatted(perDay))
+                .param("t", tenantId)
+                .param("prefix", PSTN_DIALOG_PREFIX)
+                .param("day", day.toString())
+                .param("start", start)
+                .param("users", users)
+                .param("dayNumber", dayNumber)
+                .update();
+        jdbc.sql("""
+                INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
+                SELECT s.id, s.start_time, 5, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
+                FROM comm_session s
+                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.dialog_id LIKE :prefix
+                """)
+                .param("t", tenantId)
+                .param("from", start)
+                .param("to", start.plusDays(1))
+                .param("prefix", PSTN_DIALOG_PREFIX + "%")
+                .update();
+        jdbc.sql("""
+                INSERT IGNORE INTO session_dialog (tenant_id, dialog_id, session_id, start_time)
+                SELECT tenant_id, dialog_id, id, start_time FROM comm_session
+                WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND dialog_id LIKE :prefix
+                """)
+                .param("t", tenantId)
+                .param("from", start)
+                .param("to", start.plusDays(1))
+                .param("prefix", PSTN_DIALOG_PREFIX + "%")
+                .update();
+        if (quality) {
+            // as loadQuality gives every real-time session of its days: the calls' quality records, then their rank
+            for (String insert : QUALITY_INSERTS) {
+                jdbc.sql(insert.replace("%SESSIONS%", QUALITY_SESSIONS)
+                                .replace("%WHERE%", QUALITY_WHERE + " AND s.dialog_id LIKE :prefix"))
+                        .param("t", tenantId)
+                        .param("from", start)
+                        .param("to", start.plusDays(1))
+                        .param("prefix", PSTN_DIALOG_PREFIX + "%")
+                        .update();
+            }
+        }
+        QualityRankRecomputation.store(jdbc, tenantId, start, start.plusDays(1), PSTN_DIALOG_PREFIX);
+    }
+
     /** Real-time sessions of one day, once per side. */
     private static final String QUALITY_SESSIONS =
             "FROM comm_session s JOIN (SELECT 'FROM' AS side UNION ALL SELECT 'TO') d";

@@ -13,6 +13,10 @@ import org.commsportal.activity.ActivityService;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.Role;
+import org.commsportal.quality.DrillThroughLink;
+import org.commsportal.quality.QualityRebuild;
+import org.commsportal.quality.QualityVerdict;
+import org.commsportal.sessiondetails.DrillThrough;
 import org.commsportal.sessiondetails.GroupFilter;
 import org.commsportal.sessiondetails.SearchForm;
 import org.commsportal.sessiondetails.SessionColumn;
@@ -62,6 +66,9 @@ class SessionDetailsBenchmarkIT {
 
     @Autowired
     org.commsportal.sessions.ReadModelCheck readModels;
+
+    @Autowired
+    QualityRebuild qualityRebuild;
 
     private final Map<String, Medians.Timing> results = new LinkedHashMap<>();
 
@@ -156,6 +163,126 @@ class SessionDetailsBenchmarkIT {
             System.out.printf("%-64s %8.1f %8.1f%n", name, t.medianMs(), t.p95Ms());
             BenchFigures.record("Session details", name, t.medianMs(), t.p95Ms(), Double.NaN, "");
         });
+    }
+
+    /**
+     * Issue 23 item 6: the search without a user (the form "Every user, with filters" and every drill-through) for the
+     * last 30 days with a verdict filter (Poor) and with a modality filter (audio): the look-up as the page runs it
+     * (parameters parsed, audited), its first page, the session count and the stream count; target under 100 ms.
+     * Beside each, the same first page and count straight from the raw rows (the poor-stream rules over the raw
+     * quality rows; sessions with audio), whose count the page's must equal.
+     */
+    @Test
+    void every_user_search_first_page_is_timed_beside_raw_rows() {
+        int users = Integer.getInteger("bench.users", 1_000);
+        int days = Integer.getInteger("bench.days", 180);
+        int qualityDays = Math.min(days, Integer.getInteger("bench.qualityDays", 35));
+        int naiveRuns = Integer.getInteger("bench.naiveRuns", 3);
+        boolean naiveToo = !"false".equals(System.getProperty("bench.naive"));
+        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
+        LocalDate lastDay = activity.reportDate();
+        Tenant tenant = bench.load(users, days, lastDay);
+        bench.loadQuality(tenant, lastDay, qualityDays);
+        LocalDate firstDay = lastDay.minusDays(29);
+        // the stream rows the filters select sessions by, from the raw quality rows loaded with SQL
+        qualityRebuild.rebuild(tenant.id(), firstDay, lastDay);
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        Map<String, BenchFigures.Timed> rows = new LinkedHashMap<>();
+        for (String filter : List.of("verdict Poor", "modality audio")) {
+            Map<String, List<String>> parameters = new LinkedHashMap<>();
+            parameters.put(DrillThroughLink.FROM, List.of(firstDay.toString()));
+            parameters.put(DrillThroughLink.TO, List.of(lastDay.toString()));
+            parameters.put(DrillThroughLink.ZONE, List.of("UTC"));
+            if (filter.startsWith("verdict")) {
+                parameters.put(DrillThroughLink.VERDICT, List.of(QualityVerdict.POOR.parameter()));
+            } else {
+                parameters.put(
+                        DrillThroughLink.MODALITY,
+                        List.of(DrillThroughLink.modalityParameter(org.commsportal.sessions.Modality.AUDIO)));
+            }
+            var parsed = DrillThrough.parse(parameters, java.time.ZoneOffset.UTC);
+            assertThat(parsed.errors()).as(filter).isEmpty();
+            DrillThrough wanted = java.util.Objects.requireNonNull(parsed.search());
+            String naiveCondition = filter.startsWith("verdict") ? POOR_STREAM : "s.media_mask & 16";
+            SessionSearch search = sessionDetails.search(wanted);
+            assertThat(sessionDetails.countSessions(search, List.of()))
+                    .as("every user's sessions with %s equal the raw rows", filter)
+                    .isEqualTo(naiveCount(tenant.id(), naiveCondition, firstDay, lastDay));
+            var timing = median("every user, " + filter, () -> {
+                SessionSearch s = sessionDetails.search(wanted);
+                sessionDetails.sessions(s, List.of(), 0, PAGE);
+                sessionDetails.countSessions(s, List.of());
+                sessionDetails.countStreams(s);
+            });
+            double naive = naiveToo
+                    ? Medians.median("  naive every user, " + filter, naiveRuns, () -> {
+                        naiveFirstPage(tenant.id(), naiveCondition, firstDay, lastDay);
+                        naiveCount(tenant.id(), naiveCondition, firstDay, lastDay);
+                    })
+                    : Double.NaN;
+            rows.put(
+                    "every user, 30 days, " + filter + ": search, first page, counts",
+                    new BenchFigures.Timed(
+                            timing,
+                            naive,
+                            "target < 100 ms met: %s; naive: first page and count over the raw sessions%s"
+                                    .formatted(
+                                            timing.medianMs() < 100 ? "yes" : "no",
+                                            filter.startsWith("verdict")
+                                                    ? " with the poor-stream rules over their raw quality rows"
+                                                    : " with audio")));
+        }
+        BenchFigures.printAndRecord(
+                "Session details",
+                "Session details, every user (drill-through), %,d users x %d days, last 30 days; ms, target < 100"
+                        .formatted(users, days),
+                rows);
+        TestTenants.signOut();
+    }
+
+    /** Whether a raw quality row's media line of the same side and modality failed ICE (then it is not poor). */
+    private static String iceFailed(String stream, int media) {
+        return "EXISTS (SELECT 1 FROM qoe_media_line l WHERE l.session_id = " + stream + ".session_id"
+                + " AND l.session_start = " + stream + ".session_start AND l.side = " + stream + ".side"
+                + " AND l.media_type_id = " + media + " AND l.ice_result = 'failed')";
+    }
+
+    /** A session with a poor stream by the rules of docs/call-quality.md over its raw quality rows. */
+    private static final String POOR_STREAM = "(EXISTS (SELECT 1 FROM qoe_audio_stream a"
+            + " WHERE a.session_id = s.id AND a.session_start = s.start_time AND NOT " + iceFailed("a", 5)
+            + " AND (COALESCE(a.degradation_avg > 1, 0) OR COALESCE(a.round_trip_avg_ms > 500, 0)"
+            + " OR COALESCE(a.packet_loss_rate_avg > 0.1e0, 0) OR COALESCE(a.jitter_avg_ms > 30, 0)"
+            + " OR COALESCE(a.concealed_ratio_avg > 0.07e0, 0)))"
+            + " OR EXISTS (SELECT 1 FROM qoe_video_stream v"
+            + " WHERE v.session_id = s.id AND v.session_start = s.start_time AND NOT " + iceFailed("v", 6)
+            + " AND (COALESCE(v.local_frame_loss_percent > 50, 0)"
+            + " OR (v.local_frame_loss_percent IS NULL AND COALESCE(v.frame_rate_in_avg < 7, 0))"
+            + " OR (v.local_frame_loss_percent IS NULL AND v.frame_rate_in_avg IS NULL"
+            + " AND COALESCE(v.post_fec_packet_loss > 0.15e0, 0))))"
+            + " OR EXISTS (SELECT 1 FROM qoe_app_sharing_stream p"
+            + " WHERE p.session_id = s.id AND p.session_start = s.start_time AND NOT " + iceFailed("p", 4)
+            + " AND (COALESCE(p.spoiled_tile_percent > 36, 0) OR COALESCE(p.rdp_tile_processing_latency_avg_ms > 400, 0)"
+            + " OR COALESCE(p.relative_one_way_avg_s > 1.75e0, 0))))";
+
+    private long naiveCount(long tenantId, String condition, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT COUNT(*) FROM comm_session s WHERE s.tenant_id = :t AND s.start_time >= :from"
+                        + " AND s.start_time < :to AND " + condition)
+                .param("t", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("to", to.plusDays(1).atStartOfDay())
+                .query(Long.class)
+                .single();
+    }
+
+    private void naiveFirstPage(long tenantId, String condition, LocalDate from, LocalDate to) {
+        jdbc.sql("SELECT s.id, s.start_time, s.from_uri, s.to_uri, s.media_mask, s.response_code FROM comm_session s"
+                        + " WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND " + condition
+                        + " ORDER BY s.start_time, s.id LIMIT " + PAGE)
+                .param("t", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("to", to.plusDays(1).atStartOfDay())
+                .query((rs, row) -> rs.getLong("id"))
+                .list();
     }
 
     /** Both levels of the tree open: the first level's groups, then each group's response codes. */
