@@ -133,7 +133,9 @@ class PhoneBrowserIT extends BrowserTest {
     private @Nullable String focusedId() {
         return (String) browser.script("""
                 let e = document.activeElement;
-                while (e && !e.id) {
+                // a field's own input has a generated id (input-vaadin-text-field-19, search-input-vaadin-date-picker-12):
+                // the field names the control
+                while (e && (!e.id || /^[a-z-]+-vaadin-[a-z-]+-[0-9]+$/.test(e.id))) {
                   e = e.parentElement || (e.getRootNode() && e.getRootNode().host) || null;
                 }
                 return e ? e.id : null;
