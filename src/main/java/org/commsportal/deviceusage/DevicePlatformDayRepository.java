@@ -69,7 +69,9 @@ class DevicePlatformDayRepository {
         }
         Map<UserDayPlatform, Long> now = new HashMap<>();
         List<Object[]> keys = new ArrayList<>(byUser.size());
-        byUser.keySet().forEach(key -> keys.add(new Object[] {key.userId(), key.day(), key.platform().code()}));
+        byUser.keySet()
+                .forEach(key -> keys.add(
+                        new Object[] {key.userId(), key.day(), key.platform().code()}));
         for (List<Object[]> chunk : Chunks.of(keys)) {
             jdbc.sql("""
                     SELECT user_id, day, platform, SUM(sessions) AS sessions
@@ -101,7 +103,8 @@ class DevicePlatformDayRepository {
             if (change != 0) {
                 rows.add(new Object[] {tenantId, row.day(), row.platform().code(), change});
                 if (change < 0) {
-                    lowered.add(new Object[] {tenantId, row.day(), row.platform().code()});
+                    lowered.add(
+                            new Object[] {tenantId, row.day(), row.platform().code()});
                 }
             }
         });
@@ -135,9 +138,7 @@ class DevicePlatformDayRepository {
         jdbc.sql("""
                 INSERT INTO device_usage_platform_day (tenant_id, day, platform, users)
                 SELECT :tenantId, r.day, r.platform, r.users FROM (%s) r
-                """.formatted(RECOUNTED))
-                .param("tenantId", tenantId)
-                .update();
+                """.formatted(RECOUNTED)).param("tenantId", tenantId).update();
     }
 
     /**

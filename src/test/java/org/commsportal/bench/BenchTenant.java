@@ -195,7 +195,17 @@ final class BenchTenant {
      * sessions joins to tell domestic from international.
      */
     static final java.util.Map<String, String> PSTN_PREFIXES = java.util.Map.of(
-            "US", "+1425882", "GB", "+44207946", "DE", "+49301234", "FR", "+3314268", "JP", "+8135550", "IN",
+            "US",
+            "+1425882",
+            "GB",
+            "+44207946",
+            "DE",
+            "+49301234",
+            "FR",
+            "+3314268",
+            "JP",
+            "+8135550",
+            "IN",
             "+91804123");
 
     /**
@@ -294,7 +304,13 @@ final class BenchTenant {
         int perDay = (int) Math.round(users * PSTN_CALLS_PER_USER_DAY);
         for (int d = 0; d < days; d++) {
             LocalDate day = firstDay.plusDays(d);
-            loadPstnDay(t, day, d, users, perDay, qualityDays != null && !day.isBefore(lastDay.minusDays(qualityDays - 1L)));
+            loadPstnDay(
+                    t,
+                    day,
+                    d,
+                    users,
+                    perDay,
+                    qualityDays != null && !day.isBefore(lastDay.minusDays(qualityDays - 1L)));
             if ((d + 1) % 30 == 0 || d == days - 1) {
                 System.out.printf(
                         "  PSTN calls for %d of %d days (%,d calls/day) after %d s%n",
@@ -303,9 +319,10 @@ final class BenchTenant {
         }
         // as a bulk import's finish runs it: as the tenant
         List<String> rebuilt = currentTenant.runAs(t, () -> readModels.rebuildDays(t, firstDay, lastDay));
-        System.out.println("  rebuilt " + rebuilt + " after "
-                + (System.nanoTime() - started) / 1_000_000_000 + " s");
-        jdbc.sql("INSERT INTO bench_pstn_complete (tenant_id) VALUES (:t)").param("t", t).update();
+        System.out.println("  rebuilt " + rebuilt + " after " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        jdbc.sql("INSERT INTO bench_pstn_complete (tenant_id) VALUES (:t)")
+                .param("t", t)
+                .update();
         System.out.printf("Loaded the PSTN calls in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
     }
 

@@ -163,16 +163,15 @@ class LocationsBenchmarkIT {
 
         // a changed file for the last 30 days: the product re-maps the seen subnets in the background
         long started = System.nanoTime();
-        LocationUpload moved = locations.upload(
-                REMAP_FILE, new ByteArrayInputStream(buildingFile(1)), firstDay, lastDay);
+        LocationUpload moved =
+                locations.upload(REMAP_FILE, new ByteArrayInputStream(buildingFile(1)), firstDay, lastDay);
         long stored = System.nanoTime();
         LocationUpload mapped = awaitMapped(moved.id());
         long done = System.nanoTime();
         double uploadMs = (stored - started) / 1e6;
         double remapSeconds = (done - stored) / 1e9;
         String rate = "%.1f days/s, %,.0f streams/s, %,d subnets mapped (%,d streams in %d days)"
-                .formatted(
-                        DAYS / remapSeconds, streams / remapSeconds, mapped.subnetsTotal(), streams, DAYS);
+                .formatted(DAYS / remapSeconds, streams / remapSeconds, mapped.subnetsTotal(), streams, DAYS);
         System.out.printf(
                 "Uploaded %,d networks in %.0f ms; re-mapped in the background in %.0f ms: %s%n",
                 NETWORKS, uploadMs, remapSeconds * 1000, rate);
@@ -221,8 +220,7 @@ class LocationsBenchmarkIT {
         long started = System.nanoTime();
         LocationUpload upload = locations.upload(BASE_FILE, new ByteArrayInputStream(buildingFile(0)), null, null);
         awaitMapped(upload.id());
-        System.out.printf(
-                "Uploaded and mapped %s in %d ms%n", BASE_FILE, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("Uploaded and mapped %s in %d ms%n", BASE_FILE, (System.nanoTime() - started) / 1_000_000);
         return upload.id();
     }
 

@@ -179,8 +179,8 @@ class PstnBenchmarkIT {
                             "  naive minute pools " + month, NAIVE_RUNS, () -> naiveUsedMinutes(tenant.id(), month))
                     : Double.NaN;
             results.put(
-                    "PSTN minute pools page data, " + (month.equals(pools.months().get(0)) ? "current" : "previous")
-                            + " month",
+                    "PSTN minute pools page data, "
+                            + (month.equals(pools.months().get(0)) ? "current" : "previous") + " month",
                     new BenchFigures.Timed(
                             page,
                             naive,

@@ -269,7 +269,9 @@ class DeviceUsageIT {
         write(p2p("late-1", d3, "08:00:00", "cyd", ANDROID, "ada", WEB));
         assertDailyUsers();
         // two sessions of one user on one platform and day: one counted user
-        write(p2p("two-1", d1, "09:00:00", "ada", WIN, guest, WIN), p2p("two-2", d1, "10:00:00", "ada", WIN, guest, WIN));
+        write(
+                p2p("two-1", d1, "09:00:00", "ada", WIN, guest, WIN),
+                p2p("two-2", d1, "10:00:00", "ada", WIN, guest, WIN));
         assertDailyUsers();
         // one of them replaced by a re-send on another client: ada stays on Windows and is on an iPhone too
         write(p2p("two-2", d1, "10:00:00", "ada", IPHONE, guest, WIN));
@@ -278,7 +280,9 @@ class DeviceUsageIT {
         write(p2p("two-1", d1, "09:00:00", "ada", IPHONE, guest, WIN));
         assertDailyUsers();
         // one user on two unrecognised client versions (two rows of Other) is one user of Other
-        write(p2p("other-1", d2, "11:00:00", "bob", POLYCOM, "cyd", ODD), p2p("other-2", d2, "12:00:00", "bob", ODD, "cyd", null));
+        write(
+                p2p("other-1", d2, "11:00:00", "bob", POLYCOM, "cyd", ODD),
+                p2p("other-2", d2, "12:00:00", "bob", ODD, "cyd", null));
         assertDailyUsers();
         // re-sends that change the client version within Other, to a known platform and to a server's
         write(p2p("other-1", d2, "11:00:00", "bob", ODD, "cyd", WIN));
@@ -294,13 +298,22 @@ class DeviceUsageIT {
         write(
                 p2p("edge-1", d1, "23:59:59.999", "bob", IPAD, "cyd", IPAD),
                 p2p("edge-2", d2, "00:00:00", "bob", IPAD, guest, WIN),
-                record("edge-zone", OffsetDateTime.parse(d2 + "T21:30:00-05:00").toInstant(), "cyd", WP, "bob", IPAD, null));
+                record(
+                        "edge-zone",
+                        OffsetDateTime.parse(d2 + "T21:30:00-05:00").toInstant(),
+                        "cyd",
+                        WP,
+                        "bob",
+                        IPAD,
+                        null));
         assertDailyUsers();
         // a re-send moving a session across midnight: bob leaves the iPad on d1 only if no other party keeps him there
         write(record("edge-1", Instant.parse(d2 + "T00:00:30Z"), "bob", IPAD, "cyd", IPAD, null));
         assertDailyUsers();
         // a user arriving after their sessions, then their licence ending on d1
-        write(p2p("dee-1", d1, "12:00:00", "dee", WIN, "ada", WIN), p2p("dee-2", d2, "12:00:00", "dee", WIN, "bob", WIN));
+        write(
+                p2p("dee-1", d1, "12:00:00", "dee", WIN, "ada", WIN),
+                p2p("dee-2", d2, "12:00:00", "dee", WIN, "bob", WIN));
         assertDailyUsers();
         writeUsers(user("dee", LONG_AGO, null));
         assertDailyUsers();
@@ -317,7 +330,9 @@ class DeviceUsageIT {
 
         // retention forgets the days before d2; sessions across its midnight go whole
         currentTenant.runAs(tenant.id(), () -> writer.keepFrom(d2));
-        sent.values().removeIf(s -> s.startTime().isBefore(d2.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        sent.values()
+                .removeIf(s ->
+                        s.startTime().isBefore(d2.atStartOfDay(ZoneOffset.UTC).toInstant()));
         assertDailyUsers();
         assertEqualsRecomputation();
     }
