@@ -105,11 +105,11 @@ class PhoneBrowserIT extends BrowserTest {
         browser.waitFor(By.id("save-view"));
         reachedByTab(List.of("save-view"));
         new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
-        browser.waitFor(By.id("save-view-dialog"));
-        browser.wait(java.time.Duration.ofSeconds(5)).until(d -> "saved-view-name".equals(focusedId()));
+        // the dialog's overlay has no box of its own: its name field says it is open
+        browser.wait(java.time.Duration.ofSeconds(10)).until(d -> "saved-view-name".equals(focusedId()));
         new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
-        browser.wait(java.time.Duration.ofSeconds(5))
-                .until(d -> d.findElements(By.id("save-view-dialog")).isEmpty());
+        browser.wait(java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("saved-view-name")).isEmpty());
     }
 
     /**
