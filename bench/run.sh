@@ -4,7 +4,7 @@
 #   bench/run.sh [S|M|L] [extra Maven arguments]     default S
 #
 #   S   1,000 users x 180 days   (~1.5 million peer-to-peer sessions)
-#   M  10,000 users x 180 days   (~15 million; loading takes roughly 15 minutes on 2 cores)
+#   M  10,000 users x 180 days   (~16 million; the first load takes about 70 minutes on 2 cores, then reused)
 #   L 100,000 users x  30 days   (~25 million)
 #
 # Each size keeps its database in target/bench-data/<size> and reuses its data sets on later runs. The portal under
