@@ -67,6 +67,15 @@ record ReportQuery(
         return null;
     }
 
+    /** A page's own parameter naming a constant in any case ({@code direction=inbound}), or null when none fits. */
+    static <E extends Enum<E>> @Nullable E constant(String query, String parameter, Class<E> type) {
+        String value = value(query, parameter);
+        return Arrays.stream(type.getEnumConstants())
+                .filter(constant -> constant.name().equalsIgnoreCase(value))
+                .findFirst()
+                .orElse(null);
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

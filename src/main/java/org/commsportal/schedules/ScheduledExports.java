@@ -105,14 +105,10 @@ public class ScheduledExports {
         List<PstnCallColumn> columns = link.columnsOf(Arrays.asList(PstnCallColumn.values()));
         PstnCallColumn sort = link.sortOf(columns);
         LocalDate day = link.dayWithin(pstnUsage.reportDate());
-        String direction = ReportQuery.value(address, "direction");
         var query = PstnCallQuery.of(link.period())
                 .withDay(day)
                 .withUserContains(link.user())
-                .withDirection(Arrays.stream(PstnCallType.Direction.values())
-                        .filter(d -> d.name().equalsIgnoreCase(direction))
-                        .findFirst()
-                        .orElse(null))
+                .withDirection(ReportQuery.constant(address, "direction", PstnCallType.Direction.class))
                 .withCountry(ReportQuery.value(address, "country"))
                 .sortedBy(sort == null ? PstnCallColumn.START_TIME : sort, sort != null && link.ascending());
         long rows = pstnUsage.export(query, columns, format, out, written -> {});
@@ -145,14 +141,10 @@ public class ScheduledExports {
             throws IOException {
         List<MinutePoolColumn> columns = link.columnsOf(Arrays.asList(MinutePoolColumn.values()));
         List<YearMonth> months = minutePools.months();
-        String capability = ReportQuery.value(address, "capability");
         String month = ReportQuery.value(address, "month");
         boolean previous = "previous".equals(month) || months.get(1).toString().equals(month);
         MinutePoolQuery query = MinutePoolQuery.of(previous ? months.get(1) : months.get(0))
-                .withCapability(Arrays.stream(PoolCapability.values())
-                        .filter(c -> c.name().equalsIgnoreCase(capability))
-                        .findFirst()
-                        .orElse(null));
+                .withCapability(ReportQuery.constant(address, "capability", PoolCapability.class));
         MinutePoolColumn sort = link.sortOf(columns);
         if (sort != null) {
             query = query.sortedBy(sort, link.ascending());
