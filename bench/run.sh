@@ -14,7 +14,8 @@
 #
 # Runs the benchmarks of the bench package in one `./mvnw -Pbench verify` (the last, ZzBenchReportIT, prints the
 # table), then prints where the figures are: target/bench/figures.csv and target/bench/figures.png.
-# Extra arguments go to Maven, e.g. -Dbench.naive=false (skip the naive queries) or -Dit.test=PeerToPeerBenchmarkIT,ZzBenchReportIT.
+# Extra arguments go to Maven, e.g. -Dbench.naive=false (skip the naive queries),
+# -Dbench.dayRows=false (skip the activity tables summed from day rows) or -Dit.test=PeerToPeerBenchmarkIT,ZzBenchReportIT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
