@@ -60,6 +60,8 @@ public class Application implements AppShellConfigurator {
                                 "false",
                                 "portal.retention.enabled",
                                 "false",
+                                "portal.scheduling.enabled",
+                                "false",
                                 "portal.active-users.build-on-start",
                                 "false"))));
         try (ConfigurableApplicationContext context = application.run(args)) {

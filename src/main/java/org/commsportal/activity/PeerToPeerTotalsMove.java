@@ -2,6 +2,7 @@ package org.commsportal.activity;
 
 import java.time.LocalDate;
 import org.commsportal.common.PeriodTotalsMove;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The peer-to-peer per-user period totals, moved nightly to the report date (common's PeriodTotalsSchedule). */
@@ -22,9 +23,8 @@ class PeerToPeerTotalsMove implements PeriodTotalsMove {
     }
 
     @Override
-    public LocalDate moveToReportDate() {
+    public @Nullable LocalDate moveToReportDate() {
         LocalDate reportDate = activity.reportDate();
-        totals.moveTo(reportDate);
-        return reportDate;
+        return totals.moveTo(reportDate) ? reportDate : null;
     }
 }

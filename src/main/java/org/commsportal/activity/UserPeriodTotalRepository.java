@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import org.commsportal.common.Chunks;
+import org.commsportal.common.PeriodTotalsState;
 import org.commsportal.sessions.RollupContribution;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,32 +24,34 @@ import org.springframework.stereotype.Repository;
  * derived from the write core's user_daily_rollup with set-based SQL.
  */
 @Repository
-class UserPeriodTotalRepository {
+class UserPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     private static final String P2P_ACTIVITY =
             "r.p2p_im + r.p2p_audio + r.p2p_video + r.p2p_app_sharing + r.p2p_file_transfer > 0";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final PeriodTotalsState state;
 
     UserPeriodTotalRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.state = new PeriodTotalsState(jdbc, "user_period_state");
     }
 
-    /** The report date the totals end on, without locking; empty when not built yet. */
+    /** The report date the totals end on, without locking; null when not built yet. */
     @Nullable
     LocalDate reportDate(long tenantId) {
-        return stateReportDate(tenantId, "");
+        return state.reportDate(tenantId);
     }
 
-    private @Nullable LocalDate stateReportDate(long tenantId, String lock) {
-        List<Optional<LocalDate>> found = jdbc.sql(
-                        "SELECT report_date FROM user_period_state WHERE tenant_id = :t" + lock)
-                .param("t", tenantId)
-                .query((rs, row) -> Optional.ofNullable(rs.getObject("report_date", LocalDate.class)))
-                .list();
-        return found.isEmpty() ? null : found.get(0).orElse(null);
+    List<Integer> periodDays() {
+        return state.periodDays();
+    }
+
+    /** Moves the totals to the report date in the caller's transaction; false when they already ended there. */
+    boolean moveTo(long tenantId, LocalDate reportDate, LongConsumer lockExclusive) {
+        return state.move(tenantId, reportDate, lockExclusive, this);
     }
 
     int longestPeriodDays() {
@@ -57,21 +60,9 @@ class UserPeriodTotalRepository {
                 .single();
     }
 
-    void setReportDate(long tenantId, LocalDate reportDate) {
-        jdbc.sql("UPDATE user_period_state SET report_date = :d WHERE tenant_id = :t")
-                .param("t", tenantId)
-                .param("d", reportDate)
-                .update();
-    }
-
-    List<Integer> periodDays() {
-        return jdbc.sql("SELECT days FROM report_period ORDER BY days")
-                .query(Integer.class)
-                .list();
-    }
-
     /** Recomputes every licensed user's totals for the periods ending on the report date. */
-    void rebuild(long tenantId, LocalDate reportDate) {
+    @Override
+    public void rebuild(long tenantId, LocalDate reportDate) {
         jdbc.sql("""
                 INSERT IGNORE INTO user_period_total (tenant_id, user_id, period_days)
                 SELECT u.tenant_id, u.id, p.days FROM licensed_user u CROSS JOIN report_period p
@@ -116,7 +107,8 @@ class UserPeriodTotalRepository {
      * {@code to}: adds the rollups of the days that enter the window and subtracts those of the days that leave it
      * (two disjoint day ranges, read through the rollup primary key).
      */
-    void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
+    @Override
+    public void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
         LocalDate leaving = from.minusDays(periodDays); // days (leaving, leftUntil] leave
         LocalDate leftUntil = min(from, to.minusDays(periodDays));
         LocalDate entering = max(from, to.minusDays(periodDays)); // days (entering, to] enter
@@ -148,7 +140,8 @@ class UserPeriodTotalRepository {
     }
 
     /** Moves the last activity dates from the report date {@code from} to the later {@code to}. */
-    void moveLastActivity(long tenantId, LocalDate from, LocalDate to) {
+    @Override
+    public void moveLastDays(long tenantId, LocalDate from, LocalDate to) {
         // every day after the old report date is later than any stored last activity date
         jdbc.sql("""
                 UPDATE user_period_total t JOIN (

@@ -40,28 +40,12 @@ public class UserPeriodTotals implements SessionChangeListener {
     /**
      * Makes the signed-in tenant's totals end on the report date, and commits, so that reads started afterwards see them.
      * Moving forward by days adds the days that enter each window and subtracts those that leave it; a first
-     * build or a move backwards (a clock set back) recomputes from the daily rollups.
+     * build or a move backwards (a clock set back) recomputes from the daily rollups. Returns false when they
+     * already ended on it.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
-    public void moveTo(LocalDate reportDate) {
-        long tenantId = currentTenant.id();
-        if (reportDate.equals(totals.reportDate(tenantId))) {
-            return;
-        }
-        writeLock.lockExclusive(tenantId);
-        @Nullable LocalDate current = totals.reportDate(tenantId);
-        if (reportDate.equals(current)) {
-            return; // another request moved them while this one waited for the lock
-        }
-        if (current == null || current.isAfter(reportDate)) {
-            totals.rebuild(tenantId, reportDate);
-        } else {
-            for (int days : totals.periodDays()) {
-                totals.moveWindow(tenantId, days, current, reportDate);
-            }
-            totals.moveLastActivity(tenantId, current, reportDate);
-        }
-        totals.setReportDate(tenantId, reportDate);
+    public boolean moveTo(LocalDate reportDate) {
+        return totals.moveTo(currentTenant.id(), reportDate, writeLock::lockExclusive);
     }
 
     /** The report date the tenant's totals end on, if built; a plain read. */

@@ -1,6 +1,7 @@
 package org.commsportal.common;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A report's per-user period totals, which {@link PeriodTotalsSchedule} moves to the report date off the request path
@@ -11,6 +12,10 @@ public interface PeriodTotalsMove {
     /** What the totals are, for the log: "peer-to-peer", "activity", "device usage". */
     String what();
 
-    /** Moves the current tenant's totals to its report date and returns that date. */
+    /**
+     * Moves the current tenant's totals to its report date and returns that date; null when they already end on it
+     * (a plain read).
+     */
+    @Nullable
     LocalDate moveToReportDate();
 }

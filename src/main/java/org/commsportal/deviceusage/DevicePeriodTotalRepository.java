@@ -6,11 +6,12 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import org.commsportal.common.Chunks;
+import org.commsportal.common.PeriodTotalsState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * totals"). Each platform's column counts the user's session parties on it in the window, so every change adds.
  */
 @Repository
-class DevicePeriodTotalRepository {
+class DevicePeriodTotalRepository implements PeriodTotalsState.Steps {
 
     /** platform_0 .. platform_7, by platform code. */
     static final List<String> PLATFORM_COLUMNS = IntStream.range(0, Platform.values().length)
@@ -47,34 +48,27 @@ class DevicePeriodTotalRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final PeriodTotalsState state;
 
     DevicePeriodTotalRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.state = new PeriodTotalsState(jdbc, "device_usage_period_state");
     }
 
     /** The report date the totals end on, without locking; null when not built yet. */
     @Nullable
     LocalDate reportDate(long tenantId) {
-        List<Optional<LocalDate>> found = jdbc.sql(
-                        "SELECT report_date FROM device_usage_period_state WHERE tenant_id = :t")
-                .param("t", tenantId)
-                .query((rs, row) -> Optional.ofNullable(rs.getObject("report_date", LocalDate.class)))
-                .list();
-        return found.isEmpty() ? null : found.get(0).orElse(null);
-    }
-
-    void setReportDate(long tenantId, LocalDate reportDate) {
-        jdbc.sql("""
-                INSERT INTO device_usage_period_state (tenant_id, report_date) VALUES (:t, :d)
-                ON DUPLICATE KEY UPDATE report_date = VALUES(report_date)
-                """).param("t", tenantId).param("d", reportDate).update();
+        return state.reportDate(tenantId);
     }
 
     List<Integer> periodDays() {
-        return jdbc.sql("SELECT days FROM report_period ORDER BY days")
-                .query(Integer.class)
-                .list();
+        return state.periodDays();
+    }
+
+    /** Moves the totals to the report date in the caller's transaction; false when they already ended there. */
+    boolean moveTo(long tenantId, LocalDate reportDate, LongConsumer lockExclusive) {
+        return state.move(tenantId, reportDate, lockExclusive, this);
     }
 
     void addNewUsers(long tenantId, Collection<String> upns) {
@@ -104,7 +98,8 @@ class DevicePeriodTotalRepository {
     }
 
     /** Recomputes every licensed user's totals for the periods ending on the report date. */
-    void rebuild(long tenantId, LocalDate reportDate) {
+    @Override
+    public void rebuild(long tenantId, LocalDate reportDate) {
         jdbc.sql("DELETE FROM device_usage_period_total WHERE tenant_id = :t")
                 .param("t", tenantId)
                 .update();
@@ -174,7 +169,8 @@ class DevicePeriodTotalRepository {
     }
 
     /** Moves one period's sums from the window ending on {@code from} to the one ending on the later {@code to}. */
-    void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
+    @Override
+    public void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
         LocalDate leaving = from.minusDays(periodDays); // days (leaving, leftUntil] leave
         LocalDate leftUntil = from.isBefore(to.minusDays(periodDays)) ? from : to.minusDays(periodDays);
         LocalDate entering = from.isAfter(to.minusDays(periodDays)) ? from : to.minusDays(periodDays);
@@ -197,7 +193,8 @@ class DevicePeriodTotalRepository {
     }
 
     /** Moves the last days on from the report date {@code from} to the later {@code to}. */
-    void moveLastDays(long tenantId, LocalDate from, LocalDate to) {
+    @Override
+    public void moveLastDays(long tenantId, LocalDate from, LocalDate to) {
         jdbc.sql("""
                 UPDATE device_usage_period_total t JOIN (
                     SELECT user_id, MAX(day) AS last_day FROM device_usage_day

@@ -36,27 +36,10 @@ public class DevicePeriodTotals {
         this.currentTenant = currentTenant;
     }
 
-    /** Makes the signed-in tenant's totals end on the report date, and commits. */
+    /** Makes the signed-in tenant's totals end on the report date, and commits; false when they already ended on it. */
     @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
-    public void moveTo(LocalDate reportDate) {
-        long tenantId = currentTenant.id();
-        if (reportDate.equals(totals.reportDate(tenantId))) {
-            return;
-        }
-        writeLock.lockExclusive(tenantId);
-        @Nullable LocalDate current = totals.reportDate(tenantId);
-        if (reportDate.equals(current)) {
-            return;
-        }
-        if (current == null || current.isAfter(reportDate)) {
-            totals.rebuild(tenantId, reportDate);
-        } else {
-            for (int days : totals.periodDays()) {
-                totals.moveWindow(tenantId, days, current, reportDate);
-            }
-            totals.moveLastDays(tenantId, current, reportDate);
-        }
-        totals.setReportDate(tenantId, reportDate);
+    public boolean moveTo(LocalDate reportDate) {
+        return totals.moveTo(currentTenant.id(), reportDate, writeLock::lockExclusive);
     }
 
     /** The report date the tenant's totals end on; null while not built. A plain read. */

@@ -2,6 +2,7 @@ package org.commsportal.deviceusage;
 
 import java.time.LocalDate;
 import org.commsportal.common.PeriodTotalsMove;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The device usage per-user period totals, moved nightly to the report date. */
@@ -22,9 +23,8 @@ class DeviceTotalsMove implements PeriodTotalsMove {
     }
 
     @Override
-    public LocalDate moveToReportDate() {
+    public @Nullable LocalDate moveToReportDate() {
         LocalDate reportDate = deviceUsage.reportDate();
-        totals.moveTo(reportDate);
-        return reportDate;
+        return totals.moveTo(reportDate) ? reportDate : null;
     }
 }

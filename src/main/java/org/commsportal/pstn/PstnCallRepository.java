@@ -84,6 +84,14 @@ class PstnCallRepository {
         this.streaming = streaming.template();
     }
 
+    /** Whether the tenant is still listed for the background derivation of its stored sessions' calls (changeset 033). */
+    boolean stillBuilding(long tenantId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM pstn_call_backfill WHERE tenant_id = :t)")
+                .param("t", tenantId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The telephone sessions among these stored ones (ids with their start times, for partition pruning). */
     List<PstnCall.TelephoneSession> telephoneSessions(long tenantId, Map<Long, Instant> starts) {
         List<PstnCall.TelephoneSession> found = new ArrayList<>();

@@ -72,6 +72,15 @@ public class PstnUsageService {
         return viewerTimeZone.current();
     }
 
+    /**
+     * Whether the signed-in tenant's calls are still being derived in the background from the sessions stored before
+     * the PSTN usage report existed (docs/pstn-usage.md): until then the page shows none of them, and says so.
+     */
+    @PreAuthorize(Roles.READ_CHARTS)
+    public boolean stillBuilding() {
+        return repository.stillBuilding(currentTenant.id());
+    }
+
     /** Minutes per UTC day by call type and by domestic / international, for every chart role. */
     @PreAuthorize(Roles.READ_CHARTS)
     @Transactional(readOnly = true)

@@ -72,6 +72,14 @@ class ReliabilityReadRepository {
         this.locations = locations;
     }
 
+    /** Whether the tenant is still listed for the background build of its stored sessions' rows (changeset 042). */
+    boolean stillBuilding(long tenantId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reliability_backfill WHERE tenant_id = :t)")
+                .param("t", tenantId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The session rows' counters, as the day rows sum them (changeset 022). */
     private static final String SESSION_COUNTS =
             "SUM(r.outcome <> 1) AS attempts, SUM(r.outcome = 2) AS setup_failures,"

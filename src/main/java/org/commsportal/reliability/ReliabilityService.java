@@ -85,6 +85,16 @@ public class ReliabilityService {
     /** A comment as the viewer may see it. */
     public record Comment(Instant sessionStart, String user, String side, int rating, String tokens, String text) {}
 
+    /**
+     * Whether the signed-in tenant's reliability and Rate My Call figures are still being built in the background
+     * from the sessions stored before they existed (docs/reliability.md, "Upgrading a database with sessions"): until
+     * then they count only part of those sessions, and the pages say so.
+     */
+    @PreAuthorize(Roles.READ_CHARTS)
+    public boolean stillBuilding() {
+        return repository.stillBuilding(currentTenant.id());
+    }
+
     /** The last complete UTC day: the default range ends there. */
     public LocalDate reportDate() {
         return ReportPeriod.reportDate(clock);

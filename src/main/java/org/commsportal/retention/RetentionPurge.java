@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,9 +63,7 @@ public class RetentionPurge {
         ensureWeeks(today(), tenants.all());
     }
 
-    @Scheduled(
-            initialDelayString = "${portal.retention.initial-delay:PT10M}",
-            fixedDelayString = "${portal.retention.interval:PT1H}")
+    /** One run as of today (hourly: {@link RetentionSchedule}). */
     void purgeAll() {
         run(today());
     }

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import org.commsportal.common.Chunks;
+import org.commsportal.common.PeriodTotalsState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * (docs/skype-for-business-activity.md, "Period totals").
  */
 @Repository
-class ActivityPeriodTotalRepository {
+class ActivityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     /** The stored counters, in the order {@link #figures} selects them. */
     static final List<String> COUNTERS;
@@ -55,10 +56,27 @@ class ActivityPeriodTotalRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final PeriodTotalsState state;
 
     ActivityPeriodTotalRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.state = new PeriodTotalsState(jdbc, "skype_activity_period_state");
+    }
+
+    /** The report date the totals end on, without locking; null when not built yet. */
+    @Nullable
+    LocalDate reportDate(long tenantId) {
+        return state.reportDate(tenantId);
+    }
+
+    List<Integer> periodDays() {
+        return state.periodDays();
+    }
+
+    /** Moves the totals to the report date in the caller's transaction; false when they already ended there. */
+    boolean moveTo(long tenantId, LocalDate reportDate, LongConsumer lockExclusive) {
+        return state.move(tenantId, reportDate, lockExclusive, this);
     }
 
     /**
@@ -110,30 +128,6 @@ class ActivityPeriodTotalRepository {
                             .map(c -> c + " = " + c + " + VALUES(" + c + ")")
                             .toList());
 
-    /** The report date the totals end on, without locking; null when not built yet. */
-    @Nullable
-    LocalDate reportDate(long tenantId) {
-        List<Optional<LocalDate>> found = jdbc.sql(
-                        "SELECT report_date FROM skype_activity_period_state WHERE tenant_id = :t")
-                .param("t", tenantId)
-                .query((rs, row) -> Optional.ofNullable(rs.getObject("report_date", LocalDate.class)))
-                .list();
-        return found.isEmpty() ? null : found.get(0).orElse(null);
-    }
-
-    void setReportDate(long tenantId, LocalDate reportDate) {
-        jdbc.sql("""
-                INSERT INTO skype_activity_period_state (tenant_id, report_date) VALUES (:t, :d)
-                ON DUPLICATE KEY UPDATE report_date = VALUES(report_date)
-                """).param("t", tenantId).param("d", reportDate).update();
-    }
-
-    List<Integer> periodDays() {
-        return jdbc.sql("SELECT days FROM report_period ORDER BY days")
-                .query(Integer.class)
-                .list();
-    }
-
     /** Zero rows for every period for those of these users who have none yet (users just added). */
     void addNewUsers(long tenantId, Collection<String> upns) {
         for (List<String> chunk : Chunks.of(new ArrayList<>(upns))) {
@@ -165,7 +159,8 @@ class ActivityPeriodTotalRepository {
     }
 
     /** Recomputes every licensed user's totals for the periods ending on the report date. */
-    void rebuild(long tenantId, LocalDate reportDate) {
+    @Override
+    public void rebuild(long tenantId, LocalDate reportDate) {
         jdbc.sql("DELETE FROM skype_activity_period_total WHERE tenant_id = :t")
                 .param("t", tenantId)
                 .update();
@@ -265,7 +260,8 @@ class ActivityPeriodTotalRepository {
      * peer-to-peer sessions by the days that enter and leave; conferences by recounting those with a row on such a
      * day, taken away over the old window and added over the new one.
      */
-    void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
+    @Override
+    public void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
         LocalDate leaving = from.minusDays(periodDays); // days (leaving, leftUntil] leave
         LocalDate leftUntil = min(from, to.minusDays(periodDays));
         LocalDate entering = max(from, to.minusDays(periodDays)); // days (entering, to] enter
@@ -308,7 +304,8 @@ class ActivityPeriodTotalRepository {
     }
 
     /** Moves the last days from the report date {@code from} to the later {@code to}. */
-    void moveLastDays(long tenantId, LocalDate from, LocalDate to) {
+    @Override
+    public void moveLastDays(long tenantId, LocalDate from, LocalDate to) {
         // every day after the old report date is later than any stored last day
         jdbc.sql("""
                 UPDATE skype_activity_period_total t JOIN (

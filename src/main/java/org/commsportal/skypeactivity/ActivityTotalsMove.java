@@ -2,6 +2,7 @@ package org.commsportal.skypeactivity;
 
 import java.time.LocalDate;
 import org.commsportal.common.PeriodTotalsMove;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The activity, organizer and participant per-user period totals, moved nightly to the report date. */
@@ -22,9 +23,8 @@ class ActivityTotalsMove implements PeriodTotalsMove {
     }
 
     @Override
-    public LocalDate moveToReportDate() {
+    public @Nullable LocalDate moveToReportDate() {
         LocalDate reportDate = activity.reportDate();
-        totals.moveTo(reportDate);
-        return reportDate;
+        return totals.moveTo(reportDate) ? reportDate : null;
     }
 }

@@ -60,6 +60,9 @@ class UserActivityIT {
     @Autowired
     org.commsportal.common.PeriodTotalsSchedule schedule;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private Tenant tenant;
     private LocalDate reportDate;
 
@@ -214,6 +217,32 @@ class UserActivityIT {
                 .isEqualTo(reportDate);
         assertCellsMatchRaw(
                 tenant.id(), UserTableQuery.of(ReportPeriod.D90), activity.firstDay(ReportPeriod.D90), reportDate);
+    }
+
+    @Test
+    void the_schedule_catches_up_the_totals_still_behind_at_a_fixed_delay_besides_the_midnight_move() {
+        var scheduledTasks = context.getBean(
+                org.springframework.scheduling.config.TaskManagementConfigUtils
+                        .SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME,
+                org.springframework.scheduling.config.ScheduledTaskHolder.class);
+        var catchUps = scheduledTasks.getScheduledTasks().stream()
+                .map(org.springframework.scheduling.config.ScheduledTask::getTask)
+                .filter(task -> task instanceof org.springframework.scheduling.config.FixedDelayTask)
+                .map(task -> (org.springframework.scheduling.config.FixedDelayTask) task)
+                .filter(task -> task.getRunnable().toString().contains("PeriodTotalsSchedule.moveEveryTenant"))
+                .toList();
+        // the test profile's delay (application-test.properties): tests move the totals themselves
+        assertThat(catchUps)
+                .singleElement()
+                .satisfies(task -> assertThat(task.getIntervalDuration()).isEqualTo(java.time.Duration.ofDays(1)));
+
+        schedule.moveEveryTenant();
+        schedule.moveEveryTenant(); // nothing behind: a plain read per tenant and report
+
+        assertThat(org.commsportal.RollupRecomputation.periodTotalsReportDate(jdbc, tenant.id()))
+                .isEqualTo(reportDate);
+        assertCellsMatchRaw(
+                tenant.id(), UserTableQuery.of(ReportPeriod.D7), activity.firstDay(ReportPeriod.D7), reportDate);
     }
 
     @Test

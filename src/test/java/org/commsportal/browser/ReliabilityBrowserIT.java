@@ -84,6 +84,33 @@ class ReliabilityBrowserIT extends BrowserTest {
     }
 
     @Test
+    void both_pages_say_so_while_the_figures_of_sessions_stored_before_an_upgrade_are_still_being_built() {
+        long contoso = jdbc.sql("SELECT id FROM tenant WHERE name = 'contoso.example'")
+                .query(Long.class)
+                .single();
+        browser.signIn("usage.reader", DemoAccounts.PASSWORD);
+        browser.open("/quality/reliability");
+        browser.waitFor(By.id("trend-chart"));
+        assertThat(browser.driver.findElements(By.id("still-building"))).isEmpty();
+        jdbc.sql("INSERT INTO reliability_backfill (tenant_id) VALUES (:t)")
+                .param("t", contoso)
+                .update();
+        try {
+            for (String page : List.of("/quality/reliability", "/quality/feedback")) {
+                browser.open(page);
+                browser.waitFor(By.id("trend-chart"));
+                assertThat(browser.waitFor(By.id("still-building")).getText())
+                        .as(page)
+                        .contains("Still being built from the sessions stored before this version");
+            }
+        } finally {
+            jdbc.sql("DELETE FROM reliability_backfill WHERE tenant_id = :t")
+                    .param("t", contoso)
+                    .update();
+        }
+    }
+
+    @Test
     void rate_my_call_shows_ratings_tokens_and_comments_newest_first_concealed_where_the_tenant_conceals()
             throws Exception {
         browser.signIn(DemoAccounts.username(Role.GLOBAL_ADMIN, DemoAccounts.FABRIKAM), DemoAccounts.PASSWORD);

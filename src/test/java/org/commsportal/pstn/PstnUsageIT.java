@@ -332,6 +332,10 @@ class PstnUsageIT {
         jdbc.sql("INSERT INTO pstn_call_backfill (tenant_id) VALUES (:t)")
                 .param("t", tenant.id())
                 .update();
+        testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
+        assertThat(service.stillBuilding())
+                .as("the page says the calls are being derived")
+                .isTrue();
         backfill.run(null);
         long deadline = System.currentTimeMillis() + 20_000;
         while (jdbc.sql("SELECT COUNT(*) FROM pstn_call_backfill WHERE tenant_id = :t")
@@ -346,6 +350,7 @@ class PstnUsageIT {
         }
         assertEqualsRecomputation();
         assertThat(service.countCalls(PstnCallQuery.of(ReportPeriod.D7))).isEqualTo(2);
+        assertThat(service.stillBuilding()).isFalse();
     }
 
     @Test

@@ -154,6 +154,11 @@ class ReliabilityIT {
                 .param("t", tenant.id())
                 .update();
         assertThat(backfill.pendingTenants()).contains(tenant.id());
+        testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
+        assertThat(service.stillBuilding())
+                .as("the pages say the figures are incomplete")
+                .isTrue();
+        TestTenants.signOut();
 
         // new sessions and re-sends arrive while the backfill runs
         Thread sender = new Thread(() -> {
@@ -168,6 +173,8 @@ class ReliabilityIT {
 
         assertEqualsRecomputation();
         assertThat(backfill.pendingTenants()).doesNotContain(tenant.id());
+        testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
+        assertThat(service.stillBuilding()).isFalse();
     }
 
     @Test

@@ -258,7 +258,11 @@ class PstnUsageView extends VerticalLayout implements BeforeEnterObserver {
     private void showPeriod(ReportPeriod newPeriod) {
         PstnUsageReport report = service.report(newPeriod);
         dataAsOf.setText("Data as of " + report.reportDate() + " (UTC) · figures read "
-                + DateTimeFormatter.ISO_INSTANT.format(report.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
+                + DateTimeFormatter.ISO_INSTANT.format(report.generatedAt().truncatedTo(ChronoUnit.SECONDS))
+                + (service.stillBuilding()
+                        ? " · still deriving the calls of the sessions stored before this version: they are not shown"
+                                + " until it finishes (reload to check)"
+                        : ""));
         charts.removeAll();
         List<DayCharts.Series<PstnUsageDay>> byType = new ArrayList<>();
         for (PstnCallType type : PstnCallType.values()) {

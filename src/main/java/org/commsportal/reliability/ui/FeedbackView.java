@@ -125,6 +125,9 @@ class FeedbackView extends VerticalLayout implements BeforeEnterObserver {
                 + filter.to() + " (UTC days): average rating " + Figures.average(total.average()) + ", poor ratings "
                 + Figures.percent(total.poorPercent()) + " (" + LocaleNumbers.format(total.poor(), locale) + ")");
         content.removeAll();
+        if (service.stillBuilding()) {
+            content.add(Figures.stillBuilding());
+        }
         content.add(new H3("Trend"), trend(report), new H3("Problem tokens"), tokens(report));
         content.add(new H3("Splits"));
         for (ReliabilitySplit split : ReliabilitySplit.values()) {

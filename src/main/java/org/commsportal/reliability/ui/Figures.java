@@ -2,6 +2,7 @@ package org.commsportal.reliability.ui;
 
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,16 @@ final class Figures {
 
     static String passFail(boolean passes) {
         return passes ? "Pass" : "Fail";
+    }
+
+    /** The notice while the figures are still being built from the sessions stored before an upgrade. */
+    static Span stillBuilding() {
+        var notice = new Span("Still being built from the sessions stored before this version: until this notice goes"
+                + " (reload to check), the figures count only part of them.");
+        notice.setId("still-building");
+        notice.getElement().getThemeList().add("badge contrast");
+        notice.getStyle().set("white-space", "normal");
+        return notice;
     }
 
     static Paragraph note(String text) {

@@ -181,6 +181,9 @@ class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
                 + " of " + LocaleNumbers.format(total.established(), locale) + " established); "
                 + LocaleNumbers.format(total.expected(), locale) + " expected failures not counted");
         content.removeAll();
+        if (service.stillBuilding()) {
+            content.add(Figures.stillBuilding());
+        }
         content.add(new H3("Trend"), trend(report), byModality(report), scorecard(report));
         content.add(new H3("Top failures"), codes, failures);
         showFailures(filter);
