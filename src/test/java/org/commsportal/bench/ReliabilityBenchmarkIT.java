@@ -70,9 +70,24 @@ class ReliabilityBenchmarkIT {
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         int qualityDays = bench.loadQualityDays(tenant, lastDay, Math.min(days, 180));
-        long built = System.nanoTime();
-        rebuild.rebuild(tenant.id());
-        System.out.printf("Built the reliability read model in %d s%n", (System.nanoTime() - built) / 1_000_000_000);
+        // the quality load writes raw rows set-based: the read model is rebuilt once per loaded data set, not per run
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_reliability_built (tenant_id BIGINT PRIMARY KEY, days INT)")
+                .update();
+        Integer builtFor = jdbc.sql("SELECT MAX(days) FROM bench_reliability_built WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+        if (builtFor == null || builtFor != qualityDays) {
+            long built = System.nanoTime();
+            rebuild.rebuild(tenant.id());
+            System.out.printf(
+                    "Built the reliability read model in %d s%n", (System.nanoTime() - built) / 1_000_000_000);
+            jdbc.sql("REPLACE INTO bench_reliability_built (tenant_id, days) VALUES (:t, :d)")
+                    .param("t", tenant.id())
+                    .param("d", qualityDays)
+                    .update();
+        }
         long rows = jdbc.sql("SELECT COUNT(*) FROM reliability_session WHERE tenant_id = :t")
                 .param("t", tenant.id())
                 .query(Long.class)
@@ -105,6 +120,20 @@ class ReliabilityBenchmarkIT {
             results.put(
                     "Rate My Call page data, " + span + " days",
                     new double[] {feedback.medianMs(), feedback.p95Ms(), Double.NaN});
+            // a building chosen (there are buildings once the locations benchmark has loaded its file)
+            var places = reliability.places(lastDay).stream()
+                    .filter(place -> place.building() != null)
+                    .toList();
+            if (!places.isEmpty()) {
+                ReliabilityFilter inBuilding = filter.withPlace(places.get(places.size() / 2));
+                var placed = Medians.time("rate my call in a building " + span + " days", RUNS, () -> {
+                    reliability.feedback(inBuilding);
+                    reliability.report(inBuilding);
+                });
+                results.put(
+                        "Rate My Call and reliability in one building, " + span + " days",
+                        new double[] {placed.medianMs(), placed.p95Ms(), Double.NaN});
+            }
         }
         System.out.printf(
                 "%nCall reliability, %,d users x %d days, quality records for %d days: %,d session rows"
