@@ -70,24 +70,7 @@ class ReliabilityBenchmarkIT {
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         int qualityDays = bench.loadQualityDays(tenant, lastDay, Math.min(days, 180));
-        // the quality load writes raw rows set-based: the read model is rebuilt once per loaded data set, not per run
-        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_reliability_built (tenant_id BIGINT PRIMARY KEY, days INT)")
-                .update();
-        Integer builtFor = jdbc.sql("SELECT MAX(days) FROM bench_reliability_built WHERE tenant_id = :t")
-                .param("t", tenant.id())
-                .query(Integer.class)
-                .optional()
-                .orElse(null);
-        if (builtFor == null || builtFor != qualityDays) {
-            long built = System.nanoTime();
-            rebuild.rebuild(tenant.id());
-            System.out.printf(
-                    "Built the reliability read model in %d s%n", (System.nanoTime() - built) / 1_000_000_000);
-            jdbc.sql("REPLACE INTO bench_reliability_built (tenant_id, days) VALUES (:t, :d)")
-                    .param("t", tenant.id())
-                    .param("d", qualityDays)
-                    .update();
-        }
+        bench.rebuildOnce(tenant, "reliability read model", () -> rebuild.rebuild(tenant.id()));
         long rows = jdbc.sql("SELECT COUNT(*) FROM reliability_session WHERE tenant_id = :t")
                 .param("t", tenant.id())
                 .query(Long.class)
