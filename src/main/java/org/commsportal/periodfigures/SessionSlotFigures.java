@@ -46,7 +46,7 @@ class SessionSlotFigures implements SessionChangeListener {
             return;
         }
         repository.add(changes.tenantId(), rows);
-        SortedSet<byte[]> conferences = new TreeSet<>(Arrays::compareUnsigned);
+        SortedSet<byte[]> conferences = new TreeSet<byte[]>(Arrays::compareUnsigned);
         rows.forEach((key, counts) -> {
             if (key.kind() == SlotKind.ORGANIZED && !counts.equals(SlotRow.Counts.ZERO)) {
                 conferences.add(key.conferenceKey());

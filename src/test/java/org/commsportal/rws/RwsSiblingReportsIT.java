@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -265,6 +270,79 @@ class RwsSiblingReportsIT {
         assertThat(readModelCheck.rebuild(tenant.id())).contains("SessionSlotFigures");
         assertThat(readModelCheck.differences(tenant.id(), 10)).isEmpty();
         assertFeedsEqualRecomputation(sessions, licensed, set -> set.startsWith("CsConference"));
+    }
+
+    @Test
+    void concurrent_writes_of_the_same_conferences_keep_each_counted_once_at_its_first_session() throws Exception {
+        Set<String> licensed = new HashSet<>();
+        List<UserRecord> users = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            users.add(new UserRecord(
+                    "u" + i + "@" + tenant.name(), "u" + i, "User " + i, LocalDate.parse("2024-01-01"), null));
+            licensed.add("sip:u" + i + "@" + tenant.name());
+        }
+        currentTenant.runAs(tenant.id(), () -> directory.upsert(users));
+        String organizer = "sip:u0@" + tenant.name();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        List<Modality> media = List.of(Modality.IM, Modality.AUDIO, Modality.VIDEO, Modality.APPLICATION_SHARING);
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        Map<String, SessionRecord> sessions = new ConcurrentHashMap<>();
+        try {
+            List<Future<Map<String, SessionRecord>>> jobs = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                jobs.add(pool.submit(() -> {
+                    Random random = new Random(writer);
+                    Map<String, SessionRecord> mine = new LinkedHashMap<>();
+                    for (int b = 0; b < 10; b++) {
+                        Map<String, SessionRecord> batch = new LinkedHashMap<>();
+                        for (int i = 0; i < 5; i++) {
+                            // the writer's own dialog ids, some sent again moved: its last copy is known
+                            String id = "w" + writer + "-" + random.nextInt(20);
+                            batch.put(
+                                    id,
+                                    conferenceSession(
+                                            id,
+                                            now.minus(random.nextInt(4 * 24 * 60), ChronoUnit.MINUTES)
+                                                    .minus(1, ChronoUnit.DAYS),
+                                            random.nextBoolean() ? "sip:guest@partner.example" : organizer,
+                                            random.nextInt(5) == 0 ? "sip:guest@partner.example" : organizer,
+                                            "shared-" + random.nextInt(4),
+                                            media.get(random.nextInt(media.size()))));
+                        }
+                        retryingLostRaces(() -> write(new ArrayList<>(batch.values())));
+                        mine.putAll(batch);
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<Map<String, SessionRecord>> job : jobs) {
+                sessions.putAll(job.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(readModelCheck.differences(tenant.id(), 10))
+                .as("the listener's rows equal the SQL recomputation (verify-rollups)")
+                .isEmpty();
+        assertFeedsEqualRecomputation(
+                new LinkedHashMap<>(sessions), licensed, set -> set.startsWith("CsConference"));
+    }
+
+    /** Re-runs a write that lost a race with a concurrent one, as an ingestion client resends a refused batch. */
+    private static void retryingLostRaces(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException
+                    | org.springframework.dao.DuplicateKeyException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The tenant's CsConferenceDaily figures in the zone, by the day each row counts. */
