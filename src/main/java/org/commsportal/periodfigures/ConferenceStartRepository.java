@@ -76,8 +76,8 @@ class ConferenceStartRepository {
     }
 
     /** A conference's extent: its first and last quarter-hour and whether any session had each medium. */
-    record Extent(long firstSlot, long lastSlot, boolean av, boolean im, boolean appSharing, boolean web,
-            boolean telephone) {
+    record Extent(
+            long firstSlot, long lastSlot, boolean av, boolean im, boolean appSharing, boolean web, boolean telephone) {
 
         /** Its contribution to the counts of its first quarter-hour, times the sign. */
         long[] counts(int sign) {

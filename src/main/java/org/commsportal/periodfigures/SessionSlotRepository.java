@@ -215,13 +215,13 @@ class SessionSlotRepository {
         }
         bounds.put("b" + periods.size(), periods.get(periods.size() - 1).toSlot());
         placeholders.add(":b" + periods.size());
-        String sql = """
+        String sql =
+                """
                 SELECT INTERVAL(r.slot, %s) AS period, %s
                 FROM %s r
                 WHERE r.tenant_id = :tenantId AND r.kind = :kind AND r.slot >= :b0 AND r.slot < :b%d
                 GROUP BY period
-                """.formatted(
-                        String.join(", ", placeholders), String.join(", ", columns), set.table(), periods.size());
+                """.formatted(String.join(", ", placeholders), String.join(", ", columns), set.table(), periods.size());
         Map<Long, Map<FigureSet.Figure, Long>> result = new HashMap<>();
         jdbc.sql(sql)
                 .params(bounds)

@@ -204,7 +204,13 @@ class RwsSiblingReportsIT {
         }
         // a corrected re-send moves the conference's first session two days later than its other session
         List<SessionRecord> moved = List.of(
-                conferenceSession("moved-a", utc(today.minusDays(20), 10), guest, organizer, "moved", Modality.APPLICATION_SHARING),
+                conferenceSession(
+                        "moved-a",
+                        utc(today.minusDays(20), 10),
+                        guest,
+                        organizer,
+                        "moved",
+                        Modality.APPLICATION_SHARING),
                 conferenceSession("moved-b", utc(today.minusDays(18), 10), guest, organizer, "moved", Modality.IM));
         write(moved);
         SessionRecord movedAgain = conferenceSession(
@@ -214,14 +220,22 @@ class RwsSiblingReportsIT {
         sessions.put("moved-b", moved.get(1));
         // a re-send to an organizer who is no licensed user takes the conference away
         write(List.of(conferenceSession("gone", utc(today.minusDays(22), 10), guest, organizer, "gone", Modality.IM)));
-        SessionRecord gone = conferenceSession("gone", utc(today.minusDays(22), 10), organizer, guest, "gone", Modality.IM);
+        SessionRecord gone =
+                conferenceSession("gone", utc(today.minusDays(22), 10), organizer, guest, "gone", Modality.IM);
         write(List.of(gone));
         sessions.put("gone", gone);
         // retention cuts a conference (video before the cut, IM after it) and forgets one wholly before it
         LocalDate cut = today.minusDays(40);
         List<SessionRecord> cutOnes = List.of(
-                conferenceSession("cut-a", cut.minusDays(1).atTime(23, 50).toInstant(ZoneOffset.UTC), guest, organizer, "cut", Modality.VIDEO),
-                conferenceSession("cut-b", cut.atTime(0, 10).toInstant(ZoneOffset.UTC), guest, organizer, "cut", Modality.IM),
+                conferenceSession(
+                        "cut-a",
+                        cut.minusDays(1).atTime(23, 50).toInstant(ZoneOffset.UTC),
+                        guest,
+                        organizer,
+                        "cut",
+                        Modality.VIDEO),
+                conferenceSession(
+                        "cut-b", cut.atTime(0, 10).toInstant(ZoneOffset.UTC), guest, organizer, "cut", Modality.IM),
                 conferenceSession("old", utc(cut.minusDays(2), 12), guest, organizer, "old", Modality.AUDIO));
         write(cutOnes);
         cutOnes.forEach(s -> sessions.put(s.dialogId(), s));
@@ -232,7 +246,9 @@ class RwsSiblingReportsIT {
                 .containsEntry("AVConferences", 1L)
                 .containsEntry("IMConferences", 1L);
         assertThat(currentTenant.runAs(tenant.id(), () -> writer.keepFrom(cut))).isTrue();
-        sessions.values().removeIf(s -> s.startTime().isBefore(cut.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        sessions.values()
+                .removeIf(s ->
+                        s.startTime().isBefore(cut.atStartOfDay(ZoneOffset.UTC).toInstant()));
 
         assertThat(readModelCheck.differences(tenant.id(), 10))
                 .as("the listener's rows equal the SQL recomputation (verify-rollups)")
@@ -240,7 +256,8 @@ class RwsSiblingReportsIT {
         for (var zone : midnightDays.entrySet()) {
             Map<LocalDate, Map<String, Long>> days = daily(zone.getKey());
             assertThat(days.get(zone.getValue()))
-                    .as("the conference across %s's midnight on its first day, with the media of both sessions",
+                    .as(
+                            "the conference across %s's midnight on its first day, with the media of both sessions",
                             zone.getKey())
                     .containsEntry("TotalConferences", 1L)
                     .containsEntry("AVConferences", 1L)
@@ -326,8 +343,7 @@ class RwsSiblingReportsIT {
         assertThat(readModelCheck.differences(tenant.id(), 10))
                 .as("the listener's rows equal the SQL recomputation (verify-rollups)")
                 .isEmpty();
-        assertFeedsEqualRecomputation(
-                new LinkedHashMap<>(sessions), licensed, set -> set.startsWith("CsConference"));
+        assertFeedsEqualRecomputation(new LinkedHashMap<>(sessions), licensed, set -> set.startsWith("CsConference"));
     }
 
     /** Re-runs a write that lost a race with a concurrent one, as an ingestion client resends a refused batch. */
@@ -572,11 +588,9 @@ class RwsSiblingReportsIT {
                     })
                     .toList();
             figures.put("TotalConferences", (long) starting.size());
-            figures.put(
-                    "AVConferences", withAny(starting, s -> has(s, Modality.AUDIO) || has(s, Modality.VIDEO)));
+            figures.put("AVConferences", withAny(starting, s -> has(s, Modality.AUDIO) || has(s, Modality.VIDEO)));
             figures.put("IMConferences", withAny(starting, s -> has(s, Modality.IM)));
-            figures.put(
-                    "ApplicationSharingConferences", withAny(starting, s -> has(s, Modality.APPLICATION_SHARING)));
+            figures.put("ApplicationSharingConferences", withAny(starting, s -> has(s, Modality.APPLICATION_SHARING)));
             figures.put("WebConferences", withAny(starting, s -> Boolean.TRUE.equals(s.webConferencing())));
             figures.put("TelephonyConferences", withAny(starting, RwsSiblingReportsIT::telephone));
         } else if (set.startsWith("CsP2PSession")) {
@@ -624,9 +638,7 @@ class RwsSiblingReportsIT {
 
     /** How many of the conferences have a session of the kind. */
     private static long withAny(List<List<SessionRecord>> conferences, Predicate<SessionRecord> kind) {
-        return conferences.stream()
-                .filter(c -> c.stream().anyMatch(kind))
-                .count();
+        return conferences.stream().filter(c -> c.stream().anyMatch(kind)).count();
     }
 
     private static boolean telephone(SessionRecord s) {
