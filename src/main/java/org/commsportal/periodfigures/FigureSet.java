@@ -3,13 +3,15 @@ package org.commsportal.periodfigures;
 import java.util.List;
 
 /**
- * The figure sets of the reporting web service's sibling reports, each read from one kind of quarter-hour row
- * (changeset 023): the tenant's peer-to-peer sessions, conferences organized by a licensed user (the To
- * party of their sessions), and conference sessions of a licensed participant (the From party).
+ * The figure sets of the reporting web service's sibling reports, each read from one kind of quarter-hour row: the
+ * tenant's peer-to-peer sessions and conference sessions of a licensed participant (the From party) from changeset
+ * 023's session rows, conferences organized by a licensed user (the To party of their sessions) from changeset 043's
+ * conference starts, each conference counted in the quarter-hour of its first session.
  */
 public enum FigureSet {
     CONFERENCES(
             SlotKind.ORGANIZED,
+            "conference_start_figure",
             List.of(
                     Figure.TOTAL_CONFERENCES,
                     Figure.AV_CONFERENCES,
@@ -19,6 +21,7 @@ public enum FigureSet {
                     Figure.TELEPHONY_CONFERENCES)),
     P2P_SESSIONS(
             SlotKind.PEER_TO_PEER,
+            "session_slot_figure",
             List.of(
                     Figure.TOTAL_P2P_SESSIONS,
                     Figure.P2P_IM_SESSIONS,
@@ -26,15 +29,20 @@ public enum FigureSet {
                     Figure.P2P_VIDEO_SESSIONS,
                     Figure.P2P_APPLICATION_SHARING_SESSIONS,
                     Figure.P2P_FILE_TRANSFER_SESSIONS)),
-    P2P_AV_TIME(SlotKind.PEER_TO_PEER, List.of(Figure.TOTAL_AUDIO_MINUTES, Figure.TOTAL_VIDEO_MINUTES)),
-    AV_CONFERENCE_TIME(SlotKind.PARTICIPATED, List.of(Figure.AV_CONFERENCE_MINUTES)),
-    PSTN_CONFERENCE_TIME(SlotKind.ORGANIZED, List.of(Figure.PSTN_CONFERENCE_MINUTES));
+    P2P_AV_TIME(
+            SlotKind.PEER_TO_PEER,
+            "session_slot_figure",
+            List.of(Figure.TOTAL_AUDIO_MINUTES, Figure.TOTAL_VIDEO_MINUTES)),
+    AV_CONFERENCE_TIME(SlotKind.PARTICIPATED, "session_slot_figure", List.of(Figure.AV_CONFERENCE_MINUTES)),
+    PSTN_CONFERENCE_TIME(SlotKind.ORGANIZED, "session_slot_figure", List.of(Figure.PSTN_CONFERENCE_MINUTES));
 
     private final SlotKind kind;
+    private final String table;
     private final List<Figure> figures;
 
-    FigureSet(SlotKind kind, List<Figure> figures) {
+    FigureSet(SlotKind kind, String table, List<Figure> figures) {
         this.kind = kind;
+        this.table = table;
         this.figures = figures;
     }
 
@@ -42,19 +50,23 @@ public enum FigureSet {
         return kind;
     }
 
+    /** The table of additive per-quarter-hour rows (tenant_id, kind, slot, counters) its figures are sums over. */
+    String table() {
+        return table;
+    }
+
     public List<Figure> figures() {
         return figures;
     }
 
-    /** One figure and its aggregate over the quarter-hour rows {@code r} of a period (changeset 023's columns). */
+    /** One figure and its aggregate over the quarter-hour rows {@code r} of a period (its set's table's columns). */
     public enum Figure {
-        TOTAL_CONFERENCES("COUNT(DISTINCT r.conference_key)", false),
-        AV_CONFERENCES("COUNT(DISTINCT IF(r.audio_video_sessions > 0, r.conference_key, NULL))", false),
-        IM_CONFERENCES("COUNT(DISTINCT IF(r.im_sessions > 0, r.conference_key, NULL))", false),
-        APPLICATION_SHARING_CONFERENCES(
-                "COUNT(DISTINCT IF(r.app_sharing_sessions > 0, r.conference_key, NULL))", false),
-        WEB_CONFERENCES("COUNT(DISTINCT IF(r.web_sessions > 0, r.conference_key, NULL))", false),
-        TELEPHONY_CONFERENCES("COUNT(DISTINCT IF(r.telephone_sessions > 0, r.conference_key, NULL))", false),
+        TOTAL_CONFERENCES("COALESCE(SUM(r.conferences), 0)", false),
+        AV_CONFERENCES("COALESCE(SUM(r.av_conferences), 0)", false),
+        IM_CONFERENCES("COALESCE(SUM(r.im_conferences), 0)", false),
+        APPLICATION_SHARING_CONFERENCES("COALESCE(SUM(r.app_sharing_conferences), 0)", false),
+        WEB_CONFERENCES("COALESCE(SUM(r.web_conferences), 0)", false),
+        TELEPHONY_CONFERENCES("COALESCE(SUM(r.telephony_conferences), 0)", false),
         TOTAL_P2P_SESSIONS("COALESCE(SUM(r.sessions), 0)", false),
         P2P_IM_SESSIONS("COALESCE(SUM(r.im_sessions), 0)", false),
         P2P_AUDIO_SESSIONS("COALESCE(SUM(r.audio_sessions), 0)", false),

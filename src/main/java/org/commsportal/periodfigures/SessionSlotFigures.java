@@ -1,9 +1,13 @@
 package org.commsportal.periodfigures;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
@@ -14,16 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the quarter-hour figures in the session writer's transaction (docs/architecture.md): each session taken
- * away or added changes the rows of its quarter-hour by one session.
+ * away or added changes the rows of its quarter-hour by one session; then each organized conference whose rows
+ * changed is recounted in the quarter-hour of its first session (changeset 043, docs/reporting-web-service.md).
  */
 @Component
 @Order(8)
 class SessionSlotFigures implements SessionChangeListener {
 
     private final SessionSlotRepository repository;
+    private final ConferenceStartRepository conferenceStarts;
 
-    SessionSlotFigures(SessionSlotRepository repository) {
+    SessionSlotFigures(SessionSlotRepository repository, ConferenceStartRepository conferenceStarts) {
         this.repository = repository;
+        this.conferenceStarts = conferenceStarts;
     }
 
     @Override
@@ -35,26 +42,40 @@ class SessionSlotFigures implements SessionChangeListener {
                 SlotRow.forEachRow(s, sign, (key, counts) -> rows.merge(key, counts, SlotRow.Counts::plus));
             }
         }
-        if (!rows.isEmpty()) {
-            repository.add(changes.tenantId(), rows);
+        if (rows.isEmpty()) {
+            return;
         }
+        repository.add(changes.tenantId(), rows);
+        SortedSet<byte[]> conferences = new TreeSet<byte[]>(Arrays::compareUnsigned);
+        rows.forEach((key, counts) -> {
+            if (key.kind() == SlotKind.ORGANIZED && !counts.equals(SlotRow.Counts.ZERO)) {
+                conferences.add(key.conferenceKey());
+            }
+        });
+        conferenceStarts.recount(changes.tenantId(), SlotKind.ORGANIZED, new ArrayList<>(conferences));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
+        conferenceStarts.forgetBefore(tenantId, SessionSlotRepository.firstSlotOf(day));
     }
 
     @Override
     @Transactional
     public boolean rebuild(long tenantId) {
         repository.rebuild(tenantId);
+        conferenceStarts.rebuild(tenantId);
         return true;
     }
 
     @Override
     public List<String> differences(long tenantId, int limit) {
-        return repository.differences(tenantId, limit);
+        List<String> differences = new ArrayList<>(repository.differences(tenantId, limit));
+        if (differences.size() < limit) {
+            differences.addAll(conferenceStarts.differences(tenantId, limit - differences.size()));
+        }
+        return differences;
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the quarter-hour figures (changeset 023, docs/reporting-web-service.md). */
+/** The SQL of the quarter-hour figures (changeset 023, docs/reporting-web-service.md) and of their reports. */
 @Repository
 class SessionSlotRepository {
 
@@ -195,7 +195,8 @@ class SessionSlotRepository {
 
     /**
      * The set's figures of each period, by period index, for contiguous periods in order: one range scan of the
-     * primary key over all of them, each row assigned to its period by {@code INTERVAL()} (a binary search over the
+     * primary key of the set's table (session_slot_figure, or conference_start_figure for the conferences) over all
+     * of them, each row assigned to its period by {@code INTERVAL()} (a binary search over the
      * periods' bounds, all bound parameters), then grouped. Periods without rows are absent.
      */
     Map<Long, Map<FigureSet.Figure, Long>> figures(long tenantId, FigureSet set, List<SlotRange> periods) {
@@ -214,12 +215,13 @@ class SessionSlotRepository {
         }
         bounds.put("b" + periods.size(), periods.get(periods.size() - 1).toSlot());
         placeholders.add(":b" + periods.size());
-        String sql = """
+        String sql =
+                """
                 SELECT INTERVAL(r.slot, %s) AS period, %s
-                FROM session_slot_figure r
+                FROM %s r
                 WHERE r.tenant_id = :tenantId AND r.kind = :kind AND r.slot >= :b0 AND r.slot < :b%d
                 GROUP BY period
-                """.formatted(String.join(", ", placeholders), String.join(", ", columns), periods.size());
+                """.formatted(String.join(", ", placeholders), String.join(", ", columns), set.table(), periods.size());
         Map<Long, Map<FigureSet.Figure, Long>> result = new HashMap<>();
         jdbc.sql(sql)
                 .params(bounds)

@@ -82,6 +82,10 @@ class SchemaIT {
         }
         assertThat(indexColumns("licensed_user", "ix_licensed_user_deleted")).isEqualTo("tenant_id,deleted");
         assertThat(indexColumns("licensed_user", "ix_licensed_user_deleted_at")).isEqualTo("tenant_id,deleted_at");
+        assertThat(indexColumns("session_slot_figure", "ix_session_slot_figure_conference"))
+                .isEqualTo("tenant_id,kind,conference_key,slot");
+        assertThat(indexColumns("conference_start_figure", "PRIMARY")).isEqualTo("tenant_id,kind,slot");
+        assertThat(indexColumns("conference_extent", "PRIMARY")).isEqualTo("tenant_id,kind,conference_key");
     }
 
     @Test

@@ -67,6 +67,8 @@ class BulkImportIT {
             "feedback_day",
             "feedback_token_day",
             "session_slot_figure",
+            "conference_extent",
+            "conference_start_figure",
             "location_subnet_map",
             "pstn_call");
 
