@@ -105,17 +105,7 @@ final class BenchTenant {
             return;
         }
         long started = System.nanoTime();
-        for (String table : List.of(
-                "qoe_session",
-                "qoe_media_line",
-                "qoe_audio_stream",
-                "qoe_audio_client_event",
-                "qoe_audio_signal",
-                "qoe_app_sharing_stream",
-                "qoe_video_client_event",
-                "qoe_video_stream",
-                "qoe_traceroute",
-                "qoe_feedback")) {
+        for (String table : QUALITY_TABLES) {
             // what an interrupted earlier run left
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
                     .param("t", tenant.id())
@@ -202,6 +192,13 @@ final class BenchTenant {
             return loaded;
         }
         long started = System.nanoTime();
+        // what an interrupted earlier extension left (the days before the loaded ones), so the inserts start clean
+        for (String table : QUALITY_TABLES) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t AND session_start < :from")
+                    .param("t", tenant.id())
+                    .param("from", lastDay.minusDays(loaded - 1L).atStartOfDay())
+                    .update();
+        }
         for (int d = loaded; d < days; d++) {
             LocalDate day = lastDay.minusDays(d);
             for (String insert : QUALITY_INSERTS) {
@@ -446,6 +443,19 @@ final class BenchTenant {
 
     private static final String QUALITY_WHERE =
             "WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.media_mask & 56";
+
+    /** The raw quality tables the loads fill. */
+    private static final List<String> QUALITY_TABLES = List.of(
+            "qoe_session",
+            "qoe_media_line",
+            "qoe_audio_stream",
+            "qoe_audio_client_event",
+            "qoe_audio_signal",
+            "qoe_app_sharing_stream",
+            "qoe_video_client_event",
+            "qoe_video_stream",
+            "qoe_traceroute",
+            "qoe_feedback");
 
     private static final List<String> QUALITY_INSERTS = List.of("""
             INSERT INTO qoe_session (session_id, session_start, tenant_id, side, machine_name, os_version, cpu_name, cpu_cores,
