@@ -141,7 +141,7 @@ final class BenchTenant {
      */
     /**
      * Runs a read model's rebuild (the loads write raw rows set-based) once per state of the data set: again only when
-     * its sessions or quality records changed since (another benchmark's load), not on every run: at M a rebuild takes
+     * its raw sessions or quality records changed since (another benchmark's load), not on every run: at M a rebuild takes
      * minutes.
      */
     void rebuildOnce(Tenant tenant, String what, Runnable rebuild) {
@@ -155,8 +155,8 @@ final class BenchTenant {
                         .param("t", tenant.id())
                         .query(Long.class)
                         .single()
-                + ", quality streams "
-                + jdbc.sql("SELECT COUNT(*) FROM quality_stream WHERE tenant_id = :t")
+                + ", raw quality sessions "
+                + jdbc.sql("SELECT COUNT(*) FROM qoe_session WHERE tenant_id = :t")
                         .param("t", tenant.id())
                         .query(Long.class)
                         .single();
