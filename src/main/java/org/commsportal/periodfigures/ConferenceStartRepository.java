@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -228,13 +229,7 @@ class ConferenceStartRepository {
                 emptied.add(new Object[] {tenantId, kind.code(), slot});
             }
         });
-        String insert = "INSERT INTO conference_start_figure (tenant_id, kind, slot, " + String.join(", ", COUNTERS)
-                + ") VALUES (?, ?, ?" + ", ?".repeat(COUNTERS.size()) + ") ON DUPLICATE KEY UPDATE "
-                + String.join(
-                        ", ",
-                        COUNTERS.stream()
-                                .map(c -> c + " = " + c + " + VALUES(" + c + ")")
-                                .toList());
+        String insert = AddingUpsert.sql("conference_start_figure", List.of("tenant_id", "kind", "slot"), COUNTERS);
         for (List<Object[]> chunk : Chunks.of(rows)) {
             batch.batchUpdate(insert, chunk);
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
 import org.commsportal.sessions.SessionWeeks;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,14 +116,8 @@ class SessionSlotRepository {
                 emptied.add(new Object[] {tenantId, key.kind().code(), key.slot(), key.conferenceKey()});
             }
         });
-        String insert = "INSERT INTO session_slot_figure (tenant_id, kind, slot, conference_key, "
-                + String.join(", ", COUNTERS) + ") VALUES (?, ?, ?, ?" + ", ?".repeat(COUNTERS.size())
-                + ") ON DUPLICATE KEY UPDATE "
-                + String.join(
-                        ", ",
-                        COUNTERS.stream()
-                                .map(c -> c + " = " + c + " + VALUES(" + c + ")")
-                                .toList());
+        String insert = AddingUpsert.sql(
+                "session_slot_figure", List.of("tenant_id", "kind", "slot", "conference_key"), COUNTERS);
         for (List<Object[]> chunk : Chunks.of(rows)) {
             batch.batchUpdate(insert, chunk);
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
 import org.commsportal.export.StreamingJdbc;
@@ -135,14 +136,8 @@ class ActivityPartyDayRepository {
                 emptied.add(new Object[] {tenantId, key.userId(), key.kind().code(), key.day(), key.conferenceKey()});
             }
         });
-        String insert = "INSERT INTO activity_party_day (tenant_id, user_id, day, kind, conference_key, "
-                + String.join(", ", COUNTERS) + ") VALUES (?, ?, ?, ?, ?"
-                + ", ?".repeat(COUNTERS.size()) + ") ON DUPLICATE KEY UPDATE "
-                + String.join(
-                        ", ",
-                        COUNTERS.stream()
-                                .map(c -> c + " = " + c + " + VALUES(" + c + ")")
-                                .toList());
+        String insert = AddingUpsert.sql(
+                "activity_party_day", List.of("tenant_id", "user_id", "day", "kind", "conference_key"), COUNTERS);
         for (List<Object[]> chunk : Chunks.of(rows)) {
             batch.batchUpdate(insert, chunk);
         }
