@@ -6,7 +6,7 @@ package org.commsportal.quality;
  */
 final class QualityBackfill {
 
-    static final String STREAMS = QualitySql.insertStreams("s.start_time >= COALESCE((SELECT k.kept_from"
+    static final String STREAMS = QualitySql.insertStreamsAsChangeset020("s.start_time >= COALESCE((SELECT k.kept_from"
             + " FROM user_period_state k WHERE k.tenant_id = s.tenant_id), '1000-01-01')");
 
     static final String DAYS = QualitySql.addDays(QualitySql.days("quality_stream q", "TRUE", 1));

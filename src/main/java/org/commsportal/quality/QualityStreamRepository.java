@@ -36,7 +36,9 @@ class QualityStreamRepository {
     private static final List<String> SUM_TABLES = List.of("quality_day", "quality_split_day");
 
     private static final String INSERT =
-            QualitySql.insertStreams("s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)");
+            QualitySql.insertStreams(
+                    "s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)",
+                    "%1$s.session_start IN (:starts)");
 
     private final JdbcClient jdbc;
 
@@ -135,7 +137,8 @@ class QualityStreamRepository {
     /** Builds the rows of the tenant's kept sessions that start on the UTC day (none may be stored yet). */
     void build(long tenantId, LocalDate day) {
         jdbc.sql(QualitySql.insertStreams(
-                        "s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND " + KEPT))
+                        "s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND " + KEPT,
+                        "%1$s.session_start >= :from AND %1$s.session_start < :to"))
                 .param("tenantId", tenantId)
                 .param("from", day.atStartOfDay())
                 .param("to", day.plusDays(1).atStartOfDay())
@@ -144,8 +147,7 @@ class QualityStreamRepository {
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();
-        jdbc.sql(QualitySql.addSplitDays(
-                        QualitySql.splitDays("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
+        jdbc.sql(QualitySql.addSplitDays(QualitySql.splitDaysOfDayRows("q.tenant_id = :tenantId AND q.day = :day")))
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();
@@ -154,7 +156,7 @@ class QualityStreamRepository {
     /** Stream rows and day rows that differ from a recomputation from the raw rows, described, at most limit. */
     List<String> differences(long tenantId, int limit) {
         List<String> found = new ArrayList<>();
-        String recomputedStreams = "(" + QualitySql.streams("s.tenant_id = :tenantId AND " + KEPT) + ")";
+        String recomputedStreams = "(" + QualitySql.streams("s.tenant_id = :tenantId AND " + KEPT, "TRUE") + ")";
         String streamSignature = QualitySql.STREAM_COLUMNS.stream()
                 .map(c -> "COALESCE(" + c + ", '-')")
                 .collect(Collectors.joining(", '|', "));

@@ -39,20 +39,28 @@ final class ReliabilitySql {
         return value.append(" END").toString();
     }
 
-    /** Classifies the kept sessions that {@code where} (over comm_session s) selects: one row per modality and one for all. */
-    static String insertSessions(String where) {
+    /**
+     * Classifies the kept sessions that {@code where} (over comm_session s) selects: one row per modality and one for
+     * all. {@code startRange} as for {@link #sessionRows}.
+     */
+    static String insertSessions(String where, String startRange) {
         return """
                 INSERT INTO reliability_session (tenant_id, day, session_id, session_start, modality, outcome,
                     response_code, diagnostic_id, diagnostic_header, from_user_id, to_user_id, conference, connection,
                     inside, vpn, subnet, client)
-                """ + sessionRows(where);
+                """ + sessionRows(where, startRange);
     }
 
-    /** The reliability_session rows of the sessions {@code where} (over comm_session s) selects, classified afresh. */
-    static String sessionRows(String where) {
+    /**
+     * The reliability_session rows of the sessions {@code where} (over comm_session s) selects, classified afresh.
+     * {@code startRange} is a condition on the session start of a media line whose alias is its {@code %1$s}, true for
+     * every session selected ({@code TRUE} when unknown): the raw tables are partitioned by session start and MariaDB
+     * prunes a correlated probe only by such a condition (docs/architecture.md, "Partitioned raw rows").
+     */
+    static String sessionRows(String where, String startRange) {
         return """
                 SELECT f.tenant_id, DATE(f.start_time) AS day, f.id AS session_id, f.start_time AS session_start,
-                    f.modality, %s AS outcome,
+                    f.modality, %1$s AS outcome,
                     f.response_code, f.diagnostic_id, f.diagnostic_header, f.from_user_id, f.to_user_id, f.conference,
                     f.connection, f.inside, f.vpn, f.subnet, f.client
                 FROM (
@@ -60,27 +68,35 @@ final class ReliabilitySql {
                         s.diagnostic_header, s.from_user_id,
                         IF(COALESCE(s.conference_url, '') = '', s.to_user_id, NULL) AS to_user_id,
                         COALESCE(s.conference_url, '') <> '' AS conference,
-                        %s AS connection,
+                        %2$s AS connection,
                         COALESCE(ml.inside_corp, 2) AS inside, COALESCE(ml.vpn, 2) AS vpn,
                         COALESCE(ml.subnet, '') AS subnet,
                         LEFT(COALESCE(NULLIF(qs.user_agent, ''), s.from_client_version, ''), 128) AS client,
                         EXISTS (SELECT 1 FROM qoe_media_line i WHERE i.session_id = s.id
-                            AND i.session_start = s.start_time AND i.media_type_id IN (4, 5, 6)
+                            AND i.session_start = s.start_time AND %4$s AND i.media_type_id IN (4, 5, 6)
                             AND (m.modality = 0 OR i.media_type_id = m.modality) AND i.ice_result = 'failed')
                             AS ice_failed
                     FROM comm_session s
                     JOIN (SELECT 0 AS modality UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) m
                         ON IF(m.modality = 0, (s.media_mask & 56) <> 0, (s.media_mask & (1 << (m.modality - 1))) <> 0)
-                    LEFT JOIN qoe_media_line ml ON ml.session_start = s.start_time AND ml.id = (
-                        SELECT MIN(l.id) FROM qoe_media_line l
-                        WHERE l.session_id = s.id AND l.session_start = s.start_time AND l.side = 'FROM'
-                            AND l.media_type_id IN (4, 5, 6) AND (m.modality = 0 OR l.media_type_id = m.modality))
+                    LEFT JOIN qoe_media_line ml ON ml.session_id = s.id AND ml.session_start = s.start_time
+                        AND %5$s AND ml.side = 'FROM' AND ml.media_type_id IN (4, 5, 6)
+                        AND (m.modality = 0 OR ml.media_type_id = m.modality)
+                        AND NOT EXISTS (SELECT 1 FROM qoe_media_line l
+                            WHERE l.session_id = s.id AND l.session_start = s.start_time AND %6$s AND l.side = 'FROM'
+                                AND l.media_type_id IN (4, 5, 6) AND (m.modality = 0 OR l.media_type_id = m.modality)
+                                AND l.id < ml.id)
                     LEFT JOIN qoe_session qs ON qs.session_id = s.id AND qs.session_start = s.start_time
                         AND qs.side = 'FROM'
-                    WHERE %s
+                    WHERE %3$s
                 ) f
                 """.formatted(
-                FailureClassification.sql("f.response_code", "f.diagnostic_id", "f.ice_failed"), CONNECTION, where);
+                FailureClassification.sql("f.response_code", "f.diagnostic_id", "f.ice_failed"),
+                CONNECTION,
+                where,
+                startRange.formatted("i"),
+                startRange.formatted("ml"),
+                startRange.formatted("l"));
     }
 
     /** Adds (sign 1) or takes away (sign -1) the session rows {@code where} (over reliability_session r) selects. */
@@ -102,28 +118,32 @@ final class ReliabilitySql {
                 """.formatted(splitValue("r"), sign, sign, sign, sign, KINDS, where);
     }
 
-    /** The ratings of the kept sessions {@code where} (over comm_session s) selects, with their side's split values. */
-    static String insertRatings(String where) {
+    /**
+     * The ratings of the kept sessions {@code where} (over comm_session s) selects, with their side's split values.
+     * {@code startRange} as for {@link #sessionRows}.
+     */
+    static String insertRatings(String where, String startRange) {
         return """
                 INSERT INTO feedback_rating (tenant_id, day, session_id, session_start, side, user_id, rating, tokens,
                     feedback_text, conference, connection, inside, vpn, subnet, client)
                 SELECT s.tenant_id, DATE(s.start_time), s.id, s.start_time, x.side,
                     IF(x.side = 'FROM', s.from_user_id, IF(COALESCE(s.conference_url, '') = '', s.to_user_id, NULL)),
                     x.rating, x.tokens, x.feedback_text,
-                    COALESCE(s.conference_url, '') <> '', %s,
+                    COALESCE(s.conference_url, '') <> '', %1$s,
                     COALESCE(ml.inside_corp, 2), COALESCE(ml.vpn, 2), COALESCE(ml.subnet, ''),
                     LEFT(COALESCE(NULLIF(qs.user_agent, ''),
                         IF(x.side = 'FROM', s.from_client_version, s.to_client_version), ''), 128)
                 FROM comm_session s
                 JOIN qoe_feedback x ON x.session_id = s.id AND x.session_start = s.start_time
-                LEFT JOIN qoe_media_line ml ON ml.session_start = s.start_time AND ml.id = (
-                    SELECT MIN(l.id) FROM qoe_media_line l
-                    WHERE l.session_id = s.id AND l.session_start = s.start_time AND l.side = x.side
-                        AND l.media_type_id IN (4, 5, 6))
+                LEFT JOIN qoe_media_line ml ON ml.session_id = s.id AND ml.session_start = s.start_time
+                    AND %3$s AND ml.side = x.side AND ml.media_type_id IN (4, 5, 6)
+                    AND NOT EXISTS (SELECT 1 FROM qoe_media_line l
+                        WHERE l.session_id = s.id AND l.session_start = s.start_time AND %4$s AND l.side = x.side
+                            AND l.media_type_id IN (4, 5, 6) AND l.id < ml.id)
                 LEFT JOIN qoe_session qs ON qs.session_id = s.id AND qs.session_start = s.start_time
                     AND qs.side = x.side
-                WHERE %s
-                """.formatted(CONNECTION, where);
+                WHERE %2$s
+                """.formatted(CONNECTION, where, startRange.formatted("ml"), startRange.formatted("l"));
     }
 
     /** Adds or takes away the ratings {@code where} (over feedback_rating f) selects. */

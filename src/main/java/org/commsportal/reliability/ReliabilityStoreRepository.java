@@ -32,8 +32,9 @@ class ReliabilityStoreRepository {
     private static final String ADD_RATINGS = ReliabilitySql.addRatingDays(TOUCHED_RATINGS, 1);
     private static final String SUBTRACT_TOKENS = ReliabilitySql.addTokenDays(TOUCHED_RATINGS, -1);
     private static final String ADD_TOKENS = ReliabilitySql.addTokenDays(TOUCHED_RATINGS, 1);
-    private static final String INSERT_SESSIONS = ReliabilitySql.insertSessions(STORED);
-    private static final String INSERT_RATINGS = ReliabilitySql.insertRatings(STORED);
+    private static final String STORED_STARTS = "%1$s.session_start IN (:starts)";
+    private static final String INSERT_SESSIONS = ReliabilitySql.insertSessions(STORED, STORED_STARTS);
+    private static final String INSERT_RATINGS = ReliabilitySql.insertRatings(STORED, STORED_STARTS);
 
     private static final List<String> TABLES =
             List.of("reliability_day", "reliability_session", "feedback_token_day", "feedback_day", "feedback_rating");
@@ -146,8 +147,9 @@ class ReliabilityStoreRepository {
     /** Builds the rows of the tenant's kept sessions that start in [from, until) (none may be stored yet). */
     void build(long tenantId, LocalDateTime from, LocalDateTime until) {
         String sessions = "s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until AND " + KEPT;
-        for (String statement :
-                List.of(ReliabilitySql.insertSessions(sessions), ReliabilitySql.insertRatings(sessions))) {
+        String starts = "%1$s.session_start >= :from AND %1$s.session_start < :until";
+        for (String statement : List.of(
+                ReliabilitySql.insertSessions(sessions, starts), ReliabilitySql.insertRatings(sessions, starts))) {
             jdbc.sql(statement)
                     .param("tenantId", tenantId)
                     .param("from", from)
@@ -181,7 +183,7 @@ class ReliabilityStoreRepository {
                         GROUP BY session_id, modality
                         HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
                         LIMIT :limit
-                        """.formatted(ReliabilitySql.sessionRows("s.tenant_id = :tenantId AND " + KEPT)))
+                        """.formatted(ReliabilitySql.sessionRows("s.tenant_id = :tenantId AND " + KEPT, "TRUE")))
                 .param("tenantId", tenantId)
                 .param("limit", limit)
                 .query((rs, row) -> "reliability_session session " + rs.getLong("session_id") + " modality "

@@ -2,7 +2,10 @@ package org.commsportal.sessions;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.util.ClassUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -12,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ReadModelCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelCheck.class);
 
     private final RollupCheckRepository rollups;
     private final List<SessionChangeListener> readModels;
@@ -52,8 +57,7 @@ public class ReadModelCheck {
         List<String> rebuilt = new ArrayList<>();
         for (SessionChangeListener readModel : readModels) {
             if (readModel.rebuild(tenantId)) {
-                rebuilt.add(org.springframework.util.ClassUtils.getUserClass(readModel)
-                        .getSimpleName());
+                rebuilt.add(ClassUtils.getUserClass(readModel).getSimpleName());
             }
         }
         return rebuilt;
@@ -68,6 +72,7 @@ public class ReadModelCheck {
      * alone (docs/ingest.md, "Bulk imports").
      */
     public List<String> rebuildDays(long tenantId, java.time.LocalDate first, java.time.LocalDate last) {
+        long started = System.nanoTime();
         for (java.time.LocalDate from = first; !from.isAfter(last); from = from.plusDays(7)) {
             java.time.LocalDate until =
                     from.plusDays(7).isAfter(last.plusDays(1)) ? last.plusDays(1) : from.plusDays(7);
@@ -77,18 +82,25 @@ public class ReadModelCheck {
                 bulkImports.rebuildRollups(tenantId, weekFrom, until);
             });
         }
+        log.info("Bulk rebuild of tenant {}: daily rollups of {}..{} in {} ms", tenantId, first, last, millisSince(started));
         List<String> rebuilt = new ArrayList<>();
         for (SessionChangeListener readModel : readModels) {
+            long step = System.nanoTime();
             boolean done = readModel.rebuildDays(tenantId, first, last)
                     || Boolean.TRUE.equals(transactions.execute(status -> {
                         writeLock.lockExclusive(tenantId);
                         return readModel.rebuild(tenantId);
                     }));
+            String name = ClassUtils.getUserClass(readModel).getSimpleName();
             if (done) {
-                rebuilt.add(org.springframework.util.ClassUtils.getUserClass(readModel)
-                        .getSimpleName());
+                rebuilt.add(name);
+                log.info("Bulk rebuild of tenant {}: {} in {} ms", tenantId, name, millisSince(step));
             }
         }
         return rebuilt;
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 }
