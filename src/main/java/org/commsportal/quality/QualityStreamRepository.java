@@ -35,10 +35,9 @@ class QualityStreamRepository {
     /** The read model's summing tables: day rows by every split value at once, and by one split at a time. */
     private static final List<String> SUM_TABLES = List.of("quality_day", "quality_split_day");
 
-    private static final String INSERT =
-            QualitySql.insertStreams(
-                    "s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)",
-                    "%1$s.session_start IN (:starts)");
+    private static final String INSERT = QualitySql.insertStreams(
+            "s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)",
+            "%1$s.session_start IN (:starts)");
 
     private final JdbcClient jdbc;
 

@@ -91,12 +91,12 @@ final class ReliabilitySql {
                     WHERE %3$s
                 ) f
                 """.formatted(
-                FailureClassification.sql("f.response_code", "f.diagnostic_id", "f.ice_failed"),
-                CONNECTION,
-                where,
-                startRange.formatted("i"),
-                startRange.formatted("ml"),
-                startRange.formatted("l"));
+                        FailureClassification.sql("f.response_code", "f.diagnostic_id", "f.ice_failed"),
+                        CONNECTION,
+                        where,
+                        startRange.formatted("i"),
+                        startRange.formatted("ml"),
+                        startRange.formatted("l"));
     }
 
     /** Adds (sign 1) or takes away (sign -1) the session rows {@code where} (over reliability_session r) selects. */

@@ -5,8 +5,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.util.ClassUtils;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * For {@code verify-rollups}: the daily rollups and distinct users per day against a recomputation from the raw
@@ -82,7 +82,12 @@ public class ReadModelCheck {
                 bulkImports.rebuildRollups(tenantId, weekFrom, until);
             });
         }
-        log.info("Bulk rebuild of tenant {}: daily rollups of {}..{} in {} ms", tenantId, first, last, millisSince(started));
+        log.info(
+                "Bulk rebuild of tenant {}: daily rollups of {}..{} in {} ms",
+                tenantId,
+                first,
+                last,
+                millisSince(started));
         List<String> rebuilt = new ArrayList<>();
         for (SessionChangeListener readModel : readModels) {
             long step = System.nanoTime();
