@@ -11,7 +11,9 @@ final class BulkImports {
     static void finish(BulkSessionWriter bulkSessions, PrintStream out) {
         out.println("Rebuilding the reports of the imported days ...");
         long started = System.nanoTime();
-        var rebuilt = bulkSessions.finish();
+        // the upload page shows each step, so that a long rebuild does not look stuck
+        var rebuilt =
+                out instanceof ImportConsole console ? bulkSessions.finish(console::rebuilding) : bulkSessions.finish();
         out.printf(
                 "Rebuilt the daily rollups and %d read models in %.1f s; every report is exact again.%n",
                 rebuilt.size(), (System.nanoTime() - started) / 1e9);

@@ -22,6 +22,10 @@ final class ImportConsole extends PrintStream {
         watcher.progress(new ImportUploads.Progress(done, total, what, perSecond, secondsLeft));
     }
 
+    void rebuilding(int step, int steps, String what) {
+        watcher.rebuilding(new ImportUploads.Rebuilding(step, steps, what));
+    }
+
     /** Collects bytes until a line ends, then hands the line on. */
     private static final class Lines extends ByteArrayOutputStream {
         private final ImportUploads.Watcher watcher;

@@ -27,29 +27,33 @@ import org.springframework.stereotype.Service;
 /**
  * The upload page's imports (docs/pages.md, "Import"): files streamed to a temporary folder under a size limit, then
  * the same importer the command line runs, in the background as the uploading administrator, one import per tenant
- * at a time. Each run is audited when it starts and when it ends.
+ * at a time, on the importers' bulk path when asked (docs/ingest.md, "Bulk imports"). Each run is audited when it
+ * starts and when it ends, saying whether it took the bulk path.
  */
 @Service
 public class ImportUploads {
 
     /** The kinds of files the page imports, as the command line's {@code import <kind>}. */
     public enum Source {
-        TEAMS_CALL_RECORDS("teams-call-records", "Teams call records (JSON, NDJSON)", true),
+        TEAMS_CALL_RECORDS("teams-call-records", "Teams call records (JSON, NDJSON)", true, true),
         SFB_SERVER(
                 "sfb-server",
                 "Skype for Business Server export (media, sessions, conference-sessions; optional users, dialogs and"
                         + " qoe-* quality files)",
+                true,
                 true),
-        USERS_CSV("users-csv", "Users (CSV directory export)", false);
+        USERS_CSV("users-csv", "Users (CSV directory export)", false, false);
 
         private final String command;
         private final String label;
         private final boolean severalFiles;
+        private final boolean bulkPath;
 
-        Source(String command, String label, boolean severalFiles) {
+        Source(String command, String label, boolean severalFiles, boolean bulkPath) {
             this.command = command;
             this.label = label;
             this.severalFiles = severalFiles;
+            this.bulkPath = bulkPath;
         }
 
         public String command() {
@@ -64,11 +68,21 @@ public class ImportUploads {
         public boolean severalFiles() {
             return severalFiles;
         }
+
+        /** Whether the import writes sessions and so has the bulk path (docs/ingest.md, "Bulk imports"). */
+        public boolean bulkPath() {
+            return bulkPath;
+        }
     }
 
-    /** Options of the users CSV import (docs/import-users-csv.md); ignored for the other sources. */
-    public record Options(String columns, boolean dryRun) {
-        public static final Options NONE = new Options("", false);
+    /**
+     * Options of an import: the users CSV's column mapping and dry run (docs/import-users-csv.md; ignored for the
+     * other sources), and the sessions importers' bulk path, as {@code --bulk} on the command line (docs/ingest.md,
+     * "Bulk imports"; refused for the users CSV).
+     */
+    public record Options(String columns, boolean dryRun, boolean bulk) {
+        public static final Options NONE = new Options("", false, false);
+        public static final Options BULK = new Options("", false, true);
     }
 
     /** A step of the writing pass: records done of the total, the rate and the time left. */
@@ -91,6 +105,19 @@ public class ImportUploads {
         }
     }
 
+    /** A step of the bulk path's rebuild of the imported days' reports (step from 1 of the steps, what it rebuilds). */
+    public record Rebuilding(int step, int steps, String what) {
+
+        public String describe() {
+            return String.format(
+                    Locale.ROOT,
+                    "Rebuilding the reports of the imported days: step %d of %d (%s) ...",
+                    step,
+                    steps,
+                    what);
+        }
+    }
+
     /** How an import ended: the command line's exit status (0 imported, 1 unreadable, 2 problems) and its last line. */
     public record Outcome(int status, String summary) {
         public boolean imported() {
@@ -103,6 +130,9 @@ public class ImportUploads {
         void line(String line);
 
         void progress(Progress progress);
+
+        /** On the bulk path, after the writing pass: each step of the rebuild as it begins. */
+        default void rebuilding(Rebuilding step) {}
 
         void finished(Outcome outcome);
     }
@@ -160,7 +190,8 @@ public class ImportUploads {
      * Starts importing the folder's files into the signed-in tenant and returns at once; the watcher hears the
      * output, the progress and the outcome, after which the folder is deleted.
      *
-     * @throws IllegalStateException when there is nothing to import or an import of this tenant is running
+     * @throws IllegalStateException when there is nothing to import, the bulk path is asked of a source without one,
+     *     or an import of this tenant is running
      */
     @PreAuthorize(GLOBAL_ADMIN)
     public void start(Source source, UploadFolder folder, Options options, Watcher watcher) {
@@ -171,11 +202,17 @@ public class ImportUploads {
         if (!source.severalFiles() && files.size() != 1) {
             throw new IllegalStateException("A users import reads exactly one CSV file; remove the others.");
         }
+        if (options.bulk() && !source.bulkPath()) {
+            throw new IllegalStateException("The bulk path (history backfill) is for sessions: Teams call records and"
+                    + " Skype for Business Server exports. A users import has none; import the users without it.");
+        }
         long tenantId = currentTenant.id();
         if (!running.add(tenantId)) {
             throw new IllegalStateException("An import into this organization is running; wait until it ends.");
         }
-        String what = source.command() + " " + describe(files) + (options.dryRun() ? " (dry run)" : "");
+        String flags = (options.dryRun() && source == Source.USERS_CSV ? " (dry run)" : "")
+                + (options.bulk() ? " (bulk path)" : "");
+        String what = source.command() + " " + describe(files) + flags;
         try {
             audit.record(AuditAction.IMPORT_UPLOAD, "started " + what);
             SecurityContext uploader = SecurityContextHolder.getContext();
@@ -205,6 +242,11 @@ public class ImportUploads {
             }
 
             @Override
+            public void rebuilding(Rebuilding step) {
+                quietly(() -> watcher.rebuilding(step));
+            }
+
+            @Override
             public void finished(Outcome outcome) {
                 quietly(() -> watcher.finished(outcome));
             }
@@ -215,8 +257,8 @@ public class ImportUploads {
                         remembering,
                         folder.dir().toString() + folder.dir().getFileSystem().getSeparator())) {
             int status = switch (source) {
-                case TEAMS_CALL_RECORDS -> teams.run(folder.dir(), console);
-                case SFB_SERVER -> sfbServer.run(folder.dir(), console);
+                case TEAMS_CALL_RECORDS -> teams.run(folder.dir(), console, options.bulk());
+                case SFB_SERVER -> sfbServer.run(folder.dir(), console, options.bulk());
                 case USERS_CSV ->
                     usersCsv.run(
                             folder.dir().resolve(folder.received().get(0).name()),

@@ -151,6 +151,11 @@ public class BulkSessionWriter {
      * that was killed leaves the mark, and the next bulk import's finish rebuilds those days too.
      */
     public List<String> finish() {
+        return finish(ReadModelCheck.RebuildSteps.NONE);
+    }
+
+    /** {@link #finish()}, telling {@code steps} of each step of the rebuild (an upload page shows them). */
+    public List<String> finish(ReadModelCheck.RebuildSteps steps) {
         long tenantId = currentTenant.id();
         var current = state.state(tenantId);
         List<String> rebuilt = List.of();
@@ -158,7 +163,7 @@ public class BulkSessionWriter {
                 && current.get().firstDay() != null
                 && current.get().lastDay() != null) {
             rebuilt = readModels.rebuildDays(
-                    tenantId, current.get().firstDay(), current.get().lastDay());
+                    tenantId, current.get().firstDay(), current.get().lastDay(), steps);
         }
         transactions.executeWithoutResult(status -> {
             state.finish(tenantId);

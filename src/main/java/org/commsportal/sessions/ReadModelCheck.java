@@ -37,6 +37,18 @@ public class ReadModelCheck {
         this.transactions = transactions;
     }
 
+    /** Hears each step of {@link #rebuildDays} as it begins, on the rebuilding thread. */
+    @FunctionalInterface
+    public interface RebuildSteps {
+        RebuildSteps NONE = (step, steps, what) -> {};
+
+        /**
+         * Step {@code step} (from 1) of {@code steps} begins; {@code what} it rebuilds ("daily rollups of 2025-01-01
+         * to 2025-01-07", "read model QualityStreams").
+         */
+        void next(int step, int steps, String what);
+    }
+
     /** Every difference found, human-readable, at most {@code limit}; empty when everything is exact. */
     public List<String> differences(long tenantId, int limit) {
         List<String> differences = new ArrayList<>(rollups.differences(tenantId, limit));
@@ -72,11 +84,23 @@ public class ReadModelCheck {
      * alone (docs/ingest.md, "Bulk imports").
      */
     public List<String> rebuildDays(long tenantId, java.time.LocalDate first, java.time.LocalDate last) {
+        return rebuildDays(tenantId, first, last, RebuildSteps.NONE);
+    }
+
+    /**
+     * {@link #rebuildDays(long, java.time.LocalDate, java.time.LocalDate)}, telling {@code steps} of each step; the
+     * time of each step is logged.
+     */
+    public List<String> rebuildDays(
+            long tenantId, java.time.LocalDate first, java.time.LocalDate last, RebuildSteps steps) {
         long started = System.nanoTime();
+        int weeks = (int) ((java.time.temporal.ChronoUnit.DAYS.between(first, last) + 7) / 7);
+        int step = 0;
         for (java.time.LocalDate from = first; !from.isAfter(last); from = from.plusDays(7)) {
             java.time.LocalDate until =
                     from.plusDays(7).isAfter(last.plusDays(1)) ? last.plusDays(1) : from.plusDays(7);
             java.time.LocalDate weekFrom = from;
+            steps.next(++step, weeks + readModels.size(), "daily rollups of " + from + " to " + until.minusDays(1));
             transactions.executeWithoutResult(status -> {
                 writeLock.lockExclusive(tenantId);
                 bulkImports.rebuildRollups(tenantId, weekFrom, until);
@@ -90,16 +114,17 @@ public class ReadModelCheck {
                 millisSince(started));
         List<String> rebuilt = new ArrayList<>();
         for (SessionChangeListener readModel : readModels) {
-            long step = System.nanoTime();
+            String name = ClassUtils.getUserClass(readModel).getSimpleName();
+            steps.next(++step, weeks + readModels.size(), "read model " + name);
+            long stepStarted = System.nanoTime();
             boolean done = readModel.rebuildDays(tenantId, first, last)
                     || Boolean.TRUE.equals(transactions.execute(status -> {
                         writeLock.lockExclusive(tenantId);
                         return readModel.rebuild(tenantId);
                     }));
-            String name = ClassUtils.getUserClass(readModel).getSimpleName();
             if (done) {
                 rebuilt.add(name);
-                log.info("Bulk rebuild of tenant {}: {} in {} ms", tenantId, name, millisSince(step));
+                log.info("Bulk rebuild of tenant {}: {} in {} ms", tenantId, name, millisSince(stepStarted));
             }
         }
         return rebuilt;

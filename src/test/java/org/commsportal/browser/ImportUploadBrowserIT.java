@@ -16,6 +16,7 @@ import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.security.Role;
+import org.commsportal.sessions.ReadModelCheck;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class ImportUploadBrowserIT extends BrowserTest {
     CurrentTenant currentTenant;
 
     @Autowired
+    ReadModelCheck readModels;
+
+    @Autowired
     JdbcClient jdbc;
 
     @TempDir
@@ -56,6 +60,11 @@ class ImportUploadBrowserIT extends BrowserTest {
         browser.signIn(testTenants.newAccount(tenant, Role.GLOBAL_ADMIN), TestTenants.PASSWORD);
         browser.open("/admin/import");
 
+        WebElement bulk = browser.waitFor(By.id("import-bulk"));
+        assertThat(bulk.getDomAttribute("checked"))
+                .as("bulk is off unless ticked")
+                .isNull();
+
         choose(chosen);
         browser.wait(Duration.ofSeconds(20))
                 .until(d -> d.findElement(By.id("import-received")).getText().contains("meetings.ndjson ("));
@@ -63,6 +72,9 @@ class ImportUploadBrowserIT extends BrowserTest {
         String summary = summary();
 
         assertThat(summary).startsWith("Imported 3 call records: 6 sessions written");
+        assertThat(browser.driver.findElement(By.id("import-step")).getText())
+                .as("no rebuild step without the bulk path")
+                .isEmpty();
         assertThat(browser.driver.findElement(By.id("import-rate")).getText())
                 .matches("3 of 3 call records \\(100%\\), [0-9,]+/s, about 0 s left");
         assertThat(browser.driver.findElement(By.id("import-output")).getText())
@@ -75,6 +87,49 @@ class ImportUploadBrowserIT extends BrowserTest {
         assertThat(browser.driver.findElement(By.id("import-received")).getText())
                 .as("the page is ready for the next import")
                 .isEqualTo("No files uploaded yet.");
+    }
+
+    @Test
+    void an_administrator_ticks_bulk_and_sees_the_import_finish_with_the_reports_of_its_days_rebuilt()
+            throws Exception {
+        Tenant tenant = tenantWithUsers("upload-bulk-ui");
+        List<Path> chosen = fixtures(tenant, CALL_RECORDS);
+        browser.signIn(testTenants.newAccount(tenant, Role.GLOBAL_ADMIN), TestTenants.PASSWORD);
+        browser.open("/admin/import");
+
+        WebElement bulk = browser.waitFor(By.id("import-bulk"));
+        assertThat(bulk.getText())
+                .contains("Bulk (history backfill)")
+                .contains("Raw rows first, then the reports of the imported days rebuilt at the end")
+                .contains("\"Import in progress, figures up to ...\"")
+                .contains("webhooks are not notified");
+        bulk.findElement(By.cssSelector("input[type=checkbox]")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> bulk.getDomAttribute("checked") != null);
+        browser.waitUntilIdle();
+        choose(chosen);
+        browser.wait(Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("import-received")).getText().contains("meetings.ndjson ("));
+        browser.driver.findElement(By.id("start-import")).click();
+
+        assertThat(summary()).startsWith("Imported 3 call records: 6 sessions written");
+        assertThat(browser.driver.findElement(By.id("import-summary")).getAttribute("theme"))
+                .isEqualTo("badge success");
+        // shown only after the rebuild's steps reached the page (each step replaces it while the rebuild runs)
+        assertThat(browser.driver.findElement(By.id("import-step")).getText())
+                .isEqualTo("The reports of the imported days are rebuilt.");
+        assertThat(browser.driver.findElement(By.id("import-output")).getText())
+                .contains("Importing 3 call records with 6 sessions on the bulk path ...")
+                .contains("Rebuilding the reports of the imported days ...")
+                .contains("every report is exact again.");
+        assertThat(sessions(tenant)).isEqualTo(6);
+        assertThat(readModels.differences(tenant.id(), 10)).isEmpty();
+        assertThat(jdbc.sql("""
+                        SELECT detail FROM audit_event WHERE tenant_id = :t AND action = 'IMPORT_UPLOAD'""").param("t", tenant.id()).query(String.class).list())
+                .hasSize(2)
+                .allSatisfy(detail -> assertThat(detail).contains(" (bulk path)"));
+        assertThat(bulk.getDomAttribute("disabled"))
+                .as("ready for the next import")
+                .isNull();
     }
 
     @Test
@@ -123,6 +178,9 @@ class ImportUploadBrowserIT extends BrowserTest {
                 .click();
         browser.waitUntilIdle();
         assertThat(browser.waitFor(By.id("import-dry-run")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("import-bulk")).isDisplayed())
+                .as("a users import has no bulk path")
+                .isFalse();
 
         choose(List.of(csv));
         browser.wait(Duration.ofSeconds(20))

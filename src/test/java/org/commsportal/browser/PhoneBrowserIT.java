@@ -112,6 +112,36 @@ class PhoneBrowserIT extends BrowserTest {
                 .until(d -> d.findElements(By.id("saved-view-name")).isEmpty());
     }
 
+    @Test
+    void the_import_page_fits_a_phone_and_its_bulk_checkbox_is_reached_and_ticked_by_the_keyboard() throws Exception {
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        browser.open("/admin/import");
+        WebElement bulk = browser.waitFor(By.id("import-bulk"));
+        browser.waitUntilIdle();
+        Thread.sleep(300); // the window's width reaches the server after the first render
+        browser.waitUntilIdle();
+        double width = number("return window.innerWidth");
+        assertThat(number("return document.documentElement.scrollWidth"))
+                .as("no sideways scrolling")
+                .isLessThanOrEqualTo(width + 1);
+        assertThat(right(bulk))
+                .as("the checkbox and its helper text wrap within the window")
+                .isLessThanOrEqualTo(width);
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", bulk);
+        browser.screenshot("phone-admin-import");
+
+        // after the source and the file upload, before the Import button (enabled once files are uploaded)
+        assertThat(reachedByTab(List.of("import-source", "import-files", "import-bulk")))
+                .as("reached by Tab, in this order")
+                .containsSubsequence("import-source", "import-files", "import-bulk")
+                .endsWith("import-bulk");
+        new Actions(browser.driver).sendKeys(Keys.SPACE).perform();
+        browser.wait(java.time.Duration.ofSeconds(10)).until(d -> bulk.getDomAttribute("checked") != null);
+        new Actions(browser.driver).sendKeys(Keys.SPACE).perform();
+        browser.wait(java.time.Duration.ofSeconds(10)).until(d -> bulk.getDomAttribute("checked") == null);
+    }
+
     /**
      * Presses Tab from the top of the page until every id was focused (or 80 times), and gives the ids focused in
      * turn: for each focus, the nearest element with an id around it, as a screen reader names the control.

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.RollupRecomputation;
 import org.commsportal.TestTenants;
+import org.commsportal.activity.ActivityService;
+import org.commsportal.common.ReportPeriod;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.importing.ImportUploads.Options;
@@ -59,6 +61,9 @@ class ImportUploadsIT {
 
     @Autowired
     ReadModelCheck readModels;
+
+    @Autowired
+    ActivityService activity;
 
     @Autowired
     JdbcClient jdbc;
@@ -117,6 +122,118 @@ class ImportUploadsIT {
                     .startsWith("finished teams-call-records p2p-call.json (")
                     .endsWith(": " + outcome.summary());
         });
+    }
+
+    @Test
+    void uploaded_call_records_on_the_bulk_path_end_in_the_same_reports_as_without_it_and_the_audit_says_bulk()
+            throws Exception {
+        Tenant perRequest = tenantWithUsers("upload-rows");
+        Tenant bulk = tenantWithUsers("upload-bulk");
+
+        Recorder rows = upload(perRequest, Source.TEAMS_CALL_RECORDS, Options.NONE, teamsFiles(perRequest));
+        Recorder bulked = upload(bulk, Source.TEAMS_CALL_RECORDS, Options.BULK, teamsFiles(bulk));
+
+        ImportUploads.Outcome outcome = bulked.outcome.get();
+        assertThat(outcome.status()).as(bulked.lines.toString()).isZero();
+        assertThat(outcome.summary()).startsWith("Imported 5 call records: 8 sessions written");
+        assertThat(rows.outcome.get().summary()).startsWith("Imported 5 call records: 8 sessions written");
+        assertThat(String.join("\n", bulked.lines))
+                .contains("Importing 5 call records with 8 sessions on the bulk path ...")
+                .contains("Rebuilding the reports of the imported days ...")
+                .contains("Rebuilt the daily rollups and");
+        // the rebuild's steps reach the page in order, the daily rollups first, then every read model
+        assertThat(rows.rebuilding).isEmpty();
+        assertThat(bulked.rebuilding)
+                .isNotEmpty()
+                .allSatisfy(step -> assertThat(step.steps()).isEqualTo(bulked.rebuilding.size()));
+        assertThat(bulked.rebuilding.stream().map(ImportUploads.Rebuilding::step))
+                .isSorted()
+                .startsWith(1)
+                .doesNotHaveDuplicates();
+        assertThat(bulked.rebuilding.get(0).describe())
+                .matches("Rebuilding the reports of the imported days: step 1 of \\d+ \\(daily rollups of"
+                        + " \\d{4}-\\d\\d-\\d\\d to \\d{4}-\\d\\d-\\d\\d\\) \\.\\.\\.");
+        assertThat(bulked.rebuilding.stream().map(ImportUploads.Rebuilding::what))
+                .contains("read model UserPeriodTotals", "read model QualityStreams");
+
+        // the same sessions, the same read models, each equal to its recomputation, the same report figures
+        assertThat(state(bulk)).hasSize(8).isEqualTo(state(perRequest));
+        assertThat(readModels.differences(bulk.id(), 10)).isEmpty();
+        assertThat(readModels.differences(perRequest.id(), 10)).isEmpty();
+        RollupRecomputation.assertDailyRollupsEqualRecomputation(jdbc, bulk.id());
+        for (String table : List.of(
+                "tenant_daily_rollup",
+                "user_daily_rollup",
+                "activity_party_day",
+                "quality_day",
+                "reliability_day",
+                "session_slot_figure")) {
+            assertThat(readModelRows(table, bulk)).as(table).isNotEmpty().isEqualTo(readModelRows(table, perRequest));
+        }
+        assertThat(report(bulk))
+                .isEqualTo(report(perRequest))
+                .anySatisfy(day -> assertThat(day.audio()).isPositive());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM bulk_import_state WHERE tenant_id = :t")
+                        .param("t", bulk.id())
+                        .query(Long.class)
+                        .single())
+                .as("the reports no longer say an import is in progress")
+                .isZero();
+
+        assertThat(auditDetails(bulk)).hasSize(2).satisfies(details -> {
+            assertThat(details.get(0))
+                    .startsWith("started teams-call-records p2p-call.json (")
+                    .endsWith(" bytes) (bulk path)");
+            assertThat(details.get(1))
+                    .startsWith("finished teams-call-records p2p-call.json (")
+                    .endsWith(" bytes) (bulk path): " + outcome.summary());
+        });
+        assertThat(auditDetails(perRequest)).hasSize(2).noneMatch(detail -> detail.contains("bulk"));
+    }
+
+    @Test
+    void an_uploaded_skype_for_business_server_export_on_the_bulk_path_ends_as_without_it() throws Exception {
+        Tenant perRequest = tenantWithUsers("upload-sfb-rows");
+        Tenant bulk = tenantWithUsers("upload-sfb-bulk");
+
+        Recorder rows = upload(perRequest, Source.SFB_SERVER, Options.NONE, sfbFiles(perRequest));
+        Recorder bulked = upload(bulk, Source.SFB_SERVER, Options.BULK, sfbFiles(bulk));
+
+        assertThat(bulked.outcome.get().status()).as(bulked.lines.toString()).isZero();
+        assertThat(rows.outcome.get().summary()).startsWith("Imported 5 dialogs (0 stored ones replaced");
+        assertThat(bulked.outcome.get().summary()).startsWith("Imported 5 dialogs (0 stored ones replaced");
+        assertThat(String.join("\n", bulked.lines)).contains("dialogs on the bulk path ...");
+        assertThat(bulked.rebuilding).isNotEmpty();
+        assertThat(readModels.differences(bulk.id(), 10)).isEmpty();
+        assertThat(state(bulk)).isNotEmpty().isEqualTo(state(perRequest));
+        for (String table : List.of("tenant_daily_rollup", "user_daily_rollup", "session_slot_figure", "pstn_call")) {
+            assertThat(readModelRows(table, bulk)).as(table).isNotEmpty().isEqualTo(readModelRows(table, perRequest));
+        }
+        assertThat(report(bulk)).isEqualTo(report(perRequest));
+        assertThat(auditDetails(bulk)).allSatisfy(detail -> assertThat(detail).contains(" (bulk path)"));
+    }
+
+    @Test
+    void the_users_import_has_no_bulk_path_and_the_service_refuses_it_with_the_reason() throws Exception {
+        Tenant tenant = testTenants.newTenant("upload-users-bulk");
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        UploadFolder folder = uploads.newFolder();
+        folder.receive(
+                "users.csv",
+                stream("UserPrincipalName,DisplayName,WhenCreated\r\nann@" + tenant.name() + ",Ann,2025-01-01\r\n"));
+
+        assertThatThrownBy(() -> uploads.start(Source.USERS_CSV, folder, Options.BULK, new Recorder()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The bulk path (history backfill) is for sessions: Teams call records and Skype for"
+                        + " Business Server exports. A users import has none; import the users without it.");
+        assertThat(users(tenant)).isZero();
+        assertThat(auditDetails(tenant)).as("nothing started").isEmpty();
+
+        // refused before it counted as running: the same files import without the bulk path
+        Recorder run = new Recorder();
+        uploads.start(Source.USERS_CSV, folder, Options.NONE, run);
+        assertThat(run.outcome.get(60, TimeUnit.SECONDS).summary()).startsWith("Imported 1 users");
+        assertThat(users(tenant)).isOne();
     }
 
     @Test
@@ -255,6 +372,7 @@ class ImportUploadsIT {
     static final class Recorder implements ImportUploads.Watcher {
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
         final List<ImportUploads.Progress> progress = Collections.synchronizedList(new ArrayList<>());
+        final List<ImportUploads.Rebuilding> rebuilding = Collections.synchronizedList(new ArrayList<>());
         final CompletableFuture<ImportUploads.Outcome> outcome = new CompletableFuture<>();
 
         @Override
@@ -268,9 +386,102 @@ class ImportUploadsIT {
         }
 
         @Override
+        public void rebuilding(ImportUploads.Rebuilding step) {
+            rebuilding.add(step);
+        }
+
+        @Override
         public void finished(ImportUploads.Outcome done) {
             outcome.complete(done);
         }
+    }
+
+    /** Uploads the files into the tenant as its global administrator and waits for the import to end. */
+    private Recorder upload(Tenant tenant, Source source, Options options, java.util.Map<String, String> files)
+            throws Exception {
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        UploadFolder folder = uploads.newFolder();
+        for (var file : files.entrySet()) {
+            folder.receive(file.getKey(), stream(file.getValue()));
+        }
+        Recorder run = new Recorder();
+        uploads.start(source, folder, options, run);
+        run.outcome.get(60, TimeUnit.SECONDS);
+        return run;
+    }
+
+    private java.util.Map<String, String> teamsFiles(Tenant tenant) throws IOException {
+        var files = new java.util.LinkedHashMap<String, String>();
+        for (String name : TeamsCallRecordImportIT.FIXTURES) {
+            files.put(name, fixture(tenant, name));
+        }
+        return files;
+    }
+
+    private java.util.Map<String, String> sfbFiles(Tenant tenant) throws IOException {
+        var files = new java.util.LinkedHashMap<String, String>();
+        for (String name : SfbServerImportIT.FIXTURES) {
+            try (var in = getClass().getResourceAsStream("/importing/sfb/" + name)) {
+                files.put(
+                        name,
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                .replace("{{DAY}}", day)
+                                .replace("{{DOMAIN}}", tenant.name()));
+            }
+        }
+        return files;
+    }
+
+    /** The peer-to-peer activity report's days, as its page shows them to the tenant's administrator. */
+    private List<org.commsportal.activity.DailyActivity> report(Tenant tenant) {
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        return activity.activity(ReportPeriod.D7).days();
+    }
+
+    /**
+     * A read model's rows of the tenant, comparable across tenants: users by alias, sessions by dialog id, whether a
+     * conference key is set, the domain written as D.
+     */
+    private List<String> readModelRows(String table, Tenant tenant) {
+        java.util.Map<Long, String> aliases = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, alias FROM licensed_user WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query((rs, row) -> aliases.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        java.util.Map<Long, String> dialogs = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, dialog_id FROM comm_session WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query((rs, row) -> dialogs.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        List<String> rows = new ArrayList<>();
+        for (var row : jdbc.sql("SELECT * FROM " + table + " WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query()
+                .listOfRows()) {
+            var comparable = new java.util.TreeMap<String, Object>();
+            row.forEach((column, value) -> {
+                String name = column.toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("tenant_id") || name.equals("id")) {
+                    return;
+                }
+                if (value != null && name.endsWith("user_id")) {
+                    value = aliases.get(((Number) value).longValue());
+                } else if (value != null && name.endsWith("session_id")) {
+                    value = dialogs.get(((Number) value).longValue());
+                } else if (value instanceof byte[] bytes && name.equals("conference_key")) {
+                    // a hash of the conference's address, which names the tenant's domain
+                    value = java.util.Arrays.equals(bytes, new byte[bytes.length]) ? "none" : "a conference";
+                } else if (value instanceof byte[] bytes) {
+                    value = java.util.HexFormat.of().formatHex(bytes);
+                } else if (value instanceof String text) {
+                    value = text.replace(tenant.name(), "D");
+                }
+                comparable.put(name, value);
+            });
+            rows.add(comparable.toString());
+        }
+        rows.sort(null);
+        return rows;
     }
 
     private static ByteArrayInputStream stream(String text) {

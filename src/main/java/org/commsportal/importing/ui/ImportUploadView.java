@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Upload files of another system and import them into the signed-in organization with the command line's importer:
  * checked whole first (a bad file imports nothing and every problem is listed), then written with progress, rate and
- * time left, and a summary (docs/pages.md, "Import").
+ * time left, and a summary; sessions optionally on the bulk path, whose final rebuild shows its steps (docs/pages.md,
+ * "Import").
  */
 @Route("admin/import")
 @PageTitle("Import | Comms Usage Portal")
@@ -58,9 +59,11 @@ class ImportUploadView extends VerticalLayout {
     private final Span uploadError = new Span();
     private final TextField columns = new TextField("Column mapping (optional)");
     private final Checkbox dryRun = new Checkbox("Dry run: check and show the first rows, write nothing");
+    private final Checkbox bulk = new Checkbox("Bulk (history backfill)");
     private final Button start = new Button("Import");
     private final ProgressBar progress = new ProgressBar();
     private final Span rate = new Span();
+    private final Span rebuildStep = new Span();
     private final Pre output = new Pre();
     private final Div summary = new Div();
     private final Deque<String> lines = new ArrayDeque<>();
@@ -100,6 +103,10 @@ class ImportUploadView extends VerticalLayout {
         columns.setPlaceholder("e.g. upn=Email,displayName=Full name");
         columns.setWidth("28em");
         dryRun.setId("import-dry-run");
+        bulk.setId("import-bulk");
+        bulk.setHelperText("Raw rows first, then the reports of the imported days rebuilt at the end: faster for a"
+                + " history backfill. Meanwhile the usage and quality pages show \"Import in progress, figures up"
+                + " to ...\"; webhooks are not notified of these sessions.");
 
         start.setId("start-import");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -108,6 +115,7 @@ class ImportUploadView extends VerticalLayout {
         progress.setId("import-progress");
         progress.setVisible(false);
         rate.setId("import-rate");
+        rebuildStep.setId("import-step");
         output.setId("import-output");
         output.getStyle()
                 .set("white-space", "pre-wrap")
@@ -130,9 +138,11 @@ class ImportUploadView extends VerticalLayout {
                 uploadError,
                 columns,
                 dryRun,
+                bulk,
                 start,
                 progress,
                 rate,
+                rebuildStep,
                 summary,
                 output);
         sourceChanged();
@@ -219,6 +229,7 @@ class ImportUploadView extends VerticalLayout {
                 });
         columns.setVisible(users);
         dryRun.setVisible(users);
+        bulk.setVisible(chosen.bulkPath());
     }
 
     private void showReceived() {
@@ -253,13 +264,17 @@ class ImportUploadView extends VerticalLayout {
         summary.setText("");
         summary.getElement().removeAttribute("theme");
         rate.setText("Checking the files ...");
+        rebuildStep.setText("");
         progress.setIndeterminate(true);
         progress.setVisible(true);
         try {
             imports.start(
                     source.getValue(),
                     current,
-                    new ImportUploads.Options(columns.getValue(), dryRun.getValue()),
+                    new ImportUploads.Options(
+                            columns.getValue(),
+                            dryRun.getValue(),
+                            source.getValue().bulkPath() && bulk.getValue()),
                     watcher(ui));
         } catch (IllegalStateException refused) {
             progress.setVisible(false);
@@ -271,6 +286,7 @@ class ImportUploadView extends VerticalLayout {
         running = true;
         folder = null; // the import owns it now and deletes it when done
         source.setEnabled(false);
+        bulk.setEnabled(false);
         upload.setVisible(false);
         start.setEnabled(false);
         ui.setPollInterval(POLL_MILLIS);
@@ -289,6 +305,14 @@ class ImportUploadView extends VerticalLayout {
                     progress.setIndeterminate(false);
                     progress.setValue(step.fraction());
                     rate.setText(step.describe());
+                });
+            }
+
+            @Override
+            public void rebuilding(ImportUploads.Rebuilding rebuild) {
+                ui.access(() -> {
+                    progress.setIndeterminate(true); // steps differ much in length: moving, not a fraction
+                    rebuildStep.setText(rebuild.describe());
                 });
             }
 
@@ -314,7 +338,11 @@ class ImportUploadView extends VerticalLayout {
         progress.setValue(outcome.imported() ? 1.0 : progress.getValue());
         summary.setText(outcome.summary());
         summary.getElement().setAttribute("theme", outcome.imported() ? "badge success" : "badge error");
+        if (outcome.imported() && !rebuildStep.getText().isEmpty()) {
+            rebuildStep.setText("The reports of the imported days are rebuilt.");
+        } // else the step it stopped at stays
         source.setEnabled(true);
+        bulk.setEnabled(true);
         upload.setVisible(true);
         newFolder();
     }
