@@ -141,6 +141,25 @@ class DevicePlatformDayRepository {
                 """.formatted(RECOUNTED)).param("tenantId", tenantId).update();
     }
 
+    /** Replaces the rows of the days [from, until) by the recount of their device_usage_day rows. */
+    void rebuildDays(long tenantId, LocalDate from, LocalDate until) {
+        jdbc.sql("DELETE FROM device_usage_platform_day WHERE tenant_id = :tenantId AND day >= :from AND day < :until")
+                .param("tenantId", tenantId)
+                .param("from", from)
+                .param("until", until)
+                .update();
+        jdbc.sql("""
+                INSERT INTO device_usage_platform_day (tenant_id, day, platform, users)
+                SELECT :tenantId, r.day, r.platform, r.users FROM (%s) r
+                """.formatted(RECOUNTED.replace(
+                        "WHERE tenant_id = :tenantId",
+                        "WHERE tenant_id = :tenantId AND day >= :from AND day < :until")))
+                .param("tenantId", tenantId)
+                .param("from", from)
+                .param("until", until)
+                .update();
+    }
+
     /**
      * The rows that differ from the recount of device_usage_day, described, at most limit (device_usage_day itself
      * is compared with the raw sessions).

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
 import org.springframework.core.annotation.Order;
@@ -25,14 +26,17 @@ class DeviceUsageDays implements SessionChangeListener {
     private final DeviceUsageRepository repository;
     private final DevicePlatformDayRepository platformDays;
     private final DevicePeriodTotals periodTotals;
+    private final LockedSteps steps;
 
     DeviceUsageDays(
             DeviceUsageRepository repository,
             DevicePlatformDayRepository platformDays,
-            DevicePeriodTotals periodTotals) {
+            DevicePeriodTotals periodTotals,
+            LockedSteps steps) {
         this.repository = repository;
         this.platformDays = platformDays;
         this.periodTotals = periodTotals;
+        this.steps = steps;
     }
 
     /** The period totals of the users whose rows change, in id order (docs/architecture.md, the lock order). */
@@ -84,6 +88,20 @@ class DeviceUsageDays implements SessionChangeListener {
         repository.rebuild(tenantId);
         platformDays.rebuild(tenantId);
         periodTotals.rebuilt(tenantId);
+        return true;
+    }
+
+    /**
+     * A bulk import's days, a week of UTC days per step: their rows and daily users per platform recomputed from the
+     * sessions that start on them, then the period totals rebuilt from the day rows.
+     */
+    @Override
+    public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        steps.forEachWeek(tenantId, first, last, (from, until) -> {
+            repository.rebuildDays(tenantId, from, until);
+            platformDays.rebuildDays(tenantId, from, until);
+        });
+        steps.once(tenantId, () -> periodTotals.rebuilt(tenantId));
         return true;
     }
 

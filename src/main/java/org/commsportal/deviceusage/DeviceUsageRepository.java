@@ -3,6 +3,7 @@ package org.commsportal.deviceusage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -56,6 +57,14 @@ class DeviceUsageRepository {
             GROUP BY c.user_id, c.day, c.platform,
                      IF(c.platform = 7, UNHEX(LEFT(SHA2(c.agent, 256), 16)), UNHEX('0000000000000000'))
             """.formatted(ClientPlatforms.SQL_PLATFORM);
+
+    /** Inserts the recomputation of the sessions that start in [:from, :until). */
+    private static final String INSERT_RECOMPUTED = """
+            INSERT INTO device_usage_day (tenant_id, user_id, day, platform, agent_key, agent, sessions)
+            SELECT :tenantId, r.user_id, r.day, r.platform, r.agent_key, r.agent, r.sessions FROM (%s) r
+            """.formatted(RECOMPUTED.replace(
+            "WHERE s.tenant_id = :tenantId",
+            "WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until"));
 
     /** A user as stored: the names, the last day with a session and a bit per platform used (1 << code). */
     record StoredRow(
@@ -173,27 +182,42 @@ class DeviceUsageRepository {
         jdbc.sql("DELETE FROM device_usage_day WHERE tenant_id = :tenantId")
                 .param("tenantId", tenantId)
                 .update();
-        String week = RECOMPUTED.replace(
-                "WHERE s.tenant_id = :tenantId",
-                "WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until");
-        // the fold's CONVERT(... USING ascii) turns a character outside ASCII into '?' with a warning, which strict
-        // mode makes an error in an INSERT; relaxed for these statements only (docs/device-usage.md)
+        relaxed(() -> sessionWeeks.forEach(tenantId, (from, until) -> insertRecomputed(tenantId, from, until)));
+    }
+
+    /**
+     * Replaces the rows of the UTC days [from, until) by the recomputation from the sessions that start on them (a
+     * row is one start day's), for a bulk import's rebuild.
+     */
+    void rebuildDays(long tenantId, LocalDate from, LocalDate until) {
+        jdbc.sql("DELETE FROM device_usage_day WHERE tenant_id = :tenantId AND day >= :from AND day < :until")
+                .param("tenantId", tenantId)
+                .param("from", from)
+                .param("until", until)
+                .update();
+        relaxed(() -> insertRecomputed(tenantId, from.atStartOfDay(), until.atStartOfDay()));
+    }
+
+    private void insertRecomputed(long tenantId, LocalDateTime from, LocalDateTime until) {
+        jdbc.sql(INSERT_RECOMPUTED)
+                .param("tenantId", tenantId)
+                .param("from", from)
+                .param("until", until)
+                .update();
+    }
+
+    /**
+     * Runs the statements with strict mode off: the fold's CONVERT(... USING ascii) turns a character outside ASCII
+     * into '?' with a warning, which strict mode makes an error in an INSERT (docs/device-usage.md).
+     */
+    private void relaxed(Runnable statements) {
         jdbc.sql("SET @device_usage_sql_mode = @@SESSION.sql_mode").update();
         jdbc.sql("""
                 SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(REPLACE(REPLACE(@@SESSION.sql_mode,
                     'STRICT_TRANS_TABLES', ''), 'STRICT_ALL_TABLES', ''), ',,', ','))
                 """).update();
         try {
-            sessionWeeks.forEach(
-                    tenantId,
-                    (from, until) -> jdbc.sql("""
-                            INSERT INTO device_usage_day (tenant_id, user_id, day, platform, agent_key, agent, sessions)
-                            SELECT :tenantId, r.user_id, r.day, r.platform, r.agent_key, r.agent, r.sessions FROM (%s) r
-                            """.formatted(week))
-                            .param("tenantId", tenantId)
-                            .param("from", from)
-                            .param("until", until)
-                            .update());
+            statements.run();
         } finally {
             jdbc.sql("SET SESSION sql_mode = @device_usage_sql_mode").update();
         }

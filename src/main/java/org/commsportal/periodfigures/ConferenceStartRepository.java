@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
+import org.commsportal.sessions.ConferenceKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,7 @@ class ConferenceStartRepository {
                    MAX(c.media_mask & 8 <> 0) AS app_sharing, MAX(c.web_conferencing <=> TRUE) AS web,
                    MAX(c.telephone) AS telephone
             FROM (
-                SELECT UNHEX(LEFT(SHA2(CONCAT(s.conference_url, CHAR(10), COALESCE(s.conf_instance, '')), 256), 16))
+                SELECT {CONFERENCE_KEY}
                            AS conference_key,
                        TIMESTAMPDIFF(SECOND, '1970-01-01', s.start_time) DIV 900 AS slot,
                        s.media_mask, s.web_conferencing,
@@ -66,7 +67,7 @@ class ConferenceStartRepository {
                       (SELECT kept_from FROM user_period_state WHERE tenant_id = :tenantId), '1000-01-01')
             ) c
             GROUP BY c.conference_key
-            """;
+            """.replace("{CONFERENCE_KEY}", ConferenceKey.OF_SESSION_S);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;

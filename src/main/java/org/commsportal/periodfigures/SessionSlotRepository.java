@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
+import org.commsportal.sessions.ConferenceKey;
 import org.commsportal.sessions.SessionWeeks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,7 @@ class SessionSlotRepository {
                 -- each session once per kind of row it counts in
                 SELECT k.kind, TIMESTAMPDIFF(SECOND, '1970-01-01', s.start_time) DIV 900 AS slot,
                        IF(k.kind = 1,
-                          UNHEX(LEFT(SHA2(CONCAT(s.conference_url, CHAR(10), COALESCE(s.conf_instance, '')), 256), 16)),
+                          {CONFERENCE_KEY},
                           UNHEX('0000000000000000')) AS conference_key,
                        s.media_mask, s.web_conferencing,
                        (s.dial_direction IS NOT NULL OR s.from_tel IS NOT NULL OR s.to_tel IS NOT NULL) AS telephone,
@@ -62,7 +63,7 @@ class SessionSlotRepository {
                       (SELECT kept_from FROM user_period_state WHERE tenant_id = :tenantId), '1000-01-01')
             ) p
             GROUP BY p.kind, p.slot, p.conference_key
-            """;
+            """.replace("{CONFERENCE_KEY}", ConferenceKey.OF_SESSION_S);
 
     private static final String RECOMPUTED_ALL =
             RECOMPUTED.replace("{MEDIA_RANGE}", "TRUE").replace("{RANGE}", "TRUE");

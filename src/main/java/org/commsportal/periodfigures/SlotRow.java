@@ -1,14 +1,11 @@
 package org.commsportal.periodfigures;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.BiConsumer;
+import org.commsportal.sessions.ConferenceKey;
 import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.Modality;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The key of a quarter-hour row of changeset 023: its kind, the UTC quarter-hour in which the sessions start
@@ -23,19 +20,6 @@ record SlotRow(SlotKind kind, long slot, byte[] conferenceKey) {
     static final Comparator<SlotRow> ORDER = Comparator.comparing(SlotRow::kind)
             .thenComparingLong(SlotRow::slot)
             .thenComparing(SlotRow::conferenceKey, Arrays::compareUnsigned);
-
-    /** The first 8 bytes of the SHA-256 of the conference's identity (the SQL twin in changeset 023). */
-    static byte[] conferenceKey(@Nullable String conferenceId) {
-        if (conferenceId == null) {
-            return NO_CONFERENCE;
-        }
-        try {
-            return Arrays.copyOf(
-                    MessageDigest.getInstance("SHA-256").digest(conferenceId.getBytes(StandardCharsets.UTF_8)), 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
 
     /** The rows a session counts in, with its counts (times the sign: -1 for a session taken away). */
     static void forEachRow(CountedSession s, int sign, BiConsumer<SlotRow, Counts> row) {
@@ -67,7 +51,7 @@ record SlotRow(SlotKind kind, long slot, byte[] conferenceKey) {
         boolean telephone = s.conferenceJoin().telephone();
         if (s.toUserId() != null) {
             row.accept(
-                    new SlotRow(SlotKind.ORGANIZED, slot, conferenceKey(s.conferenceId())),
+                    new SlotRow(SlotKind.ORGANIZED, slot, ConferenceKey.of(s.conferenceId())),
                     new Counts(
                             sign,
                             has(s, Modality.IM) * sign,

@@ -121,6 +121,29 @@ class PstnCallRepository {
         });
     }
 
+    /** {@link #forEachTelephoneSession(long, Consumer)} of the sessions that start in [from, until). */
+    void forEachTelephoneSession(
+            long tenantId, LocalDateTime from, LocalDateTime until, Consumer<PstnCall.TelephoneSession> consumer) {
+        streaming.query(
+                TELEPHONE_SESSION + """
+                         AND s.start_time >= :from AND s.start_time < :until AND s.start_time >= COALESCE(
+                            (SELECT k.kept_from FROM user_period_state k WHERE k.tenant_id = s.tenant_id), '1000-01-01')
+                        """,
+                new MapSqlParameterSource("t", tenantId).addValue("from", from).addValue("until", until),
+                rs -> {
+                    consumer.accept(telephoneSession(rs));
+                });
+    }
+
+    /** Deletes the calls that start in [from, until). */
+    void deleteStarting(long tenantId, LocalDateTime from, LocalDateTime until) {
+        jdbc.sql("DELETE FROM pstn_call WHERE tenant_id = :t AND start_time >= :from AND start_time < :until")
+                .param("t", tenantId)
+                .param("from", from)
+                .param("until", until)
+                .update();
+    }
+
     void delete(long tenantId, Collection<Long> sessionIds) {
         for (List<Long> ids : Chunks.of(List.copyOf(sessionIds))) {
             jdbc.sql("DELETE FROM pstn_call WHERE tenant_id = :t AND session_id IN (:ids)")

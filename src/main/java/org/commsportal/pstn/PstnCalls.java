@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
 import org.springframework.core.annotation.Order;
@@ -27,9 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 class PstnCalls implements SessionChangeListener {
 
     private final PstnCallRepository repository;
+    private final LockedSteps steps;
 
-    PstnCalls(PstnCallRepository repository) {
+    PstnCalls(PstnCallRepository repository, LockedSteps steps) {
         this.repository = repository;
+        this.steps = steps;
     }
 
     @Override
@@ -77,8 +81,27 @@ class PstnCalls implements SessionChangeListener {
     @Transactional
     public boolean rebuild(long tenantId) {
         repository.deleteAll(tenantId);
+        insertCalls(tenantId, consumer -> repository.forEachTelephoneSession(tenantId, consumer));
+        return true;
+    }
+
+    /** A bulk import's days, a week of UTC days per step: the calls that start on them derived afresh. */
+    @Override
+    public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        steps.forEachWeek(tenantId, first, last, (from, until) -> {
+            repository.deleteStarting(tenantId, from.atStartOfDay(), until.atStartOfDay());
+            insertCalls(
+                    tenantId,
+                    consumer -> repository.forEachTelephoneSession(
+                            tenantId, from.atStartOfDay(), until.atStartOfDay(), consumer));
+        });
+        return true;
+    }
+
+    /** Derives and inserts the calls of the telephone sessions a source gives, a thousand per statement. */
+    private void insertCalls(long tenantId, Consumer<Consumer<PstnCall.TelephoneSession>> sessions) {
         List<PstnCall> calls = new ArrayList<>();
-        repository.forEachTelephoneSession(tenantId, s -> {
+        sessions.accept(s -> {
             PstnCall call = PstnCall.of(s);
             if (call != null) {
                 calls.add(call);
@@ -89,7 +112,6 @@ class PstnCalls implements SessionChangeListener {
             }
         });
         repository.insert(tenantId, calls);
-        return true;
     }
 
     @Override

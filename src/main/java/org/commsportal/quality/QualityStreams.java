@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.commsportal.common.UtcDateTime;
 import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
-import org.commsportal.sessions.TenantWriteLock;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the call quality read model in the session writer's transaction, as its fifth read model
@@ -28,13 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class QualityStreams implements SessionChangeListener {
 
     private final QualityStreamRepository repository;
-    private final TenantWriteLock writeLock;
-    private final TransactionTemplate transactions;
+    private final LockedSteps steps;
 
-    QualityStreams(QualityStreamRepository repository, TenantWriteLock writeLock, TransactionTemplate transactions) {
+    QualityStreams(QualityStreamRepository repository, LockedSteps steps) {
         this.repository = repository;
-        this.writeLock = writeLock;
-        this.transactions = transactions;
+        this.steps = steps;
     }
 
     @Override
@@ -69,8 +66,7 @@ class QualityStreams implements SessionChangeListener {
     public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             LocalDate built = day;
-            transactions.executeWithoutResult(status -> {
-                writeLock.lockExclusive(tenantId);
+            steps.once(tenantId, () -> {
                 repository.forgetDay(tenantId, built);
                 repository.build(tenantId, built);
             });

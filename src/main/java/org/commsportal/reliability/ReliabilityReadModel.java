@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.commsportal.common.UtcDateTime;
 import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
-import org.commsportal.sessions.TenantWriteLock;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the reliability and Rate My Call read models in the session writer's transaction (docs/architecture.md). Every
@@ -27,28 +26,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReliabilityReadModel implements SessionChangeListener {
 
     private final ReliabilityStoreRepository repository;
-    private final TenantWriteLock writeLock;
-    private final TransactionTemplate transactions;
+    private final LockedSteps steps;
 
-    ReliabilityReadModel(
-            ReliabilityStoreRepository repository, TenantWriteLock writeLock, TransactionTemplate transactions) {
+    ReliabilityReadModel(ReliabilityStoreRepository repository, LockedSteps steps) {
         this.repository = repository;
-        this.writeLock = writeLock;
-        this.transactions = transactions;
+        this.steps = steps;
     }
 
     /** A bulk import's days, a week of UTC days per transaction: their rows forgotten, then built from the raw rows. */
     @Override
     public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
-        for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(7)) {
-            LocalDate weekFrom = from;
-            LocalDate until = from.plusDays(7).isAfter(last.plusDays(1)) ? last.plusDays(1) : from.plusDays(7);
-            transactions.executeWithoutResult(status -> {
-                writeLock.lockExclusive(tenantId);
-                repository.forgetDays(tenantId, weekFrom, until);
-                repository.build(tenantId, weekFrom.atStartOfDay(), until.atStartOfDay());
-            });
-        }
+        steps.forEachWeek(tenantId, first, last, (from, until) -> {
+            repository.forgetDays(tenantId, from, until);
+            repository.build(tenantId, from.atStartOfDay(), until.atStartOfDay());
+        });
         return true;
     }
 

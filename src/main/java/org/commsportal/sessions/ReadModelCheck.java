@@ -5,7 +5,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -21,20 +20,17 @@ public class ReadModelCheck {
     private final RollupCheckRepository rollups;
     private final List<SessionChangeListener> readModels;
     private final BulkImportRepository bulkImports;
-    private final TenantWriteLock writeLock;
-    private final TransactionTemplate transactions;
+    private final LockedSteps lockedSteps;
 
     ReadModelCheck(
             RollupCheckRepository rollups,
             List<SessionChangeListener> readModels,
             BulkImportRepository bulkImports,
-            TenantWriteLock writeLock,
-            TransactionTemplate transactions) {
+            LockedSteps lockedSteps) {
         this.rollups = rollups;
         this.readModels = readModels;
         this.bulkImports = bulkImports;
-        this.writeLock = writeLock;
-        this.transactions = transactions;
+        this.lockedSteps = lockedSteps;
     }
 
     /** Hears each step of {@link #rebuildDays} as it begins, on the rebuilding thread. */
@@ -95,17 +91,13 @@ public class ReadModelCheck {
             long tenantId, java.time.LocalDate first, java.time.LocalDate last, RebuildSteps steps) {
         long started = System.nanoTime();
         int weeks = (int) ((java.time.temporal.ChronoUnit.DAYS.between(first, last) + 7) / 7);
-        int step = 0;
-        for (java.time.LocalDate from = first; !from.isAfter(last); from = from.plusDays(7)) {
-            java.time.LocalDate until =
-                    from.plusDays(7).isAfter(last.plusDays(1)) ? last.plusDays(1) : from.plusDays(7);
-            java.time.LocalDate weekFrom = from;
-            steps.next(++step, weeks + readModels.size(), "daily rollups of " + from + " to " + until.minusDays(1));
-            transactions.executeWithoutResult(status -> {
-                writeLock.lockExclusive(tenantId);
-                bulkImports.rebuildRollups(tenantId, weekFrom, until);
-            });
-        }
+        int total = weeks + readModels.size();
+        int[] week = {0};
+        lockedSteps.forEachWeek(tenantId, first, last, (from, until) -> {
+            steps.next(++week[0], total, "daily rollups of " + from + " to " + until.minusDays(1));
+            bulkImports.rebuildRollups(tenantId, from, until);
+        });
+        int step = week[0];
         log.info(
                 "Bulk rebuild of tenant {}: daily rollups of {}..{} in {} ms",
                 tenantId,
@@ -115,13 +107,10 @@ public class ReadModelCheck {
         List<String> rebuilt = new ArrayList<>();
         for (SessionChangeListener readModel : readModels) {
             String name = ClassUtils.getUserClass(readModel).getSimpleName();
-            steps.next(++step, weeks + readModels.size(), "read model " + name);
+            steps.next(++step, total, "read model " + name);
             long stepStarted = System.nanoTime();
             boolean done = readModel.rebuildDays(tenantId, first, last)
-                    || Boolean.TRUE.equals(transactions.execute(status -> {
-                        writeLock.lockExclusive(tenantId);
-                        return readModel.rebuild(tenantId);
-                    }));
+                    || Boolean.TRUE.equals(lockedSteps.call(tenantId, () -> readModel.rebuild(tenantId)));
             if (done) {
                 rebuilt.add(name);
                 log.info("Bulk rebuild of tenant {}: {} in {} ms", tenantId, name, millisSince(stepStarted));

@@ -11,6 +11,7 @@ import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
 import org.commsportal.export.StreamingJdbc;
+import org.commsportal.sessions.ConferenceKey;
 import org.commsportal.sessions.SessionWeeks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +47,7 @@ class ActivityPartyDayRepository {
                        DATE(s.start_time) AS day,
                        IF(s.conference_url IS NULL, 0, IF(k.part = 0, 2, 1)) AS kind,
                        IF(s.conference_url IS NULL, UNHEX('0000000000000000'),
-                          UNHEX(LEFT(SHA2(CONCAT(s.conference_url, CHAR(10), COALESCE(s.conf_instance, '')), 256),
-                                     16))) AS conference_key,
+                          {CONFERENCE_KEY}) AS conference_key,
                        s.media_mask, s.web_conferencing, s.dial_direction, s.conferencing_provider, s.from_tel,
                        s.to_tel, COALESCE(m.av_ms, 0) AS av_ms
                 FROM comm_session s
@@ -66,7 +66,7 @@ class ActivityPartyDayRepository {
                       (SELECT kept_from FROM user_period_state WHERE tenant_id = :tenantId), '1000-01-01')
             ) p
             GROUP BY p.user_id, p.kind, p.day, p.conference_key
-            """;
+            """.replace("{CONFERENCE_KEY}", ConferenceKey.OF_SESSION_S);
 
     /** The recomputation of every day. */
     private static final String RECOMPUTED_ALL =
@@ -91,6 +91,13 @@ class ActivityPartyDayRepository {
             "dial_third_party_sessions",
             "dial_in_microsoft_ms",
             "dial_out_microsoft_ms");
+
+    /** Inserts {@link #RECOMPUTED_DAYS}. */
+    private static final String INSERT_DAYS = "INSERT INTO activity_party_day (tenant_id, user_id, day, kind,"
+            + " conference_key, " + String.join(", ", COUNTERS) + ") SELECT :tenantId, r.user_id, r.day, r.kind,"
+            + " r.conference_key, "
+            + String.join(", ", COUNTERS.stream().map(c -> "r." + c).toList()) + " FROM ("
+            + RECOMPUTED_DAYS + ") r";
 
     private final JdbcClient jdbc;
     private final SessionWeeks sessionWeeks;
@@ -170,18 +177,34 @@ class ActivityPartyDayRepository {
         jdbc.sql("DELETE FROM activity_day_total WHERE tenant_id = :tenantId")
                 .param("tenantId", tenantId)
                 .update();
-        String insert = "INSERT INTO activity_party_day (tenant_id, user_id, day, kind, conference_key, "
-                + String.join(", ", COUNTERS) + ") SELECT :tenantId, r.user_id, r.day, r.kind, r.conference_key, "
-                + String.join(", ", COUNTERS.stream().map(c -> "r." + c).toList()) + " FROM (" + RECOMPUTED_DAYS
-                + ") r";
         sessionWeeks.forEach(
                 tenantId,
-                (from, until) -> jdbc.sql(insert)
+                (from, until) -> jdbc.sql(INSERT_DAYS)
                         .param("tenantId", tenantId)
                         .param("from", from)
                         .param("until", until)
                         .update());
         recount(tenantId, "TRUE", Map.of());
+    }
+
+    /**
+     * Replaces the rows and day totals of the UTC days [from, until) by the recomputation from the sessions that
+     * start on them (a row is one start day's), for a bulk import's rebuild.
+     */
+    void rebuildDays(long tenantId, LocalDate from, LocalDate until) {
+        for (String table : List.of("activity_party_day", "activity_day_total")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day >= :from AND day < :until")
+                    .param("tenantId", tenantId)
+                    .param("from", from)
+                    .param("until", until)
+                    .update();
+        }
+        jdbc.sql(INSERT_DAYS)
+                .param("tenantId", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("until", until.atStartOfDay())
+                .update();
+        recount(tenantId, "day >= :fromDay AND day < :untilDay", Map.of("fromDay", from, "untilDay", until));
     }
 
     /** The rows that differ from a recomputation from the raw sessions, described, at most limit. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
 import org.springframework.core.annotation.Order;
@@ -24,10 +25,12 @@ class ActivityPartyDays implements SessionChangeListener {
 
     private final ActivityPartyDayRepository repository;
     private final ActivityPeriodTotals periodTotals;
+    private final LockedSteps steps;
 
-    ActivityPartyDays(ActivityPartyDayRepository repository, ActivityPeriodTotals periodTotals) {
+    ActivityPartyDays(ActivityPartyDayRepository repository, ActivityPeriodTotals periodTotals, LockedSteps steps) {
         this.repository = repository;
         this.periodTotals = periodTotals;
+        this.steps = steps;
     }
 
     /** The period totals of the users whose rows change, in id order (docs/architecture.md, the lock order). */
@@ -82,6 +85,17 @@ class ActivityPartyDays implements SessionChangeListener {
     public boolean rebuild(long tenantId) {
         repository.rebuild(tenantId);
         periodTotals.rebuilt(tenantId);
+        return true;
+    }
+
+    /**
+     * A bulk import's days, a week of UTC days per step: their rows and day totals recomputed from the sessions that
+     * start on them, then the period totals rebuilt from the day rows.
+     */
+    @Override
+    public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        steps.forEachWeek(tenantId, first, last, (from, until) -> repository.rebuildDays(tenantId, from, until));
+        steps.once(tenantId, () -> periodTotals.rebuilt(tenantId));
         return true;
     }
 

@@ -1,16 +1,13 @@
 package org.commsportal.skypeactivity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.commsportal.sessions.ConferenceJoin;
+import org.commsportal.sessions.ConferenceKey;
 import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.Modality;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the read model's key: a licensed user (0 for the tenant as a whole), the UTC day a session started, the
@@ -51,19 +48,6 @@ record PartyDay(long userId, LocalDate day, Kind kind, byte[] conferenceKey) {
             .thenComparing(PartyDay::day)
             .thenComparing(PartyDay::conferenceKey, Arrays::compareUnsigned);
 
-    /** The first 8 bytes of the SHA-256 of the conference's identity (the SQL twin in changeset 016). */
-    static byte[] conferenceKey(@Nullable String conferenceId) {
-        if (conferenceId == null) {
-            return PEER_TO_PEER;
-        }
-        try {
-            return Arrays.copyOf(
-                    MessageDigest.getInstance("SHA-256").digest(conferenceId.getBytes(StandardCharsets.UTF_8)), 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
     /**
      * The rows a session counts in: its licensed parties' (a session with oneself once) and, if peer-to-peer, the
      * tenant's, which counts every peer-to-peer session as the peer-to-peer page does. A re-linked session comes as
@@ -71,7 +55,7 @@ record PartyDay(long userId, LocalDate day, Kind kind, byte[] conferenceKey) {
      */
     static void forEachRow(CountedSession s, java.util.function.Consumer<PartyDay> row) {
         LocalDate day = s.start().atOffset(ZoneOffset.UTC).toLocalDate();
-        byte[] key = conferenceKey(s.conferenceId());
+        byte[] key = ConferenceKey.of(s.conferenceId());
         if (s.conference()) {
             if (s.fromUserId() != null) {
                 row.accept(new PartyDay(s.fromUserId(), day, Kind.PARTICIPATED, key));

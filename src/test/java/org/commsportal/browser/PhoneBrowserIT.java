@@ -16,6 +16,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The portal in a phone's window (390 × 844): one-line navigation bar, everything reachable without scrolling
@@ -23,6 +25,9 @@ import org.openqa.selenium.interactions.Actions;
  */
 @PortalIntegrationTest
 class PhoneBrowserIT extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void desktopWindowAgain() {
@@ -37,10 +42,7 @@ class PhoneBrowserIT extends BrowserTest {
                 new String[] {"/usage/peer-to-peer-activity", "/usage/device-usage", "/usage/session-details"}) {
             browser.open(page);
             browser.waitFor(By.id("export-csv"));
-            browser.waitUntilIdle();
-            Thread.sleep(300); // the window's width reaches the server after the first render
-            browser.waitUntilIdle();
-            double width = number("return window.innerWidth");
+            double width = settledWidth();
             assertThat(number("""
                     return document.querySelector('vaadin-app-layout').shadowRoot.querySelector('[part=navbar]')
                         .getBoundingClientRect().height""")).as(page + ": one line").isLessThan(70);
@@ -87,10 +89,7 @@ class PhoneBrowserIT extends BrowserTest {
         for (var page : controls.entrySet()) {
             browser.open(page.getKey());
             browser.waitFor(By.id(page.getValue().get(0)));
-            browser.waitUntilIdle();
-            Thread.sleep(300); // the window's width reaches the server after the first render
-            browser.waitUntilIdle();
-            double width = number("return window.innerWidth");
+            double width = settledWidth();
             assertThat(number("return document.documentElement.scrollWidth"))
                     .as(page.getKey() + ": no sideways scrolling")
                     .isLessThanOrEqualTo(width + 1);
@@ -118,10 +117,7 @@ class PhoneBrowserIT extends BrowserTest {
         browser.signIn("global.admin", DemoAccounts.PASSWORD);
         browser.open("/admin/import");
         WebElement bulk = browser.waitFor(By.id("import-bulk"));
-        browser.waitUntilIdle();
-        Thread.sleep(300); // the window's width reaches the server after the first render
-        browser.waitUntilIdle();
-        double width = number("return window.innerWidth");
+        double width = settledWidth();
         assertThat(number("return document.documentElement.scrollWidth"))
                 .as("no sideways scrolling")
                 .isLessThanOrEqualTo(width + 1);
@@ -140,6 +136,64 @@ class PhoneBrowserIT extends BrowserTest {
         browser.wait(java.time.Duration.ofSeconds(10)).until(d -> bulk.getDomAttribute("checked") != null);
         new Actions(browser.driver).sendKeys(Keys.SPACE).perform();
         browser.wait(java.time.Duration.ofSeconds(10)).until(d -> bulk.getDomAttribute("checked") == null);
+    }
+
+    @Test
+    void the_quality_pages_fit_a_phone_with_the_still_being_built_notice_and_their_filters_come_first_by_tab()
+            throws Exception {
+        long contoso = jdbc.sql("SELECT id FROM tenant WHERE name = 'contoso.example'")
+                .query(Long.class)
+                .single();
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.signIn("global.admin", DemoAccounts.PASSWORD);
+        jdbc.sql("INSERT INTO reliability_backfill (tenant_id) VALUES (:t)")
+                .param("t", contoso)
+                .update();
+        try {
+            for (String page : List.of("/quality", "/quality/reliability", "/quality/feedback")) {
+                browser.open(page);
+                browser.waitFor(By.id("trend-chart"));
+                double width = settledWidth();
+                assertThat(number("return document.documentElement.scrollWidth"))
+                        .as(page + ": no sideways scrolling")
+                        .isLessThanOrEqualTo(width + 1);
+                if (!page.equals("/quality")) {
+                    WebElement notice = browser.waitFor(By.id("still-building"));
+                    assertThat(right(notice))
+                            .as(page + ": the notice wraps within the window")
+                            .isLessThanOrEqualTo(width);
+                }
+                browser.screenshot("phone" + page.replace('/', '-'));
+                assertThat(filtersReachedByTab())
+                        .as(page + ": the filters are reached by Tab")
+                        .isTrue();
+            }
+        } finally {
+            jdbc.sql("DELETE FROM reliability_backfill WHERE tenant_id = :t")
+                    .param("t", contoso)
+                    .update();
+        }
+    }
+
+    /** The window's width once the page has settled: it reaches the server after the first render. */
+    private double settledWidth() throws InterruptedException {
+        browser.waitUntilIdle();
+        Thread.sleep(300);
+        browser.waitUntilIdle();
+        return number("return window.innerWidth");
+    }
+
+    /** Presses Tab from the top of the page (at most 40 times) until a control of the page's filter bar has focus. */
+    private boolean filtersReachedByTab() {
+        browser.script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        for (int i = 0; i < 40; i++) {
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            if (Boolean.TRUE.equals(
+                    browser.script("return document.getElementById('filters').contains(document.activeElement)"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -202,6 +202,49 @@ class BulkImportIT {
     }
 
     @Test
+    void
+            a_bulk_import_of_later_days_into_a_tenant_with_history_rebuilds_those_days_and_ends_equal_to_a_recomputation() {
+        Tenant perRequest = tenant("history-per-request");
+        Tenant bulkLoaded = tenant("history-bulk");
+        List<SessionRecord> sent = generated(new Random(27), perRequest);
+        List<SessionRecord> bulkSent = generated(new Random(27), bulkLoaded);
+        LocalDate cutoff = reportDate.minusDays(DAYS / 2);
+        // a dialog goes wholly one way, by its first copy's start day: history over HTTP, later days in bulk
+        Map<String, LocalDate> firstDays = new HashMap<>();
+        bulkSent.forEach(s -> firstDays.putIfAbsent(
+                s.dialogId(), s.startTime().atOffset(ZoneOffset.UTC).toLocalDate()));
+        List<SessionRecord> history = bulkSent.stream()
+                .filter(s -> firstDays.get(s.dialogId()).isBefore(cutoff))
+                .toList();
+        List<SessionRecord> later = bulkSent.stream()
+                .filter(s -> !firstDays.get(s.dialogId()).isBefore(cutoff))
+                .toList();
+        assertThat(history).isNotEmpty();
+        assertThat(later).isNotEmpty();
+
+        currentTenant.runAs(perRequest.id(), () -> requests(sent, 100).forEach(writer::write));
+        currentTenant.runAs(bulkLoaded.id(), () -> {
+            requests(history, 100).forEach(writer::write);
+            bulk.start();
+            for (int from = 0; from < later.size(); from += 250) {
+                bulk.write(later.subList(from, Math.min(later.size(), from + 250)));
+            }
+        });
+        LocalDate firstImported = later.stream()
+                .map(s -> s.startTime().atOffset(ZoneOffset.UTC).toLocalDate())
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        assertThat(status(bulkLoaded).orElseThrow().figuresUpTo()).isEqualTo(firstImported.minusDays(1));
+        currentTenant.runAs(bulkLoaded.id(), () -> bulk.finish());
+
+        assertThat(readModelCheck.differences(bulkLoaded.id(), 20)).isEmpty();
+        for (String table : READ_MODEL_TABLES) {
+            assertThat(rows(table, bulkLoaded)).as(table).isEqualTo(rows(table, perRequest));
+        }
+        ActiveUserRecomputation.assertReportsEqualRecomputation(activeUsers, jdbc, testTenants, bulkLoaded);
+    }
+
+    @Test
     void a_bulk_import_killed_before_its_finish_is_completed_by_the_next_one() {
         Tenant tenant = tenant("killed");
         List<SessionRecord> sent = generated(new Random(7), tenant);
