@@ -162,6 +162,7 @@ class PhoneBrowserIT extends BrowserTest {
                     assertThat(right(notice))
                             .as(page + ": the notice wraps within the window")
                             .isLessThanOrEqualTo(width);
+                    browser.script("arguments[0].scrollIntoView({block: 'center'})", notice);
                 }
                 browser.screenshot("phone" + page.replace('/', '-'));
                 assertThat(filtersReachedByTab())
