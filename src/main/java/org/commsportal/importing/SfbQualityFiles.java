@@ -22,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * The quality-of-experience part of {@code import sfb-server} (docs/import-sfb-server.md, "Quality of experience"):
  * the files exported from the QoEMetrics database, whose rows are keyed by ConferenceDateTime + SessionSeq, joined
  * to the LcsCDR dialogs of the same export through the SIP dialog id (Call-ID, from-tag, to-tag) that both databases
- * keep ({@code dialogs} from LcsCDR, {@code qoe-dialogs} from QoEMetrics), and turned into the quality record lists
- * of the portal's ingestion format (docs/ingest.md, "Quality records").
+ * keep ({@code dialogs} from LcsCDR, {@code qoe-dialogs} from QoEMetrics; {@link SfbQualityJoin}), and turned into
+ * the quality record lists of the portal's ingestion format (docs/ingest.md, "Quality records"). Rows are checked as
+ * they are read and go to sorts on disk, never into maps of the whole files (docs/import-sfb-server.md, "Memory and
+ * order").
  */
 final class SfbQualityFiles {
 
@@ -251,14 +253,13 @@ final class SfbQualityFiles {
         return Collections.unmodifiableMap(files);
     }
 
-    /**
-     * The quality records read, by the dialog key of the LcsCDR files ({@code SessionIdTime:SessionIdSeq}), and what
-     * could not be joined: QoE sessions whose dialog is not in the export's {@code dialogs} file, and earlier reports
-     * of a dialog that a later QoE session of the same dialog replaced.
-     */
-    record Result(Map<String, ObjectNode> byDialog, long unmatched, long superseded) {
-        static final Result NONE = new Result(Map.of(), 0, 0);
+    /** The tag of a table's rows sorted by QoE session ({@link SfbQualityJoin#JOINED} is the join's own rows). */
+    static int tag(Table table) {
+        return TABLES.indexOf(table) + 1;
     }
+
+    /** The tag of the feedback tokens' rows sorted by QoE session, after every table's. */
+    static final int TOKENS_TAG = TABLES.size() + 1;
 
     /** A SIP dialog id as both databases write it: {@code callid;from-tag=…;to-tag=…} (or the tags by position). */
     record DialogId(String callId, String fromTag, @Nullable String toTag) {
@@ -296,132 +297,38 @@ final class SfbQualityFiles {
         }
     }
 
-    /** A CDR dialog as the {@code dialogs} file names it. */
-    private record CdrDialog(String key, @Nullable String toTag) {}
-
-    /** A QoE session joined to a CDR dialog. */
-    private record Joined(String cdrKey, Instant time, int seq) {}
-
     /** A record of a once-per-side list, with the media line label that decides which one is kept. */
     private record Slot(int label, long line, ObjectNode record) {}
-
-    /** The quality records of one CDR dialog while the files are read. */
-    private static final class Records {
-        final Map<String, List<ObjectNode>> lists = new LinkedHashMap<>();
-        final Map<String, Slot> slots = new LinkedHashMap<>();
-        final Map<String, TreeMap<Integer, String>> tokens = new HashMap<>();
-    }
 
     static boolean any(Map<String, Path> found) {
         return FILES.keySet().stream().anyMatch(found::containsKey);
     }
 
-    /** Reads every QoE file found; problems are added, never thrown. */
-    static Result read(Map<String, Path> found, ImportProblems problems, PrintStream out) throws IOException {
-        if (!any(found)) {
-            return Result.NONE;
-        }
-        out.println("Reading " + found.get(DIALOGS) + " ...");
-        Map<String, List<CdrDialog>> cdr = cdrDialogs(found.get(DIALOGS), problems);
-        out.println("Reading " + found.get(QOE_DIALOGS) + " ...");
-        long[] unmatched = {0};
-        Map<String, Joined> latest = new HashMap<>(); // by CDR key: the latest QoE session of the dialog
-        Map<String, Joined> joined = new HashMap<>(); // by QoE key
-        SfbServerImport.rows(found.get(QOE_DIALOGS), FILES.get(QOE_DIALOGS), problems, (line, row) -> {
-            Path file = found.get(QOE_DIALOGS);
-            Instant time = SfbServerImport.time(file, line, row, "ConferenceDateTime", true, problems);
-            Integer seq = required(file, line, row, "SessionSeq", problems);
-            String text = row.get("DialogID");
-            DialogId id = text == null ? null : DialogId.parse(text);
-            if (id == null) {
-                problems.add(SfbServerImport.problem(
-                        file, line, row, "DialogID", "must be a SIP dialog id such as callid;from-tag=…;to-tag=…"));
-            }
-            if (time == null || seq == null || id == null) {
-                return;
-            }
-            String cdrKey = match(cdr.get(id.callAndFrom()), id.toTag());
-            if (cdrKey == null) {
-                unmatched[0]++;
-                return;
-            }
-            Joined session = new Joined(cdrKey, time, seq);
-            joined.put(time + ":" + seq, session);
-            latest.merge(cdrKey, session, (a, b) -> later(a, b) ? a : b);
-        });
-        long superseded = joined.values().stream()
-                .filter(j -> latest.get(j.cdrKey()) != j)
-                .count();
-        Map<String, Records> records = new HashMap<>();
+    /**
+     * Reads the rows of every QoE table and token file found, in the order of {@link #TABLES}: each row is checked
+     * (problems added), and each one that names a QoE session and can hold records is added to {@code bySession},
+     * keyed by its QoE session, tagged by its file ({@link #tag}), ordered by its line; its fields: the media line
+     * label, the session as written (for problems) and its sides' records as JSON (tokens: side, id, description).
+     */
+    static void readTables(Map<String, Path> found, ImportProblems problems, PrintStream out, ExternalSort bySession)
+            throws IOException {
         for (Table table : TABLES) {
             Path file = found.get(table.file());
             if (file != null) {
                 out.println("Reading " + file + " ...");
-                read(file, table, joined, latest, records, problems);
+                read(file, table, problems, bySession);
             }
         }
         if (found.containsKey(TOKENS)) {
             out.println("Reading " + found.get(TOKENS) + " ...");
-            tokens(found.get(TOKENS), joined, latest, records, problems);
+            tokens(found.get(TOKENS), problems, bySession);
         }
-        Map<String, ObjectNode> byDialog = new HashMap<>();
-        records.forEach((cdrKey, r) -> byDialog.put(cdrKey, quality(r)));
-        return new Result(byDialog, unmatched[0], superseded);
     }
 
-    private static boolean later(Joined a, Joined b) {
-        int byTime = a.time().compareTo(b.time());
-        return byTime != 0 ? byTime > 0 : a.seq() > b.seq();
-    }
-
-    private static @Nullable String match(@Nullable List<CdrDialog> candidates, @Nullable String toTag) {
-        if (candidates == null) {
-            return null;
-        }
-        for (CdrDialog candidate : candidates) {
-            if (toTag != null && toTag.equals(candidate.toTag())) {
-                return candidate.key();
-            }
-        }
-        // A report or record without a to-tag names the dialog by Call-ID and from-tag, when that is unambiguous.
-        return candidates.size() == 1 && (toTag == null || candidates.get(0).toTag() == null)
-                ? candidates.get(0).key()
-                : null;
-    }
-
-    private static Map<String, List<CdrDialog>> cdrDialogs(Path file, ImportProblems problems) throws IOException {
-        Map<String, List<CdrDialog>> dialogs = new HashMap<>();
-        SfbServerImport.rows(file, FILES.get(DIALOGS), problems, (line, row) -> {
-            Instant time = SfbServerImport.time(file, line, row, "SessionIdTime", true, problems);
-            Integer seq = required(file, line, row, "SessionIdSeq", problems);
-            String text = row.get("ExternalId");
-            DialogId id = text == null ? null : DialogId.parse(text);
-            if (id == null) {
-                problems.add(SfbServerImport.problem(
-                        file,
-                        line,
-                        row,
-                        "ExternalId",
-                        "must be a SIP dialog id such as callid;from-tag;to-tag (the query casts it to text)"));
-            }
-            if (time != null && seq != null && id != null) {
-                dialogs.computeIfAbsent(id.callAndFrom(), k -> new ArrayList<>(1))
-                        .add(new CdrDialog(time + ":" + seq, id.toTag()));
-            }
-        });
-        return dialogs;
-    }
-
-    private static void read(
-            Path file,
-            Table table,
-            Map<String, Joined> joined,
-            Map<String, Joined> latest,
-            Map<String, Records> records,
-            ImportProblems problems)
+    private static void read(Path file, Table table, ImportProblems problems, ExternalSort bySession)
             throws IOException {
         SfbServerImport.rows(file, FILES.get(table.file()), problems, (line, row) -> {
-            Joined session = session(file, line, row, joined, latest, problems);
+            String session = session(file, line, row, problems);
             Integer label = table.labelled() ? required(file, line, row, "MediaLineLabel", problems) : 0;
             String mediaType = null;
             if (table.list().equals("mediaLines") && label != null) {
@@ -462,58 +369,27 @@ final class SfbQualityFiles {
             if (session == null || label == null || (table.list().equals("mediaLines") && mediaType == null)) {
                 return;
             }
-            Records r = records.computeIfAbsent(session.cdrKey(), k -> new Records());
+            List<@Nullable String> fields = new ArrayList<>(5);
+            fields.add(String.valueOf(label));
+            fields.add(row.get("ConferenceDateTime"));
+            fields.add(row.get("SessionSeq"));
             for (ObjectNode record : sides) {
-                if (record == null) {
-                    continue;
-                }
-                if (mediaType != null) {
-                    record.put("mediaType", mediaType);
-                }
-                if (!table.oncePerSide()) {
-                    r.lists
-                            .computeIfAbsent(table.list(), k -> new ArrayList<>())
-                            .add(record);
-                    continue;
-                }
-                String slot = table.list() + " " + record.path("side").asText()
-                        + (record.has("hop") ? " " + record.path("hop").asInt() : "");
-                Slot held = r.slots.get(slot);
-                if (held == null || label < held.label()) {
-                    r.slots.put(slot, new Slot(label, line, record));
-                } else if (label.equals(held.label())) {
-                    problems.add(new ImportProblem(
-                            new SourceLocation(file, line, 1),
-                            "session " + row.get("ConferenceDateTime") + " " + row.get("SessionSeq"),
-                            "",
-                            "repeats the " + record.path("side").asText() + " side's record"
-                                    + (record.has("hop")
-                                            ? " of hop " + record.path("hop").asInt()
-                                            : "")
-                                    + " of line " + held.line() + "; each side has one"));
+                if (record != null) {
+                    if (mediaType != null) {
+                        record.put("mediaType", mediaType);
+                    }
+                    fields.add(record.toString());
                 }
             }
+            bySession.add(new ExternalSort.Row(session, tag(table), line, fields));
         });
     }
 
-    /**
-     * The CDR dialog of a row, or null when the row's QoE session is not in the export's dialogs or a later QoE
-     * session of the same dialog replaces it.
-     */
-    private static @Nullable Joined session(
-            Path file,
-            long line,
-            Map<String, String> row,
-            Map<String, Joined> joined,
-            Map<String, Joined> latest,
-            ImportProblems problems) {
+    /** The sort key of a row's QoE session, or null (a problem added) when the row does not name one. */
+    private static @Nullable String session(Path file, long line, Map<String, String> row, ImportProblems problems) {
         Instant time = SfbServerImport.time(file, line, row, "ConferenceDateTime", true, problems);
         Integer seq = required(file, line, row, "SessionSeq", problems);
-        if (time == null || seq == null) {
-            return null;
-        }
-        Joined session = joined.get(time + ":" + seq);
-        return session == null || latest.get(session.cdrKey()) != session ? null : session;
+        return time == null || seq == null ? null : SfbServerImport.sortKey(time, seq);
     }
 
     /** One side's record of a row, or null when that side reported nothing. */
@@ -578,15 +454,9 @@ final class SfbQualityFiles {
         return true;
     }
 
-    private static void tokens(
-            Path file,
-            Map<String, Joined> joined,
-            Map<String, Joined> latest,
-            Map<String, Records> records,
-            ImportProblems problems)
-            throws IOException {
+    private static void tokens(Path file, ImportProblems problems, ExternalSort bySession) throws IOException {
         SfbServerImport.rows(file, FILES.get(TOKENS), problems, (line, row) -> {
-            Joined session = session(file, line, row, joined, latest, problems);
+            String session = session(file, line, row, problems);
             Boolean caller = flag(file, line, row, "FromCaller", problems);
             if (caller == null && row.get("FromCaller") == null) {
                 problems.add(SfbServerImport.problem(file, line, row, "FromCaller", "is required"));
@@ -597,38 +467,82 @@ final class SfbQualityFiles {
                 return; // a token the user did not pick (TokenValue 0) is no problem reported
             }
             String description = row.getOrDefault("TokenDescription", String.valueOf(id));
-            records.computeIfAbsent(session.cdrKey(), k -> new Records())
-                    .tokens
-                    .computeIfAbsent(caller ? "FROM" : "TO", k -> new TreeMap<>())
-                    .put(id, description);
+            bySession.add(session, TOKENS_TAG, line, caller ? "FROM" : "TO", String.valueOf(id), description);
         });
     }
 
-    /** The portal's {@code quality} object of one dialog, lists in the order of the sub-tabs. */
-    private static ObjectNode quality(Records r) {
-        Map<String, List<ObjectNode>> lists = new LinkedHashMap<>();
-        for (Table table : TABLES) {
-            lists.put(table.list(), new ArrayList<>());
-        }
-        r.lists.forEach((list, records) -> lists.get(list).addAll(records));
-        r.slots.forEach(
-                (slot, held) -> lists.get(slot.substring(0, slot.indexOf(' '))).add(held.record()));
-        for (ObjectNode feedback : lists.get("feedback")) {
-            TreeMap<Integer, String> tokens = r.tokens.get(feedback.path("side").asText());
-            if (tokens != null) {
-                StringJoiner joined = new StringJoiner(",");
-                tokens.values().forEach(joined::add);
-                feedback.put("tokens", joined.toString());
+    /**
+     * The quality records of one CDR dialog, from the rows of its QoE session in the order of the files and their
+     * lines (docs/import-sfb-server.md, "Sides"): lists keep every record, once-per-side lists the lowest media line
+     * label's, feedback takes the tokens its side picked.
+     */
+    static final class Records {
+        private final Map<String, List<ObjectNode>> lists = new LinkedHashMap<>();
+        private final Map<String, Slot> slots = new LinkedHashMap<>();
+        private final Map<String, TreeMap<Integer, String>> tokens = new HashMap<>();
+
+        /** A row of {@link #readTables}; a second record of a side's slot on the same line label is a problem. */
+        void add(int tag, long line, List<@Nullable String> fields, Map<String, Path> found, ImportProblems problems)
+                throws IOException {
+            if (tag == TOKENS_TAG) {
+                tokens.computeIfAbsent(fields.get(0), k -> new TreeMap<>())
+                        .put(Integer.valueOf(fields.get(1)), fields.get(2));
+                return;
+            }
+            Table table = TABLES.get(tag - 1);
+            int label = Integer.parseInt(fields.get(0));
+            for (String json : fields.subList(3, fields.size())) {
+                ObjectNode record = (ObjectNode) SfbServerImport.JSON.readTree(json);
+                if (!table.oncePerSide()) {
+                    lists.computeIfAbsent(table.list(), k -> new ArrayList<>()).add(record);
+                    continue;
+                }
+                String slot = table.list() + " " + record.path("side").asText()
+                        + (record.has("hop") ? " " + record.path("hop").asInt() : "");
+                Slot held = slots.get(slot);
+                if (held == null || label < held.label()) {
+                    slots.put(slot, new Slot(label, line, record));
+                } else if (label == held.label()) {
+                    problems.add(new ImportProblem(
+                            new SourceLocation(found.get(table.file()), line, 1),
+                            "session " + fields.get(1) + " " + fields.get(2),
+                            "",
+                            "repeats the " + record.path("side").asText() + " side's record"
+                                    + (record.has("hop")
+                                            ? " of hop " + record.path("hop").asInt()
+                                            : "")
+                                    + " of line " + held.line() + "; each side has one"));
+                }
             }
         }
-        ObjectNode quality = JsonNodeFactory.instance.objectNode();
-        lists.forEach((list, records) -> {
-            if (!records.isEmpty()) {
-                ArrayNode array = quality.putArray(list);
-                records.forEach(array::add);
+
+        /** The portal's {@code quality} object of the dialog, lists in the order of the sub-tabs. */
+        ObjectNode quality() {
+            Map<String, List<ObjectNode>> all = new LinkedHashMap<>();
+            for (Table table : TABLES) {
+                all.put(table.list(), new ArrayList<>());
             }
-        });
-        return quality;
+            lists.forEach((list, records) -> all.get(list).addAll(records));
+            slots.forEach((slot, held) ->
+                    all.get(slot.substring(0, slot.indexOf(' '))).add(held.record()));
+            for (ObjectNode feedback : all.get("feedback")) {
+                TreeMap<Integer, String> picked =
+                        tokens.get(feedback.path("side").asText());
+                if (picked != null) {
+                    StringJoiner joined = new StringJoiner(",");
+                    picked.values().forEach(joined::add);
+                    feedback.put("tokens", joined.toString());
+                }
+            }
+            ObjectNode quality = JsonNodeFactory.instance.objectNode();
+            all.forEach((list, records) -> {
+                if (!records.isEmpty()) {
+                    ArrayNode array = quality.putArray(list);
+                    records.forEach(array::add);
+                }
+            });
+            return quality;
+        }
     }
 
     /** The MediaLineLabel as the portal's media type: 0 audio, 1 and 2 (panoramic) video, 3 and 16 (VbSS) sharing. */
@@ -689,7 +603,7 @@ final class SfbQualityFiles {
         return names.length() == 0 ? value : names.toString();
     }
 
-    private static @Nullable Integer required(
+    static @Nullable Integer required(
             Path file, long line, Map<String, String> row, String column, ImportProblems problems) {
         if (row.get(column) == null) {
             problems.add(SfbServerImport.problem(file, line, row, column, "is required"));

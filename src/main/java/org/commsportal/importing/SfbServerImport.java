@@ -1,5 +1,6 @@
 package org.commsportal.importing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
@@ -41,8 +43,11 @@ import org.springframework.stereotype.Component;
 /**
  * {@code import sfb-server <dir>}: the delimited files the queries of docs/import-sfb-server.md export from a
  * Skype for Business Server monitoring database (LcsCDR): peer-to-peer dialogs ({@code sessions}), conference
- * dialogs ({@code conference-sessions}) and their media ({@code media}). Each dialog becomes a session in the
- * portal's ingestion format, checked by the HTTP API's validation; nothing is written if any row has a problem.
+ * dialogs ({@code conference-sessions}) and their media ({@code media}), with their quality records
+ * ({@link SfbQualityFiles}). Each dialog becomes a session in the portal's ingestion format, checked by the HTTP
+ * API's validation; nothing is written if any row has a problem. The files are never held in memory: their rows go to
+ * sorts on disk ({@link ExternalSort}) and are read back one dialog at a time (docs/import-sfb-server.md, "Memory and
+ * order").
  */
 @Component
 class SfbServerImport {
@@ -100,8 +105,26 @@ class SfbServerImport {
         this.directory = directory;
     }
 
-    /** A dialog's media: per portal media type, the summed duration. */
-    private record Media(Map<String, Long> durations) {}
+    /** Tags of the rows sorted by dialog: its media first, then its quality records, then its dialog rows. */
+    private static final int MEDIA = 0;
+
+    private static final int QUALITY = 1;
+    private static final int DIALOG = 2;
+
+    /** The dialog files, in the order they are written in: a later row of a dialog replaces an earlier one. */
+    private static final List<String> DIALOG_FILES = List.of("sessions", "conference-sessions");
+
+    /** A sorted row's order holds its file's tag above these bits and its line in them. */
+    private static final int LINE_BITS = 40;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The memory budget of one import's sorts (docs/import-sfb-server.md, "Memory and order"): runs of 100,000 rows
+     * or about 16 MB, 64 merged at a time, at most four sorts filling at once. Package-private so that tests make runs
+     * small (many runs, merged in several rounds) and read what an import held.
+     */
+    Supplier<ExternalSort.Budget> budgets = () -> new ExternalSort.Budget(100_000, 16L << 20, 64);
 
     int run(Path dir, PrintStream out) {
         return run(dir, out, false);
@@ -135,100 +158,11 @@ class SfbServerImport {
                         + dir + " to be joined to the dialogs (docs/import-sfb-server.md).");
                 return 1;
             }
-            var problems = new ImportProblems();
-            SfbQualityFiles.Result quality = SfbQualityFiles.read(qoe, problems, out);
-            Path usersFile = find(dir, SfbUsersFile.NAME);
-            SfbUsersFile.Read users = null;
-            if (usersFile != null) {
-                out.println("Reading " + usersFile + " ...");
-                users = SfbUsersFile.read(usersFile, records, problems);
+            ExternalSort.Budget budget = budgets.get();
+            try (SfbQualityJoin quality = new SfbQualityJoin(budget);
+                    ExternalSort byDialog = new ExternalSort("dialogs", budget)) {
+                return run(dir, found, qoe, quality, byDialog, budget, out, bulk);
             }
-            out.println("Reading " + found.get("media") + " ...");
-            Map<String, Media> media = media(found.get("media"), problems);
-            @Nullable LocalDate keptFrom = sessions.keptFrom();
-            long[] counts = new long[2]; // dialogs, skipped without media
-            for (String kind : List.of("sessions", "conference-sessions")) {
-                if (found.containsKey(kind)) {
-                    out.println("Checking " + found.get(kind) + " ...");
-                    read(
-                            found.get(kind),
-                            kind,
-                            problems,
-                            (where, node) -> {
-                                counts[0]++;
-                                check(where, node, keptFrom, problems);
-                            },
-                            media,
-                            quality.byDialog(),
-                            counts);
-                }
-            }
-            if (!problems.isEmpty()) {
-                problems.listed().stream()
-                        .limit(TeamsCallRecordImport.SHOWN_PROBLEMS)
-                        .forEach(p -> out.println("  " + p.describe()));
-                out.println(problems.count() + " problem(s); nothing was imported.");
-                return 2;
-            }
-            if (users != null) {
-                addUsers(users, out);
-            }
-            out.println("Importing " + counts[0] + " dialogs" + (bulk ? " on the bulk path" : "") + " ...");
-            if (bulk) {
-                bulkSessions.start();
-            }
-            var progress = new ImportProgress(out, "dialogs", counts[0]);
-            List<SessionRecord> batch = new ArrayList<>();
-            Set<String> keys = new HashSet<>();
-            long[] replaced = {0};
-            long[] withQuality = {0};
-            long[] ignored = new long[2];
-            for (String kind : List.of("sessions", "conference-sessions")) {
-                if (found.containsKey(kind)) {
-                    read(
-                            found.get(kind),
-                            kind,
-                            problems,
-                            (where, node) -> {
-                                SessionRecord session = java.util.Objects.requireNonNull(
-                                        records.session(0, node, new IngestProblems()));
-                                if (!keys.add(
-                                        session.dialogId())) { // a later row of the same dialog replaces the earlier
-                                    replaced[0] += flush(batch, keys, progress, bulk);
-                                    keys.add(session.dialogId());
-                                }
-                                batch.add(session);
-                                if (node.has("quality")) {
-                                    withQuality[0]++;
-                                }
-                                if (batch.size() == BATCH) {
-                                    replaced[0] += flush(batch, keys, progress, bulk);
-                                }
-                            },
-                            media,
-                            quality.byDialog(),
-                            ignored);
-                }
-            }
-            replaced[0] += flush(batch, keys, progress, bulk);
-            if (bulk) {
-                BulkImports.finish(bulkSessions, out);
-            }
-            if (SfbQualityFiles.any(qoe)) {
-                out.printf(
-                        "Quality records: %d dialogs; %d QoE sessions of dialogs not in this export and %d earlier"
-                                + " reports of a dialog skipped.%n",
-                        withQuality[0], quality.unmatched(), quality.superseded());
-            }
-            out.printf(
-                    "Imported %d dialogs (%d stored ones replaced, %d without media rows skipped) in %.1f s"
-                            + " (%.0f dialogs/s).%n",
-                    progress.done(),
-                    replaced[0],
-                    counts[1],
-                    progress.seconds(),
-                    progress.done() / Math.max(progress.seconds(), 0.001));
-            return 0;
         } catch (CsvReader.Malformed e) {
             out.println(e.getMessage() + "; nothing was imported.");
             return 2;
@@ -236,6 +170,119 @@ class SfbServerImport {
             out.println("Cannot read " + dir + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Reads and checks every file, its rows going to sorts on disk; joins the quality rows to their dialogs; checks
+     * each dialog, its media and quality records gathered from the rows sorted by dialog; then reads the dialogs
+     * again to write them (docs/import-sfb-server.md, "Memory and order").
+     */
+    private int run(
+            Path dir,
+            Map<String, Path> found,
+            Map<String, Path> qoe,
+            SfbQualityJoin quality,
+            ExternalSort byDialog,
+            ExternalSort.Budget budget,
+            PrintStream out,
+            boolean bulk)
+            throws IOException {
+        var problems = new ImportProblems();
+        boolean withQoe = SfbQualityFiles.any(qoe);
+        if (withQoe) {
+            quality.read(qoe, problems, out);
+        }
+        Path usersFile = find(dir, SfbUsersFile.NAME);
+        SfbUsersFile.Read users = null;
+        if (usersFile != null) {
+            out.println("Reading " + usersFile + " ...");
+            users = SfbUsersFile.read(usersFile, records, problems);
+        }
+        out.println("Reading " + found.get("media") + " ...");
+        media(found.get("media"), problems, byDialog);
+        for (String kind : DIALOG_FILES) {
+            if (found.containsKey(kind)) {
+                out.println("Reading " + found.get(kind) + " ...");
+                dialogs(found.get(kind), kind, problems, byDialog);
+            }
+        }
+        if (withQoe) {
+            quality.join(byDialog, QUALITY, out);
+        }
+        out.println("Checking the dialogs ...");
+        @Nullable LocalDate keptFrom = sessions.keptFrom();
+        long[] counts = new long[2]; // dialogs, skipped without media
+        each(
+                byDialog,
+                found,
+                qoe,
+                budget,
+                problems,
+                (where, node) -> {
+                    counts[0]++;
+                    check(where, node, keptFrom, problems);
+                },
+                counts);
+        if (!problems.isEmpty()) {
+            problems.listed().stream()
+                    .limit(TeamsCallRecordImport.SHOWN_PROBLEMS)
+                    .forEach(p -> out.println("  " + p.describe()));
+            out.println(problems.count() + " problem(s); nothing was imported.");
+            return 2;
+        }
+        if (users != null) {
+            addUsers(users, out);
+        }
+        out.println("Importing " + counts[0] + " dialogs" + (bulk ? " on the bulk path" : "") + " ...");
+        if (bulk) {
+            bulkSessions.start();
+        }
+        var progress = new ImportProgress(out, "dialogs", counts[0]);
+        List<SessionRecord> batch = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        long[] replaced = {0};
+        long[] withQuality = {0};
+        each(
+                byDialog,
+                found,
+                qoe,
+                budget,
+                new ImportProblems(),
+                (where, node) -> {
+                    SessionRecord session =
+                            java.util.Objects.requireNonNull(records.session(0, node, new IngestProblems()));
+                    if (!keys.add(session.dialogId())) { // a later row of the same dialog replaces the earlier
+                        replaced[0] += flush(batch, keys, progress, bulk);
+                        keys.add(session.dialogId());
+                    }
+                    batch.add(session);
+                    if (node.has("quality")) {
+                        withQuality[0]++;
+                    }
+                    if (batch.size() == BATCH) {
+                        replaced[0] += flush(batch, keys, progress, bulk);
+                    }
+                },
+                new long[2]);
+        replaced[0] += flush(batch, keys, progress, bulk);
+        if (bulk) {
+            BulkImports.finish(bulkSessions, out);
+        }
+        if (withQoe) {
+            out.printf(
+                    "Quality records: %d dialogs; %d QoE sessions of dialogs not in this export and %d earlier"
+                            + " reports of a dialog skipped.%n",
+                    withQuality[0], quality.unmatched(), quality.superseded());
+        }
+        out.printf(
+                "Imported %d dialogs (%d stored ones replaced, %d without media rows skipped) in %.1f s"
+                        + " (%.0f dialogs/s).%n",
+                progress.done(),
+                replaced[0],
+                counts[1],
+                progress.seconds(),
+                progress.done() / Math.max(progress.seconds(), 0.001));
+        return 0;
     }
 
     /** The users file's users the directory does not know yet, added before the dialogs that name them. */
@@ -295,7 +342,7 @@ class SfbServerImport {
 
     /** A delimited file with a header, read row by row; rows of only dashes (sqlcmd's underline) are skipped. */
     interface Rows {
-        void row(long line, Map<String, String> values);
+        void row(long line, Map<String, String> values) throws IOException;
     }
 
     private static void rows(Path file, String kind, ImportProblems problems, Rows rows) throws IOException {
@@ -343,10 +390,10 @@ class SfbServerImport {
         }
     }
 
-    private Map<String, Media> media(Path file, ImportProblems problems) throws IOException {
-        Map<String, Media> media = new HashMap<>();
+    /** Each media row, checked, goes to {@code byDialog}: its portal media type and duration. */
+    private static void media(Path file, ImportProblems problems, ExternalSort byDialog) throws IOException {
         rows(file, "media", problems, (line, row) -> {
-            String key = key(file, line, row, problems);
+            DialogKey key = key(file, line, row, problems);
             Integer id = integer(file, line, row, "MediaId", problems);
             Instant start = time(file, line, row, "StartTime", false, problems);
             Instant end = time(file, line, row, "EndTime", false, problems);
@@ -361,11 +408,8 @@ class SfbServerImport {
             long ms = start != null && end != null && !end.isBefore(start)
                     ? end.toEpochMilli() - start.toEpochMilli()
                     : 0;
-            media.computeIfAbsent(key, k -> new Media(new LinkedHashMap<>()))
-                    .durations()
-                    .merge(type, ms, Long::sum);
+            byDialog.add(key.sortKey(), MEDIA, line, type, String.valueOf(ms));
         });
-        return media;
     }
 
     /** The MediaList ids (1 IM ... 7 App Invite) as the portal's media types. */
@@ -382,32 +426,57 @@ class SfbServerImport {
         };
     }
 
+    /** A dialog's key: SessionIdTime and SessionIdSeq. */
+    private record DialogKey(Instant time, int seq) {
+
+        String sortKey() {
+            return SfbServerImport.sortKey(time, seq);
+        }
+
+        @Override
+        public String toString() {
+            return time + ":" + seq;
+        }
+    }
+
+    /**
+     * A time and sequence number (a dialog's, a QoE session's) as text that sorts as they do: the seconds from
+     * Instant.MIN, the nanoseconds and the number from Integer.MIN_VALUE, each of a fixed width.
+     */
+    static String sortKey(Instant time, int seq) {
+        StringBuilder key = new StringBuilder(36);
+        pad(key, time.getEpochSecond() - Instant.MIN.getEpochSecond(), 17);
+        pad(key, time.getNano(), 9);
+        pad(key, (long) seq - Integer.MIN_VALUE, 10);
+        return key.toString();
+    }
+
+    private static void pad(StringBuilder key, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            key.append('0');
+        }
+        key.append(digits);
+    }
+
     private interface Sessions {
         void session(SourceLocation where, ObjectNode node);
     }
 
-    private static void read(
-            Path file,
-            String kind,
-            ImportProblems problems,
-            Sessions sessions,
-            Map<String, Media> media,
-            Map<String, ObjectNode> quality,
-            long[] counts)
+    /**
+     * Each dialog row, checked, goes to {@code byDialog}: the portal session it becomes, as JSON, without its media
+     * and quality records (added when the dialog's rows are read back sorted, {@link #each}).
+     */
+    private static void dialogs(Path file, String kind, ImportProblems problems, ExternalSort byDialog)
             throws IOException {
         rows(file, kind, problems, (line, row) -> {
-            String key = key(file, line, row, problems);
+            DialogKey key = key(file, line, row, problems);
             Instant start = time(file, line, row, "InviteTime", true, problems);
             Instant end = time(file, line, row, "EndTime", false, problems);
             Integer response = integer(file, line, row, "ResponseCode", problems);
             Integer diagnostic = integer(file, line, row, "DiagnosticId", problems);
             Integer messages = integer(file, line, row, "MessageCount", problems);
             if (key == null || start == null) {
-                return;
-            }
-            Media used = media.get(key);
-            if (used == null) {
-                counts[1]++; // no Media rows: a dialog that never set up media (docs/import-sfb-server.md)
                 return;
             }
             ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -444,15 +513,66 @@ class SfbServerImport {
             if (messages != null) {
                 node.put("imMessageCount", messages);
             }
-            ArrayNode list = node.putArray("media");
-            used.durations()
-                    .forEach((type, ms) -> list.addObject().put("type", type).put("durationMs", ms));
-            ObjectNode qoe = quality.get(key);
-            if (qoe != null) {
-                node.set("quality", qoe);
-            }
-            sessions.session(new SourceLocation(file, line, 1), node);
+            byDialog.add(key.sortKey(), DIALOG, (long) DIALOG_FILES.indexOf(kind) << LINE_BITS | line, node.toString());
         });
+    }
+
+    /**
+     * Reads the rows sorted by dialog, one dialog at a time: its media rows summed per type, its quality rows
+     * gathered into records ({@link SfbQualityFiles.Records}, problems added), then each of its dialog rows handed
+     * over as a session with them (a dialog row without media rows is counted in {@code counts[1]} instead).
+     */
+    private static void each(
+            ExternalSort byDialog,
+            Map<String, Path> found,
+            Map<String, Path> qoe,
+            ExternalSort.Budget budget,
+            ImportProblems problems,
+            Sessions sessions,
+            long[] counts)
+            throws IOException {
+        long lines = (1L << LINE_BITS) - 1;
+        try (ExternalSort.Rows rows = byDialog.sorted()) {
+            ExternalSort.Row row = rows.next();
+            while (row != null) {
+                String dialog = row.key();
+                Map<String, Long> media = new LinkedHashMap<>();
+                SfbQualityFiles.Records records = null;
+                ObjectNode quality = null;
+                long held = 0;
+                for (; row != null && row.key().equals(dialog); row = rows.next()) {
+                    budget.hold(1);
+                    held++;
+                    if (row.tag() == MEDIA) {
+                        media.merge(
+                                row.fields().get(0), Long.parseLong(row.fields().get(1)), Long::sum);
+                    } else if (row.tag() == QUALITY) {
+                        if (records == null) {
+                            records = new SfbQualityFiles.Records();
+                        }
+                        records.add(
+                                (int) (row.order() >>> LINE_BITS), row.order() & lines, row.fields(), qoe, problems);
+                    } else if (media.isEmpty()) {
+                        counts[1]++; // no Media rows: a dialog that never set up media (docs/import-sfb-server.md)
+                    } else {
+                        if (records != null && quality == null) {
+                            quality = records.quality();
+                        }
+                        ObjectNode node =
+                                (ObjectNode) JSON.readTree(row.fields().get(0));
+                        ArrayNode list = node.putArray("media");
+                        media.forEach(
+                                (type, ms) -> list.addObject().put("type", type).put("durationMs", ms));
+                        if (quality != null) {
+                            node.set("quality", quality);
+                        }
+                        Path file = found.get(DIALOG_FILES.get((int) (row.order() >>> LINE_BITS)));
+                        sessions.session(new SourceLocation(file, row.order() & lines, 1), node);
+                    }
+                }
+                budget.release(held);
+            }
+        }
     }
 
     /** The monitoring database writes URIs without {@code sip:}; the portal's format has it. */
@@ -476,13 +596,13 @@ class SfbServerImport {
                 : null;
     }
 
-    private static @Nullable String key(Path file, long line, Map<String, String> row, ImportProblems problems) {
+    private static @Nullable DialogKey key(Path file, long line, Map<String, String> row, ImportProblems problems) {
         Instant time = time(file, line, row, "SessionIdTime", true, problems);
         Integer seq = integer(file, line, row, "SessionIdSeq", problems);
         if (seq == null && row.get("SessionIdSeq") == null) {
             problems.add(problem(file, line, row, "SessionIdSeq", "is required"));
         }
-        return time == null || seq == null ? null : time + ":" + seq;
+        return time == null || seq == null ? null : new DialogKey(time, seq);
     }
 
     static @Nullable Instant time(

@@ -504,6 +504,89 @@ class SfbServerQualityImportIT {
     }
 
     @Test
+    void files_whose_rows_are_in_any_order_import_exactly_as_the_files_in_order() throws Exception {
+        Tenant ordered = tenantWithUsers("qoe-ordered");
+        Tenant reversed = tenantWithUsers("qoe-reversed");
+        Path inOrder = fixtures(ordered, "ordered");
+        Path backwards = fixtures(reversed, "reversed");
+        for (String name : FIXTURES) {
+            Path file = backwards.resolve(name);
+            List<String> lines = Files.readAllLines(file, UTF8);
+            int header = lines.size() > 1 && lines.get(1).matches("[-\\t ]+") ? 2 : 1; // sqlcmd's underline stays
+            List<String> rows = new java.util.ArrayList<>(lines.subList(header, lines.size()));
+            java.util.Collections.reverse(rows);
+            List<String> written = new java.util.ArrayList<>(lines.subList(0, header));
+            written.addAll(rows);
+            Files.write(file, written, UTF8);
+        }
+        // no file is sorted by dialog or QoE session any more (the media file was not to begin with)
+        assertThat(Files.readAllLines(backwards.resolve("sessions.tsv"), UTF8).get(2))
+                .contains(day + " 12:30:00.000\t6\t");
+        assertThat(Files.readAllLines(backwards.resolve("qoe-dialogs.tsv"), UTF8)
+                        .get(2))
+                .contains(day + " 15:00:00.000\t1\t");
+
+        assertThat(run("import", "sfb-server", inOrder.toString(), "--tenant=" + ordered.name()))
+                .as(output())
+                .isZero();
+        List<String> orderedSummary = summary(output());
+        output.reset();
+        assertThat(run("import", "sfb-server", backwards.toString(), "--tenant=" + reversed.name()))
+                .as(output())
+                .isZero();
+
+        assertThat(summary(output())).isEqualTo(orderedSummary).hasSize(3);
+        assertThat(dump(reversed)).isEqualTo(dump(ordered)).hasSize(6 + 40);
+    }
+
+    /** The summary lines of an import, without their timing. */
+    private static List<String> summary(String output) {
+        return output.lines()
+                .filter(line -> line.matches("(Quality records:|Users:|Imported) .*"))
+                .map(line -> line.replaceAll(" in [0-9.]+ s .*", ""))
+                .toList();
+    }
+
+    /** Every stored session of the tenant and its media and quality records, the tenant's domain left out. */
+    private List<String> dump(Tenant tenant) {
+        List<String> rows = new java.util.ArrayList<>();
+        for (var row : jdbc.sql("""
+                        SELECT s.dialog_id, s.start_time, s.end_time, s.from_uri, s.to_uri, s.from_client_version,
+                               s.to_client_version, s.from_endpoint_id, s.to_endpoint_id, s.on_behalf_of_uri,
+                               s.referred_by_uri, s.response_code, s.diagnostic_id, s.im_message_count,
+                               s.conference_url, s.conf_instance, s.from_tel, s.to_tel, s.quality_rank,
+                               (SELECT GROUP_CONCAT(m.media_type_id, ':', m.duration_ms ORDER BY m.media_type_id)
+                                FROM session_media m WHERE m.session_id = s.id) AS media
+                        FROM comm_session s WHERE s.tenant_id = :t""").param("t", tenant.id()).query().listOfRows()) {
+            rows.add(row.toString());
+        }
+        for (String table : List.of(
+                "qoe_session",
+                "qoe_media_line",
+                "qoe_audio_stream",
+                "qoe_audio_client_event",
+                "qoe_audio_signal",
+                "qoe_app_sharing_stream",
+                "qoe_video_client_event",
+                "qoe_video_stream",
+                "qoe_traceroute",
+                "qoe_feedback")) {
+            for (var row : jdbc.sql("SELECT s.dialog_id, x.* FROM " + table
+                            + " x JOIN comm_session s ON s.id = x.session_id WHERE x.tenant_id = :t")
+                    .param("t", tenant.id())
+                    .query()
+                    .listOfRows()) {
+                row.keySet().removeAll(List.of("id", "session_id", "tenant_id"));
+                rows.add(table + " " + row);
+            }
+        }
+        return rows.stream()
+                .map(row -> row.replace(tenant.name(), "{{DOMAIN}}"))
+                .sorted()
+                .toList();
+    }
+
+    @Test
     void quality_files_without_the_dialog_ids_to_join_them_by_import_nothing() throws Exception {
         Tenant tenant = tenantWithUsers("qoe-unjoined");
         Path dir = fixtures(tenant, "unjoined");
