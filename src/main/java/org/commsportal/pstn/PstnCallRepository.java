@@ -36,6 +36,12 @@ class PstnCallRepository {
             WHERE s.tenant_id = :t AND (s.from_tel IS NOT NULL OR s.to_tel IS NOT NULL OR s.dial_direction IS NOT NULL)
             """;
 
+    /** Sessions before the tenant's first kept day (retention) are being deleted and count no more. */
+    private static final String KEPT = """
+             AND s.start_time >= COALESCE(
+                (SELECT k.kept_from FROM user_period_state k WHERE k.tenant_id = s.tenant_id), '1000-01-01')
+            """;
+
     /**
      * The calls of a scope with what the page shows: the user's licensed record (any licence dates) for the
      * pseudonym and the usage location. Uses ix_pstn_call_start.
@@ -113,11 +119,8 @@ class PstnCallRepository {
 
     /** Every telephone session of the tenant from the first kept day on, one at a time (rebuild, check). */
     void forEachTelephoneSession(long tenantId, Consumer<PstnCall.TelephoneSession> consumer) {
-        streaming.query(TELEPHONE_SESSION + """
-                         AND s.start_time >= COALESCE(
-                            (SELECT k.kept_from FROM user_period_state k WHERE k.tenant_id = s.tenant_id), '1000-01-01')
-                        """, new MapSqlParameterSource("t", tenantId), rs -> {
-            consumer.accept(telephoneSession(rs));
+        streaming.query(TELEPHONE_SESSION + KEPT, new MapSqlParameterSource("t", tenantId), rs -> {
+            consumer.accept(telephoneSession(rs)); // a block: a row callback, not a result extractor
         });
     }
 
@@ -125,13 +128,10 @@ class PstnCallRepository {
     void forEachTelephoneSession(
             long tenantId, LocalDateTime from, LocalDateTime until, Consumer<PstnCall.TelephoneSession> consumer) {
         streaming.query(
-                TELEPHONE_SESSION + """
-                         AND s.start_time >= :from AND s.start_time < :until AND s.start_time >= COALESCE(
-                            (SELECT k.kept_from FROM user_period_state k WHERE k.tenant_id = s.tenant_id), '1000-01-01')
-                        """,
+                TELEPHONE_SESSION + " AND s.start_time >= :from AND s.start_time < :until" + KEPT,
                 new MapSqlParameterSource("t", tenantId).addValue("from", from).addValue("until", until),
                 rs -> {
-                    consumer.accept(telephoneSession(rs));
+                    consumer.accept(telephoneSession(rs)); // a block: a row callback, not a result extractor
                 });
     }
 

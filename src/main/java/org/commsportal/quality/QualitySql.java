@@ -249,17 +249,7 @@ final class QualitySql {
      * {@code sign}; one grouped SELECT per split.
      */
     static String splitDays(String source, String where, int sign) {
-        String times = sign < 0 ? "-" : "";
-        List<String> counters = counterSums(times);
-        List<String> parts = new ArrayList<>();
-        for (QualitySplit split : QualitySplit.values()) {
-            // one character set and collation for codes and texts alike: UNION refuses to mix them
-            parts.add("SELECT q.tenant_id, q.day, q.modality, " + split.ordinal() + " AS split, CAST(q."
-                    + split.column() + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci AS value,\n    "
-                    + String.join(",\n    ", counters) + "\nFROM "
-                    + source + "\nWHERE " + where + "\nGROUP BY q.tenant_id, q.day, q.modality, q." + split.column());
-        }
-        return String.join("\nUNION ALL\n", parts);
+        return splitDaySelects(source, where, counterSums(sign < 0 ? "-" : ""));
     }
 
     /**
@@ -267,14 +257,21 @@ final class QualitySql {
      * of their streams, since a day row's key holds every split's value, from far fewer rows.
      */
     static String splitDaysOfDayRows(String where) {
-        List<String> counters =
-                dayCounters().stream().map(c -> "SUM(q." + c + ") AS " + c).toList();
+        return splitDaySelects(
+                "quality_day q",
+                where,
+                dayCounters().stream().map(c -> "SUM(q." + c + ") AS " + c).toList());
+    }
+
+    /** One grouped SELECT of {@code counters} per split over the rows {@code where} selects from {@code source}. */
+    private static String splitDaySelects(String source, String where, List<String> counters) {
         List<String> parts = new ArrayList<>();
         for (QualitySplit split : QualitySplit.values()) {
+            // one character set and collation for codes and texts alike: UNION refuses to mix them
             parts.add("SELECT q.tenant_id, q.day, q.modality, " + split.ordinal() + " AS split, CAST(q."
                     + split.column() + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci AS value,\n    "
-                    + String.join(",\n    ", counters) + "\nFROM quality_day q\nWHERE " + where
-                    + "\nGROUP BY q.tenant_id, q.day, q.modality, q." + split.column());
+                    + String.join(",\n    ", counters) + "\nFROM "
+                    + source + "\nWHERE " + where + "\nGROUP BY q.tenant_id, q.day, q.modality, q." + split.column());
         }
         return String.join("\nUNION ALL\n", parts);
     }
