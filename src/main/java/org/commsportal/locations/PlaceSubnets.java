@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.commsportal.common.Place;
+import org.commsportal.common.SqlColumn;
 import org.commsportal.common.SubnetLocations;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PlaceSubnets implements SubnetLocations {
-
-    private static final Pattern COLUMN = Pattern.compile("[a-z_]+(\\.[a-z_]+)?");
 
     private final LocationRepository repository;
 
@@ -35,10 +33,8 @@ class PlaceSubnets implements SubnetLocations {
             String dayColumn,
             String subnetColumn,
             Map<String, Object> params) {
-        if (!COLUMN.matcher(dayColumn).matches()
-                || !COLUMN.matcher(subnetColumn).matches()) {
-            throw new IllegalArgumentException("Not a column: " + dayColumn + ", " + subnetColumn);
-        }
+        SqlColumn.checked(dayColumn);
+        SqlColumn.checked(subnetColumn);
         params.put("loc_tenant", tenantId);
         StringBuilder path = new StringBuilder();
         if (place.region() != null) {

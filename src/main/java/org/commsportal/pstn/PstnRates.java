@@ -71,10 +71,11 @@ public class PstnRates {
     }
 
     /** Writes the table as the CSV file that {@link #upload} reads, and audits the download. */
+    // No surrounding transaction: the audit entry is written on a connection of its own (REQUIRES_NEW), and a request
+    // must never hold two of the pool's connections at once (docs/load-test.md, a pool deadlock found under load)
     @PreAuthorize(ADMIN)
-    @Transactional(readOnly = true)
     public void download(OutputStream out) throws IOException {
-        PstnRateTable table = table();
+        PstnRateTable table = repository.table(currentTenant.id());
         PstnRateFile.write(table, out);
         auditLog.record(
                 AuditAction.EXPORT, "PSTN rate table as CSV, " + table.rates().size() + " rates");

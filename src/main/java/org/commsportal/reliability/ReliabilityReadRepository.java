@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.commsportal.common.ClientVersions;
 import org.commsportal.common.Place;
+import org.commsportal.common.SqlColumn;
 import org.commsportal.common.SubnetLocations;
 import org.commsportal.common.UtcDateTime;
 import org.jspecify.annotations.Nullable;
@@ -105,8 +106,6 @@ class ReliabilityReadRepository {
         return locations.condition(tenantId, place, from, to, alias + ".day", alias + "." + subnetColumn, params);
     }
 
-    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("[a-z_]+(\\.[a-z_]+)?");
-
     /**
      * SQL true for a session (its id in {@code sessionIdColumn}) that this page counts in the place among the
      * sessions of the modality code (0 every session): its session row's caller subnet, as every figure of the page
@@ -121,9 +120,7 @@ class ReliabilityReadRepository {
             int modality,
             String sessionIdColumn,
             Map<String, Object> params) {
-        if (!COLUMN.matcher(sessionIdColumn).matches()) {
-            throw new IllegalArgumentException("Not a column: " + sessionIdColumn);
-        }
+        SqlColumn.checked(sessionIdColumn);
         params.put("cp_tenant", tenantId);
         params.put("cp_modality", modality);
         return "EXISTS (SELECT 1 FROM reliability_session rp WHERE rp.tenant_id = :cp_tenant AND rp.session_id = "

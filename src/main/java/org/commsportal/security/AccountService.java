@@ -114,7 +114,7 @@ public class AccountService implements UserDetailsService {
             keepOneGlobalAdmin(account);
         }
         accounts.updateEnabled(currentTenant.id(), accountId, enabled);
-        auditLog.record(
+        auditLog.recordChange(
                 enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED, "account " + account.username());
     }
 

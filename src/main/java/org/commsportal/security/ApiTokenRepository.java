@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.commsportal.common.UtcDateTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -73,12 +74,15 @@ class ApiTokenRepository {
     /** The user name of the account owning a token with this hash that is neither revoked nor expired at the moment. */
     Optional<TokenOwner> usableOwner(String hash, Instant now) {
         return jdbc.sql("""
-                SELECT t.id, a.username FROM api_token t JOIN portal_account a ON a.id = t.account_id
+                SELECT t.id, a.username, t.last_used_at FROM api_token t JOIN portal_account a ON a.id = t.account_id
                 WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now
                 """)
                 .param("hash", hash)
                 .param("now", UtcDateTime.toColumn(now))
-                .query((rs, row) -> new TokenOwner(rs.getLong("id"), rs.getString("username")))
+                .query((rs, row) -> new TokenOwner(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        UtcDateTime.fromNullableColumn(rs.getObject("last_used_at", LocalDateTime.class))))
                 .optional();
     }
 
@@ -89,7 +93,8 @@ class ApiTokenRepository {
                 .update();
     }
 
-    record TokenOwner(long tokenId, String username) {}
+    record TokenOwner(
+            long tokenId, String username, @Nullable Instant lastUsedAt) {}
 
     private static ApiTokenSummary toSummary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new ApiTokenSummary(

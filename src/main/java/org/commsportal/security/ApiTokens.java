@@ -21,6 +21,8 @@ public class ApiTokens {
 
     public static final int MAX_VALID_DAYS = 366;
     static final String TOKEN_START = "cup_";
+    /** How stale a token's "last used" may be: writing it on every call would cost a write per API request. */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final ApiTokenRepository tokens;
     private final AccountRepository accounts;
@@ -85,8 +87,11 @@ public class ApiTokens {
         }
     }
 
-    /** The account a presented token signs in as: empty for an unknown, revoked or expired token or a disabled account. */
-    @Transactional
+    /**
+     * The account a presented token signs in as: empty for an unknown, revoked or expired token or a disabled account.
+     * Runs on every API call, so it is two reads without a transaction, and the token's last use is written at most
+     * once per {@link #LAST_USED_PRECISION} (docs/graph-api.md, "Authentication").
+     */
     public Optional<PortalUser> authenticate(String presented) {
         if (!presented.startsWith(TOKEN_START)) {
             return Optional.empty();
@@ -94,7 +99,9 @@ public class ApiTokens {
         Instant now = clock.instant();
         return tokens.usableOwner(SecretTokens.hash(presented), now)
                 .flatMap(owner -> {
-                    tokens.markUsed(owner.tokenId(), now);
+                    if (owner.lastUsedAt() == null || !owner.lastUsedAt().isAfter(now.minus(LAST_USED_PRECISION))) {
+                        tokens.markUsed(owner.tokenId(), now);
+                    }
                     return accounts.findByUsername(owner.username());
                 })
                 .filter(PortalUser::isEnabled);

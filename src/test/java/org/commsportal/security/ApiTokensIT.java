@@ -119,6 +119,36 @@ class ApiTokensIT {
         assertThat(tokens.mine()).isEmpty();
     }
 
+    @Test
+    void a_token_s_last_use_is_written_once_a_minute_not_on_every_call() throws Exception {
+        Tenant tenant = testTenants.newTenant("token-used");
+        testTenants.signInAs(tenant, Role.REPORTS_READER);
+        CreatedApiToken created = tokens.create("every minute", 30);
+        long id = created.summary().id();
+
+        assertThat(call(created.token()).statusCode()).isEqualTo(404);
+        jdbc.sql("UPDATE api_token SET last_used_at = UTC_TIMESTAMP() - INTERVAL 2 MINUTE WHERE id = :id")
+                .param("id", id)
+                .update();
+        java.time.Instant stale = lastUsed(id);
+
+        assertThat(call(created.token()).statusCode()).isEqualTo(404);
+        java.time.Instant written = lastUsed(id);
+        assertThat(written).isAfter(stale.plusSeconds(60));
+
+        assertThat(call(created.token()).statusCode()).isEqualTo(404);
+        assertThat(call(created.token()).statusCode()).isEqualTo(404);
+        assertThat(lastUsed(id)).isEqualTo(written);
+    }
+
+    private java.time.Instant lastUsed(long tokenId) {
+        return tokens.mine().stream()
+                .filter(token -> token.id() == tokenId)
+                .findFirst()
+                .orElseThrow()
+                .lastUsedAt();
+    }
+
     private HttpResponse<String> call(String token) throws Exception {
         return call(token, API_PATH);
     }
