@@ -146,6 +146,7 @@ class PeerToPeerBenchmarkIT {
             move[i] = (System.nanoTime() - started) / 1e6;
         }
         results.put("first request of a day: move totals 1 day", new Result(Medians.Timing.of(move), Double.NaN));
+        results.put("page data D180 read during the day's move", readsDuringTheMove(tenant, reportDate));
         assertFirstPageEqualsRawRows(tenant, ReportPeriod.D180);
 
         String note = "naive: GROUP BY over %,d raw sessions".formatted(sessions);
@@ -156,6 +157,43 @@ class PeerToPeerBenchmarkIT {
                 "Peer-to-peer report, %,d users x %d days, %,d sessions (medians of %d runs, ms)"
                         .formatted(users, days, sessions, RUNS),
                 rows);
+    }
+
+    /**
+     * No read waits on the day's move (issue 27): page reads back to back while another thread moves the totals on by
+     * one day, each timed and each equal to the page read after the move, which is checked against the raw rows.
+     */
+    private Result readsDuringTheMove(Tenant tenant, LocalDate reportDate) {
+        var query = UserTableQuery.of(ReportPeriod.D180);
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate.minusDays(1)));
+        List<Double> millis = new java.util.ArrayList<>();
+        List<List<Object>> pages = new java.util.ArrayList<>();
+        long started = System.nanoTime();
+        var mover = java.util.concurrent.CompletableFuture.runAsync(
+                () -> currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate)));
+        do {
+            long read = System.nanoTime();
+            pages.add(page(query));
+            millis.add((System.nanoTime() - read) / 1e6);
+        } while (!mover.isDone());
+        mover.join();
+        double moveMs = (System.nanoTime() - started) / 1e6;
+        List<Object> after = page(query);
+        assertThat(pages)
+                .as("every page read during the move")
+                .allSatisfy(page -> assertThat(page).isEqualTo(after));
+        var timing = Medians.Timing.of(
+                millis.stream().mapToDouble(Double::doubleValue).toArray());
+        System.out.printf(
+                "  %d page reads during a move of %.1f ms: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                millis.size(), moveMs, timing.medianMs(), timing.p95Ms(), timing.maxMs());
+        return new Result(timing, Double.NaN);
+    }
+
+    /** What the page shows: the chart's days, the first page of users and their count. */
+    private List<Object> page(UserTableQuery query) {
+        return List.of(
+                activity.activity(query.period()).days(), activity.users(query, 0, PAGE), activity.countUsers(query));
     }
 
     private void pageData(UserTableQuery query) {
