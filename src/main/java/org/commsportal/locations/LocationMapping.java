@@ -2,6 +2,7 @@ package org.commsportal.locations;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -116,11 +117,23 @@ class LocationMapping {
 
     /** After a load that bypassed the write path: every seen subnet gets its map row for every upload. */
     void mapAll(long tenantId) {
+        mapSeen(tenantId, () -> repository.seenSubnets(tenantId));
+    }
+
+    /**
+     * After a bulk import of the UTC days [first, last], once their day rows are rebuilt: the subnets seen on those
+     * days get their map rows; those of every other day got theirs when they arrived.
+     */
+    void mapDays(long tenantId, LocalDate first, LocalDate last) {
+        mapSeen(tenantId, () -> repository.seenSubnets(tenantId, first, last));
+    }
+
+    private void mapSeen(long tenantId, java.util.function.Supplier<List<String>> seenSubnets) {
         transactions.executeWithoutResult(status -> {
             if (!repository.lockShared(tenantId)) {
                 return;
             }
-            List<String> seen = repository.seenSubnets(tenantId);
+            List<String> seen = seenSubnets.get();
             for (long uploadId : repository.uploadIdsLocking(tenantId)) {
                 mapMissing(tenantId, uploadId, matcher(uploadId), seen);
             }

@@ -180,16 +180,25 @@ class LocationRepository {
 
     /** Every subnet the tenant's streams and sessions name (the per-subnet-day rollups), but none. */
     List<String> seenSubnets(long tenantId) {
+        return seenSubnets(tenantId, LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31));
+    }
+
+    /** The subnets the tenant's streams and sessions of the UTC days [first, last] name, but none. */
+    List<String> seenSubnets(long tenantId, LocalDate first, LocalDate last) {
         return jdbc.sql("""
                         SELECT DISTINCT value FROM quality_split_day
                         WHERE tenant_id = :tenantId AND split = :split AND value <> ''
+                          AND day BETWEEN :first AND :last
                         UNION
                         SELECT DISTINCT split_value FROM reliability_day
                         WHERE tenant_id = :tenantId AND kind = :kind AND split_value <> ''
+                          AND day BETWEEN :first AND :last
                         """)
                 .param("tenantId", tenantId)
                 .param("split", QUALITY_SUBNET_SPLIT)
                 .param("kind", RELIABILITY_SUBNET_KIND)
+                .param("first", first)
+                .param("last", last)
                 .query(String.class)
                 .list();
     }

@@ -1,7 +1,9 @@
 package org.commsportal.locations;
 
+import java.time.LocalDate;
 import java.util.TreeSet;
 import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
 import org.springframework.core.annotation.Order;
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 class LocationSubnets implements SessionChangeListener {
 
     private final LocationMapping mapping;
+    private final LockedSteps steps;
 
-    LocationSubnets(LocationMapping mapping) {
+    LocationSubnets(LocationMapping mapping, LockedSteps steps) {
         this.mapping = mapping;
+        this.steps = steps;
     }
 
     @Override
@@ -29,6 +33,13 @@ class LocationSubnets implements SessionChangeListener {
             ids.add(s.id());
         }
         mapping.mapNew(changes.tenantId(), ids);
+    }
+
+    /** A bulk import's days, in one step: the subnets seen on them get their map rows. */
+    @Override
+    public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        steps.once(tenantId, () -> mapping.mapDays(tenantId, first, last));
+        return true;
     }
 
     @Override
