@@ -8,7 +8,9 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.commsportal.common.Chunks;
 import org.commsportal.sessions.CountedSession;
+import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
 import org.springframework.core.annotation.Order;
@@ -27,10 +29,13 @@ class SessionSlotFigures implements SessionChangeListener {
 
     private final SessionSlotRepository repository;
     private final ConferenceStartRepository conferenceStarts;
+    private final LockedSteps steps;
 
-    SessionSlotFigures(SessionSlotRepository repository, ConferenceStartRepository conferenceStarts) {
+    SessionSlotFigures(
+            SessionSlotRepository repository, ConferenceStartRepository conferenceStarts, LockedSteps steps) {
         this.repository = repository;
         this.conferenceStarts = conferenceStarts;
+        this.steps = steps;
     }
 
     @Override
@@ -60,6 +65,29 @@ class SessionSlotFigures implements SessionChangeListener {
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
         conferenceStarts.forgetBefore(tenantId, SessionSlotRepository.firstSlotOf(day));
+    }
+
+    /**
+     * A bulk import's days, a week per step: their quarter-hour rows recomputed; then the organized conferences that
+     * had or have rows on those days recounted, as a write recounts its conferences (their extents may reach into
+     * other days), a thousand conferences per step. A tenant with no session on other days is rebuilt whole instead,
+     * in two set-based statements rather than a recount per conference.
+     */
+    @Override
+    public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        if (!repository.hasSessionsOutside(tenantId, first, last.plusDays(1))) {
+            return false;
+        }
+        SortedSet<byte[]> conferences = new TreeSet<byte[]>(Arrays::compareUnsigned);
+        steps.forEachWeek(tenantId, first, last, (from, until) -> {
+            conferences.addAll(repository.organizedConferences(tenantId, from, until));
+            repository.rebuildDays(tenantId, from, until);
+            conferences.addAll(repository.organizedConferences(tenantId, from, until));
+        });
+        for (List<byte[]> chunk : Chunks.of(new ArrayList<>(conferences))) {
+            steps.once(tenantId, () -> conferenceStarts.recount(tenantId, SlotKind.ORGANIZED, chunk));
+        }
+        return true;
     }
 
     @Override

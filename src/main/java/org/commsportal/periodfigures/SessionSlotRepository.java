@@ -87,6 +87,12 @@ class SessionSlotRepository {
             "audio_video_ms",
             "telephone_ms");
 
+    /** Inserts the recomputed rows of the sessions that start in [:from, :until). */
+    private static final String INSERT_RECOMPUTED_WEEK = "INSERT INTO session_slot_figure (tenant_id, kind, slot, "
+            + "conference_key, " + String.join(", ", COUNTERS)
+            + ") SELECT :tenantId, r.kind, r.slot, r.conference_key, "
+            + String.join(", ", COUNTERS.stream().map(c -> "r." + c).toList()) + " FROM (" + RECOMPUTED_WEEK + ") r";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final SessionWeeks sessionWeeks;
@@ -143,17 +149,61 @@ class SessionSlotRepository {
         jdbc.sql("DELETE FROM session_slot_figure WHERE tenant_id = :tenantId")
                 .param("tenantId", tenantId)
                 .update();
-        String insert = "INSERT INTO session_slot_figure (tenant_id, kind, slot, conference_key, "
-                + String.join(", ", COUNTERS) + ") SELECT :tenantId, r.kind, r.slot, r.conference_key, "
-                + String.join(", ", COUNTERS.stream().map(c -> "r." + c).toList()) + " FROM (" + RECOMPUTED_WEEK
-                + ") r";
         sessionWeeks.forEach(
                 tenantId,
-                (from, until) -> jdbc.sql(insert)
+                (from, until) -> jdbc.sql(INSERT_RECOMPUTED_WEEK)
                         .param("tenantId", tenantId)
                         .param("from", from)
                         .param("until", until)
                         .update());
+    }
+
+    /**
+     * Replaces the rows of the quarter-hours of the UTC days [from, until) by the recomputation from the sessions
+     * that start on them (a session counts in the quarter-hour it starts in, so no other day's rows change).
+     */
+    void rebuildDays(long tenantId, LocalDate from, LocalDate until) {
+        jdbc.sql("""
+                DELETE FROM session_slot_figure
+                WHERE tenant_id = :tenantId AND kind IN (0, 1, 2) AND slot >= :fromSlot AND slot < :untilSlot
+                """)
+                .param("tenantId", tenantId)
+                .param("fromSlot", firstSlotOf(from))
+                .param("untilSlot", firstSlotOf(until))
+                .update();
+        jdbc.sql(INSERT_RECOMPUTED_WEEK)
+                .param("tenantId", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("until", until.atStartOfDay())
+                .update();
+    }
+
+    /** Whether the tenant has sessions that start before or after the UTC days [from, until). */
+    boolean hasSessionsOutside(long tenantId, LocalDate from, LocalDate until) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :tenantId AND start_time < :from)
+                    OR EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :tenantId AND start_time >= :until)
+                """)
+                .param("tenantId", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("until", until.atStartOfDay())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The organized conferences with rows in the quarter-hours of the UTC days [from, until), in key order. */
+    List<byte[]> organizedConferences(long tenantId, LocalDate from, LocalDate until) {
+        return jdbc.sql("""
+                SELECT DISTINCT conference_key FROM session_slot_figure
+                WHERE tenant_id = :tenantId AND kind = :kind AND slot >= :fromSlot AND slot < :untilSlot
+                ORDER BY conference_key
+                """)
+                .param("tenantId", tenantId)
+                .param("kind", SlotKind.ORGANIZED.code())
+                .param("fromSlot", firstSlotOf(from))
+                .param("untilSlot", firstSlotOf(until))
+                .query((rs, row) -> rs.getBytes(1))
+                .list();
     }
 
     /** The rows that differ from a recomputation from the raw sessions, described, at most limit. */
