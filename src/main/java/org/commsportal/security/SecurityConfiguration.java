@@ -24,7 +24,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+// Services are checked with @PreAuthorize. Views' @RolesAllowed is checked by Vaadin's navigation access control, not
+// here: JSR-250 method security would wrap every view and layout instance in a proxy (docs/load-test.md)
+@EnableMethodSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 public class SecurityConfiguration {
 
