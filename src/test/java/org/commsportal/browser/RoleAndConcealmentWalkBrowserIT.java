@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.router.Route;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -17,6 +20,12 @@ import org.commsportal.DemoAccounts;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.privacy.RealNames;
 import org.commsportal.security.Role;
+import org.commsportal.sessions.MediaUsage;
+import org.commsportal.sessions.Modality;
+import org.commsportal.sessions.Quality;
+import org.commsportal.sessions.SessionRecord;
+import org.commsportal.sessions.SessionWriter;
+import org.commsportal.tenant.CurrentTenant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -84,6 +93,12 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SessionWriter writer;
+
+    @Autowired
+    CurrentTenant currentTenant;
+
     @Test
     void the_walk_covers_every_route_of_the_portal() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
@@ -141,6 +156,7 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                 .param("tenant", tenant)
                 .param("upn", probe.upn())
                 .update();
+        givePstnCallTwoDaysAgo(tenant, probe.upn());
         for (Role role : Role.values()) {
             browser.signOutByCookies();
             browser.signIn(DemoAccounts.username(role, tenant), DemoAccounts.PASSWORD);
@@ -172,6 +188,43 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                     .as(role + " of " + tenant + " sees real names somewhere")
                     .isEqualTo(namesShown);
         }
+    }
+
+    /**
+     * The PSTN usage page's user filter searches the period's calls only, and the demo data gives a user a call every
+     * few weeks: the probe calls a number two days ago (inside the last 7 days in every zone), so that the filter must find it (a re-send of the same dialog).
+     */
+    private void givePstnCallTwoDaysAgo(String tenant, String upn) {
+        long tenantId = jdbc.sql("SELECT id FROM tenant WHERE name = :tenant")
+                .param("tenant", tenant)
+                .query(Long.class)
+                .single();
+        Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        var call = new SessionRecord(
+                "role-walk-pstn-call",
+                start,
+                start.plusSeconds(120),
+                "sip:" + upn,
+                "sip:+12065550100@" + tenant + ";user=phone",
+                "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
+                "Mediation Server",
+                null,
+                null,
+                null,
+                "+12065550100",
+                null,
+                null,
+                null,
+                null,
+                200,
+                null,
+                List.of(new MediaUsage(Modality.AUDIO, 120_000)),
+                0,
+                Quality.Report.none(),
+                null,
+                null,
+                null);
+        currentTenant.runAs(tenantId, () -> writer.write(List.of(call)));
     }
 
     /**
