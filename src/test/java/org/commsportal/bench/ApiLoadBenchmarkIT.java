@@ -42,13 +42,10 @@ import org.commsportal.bench.ApiLoadMix.Call;
 import org.commsportal.bench.ApiLoadMix.Kind;
 import org.commsportal.bench.ApiLoadMix.Zone;
 import org.commsportal.common.PeriodTotalsMove;
-import org.commsportal.directory.DirectoryService;
 import org.commsportal.security.ApiTokens;
 import org.commsportal.security.Role;
-import org.commsportal.sessions.ReadModelCheck;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.commsportal.tenant.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -110,19 +107,10 @@ class ApiLoadBenchmarkIT {
     JdbcClient jdbc;
 
     @Autowired
-    TenantService tenants;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
     CurrentTenant currentTenant;
 
     @Autowired
     TestTenants testTenants;
-
-    @Autowired
-    ReadModelCheck readModels;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // one keep-alive connection per client in flight, pooled
@@ -139,6 +127,9 @@ class ApiLoadBenchmarkIT {
     private final ConcurrentLinkedQueue<String> errorsShown = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errorCount = new AtomicInteger();
 
+    @Autowired
+    BenchTenant bench;
+
     @Test
     void fifty_clients_call_the_reporting_web_service_and_the_graph_style_api_for_a_minute_without_an_error()
             throws Exception {
@@ -147,7 +138,6 @@ class ApiLoadBenchmarkIT {
         int clients = Integer.getInteger("bench.api.clients", 50);
         int seconds = Integer.getInteger("bench.api.seconds", 60);
         int warmUpSeconds = Integer.getInteger("bench.api.warmUpSeconds", 10);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")

@@ -13,14 +13,16 @@ import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * A large tenant for benchmarks, loaded with set-based SQL (MariaDB's sequence engine) instead of the ingestion
  * path, which would take an hour for 15 million sessions. The rollups are built with the same definitions the
  * write path maintains (and that the integration tests recompute); the benchmark cross-checks a period's totals
- * against the raw rows. A data set is reused when a run finds it complete.
+ * against the raw rows. A data set is reused when a run finds it complete. One bean, which every benchmark shares.
  */
-final class BenchTenant {
+@Component
+class BenchTenant {
 
     static final double SESSIONS_PER_USER_DAY = 8.3;
 

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityService;
-import org.commsportal.directory.DirectoryService;
 import org.commsportal.locations.BuildingFile;
 import org.commsportal.locations.LocationFilter;
 import org.commsportal.locations.LocationReport;
@@ -21,10 +20,7 @@ import org.commsportal.locations.LocationUpload;
 import org.commsportal.quality.QualityRebuild;
 import org.commsportal.reliability.ReliabilityRebuild;
 import org.commsportal.security.Role;
-import org.commsportal.sessions.ReadModelCheck;
-import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.commsportal.tenant.TenantService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,26 +67,16 @@ class LocationsBenchmarkIT {
     JdbcClient jdbc;
 
     @Autowired
-    TenantService tenants;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
-    CurrentTenant currentTenant;
-
-    @Autowired
     TestTenants testTenants;
 
     @Autowired
-    ReadModelCheck readModels;
+    BenchTenant bench;
 
     @Test
     void locations_page_and_a_re_map_of_30_days_are_timed_beside_a_longest_prefix_group_by_over_raw_rows()
             throws InterruptedException {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         bench.loadQualityDays(tenant, lastDay, Math.min(days, Integer.getInteger("bench.qualityDays", 35)));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.RollupRecomputation;
-import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityReport;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.DailyActivity;
@@ -17,11 +16,9 @@ import org.commsportal.activity.UserActivityColumn;
 import org.commsportal.activity.UserPeriodTotals;
 import org.commsportal.activity.UserTableQuery;
 import org.commsportal.common.ReportPeriod;
-import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.commsportal.tenant.TenantService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,19 +48,7 @@ class PeerToPeerBenchmarkIT {
     JdbcClient jdbc;
 
     @Autowired
-    TenantService tenants;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
     CurrentTenant currentTenant;
-
-    @Autowired
-    TestTenants testTenants;
-
-    @Autowired
-    org.commsportal.sessions.ReadModelCheck readModels;
 
     @Autowired
     UserPeriodTotals periodTotals;
@@ -73,11 +58,13 @@ class PeerToPeerBenchmarkIT {
 
     private final Map<String, Result> results = new LinkedHashMap<>();
 
+    @Autowired
+    BenchTenant bench;
+
     @Test
     void peer_to_peer_report_figures() {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         Tenant tenant = bench.load(users, days, activity.reportDate());
         bench.signInAdministrator(tenant);
         long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")

@@ -13,7 +13,6 @@ import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.common.Minutes;
 import org.commsportal.common.ReportPeriod;
-import org.commsportal.directory.DirectoryService;
 import org.commsportal.minutepools.MinutePool;
 import org.commsportal.minutepools.MinutePoolQuery;
 import org.commsportal.minutepools.MinutePoolsService;
@@ -22,10 +21,7 @@ import org.commsportal.pstn.PstnCallType;
 import org.commsportal.pstn.PstnUsageDay;
 import org.commsportal.pstn.PstnUsageService;
 import org.commsportal.security.Role;
-import org.commsportal.sessions.ReadModelCheck;
-import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.commsportal.tenant.TenantService;
 import org.commsportal.usersblocked.BlockedUserQuery;
 import org.commsportal.usersblocked.UsersBlockedService;
 import org.junit.jupiter.api.Tag;
@@ -66,25 +62,15 @@ class PstnBenchmarkIT {
     JdbcClient jdbc;
 
     @Autowired
-    TenantService tenants;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
-    CurrentTenant currentTenant;
-
-    @Autowired
     TestTenants testTenants;
 
     @Autowired
-    ReadModelCheck readModels;
+    BenchTenant bench;
 
     @Test
     void pstn_pages_are_timed_beside_the_same_figures_from_raw_rows() {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         bench.loadPstn(tenant, users, days, lastDay);

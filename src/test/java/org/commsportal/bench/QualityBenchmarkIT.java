@@ -9,16 +9,13 @@ import java.util.TreeMap;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityService;
-import org.commsportal.directory.DirectoryService;
 import org.commsportal.quality.QualityFilter;
 import org.commsportal.quality.QualityRebuild;
 import org.commsportal.quality.QualityReport;
 import org.commsportal.quality.QualityService;
 import org.commsportal.security.Role;
 import org.commsportal.sessions.Modality;
-import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.commsportal.tenant.TenantService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,25 +49,15 @@ class QualityBenchmarkIT {
     org.commsportal.sessiondetails.SessionDetailsService sessionDetails;
 
     @Autowired
-    TenantService tenants;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
-    CurrentTenant currentTenant;
-
-    @Autowired
     TestTenants testTenants;
 
     @Autowired
-    org.commsportal.sessions.ReadModelCheck readModels;
+    BenchTenant bench;
 
     @Test
     void call_quality_figures() {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         int qualityDays = bench.loadQualityDays(tenant, lastDay, Math.min(days, 180));

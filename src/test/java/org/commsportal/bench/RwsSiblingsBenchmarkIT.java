@@ -10,18 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
-import org.commsportal.directory.DirectoryService;
 import org.commsportal.periodfigures.FigurePeriod;
 import org.commsportal.periodfigures.FigureReport;
 import org.commsportal.periodfigures.FigureRow;
 import org.commsportal.periodfigures.FigureSet;
 import org.commsportal.periodfigures.PeriodFiguresService;
 import org.commsportal.security.Role;
-import org.commsportal.sessions.ReadModelCheck;
 import org.commsportal.skypeactivity.SkypeActivityService;
-import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.commsportal.tenant.TenantService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,25 +47,15 @@ class RwsSiblingsBenchmarkIT {
     JdbcClient jdbc;
 
     @Autowired
-    TenantService tenants;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
-    CurrentTenant currentTenant;
-
-    @Autowired
     TestTenants testTenants;
 
     @Autowired
-    ReadModelCheck readModels;
+    BenchTenant bench;
 
     @Test
     void sibling_reports_of_every_retained_period_are_timed_beside_group_by_over_raw_sessions() {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         Tenant tenant = bench.load(users, days, activity.reportDate());
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")

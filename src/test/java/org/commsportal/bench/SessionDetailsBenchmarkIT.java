@@ -10,7 +10,6 @@ import java.util.Map;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityService;
-import org.commsportal.directory.DirectoryService;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.quality.DrillThroughLink;
 import org.commsportal.quality.QualityRebuild;
@@ -23,9 +22,7 @@ import org.commsportal.sessiondetails.SessionColumn;
 import org.commsportal.sessiondetails.SessionDetailsService;
 import org.commsportal.sessiondetails.SessionGroup;
 import org.commsportal.sessiondetails.SessionSearch;
-import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.commsportal.tenant.TenantService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,31 +50,21 @@ class SessionDetailsBenchmarkIT {
     JdbcClient jdbc;
 
     @Autowired
-    TenantService tenants;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
-    CurrentTenant currentTenant;
-
-    @Autowired
     TestTenants testTenants;
-
-    @Autowired
-    org.commsportal.sessions.ReadModelCheck readModels;
 
     @Autowired
     QualityRebuild qualityRebuild;
 
     private final Map<String, Medians.Timing> results = new LinkedHashMap<>();
 
+    @Autowired
+    BenchTenant bench;
+
     @Test
     void session_details_figures() {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
         int qualityDays = Math.min(days, Integer.getInteger("bench.qualityDays", 35));
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         bench.loadQuality(tenant, lastDay, qualityDays);
@@ -179,7 +166,6 @@ class SessionDetailsBenchmarkIT {
         int qualityDays = Math.min(days, Integer.getInteger("bench.qualityDays", 35));
         int naiveRuns = Integer.getInteger("bench.naiveRuns", 3);
         boolean naiveToo = !"false".equals(System.getProperty("bench.naive"));
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         bench.loadQuality(tenant, lastDay, qualityDays);

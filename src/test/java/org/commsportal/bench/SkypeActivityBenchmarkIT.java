@@ -21,9 +21,7 @@ import org.commsportal.deviceusage.DevicePeriodTotals;
 import org.commsportal.deviceusage.DeviceUsageService;
 import org.commsportal.deviceusage.DeviceUserColumn;
 import org.commsportal.deviceusage.DeviceUserQuery;
-import org.commsportal.directory.DirectoryService;
 import org.commsportal.security.Role;
-import org.commsportal.sessions.ReadModelCheck;
 import org.commsportal.skypeactivity.ActivityDay;
 import org.commsportal.skypeactivity.ActivityPeriodTotals;
 import org.commsportal.skypeactivity.SkypeActivityColumn;
@@ -32,7 +30,6 @@ import org.commsportal.skypeactivity.SkypeActivityQuery;
 import org.commsportal.skypeactivity.SkypeActivityService;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
-import org.commsportal.tenant.TenantService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,19 +63,10 @@ class SkypeActivityBenchmarkIT {
     JdbcClient jdbc;
 
     @Autowired
-    TenantService tenants;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
     CurrentTenant currentTenant;
 
     @Autowired
     TestTenants testTenants;
-
-    @Autowired
-    ReadModelCheck readModels;
 
     @Autowired
     ActivityPeriodTotals activityTotals;
@@ -89,11 +77,13 @@ class SkypeActivityBenchmarkIT {
     private final Map<String, BenchFigures.Timed> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @Autowired
+    BenchTenant bench;
+
     @Test
     void activity_organizer_participant_device_usage_and_user_detail_figures() throws Exception {
         int users = Integer.getInteger("bench.users", 1_000);
         int days = Integer.getInteger("bench.days", 180);
-        var bench = new BenchTenant(jdbc, tenants, directory, currentTenant, testTenants, readModels);
         Tenant tenant = bench.load(users, days, activity.reportDate());
         String account = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
         testTenants.signIn(account);
