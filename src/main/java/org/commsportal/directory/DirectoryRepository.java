@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +73,21 @@ class DirectoryRepository {
                     .list();
         }
         return licences;
+    }
+
+    /** The usage locations of those of these users (lower-case UPNs) that exist, by lower-case UPN; null when none. */
+    Map<String, Optional<String>> usageLocations(long tenantId, List<String> upns) {
+        Map<String, Optional<String>> locations = new HashMap<>();
+        for (List<String> chunk : Chunks.of(upns)) {
+            jdbc.sql(
+                            "SELECT LOWER(upn) AS upn, usage_location FROM licensed_user WHERE tenant_id = :t AND upn IN (:upns)")
+                    .param("t", tenantId)
+                    .param("upns", chunk)
+                    .query((rs, row) ->
+                            locations.put(rs.getString("upn"), Optional.ofNullable(rs.getString("usage_location"))))
+                    .list();
+        }
+        return locations;
     }
 
     /**

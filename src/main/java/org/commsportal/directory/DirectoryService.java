@@ -53,14 +53,24 @@ public class DirectoryService {
                 .distinct()
                 .toList();
         Map<String, List<Object>> before = directory.licences(tenantId, upns); // stable: the write lock is held
+        var locationsBefore = directory.usageLocations(tenantId, upns);
         directory.upsert(tenantId, users, pseudonymizer::pseudonym);
         Map<String, List<Object>> after = directory.licences(tenantId, upns);
+        var locationsAfter = directory.usageLocations(tenantId, upns);
         events.publishEvent(new LicensedUsersWritten(
                 tenantId,
                 upns,
                 upns.stream()
                         .filter(upn -> !java.util.Objects.equals(before.get(upn), after.get(upn)))
                         .toList()));
+        List<String> moved = upns.stream()
+                .filter(upn -> !locationsBefore
+                        .getOrDefault(upn, java.util.Optional.empty())
+                        .equals(locationsAfter.getOrDefault(upn, java.util.Optional.empty())))
+                .toList();
+        if (!moved.isEmpty()) {
+            events.publishEvent(new UsageLocationsChanged(tenantId, moved));
+        }
         // what else the records say (PSTN blocks, calling plans) is kept by the features that own it
         events.publishEvent(new UserRecordsWritten(tenantId, List.copyOf(users), clock.instant()));
         dataVersion.bump();

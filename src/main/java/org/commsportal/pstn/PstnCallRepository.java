@@ -167,6 +167,12 @@ class PstnCallRepository {
     }
 
     void insert(long tenantId, List<PstnCall> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        // the user's usage location now: the day rollup counts the call under it (changeset 044)
+        Map<String, String> locations = usageLocations(
+                tenantId, calls.stream().map(PstnCall::userUpn).distinct().toList());
         List<Object[]> rows = new ArrayList<>(calls.size());
         for (PstnCall c : calls) {
             rows.add(new Object[] {
@@ -178,14 +184,31 @@ class PstnCallRepository {
                 c.otherNumber(),
                 c.type().code(),
                 c.destinationCountry(),
-                c.durationMs()
+                c.durationMs(),
+                locations.get(c.userUpn())
             });
         }
         batch.batchUpdate("""
                 INSERT INTO pstn_call (tenant_id, session_id, start_time, user_upn, user_number, other_number,
-                    call_type, destination_country, duration_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    call_type, destination_country, duration_ms, user_location)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
+    }
+
+    /** The usage locations of those of these users (lower-case UPNs) that have one. */
+    private Map<String, String> usageLocations(long tenantId, List<String> upns) {
+        Map<String, String> locations = new HashMap<>();
+        for (List<String> chunk : Chunks.of(upns)) {
+            jdbc.sql("""
+                    SELECT upn, usage_location FROM licensed_user
+                    WHERE tenant_id = :t AND upn IN (:upns) AND usage_location IS NOT NULL
+                    """)
+                    .param("t", tenantId)
+                    .param("upns", chunk)
+                    .query((rs, row) -> locations.put(rs.getString("upn"), rs.getString("usage_location")))
+                    .list();
+        }
+        return locations;
     }
 
     /** Every stored call of the tenant by session id (check). */
@@ -212,44 +235,6 @@ class PstnCallRepository {
         return calls;
     }
 
-    /** Milliseconds per UTC day of call start, call type and reach (0 unknown, 1 domestic, 2 international). */
-    void durations(long tenantId, LocalDate from, LocalDate to, DurationConsumer consumer) {
-        jdbc.sql("SELECT DATE(p.start_time) AS day, p.call_type, " + REACH + " AS reach, SUM(p.duration_ms) AS ms"
-                        + " FROM pstn_call p LEFT JOIN licensed_user u ON u.tenant_id = p.tenant_id"
-                        + " AND u.upn = p.user_upn"
-                        + " WHERE p.tenant_id = :t AND p.start_time >= :from AND p.start_time < :to"
-                        + " GROUP BY day, p.call_type, reach")
-                .param("t", tenantId)
-                .param("from", from.atStartOfDay())
-                .param("to", to.plusDays(1).atStartOfDay())
-                .query((rs, row) -> {
-                    consumer.accept(
-                            rs.getObject("day", LocalDate.class), callType(rs), rs.getInt("reach"), rs.getLong("ms"));
-                    return row;
-                })
-                .list();
-    }
-
-    /** One row of {@link #durations}. */
-    interface DurationConsumer {
-        void accept(LocalDate day, PstnCallType type, int reach, long milliseconds);
-    }
-
-    /** The destination countries of the scope's calls, for the country filter. */
-    List<String> countries(Scope scope) {
-        return jdbc.sql("""
-                SELECT DISTINCT p.destination_country FROM pstn_call p
-                WHERE p.tenant_id = :t AND p.start_time >= :from AND p.start_time < :to
-                    AND p.destination_country IS NOT NULL
-                ORDER BY p.destination_country
-                """)
-                .param("t", scope.tenantId())
-                .param("from", UtcDateTime.toColumn(scope.from()))
-                .param("to", UtcDateTime.toColumn(scope.to()))
-                .query(String.class)
-                .list();
-    }
-
     List<StoredCall> page(Scope scope, PstnCallQuery query, int offset, int limit) {
         Map<String, Object> parameters = parameters(scope, query);
         parameters.put("offset", offset);
@@ -261,7 +246,12 @@ class PstnCallRepository {
     }
 
     long count(Scope scope, PstnCallQuery query) {
-        return jdbc.sql("SELECT COUNT(*) FROM (" + CALLS + filters(scope, query) + ") c")
+        // without the rates: a count needs no charge
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM pstn_call p
+                        LEFT JOIN licensed_user u ON u.tenant_id = p.tenant_id AND u.upn = p.user_upn
+                        WHERE p.tenant_id = :t AND p.start_time >= :from AND p.start_time < :to
+                        """ + filters(scope, query))
                 .params(parameters(scope, query))
                 .query(Long.class)
                 .single();
@@ -340,15 +330,18 @@ class PstnCallRepository {
         parameters.put("from", UtcDateTime.toColumn(scope.from()));
         parameters.put("to", UtcDateTime.toColumn(scope.to()));
         parameters.put("pattern", SqlLike.contains(query.userContains()));
-        var direction = query.direction();
-        parameters.put(
-                "types",
-                java.util.Arrays.stream(PstnCallType.values())
-                        .filter(type -> direction == null || type.direction() == direction)
-                        .map(PstnCallType::code)
-                        .toList());
+        parameters.put("types", typeCodes(query));
         parameters.put("country", query.country() == null ? "" : query.country());
         return parameters;
+    }
+
+    /** The codes of the call types of the query's direction, all when it has none. */
+    static List<Integer> typeCodes(PstnCallQuery query) {
+        var direction = query.direction();
+        return java.util.Arrays.stream(PstnCallType.values())
+                .filter(type -> direction == null || type.direction() == direction)
+                .map(PstnCallType::code)
+                .toList();
     }
 
     private static StoredCall storedCall(ResultSet rs) throws SQLException {

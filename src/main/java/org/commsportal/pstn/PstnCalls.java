@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.commsportal.directory.UsageLocationsChanged;
 import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,10 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 class PstnCalls implements SessionChangeListener {
 
     private final PstnCallRepository repository;
+    private final PstnCallDayRepository days;
     private final LockedSteps steps;
 
-    PstnCalls(PstnCallRepository repository, LockedSteps steps) {
+    PstnCalls(PstnCallRepository repository, PstnCallDayRepository days, LockedSteps steps) {
         this.repository = repository;
+        this.days = days;
         this.steps = steps;
     }
 
@@ -45,15 +49,29 @@ class PstnCalls implements SessionChangeListener {
         changes.removed().forEach(s -> removed.add(s.id()));
         changes.added().forEach(s -> removed.add(s.id()));
         if (!removed.isEmpty()) {
+            days.subtract(tenantId, removed);
             repository.delete(tenantId, removed);
         }
         Map<Long, CountedSession> added = new LinkedHashMap<>();
         for (CountedSession s : changes.added()) {
             added.put(s.id(), s);
         }
-        if (added.isEmpty()) {
-            return;
+        if (!added.isEmpty()) {
+            insert(tenantId, added);
         }
+        if (!removed.isEmpty()) {
+            // the day rows whose every call went: a recomputation would have none
+            var starts = java.util.stream.Stream.concat(changes.removed().stream(), changes.added().stream())
+                    .map(s -> LocalDate.ofInstant(s.start(), java.time.ZoneOffset.UTC))
+                    .toList();
+            days.deleteEmpty(
+                    tenantId,
+                    starts.stream().min(LocalDate::compareTo).orElseThrow(),
+                    starts.stream().max(LocalDate::compareTo).orElseThrow());
+        }
+    }
+
+    private void insert(long tenantId, Map<Long, CountedSession> added) {
         Map<Long, Instant> starts = new HashMap<>();
         added.values().forEach(s -> starts.put(s.id(), s.start()));
         List<PstnCall> calls = new ArrayList<>();
@@ -68,20 +86,34 @@ class PstnCalls implements SessionChangeListener {
         calls.sort(java.util.Comparator.comparingLong(PstnCall::sessionId));
         if (!calls.isEmpty()) {
             repository.insert(tenantId, calls);
+            days.add(tenantId, calls.stream().map(PstnCall::sessionId).toList());
         }
+    }
+
+    /**
+     * Users' usage locations changed (in the directory's transaction, under the tenant's exclusive write lock): their
+     * calls move to the day rows of the new location, so domestic and international follow at once.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void usageLocationsChanged(UsageLocationsChanged changed) {
+        days.moveUsers(changed.tenantId(), changed.upns());
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
+        days.deleteDays(tenantId, LocalDate.of(1000, 1, 1), day);
     }
 
     @Override
     @Transactional
     public boolean rebuild(long tenantId) {
         repository.deleteAll(tenantId);
+        days.deleteAll(tenantId);
         insertCalls(tenantId, consumer -> repository.forEachTelephoneSession(tenantId, consumer));
+        days.addAll(tenantId);
         return true;
     }
 
@@ -90,10 +122,12 @@ class PstnCalls implements SessionChangeListener {
     public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
         steps.forEachWeek(tenantId, first, last, (from, until) -> {
             repository.deleteStarting(tenantId, from.atStartOfDay(), until.atStartOfDay());
+            days.deleteDays(tenantId, from, until);
             insertCalls(
                     tenantId,
                     consumer -> repository.forEachTelephoneSession(
                             tenantId, from.atStartOfDay(), until.atStartOfDay(), consumer));
+            days.addStarting(tenantId, from, until);
         });
         return true;
     }
@@ -130,6 +164,9 @@ class PstnCalls implements SessionChangeListener {
             if (differences.size() < limit) {
                 differences.add("pstn_call of session " + extra.sessionId() + ": stored " + extra + ", expected none");
             }
+        }
+        if (differences.size() < limit) {
+            differences.addAll(days.differences(tenantId, limit - differences.size()));
         }
         return differences;
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.security.Roles;
+import org.commsportal.sessions.TenantWriteLock;
 import org.commsportal.tenant.CurrentTenant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,20 @@ public class PstnRates {
     static final String ADMIN = "hasRole('" + Roles.GLOBAL_ADMIN + "')";
 
     private final PstnRateRepository repository;
+    private final PstnCallDayRepository days;
+    private final TenantWriteLock writeLock;
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
 
-    PstnRates(PstnRateRepository repository, CurrentTenant currentTenant, AuditLog auditLog) {
+    PstnRates(
+            PstnRateRepository repository,
+            PstnCallDayRepository days,
+            TenantWriteLock writeLock,
+            CurrentTenant currentTenant,
+            AuditLog auditLog) {
         this.repository = repository;
+        this.days = days;
+        this.writeLock = writeLock;
         this.currentTenant = currentTenant;
         this.auditLog = auditLog;
     }
@@ -83,9 +93,14 @@ public class PstnRates {
 
     private PstnRateTable write(PstnRateTable table, String how) {
         long tenantId = currentTenant.id();
+        // no call is written meanwhile, so none is priced by the old rates after the re-pricing below
+        writeLock.lockExclusive(tenantId);
         PstnRateTable before = repository.table(tenantId);
         String currency = java.util.Objects.requireNonNull(table.currency());
         repository.replace(tenantId, currency, PstnRateFile.minorDigits(currency), table.rates());
+        // the day rollup holds the calls' charges: re-price every call, past ones included (docs/pstn-usage.md)
+        days.deleteAll(tenantId);
+        days.addAll(tenantId);
         auditLog.recordChange(
                 AuditAction.PSTN_RATES_CHANGED,
                 "PSTN rate table saved " + how + ": " + table.rates().size() + " rates in " + currency + " (before: "

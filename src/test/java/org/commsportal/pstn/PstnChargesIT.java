@@ -81,6 +81,9 @@ class PstnChargesIT {
     PstnRates rates;
 
     @Autowired
+    org.commsportal.sessions.ReadModelCheck readModelCheck;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -418,6 +421,8 @@ class PstnChargesIT {
             }
             ms += call.ms();
         }
+        // the day rollup's charges were re-priced with the saved rates (changeset 044)
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
         PstnTotals totals = service.totals(query);
         assertThat(totals.calls()).isEqualTo(calls.size());
         assertThat(totals.minutes()).isEqualTo(Math.round(ms / 60_000.0));
@@ -433,6 +438,13 @@ class PstnChargesIT {
                 .reduce(BigDecimal::add)
                 .orElse(null);
         assertThat(service.totals(us).charge()).as("total of US outbound").isEqualTo(usTotal);
+        // a user filter reads the calls themselves: the same figures (every call is ada's; names are concealed)
+        String adaPseudonym = jdbc.sql("SELECT pseudonym FROM licensed_user WHERE tenant_id = :t AND alias = 'ada'")
+                .param("t", tenant.id())
+                .query(String.class)
+                .single();
+        assertThat(service.totals(query.withUserContains(adaPseudonym.substring(0, 8))))
+                .isEqualTo(totals);
     }
 
     private static Map<String, PstnRate> byKey(List<PstnRate> table) {

@@ -72,7 +72,8 @@ class BulkImportIT {
             "conference_extent",
             "conference_start_figure",
             "location_subnet_map",
-            "pstn_call");
+            "pstn_call",
+            "pstn_call_day");
 
     @Autowired
     SessionWriter writer;
