@@ -48,3 +48,26 @@ LEFT JOIN pstn_rate r ON r.tenant_id = p.tenant_id AND r.country = p.destination
     AND r.call_type = p.call_type
 LEFT JOIN pstn_rate_currency c ON c.tenant_id = p.tenant_id
 GROUP BY p.tenant_id, day, p.call_type, to_country, from_country;
+
+--changeset commsportal:044-pstn-outbound-month
+-- Per tenant, UTC month (its first day) and user: the user's outbound calls (call type 1) whose destination country and
+-- usage location are both known, and their milliseconds to a number in the usage location (domestic) and elsewhere
+-- (international), which the PSTN minute pools use (docs/pstn-minute-pools.md). Kept with pstn_call_day.
+CREATE TABLE pstn_outbound_month (
+    tenant_id        BIGINT       NOT NULL,
+    month            DATE         NOT NULL,
+    user_upn         VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL,
+    calls            INT          NOT NULL,
+    domestic_ms      BIGINT       NOT NULL,
+    international_ms BIGINT       NOT NULL,
+    PRIMARY KEY (tenant_id, month, user_upn)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+--changeset commsportal:044-pstn-outbound-month-fill
+INSERT INTO pstn_outbound_month (tenant_id, month, user_upn, calls, domestic_ms, international_ms)
+SELECT p.tenant_id, DATE(p.start_time) - INTERVAL (DAYOFMONTH(p.start_time) - 1) DAY AS first_day, p.user_upn,
+       COUNT(*), SUM(IF(p.destination_country = p.user_location, p.duration_ms, 0)),
+       SUM(IF(p.destination_country = p.user_location, 0, p.duration_ms))
+FROM pstn_call p
+WHERE p.call_type = 1 AND p.destination_country IS NOT NULL AND p.user_location IS NOT NULL
+GROUP BY p.tenant_id, first_day, p.user_upn;

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL of the users' calling plans ({@code user_calling_plan}) and the tenant's allowances
  * ({@code calling_plan_allowance}, changeset 037), which this package owns, and the month's pools, which read the
- * PSTN usage read model {@code pstn_call} (docs/pstn-usage.md) and never write it, as locations/ reads the quality
+ * PSTN usage read model's month rollup {@code pstn_outbound_month} (docs/pstn-usage.md) and never write it, as locations/ reads the quality
  * rollups (docs/architecture.md).
  */
 @Repository
@@ -44,8 +44,9 @@ class MinutePoolRepository {
      * The month's pools: each plan in force at the month's end (for the current month: now) of each user licensed on
      * some day of the month who has a usage location counts its allowance in the pool of each capability it has in
      * that country; a pool uses the minutes of its users'
-     * outbound calls (call type 1) of the month to a number of that country (domestic) or another (international).
-     * The calls are read per user with ix_pstn_call_user.
+     * outbound calls (call type 1) of the month to a number of that country (domestic) or another (international),
+     * read per user from pstn/'s month rollup pstn_outbound_month (its primary key), where a call is domestic when
+     * its country is the user's usage location, which pstn/ keeps equal to the directory's.
      */
     private static final String POOLS = """
             WITH members AS (
@@ -68,13 +69,10 @@ class MinutePoolRepository {
             ), pool_users AS (
                 SELECT DISTINCT id, upn, country, capability FROM allowances
             ), used AS (
-                SELECT pu.capability, pu.country, SUM(c.duration_ms) AS ms
+                SELECT pu.capability, pu.country,
+                    SUM(IF(pu.capability = 'DOMESTIC', o.domestic_ms, o.international_ms)) AS ms
                 FROM pool_users pu
-                JOIN pstn_call c ON c.tenant_id = :t AND c.user_upn = pu.upn
-                    AND c.start_time >= :from AND c.start_time < :to AND c.call_type = 1
-                    AND c.destination_country IS NOT NULL
-                    AND ((pu.capability = 'DOMESTIC' AND c.destination_country = pu.country)
-                        OR (pu.capability = 'INTERNATIONAL' AND c.destination_country <> pu.country))
+                JOIN pstn_outbound_month o ON o.tenant_id = :t AND o.month = :first AND o.user_upn = pu.upn
                 GROUP BY pu.capability, pu.country
             ), figures AS (
                 SELECT p.capability, p.country, p.users, p.total,

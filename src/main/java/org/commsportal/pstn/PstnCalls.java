@@ -31,12 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 class PstnCalls implements SessionChangeListener {
 
     private final PstnCallRepository repository;
-    private final PstnCallDayRepository days;
+    private final PstnCallRollups rollups;
     private final LockedSteps steps;
 
-    PstnCalls(PstnCallRepository repository, PstnCallDayRepository days, LockedSteps steps) {
+    PstnCalls(PstnCallRepository repository, PstnCallRollups rollups, LockedSteps steps) {
         this.repository = repository;
-        this.days = days;
+        this.rollups = rollups;
         this.steps = steps;
     }
 
@@ -49,7 +49,7 @@ class PstnCalls implements SessionChangeListener {
         changes.removed().forEach(s -> removed.add(s.id()));
         changes.added().forEach(s -> removed.add(s.id()));
         if (!removed.isEmpty()) {
-            days.subtract(tenantId, removed);
+            rollups.subtract(tenantId, removed);
             repository.delete(tenantId, removed);
         }
         Map<Long, CountedSession> added = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ class PstnCalls implements SessionChangeListener {
             var starts = java.util.stream.Stream.concat(changes.removed().stream(), changes.added().stream())
                     .map(s -> LocalDate.ofInstant(s.start(), java.time.ZoneOffset.UTC))
                     .toList();
-            days.deleteEmpty(
+            rollups.deleteEmpty(
                     tenantId,
                     starts.stream().min(LocalDate::compareTo).orElseThrow(),
                     starts.stream().max(LocalDate::compareTo).orElseThrow());
@@ -86,7 +86,7 @@ class PstnCalls implements SessionChangeListener {
         calls.sort(java.util.Comparator.comparingLong(PstnCall::sessionId));
         if (!calls.isEmpty()) {
             repository.insert(tenantId, calls);
-            days.add(tenantId, calls.stream().map(PstnCall::sessionId).toList());
+            rollups.add(tenantId, calls.stream().map(PstnCall::sessionId).toList());
         }
     }
 
@@ -97,23 +97,24 @@ class PstnCalls implements SessionChangeListener {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void usageLocationsChanged(UsageLocationsChanged changed) {
-        days.moveUsers(changed.tenantId(), changed.upns());
+        rollups.moveUsers(changed.tenantId(), changed.upns());
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
+        rollups.addStarting(tenantId, LocalDate.of(1000, 1, 1), day, "-");
         repository.deleteBefore(tenantId, day);
-        days.deleteDays(tenantId, LocalDate.of(1000, 1, 1), day);
+        rollups.deleteEmpty(tenantId, LocalDate.of(1000, 1, 1), day);
     }
 
     @Override
     @Transactional
     public boolean rebuild(long tenantId) {
         repository.deleteAll(tenantId);
-        days.deleteAll(tenantId);
+        rollups.deleteAll(tenantId);
         insertCalls(tenantId, consumer -> repository.forEachTelephoneSession(tenantId, consumer));
-        days.addAll(tenantId);
+        rollups.addAll(tenantId);
         return true;
     }
 
@@ -121,13 +122,14 @@ class PstnCalls implements SessionChangeListener {
     @Override
     public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
         steps.forEachWeek(tenantId, first, last, (from, until) -> {
+            rollups.addStarting(tenantId, from, until, "-");
             repository.deleteStarting(tenantId, from.atStartOfDay(), until.atStartOfDay());
-            days.deleteDays(tenantId, from, until);
             insertCalls(
                     tenantId,
                     consumer -> repository.forEachTelephoneSession(
                             tenantId, from.atStartOfDay(), until.atStartOfDay(), consumer));
-            days.addStarting(tenantId, from, until);
+            rollups.addStarting(tenantId, from, until, "");
+            rollups.deleteEmpty(tenantId, from, until.minusDays(1));
         });
         return true;
     }
@@ -166,7 +168,7 @@ class PstnCalls implements SessionChangeListener {
             }
         }
         if (differences.size() < limit) {
-            differences.addAll(days.differences(tenantId, limit - differences.size()));
+            differences.addAll(rollups.differences(tenantId, limit - differences.size()));
         }
         return differences;
     }

@@ -25,14 +25,14 @@ public class PstnRates {
     static final String ADMIN = "hasRole('" + Roles.GLOBAL_ADMIN + "')";
 
     private final PstnRateRepository repository;
-    private final PstnCallDayRepository days;
+    private final PstnCallRollups days;
     private final TenantWriteLock writeLock;
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
 
     PstnRates(
             PstnRateRepository repository,
-            PstnCallDayRepository days,
+            PstnCallRollups days,
             TenantWriteLock writeLock,
             CurrentTenant currentTenant,
             AuditLog auditLog) {

@@ -81,6 +81,9 @@ class MinutePoolsIT {
     int port;
 
     @Autowired
+    org.commsportal.sessions.ReadModelCheck readModelCheck;
+
+    @Autowired
     SessionWriter writer;
 
     @Autowired
@@ -173,6 +176,10 @@ class MinutePoolsIT {
                 user("hal", LONG_AGO, null, "US", List.of(CallingPlan.MCOPSTN2)));
         // a re-sent session replaces its call
         write(callOut("bob-intl", prevFirst.plusDays(3), "09:00:00", "bob", "+4930901820", 60_000));
+        assertPools();
+
+        // cyd moves to Germany: the calls to Germany are domestic now, those to Britain international, in both months
+        writeUsers(user("cyd", LONG_AGO, null, "DE", null));
         assertPools();
 
         // the tenant's own allowances replace the defaults in every country
@@ -359,6 +366,7 @@ class MinutePoolsIT {
     // --- the recomputation ------------------------------------------------------------------------------------------
 
     private void assertPools() {
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         for (YearMonth month : List.of(current, previous)) {
             List<MinutePool> expected = recompute(month);

@@ -12,13 +12,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of the calls' day rollup {@code pstn_call_day} (changeset 044), which this package owns: per UTC day of
- * the calls' start, call type, destination country and the user's usage location, the calls, their milliseconds and
- * their charges. The PSTN usage page's charts, country list, count and totals read it; only the table's rows and a
- * filter on the user read {@code pstn_call} (docs/pstn-usage.md, "The read model").
+ * The SQL of the calls' rollups (changeset 044), which this package owns and keeps from {@code pstn_call}: the day
+ * rollup {@code pstn_call_day}, per UTC day of the calls' start, call type, destination country and the user's usage
+ * location, the calls, their milliseconds and their charges, which the PSTN usage page's charts, country list, count
+ * and totals read (only the table's rows and a filter on the user read {@code pstn_call}; docs/pstn-usage.md, "The
+ * read model"); and {@code pstn_outbound_month}, each user's outbound domestic and international milliseconds per
+ * UTC month, which the minute pools read (docs/pstn-minute-pools.md). Every change is a sum of the calls' rows: a call
+ * is subtracted before it is deleted or changed and added after it is inserted or changed, so both equal a
+ * recomputation from {@code pstn_call}.
  */
 @Repository
-class PstnCallDayRepository {
+class PstnCallRollups {
 
     private static final String KEY = "tenant_id, day, call_type, destination_country, user_location";
 
@@ -31,7 +35,7 @@ class PstnCallDayRepository {
 
     private final JdbcClient jdbc;
 
-    PstnCallDayRepository(JdbcClient jdbc) {
+    PstnCallRollups(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -54,17 +58,39 @@ class PstnCallDayRepository {
                 """.formatted(sign, PstnCharges.CHARGE, PstnCharges.JOIN, where);
     }
 
+    /** The month rows of the outbound calls {@code where} selects from {@code pstn_call p}, figures times sign. */
+    private static String months(String where, String sign) {
+        return """
+                SELECT p.tenant_id, DATE(p.start_time) - INTERVAL (DAYOFMONTH(p.start_time) - 1) DAY AS first_day,
+                       p.user_upn, %1$sCOUNT(*) AS calls,
+                       %1$sSUM(IF(p.destination_country = p.user_location, p.duration_ms, 0)) AS domestic_ms,
+                       %1$sSUM(IF(p.destination_country = p.user_location, 0, p.duration_ms)) AS international_ms
+                FROM pstn_call p
+                WHERE %2$s AND p.call_type = 1 AND p.destination_country IS NOT NULL AND p.user_location IS NOT NULL
+                GROUP BY p.tenant_id, first_day, p.user_upn
+                """.formatted(sign, where);
+    }
+
+    private static final List<String> MONTH_FIGURES = List.of("calls", "domestic_ms", "international_ms");
+
     /** Adds the rows a {@link #days} query gives, in key order (the group order), so writers lock rows in one order. */
     private void add(String where, String sign, Map<String, ?> parameters) {
-        jdbc.sql("INSERT INTO pstn_call_day (" + KEY + ", " + String.join(", ", FIGURES) + ")\nSELECT * FROM ("
-                        + days(where, sign) + ") d\nON DUPLICATE KEY UPDATE "
-                        + String.join(
-                                ", ",
-                                FIGURES.stream()
-                                        .map(f -> f + " = pstn_call_day." + f + " + VALUES(" + f + ")")
-                                        .toList()))
+        jdbc.sql(upsert("pstn_call_day", KEY, FIGURES, days(where, sign)))
                 .params(parameters)
                 .update();
+        jdbc.sql(upsert("pstn_outbound_month", "tenant_id, month, user_upn", MONTH_FIGURES, months(where, sign)))
+                .params(parameters)
+                .update();
+    }
+
+    private static String upsert(String table, String key, List<String> figures, String rows) {
+        return "INSERT INTO " + table + " (" + key + ", " + String.join(", ", figures) + ")\nSELECT * FROM (" + rows
+                + ") d\nON DUPLICATE KEY UPDATE "
+                + String.join(
+                        ", ",
+                        figures.stream()
+                                .map(f -> f + " = " + table + "." + f + " + VALUES(" + f + ")")
+                                .toList());
     }
 
     /** Counts these stored calls (after they were inserted). */
@@ -83,11 +109,11 @@ class PstnCallDayRepository {
         }
     }
 
-    /** Counts the stored calls that start on the UTC days [from, until). */
-    void addStarting(long tenantId, LocalDate from, LocalDate until) {
+    /** Counts ({@code sign} empty) or stops counting ("-") the stored calls that start on the UTC days [from, until). */
+    void addStarting(long tenantId, LocalDate from, LocalDate until, String sign) {
         add(
                 "p.tenant_id = :t AND p.start_time >= :from AND p.start_time < :until",
-                "",
+                sign,
                 Map.of("t", tenantId, "from", from.atStartOfDay(), "until", until.atStartOfDay()));
     }
 
@@ -96,26 +122,28 @@ class PstnCallDayRepository {
         add("p.tenant_id = :t", "", Map.of("t", tenantId));
     }
 
-    /** Removes the rows of the UTC days [from, until). */
-    void deleteDays(long tenantId, LocalDate from, LocalDate until) {
-        jdbc.sql("DELETE FROM pstn_call_day WHERE tenant_id = :t AND day >= :from AND day < :until")
-                .param("t", tenantId)
-                .param("from", from)
-                .param("until", until)
-                .update();
-    }
-
     void deleteAll(long tenantId) {
-        jdbc.sql("DELETE FROM pstn_call_day WHERE tenant_id = :t")
-                .param("t", tenantId)
-                .update();
+        for (String table : List.of("pstn_call_day", "pstn_outbound_month")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
+                    .param("t", tenantId)
+                    .update();
+        }
     }
 
-    /** Removes the rows whose calls were all taken away on the UTC days [from, to]: a rebuild would have none. */
+    /**
+     * Removes the rows whose calls were all taken away, of the UTC days [from, to] and their months: a recomputation
+     * would have none.
+     */
     void deleteEmpty(long tenantId, LocalDate from, LocalDate to) {
         jdbc.sql("DELETE FROM pstn_call_day WHERE tenant_id = :t AND day >= :from AND day <= :to AND calls = 0")
                 .param("t", tenantId)
                 .param("from", from)
+                .param("to", to)
+                .update();
+        jdbc.sql("DELETE FROM pstn_outbound_month WHERE tenant_id = :t AND month >= :from AND month <= :to"
+                        + " AND calls = 0")
+                .param("t", tenantId)
+                .param("from", from.withDayOfMonth(1))
                 .param("to", to)
                 .update();
     }
@@ -151,37 +179,33 @@ class PstnCallDayRepository {
             }
             add(tenantId, moved);
         }
-        jdbc.sql("DELETE FROM pstn_call_day WHERE tenant_id = :t AND calls = 0")
-                .param("t", tenantId)
-                .update();
+        deleteEmpty(tenantId, LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31));
     }
 
     /** Rows that differ from a recomputation from {@code pstn_call}, human-readable, at most {@code limit}. */
     List<String> differences(long tenantId, int limit) {
-        Map<String, List<Object>> expected = new HashMap<>();
-        jdbc.sql(days("p.tenant_id = :t", ""))
-                .param("t", tenantId)
-                .query((rs, row) -> expected.put(key(rs), figures(rs)))
-                .list();
         List<String> differences = new ArrayList<>();
-        jdbc.sql(
-                        "SELECT day, call_type, destination_country AS to_country, user_location AS from_country, calls, duration_ms,"
-                                + " charged_calls, charge FROM pstn_call_day WHERE tenant_id = :t")
-                .param("t", tenantId)
-                .query((rs, row) -> {
-                    List<Object> want = expected.remove(key(rs));
-                    List<Object> stored = figures(rs);
-                    if (!stored.equals(want) && differences.size() < limit) {
-                        differences.add("pstn_call_day " + key(rs) + ": stored " + stored + ", expected " + want);
-                    }
-                    return row;
-                })
-                .list();
-        expected.forEach((key, want) -> {
-            if (differences.size() < limit) {
-                differences.add("pstn_call_day " + key + ": stored none, expected " + want);
-            }
-        });
+        compare(
+                tenantId,
+                "pstn_call_day",
+                days("p.tenant_id = :t", ""),
+                """
+                SELECT tenant_id, day, call_type, destination_country AS to_country, user_location AS from_country, calls,
+                       duration_ms, charged_calls, charge
+                FROM pstn_call_day WHERE tenant_id = :t""",
+                List.of("day", "call_type", "to_country", "from_country"),
+                limit,
+                differences);
+        compare(
+                tenantId,
+                "pstn_outbound_month",
+                months("p.tenant_id = :t", ""),
+                """
+                SELECT tenant_id, month AS first_day, user_upn, calls, domestic_ms, international_ms
+                FROM pstn_outbound_month WHERE tenant_id = :t""",
+                List.of("first_day", "user_upn"),
+                limit,
+                differences);
         jdbc.sql("""
                 SELECT p.session_id, p.user_location, u.usage_location FROM pstn_call p
                 LEFT JOIN licensed_user u ON u.tenant_id = p.tenant_id AND u.upn = p.user_upn
@@ -198,17 +222,59 @@ class PstnCallDayRepository {
         return differences;
     }
 
-    private static String key(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return rs.getObject("day", LocalDate.class) + " type " + rs.getInt("call_type") + " to '"
-                + rs.getString("to_country") + "' from '" + rs.getString("from_country") + "'";
+    /**
+     * Adds to {@code differences} each row of {@code stored} whose figures (the columns after the key) differ from the
+     * row of {@code expected} with the same key, and each row only one of them has.
+     */
+    private void compare(
+            long tenantId,
+            String table,
+            String expected,
+            String stored,
+            List<String> key,
+            int limit,
+            List<String> differences) {
+        Map<List<Object>, List<Object>> want = new HashMap<>();
+        jdbc.sql(expected)
+                .param("t", tenantId)
+                .query((rs, row) -> want.put(columns(rs, key, true), columns(rs, key, false)))
+                .list();
+        jdbc.sql(stored)
+                .param("t", tenantId)
+                .query((rs, row) -> {
+                    List<Object> keyValues = columns(rs, key, true);
+                    List<Object> figures = columns(rs, key, false);
+                    List<Object> wanted = want.remove(keyValues);
+                    if (!figures.equals(wanted) && differences.size() < limit) {
+                        differences.add(table + " " + keyValues + ": stored " + figures + ", expected " + wanted);
+                    }
+                    return row;
+                })
+                .list();
+        want.forEach((keyValues, wanted) -> {
+            if (differences.size() < limit) {
+                differences.add(table + " " + keyValues + ": stored none, expected " + wanted);
+            }
+        });
     }
 
-    private static List<Object> figures(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return List.of(
-                rs.getLong("calls"),
-                rs.getLong("duration_ms"),
-                rs.getLong("charged_calls"),
-                rs.getBigDecimal("charge").stripTrailingZeros());
+    /** The key columns' values (by name) or the other columns' values (the figures, numbers compared by value). */
+    private static List<Object> columns(java.sql.ResultSet rs, List<String> key, boolean ofKey)
+            throws java.sql.SQLException {
+        List<Object> values = new ArrayList<>();
+        if (ofKey) {
+            for (String column : key) {
+                values.add(String.valueOf(rs.getObject(column)));
+            }
+            return values;
+        }
+        var meta = rs.getMetaData();
+        for (int i = key.size() + 2; i <= meta.getColumnCount(); i++) {
+            // after tenant_id and the key; numbers by value (a sum's scale is not the column's)
+            var value = rs.getBigDecimal(i);
+            values.add(value == null ? "null" : value.stripTrailingZeros().toPlainString());
+        }
+        return values;
     }
 
     /** Milliseconds per UTC day of call start, call type and reach (0 unknown, 1 domestic, 2 international). */
