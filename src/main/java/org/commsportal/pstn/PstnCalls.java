@@ -31,10 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 class PstnCalls implements SessionChangeListener {
 
     private final PstnCallRepository repository;
-    private final PstnCallRollups rollups;
+    private final PstnCallRollupRepository rollups;
     private final LockedSteps steps;
 
-    PstnCalls(PstnCallRepository repository, PstnCallRollups rollups, LockedSteps steps) {
+    PstnCalls(PstnCallRepository repository, PstnCallRollupRepository rollups, LockedSteps steps) {
         this.repository = repository;
         this.rollups = rollups;
         this.steps = steps;

@@ -25,14 +25,14 @@ public class PstnRates {
     static final String ADMIN = "hasRole('" + Roles.GLOBAL_ADMIN + "')";
 
     private final PstnRateRepository repository;
-    private final PstnCallRollups days;
+    private final PstnCallRollupRepository days;
     private final TenantWriteLock writeLock;
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
 
     PstnRates(
             PstnRateRepository repository,
-            PstnCallRollups days,
+            PstnCallRollupRepository days,
             TenantWriteLock writeLock,
             CurrentTenant currentTenant,
             AuditLog auditLog) {

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PstnUsageService {
 
     private final PstnCallRepository repository;
-    private final PstnCallRollups days;
+    private final PstnCallRollupRepository days;
     private final NameConcealment concealment;
     private final CurrentTenant currentTenant;
     private final ViewerTimeZone viewerTimeZone;
@@ -45,7 +45,7 @@ public class PstnUsageService {
 
     PstnUsageService(
             PstnCallRepository repository,
-            PstnCallRollups days,
+            PstnCallRollupRepository days,
             NameConcealment concealment,
             CurrentTenant currentTenant,
             ViewerTimeZone viewerTimeZone,

@@ -12,10 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class QualityRebuild {
 
     private final QualityStreamRepository repository;
+    private final QualityUserTotals userTotals;
     private final TransactionTemplate transactions;
 
-    QualityRebuild(QualityStreamRepository repository, TransactionTemplate transactions) {
+    QualityRebuild(QualityStreamRepository repository, QualityUserTotals userTotals, TransactionTemplate transactions) {
         this.repository = repository;
+        this.userTotals = userTotals;
         this.transactions = transactions;
     }
 
@@ -26,5 +28,6 @@ public class QualityRebuild {
             LocalDate built = day;
             transactions.executeWithoutResult(status -> repository.build(tenantId, built));
         }
+        transactions.executeWithoutResult(status -> userTotals.rebuilt(tenantId));
     }
 }

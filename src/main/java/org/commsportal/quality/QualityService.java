@@ -45,6 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class QualityService {
 
     private final QualityDayRepository days;
+    private final QualityUserTotals userTotals;
     private final SubnetLocations locations;
     private final CurrentTenant currentTenant;
     private final NameConcealment concealment;
@@ -54,6 +55,7 @@ public class QualityService {
 
     QualityService(
             QualityDayRepository days,
+            QualityUserTotals userTotals,
             SubnetLocations locations,
             CurrentTenant currentTenant,
             NameConcealment concealment,
@@ -61,6 +63,7 @@ public class QualityService {
             Clock clock,
             @Value("${portal.quality.min-sample:30}") int minSample) {
         this.days = days;
+        this.userTotals = userTotals;
         this.locations = locations;
         this.currentTenant = currentTenant;
         this.concealment = concealment;
@@ -199,10 +202,14 @@ public class QualityService {
     @Transactional(readOnly = true)
     public List<WorstUser> worstUsers(QualityFilter filter, int limit) {
         NameMask mask = concealment.forCurrentViewer();
-        return days.worstUsers(currentTenant.id(), filter, minSample, limit).stream()
-                .map(u ->
-                        new WorstUser(mask.concealed() ? u.pseudonym() : u.upn(), u.good(), u.poor(), u.unclassified()))
-                .toList();
+        long tenantId = currentTenant.id();
+        // from the users' period totals when they answer the filter, else grouped from the stream rows
+        var fromTotals = userTotals.worstUsers(tenantId, filter, minSample, limit);
+        return (fromTotals != null ? fromTotals : days.worstUsers(tenantId, filter, minSample, limit))
+                .stream()
+                        .map(u -> new WorstUser(
+                                mask.concealed() ? u.pseudonym() : u.upn(), u.good(), u.poor(), u.unclassified()))
+                        .toList();
     }
 
     /** One line of the figures export: a part of the page, a row label, a modality and the counts. */

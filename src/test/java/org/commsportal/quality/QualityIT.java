@@ -98,6 +98,12 @@ class QualityIT {
     JdbcClient jdbc;
 
     @Autowired
+    QualityUserTotals userTotals;
+
+    @Autowired
+    QualityDayRepository dayRows;
+
+    @Autowired
     org.commsportal.sessiondetails.SessionDetailsService sessionDetails;
 
     private Tenant tenant;
@@ -265,6 +271,10 @@ class QualityIT {
     void generated_streams_in_any_batches_with_re_sends_add_up_to_the_recomputation() {
         Random random = new Random(23);
         writeUsers(user("u0"), user("u1"), user("u2"));
+        // the users' period totals (changeset 046) end on an earlier report date while the writes change them, then
+        // move to the report date: each write's change and each window's move must equal a recount
+        LocalDate reportDate = service.reportDate();
+        currentTenant.runAs(tenant.id(), () -> userTotals.moveTo(reportDate.minusDays(10)));
         List<SessionRecord> records = new ArrayList<>();
         for (int i = 0; i < 240; i++) {
             records.add(randomSession("r-" + i, random));
@@ -273,6 +283,11 @@ class QualityIT {
             write(records.subList(start, Math.min(records.size(), start + 41)).toArray(SessionRecord[]::new));
         }
         for (int i = 0; i < records.size(); i += 4) {
+            write(randomSession("r-" + i, random));
+        }
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        currentTenant.runAs(tenant.id(), () -> userTotals.moveTo(reportDate));
+        for (int i = 1; i < records.size(); i += 5) {
             write(randomSession("r-" + i, random));
         }
         assertEqualsRecomputation();
@@ -427,6 +442,29 @@ class QualityIT {
             }
         }
         assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
+    void the_worst_users_of_a_range_can_be_grouped_from_the_day_index_alone() {
+        // the shape of QualityDayRepository.worstUsers' grouping with a modality filter: every column it reads is in
+        // ix_quality_stream_day (changeset 045), so no stream's row need be read (which index the optimizer takes
+        // depends on the table's size: here it is named)
+        List<String> plan = jdbc.sql("""
+                        EXPLAIN SELECT q.user_id, SUM(q.verdict = 1), SUM(q.verdict = 3), SUM(q.verdict = 2)
+                        FROM quality_stream q FORCE INDEX (ix_quality_stream_day)
+                        WHERE tenant_id = :t AND day BETWEEN :from AND :to AND modality = 1 AND q.user_id IS NOT NULL
+                        GROUP BY q.user_id
+                        """)
+                .param("t", tenant.id())
+                .param("from", today.minusDays(30))
+                .param("to", today)
+                .query((rs, n) -> rs.getString("key") + " " + rs.getString("Extra"))
+                .list();
+        assertThat(plan)
+                .as("EXPLAIN: %s", plan)
+                .singleElement()
+                .satisfies(line ->
+                        assertThat(line).startsWith("ix_quality_stream_day ").contains("Using index"));
     }
 
     @Test
@@ -834,6 +872,31 @@ class QualityIT {
                 new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.VPN, "1"))));
         for (QualityFilter filter : filters) {
             assertReport(filter, expected.stream().filter(matching(filter)).toList());
+        }
+        // the worst users of a report period ending on the report date, from the users' period totals when they are
+        // built, equal those grouped from the stream rows (which equal the records sent, above)
+        LocalDate reportDate = service.reportDate();
+        if (reportDate.equals(jdbc.sql("SELECT MAX(report_date) FROM quality_user_period_state WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null))) {
+            for (int days : List.of(7, 30, 90, 180)) {
+                for (Modality modality : java.util.Arrays.asList(null, Modality.AUDIO, Modality.VIDEO)) {
+                    QualityFilter filter =
+                            QualityFilter.lastDays(reportDate, days).withModality(modality);
+                    var fromTotals = userTotals.worstUsers(tenant.id(), filter, 1, 10);
+                    assertThat(fromTotals)
+                            .as("worst users of %s from the totals", filter)
+                            .isNotNull();
+                    assertThat(fromTotals)
+                            .as("worst users of %s", filter)
+                            .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
+                }
+            }
+            assertThat(userTotals.worstUsers(tenant.id(), QualityFilter.lastDays(reportDate, 8), 1, 10))
+                    .as("8 days are no report period")
+                    .isNull();
         }
     }
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * recomputation from {@code pstn_call}.
  */
 @Repository
-class PstnCallRollups {
+class PstnCallRollupRepository {
 
     private static final String KEY = "tenant_id, day, call_type, destination_country, user_location";
 
@@ -35,7 +35,7 @@ class PstnCallRollups {
 
     private final JdbcClient jdbc;
 
-    PstnCallRollups(JdbcClient jdbc) {
+    PstnCallRollupRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

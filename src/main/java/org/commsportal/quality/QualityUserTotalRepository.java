@@ -1,0 +1,217 @@
+package org.commsportal.quality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.commsportal.common.Chunks;
+import org.commsportal.common.PeriodTotalsState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The per-user period totals of call quality (quality_user_period_total, changeset 046) and the report date they end
+ * on (quality_user_period_state): each licensed user's own-side streams by verdict per modality over each report
+ * period, derived from the stream rows {@code quality_stream} with set-based SQL that reads their day index
+ * {@code ix_quality_stream_day} alone (docs/call-quality.md, "How it is read"). Every change adds; rows brought to
+ * zero stay (they rank nobody).
+ */
+@Repository
+class QualityUserTotalRepository implements PeriodTotalsState.Steps {
+
+    private static final String TOTALS = "quality_user_period_total";
+
+    private final JdbcClient jdbc;
+    private final PeriodTotalsState state;
+
+    QualityUserTotalRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.state = new PeriodTotalsState(jdbc, "quality_user_period_state");
+    }
+
+    /** The report date the totals end on, without locking; null when not built yet. */
+    @Nullable
+    LocalDate reportDate(long tenantId) {
+        return state.reportDate(tenantId);
+    }
+
+    List<Integer> periodDays() {
+        return state.periodDays();
+    }
+
+    boolean moveTo(long tenantId, LocalDate reportDate, LongConsumer lockExclusive) {
+        return state.move(tenantId, reportDate, lockExclusive, this);
+    }
+
+    /**
+     * Adds the grouped rows {@code rows} gives (tenant_id, period_days, modality, user_id, good, poor, unclassified),
+     * in key order, so concurrent writers lock the rows in one order.
+     */
+    private void add(String rows, Map<String, ?> parameters) {
+        jdbc.sql("INSERT INTO " + TOTALS + " (tenant_id, period_days, modality, user_id, good, poor, unclassified)\n"
+                        + "SELECT * FROM (" + rows + ") d\nON DUPLICATE KEY UPDATE good = " + TOTALS
+                        + ".good + VALUES(good), poor = " + TOTALS + ".poor + VALUES(poor), unclassified = " + TOTALS
+                        + ".unclassified + VALUES(unclassified)")
+                .params(parameters)
+                .update();
+    }
+
+    /** The verdict counts of the stream rows q, each times {@code sign} ("" or "-"). */
+    private static String counts(String sign) {
+        return "%1$sSUM(q.verdict = 1) AS good, %1$sSUM(q.verdict = 3) AS poor, %1$sSUM(q.verdict = 2) AS unclassified"
+                .formatted(sign);
+    }
+
+    /**
+     * Counts ("") or stops counting ("-") the stored streams of these sessions in every period that holds their day,
+     * for totals ending on the report date: before a write deletes a session's streams, and after it adds them.
+     */
+    void addSessions(long tenantId, LocalDate reportDate, Collection<Long> sessionIds, String sign) {
+        for (List<Long> ids : Chunks.of(List.copyOf(sessionIds))) {
+            add("""
+                    SELECT q.tenant_id, p.days, q.modality, q.user_id, %s
+                    FROM quality_stream q
+                    JOIN report_period p ON q.day > :reportDate - INTERVAL p.days DAY AND q.day <= :reportDate
+                    WHERE q.tenant_id = :t AND q.session_id IN (:ids) AND q.user_id IS NOT NULL
+                    GROUP BY q.tenant_id, p.days, q.modality, q.user_id
+                    """.formatted(counts(sign)), Map.of("t", tenantId, "reportDate", reportDate, "ids", ids));
+        }
+    }
+
+    @Override
+    public void rebuild(long tenantId, LocalDate reportDate) {
+        jdbc.sql("DELETE FROM " + TOTALS + " WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .update();
+        add(recount(), Map.of("t", tenantId, "reportDate", reportDate));
+    }
+
+    /** Every total recounted from the stream rows for the report date (the rows of {@link #rebuild}). */
+    private static String recount() {
+        return """
+                SELECT q.tenant_id, p.days, q.modality, q.user_id, %s
+                FROM quality_stream q
+                JOIN report_period p ON q.day > :reportDate - INTERVAL p.days DAY AND q.day <= :reportDate
+                WHERE q.tenant_id = :t AND q.user_id IS NOT NULL
+                  AND q.day > :reportDate - INTERVAL (SELECT MAX(days) FROM report_period) DAY
+                  AND q.day <= :reportDate
+                GROUP BY q.tenant_id, p.days, q.modality, q.user_id
+                """.formatted(counts(""));
+    }
+
+    /**
+     * The window of {@code periodDays} moves from ending on {@code from} to ending on {@code to}: the days it gains,
+     * (max(from, to - periodDays), to], are added, and the days it loses, (from - periodDays, min(from, to -
+     * periodDays)], subtracted.
+     */
+    @Override
+    public void moveWindow(long tenantId, int periodDays, LocalDate from, LocalDate to) {
+        LocalDate gainedAfter = later(from, to.minusDays(periodDays));
+        LocalDate lostUpTo = earlier(from, to.minusDays(periodDays));
+        addDays(tenantId, periodDays, gainedAfter, to, "");
+        addDays(tenantId, periodDays, from.minusDays(periodDays), lostUpTo, "-");
+    }
+
+    /** The totals keep no last days. */
+    @Override
+    public void moveLastDays(long tenantId, LocalDate from, LocalDate to) {}
+
+    private void addDays(long tenantId, int periodDays, LocalDate after, LocalDate upTo, String sign) {
+        if (!upTo.isAfter(after)) {
+            return;
+        }
+        add("""
+                SELECT q.tenant_id, :days, q.modality, q.user_id, %s
+                FROM quality_stream q
+                WHERE q.tenant_id = :t AND q.day > :after AND q.day <= :upTo AND q.user_id IS NOT NULL
+                GROUP BY q.tenant_id, q.modality, q.user_id
+                """.formatted(counts(sign)), Map.of("t", tenantId, "days", periodDays, "after", after, "upTo", upTo));
+    }
+
+    /**
+     * Users with at least {@code minClassified} Good + Poor streams in the period (of the modality, or all), worst
+     * Poor % first, as {@link QualityDayRepository#worstUsers} ranks them from the stream rows.
+     */
+    List<QualityDayRepository.UserSum> worstUsers(
+            long tenantId, int periodDays, @Nullable Integer modality, long minClassified, int limit) {
+        return jdbc.sql("""
+                        SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
+                        FROM (
+                            SELECT t.user_id, SUM(t.good) AS good, SUM(t.poor) AS poor,
+                                   SUM(t.unclassified) AS unclassified
+                            FROM quality_user_period_total t
+                            WHERE t.tenant_id = :t AND t.period_days = :days %s
+                            GROUP BY t.user_id
+                            HAVING SUM(t.good + t.poor) >= :minClassified AND SUM(t.poor) > 0
+                        ) w JOIN licensed_user u ON u.id = w.user_id
+                        ORDER BY w.poor / (w.good + w.poor) DESC, u.id
+                        LIMIT :limit
+                        """.formatted(modality == null ? "" : "AND t.modality = :modality"))
+                .param("t", tenantId)
+                .param("days", periodDays)
+                .param("modality", modality == null ? 0 : modality)
+                .param("minClassified", minClassified)
+                .param("limit", limit)
+                .query((rs, row) -> new QualityDayRepository.UserSum(
+                        rs.getLong("id"),
+                        rs.getString("upn"),
+                        rs.getString("pseudonym"),
+                        rs.getLong("good"),
+                        rs.getLong("poor"),
+                        rs.getLong("unclassified")))
+                .list();
+    }
+
+    /** Totals that differ from a recount for the report date they end on, described, at most {@code limit}. */
+    List<String> differences(long tenantId, int limit) {
+        @Nullable LocalDate reportDate = reportDate(tenantId);
+        if (reportDate == null) {
+            return List.of();
+        }
+        Map<String, String> expected = new HashMap<>();
+        jdbc.sql(recount())
+                .param("t", tenantId)
+                .param("reportDate", reportDate)
+                .query((rs, row) -> expected.put(key(rs, "days"), figures(rs)))
+                .list();
+        List<String> found = new ArrayList<>();
+        jdbc.sql("SELECT * FROM " + TOTALS + " WHERE tenant_id = :t AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
+                .param("t", tenantId)
+                .query((rs, row) -> {
+                    String key = key(rs, "period_days");
+                    String want = expected.remove(key);
+                    if (!figures(rs).equals(want) && found.size() < limit) {
+                        found.add(TOTALS + " " + key + ": stored " + figures(rs) + ", expected " + want);
+                    }
+                    return row;
+                })
+                .list();
+        expected.forEach((key, want) -> {
+            if (found.size() < limit && !want.equals("0/0/0")) {
+                found.add(TOTALS + " " + key + ": stored none, expected " + want + " (report date " + reportDate + ")");
+            }
+        });
+        return found;
+    }
+
+    private static String key(java.sql.ResultSet rs, String periodColumn) throws java.sql.SQLException {
+        return "period " + rs.getInt(periodColumn) + " modality " + rs.getInt("modality") + " user "
+                + rs.getLong("user_id");
+    }
+
+    private static String figures(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getLong("good") + "/" + rs.getLong("poor") + "/" + rs.getLong("unclassified");
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,100 @@
+package org.commsportal.quality;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import org.commsportal.sessions.TenantWriteLock;
+import org.commsportal.tenant.CurrentTenant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps quality_user_period_total (each licensed user's own-side streams by verdict per modality and report period)
+ * equal to a recount of the stream rows for one report date per tenant: {@link QualityStreams} hands it each write's
+ * sessions in the write's transaction, and {@link #moveTo} moves the totals to a later report date under the tenant's
+ * exclusive write lock, off the request path (docs/call-quality.md, "How it is read").
+ */
+@Service
+public class QualityUserTotals {
+
+    private final QualityUserTotalRepository totals;
+    private final TenantWriteLock writeLock;
+    private final CurrentTenant currentTenant;
+
+    QualityUserTotals(QualityUserTotalRepository totals, TenantWriteLock writeLock, CurrentTenant currentTenant) {
+        this.totals = totals;
+        this.writeLock = writeLock;
+        this.currentTenant = currentTenant;
+    }
+
+    /** Makes the signed-in tenant's totals end on the report date, and commits; false when they already ended on it. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
+    public boolean moveTo(LocalDate reportDate) {
+        return totals.moveTo(currentTenant.id(), reportDate, writeLock::lockExclusive);
+    }
+
+    /** Before a write deletes these sessions' stream rows: they stop counting. */
+    void removing(long tenantId, Collection<Long> sessionIds) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId); // fixed while the write lock is held
+        if (reportDate != null && !sessionIds.isEmpty()) {
+            totals.addSessions(tenantId, reportDate, sessionIds, "-");
+        }
+    }
+
+    /** After a write added these sessions' stream rows: they count. */
+    void added(long tenantId, Collection<Long> sessionIds) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (reportDate != null && !sessionIds.isEmpty()) {
+            totals.addSessions(tenantId, reportDate, sessionIds, "");
+        }
+    }
+
+    /** Retention forgot the days before the day: the totals holding any of them are recounted. */
+    void forgetBefore(long tenantId, LocalDate day) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (reportDate != null) {
+            List<Integer> periods = totals.periodDays();
+            if (day.isAfter(reportDate.minusDays(periods.get(periods.size() - 1)))) {
+                totals.rebuild(tenantId, reportDate);
+            }
+        }
+    }
+
+    /** The stream rows were rebuilt without the write path (a bulk import's days): the totals are recounted. */
+    void rebuilt(long tenantId) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (reportDate != null) {
+            totals.rebuild(tenantId, reportDate);
+        }
+    }
+
+    /**
+     * The worst users of the filter from the totals, when they answer it: no split or place fixed, and a range that is
+     * one report period ending on the date the totals end on; null otherwise (the stream rows answer then).
+     */
+    @Nullable
+    List<QualityDayRepository.UserSum> worstUsers(long tenantId, QualityFilter filter, long minClassified, int limit) {
+        if (!filter.splits().isEmpty() || filter.place().any()) {
+            return null;
+        }
+        int days = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
+        if (!filter.to().equals(totals.reportDate(tenantId))
+                || !totals.periodDays().contains(days)) {
+            return null;
+        }
+        return totals.worstUsers(
+                tenantId,
+                days,
+                filter.modality() == null ? null : filter.modality().id(),
+                minClassified,
+                limit);
+    }
+
+    List<String> differences(long tenantId, int limit) {
+        return totals.differences(tenantId, limit);
+    }
+}
