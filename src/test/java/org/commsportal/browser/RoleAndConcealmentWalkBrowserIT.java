@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.router.Route;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,10 +19,6 @@ import org.commsportal.DemoAccounts;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.privacy.RealNames;
 import org.commsportal.security.Role;
-import org.commsportal.sessions.MediaUsage;
-import org.commsportal.sessions.Modality;
-import org.commsportal.sessions.Quality;
-import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
 import org.commsportal.tenant.CurrentTenant;
 import org.junit.jupiter.api.Test;
@@ -199,31 +194,15 @@ class RoleAndConcealmentWalkBrowserIT extends BrowserTest {
                 .param("tenant", tenant)
                 .query(Long.class)
                 .single();
-        Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
-        var call = new SessionRecord(
-                "role-walk-pstn-call",
-                start,
-                start.plusSeconds(120),
-                "sip:" + upn,
-                "sip:+12065550100@" + tenant + ";user=phone",
-                "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
-                "Mediation Server",
-                null,
-                null,
-                null,
-                "+12065550100",
-                null,
-                null,
-                null,
-                null,
-                200,
-                null,
-                List.of(new MediaUsage(Modality.AUDIO, 120_000)),
-                0,
-                Quality.Report.none(),
-                null,
-                null,
-                null);
+        int at = upn.indexOf('@');
+        var call = new org.commsportal.pstn.TestCalls(upn.substring(at + 1))
+                .callOut(
+                        "role-walk-pstn-call",
+                        LocalDate.now(ZoneOffset.UTC).minusDays(2),
+                        "12:00:00",
+                        upn.substring(0, at),
+                        "+12065550100",
+                        120_000);
         currentTenant.runAs(tenantId, () -> writer.write(List.of(call)));
     }
 

@@ -32,11 +32,8 @@ import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.ingest.IngestionKeys;
+import org.commsportal.pstn.TestCalls;
 import org.commsportal.security.Role;
-import org.commsportal.sessions.ConferenceJoin;
-import org.commsportal.sessions.MediaUsage;
-import org.commsportal.sessions.Modality;
-import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
 import org.commsportal.tenant.CurrentTenant;
@@ -108,6 +105,7 @@ class MinutePoolsIT {
     JdbcClient jdbc;
 
     private Tenant tenant;
+    private TestCalls calls;
     private final YearMonth current = YearMonth.now(ZoneOffset.UTC);
     private final YearMonth previous = current.minusMonths(1);
     private final Map<String, UserRecord> users = new HashMap<>();
@@ -120,6 +118,7 @@ class MinutePoolsIT {
     @BeforeEach
     void emptyTenant() {
         tenant = testTenants.newTenant("minute-pools");
+        calls = new TestCalls(tenant.name());
     }
 
     @AfterEach
@@ -147,25 +146,25 @@ class MinutePoolsIT {
                 user("ida", LONG_AGO, prevLast, "GB", List.of(CallingPlan.MCOPSTN1)),
                 user("hal", LONG_AGO, null, "US", List.of()));
         write(
-                callOut("ada-1", prevFirst, "10:00:00", "ada", "+14255550123", 125_400),
+                calls.callOut("ada-1", prevFirst, "10:00:00", "ada", "+14255550123", 125_400),
                 // the last moment of the previous month and the first of the current one
-                callOut("ada-edge-1", prevLast, "23:59:59.999", "ada", "+14255550124", 90_000),
-                callOut("ada-edge-2", curFirst, "00:00:00", "ada", "+14255550125", 600_000),
+                calls.callOut("ada-edge-1", prevLast, "23:59:59.999", "ada", "+14255550124", 90_000),
+                calls.callOut("ada-edge-2", curFirst, "00:00:00", "ada", "+14255550125", 600_000),
                 // international without an international plan: no pool pays for it
-                callOut("ada-intl", prevFirst, "11:00:00", "ada", "+442079460456", 61_000),
-                callOut("bob-intl", prevFirst.plusDays(3), "09:00:00", "bob", "+442079460456", 3_599_999),
-                callOut("bob-dom", curFirst, "01:00:00", "bob", "+14255550123", 29_999),
-                callOut("cyd-dom", prevFirst.plusDays(5), "12:00:00", "cyd", "+442079460999", 700_000),
-                callOut("cyd-intl", curFirst, "02:00:00", "cyd", "+4930901820", 30_000),
-                callOut("dan-dom", prevFirst.plusDays(6), "08:00:00", "dan", "+4930901821", 1_200_000),
-                callOut("eve-dom", prevFirst.plusDays(6), "09:00:00", "eve", "+14255550126", 100_000),
-                callOut("gus-dom", curFirst, "03:00:00", "gus", "+14255550127", 240_000),
-                callOut("ida-dom", prevLast, "08:00:00", "ida", "+442079460111", 480_000),
-                callOut("hal-dom", prevFirst, "08:00:00", "hal", "+14255550128", 480_000),
+                calls.callOut("ada-intl", prevFirst, "11:00:00", "ada", "+442079460456", 61_000),
+                calls.callOut("bob-intl", prevFirst.plusDays(3), "09:00:00", "bob", "+442079460456", 3_599_999),
+                calls.callOut("bob-dom", curFirst, "01:00:00", "bob", "+14255550123", 29_999),
+                calls.callOut("cyd-dom", prevFirst.plusDays(5), "12:00:00", "cyd", "+442079460999", 700_000),
+                calls.callOut("cyd-intl", curFirst, "02:00:00", "cyd", "+4930901820", 30_000),
+                calls.callOut("dan-dom", prevFirst.plusDays(6), "08:00:00", "dan", "+4930901821", 1_200_000),
+                calls.callOut("eve-dom", prevFirst.plusDays(6), "09:00:00", "eve", "+14255550126", 100_000),
+                calls.callOut("gus-dom", curFirst, "03:00:00", "gus", "+14255550127", 240_000),
+                calls.callOut("ida-dom", prevLast, "08:00:00", "ida", "+442079460111", 480_000),
+                calls.callOut("hal-dom", prevFirst, "08:00:00", "hal", "+14255550128", 480_000),
                 // a number without a country, an inbound call and a conference dial-out: no pool pays for them
-                callOut("ada-nowhere", prevFirst, "12:00:00", "ada", "0301234", 480_000),
-                callIn("in-ada", prevFirst, "13:00:00", "+14255550129", "ada", 480_000),
-                dialOut("conf-out", prevFirst, "14:00:00", "+14255550130", "bob", 480_000));
+                calls.callOut("ada-nowhere", prevFirst, "12:00:00", "ada", "0301234", 480_000),
+                calls.callIn("in-ada", prevFirst, "13:00:00", "+14255550129", "ada", 480_000),
+                calls.dialOut("conf-out", prevFirst, "14:00:00", "+14255550130", "bob", 480_000));
         assertPools();
 
         // a record without callingPlans keeps them; an empty list removes them; a new list replaces them: from now, so
@@ -175,7 +174,7 @@ class MinutePoolsIT {
                 user("dan", LONG_AGO, null, "DE", List.of()),
                 user("hal", LONG_AGO, null, "US", List.of(CallingPlan.MCOPSTN2)));
         // a re-sent session replaces its call
-        write(callOut("bob-intl", prevFirst.plusDays(3), "09:00:00", "bob", "+4930901820", 60_000));
+        write(calls.callOut("bob-intl", prevFirst.plusDays(3), "09:00:00", "bob", "+4930901820", 60_000));
         assertPools();
 
         // cyd moves to Germany: the calls to Germany are domestic now, those to Britain international, in both months
@@ -213,7 +212,8 @@ class MinutePoolsIT {
         writeUsers(many.toArray(UserRecord[]::new));
         LocalDate day = previous.atDay(2);
         for (int i = 0; i < 21; i++) {
-            write(callOut("c" + i, day, "10:00:00", "u" + i, i % 3 == 0 ? "+4930901820" : "+14255550123", 60_000L * i));
+            write(calls.callOut(
+                    "c" + i, day, "10:00:00", "u" + i, i % 3 == 0 ? "+4930901820" : "+14255550123", 60_000L * i));
         }
         testTenants.signInAs(tenant, Role.REPORTS_READER);
         List<MinutePool> expected = recompute(previous);
@@ -531,72 +531,6 @@ class MinutePoolsIT {
 
     private String uri(String alias) {
         return "sip:" + upn(alias);
-    }
-
-    private String phoneUri(String number) {
-        return "sip:" + number + "@" + tenant.name() + ";user=phone";
-    }
-
-    private static Instant at(LocalDate day, String time) {
-        return Instant.parse(day + "T" + time + "Z");
-    }
-
-    private SessionRecord callOut(String id, LocalDate day, String time, String user, String number, long ms) {
-        return session(id, at(day, time), ms, uri(user), phoneUri(number), "+14255550100", number, null, null);
-    }
-
-    private SessionRecord callIn(String id, LocalDate day, String time, String number, String user, long ms) {
-        return session(id, at(day, time), ms, phoneUri(number), uri(user), number, null, null, null);
-    }
-
-    private SessionRecord dialOut(String id, LocalDate day, String time, String number, String organizer, long ms) {
-        String focus = "sip:" + upn(organizer) + ";gruu;opaque=app:conf:focus:id:X1";
-        return session(
-                id,
-                at(day, time),
-                ms,
-                phoneUri(number),
-                focus,
-                number,
-                null,
-                focus,
-                ConferenceJoin.DialDirection.DIAL_OUT);
-    }
-
-    private SessionRecord session(
-            String id,
-            Instant start,
-            long ms,
-            String fromUri,
-            String toUri,
-            @Nullable String fromTel,
-            @Nullable String toTel,
-            @Nullable String conferenceUrl,
-            ConferenceJoin.@Nullable DialDirection dial) {
-        return new SessionRecord(
-                id,
-                start,
-                start.plusMillis(ms),
-                fromUri,
-                toUri,
-                "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
-                "Mediation Server",
-                conferenceUrl,
-                conferenceUrl == null ? null : "1",
-                fromTel,
-                toTel,
-                null,
-                null,
-                null,
-                null,
-                200,
-                null,
-                List.of(new MediaUsage(Modality.AUDIO, ms)),
-                0,
-                Quality.Report.none(),
-                conferenceUrl == null ? null : Boolean.FALSE,
-                dial,
-                dial == null ? null : ConferenceJoin.ConferencingProvider.MICROSOFT);
     }
 
     private HttpResponse<String> post(String key, String body) throws Exception {

@@ -28,9 +28,6 @@ import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.security.Role;
-import org.commsportal.sessions.MediaUsage;
-import org.commsportal.sessions.Modality;
-import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
 import org.commsportal.tenant.CurrentTenant;
@@ -485,33 +482,11 @@ class PstnChargesIT {
     }
 
     private SessionRecord call(String id, String time, String number, boolean outbound, long ms) {
-        Instant start = Instant.parse(day + "T" + time + "Z");
+        Instant start = TestCalls.at(day, time);
         sent.put(id, new Sent(id, start, number, outbound, ms));
-        String user = "sip:ada@" + tenant.name();
-        String phone = "sip:" + number + "@" + tenant.name() + ";user=phone";
-        return new SessionRecord(
-                id,
-                start,
-                start.plusMillis(ms),
-                outbound ? user : phone,
-                outbound ? phone : user,
-                "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
-                "Mediation Server",
-                null,
-                null,
-                outbound ? "+14255550100" : number,
-                outbound ? number : null,
-                null,
-                null,
-                null,
-                null,
-                200,
-                null,
-                List.of(new MediaUsage(Modality.AUDIO, ms)),
-                0,
-                Quality.Report.none(),
-                null,
-                null,
-                null);
+        TestCalls calls = new TestCalls(tenant.name());
+        return outbound
+                ? calls.callOut(id, day, time, "ada", number, ms)
+                : calls.callIn(id, day, time, number, "ada", ms);
     }
 }

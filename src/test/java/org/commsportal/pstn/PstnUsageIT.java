@@ -36,9 +36,6 @@ import org.commsportal.ingest.IngestionKeys;
 import org.commsportal.security.Role;
 import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.sessions.ConferenceJoin;
-import org.commsportal.sessions.MediaUsage;
-import org.commsportal.sessions.Modality;
-import org.commsportal.sessions.Quality;
 import org.commsportal.sessions.ReadModelCheck;
 import org.commsportal.sessions.SessionRecord;
 import org.commsportal.sessions.SessionWriter;
@@ -113,6 +110,7 @@ class PstnUsageIT {
     PstnCallsBackfill backfill;
 
     private Tenant tenant;
+    private TestCalls calls;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final Map<String, SessionRecord> sent = new LinkedHashMap<>();
     private final Map<String, UserRecord> users = new HashMap<>();
@@ -120,6 +118,7 @@ class PstnUsageIT {
     @BeforeEach
     void emptyTenant() {
         tenant = testTenants.newTenant("pstn-usage");
+        calls = new TestCalls(tenant.name());
         concealNames(false);
     }
 
@@ -135,27 +134,27 @@ class PstnUsageIT {
         writeUsers(
                 user("ada", LONG_AGO, null, "US"), user("bob", LONG_AGO, null, "GB"), user("cyd", LONG_AGO, d1, null));
         write(
-                callOut("out-us", d1, "09:00:00", "ada", "+14255550123", 125_400),
-                callOut("out-gb", d1, "10:00:00", "ada", "+442079460456", 61_000),
-                callIn("in-de", d1, "11:00:00", "+4930901820", "bob", 30_499),
+                calls.callOut("out-us", d1, "09:00:00", "ada", "+14255550123", 125_400),
+                calls.callOut("out-gb", d1, "10:00:00", "ada", "+442079460456", 61_000),
+                calls.callIn("in-de", d1, "11:00:00", "+4930901820", "bob", 30_499),
                 // the UTC day edges: the last moment of d1 and the first of d2
-                callOut("edge-1", d1, "23:59:59.999", "bob", "+442079460456", 90_000),
-                callOut("edge-2", d2, "00:00:00", "bob", "+9779801234567", 600_000),
+                calls.callOut("edge-1", d1, "23:59:59.999", "bob", "+442079460456", 90_000),
+                calls.callOut("edge-2", d2, "00:00:00", "bob", "+9779801234567", 600_000),
                 // an outside number dials in to ada's conference, and the conference calls one out
-                dialIn("conf-in", d2, "08:00:00", null, "+61291234567", "ada", 240_000),
-                dialOut("conf-out", d2, "09:00:00", "+14255550123", "ada", 45_000),
+                calls.dialIn("conf-in", d2, "08:00:00", null, "+61291234567", "ada", 240_000),
+                calls.dialOut("conf-out", d2, "09:00:00", "+14255550123", "ada", 45_000),
                 // bob dials in to ada's conference as himself: his call
-                dialIn("conf-bob", d2, "10:00:00", "bob", "+442079460456", "ada", 120_000),
+                calls.dialIn("conf-bob", d2, "10:00:00", "bob", "+442079460456", "ada", 120_000),
                 // a number without a country code: no destination country, neither domestic nor international
-                callOut("no-country", d2, "11:00:00", "ada", "0301234", 20_000),
+                calls.callOut("no-country", d2, "11:00:00", "ada", "0301234", 20_000),
                 // dee's calls arrive before dee does; cyd's licence ended on d1
-                dialIn("conf-dee", d2, "12:00:00", "dee", "+14255550123", "ada", 70_000),
-                callOut("out-cyd", d2, "13:00:00", "cyd", "+14255550123", 33_000),
+                calls.dialIn("conf-dee", d2, "12:00:00", "dee", "+14255550123", "ada", 70_000),
+                calls.callOut("out-cyd", d2, "13:00:00", "cyd", "+14255550123", 33_000),
                 // no telephone party: no call
-                p2p("p2p-audio", d1, "14:00:00", "ada", "bob"),
+                calls.p2p("p2p-audio", d1, "14:00:00", "ada", "bob"),
                 // after the report date, and before the 30 days
-                callOut("today", today, "09:00:00", "ada", "+14255550123", 60_000),
-                callOut("old", today.minusDays(40), "09:00:00", "ada", "+14255550123", 60_000));
+                calls.callOut("today", today, "09:00:00", "ada", "+14255550123", 60_000),
+                calls.callOut("old", today.minusDays(40), "09:00:00", "ada", "+14255550123", 60_000));
         assertEqualsRecomputation();
 
         writeUsers(user("dee", d1, null, "us"));
@@ -163,9 +162,9 @@ class PstnUsageIT {
 
         // re-sends: another number and length, unchanged, and a call that loses its telephone party
         write(
-                callOut("out-us", d1, "09:00:00", "ada", "+4930901820", 10_000),
-                callIn("in-de", d1, "11:00:00", "+4930901820", "bob", 30_499),
-                p2p("out-gb", d1, "10:00:00", "ada", "bob"));
+                calls.callOut("out-us", d1, "09:00:00", "ada", "+4930901820", 10_000),
+                calls.callIn("in-de", d1, "11:00:00", "+4930901820", "bob", 30_499),
+                calls.p2p("out-gb", d1, "10:00:00", "ada", "bob"));
         assertEqualsRecomputation();
 
         // bob moves to Germany, cyd's deletion is taken back, ada's location is sent no more (kept)
@@ -192,11 +191,12 @@ class PstnUsageIT {
             long ms = 1_000L + random.nextInt(900_000);
             records.add(
                     switch (random.nextInt(5)) {
-                        case 0 -> callOut("r-" + i, day, time, who, number, ms);
-                        case 1 -> callIn("r-" + i, day, time, number, who, ms);
-                        case 2 -> dialIn("r-" + i, day, time, random.nextBoolean() ? who : null, number, other, ms);
-                        case 3 -> dialOut("r-" + i, day, time, number, other, ms);
-                        default -> p2p("r-" + i, day, time, who, other);
+                        case 0 -> calls.callOut("r-" + i, day, time, who, number, ms);
+                        case 1 -> calls.callIn("r-" + i, day, time, number, who, ms);
+                        case 2 ->
+                            calls.dialIn("r-" + i, day, time, random.nextBoolean() ? who : null, number, other, ms);
+                        case 3 -> calls.dialOut("r-" + i, day, time, number, other, ms);
+                        default -> calls.p2p("r-" + i, day, time, who, other);
                     });
         }
         Collections.shuffle(records, random);
@@ -219,9 +219,9 @@ class PstnUsageIT {
         LocalDate d1 = today.minusDays(3);
         writeUsers(user("ada", LONG_AGO, null, "US"));
         write(
-                callOut("late", d1, "20:00:00", "ada", "+442079460456", 61_000),
-                callOut("edge", d1, "23:59:59.999", "ada", "+14255550123", 1_000),
-                callOut("next", d1.plusDays(1), "00:00:00", "ada", "+14255550123", 2_000));
+                calls.callOut("late", d1, "20:00:00", "ada", "+442079460456", 61_000),
+                calls.callOut("edge", d1, "23:59:59.999", "ada", "+14255550123", 1_000),
+                calls.callOut("next", d1.plusDays(1), "00:00:00", "ada", "+14255550123", 2_000));
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         viewerTimeZone.change(KATHMANDU);
 
@@ -264,7 +264,7 @@ class PstnUsageIT {
     void concealed_viewers_see_and_find_pseudonyms_only_and_chart_roles_see_no_calls() {
         LocalDate day = today.minusDays(2);
         writeUsers(user("ada", LONG_AGO, null, "US"));
-        write(callOut("c-1", day, "10:00:00", "ada", "+14255550123", 60_000));
+        write(calls.callOut("c-1", day, "10:00:00", "ada", "+14255550123", 60_000));
         String adaPseudonym = jdbc.sql("SELECT pseudonym FROM licensed_user WHERE tenant_id = :t AND alias = 'ada'")
                 .param("t", tenant.id())
                 .query(String.class)
@@ -307,8 +307,8 @@ class PstnUsageIT {
     void retention_forgets_the_calls_it_removes_and_keeps_the_rest_exact() {
         writeUsers(user("ada", LONG_AGO, null, "US"));
         write(
-                callOut("old", today.minusDays(40), "10:00:00", "ada", "+14255550123", 60_000),
-                callOut("new", today.minusDays(2), "10:00:00", "ada", "+14255550123", 60_000));
+                calls.callOut("old", today.minusDays(40), "10:00:00", "ada", "+14255550123", 60_000),
+                calls.callOut("new", today.minusDays(2), "10:00:00", "ada", "+14255550123", 60_000));
         currentTenant.runAs(tenant.id(), () -> writer.keepFrom(today.minusDays(30)));
         sent.remove("old");
         assertEqualsRecomputation();
@@ -323,8 +323,8 @@ class PstnUsageIT {
     void calls_stored_before_the_read_model_are_derived_once_after_start_up() throws Exception {
         writeUsers(user("ada", LONG_AGO, null, "US"));
         write(
-                callOut("before-1", today.minusDays(2), "10:00:00", "ada", "+442079460456", 60_000),
-                dialIn("before-2", today.minusDays(3), "11:00:00", null, "+14255550123", "ada", 90_000));
+                calls.callOut("before-1", today.minusDays(2), "10:00:00", "ada", "+442079460456", 60_000),
+                calls.dialIn("before-2", today.minusDays(3), "11:00:00", null, "+14255550123", "ada", 90_000));
         // as a database upgraded to changeset 033 holds it: sessions, no calls, the tenant listed
         jdbc.sql("DELETE FROM pstn_call WHERE tenant_id = :t")
                 .param("t", tenant.id())
@@ -650,94 +650,6 @@ class PstnUsageIT {
 
     private String uri(String alias) {
         return "sip:" + alias + "@" + tenant.name();
-    }
-
-    private String phoneUri(String number) {
-        return "sip:" + number + "@" + tenant.name() + ";user=phone";
-    }
-
-    private static Instant at(LocalDate day, String time) {
-        return Instant.parse(day + "T" + time + "Z");
-    }
-
-    private SessionRecord callOut(String id, LocalDate day, String time, String user, String number, long ms) {
-        return session(id, at(day, time), ms, uri(user), phoneUri(number), "+14255550100", number, null, null);
-    }
-
-    private SessionRecord callIn(String id, LocalDate day, String time, String number, String user, long ms) {
-        return session(id, at(day, time), ms, phoneUri(number), uri(user), number, null, null, null);
-    }
-
-    /** A telephone party in the organizer's conference: a licensed user dialling in as themself, or a number. */
-    private SessionRecord dialIn(
-            String id, LocalDate day, String time, @Nullable String user, String number, String organizer, long ms) {
-        return session(
-                id,
-                at(day, time),
-                ms,
-                user == null ? phoneUri(number) : uri(user),
-                focus(organizer),
-                number,
-                null,
-                focus(organizer),
-                ConferenceJoin.DialDirection.DIAL_IN);
-    }
-
-    private SessionRecord dialOut(String id, LocalDate day, String time, String number, String organizer, long ms) {
-        return session(
-                id,
-                at(day, time),
-                ms,
-                phoneUri(number),
-                focus(organizer),
-                number,
-                null,
-                focus(organizer),
-                ConferenceJoin.DialDirection.DIAL_OUT);
-    }
-
-    private SessionRecord p2p(String id, LocalDate day, String time, String from, String to) {
-        return session(id, at(day, time), 60_000, uri(from), uri(to), null, null, null, null);
-    }
-
-    private String focus(String organizer) {
-        return "sip:" + organizer + "@" + tenant.name() + ";gruu;opaque=app:conf:focus:id:X1";
-    }
-
-    private SessionRecord session(
-            String id,
-            Instant start,
-            long ms,
-            String fromUri,
-            String toUri,
-            @Nullable String fromTel,
-            @Nullable String toTel,
-            @Nullable String conferenceUrl,
-            ConferenceJoin.@Nullable DialDirection dial) {
-        return new SessionRecord(
-                id,
-                start,
-                start.plusMillis(ms),
-                fromUri,
-                toUri,
-                "UCCAPI/16.0.4849.1000 OC/16.0.4849.1000 (Skype for Business)",
-                "Mediation Server",
-                conferenceUrl,
-                conferenceUrl == null ? null : "1",
-                fromTel,
-                toTel,
-                null,
-                null,
-                null,
-                null,
-                200,
-                null,
-                List.of(new MediaUsage(Modality.AUDIO, ms)),
-                0,
-                Quality.Report.none(),
-                conferenceUrl == null ? null : Boolean.FALSE,
-                dial,
-                dial == null ? null : ConferenceJoin.ConferencingProvider.MICROSOFT);
     }
 
     private HttpResponse<String> postUsers(String key, String body) throws Exception {
