@@ -191,7 +191,7 @@ class QualityDayRepository {
         return where.toString();
     }
 
-    private static QualityCounts counts(ResultSet rs) throws SQLException {
+    static QualityCounts counts(ResultSet rs) throws SQLException {
         long[] rules = new long[QualityMetric.SLOTS];
         long[][] histograms = new long[QualityMetric.SLOTS][QualityMetric.BUCKETS];
         for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {

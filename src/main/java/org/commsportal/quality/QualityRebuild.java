@@ -12,12 +12,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class QualityRebuild {
 
     private final QualityStreamRepository repository;
-    private final QualityUserTotals userTotals;
+    private final QualityPeriodTotals periodTotals;
     private final TransactionTemplate transactions;
 
-    QualityRebuild(QualityStreamRepository repository, QualityUserTotals userTotals, TransactionTemplate transactions) {
+    QualityRebuild(
+            QualityStreamRepository repository, QualityPeriodTotals periodTotals, TransactionTemplate transactions) {
         this.repository = repository;
-        this.userTotals = userTotals;
+        this.periodTotals = periodTotals;
         this.transactions = transactions;
     }
 
@@ -28,6 +29,6 @@ public class QualityRebuild {
             LocalDate built = day;
             transactions.executeWithoutResult(status -> repository.build(tenantId, built));
         }
-        transactions.executeWithoutResult(status -> userTotals.rebuilt(tenantId));
+        transactions.executeWithoutResult(status -> periodTotals.rebuilt(tenantId));
     }
 }

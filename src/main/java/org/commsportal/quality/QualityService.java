@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class QualityService {
 
     private final QualityDayRepository days;
-    private final QualityUserTotals userTotals;
+    private final QualityPeriodTotals periodTotals;
     private final SubnetLocations locations;
     private final CurrentTenant currentTenant;
     private final NameConcealment concealment;
@@ -55,7 +55,7 @@ public class QualityService {
 
     QualityService(
             QualityDayRepository days,
-            QualityUserTotals userTotals,
+            QualityPeriodTotals periodTotals,
             SubnetLocations locations,
             CurrentTenant currentTenant,
             NameConcealment concealment,
@@ -63,7 +63,7 @@ public class QualityService {
             Clock clock,
             @Value("${portal.quality.min-sample:30}") int minSample) {
         this.days = days;
-        this.userTotals = userTotals;
+        this.periodTotals = periodTotals;
         this.locations = locations;
         this.currentTenant = currentTenant;
         this.concealment = concealment;
@@ -123,11 +123,15 @@ public class QualityService {
         List<QualityReport.ScoreMonth> scorecard = new ArrayList<>();
         months.forEach((month, counts) -> scorecard.add(new QualityReport.ScoreMonth(month, counts[0], counts[1])));
         Map<QualitySplit, List<QualityReport.SplitRow>> splits = new EnumMap<>(QualitySplit.class);
+        // a report period ending on the report date: each split's sums from the period totals (changeset 046)
+        var fromTotals = periodTotals.splitSums(tenantId, filter);
         for (QualitySplit split : QualitySplit.values()) {
             Map<String, Map<Modality, QualityCounts>> values = new TreeMap<>();
-            var byValue = bySplit
-                    ? days.sumSplit(tenantId, filter, split, List.of("modality", "value"))
-                    : days.sum(tenantId, filter, List.of("modality", split.column()));
+            var byValue = fromTotals != null
+                    ? fromTotals.get(split)
+                    : bySplit
+                            ? days.sumSplit(tenantId, filter, split, List.of("modality", "value"))
+                            : days.sum(tenantId, filter, List.of("modality", split.column()));
             for (var sum : byValue) {
                 values.computeIfAbsent(sum.key().get(1), v -> new EnumMap<>(Modality.class))
                         .merge(Modality.ofId(Integer.parseInt(sum.key().get(0))), sum.counts(), QualityCounts::plus);
@@ -204,7 +208,7 @@ public class QualityService {
         NameMask mask = concealment.forCurrentViewer();
         long tenantId = currentTenant.id();
         // from the users' period totals when they answer the filter, else grouped from the stream rows
-        var fromTotals = userTotals.worstUsers(tenantId, filter, minSample, limit);
+        var fromTotals = periodTotals.worstUsers(tenantId, filter, minSample, limit);
         return (fromTotals != null ? fromTotals : days.worstUsers(tenantId, filter, minSample, limit))
                 .stream()
                         .map(u -> new WorstUser(

@@ -27,12 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 class QualityStreams implements SessionChangeListener {
 
     private final QualityStreamRepository repository;
-    private final QualityUserTotals userTotals;
+    private final QualityPeriodTotals periodTotals;
     private final LockedSteps steps;
 
-    QualityStreams(QualityStreamRepository repository, QualityUserTotals userTotals, LockedSteps steps) {
+    QualityStreams(QualityStreamRepository repository, QualityPeriodTotals periodTotals, LockedSteps steps) {
         this.repository = repository;
-        this.userTotals = userTotals;
+        this.periodTotals = periodTotals;
         this.steps = steps;
     }
 
@@ -46,15 +46,15 @@ class QualityStreams implements SessionChangeListener {
         var touched = new TreeSet<Long>();
         changes.removed().forEach(s -> touched.add(s.id()));
         changes.added().forEach(s -> touched.add(s.id()));
-        // the users' period totals change by the same streams: taken away while their rows are still there
-        userTotals.removing(changes.tenantId(), touched);
+        // the period totals change by the same streams: taken away while their rows are still there
+        periodTotals.removing(changes.tenantId(), touched);
         List<LocalDate> days = new ArrayList<>(repository.remove(changes.tenantId(), touched));
         Map<Long, QualityStreamRepository.SessionKey> added = new LinkedHashMap<>();
         for (CountedSession s : changes.added()) {
             added.put(s.id(), new QualityStreamRepository.SessionKey(s.id(), UtcDateTime.toColumn(s.start())));
         }
         repository.add(changes.tenantId(), new ArrayList<>(added.values()));
-        userTotals.added(changes.tenantId(), added.keySet());
+        periodTotals.added(changes.tenantId(), added.keySet());
         if (!days.isEmpty()) {
             repository.deleteEmptyDays(changes.tenantId(), days);
         }
@@ -64,7 +64,7 @@ class QualityStreams implements SessionChangeListener {
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBefore(long tenantId, LocalDate day) {
         repository.deleteBefore(tenantId, day);
-        userTotals.forgetBefore(tenantId, day);
+        periodTotals.forgetBefore(tenantId, day);
     }
 
     /** A bulk import's days, one UTC day per transaction: its rows forgotten, then built from the raw rows. */
@@ -77,7 +77,7 @@ class QualityStreams implements SessionChangeListener {
                 repository.build(tenantId, built);
             });
         }
-        steps.once(tenantId, () -> userTotals.rebuilt(tenantId));
+        steps.once(tenantId, () -> periodTotals.rebuilt(tenantId));
         return true;
     }
 
@@ -85,7 +85,7 @@ class QualityStreams implements SessionChangeListener {
     public List<String> differences(long tenantId, int limit) {
         List<String> found = new ArrayList<>(repository.differences(tenantId, limit));
         if (found.size() < limit) {
-            found.addAll(userTotals.differences(tenantId, limit - found.size()));
+            found.addAll(periodTotals.differences(tenantId, limit - found.size()));
         }
         return found;
     }

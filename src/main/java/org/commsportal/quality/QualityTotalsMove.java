@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class QualityTotalsMove implements PeriodTotalsMove {
 
-    private final QualityUserTotals totals;
+    private final QualityPeriodTotals totals;
     private final QualityService quality;
 
-    QualityTotalsMove(QualityUserTotals totals, QualityService quality) {
+    QualityTotalsMove(QualityPeriodTotals totals, QualityService quality) {
         this.totals = totals;
         this.quality = quality;
     }

@@ -98,7 +98,7 @@ class QualityIT {
     JdbcClient jdbc;
 
     @Autowired
-    QualityUserTotals userTotals;
+    QualityPeriodTotals periodTotals;
 
     @Autowired
     QualityDayRepository dayRows;
@@ -274,7 +274,7 @@ class QualityIT {
         // the users' period totals (changeset 046) end on an earlier report date while the writes change them, then
         // move to the report date: each write's change and each window's move must equal a recount
         LocalDate reportDate = service.reportDate();
-        currentTenant.runAs(tenant.id(), () -> userTotals.moveTo(reportDate.minusDays(10)));
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate.minusDays(10)));
         List<SessionRecord> records = new ArrayList<>();
         for (int i = 0; i < 240; i++) {
             records.add(randomSession("r-" + i, random));
@@ -286,7 +286,7 @@ class QualityIT {
             write(randomSession("r-" + i, random));
         }
         assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
-        currentTenant.runAs(tenant.id(), () -> userTotals.moveTo(reportDate));
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
         for (int i = 1; i < records.size(); i += 5) {
             write(randomSession("r-" + i, random));
         }
@@ -873,10 +873,11 @@ class QualityIT {
         for (QualityFilter filter : filters) {
             assertReport(filter, expected.stream().filter(matching(filter)).toList());
         }
-        // the worst users of a report period ending on the report date, from the users' period totals when they are
-        // built, equal those grouped from the stream rows (which equal the records sent, above)
+        // a report period ending on the report date, when the period totals (changeset 046) end there: the page's
+        // figures equal the records sent, and the worst users those grouped from the stream rows (which equal the
+        // records sent, above)
         LocalDate reportDate = service.reportDate();
-        if (reportDate.equals(jdbc.sql("SELECT MAX(report_date) FROM quality_user_period_state WHERE tenant_id = :t")
+        if (reportDate.equals(jdbc.sql("SELECT MAX(report_date) FROM quality_period_state WHERE tenant_id = :t")
                 .param("t", tenant.id())
                 .query(LocalDate.class)
                 .optional()
@@ -885,7 +886,10 @@ class QualityIT {
                 for (Modality modality : java.util.Arrays.asList(null, Modality.AUDIO, Modality.VIDEO)) {
                     QualityFilter filter =
                             QualityFilter.lastDays(reportDate, days).withModality(modality);
-                    var fromTotals = userTotals.worstUsers(tenant.id(), filter, 1, 10);
+                    // every figure of the page, its splits from the split period totals, equals the records sent
+                    assertReport(
+                            filter, expected.stream().filter(matching(filter)).toList());
+                    var fromTotals = periodTotals.worstUsers(tenant.id(), filter, 1, 10);
                     assertThat(fromTotals)
                             .as("worst users of %s from the totals", filter)
                             .isNotNull();
@@ -894,7 +898,7 @@ class QualityIT {
                             .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
                 }
             }
-            assertThat(userTotals.worstUsers(tenant.id(), QualityFilter.lastDays(reportDate, 8), 1, 10))
+            assertThat(periodTotals.worstUsers(tenant.id(), QualityFilter.lastDays(reportDate, 8), 1, 10))
                     .as("8 days are no report period")
                     .isNull();
         }

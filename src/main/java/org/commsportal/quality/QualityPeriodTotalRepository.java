@@ -14,23 +14,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The per-user period totals of call quality (quality_user_period_total, changeset 046) and the report date they end
- * on (quality_user_period_state): each licensed user's own-side streams by verdict per modality over each report
- * period, derived from the stream rows {@code quality_stream} with set-based SQL that reads their day index
- * {@code ix_quality_stream_day} alone (docs/call-quality.md, "How it is read"). Every change adds; rows brought to
- * zero stay (they rank nobody).
+ * The period totals of call quality (changeset 046) and the report date they end on (quality_period_state): each
+ * licensed user's own-side streams by verdict per modality over each report period (quality_user_period_total, from
+ * the stream rows {@code quality_stream} with set-based SQL that reads their day index {@code ix_quality_stream_day}
+ * alone), and the split-day counters summed over each report period (quality_split_period_total, from
+ * {@code quality_split_day}; docs/call-quality.md, "How it is read"). Every change adds; rows brought to zero stay
+ * (they rank and show nothing).
  */
 @Repository
-class QualityUserTotalRepository implements PeriodTotalsState.Steps {
+class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     private static final String TOTALS = "quality_user_period_total";
+
+    private static final String SPLITS = "quality_split_period_total";
+
+    /** The split totals' key after tenant_id. */
+    private static final List<String> SPLIT_KEY = List.of("period_days", "split", "modality", "value");
 
     private final JdbcClient jdbc;
     private final PeriodTotalsState state;
 
-    QualityUserTotalRepository(JdbcClient jdbc) {
+    QualityPeriodTotalRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.state = new PeriodTotalsState(jdbc, "quality_user_period_state");
+        this.state = new PeriodTotalsState(jdbc, "quality_period_state");
     }
 
     /** The report date the totals end on, without locking; null when not built yet. */
@@ -79,15 +85,76 @@ class QualityUserTotalRepository implements PeriodTotalsState.Steps {
                     WHERE q.tenant_id = :t AND q.session_id IN (:ids) AND q.user_id IS NOT NULL
                     GROUP BY q.tenant_id, p.days, q.modality, q.user_id
                     """.formatted(counts(sign)), Map.of("t", tenantId, "reportDate", reportDate, "ids", ids));
+            addSplits(
+                    splitPeriods(QualitySql.splitDays(
+                            "quality_stream q",
+                            "q.tenant_id = :t AND q.session_id IN (:ids)",
+                            sign.isEmpty() ? 1 : -1)),
+                    Map.of("t", tenantId, "reportDate", reportDate, "ids", ids));
         }
     }
 
     @Override
     public void rebuild(long tenantId, LocalDate reportDate) {
-        jdbc.sql("DELETE FROM " + TOTALS + " WHERE tenant_id = :t")
-                .param("t", tenantId)
-                .update();
+        for (String table : List.of(TOTALS, SPLITS)) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
+                    .param("t", tenantId)
+                    .update();
+        }
         add(recount(), Map.of("t", tenantId, "reportDate", reportDate));
+        addSplits(splitRecount(), Map.of("t", tenantId, "reportDate", reportDate));
+    }
+
+    /** Adds the rows {@code rows} gives (tenant_id, the split key, the day counters) to the split totals. */
+    private void addSplits(String rows, Map<String, ?> parameters) {
+        List<String> counters = QualitySql.dayCounters();
+        jdbc.sql("INSERT INTO " + SPLITS + " (tenant_id, " + String.join(", ", SPLIT_KEY) + ", "
+                        + String.join(", ", counters) + ")\nSELECT * FROM (" + rows + ") d\nON DUPLICATE KEY UPDATE "
+                        + String.join(
+                                ", ",
+                                counters.stream()
+                                        .map(c -> c + " = " + SPLITS + "." + c + " + VALUES(" + c + ")")
+                                        .toList()))
+                .params(parameters)
+                .update();
+    }
+
+    /**
+     * The split rows {@code splitDays} gives (tenant_id, day, modality, split, value, counters) summed into every
+     * period that holds their day.
+     */
+    private static String splitPeriods(String splitDays) {
+        return "SELECT d.tenant_id, p.days, d.split, d.modality, d.value, "
+                + String.join(
+                        ", ",
+                        QualitySql.dayCounters().stream()
+                                .map(c -> "SUM(d." + c + ") AS " + c)
+                                .toList())
+                + "\nFROM (" + splitDays + ") d\nJOIN report_period p ON d.day > :reportDate - INTERVAL p.days DAY"
+                + " AND d.day <= :reportDate\nGROUP BY d.tenant_id, p.days, d.split, d.modality, d.value";
+    }
+
+    /** Every split total recounted from the split-day rows for the report date (the rows of {@link #rebuild}). */
+    private static String splitRecount() {
+        return splitPeriods("SELECT * FROM quality_split_day WHERE tenant_id = :t AND day > :reportDate - INTERVAL"
+                + " (SELECT MAX(days) FROM report_period) DAY AND day <= :reportDate");
+    }
+
+    /** The split-day rows of the days (after, upTo] as the rows of one period, each counter times {@code sign}. */
+    private void addSplitDays(long tenantId, int periodDays, LocalDate after, LocalDate upTo, String sign) {
+        if (!upTo.isAfter(after)) {
+            return;
+        }
+        addSplits(
+                "SELECT q.tenant_id, :days, q.split, q.modality, q.value, "
+                        + String.join(
+                                ", ",
+                                QualitySql.dayCounters().stream()
+                                        .map(c -> sign + "SUM(q." + c + ") AS " + c)
+                                        .toList())
+                        + " FROM quality_split_day q WHERE q.tenant_id = :t AND q.day > :after AND q.day <= :upTo"
+                        + " GROUP BY q.tenant_id, q.split, q.modality, q.value",
+                Map.of("t", tenantId, "days", periodDays, "after", after, "upTo", upTo));
     }
 
     /** Every total recounted from the stream rows for the report date (the rows of {@link #rebuild}). */
@@ -114,6 +181,8 @@ class QualityUserTotalRepository implements PeriodTotalsState.Steps {
         LocalDate lostUpTo = earlier(from, to.minusDays(periodDays));
         addDays(tenantId, periodDays, gainedAfter, to, "");
         addDays(tenantId, periodDays, from.minusDays(periodDays), lostUpTo, "-");
+        addSplitDays(tenantId, periodDays, gainedAfter, to, "");
+        addSplitDays(tenantId, periodDays, from.minusDays(periodDays), lostUpTo, "-");
     }
 
     /** The totals keep no last days. */
@@ -166,12 +235,67 @@ class QualityUserTotalRepository implements PeriodTotalsState.Steps {
                 .list();
     }
 
+    /**
+     * The split totals of the period, per split, modality and value (the modality's only, or all), as
+     * {@link QualityDayRepository#sumSplit} sums the period's split-day rows with the key (modality, value).
+     */
+    Map<QualitySplit, List<QualityDayRepository.Sum>> splitSums(
+            long tenantId, int periodDays, @Nullable Integer modality) {
+        String counters = String.join(", ", QualitySql.dayCounters());
+        Map<QualitySplit, List<QualityDayRepository.Sum>> sums = new java.util.EnumMap<>(QualitySplit.class);
+        for (QualitySplit split : QualitySplit.values()) {
+            sums.put(split, new ArrayList<>());
+        }
+        jdbc.sql("SELECT split, modality, value, " + counters + " FROM " + SPLITS
+                        + " WHERE tenant_id = :t AND period_days = :days"
+                        + (modality == null ? "" : " AND modality = :modality")
+                        + " AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
+                .param("t", tenantId)
+                .param("days", periodDays)
+                .param("modality", modality == null ? 0 : modality)
+                .query((rs, row) -> sums.get(QualitySplit.values()[rs.getInt("split")])
+                        .add(new QualityDayRepository.Sum(
+                                List.of(rs.getString("modality"), rs.getString("value")),
+                                QualityDayRepository.counts(rs))))
+                .list();
+        return sums;
+    }
+
     /** Totals that differ from a recount for the report date they end on, described, at most {@code limit}. */
     List<String> differences(long tenantId, int limit) {
         @Nullable LocalDate reportDate = reportDate(tenantId);
         if (reportDate == null) {
             return List.of();
         }
+        String key = String.join(", ", SPLIT_KEY);
+        String signature = "CONCAT_WS('|', " + String.join(", ", QualitySql.dayCounters()) + ")";
+        List<String> found = new ArrayList<>(jdbc.sql("""
+                        SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
+                        FROM (
+                            SELECT 'stored' AS src, %1$s, %2$s AS sig FROM %3$s
+                            WHERE tenant_id = :t AND (good <> 0 OR poor <> 0 OR unclassified <> 0)
+                            UNION ALL
+                            SELECT 'recounted', days, split, modality, value, %2$s FROM (%4$s) r
+                        ) u
+                        GROUP BY %1$s
+                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
+                        LIMIT :limit
+                        """.formatted(key, signature, SPLITS, splitRecount()))
+                .param("t", tenantId)
+                .param("reportDate", reportDate)
+                .param("limit", limit)
+                .query((rs, row) -> SPLITS + " period " + rs.getInt("period_days") + " split "
+                        + QualitySplit.values()[rs.getInt("split")] + " modality " + rs.getInt("modality") + " value '"
+                        + rs.getString("value") + "' (report date " + reportDate + "): " + rs.getString("what"))
+                .list());
+        if (found.size() >= limit) {
+            return found;
+        }
+        found.addAll(userDifferences(tenantId, reportDate, limit - found.size()));
+        return found;
+    }
+
+    private List<String> userDifferences(long tenantId, LocalDate reportDate, int limit) {
         Map<String, String> expected = new HashMap<>();
         jdbc.sql(recount())
                 .param("t", tenantId)

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.commsportal.sessions.TenantWriteLock;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
@@ -13,19 +14,20 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps quality_user_period_total (each licensed user's own-side streams by verdict per modality and report period)
- * equal to a recount of the stream rows for one report date per tenant: {@link QualityStreams} hands it each write's
+ * Keeps the call quality period totals (each licensed user's own-side streams by verdict per modality and report
+ * period, and the split-day counters per report period) equal to a recount of the stream and split-day rows for one
+ * report date per tenant: {@link QualityStreams} hands it each write's
  * sessions in the write's transaction, and {@link #moveTo} moves the totals to a later report date under the tenant's
  * exclusive write lock, off the request path (docs/call-quality.md, "How it is read").
  */
 @Service
-public class QualityUserTotals {
+public class QualityPeriodTotals {
 
-    private final QualityUserTotalRepository totals;
+    private final QualityPeriodTotalRepository totals;
     private final TenantWriteLock writeLock;
     private final CurrentTenant currentTenant;
 
-    QualityUserTotals(QualityUserTotalRepository totals, TenantWriteLock writeLock, CurrentTenant currentTenant) {
+    QualityPeriodTotals(QualityPeriodTotalRepository totals, TenantWriteLock writeLock, CurrentTenant currentTenant) {
         this.totals = totals;
         this.writeLock = writeLock;
         this.currentTenant = currentTenant;
@@ -73,25 +75,39 @@ public class QualityUserTotals {
     }
 
     /**
-     * The worst users of the filter from the totals, when they answer it: no split or place fixed, and a range that is
-     * one report period ending on the date the totals end on; null otherwise (the stream rows answer then).
+     * The report period of the filter when the totals answer it: no split or place fixed, and a range that is one
+     * report period ending on the date the totals end on; null otherwise (the split-day and stream rows answer then).
      */
-    @Nullable
-    List<QualityDayRepository.UserSum> worstUsers(long tenantId, QualityFilter filter, long minClassified, int limit) {
+    private @Nullable Integer period(long tenantId, QualityFilter filter) {
         if (!filter.splits().isEmpty() || filter.place().any()) {
             return null;
         }
         int days = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
-        if (!filter.to().equals(totals.reportDate(tenantId))
-                || !totals.periodDays().contains(days)) {
-            return null;
-        }
-        return totals.worstUsers(
-                tenantId,
-                days,
-                filter.modality() == null ? null : filter.modality().id(),
-                minClassified,
-                limit);
+        return filter.to().equals(totals.reportDate(tenantId))
+                        && totals.periodDays().contains(days)
+                ? days
+                : null;
+    }
+
+    /** The worst users of the filter from the totals, when they answer it (see {@link #period}); else null. */
+    @Nullable
+    List<QualityDayRepository.UserSum> worstUsers(long tenantId, QualityFilter filter, long minClassified, int limit) {
+        @Nullable Integer days = period(tenantId, filter);
+        return days == null ? null : totals.worstUsers(tenantId, days, modalityId(filter), minClassified, limit);
+    }
+
+    /**
+     * Each split's sums per modality and value over the filter's range from the totals, when they answer it (see
+     * {@link #period}); else null.
+     */
+    @Nullable
+    Map<QualitySplit, List<QualityDayRepository.Sum>> splitSums(long tenantId, QualityFilter filter) {
+        @Nullable Integer days = period(tenantId, filter);
+        return days == null ? null : totals.splitSums(tenantId, days, modalityId(filter));
+    }
+
+    private static @Nullable Integer modalityId(QualityFilter filter) {
+        return filter.modality() == null ? null : filter.modality().id();
     }
 
     List<String> differences(long tenantId, int limit) {
