@@ -157,6 +157,19 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 Map.of("t", tenantId, "days", periodDays, "after", after, "upTo", upTo));
     }
 
+    /**
+     * Counts ("") or stops counting ("-") the stored stream and split-day rows of one UTC day in every period ending on
+     * the report date that holds it: around a bulk import's rebuild of the day.
+     */
+    void addDay(long tenantId, LocalDate reportDate, LocalDate day, String sign) {
+        for (int periodDays : periodDays()) {
+            if (day.isAfter(reportDate.minusDays(periodDays)) && !day.isAfter(reportDate)) {
+                addDays(tenantId, periodDays, day.minusDays(1), day, sign);
+                addSplitDays(tenantId, periodDays, day.minusDays(1), day, sign);
+            }
+        }
+    }
+
     /** Every total recounted from the stream rows for the report date (the rows of {@link #rebuild}). */
     private static String recount() {
         return """

@@ -66,7 +66,18 @@ public class QualityPeriodTotals {
         }
     }
 
-    /** The stream rows were rebuilt without the write path (a bulk import's days): the totals are recounted. */
+    /**
+     * Around a rebuild of one UTC day's stream and split-day rows (a bulk import's), under the tenant's exclusive
+     * write lock: before it, the day stops counting ("-"); after it, the rebuilt rows count ("").
+     */
+    void rebuildingDay(long tenantId, LocalDate day, String sign) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (reportDate != null) {
+            totals.addDay(tenantId, reportDate, day, sign);
+        }
+    }
+
+    /** The stream rows were rebuilt without the write path (the benchmarks' loads): the totals are recounted. */
     void rebuilt(long tenantId) {
         @Nullable LocalDate reportDate = totals.reportDate(tenantId);
         if (reportDate != null) {

@@ -73,11 +73,12 @@ class QualityStreams implements SessionChangeListener {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             LocalDate built = day;
             steps.once(tenantId, () -> {
+                periodTotals.rebuildingDay(tenantId, built, "-");
                 repository.forgetDay(tenantId, built);
                 repository.build(tenantId, built);
+                periodTotals.rebuildingDay(tenantId, built, "");
             });
         }
-        steps.once(tenantId, () -> periodTotals.rebuilt(tenantId));
         return true;
     }
 
