@@ -14,5 +14,8 @@ final class QualityBackfill {
     /** Changeset 021: the split-day rows of the stream rows stored before it. */
     static final String SPLIT_DAYS = QualitySql.addSplitDays(QualitySql.splitDays("quality_stream q", "TRUE", 1));
 
+    /** Changeset 047: the filter-day rows of the day rows stored before it. */
+    static final String FILTER_DAYS = QualitySql.addFilterDays(QualitySql.filterDaysOfDayRows("TRUE"));
+
     private QualityBackfill() {}
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The read side of the call quality read model: the day rows summed over a filter, grouped by whitelisted key
- * columns, and the worst users from the stream rows. Reads the primary key (tenant, day, ...) by day range.
+ * columns, and the worst users from the stream rows. Reads the primary keys (tenant, [split or grain,] day, ...) by
+ * day range.
  */
 @Repository
 class QualityDayRepository {
@@ -35,17 +36,33 @@ class QualityDayRepository {
         this.locations = locations;
     }
 
-    /** The day rows of the filter summed per distinct value of the key columns (from {@link QualitySql#DAY_KEY}). */
+    /**
+     * The day rows of the filter summed per distinct value of the key columns (from {@link QualitySql#DAY_KEY}): from
+     * the filter-day rows of the grain that holds every column named (changeset 047; a few rows a day without the
+     * subnet and client, one per subnet or client with one of them), from the day rows only when both are named.
+     */
     List<Sum> sum(long tenantId, QualityFilter filter, List<String> keyColumns) {
         for (String column : keyColumns) {
             if (!QualitySql.DAY_KEY.contains(column)) {
                 throw new IllegalArgumentException("Not a key column: " + column);
             }
         }
+        var named = new java.util.HashSet<>(keyColumns);
+        filter.splits().keySet().forEach(split -> named.add(split.column()));
+        if (filter.place().any()) {
+            named.add("subnet"); // a place narrows the subnets by day
+        }
+        var grain = QualitySql.grainFor(named);
         String key = String.join(", ", keyColumns);
         var params = new java.util.HashMap<String, Object>();
-        String sql = "SELECT " + (key.isEmpty() ? "" : key + ", ") + SUMS + " FROM quality_day WHERE "
-                + where(tenantId, filter, params) + (key.isEmpty() ? "" : " GROUP BY " + key);
+        String from = grain.isPresent() ? "quality_filter_day" : "quality_day";
+        String where = where(tenantId, filter, params);
+        if (grain.isPresent()) {
+            where += " AND grain = :grain";
+            params.put("grain", grain.get().code());
+        }
+        String sql = "SELECT " + (key.isEmpty() ? "" : key + ", ") + SUMS + " FROM " + from + " WHERE " + where
+                + (key.isEmpty() ? "" : " GROUP BY " + key);
         return jdbc
                 .sql(sql)
                 .params(params)

@@ -287,6 +287,89 @@ final class QualitySql {
                         .collect(Collectors.joining(", "));
     }
 
+    /** The filter-day rows' key columns after tenant_id (changeset 047): the grain, then the day rows' key. */
+    static final List<String> FILTER_DAY_KEY =
+            List.of("grain", "day", "modality", "conference", "connection", "inside", "vpn", "subnet", "client");
+
+    /**
+     * The grains of the filter-day rows (changeset 047): the day rows summed over both many-valued splits (subnet and
+     * client stored as ''), over the client only, or over the subnet only. Which a read takes depends on the columns
+     * it groups by or filters on ({@link #grainFor}).
+     */
+    enum FilterGrain {
+        WITHOUT_SUBNET_OR_CLIENT,
+        WITH_SUBNET,
+        WITH_CLIENT;
+
+        /** The grain's code in the grain column. */
+        int code() {
+            return ordinal();
+        }
+    }
+
+    /**
+     * The grain of the filter-day rows that holds the columns a read names (grouped by or filtered on), or none when
+     * it names both the subnet and the client: then only the day rows hold them.
+     */
+    static java.util.Optional<FilterGrain> grainFor(java.util.Collection<String> columns) {
+        boolean subnet = columns.contains("subnet");
+        boolean client = columns.contains("client");
+        if (subnet && client) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                subnet
+                        ? FilterGrain.WITH_SUBNET
+                        : client ? FilterGrain.WITH_CLIENT : FilterGrain.WITHOUT_SUBNET_OR_CLIENT);
+    }
+
+    /**
+     * The filter-day rows of the stream rows {@code source} gives: per grain, day, modality and the four few-valued
+     * splits' values, with the grain's many-valued split (none, the subnet or the client), each counter multiplied by
+     * {@code sign}; one grouped SELECT per grain.
+     */
+    static String filterDays(String source, String where, int sign) {
+        return filterDaySelects(source, where, counterSums(sign < 0 ? "-" : ""));
+    }
+
+    /** The filter-day rows of the day rows {@code where} selects (quality_day q): the same figures from fewer rows. */
+    static String filterDaysOfDayRows(String where) {
+        return filterDaySelects(
+                "quality_day q",
+                where,
+                dayCounters().stream().map(c -> "SUM(q." + c + ") AS " + c).toList());
+    }
+
+    private static String filterDaySelects(String source, String where, List<String> counters) {
+        List<String> parts = new ArrayList<>();
+        for (FilterGrain grain : FilterGrain.values()) {
+            String key = "q.tenant_id, q.day, q.modality, q.conference, q.connection, q.inside, q.vpn";
+            // the left-out split as '' in the columns' collation: UNION refuses to mix collations
+            String none = "CAST('' AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci";
+            String subnet = grain == FilterGrain.WITH_SUBNET ? "q.subnet" : none;
+            String client = grain == FilterGrain.WITH_CLIENT ? "q.client" : none;
+            String groupBy = key
+                    + (grain == FilterGrain.WITH_SUBNET ? ", q.subnet" : "")
+                    + (grain == FilterGrain.WITH_CLIENT ? ", q.client" : "");
+            parts.add("SELECT q.tenant_id, " + grain.code()
+                    + " AS grain, q.day, q.modality, q.conference, q.connection, q.inside, q.vpn, " + subnet
+                    + " AS subnet, " + client + " AS client,\n    " + String.join(",\n    ", counters) + "\nFROM "
+                    + source + "\nWHERE " + where + "\nGROUP BY " + groupBy);
+        }
+        return String.join("\nUNION ALL\n", parts);
+    }
+
+    /** Adds the rows a {@link #filterDays} query gives to the filter-day table. */
+    static String addFilterDays(String filterDaysQuery) {
+        List<String> counters = dayCounters();
+        return "INSERT INTO quality_filter_day (tenant_id, " + String.join(", ", FILTER_DAY_KEY) + ", "
+                + String.join(", ", counters) + ")\nSELECT * FROM (\n" + filterDaysQuery
+                + "\n) d\nON DUPLICATE KEY UPDATE "
+                + counters.stream()
+                        .map(c -> c + " = quality_filter_day." + c + " + VALUES(" + c + ")")
+                        .collect(Collectors.joining(", "));
+    }
+
     private static List<String> counterSums(String times) {
         List<String> counters = new ArrayList<>();
         counters.add(times + "SUM(q.verdict = 1) AS good");

@@ -10,7 +10,10 @@ import org.commsportal.common.Chunks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The write side of the call quality read model (changeset 020): stream rows and the day rows they add up to. */
+/**
+ * The write side of the call quality read model (changesets 020, 021 and 047): stream rows and the day rows they add
+ * up to.
+ */
 @Repository
 class QualityStreamRepository {
 
@@ -32,8 +35,21 @@ class QualityStreamRepository {
     private static final String ADD_SPLITS = QualitySql.addSplitDays(
             QualitySql.splitDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
 
-    /** The read model's summing tables: day rows by every split value at once, and by one split at a time. */
-    private static final List<String> SUM_TABLES = List.of("quality_day", "quality_split_day");
+    private static final String SUBTRACT_FILTERS = QualitySql.addFilterDays(
+            QualitySql.filterDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", -1));
+
+    private static final String ADD_FILTERS = QualitySql.addFilterDays(
+            QualitySql.filterDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
+
+    /**
+     * The read model's summing tables: day rows by every split value at once, by one split at a time, and by the few-
+     * valued splits with at most one of the many-valued ones (changeset 047).
+     */
+    private static final List<String> SUM_TABLES = List.of("quality_day", "quality_split_day", "quality_filter_day");
+
+    /** Every table of the read model, the stream rows last. */
+    private static final List<String> TABLES =
+            List.of("quality_day", "quality_split_day", "quality_filter_day", "quality_stream");
 
     private static final String INSERT = QualitySql.insertStreams(
             "s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)",
@@ -63,6 +79,10 @@ class QualityStreamRepository {
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
                     .update();
+            jdbc.sql(SUBTRACT_FILTERS)
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .update();
             jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :tenantId AND session_id IN (:ids)")
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
@@ -84,6 +104,7 @@ class QualityStreamRepository {
                     .update();
             jdbc.sql(ADD).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_SPLITS).param("tenantId", tenantId).param("ids", ids).update();
+            jdbc.sql(ADD_FILTERS).param("tenantId", tenantId).param("ids", ids).update();
         }
     }
 
@@ -103,7 +124,7 @@ class QualityStreamRepository {
 
     /** Retention: forgets the days before the day. */
     void deleteBefore(long tenantId, LocalDate day) {
-        for (String table : List.of("quality_day", "quality_split_day", "quality_stream")) {
+        for (String table : TABLES) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day < :day")
                     .param("tenantId", tenantId)
                     .param("day", day)
@@ -113,7 +134,7 @@ class QualityStreamRepository {
 
     /** Deletes every row of the tenant, in steps, before a rebuild. */
     void forget(long tenantId) {
-        for (String table : List.of("quality_day", "quality_split_day", "quality_stream")) {
+        for (String table : TABLES) {
             while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId LIMIT 50000")
                             .param("tenantId", tenantId)
                             .update()
@@ -125,7 +146,7 @@ class QualityStreamRepository {
 
     /** Deletes the tenant's rows of the UTC day, before a rebuild of that day (a bulk import's). */
     void forgetDay(long tenantId, LocalDate day) {
-        for (String table : List.of("quality_day", "quality_split_day", "quality_stream")) {
+        for (String table : TABLES) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day = :day")
                     .param("tenantId", tenantId)
                     .param("day", day)
@@ -147,6 +168,10 @@ class QualityStreamRepository {
                 .param("day", day)
                 .update();
         jdbc.sql(QualitySql.addSplitDays(QualitySql.splitDaysOfDayRows("q.tenant_id = :tenantId AND q.day = :day")))
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
+        jdbc.sql(QualitySql.addFilterDays(QualitySql.filterDaysOfDayRows("q.tenant_id = :tenantId AND q.day = :day")))
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();
@@ -222,6 +247,31 @@ class QualityStreamRepository {
                 .query((rs, row) -> "quality_split_day " + rs.getObject("day", LocalDate.class) + " modality "
                         + rs.getInt("modality") + " split " + QualitySplit.values()[rs.getInt("split")] + " value '"
                         + rs.getString("value") + "': " + rs.getString("what"))
+                .list());
+        if (found.size() >= limit) {
+            return found;
+        }
+        String filterKey = String.join(", ", QualitySql.FILTER_DAY_KEY);
+        found.addAll(jdbc.sql("""
+                        SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
+                        FROM (
+                            SELECT 'stored' AS src, %1$s, CONCAT(%2$s) AS sig
+                            FROM quality_filter_day WHERE tenant_id = :tenantId
+                            UNION ALL
+                            SELECT 'recomputed', %1$s, CONCAT(%2$s) FROM (%3$s) r
+                        ) u
+                        GROUP BY %1$s
+                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
+                        LIMIT :limit
+                        """.formatted(
+                                filterKey, daySignature, QualitySql.filterDays(recomputedStreams + " q", "TRUE", 1)))
+                .param("tenantId", tenantId)
+                .param("limit", limit - found.size())
+                .query((rs, row) -> "quality_filter_day grain " + rs.getInt("grain") + " "
+                        + rs.getObject("day", LocalDate.class) + " modality " + rs.getInt("modality") + " conference "
+                        + rs.getInt("conference") + " connection " + rs.getInt("connection") + " inside "
+                        + rs.getInt("inside") + " vpn " + rs.getInt("vpn") + " subnet '" + rs.getString("subnet")
+                        + "' client '" + rs.getString("client") + "': " + rs.getString("what"))
                 .list());
         return found;
     }

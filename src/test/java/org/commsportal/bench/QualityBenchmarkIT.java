@@ -133,7 +133,7 @@ class QualityBenchmarkIT {
             results.put(
                     "worst users, " + (span + 1) + " days (grouped streams)",
                     new double[] {grouped.medianMs(), grouped.p95Ms(), Double.NaN});
-            // a split value fixed: the page falls back to the day rows keyed by every split
+            // a split value fixed: the filter-day rows (changeset 047) instead of the period totals
             QualityFilter wifi = filter.withSplit(org.commsportal.quality.QualitySplit.CONNECTION, "2");
             var filtered = Medians.time("page data Wi-Fi " + span + " days", RUNS, () -> quality.report(wifi));
             results.put(

@@ -869,7 +869,24 @@ class QualityIT {
                 new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.SUBNET, "10.9.9.0")),
                 new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.CLIENT, "Lync 2013 15.0.x")),
                 new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.CLIENT, "Other")),
-                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.VPN, "1"))));
+                new QualityFilter(last.minusDays(29), last, null, Map.of(QualitySplit.VPN, "1")),
+                // two splits fixed: the filter-day rows with the subnet (changeset 047), and the day rows for both
+                // many-valued splits
+                new QualityFilter(
+                        last.minusDays(29),
+                        last,
+                        null,
+                        Map.of(QualitySplit.SUBNET, "10.9.9.0", QualitySplit.CONNECTION, "2")),
+                new QualityFilter(
+                        last.minusDays(29),
+                        last,
+                        Modality.AUDIO,
+                        Map.of(QualitySplit.INSIDE, "1", QualitySplit.VPN, "0")),
+                new QualityFilter(
+                        last.minusDays(29),
+                        last,
+                        null,
+                        Map.of(QualitySplit.SUBNET, "10.9.9.0", QualitySplit.CLIENT, "Lync 2013 15.0.x"))));
         for (QualityFilter filter : filters) {
             assertReport(filter, expected.stream().filter(matching(filter)).toList());
         }

@@ -19,6 +19,8 @@ class QualitySqlTest {
         assertThat(squeezed(changeset)).contains(squeezed(QualityBackfill.DAYS));
         assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/021-call-quality-splits.sql"))))
                 .contains(squeezed(QualityBackfill.SPLIT_DAYS));
+        assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/047-quality-filter-day.sql"))))
+                .contains(squeezed(QualityBackfill.FILTER_DAYS));
     }
 
     @Test
@@ -48,5 +50,6 @@ class QualitySqlTest {
     public static void main(String[] args) {
         System.out.println(QualityBackfill.STREAMS + ";\n\n" + QualityBackfill.DAYS + ";");
         System.out.println("\n-- changeset 021\n" + QualityBackfill.SPLIT_DAYS + ";");
+        System.out.println("\n-- changeset 047\n" + QualityBackfill.FILTER_DAYS + ";");
     }
 }

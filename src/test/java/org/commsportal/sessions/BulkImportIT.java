@@ -63,6 +63,7 @@ class BulkImportIT {
             "quality_stream",
             "quality_day",
             "quality_split_day",
+            "quality_filter_day",
             "reliability_session",
             "reliability_day",
             "feedback_rating",
