@@ -175,6 +175,21 @@ class BenchTenant {
                 .update();
     }
 
+    /**
+     * Whether {@link #rebuildOnce} built {@code what} from the data set as it is now (nothing loaded since), so a
+     * benchmark can reuse a larger build than it needs (the call quality read model of 180 days for one of 30).
+     */
+    boolean builtFromCurrentData(Tenant tenant, String what) {
+        String state = dataState(tenant.id());
+        return jdbc.sql("SELECT COUNT(*) FROM bench_built WHERE tenant_id = :t AND what = :w AND data_state = :s")
+                        .param("t", tenant.id())
+                        .param("w", what)
+                        .param("s", state)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** The raw rows' counts that a read model built by {@link #rebuildOnce} was built from (table bench_built). */
     private String dataState(long tenantId) {
         jdbc.sql("""
