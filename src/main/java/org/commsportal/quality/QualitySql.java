@@ -232,12 +232,7 @@ final class QualitySql {
 
     /** Adds the day rows a {@link #days} query gives to the day table. */
     static String addDays(String daysQuery) {
-        List<String> counters = dayCounters();
-        return "INSERT INTO quality_day (tenant_id, " + String.join(", ", DAY_KEY) + ", " + String.join(", ", counters)
-                + ")\nSELECT * FROM (\n" + daysQuery + "\n) d\nON DUPLICATE KEY UPDATE "
-                + counters.stream()
-                        .map(c -> c + " = quality_day." + c + " + VALUES(" + c + ")")
-                        .collect(Collectors.joining(", "));
+        return addRows("quality_day", DAY_KEY, daysQuery);
     }
 
     /** The split-day rows' key columns after tenant_id (changeset 021). */
@@ -278,12 +273,20 @@ final class QualitySql {
 
     /** Adds the rows a {@link #splitDays} query gives to the split-day table. */
     static String addSplitDays(String splitDaysQuery) {
+        return addRows("quality_split_day", SPLIT_DAY_KEY, splitDaysQuery);
+    }
+
+    /**
+     * Adds the rows a query gives (tenant_id, the key columns, the day counters) to a summing table: a row already
+     * there gets each counter added.
+     */
+    private static String addRows(String table, List<String> keyColumns, String query) {
         List<String> counters = dayCounters();
-        return "INSERT INTO quality_split_day (tenant_id, " + String.join(", ", SPLIT_DAY_KEY) + ", "
-                + String.join(", ", counters) + ")\nSELECT * FROM (\n" + splitDaysQuery
+        return "INSERT INTO " + table + " (tenant_id, " + String.join(", ", keyColumns) + ", "
+                + String.join(", ", counters) + ")\nSELECT * FROM (\n" + query
                 + "\n) d\nON DUPLICATE KEY UPDATE "
                 + counters.stream()
-                        .map(c -> c + " = quality_split_day." + c + " + VALUES(" + c + ")")
+                        .map(c -> c + " = " + table + "." + c + " + VALUES(" + c + ")")
                         .collect(Collectors.joining(", "));
     }
 
@@ -361,13 +364,7 @@ final class QualitySql {
 
     /** Adds the rows a {@link #filterDays} query gives to the filter-day table. */
     static String addFilterDays(String filterDaysQuery) {
-        List<String> counters = dayCounters();
-        return "INSERT INTO quality_filter_day (tenant_id, " + String.join(", ", FILTER_DAY_KEY) + ", "
-                + String.join(", ", counters) + ")\nSELECT * FROM (\n" + filterDaysQuery
-                + "\n) d\nON DUPLICATE KEY UPDATE "
-                + counters.stream()
-                        .map(c -> c + " = quality_filter_day." + c + " + VALUES(" + c + ")")
-                        .collect(Collectors.joining(", "));
+        return addRows("quality_filter_day", FILTER_DAY_KEY, filterDaysQuery);
     }
 
     private static List<String> counterSums(String times) {

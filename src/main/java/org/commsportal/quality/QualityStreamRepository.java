@@ -204,75 +204,53 @@ class QualityStreamRepository {
         if (found.size() >= limit) {
             return found;
         }
-        String key = String.join(", ", QualitySql.DAY_KEY);
-        String daySignature = QualitySql.dayCounters().stream().collect(Collectors.joining(", '|', "));
-        found.addAll(jdbc.sql("""
-                        SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
-                        FROM (
-                            SELECT 'stored' AS src, %1$s, CONCAT(%2$s) AS sig FROM quality_day WHERE tenant_id = :tenantId
-                            UNION ALL
-                            SELECT 'recomputed', %1$s, CONCAT(%2$s) FROM (%3$s) r
-                        ) u
-                        GROUP BY %1$s
-                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
-                        LIMIT :limit
-                        """.formatted(key, daySignature, QualitySql.days(recomputedStreams + " q", "TRUE", 1)))
-                .param("tenantId", tenantId)
-                .param("limit", limit - found.size())
-                .query((rs, row) -> "quality_day " + rs.getObject("day", LocalDate.class) + " modality "
-                        + rs.getInt("modality") + " conference " + rs.getInt("conference") + " connection "
-                        + rs.getInt("connection") + " inside " + rs.getInt("inside") + " vpn " + rs.getInt("vpn")
-                        + " subnet '" + rs.getString("subnet") + "' client '" + rs.getString("client") + "': "
-                        + rs.getString("what"))
-                .list());
-        if (found.size() >= limit) {
-            return found;
+        String recomputed = recomputedStreams + " q";
+        List<String> tables = List.of("quality_day", "quality_split_day", "quality_filter_day");
+        List<List<String>> keys = List.of(QualitySql.DAY_KEY, QualitySql.SPLIT_DAY_KEY, QualitySql.FILTER_DAY_KEY);
+        List<String> recomputations = List.of(
+                QualitySql.days(recomputed, "TRUE", 1),
+                QualitySql.splitDays(recomputed, "TRUE", 1),
+                QualitySql.filterDays(recomputed, "TRUE", 1));
+        for (int i = 0; i < tables.size() && found.size() < limit; i++) {
+            found.addAll(summingTableDifferences(
+                    tenantId, tables.get(i), keys.get(i), recomputations.get(i), limit - found.size()));
         }
-        String splitKey = String.join(", ", QualitySql.SPLIT_DAY_KEY);
-        found.addAll(jdbc.sql("""
-                        SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
-                        FROM (
-                            SELECT 'stored' AS src, %1$s, CONCAT(%2$s) AS sig
-                            FROM quality_split_day WHERE tenant_id = :tenantId
-                            UNION ALL
-                            SELECT 'recomputed', %1$s, CONCAT(%2$s) FROM (%3$s) r
-                        ) u
-                        GROUP BY %1$s
-                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
-                        LIMIT :limit
-                        """.formatted(
-                                splitKey, daySignature, QualitySql.splitDays(recomputedStreams + " q", "TRUE", 1)))
-                .param("tenantId", tenantId)
-                .param("limit", limit - found.size())
-                .query((rs, row) -> "quality_split_day " + rs.getObject("day", LocalDate.class) + " modality "
-                        + rs.getInt("modality") + " split " + QualitySplit.values()[rs.getInt("split")] + " value '"
-                        + rs.getString("value") + "': " + rs.getString("what"))
-                .list());
-        if (found.size() >= limit) {
-            return found;
-        }
-        String filterKey = String.join(", ", QualitySql.FILTER_DAY_KEY);
-        found.addAll(jdbc.sql("""
-                        SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
-                        FROM (
-                            SELECT 'stored' AS src, %1$s, CONCAT(%2$s) AS sig
-                            FROM quality_filter_day WHERE tenant_id = :tenantId
-                            UNION ALL
-                            SELECT 'recomputed', %1$s, CONCAT(%2$s) FROM (%3$s) r
-                        ) u
-                        GROUP BY %1$s
-                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
-                        LIMIT :limit
-                        """.formatted(
-                                filterKey, daySignature, QualitySql.filterDays(recomputedStreams + " q", "TRUE", 1)))
-                .param("tenantId", tenantId)
-                .param("limit", limit - found.size())
-                .query((rs, row) -> "quality_filter_day grain " + rs.getInt("grain") + " "
-                        + rs.getObject("day", LocalDate.class) + " modality " + rs.getInt("modality") + " conference "
-                        + rs.getInt("conference") + " connection " + rs.getInt("connection") + " inside "
-                        + rs.getInt("inside") + " vpn " + rs.getInt("vpn") + " subnet '" + rs.getString("subnet")
-                        + "' client '" + rs.getString("client") + "': " + rs.getString("what"))
-                .list());
         return found;
+    }
+
+    /**
+     * The rows of a summing table (its key columns after tenant_id) that differ from the recomputation (a query giving
+     * the same columns), described as "table column value ...: stored / recomputed", at most limit.
+     */
+    private List<String> summingTableDifferences(
+            long tenantId, String table, List<String> keyColumns, String recomputation, int limit) {
+        String key = String.join(", ", keyColumns);
+        String signature = QualitySql.dayCounters().stream().collect(Collectors.joining(", '|', "));
+        return jdbc.sql("""
+                        SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
+                        FROM (
+                            SELECT 'stored' AS src, %1$s, CONCAT(%2$s) AS sig FROM %3$s WHERE tenant_id = :tenantId
+                            UNION ALL
+                            SELECT 'recomputed', %1$s, CONCAT(%2$s) FROM (%4$s) r
+                        ) u
+                        GROUP BY %1$s
+                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
+                        LIMIT :limit
+                        """.formatted(key, signature, table, recomputation))
+                .param("tenantId", tenantId)
+                .param("limit", limit)
+                .query((rs, row) -> {
+                    StringBuilder described = new StringBuilder(table);
+                    for (String column : keyColumns) {
+                        described
+                                .append(' ')
+                                .append(column)
+                                .append(" '")
+                                .append(rs.getString(column))
+                                .append('\'');
+                    }
+                    return described.append(": ").append(rs.getString("what")).toString();
+                })
+                .list();
     }
 }

@@ -153,15 +153,7 @@ class BenchTenant {
      */
     void rebuildOnce(Tenant tenant, String what, Runnable rebuild) {
         String state = dataState(tenant.id());
-        boolean built =
-                jdbc.sql("SELECT COUNT(*) FROM bench_built WHERE tenant_id = :t AND what = :w AND data_state = :s")
-                                .param("t", tenant.id())
-                                .param("w", what)
-                                .param("s", state)
-                                .query(Long.class)
-                                .single()
-                        > 0;
-        if (built) {
+        if (built(tenant.id(), what, state)) {
             System.out.println("Reusing the " + what + " built earlier (" + state + ")");
             return;
         }
@@ -180,9 +172,12 @@ class BenchTenant {
      * benchmark can reuse a larger build than it needs (the call quality read model of 180 days for one of 30).
      */
     boolean builtFromCurrentData(Tenant tenant, String what) {
-        String state = dataState(tenant.id());
+        return built(tenant.id(), what, dataState(tenant.id()));
+    }
+
+    private boolean built(long tenantId, String what, String state) {
         return jdbc.sql("SELECT COUNT(*) FROM bench_built WHERE tenant_id = :t AND what = :w AND data_state = :s")
-                        .param("t", tenant.id())
+                        .param("t", tenantId)
                         .param("w", what)
                         .param("s", state)
                         .query(Long.class)
