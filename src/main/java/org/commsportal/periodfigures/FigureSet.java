@@ -34,7 +34,7 @@ public enum FigureSet {
             "session_slot_figure",
             List.of(Figure.TOTAL_AUDIO_MINUTES, Figure.TOTAL_VIDEO_MINUTES)),
     AV_CONFERENCE_TIME(SlotKind.PARTICIPATED, "session_slot_figure", List.of(Figure.AV_CONFERENCE_MINUTES)),
-    PSTN_CONFERENCE_TIME(SlotKind.ORGANIZED, "session_slot_figure", List.of(Figure.PSTN_CONFERENCE_MINUTES));
+    PSTN_CONFERENCE_TIME(SlotKind.ORGANIZED_ALL, "session_slot_figure", List.of(Figure.PSTN_CONFERENCE_MINUTES));
 
     private final SlotKind kind;
     private final String table;

@@ -28,15 +28,15 @@ class SessionSlotRepository {
                    SUM(p.kind <> 2 AND p.media_mask & 1 <> 0) AS im_sessions,
                    SUM(p.kind = 0 AND p.media_mask & 16 <> 0) AS audio_sessions,
                    SUM(p.kind = 0 AND p.media_mask & 32 <> 0) AS video_sessions,
-                   SUM(p.kind = 1 AND p.media_mask & 48 <> 0) AS audio_video_sessions,
+                   SUM(p.kind IN (1, 3) AND p.media_mask & 48 <> 0) AS audio_video_sessions,
                    SUM(p.kind <> 2 AND p.media_mask & 8 <> 0) AS app_sharing_sessions,
                    SUM(p.kind = 0 AND p.media_mask & 2 <> 0) AS file_transfer_sessions,
-                   SUM(p.kind = 1 AND p.web_conferencing <=> TRUE) AS web_sessions,
-                   SUM(p.kind = 1 AND p.telephone) AS telephone_sessions,
+                   SUM(p.kind IN (1, 3) AND p.web_conferencing <=> TRUE) AS web_sessions,
+                   SUM(p.kind IN (1, 3) AND p.telephone) AS telephone_sessions,
                    SUM(IF(p.kind = 0, p.audio_ms, 0)) AS audio_ms,
                    SUM(IF(p.kind = 0, p.video_ms, 0)) AS video_ms,
                    SUM(IF(p.kind = 2, GREATEST(p.audio_ms, p.video_ms), 0)) AS audio_video_ms,
-                   SUM(IF(p.kind = 1 AND p.telephone, GREATEST(p.audio_ms, p.video_ms), 0)) AS telephone_ms
+                   SUM(IF(p.kind IN (1, 3) AND p.telephone, GREATEST(p.audio_ms, p.video_ms), 0)) AS telephone_ms
             FROM (
                 -- each session once per kind of row it counts in
                 SELECT k.kind, TIMESTAMPDIFF(SECOND, '1970-01-01', s.start_time) DIV 900 AS slot,
@@ -47,9 +47,9 @@ class SessionSlotRepository {
                        (s.dial_direction IS NOT NULL OR s.from_tel IS NOT NULL OR s.to_tel IS NOT NULL) AS telephone,
                        COALESCE(m.audio_ms, 0) AS audio_ms, COALESCE(m.video_ms, 0) AS video_ms
                 FROM comm_session s
-                JOIN (SELECT 0 AS kind UNION ALL SELECT 1 UNION ALL SELECT 2) k
+                JOIN (SELECT 0 AS kind UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) k
                   ON (k.kind = 0 AND s.conference_url IS NULL)
-                  OR (k.kind = 1 AND s.conference_url IS NOT NULL AND s.to_user_id IS NOT NULL)
+                  OR (k.kind IN (1, 3) AND s.conference_url IS NOT NULL AND s.to_user_id IS NOT NULL)
                   OR (k.kind = 2 AND s.conference_url IS NOT NULL AND s.from_user_id IS NOT NULL)
                 LEFT JOIN (
                     SELECT session_id, SUM(IF(media_type_id = 5, duration_ms, 0)) AS audio_ms,
@@ -165,7 +165,7 @@ class SessionSlotRepository {
     void rebuildDays(long tenantId, LocalDate from, LocalDate until) {
         jdbc.sql("""
                 DELETE FROM session_slot_figure
-                WHERE tenant_id = :tenantId AND kind IN (0, 1, 2) AND slot >= :fromSlot AND slot < :untilSlot
+                WHERE tenant_id = :tenantId AND kind IN (0, 1, 2, 3) AND slot >= :fromSlot AND slot < :untilSlot
                 """)
                 .param("tenantId", tenantId)
                 .param("fromSlot", firstSlotOf(from))

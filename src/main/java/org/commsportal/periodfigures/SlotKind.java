@@ -7,7 +7,12 @@ enum SlotKind {
     /** A conference session whose To party (the organizer) is a licensed user; a row per conference. */
     ORGANIZED(1),
     /** A conference session whose From party (a participant) is a licensed user; one row a quarter-hour. */
-    PARTICIPATED(2);
+    PARTICIPATED(2),
+    /**
+     * The sessions of {@link #ORGANIZED}, all conferences of a quarter-hour in one row (changeset 048): what the
+     * minutes of such conferences sum, from a row a quarter-hour instead of a row per conference.
+     */
+    ORGANIZED_ALL(3);
 
     private final int code;
 

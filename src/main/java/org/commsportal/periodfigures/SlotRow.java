@@ -50,22 +50,22 @@ record SlotRow(SlotKind kind, long slot, byte[] conferenceKey) {
         }
         boolean telephone = s.conferenceJoin().telephone();
         if (s.toUserId() != null) {
-            row.accept(
-                    new SlotRow(SlotKind.ORGANIZED, slot, ConferenceKey.of(s.conferenceId())),
-                    new Counts(
-                            sign,
-                            has(s, Modality.IM) * sign,
-                            0,
-                            0,
-                            (Modality.audioOrVideo(s.mediaMask()) ? 1 : 0) * sign,
-                            has(s, Modality.APPLICATION_SHARING) * sign,
-                            0,
-                            (Boolean.TRUE.equals(s.conferenceJoin().webConferencing()) ? 1 : 0) * sign,
-                            (telephone ? 1 : 0) * sign,
-                            0,
-                            0,
-                            0,
-                            telephone ? audioVideoMs * sign : 0));
+            Counts organized = new Counts(
+                    sign,
+                    has(s, Modality.IM) * sign,
+                    0,
+                    0,
+                    (Modality.audioOrVideo(s.mediaMask()) ? 1 : 0) * sign,
+                    has(s, Modality.APPLICATION_SHARING) * sign,
+                    0,
+                    (Boolean.TRUE.equals(s.conferenceJoin().webConferencing()) ? 1 : 0) * sign,
+                    (telephone ? 1 : 0) * sign,
+                    0,
+                    0,
+                    0,
+                    telephone ? audioVideoMs * sign : 0);
+            row.accept(new SlotRow(SlotKind.ORGANIZED, slot, ConferenceKey.of(s.conferenceId())), organized);
+            row.accept(new SlotRow(SlotKind.ORGANIZED_ALL, slot, NO_CONFERENCE), organized);
         }
         if (s.fromUserId() != null) {
             row.accept(

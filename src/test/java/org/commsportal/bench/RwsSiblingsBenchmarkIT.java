@@ -64,7 +64,12 @@ class RwsSiblingsBenchmarkIT {
                 .single();
         boolean naiveToo = !"false".equals(System.getProperty("bench.naive"));
         Map<String, BenchFigures.Timed> results = new LinkedHashMap<>();
+        // -Dbench.rws.sets=PSTN_CONFERENCE_TIME,... times only those sets (default all)
+        String only = System.getProperty("bench.rws.sets", "");
         for (FigureSet set : FigureSet.values()) {
+            if (!only.isBlank() && !List.of(only.split(",")).contains(set.name())) {
+                continue;
+            }
             for (FigurePeriod period : List.of(FigurePeriod.DAILY, FigurePeriod.MONTHLY)) {
                 for (ZoneId zone : List.of(ZoneId.of("UTC"), KATHMANDU, ZoneId.of("America/New_York"))) {
                     FigureReport report = periodFigures.report(set, period, zone);
