@@ -180,10 +180,26 @@ class AccountsBrowserIT extends BrowserTest {
         return (String) browser.script("return window.__copied");
     }
 
-    /** Scrolls the grid's actions column into view as a person would, then clicks. */
+    /**
+     * Scrolls the grid's actions column into view as a person would, then clicks; while the page is still laying out
+     * (a slow machine), another element can lie over the button for a moment, so the click is tried again, as a person
+     * would, for up to 10 s.
+     */
     private void clickInView(WebElement button) {
-        browser.script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", button);
-        button.click();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            browser.script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", button);
+            try {
+                button.click();
+                break;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                browser.waitUntilIdle();
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+            }
+        }
         browser.waitUntilIdle();
     }
 
