@@ -344,11 +344,11 @@ final class QualitySql {
     }
 
     private static String filterDaySelects(String source, String where, List<String> counters) {
+        String key = "q.tenant_id, q.day, q.modality, q.conference, q.connection, q.inside, q.vpn";
+        // the left-out split as '' in the columns' collation: UNION refuses to mix collations
+        String none = "CAST('' AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci";
         List<String> parts = new ArrayList<>();
         for (FilterGrain grain : FilterGrain.values()) {
-            String key = "q.tenant_id, q.day, q.modality, q.conference, q.connection, q.inside, q.vpn";
-            // the left-out split as '' in the columns' collation: UNION refuses to mix collations
-            String none = "CAST('' AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci";
             String subnet = grain == FilterGrain.WITH_SUBNET ? "q.subnet" : none;
             String client = grain == FilterGrain.WITH_CLIENT ? "q.client" : none;
             String groupBy = key

@@ -48,8 +48,9 @@ class QualityStreamRepository {
     private static final List<String> SUM_TABLES = List.of("quality_day", "quality_split_day", "quality_filter_day");
 
     /** Every table of the read model, the stream rows last. */
-    private static final List<String> TABLES =
-            List.of("quality_day", "quality_split_day", "quality_filter_day", "quality_stream");
+    private static final List<String> TABLES = java.util.stream.Stream.concat(
+                    SUM_TABLES.stream(), java.util.stream.Stream.of("quality_stream"))
+            .toList();
 
     private static final String INSERT = QualitySql.insertStreams(
             "s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)",
@@ -205,7 +206,7 @@ class QualityStreamRepository {
             return found;
         }
         String recomputed = recomputedStreams + " q";
-        List<String> tables = List.of("quality_day", "quality_split_day", "quality_filter_day");
+        List<String> tables = SUM_TABLES;
         List<List<String>> keys = List.of(QualitySql.DAY_KEY, QualitySql.SPLIT_DAY_KEY, QualitySql.FILTER_DAY_KEY);
         List<String> recomputations = List.of(
                 QualitySql.days(recomputed, "TRUE", 1),
