@@ -12,10 +12,30 @@ final class QualityBackfill {
     static final String DAYS = QualitySql.addDays(QualitySql.days("quality_stream q", "TRUE", 1));
 
     /** Changeset 021: the split-day rows of the stream rows stored before it. */
-    static final String SPLIT_DAYS = QualitySql.addSplitDays(QualitySql.splitDays("quality_stream q", "TRUE", 1));
+    static final String SPLIT_DAYS =
+            QualitySql.addSplitDays(QualitySql.splitDaysAsChangeset021("quality_stream q", "TRUE", 1));
 
     /** Changeset 047: the filter-day rows of the day rows stored before it. */
     static final String FILTER_DAYS = QualitySql.addFilterDays(QualitySql.filterDaysOfDayRows("TRUE"));
+
+    /** Changeset 049: the subnet pair rows of the split-day table, of the day rows stored before it. */
+    static final String SUBNET_PAIR_DAYS = QualitySql.addSplitDays(QualitySql.subnetPairDaysOfDayRows("TRUE"));
+
+    /**
+     * Changeset 049: the period totals of those subnet pair rows, for every tenant whose totals end on a report date
+     * (as {@link QualityPeriodTotalRepository} sums split-day rows into them).
+     */
+    static final String SUBNET_PAIR_PERIOD_TOTALS = "INSERT INTO quality_split_period_total (tenant_id, period_days,"
+            + " split, modality, value, " + String.join(", ", QualitySql.dayCounters()) + ")\n"
+            + "SELECT d.tenant_id, p.days, d.split, d.modality, d.value, "
+            + String.join(
+                    ", ",
+                    QualitySql.dayCounters().stream()
+                            .map(c -> "SUM(d." + c + ")")
+                            .toList())
+            + "\nFROM quality_split_day d\nJOIN quality_period_state st ON st.tenant_id = d.tenant_id\n"
+            + "JOIN report_period p ON d.day > st.report_date - INTERVAL p.days DAY AND d.day <= st.report_date\n"
+            + "WHERE d.split >= 8\nGROUP BY d.tenant_id, p.days, d.split, d.modality, d.value";
 
     private QualityBackfill() {}
 }

@@ -87,6 +87,26 @@ class QualityDayRepository {
         if (!filter.splits().isEmpty() || filter.place().any()) {
             throw new IllegalArgumentException("The split-day rows cannot filter by split values or places");
         }
+        return sumSplitRows(tenantId, filter, split.ordinal(), keyColumns);
+    }
+
+    /**
+     * The subnet pair rows (changeset 049) of the filter's one fixed few-valued split value summed per modality and
+     * subnet: the subnet split of that filter, a few hundred rows a day.
+     */
+    List<Sum> sumSubnetPairs(long tenantId, QualityFilter filter) {
+        var fixed = filter.subnetPairSplit();
+        if (fixed == null) {
+            throw new IllegalArgumentException("The subnet pair rows need one few-valued split fixed, no place");
+        }
+        return sumSplitRows(
+                tenantId,
+                filter.withSplit(fixed, null),
+                QualitySql.subnetPairCode(fixed, filter.splits().get(fixed)),
+                List.of("modality", "value"));
+    }
+
+    private List<Sum> sumSplitRows(long tenantId, QualityFilter filter, int splitCode, List<String> keyColumns) {
         for (String column : keyColumns) {
             if (!List.of("day", "modality", "value").contains(column)) {
                 throw new IllegalArgumentException("Not a key column: " + column);
@@ -94,7 +114,7 @@ class QualityDayRepository {
         }
         String key = String.join(", ", keyColumns);
         var params = new java.util.HashMap<String, Object>();
-        params.put("split", split.ordinal());
+        params.put("split", splitCode);
         String sql = "SELECT " + key + ", " + SUMS + " FROM quality_split_day WHERE " + where(tenantId, filter, params)
                 + " AND split = :split GROUP BY " + key;
         return jdbc

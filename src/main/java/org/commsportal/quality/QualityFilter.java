@@ -65,6 +65,19 @@ public record QualityFilter(
         return new QualityFilter(from, to, modality, splits, chosen);
     }
 
+    /**
+     * The split fixed when exactly one few-valued split (not the subnet or the client) is fixed and no place: its
+     * subnet split is then read from the subnet pair rows (changeset 049); null otherwise.
+     */
+    @Nullable
+    QualitySplit subnetPairSplit() {
+        if (splits.size() != 1 || place.any()) {
+            return null;
+        }
+        QualitySplit fixed = splits.keySet().iterator().next();
+        return fixed.textual() ? null : fixed;
+    }
+
     /** Whether the trend is drawn per month: ranges over 92 days. */
     public boolean monthly() {
         return ChronoUnit.DAYS.between(from, to) + 1 > 92;

@@ -260,11 +260,12 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
             sums.put(split, new ArrayList<>());
         }
         jdbc.sql("SELECT split, modality, value, " + counters + " FROM " + SPLITS
-                        + " WHERE tenant_id = :t AND period_days = :days"
+                        + " WHERE tenant_id = :t AND period_days = :days AND split < :splits"
                         + (modality == null ? "" : " AND modality = :modality")
                         + " AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
                 .param("t", tenantId)
                 .param("days", periodDays)
+                .param("splits", QualitySplit.values().length)
                 .param("modality", modality == null ? 0 : modality)
                 .query((rs, row) -> sums.get(QualitySplit.values()[rs.getInt("split")])
                         .add(new QualityDayRepository.Sum(
@@ -272,6 +273,25 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                                 QualityDayRepository.counts(rs))))
                 .list();
         return sums;
+    }
+
+    /**
+     * The totals of one subnet pair code ({@link QualitySql#subnetPairCode}) in the period, per modality and subnet
+     * (the modality's only, or all).
+     */
+    List<QualityDayRepository.Sum> subnetPairSums(
+            long tenantId, int periodDays, @Nullable Integer modality, int pairCode) {
+        return jdbc.sql("SELECT modality, value, " + String.join(", ", QualitySql.dayCounters()) + " FROM " + SPLITS
+                        + " WHERE tenant_id = :t AND period_days = :days AND split = :split"
+                        + (modality == null ? "" : " AND modality = :modality")
+                        + " AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
+                .param("t", tenantId)
+                .param("days", periodDays)
+                .param("split", pairCode)
+                .param("modality", modality == null ? 0 : modality)
+                .query((rs, row) -> new QualityDayRepository.Sum(
+                        List.of(rs.getString("modality"), rs.getString("value")), QualityDayRepository.counts(rs)))
+                .list();
     }
 
     /** Totals that differ from a recount for the report date they end on, described, at most {@code limit}. */
@@ -298,7 +318,8 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 .param("reportDate", reportDate)
                 .param("limit", limit)
                 .query((rs, row) -> SPLITS + " period " + rs.getInt("period_days") + " split "
-                        + QualitySplit.values()[rs.getInt("split")] + " modality " + rs.getInt("modality") + " value '"
+                        + QualitySql.describeSplitCode(rs.getInt("split")) + " modality " + rs.getInt("modality")
+                        + " value '"
                         + rs.getString("value") + "' (report date " + reportDate + "): " + rs.getString("what"))
                 .list());
         if (found.size() >= limit) {

@@ -93,6 +93,11 @@ public class QualityPeriodTotals {
         if (!filter.splits().isEmpty() || filter.place().any()) {
             return null;
         }
+        return periodOfRange(tenantId, filter);
+    }
+
+    /** The report period of the filter's range when the totals end on its last day; null otherwise. */
+    private @Nullable Integer periodOfRange(long tenantId, QualityFilter filter) {
         int days = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
         return filter.to().equals(totals.reportDate(tenantId))
                         && totals.periodDays().contains(days)
@@ -115,6 +120,24 @@ public class QualityPeriodTotals {
     Map<QualitySplit, List<QualityDayRepository.Sum>> splitSums(long tenantId, QualityFilter filter) {
         @Nullable Integer days = period(tenantId, filter);
         return days == null ? null : totals.splitSums(tenantId, days, modalityId(filter));
+    }
+
+    /**
+     * The subnet split of a filter with one few-valued split value fixed (see {@link QualityFilter#subnetPairSplit})
+     * from the totals of its subnet pair rows, when the range is a report period ending on the date the totals end
+     * on; else null.
+     */
+    @Nullable
+    List<QualityDayRepository.Sum> subnetPairSums(long tenantId, QualityFilter filter) {
+        @Nullable QualitySplit fixed = filter.subnetPairSplit();
+        @Nullable Integer days = fixed == null ? null : periodOfRange(tenantId, filter);
+        return days == null
+                ? null
+                : totals.subnetPairSums(
+                        tenantId,
+                        days,
+                        modalityId(filter),
+                        QualitySql.subnetPairCode(fixed, filter.splits().get(fixed)));
     }
 
     private static @Nullable Integer modalityId(QualityFilter filter) {

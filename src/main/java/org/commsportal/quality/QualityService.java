@@ -127,11 +127,18 @@ public class QualityService {
         var fromTotals = periodTotals.splitSums(tenantId, filter);
         for (QualitySplit split : QualitySplit.values()) {
             Map<String, Map<Modality, QualityCounts>> values = new TreeMap<>();
-            var byValue = fromTotals != null
-                    ? fromTotals.get(split)
-                    : bySplit
-                            ? days.sumSplit(tenantId, filter, split, List.of("modality", "value"))
-                            : days.sum(tenantId, filter, List.of("modality", split.column()));
+            List<QualityDayRepository.Sum> byValue;
+            if (fromTotals != null) {
+                byValue = fromTotals.get(split);
+            } else if (bySplit) {
+                byValue = days.sumSplit(tenantId, filter, split, List.of("modality", "value"));
+            } else if (split == QualitySplit.SUBNET && filter.subnetPairSplit() != null) {
+                // one few-valued split fixed: the subnet pair rows (changeset 049), from their period totals if any
+                var pairTotals = periodTotals.subnetPairSums(tenantId, filter);
+                byValue = pairTotals != null ? pairTotals : days.sumSubnetPairs(tenantId, filter);
+            } else {
+                byValue = days.sum(tenantId, filter, List.of("modality", split.column()));
+            }
             for (var sum : byValue) {
                 values.computeIfAbsent(sum.key().get(1), v -> new EnumMap<>(Modality.class))
                         .merge(Modality.ofId(Integer.parseInt(sum.key().get(0))), sum.counts(), QualityCounts::plus);

@@ -244,7 +244,36 @@ final class QualitySql {
      * {@code sign}; one grouped SELECT per split.
      */
     static String splitDays(String source, String where, int sign) {
-        return splitDaySelects(source, where, counterSums(sign < 0 ? "-" : ""));
+        return splitDaySelects(source, where, counterSums(sign < 0 ? "-" : ""), true);
+    }
+
+    /** Changeset 021's form of {@link #splitDays}: the single splits' rows, without the subnet pairs. */
+    static String splitDaysAsChangeset021(String source, String where, int sign) {
+        return splitDaySelects(source, where, counterSums(sign < 0 ? "-" : ""), false);
+    }
+
+    /** The first split code of the subnet pair rows of the split-day table (changeset 049). */
+    private static final int SUBNET_PAIRS = 8;
+
+    /**
+     * The split code of the split-day rows holding the subnet split of the streams whose few-valued split
+     * {@code fixed} has the stored value {@code value} (changeset 049): 8 + 4 x the fixed split's ordinal + the
+     * value, so 8 to 23 after the single splits' ordinals 0 to 5. A page with one such value fixed reads its subnets
+     * from these rows, a few hundred a day, instead of the filter-day rows of every split combination.
+     */
+    static int subnetPairCode(QualitySplit fixed, String value) {
+        if (fixed.textual() || !fixed.codes().contains(value)) {
+            throw new IllegalArgumentException("No subnet pair rows for " + fixed + " = " + value);
+        }
+        return SUBNET_PAIRS + 4 * fixed.ordinal() + Integer.parseInt(value);
+    }
+
+    /** A split code of the split-day rows in words: the split, or the subnet pair's fixed split and value. */
+    static String describeSplitCode(int code) {
+        if (code < SUBNET_PAIRS) {
+            return QualitySplit.values()[code].name();
+        }
+        return "SUBNET with " + QualitySplit.values()[(code - SUBNET_PAIRS) / 4] + " = " + (code - SUBNET_PAIRS) % 4;
     }
 
     /**
@@ -252,14 +281,23 @@ final class QualitySql {
      * of their streams, since a day row's key holds every split's value, from far fewer rows.
      */
     static String splitDaysOfDayRows(String where) {
-        return splitDaySelects(
-                "quality_day q",
-                where,
-                dayCounters().stream().map(c -> "SUM(q." + c + ") AS " + c).toList());
+        return splitDaySelects("quality_day q", where, sumsOfDayRows(), true);
     }
 
-    /** One grouped SELECT of {@code counters} per split over the rows {@code where} selects from {@code source}. */
-    private static String splitDaySelects(String source, String where, List<String> counters) {
+    /** Changeset 049: the subnet pair rows alone of the day rows {@code where} selects (quality_day q). */
+    static String subnetPairDaysOfDayRows(String where) {
+        return String.join("\nUNION ALL\n", subnetPairSelects("quality_day q", where, sumsOfDayRows()));
+    }
+
+    private static List<String> sumsOfDayRows() {
+        return dayCounters().stream().map(c -> "SUM(q." + c + ") AS " + c).toList();
+    }
+
+    /**
+     * One grouped SELECT of {@code counters} per split over the rows {@code where} selects from {@code source}, and
+     * with {@code subnetPairs} one per few-valued split grouped by its value and the subnet.
+     */
+    private static String splitDaySelects(String source, String where, List<String> counters, boolean subnetPairs) {
         List<String> parts = new ArrayList<>();
         for (QualitySplit split : QualitySplit.values()) {
             // one character set and collation for codes and texts alike: UNION refuses to mix them
@@ -268,7 +306,24 @@ final class QualitySql {
                     + String.join(",\n    ", counters) + "\nFROM "
                     + source + "\nWHERE " + where + "\nGROUP BY q.tenant_id, q.day, q.modality, q." + split.column());
         }
+        if (subnetPairs) {
+            parts.addAll(subnetPairSelects(source, where, counters));
+        }
         return String.join("\nUNION ALL\n", parts);
+    }
+
+    /** Per few-valued split, its subnet pair rows ({@link #subnetPairCode}): grouped by its value and the subnet. */
+    private static List<String> subnetPairSelects(String source, String where, List<String> counters) {
+        List<String> parts = new ArrayList<>();
+        for (QualitySplit fixed : QualitySplit.values()) {
+            if (!fixed.textual()) {
+                parts.add("SELECT q.tenant_id, q.day, q.modality, " + (SUBNET_PAIRS + 4 * fixed.ordinal()) + " + q."
+                        + fixed.column() + " AS split, q.subnet AS value,\n    " + String.join(",\n    ", counters)
+                        + "\nFROM " + source + "\nWHERE " + where + "\nGROUP BY q.tenant_id, q.day, q.modality, q."
+                        + fixed.column() + ", q.subnet");
+            }
+        }
+        return parts;
     }
 
     /** Adds the rows a {@link #splitDays} query gives to the split-day table. */
@@ -337,10 +392,7 @@ final class QualitySql {
 
     /** The filter-day rows of the day rows {@code where} selects (quality_day q): the same figures from fewer rows. */
     static String filterDaysOfDayRows(String where) {
-        return filterDaySelects(
-                "quality_day q",
-                where,
-                dayCounters().stream().map(c -> "SUM(q." + c + ") AS " + c).toList());
+        return filterDaySelects("quality_day q", where, sumsOfDayRows());
     }
 
     private static String filterDaySelects(String source, String where, List<String> counters) {

@@ -139,6 +139,11 @@ class QualityBenchmarkIT {
             results.put(
                     "page data, Wi-Fi only, " + span + " days",
                     new double[] {filtered.medianMs(), filtered.p95Ms(), Double.NaN});
+            var wifiUsers =
+                    Medians.time("worst users Wi-Fi " + span + " days", RUNS, () -> quality.worstUsers(wifi, 10));
+            results.put(
+                    "worst users, Wi-Fi only, " + span + " days",
+                    new double[] {wifiUsers.medianMs(), wifiUsers.p95Ms(), Double.NaN});
             // drill-through from the poor audio streams of the range: the sessions' first page and its counts
             var link = org.commsportal.quality.DrillThroughLink.of(filter)
                     .modality(Modality.AUDIO)
@@ -147,13 +152,20 @@ class QualityBenchmarkIT {
             link.parameters().forEach((name, value) -> parameters.put(name, java.util.List.of(value)));
             var parsed = org.commsportal.sessiondetails.DrillThrough.parse(parameters, java.time.ZoneOffset.UTC);
             var search = sessionDetails.search(java.util.Objects.requireNonNull(parsed.search()));
-            var drill = Medians.time("drill-through first page " + span + " days", RUNS, () -> {
-                sessionDetails.sessions(search, java.util.List.of(), 0, 50);
+            var drill = Medians.time(
+                    "drill-through first page " + span + " days",
+                    RUNS,
+                    () -> sessionDetails.sessions(search, java.util.List.of(), 0, 50));
+            results.put(
+                    "drill-through first page, " + span + " days",
+                    new double[] {drill.medianMs(), drill.p95Ms(), Double.NaN});
+            var counts = Medians.time("drill-through counts " + span + " days", RUNS, () -> {
                 sessionDetails.countSessions(search, java.util.List.of());
+                sessionDetails.countStreams(search);
             });
             results.put(
-                    "drill-through first page + count, " + span + " days",
-                    new double[] {drill.medianMs(), drill.p95Ms(), Double.NaN});
+                    "drill-through session and stream counts, " + span + " days",
+                    new double[] {counts.medianMs(), counts.p95Ms(), Double.NaN});
         }
         System.out.printf(
                 "%nCall quality, %,d users x %d days, quality records for %d days: %,d streams, %,d day rows"

@@ -915,6 +915,19 @@ class QualityIT {
                             .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
                 }
             }
+            // one few-valued split value fixed: the subnet split from the subnet pair totals (changeset 049)
+            for (QualityFilter filter : List.of(
+                    QualityFilter.lastDays(reportDate, 30).withSplit(QualitySplit.CONNECTION, "2"),
+                    QualityFilter.lastDays(reportDate, 7)
+                            .withSplit(QualitySplit.INSIDE, "0")
+                            .withModality(Modality.AUDIO),
+                    QualityFilter.lastDays(reportDate, 180).withSplit(QualitySplit.CONFERENCE, "1"),
+                    QualityFilter.lastDays(reportDate, 90).withSplit(QualitySplit.VPN, "1"))) {
+                assertThat(periodTotals.subnetPairSums(tenant.id(), filter))
+                        .as("subnet pair totals of %s", filter)
+                        .isNotNull();
+                assertReport(filter, expected.stream().filter(matching(filter)).toList());
+            }
             assertThat(periodTotals.worstUsers(tenant.id(), QualityFilter.lastDays(reportDate, 8), 1, 10))
                     .as("8 days are no report period")
                     .isNull();
