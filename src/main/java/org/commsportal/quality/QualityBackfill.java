@@ -37,5 +37,19 @@ final class QualityBackfill {
             + "JOIN report_period p ON d.day > st.report_date - INTERVAL p.days DAY AND d.day <= st.report_date\n"
             + "WHERE d.split >= 8\nGROUP BY d.tenant_id, p.days, d.split, d.modality, d.value";
 
+    /**
+     * Changeset 049: the users' period totals per pair code (the streams with one few-valued split value fixed), for
+     * every tenant whose totals end on a report date, recounted from the stream rows.
+     */
+    static final String USER_PAIR_PERIOD_TOTALS = "INSERT INTO quality_user_pair_period_total (tenant_id,"
+            + " period_days, pair, modality, user_id, good, poor, unclassified)\n"
+            + QualityPeriodTotalRepository.pairRows(
+                    "p.days",
+                    "quality_stream q JOIN quality_period_state st ON st.tenant_id = q.tenant_id"
+                            + " JOIN report_period p ON q.day > st.report_date - INTERVAL p.days DAY"
+                            + " AND q.day <= st.report_date",
+                    "q.user_id IS NOT NULL",
+                    "");
+
     private QualityBackfill() {}
 }

@@ -95,14 +95,14 @@ class QualityDayRepository {
      * subnet: the subnet split of that filter, a few hundred rows a day.
      */
     List<Sum> sumSubnetPairs(long tenantId, QualityFilter filter) {
-        var fixed = filter.subnetPairSplit();
+        var fixed = filter.oneFewValuedSplit();
         if (fixed == null) {
             throw new IllegalArgumentException("The subnet pair rows need one few-valued split fixed, no place");
         }
         return sumSplitRows(
                 tenantId,
                 filter.withSplit(fixed, null),
-                QualitySql.subnetPairCode(fixed, filter.splits().get(fixed)),
+                QualitySql.pairCode(fixed, filter.splits().get(fixed)),
                 List.of("modality", "value"));
     }
 

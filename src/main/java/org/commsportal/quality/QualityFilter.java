@@ -67,10 +67,11 @@ public record QualityFilter(
 
     /**
      * The split fixed when exactly one few-valued split (not the subnet or the client) is fixed and no place: its
-     * subnet split is then read from the subnet pair rows (changeset 049); null otherwise.
+     * subnet split and worst users are then read from the rows kept per such value (changesets 049 and 050); null
+     * otherwise.
      */
     @Nullable
-    QualitySplit subnetPairSplit() {
+    QualitySplit oneFewValuedSplit() {
         if (splits.size() != 1 || place.any()) {
             return null;
         }

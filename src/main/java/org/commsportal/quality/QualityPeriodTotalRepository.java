@@ -28,6 +28,9 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     private static final String SPLITS = "quality_split_period_total";
 
+    /** The users' totals per pair code (changeset 049): the streams with one few-valued split value fixed. */
+    private static final String PAIR_TOTALS = "quality_user_pair_period_total";
+
     /** The split totals' key after tenant_id. */
     private static final List<String> SPLIT_KEY = List.of("period_days", "split", "modality", "value");
 
@@ -57,13 +60,24 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
      * Adds the grouped rows {@code rows} gives (tenant_id, period_days, modality, user_id, good, poor, unclassified),
      * in key order, so concurrent writers lock the rows in one order.
      */
-    private void add(String rows, Map<String, ?> parameters) {
-        jdbc.sql("INSERT INTO " + TOTALS + " (tenant_id, period_days, modality, user_id, good, poor, unclassified)\n"
-                        + "SELECT * FROM (" + rows + ") d\nON DUPLICATE KEY UPDATE good = " + TOTALS
-                        + ".good + VALUES(good), poor = " + TOTALS + ".poor + VALUES(poor), unclassified = " + TOTALS
+    private void add(String table, String rows, Map<String, ?> parameters) {
+        jdbc.sql("INSERT INTO " + table + " (tenant_id, period_days, " + (table.equals(PAIR_TOTALS) ? "pair, " : "")
+                        + "modality, user_id, good, poor, unclassified)\n"
+                        + "SELECT * FROM (" + rows + ") d\nON DUPLICATE KEY UPDATE good = " + table
+                        + ".good + VALUES(good), poor = " + table + ".poor + VALUES(poor), unclassified = " + table
                         + ".unclassified + VALUES(unclassified)")
                 .params(parameters)
                 .update();
+    }
+
+    /**
+     * Adds the users' rows of the stream rows {@code from} and {@code where} select (q, with a user), each counter
+     * times {@code sign}, per period ({@code period}: a column of a joined table or a parameter), modality and user
+     * to the users' totals, and per pair code to their pair totals.
+     */
+    private void addUsers(String period, String from, String where, String sign, Map<String, ?> parameters) {
+        add(TOTALS, userRows(period, from, where, sign), parameters);
+        add(PAIR_TOTALS, pairRows(period, from, where, sign), parameters);
     }
 
     /** The verdict counts of the stream rows q, each times {@code sign} ("" or "-"). */
@@ -72,19 +86,50 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 .formatted(sign);
     }
 
+    /** The stream rows q joined to every report period p that holds their day, for totals ending on the report date. */
+    private static final String IN_PERIODS = "quality_stream q JOIN report_period p"
+            + " ON q.day > :reportDate - INTERVAL p.days DAY AND q.day <= :reportDate";
+
+    /** The users' rows of the stream rows {@code from} and {@code where} select (see {@link #addUsers}). */
+    private static String userRows(String period, String from, String where, String sign) {
+        return "SELECT q.tenant_id, " + period + ", q.modality, q.user_id, " + counts(sign) + " FROM " + from
+                + " WHERE " + where + " GROUP BY q.tenant_id, " + periodGroup(period) + "q.modality, q.user_id";
+    }
+
+    /**
+     * The same rows per few-valued split value, with the pair code of the value ({@link QualitySql#pairCode}) after
+     * the period: a filter with one such value fixed ranks its users from them.
+     */
+    static String pairRows(String period, String from, String where, String sign) {
+        List<String> parts = new ArrayList<>();
+        for (QualitySplit fixed : QualitySplit.values()) {
+            if (!fixed.textual()) {
+                parts.add("SELECT q.tenant_id, " + period + ", " + QualitySql.pairCodeSql(fixed, "q")
+                        + " AS pair, q.modality, q.user_id, " + counts(sign) + " FROM " + from + " WHERE " + where
+                        + " GROUP BY q.tenant_id, " + periodGroup(period) + "q." + fixed.column()
+                        + ", q.modality, q.user_id");
+            }
+        }
+        return String.join("\nUNION ALL\n", parts);
+    }
+
+    /** The period among the GROUP BY columns, unless it is a parameter. */
+    private static String periodGroup(String period) {
+        return period.startsWith(":") ? "" : period + ", ";
+    }
+
     /**
      * Counts ("") or stops counting ("-") the stored streams of these sessions in every period that holds their day,
      * for totals ending on the report date: before a write deletes a session's streams, and after it adds them.
      */
     void addSessions(long tenantId, LocalDate reportDate, Collection<Long> sessionIds, String sign) {
         for (List<Long> ids : Chunks.of(List.copyOf(sessionIds))) {
-            add("""
-                    SELECT q.tenant_id, p.days, q.modality, q.user_id, %s
-                    FROM quality_stream q
-                    JOIN report_period p ON q.day > :reportDate - INTERVAL p.days DAY AND q.day <= :reportDate
-                    WHERE q.tenant_id = :t AND q.session_id IN (:ids) AND q.user_id IS NOT NULL
-                    GROUP BY q.tenant_id, p.days, q.modality, q.user_id
-                    """.formatted(counts(sign)), Map.of("t", tenantId, "reportDate", reportDate, "ids", ids));
+            addUsers(
+                    "p.days",
+                    IN_PERIODS,
+                    "q.tenant_id = :t AND q.session_id IN (:ids) AND q.user_id IS NOT NULL",
+                    sign,
+                    Map.of("t", tenantId, "reportDate", reportDate, "ids", ids));
             addSplits(
                     splitPeriods(QualitySql.splitDays(
                             "quality_stream q",
@@ -96,12 +141,12 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     @Override
     public void rebuild(long tenantId, LocalDate reportDate) {
-        for (String table : List.of(TOTALS, SPLITS)) {
+        for (String table : List.of(TOTALS, PAIR_TOTALS, SPLITS)) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t")
                     .param("t", tenantId)
                     .update();
         }
-        add(recount(), Map.of("t", tenantId, "reportDate", reportDate));
+        addUsers("p.days", IN_PERIODS, RECOUNTED, "", Map.of("t", tenantId, "reportDate", reportDate));
         addSplits(splitRecount(), Map.of("t", tenantId, "reportDate", reportDate));
     }
 
@@ -171,17 +216,8 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
     }
 
     /** Every total recounted from the stream rows for the report date (the rows of {@link #rebuild}). */
-    private static String recount() {
-        return """
-                SELECT q.tenant_id, p.days, q.modality, q.user_id, %s
-                FROM quality_stream q
-                JOIN report_period p ON q.day > :reportDate - INTERVAL p.days DAY AND q.day <= :reportDate
-                WHERE q.tenant_id = :t AND q.user_id IS NOT NULL
-                  AND q.day > :reportDate - INTERVAL (SELECT MAX(days) FROM report_period) DAY
-                  AND q.day <= :reportDate
-                GROUP BY q.tenant_id, p.days, q.modality, q.user_id
-                """.formatted(counts(""));
-    }
+    private static final String RECOUNTED = "q.tenant_id = :t AND q.user_id IS NOT NULL"
+            + " AND q.day > :reportDate - INTERVAL (SELECT MAX(days) FROM report_period) DAY AND q.day <= :reportDate";
 
     /**
      * The window of {@code periodDays} moves from ending on {@code from} to ending on {@code to}: the days it gains,
@@ -206,35 +242,40 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
         if (!upTo.isAfter(after)) {
             return;
         }
-        add("""
-                SELECT q.tenant_id, :days, q.modality, q.user_id, %s
-                FROM quality_stream q
-                WHERE q.tenant_id = :t AND q.day > :after AND q.day <= :upTo AND q.user_id IS NOT NULL
-                GROUP BY q.tenant_id, q.modality, q.user_id
-                """.formatted(counts(sign)), Map.of("t", tenantId, "days", periodDays, "after", after, "upTo", upTo));
+        addUsers(
+                ":days",
+                "quality_stream q",
+                "q.tenant_id = :t AND q.day > :after AND q.day <= :upTo AND q.user_id IS NOT NULL",
+                sign,
+                Map.of("t", tenantId, "days", periodDays, "after", after, "upTo", upTo));
     }
 
     /**
-     * Users with at least {@code minClassified} Good + Poor streams in the period (of the modality, or all), worst
-     * Poor % first, as {@link QualityDayRepository#worstUsers} ranks them from the stream rows.
+     * Users with at least {@code minClassified} Good + Poor streams in the period (of the modality, or all; of the
+     * streams with the fixed value of the pair code, or all with 0), worst Poor % first, as
+     * {@link QualityDayRepository#worstUsers} ranks them from the stream rows.
      */
     List<QualityDayRepository.UserSum> worstUsers(
-            long tenantId, int periodDays, @Nullable Integer modality, long minClassified, int limit) {
+            long tenantId, int periodDays, int pair, @Nullable Integer modality, long minClassified, int limit) {
         return jdbc.sql("""
                         SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
                         FROM (
                             SELECT t.user_id, SUM(t.good) AS good, SUM(t.poor) AS poor,
                                    SUM(t.unclassified) AS unclassified
-                            FROM quality_user_period_total t
+                            FROM %s t
                             WHERE t.tenant_id = :t AND t.period_days = :days %s
                             GROUP BY t.user_id
                             HAVING SUM(t.good + t.poor) >= :minClassified AND SUM(t.poor) > 0
                         ) w JOIN licensed_user u ON u.id = w.user_id
                         ORDER BY w.poor / (w.good + w.poor) DESC, u.id
                         LIMIT :limit
-                        """.formatted(modality == null ? "" : "AND t.modality = :modality"))
+                        """.formatted(
+                                pair == 0 ? TOTALS : PAIR_TOTALS,
+                                (pair == 0 ? "" : "AND t.pair = :pair ")
+                                        + (modality == null ? "" : "AND t.modality = :modality")))
                 .param("t", tenantId)
                 .param("days", periodDays)
+                .param("pair", pair)
                 .param("modality", modality == null ? 0 : modality)
                 .param("minClassified", minClassified)
                 .param("limit", limit)
@@ -276,7 +317,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
     }
 
     /**
-     * The totals of one subnet pair code ({@link QualitySql#subnetPairCode}) in the period, per modality and subnet
+     * The totals of one subnet pair code ({@link QualitySql#pairCode}) in the period, per modality and subnet
      * (the modality's only, or all).
      */
     List<QualityDayRepository.Sum> subnetPairSums(
@@ -325,40 +366,61 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
         if (found.size() >= limit) {
             return found;
         }
-        found.addAll(userDifferences(tenantId, reportDate, limit - found.size()));
+        found.addAll(userDifferences(
+                tenantId, reportDate, TOTALS, userRows("p.days", IN_PERIODS, RECOUNTED, ""), limit - found.size()));
+        if (found.size() < limit) {
+            found.addAll(userDifferences(
+                    tenantId,
+                    reportDate,
+                    PAIR_TOTALS,
+                    pairRows("p.days", IN_PERIODS, RECOUNTED, ""),
+                    limit - found.size()));
+        }
         return found;
     }
 
-    private List<String> userDifferences(long tenantId, LocalDate reportDate, int limit) {
+    /** The rows of a users' totals table that differ from the recount {@code recount}, described, at most limit. */
+    private List<String> userDifferences(long tenantId, LocalDate reportDate, String table, String recount, int limit) {
         Map<String, String> expected = new HashMap<>();
-        jdbc.sql(recount())
+        jdbc.sql(recount)
                 .param("t", tenantId)
                 .param("reportDate", reportDate)
                 .query((rs, row) -> expected.put(key(rs, "days"), figures(rs)))
                 .list();
         List<String> found = new ArrayList<>();
-        jdbc.sql("SELECT * FROM " + TOTALS + " WHERE tenant_id = :t AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
+        jdbc.sql("SELECT * FROM " + table + " WHERE tenant_id = :t AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
                 .param("t", tenantId)
                 .query((rs, row) -> {
                     String key = key(rs, "period_days");
                     String want = expected.remove(key);
                     if (!figures(rs).equals(want) && found.size() < limit) {
-                        found.add(TOTALS + " " + key + ": stored " + figures(rs) + ", expected " + want);
+                        found.add(table + " " + key + ": stored " + figures(rs) + ", expected " + want);
                     }
                     return row;
                 })
                 .list();
         expected.forEach((key, want) -> {
             if (found.size() < limit && !want.equals("0/0/0")) {
-                found.add(TOTALS + " " + key + ": stored none, expected " + want + " (report date " + reportDate + ")");
+                found.add(table + " " + key + ": stored none, expected " + want + " (report date " + reportDate + ")");
             }
         });
         return found;
     }
 
     private static String key(java.sql.ResultSet rs, String periodColumn) throws java.sql.SQLException {
-        return "period " + rs.getInt(periodColumn) + " modality " + rs.getInt("modality") + " user "
-                + rs.getLong("user_id");
+        boolean paired = hasColumn(rs, "pair");
+        return "period " + rs.getInt(periodColumn) + (paired ? " pair " + rs.getInt("pair") : "") + " modality "
+                + rs.getInt("modality") + " user " + rs.getLong("user_id");
+    }
+
+    private static boolean hasColumn(java.sql.ResultSet rs, String label) throws java.sql.SQLException {
+        var meta = rs.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (label.equalsIgnoreCase(meta.getColumnLabel(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String figures(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -105,11 +105,17 @@ public class QualityPeriodTotals {
                 : null;
     }
 
-    /** The worst users of the filter from the totals, when they answer it (see {@link #period}); else null. */
+    /**
+     * The worst users of the filter from the totals, when they answer it (see {@link #period}, or a report period with
+     * one few-valued split value fixed: see {@link QualityFilter#oneFewValuedSplit}); else null.
+     */
     @Nullable
     List<QualityDayRepository.UserSum> worstUsers(long tenantId, QualityFilter filter, long minClassified, int limit) {
-        @Nullable Integer days = period(tenantId, filter);
-        return days == null ? null : totals.worstUsers(tenantId, days, modalityId(filter), minClassified, limit);
+        @Nullable QualitySplit fixed = filter.oneFewValuedSplit();
+        @Nullable Integer days = fixed != null ? periodOfRange(tenantId, filter) : period(tenantId, filter);
+        int pair =
+                fixed == null ? 0 : QualitySql.pairCode(fixed, filter.splits().get(fixed));
+        return days == null ? null : totals.worstUsers(tenantId, days, pair, modalityId(filter), minClassified, limit);
     }
 
     /**
@@ -123,13 +129,13 @@ public class QualityPeriodTotals {
     }
 
     /**
-     * The subnet split of a filter with one few-valued split value fixed (see {@link QualityFilter#subnetPairSplit})
+     * The subnet split of a filter with one few-valued split value fixed (see {@link QualityFilter#oneFewValuedSplit})
      * from the totals of its subnet pair rows, when the range is a report period ending on the date the totals end
      * on; else null.
      */
     @Nullable
     List<QualityDayRepository.Sum> subnetPairSums(long tenantId, QualityFilter filter) {
-        @Nullable QualitySplit fixed = filter.subnetPairSplit();
+        @Nullable QualitySplit fixed = filter.oneFewValuedSplit();
         @Nullable Integer days = fixed == null ? null : periodOfRange(tenantId, filter);
         return days == null
                 ? null
@@ -137,7 +143,7 @@ public class QualityPeriodTotals {
                         tenantId,
                         days,
                         modalityId(filter),
-                        QualitySql.subnetPairCode(fixed, filter.splits().get(fixed)));
+                        QualitySql.pairCode(fixed, filter.splits().get(fixed)));
     }
 
     private static @Nullable Integer modalityId(QualityFilter filter) {

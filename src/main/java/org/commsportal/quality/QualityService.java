@@ -132,7 +132,7 @@ public class QualityService {
                 byValue = fromTotals.get(split);
             } else if (bySplit) {
                 byValue = days.sumSplit(tenantId, filter, split, List.of("modality", "value"));
-            } else if (split == QualitySplit.SUBNET && filter.subnetPairSplit() != null) {
+            } else if (split == QualitySplit.SUBNET && filter.oneFewValuedSplit() != null) {
                 // one few-valued split fixed: the subnet pair rows (changeset 049), from their period totals if any
                 var pairTotals = periodTotals.subnetPairSums(tenantId, filter);
                 byValue = pairTotals != null ? pairTotals : days.sumSubnetPairs(tenantId, filter);

@@ -252,28 +252,35 @@ final class QualitySql {
         return splitDaySelects(source, where, counterSums(sign < 0 ? "-" : ""), false);
     }
 
-    /** The first split code of the subnet pair rows of the split-day table (changeset 049). */
-    private static final int SUBNET_PAIRS = 8;
+    /** The first pair code ({@link #pairCode}). */
+    private static final int FIRST_PAIR_CODE = 8;
 
     /**
-     * The split code of the split-day rows holding the subnet split of the streams whose few-valued split
-     * {@code fixed} has the stored value {@code value} (changeset 049): 8 + 4 x the fixed split's ordinal + the
-     * value, so 8 to 23 after the single splits' ordinals 0 to 5. A page with one such value fixed reads its subnets
-     * from these rows, a few hundred a day, instead of the filter-day rows of every split combination.
+     * The pair code of a few-valued split's stored value, for the rows kept per such fixed value (changeset 049):
+     * 8 + 4 x the split's ordinal + the value, so 8 to 23. In the split-day rows (and their period totals) it is the
+     * split code of the subnet split of the streams with that value, after the single splits' ordinals 0 to 5; in the
+     * users' period totals the code of the streams with that value (0 for all). A page with one such value fixed reads
+     * its subnets and worst users from these rows instead of every split combination's.
      */
-    static int subnetPairCode(QualitySplit fixed, String value) {
+    static int pairCode(QualitySplit fixed, String value) {
         if (fixed.textual() || !fixed.codes().contains(value)) {
-            throw new IllegalArgumentException("No subnet pair rows for " + fixed + " = " + value);
+            throw new IllegalArgumentException("No pair rows for " + fixed + " = " + value);
         }
-        return SUBNET_PAIRS + 4 * fixed.ordinal() + Integer.parseInt(value);
+        return FIRST_PAIR_CODE + 4 * fixed.ordinal() + Integer.parseInt(value);
+    }
+
+    /** {@link #pairCode} in SQL over the rows aliased {@code alias} (stream or day rows). */
+    static String pairCodeSql(QualitySplit fixed, String alias) {
+        return (FIRST_PAIR_CODE + 4 * fixed.ordinal()) + " + " + alias + "." + fixed.column();
     }
 
     /** A split code of the split-day rows in words: the split, or the subnet pair's fixed split and value. */
     static String describeSplitCode(int code) {
-        if (code < SUBNET_PAIRS) {
+        if (code < FIRST_PAIR_CODE) {
             return QualitySplit.values()[code].name();
         }
-        return "SUBNET with " + QualitySplit.values()[(code - SUBNET_PAIRS) / 4] + " = " + (code - SUBNET_PAIRS) % 4;
+        return "SUBNET with " + QualitySplit.values()[(code - FIRST_PAIR_CODE) / 4] + " = "
+                + (code - FIRST_PAIR_CODE) % 4;
     }
 
     /**
@@ -312,13 +319,13 @@ final class QualitySql {
         return String.join("\nUNION ALL\n", parts);
     }
 
-    /** Per few-valued split, its subnet pair rows ({@link #subnetPairCode}): grouped by its value and the subnet. */
+    /** Per few-valued split, its subnet pair rows ({@link #pairCode}): grouped by its value and the subnet. */
     private static List<String> subnetPairSelects(String source, String where, List<String> counters) {
         List<String> parts = new ArrayList<>();
         for (QualitySplit fixed : QualitySplit.values()) {
             if (!fixed.textual()) {
-                parts.add("SELECT q.tenant_id, q.day, q.modality, " + (SUBNET_PAIRS + 4 * fixed.ordinal()) + " + q."
-                        + fixed.column() + " AS split, q.subnet AS value,\n    " + String.join(",\n    ", counters)
+                parts.add("SELECT q.tenant_id, q.day, q.modality, " + pairCodeSql(fixed, "q")
+                        + " AS split, q.subnet AS value,\n    " + String.join(",\n    ", counters)
                         + "\nFROM " + source + "\nWHERE " + where + "\nGROUP BY q.tenant_id, q.day, q.modality, q."
                         + fixed.column() + ", q.subnet");
             }

@@ -915,7 +915,8 @@ class QualityIT {
                             .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
                 }
             }
-            // one few-valued split value fixed: the subnet split from the subnet pair totals (changeset 049)
+            // one few-valued split value fixed: the subnet split and the worst users from the pair totals (changeset
+            // 049)
             for (QualityFilter filter : List.of(
                     QualityFilter.lastDays(reportDate, 30).withSplit(QualitySplit.CONNECTION, "2"),
                     QualityFilter.lastDays(reportDate, 7)
@@ -927,6 +928,12 @@ class QualityIT {
                         .as("subnet pair totals of %s", filter)
                         .isNotNull();
                 assertReport(filter, expected.stream().filter(matching(filter)).toList());
+                // and the worst users from the users' pair totals, as grouped from the stream rows
+                var fromTotals = periodTotals.worstUsers(tenant.id(), filter, 1, 10);
+                assertThat(fromTotals)
+                        .as("worst users of %s from the pair totals", filter)
+                        .isNotNull()
+                        .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
             }
             assertThat(periodTotals.worstUsers(tenant.id(), QualityFilter.lastDays(reportDate, 8), 1, 10))
                     .as("8 days are no report period")

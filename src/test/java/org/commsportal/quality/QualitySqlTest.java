@@ -22,9 +22,10 @@ class QualitySqlTest {
         assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/047-quality-filter-day.sql"))))
                 .contains(squeezed(QualityBackfill.FILTER_DAYS));
         String changeset049 =
-                squeezed(Files.readString(Path.of("src/main/resources/db/changelog/049-quality-subnet-pairs.sql")));
+                squeezed(Files.readString(Path.of("src/main/resources/db/changelog/049-quality-pair-rows.sql")));
         assertThat(changeset049).contains(squeezed(QualityBackfill.SUBNET_PAIR_DAYS));
         assertThat(changeset049).contains(squeezed(QualityBackfill.SUBNET_PAIR_PERIOD_TOTALS));
+        assertThat(changeset049).contains(squeezed(QualityBackfill.USER_PAIR_PERIOD_TOTALS));
     }
 
     @Test
@@ -56,6 +57,6 @@ class QualitySqlTest {
         System.out.println("\n-- changeset 021\n" + QualityBackfill.SPLIT_DAYS + ";");
         System.out.println("\n-- changeset 047\n" + QualityBackfill.FILTER_DAYS + ";");
         System.out.println("\n-- changeset 049\n" + QualityBackfill.SUBNET_PAIR_DAYS + ";\n\n"
-                + QualityBackfill.SUBNET_PAIR_PERIOD_TOTALS + ";");
+                + QualityBackfill.SUBNET_PAIR_PERIOD_TOTALS + ";\n\n" + QualityBackfill.USER_PAIR_PERIOD_TOTALS + ";");
     }
 }

@@ -7,7 +7,9 @@
 -- The listener keeps them in the same statements as the other split-day rows, and so do the period totals
 -- (quality_split_period_total) that sum them. Filled here from the day rows, and the period totals of every tenant
 -- whose totals end on a report date from those; rows already there (written by the new code) are replaced by the same
--- figures. MariaDB DDL is not transactional, but these are plain statements: one changeset each.
+-- figures. The users' period totals (the worst users) get the same per fixed value in quality_user_pair_period_total
+-- (pair = the code above of one few-valued split value), filled by a recount from the stream rows for every tenant
+-- whose totals end on a report date. MariaDB DDL is not transactional: the CREATE is a changeset of its own.
 
 --changeset commsportal:049-quality-subnet-pair-days
 DELETE FROM quality_split_day WHERE split >= 8;
@@ -316,3 +318,28 @@ JOIN quality_period_state st ON st.tenant_id = d.tenant_id
 JOIN report_period p ON d.day > st.report_date - INTERVAL p.days DAY AND d.day <= st.report_date
 WHERE d.split >= 8
 GROUP BY d.tenant_id, p.days, d.split, d.modality, d.value;
+
+--changeset commsportal:049-quality-user-pair-period-total
+-- The users' own-side streams by verdict per report period, pair code, modality and user: the worst users of a report
+-- period with one few-valued split value fixed.
+CREATE TABLE quality_user_pair_period_total (
+    tenant_id    BIGINT   NOT NULL,
+    period_days  SMALLINT NOT NULL,
+    pair         TINYINT  NOT NULL,
+    modality     TINYINT  NOT NULL,
+    user_id      BIGINT   NOT NULL,
+    good         INT      NOT NULL,
+    poor         INT      NOT NULL,
+    unclassified INT      NOT NULL,
+    PRIMARY KEY (tenant_id, period_days, pair, modality, user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+--changeset commsportal:049-quality-user-pair-period-total-values
+INSERT INTO quality_user_pair_period_total (tenant_id, period_days, pair, modality, user_id, good, poor, unclassified)
+SELECT q.tenant_id, p.days, 8 + q.conference AS pair, q.modality, q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor, SUM(q.verdict = 2) AS unclassified FROM quality_stream q JOIN quality_period_state st ON st.tenant_id = q.tenant_id JOIN report_period p ON q.day > st.report_date - INTERVAL p.days DAY AND q.day <= st.report_date WHERE q.user_id IS NOT NULL GROUP BY q.tenant_id, p.days, q.conference, q.modality, q.user_id
+UNION ALL
+SELECT q.tenant_id, p.days, 12 + q.connection AS pair, q.modality, q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor, SUM(q.verdict = 2) AS unclassified FROM quality_stream q JOIN quality_period_state st ON st.tenant_id = q.tenant_id JOIN report_period p ON q.day > st.report_date - INTERVAL p.days DAY AND q.day <= st.report_date WHERE q.user_id IS NOT NULL GROUP BY q.tenant_id, p.days, q.connection, q.modality, q.user_id
+UNION ALL
+SELECT q.tenant_id, p.days, 16 + q.inside AS pair, q.modality, q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor, SUM(q.verdict = 2) AS unclassified FROM quality_stream q JOIN quality_period_state st ON st.tenant_id = q.tenant_id JOIN report_period p ON q.day > st.report_date - INTERVAL p.days DAY AND q.day <= st.report_date WHERE q.user_id IS NOT NULL GROUP BY q.tenant_id, p.days, q.inside, q.modality, q.user_id
+UNION ALL
+SELECT q.tenant_id, p.days, 20 + q.vpn AS pair, q.modality, q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor, SUM(q.verdict = 2) AS unclassified FROM quality_stream q JOIN quality_period_state st ON st.tenant_id = q.tenant_id JOIN report_period p ON q.day > st.report_date - INTERVAL p.days DAY AND q.day <= st.report_date WHERE q.user_id IS NOT NULL GROUP BY q.tenant_id, p.days, q.vpn, q.modality, q.user_id;
