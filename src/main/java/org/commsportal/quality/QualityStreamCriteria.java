@@ -1,6 +1,8 @@
 package org.commsportal.quality;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.commsportal.common.ClientVersions;
 import org.commsportal.common.Place;
@@ -73,9 +75,11 @@ public record QualityStreamCriteria(
             where.append(" AND q.modality = :qs_modality");
             params.put("qs_modality", wanted.id());
         }
-        if (verdict != null) {
+        // a rule is only ever tripped by a Poor stream: the verdict lets the day index narrow the streams read
+        QualityVerdict wantedVerdict = rule != null && verdict == null ? QualityVerdict.POOR : verdict;
+        if (wantedVerdict != null) {
             where.append(" AND q.verdict = :qs_verdict");
-            params.put("qs_verdict", verdict.code());
+            params.put("qs_verdict", wantedVerdict.code());
         }
         if (rule != null) {
             where.append(" AND (q.rules & :qs_rule) <> 0");
@@ -105,6 +109,36 @@ public record QualityStreamCriteria(
                 + ".tenant_id AND q.session_id = " + session + ".id AND " + streamConditions(params, placeCondition)
                 + ownSide(params)
                 + days(params) + ")";
+    }
+
+    /**
+     * Whether the criteria leave few of a range's streams, so that reading the matching streams by the day index
+     * (tenant, day, verdict, modality, user, session start; changeset 049) finds a search's sessions faster than
+     * probing each session of the range: a verdict other than Good, or a rule (tripped by Poor streams only).
+     */
+    public boolean selective() {
+        return rule != null || (verdict != null && verdict != QualityVerdict.GOOD);
+    }
+
+    /**
+     * SQL giving the distinct sessions (id, start_time) of the tenant {@code :tenantId} that start in
+     * [{@code :from}, {@code :to}) with at least one stream meeting the criteria, read from the streams' day index:
+     * {@code days} are the UTC days of that range, each one equality range of the index with the verdict and modality.
+     */
+    public String sessionsWithStream(Map<String, Object> params, String placeCondition, List<LocalDate> days) {
+        return "SELECT DISTINCT q.session_id AS id, q.session_start AS start_time FROM quality_stream q WHERE "
+                + streamsOfRange(params, placeCondition, days);
+    }
+
+    /** SQL counting the streams meeting the criteria whose sessions start in the range (see {@link #sessionsWithStream}). */
+    public String countStreamsOfRange(Map<String, Object> params, String placeCondition, List<LocalDate> days) {
+        return "SELECT COUNT(*) FROM quality_stream q WHERE " + streamsOfRange(params, placeCondition, days);
+    }
+
+    private String streamsOfRange(Map<String, Object> params, String placeCondition, List<LocalDate> days) {
+        params.put("qs_days", days);
+        return "q.tenant_id = :tenantId AND q.day IN (:qs_days) AND q.session_start >= :from AND q.session_start < :to"
+                + " AND " + streamConditions(params, placeCondition);
     }
 
     /**

@@ -72,6 +72,40 @@ class SessionDetailsRepository {
                 """.formatted(filters);
     }
 
+    /**
+     * The hits CTE of the search: without a user and with selective stream criteria (a Poor or Unclassified verdict, a
+     * rule; {@link QualityStreamCriteria#selective}), the sessions of the matching streams read from the streams' day
+     * index, joined to their sessions only when a filter reads the session's own columns; else the sessions of the
+     * range each probed for a matching stream ({@link #hits(Scope, String)}).
+     */
+    private String hits(Scope scope, Map<String, Object> params) {
+        if (!fromStreams(scope)) {
+            return hits(scope, filterCondition(scope, params));
+        }
+        String matching =
+                scope.filters().streams().sessionsWithStream(params, placeCondition(scope, params), utcDays(scope));
+        if (!scope.filters().aboutSessions()) {
+            return "WITH hits AS (" + matching + ")\n";
+        }
+        return "WITH hits AS (SELECT m.id, m.start_time FROM (" + matching + ") m JOIN comm_session s"
+                + " ON s.id = m.id AND s.start_time = m.start_time WHERE s.tenant_id = :tenantId AND "
+                + scope.filters().sessionCondition(params, callerPlaceCondition(scope, params)) + ")\n";
+    }
+
+    /** Whether the search's sessions are found from their matching streams (see {@link #hits(Scope, Map)}). */
+    private static boolean fromStreams(Scope scope) {
+        return scope.userId() == null && scope.filters().streams().selective();
+    }
+
+    /** The UTC days the search's range [from, to) touches. */
+    private static List<java.time.LocalDate> utcDays(Scope scope) {
+        java.time.LocalDate first =
+                scope.from().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        java.time.LocalDate last =
+                scope.to().minusNanos(1).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return first.datesUntil(last.plusDays(1)).toList();
+    }
+
     /** The search's sessions in the range, over comm_session s: the user is either party, the filters hold. */
     private static String searchedSessions(Scope scope, String filters) {
         return "WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to"
@@ -154,9 +188,11 @@ class SessionDetailsRepository {
             int limit) {
         String order = orderBy(sort, ascending);
         Map<String, Object> params = parameters(scope, filters);
-        String sql = hits(scope, filterCondition(scope, params)) + ", page AS (SELECT r.id, r.start_time FROM ("
-                + shownRows(scope, "hits", needed(filters, sort)) + ") r"
-                + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
+        // sorted by start time without group filters, the page's ids come from the hits alone, without their rows
+        boolean byStartOnly = needed(filters, sort).stream().allMatch(c -> c == SessionColumn.START_TIME);
+        String sql = hits(scope, params) + ", page AS (SELECT r.id, r.start_time FROM ("
+                + (byStartOnly ? "SELECT id, start_time FROM hits" : shownRows(scope, "hits", needed(filters, sort)))
+                + ") r" + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
                 + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r" + order;
         return jdbc.sql(sql)
                 .params(params)
@@ -168,8 +204,12 @@ class SessionDetailsRepository {
 
     long count(Scope scope, List<GroupFilter> filters) {
         Map<String, Object> params = parameters(scope, filters);
-        return jdbc.sql(hits(scope, filterCondition(scope, params)) + "SELECT COUNT(*) FROM ("
-                        + shownRows(scope, "hits", needed(filters, null)) + ") r" + where(filters))
+        // the hits are the search's sessions: without group filters they are counted without joining their rows
+        return jdbc.sql(hits(scope, params)
+                        + (filters.isEmpty()
+                                ? "SELECT COUNT(*) FROM hits"
+                                : "SELECT COUNT(*) FROM (" + shownRows(scope, "hits", needed(filters, null)) + ") r"
+                                        + where(filters)))
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -199,7 +239,7 @@ class SessionDetailsRepository {
         List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
         needed.add(column);
         Map<String, Object> params = parameters(scope, filters);
-        return jdbc.sql(hits(scope, filterCondition(scope, params)) + "SELECT " + value
+        return jdbc.sql(hits(scope, params) + "SELECT " + value
                         + " AS value, COUNT(*) AS sessions FROM ("
                         + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY " + value
                         + " ORDER BY " + value + " LIMIT :limit OFFSET :offset")
@@ -215,7 +255,7 @@ class SessionDetailsRepository {
         List<SessionColumn> needed = new ArrayList<>(needed(filters, null));
         needed.add(column);
         Map<String, Object> params = parameters(scope, filters);
-        return jdbc.sql(hits(scope, filterCondition(scope, params)) + "SELECT COUNT(*) FROM (SELECT 1 FROM ("
+        return jdbc.sql(hits(scope, params) + "SELECT COUNT(*) FROM (SELECT 1 FROM ("
                         + shownRows(scope, "hits", needed) + ") r" + where(filters) + " GROUP BY r." + alias(column)
                         + ") g")
                 .params(params)
@@ -229,11 +269,16 @@ class SessionDetailsRepository {
      */
     long countStreams(Scope scope) {
         Map<String, Object> params = parameters(scope, List.of());
-        String hits = hits(scope, filterCondition(scope, params));
-        return jdbc.sql(hits
-                        + scope.filters()
-                                .streams()
-                                .countStreams("SELECT id FROM hits", params, placeCondition(scope, params)))
+        var streams = scope.filters().streams();
+        if (fromStreams(scope) && !scope.filters().aboutSessions()) {
+            // every matching stream of the range belongs to a hit: counted from the day index alone
+            return jdbc.sql(streams.countStreamsOfRange(params, placeCondition(scope, params), utcDays(scope)))
+                    .params(params)
+                    .query(Long.class)
+                    .single();
+        }
+        String hits = hits(scope, params);
+        return jdbc.sql(hits + streams.countStreams("SELECT id FROM hits", params, placeCondition(scope, params)))
                 .params(params)
                 .query(Long.class)
                 .single();

@@ -59,6 +59,25 @@ public record SessionFilters(
      * {@code callerPlaceCondition} the caller's place over the session (TRUE without them).
      */
     String condition(Map<String, Object> params, String placeCondition, String callerPlaceCondition) {
+        List<String> conditions = sessionConditions(params, callerPlaceCondition);
+        if (streams.any()) {
+            conditions.add(streams.sessionHasStream("s", params, placeCondition));
+        }
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    /** {@link #condition} without the stream criteria: the conditions on the session's own columns and caller place. */
+    String sessionCondition(Map<String, Object> params, String callerPlaceCondition) {
+        List<String> conditions = sessionConditions(params, callerPlaceCondition);
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    /** Whether a filter reads the session's own columns or the caller's place (not the streams). */
+    boolean aboutSessions() {
+        return conference != null || responseCode != null || diagnosticId != null || callerPlace.any();
+    }
+
+    private List<String> sessionConditions(Map<String, Object> params, String callerPlaceCondition) {
         List<String> conditions = new ArrayList<>();
         if (conference != null) {
             conditions.add("(COALESCE(s.conference_url, '') <> '') = :conference");
@@ -72,13 +91,10 @@ public record SessionFilters(
             conditions.add("s.diagnostic_id = :diagnosticId");
             params.put("diagnosticId", diagnosticId);
         }
-        if (streams.any()) {
-            conditions.add(streams.sessionHasStream("s", params, placeCondition));
-        }
         if (callerPlace.any()) {
             conditions.add(callerPlaceCondition);
         }
-        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+        return conditions;
     }
 
     /** The filters in words, for the summary, the export's information sheet and the audit entry. */

@@ -21,8 +21,8 @@ class QualitySqlTest {
                 .contains(squeezed(QualityBackfill.SPLIT_DAYS));
         assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/047-quality-filter-day.sql"))))
                 .contains(squeezed(QualityBackfill.FILTER_DAYS));
-        String changeset049 =
-                squeezed(Files.readString(Path.of("src/main/resources/db/changelog/049-quality-pair-rows.sql")));
+        String changeset049 = squeezed(
+                Files.readString(Path.of("src/main/resources/db/changelog/049-quality-filters-and-drill-through.sql")));
         assertThat(changeset049).contains(squeezed(QualityBackfill.SUBNET_PAIR_DAYS));
         assertThat(changeset049).contains(squeezed(QualityBackfill.SUBNET_PAIR_PERIOD_TOTALS));
         assertThat(changeset049).contains(squeezed(QualityBackfill.USER_PAIR_PERIOD_TOTALS));

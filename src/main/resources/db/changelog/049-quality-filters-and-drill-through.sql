@@ -9,7 +9,10 @@
 -- whose totals end on a report date from those; rows already there (written by the new code) are replaced by the same
 -- figures. The users' period totals (the worst users) get the same per fixed value in quality_user_pair_period_total
 -- (pair = the code above of one few-valued split value), filled by a recount from the stream rows for every tenant
--- whose totals end on a report date. MariaDB DDL is not transactional: the CREATE is a changeset of its own.
+-- whose totals end on a report date. And the drill-through from a figure of Poor or Unclassified streams (or of a rule)
+-- to every user's sessions reads the matching streams by the day index instead of probing each session of the range:
+-- the index gains the session start, so that it alone gives the sessions (id and start) and their count. MariaDB DDL
+-- is not transactional: the CREATE and the ALTER are changesets of their own.
 
 --changeset commsportal:049-quality-subnet-pair-days
 DELETE FROM quality_split_day WHERE split >= 8;
@@ -343,3 +346,7 @@ UNION ALL
 SELECT q.tenant_id, p.days, 16 + q.inside AS pair, q.modality, q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor, SUM(q.verdict = 2) AS unclassified FROM quality_stream q JOIN quality_period_state st ON st.tenant_id = q.tenant_id JOIN report_period p ON q.day > st.report_date - INTERVAL p.days DAY AND q.day <= st.report_date WHERE q.user_id IS NOT NULL GROUP BY q.tenant_id, p.days, q.inside, q.modality, q.user_id
 UNION ALL
 SELECT q.tenant_id, p.days, 20 + q.vpn AS pair, q.modality, q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor, SUM(q.verdict = 2) AS unclassified FROM quality_stream q JOIN quality_period_state st ON st.tenant_id = q.tenant_id JOIN report_period p ON q.day > st.report_date - INTERVAL p.days DAY AND q.day <= st.report_date WHERE q.user_id IS NOT NULL GROUP BY q.tenant_id, p.days, q.vpn, q.modality, q.user_id;
+
+--changeset commsportal:049-quality-stream-day-index-start
+ALTER TABLE quality_stream DROP INDEX ix_quality_stream_day,
+    ADD INDEX ix_quality_stream_day (tenant_id, day, verdict, modality, user_id, session_start);
