@@ -29,12 +29,9 @@ public final class QualityRankRecomputation {
                 .update();
     }
 
-    /** Stores the recomputed rank in the tenant's real-time sessions that start at or after the time. */
-    public static void store(JdbcClient jdbc, long tenantId, java.time.LocalDateTime from) {
-        jdbc.sql(UPDATE_PREFIX + RANK + " WHERE s.tenant_id = :t AND s.media_mask & 56 AND s.start_time >= :from")
-                .param("t", tenantId)
-                .param("from", from)
-                .update();
+    /** Stores the recomputed rank in the tenant's real-time sessions that start in [from, to). */
+    public static void store(JdbcClient jdbc, long tenantId, java.time.LocalDateTime from, java.time.LocalDateTime to) {
+        store(jdbc, tenantId, from, to, "");
     }
 
     /**
