@@ -79,11 +79,15 @@ class SessionDetailsRepository {
      * range each probed for a matching stream ({@link #hits(Scope, String)}).
      */
     private String hits(Scope scope, Map<String, Object> params) {
+        return hits(scope, params, utcDays(scope));
+    }
+
+    /** {@link #hits(Scope, Map)}, the sessions found from their streams only on the given UTC days. */
+    private String hits(Scope scope, Map<String, Object> params, List<java.time.LocalDate> days) {
         if (!fromStreams(scope)) {
             return hits(scope, filterCondition(scope, params));
         }
-        String matching =
-                scope.filters().streams().sessionsWithStream(params, placeCondition(scope, params), utcDays(scope));
+        String matching = scope.filters().streams().sessionsWithStream(params, placeCondition(scope, params), days);
         if (!scope.filters().aboutSessions()) {
             return "WITH hits AS (" + matching + ")\n";
         }
@@ -186,11 +190,40 @@ class SessionDetailsRepository {
             boolean ascending,
             int offset,
             int limit) {
-        String order = orderBy(sort, ascending);
-        Map<String, Object> params = parameters(scope, filters);
         // sorted by start time without group filters, the page's ids come from the hits alone, without their rows
         boolean byStartOnly = needed(filters, sort).stream().allMatch(c -> c == SessionColumn.START_TIME);
-        String sql = hits(scope, params) + ", page AS (SELECT r.id, r.start_time FROM ("
+        List<java.time.LocalDate> days = utcDays(scope);
+        if (!byStartOnly || !fromStreams(scope)) {
+            return page(scope, filters, sort, ascending, offset, limit, byStartOnly, days);
+        }
+        // found from their streams and sorted by start time: the page lies in the newest days (the oldest, ascending),
+        // so the hits of the first days in that order are read, four times more days at a time, until they fill it
+        List<java.time.LocalDate> inOrder = new ArrayList<>(days);
+        if (!ascending) {
+            java.util.Collections.reverse(inOrder);
+        }
+        for (int first = 1; ; first *= 4) {
+            List<java.time.LocalDate> read = inOrder.subList(0, Math.min(first, inOrder.size()));
+            List<SessionRow> rows = page(scope, filters, sort, ascending, offset, limit, true, read);
+            if (rows.size() == limit || read.size() == inOrder.size()) {
+                return rows;
+            }
+        }
+    }
+
+    /** A page of the hits found on the given UTC days (all of them unless the hits come from the streams). */
+    private List<SessionRow> page(
+            Scope scope,
+            List<GroupFilter> filters,
+            @Nullable SessionColumn sort,
+            boolean ascending,
+            int offset,
+            int limit,
+            boolean byStartOnly,
+            List<java.time.LocalDate> days) {
+        String order = orderBy(sort, ascending);
+        Map<String, Object> params = parameters(scope, filters);
+        String sql = hits(scope, params, days) + ", page AS (SELECT r.id, r.start_time FROM ("
                 + (byStartOnly ? "SELECT id, start_time FROM hits" : shownRows(scope, "hits", needed(filters, sort)))
                 + ") r" + where(filters) + order + " LIMIT :limit OFFSET :offset)\n"
                 + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r" + order;

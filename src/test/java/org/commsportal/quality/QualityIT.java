@@ -442,6 +442,30 @@ class QualityIT {
             }
         }
         assertThat(checked).isGreaterThan(100);
+        // sessions found from their Poor or Unclassified streams, sorted by start time, are read a few days at a time
+        // (newest first, or oldest when ascending): pages of three add up to the whole list, in either order
+        DrillThroughLink year = DrillThroughLink.of(QualityFilter.lastDays(last, 180));
+        for (var link :
+                List.of(year.copy().verdict(QualityVerdict.POOR), year.copy().verdict(QualityVerdict.UNCLASSIFIED))) {
+            for (boolean ascending : new boolean[] {false, true}) {
+                var sorted = search(link).sortedBy(org.commsportal.sessiondetails.SessionColumn.START_TIME, ascending);
+                List<Long> whole = sessionDetails.sessions(sorted, List.of(), 0, 1000).stream()
+                        .map(org.commsportal.sessiondetails.SessionRow::id)
+                        .toList();
+                assertThat(whole).hasSizeGreaterThan(6);
+                List<Long> paged = new ArrayList<>();
+                for (int offset = 0; offset <= whole.size(); offset += 3) {
+                    sessionDetails.sessions(sorted, List.of(), offset, 3).forEach(row -> paged.add(row.id()));
+                }
+                assertThat(paged).as("%s ascending %s", link, ascending).isEqualTo(whole);
+                List<Instant> starts = sessionDetails.sessions(sorted, List.of(), 0, 1000).stream()
+                        .map(org.commsportal.sessiondetails.SessionRow::startTime)
+                        .toList();
+                assertThat(starts)
+                        .isSortedAccordingTo(
+                                ascending ? java.util.Comparator.naturalOrder() : java.util.Comparator.reverseOrder());
+            }
+        }
     }
 
     @Test
