@@ -381,17 +381,18 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     /** The rows of a users' totals table that differ from the recount {@code recount}, described, at most limit. */
     private List<String> userDifferences(long tenantId, LocalDate reportDate, String table, String recount, int limit) {
+        boolean paired = table.equals(PAIR_TOTALS);
         Map<String, String> expected = new HashMap<>();
         jdbc.sql(recount)
                 .param("t", tenantId)
                 .param("reportDate", reportDate)
-                .query((rs, row) -> expected.put(key(rs, "days"), figures(rs)))
+                .query((rs, row) -> expected.put(key(rs, "days", paired), figures(rs)))
                 .list();
         List<String> found = new ArrayList<>();
         jdbc.sql("SELECT * FROM " + table + " WHERE tenant_id = :t AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
                 .param("t", tenantId)
                 .query((rs, row) -> {
-                    String key = key(rs, "period_days");
+                    String key = key(rs, "period_days", paired);
                     String want = expected.remove(key);
                     if (!figures(rs).equals(want) && found.size() < limit) {
                         found.add(table + " " + key + ": stored " + figures(rs) + ", expected " + want);
@@ -407,20 +408,9 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
         return found;
     }
 
-    private static String key(java.sql.ResultSet rs, String periodColumn) throws java.sql.SQLException {
-        boolean paired = hasColumn(rs, "pair");
+    private static String key(java.sql.ResultSet rs, String periodColumn, boolean paired) throws java.sql.SQLException {
         return "period " + rs.getInt(periodColumn) + (paired ? " pair " + rs.getInt("pair") : "") + " modality "
                 + rs.getInt("modality") + " user " + rs.getLong("user_id");
-    }
-
-    private static boolean hasColumn(java.sql.ResultSet rs, String label) throws java.sql.SQLException {
-        var meta = rs.getMetaData();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            if (label.equalsIgnoreCase(meta.getColumnLabel(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String figures(java.sql.ResultSet rs) throws java.sql.SQLException {
