@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.commsportal.common.ClientVersions;
 import org.commsportal.common.Place;
 import org.commsportal.common.SqlColumn;
@@ -33,24 +34,22 @@ class ReliabilityReadRepository {
     /** Ratings of one split value over a range. */
     record FeedbackValue(String value, FeedbackCounts counts) {}
 
-    /** A failure key's sessions over a range. */
-    record FailureRow(
-            int outcome,
-            @Nullable Integer responseCode,
-            @Nullable Integer diagnosticId,
-            @Nullable String diagnosticHeader,
-            long sessions,
-            long users,
-            Instant firstSeen,
-            Instant lastSeen) {}
-
-    /** A failure key's sessions on one day. */
+    /** A failure key's sessions on one day, with the first and last of them. */
     record FailureDay(
             int outcome,
             @Nullable Integer responseCode,
             @Nullable Integer diagnosticId,
             LocalDate day,
-            long sessions) {}
+            long sessions,
+            Instant firstSeen,
+            Instant lastSeen) {}
+
+    /** A failure key's users impacted (either side of its sessions) over a range. */
+    record FailureUsers(
+            int outcome,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            long users) {}
 
     /** A rating with a comment, its user's UPN and pseudonym (none without a licensed user). */
     record Comment(
@@ -316,42 +315,16 @@ class ReliabilityReadRepository {
         return spec;
     }
 
-    /** The failures by outcome, response code and diagnostic id, most sessions first. */
-    List<FailureRow> topFailures(long tenantId, ReliabilityFilter filter, Collection<Integer> codes, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        String where = failureWhere(tenantId, filter, codes, params);
-        return bind(jdbc.sql("""
-                                SELECT outcome, response_code, diagnostic_id, MAX(diagnostic_header) AS header,
-                                    COUNT(DISTINCT session_id) AS sessions, COUNT(DISTINCT user_id) AS users,
-                                    MIN(session_start) AS first_seen, MAX(session_start) AS last_seen
-                                FROM (
-                                    SELECT r.*, r.from_user_id AS user_id FROM reliability_session r WHERE %1$s
-                                    UNION ALL
-                                    SELECT r.*, r.to_user_id FROM reliability_session r WHERE %1$s
-                                ) u
-                                GROUP BY outcome, response_code, diagnostic_id
-                                ORDER BY sessions DESC, outcome, response_code, diagnostic_id
-                                LIMIT :limit
-                                """.formatted(where)), tenantId, filter, codes, params)
-                .param("limit", limit)
-                .query((rs, row) -> new FailureRow(
-                        rs.getInt("outcome"),
-                        (Integer) rs.getObject("response_code", Integer.class),
-                        (Integer) rs.getObject("diagnostic_id", Integer.class),
-                        rs.getString("header"),
-                        rs.getLong("sessions"),
-                        rs.getLong("users"),
-                        UtcDateTime.fromColumn(rs.getObject("first_seen", java.time.LocalDateTime.class)),
-                        UtcDateTime.fromColumn(rs.getObject("last_seen", java.time.LocalDateTime.class))))
-                .list();
-    }
-
-    /** The failures per day and key, for the sparklines. */
+    /**
+     * The failures per day and key: their sessions (one row per session of the modality), first and last start. Without
+     * a split or place, from ix_reliability_session_failure_keys alone (changeset 050).
+     */
     List<FailureDay> failureDays(long tenantId, ReliabilityFilter filter, Collection<Integer> codes) {
         Map<String, Object> params = new HashMap<>();
         String where = failureWhere(tenantId, filter, codes, params);
         return bind(jdbc.sql("""
-                                SELECT r.outcome, r.response_code, r.diagnostic_id, r.day, COUNT(*) AS sessions
+                                SELECT r.outcome, r.response_code, r.diagnostic_id, r.day, COUNT(*) AS sessions,
+                                    MIN(r.session_start) AS first_seen, MAX(r.session_start) AS last_seen
                                 FROM reliability_session r WHERE %s
                                 GROUP BY r.outcome, r.response_code, r.diagnostic_id, r.day
                                 """.formatted(where)), tenantId, filter, codes, params)
@@ -360,8 +333,72 @@ class ReliabilityReadRepository {
                         (Integer) rs.getObject("response_code", Integer.class),
                         (Integer) rs.getObject("diagnostic_id", Integer.class),
                         rs.getObject("day", LocalDate.class),
-                        rs.getLong("sessions")))
+                        rs.getLong("sessions"),
+                        UtcDateTime.fromColumn(rs.getObject("first_seen", java.time.LocalDateTime.class)),
+                        UtcDateTime.fromColumn(rs.getObject("last_seen", java.time.LocalDateTime.class))))
                 .list();
+    }
+
+    /**
+     * The distinct users of either side of each key's failures (UNION makes the pairs of key and user distinct, which
+     * is faster here than COUNT(DISTINCT) over both sides); without a split or place from the index alone.
+     */
+    List<FailureUsers> failureUsers(long tenantId, ReliabilityFilter filter, Collection<Integer> codes) {
+        Map<String, Object> params = new HashMap<>();
+        String where = failureWhere(tenantId, filter, codes, params);
+        return bind(jdbc.sql("""
+                                SELECT outcome, response_code, diagnostic_id, COUNT(*) AS users
+                                FROM (
+                                    SELECT r.outcome, r.response_code, r.diagnostic_id, r.from_user_id AS user_id
+                                    FROM reliability_session r WHERE %1$s
+                                    UNION
+                                    SELECT r.outcome, r.response_code, r.diagnostic_id, r.to_user_id
+                                    FROM reliability_session r WHERE %1$s
+                                ) u
+                                WHERE user_id IS NOT NULL
+                                GROUP BY outcome, response_code, diagnostic_id
+                                """.formatted(where)), tenantId, filter, codes, params)
+                .query((rs, row) -> new FailureUsers(
+                        rs.getInt("outcome"),
+                        (Integer) rs.getObject("response_code", Integer.class),
+                        (Integer) rs.getObject("diagnostic_id", Integer.class),
+                        rs.getLong("users")))
+                .list();
+    }
+
+    /**
+     * The diagnostic header (reason text) of a failure key's latest session in the filter, the one that started at
+     * {@code lastSeen} (the highest session id of those that started then); null when it has none.
+     */
+    @Nullable
+    String failureReason(
+            long tenantId,
+            ReliabilityFilter filter,
+            int outcome,
+            @Nullable Integer responseCode,
+            @Nullable Integer diagnosticId,
+            Instant lastSeen) {
+        Map<String, Object> params = new HashMap<>();
+        var start = UtcDateTime.toColumn(lastSeen);
+        String where = failureWhere(tenantId, filter, List.of(), params)
+                + " AND r.outcome = :outcome AND r.day = :lastDay AND r.response_code <=> :responseCode"
+                + " AND r.diagnostic_id <=> :diagnosticId AND r.session_start = :lastSeen";
+        params.put("outcome", outcome);
+        params.put("lastDay", start.toLocalDate());
+        params.put("lastSeen", start);
+        return bind(
+                        jdbc.sql("SELECT r.diagnostic_header FROM reliability_session r WHERE " + where
+                                + " ORDER BY r.session_id DESC LIMIT 1"),
+                        tenantId,
+                        filter,
+                        List.of(),
+                        params)
+                .param("responseCode", responseCode)
+                .param("diagnosticId", diagnosticId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(header -> header)
+                .orElse(null);
     }
 
     /** The rating day rows of the filter's split value (or every rating). */
@@ -539,7 +576,7 @@ class ReliabilityReadRepository {
 
     /**
      * The session rows of a modality code (0 every session) that started in [from, to), summed per value of the split
-     * (none: ''), for threshold alerts and gauges (docs/alerts-and-webhooks.md). ix_reliability_session_failures
+     * (none: ''), for threshold alerts and gauges (docs/alerts-and-webhooks.md). ix_reliability_session_failure_keys
      * read as one range per outcome over the UTC days the range touches: bounded by a day's sessions.
      */
     List<ValueCounts> window(long tenantId, int modality, Instant from, Instant to, @Nullable ReliabilitySplit split) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,34 +218,87 @@ public class ReliabilityService {
                     "At most " + MAX_CODES + " response codes can be chosen; " + responseCodes.size() + " were");
         }
         long tenantId = currentTenant.id();
-        Map<String, long[]> perDay = new LinkedHashMap<>();
         int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
+        Map<String, FailureSum> sums = new LinkedHashMap<>();
         for (var day : repository.failureDays(tenantId, filter, responseCodes)) {
-            perDay.computeIfAbsent(key(day.outcome(), day.responseCode(), day.diagnosticId()), k -> new long[days])[
-                            (int) (day.day().toEpochDay() - filter.from().toEpochDay())] +=
-                    day.sessions();
+            sums.computeIfAbsent(
+                            key(day.outcome(), day.responseCode(), day.diagnosticId()),
+                            k -> new FailureSum(day.outcome(), day.responseCode(), day.diagnosticId(), new long[days]))
+                    .add(day, (int) (day.day().toEpochDay() - filter.from().toEpochDay()));
         }
-        return repository.topFailures(tenantId, filter, responseCodes, limit).stream()
-                .map(row -> {
-                    long[] counts = perDay.getOrDefault(
-                            key(row.outcome(), row.responseCode(), row.diagnosticId()), new long[days]);
-                    String meaning = FailureClassification.meaning(row.responseCode(), row.diagnosticId());
-                    String reason = row.diagnosticHeader() != null
-                                    && !row.diagnosticHeader().isBlank()
-                            ? row.diagnosticHeader()
-                            : meaning == null ? "" : meaning;
+        Map<String, Long> users = new HashMap<>();
+        for (var row : repository.failureUsers(tenantId, filter, responseCodes)) {
+            users.put(key(row.outcome(), row.responseCode(), row.diagnosticId()), row.users());
+        }
+        return sums.values().stream()
+                .sorted(Comparator.comparingLong(FailureSum::sessions)
+                        .reversed()
+                        .thenComparingInt(FailureSum::outcome)
+                        .thenComparing(FailureSum::responseCode, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(FailureSum::diagnosticId, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .limit(limit)
+                .map(sum -> {
+                    // the reason text of the failure's latest session, else what its code means
+                    @Nullable
+                    String header = repository.failureReason(
+                            tenantId, filter, sum.outcome, sum.responseCode, sum.diagnosticId, sum.lastSeen);
+                    String meaning = FailureClassification.meaning(sum.responseCode, sum.diagnosticId);
+                    String reason = header != null && !header.isBlank() ? header : meaning == null ? "" : meaning;
                     return new TopFailure(
-                            FailureClassification.Outcome.ofCode(row.outcome()),
-                            row.responseCode(),
-                            row.diagnosticId(),
+                            FailureClassification.Outcome.ofCode(sum.outcome),
+                            sum.responseCode,
+                            sum.diagnosticId,
                             reason,
-                            row.sessions(),
-                            row.users(),
-                            row.firstSeen(),
-                            row.lastSeen(),
-                            java.util.Arrays.stream(counts).boxed().toList());
+                            sum.sessions,
+                            users.getOrDefault(key(sum.outcome, sum.responseCode, sum.diagnosticId), 0L),
+                            sum.firstSeen,
+                            sum.lastSeen,
+                            java.util.Arrays.stream(sum.perDay).boxed().toList());
                 })
                 .toList();
+    }
+
+    /** A failure key's days summed over the range. */
+    private static final class FailureSum {
+        private final int outcome;
+        private final @Nullable Integer responseCode;
+        private final @Nullable Integer diagnosticId;
+        private final long[] perDay;
+        private long sessions;
+        private Instant firstSeen = Instant.MAX;
+        private Instant lastSeen = Instant.MIN;
+
+        FailureSum(int outcome, @Nullable Integer responseCode, @Nullable Integer diagnosticId, long[] perDay) {
+            this.outcome = outcome;
+            this.responseCode = responseCode;
+            this.diagnosticId = diagnosticId;
+            this.perDay = perDay;
+        }
+
+        void add(ReliabilityReadRepository.FailureDay day, int index) {
+            perDay[index] += day.sessions();
+            sessions += day.sessions();
+            firstSeen = day.firstSeen().isBefore(firstSeen) ? day.firstSeen() : firstSeen;
+            lastSeen = day.lastSeen().isAfter(lastSeen) ? day.lastSeen() : lastSeen;
+        }
+
+        int outcome() {
+            return outcome;
+        }
+
+        @Nullable
+        Integer responseCode() {
+            return responseCode;
+        }
+
+        @Nullable
+        Integer diagnosticId() {
+            return diagnosticId;
+        }
+
+        long sessions() {
+            return sessions;
+        }
     }
 
     private static String key(int outcome, @Nullable Integer responseCode, @Nullable Integer diagnosticId) {

@@ -238,6 +238,7 @@ class ReliabilityIT {
             int outcome,
             @Nullable Integer responseCode,
             @Nullable Integer diagnosticId,
+            @Nullable String header,
             Set<String> users,
             Map<ReliabilitySplit, String> splits) {}
 
@@ -348,6 +349,7 @@ class ReliabilityIT {
                         outcome(r.responseCode(), r.diagnosticId(), ice),
                         r.responseCode(),
                         r.diagnosticId(),
+                        r.diagnosticHeader(),
                         parties,
                         splits(r, Side.FROM, types)));
             }
@@ -544,6 +546,24 @@ class ReliabilityIT {
                                     .toArray()));
         }
         assertThat(shown).as("top failures of %s, codes %s", filter, codes).isEqualTo(expected);
+        // the reason: the header of the failure's latest session, else what its code means
+        for (var failure : service.topFailures(filter, codes, 1000)) {
+            List<Expected> rows =
+                    byKey.get(failure.outcome().code() + "/" + failure.responseCode() + "/" + failure.diagnosticId());
+            Instant latest = rows.stream()
+                    .map(Expected::start)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+            List<Expected> last =
+                    rows.stream().filter(e -> e.start().equals(latest)).toList();
+            if (last.size() == 1) {
+                String header = last.get(0).header();
+                String meaning = FailureClassification.meaning(failure.responseCode(), failure.diagnosticId());
+                assertThat(failure.reason())
+                        .as("reason of %s", failure)
+                        .isEqualTo(header != null ? header : meaning == null ? "" : meaning);
+            }
+        }
         var top = service.topFailures(filter, codes, 3);
         for (int i = 1; i < top.size(); i++) {
             assertThat(top.get(i).sessions()).isLessThanOrEqualTo(top.get(i - 1).sessions());
