@@ -29,11 +29,21 @@ public final class PeriodTotalsState {
 
     private final JdbcClient jdbc;
     private final String stateTable;
+    private final String periodTable;
 
-    /** The state table has one row per tenant: tenant_id (primary key) and report_date (null while not built). */
+    /**
+     * The state table has one row per tenant: tenant_id (primary key) and report_date (null while not built). The
+     * periods are the report periods (report_period).
+     */
     public PeriodTotalsState(JdbcClient jdbc, String stateTable) {
+        this(jdbc, stateTable, "report_period");
+    }
+
+    /** With periods of the report's own, the {@code days} of each row of {@code periodTable}. */
+    public PeriodTotalsState(JdbcClient jdbc, String stateTable, String periodTable) {
         this.jdbc = jdbc;
         this.stateTable = stateTable;
+        this.periodTable = periodTable;
     }
 
     /** The report date the tenant's totals end on, without locking; null when not built yet. */
@@ -53,9 +63,9 @@ public final class PeriodTotalsState {
                 .update();
     }
 
-    /** The report periods' lengths in days, shortest first. */
+    /** The periods' lengths in days, shortest first. */
     public List<Integer> periodDays() {
-        return jdbc.sql("SELECT days FROM report_period ORDER BY days")
+        return jdbc.sql("SELECT days FROM " + periodTable + " ORDER BY days")
                 .query(Integer.class)
                 .list();
     }

@@ -1,5 +1,7 @@
 package org.commsportal.quality;
 
+import java.util.List;
+
 /**
  * The statements of changeset 020 that build the read model from the sessions stored before it, for every tenant
  * (its kept days only): the same generated SQL the listener runs, which a unit test checks the changeset holds.
@@ -50,6 +52,51 @@ final class QualityBackfill {
                             + " AND q.day <= st.report_date",
                     "q.user_id IS NOT NULL",
                     "");
+
+    /** Changeset 051: the stream rows q of every tenant whose totals end on a report date, in the 365-day period. */
+    private static final String IN_YEAR = "quality_stream q JOIN quality_period_state st ON st.tenant_id = q.tenant_id"
+            + " JOIN " + QualityPeriodTotalRepository.PERIODS + " p ON q.day > st.report_date - INTERVAL p.days DAY"
+            + " AND q.day <= st.report_date AND p.days = 365";
+
+    /** Changeset 051: the users' totals of the 365-day period, recounted from the stream rows. */
+    static final String YEAR_USER_TOTALS = "INSERT INTO quality_user_period_total (tenant_id, period_days, modality,"
+            + " user_id, good, poor, unclassified)\nSELECT * FROM (\n"
+            + QualityPeriodTotalRepository.userRows("p.days", IN_YEAR, "q.user_id IS NOT NULL", "")
+            + "\n) d"
+            + replacing(List.of("good", "poor", "unclassified"));
+
+    /** Changeset 051: the users' pair totals of the 365-day period, recounted from the stream rows. */
+    static final String YEAR_USER_PAIR_TOTALS = "INSERT INTO quality_user_pair_period_total (tenant_id,"
+            + " period_days, pair, modality, user_id, good, poor, unclassified)\nSELECT * FROM (\n"
+            + QualityPeriodTotalRepository.pairRows("p.days", IN_YEAR, "q.user_id IS NOT NULL", "")
+            + "\n) d"
+            + replacing(List.of("good", "poor", "unclassified"));
+
+    /** Changeset 051: the split totals of the 365-day period, summed from the split-day rows. */
+    static final String YEAR_SPLIT_TOTALS = "INSERT INTO quality_split_period_total (tenant_id, period_days,"
+            + " split, modality, value, " + String.join(", ", QualitySql.dayCounters()) + ")\nSELECT * FROM (\n"
+            + "SELECT d.tenant_id, p.days, d.split, d.modality, d.value, "
+            + String.join(
+                    ", ",
+                    QualitySql.dayCounters().stream()
+                            .map(c -> "SUM(d." + c + ") AS " + c)
+                            .toList())
+            + "\nFROM quality_split_day d\nJOIN quality_period_state st ON st.tenant_id = d.tenant_id\n"
+            + "JOIN " + QualityPeriodTotalRepository.PERIODS
+            + " p ON d.day > st.report_date - INTERVAL p.days DAY AND d.day <= st.report_date AND p.days = 365\n"
+            + "GROUP BY d.tenant_id, p.days, d.split, d.modality, d.value\n) y"
+            + replacing(QualitySql.dayCounters());
+
+    /**
+     * The recount's figures replace a row's: rows the recount has none for were set to zero before it, as rows
+     * brought to zero stay in these tables.
+     */
+    private static String replacing(List<String> counters) {
+        return "\nON DUPLICATE KEY UPDATE "
+                + String.join(
+                        ", ",
+                        counters.stream().map(c -> c + " = VALUES(" + c + ")").toList());
+    }
 
     private QualityBackfill() {}
 }

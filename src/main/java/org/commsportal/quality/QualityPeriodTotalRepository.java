@@ -24,6 +24,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
+    /**
+     * The periods of these totals (changeset 051): the report periods (report_period) and 365 days, the page's preset
+     * "Last 12 months".
+     */
+    static final String PERIODS = "quality_period";
+
     private static final String TOTALS = "quality_user_period_total";
 
     private static final String SPLITS = "quality_split_period_total";
@@ -39,7 +45,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     QualityPeriodTotalRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.state = new PeriodTotalsState(jdbc, "quality_period_state");
+        this.state = new PeriodTotalsState(jdbc, "quality_period_state", PERIODS);
     }
 
     /** The report date the totals end on, without locking; null when not built yet. */
@@ -87,11 +93,11 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
     }
 
     /** The stream rows q joined to every report period p that holds their day, for totals ending on the report date. */
-    private static final String IN_PERIODS = "quality_stream q JOIN report_period p"
+    private static final String IN_PERIODS = "quality_stream q JOIN " + PERIODS + " p"
             + " ON q.day > :reportDate - INTERVAL p.days DAY AND q.day <= :reportDate";
 
     /** The users' rows of the stream rows {@code from} and {@code where} select (see {@link #addUsers}). */
-    private static String userRows(String period, String from, String where, String sign) {
+    static String userRows(String period, String from, String where, String sign) {
         return "SELECT q.tenant_id, " + period + ", q.modality, q.user_id, " + counts(sign) + " FROM " + from
                 + " WHERE " + where + " GROUP BY q.tenant_id, " + periodGroup(period) + "q.modality, q.user_id";
     }
@@ -175,14 +181,14 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                         QualitySql.dayCounters().stream()
                                 .map(c -> "SUM(d." + c + ") AS " + c)
                                 .toList())
-                + "\nFROM (" + splitDays + ") d\nJOIN report_period p ON d.day > :reportDate - INTERVAL p.days DAY"
+                + "\nFROM (" + splitDays + ") d\nJOIN " + PERIODS + " p ON d.day > :reportDate - INTERVAL p.days DAY"
                 + " AND d.day <= :reportDate\nGROUP BY d.tenant_id, p.days, d.split, d.modality, d.value";
     }
 
     /** Every split total recounted from the split-day rows for the report date (the rows of {@link #rebuild}). */
     private static String splitRecount() {
         return splitPeriods("SELECT * FROM quality_split_day WHERE tenant_id = :t AND day > :reportDate - INTERVAL"
-                + " (SELECT MAX(days) FROM report_period) DAY AND day <= :reportDate");
+                + " (SELECT MAX(days) FROM " + PERIODS + ") DAY AND day <= :reportDate");
     }
 
     /** The split-day rows of the days (after, upTo] as the rows of one period, each counter times {@code sign}. */
@@ -216,8 +222,9 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
     }
 
     /** Every total recounted from the stream rows for the report date (the rows of {@link #rebuild}). */
-    private static final String RECOUNTED = "q.tenant_id = :t AND q.user_id IS NOT NULL"
-            + " AND q.day > :reportDate - INTERVAL (SELECT MAX(days) FROM report_period) DAY AND q.day <= :reportDate";
+    private static final String RECOUNTED =
+            "q.tenant_id = :t AND q.user_id IS NOT NULL" + " AND q.day > :reportDate - INTERVAL (SELECT MAX(days) FROM "
+                    + PERIODS + ") DAY AND q.day <= :reportDate";
 
     /**
      * The window of {@code periodDays} moves from ending on {@code from} to ending on {@code to}: the days it gains,

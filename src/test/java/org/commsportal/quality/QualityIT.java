@@ -923,7 +923,8 @@ class QualityIT {
                 .query(LocalDate.class)
                 .optional()
                 .orElse(null))) {
-            for (int days : List.of(7, 30, 90, 180)) {
+            // the report periods and 365 days, the preset "Last 12 months" (changeset 051)
+            for (int days : List.of(7, 30, 90, 180, 365)) {
                 for (Modality modality : java.util.Arrays.asList(null, Modality.AUDIO, Modality.VIDEO)) {
                     QualityFilter filter =
                             QualityFilter.lastDays(reportDate, days).withModality(modality);
@@ -947,7 +948,8 @@ class QualityIT {
                             .withSplit(QualitySplit.INSIDE, "0")
                             .withModality(Modality.AUDIO),
                     QualityFilter.lastDays(reportDate, 180).withSplit(QualitySplit.CONFERENCE, "1"),
-                    QualityFilter.lastDays(reportDate, 90).withSplit(QualitySplit.VPN, "1"))) {
+                    QualityFilter.lastDays(reportDate, 90).withSplit(QualitySplit.VPN, "1"),
+                    QualityFilter.lastDays(reportDate, 365).withSplit(QualitySplit.CONNECTION, "1"))) {
                 assertThat(periodTotals.subnetPairSums(tenant.id(), filter))
                         .as("subnet pair totals of %s", filter)
                         .isNotNull();

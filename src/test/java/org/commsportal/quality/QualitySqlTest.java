@@ -26,6 +26,11 @@ class QualitySqlTest {
         assertThat(changeset049).contains(squeezed(QualityBackfill.SUBNET_PAIR_DAYS));
         assertThat(changeset049).contains(squeezed(QualityBackfill.SUBNET_PAIR_PERIOD_TOTALS));
         assertThat(changeset049).contains(squeezed(QualityBackfill.USER_PAIR_PERIOD_TOTALS));
+        String changeset051 =
+                squeezed(Files.readString(Path.of("src/main/resources/db/changelog/051-quality-year-period.sql")));
+        assertThat(changeset051).contains(squeezed(QualityBackfill.YEAR_USER_TOTALS));
+        assertThat(changeset051).contains(squeezed(QualityBackfill.YEAR_USER_PAIR_TOTALS));
+        assertThat(changeset051).contains(squeezed(QualityBackfill.YEAR_SPLIT_TOTALS));
     }
 
     @Test
@@ -58,5 +63,7 @@ class QualitySqlTest {
         System.out.println("\n-- changeset 047\n" + QualityBackfill.FILTER_DAYS + ";");
         System.out.println("\n-- changeset 049\n" + QualityBackfill.SUBNET_PAIR_DAYS + ";\n\n"
                 + QualityBackfill.SUBNET_PAIR_PERIOD_TOTALS + ";\n\n" + QualityBackfill.USER_PAIR_PERIOD_TOTALS + ";");
+        System.out.println("\n-- changeset 051\n" + QualityBackfill.YEAR_USER_TOTALS + ";\n\n"
+                + QualityBackfill.YEAR_USER_PAIR_TOTALS + ";\n\n" + QualityBackfill.YEAR_SPLIT_TOTALS + ";");
     }
 }
