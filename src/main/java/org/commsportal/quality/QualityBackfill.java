@@ -87,6 +87,9 @@ final class QualityBackfill {
             + "GROUP BY d.tenant_id, p.days, d.split, d.modality, d.value\n) y"
             + replacing(QualitySql.dayCounters());
 
+    /** Changeset 052: the session-day rows of the stream rows stored before it. */
+    static final String SESSION_DAYS = QualitySql.addSessionDays(QualitySql.sessionDays("quality_stream q", "TRUE", 1));
+
     /**
      * The recount's figures replace a row's: rows the recount has none for were set to zero before it, as rows
      * brought to zero stay in these tables.

@@ -235,6 +235,40 @@ final class QualitySql {
         return addRows("quality_day", DAY_KEY, daysQuery);
     }
 
+    /** The session-day rows' criterion of a tripped rule: 10 + its slot (changeset 052); a verdict is its code. */
+    static final int RULE_CRITERIA = 10;
+
+    /**
+     * The session-day rows (changeset 052) of the stream rows {@code source} gives (aliased q): per UTC day, modality
+     * (0 any) and criterion (a verdict other than Good by its code, a tripped rule as {@link #RULE_CRITERIA} + slot),
+     * the sessions with at least one such stream and the streams, each times {@code sign}. A session's streams are all
+     * on its start day, so a range's sessions with such a stream are the sum of its days' rows: what the
+     * drill-through counts (docs/session-details.md).
+     */
+    static String sessionDays(String source, String where, int sign) {
+        String times = sign < 0 ? "-" : "";
+        List<String> criteria = new ArrayList<>(List.of("SELECT 2 AS criterion", "SELECT 3"));
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            criteria.add("SELECT " + (RULE_CRITERIA + slot));
+        }
+        return "SELECT q.tenant_id, q.day, m.modality, c.criterion, " + times
+                + "COUNT(DISTINCT q.session_id) AS sessions, " + times + "COUNT(*) AS streams\nFROM " + source
+                + "\nJOIN (SELECT 0 AS modality UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) m"
+                + " ON m.modality IN (0, q.modality)\nJOIN (" + String.join(" UNION ALL ", criteria) + ") c"
+                + " ON IF(c.criterion < " + RULE_CRITERIA + ", q.verdict = c.criterion,"
+                + " (q.rules & (1 << (c.criterion - " + (RULE_CRITERIA + 1)
+                + "))) <> 0)\nWHERE q.verdict IN (2, 3) AND "
+                + where + "\nGROUP BY q.tenant_id, q.day, m.modality, c.criterion";
+    }
+
+    /** Adds the rows a {@link #sessionDays} query gives to the session-day table. */
+    static String addSessionDays(String sessionDaysQuery) {
+        return "INSERT INTO quality_session_day (tenant_id, day, modality, criterion, sessions, streams)\n"
+                + "SELECT * FROM (\n" + sessionDaysQuery + "\n) d\nON DUPLICATE KEY UPDATE sessions ="
+                + " quality_session_day.sessions + VALUES(sessions), streams = quality_session_day.streams"
+                + " + VALUES(streams)";
+    }
+
     /** The split-day rows' key columns after tenant_id (changeset 021). */
     static final List<String> SPLIT_DAY_KEY = List.of("day", "modality", "split", "value");
 

@@ -135,6 +135,32 @@ public record QualityStreamCriteria(
         return "SELECT COUNT(*) FROM quality_stream q WHERE " + streamsOfRange(params, placeCondition, days);
     }
 
+    /**
+     * SQL summing the session-day rows (changeset 052) of the UTC days {@code days} of the tenant {@code :tenantId}:
+     * the sessions with at least one stream meeting the criteria ({@code sessions}) or those streams, when the criteria
+     * are a verdict other than Good or a rule, with at most a modality (no split or place); else null. Equal to
+     * {@link #sessionsWithStream} and {@link #countStreamsOfRange} counted over a range of whole UTC days only: the
+     * caller sees to that.
+     */
+    public @Nullable String countOfDays(Map<String, Object> params, List<LocalDate> days, boolean sessions) {
+        if (!selective()
+                || !splits.isEmpty()
+                || place.any()
+                || (rule != null && verdict != null && verdict != QualityVerdict.POOR)) {
+            return null;
+        }
+        params.put("qs_days", days);
+        params.put("qs_day_modality", rule != null ? rule.modality().id() : modality == null ? 0 : modality.id());
+        params.put(
+                "qs_criterion",
+                rule != null
+                        ? QualitySql.RULE_CRITERIA + rule.slot()
+                        : java.util.Objects.requireNonNull(verdict).code());
+        return "SELECT COALESCE(SUM(" + (sessions ? "sessions" : "streams") + "), 0) FROM quality_session_day"
+                + " WHERE tenant_id = :tenantId AND day IN (:qs_days) AND modality = :qs_day_modality"
+                + " AND criterion = :qs_criterion";
+    }
+
     private String streamsOfRange(Map<String, Object> params, String placeCondition, List<LocalDate> days) {
         params.put("qs_days", days);
         return "q.tenant_id = :tenantId AND q.day IN (:qs_days) AND q.session_start >= :from AND q.session_start < :to"

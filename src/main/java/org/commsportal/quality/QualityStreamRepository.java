@@ -41,6 +41,15 @@ class QualityStreamRepository {
     private static final String ADD_FILTERS = QualitySql.addFilterDays(
             QualitySql.filterDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
 
+    private static final String SUBTRACT_SESSIONS = QualitySql.addSessionDays(
+            QualitySql.sessionDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", -1));
+
+    private static final String ADD_SESSIONS = QualitySql.addSessionDays(
+            QualitySql.sessionDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
+
+    /** The sessions per day, modality and criterion with a matching stream (changeset 052). */
+    private static final String SESSION_DAYS = "quality_session_day";
+
     /**
      * The read model's summing tables: day rows by every split value at once, by one split at a time, and by the few-
      * valued splits with at most one of the many-valued ones (changeset 047).
@@ -49,7 +58,7 @@ class QualityStreamRepository {
 
     /** Every table of the read model, the stream rows last. */
     private static final List<String> TABLES = java.util.stream.Stream.concat(
-                    SUM_TABLES.stream(), java.util.stream.Stream.of("quality_stream"))
+                    SUM_TABLES.stream(), java.util.stream.Stream.of(SESSION_DAYS, "quality_stream"))
             .toList();
 
     private static final String INSERT = QualitySql.insertStreams(
@@ -84,6 +93,10 @@ class QualityStreamRepository {
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
                     .update();
+            jdbc.sql(SUBTRACT_SESSIONS)
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .update();
             jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :tenantId AND session_id IN (:ids)")
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
@@ -106,6 +119,7 @@ class QualityStreamRepository {
             jdbc.sql(ADD).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_SPLITS).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_FILTERS).param("tenantId", tenantId).param("ids", ids).update();
+            jdbc.sql(ADD_SESSIONS).param("tenantId", tenantId).param("ids", ids).update();
         }
     }
 
@@ -120,6 +134,11 @@ class QualityStreamRepository {
                         .param("days", chunk)
                         .update();
             }
+            jdbc.sql("DELETE FROM " + SESSION_DAYS + " WHERE tenant_id = :tenantId AND day IN (:days)"
+                            + " AND sessions = 0 AND streams = 0")
+                    .param("tenantId", tenantId)
+                    .param("days", chunk)
+                    .update();
         }
     }
 
@@ -176,6 +195,11 @@ class QualityStreamRepository {
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();
+        jdbc.sql(QualitySql.addSessionDays(
+                        QualitySql.sessionDays("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
     }
 
     /** Stream rows and day rows that differ from a recomputation from the raw rows, described, at most limit. */
@@ -216,7 +240,32 @@ class QualityStreamRepository {
             found.addAll(summingTableDifferences(
                     tenantId, tables.get(i), keys.get(i), recomputations.get(i), limit - found.size()));
         }
+        if (found.size() < limit) {
+            found.addAll(sessionDayDifferences(
+                    tenantId, QualitySql.sessionDays(recomputed, "TRUE", 1), limit - found.size()));
+        }
         return found;
+    }
+
+    /** The session-day rows that differ from the recomputation, described, at most limit. */
+    private List<String> sessionDayDifferences(long tenantId, String recomputation, int limit) {
+        return jdbc.sql("""
+                        SELECT day, modality, criterion, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
+                        FROM (
+                            SELECT 'stored' AS src, day, modality, criterion, CONCAT(sessions, '|', streams) AS sig
+                            FROM %s WHERE tenant_id = :tenantId
+                            UNION ALL
+                            SELECT 'recomputed', day, modality, criterion, CONCAT(sessions, '|', streams) FROM (%s) r
+                        ) u
+                        GROUP BY day, modality, criterion
+                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
+                        LIMIT :limit
+                        """.formatted(SESSION_DAYS, recomputation))
+                .param("tenantId", tenantId)
+                .param("limit", limit)
+                .query((rs, row) -> SESSION_DAYS + " day " + rs.getString("day") + " modality " + rs.getInt("modality")
+                        + " criterion " + rs.getInt("criterion") + ": " + rs.getString("what"))
+                .list();
     }
 
     /**

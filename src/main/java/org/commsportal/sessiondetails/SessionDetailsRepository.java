@@ -96,6 +96,22 @@ class SessionDetailsRepository {
                 + scope.filters().sessionCondition(params, callerPlaceCondition(scope, params)) + ")\n";
     }
 
+    /**
+     * SQL counting the search's sessions (or their matching streams) from the quality session-day rows, when the
+     * sessions are found from their streams alone and the range is whole UTC days (a drill-through's); else null.
+     */
+    private static @Nullable String countOfDays(Scope scope, Map<String, Object> params, boolean sessions) {
+        if (!fromStreams(scope) || scope.filters().aboutSessions() || !wholeUtcDays(scope)) {
+            return null;
+        }
+        return scope.filters().streams().countOfDays(params, utcDays(scope), sessions);
+    }
+
+    private static boolean wholeUtcDays(Scope scope) {
+        return scope.from().atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                && scope.to().atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
     /** Whether the search's sessions are found from their matching streams (see {@link #hits(Scope, Map)}). */
     private static boolean fromStreams(Scope scope) {
         return scope.userId() == null && scope.filters().streams().selective();
@@ -237,6 +253,10 @@ class SessionDetailsRepository {
 
     long count(Scope scope, List<GroupFilter> filters) {
         Map<String, Object> params = parameters(scope, filters);
+        @Nullable String ofDays = filters.isEmpty() ? countOfDays(scope, params, true) : null;
+        if (ofDays != null) {
+            return jdbc.sql(ofDays).params(params).query(Long.class).single();
+        }
         // the hits are the search's sessions: without group filters they are counted without joining their rows
         return jdbc.sql(hits(scope, params)
                         + (filters.isEmpty()
@@ -303,6 +323,10 @@ class SessionDetailsRepository {
     long countStreams(Scope scope) {
         Map<String, Object> params = parameters(scope, List.of());
         var streams = scope.filters().streams();
+        @Nullable String ofDays = countOfDays(scope, params, false);
+        if (ofDays != null) {
+            return jdbc.sql(ofDays).params(params).query(Long.class).single();
+        }
         if (fromStreams(scope) && !scope.filters().aboutSessions()) {
             // every matching stream of the range belongs to a hit: counted from the day index alone
             return jdbc.sql(streams.countStreamsOfRange(params, placeCondition(scope, params), utcDays(scope)))

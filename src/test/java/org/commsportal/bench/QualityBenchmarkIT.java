@@ -173,15 +173,15 @@ class QualityBenchmarkIT {
                     "drill-through session and stream counts, " + span + " days",
                     new double[] {counts.medianMs(), counts.p95Ms(), Double.NaN});
         }
-        // the page's preset "Last 12 months": no report period, so the split-day rows and the grouped stream rows
+        // the page's preset "Last 12 months": a period of the call quality totals (changeset 051)
         QualityFilter year = QualityFilter.lastDays(lastDay, 365);
         var yearPage = Medians.time("page data 365 days", RUNS, () -> quality.report(year));
         results.put(
-                "page data, Last 12 months (split-day rows)",
+                "page data, Last 12 months (period totals)",
                 new double[] {yearPage.medianMs(), yearPage.p95Ms(), Double.NaN});
         var yearUsers = Medians.time("worst users 365 days", RUNS, () -> quality.worstUsers(year, 10));
         results.put(
-                "worst users, Last 12 months (grouped streams)",
+                "worst users, Last 12 months (period totals)",
                 new double[] {yearUsers.medianMs(), yearUsers.p95Ms(), Double.NaN});
         System.out.printf(
                 "%nCall quality, %,d users x %d days, quality records for %d days: %,d streams, %,d day rows"

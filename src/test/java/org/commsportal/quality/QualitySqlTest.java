@@ -31,6 +31,8 @@ class QualitySqlTest {
         assertThat(changeset051).contains(squeezed(QualityBackfill.YEAR_USER_TOTALS));
         assertThat(changeset051).contains(squeezed(QualityBackfill.YEAR_USER_PAIR_TOTALS));
         assertThat(changeset051).contains(squeezed(QualityBackfill.YEAR_SPLIT_TOTALS));
+        assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/052-quality-session-day.sql"))))
+                .contains(squeezed(QualityBackfill.SESSION_DAYS));
     }
 
     @Test
@@ -65,5 +67,6 @@ class QualitySqlTest {
                 + QualityBackfill.SUBNET_PAIR_PERIOD_TOTALS + ";\n\n" + QualityBackfill.USER_PAIR_PERIOD_TOTALS + ";");
         System.out.println("\n-- changeset 051\n" + QualityBackfill.YEAR_USER_TOTALS + ";\n\n"
                 + QualityBackfill.YEAR_USER_PAIR_TOTALS + ";\n\n" + QualityBackfill.YEAR_SPLIT_TOTALS + ";");
+        System.out.println("\n-- changeset 052\n" + QualityBackfill.SESSION_DAYS + ";");
     }
 }

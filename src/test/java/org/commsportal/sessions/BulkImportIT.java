@@ -64,6 +64,7 @@ class BulkImportIT {
             "quality_day",
             "quality_split_day",
             "quality_filter_day",
+            "quality_session_day",
             "reliability_session",
             "reliability_day",
             "feedback_rating",
