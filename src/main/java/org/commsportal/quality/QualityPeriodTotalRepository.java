@@ -258,30 +258,53 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
     }
 
     /**
-     * Users with at least {@code minClassified} Good + Poor streams in the period (of the modality, or all; of the
-     * streams with the fixed value of the pair code, or all with 0), worst Poor % first, as
-     * {@link QualityDayRepository#worstUsers} ranks them from the stream rows.
+     * Users with at least {@code minClassified} Good + Poor streams in the edge's period (of the modality, or all; of
+     * the streams with the fixed value of the pair code, or all with 0) and its days added or taken away (grouped from
+     * the day index, pair code 0 only), worst Poor % first, as {@link QualityDayRepository#worstUsers} ranks them from
+     * the stream rows.
      */
     List<QualityDayRepository.UserSum> worstUsers(
-            long tenantId, int periodDays, int pair, @Nullable Integer modality, long minClassified, int limit) {
+            long tenantId,
+            QualityPeriodTotals.Edge edge,
+            int pair,
+            @Nullable Integer modality,
+            long minClassified,
+            int limit) {
+        String modalityCondition = modality == null ? "" : " AND %s.modality = :modality";
+        String edgeRows = !edge.upTo().isAfter(edge.after()) || pair != 0
+                ? ""
+                : """
+                        UNION ALL
+                        SELECT q.user_id, %1$sSUM(q.verdict = 1), %1$sSUM(q.verdict = 3), %1$sSUM(q.verdict = 2)
+                        FROM quality_stream q
+                        WHERE q.tenant_id = :t AND q.day > :after AND q.day <= :upTo AND q.user_id IS NOT NULL%2$s
+                        GROUP BY q.user_id
+                        """.formatted(edge.sign(), modalityCondition.formatted("q"));
         return jdbc.sql("""
                         SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
                         FROM (
-                            SELECT t.user_id, SUM(t.good) AS good, SUM(t.poor) AS poor,
-                                   SUM(t.unclassified) AS unclassified
-                            FROM %s t
-                            WHERE t.tenant_id = :t AND t.period_days = :days %s
-                            GROUP BY t.user_id
-                            HAVING SUM(t.good + t.poor) >= :minClassified AND SUM(t.poor) > 0
+                            SELECT x.user_id, SUM(x.good) AS good, SUM(x.poor) AS poor,
+                                   SUM(x.unclassified) AS unclassified
+                            FROM (
+                                SELECT t.user_id, t.good, t.poor, t.unclassified
+                                FROM %s t
+                                WHERE t.tenant_id = :t AND t.period_days = :days %s%s
+                                %s
+                            ) x
+                            GROUP BY x.user_id
+                            HAVING SUM(x.good + x.poor) >= :minClassified AND SUM(x.poor) > 0
                         ) w JOIN licensed_user u ON u.id = w.user_id
                         ORDER BY w.poor / (w.good + w.poor) DESC, u.id
                         LIMIT :limit
                         """.formatted(
                                 pair == 0 ? TOTALS : PAIR_TOTALS,
-                                (pair == 0 ? "" : "AND t.pair = :pair ")
-                                        + (modality == null ? "" : "AND t.modality = :modality")))
+                                pair == 0 ? "" : "AND t.pair = :pair",
+                                modalityCondition.formatted("t"),
+                                edgeRows))
                 .param("t", tenantId)
-                .param("days", periodDays)
+                .param("days", edge.periodDays())
+                .param("after", edge.after())
+                .param("upTo", edge.upTo())
                 .param("pair", pair)
                 .param("modality", modality == null ? 0 : modality)
                 .param("minClassified", minClassified)
@@ -297,29 +320,57 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
     }
 
     /**
-     * The split totals of the period, per split, modality and value (the modality's only, or all), as
-     * {@link QualityDayRepository#sumSplit} sums the period's split-day rows with the key (modality, value).
+     * The split totals of the edge's period with its days' split-day rows added or taken away, per split, modality and
+     * value (the modality's only, or all), as {@link QualityDayRepository#sumSplit} sums the range's split-day rows
+     * with the key (modality, value); values that sum to no stream are left out.
      */
     Map<QualitySplit, List<QualityDayRepository.Sum>> splitSums(
-            long tenantId, int periodDays, @Nullable Integer modality) {
+            long tenantId, QualityPeriodTotals.Edge edge, @Nullable Integer modality) {
         String counters = String.join(", ", QualitySql.dayCounters());
+        Map<List<String>, QualityCounts> merged = new java.util.LinkedHashMap<>();
+        String modalityCondition = modality == null ? "" : " AND modality = :modality";
+        jdbc.sql("SELECT split, modality, value, " + counters + " FROM " + SPLITS
+                        + " WHERE tenant_id = :t AND period_days = :days AND split < :splits" + modalityCondition
+                        + " AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
+                .param("t", tenantId)
+                .param("days", edge.periodDays())
+                .param("splits", QualitySplit.values().length)
+                .param("modality", modality == null ? 0 : modality)
+                .query((rs, row) -> merged.merge(
+                        List.of(rs.getString("split"), rs.getString("modality"), rs.getString("value")),
+                        QualityDayRepository.counts(rs),
+                        QualityCounts::plus))
+                .list();
+        if (edge.upTo().isAfter(edge.after())) {
+            jdbc.sql("SELECT split, modality, value, "
+                            + String.join(
+                                    ", ",
+                                    QualitySql.dayCounters().stream()
+                                            .map(c -> edge.sign() + "SUM(" + c + ") AS " + c)
+                                            .toList())
+                            + " FROM quality_split_day WHERE tenant_id = :t AND day > :after AND day <= :upTo"
+                            + " AND split < :splits" + modalityCondition + " GROUP BY split, modality, value")
+                    .param("t", tenantId)
+                    .param("after", edge.after())
+                    .param("upTo", edge.upTo())
+                    .param("splits", QualitySplit.values().length)
+                    .param("modality", modality == null ? 0 : modality)
+                    .query((rs, row) -> merged.merge(
+                            List.of(rs.getString("split"), rs.getString("modality"), rs.getString("value")),
+                            QualityDayRepository.counts(rs),
+                            QualityCounts::plus))
+                    .list();
+        }
         Map<QualitySplit, List<QualityDayRepository.Sum>> sums = new java.util.EnumMap<>(QualitySplit.class);
         for (QualitySplit split : QualitySplit.values()) {
             sums.put(split, new ArrayList<>());
         }
-        jdbc.sql("SELECT split, modality, value, " + counters + " FROM " + SPLITS
-                        + " WHERE tenant_id = :t AND period_days = :days AND split < :splits"
-                        + (modality == null ? "" : " AND modality = :modality")
-                        + " AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
-                .param("t", tenantId)
-                .param("days", periodDays)
-                .param("splits", QualitySplit.values().length)
-                .param("modality", modality == null ? 0 : modality)
-                .query((rs, row) -> sums.get(QualitySplit.values()[rs.getInt("split")])
-                        .add(new QualityDayRepository.Sum(
-                                List.of(rs.getString("modality"), rs.getString("value")),
-                                QualityDayRepository.counts(rs))))
-                .list();
+        merged.forEach((key, counts) -> {
+            if (counts.streams() != 0) {
+                sums.get(QualitySplit.values()[Integer.parseInt(key.get(0))])
+                        .add(new QualityDayRepository.Sum(List.of(key.get(1), key.get(2)), counts));
+            }
+        });
         return sums;
     }
 

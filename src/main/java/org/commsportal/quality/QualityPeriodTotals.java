@@ -85,17 +85,6 @@ public class QualityPeriodTotals {
         }
     }
 
-    /**
-     * The report period of the filter when the totals answer it: no split or place fixed, and a range that is one
-     * report period ending on the date the totals end on; null otherwise (the split-day and stream rows answer then).
-     */
-    private @Nullable Integer period(long tenantId, QualityFilter filter) {
-        if (!filter.splits().isEmpty() || filter.place().any()) {
-            return null;
-        }
-        return periodOfRange(tenantId, filter);
-    }
-
     /** The report period of the filter's range when the totals end on its last day; null otherwise. */
     private @Nullable Integer periodOfRange(long tenantId, QualityFilter filter) {
         int days = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
@@ -106,26 +95,71 @@ public class QualityPeriodTotals {
     }
 
     /**
-     * The worst users of the filter from the totals, when they answer it (see {@link #period}, or a report period with
-     * one few-valued split value fixed: see {@link QualityFilter#oneFewValuedSplit}); else null.
+     * A range ending on the date the totals end on, answered by the totals of the period nearest its length and the
+     * UTC days (after, upTo] between the two, added ({@code sign} "") when the range is longer, taken away ("-") when
+     * shorter; none when the range is a period.
+     */
+    record Edge(int periodDays, LocalDate after, LocalDate upTo, String sign) {}
+
+    /**
+     * The {@link Edge} of the filter's range when it ends on the date the totals end on and the days between it and
+     * the nearest period are fewer than its own days (else grouping the range reads less); null otherwise.
+     */
+    private @Nullable Edge edge(long tenantId, QualityFilter filter) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (!filter.to().equals(reportDate)) {
+            return null;
+        }
+        int days = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
+        int nearest = totals.periodDays().stream()
+                .min(java.util.Comparator.comparingInt((Integer period) -> Math.abs(period - days))
+                        .thenComparingInt(period -> period))
+                .orElseThrow();
+        if (Math.abs(nearest - days) >= days) {
+            return null;
+        }
+        return days >= nearest
+                ? new Edge(nearest, reportDate.minusDays(days), reportDate.minusDays(nearest), "")
+                : new Edge(nearest, reportDate.minusDays(nearest), reportDate.minusDays(days), "-");
+    }
+
+    /**
+     * The worst users of the filter from the totals, when they answer it: no split or place fixed and a range ending
+     * on the date they end on (see {@link #edge}), or a report period with one few-valued split value fixed (see
+     * {@link QualityFilter#oneFewValuedSplit}); else null.
      */
     @Nullable
     List<QualityDayRepository.UserSum> worstUsers(long tenantId, QualityFilter filter, long minClassified, int limit) {
         @Nullable QualitySplit fixed = filter.oneFewValuedSplit();
-        @Nullable Integer days = fixed != null ? periodOfRange(tenantId, filter) : period(tenantId, filter);
-        int pair =
-                fixed == null ? 0 : QualitySql.pairCode(fixed, filter.splits().get(fixed));
-        return days == null ? null : totals.worstUsers(tenantId, days, pair, modalityId(filter), minClassified, limit);
+        if (fixed != null) {
+            @Nullable Integer days = periodOfRange(tenantId, filter);
+            int pair = QualitySql.pairCode(fixed, filter.splits().get(fixed));
+            return days == null
+                    ? null
+                    : totals.worstUsers(
+                            tenantId,
+                            new Edge(days, filter.to(), filter.to(), ""),
+                            pair,
+                            modalityId(filter),
+                            minClassified,
+                            limit);
+        }
+        @Nullable Edge edge = unfiltered(filter) ? edge(tenantId, filter) : null;
+        return edge == null ? null : totals.worstUsers(tenantId, edge, 0, modalityId(filter), minClassified, limit);
     }
 
     /**
-     * Each split's sums per modality and value over the filter's range from the totals, when they answer it (see
-     * {@link #period}); else null.
+     * Each split's sums per modality and value over the filter's range from the totals, when they answer it (no split
+     * or place fixed, a range ending on the date they end on: see {@link #edge}); else null.
      */
     @Nullable
     Map<QualitySplit, List<QualityDayRepository.Sum>> splitSums(long tenantId, QualityFilter filter) {
-        @Nullable Integer days = period(tenantId, filter);
-        return days == null ? null : totals.splitSums(tenantId, days, modalityId(filter));
+        @Nullable Edge edge = unfiltered(filter) ? edge(tenantId, filter) : null;
+        return edge == null ? null : totals.splitSums(tenantId, edge, modalityId(filter));
+    }
+
+    private static boolean unfiltered(QualityFilter filter) {
+        return filter.splits().isEmpty() && !filter.place().any();
     }
 
     /**

@@ -961,8 +961,26 @@ class QualityIT {
                         .isNotNull()
                         .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
             }
-            assertThat(periodTotals.worstUsers(tenant.id(), QualityFilter.lastDays(reportDate, 8), 1, 10))
-                    .as("8 days are no report period")
+            // a custom range ending on the report date: the nearest period's totals with the days between added or
+            // taken away
+            for (int days : List.of(8, 29, 31, 45, 100, 181, 300)) {
+                for (Modality modality : java.util.Arrays.asList(null, Modality.AUDIO)) {
+                    QualityFilter filter =
+                            QualityFilter.lastDays(reportDate, days).withModality(modality);
+                    assertReport(
+                            filter, expected.stream().filter(matching(filter)).toList());
+                    assertThat(periodTotals.worstUsers(tenant.id(), filter, 1, 10))
+                            .as("worst users of %s from the totals and the days between", filter)
+                            .isNotNull()
+                            .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
+                }
+            }
+            assertThat(periodTotals.worstUsers(
+                            tenant.id(),
+                            new QualityFilter(reportDate.minusDays(9), reportDate.minusDays(1), null, Map.of()),
+                            1,
+                            10))
+                    .as("a range ending before the report date")
                     .isNull();
         }
     }
