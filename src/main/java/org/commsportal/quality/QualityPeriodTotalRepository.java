@@ -348,12 +348,18 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                                     QualitySql.dayCounters().stream()
                                             .map(c -> edge.sign() + "SUM(" + c + ") AS " + c)
                                             .toList())
-                            + " FROM quality_split_day WHERE tenant_id = :t AND day > :after AND day <= :upTo"
-                            + " AND split < :splits" + modalityCondition + " GROUP BY split, modality, value")
+                            // the splits listed: their days are ranges of the key (tenant_id, split, day, ...)
+                            + " FROM quality_split_day WHERE tenant_id = :t AND split IN (:singleSplits)"
+                            + " AND day > :after AND day <= :upTo" + modalityCondition
+                            + " GROUP BY split, modality, value")
                     .param("t", tenantId)
                     .param("after", edge.after())
                     .param("upTo", edge.upTo())
-                    .param("splits", QualitySplit.values().length)
+                    .param(
+                            "singleSplits",
+                            java.util.Arrays.stream(QualitySplit.values())
+                                    .map(Enum::ordinal)
+                                    .toList())
                     .param("modality", modality == null ? 0 : modality)
                     .query((rs, row) -> merged.merge(
                             List.of(rs.getString("split"), rs.getString("modality"), rs.getString("value")),
