@@ -329,6 +329,10 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
         String counters = String.join(", ", QualitySql.dayCounters());
         Map<List<String>, QualityCounts> merged = new java.util.LinkedHashMap<>();
         String modalityCondition = modality == null ? "" : " AND modality = :modality";
+        org.springframework.jdbc.core.RowMapper<QualityCounts> mergeInto = (rs, row) -> merged.merge(
+                List.of(rs.getString("split"), rs.getString("modality"), rs.getString("value")),
+                QualityDayRepository.counts(rs),
+                QualityCounts::plus);
         jdbc.sql("SELECT split, modality, value, " + counters + " FROM " + SPLITS
                         + " WHERE tenant_id = :t AND period_days = :days AND split < :splits" + modalityCondition
                         + " AND (good <> 0 OR poor <> 0 OR unclassified <> 0)")
@@ -336,10 +340,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 .param("days", edge.periodDays())
                 .param("splits", QualitySplit.values().length)
                 .param("modality", modality == null ? 0 : modality)
-                .query((rs, row) -> merged.merge(
-                        List.of(rs.getString("split"), rs.getString("modality"), rs.getString("value")),
-                        QualityDayRepository.counts(rs),
-                        QualityCounts::plus))
+                .query(mergeInto)
                 .list();
         if (edge.upTo().isAfter(edge.after())) {
             jdbc.sql("SELECT split, modality, value, "
@@ -361,10 +362,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                                     .map(Enum::ordinal)
                                     .toList())
                     .param("modality", modality == null ? 0 : modality)
-                    .query((rs, row) -> merged.merge(
-                            List.of(rs.getString("split"), rs.getString("modality"), rs.getString("value")),
-                            QualityDayRepository.counts(rs),
-                            QualityCounts::plus))
+                    .query(mergeInto)
                     .list();
         }
         Map<QualitySplit, List<QualityDayRepository.Sum>> sums = new java.util.EnumMap<>(QualitySplit.class);
