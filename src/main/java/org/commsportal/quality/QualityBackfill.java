@@ -29,15 +29,7 @@ final class QualityBackfill {
      */
     static final String SUBNET_PAIR_PERIOD_TOTALS = "INSERT INTO quality_split_period_total (tenant_id, period_days,"
             + " split, modality, value, " + String.join(", ", QualitySql.dayCounters()) + ")\n"
-            + "SELECT d.tenant_id, p.days, d.split, d.modality, d.value, "
-            + String.join(
-                    ", ",
-                    QualitySql.dayCounters().stream()
-                            .map(c -> "SUM(d." + c + ")")
-                            .toList())
-            + "\nFROM quality_split_day d\nJOIN quality_period_state st ON st.tenant_id = d.tenant_id\n"
-            + "JOIN report_period p ON d.day > st.report_date - INTERVAL p.days DAY AND d.day <= st.report_date\n"
-            + "WHERE d.split >= 8\nGROUP BY d.tenant_id, p.days, d.split, d.modality, d.value";
+            + splitPeriodSums("report_period", "", false, "WHERE d.split >= 8\n");
 
     /**
      * Changeset 049: the users' period totals per pair code (the streams with one few-valued split value fixed), for
@@ -75,20 +67,28 @@ final class QualityBackfill {
     /** Changeset 051: the split totals of the 365-day period, summed from the split-day rows. */
     static final String YEAR_SPLIT_TOTALS = "INSERT INTO quality_split_period_total (tenant_id, period_days,"
             + " split, modality, value, " + String.join(", ", QualitySql.dayCounters()) + ")\nSELECT * FROM (\n"
-            + "SELECT d.tenant_id, p.days, d.split, d.modality, d.value, "
-            + String.join(
-                    ", ",
-                    QualitySql.dayCounters().stream()
-                            .map(c -> "SUM(d." + c + ") AS " + c)
-                            .toList())
-            + "\nFROM quality_split_day d\nJOIN quality_period_state st ON st.tenant_id = d.tenant_id\n"
-            + "JOIN " + QualityPeriodTotalRepository.PERIODS
-            + " p ON d.day > st.report_date - INTERVAL p.days DAY AND d.day <= st.report_date AND p.days = 365\n"
-            + "GROUP BY d.tenant_id, p.days, d.split, d.modality, d.value\n) y"
+            + splitPeriodSums(QualityPeriodTotalRepository.PERIODS, " AND p.days = 365", true, "")
+            + "\n) y"
             + replacing(QualitySql.dayCounters());
 
     /** Changeset 052: the session-day rows of the stream rows stored before it. */
     static final String SESSION_DAYS = QualitySql.addSessionDays(QualitySql.sessionDays("quality_stream q", "TRUE", 1));
+
+    /**
+     * The split-day rows d of every tenant whose totals end on a report date, summed per period p of the periods'
+     * table (on the further condition) and split, modality and value; {@code named}: each sum named after its counter.
+     */
+    private static String splitPeriodSums(String periods, String periodCondition, boolean named, String where) {
+        return "SELECT d.tenant_id, p.days, d.split, d.modality, d.value, "
+                + String.join(
+                        ", ",
+                        QualitySql.dayCounters().stream()
+                                .map(c -> "SUM(d." + c + ")" + (named ? " AS " + c : ""))
+                                .toList())
+                + "\nFROM quality_split_day d\nJOIN quality_period_state st ON st.tenant_id = d.tenant_id\n"
+                + "JOIN " + periods + " p ON d.day > st.report_date - INTERVAL p.days DAY AND d.day <= st.report_date"
+                + periodCondition + "\n" + where + "GROUP BY d.tenant_id, p.days, d.split, d.modality, d.value";
+    }
 
     /**
      * The recount's figures replace a row's: rows the recount has none for were set to zero before it, as rows

@@ -259,9 +259,9 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     /**
      * Users with at least {@code minClassified} Good + Poor streams in the edge's period (of the modality, or all; of
-     * the streams with the fixed value of the pair code, or all with 0) and its days added or taken away (grouped from
-     * the day index, pair code 0 only), worst Poor % first, as {@link QualityDayRepository#worstUsers} ranks them from
-     * the stream rows.
+     * the streams with the fixed value of the pair code, or all with 0) and its day ranges added or taken away
+     * (grouped from the day index, pair code 0 only), worst Poor % first, as {@link QualityDayRepository#worstUsers}
+     * ranks them from the stream rows.
      */
     List<QualityDayRepository.UserSum> worstUsers(
             long tenantId,
@@ -271,15 +271,21 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
             long minClassified,
             int limit) {
         String modalityCondition = modality == null ? "" : " AND %s.modality = :modality";
-        String edgeRows = !edge.upTo().isAfter(edge.after()) || pair != 0
-                ? ""
-                : """
-                        UNION ALL
-                        SELECT q.user_id, %1$sSUM(q.verdict = 1), %1$sSUM(q.verdict = 3), %1$sSUM(q.verdict = 2)
-                        FROM quality_stream q
-                        WHERE q.tenant_id = :t AND q.day > :after AND q.day <= :upTo AND q.user_id IS NOT NULL%2$s
-                        GROUP BY q.user_id
-                        """.formatted(edge.sign(), modalityCondition.formatted("q"));
+        StringBuilder edgeRows = new StringBuilder();
+        Map<String, Object> edgeParams = new java.util.HashMap<>();
+        for (int i = 0; pair == 0 && i < edge.days().size(); i++) {
+            QualityPeriodTotals.DayRange days = edge.days().get(i);
+            edgeRows.append("""
+                    UNION ALL
+                    SELECT q.user_id, %1$sSUM(q.verdict = 1), %1$sSUM(q.verdict = 3), %1$sSUM(q.verdict = 2)
+                    FROM quality_stream q
+                    WHERE q.tenant_id = :t AND q.day > :after%3$d AND q.day <= :upTo%3$d
+                      AND q.user_id IS NOT NULL%2$s
+                    GROUP BY q.user_id
+                    """.formatted(days.sign(), modalityCondition.formatted("q"), i));
+            edgeParams.put("after" + i, days.after());
+            edgeParams.put("upTo" + i, days.upTo());
+        }
         return jdbc.sql("""
                         SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
                         FROM (
@@ -303,8 +309,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                                 edgeRows))
                 .param("t", tenantId)
                 .param("days", edge.periodDays())
-                .param("after", edge.after())
-                .param("upTo", edge.upTo())
+                .params(edgeParams)
                 .param("pair", pair)
                 .param("modality", modality == null ? 0 : modality)
                 .param("minClassified", minClassified)
@@ -320,9 +325,9 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
     }
 
     /**
-     * The split totals of the edge's period with its days' split-day rows added or taken away, per split, modality and
-     * value (the modality's only, or all), as {@link QualityDayRepository#sumSplit} sums the range's split-day rows
-     * with the key (modality, value); values that sum to no stream are left out.
+     * The split totals of the edge's period with its day ranges' split-day rows added or taken away, per split,
+     * modality and value (the modality's only, or all), as {@link QualityDayRepository#sumSplit} sums the range's
+     * split-day rows with the key (modality, value); values that sum to no stream are left out.
      */
     Map<QualitySplit, List<QualityDayRepository.Sum>> splitSums(
             long tenantId, QualityPeriodTotals.Edge edge, @Nullable Integer modality) {
@@ -342,20 +347,20 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 .param("modality", modality == null ? 0 : modality)
                 .query(mergeInto)
                 .list();
-        if (edge.upTo().isAfter(edge.after())) {
+        for (QualityPeriodTotals.DayRange days : edge.days()) {
             jdbc.sql("SELECT split, modality, value, "
                             + String.join(
                                     ", ",
                                     QualitySql.dayCounters().stream()
-                                            .map(c -> edge.sign() + "SUM(" + c + ") AS " + c)
+                                            .map(c -> days.sign() + "SUM(" + c + ") AS " + c)
                                             .toList())
                             // the splits listed: their days are ranges of the key (tenant_id, split, day, ...)
                             + " FROM quality_split_day WHERE tenant_id = :t AND split IN (:singleSplits)"
                             + " AND day > :after AND day <= :upTo" + modalityCondition
                             + " GROUP BY split, modality, value")
                     .param("t", tenantId)
-                    .param("after", edge.after())
-                    .param("upTo", edge.upTo())
+                    .param("after", days.after())
+                    .param("upTo", days.upTo())
                     .param(
                             "singleSplits",
                             java.util.Arrays.stream(QualitySplit.values())

@@ -2,6 +2,7 @@ package org.commsportal.quality;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -94,39 +95,57 @@ public class QualityPeriodTotals {
                 : null;
     }
 
-    /**
-     * A range ending on the date the totals end on, answered by the totals of the period nearest its length and the
-     * UTC days (after, upTo] between the two, added ({@code sign} "") when the range is longer, taken away ("-") when
-     * shorter; none when the range is a period.
-     */
-    record Edge(int periodDays, LocalDate after, LocalDate upTo, String sign) {}
+    /** The UTC days (after, upTo] whose rows are added ({@code sign} "") or taken away ("-"). */
+    record DayRange(LocalDate after, LocalDate upTo, String sign) {
 
-    /**
-     * The {@link Edge} of the filter's range when it ends on the date the totals end on and the days between it and
-     * the nearest period are fewer than its own days (else grouping the range reads less); null otherwise.
-     */
-    private @Nullable Edge edge(long tenantId, QualityFilter filter) {
-        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
-        if (!filter.to().equals(reportDate)) {
-            return null;
+        int days() {
+            return (int) ChronoUnit.DAYS.between(after, upTo);
         }
-        int days = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
-        int nearest = totals.periodDays().stream()
-                .min(java.util.Comparator.comparingInt((Integer period) -> Math.abs(period - days))
-                        .thenComparingInt(period -> period))
-                .orElseThrow();
-        if (Math.abs(nearest - days) >= days) {
-            return null;
-        }
-        return days >= nearest
-                ? new Edge(nearest, reportDate.minusDays(days), reportDate.minusDays(nearest), "")
-                : new Edge(nearest, reportDate.minusDays(nearest), reportDate.minusDays(days), "-");
     }
 
     /**
-     * The worst users of the filter from the totals, when they answer it: no split or place fixed and a range ending
-     * on the date they end on (see {@link #edge}), or a report period with one few-valued split value fixed (see
-     * {@link QualityFilter#oneFewValuedSplit}); else null.
+     * A range answered by the totals of a period ending on the date the totals end on, with the days between the
+     * period's start and the range's added (the range starts earlier) or taken away (later), and the days after the
+     * range's end taken away; no days when the range is the period.
+     */
+    record Edge(int periodDays, List<DayRange> days) {}
+
+    /**
+     * The {@link Edge} of the filter's range reading the fewest days, when those are fewer than the range's own (else
+     * grouping the range reads less); null otherwise, or when the range ends after the date the totals end on.
+     */
+    private @Nullable Edge edge(long tenantId, QualityFilter filter) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (reportDate == null || filter.to().isAfter(reportDate)) {
+            return null;
+        }
+        @Nullable Edge best = null;
+        int fewest = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
+        for (int period : totals.periodDays()) { // shortest first: of two equally cheap periods, the shorter
+            LocalDate beforeStart = reportDate.minusDays(period);
+            LocalDate beforeFrom = filter.from().minusDays(1);
+            List<DayRange> days = new ArrayList<>();
+            if (beforeFrom.isBefore(beforeStart)) {
+                days.add(new DayRange(beforeFrom, beforeStart, ""));
+            } else if (beforeFrom.isAfter(beforeStart)) {
+                days.add(new DayRange(beforeStart, beforeFrom, "-"));
+            }
+            if (filter.to().isBefore(reportDate)) {
+                days.add(new DayRange(filter.to(), reportDate, "-"));
+            }
+            int read = days.stream().mapToInt(DayRange::days).sum();
+            if (read < fewest) {
+                best = new Edge(period, days);
+                fewest = read;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The worst users of the filter from the totals, when they answer it: no split or place fixed and a range they
+     * answer (see {@link #edge}), or a report period ending on the date they end on with one few-valued split value
+     * fixed (see {@link QualityFilter#oneFewValuedSplit}); else null.
      */
     @Nullable
     List<QualityDayRepository.UserSum> worstUsers(long tenantId, QualityFilter filter, long minClassified, int limit) {
@@ -137,12 +156,7 @@ public class QualityPeriodTotals {
             return days == null
                     ? null
                     : totals.worstUsers(
-                            tenantId,
-                            new Edge(days, filter.to(), filter.to(), ""),
-                            pair,
-                            modalityId(filter),
-                            minClassified,
-                            limit);
+                            tenantId, new Edge(days, List.of()), pair, modalityId(filter), minClassified, limit);
         }
         @Nullable Edge edge = unfiltered(filter) ? edge(tenantId, filter) : null;
         return edge == null ? null : totals.worstUsers(tenantId, edge, 0, modalityId(filter), minClassified, limit);
@@ -150,7 +164,7 @@ public class QualityPeriodTotals {
 
     /**
      * Each split's sums per modality and value over the filter's range from the totals, when they answer it (no split
-     * or place fixed, a range ending on the date they end on: see {@link #edge}); else null.
+     * or place fixed, a range they answer: see {@link #edge}); else null.
      */
     @Nullable
     Map<QualitySplit, List<QualityDayRepository.Sum>> splitSums(long tenantId, QualityFilter filter) {

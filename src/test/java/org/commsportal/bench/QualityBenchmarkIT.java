@@ -143,18 +143,19 @@ class QualityBenchmarkIT {
             results.put(
                     "worst users, " + (span + 1) + " days (period totals and a day)",
                     new double[] {edgeUsers.medianMs(), edgeUsers.p95Ms(), Double.NaN});
-            // a range in the past: the split-day rows summed, the stream rows grouped from their day index
+            // a range ending a week ago: the period's totals with the week before its start added and the week after
+            // the range's end taken away (split-day rows, the users' stream rows grouped from the day index)
             QualityFilter past =
                     filter.withRange(filter.from().minusDays(7), filter.to().minusDays(7));
             var dayRowsPage =
                     Medians.time("page data " + span + " days a week ago", SLOW_RUNS, () -> quality.report(past));
             results.put(
-                    "page data, " + span + " days ending a week ago (split-day rows)",
+                    "page data, " + span + " days ending a week ago (period totals and 14 days)",
                     new double[] {dayRowsPage.medianMs(), dayRowsPage.p95Ms(), Double.NaN});
             var grouped = Medians.time(
                     "worst users " + span + " days a week ago", SLOW_RUNS, () -> quality.worstUsers(past, 10));
             results.put(
-                    "worst users, " + span + " days ending a week ago (grouped streams)",
+                    "worst users, " + span + " days ending a week ago (period totals and 14 days' users)",
                     new double[] {grouped.medianMs(), grouped.p95Ms(), Double.NaN});
             // a split value fixed: the filter-day rows (changeset 047) instead of the period totals
             QualityFilter wifi = filter.withSplit(org.commsportal.quality.QualitySplit.CONNECTION, "2");

@@ -975,12 +975,26 @@ class QualityIT {
                             .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
                 }
             }
+            // a range ending before the report date: the cheapest period's totals with the days before its start
+            // added or taken away and the days after the range's end taken away
+            for (QualityFilter filter : List.of(
+                    new QualityFilter(reportDate.minusDays(9), reportDate.minusDays(1), null, Map.of()),
+                    new QualityFilter(reportDate.minusDays(36), reportDate.minusDays(7), null, Map.of()),
+                    new QualityFilter(reportDate.minusDays(25), reportDate.minusDays(5), Modality.AUDIO, Map.of()),
+                    new QualityFilter(reportDate.minusDays(186), reportDate.minusDays(7), null, Map.of()),
+                    new QualityFilter(reportDate.minusDays(200), reportDate.minusDays(30), Modality.VIDEO, Map.of()))) {
+                assertReport(filter, expected.stream().filter(matching(filter)).toList());
+                assertThat(periodTotals.worstUsers(tenant.id(), filter, 1, 10))
+                        .as("worst users of %s from the totals and the days around", filter)
+                        .isNotNull()
+                        .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
+            }
             assertThat(periodTotals.worstUsers(
                             tenant.id(),
-                            new QualityFilter(reportDate.minusDays(9), reportDate.minusDays(1), null, Map.of()),
+                            new QualityFilter(reportDate.minusDays(60), reportDate.minusDays(50), null, Map.of()),
                             1,
                             10))
-                    .as("a range ending before the report date")
+                    .as("a short range far before the report date: fewer days grouped than read around a period")
                     .isNull();
         }
     }
