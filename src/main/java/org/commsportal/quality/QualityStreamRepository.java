@@ -238,44 +238,38 @@ class QualityStreamRepository {
                 QualitySql.filterDays(recomputed, "TRUE", 1));
         for (int i = 0; i < tables.size() && found.size() < limit; i++) {
             found.addAll(summingTableDifferences(
-                    tenantId, tables.get(i), keys.get(i), recomputations.get(i), limit - found.size()));
+                    tenantId,
+                    tables.get(i),
+                    keys.get(i),
+                    QualitySql.dayCounters(),
+                    recomputations.get(i),
+                    limit - found.size()));
         }
         if (found.size() < limit) {
-            found.addAll(sessionDayDifferences(
-                    tenantId, QualitySql.sessionDays(recomputed, "TRUE", 1), limit - found.size()));
+            found.addAll(summingTableDifferences(
+                    tenantId,
+                    SESSION_DAYS,
+                    List.of("day", "modality", "criterion"),
+                    List.of("sessions", "streams"),
+                    QualitySql.sessionDays(recomputed, "TRUE", 1),
+                    limit - found.size()));
         }
         return found;
     }
 
-    /** The session-day rows that differ from the recomputation, described, at most limit. */
-    private List<String> sessionDayDifferences(long tenantId, String recomputation, int limit) {
-        return jdbc.sql("""
-                        SELECT day, modality, criterion, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
-                        FROM (
-                            SELECT 'stored' AS src, day, modality, criterion, CONCAT(sessions, '|', streams) AS sig
-                            FROM %s WHERE tenant_id = :tenantId
-                            UNION ALL
-                            SELECT 'recomputed', day, modality, criterion, CONCAT(sessions, '|', streams) FROM (%s) r
-                        ) u
-                        GROUP BY day, modality, criterion
-                        HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
-                        LIMIT :limit
-                        """.formatted(SESSION_DAYS, recomputation))
-                .param("tenantId", tenantId)
-                .param("limit", limit)
-                .query((rs, row) -> SESSION_DAYS + " day " + rs.getString("day") + " modality " + rs.getInt("modality")
-                        + " criterion " + rs.getInt("criterion") + ": " + rs.getString("what"))
-                .list();
-    }
-
     /**
-     * The rows of a summing table (its key columns after tenant_id) that differ from the recomputation (a query giving
-     * the same columns), described as "table column value ...: stored / recomputed", at most limit.
+     * The rows of a summing table (its key columns after tenant_id) whose counters differ from the recomputation's (a
+     * query giving the same columns), described as "table column value ...: stored / recomputed", at most limit.
      */
     private List<String> summingTableDifferences(
-            long tenantId, String table, List<String> keyColumns, String recomputation, int limit) {
+            long tenantId,
+            String table,
+            List<String> keyColumns,
+            List<String> counters,
+            String recomputation,
+            int limit) {
         String key = String.join(", ", keyColumns);
-        String signature = QualitySql.dayCounters().stream().collect(Collectors.joining(", '|', "));
+        String signature = counters.stream().collect(Collectors.joining(", '|', "));
         return jdbc.sql("""
                         SELECT %1$s, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
                         FROM (
