@@ -7,7 +7,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
@@ -29,7 +28,7 @@ class HomeView extends VerticalLayout {
             roleLine.setId("home-roles");
             add(roleLine);
         });
-        var entries = MenuConfiguration.getMenuEntries();
+        var entries = MenuEntries.forCurrentViewer();
         var docs = new RouterLink("the portal's documentation", DocsView.class);
         docs.setId("docs-link");
         if (entries.isEmpty()) {

@@ -16,7 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,6 +30,7 @@ import org.commsportal.activeusers.ActiveUsersService;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.DailyActivity;
 import org.commsportal.base.ui.LocaleNumbers;
+import org.commsportal.base.ui.MenuEntries;
 import org.commsportal.common.ReportPeriod;
 import org.commsportal.deviceusage.DeviceUsageDay;
 import org.commsportal.deviceusage.DeviceUsageService;
@@ -144,7 +144,7 @@ class UsageOverviewView extends VerticalLayout {
         cards.addClassName("overview-cards");
         Map<String, String> titles = new LinkedHashMap<>(); // the usage reports the viewer's roles open
         Map<String, String> savedViewTitles = new LinkedHashMap<>(); // every savable page the viewer's roles open
-        for (var entry : MenuConfiguration.getMenuEntries()) {
+        for (var entry : MenuEntries.forCurrentViewer()) {
             String path = entry.path().replaceAll("^/+", "").replaceAll("/+$", "");
             if (SavedViews.ROUTES.contains(path)) {
                 savedViewTitles.putIfAbsent(path, entry.title());

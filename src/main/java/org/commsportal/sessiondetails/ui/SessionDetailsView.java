@@ -89,7 +89,8 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ONE_USER = "One user";
     static final String EVERY_USER = "Every user, with filters";
-    private final EveryUserForm everyUser;
+    /** Built when first wanted: most visits search one user, and the form is a fifth of the page's components. */
+    private @Nullable EveryUserForm everyUser;
     /** The address parameters of the search on show: the form's or the drill-through's; none before a search. */
     private Map<String, String> searchState = Map.of();
 
@@ -125,15 +126,18 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         var form = new HorizontalLayout(user, from, to, search, zoneLabel);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        everyUser = new EveryUserForm(zone, this::drillThrough, service::places);
         mode.setId("search-mode");
         mode.setItems(ONE_USER, EVERY_USER);
         mode.setValue(ONE_USER);
         mode.addValueChangeListener(change -> {
-            form.setVisible(ONE_USER.equals(change.getValue()));
-            everyUser.setVisible(EVERY_USER.equals(change.getValue()));
+            boolean every = EVERY_USER.equals(change.getValue());
+            form.setVisible(!every);
+            if (every) {
+                everyUserForm().setVisible(true);
+            } else if (everyUser != null) {
+                everyUser.setVisible(false);
+            }
         });
-        everyUser.setVisible(false);
 
         summary.setId("result-summary");
         groupBar.setId("group-by-bar");
@@ -171,8 +175,18 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         tree.setMinHeight("22rem");
         drillThrough.setId("drill-through");
         drillThrough.setVisible(false);
-        add(new H2("Session details"), mode, form, everyUser, drillThrough, toolbar, groupBar, tree);
+        add(new H2("Session details"), mode, form, drillThrough, toolbar, groupBar, tree);
         setFlexGrow(1, tree);
+    }
+
+    /** The every-user form, built and placed below the one-user form on first use. */
+    private EveryUserForm everyUserForm() {
+        if (everyUser == null) {
+            var built = new EveryUserForm(zone, this::drillThrough, service::places);
+            addComponentAtIndex(indexOf(drillThrough), built);
+            everyUser = built;
+        }
+        return everyUser;
     }
 
     /**
@@ -275,7 +289,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         }
         DrillThrough wanted = parsed.search();
         if (wanted.user() == null) {
-            everyUser.show(wanted);
+            everyUserForm().show(wanted);
             mode.setValue(EVERY_USER);
         }
         SessionSearch search;
