@@ -457,21 +457,58 @@ class ActivityPartyDayRepository {
                 + ", dial_microsoft_sessions + dial_third_party_sessions, 0)) = 0";
     }
 
+    /** The per-user columns of one kind, as the table selects them (declared before the queries built from it): a user without rows has zeros, not unknowns. */
+    private static final List<String> CONFERENCE_COLUMNS = List.of(
+            "im",
+            "audio_video",
+            "app_sharing",
+            "web",
+            "dial_third_party",
+            "dial_microsoft",
+            "audio_video_ms",
+            "dial_in_microsoft_ms",
+            "dial_out_microsoft_ms");
+
     /**
-     * Per user, the figures of the days in [from, to] and the last day of each kind up to lastTo; %s is the
-     * condition on user_id.
+     * Per user, the figures of the days in [from, to] and the last day of each kind up to lastTo; %1$s is the
+     * condition on user_id. The last days come from the primary key's (user, kind) groups, their latest day alone,
+     * and the figures from the range's rows alone: reading every row of each user up to lastTo for both made a
+     * one-day user detail of 1,000 users over 180 days four fifths of the database's work under API load
+     * (docs/scaling.md, "API under load").
      */
-    private static final String PER_USER =
-            """
-            SELECT user_id,
-                   SUM(IF(kind = 0 AND day BETWEEN :from AND :to, sessions, 0)) AS peer_to_peer,
-                   MAX(IF(kind = 0, day, NULL)) AS peer_to_peer_last,
-                   %s,
-                   %s
-            FROM activity_party_day
-            WHERE tenant_id = :tenantId AND user_id %%s AND day <= :lastTo
-            GROUP BY user_id
-            """.formatted(conferenceColumns(1, "organized"), conferenceColumns(2, "participated"));
+    private static final String PER_USER = """
+            SELECT l.user_id,
+                   IF(f.user_id IS NULL, 0, f.peer_to_peer) AS peer_to_peer, l.peer_to_peer_last,
+                   %1$s,
+                   %2$s
+            FROM (
+                SELECT user_id,
+                       MAX(IF(kind = 0, last_day, NULL)) AS peer_to_peer_last,
+                       MAX(IF(kind = 1, last_day, NULL)) AS organized_last,
+                       MAX(IF(kind = 2, last_day, NULL)) AS participated_last
+                FROM (
+                    SELECT user_id, kind, MAX(day) AS last_day
+                    FROM activity_party_day
+                    WHERE tenant_id = :tenantId AND user_id %%1$s AND day <= :lastTo
+                    GROUP BY user_id, kind
+                ) k
+                GROUP BY user_id
+            ) l
+            LEFT JOIN (
+                SELECT user_id,
+                       SUM(IF(kind = 0, sessions, 0)) AS peer_to_peer,
+                       %3$s,
+                       %4$s
+                FROM activity_party_day
+                WHERE tenant_id = :tenantId AND user_id %%1$s AND kind IN (0, 1, 2)
+                  AND day BETWEEN :from AND :to AND day <= :lastTo
+                GROUP BY user_id
+            ) f ON f.user_id = l.user_id
+            """.formatted(
+                    rangeFigures("organized"),
+                    rangeFigures("participated"),
+                    conferenceColumns(1, "organized"),
+                    conferenceColumns(2, "participated"));
 
     /**
      * Per user of the ids, the figures of the days in [from, until) and the last day of each kind before until;
@@ -773,21 +810,20 @@ class ActivityPartyDayRepository {
                 "IF(" + providerUnknown(inPeriod) + ", NULL, SUM(IF(" + inPeriod + ", dial_in_microsoft_ms, 0))) AS "
                         + name + "_dial_in_microsoft_ms",
                 "IF(" + providerUnknown(inPeriod) + ", NULL, SUM(IF(" + inPeriod + ", dial_out_microsoft_ms, 0))) AS "
-                        + name + "_dial_out_microsoft_ms",
-                "MAX(IF(kind = " + kind + ", day, NULL)) AS " + name + "_last");
+                        + name + "_dial_out_microsoft_ms");
     }
 
-    /** The per-user columns of one kind, as the table selects them: a user without rows has zeros, not unknowns. */
-    private static final List<String> CONFERENCE_COLUMNS = List.of(
-            "im",
-            "audio_video",
-            "app_sharing",
-            "web",
-            "dial_third_party",
-            "dial_microsoft",
-            "audio_video_ms",
-            "dial_in_microsoft_ms",
-            "dial_out_microsoft_ms");
+    /** A kind's figures from the range's rows ({@code f}) and its last day ({@code l}); zeros for a user without rows. */
+    private static String rangeFigures(String name) {
+        List<String> columns = new ArrayList<>();
+        columns.add("IF(f.user_id IS NULL, 0, f." + name + ") AS " + name);
+        for (String column : CONFERENCE_COLUMNS) {
+            String qualified = name + "_" + column;
+            columns.add("IF(f.user_id IS NULL, 0, f." + qualified + ") AS " + qualified);
+        }
+        columns.add("l." + name + "_last");
+        return String.join(", ", columns);
+    }
 
     private static ConferenceFigures conferences(java.sql.ResultSet rs, String name) throws java.sql.SQLException {
         @Nullable LocalDate last = rs.getObject(name + "_last", LocalDate.class);
