@@ -505,8 +505,8 @@ class ActivityPartyDayRepository {
                 GROUP BY user_id
             ) f ON f.user_id = l.user_id
             """.formatted(
-                    rangeFigures("organized"),
-                    rangeFigures("participated"),
+                    figuresOrZeros("organized", "f", "l"),
+                    figuresOrZeros("participated", "f", "l"),
                     conferenceColumns(1, "organized"),
                     conferenceColumns(2, "participated"));
 
@@ -662,22 +662,11 @@ class ActivityPartyDayRepository {
                 ORDER BY t.%5$s%6$s, t.id%6$s
                 """.formatted(
                         shown,
-                        selectConference("organized"),
-                        selectConference("participated"),
+                        figuresOrZeros("organized", "a", "a"),
+                        figuresOrZeros("participated", "a", "a"),
                         PER_USER.formatted("<> 0"),
                         sort.sortColumn(),
                         direction);
-    }
-
-    private static String selectConference(String name) {
-        List<String> columns = new ArrayList<>();
-        columns.add("COALESCE(a." + name + ", 0) AS " + name);
-        for (String column : CONFERENCE_COLUMNS) {
-            String qualified = name + "_" + column;
-            columns.add("IF(a.user_id IS NULL, 0, a." + qualified + ") AS " + qualified);
-        }
-        columns.add("a." + name + "_last");
-        return String.join(", ", columns);
     }
 
     List<SkypeActivityUserRow> page(TableScope scope, SkypeActivityQuery query, int offset, int limit) {
@@ -813,15 +802,18 @@ class ActivityPartyDayRepository {
                         + name + "_dial_out_microsoft_ms");
     }
 
-    /** A kind's figures from the range's rows ({@code f}) and its last day ({@code l}); zeros for a user without rows. */
-    private static String rangeFigures(String name) {
+    /**
+     * A kind's figures from the derived table {@code figures} and its last day from {@code last}: zeros, not unknowns,
+     * for a user without rows there.
+     */
+    private static String figuresOrZeros(String name, String figures, String last) {
         List<String> columns = new ArrayList<>();
-        columns.add("IF(f.user_id IS NULL, 0, f." + name + ") AS " + name);
+        columns.add("IF(" + figures + ".user_id IS NULL, 0, " + figures + "." + name + ") AS " + name);
         for (String column : CONFERENCE_COLUMNS) {
             String qualified = name + "_" + column;
-            columns.add("IF(f.user_id IS NULL, 0, f." + qualified + ") AS " + qualified);
+            columns.add("IF(" + figures + ".user_id IS NULL, 0, " + figures + "." + qualified + ") AS " + qualified);
         }
-        columns.add("l." + name + "_last");
+        columns.add(last + "." + name + "_last");
         return String.join(", ", columns);
     }
 
