@@ -457,7 +457,10 @@ class ActivityPartyDayRepository {
                 + ", dial_microsoft_sessions + dial_third_party_sessions, 0)) = 0";
     }
 
-    /** The per-user columns of one kind, as the table selects them (declared before the queries built from it): a user without rows has zeros, not unknowns. */
+    /**
+     * The per-user columns of one kind, as the table selects them: a user without rows has zeros, not unknowns.
+     * Declared before the queries built from it, which are built when the class is loaded.
+     */
     private static final List<String> CONFERENCE_COLUMNS = List.of(
             "im",
             "audio_video",
