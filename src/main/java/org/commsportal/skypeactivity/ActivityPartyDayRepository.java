@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.stream.Stream;
 import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
@@ -345,25 +346,21 @@ class ActivityPartyDayRepository {
             GROUP BY day, kind
             """;
 
-    private static final List<String> DAY_TOTAL_COLUMNS = List.of(
-            "sessions",
-            "users",
-            "conferences",
-            "im",
-            "audio_video",
-            "app_sharing",
-            "web",
-            "dial_third_party",
-            "dial_microsoft",
-            "im_users",
-            "audio_video_users",
-            "app_sharing_users",
-            "web_users",
-            "dial_third_party_users",
-            "dial_microsoft_users",
-            "audio_video_ms",
-            "dial_in_microsoft_ms",
-            "dial_out_microsoft_ms");
+    /** The figures {@link #conferenceTypes} counts, by the names it gives them (before any suffix). */
+    private static final List<String> CONFERENCE_TYPES =
+            List.of("im", "audio_video", "app_sharing", "web", "dial_third_party", "dial_microsoft");
+
+    /** Minutes of conferences, summed beside the types. */
+    private static final List<String> CONFERENCE_MINUTES =
+            List.of("audio_video_ms", "dial_in_microsoft_ms", "dial_out_microsoft_ms");
+
+    private static final List<String> DAY_TOTAL_COLUMNS = Stream.of(
+                    List.of("sessions", "users", "conferences"),
+                    CONFERENCE_TYPES,
+                    CONFERENCE_TYPES.stream().map(type -> type + "_users").toList(),
+                    CONFERENCE_MINUTES)
+            .flatMap(List::stream)
+            .toList();
 
     private static String dayTotals(String condition) {
         return DAY_TOTALS
@@ -461,16 +458,9 @@ class ActivityPartyDayRepository {
      * The per-user columns of one kind, as the table selects them: a user without rows has zeros, not unknowns.
      * Declared before the queries built from it, which are built when the class is loaded.
      */
-    private static final List<String> CONFERENCE_COLUMNS = List.of(
-            "im",
-            "audio_video",
-            "app_sharing",
-            "web",
-            "dial_third_party",
-            "dial_microsoft",
-            "audio_video_ms",
-            "dial_in_microsoft_ms",
-            "dial_out_microsoft_ms");
+    private static final List<String> CONFERENCE_COLUMNS = Stream.concat(
+                    CONFERENCE_TYPES.stream(), CONFERENCE_MINUTES.stream())
+            .toList();
 
     /**
      * Per user, the figures of the days in [from, to] and the last day of each kind up to lastTo; %1$s is the

@@ -14,8 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The pages the signed-in roles may open, as the menu lists them. Vaadin decides them by checking every route's access
- * annotation against the request, looking services up on the class path as it goes: about a twentieth of the portal's
- * CPU when every page open did it (docs/load-test.md). Views are open by role alone (their {@code @RolesAllowed} and
+ * annotation against the request, looking services up on the class path as it goes: about 7 % of the portal's CPU
+ * under load when every page open did it (docs/load-test.md). Views are open by role alone (their {@code @RolesAllowed} and
  * {@code @PermitAll}), so the answer is kept per set of granted authorities.
  */
 public final class MenuEntries {
