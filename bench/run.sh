@@ -7,7 +7,9 @@
 #   M  10,000 users x 180 days   (~16 million; the first load takes about 70 minutes on 2 cores, then reused)
 #   L 100,000 users x  30 days   (~25 million)
 #
-# Each size keeps its database in target/bench-data/<size> and reuses its data sets on later runs. The portal under
+# Each size keeps its database in target/bench-data/<size> and reuses its data sets on later runs. A load that was
+# stopped resumes where it stopped on the next run (each day and each read model's rebuild is one remembered step);
+# -Dbench.checkLoad=true compares a new data set's read models with a recomputation (small sizes only). The portal under
 # benchmark runs on a fixed day (BENCH_TODAY, default the bench profile's bench.today in pom.xml; see BenchClock), and
 # the data sets end the day before, so runs on later calendar days reuse them; a new BENCH_TODAY loads new ones next
 # to the old (delete target/bench-data/<size> to reclaim the space). The ingest benchmark adds a new tenant on every run.
@@ -24,9 +26,9 @@ cd "$(dirname "$0")/.."
 SIZE=${1:-S}
 [ $# -gt 0 ] && shift
 case "$SIZE" in
-  S) USERS=1000;   DAYS=180; BATCHES=20;  IMPORT=200000;  NAIVE_RUNS=3 ;;
-  M) USERS=10000;  DAYS=180; BATCHES=40;  IMPORT=1000000; NAIVE_RUNS=1 ;;
-  L) USERS=100000; DAYS=30;  BATCHES=100; IMPORT=1000000; NAIVE_RUNS=1 ;;
+  S) USERS=1000;   DAYS=180; BATCHES=20;  IMPORT=200000;  NAIVE_RUNS=3; POOL=4G ;;
+  M) USERS=10000;  DAYS=180; BATCHES=40;  IMPORT=1000000; NAIVE_RUNS=1; POOL=4G ;;
+  L) USERS=100000; DAYS=30;  BATCHES=100; IMPORT=1000000; NAIVE_RUNS=1; POOL=10G ;;
   *) echo "usage: bench/run.sh [S|M|L] [extra Maven arguments]" >&2; exit 2 ;;
 esac
 EXPORT_ROWS=${BENCH_EXPORT_ROWS:-1000000}
@@ -44,7 +46,7 @@ set +e
   -Dbench.dataset="$SIZE" -Dbench.users="$USERS" -Dbench.days="$DAYS" \
   -Dbench.dataDir="$PWD/target/bench-data/$SIZE" \
   -Dbench.ingest.batches="$BATCHES" -Dbench.import.sessions="$IMPORT" -Dbench.exportRows="$EXPORT_ROWS" \
-  -Dbench.naiveRuns="$NAIVE_RUNS" \
+  -Dbench.naiveRuns="$NAIVE_RUNS" -Dbench.bufferPool="$POOL" \
   ${BENCH_TODAY:+-Dbench.today="$BENCH_TODAY"} \
   "$@" 2>&1 | tee "$LOG" | grep --line-buffered -E '^(Reusing|Loaded|  loaded|\[INFO\] (Running|Tests run:)|\[ERROR\]|\[WARNING\] Tests run:)'
 status=${PIPESTATUS[0]}

@@ -19,7 +19,8 @@ class EmbeddedDatabaseConfiguration {
                 properties.dataDir(),
                 properties.baseDir(),
                 properties.databaseName(),
-                properties.innodbBufferPoolSize());
+                properties.innodbBufferPoolSize(),
+                properties.innodbLogFileSize());
     }
 
     @Bean

@@ -48,12 +48,22 @@ public final class EmbeddedMariaDb {
     }
 
     /** Starts the server for this data directory, or returns the one this JVM already started. */
-    public static EmbeddedMariaDb startOnce(Path dataDir, Path baseDir, String databaseName, String bufferPoolSize) {
+    public static EmbeddedMariaDb startOnce(
+            Path dataDir, Path baseDir, String databaseName, String bufferPoolSize, String logFileSize) {
         return RUNNING.computeIfAbsent(
-                dataDir.toAbsolutePath().normalize(), dir -> start(dir, baseDir, databaseName, bufferPoolSize));
+                dataDir.toAbsolutePath().normalize(),
+                dir -> start(dir, baseDir, databaseName, bufferPoolSize, logFileSize));
     }
 
     static EmbeddedMariaDb start(Path dataDir, Path baseDir, String databaseName, String bufferPoolSize) {
+        return start(dataDir, baseDir, databaseName, bufferPoolSize, DEFAULT_LOG_FILE_SIZE);
+    }
+
+    /** MariaDB's own default redo log size. */
+    static final String DEFAULT_LOG_FILE_SIZE = "96M";
+
+    static EmbeddedMariaDb start(
+            Path dataDir, Path baseDir, String databaseName, String bufferPoolSize, String logFileSize) {
         Path initFile = dataDir.resolve(INIT_FILE_NAME);
         try {
             Path tmpDir = baseDir.resolve("tmp");
@@ -76,6 +86,8 @@ public final class EmbeddedMariaDb {
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--innodb-buffer-pool-size=" + bufferPoolSize)
+                    // given at every start: a server that crashed with a larger log must recover with it
+                    .addArg("--innodb-log-file-size=" + logFileSize)
                     .addArg("--skip-name-resolve")
                     .addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {

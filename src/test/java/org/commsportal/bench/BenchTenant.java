@@ -3,17 +3,25 @@ package org.commsportal.bench;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.commsportal.QualityRankRecomputation;
 import org.commsportal.TestTenants;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
 import org.commsportal.security.Role;
 import org.commsportal.sessions.ReadModelCheck;
+import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.Tenant;
 import org.commsportal.tenant.TenantService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A large tenant for benchmarks, loaded with set-based SQL (MariaDB's sequence engine) instead of the ingestion
@@ -32,6 +40,9 @@ class BenchTenant {
     private final CurrentTenant currentTenant;
     private final TestTenants testTenants;
     private final ReadModelCheck readModels;
+    private final List<SessionChangeListener> readModelList;
+    /** The load's transactions: INSERT ... SELECT reads its source without locking it, so two days load at once. */
+    private final TransactionTemplate readCommitted;
 
     BenchTenant(
             JdbcClient jdbc,
@@ -39,8 +50,13 @@ class BenchTenant {
             DirectoryService directory,
             CurrentTenant currentTenant,
             TestTenants testTenants,
-            ReadModelCheck readModels) {
+            ReadModelCheck readModels,
+            List<SessionChangeListener> readModelList,
+            PlatformTransactionManager transactions) {
         this.readModels = readModels;
+        this.readModelList = readModelList;
+        this.readCommitted = new TransactionTemplate(transactions);
+        this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.directory = directory;
@@ -48,50 +64,198 @@ class BenchTenant {
         this.testTenants = testTenants;
     }
 
-    /** The tenant for this size, loaded now unless an earlier run loaded it completely. */
+    /**
+     * The tenant for this size, loaded now unless an earlier run loaded it completely. The load is resumable: each step
+     * (the users, each day's sessions and what derives from them, each day's PSTN calls, each read model's rebuild) is
+     * remembered in {@code bench_load_step} when it commits, so a run after an interrupted one removes what the
+     * interrupted step left and goes on from there (at size L the whole load takes over an hour).
+     */
     Tenant load(int users, int days, LocalDate lastDay) {
         String name = "bench-" + users + "x" + days + "-" + lastDay + ".example";
         jdbc.sql("CREATE TABLE IF NOT EXISTS bench_complete (tenant_id BIGINT PRIMARY KEY)")
+                .update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_load_step (tenant_id BIGINT, step VARCHAR(100), seconds INT, "
+                        + "PRIMARY KEY (tenant_id, step))")
                 .update();
         var existing = tenants.findByName(name);
         if (existing.isPresent() && complete(existing.get().id())) {
             System.out.println("Reusing data set " + name);
             return existing.get();
         }
-        if (existing.isPresent()) {
-            throw new IllegalStateException("Data set " + name + " is incomplete; delete "
-                    + System.getProperty("portal.embedded-db.data-dir") + " and run again");
-        }
         long started = System.nanoTime();
-        Tenant tenant = tenants.create(name, java.util.UUID.randomUUID(), false);
-        loadUsers(tenant, users, lastDay.minusDays(days + 30L));
-        int perDay = (int) Math.round(users * SESSIONS_PER_USER_DAY);
-        for (int d = 0; d < days; d++) {
-            LocalDate day = lastDay.minusDays(days - 1L - d);
-            loadDay(tenant.id(), day, d, users, perDay);
-            loadConferences(tenant.id(), day, d, users);
-            if ((d + 1) % 20 == 0 || d == days - 1) {
-                System.out.printf(
-                        "  loaded %d of %d days (%,d sessions/day) after %d s%n",
-                        d + 1, days, perDay, (System.nanoTime() - started) / 1_000_000_000);
-            }
+        Tenant tenant;
+        if (existing.isPresent()) {
+            tenant = existing.get();
+            System.out.println("Resuming the load of " + name + " after " + stepsDone(tenant.id()) + " steps");
+        } else {
+            tenant = tenants.create(name, java.util.UUID.randomUUID(), false);
         }
-        // what the PSTN pages read, before the one rebuild of every read model (adding it later costs a second one)
-        addPstnRows(tenant.id(), users, days, lastDay, started);
-        recordDialogs(jdbc, tenant.id());
-        QualityRankRecomputation.store(
-                jdbc, tenant.id()); // no quality records yet: real-time sessions are Unclassified
-        // the read models that rebuild from raw sessions: the activity pages' and device usage
-        System.out.println("  rebuilt " + readModels.rebuild(tenant.id()) + " after "
-                + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        long t = tenant.id();
+        step(t, "users", () -> loadUsers(tenant, users, lastDay.minusDays(days + 30L)));
+        // what the PSTN pages read, loaded with the sessions (adding it later costs a second rebuild)
+        addPstnUsers(t, lastDay.minusDays(days - 1L), lastDay);
+        loadDays(t, users, days, lastDay, started);
+        rebuildReadModels(t, lastDay.minusDays(days - 1L), lastDay, started);
+        if (Boolean.getBoolean("bench.checkLoad")) {
+            // a recomputation of every read model from the raw rows (verify-rollups): for small sizes only
+            List<String> differences = readModels.differences(t, 20);
+            if (!differences.isEmpty()) {
+                throw new IllegalStateException("The loaded read models differ from the raw rows: " + differences);
+            }
+            System.out.println("  every read model equals a recomputation from the raw rows");
+        }
         jdbc.sql("INSERT INTO bench_complete (tenant_id) VALUES (:t)")
-                .param("t", tenant.id())
+                .param("t", t)
                 .update();
         jdbc.sql("INSERT INTO bench_pstn_complete (tenant_id) VALUES (:t)")
-                .param("t", tenant.id())
+                .param("t", t)
                 .update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;
+    }
+
+    /**
+     * Each day's sessions, then on a second connection what derives from them (media, daily rollups, idempotency keys,
+     * the quality rank), so the database works on two days at once: inserting day d+1's sessions while deriving day
+     * d's. Each day is marked loaded when its derived rows commit; a day an interrupted run left half done is removed
+     * first.
+     */
+    private void loadDays(long t, int users, int days, LocalDate lastDay, long started) {
+        int perDay = (int) Math.round(users * SESSIONS_PER_USER_DAY);
+        ExecutorService deriving = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> previous = CompletableFuture.completedFuture(null);
+            int[] loaded = {0};
+            for (int d = 0; d < days; d++) {
+                LocalDate day = lastDay.minusDays(days - 1L - d);
+                int dayNumber = d;
+                if (done(t, "day " + day)) {
+                    loaded[0]++;
+                    continue;
+                }
+                readCommitted.executeWithoutResult(status -> {
+                    removeDay(t, day);
+                    insertDaySessions(t, day, dayNumber, users, perDay);
+                    insertConferenceSessions(t, day, dayNumber, users);
+                    insertPstnSessions(t, day, dayNumber, users, (int) Math.round(users * PSTN_CALLS_PER_USER_DAY));
+                });
+                await(previous); // at most one day ahead of the derived rows
+                previous = deriving.submit(() -> {
+                    long stepStarted = System.nanoTime();
+                    readCommitted.executeWithoutResult(status -> {
+                        deriveDay(t, day);
+                        markDone(t, "day " + day, stepStarted);
+                    });
+                    if (++loaded[0] % 10 == 0 || loaded[0] == days) {
+                        System.out.printf(
+                                "  loaded %d of %d days (%,d sessions/day) after %d s%n",
+                                loaded[0], days, perDay, (System.nanoTime() - started) / 1_000_000_000);
+                    }
+                });
+            }
+            await(previous);
+        } finally {
+            deriving.shutdownNow();
+        }
+    }
+
+    private static void await(Future<?> step) {
+        try {
+            step.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What an interrupted run left of a day that is not marked loaded. */
+    private void removeDay(long t, LocalDate day) {
+        var from = day.atStartOfDay();
+        var to = from.plusDays(1);
+        for (String table : List.of("session_media", "comm_session")) {
+            String start = org.commsportal.sessions.RawSessionTables.START_COLUMNS.get(table);
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t AND " + start + " >= :from AND " + start
+                            + " < :to")
+                    .param("t", t)
+                    .param("from", from)
+                    .param("to", to)
+                    .update();
+        }
+        for (String table : List.of("session_dialog")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t AND start_time >= :from AND start_time < :to")
+                    .param("t", t)
+                    .param("from", from)
+                    .param("to", to)
+                    .update();
+        }
+        for (String table : List.of("user_daily_rollup", "tenant_daily_rollup")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :t AND day = :day")
+                    .param("t", t)
+                    .param("day", day)
+                    .update();
+        }
+    }
+
+    /** Runs {@code step} unless an earlier run did, then remembers it with its time. */
+    private void step(long t, String step, Runnable work) {
+        if (done(t, step)) {
+            return;
+        }
+        long stepStarted = System.nanoTime();
+        work.run();
+        markDone(t, step, stepStarted);
+    }
+
+    private boolean done(long t, String step) {
+        return jdbc.sql("SELECT COUNT(*) FROM bench_load_step WHERE tenant_id = :t AND step = :s")
+                        .param("t", t)
+                        .param("s", step)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private void markDone(long t, String step, long stepStarted) {
+        jdbc.sql("INSERT INTO bench_load_step (tenant_id, step, seconds) VALUES (:t, :s, :sec)")
+                .param("t", t)
+                .param("s", step)
+                .param("sec", (System.nanoTime() - stepStarted) / 1_000_000_000)
+                .update();
+    }
+
+    private long stepsDone(long t) {
+        return jdbc.sql("SELECT COUNT(*) FROM bench_load_step WHERE tenant_id = :t")
+                .param("t", t)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Every read model that can rebuild itself from the raw rows, in the read models' order, each as a bulk import's
+     * finish rebuilds it (SessionChangeListener#rebuildDays, a week per transaction, as the tenant), else in one
+     * transaction; each remembered when done, with its time.
+     */
+    private void rebuildReadModels(long t, LocalDate first, LocalDate last, long started) {
+        for (SessionChangeListener readModel : readModelList) {
+            String name =
+                    org.springframework.util.ClassUtils.getUserClass(readModel).getSimpleName();
+            long stepStarted = System.nanoTime();
+            if (done(t, "rebuilt " + name)) {
+                continue;
+            }
+            boolean rebuilt =
+                    currentTenant.runAs(t, () -> readModel.rebuildDays(t, first, last)) || readModel.rebuild(t);
+            if (rebuilt) {
+                markDone(t, "rebuilt " + name, stepStarted);
+                System.out.printf(
+                        "  rebuilt %s in %d s, after %d s%n",
+                        name,
+                        (System.nanoTime() - stepStarted) / 1_000_000_000,
+                        (System.nanoTime() - started) / 1_000_000_000);
+            }
+        }
     }
 
     /**
@@ -324,21 +488,6 @@ class BenchTenant {
             return;
         }
         LocalDate firstDay = lastDay.minusDays(days - 1L);
-        boolean partial = jdbc.sql("""
-                        SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t AND start_time >= :from
-                          AND start_time < :to AND dialog_id LIKE :prefix
-                        """)
-                        .param("t", tenant.id())
-                        .param("from", firstDay.atStartOfDay())
-                        .param("to", firstDay.plusDays(1).atStartOfDay())
-                        .param("prefix", PSTN_DIALOG_PREFIX + "%")
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (partial) {
-            throw new IllegalStateException("The PSTN calls of " + tenant.name() + " are incomplete; delete "
-                    + System.getProperty("portal.embedded-db.data-dir") + " and run again");
-        }
         long started = System.nanoTime();
         long t = tenant.id();
         addPstnRows(t, users, days, lastDay, started);
@@ -384,6 +533,39 @@ class BenchTenant {
         jdbc.sql("CREATE TABLE IF NOT EXISTS bench_quality_complete (tenant_id BIGINT PRIMARY KEY, days INT)")
                 .update();
         LocalDate firstDay = lastDay.minusDays(days - 1L);
+        addPstnUsers(t, firstDay, lastDay);
+        Integer qualityDays = jdbc.sql("SELECT MAX(days) FROM bench_quality_complete WHERE tenant_id = :t")
+                .param("t", t)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+        int perDay = (int) Math.round(users * PSTN_CALLS_PER_USER_DAY);
+        for (int d = 0; d < days; d++) {
+            LocalDate day = firstDay.plusDays(d);
+            int dayNumber = d;
+            boolean quality = qualityDays != null && !day.isBefore(lastDay.minusDays(qualityDays - 1L));
+            // one transaction per day, remembered in it: an interrupted load leaves whole days only
+            readCommitted.executeWithoutResult(status -> {
+                if (!done(t, "pstn " + day)) {
+                    long dayStarted = System.nanoTime();
+                    loadPstnDay(t, day, dayNumber, users, perDay, quality);
+                    markDone(t, "pstn " + day, dayStarted);
+                }
+            });
+            if ((d + 1) % 30 == 0 || d == days - 1) {
+                System.out.printf(
+                        "  PSTN calls for %d of %d days (%,d calls/day) after %d s%n",
+                        d + 1, days, perDay, (System.nanoTime() - started) / 1_000_000_000);
+            }
+        }
+    }
+
+    /**
+     * What the PSTN pages read of the users: usage locations, calling plans and block periods (before the calls, whose
+     * numbers follow the usage locations).
+     */
+    private void addPstnUsers(long t, LocalDate firstDay, LocalDate lastDay) {
+        createPstnTables();
         jdbc.sql("""
                 UPDATE licensed_user u JOIN bench_user b ON b.tenant_id = u.tenant_id AND b.user_id = u.id
                 SET u.usage_location = CASE WHEN b.n MOD 20 < 10 THEN 'US' WHEN b.n MOD 20 < 14 THEN 'GB'
@@ -399,6 +581,16 @@ class BenchTenant {
                 SELECT b.tenant_id, b.user_id, 'MCOPSTN5' FROM bench_user b WHERE b.tenant_id = :t AND b.n MOD 50 = 7
                 """).param("t", t).update();
         // ended blocks; blocks still in force; a block for all PSTN calls changed to international calls only
+        readCommitted.executeWithoutResult(status -> {
+            if (!done(t, "pstn blocks")) {
+                addBlockPeriods(t, firstDay, lastDay);
+                markDone(t, "pstn blocks", System.nanoTime());
+            }
+        });
+    }
+
+    /** The PSTN block periods: ended ones, ones still in force, and a block for all calls changed to international. */
+    private void addBlockPeriods(long t, LocalDate firstDay, LocalDate lastDay) {
         jdbc.sql("""
                 INSERT INTO pstn_block_period (tenant_id, user_id, action, reason, blocked_at, ended_at)
                 SELECT b.tenant_id, b.user_id, 'BlockedForPstn', 'Unpaid balance',
@@ -422,30 +614,10 @@ class BenchTenant {
                 .param("first", firstDay.atStartOfDay())
                 .param("last", lastDay.atStartOfDay())
                 .update();
-        Integer qualityDays = jdbc.sql("SELECT MAX(days) FROM bench_quality_complete WHERE tenant_id = :t")
-                .param("t", t)
-                .query(Integer.class)
-                .optional()
-                .orElse(null);
-        int perDay = (int) Math.round(users * PSTN_CALLS_PER_USER_DAY);
-        for (int d = 0; d < days; d++) {
-            LocalDate day = firstDay.plusDays(d);
-            loadPstnDay(
-                    t,
-                    day,
-                    d,
-                    users,
-                    perDay,
-                    qualityDays != null && !day.isBefore(lastDay.minusDays(qualityDays - 1L)));
-            if ((d + 1) % 30 == 0 || d == days - 1) {
-                System.out.printf(
-                        "  PSTN calls for %d of %d days (%,d calls/day) after %d s%n",
-                        d + 1, days, perDay, (System.nanoTime() - started) / 1_000_000_000);
-            }
-        }
     }
 
-    private void loadPstnDay(long tenantId, LocalDate day, int dayNumber, int users, int perDay, boolean quality) {
+    /** A day's PSTN calls as raw sessions, without their media, idempotency keys or quality records. */
+    private void insertPstnSessions(long tenantId, LocalDate day, int dayNumber, int users, int perDay) {
         var start = day.atStartOfDay();
         // x: the call's user, whether it is outbound, and the country of the other number
         jdbc.sql("""
@@ -480,6 +652,11 @@ class BenchTenant {
                 .param("users", users)
                 .param("dayNumber", dayNumber)
                 .update();
+    }
+
+    private void loadPstnDay(long tenantId, LocalDate day, int dayNumber, int users, int perDay, boolean quality) {
+        var start = day.atStartOfDay();
+        insertPstnSessions(tenantId, day, dayNumber, users, perDay);
         jdbc.sql("""
                 INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
                 SELECT s.id, s.start_time, 5, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
@@ -654,7 +831,7 @@ class BenchTenant {
                         + "PRIMARY KEY (tenant_id, n))")
                 .update();
         jdbc.sql("""
-                INSERT INTO bench_user (tenant_id, n, user_id, upn)
+                INSERT IGNORE INTO bench_user (tenant_id, n, user_id, upn)
                 SELECT tenant_id, ROW_NUMBER() OVER (ORDER BY id) - 1, id, upn FROM licensed_user WHERE tenant_id = :t
                 """).param("t", tenant.id()).update();
     }
@@ -669,7 +846,7 @@ class BenchTenant {
      * party's for a quarter of the organizers; else a third participant. The users' conference sessions in the
      * daily rollups.
      */
-    private void loadConferences(long tenantId, LocalDate day, int dayNumber, int users) {
+    private void insertConferenceSessions(long tenantId, LocalDate day, int dayNumber, int users) {
         int conferences = (int) Math.round(users * CONFERENCES_PER_USER_DAY);
         var start = day.atStartOfDay();
         jdbc.sql("""
@@ -708,7 +885,98 @@ class BenchTenant {
                 .param("users", users)
                 .param("dayNumber", dayNumber)
                 .update();
-        var range = new Object[] {start, start.plusDays(1)};
+    }
+
+    private void insertDaySessions(long tenantId, LocalDate day, int dayNumber, int users, int perDay) {
+        var start = day.atStartOfDay();
+        jdbc.sql("""
+                INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri, from_user_id,
+                                          to_user_id, from_client_version, to_client_version, response_code,
+                                          media_mask, im_message_count)
+                SELECT :t, CONCAT(:day, '-', s.seq),
+                       :start + INTERVAL ((s.seq * 7919) MOD 85000) SECOND,
+                       :start + INTERVAL ((s.seq * 7919) MOD 85000 + 30 + (s.seq * 31) MOD 3600) SECOND,
+                       CONCAT('sip:', f.upn), CONCAT('sip:', t.upn), f.user_id, t.user_id,
+                       ELT(1 + s.seq MOD 3, 'UCCAPI/16.0.4549.1000', 'UCCAPI/15.0.5023.1000', 'SfBMac/16.24.0.0'),
+                       ELT(1 + (s.seq DIV 3) MOD 3, 'UCCAPI/16.0.4549.1000', 'UCCAPI/15.0.5023.1000', 'SfBMac/16.24.0.0'),
+                       CASE s.seq MOD 29 WHEN 0 THEN 486 WHEN 1 THEN 487 WHEN 2 THEN 480 ELSE 200 END,
+                       CASE s.seq MOD 10 WHEN 7 THEN 16 WHEN 8 THEN 48 WHEN 9 THEN IF(s.seq MOD 20 = 9, 8, 2) ELSE 1 END,
+                       1 + s.seq MOD 20
+                FROM seq_1_to_%d s
+                JOIN bench_user f ON f.tenant_id = :t AND f.n = s.seq MOD :users
+                JOIN bench_user t ON t.tenant_id = :t AND t.n = (s.seq * 13 + 1 + :dayNumber) MOD :users
+                """.formatted(perDay))
+                .param("t", tenantId)
+                .param("day", day.toString())
+                .param("start", start)
+                .param("users", users)
+                .param("dayNumber", dayNumber)
+                .update();
+    }
+
+    /**
+     * What derives from a day's sessions: the peer-to-peer sessions' (PSTN calls among them) media and daily rollups,
+     * then the conferences' (the peer-to-peer statements leave the conferences out: both are in the day by now), the
+     * idempotency keys the
+     * session writer would record, and the quality rank (Unclassified: no quality records yet).
+     */
+    private void deriveDay(long tenantId, LocalDate day) {
+        var start = day.atStartOfDay();
+        var range = new java.time.LocalDateTime[] {start, start.plusDays(1)};
+        jdbc.sql("""
+                INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
+                SELECT s.id, s.start_time, m.type, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
+                FROM comm_session s
+                JOIN (SELECT 1 AS bit, 1 AS type UNION ALL SELECT 2, 2 UNION ALL SELECT 8, 4
+                      UNION ALL SELECT 16, 5 UNION ALL SELECT 32, 6) m ON s.media_mask & m.bit
+                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.conference_url IS NULL
+                """)
+                .param("t", tenantId)
+                .param("from", range[0])
+                .param("to", range[1])
+                .update();
+        jdbc.sql("""
+                INSERT INTO user_daily_rollup (tenant_id, user_id, day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing,
+                                               p2p_file_transfer, p2p_audio_ms, p2p_video_ms)
+                SELECT :t, p.user_id, :day, SUM(s.media_mask & 1 > 0), SUM(s.media_mask & 16 > 0),
+                       SUM(s.media_mask & 32 > 0), SUM(s.media_mask & 8 > 0), SUM(s.media_mask & 2 > 0),
+                       SUM(IF(s.media_mask & 16, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000, 0)),
+                       SUM(IF(s.media_mask & 32, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000, 0))
+                FROM (SELECT id, from_user_id AS user_id FROM comm_session
+                      WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND conference_url IS NULL
+                        AND from_user_id IS NOT NULL
+                      UNION
+                      SELECT id, to_user_id FROM comm_session
+                      WHERE tenant_id = :t AND start_time >= :from AND start_time < :to
+                        AND conference_url IS NULL AND to_user_id IS NOT NULL) p
+                JOIN comm_session s ON s.id = p.id
+                GROUP BY p.user_id
+                """)
+                .param("t", tenantId)
+                .param("day", day)
+                .param("from", range[0])
+                .param("to", range[1])
+                .update();
+        jdbc.sql("""
+                INSERT INTO tenant_daily_rollup (tenant_id, day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing,
+                    p2p_file_transfer, p2p_audio_ms, p2p_video_ms, users_im, users_audio, users_video,
+                    users_app_sharing, users_file_transfer)
+                SELECT :t, :day, SUM(s.media_mask & 1 > 0), SUM(s.media_mask & 16 > 0), SUM(s.media_mask & 32 > 0),
+                       SUM(s.media_mask & 8 > 0), SUM(s.media_mask & 2 > 0),
+                       SUM(IF(s.media_mask & 16, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000, 0)),
+                       SUM(IF(s.media_mask & 32, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000, 0)),
+                       u.im, u.audio, u.video, u.app, u.ft
+                FROM comm_session s,
+                     (SELECT SUM(p2p_im > 0) AS im, SUM(p2p_audio > 0) AS audio, SUM(p2p_video > 0) AS video,
+                             SUM(p2p_app_sharing > 0) AS app, SUM(p2p_file_transfer > 0) AS ft
+                      FROM user_daily_rollup WHERE tenant_id = :t AND day = :day) u
+                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.conference_url IS NULL
+                """)
+                .param("t", tenantId)
+                .param("day", day)
+                .param("from", range[0])
+                .param("to", range[1])
+                .update();
         jdbc.sql("""
                 INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
                 SELECT s.id, s.start_time, m.type, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
@@ -740,60 +1008,11 @@ class BenchTenant {
                 .param("from", range[0])
                 .param("to", range[1])
                 .update();
-    }
-
-    private void loadDay(long tenantId, LocalDate day, int dayNumber, int users, int perDay) {
-        var start = day.atStartOfDay();
         jdbc.sql("""
-                INSERT INTO comm_session (tenant_id, dialog_id, start_time, end_time, from_uri, to_uri, from_user_id,
-                                          to_user_id, from_client_version, to_client_version, response_code,
-                                          media_mask, im_message_count)
-                SELECT :t, CONCAT(:day, '-', s.seq),
-                       :start + INTERVAL ((s.seq * 7919) MOD 85000) SECOND,
-                       :start + INTERVAL ((s.seq * 7919) MOD 85000 + 30 + (s.seq * 31) MOD 3600) SECOND,
-                       CONCAT('sip:', f.upn), CONCAT('sip:', t.upn), f.user_id, t.user_id,
-                       ELT(1 + s.seq MOD 3, 'UCCAPI/16.0.4549.1000', 'UCCAPI/15.0.5023.1000', 'SfBMac/16.24.0.0'),
-                       ELT(1 + (s.seq DIV 3) MOD 3, 'UCCAPI/16.0.4549.1000', 'UCCAPI/15.0.5023.1000', 'SfBMac/16.24.0.0'),
-                       CASE s.seq MOD 29 WHEN 0 THEN 486 WHEN 1 THEN 487 WHEN 2 THEN 480 ELSE 200 END,
-                       CASE s.seq MOD 10 WHEN 7 THEN 16 WHEN 8 THEN 48 WHEN 9 THEN IF(s.seq MOD 20 = 9, 8, 2) ELSE 1 END,
-                       1 + s.seq MOD 20
-                FROM seq_1_to_%d s
-                JOIN bench_user f ON f.tenant_id = :t AND f.n = s.seq MOD :users
-                JOIN bench_user t ON t.tenant_id = :t AND t.n = (s.seq * 13 + 1 + :dayNumber) MOD :users
-                """.formatted(perDay))
-                .param("t", tenantId)
-                .param("day", day.toString())
-                .param("start", start)
-                .param("users", users)
-                .param("dayNumber", dayNumber)
-                .update();
-        var range = new Object[] {start, start.plusDays(1)};
-        jdbc.sql("""
-                INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
-                SELECT s.id, s.start_time, m.type, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
-                FROM comm_session s
-                JOIN (SELECT 1 AS bit, 1 AS type UNION ALL SELECT 2, 2 UNION ALL SELECT 8, 4
-                      UNION ALL SELECT 16, 5 UNION ALL SELECT 32, 6) m ON s.media_mask & m.bit
-                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
-                """)
-                .param("t", tenantId)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
-        jdbc.sql("""
-                INSERT INTO user_daily_rollup (tenant_id, user_id, day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing,
-                                               p2p_file_transfer, p2p_audio_ms, p2p_video_ms)
-                SELECT :t, p.user_id, :day, SUM(s.media_mask & 1 > 0), SUM(s.media_mask & 16 > 0),
-                       SUM(s.media_mask & 32 > 0), SUM(s.media_mask & 8 > 0), SUM(s.media_mask & 2 > 0),
-                       SUM(IF(s.media_mask & 16, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000, 0)),
-                       SUM(IF(s.media_mask & 32, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000, 0))
-                FROM (SELECT id, from_user_id AS user_id FROM comm_session
-                      WHERE tenant_id = :t AND start_time >= :from AND start_time < :to
-                      UNION
-                      SELECT id, to_user_id FROM comm_session
-                      WHERE tenant_id = :t AND start_time >= :from AND start_time < :to) p
-                JOIN comm_session s ON s.id = p.id
-                GROUP BY p.user_id
+                UPDATE tenant_daily_rollup SET conference_sessions = (
+                    SELECT COUNT(*) FROM comm_session
+                    WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND conference_url IS NOT NULL)
+                WHERE tenant_id = :t AND day = :day
                 """)
                 .param("t", tenantId)
                 .param("day", day)
@@ -801,24 +1020,14 @@ class BenchTenant {
                 .param("to", range[1])
                 .update();
         jdbc.sql("""
-                INSERT INTO tenant_daily_rollup (tenant_id, day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing,
-                    p2p_file_transfer, p2p_audio_ms, p2p_video_ms, users_im, users_audio, users_video,
-                    users_app_sharing, users_file_transfer)
-                SELECT :t, :day, SUM(s.media_mask & 1 > 0), SUM(s.media_mask & 16 > 0), SUM(s.media_mask & 32 > 0),
-                       SUM(s.media_mask & 8 > 0), SUM(s.media_mask & 2 > 0),
-                       SUM(IF(s.media_mask & 16, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000, 0)),
-                       SUM(IF(s.media_mask & 32, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000, 0)),
-                       u.im, u.audio, u.video, u.app, u.ft
-                FROM comm_session s,
-                     (SELECT SUM(p2p_im > 0) AS im, SUM(p2p_audio > 0) AS audio, SUM(p2p_video > 0) AS video,
-                             SUM(p2p_app_sharing > 0) AS app, SUM(p2p_file_transfer > 0) AS ft
-                      FROM user_daily_rollup WHERE tenant_id = :t AND day = :day) u
-                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
+                INSERT INTO session_dialog (tenant_id, dialog_id, session_id, start_time)
+                SELECT tenant_id, dialog_id, id, start_time FROM comm_session
+                WHERE tenant_id = :t AND start_time >= :from AND start_time < :to
                 """)
                 .param("t", tenantId)
-                .param("day", day)
                 .param("from", range[0])
                 .param("to", range[1])
                 .update();
+        QualityRankRecomputation.store(jdbc, tenantId, range[0], range[1]);
     }
 }
