@@ -143,14 +143,15 @@ class BenchTenant {
         ExecutorService deriving = Executors.newSingleThreadExecutor();
         try {
             Future<?> previous = CompletableFuture.completedFuture(null);
-            int[] loaded = {0};
+            var loaded = new java.util.concurrent.atomic.AtomicInteger();
             for (int d = 0; d < days; d++) {
                 LocalDate day = lastDay.minusDays(days - 1L - d);
                 int dayNumber = d;
                 if (done(t, "day " + day)) {
-                    loaded[0]++;
+                    loaded.incrementAndGet();
                     continue;
                 }
+                long dayStarted = System.nanoTime();
                 readCommitted.executeWithoutResult(status -> {
                     insertDaySessions(t, day, dayNumber, users, perDay);
                     insertConferenceSessions(t, day, dayNumber, users);
@@ -158,15 +159,15 @@ class BenchTenant {
                 });
                 await(previous); // at most one day ahead of the derived rows
                 previous = deriving.submit(() -> {
-                    long stepStarted = System.nanoTime();
                     readCommitted.executeWithoutResult(status -> {
                         deriveDay(t, day);
-                        markDone(t, "day " + day, stepStarted);
+                        markDone(t, "day " + day, dayStarted); // from its sessions' insert on: the days overlap
                     });
-                    if (++loaded[0] % 10 == 0 || loaded[0] == days) {
+                    int count = loaded.incrementAndGet();
+                    if (count % 5 == 0 || count == days) {
                         System.out.printf(
                                 "  loaded %d of %d days (%,d sessions/day) after %d s%n",
-                                loaded[0], days, perDay, (System.nanoTime() - started) / 1_000_000_000);
+                                count, days, perDay, (System.nanoTime() - started) / 1_000_000_000);
                     }
                 });
             }
