@@ -500,6 +500,15 @@ class BenchTenant {
         return days;
     }
 
+    /**
+     * The days (ending on the last) that the call quality and reliability benchmarks give quality records: every day up
+     * to 180, or fewer by {@code bench.qualityReportDays} (size L: quality records for all its 25 million sessions would
+     * not fit on the disk).
+     */
+    static int qualityReportDays(int days) {
+        return Math.min(days, Integer.getInteger("bench.qualityReportDays", 180));
+    }
+
     /** Peer-to-peer PSTN calls a user makes or takes per day, on average (issue 22's pages). */
     static final double PSTN_CALLS_PER_USER_DAY = 0.6;
 

@@ -70,7 +70,7 @@ class QualityBenchmarkIT {
         int days = Integer.getInteger("bench.days", 180);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
-        int qualityDays = bench.loadQualityDays(tenant, lastDay, Math.min(days, 180));
+        int qualityDays = bench.loadQualityDays(tenant, lastDay, BenchTenant.qualityReportDays(days));
         bench.rebuildOnce(
                 tenant,
                 "call quality read model of the last " + qualityDays + " days",

@@ -56,7 +56,7 @@ class ReliabilityBenchmarkIT {
         int days = Integer.getInteger("bench.days", 180);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
-        int qualityDays = bench.loadQualityDays(tenant, lastDay, Math.min(days, 180));
+        int qualityDays = bench.loadQualityDays(tenant, lastDay, BenchTenant.qualityReportDays(days));
         bench.rebuildOnce(tenant, "reliability read model", () -> rebuild.rebuild(tenant.id()));
         long rows = jdbc.sql("SELECT COUNT(*) FROM reliability_session WHERE tenant_id = :t")
                 .param("t", tenant.id())
