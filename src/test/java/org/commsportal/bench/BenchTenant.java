@@ -987,27 +987,21 @@ class BenchTenant {
     }
 
     /**
-     * What derives from a day's sessions: the peer-to-peer sessions' (PSTN calls among them) media and daily rollups,
-     * then the conferences' (the peer-to-peer statements leave the conferences out: both are in the day by now), the
-     * idempotency keys the
-     * session writer would record, and the quality rank (Unclassified: no quality records yet).
+     * What derives from a day's sessions: the media of every session, the peer-to-peer sessions' (PSTN calls among them)
+     * daily rollups, then the conferences' (the peer-to-peer statements leave the conferences out: both are in the day
+     * by now), the idempotency keys the session writer would record, and the quality rank.
      */
     private void deriveDay(long tenantId, LocalDate day) {
-        var start = day.atStartOfDay();
-        var range = new java.time.LocalDateTime[] {start, start.plusDays(1)};
-        jdbc.sql("""
+        for (String statement : List.of(
+                """
                 INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
                 SELECT s.id, s.start_time, m.type, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
                 FROM comm_session s
                 JOIN (SELECT 1 AS bit, 1 AS type UNION ALL SELECT 2, 2 UNION ALL SELECT 8, 4
                       UNION ALL SELECT 16, 5 UNION ALL SELECT 32, 6) m ON s.media_mask & m.bit
-                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.conference_url IS NULL
-                """)
-                .param("t", tenantId)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
-        jdbc.sql("""
+                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
+                """,
+                """
                 INSERT INTO user_daily_rollup (tenant_id, user_id, day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing,
                                                p2p_file_transfer, p2p_audio_ms, p2p_video_ms)
                 SELECT :t, s.user_id, :day, SUM(s.media_mask & 1 > 0), SUM(s.media_mask & 16 > 0),
@@ -1023,13 +1017,8 @@ class BenchTenant {
                       WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND conference_url IS NULL
                         AND to_user_id IS NOT NULL AND NOT (to_user_id <=> from_user_id)) s
                 GROUP BY s.user_id
-                """)
-                .param("t", tenantId)
-                .param("day", day)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
-        jdbc.sql("""
+                """,
+                """
                 INSERT INTO tenant_daily_rollup (tenant_id, day, p2p_im, p2p_audio, p2p_video, p2p_app_sharing,
                     p2p_file_transfer, p2p_audio_ms, p2p_video_ms, users_im, users_audio, users_video,
                     users_app_sharing, users_file_transfer)
@@ -1043,26 +1032,8 @@ class BenchTenant {
                              SUM(p2p_app_sharing > 0) AS app, SUM(p2p_file_transfer > 0) AS ft
                       FROM user_daily_rollup WHERE tenant_id = :t AND day = :day) u
                 WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to AND s.conference_url IS NULL
-                """)
-                .param("t", tenantId)
-                .param("day", day)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
-        jdbc.sql("""
-                INSERT INTO session_media (session_id, session_start, media_type_id, tenant_id, duration_ms)
-                SELECT s.id, s.start_time, m.type, s.tenant_id, TIMESTAMPDIFF(SECOND, s.start_time, s.end_time) * 1000
-                FROM comm_session s
-                JOIN (SELECT 1 AS bit, 1 AS type UNION ALL SELECT 8, 4 UNION ALL SELECT 16, 5 UNION ALL SELECT 32, 6) m
-                  ON s.media_mask & m.bit
-                WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
-                  AND s.conference_url IS NOT NULL
-                """)
-                .param("t", tenantId)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
-        jdbc.sql("""
+                """,
+                """
                 INSERT INTO user_daily_rollup (tenant_id, user_id, day, conference_sessions)
                 SELECT :t, p.user_id, :day, COUNT(*)
                 FROM (SELECT id, from_user_id AS user_id FROM comm_session
@@ -1074,41 +1045,30 @@ class BenchTenant {
                         AND conference_url IS NOT NULL) p
                 GROUP BY p.user_id
                 ON DUPLICATE KEY UPDATE conference_sessions = VALUES(conference_sessions)
-                """)
-                .param("t", tenantId)
-                .param("day", day)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
-        jdbc.sql("""
+                """,
+                """
                 UPDATE tenant_daily_rollup SET conference_sessions = (
                     SELECT COUNT(*) FROM comm_session
                     WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND conference_url IS NOT NULL)
                 WHERE tenant_id = :t AND day = :day
-                """)
-                .param("t", tenantId)
-                .param("day", day)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
-        jdbc.sql("""
+                """,
+                """
                 INSERT INTO session_dialog (tenant_id, dialog_id, session_id, start_time)
                 SELECT tenant_id, dialog_id, id, start_time FROM comm_session
                 WHERE tenant_id = :t AND start_time >= :from AND start_time < :to
-                """)
-                .param("t", tenantId)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
-        // the Quality column's rank: Unclassified for every real-time session, none having quality records yet (what
-        // QualityRankRecomputation computes then, in a thirtieth of its time; checked by bench.checkLoad)
-        jdbc.sql("""
+                """,
+                // the Quality column's rank: Unclassified for every real-time session, none having quality records yet
+                // (what QualityRankRecomputation computes then, in a thirtieth of its time; checked by bench.checkLoad)
+                """
                 UPDATE comm_session SET quality_rank = 2
                 WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND media_mask & 56
-                """)
-                .param("t", tenantId)
-                .param("from", range[0])
-                .param("to", range[1])
-                .update();
+                """)) {
+            jdbc.sql(statement)
+                    .param("t", tenantId)
+                    .param("day", day)
+                    .param("from", day.atStartOfDay())
+                    .param("to", day.plusDays(1).atStartOfDay())
+                    .update();
+        }
     }
 }
