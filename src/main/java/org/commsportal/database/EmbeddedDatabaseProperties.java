@@ -16,4 +16,4 @@ public record EmbeddedDatabaseProperties(
         @DefaultValue("data/mariadb-server") Path baseDir,
         @DefaultValue("portal") String databaseName,
         @DefaultValue("256M") String innodbBufferPoolSize,
-        @DefaultValue("96M") String innodbLogFileSize) {}
+        @DefaultValue(EmbeddedMariaDb.DEFAULT_LOG_FILE_SIZE) String innodbLogFileSize) {}
