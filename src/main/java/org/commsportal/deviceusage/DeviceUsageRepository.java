@@ -16,6 +16,7 @@ import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
 import org.commsportal.export.StreamingJdbc;
 import org.commsportal.sessions.SessionWeeks;
+import org.commsportal.sessions.TenantWriteLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -58,13 +59,49 @@ class DeviceUsageRepository {
                      IF(c.platform = 7, UNHEX(LEFT(SHA2(c.agent, 256), 16)), UNHEX('0000000000000000'))
             """.formatted(ClientPlatforms.SQL_PLATFORM);
 
-    /** Inserts the recomputation of the sessions that start in [:from, :until). */
-    private static final String INSERT_RECOMPUTED = """
+    /**
+     * The client versions of the parties of the sessions that start in [:from, :until), each once: the rebuild
+     * classifies them in Java, as the write path does, instead of classifying every party in SQL.
+     */
+    private static final String DISTINCT_AGENTS = """
+            SELECT COALESCE(s.from_client_version, '') COLLATE utf8mb4_nopad_bin AS agent FROM comm_session s
+            WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until
+              AND s.from_user_id IS NOT NULL
+            UNION
+            SELECT COALESCE(s.to_client_version, '') COLLATE utf8mb4_nopad_bin FROM comm_session s
+            WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until
+              AND s.to_user_id IS NOT NULL AND s.conference_url IS NULL
+            """;
+
+    /**
+     * The rows of the sessions that start in [:from, :until), with the client versions classified in the temporary
+     * table device_usage_agent (server agents absent from it): each side grouped on its own over narrow keys, then
+     * both added; an Other row names the first of its client versions in the table's order.
+     */
+    private static final String INSERT_GROUPED = """
             INSERT INTO device_usage_day (tenant_id, user_id, day, platform, agent_key, agent, sessions)
-            SELECT :tenantId, r.user_id, r.day, r.platform, r.agent_key, r.agent, r.sessions FROM (%s) r
-            """.formatted(RECOMPUTED.replace(
-            "WHERE s.tenant_id = :tenantId",
-            "WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until"));
+            SELECT :tenantId, r.user_id, r.day, r.platform, r.agent_key, IF(r.platform = 7, k.agent, NULL), r.sessions
+            FROM (
+                SELECT g.user_id, g.day, g.platform, g.agent_key, MIN(g.agent_id) AS agent_id,
+                       SUM(g.sessions) AS sessions
+                FROM (
+                    SELECT s.from_user_id AS user_id, DATE(s.start_time) AS day, a.platform, a.agent_key,
+                           MIN(a.id) AS agent_id, COUNT(*) AS sessions
+                    FROM comm_session s JOIN device_usage_agent a ON a.agent = COALESCE(s.from_client_version, '')
+                    WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until
+                      AND s.from_user_id IS NOT NULL
+                    GROUP BY s.from_user_id, DATE(s.start_time), a.platform, a.agent_key
+                    UNION ALL
+                    SELECT s.to_user_id, DATE(s.start_time), a.platform, a.agent_key, MIN(a.id), COUNT(*)
+                    FROM comm_session s JOIN device_usage_agent a ON a.agent = COALESCE(s.to_client_version, '')
+                    WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :until
+                      AND s.to_user_id IS NOT NULL AND s.conference_url IS NULL
+                    GROUP BY s.to_user_id, DATE(s.start_time), a.platform, a.agent_key
+                ) g
+                GROUP BY g.user_id, g.day, g.platform, g.agent_key
+            ) r
+            JOIN device_usage_agent k ON k.id = r.agent_id
+            """;
 
     /** A user as stored: the names, the last day with a session and a bit per platform used (1 << code). */
     record StoredRow(
@@ -124,11 +161,18 @@ class DeviceUsageRepository {
 
     private final JdbcClient jdbc;
     private final SessionWeeks sessionWeeks;
+    private final TenantWriteLock keptDays;
     private final JdbcTemplate batch;
     private final NamedParameterJdbcTemplate streaming;
 
-    DeviceUsageRepository(JdbcClient jdbc, JdbcTemplate batch, StreamingJdbc streaming, SessionWeeks sessionWeeks) {
+    DeviceUsageRepository(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            StreamingJdbc streaming,
+            SessionWeeks sessionWeeks,
+            TenantWriteLock keptDays) {
         this.sessionWeeks = sessionWeeks;
+        this.keptDays = keptDays;
         this.jdbc = jdbc;
         this.batch = batch;
         this.streaming = streaming.template();
@@ -182,7 +226,7 @@ class DeviceUsageRepository {
         jdbc.sql("DELETE FROM device_usage_day WHERE tenant_id = :tenantId")
                 .param("tenantId", tenantId)
                 .update();
-        relaxed(() -> sessionWeeks.forEach(tenantId, (from, until) -> insertRecomputed(tenantId, from, until)));
+        sessionWeeks.forEach(tenantId, (from, until) -> insertRecomputed(tenantId, from, until));
     }
 
     /**
@@ -195,31 +239,59 @@ class DeviceUsageRepository {
                 .param("from", from)
                 .param("until", until)
                 .update();
-        relaxed(() -> insertRecomputed(tenantId, from.atStartOfDay(), until.atStartOfDay()));
-    }
-
-    private void insertRecomputed(long tenantId, LocalDateTime from, LocalDateTime until) {
-        jdbc.sql(INSERT_RECOMPUTED)
-                .param("tenantId", tenantId)
-                .param("from", from)
-                .param("until", until)
-                .update();
+        insertRecomputed(tenantId, from.atStartOfDay(), until.atStartOfDay());
     }
 
     /**
-     * Runs the statements with strict mode off: the fold's CONVERT(... USING ascii) turns a character outside ASCII
-     * into '?' with a warning, which strict mode makes an error in an INSERT (docs/device-usage.md).
+     * Inserts the rows of the sessions that start in [from, until) and are kept (retention): their distinct client
+     * versions are classified once by {@link ClientPlatforms} into a temporary table, which each party joins, so
+     * that the statement groups narrow keys in memory instead of folding and classifying every party with the SQL
+     * twin (at 100,000 users a day has two million parties; docs/device-usage.md, "Rebuilding"). Runs inside the
+     * caller's transaction, on its connection, which the temporary table belongs to.
      */
-    private void relaxed(Runnable statements) {
-        jdbc.sql("SET @device_usage_sql_mode = @@SESSION.sql_mode").update();
+    private void insertRecomputed(long tenantId, LocalDateTime from, LocalDateTime until) {
+        LocalDate keptFrom = keptDays.keptFrom(tenantId);
+        LocalDateTime start =
+                keptFrom != null && keptFrom.atStartOfDay().isAfter(from) ? keptFrom.atStartOfDay() : from;
+        if (!start.isBefore(until)) {
+            return;
+        }
+        List<String> agents = jdbc.sql(DISTINCT_AGENTS)
+                .param("tenantId", tenantId)
+                .param("from", start)
+                .param("until", until)
+                .query(String.class)
+                .list();
+        List<Object[]> classified = new ArrayList<>();
+        agents.stream().sorted().forEach(agent -> {
+            if (ClientPlatforms.isClient(agent)) {
+                Platform platform = ClientPlatforms.platformOf(agent);
+                byte[] key = platform == Platform.OTHER ? PartyPlatformDay.agentKey(agent) : new byte[8];
+                classified.add(new Object[] {classified.size() + 1, agent, platform.code(), key});
+            }
+        });
+        jdbc.sql("DROP TEMPORARY TABLE IF EXISTS device_usage_agent").update();
         jdbc.sql("""
-                SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(REPLACE(REPLACE(@@SESSION.sql_mode,
-                    'STRICT_TRANS_TABLES', ''), 'STRICT_ALL_TABLES', ''), ',,', ','))
+                CREATE TEMPORARY TABLE device_usage_agent (
+                    id        INT NOT NULL PRIMARY KEY,
+                    agent     VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL,
+                    platform  TINYINT NOT NULL,
+                    agent_key BINARY(8) NOT NULL,
+                    UNIQUE KEY (agent)
+                ) ENGINE=InnoDB
                 """).update();
         try {
-            statements.run();
+            for (List<Object[]> chunk : Chunks.of(classified)) {
+                batch.batchUpdate(
+                        "INSERT INTO device_usage_agent (id, agent, platform, agent_key) VALUES (?, ?, ?, ?)", chunk);
+            }
+            jdbc.sql(INSERT_GROUPED)
+                    .param("tenantId", tenantId)
+                    .param("from", start)
+                    .param("until", until)
+                    .update();
         } finally {
-            jdbc.sql("SET SESSION sql_mode = @device_usage_sql_mode").update();
+            jdbc.sql("DROP TEMPORARY TABLE IF EXISTS device_usage_agent").update();
         }
     }
 
