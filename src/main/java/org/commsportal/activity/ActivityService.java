@@ -209,12 +209,24 @@ public class ActivityService {
         }
         boolean concealed = concealment.forCurrentViewer().concealed();
         int periodDays = query.period().days();
-        boolean fromTotals = reportDate.equals(periodTotals.endDate(currentTenant.id()));
+        LocalDate totalsEnd = periodTotals.endDate(currentTenant.id());
+        boolean fromTotals = reportDate.equals(totalsEnd);
+        // the minutes after midnight while the day's move runs (seconds at 100,000 users): the totals of the day
+        // before, corrected by two days of rollups, instead of summing every day of the period
+        boolean dayBehind = day == null && reportDate.minusDays(1).equals(totalsEnd);
         return day == null
                 ? new UserActivityRepository.Scope(
-                        currentTenant.id(), from, reportDate, periodDays, false, reportDate, fromTotals, concealed)
+                        currentTenant.id(),
+                        from,
+                        reportDate,
+                        periodDays,
+                        false,
+                        reportDate,
+                        fromTotals,
+                        dayBehind,
+                        concealed)
                 : new UserActivityRepository.Scope(
-                        currentTenant.id(), day, day, periodDays, true, reportDate, fromTotals, concealed);
+                        currentTenant.id(), day, day, periodDays, true, reportDate, fromTotals, false, concealed);
     }
 
     private static UserActivityRow shown(UserActivityRepository.StoredRow row, UserActivityRepository.Scope scope) {

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.commsportal.common.SqlLike;
 import org.commsportal.export.StreamingJdbc;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +111,35 @@ class UserActivityRepository {
             WHERE TRUE
             """;
 
+    /**
+     * The period's totals while they end on the day before the report date (the day's move not committed yet, or
+     * running: docs/peer-to-peer-activity.md, "Reads during the day's move"): each count is the total plus the report
+     * date's rollup minus the rollup of the day that left the window, and the last activity date is the report date
+     * when the user was active on it. The statement reads the state row itself, so should the move commit between
+     * the service's look at the state and this statement, the totals it then reads already end on the report date
+     * and are taken as they are: every row is exact for the report date either way.
+     */
+    private static final String DAY_BEHIND_TOTALS = """
+            SELECT u.id, u.upn, u.pseudonym, u.deleted_at <= :to AS deleted,
+                   IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at,
+                   IF(s.report_date = :dayBefore
+                        AND n.p2p_im + n.p2p_audio + n.p2p_video + n.p2p_app_sharing + n.p2p_file_transfer > 0,
+                      :reportDate, t.last_activity) AS last_activity,
+                   %s
+            FROM user_period_total t
+            JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date IN (:dayBefore, :reportDate)
+            JOIN licensed_user u ON u.id = t.user_id
+            LEFT JOIN user_daily_rollup n ON n.tenant_id = t.tenant_id AND n.user_id = t.user_id
+                 AND n.day = :reportDate AND s.report_date = :dayBefore
+            LEFT JOIN user_daily_rollup o ON o.tenant_id = t.tenant_id AND o.user_id = t.user_id
+                 AND o.day = :leftDay AND s.report_date = :dayBefore
+            WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays
+            """.formatted(Stream.of(
+                    "im", "audio", "video", "app_sharing", "file_transfer", "audio_ms", "video_ms")
+            .map(c -> "t.p2p_%1$s + COALESCE(n.p2p_%1$s, 0) - COALESCE(o.p2p_%1$s, 0) AS %2$s"
+                    .formatted(c, c.equals("file_transfer") ? "file_transfers" : c))
+            .collect(Collectors.joining(",\n       ")));
+
     /** Users licensed at some time in [from, to] whose shown name contains the filter. */
     private static final String USERS_IN_SCOPE = """
               AND u.tenant_id = :tenantId
@@ -133,6 +164,8 @@ class UserActivityRepository {
             "COALESCE(a.audio_ms, 0)",
             "COALESCE(a.video_ms, 0)");
 
+    private static final Map<UserActivityColumn, String> DAY_BEHIND_SORT = dayBehindSort();
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
 
@@ -154,6 +187,7 @@ class UserActivityRepository {
             boolean oneDay,
             LocalDate reportDate,
             boolean fromTotals,
+            boolean totalsDayBehind,
             boolean concealed) {}
 
     List<StoredRow> page(Scope scope, UserTableQuery query, int offset, int limit) {
@@ -181,6 +215,9 @@ class UserActivityRepository {
 
     private static String tableSql(Scope scope, UserTableQuery query) {
         String orderBy = orderBy(scope, query);
+        if (scope.totalsDayBehind()) {
+            return DAY_BEHIND_TOTALS + usersInScope(scope) + orderBy;
+        }
         if (!scope.fromTotals()) {
             return ROLLUP_SUMS + usersInScope(scope) + orderBy;
         }
@@ -214,9 +251,11 @@ class UserActivityRepository {
         }
         String expression = column == UserActivityColumn.USER_NAME
                 ? "u.pseudonym"
-                : !scope.fromTotals() && column == UserActivityColumn.LAST_ACTIVITY_DATE
-                        ? "last_activity"
-                        : (scope.oneDay() || !scope.fromTotals() ? DAY_SORT : PERIOD_SORT).get(column);
+                : scope.totalsDayBehind()
+                        ? DAY_BEHIND_SORT.get(column)
+                        : !scope.fromTotals() && column == UserActivityColumn.LAST_ACTIVITY_DATE
+                                ? "last_activity"
+                                : (scope.oneDay() || !scope.fromTotals() ? DAY_SORT : PERIOD_SORT).get(column);
         String tieBreak = expression.startsWith("t.") ? "t.user_id" : "u.id";
         return " ORDER BY " + expression + direction + ", " + tieBreak + direction;
     }
@@ -227,10 +266,20 @@ class UserActivityRepository {
         parameters.put("from", scope.from());
         parameters.put("to", scope.to());
         parameters.put("reportDate", scope.reportDate());
+        parameters.put("dayBefore", scope.reportDate().minusDays(1));
+        parameters.put("leftDay", scope.reportDate().minusDays(scope.periodDays()));
         parameters.put("periodDays", scope.periodDays());
         parameters.put("filter", query.nameContains());
         parameters.put("pattern", SqlLike.contains(query.nameContains()));
         return parameters;
+    }
+
+    /** The sort keys of {@link #DAY_BEHIND_TOTALS}: its computed columns. */
+    private static Map<UserActivityColumn, String> dayBehindSort() {
+        Map<UserActivityColumn, String> expressions =
+                sortExpressions("im", "audio", "video", "app_sharing", "file_transfers", "audio_ms", "video_ms");
+        expressions.put(UserActivityColumn.LAST_ACTIVITY_DATE, "last_activity");
+        return expressions;
     }
 
     /** Sort keys, given those of the counts (the user name is chosen by concealment in {@link #orderBy}). */

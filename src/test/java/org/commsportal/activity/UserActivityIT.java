@@ -58,6 +58,9 @@ class UserActivityIT {
     UserPeriodTotals periodTotals;
 
     @Autowired
+    UserActivityRepository repository;
+
+    @Autowired
     org.commsportal.common.PeriodTotalsSchedule schedule;
 
     @Autowired
@@ -174,11 +177,28 @@ class UserActivityIT {
 
     @Test
     void every_cell_equals_a_recomputation_from_raw_sessions_for_every_period_and_a_day() {
-        // summed from the daily rollups while the totals do not end on the report date, then from the totals
+        // summed from the daily rollups while the totals do not end on the report date or the day before; then from
+        // the totals of the day before corrected by two days of rollups (the day's move not done yet); then from the
+        // totals
+        // sessions on the days that leave the 7- and 30-day windows when the totals move from the day before on
+        currentTenant.runAs(
+                tenant.id(),
+                () -> writer.write(List.of(
+                        session("left-7", reportDate.minusDays(7) + "T12:00:00Z", 45_000, "ben", "ada", Modality.IM),
+                        session(
+                                "left-30",
+                                reportDate.minusDays(30) + "T00:00:00Z",
+                                240_000,
+                                "ada",
+                                "cleo",
+                                Modality.AUDIO,
+                                Modality.VIDEO))));
         Map<String, List<String>> summedOrders = new java.util.HashMap<>();
-        for (boolean moved : new boolean[] {false, true}) {
+        for (int state = 0; state < 3; state++) {
+            boolean moved = state > 0;
             if (moved) {
-                currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
+                LocalDate end = state == 1 ? reportDate.minusDays(1) : reportDate;
+                currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(end));
             }
             for (ReportPeriod period : ReportPeriod.values()) {
                 assertCellsMatchRaw(tenant.id(), UserTableQuery.of(period), activity.firstDay(period), reportDate);
@@ -195,6 +215,42 @@ class UserActivityIT {
             }
             LocalDate day = reportDate.minusDays(3);
             assertCellsMatchRaw(tenant.id(), UserTableQuery.of(ReportPeriod.D7).withDay(day), day, day);
+        }
+    }
+
+    @Test
+    void a_read_planned_on_the_totals_of_the_day_before_is_exact_when_the_move_commits_before_it_runs() {
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
+        for (ReportPeriod period : ReportPeriod.values()) {
+            for (UserActivityColumn column : UserActivityColumn.values()) {
+                for (boolean ascending : new boolean[] {true, false}) {
+                    var query = UserTableQuery.of(period).sortedBy(column, ascending);
+                    var planned = new UserActivityRepository.Scope(
+                            tenant.id(),
+                            activity.firstDay(period),
+                            reportDate,
+                            period.days(),
+                            false,
+                            reportDate,
+                            false,
+                            true, // the service saw the totals end on the day before
+                            false);
+                    var moved = new UserActivityRepository.Scope(
+                            tenant.id(),
+                            activity.firstDay(period),
+                            reportDate,
+                            period.days(),
+                            false,
+                            reportDate,
+                            true,
+                            false,
+                            false);
+                    assertThat(repository.page(planned, query, 0, 100))
+                            .as("%s sorted by %s", period, column)
+                            .isNotEmpty()
+                            .isEqualTo(repository.page(moved, query, 0, 100));
+                }
+            }
         }
     }
 
