@@ -25,6 +25,7 @@ import org.commsportal.privacy.NameConcealment;
 import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
 import org.commsportal.tenant.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +93,22 @@ public class ActivityService {
     public List<UserActivityRow> users(UserTableQuery query, int offset, int limit) {
         var scope = scope(query);
         return users.page(scope, query, offset, limit).stream()
+                .map(row -> shown(row, scope))
+                .toList();
+    }
+
+    /**
+     * The rows after one user of the table (null: from the first), in ascending user name order, at most limit:
+     * keyset paging, as fast deep in the table as at its start (docs/graph-api.md, "Paging"). The query must be
+     * sorted by user name, ascending; a user id not of the tenant gives no rows.
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    public List<UserActivityRow> usersAfter(UserTableQuery query, @Nullable Long afterUserId, int limit) {
+        if (!(query.sortColumn() == null || query.sortColumn() == UserActivityColumn.USER_NAME) || !query.ascending()) {
+            throw new IllegalArgumentException("Keyset paging reads the table in ascending user name order only");
+        }
+        var scope = scope(query);
+        return users.pageAfter(scope, query, afterUserId, limit).stream()
                 .map(row -> shown(row, scope))
                 .toList();
     }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.commsportal.common.SqlLike;
+import org.commsportal.common.UserKeyset;
 import org.commsportal.export.StreamingJdbc;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -199,6 +200,21 @@ class UserActivityRepository {
                 .list();
     }
 
+    /**
+     * The rows after one user (none: from the first) in ascending user name order, at most limit: keyset paging for
+     * the Graph-style user detail (docs/graph-api.md, "Paging").
+     */
+    List<StoredRow> pageAfter(Scope scope, UserTableQuery query, @Nullable Long afterUserId, int limit) {
+        String after = afterUserId == null ? "" : UserKeyset.after(scope.concealed() ? "pseudonym" : "upn");
+        Map<String, Object> parameters = parameters(scope, query);
+        parameters.put("afterUserId", afterUserId);
+        return jdbc.sql(tableSql(scope, query, after) + " LIMIT :limit")
+                .params(parameters)
+                .param("limit", limit)
+                .query(UserActivityRepository::toRow)
+                .list();
+    }
+
     long count(Scope scope, UserTableQuery query) {
         return jdbc.sql("SELECT COUNT(*) FROM licensed_user u WHERE TRUE " + usersInScope(scope))
                 .params(parameters(scope, query))
@@ -214,15 +230,21 @@ class UserActivityRepository {
     }
 
     private static String tableSql(Scope scope, UserTableQuery query) {
+        return tableSql(scope, query, "");
+    }
+
+    /** The table's statement; {@code after} is a further condition on the users (keyset paging) or empty. */
+    private static String tableSql(Scope scope, UserTableQuery query, String after) {
         String orderBy = orderBy(scope, query);
+        String rows = usersInScope(scope) + after + orderBy;
         if (scope.totalsDayBehind()) {
-            return DAY_BEHIND_TOTALS + usersInScope(scope) + orderBy;
+            return DAY_BEHIND_TOTALS + rows;
         }
         if (!scope.fromTotals()) {
-            return ROLLUP_SUMS + usersInScope(scope) + orderBy;
+            return ROLLUP_SUMS + rows;
         }
         if (scope.oneDay()) {
-            return DAY_TOTALS + usersInScope(scope) + orderBy;
+            return DAY_TOTALS + rows;
         }
         // Without a filter, the table is read in the order of the sort column's index and stops after the page;
         // the hint keeps MariaDB from sorting all users instead. With a filter, it picks the order itself, which
@@ -231,7 +253,7 @@ class UserActivityRepository {
         String sql = query.nameContains().isEmpty()
                 ? PERIOD_TOTALS.formatted("STRAIGHT_JOIN", byTotals ? TOTALS_FIRST : USERS_FIRST)
                 : PERIOD_TOTALS.formatted("", TOTALS_FIRST);
-        return sql + usersInScope(scope) + orderBy;
+        return sql + rows;
     }
 
     private static String usersInScope(Scope scope) {

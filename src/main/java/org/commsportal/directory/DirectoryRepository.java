@@ -118,6 +118,15 @@ class DirectoryRepository {
                 .list();
     }
 
+    boolean exists(long tenantId, long userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :tenantId AND id = :userId")
+                        .param("tenantId", tenantId)
+                        .param("userId", userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     long count(long tenantId) {
         return jdbc.sql("SELECT COUNT(*) FROM licensed_user WHERE tenant_id = :tenantId")
                 .param("tenantId", tenantId)

@@ -113,6 +113,12 @@ public class DirectoryService {
                 .keySet();
     }
 
+    /** Whether the signed-in tenant has a user with this id (the directory's own key, never shown). */
+    @Transactional(readOnly = true)
+    public boolean exists(long userId) {
+        return directory.exists(currentTenant.id(), userId);
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return directory.count(currentTenant.id());

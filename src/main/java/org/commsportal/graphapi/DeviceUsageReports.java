@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,8 +40,6 @@ class DeviceUsageReports {
 
     /** Users read in one query while streaming. */
     private static final int BATCH = 500;
-
-    private static final String SKIP_PREFIX = "rows-";
 
     /** One row of the user detail: a user with the call's report date and period. */
     record UserRow(LocalDate reportRefreshDate, String reportPeriod, DeviceUserRow user) {}
@@ -105,20 +102,23 @@ class DeviceUsageReports {
             ReportCall call,
             boolean json,
             @Nullable Long top,
-            long offset,
+            SkipToken start,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         boolean userDetail = call.function() == ReportFunction.DEVICE_USAGE_USER_DETAIL;
-        if (!userDetail && (top != null || offset > 0)) {
+        if (!userDetail && (top != null || !start.first())) {
             throw GraphApiException.badRequest("$top and $skiptoken page the user detail reports only.");
         }
         long limit = top != null ? top : json ? GraphReportsController.DEFAULT_PAGE : Long.MAX_VALUE;
         DeviceUserQuery query = userDetail ? tableQuery(call) : null;
+        if (userDetail) {
+            reports.checkAnchor(start);
+        }
         long total = query != null ? service.countUsers(query) : 0;
         List<CountRow> counts = userDetail ? List.of() : counts(call);
 
-        String tag = reports.entityTag(call, (json ? "json" : "csv") + "|" + offset + "|" + limit);
+        String tag = reports.entityTag(call, (json ? "json" : "csv") + "|" + start.text() + "|" + limit);
         response.setHeader("ETag", tag);
         if (GraphReportsController.matches(request.getHeader("If-None-Match"), tag)) {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
@@ -143,15 +143,13 @@ class DeviceUsageReports {
                         null);
                 return;
             }
-            long start = Math.min(offset, total);
-            long count = Math.min(limit, total - start);
-            String nextLink = start + count >= total
-                    ? null
-                    : request.getRequestURL() + "?" + (json ? "$format=application/json&" : "")
-                            + (limit == Long.MAX_VALUE ? "" : "$top=" + limit + "&")
-                            + "$skiptoken=" + URLEncoder.encode(SKIP_PREFIX + (start + count), StandardCharsets.UTF_8);
+            List<GraphReportService.PageEnd> end = new ArrayList<>(1);
             GraphReportsController.write(
-                    USER_DETAIL, json, out, rows -> userDetail(call, query, start, count, total, rows), () -> nextLink);
+                    USER_DETAIL,
+                    json,
+                    out,
+                    rows -> end.add(userDetail(call, query, start, limit, total, rows)),
+                    () -> GraphReportsController.nextLink(request, json, limit, start, end.get(0), total));
         }
     }
 
@@ -171,23 +169,40 @@ class DeviceUsageReports {
     }
 
     /**
-     * Hands over the user detail rows, by user name, from offset; at most count rows. Audited. The device usage
-     * service checks the role (per-user data), before the first byte as it counts the users.
+     * Hands over the user detail rows, by user name, after the token's user; at most limit rows, read in batches by
+     * keyset. Audited. The device usage service checks the role (per-user data), before the first byte as it counts
+     * the users.
      */
-    private void userDetail(
-            ReportCall call, DeviceUserQuery query, long start, long count, long total, Consumer<UserRow> consumer) {
+    private GraphReportService.PageEnd userDetail(
+            ReportCall call,
+            DeviceUserQuery query,
+            SkipToken start,
+            long limit,
+            long total,
+            Consumer<UserRow> consumer) {
         LocalDate reportDate = service.reportDate();
-        long end = start + count;
-        for (long from = start; from < end; from += BATCH) {
-            for (DeviceUserRow row : service.users(query, Math.toIntExact(from), (int) Math.min(BATCH, end - from))) {
+        Long after = start.afterUserId();
+        long rows = 0;
+        while (rows < limit) {
+            int wanted = (int) Math.min(BATCH, limit - rows);
+            List<DeviceUserRow> batch = service.usersAfter(query, after, wanted);
+            for (DeviceUserRow row : batch) {
                 consumer.accept(new UserRow(reportDate, call.reportPeriod(), row));
+            }
+            rows += batch.size();
+            if (!batch.isEmpty()) {
+                after = batch.get(batch.size() - 1).userId();
+            }
+            if (batch.size() < wanted) {
+                break;
             }
         }
         auditLog.record(
                 AuditAction.EXPORT,
                 "Graph API " + call.function().urlName() + " "
                         + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows "
-                        + start + " to " + end + " of " + total);
+                        + start.auditedFrom(total) + " to " + (start.auditedFrom(total) + rows) + " of " + total);
+        return new GraphReportService.PageEnd(rows, after);
     }
 
     private static ReportPeriod periodOf(ReportCall call) {

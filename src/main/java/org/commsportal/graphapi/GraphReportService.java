@@ -16,6 +16,7 @@ import org.commsportal.activity.UserTableQuery;
 import org.commsportal.audit.AuditAction;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.common.ReportPeriod;
+import org.commsportal.directory.DirectoryService;
 import org.commsportal.graphapi.CountColumns.DayRow;
 import org.commsportal.privacy.NameConcealment;
 import org.commsportal.security.Roles;
@@ -42,6 +43,7 @@ class GraphReportService {
     private static final int BATCH = 500;
 
     private final ActivityService activity;
+    private final DirectoryService directory;
     private final SkypeActivityService skypeActivity;
     private final CurrentTenant currentTenant;
     private final TenantService tenants;
@@ -51,6 +53,7 @@ class GraphReportService {
 
     GraphReportService(
             ActivityService activity,
+            DirectoryService directory,
             SkypeActivityService skypeActivity,
             CurrentTenant currentTenant,
             TenantService tenants,
@@ -58,6 +61,7 @@ class GraphReportService {
             NameConcealment concealment,
             AuditLog auditLog) {
         this.activity = activity;
+        this.directory = directory;
         this.skypeActivity = skypeActivity;
         this.currentTenant = currentTenant;
         this.tenants = tenants;
@@ -100,9 +104,13 @@ class GraphReportService {
     record UserDetailPlan(
             ReportCall call, UserTableQuery query, LocalDate reportDate, LocalDate from, LocalDate until, long total) {}
 
+    /** The rows a user detail call handed over and the last of them (null when none): the next page's anchor. */
+    record PageEnd(long rows, @Nullable Long lastUserId) {}
+
     @PreAuthorize(Roles.READ_PER_USER_DATA)
-    public UserDetailPlan planUserDetail(ReportCall call) {
+    public UserDetailPlan planUserDetail(ReportCall call, SkipToken start) {
         UserTableQuery query = tableQuery(call);
+        checkAnchor(start);
         LocalDate reportDate = activity.reportDate();
         LocalDate from = call.date() != null ? call.date() : activity.firstDay(call.period());
         LocalDate until = (call.date() != null ? call.date() : reportDate).plusDays(1);
@@ -110,25 +118,47 @@ class GraphReportService {
     }
 
     /**
-     * Hands over the planned user detail rows, by user name, from offset; at most limit rows. Audited, like every
-     * per-user export.
+     * Refuses a skip token whose user the tenant does not have: one of another tenant, made up, or since removed
+     * by the retention (its page cannot be placed). Runs before the first byte of the answer.
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
-    public void userDetail(UserDetailPlan plan, long offset, long limit, Consumer<UserDetailRow> consumer) {
-        List<UserActivityRow> batch = new ArrayList<>(BATCH);
-        long end = Math.min(plan.total(), offset + limit);
-        for (long start = offset; start < end; start += BATCH) {
-            batch.clear();
-            batch.addAll(activity.users(plan.query(), Math.toIntExact(start), (int) Math.min(BATCH, end - start)));
+    public void checkAnchor(SkipToken start) {
+        Long anchor = start.afterUserId();
+        if (anchor != null && !directory.exists(anchor)) {
+            throw GraphApiException.badRequest("This $skiptoken continues no page of this tenant's reports (its "
+                    + "user is not in the directory); start again from the first page.");
+        }
+    }
+
+    /**
+     * Hands over the planned user detail rows, by user name, after the token's user; at most limit rows, read in
+     * batches by keyset. Audited, like every per-user export.
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    public PageEnd userDetail(UserDetailPlan plan, SkipToken start, long limit, Consumer<UserDetailRow> consumer) {
+        Long after = start.afterUserId();
+        long rows = 0;
+        while (rows < limit) {
+            int wanted = (int) Math.min(BATCH, limit - rows);
+            List<UserActivityRow> batch = activity.usersAfter(plan.query(), after, wanted);
+            if (batch.isEmpty()) {
+                break;
+            }
             writeBatch(batch, plan.reportDate(), plan.call().reportPeriod(), plan.from(), plan.until(), consumer);
+            rows += batch.size();
+            after = batch.get(batch.size() - 1).userId();
+            if (batch.size() < wanted) {
+                break;
+            }
         }
         ReportCall call = plan.call();
         auditLog.record(
                 AuditAction.EXPORT,
                 "Graph API " + call.function().urlName() + " "
-                        + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows " + offset
-                        + " to "
-                        + end + " of " + plan.total());
+                        + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows "
+                        + start.auditedFrom(plan.total()) + " to " + (start.auditedFrom(plan.total()) + rows) + " of "
+                        + plan.total());
+        return new PageEnd(rows, after);
     }
 
     private void writeBatch(

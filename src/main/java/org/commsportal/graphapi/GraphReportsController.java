@@ -73,20 +73,20 @@ class GraphReportsController {
         boolean json = json(options.get("$format"));
         boolean userDetail = parsed.function() == ReportFunction.ACTIVITY_USER_DETAIL;
         Long top = top(options.get("$top"));
-        long offset = skipToken(options.get("$skiptoken"));
+        SkipToken start = SkipToken.parse(options.get("$skiptoken"));
         if (DeviceUsageReports.FUNCTIONS.contains(parsed.function())) {
-            deviceUsage.answer(parsed, json, top, offset, request, response);
+            deviceUsage.answer(parsed, json, top, start, request, response);
             return;
         }
-        if (!userDetail && (top != null || offset > 0)) {
+        if (!userDetail && (top != null || !start.first())) {
             throw GraphApiException.badRequest("$top and $skiptoken page the user detail report only.");
         }
         long limit = top != null ? top : json ? DEFAULT_PAGE : Long.MAX_VALUE;
         // Everything that can refuse the call (roles, dates) runs before the first byte of the answer
-        GraphReportService.@Nullable UserDetailPlan plan = userDetail ? reports.planUserDetail(parsed) : null;
+        GraphReportService.@Nullable UserDetailPlan plan = userDetail ? reports.planUserDetail(parsed, start) : null;
         List<CountColumns.DayRow> counts = userDetail ? List.of() : reports.counts(parsed);
 
-        String tag = reports.entityTag(parsed, (json ? "json" : "csv") + "|" + offset + "|" + limit);
+        String tag = reports.entityTag(parsed, (json ? "json" : "csv") + "|" + start.text() + "|" + limit);
         response.setHeader("ETag", tag);
         if (matches(request.getHeader("If-None-Match"), tag)) {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
@@ -101,7 +101,7 @@ class GraphReportsController {
         }
         try (OutputStream out = response.getOutputStream()) {
             if (plan != null) {
-                writeUserDetail(plan, json, offset, limit, request, out);
+                writeUserDetail(plan, json, start, limit, request, out);
             } else {
                 write(CountColumns.of(parsed.function()), json, out, counts::forEach, null);
             }
@@ -111,21 +111,38 @@ class GraphReportsController {
     private void writeUserDetail(
             GraphReportService.UserDetailPlan plan,
             boolean json,
-            long offset,
+            SkipToken start,
             long limit,
             HttpServletRequest request,
             OutputStream out)
             throws IOException {
-        // The page lies within the table: a skip token past its end gives no rows, and offset + limit (which is
-        // Long.MAX_VALUE without $top) never overflows into the next link or the audited row range
-        long start = Math.min(offset, plan.total());
-        long count = Math.min(limit, plan.total() - start);
-        String nextLink = start + count >= plan.total()
-                ? null
-                : request.getRequestURL() + "?" + (json ? "$format=application/json&" : "")
-                        + (limit == Long.MAX_VALUE ? "" : "$top=" + limit + "&")
-                        + "$skiptoken=" + URLEncoder.encode(SKIP_PREFIX + (start + count), StandardCharsets.UTF_8);
-        write(UserDetailRow.COLUMNS, json, out, rows -> reports.userDetail(plan, start, count, rows), () -> nextLink);
+        List<GraphReportService.PageEnd> end = new ArrayList<>(1);
+        write(
+                UserDetailRow.COLUMNS,
+                json,
+                out,
+                rows -> end.add(reports.userDetail(plan, start, limit, rows)),
+                () -> nextLink(request, json, limit, start, end.get(0), plan.total()));
+    }
+
+    /**
+     * The link to the page after this one, or null when this one ends the table: a page shorter than asked for,
+     * or one reaching the number of rows counted before it.
+     */
+    static @Nullable String nextLink(
+            HttpServletRequest request,
+            boolean json,
+            long limit,
+            SkipToken start,
+            GraphReportService.PageEnd end,
+            long total) {
+        Long last = end.lastUserId();
+        if (last == null || end.rows() < limit || start.offset() + end.rows() >= total) {
+            return null;
+        }
+        return request.getRequestURL() + "?" + (json ? "$format=application/json&" : "")
+                + (limit == Long.MAX_VALUE ? "" : "$top=" + limit + "&")
+                + "$skiptoken=" + URLEncoder.encode(start.next(end.rows(), last).text(), StandardCharsets.UTF_8);
     }
 
     /** Writes rows as CSV or as {@code {"value":[...]}}, plus an {@code @odata.nextLink} when one is given. */
@@ -220,26 +237,6 @@ class GraphReportsController {
             // falls through to the message below
         }
         throw GraphApiException.badRequest("Invalid $top " + top + "; use a whole number from 1 to " + MAX_PAGE + ".");
-    }
-
-    private static final String SKIP_PREFIX = "rows-";
-
-    private static long skipToken(@Nullable String token) {
-        if (token == null) {
-            return 0;
-        }
-        if (token.startsWith(SKIP_PREFIX)) {
-            try {
-                long offset = Long.parseLong(token.substring(SKIP_PREFIX.length()));
-                if (offset >= 0) {
-                    return offset;
-                }
-            } catch (NumberFormatException notOurs) {
-                // falls through to the message below
-            }
-        }
-        throw GraphApiException.badRequest(
-                "Invalid $skiptoken; use the @odata.nextLink of the previous page as it is.");
     }
 
     static boolean matches(@Nullable String ifNoneMatch, String tag) {

@@ -53,6 +53,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -777,6 +779,54 @@ class DeviceUsageIT {
         return upn;
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void the_graph_user_detail_pages_every_user_once_in_name_order_while_users_are_added_between_pages(
+            boolean concealed) throws Exception {
+        concealNames(concealed);
+        List<UserRecord> before = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            before.add(user("m" + (char) ('a' + i), LONG_AGO, null));
+        }
+        writeUsers(before.toArray(UserRecord[]::new));
+        String account = testTenants.newAccount(tenant, Role.GLOBAL_ADMIN);
+        ObjectMapper json = new ObjectMapper();
+
+        List<String> seen = new ArrayList<>();
+        String options = "$format=application/json&$top=4";
+        int pages = 0;
+        while (options != null) {
+            JsonNode body =
+                    json.readTree(get("getSkypeForBusinessDeviceUsageUserDetail(period='D7')", options, account));
+            body.get("value")
+                    .forEach(user -> seen.add(user.get("userPrincipalName").asText()));
+            String next =
+                    body.has("@odata.nextLink") ? body.get("@odata.nextLink").asText() : null;
+            options = next == null ? null : next.substring(next.indexOf('?') + 1);
+            if (++pages == 2) {
+                // new users sorting before, among and after the rows read so far: a page counted by offset would
+                // show one row again for each user added before it
+                writeUsers(
+                        user("aa", LONG_AGO, null),
+                        user("ma0", LONG_AGO, null),
+                        user("mb0", LONG_AGO, null),
+                        user("zz", LONG_AGO, null));
+            }
+        }
+
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen).isSortedAccordingTo(Comparator.naturalOrder());
+        List<String> shownBefore = new ArrayList<>();
+        for (UserRecord user : before) {
+            shownBefore.add(concealed ? pseudonymOf(user.upn()) : user.upn());
+        }
+        assertThat(seen).containsAll(shownBefore);
+        if (!concealed) {
+            assertThat(seen).as("added after the rows read so far").contains(upn("zz"));
+            assertThat(seen).as("added before the rows read so far").doesNotContain(upn("aa"), upn("ma0"));
+        }
+    }
+
     // --- writing and reading ----------------------------------------------------------------------------------------
 
     private void write(SessionRecord... records) {
@@ -795,6 +845,14 @@ class DeviceUsageIT {
 
     private UserRecord user(String alias, LocalDate licensedFrom, @Nullable LocalDate deletedAt) {
         return new UserRecord(alias + "@" + tenant.name(), alias, "User " + alias, licensedFrom, deletedAt);
+    }
+
+    private String pseudonymOf(String upn) {
+        return jdbc.sql("SELECT pseudonym FROM licensed_user WHERE tenant_id = :t AND upn = :upn")
+                .param("t", tenant.id())
+                .param("upn", upn)
+                .query(String.class)
+                .single();
     }
 
     private String upn(String alias) {
