@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.commsportal.common.SqlLike;
-import org.commsportal.common.UserKeyset;
+import org.commsportal.common.UserNameOrder;
 import org.commsportal.export.StreamingJdbc;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -205,7 +205,7 @@ class UserActivityRepository {
      * the Graph-style user detail (docs/graph-api.md, "Paging").
      */
     List<StoredRow> pageAfter(Scope scope, UserTableQuery query, @Nullable Long afterUserId, int limit) {
-        String after = afterUserId == null ? "" : UserKeyset.after(scope.concealed() ? "pseudonym" : "upn");
+        String after = afterUserId == null ? "" : UserNameOrder.after(scope.concealed());
         Map<String, Object> parameters = parameters(scope, query);
         parameters.put("afterUserId", afterUserId);
         return jdbc.sql(tableSql(scope, query, after) + " LIMIT :limit")
@@ -268,8 +268,8 @@ class UserActivityRepository {
     private static String orderBy(Scope scope, UserTableQuery query) {
         UserActivityColumn column = query.sortColumn() == null ? UserActivityColumn.USER_NAME : query.sortColumn();
         String direction = query.ascending() ? " ASC" : " DESC";
-        if (column == UserActivityColumn.USER_NAME && !scope.concealed()) {
-            return " ORDER BY u.upn" + direction;
+        if (column == UserActivityColumn.USER_NAME) {
+            return " ORDER BY " + UserNameOrder.terms(scope.concealed(), direction);
         }
         String expression = column == UserActivityColumn.USER_NAME
                 ? "u.pseudonym"

@@ -14,7 +14,7 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
-import org.commsportal.common.UserKeyset;
+import org.commsportal.common.UserNameOrder;
 import org.commsportal.export.StreamingJdbc;
 import org.commsportal.sessions.SessionWeeks;
 import org.commsportal.sessions.TenantWriteLock;
@@ -390,7 +390,7 @@ class DeviceUsageRepository {
      * the Graph-style user detail (docs/graph-api.md, "Paging").
      */
     List<StoredRow> pageAfter(Scope scope, DeviceUserQuery query, @Nullable Long afterUserId, int limit) {
-        String after = afterUserId == null ? "" : UserKeyset.after(scope.concealed() ? "pseudonym" : "upn");
+        String after = afterUserId == null ? "" : UserNameOrder.after(scope.concealed());
         Map<String, Object> parameters = parameters(scope, query);
         parameters.put("afterUserId", afterUserId);
         return jdbc.sql(tableSql(scope, query, after) + " LIMIT :limit")
@@ -425,15 +425,13 @@ class DeviceUsageRepository {
     }
 
     /**
-     * The ORDER BY of the sort column, from this fixed map, never from input; ties in user name order. A UPN is
-     * unique in its tenant, so by name it is the UPN alone: MariaDB reads that order from the UPN's unique index and
-     * stops after the page, where a further id made it sort every user (0.3 s at 100,000 users). Pseudonyms may
-     * repeat, so by pseudonym the id follows, which their index holds after them.
+     * The ORDER BY of the sort column, from this fixed map, never from input; ties in user name order, which the
+     * name's index gives (see {@link UserNameOrder#terms}).
      */
     private static String orderBy(Scope scope, DeviceUserQuery query) {
         DeviceUserColumn column = query.sortColumn() == null ? DeviceUserColumn.USER_NAME : query.sortColumn();
         String direction = query.ascending() ? " ASC" : " DESC";
-        String byName = scope.concealed() ? "u.pseudonym" + direction + ", u.id" + direction : "u.upn" + direction;
+        String byName = UserNameOrder.terms(scope.concealed(), direction);
         String expression = switch (column) {
             case USER_NAME -> "";
             case DISPLAY_NAME -> scope.concealed() ? "" : "u.display_name";

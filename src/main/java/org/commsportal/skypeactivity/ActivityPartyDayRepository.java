@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.SqlLike;
+import org.commsportal.common.UserNameOrder;
 import org.commsportal.export.StreamingJdbc;
 import org.commsportal.sessions.ConferenceKey;
 import org.commsportal.sessions.SessionWeeks;
@@ -573,7 +574,7 @@ class ActivityPartyDayRepository {
         SkypeActivityColumn sort = query.sortColumn() == null ? SkypeActivityColumn.USER_NAME : query.sortColumn();
         String direction = query.ascending() ? " ASC" : " DESC";
         String orderBy = switch (sort) {
-            case USER_NAME -> shown + direction + ", u.id" + direction;
+            case USER_NAME -> UserNameOrder.terms(scope.concealed(), direction);
             case DELETED -> "COALESCE(u.deleted_at <= :to, FALSE)" + direction + ", u.id" + direction;
             case DELETED_DATE -> "IF(u.deleted_at <= :to, u.deleted_at, NULL)" + direction + ", u.id" + direction;
             default -> "t." + sort.sortColumn() + direction + ", t.user_id" + direction;
@@ -704,9 +705,13 @@ class ActivityPartyDayRepository {
                 WHERE u.tenant_id = :tenantId
                   AND u.licensed_from <= :to AND (u.deleted_at IS NULL OR u.deleted_at >= :from)
                   AND (:filter = '' OR %1$s LIKE :pattern)
-                ORDER BY %2$s%3$s, u.id%3$s
+                ORDER BY %2$s
                 LIMIT :limit OFFSET :offset
-                """.formatted(shown, sort.sortColumn(), direction))
+                """.formatted(
+                                shown,
+                                sort == SkypeActivityColumn.USER_NAME
+                                        ? UserNameOrder.terms(scope.concealed(), direction)
+                                        : sort.sortColumn() + direction + ", u.id" + direction))
                 .params(parameters(scope, query))
                 .param("limit", limit)
                 .param("offset", offset)
