@@ -38,9 +38,6 @@ class DeviceUsageReports {
             ReportFunction.DEVICE_USAGE_DISTRIBUTION_USER_COUNTS,
             ReportFunction.DEVICE_USAGE_USER_COUNTS);
 
-    /** Users read in one query while streaming. */
-    private static final int BATCH = 500;
-
     /** One row of the user detail: a user with the call's report date and period. */
     record UserRow(LocalDate reportRefreshDate, String reportPeriod, DeviceUserRow user) {}
 
@@ -143,7 +140,7 @@ class DeviceUsageReports {
                         null);
                 return;
             }
-            List<GraphReportService.PageEnd> end = new ArrayList<>(1);
+            List<SkipToken.PageEnd> end = new ArrayList<>(1);
             GraphReportsController.write(
                     USER_DETAIL,
                     json,
@@ -173,7 +170,7 @@ class DeviceUsageReports {
      * keyset. Audited. The device usage service checks the role (per-user data), before the first byte as it counts
      * the users.
      */
-    private GraphReportService.PageEnd userDetail(
+    private SkipToken.PageEnd userDetail(
             ReportCall call,
             DeviceUserQuery query,
             SkipToken start,
@@ -181,28 +178,13 @@ class DeviceUsageReports {
             long total,
             Consumer<UserRow> consumer) {
         LocalDate reportDate = service.reportDate();
-        Long after = start.afterUserId();
-        long rows = 0;
-        while (rows < limit) {
-            int wanted = (int) Math.min(BATCH, limit - rows);
-            List<DeviceUserRow> batch = service.usersAfter(query, after, wanted);
-            for (DeviceUserRow row : batch) {
-                consumer.accept(new UserRow(reportDate, call.reportPeriod(), row));
-            }
-            rows += batch.size();
-            if (!batch.isEmpty()) {
-                after = batch.get(batch.size() - 1).userId();
-            }
-            if (batch.size() < wanted) {
-                break;
-            }
-        }
-        auditLog.record(
-                AuditAction.EXPORT,
-                "Graph API " + call.function().urlName() + " "
-                        + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows "
-                        + start.auditedFrom(total) + " to " + (start.auditedFrom(total) + rows) + " of " + total);
-        return new GraphReportService.PageEnd(rows, after);
+        SkipToken.PageEnd end = start.read(
+                limit,
+                (after, count) -> service.usersAfter(query, after, count),
+                DeviceUserRow::userId,
+                batch -> batch.forEach(row -> consumer.accept(new UserRow(reportDate, call.reportPeriod(), row))));
+        auditLog.record(AuditAction.EXPORT, start.audited(call, end, total));
+        return end;
     }
 
     private static ReportPeriod periodOf(ReportCall call) {

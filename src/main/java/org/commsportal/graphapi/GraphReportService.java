@@ -39,9 +39,6 @@ import org.springframework.stereotype.Service;
 @Service
 class GraphReportService {
 
-    /** Users whose conference figures are read in one query while streaming. */
-    private static final int BATCH = 500;
-
     private final ActivityService activity;
     private final DirectoryService directory;
     private final SkypeActivityService skypeActivity;
@@ -104,9 +101,6 @@ class GraphReportService {
     record UserDetailPlan(
             ReportCall call, UserTableQuery query, LocalDate reportDate, LocalDate from, LocalDate until, long total) {}
 
-    /** The rows a user detail call handed over and the last of them (null when none): the next page's anchor. */
-    record PageEnd(long rows, @Nullable Long lastUserId) {}
-
     @PreAuthorize(Roles.READ_PER_USER_DATA)
     public UserDetailPlan planUserDetail(ReportCall call, SkipToken start) {
         UserTableQuery query = tableQuery(call);
@@ -135,30 +129,16 @@ class GraphReportService {
      * batches by keyset. Audited, like every per-user export.
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
-    public PageEnd userDetail(UserDetailPlan plan, SkipToken start, long limit, Consumer<UserDetailRow> consumer) {
-        Long after = start.afterUserId();
-        long rows = 0;
-        while (rows < limit) {
-            int wanted = (int) Math.min(BATCH, limit - rows);
-            List<UserActivityRow> batch = activity.usersAfter(plan.query(), after, wanted);
-            if (batch.isEmpty()) {
-                break;
-            }
-            writeBatch(batch, plan.reportDate(), plan.call().reportPeriod(), plan.from(), plan.until(), consumer);
-            rows += batch.size();
-            after = batch.get(batch.size() - 1).userId();
-            if (batch.size() < wanted) {
-                break;
-            }
-        }
-        ReportCall call = plan.call();
-        auditLog.record(
-                AuditAction.EXPORT,
-                "Graph API " + call.function().urlName() + " "
-                        + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows "
-                        + start.auditedFrom(plan.total()) + " to " + (start.auditedFrom(plan.total()) + rows) + " of "
-                        + plan.total());
-        return new PageEnd(rows, after);
+    public SkipToken.PageEnd userDetail(
+            UserDetailPlan plan, SkipToken start, long limit, Consumer<UserDetailRow> consumer) {
+        SkipToken.PageEnd end = start.read(
+                limit,
+                (after, count) -> activity.usersAfter(plan.query(), after, count),
+                UserActivityRow::userId,
+                batch -> writeBatch(
+                        batch, plan.reportDate(), plan.call().reportPeriod(), plan.from(), plan.until(), consumer));
+        auditLog.record(AuditAction.EXPORT, start.audited(plan.call(), end, plan.total()));
+        return end;
     }
 
     private void writeBatch(

@@ -116,7 +116,7 @@ class GraphReportsController {
             HttpServletRequest request,
             OutputStream out)
             throws IOException {
-        List<GraphReportService.PageEnd> end = new ArrayList<>(1);
+        List<SkipToken.PageEnd> end = new ArrayList<>(1);
         write(
                 UserDetailRow.COLUMNS,
                 json,
@@ -130,12 +130,7 @@ class GraphReportsController {
      * or one reaching the number of rows counted before it.
      */
     static @Nullable String nextLink(
-            HttpServletRequest request,
-            boolean json,
-            long limit,
-            SkipToken start,
-            GraphReportService.PageEnd end,
-            long total) {
+            HttpServletRequest request, boolean json, long limit, SkipToken start, SkipToken.PageEnd end, long total) {
         Long last = end.lastUserId();
         if (last == null || end.rows() < limit || start.offset() + end.rows() >= total) {
             return null;

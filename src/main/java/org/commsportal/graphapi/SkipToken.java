@@ -1,5 +1,9 @@
 package org.commsportal.graphapi;
 
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +16,12 @@ import org.jspecify.annotations.Nullable;
 record SkipToken(long offset, @Nullable Long afterUserId) {
 
     static final SkipToken FIRST = new SkipToken(0, null);
+
+    /** Users read in one statement while a page or a whole CSV streams. */
+    static final int BATCH = 500;
+
+    /** The rows a page handed over and the last of them (null when none): the next page's anchor. */
+    record PageEnd(long rows, @Nullable Long lastUserId) {}
 
     private static final Pattern TEXT = Pattern.compile("rows-([0-9]{1,15})-after-([0-9]{1,18})");
 
@@ -37,11 +47,41 @@ record SkipToken(long offset, @Nullable Long afterUserId) {
     }
 
     /**
-     * The first row's number for the audit: the token's count of rows before it, which a next link states truly and
-     * a made-up token may not, so never past the table's end.
+     * Reads the page this token starts, at most limit rows, in batches of {@link #BATCH}: each batch the rows after
+     * the last one read ({@code rowsAfter} of the user id, or null for the first row, and a count), handed to
+     * {@code batches}; a short batch ends the table.
      */
-    long auditedFrom(long total) {
-        return Math.min(offset, total);
+    <R> PageEnd read(
+            long limit,
+            BiFunction<@Nullable Long, Integer, List<R>> rowsAfter,
+            ToLongFunction<R> userId,
+            Consumer<List<R>> batches) {
+        Long after = afterUserId;
+        long rows = 0;
+        while (rows < limit) {
+            int wanted = (int) Math.min(BATCH, limit - rows);
+            List<R> batch = rowsAfter.apply(after, wanted);
+            if (!batch.isEmpty()) {
+                batches.accept(batch);
+                rows += batch.size();
+                after = userId.applyAsLong(batch.get(batch.size() - 1));
+            }
+            if (batch.size() < wanted) {
+                break;
+            }
+        }
+        return new PageEnd(rows, after);
+    }
+
+    /**
+     * The audit record's text for a page of a user detail call. Its first row's number is the token's count of rows
+     * before it, which a next link states truly and a made-up token may not, so never past the table's end.
+     */
+    String audited(ReportCall call, PageEnd end, long total) {
+        long from = Math.min(offset, total);
+        return "Graph API " + call.function().urlName() + " "
+                + (call.date() != null ? "date " + call.date() : "period " + call.period()) + ", rows " + from
+                + " to " + (from + end.rows()) + " of " + total;
     }
 
     String text() {
