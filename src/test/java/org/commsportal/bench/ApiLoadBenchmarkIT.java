@@ -56,7 +56,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 27: the reporting web service and the Graph-style reports API under load. {@code bench.api.clients} clients
  * (default 50), signed in as one of six accounts (global administrators and global readers) with HTTP Basic or the
- * account's personal API token, call a realistic mix of both APIs ({@link ApiLoadMix}) back to back, without pause,
+ * account's personal API token, call a realistic mix of both APIs ({@link ApiLoadMix}) back to back, without pause
+ * ({@code bench.api.exporters} of them, default 1, download whole user detail CSVs one after another instead),
  * for {@code bench.api.seconds} (default 60) after a warm-up of {@code bench.api.warmUpSeconds} (default 10), on the
  * bench data set, over one pooled HTTP/1.1 client. Every answer must be a 200 whose
  * body equals the answer the same call got before the load, alone (a 429, a 5xx, a timeout or any other body is an
@@ -138,6 +139,7 @@ class ApiLoadBenchmarkIT {
         int clients = Integer.getInteger("bench.api.clients", 50);
         int seconds = Integer.getInteger("bench.api.seconds", 60);
         int warmUpSeconds = Integer.getInteger("bench.api.warmUpSeconds", 10);
+        int exporters = Integer.getInteger("bench.api.exporters", 1);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")
@@ -182,8 +184,8 @@ class ApiLoadBenchmarkIT {
                             .map(zone -> zone.header() == null ? "none (UTC)" : zone.header())
                             .toList());
 
-            Run run = load(mix, accounts, clients, warmUpSeconds, seconds);
-            report(run, clients, seconds, users, days, sessions);
+            Run run = load(mix, accounts, clients, exporters, warmUpSeconds, seconds);
+            report(run, clients, exporters, seconds, users, days, sessions);
         } finally {
             restorePeerToPeerTotals(tenant, peerToPeerTotalsBefore, lastDay);
         }
@@ -329,11 +331,12 @@ class ApiLoadBenchmarkIT {
 
     // ---- the load
 
-    /** One client: its account, how it signs in, its random mix, and its own samples. */
+    /** One client: its account, how it signs in, its random mix (or whole exports), and its own samples. */
     private final class Client implements Runnable {
 
         final ApiLoadMix mix;
         final Account account;
+        final boolean exporter;
         final boolean bearer;
         final Random random;
         final long measureFrom;
@@ -342,9 +345,10 @@ class ApiLoadBenchmarkIT {
         final LatencySamples warmUp = new LatencySamples();
         long cpuNanos;
 
-        Client(ApiLoadMix mix, int index, Account account, long measureFrom, long end) {
+        Client(ApiLoadMix mix, int index, Account account, boolean exporter, long measureFrom, long end) {
             this.mix = mix;
             this.account = account;
+            this.exporter = exporter;
             this.bearer = index / 6 % 2 == 1; // each account signs in both ways, in different clients
             this.random = new Random(index);
             this.measureFrom = measureFrom;
@@ -362,7 +366,7 @@ class ApiLoadBenchmarkIT {
                 if (measuring && cpuFrom < 0) {
                     cpuFrom = LoadResources.threadCpuNanos();
                 }
-                Call call = mix.next(random);
+                Call call = exporter ? mix.nextExport(random) : mix.next(random);
                 LatencySamples samples = measuring ? measured.get(call.kind()) : warmUp;
                 String uri = "http://localhost:" + port + call.pathAndQuery();
                 while (uri != null && System.nanoTime() < end) {
@@ -445,14 +449,15 @@ class ApiLoadBenchmarkIT {
         }
     }
 
-    private Run load(ApiLoadMix mix, List<Account> accounts, int clientCount, int warmUpSeconds, int seconds)
+    private Run load(
+            ApiLoadMix mix, List<Account> accounts, int clientCount, int exporters, int warmUpSeconds, int seconds)
             throws InterruptedException {
         long measureFrom = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
         List<Client> clients = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clientCount; i++) {
-            Client client = new Client(mix, i, accounts.get(i % accounts.size()), measureFrom, end);
+            Client client = new Client(mix, i, accounts.get(i % accounts.size()), i < exporters, measureFrom, end);
             clients.add(client);
             threads.add(new Thread(client, "api-load-client-" + i));
         }
@@ -504,7 +509,7 @@ class ApiLoadBenchmarkIT {
 
     // ---- the figures
 
-    private void report(Run run, int clients, int seconds, int users, int days, long sessions) {
+    private void report(Run run, int clients, int exporters, int seconds, int users, int days, long sessions) {
         Map<Kind, LatencySamples> byKind = new EnumMap<>(Kind.class);
         LatencySamples all = new LatencySamples();
         LatencySamples basic = new LatencySamples();
@@ -525,9 +530,10 @@ class ApiLoadBenchmarkIT {
                                 + " %.2f")
                         .formatted(cores, run.jvmCores(), clients, run.clientCores(), run.databaseCores(), others);
         System.out.printf(
-                "%nAPI under load: %d clients without pause for %.1f s (after a warm-up of %,d requests, %d errors),"
-                        + " %,d users x %d days, %,d sessions; ms, goal p95 < 1,000 and no error%n",
+                "%nAPI under load: %d clients (%d of them exporters) without pause for %.1f s (after a warm-up of %,d"
+                        + " requests, %d errors), %,d users x %d days, %,d sessions; ms, goal p95 < 1,000 and no error%n",
                 clients,
+                exporters,
                 run.seconds(),
                 warmUp.summary(1).requests(),
                 warmUp.summary(1).errors(),
@@ -561,7 +567,7 @@ class ApiLoadBenchmarkIT {
 
         byKind.forEach((kind, samples) -> record(kind.title, samples.summary(run.seconds()), ""));
         record(
-                "All requests, %d clients x %d s without pause".formatted(clients, seconds),
+                "All requests, %d clients (%d exporting) x %d s without pause".formatted(clients, exporters, seconds),
                 all.summary(run.seconds()),
                 "; " + cpu + " (the clients run in the portal's JVM); "
                         + run.pool().describe() + "; "
