@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +21,6 @@ import org.commsportal.deviceusage.DeviceUserRow;
 import org.commsportal.deviceusage.Platform;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,11 +85,14 @@ class DeviceUsageReports {
     private final DeviceUsageService service;
     private final GraphReportService reports;
     private final AuditLog auditLog;
+    private final WholeExportSlots wholeExports;
 
-    DeviceUsageReports(DeviceUsageService service, GraphReportService reports, AuditLog auditLog) {
+    DeviceUsageReports(
+            DeviceUsageService service, GraphReportService reports, AuditLog auditLog, WholeExportSlots wholeExports) {
         this.service = service;
         this.reports = reports;
         this.auditLog = auditLog;
+        this.wholeExports = wholeExports;
     }
 
     /** Answers one call of {@link #FUNCTIONS}; everything that can refuse it runs before its first byte. */
@@ -112,7 +113,7 @@ class DeviceUsageReports {
         if (userDetail) {
             reports.checkAnchor(start);
         }
-        long total = query != null ? service.countUsers(query) : 0;
+        long total = query != null ? reports.tableSize("device usage", query, () -> service.countUsers(query)) : 0;
         List<CountRow> counts = userDetail ? List.of() : counts(call);
 
         String tag = reports.entityTag(call, (json ? "json" : "csv") + "|" + start.text() + "|" + limit);
@@ -121,14 +122,8 @@ class DeviceUsageReports {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
             return;
         }
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/csv");
-        if (!json) {
-            response.setHeader(
-                    "Content-Disposition",
-                    "attachment; filename=\"" + call.function().urlName() + ".csv\"");
-        }
-        try (OutputStream out = response.getOutputStream()) {
+        try (WholeExportSlots.Slot slot = query != null && limit == Long.MAX_VALUE ? wholeExports.take() : () -> {};
+                OutputStream out = GraphReportsController.start(response, json, call)) {
             if (query == null) {
                 GraphReportsController.write(
                         call.function() == ReportFunction.DEVICE_USAGE_USER_COUNTS

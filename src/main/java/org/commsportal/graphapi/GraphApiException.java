@@ -1,17 +1,27 @@
 package org.commsportal.graphapi;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
-/** A request the API refuses, answered as {@code {"error":{"code":...,"message":...}}} with the status. */
+/**
+ * A request the API refuses, answered as {@code {"error":{"code":...,"message":...}}} with the status (and
+ * {@code Retry-After} when trying again later helps).
+ */
 class GraphApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final @Nullable Integer retryAfterSeconds;
 
     GraphApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    GraphApiException(HttpStatus status, String code, String message, @Nullable Integer retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static GraphApiException badRequest(String message) {
@@ -24,5 +34,10 @@ class GraphApiException extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    @Nullable
+    Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.activity.UserActivityRow;
 import org.commsportal.activity.UserTableQuery;
@@ -47,6 +48,7 @@ class GraphReportService {
     private final DataVersion dataVersion;
     private final NameConcealment concealment;
     private final AuditLog auditLog;
+    private final TableSizes tableSizes;
 
     GraphReportService(
             ActivityService activity,
@@ -56,7 +58,8 @@ class GraphReportService {
             TenantService tenants,
             DataVersion dataVersion,
             NameConcealment concealment,
-            AuditLog auditLog) {
+            AuditLog auditLog,
+            TableSizes tableSizes) {
         this.activity = activity;
         this.directory = directory;
         this.skypeActivity = skypeActivity;
@@ -65,6 +68,7 @@ class GraphReportService {
         this.dataVersion = dataVersion;
         this.concealment = concealment;
         this.auditLog = auditLog;
+        this.tableSizes = tableSizes;
     }
 
     /** A counts report's rows, newest day first. */
@@ -108,7 +112,24 @@ class GraphReportService {
         LocalDate reportDate = activity.reportDate();
         LocalDate from = call.date() != null ? call.date() : activity.firstDay(call.period());
         LocalDate until = (call.date() != null ? call.date() : reportDate).plusDays(1);
-        return new UserDetailPlan(call, query, reportDate, from, until, activity.countUsers(query));
+        return new UserDetailPlan(
+                call, query, reportDate, from, until, tableSize("activity", query, () -> activity.countUsers(query)));
+    }
+
+    /**
+     * The rows of a report's user table for the query, counted once per version of the tenant's data, report date
+     * and name concealment of the viewer ({@link TableSizes}); the caller has checked the role.
+     */
+    public long tableSize(String report, Object query, LongSupplier count) {
+        return tableSizes.size(
+                currentTenant.id(),
+                dataVersion.current(),
+                List.of(
+                        report,
+                        query,
+                        activity.reportDate(),
+                        concealment.forCurrentViewer().concealed()),
+                count);
     }
 
     /**

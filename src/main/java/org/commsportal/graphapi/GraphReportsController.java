@@ -20,6 +20,7 @@ import org.commsportal.export.ExportFormat;
 import org.commsportal.export.TableExports;
 import org.commsportal.export.TableWriter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,10 +47,12 @@ class GraphReportsController {
 
     private final GraphReportService reports;
     private final DeviceUsageReports deviceUsage;
+    private final WholeExportSlots wholeExports;
 
-    GraphReportsController(GraphReportService reports, DeviceUsageReports deviceUsage) {
+    GraphReportsController(GraphReportService reports, DeviceUsageReports deviceUsage, WholeExportSlots wholeExports) {
         this.reports = reports;
         this.deviceUsage = deviceUsage;
+        this.wholeExports = wholeExports;
     }
 
     @GetMapping("/{call}")
@@ -92,14 +95,8 @@ class GraphReportsController {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
             return;
         }
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/csv");
-        if (!json) {
-            response.setHeader(
-                    "Content-Disposition",
-                    "attachment; filename=\"" + parsed.function().urlName() + ".csv\"");
-        }
-        try (OutputStream out = response.getOutputStream()) {
+        try (WholeExportSlots.Slot slot = plan != null && limit == Long.MAX_VALUE ? wholeExports.take() : () -> {};
+                OutputStream out = start(response, json, parsed)) {
             if (plan != null) {
                 writeUserDetail(plan, json, start, limit, request, out);
             } else {
@@ -123,6 +120,18 @@ class GraphReportsController {
                 out,
                 rows -> end.add(reports.userDetail(plan, start, limit, rows)),
                 () -> nextLink(request, json, limit, start, end.get(0), plan.total()));
+    }
+
+    /** Sets the answer's type (and a CSV's file name) and opens its body: after this, no refusal can be sent. */
+    static OutputStream start(HttpServletResponse response, boolean json, ReportCall call) throws IOException {
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(json ? MediaType.APPLICATION_JSON_VALUE : "text/csv");
+        if (!json) {
+            response.setHeader(
+                    "Content-Disposition",
+                    "attachment; filename=\"" + call.function().urlName() + ".csv\"");
+        }
+        return response.getOutputStream();
     }
 
     /**
@@ -249,7 +258,13 @@ class GraphReportsController {
 
     @ExceptionHandler(GraphApiException.class)
     ResponseEntity<Map<String, Map<String, String>>> refused(GraphApiException refusal) {
+        Integer retryAfter = refusal.retryAfterSeconds();
         return ResponseEntity.status(refusal.status())
+                .headers(headers -> {
+                    if (retryAfter != null) {
+                        headers.set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+                    }
+                })
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("error", Map.of("code", refusal.code(), "message", refusal.getMessage())));
     }

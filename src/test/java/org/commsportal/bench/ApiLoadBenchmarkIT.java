@@ -344,6 +344,7 @@ class ApiLoadBenchmarkIT {
         final Map<Kind, LatencySamples> measured = new EnumMap<>(Kind.class);
         final LatencySamples warmUp = new LatencySamples();
         long cpuNanos;
+        long cpuFrom = -1;
 
         Client(ApiLoadMix mix, int index, Account account, boolean exporter, long measureFrom, long end) {
             this.mix = mix;
@@ -360,17 +361,11 @@ class ApiLoadBenchmarkIT {
 
         @Override
         public void run() {
-            long cpuFrom = -1;
             for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                boolean measuring = now >= measureFrom;
-                if (measuring && cpuFrom < 0) {
-                    cpuFrom = LoadResources.threadCpuNanos();
-                }
                 Call call = exporter ? mix.nextExport(random) : mix.next(random);
-                LatencySamples samples = measuring ? measured.get(call.kind()) : warmUp;
                 String uri = "http://localhost:" + port + call.pathAndQuery();
                 while (uri != null && System.nanoTime() < end) {
-                    uri = call(call, uri, samples);
+                    uri = call(call, uri);
                 }
                 if (Thread.currentThread().isInterrupted()) {
                     return;
@@ -379,9 +374,17 @@ class ApiLoadBenchmarkIT {
             cpuNanos = cpuFrom < 0 ? 0 : LoadResources.threadCpuNanos() - cpuFrom;
         }
 
-        /** One request, timed and checked; returns the next page's URL of a JSON page, else null. */
-        private @Nullable String call(Call call, String uri, LatencySamples samples) {
+        /**
+         * One request, timed and checked, among the measured ones when it starts after the warm-up (a walk through
+         * the pages of 100,000 users begun in the warm-up goes on for minutes); returns the next page's URL of a
+         * JSON page, else null.
+         */
+        private @Nullable String call(Call call, String uri) {
             long started = System.nanoTime();
+            LatencySamples samples = started >= measureFrom ? measured.get(call.kind()) : warmUp;
+            if (started >= measureFrom && cpuFrom < 0) {
+                cpuFrom = LoadResources.threadCpuNanos();
+            }
             String problem;
             String body = "";
             try {

@@ -120,6 +120,9 @@ class GraphApiIT {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
+    WholeExportSlots wholeExports;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -482,6 +485,57 @@ class GraphApiIT {
                         .contains("start again from the first page");
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {USER_DETAIL, "getSkypeForBusinessDeviceUsageUserDetail"})
+    void a_whole_export_waits_in_line_for_a_slot_and_gets_429_with_retry_after_when_none_frees(String function)
+            throws Exception {
+        String call = function + "(period='D7')";
+        int slots = wholeExports.available();
+        List<WholeExportSlots.Slot> held = new ArrayList<>();
+        try {
+            while (wholeExports.available() > 0) {
+                held.add(wholeExports.take());
+            }
+            assertThat(get(call, "$format=application/json&$top=5", "global.admin")
+                            .statusCode())
+                    .as("a page while every slot is taken")
+                    .isEqualTo(200);
+            assertThat(get(call, "$top=5", "global.admin").statusCode())
+                    .as("a CSV page while every slot is taken")
+                    .isEqualTo(200);
+
+            HttpResponse<String> refused = get(call, "", "global.reader"); // after portal.api.whole-export-wait
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            JsonNode error = json.readTree(refused.body()).get("error");
+            assertThat(error.get("code").asText()).isEqualTo("TooManyRequests");
+            assertThat(error.get("message").asText()).contains("$top");
+
+            var waiting = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(url(call, "")))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString(("global.admin:" + DemoAccounts.PASSWORD)
+                                                            .getBytes(StandardCharsets.UTF_8)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(300);
+            assertThat(waiting).as("an export waiting for a slot").isNotDone();
+            held.remove(0).close();
+            HttpResponse<String> answered = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+            assertThat(answered.body()).startsWith("\uFEFFReport Refresh Date,");
+        } finally {
+            held.forEach(WholeExportSlots.Slot::close);
+        }
+        assertThat(wholeExports.available()).as("slots given back").isEqualTo(slots);
     }
 
     @Test
