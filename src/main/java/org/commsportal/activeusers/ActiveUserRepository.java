@@ -177,17 +177,50 @@ class ActiveUserRepository {
         return found;
     }
 
-    /** The users with activity in the interior of the period starting on the date. */
-    List<Long> interiorUsers(long tenantId, ActiveUserPeriod kind, LocalDate start) {
-        return jdbc.sql("""
-                SELECT user_id FROM active_user_interior
-                WHERE tenant_id = :t AND period_kind = :kind AND period_start = :start AND active_days > 0
-                """)
-                .param("t", tenantId)
-                .param("kind", kind.code())
-                .param("start", start)
-                .query(Long.class)
-                .list();
+    /**
+     * The users of a period's edge days with an active quarter-hour in that day's window: at most four days, each
+     * with its mask of the slots inside the period's exact UTC interval; unused terms repeat a day with an empty
+     * window, which no row matches.
+     */
+    private static final String EDGE_USERS = """
+            SELECT q.user_id FROM user_quarter_hours q
+            WHERE q.tenant_id = :t AND q.day IN (:d0, :d1, :d2, :d3)
+              AND (   (q.day = :d0 AND ((q.mask_lo & :lo0) <> 0 OR (q.mask_hi & :hi0) <> 0))
+                   OR (q.day = :d1 AND ((q.mask_lo & :lo1) <> 0 OR (q.mask_hi & :hi1) <> 0))
+                   OR (q.day = :d2 AND ((q.mask_lo & :lo2) <> 0 OR (q.mask_hi & :hi2) <> 0))
+                   OR (q.day = :d3 AND ((q.mask_lo & :lo3) <> 0 OR (q.mask_hi & :hi3) <> 0)))
+            """;
+
+    /**
+     * The users active in the period starting on the date as seen in a zone that changes offset inside it: those
+     * with activity in its interior (weeks, months and years have one), and those of {@link #EDGE_USERS}. One
+     * statement, so only the count leaves the database (at 100,000 users a DST day about 30 ms, a DST month about
+     * 100 ms, where reading the rows into the portal took 160 ms).
+     */
+    long activeAcross(long tenantId, ActiveUserPeriod kind, LocalDate start, Map<LocalDate, Mask> edgeWindows) {
+        if (edgeWindows.size() > 4) {
+            throw new IllegalArgumentException("A period has at most four edge days, not " + edgeWindows.size());
+        }
+        String sql = PeriodWindows.hasInterior(kind)
+                ? """
+                  SELECT COUNT(DISTINCT user_id) FROM (
+                      SELECT user_id FROM active_user_interior
+                      WHERE tenant_id = :t AND period_kind = :kind AND period_start = :start AND active_days > 0
+                      UNION ALL
+                      %s) active
+                  """.formatted(EDGE_USERS)
+                : "SELECT COUNT(DISTINCT user_id) FROM (" + EDGE_USERS + ") active";
+        var statement =
+                jdbc.sql(sql).param("t", tenantId).param("kind", kind.code()).param("start", start);
+        List<Map.Entry<LocalDate, Mask>> windows = List.copyOf(edgeWindows.entrySet());
+        for (int i = 0; i < 4; i++) {
+            Map.Entry<LocalDate, Mask> window = i < windows.size() ? windows.get(i) : Map.entry(start, Mask.NONE);
+            statement = statement
+                    .param("d" + i, window.getKey())
+                    .param("lo" + i, window.getValue().lo())
+                    .param("hi" + i, window.getValue().hi());
+        }
+        return statement.query(Long.class).single();
     }
 
     /** Writes the counts of the given user days; a day without activity loses its row. */

@@ -8,11 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.commsportal.activeusers.ActiveUserRepository.UserDay;
+import java.util.TreeMap;
 import org.commsportal.activeusers.QuarterHours.Mask;
 import org.commsportal.security.Roles;
 import org.commsportal.tenant.CurrentTenant;
@@ -94,24 +92,22 @@ public class ActiveUsersService {
         return new ActiveUserReport(tenant.guid(), tenant.name(), period, zone, rows);
     }
 
-    /** A period whose zone changes offset inside it: its users from the interior and edge-day rows. */
+    /**
+     * A period whose zone changes offset inside it: its users from the interior rows and, on the edge days, the
+     * quarter-hours inside its exact UTC interval {@code [fromSlot, toSlot)}, counted by the database.
+     */
     private long countAcrossOffsetChange(
             long tenantId, ActiveUserPeriod period, LocalDate start, long fromSlot, long toSlot) {
-        Set<Long> users = new HashSet<>();
-        if (PeriodWindows.hasInterior(period)) {
-            users.addAll(repository.interiorUsers(tenantId, period, start));
-        }
-        Map<UserDay, Mask> masks = repository.masksOn(tenantId, PeriodWindows.edgeDays(period, start));
-        masks.forEach((key, mask) -> {
-            if (!users.contains(key.userId())) {
-                var slots = new ArrayList<Long>();
-                mask.addSlots(key.day().toEpochDay(), slots::add);
-                if (slots.stream().anyMatch(slot -> slot >= fromSlot && slot < toSlot)) {
-                    users.add(key.userId());
-                }
+        Map<LocalDate, Mask> windows = new TreeMap<>();
+        for (LocalDate day : PeriodWindows.edgeDays(period, start)) {
+            long dayStart = QuarterHours.firstSlotOf(day);
+            int from = (int) Math.max(0, Math.min(QuarterHours.PER_DAY, fromSlot - dayStart));
+            int to = (int) Math.max(0, Math.min(QuarterHours.PER_DAY, toSlot - dayStart));
+            if (from < to) {
+                windows.put(day, Mask.ofRange(from, to));
             }
-        });
-        return users.size();
+        }
+        return repository.activeAcross(tenantId, period, start, windows);
     }
 
     /** The starts of the listed periods: wholly within the retained days, up to the current (or last complete) one. */

@@ -139,6 +139,20 @@ final class QuarterHours {
     record Mask(long lo, long hi) {
         static final Mask NONE = new Mask(0, 0);
 
+        /** Slots {@code from} to {@code toExclusive - 1} of a day (0-based). */
+        static Mask ofRange(int from, int toExclusive) {
+            long lo = 0;
+            long hi = 0;
+            for (int i = from; i < toExclusive; i++) {
+                if (i < 64) {
+                    lo |= 1L << i;
+                } else {
+                    hi |= 1L << (i - 64);
+                }
+            }
+            return new Mask(lo, hi);
+        }
+
         boolean any() {
             return lo != 0 || hi != 0;
         }
