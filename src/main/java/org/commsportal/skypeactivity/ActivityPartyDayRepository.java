@@ -601,7 +601,9 @@ class ActivityPartyDayRepository {
 
     /**
      * The figures of these users from the totals of one period ending on the report date; users without any row up
-     * to the report date are absent, as in {@link #users}.
+     * to the report date are absent, as in {@link #users}. The primary key (tenant, user, period) finds each user;
+     * named, because weighing the table's 20 other indexes for a list of 200 users took MariaDB longer (2.5 ms at
+     * 100,000 users) than reading the rows (1.6 ms).
      */
     Map<Long, UserActivityFigures> usersFromTotals(
             long tenantId, Collection<Long> userIds, int periodDays, LocalDate reportDate) {
@@ -609,7 +611,7 @@ class ActivityPartyDayRepository {
         for (List<Long> chunk : Chunks.of(new ArrayList<>(userIds))) {
             jdbc.sql("""
                     SELECT t.user_id, %s
-                    FROM skype_activity_period_total t
+                    FROM skype_activity_period_total t FORCE INDEX (PRIMARY)
                     JOIN skype_activity_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate
                     WHERE t.tenant_id = :tenantId AND t.period_days = :periodDays AND t.user_id IN (:users)
                       AND t.last_activity IS NOT NULL
