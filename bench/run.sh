@@ -19,7 +19,7 @@
 # Extra arguments go to Maven, e.g. -Dbench.naive=false (skip the naive queries),
 # -Dbench.dayRows=false (skip the activity tables summed from day rows) or -Dit.test=PeerToPeerBenchmarkIT,ZzBenchReportIT.
 # ApiLoadBenchmarkIT puts 50 clients on the reporting web service and the Graph-style API for 60 s after a 10 s warm-up
-# (-Dbench.api.clients, -Dbench.api.exporters, -Dbench.api.seconds, -Dbench.api.warmUpSeconds; docs/scaling.md, "API under load").
+# (-Dbench.api.clients, -Dbench.api.exporters, -Dbench.api.walkers, -Dbench.api.seconds, -Dbench.api.warmUpSeconds; docs/scaling.md, "API under load").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

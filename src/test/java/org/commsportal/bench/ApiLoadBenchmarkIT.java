@@ -57,7 +57,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Issue 27: the reporting web service and the Graph-style reports API under load. {@code bench.api.clients} clients
  * (default 50), signed in as one of six accounts (global administrators and global readers) with HTTP Basic or the
  * account's personal API token, call a realistic mix of both APIs ({@link ApiLoadMix}) back to back, without pause
- * ({@code bench.api.exporters} of them, default 1, download whole user detail CSVs one after another instead),
+ * ({@code bench.api.exporters} of them, default 1, download whole user detail CSVs one after another instead, and
+ * {@code bench.api.walkers}, default 10, follow every page of user detail JSON calls),
  * for {@code bench.api.seconds} (default 60) after a warm-up of {@code bench.api.warmUpSeconds} (default 10), on the
  * bench data set, over one pooled HTTP/1.1 client. Every answer must be a 200 whose
  * body equals the answer the same call got before the load, alone (a 429, a 5xx, a timeout or any other body is an
@@ -140,6 +141,7 @@ class ApiLoadBenchmarkIT {
         int seconds = Integer.getInteger("bench.api.seconds", 60);
         int warmUpSeconds = Integer.getInteger("bench.api.warmUpSeconds", 10);
         int exporters = Integer.getInteger("bench.api.exporters", 1);
+        int walkers = Integer.getInteger("bench.api.walkers", 10);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         long sessions = jdbc.sql("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t")
@@ -184,8 +186,8 @@ class ApiLoadBenchmarkIT {
                             .map(zone -> zone.header() == null ? "none (UTC)" : zone.header())
                             .toList());
 
-            Run run = load(mix, accounts, clients, exporters, warmUpSeconds, seconds);
-            report(run, clients, exporters, seconds, users, days, sessions);
+            Run run = load(mix, accounts, clients, exporters, walkers, warmUpSeconds, seconds);
+            report(run, clients, exporters, walkers, seconds, users, days, sessions);
         } finally {
             restorePeerToPeerTotals(tenant, peerToPeerTotalsBefore, lastDay);
         }
@@ -331,12 +333,12 @@ class ApiLoadBenchmarkIT {
 
     // ---- the load
 
-    /** One client: its account, how it signs in, its random mix (or whole exports), and its own samples. */
+    /** One client: its account, how it signs in, its job (mix, walks or whole exports), and its own samples. */
     private final class Client implements Runnable {
 
         final ApiLoadMix mix;
         final Account account;
-        final boolean exporter;
+        final @Nullable Kind job;
         final boolean bearer;
         final Random random;
         final long measureFrom;
@@ -346,10 +348,11 @@ class ApiLoadBenchmarkIT {
         long cpuNanos;
         long cpuFrom = -1;
 
-        Client(ApiLoadMix mix, int index, Account account, boolean exporter, long measureFrom, long end) {
+        /** {@code job}: GRAPH_DETAIL_CSV for an exporter, GRAPH_DETAIL_JSON for a walker, null for the mix. */
+        Client(ApiLoadMix mix, int index, Account account, @Nullable Kind job, long measureFrom, long end) {
             this.mix = mix;
             this.account = account;
-            this.exporter = exporter;
+            this.job = job;
             this.bearer = index / 6 % 2 == 1; // each account signs in both ways, in different clients
             this.random = new Random(index);
             this.measureFrom = measureFrom;
@@ -362,7 +365,9 @@ class ApiLoadBenchmarkIT {
         @Override
         public void run() {
             for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                Call call = exporter ? mix.nextExport(random) : mix.next(random);
+                Call call = job == null
+                        ? mix.next(random)
+                        : job == Kind.GRAPH_DETAIL_CSV ? mix.nextExport(random) : mix.nextWalk(random);
                 String uri = "http://localhost:" + port + call.pathAndQuery();
                 while (uri != null && System.nanoTime() < end) {
                     uri = call(call, uri);
@@ -453,14 +458,22 @@ class ApiLoadBenchmarkIT {
     }
 
     private Run load(
-            ApiLoadMix mix, List<Account> accounts, int clientCount, int exporters, int warmUpSeconds, int seconds)
+            ApiLoadMix mix,
+            List<Account> accounts,
+            int clientCount,
+            int exporters,
+            int walkers,
+            int warmUpSeconds,
+            int seconds)
             throws InterruptedException {
         long measureFrom = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
         List<Client> clients = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clientCount; i++) {
-            Client client = new Client(mix, i, accounts.get(i % accounts.size()), i < exporters, measureFrom, end);
+            @Nullable
+            Kind job = i < exporters ? Kind.GRAPH_DETAIL_CSV : i < exporters + walkers ? Kind.GRAPH_DETAIL_JSON : null;
+            Client client = new Client(mix, i, accounts.get(i % accounts.size()), job, measureFrom, end);
             clients.add(client);
             threads.add(new Thread(client, "api-load-client-" + i));
         }
@@ -512,7 +525,8 @@ class ApiLoadBenchmarkIT {
 
     // ---- the figures
 
-    private void report(Run run, int clients, int exporters, int seconds, int users, int days, long sessions) {
+    private void report(
+            Run run, int clients, int exporters, int walkers, int seconds, int users, int days, long sessions) {
         Map<Kind, LatencySamples> byKind = new EnumMap<>(Kind.class);
         LatencySamples all = new LatencySamples();
         LatencySamples basic = new LatencySamples();
@@ -533,10 +547,12 @@ class ApiLoadBenchmarkIT {
                                 + " %.2f")
                         .formatted(cores, run.jvmCores(), clients, run.clientCores(), run.databaseCores(), others);
         System.out.printf(
-                "%nAPI under load: %d clients (%d of them exporters) without pause for %.1f s (after a warm-up of %,d"
-                        + " requests, %d errors), %,d users x %d days, %,d sessions; ms, goal p95 < 1,000 and no error%n",
+                "%nAPI under load: %d clients (%d exporters, %d walkers) without pause for %.1f s (after a warm-up of"
+                        + " %,d requests, %d errors), %,d users x %d days, %,d sessions; ms, goal p95 < 1,000 and no"
+                        + " error%n",
                 clients,
                 exporters,
+                walkers,
                 run.seconds(),
                 warmUp.summary(1).requests(),
                 warmUp.summary(1).errors(),
@@ -570,7 +586,8 @@ class ApiLoadBenchmarkIT {
 
         byKind.forEach((kind, samples) -> record(kind.title, samples.summary(run.seconds()), ""));
         record(
-                "All requests, %d clients (%d exporting) x %d s without pause".formatted(clients, exporters, seconds),
+                "All requests, %d clients (%d exporting, %d walking) x %d s without pause"
+                        .formatted(clients, exporters, walkers, seconds),
                 all.summary(run.seconds()),
                 "; " + cpu + " (the clients run in the portal's JVM); "
                         + run.pool().describe() + "; "

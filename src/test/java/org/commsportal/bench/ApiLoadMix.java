@@ -25,17 +25,18 @@ final class ApiLoadMix {
     static final String GRAPH = "/v1.0/reports/";
 
     /**
-     * A kind of call, with its share of the calls a client of the mix makes (out of 100). Whole user detail CSVs are
-     * not in the mix: an exporter client makes them one after another (see {@link #nextExport}), as a nightly job
-     * does; at 100,000 users each is seconds of work, and 50 clients exporting every user every 20 calls would only
-     * measure how long they queue behind each other.
+     * A kind of call, with its share of the calls a dashboard client makes (out of 100). The user detail is read by
+     * clients with that job alone, as sync jobs do: walker clients follow every page of a JSON call (see {@link
+     * #nextWalk}), exporter clients download whole CSVs one after another ({@link #nextExport}). In one mix for every
+     * client, at 100,000 users a walk is 100 to 500 pages, so within a minute every client would be walking and
+     * every 20th call would export every user: the run would measure 50 sync jobs at once and no dashboard.
      */
     enum Kind {
-        RWS_DAILY("RWS daily feeds ($filter on dates)", 25),
-        RWS_WEEKLY("RWS weekly feeds ($orderby, $top, $skip)", 15),
-        RWS_MONTHLY("RWS monthly feeds (all, $select)", 10),
-        GRAPH_COUNTS("Graph counts reports (D7-D180)", 30),
-        GRAPH_DETAIL_JSON("Graph user detail JSON pages (@odata.nextLink)", 20),
+        RWS_DAILY("RWS daily feeds ($filter on dates)", 30),
+        RWS_WEEKLY("RWS weekly feeds ($orderby, $top, $skip)", 20),
+        RWS_MONTHLY("RWS monthly feeds (all, $select)", 15),
+        GRAPH_COUNTS("Graph counts reports (D7-D180)", 35),
+        GRAPH_DETAIL_JSON("Graph user detail JSON pages (walker clients)", 0),
         GRAPH_DETAIL_CSV("Graph user detail whole CSV (exporter clients)", 0);
 
         final String title;
@@ -191,6 +192,12 @@ final class ApiLoadMix {
             }
         }
         throw new IllegalStateException("the kinds' weights add up to 100");
+    }
+
+    /** A user detail JSON call, uniformly among them: the next walk of a walker client. */
+    Call nextWalk(Random random) {
+        List<Call> calls = byKind.get(Kind.GRAPH_DETAIL_JSON);
+        return calls.get(random.nextInt(calls.size()));
     }
 
     /** A whole user detail CSV, uniformly among them: the next call of an exporter client. */
