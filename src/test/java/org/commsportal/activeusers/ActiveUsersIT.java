@@ -314,6 +314,31 @@ class ActiveUsersIT {
     }
 
     @Test
+    void a_dst_change_day_counted_once_counts_again_after_each_new_session() {
+        ZoneId zone = ZoneId.of("America/New_York");
+        Instant change = zone.getRules()
+                .previousTransition(clock.instant().minus(java.time.Duration.ofDays(3)))
+                .getInstant();
+        LocalDate day = LocalDate.ofInstant(change, zone);
+        LocalDateTime row = day.plusDays(1).atStartOfDay();
+        Instant noon = day.atTime(12, 0).atZone(zone).toInstant();
+        List<String> uris = users(3);
+        long before = byDate(report(ActiveUserPeriod.DAILY, zone)).get(row);
+
+        for (int i = 0; i < 3; i++) {
+            write(List.of(session("kept-count-" + i, noon, noon.plusSeconds(60), uris.get(i), null, Modality.AUDIO)));
+
+            assertThat(byDate(report(ActiveUserPeriod.DAILY, zone)).get(row))
+                    .as("after the session of new user %d", i + 1)
+                    .isEqualTo(before + i + 1);
+            assertThat(byDate(report(ActiveUserPeriod.DAILY, zone)).get(row))
+                    .as("read again")
+                    .isEqualTo(before + i + 1);
+        }
+        assertEveryPeriodEqualsRecomputation();
+    }
+
+    @Test
     void a_user_active_only_on_a_dst_change_day_counts_on_that_local_day() {
         List<String> uris = users(4);
         List<SessionRecord> sessions = new ArrayList<>();
