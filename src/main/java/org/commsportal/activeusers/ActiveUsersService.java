@@ -36,7 +36,7 @@ public class ActiveUsersService {
      * Periods across an offset change, counted once per version of the tenant's data: each is tens of milliseconds
      * of the database at 100,000 users, and feeds in a zone with daylight saving time list such periods every year.
      */
-    private final CountsByDataVersion acrossOffsetChange = new CountsByDataVersion(1_000);
+    private final CountsByDataVersion<Long> acrossOffsetChange = new CountsByDataVersion<>(1_000);
 
     ActiveUsersService(
             ActiveUserRepository repository,

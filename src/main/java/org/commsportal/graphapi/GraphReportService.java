@@ -50,7 +50,7 @@ class GraphReportService {
     private final NameConcealment concealment;
     private final AuditLog auditLog;
     /** The rows of user tables (docs/graph-api.md, "Paging"): at 100,000 users a count is 25 ms of the database. */
-    private final CountsByDataVersion tableSizes = new CountsByDataVersion(1_000);
+    private final CountsByDataVersion<Long> tableSizes = new CountsByDataVersion<>(1_000);
 
     GraphReportService(
             ActivityService activity,
@@ -129,7 +129,7 @@ class GraphReportService {
                         query,
                         activity.reportDate(),
                         concealment.forCurrentViewer().concealed()),
-                count);
+                count::getAsLong);
     }
 
     /**
