@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Counts that cost the database tens of milliseconds (a number, or numbers per key of a map that nobody changes), kept
- * per version of a tenant's data (the tenant's data
- * version changes with every write of its users or sessions, so a count is never used after a change): a client
- * paging through 100,000 users, or feeds asked again and again in a zone with daylight saving time, count once per
- * change instead of on every request. The most recently used counts are kept, up to a fixed number.
+ * Counts that cost the database tens of milliseconds (a number, or numbers per key of a map that nobody changes),
+ * kept per version of a tenant's data (the tenant's data version changes with every write of its users or sessions,
+ * so a count is never used after a change): a client paging through 100,000 users, or feeds asked again and again
+ * in a zone with daylight saving time, count once per change instead of on every request. The most recently used
+ * counts are kept, up to a fixed number.
  */
 public final class CountsByDataVersion<V> {
 

@@ -122,7 +122,7 @@ class DeviceUsageReports {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
             return;
         }
-        try (WholeExportSlots.Slot slot = query != null && limit == Long.MAX_VALUE ? wholeExports.take() : () -> {};
+        try (WholeExportSlots.Slot slot = wholeExports.forAnswer(query != null, limit);
                 OutputStream out = GraphReportsController.start(response, json, call)) {
             if (query == null) {
                 GraphReportsController.write(

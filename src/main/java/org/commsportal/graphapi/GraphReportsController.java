@@ -95,7 +95,7 @@ class GraphReportsController {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
             return;
         }
-        try (WholeExportSlots.Slot slot = plan != null && limit == Long.MAX_VALUE ? wholeExports.take() : () -> {};
+        try (WholeExportSlots.Slot slot = wholeExports.forAnswer(plan != null, limit);
                 OutputStream out = start(response, json, parsed)) {
             if (plan != null) {
                 writeUserDetail(plan, json, start, limit, request, out);

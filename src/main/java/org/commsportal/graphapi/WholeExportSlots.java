@@ -38,6 +38,14 @@ class WholeExportSlots {
         void close();
     }
 
+    /**
+     * The slot an answer needs: none for a page or a counts report; for a whole user detail table (no {@code $top}:
+     * a limit of {@link Long#MAX_VALUE}) one taken as by {@link #take}.
+     */
+    Slot forAnswer(boolean userDetail, long limit) {
+        return userDetail && limit == Long.MAX_VALUE ? take() : () -> {};
+    }
+
     /** Waits in line for a slot; refuses the export (429) when none frees within the configured wait. */
     Slot take() {
         try {
