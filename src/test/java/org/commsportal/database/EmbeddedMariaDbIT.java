@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,8 @@ class EmbeddedMariaDbIT {
     void rows_written_before_a_restart_are_there_after_it_even_under_the_temp_directory() throws Exception {
         Path dataDir = Files.createTempDirectory("portal-restart").resolve("mariadb");
 
-        EmbeddedMariaDb first = EmbeddedMariaDb.start(dataDir, BASE_DIR, "portal", "64M");
+        EmbeddedMariaDb first =
+                EmbeddedMariaDb.start(EmbeddedDatabaseProperties.of(dataDir, BASE_DIR, "portal", "64M"));
         String password = Files.readString(dataDir.resolve("root-password")).strip();
         try (var connection = root(first, password)) {
             connection.createStatement().execute("CREATE TABLE kept (id INT PRIMARY KEY)");
@@ -40,7 +42,8 @@ class EmbeddedMariaDbIT {
             first.stop();
         }
 
-        EmbeddedMariaDb second = EmbeddedMariaDb.start(dataDir, BASE_DIR, "portal", "64M");
+        EmbeddedMariaDb second =
+                EmbeddedMariaDb.start(EmbeddedDatabaseProperties.of(dataDir, BASE_DIR, "portal", "64M"));
         try (var connection = root(second, password);
                 var rows = connection.createStatement().executeQuery("SELECT id FROM kept")) {
             assertThat(rows.next()).isTrue();
@@ -56,7 +59,8 @@ class EmbeddedMariaDbIT {
     void a_new_data_directory_gets_a_generated_root_password_readable_by_its_owner_only() throws Exception {
         Path dataDir = Files.createTempDirectory("portal-fresh").resolve("mariadb");
 
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(dataDir, BASE_DIR, "portal", "64M");
+        EmbeddedMariaDb server =
+                EmbeddedMariaDb.start(EmbeddedDatabaseProperties.of(dataDir, BASE_DIR, "portal", "64M"));
         try {
             Path file = dataDir.resolve("root-password");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -95,7 +99,8 @@ class EmbeddedMariaDbIT {
         }
         assertThat(dataDir.resolve("root-password")).as("before the upgrade").doesNotExist();
 
-        EmbeddedMariaDb upgraded = EmbeddedMariaDb.start(dataDir, BASE_DIR, "portal", "64M");
+        EmbeddedMariaDb upgraded =
+                EmbeddedMariaDb.start(EmbeddedDatabaseProperties.of(dataDir, BASE_DIR, "portal", "64M"));
         try {
             Path file = dataDir.resolve("root-password");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -108,6 +113,30 @@ class EmbeddedMariaDbIT {
             assertOnlyRootGetsIn(upgraded, dataDir);
         } finally {
             upgraded.stop();
+        }
+    }
+
+    @Test
+    void a_start_longer_than_its_timeout_fails_naming_the_setting_and_leaves_no_server_running() throws Exception {
+        Path dataDir = Files.createTempDirectory("portal-slow").resolve("mariadb");
+        EmbeddedMariaDb.start(EmbeddedDatabaseProperties.of(dataDir, BASE_DIR, "portal", "64M"))
+                .stop(); // installed: the next start is only the server's own
+        var impatient = new EmbeddedDatabaseProperties(
+                dataDir, BASE_DIR, "portal", "64M", EmbeddedMariaDb.DEFAULT_LOG_FILE_SIZE, Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(impatient))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("could not start with data in " + dataDir)
+                .hasMessageContaining("within PT0.001S (portal.embedded-db.start-timeout)");
+
+        EmbeddedMariaDb patient =
+                EmbeddedMariaDb.start(EmbeddedDatabaseProperties.of(dataDir, BASE_DIR, "portal", "64M"));
+        try (var connection = root(patient, patient.rootPassword())) {
+            assertThat(connection.isValid(5))
+                    .as("the same data directory, started again")
+                    .isTrue();
+        } finally {
+            patient.stop();
         }
     }
 
@@ -128,7 +157,7 @@ class EmbeddedMariaDbIT {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        DB db = DB.newEmbeddedDB(config.build());
+        DB db = EmbeddedMariaDb.PatientDb.create(config.build(), Duration.ofMinutes(5));
         db.start();
         db.createDB("portal");
         return db;
