@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.commsportal.PortalIntegrationTest;
@@ -666,6 +667,26 @@ class DeviceUsageIT {
         assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
     }
 
+    /** The D30 table sorted by the column both ways, whole and a page of it, in the comparator's order. */
+    private void assertSorted(DeviceUserColumn column, List<ExpectedUser> all, Comparator<ExpectedUser> ascending) {
+        for (boolean up : List.of(true, false)) {
+            List<String> expected = all.stream()
+                    .sorted(up ? ascending : ascending.reversed())
+                    .map(ExpectedUser::upn)
+                    .toList();
+            DeviceUserQuery query = DeviceUserQuery.of(ReportPeriod.D30).sortedBy(column, up);
+            assertThat(service.users(query, 0, 1000))
+                    .extracting(DeviceUserRow::userName)
+                    .as(column + (up ? " ascending" : " descending"))
+                    .isEqualTo(expected);
+            if (expected.size() > 2) {
+                assertThat(service.users(query, 1, 2))
+                        .extracting(DeviceUserRow::userName)
+                        .isEqualTo(expected.subList(1, 3));
+            }
+        }
+    }
+
     private void assertFigures() {
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         LocalDate reportDate = today.minusDays(1);
@@ -692,25 +713,30 @@ class DeviceUsageIT {
                 }
             }
         }
-        // sorted by a platform in the database, then by name; a page of it; the filter over names
+        // sorted by a platform in the database, ties by all the user's platforms, then by id (docs/device-usage.md,
+        // "Sorting"); by last activity, ties by id; a page of each
         List<ExpectedUser> all = expectedTable(reportDate.minusDays(29), reportDate);
+        Map<String, Long> ids = jdbc
+                .sql("SELECT upn, id FROM licensed_user WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query((rs, row) -> Map.entry(rs.getString("upn").toLowerCase(Locale.ROOT), rs.getLong("id")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Comparator<ExpectedUser> byId = Comparator.comparing(u -> ids.get(u.upn()));
         for (Platform platform : List.of(Platform.WINDOWS, Platform.IPHONE, Platform.OTHER)) {
-            DeviceUserColumn column = DeviceUserColumn.valueOf(platform.name());
-            List<String> byPlatform = all.stream()
-                    .sorted(Comparator.comparing((ExpectedUser u) -> u.used().contains(platform))
-                            .thenComparing(ExpectedUser::upn)
-                            .reversed())
-                    .map(ExpectedUser::upn)
-                    .toList();
-            assertThat(service.users(DeviceUserQuery.of(ReportPeriod.D30).sortedBy(column, false), 0, 1000))
-                    .extracting(DeviceUserRow::userName)
-                    .isEqualTo(byPlatform);
-            if (byPlatform.size() > 2) {
-                assertThat(service.users(DeviceUserQuery.of(ReportPeriod.D30).sortedBy(column, false), 1, 2))
-                        .extracting(DeviceUserRow::userName)
-                        .isEqualTo(byPlatform.subList(1, 3));
-            }
+            Comparator<ExpectedUser> byPlatform = Comparator.comparing(
+                            (ExpectedUser u) -> u.used().contains(platform))
+                    .thenComparing(
+                            u -> u.used().stream().mapToInt(p -> 1 << p.code()).sum())
+                    .thenComparing(byId);
+            assertSorted(DeviceUserColumn.valueOf(platform.name()), all, byPlatform);
         }
+        assertSorted(
+                DeviceUserColumn.LAST_ACTIVITY_DATE,
+                all,
+                Comparator.comparing(ExpectedUser::last, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(byId));
         if (!all.isEmpty()) {
             String alias = all.get(0).upn().split("@")[0];
             assertThat(service.users(DeviceUserQuery.of(ReportPeriod.D30).withFilter(alias + "@"), 0, 100))
