@@ -396,6 +396,49 @@ class UserActivityIT {
         }
     }
 
+    @Test
+    void sorting_by_deletion_pages_through_the_whole_table_in_order_with_users_deleted_after_the_report_date() {
+        LocalDate longAgo = reportDate.minusYears(1);
+        currentTenant.runAs(
+                tenant.id(),
+                () -> directory.upsert(List.of(
+                        user(
+                                "gus",
+                                longAgo,
+                                reportDate.plusDays(3)), // deleted later: not deleted as of the report date
+                        user("hal", longAgo, reportDate.minusDays(1)),
+                        user("ivy", longAgo, reportDate.minusDays(1))))); // hal's date: ties by id
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
+        Map<String, Long> ids = jdbc
+                .sql("SELECT upn, id FROM licensed_user WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query((rs, row) -> Map.entry(rs.getString("upn"), rs.getLong("id")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<UserActivityRow> rows = activity.users(UserTableQuery.of(ReportPeriod.D30), 0, 1000);
+        assertThat(rows).extracting(UserActivityRow::userName).contains("gus@" + tenant.name());
+        for (UserActivityColumn column : List.of(UserActivityColumn.DELETED, UserActivityColumn.DELETED_DATE)) {
+            Comparator<UserActivityRow> byKey =
+                    Comparator.comparing(row -> sortKey(column, row), Comparator.nullsFirst(Comparator.naturalOrder()));
+            Comparator<UserActivityRow> ascending = byKey.thenComparing(row -> ids.get(row.userName()));
+            for (boolean up : new boolean[] {true, false}) {
+                List<String> expected = rows.stream()
+                        .sorted(up ? ascending : ascending.reversed())
+                        .map(UserActivityRow::userName)
+                        .toList();
+                var query = UserTableQuery.of(ReportPeriod.D30).sortedBy(column, up);
+                List<String> pageByPage = new ArrayList<>();
+                for (int offset = 0; offset < expected.size(); offset += 2) {
+                    activity.users(query, offset, 2).forEach(row -> pageByPage.add(row.userName()));
+                }
+                assertThat(pageByPage)
+                        .as("%s %s", column, up ? "ascending" : "descending")
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Comparable sortKey(UserActivityColumn column, UserActivityRow row) {
         return (Comparable) column.valueOf(row);
