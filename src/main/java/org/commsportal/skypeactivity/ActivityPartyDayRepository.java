@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
+import org.commsportal.common.DeletionOrder;
 import org.commsportal.common.SqlLike;
 import org.commsportal.common.UserNameOrder;
 import org.commsportal.export.StreamingJdbc;
@@ -570,7 +571,6 @@ class ActivityPartyDayRepository {
      * the report date, a read never mixes two report dates.
      */
     private static String totalsTable(TableScope scope, SkypeActivityQuery query) {
-        String shown = scope.concealed() ? "u.pseudonym" : "u.upn";
         SkypeActivityColumn sort = query.sortColumn() == null ? SkypeActivityColumn.USER_NAME : query.sortColumn();
         String direction = query.ascending() ? " ASC" : " DESC";
         String orderBy = switch (sort) {
@@ -582,10 +582,21 @@ class ActivityPartyDayRepository {
         String from = sort.isFigure() ? """
                   skype_activity_period_total t
                   JOIN skype_activity_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :lastTo
-                  JOIN licensed_user u ON u.id = t.user_id""" : """
-                  licensed_user u
+                  JOIN licensed_user u ON u.id = t.user_id""" : usersFirst("licensed_user u");
+        return totalsRows(scope, query, from) + "ORDER BY " + orderBy;
+    }
+
+    /** The period totals joined to the users, read from {@code users} (the users' table as named in FROM). */
+    private static String usersFirst(String users) {
+        return users + """
+
                   JOIN skype_activity_period_total t ON t.user_id = u.id
                   JOIN skype_activity_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :lastTo""";
+    }
+
+    /** The period's rows from the totals ({@code from}: the tables joined), up to the WHERE clause's conditions. */
+    private static String totalsRows(TableScope scope, SkypeActivityQuery query, String from) {
+        String shown = scope.concealed() ? "u.pseudonym" : "u.upn";
         return """
                 SELECT %1$s u.id, %2$s AS shown_name, COALESCE(u.deleted_at <= :to, FALSE) AS deleted,
                        IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at, %3$s
@@ -594,9 +605,23 @@ class ActivityPartyDayRepository {
                   AND u.tenant_id = :tenantId
                   AND u.licensed_from <= :to AND (u.deleted_at IS NULL OR u.deleted_at >= :from)
                   AND (:filter = '' OR %2$s LIKE :pattern)
-                ORDER BY %5$s
-                """.formatted(
-                        query.nameContains().isEmpty() ? "STRAIGHT_JOIN" : "", shown, TOTALS_COLUMNS, from, orderBy);
+                """.formatted(query.nameContains().isEmpty() ? "STRAIGHT_JOIN" : "", shown, TOTALS_COLUMNS, from);
+    }
+
+    /**
+     * A page of the period's totals without a name filter sorted by Deleted or Deleted date, read in parts
+     * ({@link DeletionOrder}); null for any other page.
+     */
+    private static @Nullable String totalsPageByDeletion(TableScope scope, SkypeActivityQuery query) {
+        SkypeActivityColumn sort = query.sortColumn();
+        if ((sort != SkypeActivityColumn.DELETED && sort != SkypeActivityColumn.DELETED_DATE)
+                || !query.nameContains().isEmpty()) {
+            return null;
+        }
+        return DeletionOrder.page(
+                users -> totalsRows(scope, query, usersFirst(users)),
+                sort == SkypeActivityColumn.DELETED_DATE,
+                query.ascending() ? " ASC" : " DESC");
     }
 
     /**
@@ -667,10 +692,15 @@ class ActivityPartyDayRepository {
 
     List<SkypeActivityUserRow> page(TableScope scope, SkypeActivityQuery query, int offset, int limit) {
         if (scope.fromTotals()) {
-            return jdbc.sql(totalsTable(scope, query) + " LIMIT :limit OFFSET :offset")
+            @Nullable String byDeletion = totalsPageByDeletion(scope, query);
+            return jdbc.sql(
+                            byDeletion != null
+                                    ? byDeletion
+                                    : totalsTable(scope, query) + " LIMIT :limit OFFSET :offset")
                     .params(parameters(scope, query))
                     .param("limit", limit)
                     .param("offset", offset)
+                    .param("partLimit", offset + limit)
                     .query(ActivityPartyDayRepository::tableRow)
                     .list();
         }

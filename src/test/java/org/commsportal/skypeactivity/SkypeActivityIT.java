@@ -296,7 +296,8 @@ class SkypeActivityIT {
                 user("bob", LONG_AGO, null),
                 user("cyd", LONG_AGO, reportDate.minusDays(3)),
                 user("gone", LONG_AGO, reportDate.minusDays(30)),
-                user("eve", LONG_AGO, null));
+                user("eve", LONG_AGO, null),
+                user("fin", LONG_AGO, reportDate.plusDays(2))); // deleted after the report date: not deleted as of it
         write(
                 p2p("p-1", d1, "09:00", "ada", "bob", Modality.IM, Modality.AUDIO),
                 p2p("p-2", reportDate, "23:59", "ada", "eve", Modality.VIDEO),
@@ -454,7 +455,22 @@ class SkypeActivityIT {
                             assertThat(ascending ? order <= 0 : order >= 0)
                                     .as(page + " by " + column + (ascending ? " ascending " : " descending ") + values)
                                     .isTrue();
+                            // ties by id, in the sort's direction (minutes are shown rounded, sorted exact)
+                            if (order == 0 && !column.name().endsWith("MINUTES")) {
+                                long before = sorted.get(i - 1).userId();
+                                long after = sorted.get(i).userId();
+                                assertThat(ascending ? before < after : before > after)
+                                        .as(page + " by " + column + ": tie of " + before + " and " + after)
+                                        .isTrue();
+                            }
                         }
+                        List<SkypeActivityUserRow> pageByPage = new ArrayList<>();
+                        for (int offset = 0; offset < sorted.size(); offset += 2) {
+                            pageByPage.addAll(service.users(query.sortedBy(column, ascending), offset, 2));
+                        }
+                        assertThat(pageByPage)
+                                .as(page + " by " + column + " page by page")
+                                .isEqualTo(sorted);
                     }
                 }
             }
