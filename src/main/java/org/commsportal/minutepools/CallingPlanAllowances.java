@@ -11,6 +11,7 @@ import org.commsportal.security.Role;
 import org.commsportal.security.Roles;
 import org.commsportal.security.SignedInRoles;
 import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.DataVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,11 +30,14 @@ public class CallingPlanAllowances {
     private final MinutePoolRepository repository;
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
+    private final DataVersion dataVersion;
 
-    CallingPlanAllowances(MinutePoolRepository repository, CurrentTenant currentTenant, AuditLog auditLog) {
+    CallingPlanAllowances(
+            MinutePoolRepository repository, CurrentTenant currentTenant, AuditLog auditLog, DataVersion dataVersion) {
         this.repository = repository;
         this.currentTenant = currentTenant;
         this.auditLog = auditLog;
+        this.dataVersion = dataVersion;
     }
 
     /** Every plan's pools with their default and the tenant's own minutes, in plan order. */
@@ -85,6 +89,7 @@ public class CallingPlanAllowances {
                 "Calling plan allowance " + plan.wireName() + " " + capability.label()
                         + " (minutes per user and month): " + (before == null ? defaults : before) + " -> "
                         + (minutes == null ? defaults : minutes));
+        dataVersion.bump(); // the pools' figures changed: counts kept per data version are counted again
         return true;
     }
 

@@ -5,18 +5,21 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.commsportal.audit.AuditLog;
 import org.commsportal.audit.ExportAudit;
+import org.commsportal.common.CountsByDataVersion;
 import org.commsportal.export.ExportColumn;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.export.ExportInfo;
 import org.commsportal.export.TableExports;
 import org.commsportal.security.Roles;
 import org.commsportal.tenant.CurrentTenant;
+import org.commsportal.tenant.DataVersion;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +35,22 @@ public class MinutePoolsService {
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final DataVersion dataVersion;
 
-    MinutePoolsService(MinutePoolRepository repository, CurrentTenant currentTenant, AuditLog auditLog, Clock clock) {
+    /** A month's pools per version of the tenant's data (which allowance changes bump too); few per tenant. */
+    private final CountsByDataVersion<List<MinutePool>> monthPools = new CountsByDataVersion<>(100);
+
+    MinutePoolsService(
+            MinutePoolRepository repository,
+            CurrentTenant currentTenant,
+            AuditLog auditLog,
+            Clock clock,
+            DataVersion dataVersion) {
         this.repository = repository;
         this.currentTenant = currentTenant;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.dataVersion = dataVersion;
     }
 
     /** The months the page offers: the current UTC month, then the previous one. */
@@ -46,29 +59,64 @@ public class MinutePoolsService {
         return List.of(current, current.minusMonths(1));
     }
 
-    /** One page of the month's pools, sorted and filtered in the database. */
+    /** One page of the month's pools, filtered and sorted. */
     @PreAuthorize(Roles.READ_CHARTS)
     @Transactional(readOnly = true)
     public List<MinutePool> pools(MinutePoolQuery query, int offset, int limit) {
-        return repository.page(currentTenant.id(), checked(query), offset, limit);
+        List<MinutePool> pools = sorted(checked(query));
+        return pools.subList(Math.min(offset, pools.size()), Math.min(offset + limit, pools.size()));
     }
 
     /** The number of the month's pools. */
     @PreAuthorize(Roles.READ_CHARTS)
     @Transactional(readOnly = true)
     public long countPools(MinutePoolQuery query) {
-        return repository.count(currentTenant.id(), checked(query));
+        return sorted(checked(query)).size();
     }
 
     /** Every pool in table order, for exports; returns how many there were. */
     @PreAuthorize(Roles.READ_CHARTS)
     public long forEachPool(MinutePoolQuery query, Consumer<MinutePool> consumer) {
-        long[] count = {0};
-        repository.forEach(currentTenant.id(), checked(query), pool -> {
-            consumer.accept(pool);
-            count[0]++;
-        });
-        return count[0];
+        List<MinutePool> pools = sorted(checked(query));
+        pools.forEach(consumer);
+        return pools.size();
+    }
+
+    /**
+     * The month's pools of the query's capability in its order. A month has at most two pools per country, so the
+     * statement (docs/pstn-minute-pools.md, "How it is read") gives them all, kept per version of the tenant's data,
+     * and filtering, sorting and paging work on that list: a page and its count read the database once, and again
+     * only after a write.
+     */
+    private List<MinutePool> sorted(MinutePoolQuery query) {
+        long tenantId = currentTenant.id();
+        List<MinutePool> all = monthPools.get(
+                tenantId,
+                dataVersion.current(),
+                List.of("minute pools", query.month()),
+                () -> List.copyOf(repository.pools(tenantId, query.month())));
+        return all.stream()
+                .filter(pool -> query.capability() == null || pool.capability() == query.capability())
+                .sorted(order(query))
+                .toList();
+    }
+
+    /** The order of the sort column; ties by capability and country, in the same direction. */
+    private static Comparator<MinutePool> order(MinutePoolQuery query) {
+        Comparator<MinutePool> byColumn = switch (query.sortColumn()) {
+            case CAPABILITY -> Comparator.comparing(pool -> pool.capability().name());
+            case COUNTRY -> Comparator.comparing(MinutePool::country);
+            case USERS -> Comparator.comparingLong(MinutePool::users);
+            case TOTAL -> Comparator.comparingLong(MinutePool::totalMinutes);
+            case USED -> Comparator.comparingLong(MinutePool::usedMinutes);
+            case LEFT -> Comparator.comparingLong(MinutePool::leftMinutes);
+            // no percentage for a pool of 0 minutes: first when ascending, as SQL sorts NULL
+            case PERCENT_USED ->
+                Comparator.comparing(MinutePool::percentUsed, Comparator.nullsFirst(Comparator.naturalOrder()));
+        };
+        Comparator<MinutePool> order =
+                byColumn.thenComparing(pool -> pool.capability().name()).thenComparing(MinutePool::country);
+        return query.ascending() ? order : order.reversed();
     }
 
     /** Streams the month's pools with the chosen columns to the output, reporting progress, and audits the export. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.commsportal.common.AddingUpsert;
 import org.commsportal.common.Chunks;
@@ -730,23 +731,26 @@ class ActivityPartyDayRepository {
                 String name,
                 boolean deleted,
                 @Nullable LocalDate deletedAt) {}
-        List<Named> users = jdbc.sql("""
+        Function<String, String> rows = table -> """
                 SELECT u.id, %1$s AS shown_name, COALESCE(u.deleted_at <= :to, FALSE) AS deleted,
                        IF(u.deleted_at <= :to, u.deleted_at, NULL) AS deleted_at
-                FROM licensed_user u
+                FROM %2$s
                 WHERE u.tenant_id = :tenantId
                   AND u.licensed_from <= :to AND (u.deleted_at IS NULL OR u.deleted_at >= :from)
                   AND (:filter = '' OR %1$s LIKE :pattern)
-                ORDER BY %2$s
-                LIMIT :limit OFFSET :offset
-                """.formatted(
-                                shown,
-                                sort == SkypeActivityColumn.USER_NAME
-                                        ? UserNameOrder.terms(scope.concealed(), direction)
-                                        : sort.sortColumn() + direction + ", u.id" + direction))
+                """.formatted(shown, table);
+        String sql = sort == SkypeActivityColumn.USER_NAME
+                ? rows.apply("licensed_user u") + "ORDER BY " + UserNameOrder.terms(scope.concealed(), direction)
+                        + " LIMIT :limit OFFSET :offset"
+                : query.nameContains().isEmpty()
+                        ? DeletionOrder.page(rows, sort == SkypeActivityColumn.DELETED_DATE, direction)
+                        : rows.apply("licensed_user u") + "ORDER BY " + sort.sortColumn() + direction + ", u.id"
+                                + direction + " LIMIT :limit OFFSET :offset";
+        List<Named> users = jdbc.sql(sql)
                 .params(parameters(scope, query))
                 .param("limit", limit)
                 .param("offset", offset)
+                .param("partLimit", offset + limit)
                 .query((rs, row) -> new Named(
                         rs.getLong("id"),
                         rs.getString("shown_name"),

@@ -198,7 +198,7 @@ class MinutePoolsIT {
     }
 
     @Test
-    void pools_sort_and_page_in_the_database_and_export_with_an_audit_entry() throws Exception {
+    void pools_sort_and_page_in_every_column_order_and_export_with_an_audit_entry() throws Exception {
         List<UserRecord> many = new ArrayList<>();
         String[] countries = {"US", "GB", "DE", "FR", "CA", "PR", "NL"};
         for (int i = 0; i < 21; i++) {
