@@ -35,9 +35,16 @@ final class Medians {
     }
 
     static Timing time(String name, int runs, Runnable operation) {
+        return time(name, runs, () -> {}, operation);
+    }
+
+    /** As {@link #time(String, int, Runnable)}, with {@code before} run untimed before each run. */
+    static Timing time(String name, int runs, Runnable before, Runnable operation) {
+        before.run();
         operation.run(); // warm-up
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
+            before.run();
             long started = System.nanoTime();
             operation.run();
             ms[i] = (System.nanoTime() - started) / 1e6;
