@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.commsportal.common.Chunks;
@@ -463,10 +464,11 @@ class DeviceUsageRepository {
      */
     private static String totalsPageByPlatform(Scope scope, DeviceUserQuery query, Platform platform) {
         String direction = query.ascending() ? " ASC" : " DESC";
-        String part = TOTALS_TABLE + usersInScope(scope) + " AND t.platforms IN (%s) ORDER BY t.platforms" + direction
-                + ", t.user_id" + direction + " LIMIT :partLimit";
-        return "SELECT p.* FROM ((" + part.formatted(platformsValues(platform, true)) + ") UNION ALL ("
-                + part.formatted(platformsValues(platform, false)) + ")) p ORDER BY (p.platforms >> "
+        Function<Boolean, String> part = used -> TOTALS_TABLE + usersInScope(scope) + " AND t.platforms IN ("
+                + platformsValues(platform, used) + ") ORDER BY t.platforms" + direction + ", t.user_id" + direction
+                + " LIMIT :partLimit";
+        return "SELECT p.* FROM ((" + part.apply(true) + ") UNION ALL (" + part.apply(false)
+                + ")) p ORDER BY (p.platforms >> "
                 + platform.code() + ") & 1" + direction + ", p.platforms" + direction + ", p.id" + direction
                 + " LIMIT :limit OFFSET :offset";
     }
