@@ -200,7 +200,7 @@ class UserActivityRepository {
                 .params(parameters(scope, query))
                 .param("limit", limit)
                 .param("offset", offset)
-                .param("partLimit", offset + limit)
+                .param("partLimit", (long) offset + limit) // a page of Integer.MAX_VALUE rows: no overflow
                 .query(UserActivityRepository::toRow)
                 .list();
     }

@@ -378,7 +378,7 @@ class DeviceUsageRepository {
                 .params(parameters(scope, query))
                 .param("limit", limit)
                 .param("offset", offset)
-                .param("partLimit", offset + limit)
+                .param("partLimit", (long) offset + limit) // a page of Integer.MAX_VALUE rows: no overflow
                 .query(DeviceUsageRepository::toRow)
                 .list();
     }

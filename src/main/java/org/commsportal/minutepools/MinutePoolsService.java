@@ -64,7 +64,7 @@ public class MinutePoolsService {
     @Transactional(readOnly = true)
     public List<MinutePool> pools(MinutePoolQuery query, int offset, int limit) {
         List<MinutePool> pools = sorted(checked(query));
-        return pools.subList(Math.min(offset, pools.size()), Math.min(offset + limit, pools.size()));
+        return pools.subList(Math.min(offset, pools.size()), (int) Math.min((long) offset + limit, pools.size()));
     }
 
     /** The number of the month's pools. */

@@ -701,7 +701,7 @@ class ActivityPartyDayRepository {
                     .params(parameters(scope, query))
                     .param("limit", limit)
                     .param("offset", offset)
-                    .param("partLimit", offset + limit)
+                    .param("partLimit", (long) offset + limit) // a page of Integer.MAX_VALUE rows: no overflow
                     .query(ActivityPartyDayRepository::tableRow)
                     .list();
         }
@@ -750,7 +750,7 @@ class ActivityPartyDayRepository {
                 .params(parameters(scope, query))
                 .param("limit", limit)
                 .param("offset", offset)
-                .param("partLimit", offset + limit)
+                .param("partLimit", (long) offset + limit) // a page of Integer.MAX_VALUE rows: no overflow
                 .query((rs, row) -> new Named(
                         rs.getLong("id"),
                         rs.getString("shown_name"),

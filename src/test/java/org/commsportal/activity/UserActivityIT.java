@@ -435,6 +435,9 @@ class UserActivityIT {
                 assertThat(pageByPage)
                         .as("%s %s", column, up ? "ascending" : "descending")
                         .isEqualTo(expected);
+                assertThat(activity.users(query, 1, Integer.MAX_VALUE)) // the rest, however many
+                        .extracting(UserActivityRow::userName)
+                        .isEqualTo(expected.subList(1, expected.size()));
             }
         }
     }

@@ -683,6 +683,9 @@ class DeviceUsageIT {
                 assertThat(service.users(query, 1, 2))
                         .extracting(DeviceUserRow::userName)
                         .isEqualTo(expected.subList(1, 3));
+                assertThat(service.users(query, 1, Integer.MAX_VALUE)) // the rest, however many
+                        .extracting(DeviceUserRow::userName)
+                        .isEqualTo(expected.subList(1, expected.size()));
             }
         }
     }

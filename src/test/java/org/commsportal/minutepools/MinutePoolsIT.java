@@ -233,6 +233,7 @@ class MinutePoolsIT {
                         .as(column + (ascending ? " ascending" : " descending"))
                         .isEqualTo(wanted);
                 assertThat(pages).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(service.pools(query, 1, Integer.MAX_VALUE)).isEqualTo(pages.subList(1, pages.size()));
             }
         }
         assertThat(service.countPools(MinutePoolQuery.of(previous).withCapability(PoolCapability.INTERNATIONAL)))

@@ -471,6 +471,9 @@ class SkypeActivityIT {
                         assertThat(pageByPage)
                                 .as(page + " by " + column + " page by page")
                                 .isEqualTo(sorted);
+                        assertThat(service.users(query.sortedBy(column, ascending), 1, Integer.MAX_VALUE))
+                                .as(page + " by " + column + " after the first row, however many")
+                                .isEqualTo(sorted.subList(1, sorted.size()));
                     }
                 }
             }
