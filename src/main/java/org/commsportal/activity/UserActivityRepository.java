@@ -64,10 +64,15 @@ class UserActivityRepository {
             JOIN licensed_user u ON u.id = t.user_id""";
 
     /** Read in the order of an index of the users, joining each user's totals. */
-    private static final String USERS_FIRST = """
-            licensed_user u
-            JOIN user_period_total t ON t.user_id = u.id
-            JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate""";
+    private static final String USERS_FIRST = usersFirst("licensed_user u");
+
+    /** {@link #USERS_FIRST} with the users' table named as given (with an index hint, for {@link DeletionOrder}). */
+    private static String usersFirst(String users) {
+        return users + """
+
+                JOIN user_period_total t ON t.user_id = u.id
+                JOIN user_period_state s ON s.tenant_id = t.tenant_id AND s.report_date = :reportDate""";
+    }
 
     /** One day's rollups; the period row {@code t} only gives the last activity date. */
     private static final String DAY_TOTALS = """
@@ -274,8 +279,7 @@ class UserActivityRepository {
     /** A page sorted by Deleted or Deleted date (as of the scope's last day), read in parts: {@link DeletionOrder}. */
     private static String deletionPageSql(Scope scope, UserTableQuery query) {
         return DeletionOrder.page(
-                users -> PERIOD_TOTALS.formatted("STRAIGHT_JOIN", USERS_FIRST.replaceFirst("^licensed_user u", users))
-                        + usersInScope(scope),
+                users -> PERIOD_TOTALS.formatted("STRAIGHT_JOIN", usersFirst(users)) + usersInScope(scope),
                 query.sortColumn() == UserActivityColumn.DELETED_DATE,
                 query.ascending() ? " ASC" : " DESC");
     }
