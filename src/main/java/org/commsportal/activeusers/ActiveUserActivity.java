@@ -2,15 +2,12 @@ package org.commsportal.activeusers;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.commsportal.activeusers.ActiveUserRepository.CountKey;
-import org.commsportal.activeusers.ActiveUserRepository.InteriorKey;
 import org.commsportal.activeusers.ActiveUserRepository.UserDay;
 import org.commsportal.activeusers.QuarterHours.DayCounts;
 import org.commsportal.activeusers.QuarterHours.Mask;
@@ -18,6 +15,7 @@ import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,12 +36,21 @@ class ActiveUserActivity implements SessionChangeListener {
     record Span(long userId, Instant start, Instant end, int sign) {}
 
     private final ActiveUserRepository repository;
+    private final ActiveUserChanges changes;
     private final ActiveUserBuild build;
+    private final ActiveUserDays days;
     private final ActiveUserCheck check;
 
-    ActiveUserActivity(ActiveUserRepository repository, ActiveUserBuild build, ActiveUserCheck check) {
+    ActiveUserActivity(
+            ActiveUserRepository repository,
+            ActiveUserChanges changes,
+            ActiveUserBuild build,
+            ActiveUserDays days,
+            ActiveUserCheck check) {
         this.repository = repository;
+        this.changes = changes;
         this.build = build;
+        this.days = days;
         this.check = check;
     }
 
@@ -111,6 +118,16 @@ class ActiveUserActivity implements SessionChangeListener {
         return true;
     }
 
+    /**
+     * A bulk import's days: those from its first day to the last day one of its sessions is in progress on, a day per
+     * step (ActiveUserDays); a tenant without sessions on other days, or an import whose last day in progress is not
+     * known, is rebuilt whole instead.
+     */
+    @Override
+    public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last, @Nullable LocalDate lastInProgress) {
+        return lastInProgress != null && days.rebuildDays(tenantId, first, last, lastInProgress);
+    }
+
     @Override
     public List<String> differences(long tenantId, int limit) {
         return check.differences(tenantId, limit);
@@ -134,7 +151,7 @@ class ActiveUserActivity implements SessionChangeListener {
         return spans;
     }
 
-    /** Applies the spans to the quarter-hours, interior days and counts. */
+    /** Applies the spans to the quarter-hours, interior days and counts, as a difference from the stored counts. */
     private void apply(long tenantId, List<Span> spans) {
         Map<UserDay, DayCounts> deltas =
                 new TreeMap<>(java.util.Comparator.comparing(UserDay::userId).thenComparing(UserDay::day));
@@ -156,110 +173,15 @@ class ActiveUserActivity implements SessionChangeListener {
         });
         Map<UserDay, DayCounts> stored = repository.counts(tenantId, users, days);
         Map<UserDay, DayCounts> updated = new HashMap<>();
-        Map<UserDay, Mask> oldMasks = new HashMap<>();
-        Map<UserDay, Mask> newMasks = new HashMap<>();
         deltas.forEach((key, delta) -> {
             DayCounts before = stored.get(key);
             DayCounts after = before == null ? new DayCounts() : before.copy();
             after.addAll(delta);
             updated.put(key, after);
-            Mask oldMask = before == null ? Mask.NONE : before.mask();
-            Mask newMask = after.mask();
-            if (!oldMask.equals(newMask)) {
-                oldMasks.put(key, oldMask);
-                newMasks.put(key, newMask);
-            }
         });
-        repository.writeCounts(tenantId, updated);
-        if (!newMasks.isEmpty()) {
-            updatePeriods(tenantId, oldMasks, newMasks);
-        }
-    }
-
-    private void updatePeriods(long tenantId, Map<UserDay, Mask> oldMasks, Map<UserDay, Mask> newMasks) {
-        // the periods touched by each user's changed days, and the days whose masks their counts depend on
-        Map<Long, Set<Period>> periodsByUser = new TreeMap<>();
-        Map<Long, List<UserDay>> changedByUser = new HashMap<>();
-        Set<LocalDate> neededDays = new TreeSet<>();
-        Set<LocalDate> interiorStarts = new TreeSet<>();
-        for (UserDay changed : newMasks.keySet()) {
-            changedByUser
-                    .computeIfAbsent(changed.userId(), id -> new java.util.ArrayList<>())
-                    .add(changed);
-            for (ActiveUserPeriod kind : ActiveUserPeriod.values()) {
-                for (LocalDate start : PeriodWindows.periodsAround(kind, changed.day())) {
-                    periodsByUser
-                            .computeIfAbsent(changed.userId(), id -> new TreeSet<>())
-                            .add(new Period(kind, start));
-                    neededDays.addAll(PeriodWindows.edgeDays(kind, start));
-                    if (PeriodWindows.hasInterior(kind)) {
-                        interiorStarts.add(start);
-                    }
-                }
-            }
-        }
-        Map<UserDay, Mask> masks = repository.masks(tenantId, periodsByUser.keySet(), neededDays);
-        // what the database now holds for the changed days is the new state; the old one is in oldMasks
-        masks.keySet().removeAll(newMasks.keySet());
-        Map<InteriorKey, Integer> interiors = repository.interiors(tenantId, periodsByUser.keySet(), interiorStarts);
-
-        Map<CountKey, Integer> countDeltas = new TreeMap<>(java.util.Comparator.comparing((CountKey k) -> k.kind())
-                .thenComparingInt(CountKey::shift)
-                .thenComparing(CountKey::start));
-        Map<InteriorKey, Integer> interiorDeltas =
-                new TreeMap<>(java.util.Comparator.comparing((InteriorKey k) -> k.kind())
-                        .thenComparing(InteriorKey::start)
-                        .thenComparingLong(InteriorKey::userId));
-        periodsByUser.forEach((userId, periods) -> {
-            for (Period period : periods) {
-                int interiorBefore = 0;
-                int interiorChange = 0;
-                if (PeriodWindows.hasInterior(period.kind())) {
-                    var key = new InteriorKey(period.kind(), period.start(), userId);
-                    interiorBefore = interiors.getOrDefault(key, 0);
-                    for (UserDay changed : changedByUser.get(userId)) {
-                        if (PeriodWindows.inInterior(period.kind(), period.start(), changed.day())) {
-                            interiorChange += (newMasks.get(changed).any() ? 1 : 0)
-                                    - (oldMasks.get(changed).any() ? 1 : 0);
-                        }
-                    }
-                    if (interiorChange != 0) {
-                        interiorDeltas.merge(key, interiorChange, Integer::sum);
-                    }
-                }
-                BitSet before = PeriodWindows.activeShifts(
-                        period.kind(), period.start(), edgeSlots(userId, period, masks, oldMasks), interiorBefore > 0);
-                BitSet after = PeriodWindows.activeShifts(
-                        period.kind(),
-                        period.start(),
-                        edgeSlots(userId, period, masks, newMasks),
-                        interiorBefore + interiorChange > 0);
-                BitSet changedShifts = (BitSet) before.clone();
-                changedShifts.xor(after);
-                changedShifts.stream()
-                        .forEach(index -> countDeltas.merge(
-                                new CountKey(period.kind(), index + PeriodWindows.MIN_SHIFT, period.start()),
-                                after.get(index) ? 1 : -1,
-                                Integer::sum));
-            }
-        });
-        repository.addToInteriors(tenantId, interiorDeltas);
-        repository.addToCounts(tenantId, countDeltas);
-    }
-
-    private static long[] edgeSlots(
-            long userId, Period period, Map<UserDay, Mask> unchanged, Map<UserDay, Mask> changed) {
-        return PeriodWindows.edgeSlots(period.kind(), period.start(), day -> {
-            var key = new UserDay(userId, day);
-            return changed.containsKey(key) ? changed.get(key) : unchanged.getOrDefault(key, Mask.NONE);
-        });
-    }
-
-    record Period(ActiveUserPeriod kind, LocalDate start) implements Comparable<Period> {
-        @Override
-        public int compareTo(Period other) {
-            int byKind = kind.compareTo(other.kind);
-            return byKind != 0 ? byKind : start.compareTo(other.start);
-        }
+        changes.replace(
+                tenantId,
+                updated,
+                key -> stored.containsKey(key) ? stored.get(key).mask() : Mask.NONE);
     }
 }

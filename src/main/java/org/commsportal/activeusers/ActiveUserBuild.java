@@ -82,7 +82,7 @@ class ActiveUserBuild {
         TreeMap<LocalDate, Map<Long, DayCounts>> pending = new TreeMap<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             repository.activeSpansStartingOn(tenantId, day, span -> {
-                for (Long userId : parties(span)) {
+                for (Long userId : span.parties()) {
                     QuarterHours.forEachDay(
                             span.start(),
                             span.end(),
@@ -94,15 +94,6 @@ class ActiveUserBuild {
             flushBefore(tenantId, pending, day);
         }
         flushBefore(tenantId, pending, LocalDate.MAX);
-    }
-
-    private static List<Long> parties(ActiveUserRepository.ActiveSpan span) {
-        if (span.fromUserId() == null) {
-            return span.toUserId() == null ? List.of() : List.of(span.toUserId());
-        }
-        return span.toUserId() == null || span.toUserId().equals(span.fromUserId())
-                ? List.of(span.fromUserId())
-                : List.of(span.fromUserId(), span.toUserId());
     }
 
     private void flushBefore(long tenantId, TreeMap<LocalDate, Map<Long, DayCounts>> pending, LocalDate day) {
@@ -117,7 +108,7 @@ class ActiveUserBuild {
 
     private void buildPeriods(long tenantId) {
         // per period, the users active under each shift; arrays, as 105 map entries per user and period are slow
-        Map<ActiveUserActivity.Period, int[]> counts = new HashMap<>();
+        Map<ActiveUserChanges.Period, int[]> counts = new HashMap<>();
         List<Long> users = repository.activeUserIds(tenantId);
         for (List<Long> step : partition(users)) {
             Map<InteriorKey, Integer> interiors = new HashMap<>();
@@ -141,7 +132,7 @@ class ActiveUserBuild {
                         }
                         countUser(
                                 counts.computeIfAbsent(
-                                        new ActiveUserActivity.Period(kind, start),
+                                        new ActiveUserChanges.Period(kind, start),
                                         period -> new int[PeriodWindows.SHIFTS]),
                                 kind,
                                 start,
@@ -167,7 +158,7 @@ class ActiveUserBuild {
         active.stream().forEach(index -> byShift[index]++);
     }
 
-    private static Map<CountKey, Integer> countRows(Map<ActiveUserActivity.Period, int[]> counts) {
+    private static Map<CountKey, Integer> countRows(Map<ActiveUserChanges.Period, int[]> counts) {
         Map<CountKey, Integer> rows = new HashMap<>();
         counts.forEach((period, byShift) -> {
             for (int index = 0; index < byShift.length; index++) {
@@ -204,7 +195,7 @@ class ActiveUserBuild {
         }
         repository.deletePeriods(tenantId, kind, start, kind.next(start));
         repository.insertInteriors(tenantId, interiors);
-        repository.addToCounts(tenantId, countRows(Map.of(new ActiveUserActivity.Period(kind, start), byShift)));
+        repository.addToCounts(tenantId, countRows(Map.of(new ActiveUserChanges.Period(kind, start), byShift)));
     }
 
     private static List<List<Long>> partition(List<Long> users) {

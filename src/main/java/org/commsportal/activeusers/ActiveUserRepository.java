@@ -41,10 +41,25 @@ class ActiveUserRepository {
     record CountKey(ActiveUserPeriod kind, int shift, LocalDate start) {}
 
     record ActiveSpan(
+            long sessionId,
             Instant start,
             Instant end,
             @Nullable Long fromUserId,
-            @Nullable Long toUserId) {}
+            @Nullable Long toUserId) {
+
+        /** The licensed users the session counts for: each party once. */
+        List<Long> parties() {
+            if (fromUserId == null) {
+                return toUserId == null ? List.of() : List.of(toUserId);
+            }
+            return toUserId == null || toUserId.equals(fromUserId)
+                    ? List.of(fromUserId)
+                    : List.of(fromUserId, toUserId);
+        }
+    }
+
+    /** A user's stored row of one day: its counts as stored, and its mask. */
+    record StoredDay(byte[] counts, Mask mask) {}
 
     /** Whether the tenant's rows are built, holding a shared lock until the transaction ends. */
     boolean lockShared(long tenantId) {
@@ -405,7 +420,7 @@ class ActiveUserRepository {
     /** The audio or video sessions with a licensed party that start on the UTC day. */
     void activeSpansStartingOn(long tenantId, LocalDate day, Consumer<ActiveSpan> spans) {
         jdbc.sql("""
-                SELECT start_time, end_time, from_user_id, to_user_id FROM comm_session
+                SELECT id, start_time, end_time, from_user_id, to_user_id FROM comm_session
                 WHERE tenant_id = :t AND start_time >= :from AND start_time < :to AND (media_mask & :av) <> 0
                   AND (from_user_id IS NOT NULL OR to_user_id IS NOT NULL) AND %s
                 """.formatted(KEPT))
@@ -413,13 +428,120 @@ class ActiveUserRepository {
                 .param("from", day.atStartOfDay())
                 .param("to", day.plusDays(1).atStartOfDay())
                 .param("av", AUDIO_OR_VIDEO)
-                .query((rs, row) -> new ActiveSpan(
-                        UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
-                        UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
-                        rs.getObject("from_user_id", Long.class),
-                        rs.getObject("to_user_id", Long.class)))
+                .query(ActiveUserRepository::activeSpan)
                 .list()
                 .forEach(spans);
+    }
+
+    /**
+     * The audio or video sessions with a licensed party that start on the UTC days [from, day) and end after the
+     * day's start: those that may be in progress on the day.
+     */
+    void activeSpansIntoDay(long tenantId, LocalDate from, LocalDate day, Consumer<ActiveSpan> spans) {
+        jdbc.sql("""
+                SELECT id, start_time, end_time, from_user_id, to_user_id FROM comm_session
+                WHERE tenant_id = :t AND start_time >= :from AND start_time < :day AND end_time > :day
+                  AND (media_mask & :av) <> 0 AND (from_user_id IS NOT NULL OR to_user_id IS NOT NULL) AND %s
+                """.formatted(KEPT))
+                .param("t", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("day", day.atStartOfDay())
+                .param("av", AUDIO_OR_VIDEO)
+                .query(ActiveUserRepository::activeSpan)
+                .list()
+                .forEach(spans);
+    }
+
+    /**
+     * {@link #activeSpansIntoDay} of one user, as either party, read through the party indexes: for a user in a
+     * session that may have started long before the day, where reading every session since would be slow.
+     */
+    void activeSpansOfUserIntoDay(
+            long tenantId, long userId, LocalDate from, LocalDate day, Consumer<ActiveSpan> spans) {
+        for (String party : List.of("from_user_id", "to_user_id")) {
+            jdbc.sql("""
+                    SELECT id, start_time, end_time, from_user_id, to_user_id FROM comm_session
+                    WHERE tenant_id = :t AND %s = :user AND start_time >= :from AND start_time < :day
+                      AND end_time > :day AND (media_mask & :av) <> 0 AND %s
+                    """.formatted(party, KEPT))
+                    .param("t", tenantId)
+                    .param("user", userId)
+                    .param("from", from.atStartOfDay())
+                    .param("day", day.atStartOfDay())
+                    .param("av", AUDIO_OR_VIDEO)
+                    .query(ActiveUserRepository::activeSpan)
+                    .list()
+                    .forEach(spans);
+        }
+    }
+
+    private static ActiveSpan activeSpan(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ActiveSpan(
+                rs.getLong("id"),
+                UtcDateTime.fromColumn(rs.getObject("start_time", LocalDateTime.class)),
+                UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
+                rs.getObject("from_user_id", Long.class),
+                rs.getObject("to_user_id", Long.class));
+    }
+
+    /** Whether the tenant has a session that starts before the UTC day {@code first} or after the day {@code last}. */
+    boolean hasSessionsOutside(long tenantId, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :t AND start_time < :from)
+                    OR EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :t AND start_time >= :until)
+                """)
+                .param("t", tenantId)
+                .param("from", first.atStartOfDay())
+                .param("until", last.plusDays(1).atStartOfDay())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The last quarter-hour of a day (23:45 UTC), bit 31 of mask_hi. */
+    private static final long LAST_SLOT = 1L << (QuarterHours.PER_DAY - 1 - 64);
+
+    /** Of the given users, those active in the UTC day's last quarter-hour. */
+    java.util.Set<Long> activeAtEndOf(long tenantId, LocalDate day, Collection<Long> userIds) {
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        for (List<Long> users : chunks(List.copyOf(userIds))) {
+            found.addAll(jdbc.sql("""
+                    SELECT user_id FROM user_quarter_hours
+                    WHERE tenant_id = :t AND day = :day AND (mask_hi & :last) <> 0 AND user_id IN (:users)
+                    """)
+                    .param("t", tenantId)
+                    .param("day", day)
+                    .param("last", LAST_SLOT)
+                    .param("users", users)
+                    .query(Long.class)
+                    .list());
+        }
+        return found;
+    }
+
+    /** Every user active in the UTC day's last quarter-hour. */
+    java.util.Set<Long> activeAtEndOf(long tenantId, LocalDate day) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT user_id FROM user_quarter_hours
+                WHERE tenant_id = :t AND day = :day AND (mask_hi & :last) <> 0
+                """)
+                .param("t", tenantId)
+                .param("day", day)
+                .param("last", LAST_SLOT)
+                .query(Long.class)
+                .list());
+    }
+
+    /** Every user's stored row of the UTC day, by user id. */
+    Map<Long, StoredDay> storedDay(long tenantId, LocalDate day) {
+        Map<Long, StoredDay> found = new HashMap<>();
+        jdbc.sql("SELECT user_id, counts, mask_lo, mask_hi FROM user_quarter_hours WHERE tenant_id = :t AND day = :day")
+                .param("t", tenantId)
+                .param("day", day)
+                .query((rs, row) -> found.put(
+                        rs.getLong("user_id"),
+                        new StoredDay(rs.getBytes("counts"), new Mask(rs.getLong("mask_lo"), rs.getLong("mask_hi")))))
+                .list();
+        return found;
     }
 
     /** The tenant's users with quarter-hour activity, in id order. */

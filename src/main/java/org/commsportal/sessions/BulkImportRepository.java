@@ -16,11 +16,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BulkImportRepository {
 
-    /** A bulk import's row: when it started, and the UTC start days of the sessions it stored so far, if any. */
+    /**
+     * A bulk import's row: when it started, the UTC start days of the sessions it stored or replaced so far, if any,
+     * and the last UTC day one of them is in progress on (null in a row of an import killed before this was kept).
+     */
     record State(
             Instant startedAt,
             @Nullable LocalDate firstDay,
-            @Nullable LocalDate lastDay) {}
+            @Nullable LocalDate lastDay,
+            @Nullable LocalDate lastDayInProgress) {}
 
     /**
      * Per session of [from, until) that the tenant keeps: its UTC day, whether peer-to-peer, its media flags and its
@@ -64,12 +68,15 @@ class BulkImportRepository {
     }
 
     Optional<State> state(long tenantId) {
-        return jdbc.sql("SELECT started_at, first_day, last_day FROM bulk_import_state WHERE tenant_id = :t")
+        return jdbc.sql("""
+                SELECT started_at, first_day, last_day, last_day_in_progress FROM bulk_import_state WHERE tenant_id = :t
+                """)
                 .param("t", tenantId)
                 .query((rs, row) -> new State(
                         UtcDateTime.fromColumn(rs.getObject("started_at", LocalDateTime.class)),
                         rs.getObject("first_day", LocalDate.class),
-                        rs.getObject("last_day", LocalDate.class)))
+                        rs.getObject("last_day", LocalDate.class),
+                        rs.getObject("last_day_in_progress", LocalDate.class)))
                 .optional();
     }
 
@@ -84,17 +91,27 @@ class BulkImportRepository {
                 .update();
     }
 
-    /** Widens the days to rebuild by [first, last]; a write without a started import starts one. */
-    void addDays(long tenantId, LocalDate first, LocalDate last, Instant now) {
+    /**
+     * Widens the days to rebuild by sessions starting on [first, last] and in progress until {@code lastInProgress};
+     * a write without a started import starts one. A row whose first day was set without a last day in progress
+     * (an import killed before that was kept) keeps none: its active users are rebuilt whole.
+     */
+    void addDays(long tenantId, LocalDate first, LocalDate last, LocalDate lastInProgress, Instant now) {
         jdbc.sql("""
-                INSERT INTO bulk_import_state (tenant_id, started_at, first_day, last_day) VALUES (:t, :now, :f, :l)
-                ON DUPLICATE KEY UPDATE first_day = LEAST(COALESCE(first_day, VALUES(first_day)), VALUES(first_day)),
+                INSERT INTO bulk_import_state (tenant_id, started_at, first_day, last_day, last_day_in_progress)
+                VALUES (:t, :now, :f, :l, :p)
+                ON DUPLICATE KEY UPDATE
+                    last_day_in_progress = IF(first_day IS NOT NULL AND last_day_in_progress IS NULL, NULL,
+                        GREATEST(COALESCE(last_day_in_progress, VALUES(last_day_in_progress)),
+                            VALUES(last_day_in_progress))),
+                    first_day = LEAST(COALESCE(first_day, VALUES(first_day)), VALUES(first_day)),
                     last_day = GREATEST(COALESCE(last_day, VALUES(last_day)), VALUES(last_day))
                 """)
                 .param("t", tenantId)
                 .param("now", UtcDateTime.toColumn(now))
                 .param("f", first)
                 .param("l", last)
+                .param("p", lastInProgress)
                 .update();
     }
 

@@ -129,15 +129,27 @@ public class BulkSessionWriter {
         Map<String, Long> ids = sessions.insertSessions(tenantId, batch, links, qualityRank, existing.dialogIds());
         sessions.insertMedia(tenantId, batch, ids);
         sessions.insertQuality(tenantId, batch, ids);
-        // the days whose rows the rebuild replaces: the new sessions' and those of the stored ones they replace
+        // the days whose rows the rebuild replaces: the new sessions' and those of the stored ones they replace, with
+        // the last day one of them is in progress on (a session's end; on a midnight, one day more than needed)
         List<Instant> starts = new ArrayList<>();
-        batch.forEach(s -> starts.add(s.startTime()));
-        stored.forEach(s -> starts.add(s.start()));
+        List<Instant> ends = new ArrayList<>();
+        batch.forEach(s -> {
+            starts.add(s.startTime());
+            ends.add(s.endTime());
+        });
+        stored.forEach(s -> {
+            starts.add(s.start());
+            ends.add(s.end());
+        });
         if (!starts.isEmpty()) {
+            LocalDate lastStart =
+                    day(starts.stream().max(Comparator.naturalOrder()).orElseThrow());
+            LocalDate lastEnd = day(ends.stream().max(Comparator.naturalOrder()).orElseThrow());
             state.addDays(
                     tenantId,
                     day(starts.stream().min(Comparator.naturalOrder()).orElseThrow()),
-                    day(starts.stream().max(Comparator.naturalOrder()).orElseThrow()),
+                    lastStart,
+                    lastEnd.isAfter(lastStart) ? lastEnd : lastStart,
                     clock.instant());
         }
         dataVersion.bump();
@@ -163,7 +175,11 @@ public class BulkSessionWriter {
                 && current.get().firstDay() != null
                 && current.get().lastDay() != null) {
             rebuilt = readModels.rebuildDays(
-                    tenantId, current.get().firstDay(), current.get().lastDay(), steps);
+                    tenantId,
+                    current.get().firstDay(),
+                    current.get().lastDay(),
+                    current.get().lastDayInProgress(),
+                    steps);
         }
         transactions.executeWithoutResult(status -> {
             state.finish(tenantId);

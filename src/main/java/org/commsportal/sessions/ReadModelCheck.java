@@ -2,6 +2,7 @@ package org.commsportal.sessions;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -89,6 +90,20 @@ public class ReadModelCheck {
      */
     public List<String> rebuildDays(
             long tenantId, java.time.LocalDate first, java.time.LocalDate last, RebuildSteps steps) {
+        return rebuildDays(tenantId, first, last, null, steps);
+    }
+
+    /**
+     * {@link #rebuildDays(long, java.time.LocalDate, java.time.LocalDate, RebuildSteps)}, knowing that no session
+     * stored or replaced is in progress after the UTC day {@code lastInProgress} (null: not known), which lets the
+     * active users rebuild those days only (SessionChangeListener#rebuildDays).
+     */
+    public List<String> rebuildDays(
+            long tenantId,
+            java.time.LocalDate first,
+            java.time.LocalDate last,
+            java.time.@Nullable LocalDate lastInProgress,
+            RebuildSteps steps) {
         long started = System.nanoTime();
         int weeks = (int) ((java.time.temporal.ChronoUnit.DAYS.between(first, last) + 7) / 7);
         int total = weeks + readModels.size();
@@ -109,7 +124,7 @@ public class ReadModelCheck {
             String name = ClassUtils.getUserClass(readModel).getSimpleName();
             steps.next(++step, total, "read model " + name);
             long stepStarted = System.nanoTime();
-            boolean done = readModel.rebuildDays(tenantId, first, last)
+            boolean done = readModel.rebuildDays(tenantId, first, last, lastInProgress)
                     || Boolean.TRUE.equals(lockedSteps.call(tenantId, () -> readModel.rebuild(tenantId)));
             if (done) {
                 rebuilt.add(name);

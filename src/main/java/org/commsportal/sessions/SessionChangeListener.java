@@ -3,6 +3,7 @@ package org.commsportal.sessions;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A report's read model, kept by the write core inside every write transaction, so that the report equals a
@@ -47,6 +48,15 @@ public interface SessionChangeListener {
      */
     default boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
         return false;
+    }
+
+    /**
+     * {@link #rebuildDays(long, LocalDate, LocalDate)}, knowing that no session the import stored or replaced is in
+     * progress after the UTC day {@code lastInProgress} (null: not known): for a read model whose rows of a day count
+     * the sessions in progress on it, not only those starting on it (active users).
+     */
+    default boolean rebuildDays(long tenantId, LocalDate first, LocalDate last, @Nullable LocalDate lastInProgress) {
+        return rebuildDays(tenantId, first, last);
     }
 
     /** For verify-rollups: every row that differs from a recomputation, human-readable, at most {@code limit}. */

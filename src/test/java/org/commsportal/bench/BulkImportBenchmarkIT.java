@@ -173,6 +173,58 @@ class BulkImportBenchmarkIT {
                 "%,.0f sessions/s, %.0f %% of the floor; raw rows %.1f s + rebuild %.1f s; equal to a recomputation"
                         .formatted(
                                 sessions / bulkSeconds, 100 * floorSeconds / bulkSeconds, loadSeconds, rebuildSeconds));
+        aDayIntoHistory(bulkTenant, sessions);
+    }
+
+    /**
+     * A day of history more into the bulk tenant (its thirtieth of the import, on a day in the middle of its 30): the
+     * active users of the days the import's sessions are in progress on (docs/active-users.md, "Bulk imports") beside
+     * the rebuild of the whole tenant's that a bulk import ran before. Both end equal to a recomputation.
+     */
+    private void aDayIntoHistory(Tenant bulkTenant, int sessions) throws Exception {
+        Path file = Path.of("target", "bench-bulk-import-day.ndjson");
+        int daySessions = sessions / 30;
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < daySessions; i++) {
+                out.write(session("bulk-day-" + i, i * 30 + 15));
+                out.newLine();
+            }
+        }
+        long started = System.nanoTime();
+        currentTenant.runAs(bulkTenant.id(), () -> bulk.start());
+        timed(file, bulkTenant, (tenant, lines) -> currentTenant.runAs(tenant.id(), () -> bulk.write(parsed(lines))));
+        long[] activeUsersStep = new long[2];
+        List<String> rebuilt = currentTenant.runAs(
+                bulkTenant.id(),
+                () -> bulk.finish((step, steps, what) -> {
+                    if (activeUsersStep[0] != 0 && activeUsersStep[1] == 0) {
+                        activeUsersStep[1] = System.nanoTime();
+                    }
+                    if (what.equals("read model ActiveUserActivity")) {
+                        activeUsersStep[0] = System.nanoTime();
+                    }
+                }));
+        double daySeconds = (System.nanoTime() - started) / 1e9;
+        Files.deleteIfExists(file);
+        assertThat(rebuilt).contains("ActiveUserActivity");
+        assertThat(readModelCheck.differences(bulkTenant.id(), 10)).isEmpty();
+        double daysMs = (activeUsersStep[1] - activeUsersStep[0]) / 1e6;
+
+        long wholeStarted = System.nanoTime();
+        ActiveUserRecomputation.rebuildFromRawSessions(activeUsers, jdbc, testTenants, bulkTenant);
+        double wholeMs = (System.nanoTime() - wholeStarted) / 1e6;
+        System.out.printf(
+                "  a day more (%,d sessions) into the bulk tenant's 30 days: %.1f s end to end; active users of its"
+                        + " days %.0f ms, of the whole tenant %.0f ms%n",
+                daySessions, daySeconds, daysMs, wholeMs);
+        BenchFigures.record(
+                "Bulk import",
+                "a day more (%,d sessions) into 30 days of history: active users rebuilt".formatted(daySessions),
+                daysMs,
+                Double.NaN,
+                wholeMs,
+                "the days its sessions are in progress on; naive: the whole tenant's, as before; import end to end %.1f s"
+                        .formatted(daySeconds));
     }
 
     /** Reads the file in batches and has the writer write each; the seconds it took. */

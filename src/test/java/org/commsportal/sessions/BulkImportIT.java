@@ -261,6 +261,138 @@ class BulkImportIT {
     }
 
     @Test
+    void
+            a_bulk_import_into_the_middle_of_a_history_rebuilds_the_active_users_of_the_days_its_sessions_are_in_progress_on()
+                    throws InterruptedException {
+        Tenant perRequest = tenant("middle-per-request");
+        Tenant bulkLoaded = tenant("middle-bulk");
+        LocalDate first = reportDate.minusDays(20);
+        LocalDate last = reportDate.minusDays(10);
+        List<List<SessionRecord>> perRequestSent = historyAndImport(perRequest, first, last);
+        List<List<SessionRecord>> bulkSent = historyAndImport(bulkLoaded, first, last);
+        List<SessionRecord> history = bulkSent.get(0);
+        List<SessionRecord> imported = bulkSent.get(1);
+
+        currentTenant.runAs(perRequest.id(), () -> {
+            requests(perRequestSent.get(0), 100).forEach(writer::write);
+            requests(perRequestSent.get(1), 100).forEach(writer::write);
+        });
+        // a row that a rebuild of the whole tenant would delete (a period long before the sessions): it must stay
+        String sentinel = "INSERT INTO active_user_count (tenant_id, period_kind, period_start, shift, active_users)"
+                + " VALUES (:t, 'D', :start, 0, 1)";
+        currentTenant.runAs(bulkLoaded.id(), () -> {
+            requests(history, 100).forEach(writer::write);
+            jdbc.sql(sentinel)
+                    .param("t", bulkLoaded.id())
+                    .param("start", reportDate.minusYears(2))
+                    .update();
+            bulk.start();
+            for (int from = 0; from < imported.size(); from += 250) {
+                bulk.write(imported.subList(from, Math.min(imported.size(), from + 250)));
+            }
+            assertThat(bulk.finish()).contains("ActiveUserActivity");
+        });
+        assertThat(jdbc.sql("DELETE FROM active_user_count WHERE tenant_id = :t AND period_start = :start")
+                        .param("t", bulkLoaded.id())
+                        .param("start", reportDate.minusYears(2))
+                        .update())
+                .as("the rows of other days are left as they were")
+                .isOne();
+
+        assertThat(readModelCheck.differences(bulkLoaded.id(), 20)).isEmpty();
+        for (String table : List.of("user_quarter_hours", "active_user_interior", "active_user_count")) {
+            assertThat(rows(table, bulkLoaded)).as(table).isNotEmpty().isEqualTo(rows(table, perRequest));
+        }
+        ActiveUserRecomputation.assertReportsEqualRecomputation(activeUsers, jdbc, testTenants, bulkLoaded);
+    }
+
+    /**
+     * The generated sessions and those {@link #acrossDays} split in two: the history, sent over HTTP (the dialogs with
+     * a copy starting outside [first, last]), and the import (those whose every copy starts on those days).
+     */
+    private List<List<SessionRecord>> historyAndImport(Tenant tenant, LocalDate first, LocalDate last) {
+        List<SessionRecord> sent = generated(new Random(28), tenant);
+        Map<String, Boolean> inWindow = new HashMap<>();
+        sent.forEach(s -> {
+            LocalDate day = s.startTime().atOffset(ZoneOffset.UTC).toLocalDate();
+            inWindow.merge(s.dialogId(), !day.isBefore(first) && !day.isAfter(last), Boolean::logicalAnd);
+        });
+        List<SessionRecord> history = new ArrayList<>(acrossDays(tenant, first, last, true));
+        sent.stream().filter(s -> !inWindow.get(s.dialogId())).forEach(history::add);
+        List<SessionRecord> imported = new ArrayList<>(acrossDays(tenant, first, last, false));
+        sent.stream().filter(s -> inWindow.get(s.dialogId())).forEach(imported::add);
+        return List.of(history, imported);
+    }
+
+    /**
+     * Audio and video sessions across days around the imported days [first, last]: in the history (sent over HTTP)
+     * those that began before the first day and are in progress on it (from the day before, from three days before,
+     * and from twelve days before, longer than the one read of the sessions looks back), one that ends exactly at
+     * the first day's midnight, and a long one starting in the imported days that the import replaces by a short
+     * one; in the import, that short copy, one that runs two days past the last day into the later history, and one
+     * without duration at the first day's midnight.
+     */
+    private List<SessionRecord> acrossDays(Tenant tenant, LocalDate first, LocalDate last, boolean history) {
+        long hour = 3_600_000L;
+        long day = 24 * hour;
+        if (history) {
+            return List.of(
+                    Sessions.p2p(
+                            "x-night",
+                            first.minusDays(1) + "T23:10:00Z",
+                            2 * hour,
+                            uri(tenant, 0),
+                            uri(tenant, 1),
+                            Modality.AUDIO),
+                    Sessions.p2p(
+                            "x-three",
+                            first.minusDays(3) + "T10:00:00Z",
+                            4 * day + 5 * hour,
+                            uri(tenant, 1),
+                            uri(tenant, 2),
+                            Modality.AUDIO),
+                    Sessions.p2p(
+                            "x-twelve",
+                            first.minusDays(12) + "T08:00:00Z",
+                            13 * day,
+                            uri(tenant, 3),
+                            "sip:someone@outside.example",
+                            Modality.VIDEO),
+                    Sessions.p2p(
+                            "x-to-midnight",
+                            first.minusDays(1) + "T23:30:00Z",
+                            hour / 2,
+                            uri(tenant, 10),
+                            uri(tenant, 11),
+                            Modality.AUDIO),
+                    Sessions.p2p(
+                            "x-replaced",
+                            last.minusDays(1) + "T20:00:00Z",
+                            5 * day,
+                            uri(tenant, 4),
+                            uri(tenant, 5),
+                            Modality.AUDIO));
+        }
+        return List.of(
+                Sessions.p2p(
+                        "x-replaced",
+                        last.minusDays(1) + "T20:00:00Z",
+                        600_000,
+                        uri(tenant, 4),
+                        uri(tenant, 5),
+                        Modality.AUDIO),
+                Sessions.p2p(
+                        "x-past-last",
+                        last + "T22:00:00Z",
+                        2 * day + 3 * hour,
+                        uri(tenant, 6),
+                        uri(tenant, 7),
+                        Modality.VIDEO,
+                        Modality.AUDIO),
+                Sessions.p2p("x-zero", first + "T00:00:00Z", 0, uri(tenant, 8), uri(tenant, 9), Modality.AUDIO));
+    }
+
+    @Test
     void a_bulk_import_killed_before_its_finish_is_completed_by_the_next_one() {
         Tenant tenant = tenant("killed");
         List<SessionRecord> sent = generated(new Random(7), tenant);
@@ -270,12 +402,21 @@ class BulkImportIT {
         });
         assertThat(status(tenant)).isPresent();
         assertThat(readModelCheck.differences(tenant.id(), 5)).isNotEmpty();
+        // as an import killed before the state kept the last day in progress: its active users are rebuilt whole
+        jdbc.sql("UPDATE bulk_import_state SET last_day_in_progress = NULL WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .update();
 
         currentTenant.runAs(tenant.id(), () -> {
             bulk.start();
             bulk.write(sent.subList(300, sent.size())); // the re-run sends everything again from a later point
-            bulk.finish();
         });
+        assertThat(jdbc.sql("SELECT last_day_in_progress IS NULL FROM bulk_import_state WHERE tenant_id = :t")
+                        .param("t", tenant.id())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        currentTenant.runAs(tenant.id(), () -> bulk.finish());
         assertThat(status(tenant)).isEmpty();
         assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM comm_session WHERE tenant_id = :t", tenant))
