@@ -229,13 +229,16 @@ class QualityStreamRepository {
         if (found.size() >= limit) {
             return found;
         }
-        String recomputed = recomputedStreams + " q";
+        // stream rows equal to their recomputation, in every column, sum to the same day rows: then the day rows are
+        // recomputed from the stored streams, read once each, instead of recomputing the streams four times more
+        String recomputed = found.isEmpty() ? "quality_stream q" : recomputedStreams + " q";
+        String where = found.isEmpty() ? "q.tenant_id = :tenantId" : "TRUE";
         List<String> tables = SUM_TABLES;
         List<List<String>> keys = List.of(QualitySql.DAY_KEY, QualitySql.SPLIT_DAY_KEY, QualitySql.FILTER_DAY_KEY);
         List<String> recomputations = List.of(
-                QualitySql.days(recomputed, "TRUE", 1),
-                QualitySql.splitDays(recomputed, "TRUE", 1),
-                QualitySql.filterDays(recomputed, "TRUE", 1));
+                QualitySql.days(recomputed, where, 1),
+                QualitySql.splitDays(recomputed, where, 1),
+                QualitySql.filterDays(recomputed, where, 1));
         for (int i = 0; i < tables.size() && found.size() < limit; i++) {
             found.addAll(summingTableDifferences(
                     tenantId,
@@ -251,7 +254,7 @@ class QualityStreamRepository {
                     SESSION_DAYS,
                     List.of("day", "modality", "criterion"),
                     List.of("sessions", "streams"),
-                    QualitySql.sessionDays(recomputed, "TRUE", 1),
+                    QualitySql.sessionDays(recomputed, where, 1),
                     limit - found.size()));
         }
         return found;

@@ -46,14 +46,25 @@ public class ReadModelCheck {
         void next(int step, int steps, String what);
     }
 
-    /** Every difference found, human-readable, at most {@code limit}; empty when everything is exact. */
+    /**
+     * Every difference found, human-readable, at most {@code limit}; empty when everything is exact. The time of each
+     * check is logged: on a large tenant a check is minutes of the database's work.
+     */
     public List<String> differences(long tenantId, int limit) {
+        long started = System.nanoTime();
         List<String> differences = new ArrayList<>(rollups.differences(tenantId, limit));
+        log.info("Check of tenant {}: daily rollups in {} ms", tenantId, millisSince(started));
         for (SessionChangeListener readModel : readModels) {
             if (differences.size() >= limit) {
                 break;
             }
+            long checkStarted = System.nanoTime();
             differences.addAll(readModel.differences(tenantId, limit - differences.size()));
+            log.info(
+                    "Check of tenant {}: {} in {} ms",
+                    tenantId,
+                    ClassUtils.getUserClass(readModel).getSimpleName(),
+                    millisSince(checkStarted));
         }
         return differences;
     }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.activeusers.ActiveUserRecomputation;
@@ -40,8 +41,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * read from an NDJSON file in batches of {@value #BATCH} and parsed as the importers do, written three ways, each into
  * a new tenant, one thread each: the raw rows alone (the floor), the per-request write path (every read model kept
  * in each batch's transaction), and the bulk path (raw rows, then every read model of the imported days rebuilt),
- * end to end. Afterwards the bulk tenant's read models must equal a recomputation. {@code -Dbench.import.sessions}
- * (default 200,000).
+ * end to end, with the largest heap in use after a garbage collection meanwhile. Afterwards the bulk tenant's read
+ * models must equal a recomputation. {@code -Dbench.import.sessions} (default 200,000); {@code -Dbench.import.paths}
+ * (default {@code floor,per-request,bulk}) and {@code -Dbench.import.dayIntoHistory=false} leave parts out, for a
+ * very large import.
  */
 @Tag("bench")
 @PortalIntegrationTest
@@ -100,23 +103,41 @@ class BulkImportBenchmarkIT {
                 out.newLine();
             }
         }
+        // -Dbench.import.paths: which of floor, per-request and bulk run (a very large import runs the bulk path alone)
+        Set<String> paths = Set.of(System.getProperty("bench.import.paths", "floor,per-request,bulk")
+                .split(","));
         var floor = new RawRowsFloor(context);
-        double floorSeconds =
-                timed(file, tenant("bench-bulk-floor"), (tenant, lines) -> floor.write(tenant.id(), lines));
-        double perRequestSeconds = timed(
-                file,
-                tenant("bench-bulk-per-request"),
-                (tenant, lines) -> currentTenant.runAs(tenant.id(), () -> writer.write(parsed(lines))));
+        double floorSeconds = paths.contains("floor")
+                ? timed(file, tenant("bench-bulk-floor"), (tenant, lines) -> floor.write(tenant.id(), lines))
+                : Double.NaN;
+        double perRequestSeconds = paths.contains("per-request")
+                ? timed(
+                        file,
+                        tenant("bench-bulk-per-request"),
+                        (tenant, lines) -> currentTenant.runAs(tenant.id(), () -> writer.write(parsed(lines))))
+                : Double.NaN;
         Tenant bulkTenant = tenant("bench-bulk");
-        long started = System.nanoTime();
-        currentTenant.runAs(bulkTenant.id(), () -> bulk.start());
-        double loadSeconds = timed(
-                file, bulkTenant, (tenant, lines) -> currentTenant.runAs(tenant.id(), () -> bulk.write(parsed(lines))));
-        long rebuildStarted = System.nanoTime();
-        List<String> rebuilt = currentTenant.runAs(bulkTenant.id(), () -> bulk.finish());
-        double rebuildSeconds = (System.nanoTime() - rebuildStarted) / 1e9;
-        double bulkSeconds = (System.nanoTime() - started) / 1e9;
+        double loadSeconds;
+        double rebuildSeconds;
+        double bulkSeconds;
+        long heapBytes;
+        List<String> rebuilt;
+        try (var heap = new LiveHeap()) {
+            long started = System.nanoTime();
+            currentTenant.runAs(bulkTenant.id(), () -> bulk.start());
+            loadSeconds = timed(
+                    file,
+                    bulkTenant,
+                    (tenant, lines) -> currentTenant.runAs(tenant.id(), () -> bulk.write(parsed(lines))));
+            long rebuildStarted = System.nanoTime();
+            rebuilt = currentTenant.runAs(bulkTenant.id(), () -> bulk.finish());
+            rebuildSeconds = (System.nanoTime() - rebuildStarted) / 1e9;
+            bulkSeconds = (System.nanoTime() - started) / 1e9;
+            heapBytes = heap.largestAfterGcBytes();
+        }
         Files.deleteIfExists(file);
+        double heapMb = heapBytes / 1024.0 / 1024.0;
+        double maxHeapMb = Runtime.getRuntime().maxMemory() / 1024.0 / 1024.0;
 
         long checkStarted = System.nanoTime();
         assertThat(readModelCheck.differences(bulkTenant.id(), 10)).isEmpty();
@@ -133,6 +154,7 @@ class BulkImportBenchmarkIT {
                         + "  per-request write path: %.1f s, %,.0f sessions/s (%.0f %% of the floor)%n"
                         + "  bulk path:              %.1f s, %,.0f sessions/s end to end (%.0f %% of the floor):"
                         + " raw rows %.1f s, rebuild %.1f s of %s%n"
+                        + "  heap in use after a garbage collection during the bulk path, at most: %.0f MB (-Xmx %.0f MB)%n"
                         + "  verify-rollups on the bulk tenant afterwards: %.1f s, no differences%n",
                 sessions,
                 BATCH,
@@ -147,33 +169,47 @@ class BulkImportBenchmarkIT {
                 loadSeconds,
                 rebuildSeconds,
                 rebuilt,
+                heapMb,
+                maxHeapMb,
                 checkSeconds);
         String size = "%,d sessions with quality, 1 thread".formatted(sessions);
-        BenchFigures.record(
-                "Bulk import",
-                "floor: raw rows only of " + size,
-                floorSeconds * 1000,
-                Double.NaN,
-                Double.NaN,
-                "%,.0f sessions/s; parse and raw rows, no read models".formatted(sessions / floorSeconds));
-        BenchFigures.record(
-                "Bulk import",
-                "per-request write path, " + size,
-                perRequestSeconds * 1000,
-                Double.NaN,
-                Double.NaN,
-                "%,.0f sessions/s, %.0f %% of the floor; every read model exact at each commit"
-                        .formatted(sessions / perRequestSeconds, 100 * floorSeconds / perRequestSeconds));
+        if (paths.contains("floor")) {
+            BenchFigures.record(
+                    "Bulk import",
+                    "floor: raw rows only of " + size,
+                    floorSeconds * 1000,
+                    Double.NaN,
+                    Double.NaN,
+                    "%,.0f sessions/s; parse and raw rows, no read models".formatted(sessions / floorSeconds));
+        }
+        if (paths.contains("per-request")) {
+            BenchFigures.record(
+                    "Bulk import",
+                    "per-request write path, " + size,
+                    perRequestSeconds * 1000,
+                    Double.NaN,
+                    Double.NaN,
+                    "%,.0f sessions/s, %.0f %% of the floor; every read model exact at each commit"
+                            .formatted(sessions / perRequestSeconds, 100 * floorSeconds / perRequestSeconds));
+        }
         BenchFigures.record(
                 "Bulk import",
                 "bulk path end to end, " + size,
                 bulkSeconds * 1000,
                 Double.NaN,
                 Double.NaN,
-                "%,.0f sessions/s, %.0f %% of the floor; raw rows %.1f s + rebuild %.1f s; equal to a recomputation"
+                ("%,.0f sessions/s, %.0f %% of the floor; raw rows %.1f s + rebuild %.1f s; equal to a recomputation;"
+                                + " heap after GC at most %.0f MB of %.0f")
                         .formatted(
-                                sessions / bulkSeconds, 100 * floorSeconds / bulkSeconds, loadSeconds, rebuildSeconds));
-        aDayIntoHistory(bulkTenant, sessions);
+                                sessions / bulkSeconds,
+                                100 * floorSeconds / bulkSeconds,
+                                loadSeconds,
+                                rebuildSeconds,
+                                heapMb,
+                                maxHeapMb));
+        if (Boolean.parseBoolean(System.getProperty("bench.import.dayIntoHistory", "true"))) {
+            aDayIntoHistory(bulkTenant, sessions);
+        }
     }
 
     /**

@@ -2,25 +2,14 @@ package org.commsportal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.commsportal.PortalIntegrationTest;
 import org.commsportal.QualityRankRecomputation;
 import org.commsportal.TestTenants;
@@ -220,56 +209,5 @@ class ExportBenchmarkIT {
                 .update();
         System.out.printf("Loaded %s in %d s%n", name, (System.nanoTime() - started) / 1_000_000_000);
         return tenant;
-    }
-
-    /** The largest heap in use right after a garbage collection while open, against the live heap at opening. */
-    private static final class LiveHeap implements AutoCloseable {
-        private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getName)
-                .collect(Collectors.toSet());
-        private final AtomicLong largestAfterGc = new AtomicLong();
-        private final AtomicLong collections = new AtomicLong();
-        private final long before;
-        private final NotificationListener listener = (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                collections.incrementAndGet();
-                largestAfterGc.accumulateAndGet(used(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
-            }
-        };
-
-        LiveHeap() {
-            System.gc();
-            before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener(listener, null, null);
-            }
-        }
-
-        private long used(Map<String, MemoryUsage> byPool) {
-            return byPool.entrySet().stream()
-                    .filter(e -> heapPools.contains(e.getKey()))
-                    .mapToLong(e -> e.getValue().getUsed())
-                    .sum();
-        }
-
-        long growthBytes() {
-            if (collections.get() == 0) {
-                throw new IllegalStateException("No garbage collection ran during the export; use a smaller heap");
-            }
-            return Math.max(0, largestAfterGc.get() - before);
-        }
-
-        @Override
-        public void close() {
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                try {
-                    ((NotificationEmitter) gc).removeNotificationListener(listener);
-                } catch (javax.management.ListenerNotFoundException e) {
-                    // not registered with this collector
-                }
-            }
-        }
     }
 }

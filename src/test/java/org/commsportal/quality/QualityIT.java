@@ -268,6 +268,35 @@ class QualityIT {
     }
 
     @Test
+    void verify_rollups_names_a_changed_stream_row_and_a_changed_row_of_each_day_table() {
+        Random random = new Random(31);
+        writeUsers(user("u0"), user("u1"), user("u2"));
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            records.add(randomSession("v-" + i, random));
+        }
+        write(records.toArray(SessionRecord[]::new));
+        assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        // one row of each day table changed while the stream rows are exact, then a stream row: each is named
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("quality_day", "good = good + 1");
+        changes.put("quality_split_day", "good = good + 1");
+        changes.put("quality_filter_day", "poor = poor + 1");
+        changes.put("quality_session_day", "streams = streams + 1");
+        changes.put("quality_stream", "verdict = verdict + 10");
+        changes.forEach((table, change) -> {
+            assertThat(jdbc.sql("UPDATE " + table + " SET " + change + " WHERE tenant_id = :t LIMIT 1")
+                            .param("t", tenant.id())
+                            .update())
+                    .as(table)
+                    .isOne();
+            assertThat(readModelCheck.differences(tenant.id(), 20))
+                    .as(table)
+                    .anyMatch(difference -> difference.startsWith(table + " "));
+        });
+    }
+
+    @Test
     void generated_streams_in_any_batches_with_re_sends_add_up_to_the_recomputation() {
         Random random = new Random(23);
         writeUsers(user("u0"), user("u1"), user("u2"));
