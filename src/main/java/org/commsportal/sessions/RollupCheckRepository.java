@@ -3,6 +3,7 @@ package org.commsportal.sessions;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Recomputes a tenant's daily rollups and distinct users per day from its raw sessions (those the tenant still
@@ -11,29 +12,39 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RollupCheckRepository {
 
-    /** Per session: its UTC day, whether peer-to-peer, its media flags and audio/video durations. */
+    /**
+     * Per session: its UTC day, whether peer-to-peer, its media flags and audio/video durations, kept in a temporary
+     * table that the comparisons read several times (as a common table expression each reference recomputed it). A
+     * session's media rows are found in its own partition (by its start, docs/architecture.md, "Partitioned raw rows").
+     */
     private static final String SESSIONS = """
-            sessions AS (
-                SELECT s.id, s.from_user_id, s.to_user_id, DATE(s.start_time) AS day, s.conference_url IS NULL AS p2p,
-                       s.media_mask & 1 > 0 AS im, s.media_mask & 16 > 0 AS audio, s.media_mask & 32 > 0 AS video,
-                       s.media_mask & 8 > 0 AS app_sharing, s.media_mask & 2 > 0 AS file_transfer,
-                       COALESCE(SUM(IF(m.media_type_id = 5, m.duration_ms, 0)), 0) AS audio_ms,
-                       COALESCE(SUM(IF(m.media_type_id = 6, m.duration_ms, 0)), 0) AS video_ms
-                FROM comm_session s LEFT JOIN session_media m ON m.session_id = s.id
-                WHERE s.tenant_id = :tenantId AND s.start_time >= COALESCE(
-                    (SELECT kept_from FROM user_period_state WHERE tenant_id = :tenantId), '1000-01-01')
-                GROUP BY s.id)
-            , parties AS (
-                SELECT id, from_user_id AS user_id FROM sessions WHERE from_user_id IS NOT NULL
+            CREATE TEMPORARY TABLE rollup_check_session (PRIMARY KEY (id)) AS
+            SELECT s.id, s.from_user_id, s.to_user_id, DATE(s.start_time) AS day, s.conference_url IS NULL AS p2p,
+                   s.media_mask & 1 > 0 AS im, s.media_mask & 16 > 0 AS audio, s.media_mask & 32 > 0 AS video,
+                   s.media_mask & 8 > 0 AS app_sharing, s.media_mask & 2 > 0 AS file_transfer,
+                   COALESCE(SUM(IF(m.media_type_id = 5, m.duration_ms, 0)), 0) AS audio_ms,
+                   COALESCE(SUM(IF(m.media_type_id = 6, m.duration_ms, 0)), 0) AS video_ms
+            FROM comm_session s FORCE INDEX (ix_comm_session_tenant_start)
+            LEFT JOIN session_media m ON m.session_id = s.id AND m.session_start = s.start_time
+            WHERE s.tenant_id = :tenantId AND s.start_time >= COALESCE(
+                (SELECT kept_from FROM user_period_state WHERE tenant_id = :tenantId), '1000-01-01')
+            GROUP BY s.id""";
+
+    /** Per licensed user and day, the user's sessions' counts: each session once per party, once for oneself. */
+    private static final String PER_USER = """
+            CREATE TEMPORARY TABLE rollup_check_user_day (PRIMARY KEY (user_id, day)) AS
+            WITH parties AS (
+                SELECT id, from_user_id AS user_id FROM rollup_check_session WHERE from_user_id IS NOT NULL
                 UNION
-                SELECT id, to_user_id FROM sessions WHERE to_user_id IS NOT NULL)
-            , per_user AS (
-                SELECT p.user_id, x.day,
-                       SUM(p2p AND im) AS im, SUM(p2p AND audio) AS audio, SUM(p2p AND video) AS video,
-                       SUM(p2p AND app_sharing) AS app_sharing, SUM(p2p AND file_transfer) AS file_transfer,
-                       SUM(IF(p2p, audio_ms, 0)) AS audio_ms, SUM(IF(p2p, video_ms, 0)) AS video_ms,
-                       SUM(NOT p2p) AS conferences
-                FROM parties p JOIN sessions x ON x.id = p.id GROUP BY p.user_id, x.day)""";
+                SELECT id, to_user_id FROM rollup_check_session WHERE to_user_id IS NOT NULL)
+            SELECT p.user_id, x.day,
+                   SUM(p2p AND im) AS im, SUM(p2p AND audio) AS audio, SUM(p2p AND video) AS video,
+                   SUM(p2p AND app_sharing) AS app_sharing, SUM(p2p AND file_transfer) AS file_transfer,
+                   SUM(IF(p2p, audio_ms, 0)) AS audio_ms, SUM(IF(p2p, video_ms, 0)) AS video_ms,
+                   SUM(NOT p2p) AS conferences
+            FROM parties p JOIN rollup_check_session x ON x.id = p.id GROUP BY p.user_id, x.day""";
+
+    private static final String DROP = "DROP TEMPORARY TABLE IF EXISTS rollup_check_session, rollup_check_user_day";
 
     private static final String COUNTS = """
             SUM(p2p AND im) AS im, SUM(p2p AND audio) AS audio, SUM(p2p AND video) AS video,
@@ -59,8 +70,22 @@ class RollupCheckRepository {
      * Human-readable differences of the daily rollups and the distinct users per day, at most {@code limit}; each
      * names the table, the key and both values.
      */
+    @Transactional // one connection: the temporary tables are the connection's
     List<String> differences(long tenantId, int limit) {
-        return jdbc.sql("WITH " + SESSIONS + """
+        jdbc.sql(DROP).update();
+        jdbc.sql(SESSIONS).param("tenantId", tenantId).update();
+        jdbc.sql(PER_USER).update();
+        try {
+            return compare(tenantId, limit);
+        } finally {
+            jdbc.sql(DROP).update();
+        }
+    }
+
+    private List<String> compare(long tenantId, int limit) {
+        return jdbc.sql("""
+                WITH sessions AS (SELECT * FROM rollup_check_session)
+                , per_user AS (SELECT * FROM rollup_check_user_day)
                 , per_day AS (
                     SELECT day,
                 """ + COUNTS + """
