@@ -50,7 +50,7 @@ class ActiveUserDays {
      * faster.
      */
     boolean rebuildDays(long tenantId, LocalDate first, LocalDate last, LocalDate lastInProgress) {
-        if (!repository.hasSessionsOutside(tenantId, first, last)) {
+        if (!steps.hasSessionsOutside(tenantId, first, last)) {
             return false;
         }
         LocalDate end = lastInProgress.isBefore(last) ? last : lastInProgress;

@@ -438,18 +438,7 @@ class ActiveUserRepository {
      * day's start: those that may be in progress on the day.
      */
     void activeSpansIntoDay(long tenantId, LocalDate from, LocalDate day, Consumer<ActiveSpan> spans) {
-        jdbc.sql("""
-                SELECT id, start_time, end_time, from_user_id, to_user_id FROM comm_session
-                WHERE tenant_id = :t AND start_time >= :from AND start_time < :day AND end_time > :day
-                  AND (media_mask & :av) <> 0 AND (from_user_id IS NOT NULL OR to_user_id IS NOT NULL) AND %s
-                """.formatted(KEPT))
-                .param("t", tenantId)
-                .param("from", from.atStartOfDay())
-                .param("day", day.atStartOfDay())
-                .param("av", AUDIO_OR_VIDEO)
-                .query(ActiveUserRepository::activeSpan)
-                .list()
-                .forEach(spans);
+        spansIntoDay(tenantId, "", null, from, day, spans);
     }
 
     /**
@@ -459,20 +448,30 @@ class ActiveUserRepository {
     void activeSpansOfUserIntoDay(
             long tenantId, long userId, LocalDate from, LocalDate day, Consumer<ActiveSpan> spans) {
         for (String party : List.of("from_user_id", "to_user_id")) {
-            jdbc.sql("""
-                    SELECT id, start_time, end_time, from_user_id, to_user_id FROM comm_session
-                    WHERE tenant_id = :t AND %s = :user AND start_time >= :from AND start_time < :day
-                      AND end_time > :day AND (media_mask & :av) <> 0 AND %s
-                    """.formatted(party, KEPT))
-                    .param("t", tenantId)
-                    .param("user", userId)
-                    .param("from", from.atStartOfDay())
-                    .param("day", day.atStartOfDay())
-                    .param("av", AUDIO_OR_VIDEO)
-                    .query(ActiveUserRepository::activeSpan)
-                    .list()
-                    .forEach(spans);
+            spansIntoDay(tenantId, " AND " + party + " = :user", userId, from, day, spans);
         }
+    }
+
+    private void spansIntoDay(
+            long tenantId,
+            String party,
+            @Nullable Long userId,
+            LocalDate from,
+            LocalDate day,
+            Consumer<ActiveSpan> spans) {
+        var statement = jdbc.sql("""
+                        SELECT id, start_time, end_time, from_user_id, to_user_id FROM comm_session
+                        WHERE tenant_id = :t%s AND start_time >= :from AND start_time < :day AND end_time > :day
+                          AND (media_mask & :av) <> 0 AND (from_user_id IS NOT NULL OR to_user_id IS NOT NULL) AND %s
+                        """.formatted(party, KEPT))
+                .param("t", tenantId)
+                .param("from", from.atStartOfDay())
+                .param("day", day.atStartOfDay())
+                .param("av", AUDIO_OR_VIDEO);
+        if (userId != null) {
+            statement = statement.param("user", userId);
+        }
+        statement.query(ActiveUserRepository::activeSpan).list().forEach(spans);
     }
 
     private static ActiveSpan activeSpan(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -482,19 +481,6 @@ class ActiveUserRepository {
                 UtcDateTime.fromColumn(rs.getObject("end_time", LocalDateTime.class)),
                 rs.getObject("from_user_id", Long.class),
                 rs.getObject("to_user_id", Long.class));
-    }
-
-    /** Whether the tenant has a session that starts before the UTC day {@code first} or after the day {@code last}. */
-    boolean hasSessionsOutside(long tenantId, LocalDate first, LocalDate last) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :t AND start_time < :from)
-                    OR EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :t AND start_time >= :until)
-                """)
-                .param("t", tenantId)
-                .param("from", first.atStartOfDay())
-                .param("until", last.plusDays(1).atStartOfDay())
-                .query(Boolean.class)
-                .single();
     }
 
     /** The last quarter-hour of a day (23:45 UTC), bit 31 of mask_hi. */

@@ -75,7 +75,7 @@ class SessionSlotFigures implements SessionChangeListener {
      */
     @Override
     public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
-        if (!repository.hasSessionsOutside(tenantId, first, last.plusDays(1))) {
+        if (!steps.hasSessionsOutside(tenantId, first, last)) {
             return false;
         }
         SortedSet<byte[]> conferences = new TreeSet<byte[]>(Arrays::compareUnsigned);

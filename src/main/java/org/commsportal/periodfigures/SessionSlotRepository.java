@@ -178,19 +178,6 @@ class SessionSlotRepository {
                 .update();
     }
 
-    /** Whether the tenant has sessions that start before or after the UTC days [from, until). */
-    boolean hasSessionsOutside(long tenantId, LocalDate from, LocalDate until) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :tenantId AND start_time < :from)
-                    OR EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :tenantId AND start_time >= :until)
-                """)
-                .param("tenantId", tenantId)
-                .param("from", from.atStartOfDay())
-                .param("until", until.atStartOfDay())
-                .query(Boolean.class)
-                .single();
-    }
-
     /** The organized conferences with rows in the quarter-hours of the UTC days [from, until), in key order. */
     List<byte[]> organizedConferences(long tenantId, LocalDate from, LocalDate until) {
         return jdbc.sql("""

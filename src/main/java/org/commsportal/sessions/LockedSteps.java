@@ -44,6 +44,22 @@ public class LockedSteps {
         }
     }
 
+    /**
+     * Whether the tenant has a session that starts before the UTC day {@code first} or after the day {@code last}: a
+     * read model with no rows of other days to keep is rebuilt whole faster than day by day.
+     */
+    public boolean hasSessionsOutside(long tenantId, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :t AND start_time < :from)
+                    OR EXISTS (SELECT 1 FROM comm_session WHERE tenant_id = :t AND start_time >= :until)
+                """)
+                .param("t", tenantId)
+                .param("from", first.atStartOfDay())
+                .param("until", last.plusDays(1).atStartOfDay())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Runs {@code step} as one step. */
     public void once(long tenantId, Runnable step) {
         call(tenantId, () -> {
