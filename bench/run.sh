@@ -18,6 +18,9 @@
 # table), then prints where the figures are: target/bench/figures.csv and target/bench/figures.png.
 # Extra arguments go to Maven, e.g. -Dbench.naive=false (skip the naive queries),
 # -Dbench.dayRows=false (skip the activity tables summed from day rows) or -Dit.test=PeerToPeerBenchmarkIT,ZzBenchReportIT.
+# BulkImportBenchmarkIT imports -Dbench.import.sessions (the size's IMPORT below) three ways; a large bulk import alone, with
+# the portal's heap capped: -Dit.test=BulkImportBenchmarkIT,ZzBenchReportIT -Dbench.import.sessions=2000000
+# -Dbench.import.paths=bulk -Dbench.import.dayIntoHistory=false -DargLine=-Xmx512m [-Dbench.dataDir=<empty directory>].
 # ApiLoadBenchmarkIT puts 50 clients on the reporting web service and the Graph-style API for 60 s after a 10 s warm-up
 # (-Dbench.api.clients, -Dbench.api.exporters, -Dbench.api.walkers, -Dbench.api.seconds, -Dbench.api.warmUpSeconds; docs/scaling.md, "API under load").
 set -euo pipefail
