@@ -198,11 +198,13 @@ class BulkImportBenchmarkIT {
                 bulkSeconds * 1000,
                 Double.NaN,
                 Double.NaN,
-                ("%,.0f sessions/s, %.0f %% of the floor; raw rows %.1f s + rebuild %.1f s; equal to a recomputation;"
+                ("%,.0f sessions/s, %s; raw rows %.1f s + rebuild %.1f s; equal to a recomputation;"
                                 + " heap after GC at most %.0f MB of %.0f")
                         .formatted(
                                 sessions / bulkSeconds,
-                                100 * floorSeconds / bulkSeconds,
+                                Double.isNaN(floorSeconds)
+                                        ? "floor not run"
+                                        : "%.0f %% of the floor".formatted(100 * floorSeconds / bulkSeconds),
                                 loadSeconds,
                                 rebuildSeconds,
                                 heapMb,
