@@ -92,22 +92,14 @@ public class ReadModelCheck {
      * alone (docs/ingest.md, "Bulk imports").
      */
     public List<String> rebuildDays(long tenantId, java.time.LocalDate first, java.time.LocalDate last) {
-        return rebuildDays(tenantId, first, last, RebuildSteps.NONE);
+        return rebuildDays(tenantId, first, last, null, RebuildSteps.NONE);
     }
 
     /**
-     * {@link #rebuildDays(long, java.time.LocalDate, java.time.LocalDate)}, telling {@code steps} of each step; the
-     * time of each step is logged.
-     */
-    public List<String> rebuildDays(
-            long tenantId, java.time.LocalDate first, java.time.LocalDate last, RebuildSteps steps) {
-        return rebuildDays(tenantId, first, last, null, steps);
-    }
-
-    /**
-     * {@link #rebuildDays(long, java.time.LocalDate, java.time.LocalDate, RebuildSteps)}, knowing that no session
-     * stored or replaced is in progress after the UTC day {@code lastInProgress} (null: not known), which lets the
-     * active users rebuild those days only (SessionChangeListener#rebuildDays).
+     * {@link #rebuildDays(long, java.time.LocalDate, java.time.LocalDate)}, telling {@code steps} of each step (the
+     * time of each step is logged), and knowing that no session stored or replaced is in progress after the UTC day
+     * {@code lastInProgress} (null: not known), which lets the active users rebuild those days only
+     * (SessionChangeListener#rebuildDays).
      */
     public List<String> rebuildDays(
             long tenantId,
