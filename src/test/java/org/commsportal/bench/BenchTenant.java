@@ -42,6 +42,7 @@ class BenchTenant {
     private final TestTenants testTenants;
     private final ReadModelCheck readModels;
     private final List<SessionChangeListener> readModelList;
+    private final org.commsportal.sessions.LockedSteps lockedSteps;
     /** The load's transactions: INSERT ... SELECT reads its source without locking it, so two days load at once. */
     private final TransactionTemplate readCommitted;
 
@@ -53,9 +54,11 @@ class BenchTenant {
             TestTenants testTenants,
             ReadModelCheck readModels,
             List<SessionChangeListener> readModelList,
+            org.commsportal.sessions.LockedSteps lockedSteps,
             PlatformTransactionManager transactions) {
         this.readModels = readModels;
         this.readModelList = readModelList;
+        this.lockedSteps = lockedSteps;
         this.readCommitted = new TransactionTemplate(transactions);
         this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.jdbc = jdbc;
@@ -274,7 +277,7 @@ class BenchTenant {
     /**
      * Every read model that can rebuild itself from the raw rows, in the read models' order, each as a bulk import's
      * finish rebuilds it (SessionChangeListener#rebuildDays, a week per transaction, as the tenant), else in one
-     * transaction; those in {@link #SECOND_CONNECTION} meanwhile on a second connection. Each is remembered when done,
+     * step of LockedSteps (its temporary tables kept in memory, as ReadModelCheck#rebuildDays runs it); those in {@link #SECOND_CONNECTION} meanwhile on a second connection. Each is remembered when done,
      * with its time.
      */
     private void rebuildReadModels(long t, LocalDate first, LocalDate last, long started) {
@@ -295,7 +298,7 @@ class BenchTenant {
                             t,
                             name,
                             () -> currentTenant.runAs(t, () -> readModel.rebuildDays(t, first, last))
-                                    || readModel.rebuild(t),
+                                    || Boolean.TRUE.equals(lockedSteps.call(t, () -> readModel.rebuild(t))),
                             started);
                 }
             }
