@@ -152,18 +152,6 @@ class QualityStreamRepository {
         }
     }
 
-    /** Deletes every row of the tenant, in steps, before a rebuild. */
-    void forget(long tenantId) {
-        for (String table : TABLES) {
-            while (jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId LIMIT 50000")
-                            .param("tenantId", tenantId)
-                            .update()
-                    > 0) {
-                // next step
-            }
-        }
-    }
-
     /** Deletes the tenant's rows of the UTC day, before a rebuild of that day (a bulk import's). */
     void forgetDay(long tenantId, LocalDate day) {
         for (String table : TABLES) {
