@@ -89,7 +89,8 @@ public class CallingPlanAllowances {
                 "Calling plan allowance " + plan.wireName() + " " + capability.label()
                         + " (minutes per user and month): " + (before == null ? defaults : before) + " -> "
                         + (minutes == null ? defaults : minutes));
-        dataVersion.bump(); // the pools' figures changed: counts kept per data version are counted again
+        // the pools' figures changed: counts kept per data version, and plans per directory version, are read again
+        dataVersion.bumpDirectory();
         return true;
     }
 

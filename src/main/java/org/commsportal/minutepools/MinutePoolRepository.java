@@ -1,7 +1,5 @@
 package org.commsportal.minutepools;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,51 +32,29 @@ class MinutePoolRepository {
     private static final LocalDateTime SINCE_EVER = LocalDateTime.of(1000, 1, 1, 0, 0);
 
     /**
-     * The month's pools: each plan in force at the month's end (for the current month: now) of each user licensed on
-     * some day of the month who has a usage location counts its allowance in the pool of each capability it has in
-     * that country; a pool uses the minutes of its users' outbound calls (call type 1) of the month to a number of
-     * that country (domestic) or another (international), read per user from pstn/'s month rollup
-     * pstn_outbound_month (its primary key), where a call is domestic when its country is the user's usage location,
-     * which pstn/ keeps equal to the directory's. Each user's plans are summed into one row first, grouped by the
-     * user id in the plans' primary key order (both allowances, whether any plan is international), then each country
-     * sums its users with their month rollup row, read once per user, and the two capabilities are cut from that
-     * one row per country. At 100,000 users with plans, a row per plan and capability, grouped by UPN in temporary
-     * tables and joined twice, took 2 to 2.6 s; this, 0.4 to 0.6 s (docs/pstn-minute-pools.md, "How it is read").
+     * The month's counted users (for {@link MonthPlans}): each plan in force at the month's end (for the current
+     * month: now) of each user licensed on some day of the month who has a usage location counts its allowance in the
+     * pool of each capability it has in that country (the tenant's own or the defaults, as a {@code CASE} generated
+     * from {@code Allowances}); a user's plans are summed into one row, grouped by the user id in the plans' primary
+     * key order, with whether any plan is international. At 100,000 users with plans, a row per plan and capability,
+     * grouped by UPN in temporary tables and joined twice, took 2 to 2.6 s; this and the month's calls in one
+     * statement, 0.4 to 0.6 s (docs/pstn-minute-pools.md, "How it is read").
      */
-    private static final String POOLS = """
-            WITH plans AS (
-                SELECT p.user_id, MAX(u.usage_location) AS country,
-                    SUM(COALESCE(d.minutes, %1$s)) AS domestic_total,
-                    SUM(IF(p.plan IN (%3$s), COALESCE(i.minutes, %2$s), 0)) AS international_total,
-                    MAX(p.plan IN (%3$s)) AS international
-                FROM user_calling_plan p
-                JOIN licensed_user u ON u.id = p.user_id
-                LEFT JOIN calling_plan_allowance d
-                    ON d.tenant_id = :t AND d.plan = p.plan AND d.capability = 'DOMESTIC'
-                LEFT JOIN calling_plan_allowance i
-                    ON i.tenant_id = :t AND i.plan = p.plan AND i.capability = 'INTERNATIONAL'
-                WHERE p.tenant_id = :t AND p.assigned_from < :to
-                    AND (p.assigned_until IS NULL OR p.assigned_until >= :to) AND u.usage_location IS NOT NULL
-                    AND u.licensed_from <= :last AND (u.deleted_at IS NULL OR u.deleted_at >= :first)
-                GROUP BY p.user_id
-            ), countries AS (
-                SELECT m.country, COUNT(*) AS domestic_users, SUM(m.domestic_total) AS domestic_total,
-                    SUM(COALESCE(o.domestic_ms, 0)) AS domestic_ms, SUM(m.international) AS international_users,
-                    SUM(m.international_total) AS international_total,
-                    SUM(IF(m.international, COALESCE(o.international_ms, 0), 0)) AS international_ms
-                FROM plans m
-                JOIN licensed_user u ON u.id = m.user_id
-                LEFT JOIN pstn_outbound_month o ON o.tenant_id = :t AND o.month = :first AND o.user_upn = u.upn
-                GROUP BY m.country
-            )
-            SELECT c.capability, n.country,
-                IF(c.capability = 'DOMESTIC', n.domestic_users, n.international_users) AS users,
-                IF(c.capability = 'DOMESTIC', n.domestic_total, n.international_total) AS total,
-                FLOOR((IF(c.capability = 'DOMESTIC', n.domestic_ms, n.international_ms) + 30000) / 60000)
-                    AS used_minutes
-            FROM countries n
-            JOIN (SELECT 'DOMESTIC' AS capability UNION ALL SELECT 'INTERNATIONAL') c
-                ON c.capability = 'DOMESTIC' OR n.international_users > 0
+    private static final String PLAN_USERS = """
+            SELECT p.user_id, MAX(u.upn) AS upn, MAX(u.usage_location) AS country,
+                SUM(COALESCE(d.minutes, %1$s)) AS domestic_total,
+                SUM(IF(p.plan IN (%3$s), COALESCE(i.minutes, %2$s), 0)) AS international_total,
+                MAX(p.plan IN (%3$s)) AS international
+            FROM user_calling_plan p
+            JOIN licensed_user u ON u.id = p.user_id
+            LEFT JOIN calling_plan_allowance d
+                ON d.tenant_id = :t AND d.plan = p.plan AND d.capability = 'DOMESTIC'
+            LEFT JOIN calling_plan_allowance i
+                ON i.tenant_id = :t AND i.plan = p.plan AND i.capability = 'INTERNATIONAL'
+            WHERE p.tenant_id = :t AND p.assigned_from < :to
+                AND (p.assigned_until IS NULL OR p.assigned_until >= :to) AND u.usage_location IS NOT NULL
+                AND u.licensed_from <= :last AND (u.deleted_at IS NULL OR u.deleted_at >= :first)
+            GROUP BY p.user_id
             """.formatted(
                     defaultMinutesSql(PoolCapability.DOMESTIC),
                     defaultMinutesSql(PoolCapability.INTERNATIONAL),
@@ -227,12 +203,34 @@ class MinutePoolRepository {
 
     // --- pools ------------------------------------------------------------------------------------------------------
 
-    /** Every pool of the month, in no particular order. */
-    List<MinutePool> pools(long tenantId, YearMonth month) {
-        return jdbc.sql(POOLS)
-                .params(parameters(tenantId, month))
-                .query((rs, row) -> pool(rs))
-                .list();
+    /** The month's counted users with their plans (docs/pstn-minute-pools.md, "How it is read"). */
+    MonthPlans monthPlans(long tenantId, YearMonth month) {
+        MonthPlans plans = new MonthPlans();
+        jdbc.sql(PLAN_USERS).params(parameters(tenantId, month)).query(rs -> {
+            plans.add(
+                    rs.getString("upn"),
+                    rs.getString("country"),
+                    rs.getLong("domestic_total"),
+                    rs.getLong("international_total"),
+                    rs.getBoolean("international"));
+        });
+        return plans;
+    }
+
+    /**
+     * Every pool of the month, in no particular order: the month's outbound milliseconds of each user, read from
+     * pstn/'s month rollup pstn_outbound_month in its primary key's order (a call is domestic when its country is the
+     * user's usage location, which pstn/ keeps equal to the directory's), summed into the plans' pools.
+     */
+    List<MinutePool> pools(long tenantId, YearMonth month, MonthPlans plans) {
+        MonthPlans.Used used = plans.used();
+        jdbc.sql("""
+                        SELECT user_upn, domestic_ms, international_ms FROM pstn_outbound_month
+                        WHERE tenant_id = :t AND month = :first
+                        """).param("t", tenantId).param("first", month.atDay(1)).query(rs -> {
+            used.add(rs.getString("user_upn"), rs.getLong("domestic_ms"), rs.getLong("international_ms"));
+        });
+        return used.pools();
     }
 
     private static Map<String, Object> parameters(long tenantId, YearMonth month) {
@@ -244,18 +242,5 @@ class MinutePoolRepository {
         parameters.put("from", first.atStartOfDay());
         parameters.put("to", first.plusMonths(1).atStartOfDay());
         return parameters;
-    }
-
-    private static MinutePool pool(ResultSet rs) throws SQLException {
-        long total = rs.getLong("total");
-        long used = rs.getLong("used_minutes");
-        return new MinutePool(
-                PoolCapability.valueOf(rs.getString("capability")),
-                rs.getString("country"),
-                rs.getLong("users"),
-                total,
-                used,
-                total - used,
-                total == 0 ? null : (used * 100 + total / 2) / total);
     }
 }

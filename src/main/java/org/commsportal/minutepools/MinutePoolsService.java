@@ -40,6 +40,12 @@ public class MinutePoolsService {
     /** A month's pools per version of the tenant's data (which allowance changes bump too); few per tenant. */
     private final CountsByDataVersion<List<MinutePool>> monthPools = new CountsByDataVersion<>(100);
 
+    /**
+     * A month's plans per version of the tenant's directory: a write of sessions re-reads the month's calls, not every
+     * user's plans. A few months of large tenants (about 10 MB each at 100,000 users with plans).
+     */
+    private final CountsByDataVersion<MonthPlans> monthPlans = new CountsByDataVersion<>(4);
+
     MinutePoolsService(
             MinutePoolRepository repository,
             CurrentTenant currentTenant,
@@ -83,18 +89,19 @@ public class MinutePoolsService {
     }
 
     /**
-     * The month's pools of the query's capability in its order. A month has at most two pools per country, so the
-     * statement (docs/pstn-minute-pools.md, "How it is read") gives them all, kept per version of the tenant's data,
-     * and filtering, sorting and paging work on that list: a page and its count read the database once, and again
-     * only after a write.
+     * The month's pools of the query's capability in its order. A month has at most two pools per country, so they are
+     * all computed (docs/pstn-minute-pools.md, "How it is read") and kept per version of the tenant's data, and
+     * filtering, sorting and paging work on that list: a page and its count read the database once, and again only
+     * after a write; the month's plans, only after a write of the directory.
      */
     private List<MinutePool> sorted(MinutePoolQuery query) {
         long tenantId = currentTenant.id();
-        List<MinutePool> all = monthPools.get(
-                tenantId,
-                dataVersion.current(),
-                List.of("minute pools", query.month()),
-                () -> List.copyOf(repository.pools(tenantId, query.month())));
+        YearMonth month = query.month();
+        List<MinutePool> all = monthPools.get(tenantId, dataVersion.current(), List.of("minute pools", month), () -> {
+            MonthPlans plans = monthPlans.get(
+                    tenantId, dataVersion.directory(), month, () -> repository.monthPlans(tenantId, month));
+            return List.copyOf(repository.pools(tenantId, month, plans));
+        });
         return all.stream()
                 .filter(pool -> query.capability() == null || pool.capability() == query.capability())
                 .sorted(order(query))

@@ -172,23 +172,32 @@ class PstnBenchmarkIT {
                             naive,
                             "target < 150 ms met: %s; naive: minutes used per pool from the raw outbound sessions"
                                     .formatted(page.medianMs() < 150 ? "yes" : "no")));
-            // the pools are kept per version of the tenant's data: the first read after a write reads them again
-            var afterWrite = Medians.time(
-                    "minute pools " + month + " after a write",
-                    RUNS,
-                    () -> jdbc.sql("""
-                                    INSERT INTO tenant_data_version (tenant_id, version) VALUES (:t, 1)
-                                    ON DUPLICATE KEY UPDATE version = version + 1""").param("t", tenant.id()).update(),
-                    () -> {
-                        pools.countPools(query);
-                        pools.pools(query, 0, PAGE);
-                    });
-            results.put(
-                    "PSTN minute pools page data, " + which + " month, first read after a write",
-                    new BenchFigures.Timed(
-                            afterWrite,
-                            Double.NaN,
-                            "target < 150 ms met: %s".formatted(afterWrite.medianMs() < 150 ? "yes" : "no")));
+            // the pools are kept per version of the tenant's data, the month's plans per version of its directory:
+            // the first read after a write of sessions reads the month's calls again, after a write of the directory
+            // the plans too
+            for (boolean directory : new boolean[] {false, true}) {
+                String counters = directory
+                        ? "version = version + 1, directory_version = directory_version + 1"
+                        : "version = version + 1";
+                var afterWrite = Medians.time(
+                        "minute pools " + month + " after a write" + (directory ? " of the directory" : ""),
+                        RUNS,
+                        () -> jdbc.sql("INSERT INTO tenant_data_version (tenant_id, version) VALUES (:t, 1)"
+                                        + " ON DUPLICATE KEY UPDATE " + counters)
+                                .param("t", tenant.id())
+                                .update(),
+                        () -> {
+                            pools.countPools(query);
+                            pools.pools(query, 0, PAGE);
+                        });
+                results.put(
+                        "PSTN minute pools page data, " + which + " month, first read after a write"
+                                + (directory ? " of users or allowances" : " of sessions"),
+                        new BenchFigures.Timed(
+                                afterWrite,
+                                Double.NaN,
+                                "target < 150 ms met: %s".formatted(afterWrite.medianMs() < 150 ? "yes" : "no")));
+            }
         }
 
         BenchFigures.printAndRecord(

@@ -167,6 +167,16 @@ class MinutePoolsIT {
                 calls.dialOut("conf-out", prevFirst, "14:00:00", "+14255550130", "bob", 480_000));
         assertPools();
 
+        // calls alone, no user record: the month's plans are kept per version of the directory, which they leave alone,
+        // and the calls are read again (docs/pstn-minute-pools.md, "How it is read")
+        long directoryVersion = directoryVersion();
+        write(
+                calls.callOut("ada-2", prevFirst.plusDays(1), "10:00:00", "ada", "+14255550131", 300_000),
+                calls.callOut("cyd-intl-2", curFirst, "04:00:00", "cyd", "+4930901822", 90_000),
+                calls.callOut("new-dom", curFirst, "05:00:00", "gus", "+14255550132", 45_000));
+        assertThat(directoryVersion()).isEqualTo(directoryVersion);
+        assertPools();
+
         // a record without callingPlans keeps them; an empty list removes them; a new list replaces them: from now, so
         // the previous month still counts the plans in force at its end
         writeUsers(
@@ -365,6 +375,13 @@ class MinutePoolsIT {
     }
 
     // --- the recomputation ------------------------------------------------------------------------------------------
+
+    private long directoryVersion() {
+        return jdbc.sql("SELECT directory_version FROM tenant_data_version WHERE tenant_id = :t")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
+    }
 
     private void assertPools() {
         assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
