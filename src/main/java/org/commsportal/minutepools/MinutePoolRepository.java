@@ -37,8 +37,8 @@ class MinutePoolRepository {
      * pool of each capability it has in that country (the tenant's own or the defaults, as a {@code CASE} generated
      * from {@code Allowances}); a user's plans are summed into one row, grouped by the user id in the plans' primary
      * key order, with whether any plan is international. At 100,000 users with plans, a row per plan and capability,
-     * grouped by UPN in temporary tables and joined twice, took 2 to 2.6 s; this and the month's calls in one
-     * statement, 0.4 to 0.6 s (docs/pstn-minute-pools.md, "How it is read").
+     * grouped by UPN in temporary tables and joined twice, took 2 to 2.6 s; this, about 0.3 s
+     * (docs/pstn-minute-pools.md, "How it is read").
      */
     private static final String PLAN_USERS = """
             SELECT p.user_id, MAX(u.upn) AS upn, MAX(u.usage_location) AS country,

@@ -23,11 +23,7 @@ public class DataVersion {
 
     @Transactional(readOnly = true)
     public long current() {
-        return jdbc.sql("SELECT version FROM tenant_data_version WHERE tenant_id = :tenantId")
-                .param("tenantId", currentTenant.id())
-                .query(Long.class)
-                .optional()
-                .orElse(0L);
+        return counter("version");
     }
 
     /**
@@ -36,7 +32,12 @@ public class DataVersion {
      */
     @Transactional(readOnly = true)
     public long directory() {
-        return jdbc.sql("SELECT directory_version FROM tenant_data_version WHERE tenant_id = :tenantId")
+        return counter("directory_version");
+    }
+
+    /** A counter of the tenant's row: a fixed column name, never input. */
+    private long counter(String column) {
+        return jdbc.sql("SELECT " + column + " FROM tenant_data_version WHERE tenant_id = :tenantId")
                 .param("tenantId", currentTenant.id())
                 .query(Long.class)
                 .optional()
