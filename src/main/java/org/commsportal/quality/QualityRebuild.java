@@ -24,8 +24,8 @@ public class QualityRebuild {
 
     /**
      * Builds the tenant's rows of the sessions of [first, last] (UTC days) again, each day's rows forgotten first;
-     * the rows of other days stay (forgetting every row of a 30-day tenant of 100,000 users in one transaction took
-     * longer than building its days), then the period totals are recounted.
+     * the rows of other days stay (forgetting every row first was one transaction deleting tens of millions of rows
+     * at 100,000 users x 30 days), then the period totals are recounted.
      */
     public void rebuild(long tenantId, LocalDate first, LocalDate last) {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
