@@ -58,10 +58,10 @@ class BenchTenant {
             org.commsportal.sessions.LockedSteps lockedSteps,
             List<org.commsportal.common.PeriodTotalsMove> totalsMoves,
             PlatformTransactionManager transactions) {
-        this.totalsMoves = totalsMoves;
         this.readModels = readModels;
         this.readModelList = readModelList;
         this.lockedSteps = lockedSteps;
+        this.totalsMoves = totalsMoves;
         this.readCommitted = new TransactionTemplate(transactions);
         this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.jdbc = jdbc;
@@ -280,8 +280,8 @@ class BenchTenant {
     /**
      * Every read model that can rebuild itself from the raw rows, in the read models' order, each as a bulk import's
      * finish rebuilds it (SessionChangeListener#rebuildDays, a week per transaction, as the tenant), else in one
-     * step of LockedSteps (its temporary tables kept in memory, as ReadModelCheck#rebuildDays runs it); those in {@link #SECOND_CONNECTION} meanwhile on a second connection. Each is remembered when done,
-     * with its time.
+     * step of LockedSteps (its temporary tables kept in memory, as ReadModelCheck#rebuildDays runs it); those in
+     * {@link #SECOND_CONNECTION} meanwhile on a second connection. Each is remembered when done, with its time.
      */
     private void rebuildReadModels(long t, LocalDate first, LocalDate last, long started) {
         ExecutorService second = Executors.newSingleThreadExecutor();
