@@ -78,14 +78,6 @@ public class QualityPeriodTotals {
         }
     }
 
-    /** The stream rows were rebuilt without the write path (the benchmarks' loads): the totals are recounted. */
-    void rebuilt(long tenantId) {
-        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
-        if (reportDate != null) {
-            totals.rebuild(tenantId, reportDate);
-        }
-    }
-
     /** The report period of the filter's range when the totals end on its last day; null otherwise. */
     private @Nullable Integer periodOfRange(long tenantId, QualityFilter filter) {
         int days = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;

@@ -1,5 +1,6 @@
 package org.commsportal.reliability;
 
+import java.time.LocalDate;
 import org.commsportal.sessions.SessionWeeks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,5 +48,13 @@ public class ReliabilityRebuild {
                 tenantId,
                 (from, until) -> readModel.rebuildDays(
                         tenantId, from.toLocalDate(), until.toLocalDate().minusDays(1)));
+    }
+
+    /**
+     * Rebuilds the rows of the sessions of [first, last] (UTC days) as {@link #rebuildWhileWriting} does, the rows of
+     * other days left as they are: after raw rows of those days only were stored without the write path.
+     */
+    public void rebuildWhileWriting(long tenantId, LocalDate first, LocalDate last) {
+        readModel.rebuildDays(tenantId, first, last);
     }
 }

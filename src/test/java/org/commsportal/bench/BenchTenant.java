@@ -44,6 +44,8 @@ class BenchTenant {
     private final List<SessionChangeListener> readModelList;
     private final org.commsportal.sessions.LockedSteps lockedSteps;
     private final List<org.commsportal.common.PeriodTotalsMove> totalsMoves;
+    private final org.commsportal.quality.QualityRebuild qualityRebuild;
+    private final org.commsportal.reliability.ReliabilityRebuild reliabilityRebuild;
     /** The load's transactions: INSERT ... SELECT reads its source without locking it, so two days load at once. */
     private final TransactionTemplate readCommitted;
 
@@ -57,11 +59,15 @@ class BenchTenant {
             List<SessionChangeListener> readModelList,
             org.commsportal.sessions.LockedSteps lockedSteps,
             List<org.commsportal.common.PeriodTotalsMove> totalsMoves,
+            org.commsportal.quality.QualityRebuild qualityRebuild,
+            org.commsportal.reliability.ReliabilityRebuild reliabilityRebuild,
             PlatformTransactionManager transactions) {
         this.readModels = readModels;
         this.readModelList = readModelList;
         this.lockedSteps = lockedSteps;
         this.totalsMoves = totalsMoves;
+        this.qualityRebuild = qualityRebuild;
+        this.reliabilityRebuild = reliabilityRebuild;
         this.readCommitted = new TransactionTemplate(transactions);
         this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.jdbc = jdbc;
@@ -461,11 +467,23 @@ class BenchTenant {
     }
 
     /**
-     * Whether {@link #rebuildOnce} built {@code what} from the data set as it is now (nothing loaded since), so a
-     * benchmark can reuse a larger build than it needs (the call quality read model of 180 days for one of 30).
+     * The call quality read model of the last {@code days} days, the days with quality records ({@link
+     * #loadQualityDays}), built once from them. The load built every day's rows before those records were added, so
+     * only these days change; at size L a day takes minutes, so the rest are left as they are.
      */
-    boolean builtFromCurrentData(Tenant tenant, String what) {
-        return built(tenant.id(), what, dataState(tenant.id()));
+    void buildQualityDays(Tenant tenant, LocalDate lastDay, int days) {
+        rebuildOnce(
+                tenant,
+                "call quality read model of the last " + days + " days",
+                () -> qualityRebuild.rebuild(tenant.id(), lastDay.minusDays(days - 1L), lastDay));
+    }
+
+    /** The reliability read model of the days with quality records, as {@link #buildQualityDays} builds call quality. */
+    void buildReliabilityDays(Tenant tenant, LocalDate lastDay, int days) {
+        rebuildOnce(
+                tenant,
+                "reliability read model of the last " + days + " days",
+                () -> reliabilityRebuild.rebuildWhileWriting(tenant.id(), lastDay.minusDays(days - 1L), lastDay));
     }
 
     private boolean built(long tenantId, String what, String state) {

@@ -17,8 +17,6 @@ import org.commsportal.locations.LocationFilter;
 import org.commsportal.locations.LocationReport;
 import org.commsportal.locations.LocationService;
 import org.commsportal.locations.LocationUpload;
-import org.commsportal.quality.QualityRebuild;
-import org.commsportal.reliability.ReliabilityRebuild;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.Tenant;
 import org.junit.jupiter.api.Tag;
@@ -58,12 +56,6 @@ class LocationsBenchmarkIT {
     LocationService locations;
 
     @Autowired
-    QualityRebuild qualityRebuild;
-
-    @Autowired
-    ReliabilityRebuild reliabilityRebuild;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -79,16 +71,12 @@ class LocationsBenchmarkIT {
         int days = Integer.getInteger("bench.days", 180);
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
-        bench.loadQualityDays(tenant, lastDay, Math.min(days, Integer.getInteger("bench.qualityDays", 35)));
+        int qualityDays =
+                bench.loadQualityDays(tenant, lastDay, Math.min(days, Integer.getInteger("bench.qualityDays", 35)));
         LocalDate firstDay = lastDay.minusDays(DAYS - 1L);
         // the per-subnet day rows the page reads, from the raw rows loaded with SQL
-        bench.rebuildOnce(
-                tenant,
-                "call quality read model from " + firstDay + " to " + lastDay,
-                () -> qualityRebuild.rebuild(tenant.id(), firstDay, lastDay));
-        // week by week, each forgotten and built in one step: forgetting the whole tenant first is one huge transaction
-        // at L
-        bench.rebuildOnce(tenant, "reliability read model", () -> reliabilityRebuild.rebuildWhileWriting(tenant.id()));
+        bench.buildQualityDays(tenant, lastDay, qualityDays);
+        bench.buildReliabilityDays(tenant, lastDay, qualityDays);
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         // a changed file an interrupted run left behind would apply to the days timed here
         jdbc.sql("SELECT id FROM location_upload WHERE tenant_id = :t AND file_name = :name")

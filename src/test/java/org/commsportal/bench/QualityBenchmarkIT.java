@@ -10,7 +10,6 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.quality.QualityFilter;
-import org.commsportal.quality.QualityRebuild;
 import org.commsportal.quality.QualityReport;
 import org.commsportal.quality.QualityService;
 import org.commsportal.security.Role;
@@ -44,9 +43,6 @@ class QualityBenchmarkIT {
     QualityService quality;
 
     @Autowired
-    QualityRebuild rebuild;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -71,10 +67,7 @@ class QualityBenchmarkIT {
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         int qualityDays = bench.loadQualityDays(tenant, lastDay, BenchTenant.qualityReportDays(days));
-        bench.rebuildOnce(
-                tenant,
-                "call quality read model of the last " + qualityDays + " days",
-                () -> rebuild.rebuild(tenant.id(), lastDay.minusDays(qualityDays - 1L), lastDay));
+        bench.buildQualityDays(tenant, lastDay, qualityDays);
         long streams = jdbc.sql("SELECT COUNT(*) FROM quality_stream WHERE tenant_id = :t")
                 .param("t", tenant.id())
                 .query(Long.class)
@@ -212,7 +205,11 @@ class QualityBenchmarkIT {
         });
     }
 
-    /** Audio streams per day by verdict straight from the raw rows: Good, Poor, Unclassified (failed ICE or no metric). */
+    /**
+     * Audio streams per day by verdict straight from the raw rows: Good, Poor, Unclassified (failed ICE or no metric),
+     * and one Unclassified per audio session without a stream record (no QoE report: every day of the data set before
+     * the days with quality records).
+     */
     private Map<LocalDate, long[]> naiveAudioTrend(long tenantId, QualityFilter filter) {
         Map<LocalDate, long[]> days = new TreeMap<>();
         jdbc.sql("""
@@ -231,12 +228,20 @@ class QualityBenchmarkIT {
                            OR COALESCE(b.concealed_ratio_avg > 0.07e0, 0) AS poor
                     FROM qoe_audio_stream b
                     WHERE b.tenant_id = :t AND b.session_start >= :from AND b.session_start < :to
+                    UNION ALL
+                    SELECT s.start_time, TRUE, FALSE
+                    FROM comm_session s
+                    WHERE s.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
+                      AND (s.media_mask & :audio) <> 0
+                      AND NOT EXISTS (SELECT 1 FROM qoe_audio_stream b WHERE b.session_id = s.id
+                                      AND b.session_start = s.start_time)
                 ) c
                 GROUP BY DATE(c.session_start)
                 """)
                 .param("t", tenantId)
                 .param("from", filter.from().atStartOfDay())
                 .param("to", filter.to().plusDays(1).atStartOfDay())
+                .param("audio", Modality.AUDIO.bit())
                 .query((rs, row) -> days.put(
                         rs.getObject("day", LocalDate.class),
                         new long[] {rs.getLong("good"), rs.getLong("poor"), rs.getLong("unclassified")}))

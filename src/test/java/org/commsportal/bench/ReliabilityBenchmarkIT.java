@@ -57,9 +57,7 @@ class ReliabilityBenchmarkIT {
         LocalDate lastDay = activity.reportDate();
         Tenant tenant = bench.load(users, days, lastDay);
         int qualityDays = bench.loadQualityDays(tenant, lastDay, BenchTenant.qualityReportDays(days));
-        // week by week, each forgotten and built in one step: forgetting the whole tenant first is one huge transaction
-        // at L
-        bench.rebuildOnce(tenant, "reliability read model", () -> rebuild.rebuildWhileWriting(tenant.id()));
+        bench.buildReliabilityDays(tenant, lastDay, qualityDays);
         long rows = jdbc.sql("SELECT COUNT(*) FROM reliability_session WHERE tenant_id = :t")
                 .param("t", tenant.id())
                 .query(Long.class)

@@ -12,7 +12,6 @@ import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.export.ExportFormat;
 import org.commsportal.quality.DrillThroughLink;
-import org.commsportal.quality.QualityRebuild;
 import org.commsportal.quality.QualityVerdict;
 import org.commsportal.security.Role;
 import org.commsportal.sessiondetails.DrillThrough;
@@ -51,9 +50,6 @@ class SessionDetailsBenchmarkIT {
 
     @Autowired
     TestTenants testTenants;
-
-    @Autowired
-    QualityRebuild qualityRebuild;
 
     private final Map<String, Medians.Timing> results = new LinkedHashMap<>();
 
@@ -170,20 +166,12 @@ class SessionDetailsBenchmarkIT {
         Tenant tenant = bench.load(users, days, lastDay);
         bench.loadQuality(tenant, lastDay, qualityDays);
         LocalDate firstDay = lastDay.minusDays(29);
-        // the stream rows the filters select sessions by, from the raw quality rows loaded with SQL; the call quality
-        // benchmark's build of every day with quality records covers these 30 days (rebuilding them alone would forget
-        // the rest, and the next call quality run would build them all again)
+        // the stream rows the filters select sessions by, from the raw quality rows loaded with SQL
         int loadedDays = jdbc.sql("SELECT MAX(days) FROM bench_quality_complete WHERE tenant_id = :t")
                 .param("t", tenant.id())
                 .query(Integer.class)
                 .single();
-        if (loadedDays < 30
-                || !bench.builtFromCurrentData(tenant, "call quality read model of the last " + loadedDays + " days")) {
-            bench.rebuildOnce(
-                    tenant,
-                    "call quality read model from " + firstDay + " to " + lastDay,
-                    () -> qualityRebuild.rebuild(tenant.id(), firstDay, lastDay));
-        }
+        bench.buildQualityDays(tenant, lastDay, loadedDays);
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         Map<String, BenchFigures.Timed> rows = new LinkedHashMap<>();
         for (String filter : List.of("verdict Poor", "modality audio")) {
