@@ -82,8 +82,25 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
      * to the users' totals, and per pair code to their pair totals.
      */
     private void addUsers(String period, String from, String where, String sign, Map<String, ?> parameters) {
-        add(TOTALS, userRows(period, from, where, sign), parameters);
-        add(PAIR_TOTALS, pairRows(period, from, where, sign), parameters);
+        add(TOTALS, withEveryModality(userRows(named(period), from, where, sign), false), parameters);
+        add(PAIR_TOTALS, withEveryModality(pairRows(named(period), from, where, sign), true), parameters);
+    }
+
+    /** The period of {@link #userRows} as a column named days (a joined table's days column is named so already). */
+    private static String named(String period) {
+        return period.startsWith(":") ? period + " AS days" : period;
+    }
+
+    /**
+     * The users' rows {@code rows} gives (tenant_id, days, [pair,] modality, user_id, good, poor, unclassified) and
+     * each user's sums over its modalities as modality 0 (changeset 055), the rows the worst users of every modality
+     * are ranked from.
+     */
+    private static String withEveryModality(String rows, boolean paired) {
+        String key = "d.tenant_id, d.days, " + (paired ? "d.pair, " : "") + "IF(e.every, 0, d.modality)";
+        return "SELECT " + key + " AS modality, d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor,"
+                + " SUM(d.unclassified) AS unclassified\nFROM (" + rows + ") d\n"
+                + "JOIN (SELECT FALSE AS every UNION ALL SELECT TRUE) e\nGROUP BY " + key + ", d.user_id";
     }
 
     /** The verdict counts of the stream rows q, each times {@code sign} ("" or "-"). */
@@ -261,7 +278,8 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
      * Users with at least {@code minClassified} Good + Poor streams in the edge's period (of the modality, or all; of
      * the streams with the fixed value of the pair code, or all with 0) and its day ranges added or taken away
      * (grouped from the day index, pair code 0 only), worst Poor % first, as {@link QualityDayRepository#worstUsers}
-     * ranks them from the stream rows.
+     * ranks them from the stream rows. A period without day ranges reads its first rows in the order of the ranking's
+     * index (changeset 055) instead of grouping every user's rows.
      */
     List<QualityDayRepository.UserSum> worstUsers(
             long tenantId,
@@ -270,10 +288,30 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
             @Nullable Integer modality,
             long minClassified,
             int limit) {
-        String modalityCondition = modality == null ? "" : " AND %s.modality = :modality";
+        String table = pair == 0 ? TOTALS : PAIR_TOTALS;
+        String pairCondition = pair == 0 ? "" : "AND t.pair = :pair";
+        if (edge.days().isEmpty() || pair != 0) {
+            return jdbc.sql("""
+                            SELECT u.id, u.upn, u.pseudonym, t.good, t.poor, t.unclassified
+                            FROM %s t JOIN licensed_user u ON u.id = t.user_id
+                            WHERE t.tenant_id = :t AND t.period_days = :days %s AND t.modality = :modality
+                              AND t.poor > 0 AND t.good + t.poor >= :minClassified
+                            ORDER BY t.poor_share DESC, t.user_id
+                            LIMIT :limit
+                            """.formatted(table, pairCondition))
+                    .param("t", tenantId)
+                    .param("days", edge.periodDays())
+                    .param("pair", pair)
+                    .param("modality", modality == null ? 0 : modality)
+                    .param("minClassified", minClassified)
+                    .param("limit", limit)
+                    .query(QualityPeriodTotalRepository::userSum)
+                    .list();
+        }
+        String streamModality = modality == null ? "" : " AND q.modality = :modality";
         StringBuilder edgeRows = new StringBuilder();
         Map<String, Object> edgeParams = new java.util.HashMap<>();
-        for (int i = 0; pair == 0 && i < edge.days().size(); i++) {
+        for (int i = 0; i < edge.days().size(); i++) {
             QualityPeriodTotals.DayRange days = edge.days().get(i);
             edgeRows.append("""
                     UNION ALL
@@ -282,7 +320,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                     WHERE q.tenant_id = :t AND q.day > :after%3$d AND q.day <= :upTo%3$d
                       AND q.user_id IS NOT NULL%2$s
                     GROUP BY q.user_id
-                    """.formatted(days.sign(), modalityCondition.formatted("q"), i));
+                    """.formatted(days.sign(), streamModality, i));
             edgeParams.put("after" + i, days.after());
             edgeParams.put("upTo" + i, days.upTo());
         }
@@ -294,7 +332,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                             FROM (
                                 SELECT t.user_id, t.good, t.poor, t.unclassified
                                 FROM %s t
-                                WHERE t.tenant_id = :t AND t.period_days = :days %s%s
+                                WHERE t.tenant_id = :t AND t.period_days = :days AND t.modality = :modality
                                 %s
                             ) x
                             GROUP BY x.user_id
@@ -302,26 +340,25 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                         ) w JOIN licensed_user u ON u.id = w.user_id
                         ORDER BY w.poor / (w.good + w.poor) DESC, u.id
                         LIMIT :limit
-                        """.formatted(
-                                pair == 0 ? TOTALS : PAIR_TOTALS,
-                                pair == 0 ? "" : "AND t.pair = :pair",
-                                modalityCondition.formatted("t"),
-                                edgeRows))
+                        """.formatted(TOTALS, edgeRows))
                 .param("t", tenantId)
                 .param("days", edge.periodDays())
                 .params(edgeParams)
-                .param("pair", pair)
                 .param("modality", modality == null ? 0 : modality)
                 .param("minClassified", minClassified)
                 .param("limit", limit)
-                .query((rs, row) -> new QualityDayRepository.UserSum(
-                        rs.getLong("id"),
-                        rs.getString("upn"),
-                        rs.getString("pseudonym"),
-                        rs.getLong("good"),
-                        rs.getLong("poor"),
-                        rs.getLong("unclassified")))
+                .query(QualityPeriodTotalRepository::userSum)
                 .list();
+    }
+
+    private static QualityDayRepository.UserSum userSum(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new QualityDayRepository.UserSum(
+                rs.getLong("id"),
+                rs.getString("upn"),
+                rs.getString("pseudonym"),
+                rs.getLong("good"),
+                rs.getLong("poor"),
+                rs.getLong("unclassified"));
     }
 
     /**
@@ -434,13 +471,17 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
             return found;
         }
         found.addAll(userDifferences(
-                tenantId, reportDate, TOTALS, userRows("p.days", IN_PERIODS, RECOUNTED, ""), limit - found.size()));
+                tenantId,
+                reportDate,
+                TOTALS,
+                withEveryModality(userRows("p.days", IN_PERIODS, RECOUNTED, ""), false),
+                limit - found.size()));
         if (found.size() < limit) {
             found.addAll(userDifferences(
                     tenantId,
                     reportDate,
                     PAIR_TOTALS,
-                    pairRows("p.days", IN_PERIODS, RECOUNTED, ""),
+                    withEveryModality(pairRows("p.days", IN_PERIODS, RECOUNTED, ""), true),
                     limit - found.size()));
         }
         return found;
