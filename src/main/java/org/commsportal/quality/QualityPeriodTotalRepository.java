@@ -279,7 +279,8 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
      * the streams with the fixed value of the pair code, or all with 0) and its day ranges added or taken away
      * (grouped from the day index, pair code 0 only), worst Poor % first, as {@link QualityDayRepository#worstUsers}
      * ranks them from the stream rows. A period without day ranges reads its first rows in the order of the ranking's
-     * index (changeset 055) instead of grouping every user's rows.
+     * index (changeset 055) instead of grouping every user's rows: the totals first (STRAIGHT_JOIN), as MariaDB
+     * otherwise reads every user and sorts them.
      */
     List<QualityDayRepository.UserSum> worstUsers(
             long tenantId,
@@ -292,7 +293,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
         String pairCondition = pair == 0 ? "" : "AND t.pair = :pair";
         if (edge.days().isEmpty() || pair != 0) {
             return jdbc.sql("""
-                            SELECT u.id, u.upn, u.pseudonym, t.good, t.poor, t.unclassified
+                            SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, t.good, t.poor, t.unclassified
                             FROM %s t JOIN licensed_user u ON u.id = t.user_id
                             WHERE t.tenant_id = :t AND t.period_days = :days %s AND t.modality = :modality
                               AND t.poor > 0 AND t.good + t.poor >= :minClassified

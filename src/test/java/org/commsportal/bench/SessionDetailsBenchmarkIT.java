@@ -124,7 +124,8 @@ class SessionDetailsBenchmarkIT {
                     """)
                     .param("t", tenant.id())
                     .param("u", busiest)
-                    .param("from", form.from())
+                    // on a day with quality records (at L the last 7 of 30)
+                    .param("from", lastDay.minusDays(qualityDays - 1L).atStartOfDay())
                     .query(Long.class)
                     .single();
             assertThat(sessionDetails.quality(sessionId).report().audioStreams())
