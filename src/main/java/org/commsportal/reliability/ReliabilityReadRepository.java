@@ -80,11 +80,6 @@ class ReliabilityReadRepository {
                 .single();
     }
 
-    /** The session rows' counters, as the day rows sum them (changeset 022). */
-    private static final String SESSION_COUNTS =
-            "SUM(r.outcome <> 1) AS attempts, SUM(r.outcome = 2) AS setup_failures,"
-                    + " SUM(r.outcome = 3) AS drops, SUM(r.outcome = 1) AS expected";
-
     private String place(
             long tenantId, ReliabilityFilter filter, String alias, String subnetColumn, Map<String, Object> params) {
         return place(tenantId, filter.place(), filter.from(), filter.to(), alias, subnetColumn, params);
@@ -159,37 +154,40 @@ class ReliabilityReadRepository {
     }
 
     /**
-     * With a place and a split other than the subnet: the session rows (the read model the day rows sum) of the
-     * place whose split column has the value, summed per day and modality code.
+     * With a place and a split other than the subnet: the per-subnet day rows (changeset 056) of the place's subnets
+     * whose split value is the value, summed per day and modality code.
      */
     List<DayCounts> placeSplitDays(long tenantId, ReliabilityFilter filter, ReliabilitySplit split, String value) {
         Map<String, Object> params = new HashMap<>();
         params.put("tenantId", tenantId);
         params.put("from", filter.from());
         params.put("to", filter.to());
+        params.put("kind", split.kind());
         params.put("value", value);
         return jdbc.sql("""
-                        SELECT r.day, r.modality, %s FROM reliability_session r
-                        WHERE r.tenant_id = :tenantId AND r.modality IN (0, 4, 5, 6) AND r.outcome IN (0, 1, 2, 3)
+                        SELECT r.day, r.modality, %s FROM reliability_subnet_day r
+                        WHERE r.tenant_id = :tenantId AND r.modality IN (0, 4, 5, 6) AND r.kind = :kind
                             AND r.day BETWEEN :from AND :to AND %s = :value AND %s
                         GROUP BY r.day, r.modality
                         """.formatted(
-                                SESSION_COUNTS,
-                                valueOf(split, "r." + split.column()),
-                                place(tenantId, filter, "r", "subnet", params)))
+                        COUNTS, valueOf(split, "r.split_value"), place(tenantId, filter, "r", "subnet", params)))
                 .params(params)
                 .query((rs, row) -> new DayCounts(
                         rs.getObject("day", LocalDate.class), rs.getInt("modality"), split.kind(), value, counts(rs)))
                 .list();
     }
 
-    /** With a place: every value of a split over the filter's range and modality, in the place. */
+    /**
+     * With a place: every value of a split over the filter's range and modality, in the place, from the day rows of
+     * the place's subnets (kind 6) for the subnet split and from the per-subnet day rows for the others.
+     */
     List<ValueCounts> placeValues(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
         Map<String, Object> params = new HashMap<>();
         params.put("tenantId", tenantId);
         params.put("from", filter.from());
         params.put("to", filter.to());
         params.put("modality", filter.modalityCode());
+        params.put("kind", split.kind());
         String sql = split == ReliabilitySplit.SUBNET
                 ? """
                         SELECT r.split_value, %s FROM reliability_day r
@@ -198,14 +196,12 @@ class ReliabilityReadRepository {
                         GROUP BY r.split_value
                         """.formatted(COUNTS, place(tenantId, filter, "r", "split_value", params))
                 : """
-                        SELECT %1$s AS split_value, %2$s FROM reliability_session r
-                        WHERE r.tenant_id = :tenantId AND r.modality = :modality AND r.outcome IN (0, 1, 2, 3)
+                        SELECT %1$s AS split_value, %2$s FROM reliability_subnet_day r
+                        WHERE r.tenant_id = :tenantId AND r.modality = :modality AND r.kind = :kind
                             AND r.day BETWEEN :from AND :to AND %3$s
-                        GROUP BY split_value
+                        GROUP BY 1
                         """.formatted(
-                                valueOf(split, "r." + split.column()),
-                                SESSION_COUNTS,
-                                place(tenantId, filter, "r", "subnet", params));
+                        valueOf(split, "r.split_value"), COUNTS, place(tenantId, filter, "r", "subnet", params));
         return jdbc.sql(sql)
                 .params(params)
                 .query((rs, row) -> new ValueCounts(rs.getString("split_value"), counts(rs)))

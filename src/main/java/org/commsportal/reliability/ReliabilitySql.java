@@ -18,6 +18,13 @@ final class ReliabilitySql {
                     .collect(Collectors.joining(" UNION ALL "))
             + ") k";
 
+    /** The kinds of the per-subnet day rows: every split but the subnet itself. */
+    private static final String SUBNET_KINDS = "("
+            + IntStream.rangeClosed(1, ReliabilitySplit.values().length - 1)
+                    .mapToObj(kind -> "SELECT " + kind + " AS kind")
+                    .collect(Collectors.joining(" UNION ALL "))
+            + ") k";
+
     private static final String CONNECTION = "CASE ml.connection_type WHEN 'wired' THEN 1 WHEN 'wifi' THEN 2"
             + " WHEN 'wi-fi' THEN 2 WHEN 'mobile' THEN 3 ELSE 0 END";
 
@@ -116,6 +123,37 @@ final class ReliabilitySql {
                     setup_failures = reliability_day.setup_failures + VALUES(setup_failures),
                     drops = reliability_day.drops + VALUES(drops), expected = reliability_day.expected + VALUES(expected)
                 """.formatted(splitValue("r"), sign, sign, sign, sign, KINDS, where);
+    }
+
+    /**
+     * The session rows {@code where} (over reliability_session r) selects summed per caller subnet, UTC day, modality
+     * and split value of every split but the subnet (kinds 1 to 5), each counter times {@code sign}: the per-subnet day
+     * rows (changeset 056) a place's figures sum, as the day rows of kind 6 give its sessions. A session without a
+     * subnet is in no place and has none.
+     */
+    static String subnetDays(String where, int sign) {
+        return """
+                SELECT r.tenant_id, r.modality, k.kind, r.subnet, r.day, %s AS split_value,
+                    %d * SUM(r.outcome <> 1) AS attempts, %d * SUM(r.outcome = 2) AS setup_failures,
+                    %d * SUM(r.outcome = 3) AS drops, %d * SUM(r.outcome = 1) AS expected
+                FROM reliability_session r JOIN %s
+                WHERE r.subnet <> '' AND %s
+                GROUP BY r.tenant_id, r.modality, k.kind, r.subnet, r.day, split_value""".formatted(splitValue("r"), sign, sign, sign, sign, SUBNET_KINDS, where);
+    }
+
+    /** Adds the rows a {@link #subnetDays} query gives to the per-subnet day rows. */
+    static String addSubnetDays(String where, int sign) {
+        return """
+                INSERT INTO reliability_subnet_day (tenant_id, modality, kind, subnet, day, split_value, attempts,
+                    setup_failures, drops, expected)
+                SELECT * FROM (
+                %s
+                ) d
+                ON DUPLICATE KEY UPDATE attempts = reliability_subnet_day.attempts + VALUES(attempts),
+                    setup_failures = reliability_subnet_day.setup_failures + VALUES(setup_failures),
+                    drops = reliability_subnet_day.drops + VALUES(drops),
+                    expected = reliability_subnet_day.expected + VALUES(expected)
+                """.formatted(subnetDays(where, sign));
     }
 
     /**

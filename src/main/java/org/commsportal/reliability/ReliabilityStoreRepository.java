@@ -28,6 +28,8 @@ class ReliabilityStoreRepository {
 
     private static final String SUBTRACT_SESSIONS = ReliabilitySql.addSessionDays(TOUCHED_SESSIONS, -1);
     private static final String ADD_SESSIONS = ReliabilitySql.addSessionDays(TOUCHED_SESSIONS, 1);
+    private static final String SUBTRACT_SUBNETS = ReliabilitySql.addSubnetDays(TOUCHED_SESSIONS, -1);
+    private static final String ADD_SUBNETS = ReliabilitySql.addSubnetDays(TOUCHED_SESSIONS, 1);
     private static final String SUBTRACT_RATINGS = ReliabilitySql.addRatingDays(TOUCHED_RATINGS, -1);
     private static final String ADD_RATINGS = ReliabilitySql.addRatingDays(TOUCHED_RATINGS, 1);
     private static final String SUBTRACT_TOKENS = ReliabilitySql.addTokenDays(TOUCHED_RATINGS, -1);
@@ -36,8 +38,13 @@ class ReliabilityStoreRepository {
     private static final String INSERT_SESSIONS = ReliabilitySql.insertSessions(STORED, STORED_STARTS);
     private static final String INSERT_RATINGS = ReliabilitySql.insertRatings(STORED, STORED_STARTS);
 
-    private static final List<String> TABLES =
-            List.of("reliability_day", "reliability_session", "feedback_token_day", "feedback_day", "feedback_rating");
+    private static final List<String> TABLES = List.of(
+            "reliability_day",
+            "reliability_subnet_day",
+            "reliability_session",
+            "feedback_token_day",
+            "feedback_day",
+            "feedback_rating");
 
     private final JdbcClient jdbc;
 
@@ -59,6 +66,7 @@ class ReliabilityStoreRepository {
                     .list());
             for (String statement : List.of(
                     SUBTRACT_SESSIONS,
+                    SUBTRACT_SUBNETS,
                     "DELETE FROM reliability_session WHERE tenant_id = :tenantId AND session_id IN (:ids)",
                     SUBTRACT_RATINGS,
                     SUBTRACT_TOKENS,
@@ -85,7 +93,7 @@ class ReliabilityStoreRepository {
                         .param("starts", starts)
                         .update();
             }
-            for (String statement : List.of(ADD_SESSIONS, ADD_RATINGS, ADD_TOKENS)) {
+            for (String statement : List.of(ADD_SESSIONS, ADD_SUBNETS, ADD_RATINGS, ADD_TOKENS)) {
                 jdbc.sql(statement)
                         .param("tenantId", tenantId)
                         .param("ids", ids)
@@ -100,6 +108,8 @@ class ReliabilityStoreRepository {
         for (List<LocalDate> chunk : Chunks.of(distinct)) {
             for (String statement : List.of(
                     "DELETE FROM reliability_day WHERE tenant_id = :tenantId AND day IN (:days)"
+                            + " AND attempts = 0 AND expected = 0",
+                    "DELETE FROM reliability_subnet_day WHERE tenant_id = :tenantId AND day IN (:days)"
                             + " AND attempts = 0 AND expected = 0",
                     "DELETE FROM feedback_day WHERE tenant_id = :tenantId AND day IN (:days) AND rated = 0",
                     "DELETE FROM feedback_token_day WHERE tenant_id = :tenantId AND day IN (:days) AND ratings = 0")) {
@@ -159,6 +169,7 @@ class ReliabilityStoreRepository {
         String rows = "%s.tenant_id = :tenantId AND %<s.day >= :from AND %<s.day < :until";
         for (String statement : List.of(
                 ReliabilitySql.addSessionDays(rows.formatted("r"), 1),
+                ReliabilitySql.addSubnetDays(rows.formatted("r"), 1),
                 ReliabilitySql.addRatingDays(rows.formatted("f"), 1),
                 ReliabilitySql.addTokenDays(rows.formatted("f"), 1))) {
             jdbc.sql(statement)
@@ -169,8 +180,41 @@ class ReliabilityStoreRepository {
         }
     }
 
-    /** Session and rating rows whose classification differs from a recomputation from the raw rows, at most limit. */
+    /**
+     * Session and rating rows whose classification differs from a recomputation from the raw rows, and per-subnet day
+     * rows that differ from a recount of the session rows, at most limit.
+     */
     List<String> differences(long tenantId, int limit) {
+        List<String> found = new ArrayList<>(sessionDifferences(tenantId, limit));
+        if (found.size() < limit) {
+            found.addAll(jdbc.sql("""
+                            SELECT modality, kind, subnet, day, split_value,
+                                GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
+                            FROM (
+                                SELECT 'stored' AS src, modality, kind, subnet, day, split_value,
+                                    CONCAT_WS('/', attempts, setup_failures, drops, expected) AS sig
+                                FROM reliability_subnet_day WHERE tenant_id = :tenantId
+                                UNION ALL
+                                SELECT 'recounted', modality, kind, subnet, day, split_value,
+                                    CONCAT_WS('/', attempts, setup_failures, drops, expected)
+                                FROM (%s) c
+                            ) u
+                            GROUP BY modality, kind, subnet, day, split_value
+                            HAVING COUNT(*) <> 2 OR MIN(sig) <> MAX(sig)
+                            LIMIT :limit
+                            """.formatted(ReliabilitySql.subnetDays("r.tenant_id = :tenantId", 1)))
+                    .param("tenantId", tenantId)
+                    .param("limit", limit - found.size())
+                    .query((rs, row) -> "reliability_subnet_day modality " + rs.getInt("modality") + " kind "
+                            + rs.getInt("kind") + " subnet " + rs.getString("subnet") + " day "
+                            + rs.getString("day") + " value '" + rs.getString("split_value") + "': "
+                            + rs.getString("what"))
+                    .list());
+        }
+        return found;
+    }
+
+    private List<String> sessionDifferences(long tenantId, int limit) {
         return jdbc.sql("""
                         SELECT session_id, modality, GROUP_CONCAT(src, ': ', sig SEPARATOR ' / ') AS what
                         FROM (
