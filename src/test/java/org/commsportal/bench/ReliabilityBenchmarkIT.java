@@ -11,7 +11,6 @@ import org.commsportal.PortalIntegrationTest;
 import org.commsportal.TestTenants;
 import org.commsportal.activity.ActivityService;
 import org.commsportal.reliability.ReliabilityFilter;
-import org.commsportal.reliability.ReliabilityRebuild;
 import org.commsportal.reliability.ReliabilityService;
 import org.commsportal.security.Role;
 import org.commsportal.tenant.Tenant;
@@ -37,9 +36,6 @@ class ReliabilityBenchmarkIT {
 
     @Autowired
     ReliabilityService reliability;
-
-    @Autowired
-    ReliabilityRebuild rebuild;
 
     @Autowired
     JdbcClient jdbc;
@@ -103,6 +99,16 @@ class ReliabilityBenchmarkIT {
                 results.put(
                         "Rate My Call and reliability in one building, " + span + " days",
                         new double[] {placed.medianMs(), placed.p95Ms(), Double.NaN});
+                // a region: many buildings' subnets, most of the sessions with one
+                ReliabilityFilter inRegion = filter.withPlace(
+                        new org.commsportal.common.Place(places.get(0).region(), null, null));
+                var region = Medians.time("rate my call in a region " + span + " days", RUNS, () -> {
+                    reliability.feedback(inRegion);
+                    reliability.report(inRegion);
+                });
+                results.put(
+                        "Rate My Call and reliability in one region, " + span + " days",
+                        new double[] {region.medianMs(), region.p95Ms(), Double.NaN});
             }
         }
         System.out.printf(
