@@ -17,7 +17,9 @@ CREATE TABLE reliability_subnet_day (
     setup_failures INT          NOT NULL,
     drops          INT          NOT NULL,
     expected       INT          NOT NULL,
-    PRIMARY KEY (tenant_id, modality, kind, subnet, day, split_value)
+    PRIMARY KEY (tenant_id, modality, kind, subnet, day, split_value),
+    -- a write's removal of emptied rows and retention, by day
+    INDEX ix_reliability_subnet_day_day (tenant_id, day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 --changeset commsportal:056-reliability-subnet-day-values

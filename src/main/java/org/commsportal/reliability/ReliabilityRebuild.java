@@ -7,9 +7,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds a tenant's reliability and Rate My Call read models from its kept raw sessions, a week of start days per
- * transaction: for sessions stored without the write path (the benchmarks' set-based load) or before changeset 022.
- * The write path never needs it. Not part of ReadModelCheck.rebuild, so that the benchmarks' common load does not pay
- * for it (docs/reliability.md).
+ * transaction: for sessions stored without the write path (the benchmarks' quality records, added after their load)
+ * or before changeset 022. The write path never needs it. Not part of ReadModelCheck.rebuild, the whole rebuild of
+ * every read model; a bulk import's finish rebuilds the days it wrote through the read model's rebuild of days
+ * (docs/reliability.md).
  */
 @Service
 public class ReliabilityRebuild {

@@ -192,8 +192,9 @@ public class ReliabilityService {
 
     /**
      * The day rows of a place as {@link ReliabilityReadRepository#days} gives them without one (docs/locations.md):
-     * every session of the place (kind 0) from the per-subnet day rows, those inside the corporate network (kind 3,
-     * '1') and those of the filter's split value from the session rows, or from the per-subnet day rows for a subnet.
+     * every session of the place (kind 0) from the day rows of its subnets (kind 6), those inside the corporate
+     * network (kind 3, '1') and those of the filter's split value from the per-subnet day rows of changeset 056, or
+     * from the day rows of kind 6 for a subnet.
      */
     private List<ReliabilityReadRepository.DayCounts> placeDays(long tenantId, ReliabilityFilter filter) {
         List<ReliabilityReadRepository.DayCounts> rows =
