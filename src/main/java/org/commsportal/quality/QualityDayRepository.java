@@ -25,6 +25,17 @@ class QualityDayRepository {
     /** A user's streams in the filter. */
     record UserSum(long userId, String upn, String pseudonym, long good, long poor, long unclassified) {}
 
+    /** A row of a worst-users query (id, upn, pseudonym and the three counts) as a {@link UserSum}. */
+    static UserSum userSum(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new UserSum(
+                rs.getLong("id"),
+                rs.getString("upn"),
+                rs.getString("pseudonym"),
+                rs.getLong("good"),
+                rs.getLong("poor"),
+                rs.getLong("unclassified"));
+    }
+
     private static final String SUMS =
             QualitySql.dayCounters().stream().map(c -> "SUM(" + c + ") AS " + c).collect(Collectors.joining(", "));
 
@@ -156,13 +167,7 @@ class QualityDayRepository {
                         LIMIT :limit
                         """.formatted(where))
                 .params(params)
-                .query((rs, row) -> new UserSum(
-                        rs.getLong("id"),
-                        rs.getString("upn"),
-                        rs.getString("pseudonym"),
-                        rs.getLong("good"),
-                        rs.getLong("poor"),
-                        rs.getLong("unclassified")))
+                .query(QualityDayRepository::userSum)
                 .list();
     }
 

@@ -306,7 +306,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                     .param("modality", modality == null ? 0 : modality)
                     .param("minClassified", minClassified)
                     .param("limit", limit)
-                    .query(QualityPeriodTotalRepository::userSum)
+                    .query(QualityDayRepository::userSum)
                     .list();
         }
         String streamModality = modality == null ? "" : " AND q.modality = :modality";
@@ -348,18 +348,8 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 .param("modality", modality == null ? 0 : modality)
                 .param("minClassified", minClassified)
                 .param("limit", limit)
-                .query(QualityPeriodTotalRepository::userSum)
+                .query(QualityDayRepository::userSum)
                 .list();
-    }
-
-    private static QualityDayRepository.UserSum userSum(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new QualityDayRepository.UserSum(
-                rs.getLong("id"),
-                rs.getString("upn"),
-                rs.getString("pseudonym"),
-                rs.getLong("good"),
-                rs.getLong("poor"),
-                rs.getLong("unclassified"));
     }
 
     /**

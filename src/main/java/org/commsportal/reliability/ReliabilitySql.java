@@ -112,17 +112,13 @@ final class ReliabilitySql {
                 INSERT INTO reliability_day (tenant_id, modality, kind, split_value, day, attempts, setup_failures,
                     drops, expected)
                 SELECT * FROM (
-                    SELECT r.tenant_id, r.modality, k.kind, %s AS split_value, r.day,
-                        %d * SUM(r.outcome <> 1) AS attempts, %d * SUM(r.outcome = 2) AS setup_failures,
-                        %d * SUM(r.outcome = 3) AS drops, %d * SUM(r.outcome = 1) AS expected
+                    SELECT r.tenant_id, r.modality, k.kind, %s AS split_value, r.day, %s
                     FROM reliability_session r JOIN %s
                     WHERE %s
                     GROUP BY r.tenant_id, r.modality, k.kind, split_value, r.day
                 ) d
-                ON DUPLICATE KEY UPDATE attempts = reliability_day.attempts + VALUES(attempts),
-                    setup_failures = reliability_day.setup_failures + VALUES(setup_failures),
-                    drops = reliability_day.drops + VALUES(drops), expected = reliability_day.expected + VALUES(expected)
-                """.formatted(splitValue("r"), sign, sign, sign, sign, KINDS, where);
+                %s
+                """.formatted(splitValue("r"), counters(sign), KINDS, where, addingCounters("reliability_day"));
     }
 
     /**
@@ -133,12 +129,10 @@ final class ReliabilitySql {
      */
     static String subnetDays(String where, int sign) {
         return """
-                SELECT r.tenant_id, r.modality, k.kind, r.subnet, r.day, %s AS split_value,
-                    %d * SUM(r.outcome <> 1) AS attempts, %d * SUM(r.outcome = 2) AS setup_failures,
-                    %d * SUM(r.outcome = 3) AS drops, %d * SUM(r.outcome = 1) AS expected
+                SELECT r.tenant_id, r.modality, k.kind, r.subnet, r.day, %s AS split_value, %s
                 FROM reliability_session r JOIN %s
                 WHERE r.subnet <> '' AND %s
-                GROUP BY r.tenant_id, r.modality, k.kind, r.subnet, r.day, split_value""".formatted(splitValue("r"), sign, sign, sign, sign, SUBNET_KINDS, where);
+                GROUP BY r.tenant_id, r.modality, k.kind, r.subnet, r.day, split_value""".formatted(splitValue("r"), counters(sign), SUBNET_KINDS, where);
     }
 
     /** Adds the rows a {@link #subnetDays} query gives to the per-subnet day rows. */
@@ -149,11 +143,23 @@ final class ReliabilitySql {
                 SELECT * FROM (
                 %s
                 ) d
-                ON DUPLICATE KEY UPDATE attempts = reliability_subnet_day.attempts + VALUES(attempts),
-                    setup_failures = reliability_subnet_day.setup_failures + VALUES(setup_failures),
-                    drops = reliability_subnet_day.drops + VALUES(drops),
-                    expected = reliability_subnet_day.expected + VALUES(expected)
-                """.formatted(subnetDays(where, sign));
+                %s
+                """.formatted(subnetDays(where, sign), addingCounters("reliability_subnet_day"));
+    }
+
+    /** The session rows' counters (over reliability_session r) summed, each times {@code sign}. */
+    private static String counters(int sign) {
+        return ("%1$d * SUM(r.outcome <> 1) AS attempts, %1$d * SUM(r.outcome = 2) AS setup_failures,"
+                        + " %1$d * SUM(r.outcome = 3) AS drops, %1$d * SUM(r.outcome = 1) AS expected")
+                .formatted(sign);
+    }
+
+    /** Adds the counters of an inserted row to the day table's row of the same key. */
+    private static String addingCounters(String table) {
+        return ("ON DUPLICATE KEY UPDATE attempts = %1$s.attempts + VALUES(attempts),"
+                        + " setup_failures = %1$s.setup_failures + VALUES(setup_failures),"
+                        + " drops = %1$s.drops + VALUES(drops), expected = %1$s.expected + VALUES(expected)")
+                .formatted(table);
     }
 
     /**
