@@ -72,7 +72,19 @@ final class QualityBackfill {
             + replacing(QualitySql.dayCounters());
 
     /** Changeset 052: the session-day rows of the stream rows stored before it. */
-    static final String SESSION_DAYS = QualitySql.addSessionDays(QualitySql.sessionDays("quality_stream q", "TRUE", 1));
+    static final String SESSION_DAYS =
+            QualitySql.addSessionDays(QualitySql.sessionDaysAsChangeset052("quality_stream q", "TRUE", 1));
+
+    /**
+     * Changeset 057: the session-day rows of every stream and of the Good ones, of the stream rows stored before it
+     * (replacing rows a copied newer database already has).
+     */
+    static final String EVERY_AND_GOOD_SESSION_DAYS =
+            "INSERT INTO quality_session_day (tenant_id, day, modality, criterion, sessions, streams)\n"
+                    + "SELECT * FROM (\n"
+                    + QualitySql.sessionDaysAddedByChangeset057("quality_stream q", "TRUE", 1)
+                    + "\n) d"
+                    + replacing(List.of("sessions", "streams"));
 
     /**
      * The split-day rows d of every tenant whose totals end on a report date, summed per period p of the periods'

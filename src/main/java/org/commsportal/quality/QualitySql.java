@@ -238,26 +238,61 @@ final class QualitySql {
     /** The session-day rows' criterion of a tripped rule: 10 + its slot (changeset 052); a verdict is its code. */
     static final int RULE_CRITERIA = 10;
 
+    /** The session-day rows' criterion of every stream of the modality, whatever its verdict (changeset 057). */
+    static final int ANY_VERDICT = 0;
+
     /**
-     * The session-day rows (changeset 052) of the stream rows {@code source} gives (aliased q): per UTC day, modality
-     * (0 any) and criterion (a verdict other than Good by its code, a tripped rule as {@link #RULE_CRITERIA} + slot),
-     * the sessions with at least one such stream and the streams, each times {@code sign}. A session's streams are all
-     * on its start day, so a range's sessions with such a stream are the sum of its days' rows: what the
-     * drill-through counts (docs/session-details.md).
+     * The session-day rows (changesets 052 and 057) of the stream rows {@code source} gives (aliased q): per UTC day,
+     * modality (0 any) and criterion (every stream as {@link #ANY_VERDICT}, a verdict by its code, a tripped rule as
+     * {@link #RULE_CRITERIA} + slot), the sessions with at least one such stream and the streams, each times
+     * {@code sign}. A session's streams are all on its start day, so a range's sessions with such a stream are the sum
+     * of its days' rows: what the drill-through counts (docs/session-details.md).
      */
     static String sessionDays(String source, String where, int sign) {
-        String times = sign < 0 ? "-" : "";
-        List<String> criteria = new ArrayList<>(List.of("SELECT 2 AS criterion", "SELECT 3"));
+        List<Integer> criteria = new ArrayList<>(List.of(ANY_VERDICT, 1, 2, 3));
         for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
-            criteria.add("SELECT " + (RULE_CRITERIA + slot));
+            criteria.add(RULE_CRITERIA + slot);
+        }
+        return sessionDays(source, where, sign, criteria);
+    }
+
+    /** Changeset 052's form of {@link #sessionDays}: Unclassified, Poor and the rules, of those streams only. */
+    static String sessionDaysAsChangeset052(String source, String where, int sign) {
+        List<Integer> criteria = new ArrayList<>(List.of(2, 3));
+        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
+            criteria.add(RULE_CRITERIA + slot);
+        }
+        return sessionDays(source, where, sign, criteria);
+    }
+
+    /** Changeset 057's rows of {@link #sessionDays}: every stream and the Good ones. */
+    static String sessionDaysAddedByChangeset057(String source, String where, int sign) {
+        return sessionDays(source, where, sign, List.of(ANY_VERDICT, 1));
+    }
+
+    /** The session-day rows of the given criteria; without {@link #ANY_VERDICT}, of their verdicts' streams only. */
+    private static String sessionDays(String source, String where, int sign, List<Integer> criteria) {
+        String times = sign < 0 ? "-" : "";
+        boolean everyStream = criteria.contains(ANY_VERDICT);
+        String verdictMatches =
+                everyStream ? "c.criterion IN (" + ANY_VERDICT + ", q.verdict)" : "q.verdict = c.criterion";
+        String verdicts = criteria.stream()
+                .map(c -> c < RULE_CRITERIA ? c : QualityVerdict.POOR.code())
+                .distinct()
+                .sorted()
+                .map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        List<String> selects = new ArrayList<>();
+        for (int criterion : criteria) {
+            selects.add("SELECT " + criterion + (selects.isEmpty() ? " AS criterion" : ""));
         }
         return "SELECT q.tenant_id, q.day, m.modality, c.criterion, " + times
                 + "COUNT(DISTINCT q.session_id) AS sessions, " + times + "COUNT(*) AS streams\nFROM " + source
                 + "\nJOIN (SELECT 0 AS modality UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) m"
-                + " ON m.modality IN (0, q.modality)\nJOIN (" + String.join(" UNION ALL ", criteria) + ") c"
-                + " ON IF(c.criterion < " + RULE_CRITERIA + ", q.verdict = c.criterion,"
+                + " ON m.modality IN (0, q.modality)\nJOIN (" + String.join(" UNION ALL ", selects) + ") c"
+                + " ON IF(c.criterion < " + RULE_CRITERIA + ", " + verdictMatches + ","
                 + " (q.rules & (1 << (c.criterion - " + (RULE_CRITERIA + 1)
-                + "))) <> 0)\nWHERE q.verdict IN (2, 3) AND "
+                + "))) <> 0)\nWHERE " + (everyStream ? "" : "q.verdict IN (" + verdicts + ") AND ")
                 + where + "\nGROUP BY q.tenant_id, q.day, m.modality, c.criterion";
     }
 

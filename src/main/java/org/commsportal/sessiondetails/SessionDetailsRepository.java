@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -97,19 +98,27 @@ class SessionDetailsRepository {
     }
 
     /**
-     * SQL counting the search's sessions (or their matching streams) from the quality session-day rows, when the
-     * sessions are found from their streams alone and the range is whole UTC days (a drill-through's); else null.
+     * SQL counting the search's sessions (or their matching streams) from the quality session-day rows of the range's
+     * whole UTC days and the streams of its partial ones, when the search has no user, no filter on the sessions' own
+     * columns and stream criteria of one verdict, rule or modality ({@link QualityStreamCriteria#countOfDays}); else
+     * null.
      */
     private static @Nullable String countOfDays(Scope scope, Map<String, Object> params, boolean sessions) {
-        if (!fromStreams(scope) || scope.filters().aboutSessions() || !wholeUtcDays(scope)) {
+        if (scope.userId() != null || scope.filters().aboutSessions()) {
             return null;
         }
-        return scope.filters().streams().countOfDays(params, utcDays(scope), sessions);
-    }
-
-    private static boolean wholeUtcDays(Scope scope) {
-        return scope.from().atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-                && scope.to().atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        List<java.time.LocalDate> days = utcDays(scope);
+        List<java.time.LocalDate> whole = days.stream()
+                .filter(day ->
+                        !day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().isBefore(scope.from())
+                                && !day.plusDays(1)
+                                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                                        .toInstant()
+                                        .isAfter(scope.to()))
+                .toList();
+        List<java.time.LocalDate> partial =
+                days.stream().filter(day -> !whole.contains(day)).toList();
+        return scope.filters().streams().countOfDays(params, whole, partial, sessions);
     }
 
     /** Whether the search's sessions are found from their matching streams (see {@link #hits(Scope, Map)}). */
@@ -209,6 +218,9 @@ class SessionDetailsRepository {
         // sorted by start time without group filters, the page's ids come from the hits alone, without their rows
         boolean byStartOnly = needed(filters, sort).stream().allMatch(c -> c == SessionColumn.START_TIME);
         List<java.time.LocalDate> days = utcDays(scope);
+        if (byStartOnly && scope.userId() == null && !fromStreams(scope)) {
+            return pageInStartOrder(scope, ascending, offset, limit);
+        }
         if (!byStartOnly || !fromStreams(scope)) {
             return page(scope, filters, sort, ascending, offset, limit, byStartOnly, days);
         }
@@ -226,6 +238,56 @@ class SessionDetailsRepository {
             }
         }
     }
+
+    /**
+     * A page in start time order of every user's sessions whose matching streams are too many to read them from the
+     * streams (a modality alone, Good, a split, or no stream criteria): the tenant's sessions read by
+     * ix_comm_session_tenant_start in that order, each one tested, until offset + limit of them are found, instead of
+     * finding every match of the range first (22 s for 30 days of 100,000 users). The index is per partition, so
+     * MariaDB keeps its order by start time alone, not by the id after it: the sessions that start at the same time
+     * as the last one found are read as well, and the page is cut from them all in (start time, id) order.
+     */
+    private List<SessionRow> pageInStartOrder(Scope scope, boolean ascending, int offset, int limit) {
+        Map<String, Object> params = parameters(scope, List.of());
+        String matching = "SELECT s.id, s.start_time FROM comm_session s FORCE INDEX (ix_comm_session_tenant_start)"
+                + " WHERE s.tenant_id = :tenantId AND " + filterCondition(scope, params) + " AND ";
+        RowMapper<SessionKey> keys = (rs, row) -> new SessionKey(rs.getLong(1), rs.getObject(2, LocalDateTime.class));
+        List<SessionKey> found = new ArrayList<>(jdbc.sql(matching + "s.start_time >= :from AND s.start_time < :to"
+                        + " ORDER BY s.start_time" + (ascending ? " ASC" : " DESC") + " LIMIT :wanted")
+                .params(params)
+                .param("wanted", offset + limit)
+                .query(keys)
+                .list());
+        if (found.size() == offset + limit) {
+            LocalDateTime last = found.get(found.size() - 1).startTime();
+            var ties = jdbc.sql(matching + "s.start_time = :last")
+                    .params(params)
+                    .param("last", last)
+                    .query(keys)
+                    .list();
+            found.removeIf(key -> key.startTime().equals(last));
+            found.addAll(ties);
+        }
+        Comparator<SessionKey> order =
+                Comparator.comparing(SessionKey::startTime).thenComparingLong(SessionKey::id);
+        found.sort(ascending ? order : order.reversed());
+        List<SessionKey> page = found.subList(Math.min(offset, found.size()), Math.min(offset + limit, found.size()));
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        params.put("pageIds", page.stream().map(SessionKey::id).toList());
+        params.put(
+                "pageStarts",
+                page.stream().map(SessionKey::startTime).distinct().toList());
+        String sql = "WITH page AS (SELECT s.id, s.start_time FROM comm_session s WHERE s.tenant_id = :tenantId"
+                + " AND s.id IN (:pageIds) AND s.start_time IN (:pageStarts))\n"
+                + "SELECT * FROM (" + shownRows(scope, "page", List.of(SessionColumn.values())) + ") r"
+                + orderBy(null, ascending);
+        return jdbc.sql(sql).params(params).query(new SessionRows()).list();
+    }
+
+    /** A session's primary key. */
+    private record SessionKey(long id, LocalDateTime startTime) {}
 
     /** A page of the hits found on the given UTC days (all of them unless the hits come from the streams). */
     private List<SessionRow> page(

@@ -33,6 +33,9 @@ class QualitySqlTest {
         assertThat(changeset051).contains(squeezed(QualityBackfill.YEAR_SPLIT_TOTALS));
         assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/052-quality-session-day.sql"))))
                 .contains(squeezed(QualityBackfill.SESSION_DAYS));
+        assertThat(squeezed(Files.readString(
+                        Path.of("src/main/resources/db/changelog/057-quality-session-day-every-stream.sql"))))
+                .contains(squeezed(QualityBackfill.EVERY_AND_GOOD_SESSION_DAYS));
     }
 
     @Test
@@ -68,5 +71,6 @@ class QualitySqlTest {
         System.out.println("\n-- changeset 051\n" + QualityBackfill.YEAR_USER_TOTALS + ";\n\n"
                 + QualityBackfill.YEAR_USER_PAIR_TOTALS + ";\n\n" + QualityBackfill.YEAR_SPLIT_TOTALS + ";");
         System.out.println("\n-- changeset 052\n" + QualityBackfill.SESSION_DAYS + ";");
+        System.out.println("\n-- changeset 057\n" + QualityBackfill.EVERY_AND_GOOD_SESSION_DAYS + ";");
     }
 }
