@@ -122,9 +122,13 @@ class ReliabilityReadRepository {
                 + place(tenantId, place, from, to, "rp", "subnet", params) + ")";
     }
 
-    /** With a place: the ratings whose session the reliability page counts there, among every session. */
+    /**
+     * With a place: the ratings whose session the reliability page counts there, among every session: by the caller
+     * subnet each rating keeps from its session row (changeset 058), so the ratings of the range are read alone
+     * instead of each one's session row (1.3 s for 30 days of 100,000 users).
+     */
     private String ratingInPlace(long tenantId, ReliabilityFilter filter, Map<String, Object> params) {
-        return sessionInPlace(tenantId, filter.place(), filter.from(), filter.to(), 0, "f.session_id", params);
+        return place(tenantId, filter, "f", "caller_subnet", params);
     }
 
     /**

@@ -163,20 +163,24 @@ final class ReliabilitySql {
     }
 
     /**
-     * The ratings of the kept sessions {@code where} (over comm_session s) selects, with their side's split values.
+     * The ratings of the kept sessions {@code where} (over comm_session s) selects, with their side's split values and
+     * their session's caller subnet, the subnet of its session row (modality 0) that the reliability page places the
+     * session by ('' without one; changeset 058): the session rows of the same sessions are inserted first.
      * {@code startRange} as for {@link #sessionRows}.
      */
     static String insertRatings(String where, String startRange) {
         return """
                 INSERT INTO feedback_rating (tenant_id, day, session_id, session_start, side, user_id, rating, tokens,
-                    feedback_text, conference, connection, inside, vpn, subnet, client)
+                    feedback_text, conference, connection, inside, vpn, subnet, client, caller_subnet)
                 SELECT s.tenant_id, DATE(s.start_time), s.id, s.start_time, x.side,
                     IF(x.side = 'FROM', s.from_user_id, IF(COALESCE(s.conference_url, '') = '', s.to_user_id, NULL)),
                     x.rating, x.tokens, x.feedback_text,
                     COALESCE(s.conference_url, '') <> '', %1$s,
                     COALESCE(ml.inside_corp, 2), COALESCE(ml.vpn, 2), COALESCE(ml.subnet, ''),
                     LEFT(COALESCE(NULLIF(qs.user_agent, ''),
-                        IF(x.side = 'FROM', s.from_client_version, s.to_client_version), ''), 128)
+                        IF(x.side = 'FROM', s.from_client_version, s.to_client_version), ''), 128),
+                    COALESCE((SELECT rp.subnet FROM reliability_session rp WHERE rp.tenant_id = s.tenant_id
+                        AND rp.session_id = s.id AND rp.modality = 0), '')
                 FROM comm_session s
                 JOIN qoe_feedback x ON x.session_id = s.id AND x.session_start = s.start_time
                 LEFT JOIN qoe_media_line ml ON ml.session_id = s.id AND ml.session_start = s.start_time

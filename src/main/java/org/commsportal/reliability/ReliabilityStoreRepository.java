@@ -181,11 +181,14 @@ class ReliabilityStoreRepository {
     }
 
     /**
-     * Session and rating rows whose classification differs from a recomputation from the raw rows, and per-subnet day
-     * rows that differ from a recount of the session rows, at most limit.
+     * Session rows whose classification differs from a recomputation from the raw rows, ratings whose caller subnet is
+     * not their session row's, and per-subnet day rows that differ from a recount of the session rows, at most limit.
      */
     List<String> differences(long tenantId, int limit) {
         List<String> found = new ArrayList<>(sessionDifferences(tenantId, limit));
+        if (found.size() < limit) {
+            found.addAll(callerSubnetDifferences(tenantId, limit - found.size()));
+        }
         if (found.size() < limit) {
             found.addAll(jdbc.sql("""
                             SELECT modality, kind, subnet, day, split_value,
@@ -212,6 +215,24 @@ class ReliabilityStoreRepository {
                     .list());
         }
         return found;
+    }
+
+    /** Ratings whose caller subnet is not their session row's subnet (modality 0; '' without one), at most limit. */
+    private List<String> callerSubnetDifferences(long tenantId, int limit) {
+        return jdbc.sql("""
+                        SELECT f.session_id, f.side, f.caller_subnet, COALESCE(rp.subnet, '') AS session_subnet
+                        FROM feedback_rating f
+                        LEFT JOIN reliability_session rp ON rp.tenant_id = f.tenant_id AND rp.session_id = f.session_id
+                            AND rp.modality = 0
+                        WHERE f.tenant_id = :tenantId AND f.caller_subnet <> COALESCE(rp.subnet, '')
+                        LIMIT :limit
+                        """)
+                .param("tenantId", tenantId)
+                .param("limit", limit)
+                .query((rs, row) -> "feedback_rating session " + rs.getLong("session_id") + " side "
+                        + rs.getString("side") + ": caller subnet stored '" + rs.getString("caller_subnet")
+                        + "', its session's '" + rs.getString("session_subnet") + "'")
+                .list();
     }
 
     private List<String> sessionDifferences(long tenantId, int limit) {

@@ -132,6 +132,16 @@ class ReliabilityIT {
         assertEqualsRecomputation();
         rebuild.rebuild(tenant.id());
         assertEqualsRecomputation();
+        // a rating's caller subnet (changeset 058) is checked against its session row's
+        assertThat(jdbc.sql("UPDATE feedback_rating SET caller_subnet = '192.0.2.0' WHERE tenant_id = :t LIMIT 1")
+                        .param("t", tenant.id())
+                        .update())
+                .isOne();
+        testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
+        assertThat(readModelCheck.differences(tenant.id(), 20))
+                .singleElement()
+                .asString()
+                .contains("feedback_rating", "caller subnet stored '192.0.2.0'");
     }
 
     @Test
