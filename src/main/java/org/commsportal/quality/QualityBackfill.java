@@ -86,6 +86,13 @@ final class QualityBackfill {
                     + "\n) d"
                     + replacing(List.of("sessions", "streams"));
 
+    /** Changeset 059: the session-quarter rows of the stream rows stored before it (replacing a newer copy's). */
+    static final String SESSION_QUARTERS = "INSERT INTO quality_session_quarter (tenant_id, day, modality, criterion,"
+            + " quarter, sessions, streams)\nSELECT * FROM (\n"
+            + QualitySql.sessionQuarters("quality_stream q", "TRUE", 1)
+            + "\n) d"
+            + replacing(List.of("sessions", "streams"));
+
     /**
      * The split-day rows d of every tenant whose totals end on a report date, summed per period p of the periods'
      * table (on the further condition) and split, modality and value; {@code named}: each sum named after its counter.

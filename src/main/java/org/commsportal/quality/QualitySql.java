@@ -249,11 +249,25 @@ final class QualitySql {
      * of its days' rows: what the drill-through counts (docs/session-details.md).
      */
     static String sessionDays(String source, String where, int sign) {
+        return sessionDays(source, where, sign, everyCriterion(), false);
+    }
+
+    /**
+     * The session-quarter rows (changeset 059): the rows of {@link #sessionDays} per quarter of an hour of the
+     * sessions' start within the UTC day (column {@code quarter}, its start), so that a range starting or ending within
+     * a UTC day (a viewer's zone other than UTC: every zone's midnight falls on a quarter of an hour) counts its partial
+     * days from them. A session starts in one quarter, so its quarters add up exactly.
+     */
+    static String sessionQuarters(String source, String where, int sign) {
+        return sessionDays(source, where, sign, everyCriterion(), true);
+    }
+
+    private static List<Integer> everyCriterion() {
         List<Integer> criteria = new ArrayList<>(List.of(ANY_VERDICT, 1, 2, 3));
         for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
             criteria.add(RULE_CRITERIA + slot);
         }
-        return sessionDays(source, where, sign, criteria);
+        return criteria;
     }
 
     /** Changeset 052's form of {@link #sessionDays}: Unclassified, Poor and the rules, of those streams only. */
@@ -262,16 +276,19 @@ final class QualitySql {
         for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
             criteria.add(RULE_CRITERIA + slot);
         }
-        return sessionDays(source, where, sign, criteria);
+        return sessionDays(source, where, sign, criteria, false);
     }
 
     /** Changeset 057's rows of {@link #sessionDays}: every stream and the Good ones. */
     static String sessionDaysAddedByChangeset057(String source, String where, int sign) {
-        return sessionDays(source, where, sign, List.of(ANY_VERDICT, 1));
+        return sessionDays(source, where, sign, List.of(ANY_VERDICT, 1), false);
     }
 
-    /** The session-day rows of the given criteria; without {@link #ANY_VERDICT}, of their verdicts' streams only. */
-    private static String sessionDays(String source, String where, int sign, List<Integer> criteria) {
+    /**
+     * The session-day rows of the given criteria, per quarter of an hour too with {@code quarters}; without
+     * {@link #ANY_VERDICT}, of their verdicts' streams only.
+     */
+    private static String sessionDays(String source, String where, int sign, List<Integer> criteria, boolean quarters) {
         String times = sign < 0 ? "-" : "";
         boolean everyStream = criteria.contains(ANY_VERDICT);
         String verdictMatches =
@@ -286,14 +303,25 @@ final class QualitySql {
         for (int criterion : criteria) {
             selects.add("SELECT " + criterion + (selects.isEmpty() ? " AS criterion" : ""));
         }
-        return "SELECT q.tenant_id, q.day, m.modality, c.criterion, " + times
+        String quarter = quarters
+                ? "TIMESTAMPADD(MINUTE, TIMESTAMPDIFF(MINUTE, q.day, q.session_start) DIV 15 * 15, q.day) AS quarter, "
+                : "";
+        return "SELECT q.tenant_id, q.day, m.modality, c.criterion, " + quarter + times
                 + "COUNT(DISTINCT q.session_id) AS sessions, " + times + "COUNT(*) AS streams\nFROM " + source
                 + "\nJOIN (SELECT 0 AS modality UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) m"
                 + " ON m.modality IN (0, q.modality)\nJOIN (" + String.join(" UNION ALL ", selects) + ") c"
                 + " ON IF(c.criterion < " + RULE_CRITERIA + ", " + verdictMatches + ","
                 + " (q.rules & (1 << (c.criterion - " + (RULE_CRITERIA + 1)
                 + "))) <> 0)\nWHERE " + (everyStream ? "" : "q.verdict IN (" + verdicts + ") AND ")
-                + where + "\nGROUP BY q.tenant_id, q.day, m.modality, c.criterion";
+                + where + "\nGROUP BY q.tenant_id, q.day, m.modality, c.criterion" + (quarters ? ", quarter" : "");
+    }
+
+    /** Adds the rows a {@link #sessionQuarters} query gives to the session-quarter table. */
+    static String addSessionQuarters(String sessionQuartersQuery) {
+        return "INSERT INTO quality_session_quarter (tenant_id, day, modality, criterion, quarter, sessions, streams)\n"
+                + "SELECT * FROM (\n" + sessionQuartersQuery + "\n) d\nON DUPLICATE KEY UPDATE sessions ="
+                + " quality_session_quarter.sessions + VALUES(sessions), streams = quality_session_quarter.streams"
+                + " + VALUES(streams)";
     }
 
     /** Adds the rows a {@link #sessionDays} query gives to the session-day table. */

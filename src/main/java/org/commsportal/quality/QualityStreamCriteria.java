@@ -141,12 +141,18 @@ public record QualityStreamCriteria(
      * SQL counting the sessions of the tenant {@code :tenantId} starting in [{@code :from}, {@code :to}) with at least
      * one stream meeting the criteria ({@code sessions}), or those streams, from the session-day rows (changesets 052
      * and 057: per UTC day, modality and criterion, every stream, a verdict or a rule) of the range's whole UTC days
-     * {@code wholeDays}, plus the streams of its partial UTC days {@code partialDays} read from the day index; null
-     * when the criteria are not one such criterion with at most a modality (a split or a place, or a rule with a
-     * verdict other than Poor). A session's streams are all on its start day, so the days add up exactly.
+     * {@code wholeDays}, plus those of its partial UTC days {@code partialDays}: from the session-quarter rows
+     * (changeset 059) when {@code quarterAligned} (from and to fall on quarters of an hour), else from the streams' day
+     * index; null when the criteria are not one such criterion with at most a modality (a split or a place, or a rule
+     * with a verdict other than Poor). A session's streams are all on its start day and in its start's quarter, so the
+     * days and quarters add up exactly.
      */
     public @Nullable String countOfDays(
-            Map<String, Object> params, List<LocalDate> wholeDays, List<LocalDate> partialDays, boolean sessions) {
+            Map<String, Object> params,
+            List<LocalDate> wholeDays,
+            List<LocalDate> partialDays,
+            boolean quarterAligned,
+            boolean sessions) {
         if (!any()
                 || !splits.isEmpty()
                 || place.any()
@@ -166,9 +172,18 @@ public record QualityStreamCriteria(
         if (partialDays.isEmpty()) {
             return ofWholeDays;
         }
-        String ofPartialDays = sessions
-                ? "SELECT COUNT(*) FROM (" + sessionsWithStream(params, "TRUE", partialDays) + ") p"
-                : countStreamsOfRange(params, "TRUE", partialDays);
+        String ofPartialDays;
+        if (quarterAligned) {
+            params.put("qs_partial_days", partialDays);
+            ofPartialDays = "SELECT COALESCE(SUM(" + (sessions ? "sessions" : "streams")
+                    + "), 0) FROM quality_session_quarter WHERE tenant_id = :tenantId AND day IN (:qs_partial_days)"
+                    + " AND modality = :qs_day_modality AND criterion = :qs_criterion AND quarter >= :from"
+                    + " AND quarter < :to";
+        } else {
+            ofPartialDays = sessions
+                    ? "SELECT COUNT(*) FROM (" + sessionsWithStream(params, "TRUE", partialDays) + ") p"
+                    : countStreamsOfRange(params, "TRUE", partialDays);
+        }
         return "SELECT (" + ofWholeDays + ") + (" + ofPartialDays + ")";
     }
 

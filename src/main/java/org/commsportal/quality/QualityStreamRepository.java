@@ -47,8 +47,17 @@ class QualityStreamRepository {
     private static final String ADD_SESSIONS = QualitySql.addSessionDays(
             QualitySql.sessionDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
 
-    /** The sessions per day, modality and criterion with a matching stream (changeset 052). */
+    private static final String SUBTRACT_QUARTERS = QualitySql.addSessionQuarters(
+            QualitySql.sessionQuarters("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", -1));
+
+    private static final String ADD_QUARTERS = QualitySql.addSessionQuarters(
+            QualitySql.sessionQuarters("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
+
+    /** The sessions per day, modality and criterion with a matching stream (changesets 052 and 057). */
     private static final String SESSION_DAYS = "quality_session_day";
+
+    /** The same per quarter of an hour of the sessions' start (changeset 059). */
+    private static final String SESSION_QUARTERS = "quality_session_quarter";
 
     /**
      * The read model's summing tables: day rows by every split value at once, by one split at a time, and by the few-
@@ -58,7 +67,7 @@ class QualityStreamRepository {
 
     /** Every table of the read model, the stream rows last. */
     private static final List<String> TABLES = java.util.stream.Stream.concat(
-                    SUM_TABLES.stream(), java.util.stream.Stream.of(SESSION_DAYS, "quality_stream"))
+                    SUM_TABLES.stream(), java.util.stream.Stream.of(SESSION_DAYS, SESSION_QUARTERS, "quality_stream"))
             .toList();
 
     private static final String INSERT = QualitySql.insertStreams(
@@ -97,6 +106,10 @@ class QualityStreamRepository {
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
                     .update();
+            jdbc.sql(SUBTRACT_QUARTERS)
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .update();
             jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :tenantId AND session_id IN (:ids)")
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
@@ -120,6 +133,7 @@ class QualityStreamRepository {
             jdbc.sql(ADD_SPLITS).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_FILTERS).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_SESSIONS).param("tenantId", tenantId).param("ids", ids).update();
+            jdbc.sql(ADD_QUARTERS).param("tenantId", tenantId).param("ids", ids).update();
         }
     }
 
@@ -134,11 +148,13 @@ class QualityStreamRepository {
                         .param("days", chunk)
                         .update();
             }
-            jdbc.sql("DELETE FROM " + SESSION_DAYS + " WHERE tenant_id = :tenantId AND day IN (:days)"
-                            + " AND sessions = 0 AND streams = 0")
-                    .param("tenantId", tenantId)
-                    .param("days", chunk)
-                    .update();
+            for (String table : List.of(SESSION_DAYS, SESSION_QUARTERS)) {
+                jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day IN (:days)"
+                                + " AND sessions = 0 AND streams = 0")
+                        .param("tenantId", tenantId)
+                        .param("days", chunk)
+                        .update();
+            }
         }
     }
 
@@ -185,6 +201,11 @@ class QualityStreamRepository {
                 .update();
         jdbc.sql(QualitySql.addSessionDays(
                         QualitySql.sessionDays("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
+        jdbc.sql(QualitySql.addSessionQuarters(
+                        QualitySql.sessionQuarters("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();
@@ -243,6 +264,15 @@ class QualityStreamRepository {
                     List.of("day", "modality", "criterion"),
                     List.of("sessions", "streams"),
                     QualitySql.sessionDays(recomputed, where, 1),
+                    limit - found.size()));
+        }
+        if (found.size() < limit) {
+            found.addAll(summingTableDifferences(
+                    tenantId,
+                    SESSION_QUARTERS,
+                    List.of("day", "modality", "criterion", "quarter"),
+                    List.of("sessions", "streams"),
+                    QualitySql.sessionQuarters(recomputed, where, 1),
                     limit - found.size()));
         }
         return found;

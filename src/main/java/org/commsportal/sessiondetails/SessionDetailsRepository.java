@@ -99,7 +99,7 @@ class SessionDetailsRepository {
 
     /**
      * SQL counting the search's sessions (or their matching streams) from the quality session-day rows of the range's
-     * whole UTC days and the streams of its partial ones, when the search has no user, no filter on the sessions' own
+     * whole UTC days and the session-quarter rows (or the streams) of its partial ones, when the search has no user, no filter on the sessions' own
      * columns and stream criteria of one verdict, rule or modality ({@link QualityStreamCriteria#countOfDays}); else
      * null.
      */
@@ -118,7 +118,13 @@ class SessionDetailsRepository {
                 .toList();
         List<java.time.LocalDate> partial =
                 days.stream().filter(day -> !whole.contains(day)).toList();
-        return scope.filters().streams().countOfDays(params, whole, partial, sessions);
+        return scope.filters().streams().countOfDays(params, whole, partial, onQuarters(scope), sessions);
+    }
+
+    /** Whether the range starts and ends on quarters of an hour (UTC), as the session-quarter rows count. */
+    private static boolean onQuarters(Scope scope) {
+        long quarter = java.time.Duration.ofMinutes(15).toMillis();
+        return scope.from().toEpochMilli() % quarter == 0 && scope.to().toEpochMilli() % quarter == 0;
     }
 
     /** Whether the search's sessions are found from their matching streams (see {@link #hits(Scope, Map)}). */

@@ -283,6 +283,7 @@ class QualityIT {
         changes.put("quality_split_day", "good = good + 1");
         changes.put("quality_filter_day", "poor = poor + 1");
         changes.put("quality_session_day", "streams = streams + 1");
+        changes.put("quality_session_quarter", "sessions = sessions + 1");
         changes.put("quality_stream", "verdict = verdict + 10");
         changes.forEach((table, change) -> {
             assertThat(jdbc.sql("UPDATE " + table + " SET " + change + " WHERE tenant_id = :t LIMIT 1")

@@ -36,6 +36,9 @@ class QualitySqlTest {
         assertThat(squeezed(Files.readString(
                         Path.of("src/main/resources/db/changelog/057-quality-session-day-every-stream.sql"))))
                 .contains(squeezed(QualityBackfill.EVERY_AND_GOOD_SESSION_DAYS));
+        assertThat(squeezed(
+                        Files.readString(Path.of("src/main/resources/db/changelog/059-quality-session-quarter.sql"))))
+                .contains(squeezed(QualityBackfill.SESSION_QUARTERS));
     }
 
     @Test
@@ -72,5 +75,6 @@ class QualitySqlTest {
                 + QualityBackfill.YEAR_USER_PAIR_TOTALS + ";\n\n" + QualityBackfill.YEAR_SPLIT_TOTALS + ";");
         System.out.println("\n-- changeset 052\n" + QualityBackfill.SESSION_DAYS + ";");
         System.out.println("\n-- changeset 057\n" + QualityBackfill.EVERY_AND_GOOD_SESSION_DAYS + ";");
+        System.out.println("\n-- changeset 059\n" + QualityBackfill.SESSION_QUARTERS + ";");
     }
 }

@@ -756,7 +756,7 @@ class SessionDetailsIT {
                 r -> r.media().stream().anyMatch(m -> m.type() == Modality.AUDIO)
                         || !r.quality().audioStreams().isEmpty());
         filters.put("verdict=good", SessionDetailsIT::hasGoodStream);
-        for (String zone : List.of("UTC", "America/New_York")) {
+        for (String zone : List.of("UTC", "America/New_York", "Asia/Kathmandu")) {
             ZoneId zoneId = ZoneId.of(zone);
             Instant from = LocalDate.parse("2026-03-01").atStartOfDay(zoneId).toInstant();
             Instant to = LocalDate.parse("2026-03-31").atStartOfDay(zoneId).toInstant();

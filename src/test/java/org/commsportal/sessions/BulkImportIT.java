@@ -65,6 +65,7 @@ class BulkImportIT {
             "quality_split_day",
             "quality_filter_day",
             "quality_session_day",
+            "quality_session_quarter",
             "reliability_session",
             "reliability_day",
             "feedback_rating",
