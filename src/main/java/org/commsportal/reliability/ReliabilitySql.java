@@ -231,7 +231,8 @@ final class ReliabilitySql {
      * The problem tokens of the ratings {@code where} (over feedback_rating f) selects, one row per distinct token of
      * a rating, trimmed, its first {@link #MAX_TOKENS} (an empty token may appear; callers leave it out), with the
      * rating's key, day and split values: what the token day rows count, and what the feedback page counts for a
-     * place (docs/reliability.md).
+     * place (docs/reliability.md). The ratings are read before the numbers (STRAIGHT_JOIN): MariaDB otherwise read a
+     * place's ratings once per number (0.6 s for a region's ratings of 100,000 users; 0.08 s so).
      */
     static String ratingTokens(String where) {
         String numbers = IntStream.rangeClosed(1, MAX_TOKENS)
@@ -242,7 +243,7 @@ final class ReliabilitySql {
                     f.vpn, f.subnet, f.client,
                     LEFT(TRIM(SUBSTRING_INDEX(SUBSTRING_INDEX(f.tokens, ',', n.n), ',', -1)), 64) AS token
                 FROM feedback_rating f
-                JOIN (%s) n ON n.n <= 1 + LENGTH(f.tokens) - LENGTH(REPLACE(f.tokens, ',', ''))
+                STRAIGHT_JOIN (%s) n ON n.n <= 1 + LENGTH(f.tokens) - LENGTH(REPLACE(f.tokens, ',', ''))
                 WHERE %s""".formatted(numbers, where);
     }
 }
