@@ -469,26 +469,49 @@ class ReliabilityReadRepository {
         return where;
     }
 
-    /** Every value of a split's ratings over the filter's range. */
-    List<FeedbackValue> feedbackValues(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
-        if (filter.place().any()) {
-            // every value of the split: the filter's own split value is not applied, as without a place
-            ReliabilityFilter everyValue = filter.withSplit(null, null);
-            Map<String, Object> params = ratingParams(tenantId, everyValue);
-            return jdbc.sql("""
-                            SELECT %s AS split_value, COUNT(*) AS rated, SUM(f.rating) AS rating_sum,
-                                SUM(f.rating <= 2) AS poor
-                            FROM feedback_rating f
-                            WHERE %s
-                            GROUP BY 1
-                            """.formatted(
-                                    asText(split, "f." + split.column()), ratingWhere(tenantId, everyValue, params)))
-                    .params(params)
-                    .query((rs, row) -> new FeedbackValue(
-                            rs.getString("split_value"),
-                            new FeedbackCounts(rs.getLong("rated"), rs.getLong("rating_sum"), rs.getLong("poor"))))
-                    .list();
+    /** Every value of every split's ratings over the filter's range. */
+    Map<ReliabilitySplit, List<FeedbackValue>> feedbackValues(long tenantId, ReliabilityFilter filter) {
+        Map<ReliabilitySplit, List<FeedbackValue>> values = new java.util.EnumMap<>(ReliabilitySplit.class);
+        if (!filter.place().any()) {
+            for (ReliabilitySplit split : ReliabilitySplit.values()) {
+                values.put(split, feedbackValues(tenantId, filter, split));
+            }
+            return values;
         }
+        for (ReliabilitySplit split : ReliabilitySplit.values()) {
+            values.put(split, new java.util.ArrayList<>());
+        }
+        // the place's ratings read once for every split (one row per split and rating); every value of each split:
+        // the filter's own split value is not applied, as without a place
+        ReliabilityFilter everyValue = filter.withSplit(null, null);
+        Map<String, Object> params = ratingParams(tenantId, everyValue);
+        StringBuilder value = new StringBuilder("CASE k.kind");
+        StringBuilder kinds = new StringBuilder();
+        for (ReliabilitySplit split : ReliabilitySplit.values()) {
+            value.append(" WHEN ").append(split.kind()).append(" THEN ").append(asText(split, "f." + split.column()));
+            kinds.append(kinds.isEmpty() ? "SELECT " + split.kind() + " AS kind" : " UNION ALL SELECT " + split.kind());
+        }
+        jdbc.sql("""
+                        SELECT k.kind, %s END AS split_value, COUNT(*) AS rated, SUM(f.rating) AS rating_sum,
+                            SUM(f.rating <= 2) AS poor
+                        FROM feedback_rating f STRAIGHT_JOIN (%s) k
+                        WHERE %s
+                        GROUP BY k.kind, split_value
+                        """.formatted(value, kinds, ratingWhere(tenantId, everyValue, params)))
+                .params(params)
+                .query((rs, row) -> java.util.Map.entry(
+                        rs.getInt("kind"),
+                        new FeedbackValue(
+                                rs.getString("split_value"),
+                                new FeedbackCounts(rs.getLong("rated"), rs.getLong("rating_sum"), rs.getLong("poor")))))
+                .list()
+                .forEach(entry ->
+                        values.get(ReliabilitySplit.ofKind(entry.getKey())).add(entry.getValue()));
+        return values;
+    }
+
+    /** Every value of a split's ratings over the filter's range, from the rating day rows (no place). */
+    private List<FeedbackValue> feedbackValues(long tenantId, ReliabilityFilter filter, ReliabilitySplit split) {
         return jdbc.sql("""
                         SELECT %s AS split_value, SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, SUM(poor) AS poor
                         FROM feedback_day

@@ -318,9 +318,10 @@ public class ReliabilityService {
             total = total.plus(day.counts());
         }
         Map<ReliabilitySplit, List<FeedbackSplitRow>> splits = new EnumMap<>(ReliabilitySplit.class);
+        var values = repository.feedbackValues(tenantId, filter);
         for (ReliabilitySplit split : ReliabilitySplit.values()) {
             List<FeedbackSplitRow> rows = new ArrayList<>();
-            for (var value : repository.feedbackValues(tenantId, filter, split)) {
+            for (var value : values.get(split)) {
                 rows.add(new FeedbackSplitRow(value.value(), split.label(value.value()), value.counts()));
             }
             rows.sort(

@@ -26,6 +26,16 @@ public enum ReliabilitySplit {
         return kind;
     }
 
+    /** The split of a day row's kind (1 to 6). */
+    static ReliabilitySplit ofKind(int kind) {
+        for (ReliabilitySplit split : values()) {
+            if (split.kind == kind) {
+                return split;
+            }
+        }
+        throw new IllegalArgumentException("no split of kind " + kind);
+    }
+
     String column() {
         return column;
     }
