@@ -89,7 +89,7 @@ final class QualityBackfill {
     /** Changeset 059: the session-quarter rows of the stream rows stored before it (replacing a newer copy's). */
     static final String SESSION_QUARTERS = "INSERT INTO quality_session_quarter (tenant_id, day, modality, criterion,"
             + " quarter, sessions, streams)\nSELECT * FROM (\n"
-            + QualitySql.sessionQuarters("quality_stream q", "TRUE", 1)
+            + QualitySql.sessionQuartersAsChangeset059("quality_stream q", "TRUE", 1)
             + "\n) d"
             + replacing(List.of("sessions", "streams"));
 
