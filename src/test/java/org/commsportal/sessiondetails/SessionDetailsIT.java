@@ -775,7 +775,7 @@ class SessionDetailsIT {
                         .filter(r ->
                                 !r.startTime().isBefore(from) && r.startTime().isBefore(to))
                         .filter(filter.getValue())
-                        .map(r -> Map.entry(r.startTime(), idOfDialog(r.dialogId())))
+                        .map(r -> Map.entry(r.startTime(), idOfDialog(tenant, r.dialogId())))
                         .sorted(Map.Entry.<Instant, Long>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
                         .map(Map.Entry::getValue)
                         .toList();
@@ -803,14 +803,6 @@ class SessionDetailsIT {
                                 .single());
             }
         }
-    }
-
-    private long idOfDialog(String dialogId) {
-        return jdbc.sql("SELECT id FROM comm_session WHERE tenant_id = :t AND dialog_id = :d")
-                .param("t", tenant.id())
-                .param("d", dialogId)
-                .query(Long.class)
-                .single();
     }
 
     /** Whether one of the session's stream records is Good by the rules (StreamClassifier, the SQL's twin). */
@@ -933,9 +925,13 @@ class SessionDetailsIT {
     }
 
     private long sessionId(Tenant t, String dialog) {
+        return idOfDialog(t, t.name() + "-" + dialog);
+    }
+
+    private long idOfDialog(Tenant t, String dialogId) {
         return jdbc.sql("SELECT id FROM comm_session WHERE tenant_id = :t AND dialog_id = :d")
                 .param("t", t.id())
-                .param("d", t.name() + "-" + dialog)
+                .param("d", dialogId)
                 .query(Long.class)
                 .single();
     }
