@@ -268,7 +268,14 @@ final class QualitySql {
     }
 
     private static List<Integer> everyCriterion() {
-        List<Integer> criteria = new ArrayList<>(List.of(ANY_VERDICT, 1, 2, 3));
+        List<Integer> criteria = new ArrayList<>(List.of(ANY_VERDICT, 1));
+        criteria.addAll(unclassifiedPoorAndRules());
+        return criteria;
+    }
+
+    /** The criteria of changeset 052: Unclassified, Poor and each rule's {@link #RULE_CRITERIA} + slot. */
+    private static List<Integer> unclassifiedPoorAndRules() {
+        List<Integer> criteria = new ArrayList<>(List.of(2, 3));
         for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
             criteria.add(RULE_CRITERIA + slot);
         }
@@ -277,11 +284,7 @@ final class QualitySql {
 
     /** Changeset 052's form of {@link #sessionDays}: Unclassified, Poor and the rules, of those streams only. */
     static String sessionDaysAsChangeset052(String source, String where, int sign) {
-        List<Integer> criteria = new ArrayList<>(List.of(2, 3));
-        for (int slot = 1; slot <= QualityMetric.SLOTS; slot++) {
-            criteria.add(RULE_CRITERIA + slot);
-        }
-        return sessionDays(source, where, sign, criteria, false, false);
+        return sessionDays(source, where, sign, unclassifiedPoorAndRules(), false, false);
     }
 
     /** Changeset 057's rows of {@link #sessionDays}: every stream and the Good ones. */
@@ -328,18 +331,19 @@ final class QualitySql {
 
     /** Adds the rows a {@link #sessionQuarters} query gives to the session-quarter table. */
     static String addSessionQuarters(String sessionQuartersQuery) {
-        return "INSERT INTO quality_session_quarter (tenant_id, day, modality, criterion, quarter, sessions, streams)\n"
-                + "SELECT * FROM (\n" + sessionQuartersQuery + "\n) d\nON DUPLICATE KEY UPDATE sessions ="
-                + " quality_session_quarter.sessions + VALUES(sessions), streams = quality_session_quarter.streams"
-                + " + VALUES(streams)";
+        return addSessionRows("quality_session_quarter", "day, modality, criterion, quarter", sessionQuartersQuery);
     }
 
     /** Adds the rows a {@link #sessionDays} query gives to the session-day table. */
     static String addSessionDays(String sessionDaysQuery) {
-        return "INSERT INTO quality_session_day (tenant_id, day, modality, criterion, sessions, streams)\n"
-                + "SELECT * FROM (\n" + sessionDaysQuery + "\n) d\nON DUPLICATE KEY UPDATE sessions ="
-                + " quality_session_day.sessions + VALUES(sessions), streams = quality_session_day.streams"
-                + " + VALUES(streams)";
+        return addSessionRows("quality_session_day", "day, modality, criterion", sessionDaysQuery);
+    }
+
+    /** Adds the rows a query gives (the key columns after tenant_id, then sessions and streams) to the table's. */
+    private static String addSessionRows(String table, String keyColumns, String query) {
+        return "INSERT INTO " + table + " (tenant_id, " + keyColumns + ", sessions, streams)\n"
+                + "SELECT * FROM (\n" + query + "\n) d\nON DUPLICATE KEY UPDATE sessions = " + table
+                + ".sessions + VALUES(sessions), streams = " + table + ".streams + VALUES(streams)";
     }
 
     /** The split-day rows' key columns after tenant_id (changeset 021). */

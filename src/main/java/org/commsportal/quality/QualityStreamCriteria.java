@@ -166,19 +166,18 @@ public record QualityStreamCriteria(
                 rule != null
                         ? QualitySql.RULE_CRITERIA + rule.slot()
                         : verdict != null ? verdict.code() : QualitySql.ANY_VERDICT);
-        String ofWholeDays = "SELECT COALESCE(SUM(" + (sessions ? "sessions" : "streams")
-                + "), 0) FROM quality_session_day WHERE tenant_id = :tenantId AND day IN (:qs_whole_days)"
-                + " AND modality = :qs_day_modality AND criterion = :qs_criterion";
+        String sum = "SELECT COALESCE(SUM(" + (sessions ? "sessions" : "streams") + "), 0) FROM %s"
+                + " WHERE tenant_id = :tenantId AND day IN (%s) AND modality = :qs_day_modality"
+                + " AND criterion = :qs_criterion";
+        String ofWholeDays = sum.formatted("quality_session_day", ":qs_whole_days");
         if (partialDays.isEmpty()) {
             return ofWholeDays;
         }
         String ofPartialDays;
         if (quarterAligned) {
             params.put("qs_partial_days", partialDays);
-            ofPartialDays = "SELECT COALESCE(SUM(" + (sessions ? "sessions" : "streams")
-                    + "), 0) FROM quality_session_quarter WHERE tenant_id = :tenantId AND day IN (:qs_partial_days)"
-                    + " AND modality = :qs_day_modality AND criterion = :qs_criterion AND quarter >= :from"
-                    + " AND quarter < :to";
+            ofPartialDays = sum.formatted("quality_session_quarter", ":qs_partial_days")
+                    + " AND quarter >= :from AND quarter < :to";
         } else {
             ofPartialDays = sessions
                     ? "SELECT COUNT(*) FROM (" + sessionsWithStream(params, "TRUE", partialDays) + ") p"

@@ -99,26 +99,24 @@ class SessionDetailsRepository {
 
     /**
      * SQL counting the search's sessions (or their matching streams) from the quality session-day rows of the range's
-     * whole UTC days and the session-quarter rows (or the streams) of its partial ones, when the search has no user, no filter on the sessions' own
-     * columns and stream criteria of one verdict, rule or modality ({@link QualityStreamCriteria#countOfDays}); else
-     * null.
+     * whole UTC days and the session-quarter rows (or the streams) of its partial ones, when the search has no user,
+     * no filter on the sessions' own columns and stream criteria of one verdict, rule or modality
+     * ({@link QualityStreamCriteria#countOfDays}); else null.
      */
     private static @Nullable String countOfDays(Scope scope, Map<String, Object> params, boolean sessions) {
         if (scope.userId() != null || scope.filters().aboutSessions()) {
             return null;
         }
-        List<java.time.LocalDate> days = utcDays(scope);
-        List<java.time.LocalDate> whole = days.stream()
-                .filter(day ->
+        Map<Boolean, List<java.time.LocalDate>> whole = utcDays(scope).stream()
+                .collect(Collectors.partitioningBy(day ->
                         !day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().isBefore(scope.from())
                                 && !day.plusDays(1)
                                         .atStartOfDay(java.time.ZoneOffset.UTC)
                                         .toInstant()
-                                        .isAfter(scope.to()))
-                .toList();
-        List<java.time.LocalDate> partial =
-                days.stream().filter(day -> !whole.contains(day)).toList();
-        return scope.filters().streams().countOfDays(params, whole, partial, onQuarters(scope), sessions);
+                                        .isAfter(scope.to())));
+        return scope.filters()
+                .streams()
+                .countOfDays(params, whole.get(true), whole.get(false), onQuarters(scope), sessions);
     }
 
     /** Whether the range starts and ends on quarters of an hour (UTC), as the session-quarter rows count. */
