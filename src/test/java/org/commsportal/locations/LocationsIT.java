@@ -586,6 +586,17 @@ class LocationsIT {
             bySubnet.put(row.value(), feedbackCounts(row.counts()));
         }
         assertThat(toText(bySubnet)).as("feedback by subnet " + what).isEqualTo(toText(subnets));
+        // each rating has one value of every split, whose rows so add up to the total
+        for (ReliabilitySplit split : ReliabilitySplit.values()) {
+            long[] sum = new long[3];
+            for (var row : report.splits().get(split)) {
+                long[] counts = feedbackCounts(row.counts());
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += counts[i];
+                }
+            }
+            assertThat(sum).as("feedback split " + split + " " + what).isEqualTo(total);
+        }
         // every session here is inside the corporate network: one inside row with every rating, or none
         assertThat(report.splits().get(ReliabilitySplit.INSIDE))
                 .as("feedback inside " + what)
