@@ -343,7 +343,10 @@ class ActivityPartyDayRepository {
                    {CONFERENCES}, {USERS},
                    SUM(audio_video_ms) AS audio_video_ms,
                    IF({UNKNOWN}, NULL, SUM(dial_in_microsoft_ms)) AS dial_in_microsoft_ms,
-                   IF({UNKNOWN}, NULL, SUM(dial_out_microsoft_ms)) AS dial_out_microsoft_ms
+                   IF({UNKNOWN}, NULL, SUM(dial_out_microsoft_ms)) AS dial_out_microsoft_ms,
+                   SUM(IF(kind <> 0, sessions, 0)) AS conference_sessions,
+                   SUM(web_stated_sessions) AS web_stated_sessions, SUM(telephone_sessions) AS telephone_sessions,
+                   SUM(dial_microsoft_sessions + dial_third_party_sessions) AS provider_sessions
             FROM activity_party_day
             WHERE tenant_id = :tenantId AND {CONDITION}
             GROUP BY day, kind
@@ -357,11 +360,38 @@ class ActivityPartyDayRepository {
     private static final List<String> CONFERENCE_MINUTES =
             List.of("audio_video_ms", "dial_in_microsoft_ms", "dial_out_microsoft_ms");
 
+    /**
+     * Sums over a day's rows that decide whether its web or provider figures are unknown (changeset 060): kept so that
+     * a write changes the totals by its difference instead of recounting the day ({@link #changeDays}).
+     */
+    private static final List<String> FLAG_SUMS =
+            List.of("conference_sessions", "web_stated_sessions", "telephone_sessions", "provider_sessions");
+
+    /** The day total's figures that are NULL while web conferencing is unknown ({@link #conferenceTypes}). */
+    private static final java.util.Set<String> WEB_FIGURES = java.util.Set.of("web", "web_users");
+
+    /** The same while the audio conferencing provider is unknown. */
+    private static final java.util.Set<String> PROVIDER_FIGURES =
+            java.util.Set.of("dial_third_party", "dial_microsoft", "dial_third_party_users", "dial_microsoft_users");
+
+    /** The minutes that are NULL while the provider is unknown ({@link #DAY_TOTALS}). */
+    private static final java.util.Set<String> PROVIDER_MINUTES =
+            java.util.Set.of("dial_in_microsoft_ms", "dial_out_microsoft_ms");
+
+    /** The distinct users and conferences of a day total (the conference kinds' by type too). */
+    private static final List<String> DISTINCT_FIGURES = Stream.of(
+                    List.of("users", "conferences"),
+                    CONFERENCE_TYPES,
+                    CONFERENCE_TYPES.stream().map(type -> type + "_users").toList())
+            .flatMap(List::stream)
+            .toList();
+
     private static final List<String> DAY_TOTAL_COLUMNS = Stream.of(
                     List.of("sessions", "users", "conferences"),
                     CONFERENCE_TYPES,
                     CONFERENCE_TYPES.stream().map(type -> type + "_users").toList(),
-                    CONFERENCE_MINUTES)
+                    CONFERENCE_MINUTES,
+                    FLAG_SUMS)
             .flatMap(List::stream)
             .toList();
 
@@ -396,6 +426,163 @@ class ActivityPartyDayRepository {
                     .map(d -> new Object[] {d.day(), d.kind().code()})
                     .toList();
             recount(tenantId, "(day, kind) IN (:days)", Map.of("days", keys));
+        }
+    }
+
+    /**
+     * The distinct users and conferences, raw (an unknown web or provider figure counted, not NULL), of each kind and
+     * day among the rows of the users and the conferences that these rows' changes touch: every row of those users
+     * (but the tenant's row 0) and of those conferences on the kind and day, by the primary key and
+     * ix_activity_party_day_day_conference. The other users' and conferences' rows do not change, so the difference
+     * between these figures before and after the change is the day totals' (docs/skype-for-business-activity.md).
+     */
+    Map<PartyDay.KindDay, Map<String, Long>> touchedFigures(long tenantId, Collection<PartyDay> changed) {
+        java.util.Set<List<Object>> users = new java.util.LinkedHashSet<>();
+        java.util.Set<String> seenConferences = new java.util.HashSet<>();
+        List<Object[]> conferences = new ArrayList<>();
+        for (PartyDay row : changed) {
+            if (row.userId() != PartyDay.TENANT) {
+                users.add(List.of(row.userId(), row.kind().code(), row.day()));
+            }
+            if (row.kind() != PartyDay.Kind.PEER_TO_PEER
+                    && seenConferences.add(row.kind() + " " + row.day() + " "
+                            + java.util.HexFormat.of().formatHex(row.conferenceKey()))) {
+                conferences.add(new Object[] {row.kind().code(), row.day(), row.conferenceKey()});
+            }
+        }
+        Map<PartyDay.KindDay, Map<String, Long>> figures = new HashMap<>();
+        // each key is one user's (or conference's) rows of a kind and day, in one chunk: the chunks' counts add up
+        for (List<List<Object>> chunk : Chunks.of(new ArrayList<>(users))) {
+            addFigures(
+                    figures,
+                    tenantId,
+                    TOUCHED_USERS,
+                    chunk.stream().map(List::toArray).toList());
+        }
+        for (List<Object[]> chunk : Chunks.of(conferences)) {
+            addFigures(figures, tenantId, TOUCHED_CONFERENCES, chunk);
+        }
+        return figures;
+    }
+
+    /** {@link #touchedFigures} of users: (user, kind, day) keys; the per-type figures of the conference kinds. */
+    private static final String TOUCHED_USERS = "SELECT day, kind, COUNT(DISTINCT user_id) AS users, "
+            + CONFERENCE_TYPES.stream()
+                    .map(type -> "COUNT(DISTINCT IF(kind <> 0 AND " + type + "_sessions > 0, user_id, NULL)) AS " + type
+                            + "_users")
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + " FROM activity_party_day FORCE INDEX (PRIMARY)"
+            + " WHERE tenant_id = :tenantId AND (user_id, kind, day) IN (:keys) GROUP BY day, kind";
+
+    /** {@link #touchedFigures} of conferences: (kind, day, conference key) keys of the conference kinds. */
+    private static final String TOUCHED_CONFERENCES =
+            "SELECT day, kind, COUNT(DISTINCT conference_key) AS conferences, "
+                    + CONFERENCE_TYPES.stream()
+                            .map(type ->
+                                    "COUNT(DISTINCT IF(" + type + "_sessions > 0, conference_key, NULL)) AS " + type)
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + " FROM activity_party_day FORCE INDEX (ix_activity_party_day_day_conference)"
+                    + " WHERE tenant_id = :tenantId AND (kind, day, conference_key) IN (:keys) GROUP BY day, kind";
+
+    private void addFigures(
+            Map<PartyDay.KindDay, Map<String, Long>> figures, long tenantId, String sql, List<Object[]> keys) {
+        jdbc.sql(sql).param("tenantId", tenantId).param("keys", keys).query(rs -> {
+            var kindDay = new PartyDay.KindDay(
+                    rs.getObject("day", LocalDate.class), PartyDay.Kind.values()[rs.getInt("kind")]);
+            Map<String, Long> counts = figures.computeIfAbsent(kindDay, k -> new HashMap<>());
+            var columns = rs.getMetaData();
+            for (int i = 3; i <= columns.getColumnCount(); i++) {
+                counts.merge(columns.getColumnLabel(i), rs.getLong(i), Long::sum);
+            }
+        });
+    }
+
+    /**
+     * Changes the day totals of these kinds and days by what the rows' changes did, as a recount ({@link
+     * #recountDays}) would find them: each distinct figure by its {@link #touchedFigures} after minus before, the
+     * sessions, minutes and {@link #FLAG_SUMS} by the rows' changes; a web or provider figure is NULL while it is
+     * unknown, counted as 0 otherwise (an unknown figure's rows all have none of it). A day total left without
+     * sessions and users goes.
+     */
+    void changeDays(
+            long tenantId,
+            java.util.SortedSet<PartyDay.KindDay> days,
+            Map<PartyDay.KindDay, Map<String, Long>> before,
+            Map<PartyDay.KindDay, Map<String, Long>> after,
+            SortedMap<PartyDay, PartyDay.Counts> changes) {
+        Map<PartyDay.KindDay, Map<String, Long>> sums = new HashMap<>();
+        changes.forEach((row, c) -> {
+            Map<String, Long> sum = sums.computeIfAbsent(row.kindDay(), k -> new HashMap<>());
+            sum.merge("sessions", row.userId() == PartyDay.TENANT ? c.sessions() : 0, Long::sum);
+            sum.merge("audio_video_ms", c.audioVideoMs(), Long::sum);
+            sum.merge("dial_in_microsoft_ms", c.dialInMicrosoftMs(), Long::sum);
+            sum.merge("dial_out_microsoft_ms", c.dialOutMicrosoftMs(), Long::sum);
+            sum.merge("conference_sessions", row.kind() != PartyDay.Kind.PEER_TO_PEER ? c.sessions() : 0, Long::sum);
+            sum.merge("web_stated_sessions", c.webStated(), Long::sum);
+            sum.merge("telephone_sessions", c.telephone(), Long::sum);
+            sum.merge("provider_sessions", c.dialMicrosoft() + c.dialThirdParty(), Long::sum);
+        });
+        List<Object[]> updates = new ArrayList<>();
+        for (List<PartyDay.KindDay> chunk : Chunks.of(new ArrayList<>(days))) {
+            jdbc.sql("SELECT day, kind, " + String.join(", ", DAY_TOTAL_COLUMNS)
+                            + " FROM activity_day_total WHERE tenant_id = :tenantId AND (day, kind) IN (:days)")
+                    .param("tenantId", tenantId)
+                    .param(
+                            "days",
+                            chunk.stream()
+                                    .map(d -> new Object[] {d.day(), d.kind().code()})
+                                    .toList())
+                    .query(rs -> {
+                        var kindDay = new PartyDay.KindDay(
+                                rs.getObject("day", LocalDate.class), PartyDay.Kind.values()[rs.getInt("kind")]);
+                        Map<String, Long> total = new HashMap<>();
+                        for (String column : DAY_TOTAL_COLUMNS) {
+                            total.put(column, rs.getLong(column)); // NULL (unknown) as 0: it counts nothing
+                        }
+                        Map<String, Long> was = before.getOrDefault(kindDay, Map.of());
+                        Map<String, Long> is = after.getOrDefault(kindDay, Map.of());
+                        for (String figure : DISTINCT_FIGURES) {
+                            total.merge(figure, is.getOrDefault(figure, 0L) - was.getOrDefault(figure, 0L), Long::sum);
+                        }
+                        sums.getOrDefault(kindDay, Map.of())
+                                .forEach((column, change) -> total.merge(column, change, Long::sum));
+                        // as DAY_TOTALS decides it: web by the conference kind's sessions that said nothing of it,
+                        // the providers by telephone sessions none of which said one (the minutes for every kind)
+                        boolean conference = kindDay.kind() != PartyDay.Kind.PEER_TO_PEER;
+                        boolean webUnknown = conference
+                                && total.get("conference_sessions") > 0
+                                && total.get("web_stated_sessions") == 0;
+                        boolean providerUnknown =
+                                total.get("telephone_sessions") > 0 && total.get("provider_sessions") == 0;
+                        List<Object> values = new ArrayList<>();
+                        for (String column : DAY_TOTAL_COLUMNS) {
+                            boolean unknown = WEB_FIGURES.contains(column) && webUnknown
+                                    || PROVIDER_FIGURES.contains(column) && conference && providerUnknown
+                                    || PROVIDER_MINUTES.contains(column) && providerUnknown;
+                            values.add(unknown ? null : total.get(column));
+                        }
+                        values.add(tenantId);
+                        values.add(kindDay.day());
+                        values.add(kindDay.kind().code());
+                        updates.add(values.toArray());
+                    });
+        }
+        String set = String.join(
+                ", ", DAY_TOTAL_COLUMNS.stream().map(c -> c + " = ?").toList());
+        for (List<Object[]> chunk : Chunks.of(updates)) {
+            batch.batchUpdate(
+                    "UPDATE activity_day_total SET " + set + " WHERE tenant_id = ? AND day = ? AND kind = ?", chunk);
+        }
+        for (List<PartyDay.KindDay> chunk : Chunks.of(new ArrayList<>(days))) {
+            jdbc.sql("DELETE FROM activity_day_total WHERE tenant_id = :tenantId AND (day, kind) IN (:days)"
+                            + " AND sessions = 0 AND users = 0")
+                    .param("tenantId", tenantId)
+                    .param(
+                            "days",
+                            chunk.stream()
+                                    .map(d -> new Object[] {d.day(), d.kind().code()})
+                                    .toList())
+                    .update();
         }
     }
 

@@ -45,14 +45,22 @@ class ActivityPartyDays implements SessionChangeListener {
     public void apply(SessionChanges changes) {
         SortedMap<PartyDay, PartyDay.Counts> rows = rows(changes);
         if (!rows.isEmpty()) {
-            // the days' totals are locked first, in key order, then recounted once the rows have changed
+            // the days' totals are locked first, in key order, then changed by what the rows' change did: the
+            // touched users' and conferences' figures before and after it (a recount of the day read every row of
+            // it, 0.4 s a day at 100,000 users)
             java.util.SortedSet<PartyDay.KindDay> days = new java.util.TreeSet<>();
             rows.keySet().forEach(key -> days.add(key.kindDay()));
             repository.lockDays(changes.tenantId(), days);
+            var before = repository.touchedFigures(changes.tenantId(), rows.keySet());
             var pending = periodTotals.beforeRows(changes.tenantId(), rows);
             repository.add(changes.tenantId(), rows);
             periodTotals.afterRows(pending, rows);
-            repository.recountDays(changes.tenantId(), days);
+            repository.changeDays(
+                    changes.tenantId(),
+                    days,
+                    before,
+                    repository.touchedFigures(changes.tenantId(), rows.keySet()),
+                    rows);
         }
     }
 

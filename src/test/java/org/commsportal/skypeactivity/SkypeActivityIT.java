@@ -216,6 +216,23 @@ class SkypeActivityIT {
         // a re-send that says more makes the figure known
         write(joined(conference("o-1", d2, "10:00", "ada", "cyd", "m-3", "1", Modality.IM), true, null, null, null));
         assertEqualsRecomputation();
+        // and one that says nothing again unknown; a provider said, then taken back, likewise (the day totals change
+        // by each write's difference both ways: changeset 060)
+        write(conference("o-1", d2, "10:00", "ada", "cyd", "m-3", "1", Modality.IM));
+        write(joined(
+                conference("o-2", d2, "10:01", "+14255550105@other.example", "cyd", "m-3", "1", Modality.AUDIO),
+                null,
+                in,
+                microsoft,
+                "+14255550105"));
+        assertEqualsRecomputation();
+        write(joined(
+                conference("o-2", d2, "10:01", "+14255550105@other.example", "cyd", "m-3", "1", Modality.AUDIO),
+                null,
+                null,
+                null,
+                "+14255550105"));
+        assertEqualsRecomputation();
     }
 
     @Test
