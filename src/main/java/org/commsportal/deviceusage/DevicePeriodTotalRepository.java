@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
+import org.commsportal.common.AddingUpdate;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.PeriodTotalsState;
 import org.jspecify.annotations.Nullable;
@@ -133,22 +134,25 @@ class DevicePeriodTotalRepository implements PeriodTotalsState.Steps {
     void add(long tenantId, SortedMap<Long, SortedMap<Integer, long[]>> byUserAndPeriod) {
         List<Object[]> rows = new ArrayList<>();
         byUserAndPeriod.forEach((userId, byPeriod) -> byPeriod.forEach((days, sessions) -> {
-            Object[] row = new Object[sessions.length + 3];
+            Object[] row = new Object[sessions.length + 2];
+            row[0] = userId;
+            row[1] = days;
             for (int code = 0; code < sessions.length; code++) {
-                row[code] = sessions[code];
+                row[code + 2] = sessions[code];
             }
-            row[sessions.length] = tenantId;
-            row[sessions.length + 1] = userId;
-            row[sessions.length + 2] = days;
             rows.add(row);
         }));
-        String set = String.join(
-                ", ", PLATFORM_COLUMNS.stream().map(c -> c + " = " + c + " + ?").toList());
         for (List<Object[]> chunk : Chunks.of(rows)) {
-            batch.batchUpdate(
-                    "UPDATE device_usage_period_total SET " + set
-                            + " WHERE tenant_id = ? AND user_id = ? AND period_days = ?",
-                    chunk);
+            batch.update(
+                    AddingUpdate.sql(
+                            "device_usage_period_total",
+                            List.of("user_id", "period_days"),
+                            PLATFORM_COLUMNS,
+                            chunk.size()),
+                    java.util.stream.Stream.concat(
+                                    chunk.stream().flatMap(java.util.Arrays::stream),
+                                    java.util.stream.Stream.of(tenantId))
+                            .toArray());
         }
     }
 

