@@ -21,6 +21,8 @@
 # BulkImportBenchmarkIT imports -Dbench.import.sessions (the size's IMPORT below) three ways; a large bulk import alone, with
 # the portal's heap capped: -Dit.test=BulkImportBenchmarkIT,ZzBenchReportIT -Dbench.import.sessions=2000000
 # -Dbench.import.paths=bulk -Dbench.import.dayIntoHistory=false -DargLine=-Xmx512m [-Dbench.dataDir=<empty directory>].
+# LiveIngestBenchmarkIT writes batches of the data set's last day into its tenant through the per-request path and
+# removes them again (-Dbench.live.sizes, default 1000,100; -Dbench.live.batches, default 10).
 # ApiLoadBenchmarkIT puts 50 clients on the reporting web service and the Graph-style API for 60 s after a 10 s warm-up
 # (-Dbench.api.clients, -Dbench.api.exporters, -Dbench.api.walkers, -Dbench.api.seconds, -Dbench.api.warmUpSeconds; docs/scaling.md, "API under load").
 set -euo pipefail

@@ -517,11 +517,7 @@ class ActivityPartyDayRepository {
             jdbc.sql("SELECT day, kind, " + String.join(", ", DAY_TOTAL_COLUMNS)
                             + " FROM activity_day_total WHERE tenant_id = :tenantId AND (day, kind) IN (:days)")
                     .param("tenantId", tenantId)
-                    .param(
-                            "days",
-                            chunk.stream()
-                                    .map(d -> new Object[] {d.day(), d.kind().code()})
-                                    .toList())
+                    .param("days", keys(chunk))
                     .query(rs -> {
                         var kindDay = new PartyDay.KindDay(
                                 rs.getObject("day", LocalDate.class), PartyDay.Kind.values()[rs.getInt("kind")]);
@@ -567,13 +563,14 @@ class ActivityPartyDayRepository {
             jdbc.sql("DELETE FROM activity_day_total WHERE tenant_id = :tenantId AND (day, kind) IN (:days)"
                             + " AND sessions = 0 AND users = 0")
                     .param("tenantId", tenantId)
-                    .param(
-                            "days",
-                            chunk.stream()
-                                    .map(d -> new Object[] {d.day(), d.kind().code()})
-                                    .toList())
+                    .param("days", keys(chunk))
                     .update();
         }
+    }
+
+    /** The (day, kind) keys of the day totals, as a list of tuples for {@code (day, kind) IN (:days)}. */
+    private static List<Object[]> keys(List<PartyDay.KindDay> days) {
+        return days.stream().map(d -> new Object[] {d.day(), d.kind().code()}).toList();
     }
 
     private void recount(long tenantId, String condition, Map<String, Object> parameters) {

@@ -329,31 +329,18 @@ class BulkImportBenchmarkIT {
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant()
                 .plus(n % 86_000, ChronoUnit.SECONDS);
-        String media = n % 3 == 0
-                ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}"
-                        + (n % 9 == 0 ? ",{\"type\":\"VIDEO\",\"durationMs\":200000}" : "") + "]"
-                : "[{\"type\":\"IM\",\"durationMs\":60000}]";
         String conference = n % 11 == 0
                 ? ",\"conferenceUrl\":\"sip:u%d@bench.example;gruu;opaque=app:conf:focus:id:%d\",\"confInstance\":\"1\""
                         .formatted(n % USERS, n % 500)
                 : "";
-        String feedback = n % 10 == 0 ? ",\"feedback\":[{\"side\":\"FROM\",\"rating\":4}]" : "";
-        return ("{\"dialogId\":\"%s\",\"startTime\":\"%s\",\"endTime\":\"%s\",\"fromUri\":\"sip:u%d@bench.example\","
-                        + "\"toUri\":\"sip:u%d@bench.example\",\"fromClientVersion\":\"UCCAPI/16.0 OC/16.0\","
-                        + "\"responseCode\":200%s,\"media\":%s,\"quality\":{\"audioStreams\":[{\"side\":"
-                        + "\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":%d.5,\"packetLossRateAvg\":0.01,\"roundTripAvgMs\":80}],"
-                        + "\"mediaLines\":[{\"side\":\"FROM\",\"mediaType\":\"AUDIO\",\"ipAddress\":\"10.0.%d.%d\"}]%s}}")
-                .formatted(
-                        dialogId,
-                        start,
-                        start.plusSeconds(240),
-                        n % USERS,
-                        (n * 7 + 1) % USERS,
-                        conference,
-                        media,
-                        n % 40,
-                        n % 250,
-                        n % 200,
-                        feedback);
+        return BenchSessionJson.of(
+                dialogId,
+                start,
+                "u" + n % USERS + "@bench.example",
+                "u" + (n * 7 + 1) % USERS + "@bench.example",
+                "UCCAPI/16.0 OC/16.0",
+                conference,
+                true,
+                n);
     }
 }

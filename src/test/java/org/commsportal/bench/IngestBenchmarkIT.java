@@ -255,26 +255,14 @@ class IngestBenchmarkIT {
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant()
                 .plus(n % 86_000, ChronoUnit.SECONDS);
-        String media = n % 3 == 0
-                ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}]"
-                : "[{\"type\":\"IM\",\"durationMs\":60000}]";
-        String feedback = n % 10 == 0 ? ",\"feedback\":[{\"side\":\"FROM\",\"rating\":4}]" : "";
-        return ("{\"dialogId\":\"%s\",\"startTime\":\"%s\",\"endTime\":\"%s\",\"fromUri\":\"sip:u%d@%s\","
-                        + "\"toUri\":\"sip:u%d@%s\",\"responseCode\":200,\"media\":%s,\"quality\":{\"audioStreams\":[{\"side\":"
-                        + "\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":%d.5,\"packetLossRateAvg\":0.01,\"roundTripAvgMs\":80}],"
-                        + "\"mediaLines\":[{\"side\":\"FROM\",\"mediaType\":\"AUDIO\",\"ipAddress\":\"10.0.%d.%d\"}]%s}}")
-                .formatted(
-                        dialogId,
-                        start,
-                        start.plusSeconds(240),
-                        n % USERS,
-                        domain,
-                        (n * 7 + 1) % USERS,
-                        domain,
-                        media,
-                        n % 40,
-                        n % 250,
-                        n % 200,
-                        feedback);
+        return BenchSessionJson.of(
+                dialogId,
+                start,
+                "u" + n % USERS + "@" + domain,
+                "u" + (n * 7 + 1) % USERS + "@" + domain,
+                null,
+                "",
+                false,
+                n);
     }
 }

@@ -128,27 +128,15 @@ class LiveIngestBenchmarkIT {
      */
     private static String session(String dialogId, int n, LocalDate day, List<String> upns) {
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(n * 37L % 86_000);
-        String media = n % 3 == 0
-                ? "[{\"type\":\"AUDIO\",\"durationMs\":240000}"
-                        + (n % 9 == 0 ? ",{\"type\":\"VIDEO\",\"durationMs\":200000}" : "") + "]"
-                : "[{\"type\":\"IM\",\"durationMs\":60000}]";
-        String feedback = n % 10 == 0 ? ",\"feedback\":[{\"side\":\"FROM\",\"rating\":4}]" : "";
         int users = upns.size();
-        return ("{\"dialogId\":\"%s\",\"startTime\":\"%s\",\"endTime\":\"%s\",\"fromUri\":\"sip:%s\","
-                        + "\"toUri\":\"sip:%s\",\"fromClientVersion\":\"UCCAPI/16.0 OC/16.0\","
-                        + "\"responseCode\":200,\"media\":%s,\"quality\":{\"audioStreams\":[{\"side\":"
-                        + "\"FROM\",\"codec\":\"SILK\",\"jitterAvgMs\":%d.5,\"packetLossRateAvg\":0.01,\"roundTripAvgMs\":80}],"
-                        + "\"mediaLines\":[{\"side\":\"FROM\",\"mediaType\":\"AUDIO\",\"ipAddress\":\"10.0.%d.%d\"}]%s}}")
-                .formatted(
-                        dialogId,
-                        start,
-                        start.plusSeconds(240),
-                        upns.get((int) ((n * 7919L) % users)),
-                        upns.get((int) ((n * 104_729L + 1) % users)),
-                        media,
-                        n % 40,
-                        n % 250,
-                        n % 200,
-                        feedback);
+        return BenchSessionJson.of(
+                dialogId,
+                start,
+                upns.get((int) ((n * 7919L) % users)),
+                upns.get((int) ((n * 104_729L + 1) % users)),
+                "UCCAPI/16.0 OC/16.0",
+                "",
+                true,
+                n);
     }
 }
