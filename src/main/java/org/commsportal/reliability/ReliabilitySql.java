@@ -261,10 +261,10 @@ final class ReliabilitySql {
                 SELECT t.token, SUM(t.ratings) AS ratings FROM (
                     SELECT DISTINCT l.list, l.ratings, %s AS token
                     FROM (
-                        SELECT f.tokens COLLATE utf8mb4_bin AS list, MIN(f.tokens) AS tokens, COUNT(*) AS ratings
+                        SELECT f.tokens COLLATE utf8mb4_nopad_bin AS list, MIN(f.tokens) AS tokens, COUNT(*) AS ratings
                         FROM feedback_rating f
                         WHERE %s AND f.tokens <> ''
-                        GROUP BY f.tokens COLLATE utf8mb4_bin
+                        GROUP BY f.tokens COLLATE utf8mb4_nopad_bin
                     ) l
                     STRAIGHT_JOIN (%s) n ON %s
                 ) t
