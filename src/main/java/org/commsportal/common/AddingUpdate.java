@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The statement with which a read model adds a write's differences to rows that must exist already and are never
@@ -17,8 +18,27 @@ public final class AddingUpdate {
 
     private AddingUpdate() {}
 
+    /**
+     * Adds the rows' counters (each row its key columns, then its counters, in the order given) to the tenant's stored
+     * rows, a chunk of rows per statement.
+     */
+    public static void run(
+            JdbcTemplate jdbc,
+            String table,
+            long tenantId,
+            List<String> keys,
+            List<String> counters,
+            List<Object[]> rows) {
+        for (List<Object[]> chunk : Chunks.of(rows)) {
+            Object[] parameters = java.util.stream.Stream.concat(
+                            chunk.stream().flatMap(java.util.Arrays::stream), java.util.stream.Stream.of(tenantId))
+                    .toArray();
+            jdbc.update(sql(table, keys, counters, chunk.size()), parameters);
+        }
+    }
+
     /** The statement for {@code rows} rows of one tenant's (its id the last parameter). */
-    public static String sql(String table, List<String> keys, List<String> counters, int rows) {
+    static String sql(String table, List<String> keys, List<String> counters, int rows) {
         List<String> columns = new ArrayList<>(keys);
         columns.addAll(counters);
         String first = columns.stream().map(c -> "? AS " + c).collect(Collectors.joining(", "));

@@ -142,18 +142,13 @@ class DevicePeriodTotalRepository implements PeriodTotalsState.Steps {
             }
             rows.add(row);
         }));
-        for (List<Object[]> chunk : Chunks.of(rows)) {
-            batch.update(
-                    AddingUpdate.sql(
-                            "device_usage_period_total",
-                            List.of("user_id", "period_days"),
-                            PLATFORM_COLUMNS,
-                            chunk.size()),
-                    java.util.stream.Stream.concat(
-                                    chunk.stream().flatMap(java.util.Arrays::stream),
-                                    java.util.stream.Stream.of(tenantId))
-                            .toArray());
-        }
+        AddingUpdate.run(
+                batch,
+                "device_usage_period_total",
+                tenantId,
+                List.of("user_id", "period_days"),
+                PLATFORM_COLUMNS,
+                rows);
     }
 
     /** Recomputes the last day with a session up to the report date of these users (the primary key's newest day). */

@@ -222,7 +222,7 @@ class ReliabilityReadRepository {
 
     /** A split's value as the day rows store it: text (a flag or a code as its digits). */
     private static String asText(ReliabilitySplit split, String column) {
-        return split == ReliabilitySplit.CLIENT || split == ReliabilitySplit.SUBNET
+        return split.storedAsText()
                 ? valueOf(split, column)
                 : "CAST(" + column + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci";
     }
@@ -496,7 +496,7 @@ class ReliabilityReadRepository {
             value.append(" WHEN ").append(split.kind()).append(" THEN ").append(asText(split, "g." + split.column()));
             kinds.append(kinds.isEmpty() ? "SELECT " + split.kind() + " AS kind" : " UNION ALL SELECT " + split.kind());
             String column = "f." + split.column();
-            boolean text = split == ReliabilitySplit.CLIENT || split == ReliabilitySplit.SUBNET;
+            boolean text = split.storedAsText();
             stored.add(text ? "MIN(" + column + ") AS " + split.column() : column);
             groups.add(text ? column + " COLLATE utf8mb4_nopad_bin" : column);
         }

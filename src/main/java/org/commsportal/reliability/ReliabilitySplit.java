@@ -40,6 +40,11 @@ public enum ReliabilitySplit {
         return column;
     }
 
+    /** Whether the read model stores the split's value as text (client and subnet), not as a flag or a code. */
+    boolean storedAsText() {
+        return this == CLIENT || this == SUBNET;
+    }
+
     public String title() {
         return QualitySplit.valueOf(name()).title();
     }

@@ -44,7 +44,7 @@ final class ReliabilitySql {
                     .append(split.kind())
                     .append(" THEN ")
                     .append(
-                            split == ReliabilitySplit.CLIENT || split == ReliabilitySplit.SUBNET
+                            split.storedAsText()
                                     ? column
                                     : "CAST(" + column + " AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci");
         }

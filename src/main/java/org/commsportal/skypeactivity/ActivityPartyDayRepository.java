@@ -387,11 +387,7 @@ class ActivityPartyDayRepository {
             .toList();
 
     private static final List<String> DAY_TOTAL_COLUMNS = Stream.of(
-                    List.of("sessions", "users", "conferences"),
-                    CONFERENCE_TYPES,
-                    CONFERENCE_TYPES.stream().map(type -> type + "_users").toList(),
-                    CONFERENCE_MINUTES,
-                    FLAG_SUMS)
+                    List.of("sessions"), DISTINCT_FIGURES, CONFERENCE_MINUTES, FLAG_SUMS)
             .flatMap(List::stream)
             .toList();
 
@@ -513,6 +509,7 @@ class ActivityPartyDayRepository {
             sum.merge("provider_sessions", c.dialMicrosoft() + c.dialThirdParty(), Long::sum);
         });
         List<Object[]> updates = new ArrayList<>();
+        List<PartyDay.KindDay> emptied = new ArrayList<>();
         for (List<PartyDay.KindDay> chunk : Chunks.of(new ArrayList<>(days))) {
             jdbc.sql("SELECT day, kind, " + String.join(", ", DAY_TOTAL_COLUMNS)
                             + " FROM activity_day_total WHERE tenant_id = :tenantId AND (day, kind) IN (:days)")
@@ -547,6 +544,10 @@ class ActivityPartyDayRepository {
                                     || PROVIDER_MINUTES.contains(column) && providerUnknown;
                             values.add(unknown ? null : total.get(column));
                         }
+                        if (total.get("sessions") == 0 && total.get("users") == 0) {
+                            emptied.add(kindDay); // no row left: a recount would have no total
+                            return;
+                        }
                         values.add(tenantId);
                         values.add(kindDay.day());
                         values.add(kindDay.kind().code());
@@ -559,9 +560,8 @@ class ActivityPartyDayRepository {
             batch.batchUpdate(
                     "UPDATE activity_day_total SET " + set + " WHERE tenant_id = ? AND day = ? AND kind = ?", chunk);
         }
-        for (List<PartyDay.KindDay> chunk : Chunks.of(new ArrayList<>(days))) {
-            jdbc.sql("DELETE FROM activity_day_total WHERE tenant_id = :tenantId AND (day, kind) IN (:days)"
-                            + " AND sessions = 0 AND users = 0")
+        for (List<PartyDay.KindDay> chunk : Chunks.of(emptied)) {
+            jdbc.sql("DELETE FROM activity_day_total WHERE tenant_id = :tenantId AND (day, kind) IN (:days)")
                     .param("tenantId", tenantId)
                     .param("days", keys(chunk))
                     .update();

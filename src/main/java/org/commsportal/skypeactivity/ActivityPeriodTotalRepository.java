@@ -233,18 +233,13 @@ class ActivityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 rows.add(new Object[] {userId, days, sessions});
             }
         }));
-        for (List<Object[]> chunk : Chunks.of(rows)) {
-            batch.update(
-                    AddingUpdate.sql(
-                            "skype_activity_period_total",
-                            List.of("user_id", "period_days"),
-                            List.of("peer_to_peer"),
-                            chunk.size()),
-                    java.util.stream.Stream.concat(
-                                    chunk.stream().flatMap(java.util.Arrays::stream),
-                                    java.util.stream.Stream.of(tenantId))
-                            .toArray());
-        }
+        AddingUpdate.run(
+                batch,
+                "skype_activity_period_total",
+                tenantId,
+                List.of("user_id", "period_days"),
+                List.of("peer_to_peer"),
+                rows);
     }
 
     /** Recomputes the last day of each kind up to the report date of these users (the primary key's last days). */
