@@ -3,6 +3,7 @@ package org.commsportal.common;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,16 +30,51 @@ public final class AddingUpdate {
             List<String> keys,
             List<String> counters,
             List<Object[]> rows) {
+        update(jdbc, table, tenantId, keys, counters, rows, c -> "t." + c + " + d." + c);
+    }
+
+    /**
+     * Moves the rows' dates (each row its key columns, then its dates, in the order given; a null date moves nothing)
+     * forward to the later of the stored and the given date: a write that only added day rows makes no "last day"
+     * earlier, so it needs no look at the day rows.
+     */
+    public static void raiseDates(
+            JdbcTemplate jdbc,
+            String table,
+            long tenantId,
+            List<String> keys,
+            List<String> dates,
+            List<Object[]> rows) {
+        update(
+                jdbc,
+                table,
+                tenantId,
+                keys,
+                dates,
+                rows,
+                c -> "GREATEST(COALESCE(t.%1$s, CAST(d.%1$s AS DATE)), COALESCE(CAST(d.%1$s AS DATE), t.%1$s))"
+                        .formatted(c));
+    }
+
+    private static void update(
+            JdbcTemplate jdbc,
+            String table,
+            long tenantId,
+            List<String> keys,
+            List<String> columns,
+            List<Object[]> rows,
+            Function<String, String> value) {
         for (List<Object[]> chunk : Chunks.of(rows)) {
             Object[] parameters = java.util.stream.Stream.concat(
                             chunk.stream().flatMap(java.util.Arrays::stream), java.util.stream.Stream.of(tenantId))
                     .toArray();
-            jdbc.update(sql(table, keys, counters, chunk.size()), parameters);
+            jdbc.update(sql(table, keys, columns, chunk.size(), value), parameters);
         }
     }
 
-    /** The statement for {@code rows} rows of one tenant's (its id the last parameter). */
-    static String sql(String table, List<String> keys, List<String> counters, int rows) {
+    /** The statement for {@code rows} rows of one tenant's (its id the last parameter), each column set to its value. */
+    static String sql(
+            String table, List<String> keys, List<String> counters, int rows, Function<String, String> value) {
         List<String> columns = new ArrayList<>(keys);
         columns.addAll(counters);
         String first = columns.stream().map(c -> "? AS " + c).collect(Collectors.joining(", "));
@@ -47,8 +83,6 @@ public final class AddingUpdate {
         return "UPDATE (SELECT " + first + more + ") d STRAIGHT_JOIN " + table + " t ON t.tenant_id = ? AND "
                 + keys.stream().map(k -> "t." + k + " = d." + k).collect(Collectors.joining(" AND "))
                 + " SET "
-                + counters.stream()
-                        .map(c -> "t." + c + " = t." + c + " + d." + c)
-                        .collect(Collectors.joining(", "));
+                + counters.stream().map(c -> "t." + c + " = " + value.apply(c)).collect(Collectors.joining(", "));
     }
 }

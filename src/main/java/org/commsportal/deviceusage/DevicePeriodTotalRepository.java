@@ -151,6 +151,15 @@ class DevicePeriodTotalRepository implements PeriodTotalsState.Steps {
                 rows);
     }
 
+    /**
+     * Moves each user's last day (user id, then the newest day the write added) forward on every period row of the
+     * user (docs/device-usage.md).
+     */
+    void raiseLastDays(long tenantId, List<Object[]> users) {
+        AddingUpdate.raiseDates(
+                batch, "device_usage_period_total", tenantId, List.of("user_id"), List.of("last_day"), users);
+    }
+
     /** Recomputes the last day with a session up to the report date of these users (the primary key's newest day). */
     void refreshLastDays(long tenantId, LocalDate reportDate, Collection<Long> userIds) {
         for (List<Long> chunk : Chunks.of(new ArrayList<>(userIds))) {

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.commsportal.common.LastDayChanges;
 import org.commsportal.sessions.TenantWriteLock;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,9 @@ public class DevicePeriodTotals {
         }
         List<Integer> periods = totals.periodDays();
         SortedMap<Long, SortedMap<Integer, long[]>> sums = new TreeMap<>();
+        var lastDays = new LastDayChanges(reportDate, 1);
         rows.forEach((row, sessions) -> {
+            lastDays.row(row.userId(), row.day(), 0, sessions);
             long age = ChronoUnit.DAYS.between(row.day(), reportDate);
             for (int days : periods) {
                 if (age >= 0 && age < days && sessions != 0) {
@@ -76,7 +79,8 @@ public class DevicePeriodTotals {
             }
         });
         totals.add(tenantId, sums);
-        totals.refreshLastDays(tenantId, reportDate, usersUpTo(rows.keySet(), reportDate));
+        totals.raiseLastDays(tenantId, lastDays.raised());
+        totals.refreshLastDays(tenantId, reportDate, lastDays.recounted());
     }
 
     void usersWritten(long tenantId, Collection<String> upns) {

@@ -242,6 +242,20 @@ class ActivityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 rows);
     }
 
+    /**
+     * Moves each user's last days (user id, then the newest added day of peer-to-peer, organized and participated
+     * rows, or null) forward on every period row of the user (docs/skype-for-business-activity.md, "How it is kept").
+     */
+    void raiseLastDays(long tenantId, List<Object[]> users) {
+        AddingUpdate.raiseDates(
+                batch,
+                "skype_activity_period_total",
+                tenantId,
+                List.of("user_id"),
+                List.of("peer_to_peer_last", "organized_last", "participated_last"),
+                users);
+    }
+
     /** Recomputes the last day of each kind up to the report date of these users (the primary key's last days). */
     void refreshLastDays(long tenantId, LocalDate reportDate, Collection<Long> userIds) {
         String lastOf = "(SELECT MAX(a.day) FROM activity_party_day a WHERE a.tenant_id = t.tenant_id"

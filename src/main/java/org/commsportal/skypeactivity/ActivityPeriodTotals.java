@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.commsportal.common.LastDayChanges;
 import org.commsportal.sessions.TenantWriteLock;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +55,7 @@ public class ActivityPeriodTotals {
     }
 
     /** What a write is about to change, taken before its rows change; null while the totals are not built. */
-    record Pending(long tenantId, LocalDate reportDate, List<PartyDay> conferences, SortedSet<Long> users) {}
+    record Pending(long tenantId, LocalDate reportDate, List<PartyDay> conferences) {}
 
     /** Locks the totals of the users whose rows up to the report date change, in id order (the lock order). */
     void lockUsers(long tenantId, Collection<PartyDay> rows) {
@@ -88,7 +89,7 @@ public class ActivityPeriodTotals {
             }
         }
         conferences.addAll(distinct.keySet());
-        Pending pending = new Pending(tenantId, reportDate, conferences, usersUpTo(rows.keySet(), reportDate));
+        Pending pending = new Pending(tenantId, reportDate, conferences);
         totals.addConferences(tenantId, reportDate, conferences, -1);
         return pending;
     }
@@ -101,7 +102,11 @@ public class ActivityPeriodTotals {
         totals.addConferences(pending.tenantId(), pending.reportDate(), pending.conferences(), +1);
         List<Integer> periods = totals.periodDays();
         SortedMap<Long, Map<Integer, Long>> peerToPeer = new TreeMap<>();
+        var lastDays = new LastDayChanges(pending.reportDate(), PartyDay.Kind.values().length);
         rows.forEach((row, counts) -> {
+            if (row.userId() != PartyDay.TENANT) {
+                lastDays.row(row.userId(), row.day(), row.kind().code(), counts.sessions());
+            }
             if (row.kind() == PartyDay.Kind.PEER_TO_PEER && row.userId() != PartyDay.TENANT) {
                 long age = ChronoUnit.DAYS.between(row.day(), pending.reportDate());
                 for (int days : periods) {
@@ -114,7 +119,8 @@ public class ActivityPeriodTotals {
             }
         });
         totals.addPeerToPeer(pending.tenantId(), peerToPeer);
-        totals.refreshLastDays(pending.tenantId(), pending.reportDate(), pending.users());
+        totals.raiseLastDays(pending.tenantId(), lastDays.raised());
+        totals.refreshLastDays(pending.tenantId(), pending.reportDate(), lastDays.recounted());
     }
 
     void usersWritten(long tenantId, Collection<String> upns) {
