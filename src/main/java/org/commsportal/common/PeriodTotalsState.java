@@ -63,6 +63,13 @@ public final class PeriodTotalsState {
                 .update();
     }
 
+    /** The tenant's totals no longer end on any date: read from the day rows, kept by no write, built by a move. */
+    public void forget(long tenantId) {
+        jdbc.sql("DELETE FROM " + stateTable + " WHERE tenant_id = :t")
+                .param("t", tenantId)
+                .update();
+    }
+
     /** The periods' lengths in days, shortest first. */
     public List<Integer> periodDays() {
         return jdbc.sql("SELECT days FROM " + periodTable + " ORDER BY days")

@@ -58,6 +58,14 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
         return state.periodDays();
     }
 
+    void forget(long tenantId) {
+        state.forget(tenantId);
+    }
+
+    void setReportDate(long tenantId, LocalDate reportDate) {
+        state.setReportDate(tenantId, reportDate);
+    }
+
     boolean moveTo(long tenantId, LocalDate reportDate, LongConsumer lockExclusive) {
         return state.move(tenantId, reportDate, lockExclusive, this);
     }
@@ -236,6 +244,17 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                 addSplitDays(tenantId, periodDays, day.minusDays(1), day, sign);
             }
         }
+    }
+
+    /** The UTC days in (after, upTo] with stream rows of the tenant (read from the session-day rows, a few per day). */
+    List<LocalDate> daysWithStreams(long tenantId, LocalDate after, LocalDate upTo) {
+        return jdbc.sql("SELECT DISTINCT day FROM quality_session_day WHERE tenant_id = :t AND day > :after"
+                        + " AND day <= :upTo")
+                .param("t", tenantId)
+                .param("after", after)
+                .param("upTo", upTo)
+                .query(LocalDate.class)
+                .list();
     }
 
     /** Every total recounted from the stream rows for the report date (the rows of {@link #rebuild}). */

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.commsportal.sessions.TenantWriteLock;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class QualityPeriodTotals {
+
+    private static final Logger log = LoggerFactory.getLogger(QualityPeriodTotals.class);
 
     private final QualityPeriodTotalRepository totals;
     private final TenantWriteLock writeLock;
@@ -76,6 +80,54 @@ public class QualityPeriodTotals {
         if (reportDate != null) {
             totals.addDay(tenantId, reportDate, day, sign);
         }
+    }
+
+    /**
+     * Before a bulk import's rebuild of the UTC days [first, last]: when the rebuilt days in the longest period are at
+     * least a third of its days with streams, the totals are set aside (not built: pages sum the day rows, writes keep
+     * nothing) and the report date they ended on returned, for {@link #rebuiltDays} to recount them once after all the
+     * days; else null, and each day is taken out and added back around its rebuild ({@link #rebuildingDay}). Adding a
+     * day costs about three and a half times what a recount reads per day: each user's rows of every period and pair
+     * are upserted per day instead of once (docs/call-quality.md, "How it is read"). A rebuild killed in between leaves
+     * them set aside, and the next move builds them, as for a new tenant.
+     */
+    @Nullable
+    LocalDate setAsideForRebuild(long tenantId, LocalDate first, LocalDate last) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (reportDate == null) {
+            return null; // nothing to keep: the first move builds them
+        }
+        List<Integer> periods = totals.periodDays();
+        LocalDate after = reportDate.minusDays(periods.get(periods.size() - 1));
+        var days = new java.util.TreeSet<>(totals.daysWithStreams(tenantId, after, reportDate));
+        int rebuilt = 0;
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            if (day.isAfter(after) && !day.isAfter(reportDate)) {
+                days.add(day);
+                rebuilt++;
+            }
+        }
+        if (rebuilt == 0 || 3 * rebuilt < days.size()) {
+            return null;
+        }
+        totals.forget(tenantId);
+        log.info(
+                "Call quality period totals of tenant {} set aside for a rebuild of {} of their {} days; recounted after",
+                tenantId,
+                rebuilt,
+                days.size());
+        return reportDate;
+    }
+
+    /**
+     * After the days of a rebuild that set the totals aside: recounted for the report date they ended on, or for the
+     * one a move built them for meanwhile (from days not all rebuilt yet).
+     */
+    void rebuiltDays(long tenantId, LocalDate setAsideOn) {
+        @Nullable LocalDate movedTo = totals.reportDate(tenantId);
+        LocalDate reportDate = movedTo == null ? setAsideOn : movedTo;
+        totals.rebuild(tenantId, reportDate);
+        totals.setReportDate(tenantId, reportDate);
     }
 
     /** The report period of the filter's range when the totals end on its last day; null otherwise. */

@@ -11,6 +11,7 @@ import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.LockedSteps;
 import org.commsportal.sessions.SessionChangeListener;
 import org.commsportal.sessions.SessionChanges;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -67,17 +68,29 @@ class QualityStreams implements SessionChangeListener {
         periodTotals.forgetBefore(tenantId, day);
     }
 
-    /** A bulk import's days, one UTC day per transaction: its rows forgotten, then built from the raw rows. */
+    /**
+     * A bulk import's days, one UTC day per transaction: its rows forgotten, then built from the raw rows; the period
+     * totals kept around each day, or set aside and recounted once after them all when that reads less.
+     */
     @Override
     public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        @Nullable
+        LocalDate setAside = steps.call(tenantId, () -> periodTotals.setAsideForRebuild(tenantId, first, last));
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             LocalDate built = day;
             steps.once(tenantId, () -> {
-                periodTotals.rebuildingDay(tenantId, built, "-");
+                if (setAside == null) {
+                    periodTotals.rebuildingDay(tenantId, built, "-");
+                }
                 repository.forgetDay(tenantId, built);
                 repository.build(tenantId, built);
-                periodTotals.rebuildingDay(tenantId, built, "");
+                if (setAside == null) {
+                    periodTotals.rebuildingDay(tenantId, built, "");
+                }
             });
+        }
+        if (setAside != null) {
+            steps.once(tenantId, () -> periodTotals.rebuiltDays(tenantId, setAside));
         }
         return true;
     }
