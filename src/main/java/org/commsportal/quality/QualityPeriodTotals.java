@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * period, and the split-day counters per report period) equal to a recount of the stream and split-day rows for one
  * report date per tenant: {@link QualityStreams} hands it each write's
  * sessions in the write's transaction, and {@link #moveTo} moves the totals to a later report date under the tenant's
- * exclusive write lock, off the request path (docs/call-quality.md, "How it is read").
+ * exclusive write lock, off the request path (docs/call-quality.md, "How the figures stay exact").
  */
 @Service
 public class QualityPeriodTotals {
@@ -88,7 +88,7 @@ public class QualityPeriodTotals {
      * nothing) and the report date they ended on returned, for {@link #rebuiltDays} to recount them once after all the
      * days; else null, and each day is taken out and added back around its rebuild ({@link #rebuildingDay}). Adding a
      * day costs about three and a half times what a recount reads per day: each user's rows of every period and pair
-     * are upserted per day instead of once (docs/call-quality.md, "How it is read"). A rebuild killed in between leaves
+     * are upserted per day instead of once (docs/call-quality.md, "How the figures stay exact"). A rebuild killed in between leaves
      * them set aside, and the next move builds them, as for a new tenant.
      */
     @Nullable

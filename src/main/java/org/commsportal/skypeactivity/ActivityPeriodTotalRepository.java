@@ -244,7 +244,7 @@ class ActivityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     /**
      * Moves each user's last days (user id, then the newest added day of peer-to-peer, organized and participated
-     * rows, or null) forward on every period row of the user (docs/skype-for-business-activity.md, "How it is kept").
+     * rows, or null) forward on every period row of the user (docs/skype-for-business-activity.md, "Period totals").
      */
     void raiseLastDays(long tenantId, List<Object[]> users) {
         AddingUpdate.raiseDates(
