@@ -63,9 +63,12 @@ public final class PeriodTotalsState {
                 .update();
     }
 
-    /** The tenant's totals no longer end on any date: read from the day rows, kept by no write, built by a move. */
+    /**
+     * The tenant's totals no longer end on any date: read from the day rows, kept by no write, built by the next move.
+     * The state row stays (some state tables hold more than the date).
+     */
     public void forget(long tenantId) {
-        jdbc.sql("DELETE FROM " + stateTable + " WHERE tenant_id = :t")
+        jdbc.sql("UPDATE " + stateTable + " SET report_date = NULL WHERE tenant_id = :t")
                 .param("t", tenantId)
                 .update();
     }

@@ -86,7 +86,8 @@ public class QualityPeriodTotals {
      * Before a bulk import's rebuild of the UTC days [first, last]: when the rebuilt days in the longest period are at
      * least a third of its days with streams, the totals are set aside (not built: pages sum the day rows, writes keep
      * nothing) and the report date they ended on returned, for {@link #rebuiltDays} to recount them once after all the
-     * days; else null, and each day is taken out and added back around its rebuild ({@link #rebuildingDay}). Adding a
+     * days; else null, and each day is taken out and added back around its rebuild ({@link #rebuildingDay}, which
+     * changes nothing while they are set aside). Adding a
      * day costs about three and a half times what a recount reads per day: each user's rows of every period and pair
      * are upserted per day instead of once (docs/call-quality.md, "How the figures stay exact"). A rebuild killed in between leaves
      * them set aside, and the next move builds them, as for a new tenant.
@@ -120,14 +121,14 @@ public class QualityPeriodTotals {
     }
 
     /**
-     * After the days of a rebuild that set the totals aside: recounted for the report date they ended on, or for the
-     * one a move built them for meanwhile (from days not all rebuilt yet).
+     * After the days of a rebuild that set the totals aside: recounted for the report date they ended on, unless a move
+     * built them meanwhile (from the rows as they were then; each later day was then taken out and added back).
      */
     void rebuiltDays(long tenantId, LocalDate setAsideOn) {
-        @Nullable LocalDate movedTo = totals.reportDate(tenantId);
-        LocalDate reportDate = movedTo == null ? setAsideOn : movedTo;
-        totals.rebuild(tenantId, reportDate);
-        totals.setReportDate(tenantId, reportDate);
+        if (totals.reportDate(tenantId) == null) {
+            totals.rebuild(tenantId, setAsideOn);
+            totals.setReportDate(tenantId, setAsideOn);
+        }
     }
 
     /** The report period of the filter's range when the totals end on its last day; null otherwise. */

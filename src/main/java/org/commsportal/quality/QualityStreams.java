@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.commsportal.common.UtcDateTime;
 import org.commsportal.sessions.CountedSession;
 import org.commsportal.sessions.LockedSteps;
@@ -74,25 +75,28 @@ class QualityStreams implements SessionChangeListener {
      */
     @Override
     public boolean rebuildDays(long tenantId, LocalDate first, LocalDate last) {
+        rebuildDays(tenantId, first, last, day -> {});
+        return true;
+    }
+
+    /** {@link #rebuildDays(long, LocalDate, LocalDate)}, telling {@code afterDay} each day's step has ended. */
+    void rebuildDays(long tenantId, LocalDate first, LocalDate last, Consumer<LocalDate> afterDay) {
         @Nullable
         LocalDate setAside = steps.call(tenantId, () -> periodTotals.setAsideForRebuild(tenantId, first, last));
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             LocalDate built = day;
+            // while set aside these change nothing; a move may build the totals between two days, then they keep them
             steps.once(tenantId, () -> {
-                if (setAside == null) {
-                    periodTotals.rebuildingDay(tenantId, built, "-");
-                }
+                periodTotals.rebuildingDay(tenantId, built, "-");
                 repository.forgetDay(tenantId, built);
                 repository.build(tenantId, built);
-                if (setAside == null) {
-                    periodTotals.rebuildingDay(tenantId, built, "");
-                }
+                periodTotals.rebuildingDay(tenantId, built, "");
             });
+            afterDay.accept(built);
         }
         if (setAside != null) {
             steps.once(tenantId, () -> periodTotals.rebuiltDays(tenantId, setAside));
         }
-        return true;
     }
 
     @Override

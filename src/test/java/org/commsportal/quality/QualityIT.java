@@ -104,6 +104,9 @@ class QualityIT {
     QualityDayRepository dayRows;
 
     @Autowired
+    QualityStreams streams;
+
+    @Autowired
     org.commsportal.sessiondetails.SessionDetailsService sessionDetails;
 
     private Tenant tenant;
@@ -324,6 +327,43 @@ class QualityIT {
         keptFrom = today.minusDays(100);
         currentTenant.runAs(tenant.id(), () -> writer.keepFrom(keptFrom));
         assertEqualsRecomputation();
+    }
+
+    @Test
+    void a_rebuild_that_sets_the_totals_aside_ends_equal_to_a_recount_also_when_a_move_builds_them_between_its_days() {
+        Random random = new Random(29);
+        writeUsers(user("u0"), user("u1"), user("u2"));
+        LocalDate reportDate = service.reportDate();
+        currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate));
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            records.add(randomSession("a-" + i, random));
+        }
+        for (int start = 0; start < records.size(); start += 40) {
+            write(records.subList(start, start + 40).toArray(SessionRecord[]::new));
+        }
+        LocalDate first = today.minusDays(200);
+        for (boolean moveBetween : new boolean[] {false, true}) {
+            // every other day's stream rows lost behind the listener's back, as a set-based load leaves days: the
+            // rebuild of all the days (a third or more of the totals' days) builds them again from the raw rows
+            jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :t AND MOD(TO_DAYS(day), 2) = 0")
+                    .param("t", tenant.id())
+                    .update();
+            LocalDate moveAfter = first.plusDays(60);
+            streams.rebuildDays(tenant.id(), first, today, day -> {
+                if (moveBetween && day.equals(moveAfter)) {
+                    // the catch-up builds the set-aside totals from the rows as they are; later days then keep them
+                    assertThat(currentTenant.runAs(tenant.id(), () -> periodTotals.moveTo(reportDate)))
+                            .isTrue();
+                }
+            });
+            assertThat(jdbc.sql("SELECT report_date FROM quality_period_state WHERE tenant_id = :t")
+                            .param("t", tenant.id())
+                            .query(LocalDate.class)
+                            .single())
+                    .isEqualTo(reportDate);
+            assertThat(readModelCheck.differences(tenant.id(), 20)).isEmpty();
+        }
     }
 
     @Test
