@@ -72,17 +72,16 @@ public final class AddingUpdate {
         }
     }
 
-    /** The statement for {@code rows} rows of one tenant's (its id the last parameter), each column set to its value. */
-    static String sql(
-            String table, List<String> keys, List<String> counters, int rows, Function<String, String> value) {
-        List<String> columns = new ArrayList<>(keys);
-        columns.addAll(counters);
-        String first = columns.stream().map(c -> "? AS " + c).collect(Collectors.joining(", "));
-        String row = "(?" + ", ?".repeat(columns.size() - 1) + ")";
+    /** The statement for {@code rows} rows of one tenant (its id the last parameter), each column set to its value. */
+    static String sql(String table, List<String> keys, List<String> columns, int rows, Function<String, String> value) {
+        List<String> selected = new ArrayList<>(keys);
+        selected.addAll(columns);
+        String first = selected.stream().map(c -> "? AS " + c).collect(Collectors.joining(", "));
+        String row = "(?" + ", ?".repeat(selected.size() - 1) + ")";
         String more = rows > 1 ? " UNION ALL VALUES " + String.join(", ", Collections.nCopies(rows - 1, row)) : "";
         return "UPDATE (SELECT " + first + more + ") d STRAIGHT_JOIN " + table + " t ON t.tenant_id = ? AND "
                 + keys.stream().map(k -> "t." + k + " = d." + k).collect(Collectors.joining(" AND "))
                 + " SET "
-                + counters.stream().map(c -> "t." + c + " = " + value.apply(c)).collect(Collectors.joining(", "));
+                + columns.stream().map(c -> "t." + c + " = " + value.apply(c)).collect(Collectors.joining(", "));
     }
 }

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
  * licensed user's own-side streams by verdict per modality over each report period (quality_user_period_total, from
  * the stream rows {@code quality_stream} with set-based SQL that reads their day index {@code ix_quality_stream_day}
  * alone), and the split-day counters summed over each report period (quality_split_period_total, from
- * {@code quality_split_day}; docs/call-quality.md, "How the figures stay exact"). Every change adds; rows brought to zero stay
- * (they rank and show nothing).
+ * {@code quality_split_day}; docs/call-quality.md, "How the figures stay exact"). Every change adds; rows brought to
+ * zero stay (they rank and show nothing).
  */
 @Repository
 class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {

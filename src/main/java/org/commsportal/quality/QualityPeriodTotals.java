@@ -87,10 +87,10 @@ public class QualityPeriodTotals {
      * least a third of its days with streams, the totals are set aside (not built: pages sum the day rows, writes keep
      * nothing) and the report date they ended on returned, for {@link #rebuiltDays} to recount them once after all the
      * days; else null, and each day is taken out and added back around its rebuild ({@link #rebuildingDay}, which
-     * changes nothing while they are set aside). Adding a
-     * day costs about three and a half times what a recount reads per day: each user's rows of every period and pair
-     * are upserted per day instead of once (docs/call-quality.md, "How the figures stay exact"). A rebuild killed in between leaves
-     * them set aside, and the next move builds them, as for a new tenant.
+     * changes nothing while they are set aside). Adding a day costs about three and a half times what a recount reads
+     * per day: each user's rows of every period and pair are upserted per day instead of once (docs/call-quality.md,
+     * "How the figures stay exact"). A rebuild killed in between leaves them set aside, and the next move builds them,
+     * as for a new tenant.
      */
     @Nullable
     LocalDate setAsideForRebuild(long tenantId, LocalDate first, LocalDate last) {

@@ -104,10 +104,11 @@ public class ActivityPeriodTotals {
         SortedMap<Long, Map<Integer, Long>> peerToPeer = new TreeMap<>();
         var lastDays = new LastDayChanges(pending.reportDate(), PartyDay.Kind.values().length);
         rows.forEach((row, counts) -> {
-            if (row.userId() != PartyDay.TENANT) {
-                lastDays.row(row.userId(), row.day(), row.kind().code(), counts.sessions());
+            if (row.userId() == PartyDay.TENANT) {
+                return; // the tenant's own rows have no per-user totals
             }
-            if (row.kind() == PartyDay.Kind.PEER_TO_PEER && row.userId() != PartyDay.TENANT) {
+            lastDays.row(row.userId(), row.day(), row.kind().code(), counts.sessions());
+            if (row.kind() == PartyDay.Kind.PEER_TO_PEER) {
                 long age = ChronoUnit.DAYS.between(row.day(), pending.reportDate());
                 for (int days : periods) {
                     if (age >= 0 && age < days) {
