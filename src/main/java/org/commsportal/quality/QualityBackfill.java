@@ -93,6 +93,12 @@ final class QualityBackfill {
             + "\n) d"
             + replacing(List.of("sessions", "streams"));
 
+    /** Changeset 061: the user-day rows of the stream rows stored before it (replacing a newer copy's). */
+    static final String USER_DAYS = "INSERT INTO quality_user_day (tenant_id, "
+            + String.join(", ", QualitySql.USER_DAY_KEY) + ", " + String.join(", ", QualitySql.USER_DAY_COUNTERS)
+            + ")\nSELECT * FROM (\n" + QualitySql.userDays("quality_stream q", "TRUE", 1) + "\n) d"
+            + replacing(QualitySql.USER_DAY_COUNTERS);
+
     /**
      * The split-day rows d of every tenant whose totals end on a report date, summed per period p of the periods'
      * table (on the further condition) and split, modality and value; {@code named}: each sum named after its counter.

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.commsportal.common.ClientVersions;
 import org.commsportal.common.SubnetLocations;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -167,6 +168,49 @@ class QualityDayRepository {
                         LIMIT :limit
                         """.formatted(where))
                 .params(params)
+                .query(QualityDayRepository::userSum)
+                .list();
+    }
+
+    /**
+     * {@link #worstUsers} from the users' day rows (changeset 061) when no split or place narrows the filter, else
+     * null: a single day reads the first rows of the ranking's index (highest Poor share first, then user id, as the
+     * grouped rows are ordered) from the range of rows with Poor streams, and only the index (it holds every column
+     * read); a longer range groups one row per user and day instead of every stream.
+     */
+    @Nullable
+    List<UserSum> worstUsersOfUserDays(long tenantId, QualityFilter filter, long minClassified, int limit) {
+        if (!filter.splits().isEmpty() || filter.place().any()) {
+            return null;
+        }
+        String sql = filter.from().equals(filter.to()) ? """
+                SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, d.good, d.poor, d.unclassified
+                FROM quality_user_day d JOIN licensed_user u ON u.id = d.user_id
+                WHERE d.tenant_id = :t AND d.modality = :modality AND d.day = :from
+                  AND d.poor_share > 0 AND d.good + d.poor >= :minClassified
+                ORDER BY d.poor_share DESC, d.user_id
+                LIMIT :limit
+                """ : """
+                SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
+                FROM (
+                    SELECT d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor, SUM(d.unclassified) AS unclassified
+                    FROM quality_user_day d
+                    WHERE d.tenant_id = :t AND d.modality = :modality AND d.day BETWEEN :from AND :to
+                    GROUP BY d.user_id
+                    HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
+                ) w JOIN licensed_user u ON u.id = w.user_id
+                ORDER BY w.poor / (w.good + w.poor) DESC, u.id
+                LIMIT :limit
+                """;
+        return jdbc.sql(sql)
+                .param("t", tenantId)
+                .param(
+                        "modality",
+                        filter.modality() == null ? 0 : filter.modality().id())
+                .param("from", filter.from())
+                .param("to", filter.to())
+                .param("minClassified", minClassified)
+                .param("limit", limit)
                 .query(QualityDayRepository::userSum)
                 .list();
     }

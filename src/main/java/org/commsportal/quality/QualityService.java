@@ -214,9 +214,13 @@ public class QualityService {
     public List<WorstUser> worstUsers(QualityFilter filter, int limit) {
         NameMask mask = concealment.forCurrentViewer();
         long tenantId = currentTenant.id();
-        // from the users' period totals when they answer the filter, else grouped from the stream rows
+        // from the users' period totals when they answer the filter, else from the users' day rows when no split or
+        // place narrows it, else grouped from the stream rows
         var fromTotals = periodTotals.worstUsers(tenantId, filter, minSample, limit);
-        return (fromTotals != null ? fromTotals : days.worstUsers(tenantId, filter, minSample, limit))
+        var fromUserDays = fromTotals != null ? null : days.worstUsersOfUserDays(tenantId, filter, minSample, limit);
+        return (fromTotals != null
+                        ? fromTotals
+                        : fromUserDays != null ? fromUserDays : days.worstUsers(tenantId, filter, minSample, limit))
                 .stream()
                         .map(u -> new WorstUser(
                                 mask.concealed() ? u.pseudonym() : u.upn(), u.good(), u.poor(), u.unclassified()))

@@ -348,6 +348,38 @@ final class QualitySql {
         return addSessionRows("quality_session_day", "day, modality, criterion", sessionDaysQuery);
     }
 
+    /** The user-day rows' key columns after tenant_id (changeset 061): the order the worst users read them in. */
+    static final List<String> USER_DAY_KEY = List.of("modality", "day", "user_id");
+
+    /** The user-day rows' counters. */
+    static final List<String> USER_DAY_COUNTERS = List.of("good", "poor", "unclassified");
+
+    /**
+     * The user-day rows (changeset 061) of the stream rows {@code source} gives (aliased q): per modality (and 0 for
+     * every modality), UTC day and user, the user's own-side streams by verdict, each times {@code sign}; streams of no
+     * user (a conference's To side) are left out. A range's worst users that no split or place narrows sum these
+     * instead of their streams (docs/call-quality.md, "How the figures stay exact"). The stream rows are read first, by
+     * an index, before the modalities are joined.
+     */
+    static String userDays(String source, String where, int sign) {
+        String times = sign < 0 ? "-" : "";
+        return "SELECT q.tenant_id, m.modality, q.day, q.user_id, " + times + "SUM(q.verdict = 1) AS good, " + times
+                + "SUM(q.verdict = 3) AS poor, " + times + "SUM(q.verdict = 2) AS unclassified\nFROM " + source
+                + "\nSTRAIGHT_JOIN (SELECT 0 AS modality UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) m"
+                + " ON m.modality IN (0, q.modality)\nWHERE q.user_id IS NOT NULL AND " + where
+                + "\nGROUP BY q.tenant_id, m.modality, q.day, q.user_id";
+    }
+
+    /** Adds the rows a {@link #userDays} query gives to the user-day table. */
+    static String addUserDays(String userDaysQuery) {
+        return "INSERT INTO quality_user_day (tenant_id, " + String.join(", ", USER_DAY_KEY) + ", "
+                + String.join(", ", USER_DAY_COUNTERS) + ")\nSELECT * FROM (\n" + userDaysQuery
+                + "\n) d\nON DUPLICATE KEY UPDATE "
+                + USER_DAY_COUNTERS.stream()
+                        .map(c -> c + " = quality_user_day." + c + " + VALUES(" + c + ")")
+                        .collect(Collectors.joining(", "));
+    }
+
     /** Adds the rows a query gives (the key columns after tenant_id, then sessions and streams) to the table's. */
     private static String addSessionRows(String table, String keyColumns, String query) {
         return "INSERT INTO " + table + " (tenant_id, " + keyColumns + ", sessions, streams)\n"

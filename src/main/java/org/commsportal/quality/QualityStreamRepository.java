@@ -53,6 +53,12 @@ class QualityStreamRepository {
     private static final String ADD_QUARTERS = QualitySql.addSessionQuarters(
             QualitySql.sessionQuarters("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
 
+    private static final String SUBTRACT_USERS = QualitySql.addUserDays(
+            QualitySql.userDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", -1));
+
+    private static final String ADD_USERS = QualitySql.addUserDays(
+            QualitySql.userDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
+
     /** The sessions per day, modality and criterion with a matching stream (changesets 052 and 057). */
     private static final String SESSION_DAYS = "quality_session_day";
 
@@ -65,9 +71,19 @@ class QualityStreamRepository {
      */
     private static final List<String> SUM_TABLES = List.of("quality_day", "quality_split_day", "quality_filter_day");
 
+    /**
+     * The users' verdict counts per modality, day and user (changeset 061), keyed by modality before the day: its rows
+     * of some days are found with every modality listed ({@link #OF_EVERY_MODALITY}).
+     */
+    private static final String USER_DAYS = "quality_user_day";
+
+    /** The user-day rows' modalities, so that a condition on their day reads ranges of their key. */
+    private static final String OF_EVERY_MODALITY = " AND modality IN (0, 4, 5, 6)";
+
     /** Every table of the read model, the stream rows last. */
     private static final List<String> TABLES = java.util.stream.Stream.concat(
-                    SUM_TABLES.stream(), java.util.stream.Stream.of(SESSION_DAYS, SESSION_QUARTERS, "quality_stream"))
+                    SUM_TABLES.stream(),
+                    java.util.stream.Stream.of(SESSION_DAYS, SESSION_QUARTERS, USER_DAYS, "quality_stream"))
             .toList();
 
     private static final String INSERT = QualitySql.insertStreams(
@@ -110,6 +126,10 @@ class QualityStreamRepository {
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
                     .update();
+            jdbc.sql(SUBTRACT_USERS)
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .update();
             jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :tenantId AND session_id IN (:ids)")
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
@@ -134,6 +154,7 @@ class QualityStreamRepository {
             jdbc.sql(ADD_FILTERS).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_SESSIONS).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_QUARTERS).param("tenantId", tenantId).param("ids", ids).update();
+            jdbc.sql(ADD_USERS).param("tenantId", tenantId).param("ids", ids).update();
         }
     }
 
@@ -155,13 +176,19 @@ class QualityStreamRepository {
                         .param("days", chunk)
                         .update();
             }
+            jdbc.sql("DELETE FROM " + USER_DAYS + " WHERE tenant_id = :tenantId" + OF_EVERY_MODALITY
+                            + " AND day IN (:days) AND good = 0 AND poor = 0 AND unclassified = 0")
+                    .param("tenantId", tenantId)
+                    .param("days", chunk)
+                    .update();
         }
     }
 
     /** Retention: forgets the days before the day. */
     void deleteBefore(long tenantId, LocalDate day) {
         for (String table : TABLES) {
-            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day < :day")
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId" + ofEveryModality(table)
+                            + " AND day < :day")
                     .param("tenantId", tenantId)
                     .param("day", day)
                     .update();
@@ -171,11 +198,16 @@ class QualityStreamRepository {
     /** Deletes the tenant's rows of the UTC day, before a rebuild of that day (a bulk import's). */
     void forgetDay(long tenantId, LocalDate day) {
         for (String table : TABLES) {
-            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND day = :day")
+            jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = :tenantId" + ofEveryModality(table)
+                            + " AND day = :day")
                     .param("tenantId", tenantId)
                     .param("day", day)
                     .update();
         }
+    }
+
+    private static String ofEveryModality(String table) {
+        return table.equals(USER_DAYS) ? OF_EVERY_MODALITY : "";
     }
 
     /** Builds the rows of the tenant's kept sessions that start on the UTC day (none may be stored yet). */
@@ -206,6 +238,11 @@ class QualityStreamRepository {
                 .update();
         jdbc.sql(QualitySql.addSessionQuarters(
                         QualitySql.sessionQuarters("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
+        jdbc.sql(QualitySql.addUserDays(
+                        QualitySql.userDays("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();
@@ -273,6 +310,15 @@ class QualityStreamRepository {
                     List.of("day", "modality", "criterion", "quarter"),
                     List.of("sessions", "streams"),
                     QualitySql.sessionQuarters(recomputed, where, 1),
+                    limit - found.size()));
+        }
+        if (found.size() < limit) {
+            found.addAll(summingTableDifferences(
+                    tenantId,
+                    USER_DAYS,
+                    QualitySql.USER_DAY_KEY,
+                    QualitySql.USER_DAY_COUNTERS,
+                    QualitySql.userDays(recomputed, where, 1),
                     limit - found.size()));
         }
         return found;

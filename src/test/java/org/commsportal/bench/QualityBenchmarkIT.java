@@ -184,6 +184,24 @@ class QualityBenchmarkIT {
                     "drill-through session and stream counts, " + span + " days",
                     new double[] {counts.medianMs(), counts.p95Ms(), Double.NaN});
         }
+        // ranges shorter than the days around any period (the last day, two, three): the users' day rows (changeset
+        // 061), beside the users' streams of the range grouped as the page did before, whose ranking they must equal
+        for (int span = 1; span <= 3; span++) {
+            QualityFilter range = new QualityFilter(lastDay.minusDays(span - 1), lastDay, null, Map.of());
+            String name = span == 1 ? "the last day" : "the last " + span + " days";
+            var ranked = Medians.time("worst users " + name, RUNS, () -> quality.worstUsers(range, 10));
+            long naiveStarted = System.nanoTime();
+            var naive = naiveWorstUsers(tenant.id(), range);
+            double naiveMs = (System.nanoTime() - naiveStarted) / 1e6;
+            assertThat(quality.worstUsers(range, 10).stream()
+                            .map(u -> u.good() + "/" + u.poor() + "/" + u.unclassified())
+                            .toList())
+                    .as("worst users of %s equal the stream rows grouped", name)
+                    .isEqualTo(naive);
+            results.put(
+                    "worst users, " + name + " (the users' day rows; naive: their streams grouped)",
+                    new double[] {ranked.medianMs(), ranked.p95Ms(), naiveMs});
+        }
         // the page's preset "Last 12 months": a period of the call quality totals (changeset 051)
         QualityFilter year = QualityFilter.lastDays(lastDay, 365);
         var yearPage = Medians.time("page data 365 days", RUNS, () -> quality.report(year));
@@ -210,6 +228,30 @@ class QualityBenchmarkIT {
      * and one Unclassified per audio session without a stream record (no QoE report: every day of the data set before
      * the days with quality records).
      */
+    /**
+     * The worst users of the range (at least the page's minimum sample, 30 Good + Poor streams) from the users' stream
+     * rows grouped, as Good/Poor/Unclassified in ranking order.
+     */
+    private java.util.List<String> naiveWorstUsers(long tenantId, QualityFilter filter) {
+        return jdbc.sql("""
+                        SELECT CONCAT(w.good, '/', w.poor, '/', w.unclassified) FROM (
+                            SELECT q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor,
+                                   SUM(q.verdict = 2) AS unclassified
+                            FROM quality_stream q
+                            WHERE q.tenant_id = :t AND q.day BETWEEN :from AND :to AND q.user_id IS NOT NULL
+                            GROUP BY q.user_id
+                            HAVING SUM(q.verdict IN (1, 3)) >= 30 AND SUM(q.verdict = 3) > 0
+                        ) w
+                        ORDER BY w.poor / (w.good + w.poor) DESC, w.user_id
+                        LIMIT 10
+                        """)
+                .param("t", tenantId)
+                .param("from", filter.from())
+                .param("to", filter.to())
+                .query(String.class)
+                .list();
+    }
+
     private Map<LocalDate, long[]> naiveAudioTrend(long tenantId, QualityFilter filter) {
         Map<LocalDate, long[]> days = new TreeMap<>();
         jdbc.sql("""

@@ -287,6 +287,7 @@ class QualityIT {
         changes.put("quality_filter_day", "poor = poor + 1");
         changes.put("quality_session_day", "streams = streams + 1");
         changes.put("quality_session_quarter", "sessions = sessions + 1");
+        changes.put("quality_user_day", "poor = poor + 1");
         changes.put("quality_stream", "verdict = verdict + 10");
         changes.forEach((table, change) -> {
             assertThat(jdbc.sql("UPDATE " + table + " SET " + change + " WHERE tenant_id = :t LIMIT 1")
@@ -1066,6 +1067,38 @@ class QualityIT {
                             10))
                     .as("a short range far before the report date: fewer days grouped than read around a period")
                     .isNull();
+        }
+        // the users' day rows (changeset 061) answer a range no split or place narrows: a single day from the ranking's
+        // index, a longer range grouped per user; both as grouped from the stream rows (which equal the records sent)
+        List<QualityFilter> ranges = new ArrayList<>();
+        for (int back = 0; back < 12; back++) {
+            LocalDate day = today.minusDays(back);
+            ranges.add(new QualityFilter(day, day, null, Map.of()));
+            ranges.add(new QualityFilter(day, day, Modality.AUDIO, Map.of()));
+            ranges.add(new QualityFilter(
+                    day.minusDays(1 + back % 3), day, back % 2 == 0 ? null : Modality.VIDEO, Map.of()));
+        }
+        ranges.add(new QualityFilter(today.minusDays(36), today.minusDays(7), null, Map.of()));
+        ranges.add(new QualityFilter(today.minusDays(200), today, Modality.APPLICATION_SHARING, Map.of()));
+        ranges.add(new QualityFilter(today.minusDays(6), today, null, Map.of(QualitySplit.INSIDE, "0")));
+        for (QualityFilter filter : ranges) {
+            for (long minClassified : new long[] {1, 3}) {
+                for (int limit : new int[] {1, 10}) {
+                    var fromUserDays = dayRows.worstUsersOfUserDays(tenant.id(), filter, minClassified, limit);
+                    if (filter.splits().isEmpty()) {
+                        assertThat(fromUserDays)
+                                .as(
+                                        "worst users of %s (at least %d, first %d) from the users' day rows",
+                                        filter, minClassified, limit)
+                                .isNotNull()
+                                .isEqualTo(dayRows.worstUsers(tenant.id(), filter, minClassified, limit));
+                    } else {
+                        assertThat(fromUserDays)
+                                .as("a split fixed: grouped from the stream rows")
+                                .isNull();
+                    }
+                }
+            }
         }
     }
 

@@ -39,6 +39,8 @@ class QualitySqlTest {
         assertThat(squeezed(
                         Files.readString(Path.of("src/main/resources/db/changelog/059-quality-session-quarter.sql"))))
                 .contains(squeezed(QualityBackfill.SESSION_QUARTERS));
+        assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/061-quality-user-day.sql"))))
+                .contains(squeezed(QualityBackfill.USER_DAYS));
     }
 
     @Test
@@ -76,5 +78,6 @@ class QualitySqlTest {
         System.out.println("\n-- changeset 052\n" + QualityBackfill.SESSION_DAYS + ";");
         System.out.println("\n-- changeset 057\n" + QualityBackfill.EVERY_AND_GOOD_SESSION_DAYS + ";");
         System.out.println("\n-- changeset 059\n" + QualityBackfill.SESSION_QUARTERS + ";");
+        System.out.println("\n-- changeset 061\n" + QualityBackfill.USER_DAYS + ";");
     }
 }

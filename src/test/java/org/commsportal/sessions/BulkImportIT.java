@@ -66,6 +66,7 @@ class BulkImportIT {
             "quality_filter_day",
             "quality_session_day",
             "quality_session_quarter",
+            "quality_user_day",
             "reliability_session",
             "reliability_day",
             "feedback_rating",
