@@ -94,9 +94,7 @@ final class QualityBackfill {
             + replacing(List.of("sessions", "streams"));
 
     /** Changeset 061: the user-day rows of the stream rows stored before it (replacing a newer copy's). */
-    static final String USER_DAYS = "INSERT INTO quality_user_day (tenant_id, "
-            + String.join(", ", QualitySql.USER_DAY_KEY) + ", " + String.join(", ", QualitySql.USER_DAY_COUNTERS)
-            + ")\nSELECT * FROM (\n" + QualitySql.userDays("quality_stream q", "TRUE", 1) + "\n) d"
+    static final String USER_DAYS = QualitySql.insertUserDays(QualitySql.userDays("quality_stream q", "TRUE", 1))
             + replacing(QualitySql.USER_DAY_COUNTERS);
 
     /**

@@ -26,6 +26,17 @@ class QualityDayRepository {
     /** A user's streams in the filter. */
     record UserSum(long userId, String upn, String pseudonym, long good, long poor, long unclassified) {}
 
+    /**
+     * The first {@code :limit} users of the per-user sums {@code userSums} gives (user_id, good, poor, unclassified),
+     * worst Poor % first (Poor / (Good + Poor), as MariaDB divides integers to four decimals), then by user id, with
+     * their names: the order every worst-users query ranks in, and the ranking indexes hold.
+     */
+    static String ranked(String userSums) {
+        return "SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified\nFROM (\n" + userSums
+                + "\n) w JOIN licensed_user u ON u.id = w.user_id\nORDER BY w.poor / (w.good + w.poor) DESC, u.id\n"
+                + "LIMIT :limit";
+    }
+
     /** A row of a worst-users query (id, upn, pseudonym and the three counts) as a {@link UserSum}. */
     static UserSum userSum(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new UserSum(
@@ -154,19 +165,14 @@ class QualityDayRepository {
         String where = where(tenantId, filter, params);
         params.put("minClassified", minClassified);
         params.put("limit", limit);
-        return jdbc.sql("""
-                        SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
-                        FROM (
-                            SELECT q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor,
-                                   SUM(q.verdict = 2) AS unclassified
-                            FROM quality_stream q
-                            WHERE %s AND q.user_id IS NOT NULL
-                            GROUP BY q.user_id
-                            HAVING SUM(q.verdict IN (1, 3)) >= :minClassified AND SUM(q.verdict = 3) > 0
-                        ) w JOIN licensed_user u ON u.id = w.user_id
-                        ORDER BY w.poor / (w.good + w.poor) DESC, u.id
-                        LIMIT :limit
-                        """.formatted(where))
+        return jdbc.sql(ranked("""
+                        SELECT q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor,
+                               SUM(q.verdict = 2) AS unclassified
+                        FROM quality_stream q
+                        WHERE %s AND q.user_id IS NOT NULL
+                        GROUP BY q.user_id
+                        HAVING SUM(q.verdict IN (1, 3)) >= :minClassified AND SUM(q.verdict = 3) > 0
+                        """.formatted(where)))
                 .params(params)
                 .query(QualityDayRepository::userSum)
                 .list();
@@ -175,8 +181,9 @@ class QualityDayRepository {
     /**
      * {@link #worstUsers} from the users' day rows (changeset 061) when no split or place narrows the filter, else
      * null: a single day reads the first rows of the ranking's index (highest Poor share first, then user id, as the
-     * grouped rows are ordered) from the range of rows with Poor streams, and only the index (it holds every column
-     * read); a longer range groups one row per user and day instead of every stream.
+     * grouped rows are ordered) from the range of rows with a share, and only the index (it holds every column read;
+     * a share rounded to 0 still ranks, last, as in the grouped rows); a longer range groups one row per user and day
+     * instead of every stream.
      */
     @Nullable
     List<UserSum> worstUsersOfUserDays(long tenantId, QualityFilter filter, long minClassified, int limit) {
@@ -187,21 +194,16 @@ class QualityDayRepository {
                 SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, d.good, d.poor, d.unclassified
                 FROM quality_user_day d JOIN licensed_user u ON u.id = d.user_id
                 WHERE d.tenant_id = :t AND d.modality = :modality AND d.day = :from
-                  AND d.poor_share > 0 AND d.good + d.poor >= :minClassified
+                  AND d.poor_share >= 0 AND d.poor > 0 AND d.good + d.poor >= :minClassified
                 ORDER BY d.poor_share DESC, d.user_id
                 LIMIT :limit
-                """ : """
-                SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
-                FROM (
-                    SELECT d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor, SUM(d.unclassified) AS unclassified
-                    FROM quality_user_day d
-                    WHERE d.tenant_id = :t AND d.modality = :modality AND d.day BETWEEN :from AND :to
-                    GROUP BY d.user_id
-                    HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
-                ) w JOIN licensed_user u ON u.id = w.user_id
-                ORDER BY w.poor / (w.good + w.poor) DESC, u.id
-                LIMIT :limit
-                """;
+                """ : ranked("""
+                SELECT d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor, SUM(d.unclassified) AS unclassified
+                FROM quality_user_day d
+                WHERE d.tenant_id = :t AND d.modality = :modality AND d.day BETWEEN :from AND :to
+                GROUP BY d.user_id
+                HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
+                """);
         return jdbc.sql(sql)
                 .param("t", tenantId)
                 .param(

@@ -342,23 +342,17 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
             edgeParams.put("after" + i, days.after());
             edgeParams.put("upTo" + i, days.upTo());
         }
-        return jdbc.sql("""
-                        SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified
+        return jdbc.sql(QualityDayRepository.ranked("""
+                        SELECT x.user_id, SUM(x.good) AS good, SUM(x.poor) AS poor, SUM(x.unclassified) AS unclassified
                         FROM (
-                            SELECT x.user_id, SUM(x.good) AS good, SUM(x.poor) AS poor,
-                                   SUM(x.unclassified) AS unclassified
-                            FROM (
-                                SELECT t.user_id, t.good, t.poor, t.unclassified
-                                FROM %s t
-                                WHERE t.tenant_id = :t AND t.period_days = :days AND t.modality = :modality
-                                %s
-                            ) x
-                            GROUP BY x.user_id
-                            HAVING SUM(x.good + x.poor) >= :minClassified AND SUM(x.poor) > 0
-                        ) w JOIN licensed_user u ON u.id = w.user_id
-                        ORDER BY w.poor / (w.good + w.poor) DESC, u.id
-                        LIMIT :limit
-                        """.formatted(TOTALS, edgeRows))
+                            SELECT t.user_id, t.good, t.poor, t.unclassified
+                            FROM %s t
+                            WHERE t.tenant_id = :t AND t.period_days = :days AND t.modality = :modality
+                            %s
+                        ) x
+                        GROUP BY x.user_id
+                        HAVING SUM(x.good + x.poor) >= :minClassified AND SUM(x.poor) > 0
+                        """.formatted(TOTALS, edgeRows)))
                 .param("t", tenantId)
                 .param("days", edge.periodDays())
                 .params(edgeParams)

@@ -17,6 +17,18 @@ final class QualitySql {
     static final List<String> DAY_KEY =
             List.of("day", "modality", "conference", "connection", "inside", "vpn", "subnet", "client");
 
+    /** The classified modalities' ids and 0 (every modality), ascending, comma-separated: "0, 4, 5, 6". */
+    static final String EVERY_MODALITY_IDS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(0),
+                    QualityMetric.MODALITIES.stream().map(Modality::id))
+            .sorted()
+            .map(String::valueOf)
+            .collect(Collectors.joining(", "));
+
+    /** A derived table of one row per id of {@link #EVERY_MODALITY_IDS}, column modality. */
+    private static final String EVERY_MODALITY = "(SELECT "
+            + EVERY_MODALITY_IDS.replaceFirst(",", " AS modality,").replace(", ", " UNION ALL SELECT ") + ")";
+
     /** The stream rows' columns, in insert order. */
     static final List<String> STREAM_COLUMNS = List.of(
             "tenant_id",
@@ -330,7 +342,7 @@ final class QualitySql {
                 : "";
         return "SELECT q.tenant_id, q.day, m.modality, c.criterion, " + quarter + times
                 + "COUNT(DISTINCT q.session_id) AS sessions, " + times + "COUNT(*) AS streams\nFROM " + source
-                + "\n" + join + " (SELECT 0 AS modality UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) m"
+                + "\n" + join + " " + EVERY_MODALITY + " m"
                 + " ON m.modality IN (0, q.modality)\n" + join + " (" + String.join(" UNION ALL ", selects) + ") c"
                 + " ON IF(c.criterion < " + RULE_CRITERIA + ", " + verdictMatches + ","
                 + " (q.rules & (1 << (c.criterion - " + (RULE_CRITERIA + 1)
@@ -365,16 +377,21 @@ final class QualitySql {
         String times = sign < 0 ? "-" : "";
         return "SELECT q.tenant_id, m.modality, q.day, q.user_id, " + times + "SUM(q.verdict = 1) AS good, " + times
                 + "SUM(q.verdict = 3) AS poor, " + times + "SUM(q.verdict = 2) AS unclassified\nFROM " + source
-                + "\nSTRAIGHT_JOIN (SELECT 0 AS modality UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) m"
-                + " ON m.modality IN (0, q.modality)\nWHERE q.user_id IS NOT NULL AND " + where
+                + "\nSTRAIGHT_JOIN " + EVERY_MODALITY
+                + " m ON m.modality IN (0, q.modality)\nWHERE q.user_id IS NOT NULL AND "
+                + where
                 + "\nGROUP BY q.tenant_id, m.modality, q.day, q.user_id";
+    }
+
+    /** Inserts the rows a {@link #userDays} query gives into the user-day table (an ON DUPLICATE KEY clause follows). */
+    static String insertUserDays(String userDaysQuery) {
+        return "INSERT INTO quality_user_day (tenant_id, " + String.join(", ", USER_DAY_KEY) + ", "
+                + String.join(", ", USER_DAY_COUNTERS) + ")\nSELECT * FROM (\n" + userDaysQuery + "\n) d";
     }
 
     /** Adds the rows a {@link #userDays} query gives to the user-day table. */
     static String addUserDays(String userDaysQuery) {
-        return "INSERT INTO quality_user_day (tenant_id, " + String.join(", ", USER_DAY_KEY) + ", "
-                + String.join(", ", USER_DAY_COUNTERS) + ")\nSELECT * FROM (\n" + userDaysQuery
-                + "\n) d\nON DUPLICATE KEY UPDATE "
+        return insertUserDays(userDaysQuery) + "\nON DUPLICATE KEY UPDATE "
                 + USER_DAY_COUNTERS.stream()
                         .map(c -> c + " = quality_user_day." + c + " + VALUES(" + c + ")")
                         .collect(Collectors.joining(", "));

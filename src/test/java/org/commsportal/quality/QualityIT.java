@@ -1081,11 +1081,13 @@ class QualityIT {
         ranges.add(new QualityFilter(today.minusDays(36), today.minusDays(7), null, Map.of()));
         ranges.add(new QualityFilter(today.minusDays(200), today, Modality.APPLICATION_SHARING, Map.of()));
         ranges.add(new QualityFilter(today.minusDays(6), today, null, Map.of(QualitySplit.INSIDE, "0")));
+        ranges.add(new QualityFilter(
+                today.minusDays(1), today, null, Map.of(), new org.commsportal.common.Place("Europe", null, null)));
         for (QualityFilter filter : ranges) {
             for (long minClassified : new long[] {1, 3}) {
                 for (int limit : new int[] {1, 10}) {
                     var fromUserDays = dayRows.worstUsersOfUserDays(tenant.id(), filter, minClassified, limit);
-                    if (filter.splits().isEmpty()) {
+                    if (filter.splits().isEmpty() && !filter.place().any()) {
                         assertThat(fromUserDays)
                                 .as(
                                         "worst users of %s (at least %d, first %d) from the users' day rows",
@@ -1094,7 +1096,7 @@ class QualityIT {
                                 .isEqualTo(dayRows.worstUsers(tenant.id(), filter, minClassified, limit));
                     } else {
                         assertThat(fromUserDays)
-                                .as("a split fixed: grouped from the stream rows")
+                                .as("a split or place fixed: grouped from the stream rows")
                                 .isNull();
                     }
                 }
