@@ -216,15 +216,17 @@ public class QualityService {
         long tenantId = currentTenant.id();
         // from the users' period totals when they answer the filter, else from the users' day rows when no split or
         // place narrows it, else grouped from the stream rows
-        var fromTotals = periodTotals.worstUsers(tenantId, filter, minSample, limit);
-        var fromUserDays = fromTotals != null ? null : days.worstUsersOfUserDays(tenantId, filter, minSample, limit);
-        return (fromTotals != null
-                        ? fromTotals
-                        : fromUserDays != null ? fromUserDays : days.worstUsers(tenantId, filter, minSample, limit))
-                .stream()
-                        .map(u -> new WorstUser(
-                                mask.concealed() ? u.pseudonym() : u.upn(), u.good(), u.poor(), u.unclassified()))
-                        .toList();
+        var ranked = periodTotals.worstUsers(tenantId, filter, minSample, limit);
+        if (ranked == null) {
+            ranked = days.worstUsersOfUserDays(tenantId, filter, minSample, limit);
+        }
+        if (ranked == null) {
+            ranked = days.worstUsers(tenantId, filter, minSample, limit);
+        }
+        return ranked.stream()
+                .map(u ->
+                        new WorstUser(mask.concealed() ? u.pseudonym() : u.upn(), u.good(), u.poor(), u.unclassified()))
+                .toList();
     }
 
     /** One line of the figures export: a part of the page, a row label, a modality and the counts. */
