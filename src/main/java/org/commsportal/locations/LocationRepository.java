@@ -38,12 +38,22 @@ class LocationRepository {
         this.batch = batch;
     }
 
-    /** The tenant's location lock, exclusively: a new upload against writers mapping new subnets. */
+    /**
+     * The tenant's location lock, exclusively: a new upload against writers mapping new subnets. The row is created
+     * only when missing, as {@code TenantWriteLock} does: the insert's shared lock on an existing row let an upload and
+     * the background mapping of the one before it deadlock on the upgrade.
+     */
     void lockExclusive(long tenantId) {
-        jdbc.sql("INSERT IGNORE INTO location_state (tenant_id) VALUES (:tenantId)")
-                .param("tenantId", tenantId)
-                .update();
-        jdbc.sql("SELECT tenant_id FROM location_state WHERE tenant_id = :tenantId FOR UPDATE")
+        if (lockRow(tenantId).isEmpty()) {
+            jdbc.sql("INSERT IGNORE INTO location_state (tenant_id) VALUES (:tenantId)")
+                    .param("tenantId", tenantId)
+                    .update();
+            lockRow(tenantId);
+        }
+    }
+
+    private List<Long> lockRow(long tenantId) {
+        return jdbc.sql("SELECT tenant_id FROM location_state WHERE tenant_id = :tenantId FOR UPDATE")
                 .param("tenantId", tenantId)
                 .query(Long.class)
                 .list();
