@@ -3,6 +3,7 @@ package org.commsportal;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.commsportal.security.PortalUser;
 import org.commsportal.security.Role;
@@ -29,16 +30,22 @@ public class TestTenants {
 
     public Tenant newTenant(String label) {
         return tenants.create(
-                label + "-" + SEQUENCE.incrementAndGet() + "-"
-                        + UUID.randomUUID().toString().substring(0, 8) + ".test",
-                UUID.randomUUID());
+                label + "-" + SEQUENCE.incrementAndGet() + "-" + uniqueDigits() + ".test", UUID.randomUUID());
+    }
+
+    /**
+     * Nine random digits that keep names unique across runs on a reused database. Digits, not hex: a hex suffix such as
+     * "2ada8956" made a search for the user "ada" also find "ben@attach-5-2ada8956.test" (ScheduledReportsIT failed so
+     * in CI), and the tests search users by their letters.
+     */
+    public static String uniqueDigits() {
+        return String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
     }
 
     /** Creates an account with the roles and returns its user name. */
     public String newAccount(Tenant tenant, Role... roles) {
         // unique across runs too: benchmarks reuse their database
-        String username = "it-" + SEQUENCE.incrementAndGet() + "-"
-                + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant.name();
+        String username = "it-" + SEQUENCE.incrementAndGet() + "-" + uniqueDigits() + "@" + tenant.name();
         accounts.createAccount(tenant.id(), username, "Test account", PASSWORD, Set.of(roles));
         return username;
     }

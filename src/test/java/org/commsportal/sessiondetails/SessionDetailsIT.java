@@ -81,10 +81,8 @@ class SessionDetailsIT {
 
     @BeforeEach
     void twoTenantsWithTheSameAliases() {
-        tenant = tenants.create(
-                "sd-" + UUID.randomUUID().toString().substring(0, 8) + ".test", UUID.randomUUID(), false);
-        otherTenant = tenants.create(
-                "sd-other-" + UUID.randomUUID().toString().substring(0, 8) + ".test", UUID.randomUUID(), false);
+        tenant = tenants.create("sd-" + TestTenants.uniqueDigits() + ".test", UUID.randomUUID(), false);
+        otherTenant = tenants.create("sd-other-" + TestTenants.uniqueDigits() + ".test", UUID.randomUUID(), false);
         for (Tenant t : List.of(tenant, otherTenant)) {
             currentTenant.runAs(t.id(), () -> {
                 directory.upsert(List.of(user("alice", t), user("bob", t), user("carol", t)));
