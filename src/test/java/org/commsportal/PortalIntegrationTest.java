@@ -11,10 +11,11 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one configuration of every integration test, so they all share one Spring context and one embedded
  * MariaDB per test run: the whole portal on a random port with the test profile's small demo data. Each test
- * ends signed out.
+ * ends signed out, and none starts in the last minutes of a UTC day ({@link AwayFromMidnight}, before the context).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(AwayFromMidnight.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(SignOutAfterEach.class)
