@@ -182,39 +182,174 @@ class QualityDayRepository {
      * {@link #worstUsers} from the users' day rows (changeset 061) when no split or place narrows the filter, else
      * null: a single day reads the first rows of the ranking's index (highest Poor share first, then user id, as the
      * grouped rows are ordered) from the range of rows with a share, and only the index (it holds every column read;
-     * a share rounded to 0 still ranks, last, as in the grouped rows); a longer range groups one row per user and day
-     * instead of every stream.
+     * a share rounded to 0 still ranks, last, as in the grouped rows); a longer range sums the rows of the users who
+     * can rank ({@link #worstUsersOfDaysPruned}), else one row per user and day of every user.
      */
     @Nullable
     List<UserSum> worstUsersOfUserDays(long tenantId, QualityFilter filter, long minClassified, int limit) {
         if (!filter.splits().isEmpty() || filter.place().any()) {
             return null;
         }
-        String sql = filter.from().equals(filter.to()) ? """
-                SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, d.good, d.poor, d.unclassified
-                FROM quality_user_day d JOIN licensed_user u ON u.id = d.user_id
-                WHERE d.tenant_id = :t AND d.modality = :modality AND d.day = :from
-                  AND d.poor_share >= 0 AND d.poor > 0 AND d.good + d.poor >= :minClassified
-                ORDER BY d.poor_share DESC, d.user_id
-                LIMIT :limit
-                """ : ranked("""
-                SELECT d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor, SUM(d.unclassified) AS unclassified
-                FROM quality_user_day d
-                WHERE d.tenant_id = :t AND d.modality = :modality AND d.day BETWEEN :from AND :to
-                GROUP BY d.user_id
-                HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
-                """);
-        return jdbc.sql(sql)
+        if (filter.from().equals(filter.to())) {
+            return jdbc.sql("""
+                            SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, d.good, d.poor, d.unclassified
+                            FROM quality_user_day d JOIN licensed_user u ON u.id = d.user_id
+                            WHERE d.tenant_id = :t AND d.modality = :modality AND d.day = :from
+                              AND d.poor_share >= 0 AND d.poor > 0 AND d.good + d.poor >= :minClassified
+                            ORDER BY d.poor_share DESC, d.user_id
+                            LIMIT :limit
+                            """)
+                    .param("t", tenantId)
+                    .param("modality", modalityId(filter))
+                    .param("from", filter.from())
+                    .param("minClassified", minClassified)
+                    .param("limit", limit)
+                    .query(QualityDayRepository::userSum)
+                    .list();
+        }
+        int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
+        List<UserSum> pruned =
+                worstUsersOfDaysPruned(tenantId, filter, minClassified, limit, Math.max(limit, SEED_USERS / days));
+        if (pruned != null) {
+            return pruned;
+        }
+        return jdbc.sql(ranked("""
+                        SELECT d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor, SUM(d.unclassified) AS unclassified
+                        FROM quality_user_day d
+                        WHERE d.tenant_id = :t AND d.modality = :modality AND d.day BETWEEN :from AND :to
+                        GROUP BY d.user_id
+                        HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
+                        """))
                 .param("t", tenantId)
-                .param(
-                        "modality",
-                        filter.modality() == null ? 0 : filter.modality().id())
+                .param("modality", modalityId(filter))
                 .param("from", filter.from())
                 .param("to", filter.to())
                 .param("minClassified", minClassified)
                 .param("limit", limit)
                 .query(QualityDayRepository::userSum)
                 .list();
+    }
+
+    /** Ranges longer than this many days group every user's rows: each day adds a probe of every candidate. */
+    static final int MOST_PRUNED_DAYS = 31;
+
+    /** About how many users the seeds are: each day's first rows, at least the list's length a day. */
+    static final int SEED_USERS = 100;
+
+    /** The candidates' day rows read one by one at most, when only their share bounds them. */
+    static final int MOST_CANDIDATE_PROBES = 60_000;
+
+    /**
+     * The worst users of two or more days from the day rows of only the users who can rank, or null when that would
+     * not save work. Once {@code limit} users are known to reach Poor share s over the range, a user ranks among the
+     * first {@code limit} only if their share over the range is s or more, so (1) they have a day with share s or
+     * more (a ratio of sums is never above the largest of its ratios; rounding to four decimals keeps the order,
+     * one ten-thousandth is given for the rounding), and (2) their Poor streams over the range are at least s times
+     * {@code minClassified}, so on one of the d days at least a d-th of that. The candidates are the users with a day
+     * row meeting each (read from the range's rows, grouped only where a row meets one), each day's rows of theirs
+     * looked up by key and summed. The known users (seeds) are each day's first {@code seedsPerDay} rows of the
+     * ranking index that could qualify (a user with {@code minClassified} Good + Poor streams over d days has a d-th
+     * of them on one day), their sums over the range ranked as the page ranks. Exact whenever it answers, if its reads
+     * share one snapshot (the caller's read transaction); null when the seeds do not fill the list or reach no share
+     * above 0, or when only the share bounds the candidates and their rows are too many to probe.
+     */
+    @Nullable
+    List<UserSum> worstUsersOfDaysPruned(
+            long tenantId, QualityFilter filter, long minClassified, int limit, int seedsPerDay) {
+        List<java.time.LocalDate> days =
+                filter.from().datesUntil(filter.to().plusDays(1)).toList();
+        if (days.size() < 2 || days.size() > MOST_PRUNED_DAYS) {
+            return null;
+        }
+        var params = new java.util.HashMap<String, Object>();
+        params.put("t", tenantId);
+        params.put("modality", modalityId(filter));
+        params.put("days", days);
+        params.put("minClassified", minClassified);
+        params.put("limit", limit);
+        StringBuilder seeds = new StringBuilder();
+        StringBuilder dayTable = new StringBuilder();
+        for (int i = 0; i < days.size(); i++) {
+            seeds.append(i == 0 ? "" : "UNION\n").append("""
+                    (SELECT s.user_id FROM quality_user_day s
+                     WHERE s.tenant_id = :t AND s.modality = :modality AND s.day = :day%1$d
+                       AND s.poor_share > 0 AND s.good + s.poor >= :perDay
+                     ORDER BY s.poor_share DESC, s.user_id LIMIT :seeds)
+                    """.formatted(i));
+            dayTable.append(i == 0 ? "" : " UNION ALL ").append("SELECT CAST(:day%d AS DATE) AS day".formatted(i));
+            params.put("day" + i, days.get(i));
+        }
+        params.put("perDay", ceilDiv(minClassified, days.size()));
+        params.put("seeds", seedsPerDay);
+        List<UserSum> known = jdbc.sql(ranked(sumsOf(seeds.toString(), dayTable.toString())))
+                .params(params)
+                .query(QualityDayRepository::userSum)
+                .list();
+        if (known.size() < limit) {
+            return null;
+        }
+        UserSum last = known.get(known.size() - 1);
+        var tenThousandth = new java.math.BigDecimal("0.0001");
+        var share = java.math.BigDecimal.valueOf(last.poor())
+                .divide(java.math.BigDecimal.valueOf(last.good() + last.poor()), 4, java.math.RoundingMode.FLOOR)
+                .subtract(tenThousandth);
+        if (share.signum() <= 0) {
+            return null;
+        }
+        long leastPoor = share.multiply(java.math.BigDecimal.valueOf(minClassified))
+                .setScale(0, java.math.RoundingMode.CEILING)
+                .longValueExact();
+        long poorOnOneDay = ceilDiv(leastPoor, days.size());
+        params.put("share", share);
+        params.put("poorOnOneDay", poorOnOneDay);
+        if (poorOnOneDay <= 1) {
+            params.put("most", MOST_CANDIDATE_PROBES / days.size() + 1);
+            long shareRows = jdbc.sql("""
+                            SELECT COUNT(*) FROM (
+                                SELECT 1 FROM quality_user_day c
+                                WHERE c.tenant_id = :t AND c.modality = :modality AND c.day IN (:days)
+                                  AND c.poor_share >= :share
+                                LIMIT :most
+                            ) x
+                            """).params(params).query(Long.class).single();
+            if (shareRows * days.size() > MOST_CANDIDATE_PROBES) {
+                return null;
+            }
+        }
+        String candidates = """
+                SELECT c.user_id FROM quality_user_day c
+                WHERE c.tenant_id = :t AND c.modality = :modality AND c.day IN (:days)
+                  AND (c.poor_share >= :share OR c.poor >= :poorOnOneDay)
+                GROUP BY c.user_id
+                HAVING MAX(c.poor_share) >= :share AND MAX(c.poor) >= :poorOnOneDay
+                """;
+        return jdbc.sql(ranked(sumsOf(candidates, dayTable.toString())))
+                .params(params)
+                .query(QualityDayRepository::userSum)
+                .list();
+    }
+
+    private static long ceilDiv(long dividend, int divisor) {
+        return (dividend + divisor - 1) / divisor;
+    }
+
+    /** The range's sums of the users {@code users} selects, each of their day rows read by its primary key. */
+    private static String sumsOf(String users, String dayTable) {
+        return """
+                SELECT STRAIGHT_JOIN d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor,
+                       SUM(d.unclassified) AS unclassified
+                FROM (
+                %s) k
+                JOIN (%s) r
+                JOIN quality_user_day d
+                  ON d.tenant_id = :t AND d.modality = :modality AND d.day = r.day AND d.user_id = k.user_id
+                GROUP BY d.user_id
+                HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
+                """.formatted(users, dayTable);
+    }
+
+    private static int modalityId(QualityFilter filter) {
+        return filter.modality() == null ? 0 : filter.modality().id();
     }
 
     /**

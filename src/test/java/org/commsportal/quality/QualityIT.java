@@ -1083,17 +1083,32 @@ class QualityIT {
         ranges.add(new QualityFilter(today.minusDays(6), today, null, Map.of(QualitySplit.INSIDE, "0")));
         ranges.add(new QualityFilter(
                 today.minusDays(1), today, null, Map.of(), new org.commsportal.common.Place("Europe", null, null)));
+        int prunedAnswers = 0;
         for (QualityFilter filter : ranges) {
             for (long minClassified : new long[] {1, 3}) {
                 for (int limit : new int[] {1, 10}) {
                     var fromUserDays = dayRows.worstUsersOfUserDays(tenant.id(), filter, minClassified, limit);
                     if (filter.splits().isEmpty() && !filter.place().any()) {
+                        var grouped = dayRows.worstUsers(tenant.id(), filter, minClassified, limit);
                         assertThat(fromUserDays)
                                 .as(
                                         "worst users of %s (at least %d, first %d) from the users' day rows",
                                         filter, minClassified, limit)
                                 .isNotNull()
-                                .isEqualTo(dayRows.worstUsers(tenant.id(), filter, minClassified, limit));
+                                .isEqualTo(grouped);
+                        // the candidates of a range's pruned ranking, whatever the seeds: exact, or no answer
+                        for (int seedsPerDay : new int[] {1, 2, limit}) {
+                            var pruned = dayRows.worstUsersOfDaysPruned(
+                                    tenant.id(), filter, minClassified, limit, seedsPerDay);
+                            if (pruned != null) {
+                                prunedAnswers++;
+                                assertThat(pruned)
+                                        .as(
+                                                "worst users of %s (at least %d, first %d) from %d seeds a day",
+                                                filter, minClassified, limit, seedsPerDay)
+                                        .isEqualTo(grouped);
+                            }
+                        }
                     } else {
                         assertThat(fromUserDays)
                                 .as("a split or place fixed: grouped from the stream rows")
@@ -1102,6 +1117,7 @@ class QualityIT {
                 }
             }
         }
+        assertThat(prunedAnswers).as("the pruned ranking answered some ranges").isPositive();
     }
 
     private static Predicate<Expected> matching(QualityFilter filter) {
