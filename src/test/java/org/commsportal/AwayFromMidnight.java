@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  * Holds back a test class or test that would start in the last minutes of a UTC day until just after midnight. Tests
  * read "today" when they start (in fields, in their set-up) and compare it with what the portal answers later, and a
  * new UTC day or month between the two changes the answer: a whole run takes most of an hour, so a run that crosses
- * midnight would otherwise fail by the calendar, not by the code. Waiting costs at most a few minutes, once a run. Tests of
- * the demo data, which the context writes once through the day before it starts, count a trend's days from the data
- * ({@code BrowserTest.demoDaysAmongLast}).
+ * midnight would otherwise fail by the calendar, not by the code. Waiting costs at most a few minutes, once a run.
+ * Tests of the demo data, which the context writes once through the day before it starts, count a trend's days from
+ * the data ({@code BrowserTest.demoDaysAmongLast}).
  */
 public class AwayFromMidnight implements BeforeAllCallback, TestInstancePreConstructCallback {
 

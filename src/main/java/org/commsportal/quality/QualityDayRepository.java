@@ -190,36 +190,30 @@ class QualityDayRepository {
         if (!filter.splits().isEmpty() || filter.place().any()) {
             return null;
         }
-        if (filter.from().equals(filter.to())) {
-            return jdbc.sql("""
-                            SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, d.good, d.poor, d.unclassified
-                            FROM quality_user_day d JOIN licensed_user u ON u.id = d.user_id
-                            WHERE d.tenant_id = :t AND d.modality = :modality AND d.day = :from
-                              AND d.poor_share >= 0 AND d.poor > 0 AND d.good + d.poor >= :minClassified
-                            ORDER BY d.poor_share DESC, d.user_id
-                            LIMIT :limit
-                            """)
-                    .param("t", tenantId)
-                    .param("modality", modalityId(filter))
-                    .param("from", filter.from())
-                    .param("minClassified", minClassified)
-                    .param("limit", limit)
-                    .query(QualityDayRepository::userSum)
-                    .list();
+        boolean oneDay = filter.from().equals(filter.to());
+        if (!oneDay) {
+            int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
+            List<UserSum> pruned =
+                    worstUsersOfDaysPruned(tenantId, filter, minClassified, limit, Math.max(limit, SEED_USERS / days));
+            if (pruned != null) {
+                return pruned;
+            }
         }
-        int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
-        List<UserSum> pruned =
-                worstUsersOfDaysPruned(tenantId, filter, minClassified, limit, Math.max(limit, SEED_USERS / days));
-        if (pruned != null) {
-            return pruned;
-        }
-        return jdbc.sql(ranked("""
-                        SELECT d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor, SUM(d.unclassified) AS unclassified
-                        FROM quality_user_day d
-                        WHERE d.tenant_id = :t AND d.modality = :modality AND d.day BETWEEN :from AND :to
-                        GROUP BY d.user_id
-                        HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
-                        """))
+        String sql = oneDay ? """
+                SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, d.good, d.poor, d.unclassified
+                FROM quality_user_day d JOIN licensed_user u ON u.id = d.user_id
+                WHERE d.tenant_id = :t AND d.modality = :modality AND d.day = :from
+                  AND d.poor_share >= 0 AND d.poor > 0 AND d.good + d.poor >= :minClassified
+                ORDER BY d.poor_share DESC, d.user_id
+                LIMIT :limit
+                """ : ranked("""
+                SELECT d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor, SUM(d.unclassified) AS unclassified
+                FROM quality_user_day d
+                WHERE d.tenant_id = :t AND d.modality = :modality AND d.day BETWEEN :from AND :to
+                GROUP BY d.user_id
+                HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
+                """);
+        return jdbc.sql(sql)
                 .param("t", tenantId)
                 .param("modality", modalityId(filter))
                 .param("from", filter.from())
