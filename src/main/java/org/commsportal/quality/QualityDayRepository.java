@@ -20,6 +20,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class QualityDayRepository {
 
+    /**
+     * The answer of {@link #worstUsersOfDaysPruned}, with the Poor streams a candidate had to have on one of the days
+     * (1 or less: the candidates were bounded by their share alone).
+     */
+    record PrunedRanking(List<UserSum> users, long poorOnOneDay) {}
+
     /** Summed counters grouped by the key columns, as their stored values in text. */
     record Sum(List<String> key, QualityCounts counts) {}
 
@@ -193,10 +199,10 @@ class QualityDayRepository {
         boolean oneDay = filter.from().equals(filter.to());
         if (!oneDay) {
             int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
-            List<UserSum> pruned =
+            PrunedRanking pruned =
                     worstUsersOfDaysPruned(tenantId, filter, minClassified, limit, Math.max(limit, SEED_USERS / days));
             if (pruned != null) {
-                return pruned;
+                return pruned.users();
             }
         }
         String sql = oneDay ? """
@@ -240,15 +246,16 @@ class QualityDayRepository {
      * more (a ratio of sums is never above the largest of its ratios; rounding to four decimals keeps the order,
      * one ten-thousandth is given for the rounding), and (2) their Poor streams over the range are at least s times
      * {@code minClassified}, so on one of the d days at least a d-th of that. The candidates are the users with a day
-     * row meeting each (read from the range's rows, grouped only where a row meets one), each day's rows of theirs
-     * looked up by key and summed. The known users (seeds) are each day's first {@code seedsPerDay} rows of the
+     * row meeting each, both read as index ranges (the Poor count's index, changeset 062, and the ranking's; when (2)
+     * asks one Poor stream, (1) implies it and the share's range alone is read), each day's rows of theirs looked up
+     * by key and summed. The known users (seeds) are each day's first {@code seedsPerDay} rows of the
      * ranking index that could qualify (a user with {@code minClassified} Good + Poor streams over d days has a d-th
      * of them on one day), their sums over the range ranked as the page ranks. Exact whenever it answers, if its reads
      * share one snapshot (the caller's read transaction); null when the seeds do not fill the list or reach no share
      * above 0, or when only the share bounds the candidates and their rows are too many to probe.
      */
     @Nullable
-    List<UserSum> worstUsersOfDaysPruned(
+    PrunedRanking worstUsersOfDaysPruned(
             long tenantId, QualityFilter filter, long minClassified, int limit, int seedsPerDay) {
         List<java.time.LocalDate> days =
                 filter.from().datesUntil(filter.to().plusDays(1)).toList();
@@ -296,7 +303,10 @@ class QualityDayRepository {
         long poorOnOneDay = ceilDiv(leastPoor, days.size());
         params.put("share", share);
         params.put("poorOnOneDay", poorOnOneDay);
+        String candidates;
         if (poorOnOneDay <= 1) {
+            // every row with a share has a Poor stream: the share alone bounds the candidates, a range of the
+            // ranking's index, too many to probe when the share is low
             params.put("most", MOST_CANDIDATE_PROBES / days.size() + 1);
             long shareRows = jdbc.sql("""
                             SELECT COUNT(*) FROM (
@@ -309,18 +319,30 @@ class QualityDayRepository {
             if (shareRows * days.size() > MOST_CANDIDATE_PROBES) {
                 return null;
             }
+            candidates = """
+                    SELECT DISTINCT c.user_id FROM quality_user_day c
+                    WHERE c.tenant_id = :t AND c.modality = :modality AND c.day IN (:days)
+                      AND c.poor_share >= :share
+                    """;
+        } else {
+            // the users with enough Poor streams on a day (a range of ix_quality_user_day_poor, changeset 062) that
+            // also have a day with the share (a range of the ranking's index)
+            candidates = """
+                    SELECT DISTINCT c.user_id FROM quality_user_day c
+                    WHERE c.tenant_id = :t AND c.modality = :modality AND c.day IN (:days)
+                      AND c.poor >= :poorOnOneDay
+                      AND c.user_id IN (
+                          SELECT s.user_id FROM quality_user_day s
+                          WHERE s.tenant_id = :t AND s.modality = :modality AND s.day IN (:days)
+                            AND s.poor_share >= :share)
+                    """;
         }
-        String candidates = """
-                SELECT c.user_id FROM quality_user_day c
-                WHERE c.tenant_id = :t AND c.modality = :modality AND c.day IN (:days)
-                  AND (c.poor_share >= :share OR c.poor >= :poorOnOneDay)
-                GROUP BY c.user_id
-                HAVING MAX(c.poor_share) >= :share AND MAX(c.poor) >= :poorOnOneDay
-                """;
-        return jdbc.sql(ranked(sumsOf(candidates, dayTable.toString())))
-                .params(params)
-                .query(QualityDayRepository::userSum)
-                .list();
+        return new PrunedRanking(
+                jdbc.sql(ranked(sumsOf(candidates, dayTable.toString())))
+                        .params(params)
+                        .query(QualityDayRepository::userSum)
+                        .list(),
+                poorOnOneDay);
     }
 
     private static long ceilDiv(long dividend, int divisor) {
