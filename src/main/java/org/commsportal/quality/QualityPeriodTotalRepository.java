@@ -177,36 +177,8 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
                     .param("t", tenantId)
                     .update();
         }
-        var parameters = Map.of("t", tenantId, "reportDate", reportDate);
-        String ringed = ringed();
-        add(TOTALS, withEveryModality(inPeriods(userRows("q.ring", ringed, RECOUNTED, "")), false), parameters);
-        add(PAIR_TOTALS, withEveryModality(inPeriods(pairRows("q.ring", ringed, RECOUNTED, "")), true), parameters);
-        addSplits(splitRecount(), parameters);
-    }
-
-    /**
-     * The stream rows q, each with its ring: the shortest period that holds its day, for totals ending on the report
-     * date. A recount groups each stream once, into its ring, and sums the rings into every period that holds them
-     * ({@link #inPeriods}), instead of grouping each stream once for every period (five times, with the pair totals'
-     * four splits twenty; over 15 minutes for 4 days of 100,000 users: docs/call-quality.md, "How the figures stay
-     * exact"). {@link #differences} still recounts per period, so it checks this.
-     */
-    private String ringed() {
-        List<Integer> days = periodDays().stream().sorted().toList();
-        StringBuilder ring = new StringBuilder("CASE");
-        for (int i = 0; i < days.size() - 1; i++) {
-            ring.append(" WHEN q.day > :reportDate - INTERVAL ")
-                    .append(days.get(i))
-                    .append(" DAY THEN ")
-                    .append(days.get(i));
-        }
-        ring.append(" ELSE ").append(days.get(days.size() - 1)).append(" END");
-        return "(SELECT q.*, " + ring + " AS ring FROM quality_stream q) q";
-    }
-
-    /** The ring rows {@code ringRows} gives (with a ring column) once for every period that holds their ring. */
-    private static String inPeriods(String ringRows) {
-        return "SELECT r.*, p.days FROM (" + ringRows + ") r JOIN " + PERIODS + " p ON p.days >= r.ring";
+        addUsers("p.days", IN_PERIODS, RECOUNTED, "", Map.of("t", tenantId, "reportDate", reportDate));
+        addSplits(splitRecount(), Map.of("t", tenantId, "reportDate", reportDate));
     }
 
     /** Adds the rows {@code rows} gives (tenant_id, the split key, the day counters) to the split totals. */
