@@ -591,6 +591,22 @@ class QualityIT {
                 }
             }
         }
+        // shares that tie only once rounded half up to four decimals, each pair's lower exact share on the lower id
+        // (written first): 0.49995 and 0.5 both rank as 0.5000, 0.45005 and 0.4501 both as 0.4501
+        int[][] tiedOnceRounded = {
+            {5000, 5000, 5001, 4999}, {15, 15, 15, 15}, {5500, 4500, 5499, 4501}, {2750, 2250, 2749, 2251}
+        };
+        for (int i = 0; i < tiedOnceRounded.length; i++) {
+            writeUsers(user("tie" + i));
+            long id = jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t AND alias = :alias")
+                    .param("t", tenant.id())
+                    .param("alias", "tie" + i)
+                    .query(Long.class)
+                    .single();
+            int[] counts = tiedOnceRounded[i]; // good and poor today, then yesterday
+            rows.add(new Row(today, id, counts[0], counts[1], 0));
+            rows.add(new Row(today.minusDays(1), id, counts[2], counts[3], 1));
+        }
         for (Row row : rows) {
             jdbc.sql("""
                             INSERT INTO quality_user_day (tenant_id, modality, day, user_id, good, poor, unclassified)
@@ -619,7 +635,7 @@ class QualityIT {
                 for (int limit : new int[] {1, 3, 10}) {
                     // the ranking the page shows, worked out here from the rows written: sums per user, Poor share
                     // rounded half up to four decimals as MariaDB divides, highest first, then by user id
-                    Map<Long, long[]> sums = new java.util.TreeMap<>();
+                    Map<Long, long[]> sums = new TreeMap<>();
                     for (Row row : rows) {
                         if (!row.day().isBefore(filter.from())) {
                             long[] sum = sums.computeIfAbsent(row.userId(), id -> new long[3]);
