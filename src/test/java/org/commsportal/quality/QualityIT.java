@@ -631,19 +631,19 @@ class QualityIT {
         int byPoor = 0;
         for (int days = 2; days <= 3; days++) {
             QualityFilter filter = new QualityFilter(today.minusDays(days - 1), today, null, Map.of());
+            // the ranking the page shows, worked out here from the rows written: sums per user, Poor share rounded
+            // half up to four decimals as MariaDB divides, highest first, then by user id
+            Map<Long, long[]> sums = new TreeMap<>();
+            for (Row row : rows) {
+                if (!row.day().isBefore(filter.from())) {
+                    long[] sum = sums.computeIfAbsent(row.userId(), id -> new long[3]);
+                    sum[0] += row.good();
+                    sum[1] += row.poor();
+                    sum[2] += row.unclassified();
+                }
+            }
             for (long minClassified : new long[] {1, 3, 12, 30, 45}) {
                 for (int limit : new int[] {1, 3, 10}) {
-                    // the ranking the page shows, worked out here from the rows written: sums per user, Poor share
-                    // rounded half up to four decimals as MariaDB divides, highest first, then by user id
-                    Map<Long, long[]> sums = new TreeMap<>();
-                    for (Row row : rows) {
-                        if (!row.day().isBefore(filter.from())) {
-                            long[] sum = sums.computeIfAbsent(row.userId(), id -> new long[3]);
-                            sum[0] += row.good();
-                            sum[1] += row.poor();
-                            sum[2] += row.unclassified();
-                        }
-                    }
                     List<QualityDayRepository.UserSum> expected = sums.entrySet().stream()
                             .filter(e -> e.getValue()[0] + e.getValue()[1] >= minClassified && e.getValue()[1] > 0)
                             .sorted(java.util.Comparator.comparing(
