@@ -146,13 +146,30 @@ public final class Browser implements AutoCloseable {
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
-    /** The first downloaded file with this extension, once the browser has finished writing it. */
+    /**
+     * The first downloaded file with this extension, once the browser has finished writing it. Chromium reserves the
+     * final name with an empty file and writes into a {@code .crdownload} beside it until the download completes, so
+     * the name alone is not enough: no partial file may remain and the file's size must hold still between polls.
+     */
     Path awaitDownload(String extension) {
+        long[] lastSize = {-1};
         return wait(Duration.ofSeconds(30)).until(d -> {
             try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(extension))
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                Path found = all.stream()
+                        .filter(f -> f.toString().endsWith(extension))
                         .findFirst()
                         .orElse(null);
+                if (found == null) {
+                    return null;
+                }
+                long size = Files.size(found);
+                boolean settled = size > 0 && size == lastSize[0];
+                lastSize[0] = size;
+                return settled ? found : null;
             } catch (java.io.IOException e) {
                 return null;
             }
