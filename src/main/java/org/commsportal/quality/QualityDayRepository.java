@@ -35,10 +35,12 @@ class QualityDayRepository {
     /**
      * The first {@code :limit} users of the per-user sums {@code userSums} gives (user_id, good, poor, unclassified),
      * worst Poor % first (Poor / (Good + Poor), as MariaDB divides integers to four decimals), then by user id, with
-     * their names: the order every worst-users query ranks in, and the ranking indexes hold.
+     * their names: the order every worst-users query ranks in, and the ranking indexes hold. The sums come first and
+     * each finds its user by key: left to itself MariaDB read every licensed user of every tenant and looked each up
+     * in the sums, about 30 ms more at 100,000 users (docs/call-quality.md, "How the figures stay exact").
      */
     static String ranked(String userSums) {
-        return "SELECT u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified\nFROM (\n" + userSums
+        return "SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, w.good, w.poor, w.unclassified\nFROM (\n" + userSums
                 + "\n) w JOIN licensed_user u ON u.id = w.user_id\nORDER BY w.poor / (w.good + w.poor) DESC, u.id\n"
                 + "LIMIT :limit";
     }
