@@ -72,7 +72,8 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     /**
      * Adds the grouped rows {@code rows} gives (tenant_id, period_days, modality, user_id, good, poor, unclassified),
-     * in key order, so concurrent writers lock the rows in one order.
+     * in the one order every writer gives them in ({@link #rolledUpUserRows}), so concurrent writers lock the rows in
+     * one order.
      */
     private void add(String table, String rows, Map<String, ?> parameters) {
         jdbc.sql("INSERT INTO " + table + " (tenant_id, period_days, " + (table.equals(PAIR_TOTALS) ? "pair, " : "")
@@ -98,7 +99,7 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
      * The rows of {@link #withEveryModality}({@link #userRows}), each user's sums over its modalities as modality 0,
      * from one sorted grouping WITH ROLLUP: the user's rollup row is its every-modality row (the coarser rollup rows,
      * with no user, are left out). Grouping the users' rows a second time for modality 0 filled a temporary table on
-     * disk: the first build of the pair totals of 4 days at 100,000 users took 268 s a period, 45 s so
+     * disk: one period's pair totals of 4 days at 100,000 users took 268 s to build that way, 53 s so
      * (docs/call-quality.md, "How the figures stay exact"). The rows come in the order (tenant, period, [pair,] user,
      * modality, 0 last), the one order every writer of the totals locks them in.
      */
