@@ -109,19 +109,13 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
 
     /** {@link #rolledUpUserRows} per few-valued split value, with its pair code, as {@link #pairRows} gives them. */
     private static String rolledUpPairRows(String period, String from, String where, String sign) {
-        List<String> parts = new ArrayList<>();
-        for (QualitySplit fixed : QualitySplit.values()) {
-            if (!fixed.textual()) {
-                parts.add(rolledUp(
-                        period,
-                        QualitySql.pairCodeSql(fixed, "q") + " AS pair, ",
-                        "q." + fixed.column() + ", ",
-                        from,
-                        where,
-                        sign));
-            }
-        }
-        return String.join("\nUNION ALL\n", parts);
+        return perFewValuedSplit(fixed -> rolledUp(
+                period,
+                QualitySql.pairCodeSql(fixed, "q") + " AS pair, ",
+                "q." + fixed.column() + ", ",
+                from,
+                where,
+                sign));
     }
 
     private static String rolledUp(
@@ -169,13 +163,17 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
      * the period: a filter with one such value fixed ranks its users from them.
      */
     static String pairRows(String period, String from, String where, String sign) {
+        return perFewValuedSplit(fixed -> "SELECT q.tenant_id, " + period + ", " + QualitySql.pairCodeSql(fixed, "q")
+                + " AS pair, q.modality, q.user_id, " + counts(sign) + " FROM " + from + " WHERE " + where
+                + " GROUP BY q.tenant_id, " + periodGroup(period) + "q." + fixed.column() + ", q.modality, q.user_id");
+    }
+
+    /** The statement {@code part} gives for each few-valued split (those with pair codes), one after another. */
+    private static String perFewValuedSplit(java.util.function.Function<QualitySplit, String> part) {
         List<String> parts = new ArrayList<>();
         for (QualitySplit fixed : QualitySplit.values()) {
             if (!fixed.textual()) {
-                parts.add("SELECT q.tenant_id, " + period + ", " + QualitySql.pairCodeSql(fixed, "q")
-                        + " AS pair, q.modality, q.user_id, " + counts(sign) + " FROM " + from + " WHERE " + where
-                        + " GROUP BY q.tenant_id, " + periodGroup(period) + "q." + fixed.column()
-                        + ", q.modality, q.user_id");
+                parts.add(part.apply(fixed));
             }
         }
         return String.join("\nUNION ALL\n", parts);
