@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import org.commsportal.sessions.TenantWriteLock;
 import org.commsportal.tenant.CurrentTenant;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +102,7 @@ public class QualityPeriodTotals {
         }
         List<Integer> periods = totals.periodDays();
         LocalDate after = reportDate.minusDays(periods.get(periods.size() - 1));
-        var days = new java.util.TreeSet<>(totals.daysWithStreams(tenantId, after, reportDate));
+        var days = new TreeSet<>(totals.daysWithStreams(tenantId, after, reportDate));
         int rebuilt = 0;
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             if (day.isAfter(after) && !day.isAfter(reportDate)) {
@@ -157,18 +159,28 @@ public class QualityPeriodTotals {
 
     /**
      * The {@link Edge} of the filter's range reading the fewest days, when those are fewer than the range's own (else
-     * grouping the range reads less); null otherwise, or when the range ends after the date the totals end on.
+     * grouping the range reads less); null otherwise, or when the range ends after the date the totals end on. Days
+     * without streams change no total: an edge's day ranges holding none are left out, a period whose edge holds none
+     * is read alone (its totals' first rows, as a period is), and a range holding none is grouped (it reads nothing).
      */
-    private @Nullable Edge edge(long tenantId, QualityFilter filter) {
+    @Nullable
+    Edge edge(long tenantId, QualityFilter filter) {
         @Nullable LocalDate reportDate = totals.reportDate(tenantId);
         if (reportDate == null || filter.to().isAfter(reportDate)) {
             return null;
         }
+        List<Integer> periods = totals.periodDays();
+        LocalDate beforeFrom = filter.from().minusDays(1);
+        LocalDate longestStart = reportDate.minusDays(periods.get(periods.size() - 1));
+        NavigableSet<LocalDate> withStreams = new TreeSet<>(totals.daysWithStreams(
+                tenantId, beforeFrom.isBefore(longestStart) ? beforeFrom : longestStart, reportDate));
+        if (!holdsStreams(withStreams, new DayRange(beforeFrom, filter.to(), ""))) {
+            return null;
+        }
         @Nullable Edge best = null;
         int fewest = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
-        for (int period : totals.periodDays()) { // shortest first: of two equally cheap periods, the shorter
+        for (int period : periods) { // shortest first: of two equally cheap periods, the shorter
             LocalDate beforeStart = reportDate.minusDays(period);
-            LocalDate beforeFrom = filter.from().minusDays(1);
             List<DayRange> days = new ArrayList<>();
             if (beforeFrom.isBefore(beforeStart)) {
                 days.add(new DayRange(beforeFrom, beforeStart, ""));
@@ -178,13 +190,23 @@ public class QualityPeriodTotals {
             if (filter.to().isBefore(reportDate)) {
                 days.add(new DayRange(filter.to(), reportDate, "-"));
             }
-            int read = days.stream().mapToInt(DayRange::days).sum();
-            if (read < fewest) {
-                best = new Edge(period, days);
-                fewest = read;
+            List<DayRange> read = days.stream()
+                    .filter(range -> holdsStreams(withStreams, range))
+                    .toList();
+            if (read.isEmpty()) {
+                return new Edge(period, read);
+            }
+            int calendarDays = days.stream().mapToInt(DayRange::days).sum();
+            if (calendarDays < fewest) {
+                best = new Edge(period, read);
+                fewest = calendarDays;
             }
         }
         return best;
+    }
+
+    private static boolean holdsStreams(NavigableSet<LocalDate> withStreams, DayRange range) {
+        return !withStreams.subSet(range.after(), false, range.upTo(), true).isEmpty();
     }
 
     /**

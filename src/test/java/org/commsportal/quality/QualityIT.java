@@ -1169,10 +1169,7 @@ class QualityIT {
                             QualityFilter.lastDays(reportDate, days).withModality(modality);
                     assertReport(
                             filter, expected.stream().filter(matching(filter)).toList());
-                    assertThat(periodTotals.worstUsers(tenant.id(), filter, 1, 10))
-                            .as("worst users of %s from the totals and the days between", filter)
-                            .isNotNull()
-                            .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
+                    assertWorstUsersFromTheTotalsAndTheDaysAround(filter, expected);
                 }
             }
             // a range ending before the report date: the cheapest period's totals with the days before its start
@@ -1184,11 +1181,11 @@ class QualityIT {
                     new QualityFilter(reportDate.minusDays(186), reportDate.minusDays(7), null, Map.of()),
                     new QualityFilter(reportDate.minusDays(200), reportDate.minusDays(30), Modality.VIDEO, Map.of()))) {
                 assertReport(filter, expected.stream().filter(matching(filter)).toList());
-                assertThat(periodTotals.worstUsers(tenant.id(), filter, 1, 10))
-                        .as("worst users of %s from the totals and the days around", filter)
-                        .isNotNull()
-                        .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
+                assertWorstUsersFromTheTotalsAndTheDaysAround(filter, expected);
             }
+            assertThat(periodTotals.edge(tenant.id(), QualityFilter.lastDays(reportDate, 8)))
+                    .as("8 days: the day before the 7-day period holds no stream, so only the period's totals are read")
+                    .isEqualTo(new QualityPeriodTotals.Edge(7, List.of()));
             assertThat(periodTotals.worstUsers(
                             tenant.id(),
                             new QualityFilter(reportDate.minusDays(60), reportDate.minusDays(50), null, Map.of()),
@@ -1247,6 +1244,36 @@ class QualityIT {
             }
         }
         assertThat(prunedAnswers).as("the pruned ranking answered some ranges").isPositive();
+    }
+
+    /**
+     * A range with no split fixed that holds streams (of any modality) and ends on or before the report date is answered
+     * from a period's totals and the days around it that hold streams (none when the period alone is the range's
+     * streams), equal to the worst users grouped from the range's rows; a range holding no stream is grouped (it reads
+     * nothing).
+     */
+    private void assertWorstUsersFromTheTotalsAndTheDaysAround(QualityFilter filter, List<Expected> expected) {
+        boolean holdsStreams = expected.stream().anyMatch(matching(filter.withModality(null)));
+        var fromTotals = periodTotals.worstUsers(tenant.id(), filter, 1, 10);
+        var grouped = dayRows.worstUsers(tenant.id(), filter, 1, 10);
+        if (!holdsStreams) {
+            assertThat(fromTotals)
+                    .as("worst users of %s, which holds no stream", filter)
+                    .isNull();
+            assertThat(grouped).isEmpty();
+            return;
+        }
+        assertThat(fromTotals)
+                .as("worst users of %s from the totals and the days around", filter)
+                .isNotNull()
+                .isEqualTo(grouped);
+        QualityPeriodTotals.@Nullable Edge edge = periodTotals.edge(tenant.id(), filter);
+        assertThat(edge).isNotNull();
+        for (QualityPeriodTotals.DayRange days : edge.days()) {
+            assertThat(expected)
+                    .as("the days %s of the edge of %s hold streams", days, filter)
+                    .anyMatch(e -> e.day().isAfter(days.after()) && !e.day().isAfter(days.upTo()));
+        }
     }
 
     private static Predicate<Expected> matching(QualityFilter filter) {
