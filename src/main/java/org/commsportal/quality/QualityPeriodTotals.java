@@ -133,13 +133,14 @@ public class QualityPeriodTotals {
         }
     }
 
-    /** The report period of the filter's range when the totals end on its last day; null otherwise. */
-    private @Nullable Integer periodOfRange(long tenantId, QualityFilter filter) {
-        int days = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
-        return filter.to().equals(totals.reportDate(tenantId))
-                        && totals.periodDays().contains(days)
-                ? days
-                : null;
+    /**
+     * The report period whose totals alone are the filter's range (ignoring its splits and place): the range is the
+     * period ending on the date the totals end on, or differs from it only by days without streams (see {@link #edge});
+     * null otherwise.
+     */
+    private @Nullable Integer periodAlone(long tenantId, QualityFilter filter) {
+        @Nullable Edge edge = edge(tenantId, filter);
+        return edge != null && edge.days().isEmpty() ? edge.periodDays() : null;
     }
 
     /** The UTC days (after, upTo] whose rows are added ({@code sign} "") or taken away ("-"). */
@@ -211,14 +212,14 @@ public class QualityPeriodTotals {
 
     /**
      * The worst users of the filter from the totals, when they answer it: no split or place fixed and a range they
-     * answer (see {@link #edge}), or a report period ending on the date they end on with one few-valued split value
-     * fixed (see {@link QualityFilter#oneFewValuedSplit}); else null.
+     * answer (see {@link #edge}), or a range a report period's totals alone answer (see {@link #periodAlone}) with one
+     * few-valued split value fixed (see {@link QualityFilter#oneFewValuedSplit}); else null.
      */
     @Nullable
     List<QualityDayRepository.UserSum> worstUsers(long tenantId, QualityFilter filter, long minClassified, int limit) {
         @Nullable QualitySplit fixed = filter.oneFewValuedSplit();
         if (fixed != null) {
-            @Nullable Integer days = periodOfRange(tenantId, filter);
+            @Nullable Integer days = periodAlone(tenantId, filter);
             int pair = QualitySql.pairCode(fixed, filter.splits().get(fixed));
             return days == null
                     ? null
@@ -245,13 +246,13 @@ public class QualityPeriodTotals {
 
     /**
      * The subnet split of a filter with one few-valued split value fixed (see {@link QualityFilter#oneFewValuedSplit})
-     * from the totals of its subnet pair rows, when the range is a report period ending on the date the totals end
-     * on; else null.
+     * from the totals of its subnet pair rows, when a report period's totals alone answer the range (see
+     * {@link #periodAlone}); else null.
      */
     @Nullable
     List<QualityDayRepository.Sum> subnetPairSums(long tenantId, QualityFilter filter) {
         @Nullable QualitySplit fixed = filter.oneFewValuedSplit();
-        @Nullable Integer days = fixed == null ? null : periodOfRange(tenantId, filter);
+        @Nullable Integer days = fixed == null ? null : periodAlone(tenantId, filter);
         return days == null
                 ? null
                 : totals.subnetPairSums(

@@ -1161,6 +1161,38 @@ class QualityIT {
                         .isNotNull()
                         .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
             }
+            // a range that differs from a period only by days without streams (of any modality or split value):
+            // that period's pair totals alone; else the stream rows grouped
+            for (QualityFilter filter : List.of(
+                    QualityFilter.lastDays(reportDate, 8).withSplit(QualitySplit.CONNECTION, "2"),
+                    QualityFilter.lastDays(reportDate, 3).withSplit(QualitySplit.VPN, "1"),
+                    new QualityFilter(
+                            reportDate.minusDays(8),
+                            reportDate.minusDays(1),
+                            Modality.AUDIO,
+                            Map.of(QualitySplit.INSIDE, "0")))) {
+                var inRange = matching(new QualityFilter(filter.from(), filter.to(), null, Map.of()));
+                boolean periodAlone = expected.stream().anyMatch(inRange)
+                        && List.of(7, 30, 90, 180, 365).stream()
+                                .anyMatch(period -> expected.stream()
+                                        .noneMatch(e -> matching(QualityFilter.lastDays(reportDate, period))
+                                                        .test(e)
+                                                != inRange.test(e)));
+                assertReport(filter, expected.stream().filter(matching(filter)).toList());
+                var fromTotals = periodTotals.worstUsers(tenant.id(), filter, 1, 10);
+                if (periodAlone) {
+                    assertThat(periodTotals.subnetPairSums(tenant.id(), filter))
+                            .as("subnet pair totals of %s", filter)
+                            .isNotNull();
+                    assertThat(fromTotals)
+                            .as("worst users of %s from a period's pair totals", filter)
+                            .isNotNull()
+                            .isEqualTo(dayRows.worstUsers(tenant.id(), filter, 1, 10));
+                } else {
+                    assertThat(periodTotals.subnetPairSums(tenant.id(), filter)).isNull();
+                    assertThat(fromTotals).isNull();
+                }
+            }
             // a custom range ending on the report date: the nearest period's totals with the days between added or
             // taken away
             for (int days : List.of(8, 29, 31, 45, 100, 181, 300)) {
