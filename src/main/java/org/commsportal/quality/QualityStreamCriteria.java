@@ -132,6 +132,25 @@ public record QualityStreamCriteria(
                 + streamsOfRange(params, placeCondition, days);
     }
 
+    /**
+     * SQL giving those of the UTC days {@code days} on which the tenant {@code :tenantId} has a stream that may meet
+     * the criteria, from the session-day rows (changesets 052 and 057) of the criteria's rule, or verdict (every verdict
+     * without one), and modality (every modality without one): a day without such a row holds no stream meeting them; a
+     * day with one may hold none when a split or place narrows them further. For {@link #selective} criteria only.
+     */
+    public String daysWithStream(Map<String, Object> params, List<LocalDate> days) {
+        params.put("qs_candidate_days", days.isEmpty() ? List.of(LocalDate.EPOCH) : days);
+        Modality wanted = rule != null ? rule.modality() : modality;
+        params.put("qs_day_modality", wanted == null ? 0 : wanted.id());
+        params.put(
+                "qs_criterion",
+                rule != null
+                        ? QualitySql.RULE_CRITERIA + rule.slot()
+                        : verdict != null ? verdict.code() : QualitySql.ANY_VERDICT);
+        return "SELECT day FROM quality_session_day WHERE tenant_id = :tenantId AND day IN (:qs_candidate_days)"
+                + " AND modality = :qs_day_modality AND criterion = :qs_criterion AND sessions > 0";
+    }
+
     /** SQL counting the streams meeting the criteria whose sessions start in the range (see {@link #sessionsWithStream}). */
     public String countStreamsOfRange(Map<String, Object> params, String placeCondition, List<LocalDate> days) {
         return "SELECT COUNT(*) FROM quality_stream q WHERE " + streamsOfRange(params, placeCondition, days);

@@ -229,11 +229,19 @@ class SessionDetailsRepository {
             return page(scope, filters, sort, ascending, offset, limit, byStartOnly, days);
         }
         // found from their streams and sorted by start time: the page lies in the newest days (the oldest, ascending),
-        // so the hits of the first days in that order are read, four times more days at a time, until they fill it
-        List<java.time.LocalDate> inOrder = new ArrayList<>(days);
-        if (!ascending) {
-            java.util.Collections.reverse(inOrder);
+        // so the hits of the first days in that order are read, four times more days at a time, until they fill it;
+        // only the days whose session-day rows hold such streams (a range reaching before the tenant's history, or
+        // over days without them, would otherwise read every day at once after a few empty rounds)
+        Map<String, Object> dayParams = parameters(scope, List.of());
+        List<java.time.LocalDate> inOrder =
+                new ArrayList<>(jdbc.sql(scope.filters().streams().daysWithStream(dayParams, days))
+                        .params(dayParams)
+                        .query(java.time.LocalDate.class)
+                        .list());
+        if (inOrder.isEmpty()) {
+            return List.of();
         }
+        inOrder.sort(ascending ? Comparator.naturalOrder() : Comparator.reverseOrder());
         for (int first = 1; ; first *= 4) {
             List<java.time.LocalDate> read = inOrder.subList(0, Math.min(first, inOrder.size()));
             List<SessionRow> rows = page(scope, filters, sort, ascending, offset, limit, true, read);

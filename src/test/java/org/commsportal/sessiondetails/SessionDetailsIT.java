@@ -754,51 +754,64 @@ class SessionDetailsIT {
                 r -> r.media().stream().anyMatch(m -> m.type() == Modality.AUDIO)
                         || !r.quality().audioStreams().isEmpty());
         filters.put("verdict=good", SessionDetailsIT::hasGoodStream);
-        for (String zone : List.of("UTC", "America/New_York", "Asia/Kathmandu")) {
-            ZoneId zoneId = ZoneId.of(zone);
-            Instant from = LocalDate.parse("2026-03-01").atStartOfDay(zoneId).toInstant();
-            Instant to = LocalDate.parse("2026-03-31").atStartOfDay(zoneId).toInstant();
-            for (var filter : filters.entrySet()) {
-                String[] parameter = filter.getKey().split("=");
-                Map<String, List<String>> query = new LinkedHashMap<>();
-                query.put("from", List.of("2026-03-01"));
-                query.put("to", List.of("2026-03-30"));
-                query.put("zone", List.of(zone));
-                query.put(parameter[0], List.of(parameter[1]));
-                DrillThrough.Parsed parsed = DrillThrough.parse(query, ZoneOffset.UTC);
-                assertThat(parsed.errors()).isEmpty();
-                SessionSearch search = service.search(java.util.Objects.requireNonNull(parsed.search()));
-                // the sessions from the records written, in (start, id) order
-                List<Long> expected = written.stream()
-                        .filter(r ->
-                                !r.startTime().isBefore(from) && r.startTime().isBefore(to))
-                        .filter(filter.getValue())
-                        .map(r -> Map.entry(r.startTime(), idOfDialog(tenant, r.dialogId())))
-                        .sorted(Map.Entry.<Instant, Long>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
-                        .map(Map.Entry::getValue)
-                        .toList();
-                String what = filter.getKey() + " in " + zone;
-                assertThat(expected).as(what).hasSizeGreaterThan(3);
-                assertThat(service.countSessions(search, List.of())).as(what).isEqualTo(expected.size());
-                List<Long> descending = new ArrayList<>(expected);
-                java.util.Collections.reverse(descending);
-                for (int size : List.of(1, 2, 3, 4, 100)) {
-                    assertThat(pagesOf(search, size))
-                            .as("%s, pages of %d", what, size)
-                            .containsExactlyElementsOf(expected);
-                    assertThat(pagesOf(search.sortedBy(SessionColumn.START_TIME, false), size))
-                            .as("%s, descending pages of %d", what, size)
-                            .containsExactlyElementsOf(descending);
+        // found from their streams, only on the days whose session-day rows hold such streams
+        filters.put("modality=audio&verdict=unclassified", SessionDetailsIT::unclassifiedAudio);
+        Map<String, String> streamConditions = Map.of(
+                "modality=audio", "modality = 5",
+                "verdict=good", "verdict = 1",
+                "modality=audio&verdict=unclassified", "modality = 5 AND verdict = 2");
+        // March, and a range reaching months before the tenant's first session
+        for (String firstDay : List.of("2026-03-01", "2025-11-01")) {
+            for (String zone : List.of("UTC", "America/New_York", "Asia/Kathmandu")) {
+                ZoneId zoneId = ZoneId.of(zone);
+                Instant from = LocalDate.parse(firstDay).atStartOfDay(zoneId).toInstant();
+                Instant to = LocalDate.parse("2026-03-31").atStartOfDay(zoneId).toInstant();
+                for (var filter : filters.entrySet()) {
+                    Map<String, List<String>> query = new LinkedHashMap<>();
+                    query.put("from", List.of(firstDay));
+                    query.put("to", List.of("2026-03-30"));
+                    query.put("zone", List.of(zone));
+                    for (String parameter : filter.getKey().split("&")) {
+                        query.put(parameter.split("=")[0], List.of(parameter.split("=")[1]));
+                    }
+                    DrillThrough.Parsed parsed = DrillThrough.parse(query, ZoneOffset.UTC);
+                    assertThat(parsed.errors()).isEmpty();
+                    SessionSearch search = service.search(java.util.Objects.requireNonNull(parsed.search()));
+                    // the sessions from the records written, in (start, id) order
+                    List<Long> expected = written.stream()
+                            .filter(r -> !r.startTime().isBefore(from)
+                                    && r.startTime().isBefore(to))
+                            .filter(filter.getValue())
+                            .map(r -> Map.entry(r.startTime(), idOfDialog(tenant, r.dialogId())))
+                            .sorted(Map.Entry.<Instant, Long>comparingByKey()
+                                    .thenComparing(Map.Entry.comparingByValue()))
+                            .map(Map.Entry::getValue)
+                            .toList();
+                    String what = filter.getKey() + " from " + firstDay + " in " + zone;
+                    assertThat(expected).as(what).hasSizeGreaterThan(3);
+                    assertThat(service.countSessions(search, List.of()))
+                            .as(what)
+                            .isEqualTo(expected.size());
+                    List<Long> descending = new ArrayList<>(expected);
+                    java.util.Collections.reverse(descending);
+                    for (int size : List.of(1, 2, 3, 4, 100)) {
+                        assertThat(pagesOf(search, size))
+                                .as("%s, pages of %d", what, size)
+                                .containsExactlyElementsOf(expected);
+                        assertThat(pagesOf(search.sortedBy(SessionColumn.START_TIME, false), size))
+                                .as("%s, descending pages of %d", what, size)
+                                .containsExactlyElementsOf(descending);
+                    }
+                    assertThat(service.countStreams(search))
+                            .as(what + ": streams")
+                            .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM quality_stream WHERE tenant_id = :t"
+                                            + " AND session_id IN (:ids) AND "
+                                            + streamConditions.get(filter.getKey()))
+                                    .param("t", tenant.id())
+                                    .param("ids", expected)
+                                    .query(Long.class)
+                                    .single());
                 }
-                assertThat(service.countStreams(search))
-                        .as(what + ": streams")
-                        .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM quality_stream WHERE tenant_id = :t"
-                                        + " AND session_id IN (:ids) AND "
-                                        + (parameter[0].equals("modality") ? "modality = 5" : "verdict = 1"))
-                                .param("t", tenant.id())
-                                .param("ids", expected)
-                                .query(Long.class)
-                                .single());
             }
         }
     }
