@@ -162,7 +162,8 @@ public class QualityPeriodTotals {
      * The {@link Edge} of the filter's range reading the fewest days, when those are fewer than the range's own (else
      * grouping the range reads less); null otherwise, or when the range ends after the date the totals end on. Days
      * without streams change no total: an edge's day ranges holding none are left out, a period whose edge holds none
-     * is read alone (its totals' first rows, as a period is), and a range holding none is grouped (it reads nothing).
+     * is read alone (its totals' first rows, as a period is), and a range holding none is grouped (it reads nothing),
+     * unless it is a period, whose totals are read at once.
      */
     @Nullable
     Edge edge(long tenantId, QualityFilter filter) {
@@ -171,6 +172,11 @@ public class QualityPeriodTotals {
             return null;
         }
         List<Integer> periods = totals.periodDays();
+        int rangeDays = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
+        if (filter.to().equals(reportDate) && periods.contains(rangeDays)) {
+            return new Edge(
+                    rangeDays, List.of()); // a period: its totals alone, without reading which days hold streams
+        }
         LocalDate beforeFrom = filter.from().minusDays(1);
         LocalDate longestStart = reportDate.minusDays(periods.get(periods.size() - 1));
         NavigableSet<LocalDate> withStreams = new TreeSet<>(totals.daysWithStreams(
@@ -179,7 +185,7 @@ public class QualityPeriodTotals {
             return null;
         }
         @Nullable Edge best = null;
-        int fewest = (int) ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
+        int fewest = rangeDays;
         for (int period : periods) { // shortest first: of two equally cheap periods, the shorter
             LocalDate beforeStart = reportDate.minusDays(period);
             List<DayRange> days = new ArrayList<>();

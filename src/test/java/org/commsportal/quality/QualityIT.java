@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -1172,12 +1173,16 @@ class QualityIT {
                             Modality.AUDIO,
                             Map.of(QualitySplit.INSIDE, "0")))) {
                 var inRange = matching(new QualityFilter(filter.from(), filter.to(), null, Map.of()));
-                boolean periodAlone = expected.stream().anyMatch(inRange)
-                        && List.of(7, 30, 90, 180, 365).stream()
-                                .anyMatch(period -> expected.stream()
-                                        .noneMatch(e -> matching(QualityFilter.lastDays(reportDate, period))
-                                                        .test(e)
-                                                != inRange.test(e)));
+                List<Integer> periods = List.of(7, 30, 90, 180, 365);
+                boolean isPeriod = filter.to().equals(reportDate)
+                        && periods.contains((int) ChronoUnit.DAYS.between(filter.from(), reportDate) + 1);
+                boolean periodAlone = isPeriod
+                        || (expected.stream().anyMatch(inRange)
+                                && periods.stream()
+                                        .anyMatch(period -> expected.stream()
+                                                .noneMatch(e -> matching(QualityFilter.lastDays(reportDate, period))
+                                                                .test(e)
+                                                        != inRange.test(e))));
                 assertReport(filter, expected.stream().filter(matching(filter)).toList());
                 var fromTotals = periodTotals.worstUsers(tenant.id(), filter, 1, 10);
                 if (periodAlone) {
