@@ -284,7 +284,8 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
     /** The UTC days in (after, upTo] with stream rows of the tenant (read from the session-day rows, a few per day). */
     List<LocalDate> daysWithStreams(long tenantId, LocalDate after, LocalDate upTo) {
         return jdbc.sql("SELECT day FROM quality_session_day WHERE tenant_id = :t AND day > :after"
-                        + " AND day <= :upTo AND modality = 0 AND criterion = 0 AND streams > 0")
+                        + " AND day <= :upTo AND modality = 0 AND criterion = " + QualitySql.ANY_VERDICT
+                        + " AND streams > 0")
                 .param("t", tenantId)
                 .param("after", after)
                 .param("upTo", upTo)

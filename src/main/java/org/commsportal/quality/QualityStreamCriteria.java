@@ -140,13 +140,7 @@ public record QualityStreamCriteria(
      */
     public String daysWithStream(Map<String, Object> params, List<LocalDate> days) {
         params.put("qs_candidate_days", days.isEmpty() ? List.of(LocalDate.EPOCH) : days);
-        Modality wanted = rule != null ? rule.modality() : modality;
-        params.put("qs_day_modality", wanted == null ? 0 : wanted.id());
-        params.put(
-                "qs_criterion",
-                rule != null
-                        ? QualitySql.RULE_CRITERIA + rule.slot()
-                        : verdict != null ? verdict.code() : QualitySql.ANY_VERDICT);
+        putSessionDayKey(params);
         return "SELECT day FROM quality_session_day WHERE tenant_id = :tenantId AND day IN (:qs_candidate_days)"
                 + " AND modality = :qs_day_modality AND criterion = :qs_criterion AND sessions > 0";
     }
@@ -179,12 +173,7 @@ public record QualityStreamCriteria(
             return null;
         }
         params.put("qs_whole_days", wholeDays.isEmpty() ? List.of(LocalDate.EPOCH) : wholeDays);
-        params.put("qs_day_modality", rule != null ? rule.modality().id() : modality == null ? 0 : modality.id());
-        params.put(
-                "qs_criterion",
-                rule != null
-                        ? QualitySql.RULE_CRITERIA + rule.slot()
-                        : verdict != null ? verdict.code() : QualitySql.ANY_VERDICT);
+        putSessionDayKey(params);
         String sum = "SELECT COALESCE(SUM(" + (sessions ? "sessions" : "streams") + "), 0) FROM %s"
                 + " WHERE tenant_id = :tenantId AND day IN (%s) AND modality = :qs_day_modality"
                 + " AND criterion = :qs_criterion";
@@ -203,6 +192,19 @@ public record QualityStreamCriteria(
                     : countStreamsOfRange(params, "TRUE", partialDays);
         }
         return "SELECT (" + ofWholeDays + ") + (" + ofPartialDays + ")";
+    }
+
+    /**
+     * The session-day rows' modality ({@code :qs_day_modality}: the rule's, the chosen one, or 0 for every modality) and
+     * criterion ({@code :qs_criterion}: the rule, the verdict, or every stream) of the criteria.
+     */
+    private void putSessionDayKey(Map<String, Object> params) {
+        params.put("qs_day_modality", rule != null ? rule.modality().id() : modality == null ? 0 : modality.id());
+        params.put(
+                "qs_criterion",
+                rule != null
+                        ? QualitySql.RULE_CRITERIA + rule.slot()
+                        : verdict != null ? verdict.code() : QualitySql.ANY_VERDICT);
     }
 
     private String streamsOfRange(Map<String, Object> params, String placeCondition, List<LocalDate> days) {

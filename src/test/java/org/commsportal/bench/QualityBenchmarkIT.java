@@ -247,6 +247,7 @@ class QualityBenchmarkIT {
      * rows grouped, as "upn Good/Poor/Unclassified" in ranking order (the benchmark's viewer sees real names).
      */
     private java.util.List<String> naiveWorstUsers(long tenantId, QualityFilter filter) {
+        String connection = filter.splits().get(org.commsportal.quality.QualitySplit.CONNECTION);
         return jdbc.sql("""
                         SELECT CONCAT(u.upn, ' ', w.good, '/', w.poor, '/', w.unclassified) FROM (
                             SELECT q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor,
@@ -263,11 +264,7 @@ class QualityBenchmarkIT {
                 .param("t", tenantId)
                 .param("from", filter.from())
                 .param("to", filter.to())
-                .param(
-                        "connection",
-                        filter.splits().get(org.commsportal.quality.QualitySplit.CONNECTION) == null
-                                ? null
-                                : Integer.valueOf(filter.splits().get(org.commsportal.quality.QualitySplit.CONNECTION)))
+                .param("connection", connection == null ? null : Integer.valueOf(connection))
                 .query(String.class)
                 .list();
     }
