@@ -97,6 +97,11 @@ final class QualityBackfill {
     static final String USER_DAYS = QualitySql.insertUserDays(QualitySql.userDays("quality_stream q", "TRUE", 1))
             + replacing(QualitySql.USER_DAY_COUNTERS);
 
+    /** Changeset 063: the user-pair-day rows of the stream rows stored before it (replacing a newer copy's). */
+    static final String USER_PAIR_DAYS =
+            QualitySql.insertUserPairDays(QualitySql.userPairDays("quality_stream q", "TRUE", 1))
+                    + replacing(QualitySql.USER_DAY_COUNTERS);
+
     /**
      * The split-day rows d of every tenant whose totals end on a report date, summed per period p of the periods'
      * table (on the further condition) and split, modality and value; {@code named}: each sum named after its counter.

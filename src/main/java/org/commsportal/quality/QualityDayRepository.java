@@ -187,15 +187,48 @@ class QualityDayRepository {
     }
 
     /**
-     * {@link #worstUsers} from the users' day rows (changeset 061) when no split or place narrows the filter, else
-     * null: a single day reads the first rows of the ranking's index (highest Poor share first, then user id, as the
-     * grouped rows are ordered) from the range of rows with a share, and only the index (it holds every column read;
-     * a share rounded to 0 still ranks, last, as in the grouped rows); a longer range sums the rows of the users who
-     * can rank ({@link #worstUsersOfDaysPruned}), else one row per user and day of every user.
+     * The users' day rows a filter's worst users are summed from: every stream's (changeset 061) when no split or place
+     * narrows it, one few-valued split value's (changeset 063, keyed by its {@link QualitySql#pairCode}) when it fixes
+     * only that; else none (null).
+     */
+    private record UserRows(String table, @Nullable Integer pair) {
+
+        @Nullable
+        static UserRows of(QualityFilter filter) {
+            @Nullable QualitySplit fixed = filter.oneFewValuedSplit();
+            if (fixed != null) {
+                return new UserRows(
+                        "quality_user_pair_day",
+                        QualitySql.pairCode(fixed, filter.splits().get(fixed)));
+            }
+            return filter.splits().isEmpty() && !filter.place().any() ? new UserRows("quality_user_day", null) : null;
+        }
+
+        /** The condition on the rows aliased {@code alias} of the tenant (:t), the pair (:pair) and the modality. */
+        String key(String alias) {
+            return alias + ".tenant_id = :t" + (pair == null ? "" : " AND " + alias + ".pair = :pair") + " AND " + alias
+                    + ".modality = :modality";
+        }
+
+        void putParameters(java.util.Map<String, Object> params) {
+            if (pair != null) {
+                params.put("pair", pair);
+            }
+        }
+    }
+
+    /**
+     * {@link #worstUsers} from the users' day rows ({@link UserRows}) when no split or place narrows the filter or it
+     * fixes only one few-valued split value, else null: a single day reads the first rows of the ranking's index
+     * (highest Poor share first, then user id, as the grouped rows are ordered) from the range of rows with a share, and
+     * only the index (it holds every column read; a share rounded to 0 still ranks, last, as in the grouped rows); a
+     * longer range sums the rows of the users who can rank ({@link #worstUsersOfDaysPruned}), else one row per user and
+     * day of every user.
      */
     @Nullable
     List<UserSum> worstUsersOfUserDays(long tenantId, QualityFilter filter, long minClassified, int limit) {
-        if (!filter.splits().isEmpty() || filter.place().any()) {
+        @Nullable UserRows rows = UserRows.of(filter);
+        if (rows == null) {
             return null;
         }
         boolean oneDay = filter.from().equals(filter.to());
@@ -207,29 +240,31 @@ class QualityDayRepository {
                 return pruned.users();
             }
         }
-        String sql = oneDay ? """
+        String sql = oneDay
+                ? """
                 SELECT STRAIGHT_JOIN u.id, u.upn, u.pseudonym, d.good, d.poor, d.unclassified
-                FROM quality_user_day d JOIN licensed_user u ON u.id = d.user_id
-                WHERE d.tenant_id = :t AND d.modality = :modality AND d.day = :from
+                FROM %s d JOIN licensed_user u ON u.id = d.user_id
+                WHERE %s AND d.day = :from
                   AND d.poor_share >= 0 AND d.poor > 0 AND d.good + d.poor >= :minClassified
                 ORDER BY d.poor_share DESC, d.user_id
                 LIMIT :limit
-                """ : ranked("""
+                """.formatted(rows.table(), rows.key("d"))
+                : ranked("""
                 SELECT d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor, SUM(d.unclassified) AS unclassified
-                FROM quality_user_day d
-                WHERE d.tenant_id = :t AND d.modality = :modality AND d.day BETWEEN :from AND :to
+                FROM %s d
+                WHERE %s AND d.day BETWEEN :from AND :to
                 GROUP BY d.user_id
                 HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
-                """);
-        return jdbc.sql(sql)
-                .param("t", tenantId)
-                .param("modality", modalityId(filter))
-                .param("from", filter.from())
-                .param("to", filter.to())
-                .param("minClassified", minClassified)
-                .param("limit", limit)
-                .query(QualityDayRepository::userSum)
-                .list();
+                """.formatted(rows.table(), rows.key("d")));
+        var params = new java.util.HashMap<String, Object>();
+        params.put("t", tenantId);
+        params.put("modality", modalityId(filter));
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        params.put("minClassified", minClassified);
+        params.put("limit", limit);
+        rows.putParameters(params);
+        return jdbc.sql(sql).params(params).query(QualityDayRepository::userSum).list();
     }
 
     /** Ranges longer than this many days group every user's rows: each day adds a probe of every candidate. */
@@ -261,10 +296,12 @@ class QualityDayRepository {
             long tenantId, QualityFilter filter, long minClassified, int limit, int seedsPerDay) {
         List<java.time.LocalDate> days =
                 filter.from().datesUntil(filter.to().plusDays(1)).toList();
-        if (days.size() < 2 || days.size() > MOST_PRUNED_DAYS) {
+        @Nullable UserRows rows = UserRows.of(filter);
+        if (rows == null || days.size() < 2 || days.size() > MOST_PRUNED_DAYS) {
             return null;
         }
         var params = new java.util.HashMap<String, Object>();
+        rows.putParameters(params);
         params.put("t", tenantId);
         params.put("modality", modalityId(filter));
         params.put("days", days);
@@ -274,17 +311,17 @@ class QualityDayRepository {
         StringBuilder dayTable = new StringBuilder();
         for (int i = 0; i < days.size(); i++) {
             seeds.append(i == 0 ? "" : "UNION\n").append("""
-                    (SELECT s.user_id FROM quality_user_day s
-                     WHERE s.tenant_id = :t AND s.modality = :modality AND s.day = :day%1$d
+                    (SELECT s.user_id FROM %2$s s
+                     WHERE %3$s AND s.day = :day%1$d
                        AND s.poor_share > 0 AND s.good + s.poor >= :perDay
                      ORDER BY s.poor_share DESC, s.user_id LIMIT :seeds)
-                    """.formatted(i));
+                    """.formatted(i, rows.table(), rows.key("s")));
             dayTable.append(i == 0 ? "" : " UNION ALL ").append("SELECT CAST(:day%d AS DATE) AS day".formatted(i));
             params.put("day" + i, days.get(i));
         }
         params.put("perDay", ceilDiv(minClassified, days.size()));
         params.put("seeds", seedsPerDay);
-        List<UserSum> known = jdbc.sql(ranked(sumsOf(seeds.toString(), dayTable.toString())))
+        List<UserSum> known = jdbc.sql(ranked(sumsOf(rows, seeds.toString(), dayTable.toString())))
                 .params(params)
                 .query(QualityDayRepository::userSum)
                 .list();
@@ -312,35 +349,38 @@ class QualityDayRepository {
             params.put("most", MOST_CANDIDATE_PROBES / days.size() + 1);
             long shareRows = jdbc.sql("""
                             SELECT COUNT(*) FROM (
-                                SELECT 1 FROM quality_user_day c
-                                WHERE c.tenant_id = :t AND c.modality = :modality AND c.day IN (:days)
+                                SELECT 1 FROM %s c
+                                WHERE %s AND c.day IN (:days)
                                   AND c.poor_share >= :share
                                 LIMIT :most
                             ) x
-                            """).params(params).query(Long.class).single();
+                            """.formatted(rows.table(), rows.key("c")))
+                    .params(params)
+                    .query(Long.class)
+                    .single();
             if (shareRows * days.size() > MOST_CANDIDATE_PROBES) {
                 return null;
             }
             candidates = """
-                    SELECT DISTINCT c.user_id FROM quality_user_day c
-                    WHERE c.tenant_id = :t AND c.modality = :modality AND c.day IN (:days)
+                    SELECT DISTINCT c.user_id FROM %s c
+                    WHERE %s AND c.day IN (:days)
                       AND c.poor_share >= :share
-                    """;
+                    """.formatted(rows.table(), rows.key("c"));
         } else {
-            // the users with enough Poor streams on a day (a range of ix_quality_user_day_poor, changeset 062) that
-            // also have a day with the share (a range of the ranking's index)
+            // the users with enough Poor streams on a day (a range of the Poor count's index, changesets 062 and 063)
+            // that also have a day with the share (a range of the ranking's index)
             candidates = """
-                    SELECT DISTINCT c.user_id FROM quality_user_day c
-                    WHERE c.tenant_id = :t AND c.modality = :modality AND c.day IN (:days)
+                    SELECT DISTINCT c.user_id FROM %1$s c
+                    WHERE %2$s AND c.day IN (:days)
                       AND c.poor >= :poorOnOneDay
                       AND c.user_id IN (
-                          SELECT s.user_id FROM quality_user_day s
-                          WHERE s.tenant_id = :t AND s.modality = :modality AND s.day IN (:days)
+                          SELECT s.user_id FROM %1$s s
+                          WHERE %3$s AND s.day IN (:days)
                             AND s.poor_share >= :share)
-                    """;
+                    """.formatted(rows.table(), rows.key("c"), rows.key("s"));
         }
         return new PrunedRanking(
-                jdbc.sql(ranked(sumsOf(candidates, dayTable.toString())))
+                jdbc.sql(ranked(sumsOf(rows, candidates, dayTable.toString())))
                         .params(params)
                         .query(QualityDayRepository::userSum)
                         .list(),
@@ -352,18 +392,18 @@ class QualityDayRepository {
     }
 
     /** The range's sums of the users {@code users} selects, each of their day rows read by its primary key. */
-    private static String sumsOf(String users, String dayTable) {
+    private static String sumsOf(UserRows rows, String users, String dayTable) {
         return """
                 SELECT STRAIGHT_JOIN d.user_id, SUM(d.good) AS good, SUM(d.poor) AS poor,
                        SUM(d.unclassified) AS unclassified
                 FROM (
                 %s) k
                 JOIN (%s) r
-                JOIN quality_user_day d
-                  ON d.tenant_id = :t AND d.modality = :modality AND d.day = r.day AND d.user_id = k.user_id
+                JOIN %s d
+                  ON %s AND d.day = r.day AND d.user_id = k.user_id
                 GROUP BY d.user_id
                 HAVING SUM(d.good + d.poor) >= :minClassified AND SUM(d.poor) > 0
-                """.formatted(users, dayTable);
+                """.formatted(users, dayTable, rows.table(), rows.key("d"));
     }
 
     private static int modalityId(QualityFilter filter) {

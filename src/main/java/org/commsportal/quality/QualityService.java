@@ -215,7 +215,7 @@ public class QualityService {
         NameMask mask = concealment.forCurrentViewer();
         long tenantId = currentTenant.id();
         // from the users' period totals when they answer the filter, else from the users' day rows when no split or
-        // place narrows it, else grouped from the stream rows
+        // place narrows it or only one few-valued split value does, else grouped from the stream rows
         var ranked = periodTotals.worstUsers(tenantId, filter, minSample, limit);
         if (ranked == null) {
             ranked = days.worstUsersOfUserDays(tenantId, filter, minSample, limit);

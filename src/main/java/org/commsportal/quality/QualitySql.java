@@ -363,7 +363,10 @@ final class QualitySql {
     /** The user-day rows' key columns after tenant_id (changeset 061): the order the worst users read them in. */
     static final List<String> USER_DAY_KEY = List.of("modality", "day", "user_id");
 
-    /** The user-day rows' counters. */
+    /** The user-pair-day rows' key columns after tenant_id (changeset 063): the pair code first. */
+    static final List<String> USER_PAIR_DAY_KEY = List.of("pair", "modality", "day", "user_id");
+
+    /** The user-day and user-pair-day rows' counters. */
     static final List<String> USER_DAY_COUNTERS = List.of("good", "poor", "unclassified");
 
     /**
@@ -374,26 +377,60 @@ final class QualitySql {
      * an index, before the modalities are joined.
      */
     static String userDays(String source, String where, int sign) {
+        return userDays(source, where, sign, false);
+    }
+
+    /**
+     * The user-pair-day rows (changeset 063): the rows of {@link #userDays} per few-valued split value too, keyed by its
+     * {@link #pairCode} first; a range's worst users with one such value fixed sum these. A stream counts once per
+     * few-valued split, in the row of its value.
+     */
+    static String userPairDays(String source, String where, int sign) {
+        return userDays(source, where, sign, true);
+    }
+
+    private static String userDays(String source, String where, int sign, boolean paired) {
         String times = sign < 0 ? "-" : "";
-        return "SELECT q.tenant_id, m.modality, q.day, q.user_id, " + times + "SUM(q.verdict = 1) AS good, " + times
+        return "SELECT q.tenant_id, " + (paired ? pairCodeOfFewValuedSplit("f.fixed", "q") + " AS pair, " : "")
+                + "m.modality, q.day, q.user_id, " + times + "SUM(q.verdict = 1) AS good, " + times
                 + "SUM(q.verdict = 3) AS poor, " + times + "SUM(q.verdict = 2) AS unclassified\nFROM " + source
                 + "\nSTRAIGHT_JOIN " + EVERY_MODALITY
-                + " m ON m.modality IN (0, q.modality)\nWHERE q.user_id IS NOT NULL AND "
+                + " m ON m.modality IN (0, q.modality)"
+                + (paired ? "\nSTRAIGHT_JOIN " + FEW_VALUED_SPLITS + " f" : "")
+                + "\nWHERE q.user_id IS NOT NULL AND "
                 + where
-                + "\nGROUP BY q.tenant_id, m.modality, q.day, q.user_id";
+                + "\nGROUP BY q.tenant_id, " + (paired ? "pair, " : "") + "m.modality, q.day, q.user_id";
     }
 
     /** Inserts the rows a {@link #userDays} query gives into the user-day table (an ON DUPLICATE KEY clause follows). */
     static String insertUserDays(String userDaysQuery) {
-        return "INSERT INTO quality_user_day (tenant_id, " + String.join(", ", USER_DAY_KEY) + ", "
-                + String.join(", ", USER_DAY_COUNTERS) + ")\nSELECT * FROM (\n" + userDaysQuery + "\n) d";
+        return insertUserRows("quality_user_day", USER_DAY_KEY, userDaysQuery);
+    }
+
+    /** Inserts the rows a {@link #userPairDays} query gives into the user-pair-day table (as {@link #insertUserDays}). */
+    static String insertUserPairDays(String userPairDaysQuery) {
+        return insertUserRows("quality_user_pair_day", USER_PAIR_DAY_KEY, userPairDaysQuery);
+    }
+
+    private static String insertUserRows(String table, List<String> key, String query) {
+        return "INSERT INTO " + table + " (tenant_id, " + String.join(", ", key) + ", "
+                + String.join(", ", USER_DAY_COUNTERS) + ")\nSELECT * FROM (\n" + query + "\n) d";
     }
 
     /** Adds the rows a {@link #userDays} query gives to the user-day table. */
     static String addUserDays(String userDaysQuery) {
-        return insertUserDays(userDaysQuery) + "\nON DUPLICATE KEY UPDATE "
+        return insertUserDays(userDaysQuery) + addingCounters("quality_user_day");
+    }
+
+    /** Adds the rows a {@link #userPairDays} query gives to the user-pair-day table. */
+    static String addUserPairDays(String userPairDaysQuery) {
+        return insertUserPairDays(userPairDaysQuery) + addingCounters("quality_user_pair_day");
+    }
+
+    private static String addingCounters(String table) {
+        return "\nON DUPLICATE KEY UPDATE "
                 + USER_DAY_COUNTERS.stream()
-                        .map(c -> c + " = quality_user_day." + c + " + VALUES(" + c + ")")
+                        .map(c -> c + " = " + table + "." + c + " + VALUES(" + c + ")")
                         .collect(Collectors.joining(", "));
     }
 
@@ -436,6 +473,40 @@ final class QualitySql {
             throw new IllegalArgumentException("No pair rows for " + fixed + " = " + value);
         }
         return FIRST_PAIR_CODE + 4 * fixed.ordinal() + Integer.parseInt(value);
+    }
+
+    /** A derived table of one row per few-valued split (those with pair codes), column fixed: its ordinal. */
+    private static final String FEW_VALUED_SPLITS = fewValuedSplits();
+
+    private static String fewValuedSplits() {
+        List<String> selects = new ArrayList<>();
+        for (QualitySplit split : QualitySplit.values()) {
+            if (!split.textual()) {
+                selects.add("SELECT " + split.ordinal() + (selects.isEmpty() ? " AS fixed" : ""));
+            }
+        }
+        return "(" + String.join(" UNION ALL ", selects) + ")";
+    }
+
+    /** Every pair code, ascending, comma-separated: so that a condition on the pair rows' day reads ranges of keys. */
+    static final String PAIR_CODES = java.util.Arrays.stream(QualitySplit.values())
+            .filter(split -> !split.textual())
+            .flatMap(split -> split.codes().stream().map(value -> pairCode(split, value)))
+            .sorted()
+            .map(String::valueOf)
+            .collect(Collectors.joining(", "));
+
+    /**
+     * {@link #pairCode} in SQL of the stream rows aliased {@code alias}, for the few-valued split whose ordinal the
+     * column {@code fixedColumn} holds.
+     */
+    private static String pairCodeOfFewValuedSplit(String fixedColumn, String alias) {
+        return "CASE " + fixedColumn
+                + java.util.Arrays.stream(QualitySplit.values())
+                        .filter(split -> !split.textual())
+                        .map(split -> " WHEN " + split.ordinal() + " THEN " + pairCodeSql(split, alias))
+                        .collect(Collectors.joining())
+                + " END";
     }
 
     /** {@link #pairCode} in SQL over the rows aliased {@code alias} (stream or day rows). */

@@ -59,6 +59,12 @@ class QualityStreamRepository {
     private static final String ADD_USERS = QualitySql.addUserDays(
             QualitySql.userDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
 
+    private static final String SUBTRACT_USER_PAIRS = QualitySql.addUserPairDays(
+            QualitySql.userPairDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", -1));
+
+    private static final String ADD_USER_PAIRS = QualitySql.addUserPairDays(
+            QualitySql.userPairDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
+
     /**
      * Deletes the user-day rows the sessions' streams were counted in that count nothing now, each found by its key: a
      * day's every row would be read otherwise (about 95,000 per modality at 100,000 users).
@@ -66,6 +72,12 @@ class QualityStreamRepository {
     private static final String DELETE_EMPTIED_USERS = "DELETE u FROM quality_user_day u JOIN (\n"
             + QualitySql.userDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1)
             + "\n) k ON u.tenant_id = k.tenant_id AND u.modality = k.modality AND u.day = k.day"
+            + " AND u.user_id = k.user_id\nWHERE u.good = 0 AND u.poor = 0 AND u.unclassified = 0";
+
+    /** The same for the user-pair-day rows. */
+    private static final String DELETE_EMPTIED_USER_PAIRS = "DELETE u FROM quality_user_pair_day u JOIN (\n"
+            + QualitySql.userPairDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1)
+            + "\n) k ON u.tenant_id = k.tenant_id AND u.pair = k.pair AND u.modality = k.modality AND u.day = k.day"
             + " AND u.user_id = k.user_id\nWHERE u.good = 0 AND u.poor = 0 AND u.unclassified = 0";
 
     /** The sessions per day, modality and criterion with a matching stream (changesets 052 and 057). */
@@ -86,13 +98,20 @@ class QualityStreamRepository {
      */
     private static final String USER_DAYS = "quality_user_day";
 
+    /** The same per few-valued split value (changeset 063), keyed by its pair code before the modality. */
+    private static final String USER_PAIR_DAYS = "quality_user_pair_day";
+
     /** The user-day rows' modalities, so that a condition on their day reads ranges of their key. */
     private static final String OF_EVERY_MODALITY = " AND modality IN (" + QualitySql.EVERY_MODALITY_IDS + ")";
+
+    /** The user-pair-day rows' pair codes and modalities, likewise. */
+    private static final String OF_EVERY_PAIR = " AND pair IN (" + QualitySql.PAIR_CODES + ")" + OF_EVERY_MODALITY;
 
     /** Every table of the read model, the stream rows last. */
     private static final List<String> TABLES = java.util.stream.Stream.concat(
                     SUM_TABLES.stream(),
-                    java.util.stream.Stream.of(SESSION_DAYS, SESSION_QUARTERS, USER_DAYS, "quality_stream"))
+                    java.util.stream.Stream.of(
+                            SESSION_DAYS, SESSION_QUARTERS, USER_DAYS, USER_PAIR_DAYS, "quality_stream"))
             .toList();
 
     private static final String INSERT = QualitySql.insertStreams(
@@ -143,6 +162,14 @@ class QualityStreamRepository {
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
                     .update();
+            jdbc.sql(SUBTRACT_USER_PAIRS)
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .update();
+            jdbc.sql(DELETE_EMPTIED_USER_PAIRS)
+                    .param("tenantId", tenantId)
+                    .param("ids", chunk)
+                    .update();
             jdbc.sql("DELETE FROM quality_stream WHERE tenant_id = :tenantId AND session_id IN (:ids)")
                     .param("tenantId", tenantId)
                     .param("ids", chunk)
@@ -168,6 +195,10 @@ class QualityStreamRepository {
             jdbc.sql(ADD_SESSIONS).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_QUARTERS).param("tenantId", tenantId).param("ids", ids).update();
             jdbc.sql(ADD_USERS).param("tenantId", tenantId).param("ids", ids).update();
+            jdbc.sql(ADD_USER_PAIRS)
+                    .param("tenantId", tenantId)
+                    .param("ids", ids)
+                    .update();
         }
     }
 
@@ -218,7 +249,7 @@ class QualityStreamRepository {
     }
 
     private static String ofEveryModality(String table) {
-        return table.equals(USER_DAYS) ? OF_EVERY_MODALITY : "";
+        return table.equals(USER_DAYS) ? OF_EVERY_MODALITY : table.equals(USER_PAIR_DAYS) ? OF_EVERY_PAIR : "";
     }
 
     /** Builds the rows of the tenant's kept sessions that start on the UTC day (none may be stored yet). */
@@ -254,6 +285,11 @@ class QualityStreamRepository {
                 .update();
         jdbc.sql(QualitySql.addUserDays(
                         QualitySql.userDays("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
+                .param("tenantId", tenantId)
+                .param("day", day)
+                .update();
+        jdbc.sql(QualitySql.addUserPairDays(
+                        QualitySql.userPairDays("quality_stream q", "q.tenant_id = :tenantId AND q.day = :day", 1)))
                 .param("tenantId", tenantId)
                 .param("day", day)
                 .update();
@@ -330,6 +366,15 @@ class QualityStreamRepository {
                     QualitySql.USER_DAY_KEY,
                     QualitySql.USER_DAY_COUNTERS,
                     QualitySql.userDays(recomputed, where, 1),
+                    limit - found.size()));
+        }
+        if (found.size() < limit) {
+            found.addAll(summingTableDifferences(
+                    tenantId,
+                    USER_PAIR_DAYS,
+                    QualitySql.USER_PAIR_DAY_KEY,
+                    QualitySql.USER_DAY_COUNTERS,
+                    QualitySql.userPairDays(recomputed, where, 1),
                     limit - found.size()));
         }
         return found;

@@ -289,6 +289,7 @@ class QualityIT {
         changes.put("quality_session_day", "streams = streams + 1");
         changes.put("quality_session_quarter", "sessions = sessions + 1");
         changes.put("quality_user_day", "poor = poor + 1");
+        changes.put("quality_user_pair_day", "good = good + 1");
         changes.put("quality_stream", "verdict = verdict + 10");
         changes.forEach((table, change) -> {
             assertThat(jdbc.sql("UPDATE " + table + " SET " + change + " WHERE tenant_id = :t LIMIT 1")
@@ -608,6 +609,8 @@ class QualityIT {
             rows.add(new Row(today, id, counts[0], counts[1], 0));
             rows.add(new Row(today.minusDays(1), id, counts[2], counts[3], 1));
         }
+        // the same rows as Wi-Fi's user-pair-day rows (changeset 063, pair code 14), beside rows the Wi-Fi ranking must
+        // leave out: wired streams' (pair 13) and Wi-Fi audio's (modality 5), each with other counts
         for (Row row : rows) {
             jdbc.sql("""
                             INSERT INTO quality_user_day (tenant_id, modality, day, user_id, good, poor, unclassified)
@@ -620,6 +623,23 @@ class QualityIT {
                     .param("poor", row.poor())
                     .param("unclassified", row.unclassified())
                     .update();
+            for (int[] pairAndModality : new int[][] {{14, 0}, {13, 0}, {14, 5}}) {
+                boolean wifi = pairAndModality[0] == 14 && pairAndModality[1] == 0;
+                jdbc.sql("""
+                                INSERT INTO quality_user_pair_day
+                                    (tenant_id, pair, modality, day, user_id, good, poor, unclassified)
+                                VALUES (:t, :pair, :modality, :day, :user, :good, :poor, :unclassified)
+                                """)
+                        .param("t", tenant.id())
+                        .param("pair", pairAndModality[0])
+                        .param("modality", pairAndModality[1])
+                        .param("day", row.day())
+                        .param("user", row.userId())
+                        .param("good", wifi ? row.good() : random.nextInt(25))
+                        .param("poor", wifi ? row.poor() : random.nextInt(9))
+                        .param("unclassified", row.unclassified())
+                        .update();
+            }
         }
         Map<Long, List<String>> names = jdbc
                 .sql("SELECT id, upn, pseudonym FROM licensed_user WHERE tenant_id = :t")
@@ -630,8 +650,13 @@ class QualityIT {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         int byShare = 0;
         int byPoor = 0;
-        for (int days = 2; days <= 3; days++) {
-            QualityFilter filter = new QualityFilter(today.minusDays(days - 1), today, null, Map.of());
+        for (int ranges = 0; ranges < 4; ranges++) {
+            int days = 2 + ranges % 2;
+            QualityFilter filter = new QualityFilter(
+                    today.minusDays(days - 1),
+                    today,
+                    null,
+                    ranges < 2 ? Map.of() : Map.of(QualitySplit.CONNECTION, "2"));
             // the ranking the page shows, worked out here from the rows written: sums per user, Poor share rounded
             // half up to four decimals as MariaDB divides, highest first, then by user id
             Map<Long, long[]> sums = new TreeMap<>();
@@ -665,7 +690,8 @@ class QualityIT {
                                     e.getValue()[1],
                                     e.getValue()[2]))
                             .toList();
-                    String what = "%d days, at least %d, first %d".formatted(days, minClassified, limit);
+                    String what = "%d days%s, at least %d, first %d"
+                            .formatted(days, filter.splits().isEmpty() ? "" : " of Wi-Fi", minClassified, limit);
                     assertThat(dayRows.worstUsersOfUserDays(tenant.id(), filter, minClassified, limit))
                             .as("worst users of %s", what)
                             .isEqualTo(expected);
@@ -1231,27 +1257,50 @@ class QualityIT {
                     .as("a short range far before the report date: fewer days grouped than read around a period")
                     .isNull();
         }
-        // the users' day rows (changeset 061) answer a range no split or place narrows: a single day from the ranking's
-        // index, a longer range grouped per user; both as grouped from the stream rows (which equal the records sent)
+        // the users' day rows (changeset 061) answer a range no split or place narrows, their pair rows (changeset 063)
+        // a range with one few-valued split value fixed: a single day from the ranking's index, a longer range grouped
+        // per user; both as grouped from the stream rows (which equal the records sent)
         List<QualityFilter> ranges = new ArrayList<>();
+        List<Map<QualitySplit, String>> fixedValues = List.of(
+                Map.of(QualitySplit.CONNECTION, "2"),
+                Map.of(QualitySplit.CONFERENCE, "0"),
+                Map.of(QualitySplit.INSIDE, "1"),
+                Map.of(QualitySplit.VPN, "2"));
         for (int back = 0; back < 12; back++) {
             LocalDate day = today.minusDays(back);
+            Map<QualitySplit, String> fixed = fixedValues.get(back % fixedValues.size());
             ranges.add(new QualityFilter(day, day, null, Map.of()));
             ranges.add(new QualityFilter(day, day, Modality.AUDIO, Map.of()));
             ranges.add(new QualityFilter(
                     day.minusDays(1 + back % 3), day, back % 2 == 0 ? null : Modality.VIDEO, Map.of()));
+            ranges.add(new QualityFilter(day, day, back % 2 == 0 ? null : Modality.AUDIO, fixed));
+            ranges.add(
+                    new QualityFilter(day.minusDays(1 + back % 3), day, back % 3 == 0 ? Modality.VIDEO : null, fixed));
         }
         ranges.add(new QualityFilter(today.minusDays(36), today.minusDays(7), null, Map.of()));
         ranges.add(new QualityFilter(today.minusDays(200), today, Modality.APPLICATION_SHARING, Map.of()));
         ranges.add(new QualityFilter(today.minusDays(6), today, null, Map.of(QualitySplit.INSIDE, "0")));
+        ranges.add(new QualityFilter(today.minusDays(40), today, Modality.AUDIO, Map.of(QualitySplit.CONNECTION, "1")));
+        ranges.add(new QualityFilter(
+                today.minusDays(2), today, null, Map.of(QualitySplit.CONNECTION, "2", QualitySplit.VPN, "0")));
+        ranges.add(new QualityFilter(today.minusDays(2), today, null, Map.of(QualitySplit.SUBNET, "10.0.0.0/24")));
         ranges.add(new QualityFilter(
                 today.minusDays(1), today, null, Map.of(), new org.commsportal.common.Place("Europe", null, null)));
+        ranges.add(new QualityFilter(
+                today.minusDays(1),
+                today,
+                null,
+                Map.of(QualitySplit.CONNECTION, "2"),
+                new org.commsportal.common.Place("Europe", null, null)));
         int prunedAnswers = 0;
+        int prunedPairAnswers = 0;
         for (QualityFilter filter : ranges) {
             for (long minClassified : new long[] {1, 3}) {
                 for (int limit : new int[] {1, 10}) {
                     var fromUserDays = dayRows.worstUsersOfUserDays(tenant.id(), filter, minClassified, limit);
-                    if (filter.splits().isEmpty() && !filter.place().any()) {
+                    boolean unfiltered =
+                            filter.splits().isEmpty() && !filter.place().any();
+                    if (unfiltered || filter.oneFewValuedSplit() != null) {
                         var grouped = dayRows.worstUsers(tenant.id(), filter, minClassified, limit);
                         assertThat(fromUserDays)
                                 .as(
@@ -1264,7 +1313,11 @@ class QualityIT {
                             var pruned = dayRows.worstUsersOfDaysPruned(
                                     tenant.id(), filter, minClassified, limit, seedsPerDay);
                             if (pruned != null) {
-                                prunedAnswers++;
+                                if (unfiltered) {
+                                    prunedAnswers++;
+                                } else {
+                                    prunedPairAnswers++;
+                                }
                                 assertThat(pruned.users())
                                         .as(
                                                 "worst users of %s (at least %d, first %d) from %d seeds a day",
@@ -1274,13 +1327,16 @@ class QualityIT {
                         }
                     } else {
                         assertThat(fromUserDays)
-                                .as("a split or place fixed: grouped from the stream rows")
+                                .as("a place, two splits or a many-valued split fixed: grouped from the stream rows")
                                 .isNull();
                     }
                 }
             }
         }
         assertThat(prunedAnswers).as("the pruned ranking answered some ranges").isPositive();
+        assertThat(prunedPairAnswers)
+                .as("the pruned ranking answered some ranges with a value fixed")
+                .isPositive();
     }
 
     /**

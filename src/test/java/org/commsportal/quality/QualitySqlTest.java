@@ -41,6 +41,8 @@ class QualitySqlTest {
                 .contains(squeezed(QualityBackfill.SESSION_QUARTERS));
         assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/061-quality-user-day.sql"))))
                 .contains(squeezed(QualityBackfill.USER_DAYS));
+        assertThat(squeezed(Files.readString(Path.of("src/main/resources/db/changelog/063-quality-user-pair-day.sql"))))
+                .contains(squeezed(QualityBackfill.USER_PAIR_DAYS));
     }
 
     @Test
@@ -79,5 +81,6 @@ class QualitySqlTest {
         System.out.println("\n-- changeset 057\n" + QualityBackfill.EVERY_AND_GOOD_SESSION_DAYS + ";");
         System.out.println("\n-- changeset 059\n" + QualityBackfill.SESSION_QUARTERS + ";");
         System.out.println("\n-- changeset 061\n" + QualityBackfill.USER_DAYS + ";");
+        System.out.println("\n-- changeset 063\n" + QualityBackfill.USER_PAIR_DAYS + ";");
     }
 }

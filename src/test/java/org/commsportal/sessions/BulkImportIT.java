@@ -67,6 +67,7 @@ class BulkImportIT {
             "quality_session_day",
             "quality_session_quarter",
             "quality_user_day",
+            "quality_user_pair_day",
             "reliability_session",
             "reliability_day",
             "feedback_rating",
