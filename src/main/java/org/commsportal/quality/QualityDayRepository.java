@@ -227,6 +227,17 @@ class QualityDayRepository {
      */
     @Nullable
     List<UserSum> worstUsersOfUserDays(long tenantId, QualityFilter filter, long minClassified, int limit) {
+        return worstUsersOfUserDays(tenantId, filter, minClassified, limit, null);
+    }
+
+    /**
+     * {@link #worstUsersOfUserDays}, where the users' totals of the report period {@code coveringPeriod} (null: none)
+     * hold every day of the range: when the pruned ranking does not answer, the users those totals let qualify are
+     * ranked from their rows ({@link #worstUsersWithinPeriod}) before every user's rows are grouped.
+     */
+    @Nullable
+    List<UserSum> worstUsersOfUserDays(
+            long tenantId, QualityFilter filter, long minClassified, int limit, @Nullable Integer coveringPeriod) {
         @Nullable UserRows rows = UserRows.of(filter);
         if (rows == null) {
             return null;
@@ -238,6 +249,13 @@ class QualityDayRepository {
                     worstUsersOfDaysPruned(tenantId, filter, minClassified, limit, Math.max(limit, SEED_USERS / days));
             if (pruned != null) {
                 return pruned.users();
+            }
+            @Nullable
+            List<UserSum> within = coveringPeriod == null
+                    ? null
+                    : worstUsersWithinPeriod(tenantId, filter, minClassified, limit, coveringPeriod);
+            if (within != null) {
+                return within;
             }
         }
         String sql = oneDay
@@ -308,7 +326,7 @@ class QualityDayRepository {
         params.put("minClassified", minClassified);
         params.put("limit", limit);
         StringBuilder seeds = new StringBuilder();
-        StringBuilder dayTable = new StringBuilder();
+        String dayTable = dayTable(days, params);
         for (int i = 0; i < days.size(); i++) {
             seeds.append(i == 0 ? "" : "UNION\n").append("""
                     (SELECT s.user_id FROM %2$s s
@@ -316,12 +334,10 @@ class QualityDayRepository {
                        AND s.poor_share > 0 AND s.good + s.poor >= :perDay
                      ORDER BY s.poor_share DESC, s.user_id LIMIT :seeds)
                     """.formatted(i, rows.table(), rows.key("s")));
-            dayTable.append(i == 0 ? "" : " UNION ALL ").append("SELECT CAST(:day%d AS DATE) AS day".formatted(i));
-            params.put("day" + i, days.get(i));
         }
         params.put("perDay", ceilDiv(minClassified, days.size()));
         params.put("seeds", seedsPerDay);
-        List<UserSum> known = jdbc.sql(ranked(sumsOf(rows, seeds.toString(), dayTable.toString())))
+        List<UserSum> known = jdbc.sql(ranked(sumsOf(rows, seeds.toString(), dayTable)))
                 .params(params)
                 .query(QualityDayRepository::userSum)
                 .list();
@@ -380,11 +396,62 @@ class QualityDayRepository {
                     """.formatted(rows.table(), rows.key("c"), rows.key("s"));
         }
         return new PrunedRanking(
-                jdbc.sql(ranked(sumsOf(rows, candidates, dayTable.toString())))
+                jdbc.sql(ranked(sumsOf(rows, candidates, dayTable)))
                         .params(params)
                         .query(QualityDayRepository::userSum)
                         .list(),
                 poorOnOneDay);
+    }
+
+    /**
+     * The worst users of two to {@link #MOST_PRUNED_DAYS} days within a report period whose users' totals
+     * ({@code periodDays}, ending on the date they end on) hold the range, or null when that would not save work: only
+     * the users whose totals of the period reach the minimum sample with a Poor stream can qualify over the range (its
+     * sums are at most the period's), so only their day rows are looked up by key and summed. It answers where the
+     * pruned ranking cannot: a split value few users have enough streams of (Wi-Fi over 3 days at 100,000 users: one
+     * user qualifies, so no seeds fill the list, and grouping every user's rows read 190,000 of them). Null when those
+     * users' rows are more than {@link #MOST_CANDIDATE_PROBES} probes. Exact if its reads share one snapshot (the
+     * caller's read transaction), in which the totals count the same streams as the day rows.
+     */
+    @Nullable
+    List<UserSum> worstUsersWithinPeriod(
+            long tenantId, QualityFilter filter, long minClassified, int limit, int periodDays) {
+        List<java.time.LocalDate> days =
+                filter.from().datesUntil(filter.to().plusDays(1)).toList();
+        @Nullable UserRows rows = UserRows.of(filter);
+        if (rows == null || days.size() < 2 || days.size() > MOST_PRUNED_DAYS) {
+            return null;
+        }
+        var params = new java.util.HashMap<String, Object>();
+        rows.putParameters(params);
+        params.put("t", tenantId);
+        params.put("modality", modalityId(filter));
+        params.put("period", periodDays);
+        params.put("minClassified", minClassified);
+        params.put("limit", limit);
+        params.put("most", MOST_CANDIDATE_PROBES / days.size() + 1);
+        String candidates = QualityPeriodTotalRepository.usersReaching(rows.pair() != null);
+        long reaching = jdbc.sql("SELECT COUNT(*) FROM (\n" + candidates + "LIMIT :most\n) x")
+                .params(params)
+                .query(Long.class)
+                .single();
+        if (reaching * days.size() > MOST_CANDIDATE_PROBES) {
+            return null;
+        }
+        return jdbc.sql(ranked(sumsOf(rows, candidates, dayTable(days, params))))
+                .params(params)
+                .query(QualityDayRepository::userSum)
+                .list();
+    }
+
+    /** A derived table of the days, column day, each a parameter (:day0, :day1, ...) put into {@code params}. */
+    private static String dayTable(List<java.time.LocalDate> days, java.util.Map<String, Object> params) {
+        StringBuilder table = new StringBuilder();
+        for (int i = 0; i < days.size(); i++) {
+            table.append(i == 0 ? "" : " UNION ALL ").append("SELECT CAST(:day%d AS DATE) AS day".formatted(i));
+            params.put("day" + i, days.get(i));
+        }
+        return table.toString();
     }
 
     private static long ceilDiv(long dividend, int divisor) {

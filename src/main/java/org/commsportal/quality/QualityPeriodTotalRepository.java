@@ -58,6 +58,20 @@ class QualityPeriodTotalRepository implements PeriodTotalsState.Steps {
         return state.periodDays();
     }
 
+    /**
+     * The users whose totals of a period (:period) reach the minimum sample (:minClassified Good + Poor streams) with a
+     * Poor stream, of the modality (:modality, 0 every modality), of the streams with the pair code's value (:pair)
+     * when {@code paired}, else of every stream: the only users a range within the period can rank, since each of
+     * their sums over the range is at most their period's. A query giving user_id, read from the ranking's index.
+     */
+    static String usersReaching(boolean paired) {
+        return """
+                SELECT t.user_id FROM %s t
+                WHERE t.tenant_id = :t AND t.period_days = :period %s AND t.modality = :modality
+                  AND t.poor > 0 AND t.good + t.poor >= :minClassified
+                """.formatted(paired ? PAIR_TOTALS : TOTALS, paired ? "AND t.pair = :pair" : "");
+    }
+
     void forget(long tenantId) {
         state.forget(tenantId);
     }

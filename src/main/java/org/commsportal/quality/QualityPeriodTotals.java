@@ -143,6 +143,25 @@ public class QualityPeriodTotals {
         return edge != null && edge.days().isEmpty() ? edge.periodDays() : null;
     }
 
+    /**
+     * The shortest report period whose totals, ending on the date they end on, hold every day of the filter's range;
+     * null when none does (the range ends after that date or starts before the longest period) or the totals are not
+     * kept. A user's sums over the range are at most their totals of that period.
+     */
+    @Nullable
+    Integer coveringPeriod(long tenantId, QualityFilter filter) {
+        @Nullable LocalDate reportDate = totals.reportDate(tenantId);
+        if (reportDate == null || filter.to().isAfter(reportDate)) {
+            return null;
+        }
+        for (int period : totals.periodDays()) { // shortest first
+            if (filter.from().isAfter(reportDate.minusDays(period))) {
+                return period;
+            }
+        }
+        return null;
+    }
+
     /** The UTC days (after, upTo] whose rows are added ({@code sign} "") or taken away ("-"). */
     record DayRange(LocalDate after, LocalDate upTo, String sign) {
 

@@ -215,10 +215,12 @@ public class QualityService {
         NameMask mask = concealment.forCurrentViewer();
         long tenantId = currentTenant.id();
         // from the users' period totals when they answer the filter, else from the users' day rows when no split or
-        // place narrows it or only one few-valued split value does, else grouped from the stream rows
+        // place narrows it or only one few-valued split value does (bounded by the totals of a period holding the
+        // range), else grouped from the stream rows
         var ranked = periodTotals.worstUsers(tenantId, filter, minSample, limit);
         if (ranked == null) {
-            ranked = days.worstUsersOfUserDays(tenantId, filter, minSample, limit);
+            ranked = days.worstUsersOfUserDays(
+                    tenantId, filter, minSample, limit, periodTotals.coveringPeriod(tenantId, filter));
         }
         if (ranked == null) {
             ranked = days.worstUsers(tenantId, filter, minSample, limit);

@@ -199,7 +199,7 @@ class QualityBenchmarkIT {
                     new QualityFilter(lastDay.minusDays(3), lastDay.minusDays(1), null, Map.of()));
         }
         // with a split value fixed over a range no period's pair totals answer (the 7-day period's days before the
-        // range hold streams): the stream rows grouped
+        // range hold streams): the users' pair-day rows of the value (changeset 063)
         shortRanges.put(
                 "the last 3 days, Wi-Fi only",
                 new QualityFilter(lastDay.minusDays(2), lastDay, null, Map.of())
@@ -217,7 +217,8 @@ class QualityBenchmarkIT {
                     .as("worst users of %s equal the stream rows grouped", name)
                     .isEqualTo(naive);
             results.put(
-                    "worst users, " + name + " (" + (range.splits().isEmpty() ? "the users' day rows" : "stream rows")
+                    "worst users, " + name + " ("
+                            + (range.splits().isEmpty() ? "the users' day rows" : "the users' pair-day rows")
                             + "; naive: their streams grouped)",
                     new double[] {ranked.medianMs(), ranked.p95Ms(), naiveMs});
         }

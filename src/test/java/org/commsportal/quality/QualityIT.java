@@ -1294,8 +1294,11 @@ class QualityIT {
                 new org.commsportal.common.Place("Europe", null, null)));
         int prunedAnswers = 0;
         int prunedPairAnswers = 0;
+        int withinPeriodAnswers = 0;
         for (QualityFilter filter : ranges) {
-            for (long minClassified : new long[] {1, 3}) {
+            // the shortest report period holding the range: only the users its totals let qualify can rank
+            @org.jspecify.annotations.Nullable Integer covering = periodTotals.coveringPeriod(tenant.id(), filter);
+            for (long minClassified : new long[] {1, 3, 8}) {
                 for (int limit : new int[] {1, 10}) {
                     var fromUserDays = dayRows.worstUsersOfUserDays(tenant.id(), filter, minClassified, limit);
                     boolean unfiltered =
@@ -1325,6 +1328,18 @@ class QualityIT {
                                         .isEqualTo(grouped);
                             }
                         }
+                        var within = covering == null
+                                ? null
+                                : dayRows.worstUsersWithinPeriod(tenant.id(), filter, minClassified, limit, covering);
+                        if (within != null) {
+                            withinPeriodAnswers++;
+                            assertThat(within)
+                                    .as(
+                                            "worst users of %s (at least %d, first %d) of the users the %d-day"
+                                                    + " totals let qualify",
+                                            filter, minClassified, limit, covering)
+                                    .isEqualTo(grouped);
+                        }
                     } else {
                         assertThat(fromUserDays)
                                 .as("a place, two splits or a many-valued split fixed: grouped from the stream rows")
@@ -1337,6 +1352,12 @@ class QualityIT {
         assertThat(prunedPairAnswers)
                 .as("the pruned ranking answered some ranges with a value fixed")
                 .isPositive();
+        if (periodTotals.coveringPeriod(tenant.id(), new QualityFilter(today.minusDays(1), today, null, Map.of()))
+                != null) {
+            assertThat(withinPeriodAnswers)
+                    .as("the users a period's totals let qualify answered some ranges")
+                    .isPositive();
+        }
     }
 
     /**
