@@ -312,19 +312,14 @@ class QualityDayRepository {
     @Nullable
     PrunedRanking worstUsersOfDaysPruned(
             long tenantId, QualityFilter filter, long minClassified, int limit, int seedsPerDay) {
-        List<java.time.LocalDate> days =
-                filter.from().datesUntil(filter.to().plusDays(1)).toList();
-        @Nullable UserRows rows = UserRows.of(filter);
-        if (rows == null || days.size() < 2 || days.size() > MOST_PRUNED_DAYS) {
+        @Nullable RangeRanking ranking = RangeRanking.of(tenantId, filter, minClassified, limit);
+        if (ranking == null) {
             return null;
         }
-        var params = new java.util.HashMap<String, Object>();
-        rows.putParameters(params);
-        params.put("t", tenantId);
-        params.put("modality", modalityId(filter));
+        List<java.time.LocalDate> days = ranking.days();
+        UserRows rows = ranking.rows();
+        var params = ranking.params();
         params.put("days", days);
-        params.put("minClassified", minClassified);
-        params.put("limit", limit);
         StringBuilder seeds = new StringBuilder();
         String dayTable = dayTable(days, params);
         for (int i = 0; i < days.size(); i++) {
@@ -416,19 +411,14 @@ class QualityDayRepository {
     @Nullable
     List<UserSum> worstUsersWithinPeriod(
             long tenantId, QualityFilter filter, long minClassified, int limit, int periodDays) {
-        List<java.time.LocalDate> days =
-                filter.from().datesUntil(filter.to().plusDays(1)).toList();
-        @Nullable UserRows rows = UserRows.of(filter);
-        if (rows == null || days.size() < 2 || days.size() > MOST_PRUNED_DAYS) {
+        @Nullable RangeRanking ranking = RangeRanking.of(tenantId, filter, minClassified, limit);
+        if (ranking == null) {
             return null;
         }
-        var params = new java.util.HashMap<String, Object>();
-        rows.putParameters(params);
-        params.put("t", tenantId);
-        params.put("modality", modalityId(filter));
+        List<java.time.LocalDate> days = ranking.days();
+        UserRows rows = ranking.rows();
+        var params = ranking.params();
         params.put("period", periodDays);
-        params.put("minClassified", minClassified);
-        params.put("limit", limit);
         params.put("most", MOST_CANDIDATE_PROBES / days.size() + 1);
         String candidates = QualityPeriodTotalRepository.usersReaching(rows.pair() != null);
         long reaching = jdbc.sql("SELECT COUNT(*) FROM (\n" + candidates + "LIMIT :most\n) x")
@@ -442,6 +432,31 @@ class QualityDayRepository {
                 .params(params)
                 .query(QualityDayRepository::userSum)
                 .list();
+    }
+
+    /**
+     * A ranking of two to {@link #MOST_PRUNED_DAYS} days from the users' day rows: the days, the rows, and the
+     * parameters every such statement names (:t, :modality, :minClassified, :limit and the rows' :pair); null for
+     * another range or a filter the rows do not answer.
+     */
+    private record RangeRanking(List<java.time.LocalDate> days, UserRows rows, java.util.Map<String, Object> params) {
+
+        @Nullable
+        static RangeRanking of(long tenantId, QualityFilter filter, long minClassified, int limit) {
+            List<java.time.LocalDate> days =
+                    filter.from().datesUntil(filter.to().plusDays(1)).toList();
+            @Nullable UserRows rows = UserRows.of(filter);
+            if (rows == null || days.size() < 2 || days.size() > MOST_PRUNED_DAYS) {
+                return null;
+            }
+            var params = new java.util.HashMap<String, Object>();
+            rows.putParameters(params);
+            params.put("t", tenantId);
+            params.put("modality", modalityId(filter));
+            params.put("minClassified", minClassified);
+            params.put("limit", limit);
+            return new RangeRanking(days, rows, params);
+        }
     }
 
     /** A derived table of the days, column day, each a parameter (:day0, :day1, ...) put into {@code params}. */
