@@ -475,22 +475,24 @@ final class QualitySql {
         return FIRST_PAIR_CODE + 4 * fixed.ordinal() + Integer.parseInt(value);
     }
 
-    /** A derived table of one row per few-valued split (those with pair codes), column fixed: its ordinal. */
+    /** The few-valued splits (those with pair codes), in their order. */
+    private static final List<QualitySplit> FEW_VALUED = java.util.Arrays.stream(QualitySplit.values())
+            .filter(split -> !split.textual())
+            .toList();
+
+    /** A derived table of one row per few-valued split, column fixed: its ordinal. */
     private static final String FEW_VALUED_SPLITS = fewValuedSplits();
 
     private static String fewValuedSplits() {
         List<String> selects = new ArrayList<>();
-        for (QualitySplit split : QualitySplit.values()) {
-            if (!split.textual()) {
-                selects.add("SELECT " + split.ordinal() + (selects.isEmpty() ? " AS fixed" : ""));
-            }
+        for (QualitySplit split : FEW_VALUED) {
+            selects.add("SELECT " + split.ordinal() + (selects.isEmpty() ? " AS fixed" : ""));
         }
         return "(" + String.join(" UNION ALL ", selects) + ")";
     }
 
     /** Every pair code, ascending, comma-separated: so that a condition on the pair rows' day reads ranges of keys. */
-    static final String PAIR_CODES = java.util.Arrays.stream(QualitySplit.values())
-            .filter(split -> !split.textual())
+    static final String PAIR_CODES = FEW_VALUED.stream()
             .flatMap(split -> split.codes().stream().map(value -> pairCode(split, value)))
             .sorted()
             .map(String::valueOf)
@@ -502,8 +504,7 @@ final class QualitySql {
      */
     private static String pairCodeOfFewValuedSplit(String fixedColumn, String alias) {
         return "CASE " + fixedColumn
-                + java.util.Arrays.stream(QualitySplit.values())
-                        .filter(split -> !split.textual())
+                + FEW_VALUED.stream()
                         .map(split -> " WHEN " + split.ordinal() + " THEN " + pairCodeSql(split, alias))
                         .collect(Collectors.joining())
                 + " END";
@@ -562,13 +563,11 @@ final class QualitySql {
     /** Per few-valued split, its subnet pair rows ({@link #pairCode}): grouped by its value and the subnet. */
     private static List<String> subnetPairSelects(String source, String where, List<String> counters) {
         List<String> parts = new ArrayList<>();
-        for (QualitySplit fixed : QualitySplit.values()) {
-            if (!fixed.textual()) {
-                parts.add("SELECT q.tenant_id, q.day, q.modality, " + pairCodeSql(fixed, "q")
-                        + " AS split, q.subnet AS value,\n    " + String.join(",\n    ", counters)
-                        + "\nFROM " + source + "\nWHERE " + where + "\nGROUP BY q.tenant_id, q.day, q.modality, q."
-                        + fixed.column() + ", q.subnet");
-            }
+        for (QualitySplit fixed : FEW_VALUED) {
+            parts.add("SELECT q.tenant_id, q.day, q.modality, " + pairCodeSql(fixed, "q")
+                    + " AS split, q.subnet AS value,\n    " + String.join(",\n    ", counters)
+                    + "\nFROM " + source + "\nWHERE " + where + "\nGROUP BY q.tenant_id, q.day, q.modality, q."
+                    + fixed.column() + ", q.subnet");
         }
         return parts;
     }

@@ -69,16 +69,16 @@ class QualityStreamRepository {
      * Deletes the user-day rows the sessions' streams were counted in that count nothing now, each found by its key: a
      * day's every row would be read otherwise (about 95,000 per modality at 100,000 users).
      */
-    private static final String DELETE_EMPTIED_USERS = "DELETE u FROM quality_user_day u JOIN (\n"
-            + QualitySql.userDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1)
-            + "\n) k ON u.tenant_id = k.tenant_id AND u.modality = k.modality AND u.day = k.day"
-            + " AND u.user_id = k.user_id\nWHERE u.good = 0 AND u.poor = 0 AND u.unclassified = 0";
+    private static final String DELETE_EMPTIED_USERS = deleteEmptied(
+            "quality_user_day",
+            QualitySql.USER_DAY_KEY,
+            QualitySql.userDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
 
     /** The same for the user-pair-day rows. */
-    private static final String DELETE_EMPTIED_USER_PAIRS = "DELETE u FROM quality_user_pair_day u JOIN (\n"
-            + QualitySql.userPairDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1)
-            + "\n) k ON u.tenant_id = k.tenant_id AND u.pair = k.pair AND u.modality = k.modality AND u.day = k.day"
-            + " AND u.user_id = k.user_id\nWHERE u.good = 0 AND u.poor = 0 AND u.unclassified = 0";
+    private static final String DELETE_EMPTIED_USER_PAIRS = deleteEmptied(
+            "quality_user_pair_day",
+            QualitySql.USER_PAIR_DAY_KEY,
+            QualitySql.userPairDays("quality_stream q", "q.tenant_id = :tenantId AND q.session_id IN (:ids)", 1));
 
     /** The sessions per day, modality and criterion with a matching stream (changesets 052 and 057). */
     private static final String SESSION_DAYS = "quality_session_day";
@@ -117,6 +117,19 @@ class QualityStreamRepository {
     private static final String INSERT = QualitySql.insertStreams(
             "s.tenant_id = :tenantId AND s.id IN (:ids) AND s.start_time IN (:starts)",
             "%1$s.session_start IN (:starts)");
+
+    /**
+     * Deletes the rows of the table (its key columns after tenant_id) that the rows {@code rowsQuery} gives name by key
+     * and whose counters are all zero.
+     */
+    private static String deleteEmptied(String table, List<String> key, String rowsQuery) {
+        return "DELETE u FROM " + table + " u JOIN (\n" + rowsQuery + "\n) k ON u.tenant_id = k.tenant_id"
+                + key.stream().map(c -> " AND u." + c + " = k." + c).collect(Collectors.joining())
+                + "\nWHERE "
+                + QualitySql.USER_DAY_COUNTERS.stream()
+                        .map(c -> "u." + c + " = 0")
+                        .collect(Collectors.joining(" AND "));
+    }
 
     private final JdbcClient jdbc;
 
