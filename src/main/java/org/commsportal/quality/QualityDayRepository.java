@@ -222,8 +222,8 @@ class QualityDayRepository {
      * fixes only one few-valued split value, else null: a single day reads the first rows of the ranking's index
      * (highest Poor share first, then user id, as the grouped rows are ordered) from the range of rows with a share, and
      * only the index (it holds every column read; a share rounded to 0 still ranks, last, as in the grouped rows); a
-     * longer range sums the rows of the users who can rank ({@link #worstUsersOfDaysPruned}), else one row per user and
-     * day of every user.
+     * longer range sums the rows of the users who can rank (with a value fixed, {@link #worstUsersWithASampleDay}
+     * first; then {@link #worstUsersOfDaysPruned}), else one row per user and day of every user.
      */
     @Nullable
     List<UserSum> worstUsersOfUserDays(long tenantId, QualityFilter filter, long minClassified, int limit) {
@@ -244,6 +244,10 @@ class QualityDayRepository {
         }
         boolean oneDay = filter.from().equals(filter.to());
         if (!oneDay) {
+            @Nullable List<UserSum> sampled = worstUsersWithASampleDay(tenantId, filter, minClassified, limit);
+            if (sampled != null) {
+                return sampled;
+            }
             int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
             PrunedRanking pruned =
                     worstUsersOfDaysPruned(tenantId, filter, minClassified, limit, Math.max(limit, SEED_USERS / days));
@@ -399,6 +403,41 @@ class QualityDayRepository {
     }
 
     /**
+     * The worst users of two to {@link #MOST_PRUNED_DAYS} days with one few-valued split value fixed, from the day rows
+     * of only the users who can reach the minimum sample, or null when the rows keep no index of their classified
+     * streams (no split fixed) or those users are too many to look up: a user with {@code minClassified} Good + Poor
+     * streams over d days has a d-th of them on one day, so the candidates are the users with a day row holding that
+     * many, a range per day of the classified streams' index (changeset 064), each day's rows of theirs looked up by key
+     * and summed. It answers where few users have enough streams of the value (Wi-Fi over 3 days at 100,000 users: the
+     * seeds do not fill the list, and 14,000 users' 7-day totals reach the sample where one user's 3 days do). Null when
+     * the candidates' rows are more than {@link #MOST_CANDIDATE_PROBES} probes. Exact if its reads share one snapshot
+     * (the caller's read transaction).
+     */
+    @Nullable
+    List<UserSum> worstUsersWithASampleDay(long tenantId, QualityFilter filter, long minClassified, int limit) {
+        @Nullable RangeRanking ranking = RangeRanking.of(tenantId, filter, minClassified, limit);
+        if (ranking == null || ranking.rows().pair() == null) {
+            return null;
+        }
+        List<java.time.LocalDate> days = ranking.days();
+        UserRows rows = ranking.rows();
+        var params = ranking.params();
+        params.put("days", days);
+        params.put("perDay", ceilDiv(minClassified, days.size()));
+        String candidates = """
+                SELECT DISTINCT c.user_id FROM %s c
+                WHERE %s AND c.day IN (:days) AND c.classified >= :perDay
+                """.formatted(rows.table(), rows.key("c"));
+        if (tooManyToProbe(candidates, days.size(), params)) {
+            return null;
+        }
+        return jdbc.sql(ranked(sumsOf(rows, candidates, dayTable(days, params))))
+                .params(params)
+                .query(QualityDayRepository::userSum)
+                .list();
+    }
+
+    /**
      * The worst users of two to {@link #MOST_PRUNED_DAYS} days within a report period whose users' totals
      * ({@code periodDays}, ending on the date they end on) hold the range, or null when that would not save work: only
      * the users whose totals of the period reach the minimum sample with a Poor stream can qualify over the range (its
@@ -419,19 +458,27 @@ class QualityDayRepository {
         UserRows rows = ranking.rows();
         var params = ranking.params();
         params.put("period", periodDays);
-        params.put("most", MOST_CANDIDATE_PROBES / days.size() + 1);
         String candidates = QualityPeriodTotalRepository.usersReaching(rows.pair() != null);
-        long reaching = jdbc.sql("SELECT COUNT(*) FROM (\n" + candidates + "LIMIT :most\n) x")
-                .params(params)
-                .query(Long.class)
-                .single();
-        if (reaching * days.size() > MOST_CANDIDATE_PROBES) {
+        if (tooManyToProbe(candidates, days.size(), params)) {
             return null;
         }
         return jdbc.sql(ranked(sumsOf(rows, candidates, dayTable(days, params))))
                 .params(params)
                 .query(QualityDayRepository::userSum)
                 .list();
+    }
+
+    /**
+     * Whether the users {@code candidates} selects, each looked up on each of {@code days} days, would be more than
+     * {@link #MOST_CANDIDATE_PROBES} probes; counts no more of them than that takes.
+     */
+    private boolean tooManyToProbe(String candidates, int days, java.util.Map<String, Object> params) {
+        params.put("most", MOST_CANDIDATE_PROBES / days + 1);
+        long users = jdbc.sql("SELECT COUNT(*) FROM (\n" + candidates + "LIMIT :most\n) x")
+                .params(params)
+                .query(Long.class)
+                .single();
+        return users * days > MOST_CANDIDATE_PROBES;
     }
 
     /**

@@ -709,6 +709,17 @@ class QualityIT {
                                     .isEqualTo(expected);
                         }
                     }
+                    // the users with a d-th of the sample on one of the d days (changeset 064: the pair-day rows only)
+                    var sampled = dayRows.worstUsersWithASampleDay(tenant.id(), filter, minClassified, limit);
+                    if (filter.splits().isEmpty()) {
+                        assertThat(sampled)
+                                .as("worst users of %s: no index of the classified streams", what)
+                                .isNull();
+                    } else {
+                        assertThat(sampled)
+                                .as("worst users of %s from the users with a sample day", what)
+                                .isEqualTo(expected);
+                    }
                 }
             }
         }
@@ -1295,6 +1306,7 @@ class QualityIT {
         int prunedAnswers = 0;
         int prunedPairAnswers = 0;
         int withinPeriodAnswers = 0;
+        int sampleDayAnswers = 0;
         for (QualityFilter filter : ranges) {
             // the shortest report period holding the range: only the users its totals let qualify can rank
             @org.jspecify.annotations.Nullable Integer covering = periodTotals.coveringPeriod(tenant.id(), filter);
@@ -1328,6 +1340,16 @@ class QualityIT {
                                         .isEqualTo(grouped);
                             }
                         }
+                        // the users with a d-th of the sample on one of the d days: exact, or no answer
+                        var sampled = dayRows.worstUsersWithASampleDay(tenant.id(), filter, minClassified, limit);
+                        if (sampled != null) {
+                            sampleDayAnswers++;
+                            assertThat(sampled)
+                                    .as(
+                                            "worst users of %s (at least %d, first %d) of the users with a sample day",
+                                            filter, minClassified, limit)
+                                    .isEqualTo(grouped);
+                        }
                         var within = covering == null
                                 ? null
                                 : dayRows.worstUsersWithinPeriod(tenant.id(), filter, minClassified, limit, covering);
@@ -1351,6 +1373,9 @@ class QualityIT {
         assertThat(prunedAnswers).as("the pruned ranking answered some ranges").isPositive();
         assertThat(prunedPairAnswers)
                 .as("the pruned ranking answered some ranges with a value fixed")
+                .isPositive();
+        assertThat(sampleDayAnswers)
+                .as("the users with a sample day answered some ranges with a value fixed")
                 .isPositive();
         if (periodTotals.coveringPeriod(tenant.id(), new QualityFilter(today.minusDays(1), today, null, Map.of()))
                 != null) {
