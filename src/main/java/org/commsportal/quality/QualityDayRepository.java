@@ -222,7 +222,7 @@ class QualityDayRepository {
      * fixes only one few-valued split value, else null: a single day reads the first rows of the ranking's index
      * (highest Poor share first, then user id, as the grouped rows are ordered) from the range of rows with a share, and
      * only the index (it holds every column read; a share rounded to 0 still ranks, last, as in the grouped rows); a
-     * longer range sums the rows of the users who can rank (with a value fixed, {@link #worstUsersWithASampleDay}
+     * longer range sums the rows of the users who can rank (with a value fixed, {@link #worstUsersBoundedBySample}
      * first; then {@link #worstUsersOfDaysPruned}), else one row per user and day of every user.
      */
     @Nullable
@@ -244,9 +244,9 @@ class QualityDayRepository {
         }
         boolean oneDay = filter.from().equals(filter.to());
         if (!oneDay) {
-            @Nullable List<UserSum> sampled = worstUsersWithASampleDay(tenantId, filter, minClassified, limit);
-            if (sampled != null) {
-                return sampled;
+            @Nullable List<UserSum> bounded = worstUsersBoundedBySample(tenantId, filter, minClassified, limit);
+            if (bounded != null) {
+                return bounded;
             }
             int days = (int) (filter.to().toEpochDay() - filter.from().toEpochDay() + 1);
             PrunedRanking pruned =
@@ -402,19 +402,31 @@ class QualityDayRepository {
                 poorOnOneDay);
     }
 
+    /** The classified streams' index entries a ranking bounded by the sample reads at most. */
+    static final int MOST_SAMPLE_ENTRIES = 100_000;
+
     /**
      * The worst users of two to {@link #MOST_PRUNED_DAYS} days with one few-valued split value fixed, from the day rows
      * of only the users who can reach the minimum sample, or null when the rows keep no index of their classified
-     * streams (no split fixed) or those users are too many to look up: a user with {@code minClassified} Good + Poor
-     * streams over d days has a d-th of them on one day, so the candidates are the users with a day row holding that
-     * many, a range per day of the classified streams' index (changeset 064), each day's rows of theirs looked up by key
-     * and summed. It answers where few users have enough streams of the value (Wi-Fi over 3 days at 100,000 users: the
-     * seeds do not fill the list, and 14,000 users' 7-day totals reach the sample where one user's 3 days do). Null when
-     * the candidates' rows are more than {@link #MOST_CANDIDATE_PROBES} probes. Exact if its reads share one snapshot
-     * (the caller's read transaction).
+     * streams (no split fixed), or finding those users or looking them up would not save work. The classified
+     * (Good + Poor) streams' index (changeset 064) gives, for a threshold k, each user's days with k or more: a user's
+     * sum over the d days is at most those days' counts plus k - 1 for each other day, and only users whose bound reaches
+     * {@code minClassified} can qualify (with no day of k or more, (k - 1) d is below it when k is at most the sample's
+     * d-th). A lower k bounds tighter but reads more entries: k is the sample's (d + 1)-th, else its d-th when that reads
+     * more than {@link #MOST_SAMPLE_ENTRIES}. At 100,000 users with Wi-Fi over 3 days (a minimum sample of 30), 20,000
+     * entries of 8 or more leave one candidate, where the 7-day totals let 14,000 users qualify and the seeds never fill
+     * the list. The candidates' rows of each day are then looked up by key and summed, when they are at most
+     * {@link #MOST_CANDIDATE_PROBES} probes. Exact if its reads share one snapshot (the caller's read transaction).
      */
     @Nullable
-    List<UserSum> worstUsersWithASampleDay(long tenantId, QualityFilter filter, long minClassified, int limit) {
+    List<UserSum> worstUsersBoundedBySample(long tenantId, QualityFilter filter, long minClassified, int limit) {
+        return worstUsersBoundedBySample(tenantId, filter, minClassified, limit, MOST_SAMPLE_ENTRIES);
+    }
+
+    /** {@link #worstUsersBoundedBySample} reading at most {@code mostEntries} of the index's entries. */
+    @Nullable
+    List<UserSum> worstUsersBoundedBySample(
+            long tenantId, QualityFilter filter, long minClassified, int limit, int mostEntries) {
         @Nullable RangeRanking ranking = RangeRanking.of(tenantId, filter, minClassified, limit);
         if (ranking == null || ranking.rows().pair() == null) {
             return null;
@@ -423,18 +435,37 @@ class QualityDayRepository {
         UserRows rows = ranking.rows();
         var params = ranking.params();
         params.put("days", days);
-        params.put("perDay", ceilDiv(minClassified, days.size()));
-        String candidates = """
-                SELECT DISTINCT c.user_id FROM %s c
-                WHERE %s AND c.day IN (:days) AND c.classified >= :perDay
+        params.put("d", days.size());
+        params.put("mostEntries", mostEntries + 1);
+        String entries = """
+                SELECT COUNT(*) FROM (
+                    SELECT 1 FROM %s c
+                    WHERE %s AND c.day IN (:days) AND c.classified >= :k
+                    LIMIT :mostEntries
+                ) x
                 """.formatted(rows.table(), rows.key("c"));
-        if (tooManyToProbe(candidates, days.size(), params)) {
-            return null;
+        // at least 1: a day without a row counts k - 1, which must not be negative
+        long tight = Math.max(1, ceilDiv(minClassified, days.size() + 1));
+        for (long k : new long[] {tight, Math.max(tight, ceilDiv(minClassified, days.size()))}) {
+            params.put("k", k);
+            if (jdbc.sql(entries).params(params).query(Long.class).single() > mostEntries) {
+                continue;
+            }
+            String candidates = """
+                    SELECT c.user_id FROM %s c
+                    WHERE %s AND c.day IN (:days) AND c.classified >= :k
+                    GROUP BY c.user_id
+                    HAVING SUM(c.classified) + (:k - 1) * (:d - COUNT(*)) >= :minClassified
+                    """.formatted(rows.table(), rows.key("c"));
+            if (tooManyToProbe(candidates, days.size(), params)) {
+                return null;
+            }
+            return jdbc.sql(ranked(sumsOf(rows, candidates, dayTable(days, params))))
+                    .params(params)
+                    .query(QualityDayRepository::userSum)
+                    .list();
         }
-        return jdbc.sql(ranked(sumsOf(rows, candidates, dayTable(days, params))))
-                .params(params)
-                .query(QualityDayRepository::userSum)
-                .list();
+        return null;
     }
 
     /**

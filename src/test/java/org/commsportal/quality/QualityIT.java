@@ -709,15 +709,15 @@ class QualityIT {
                                     .isEqualTo(expected);
                         }
                     }
-                    // the users with a d-th of the sample on one of the d days (changeset 064: the pair-day rows only)
-                    var sampled = dayRows.worstUsersWithASampleDay(tenant.id(), filter, minClassified, limit);
+                    // the users who can reach the sample (changeset 064: the pair-day rows only)
+                    var sampled = dayRows.worstUsersBoundedBySample(tenant.id(), filter, minClassified, limit);
                     if (filter.splits().isEmpty()) {
                         assertThat(sampled)
                                 .as("worst users of %s: no index of the classified streams", what)
                                 .isNull();
                     } else {
                         assertThat(sampled)
-                                .as("worst users of %s from the users with a sample day", what)
+                                .as("worst users of %s from the users who can reach the sample", what)
                                 .isEqualTo(expected);
                     }
                 }
@@ -1306,7 +1306,7 @@ class QualityIT {
         int prunedAnswers = 0;
         int prunedPairAnswers = 0;
         int withinPeriodAnswers = 0;
-        int sampleDayAnswers = 0;
+        int boundedBySampleAnswers = 0;
         for (QualityFilter filter : ranges) {
             // the shortest report period holding the range: only the users its totals let qualify can rank
             @org.jspecify.annotations.Nullable Integer covering = periodTotals.coveringPeriod(tenant.id(), filter);
@@ -1340,15 +1340,20 @@ class QualityIT {
                                         .isEqualTo(grouped);
                             }
                         }
-                        // the users with a d-th of the sample on one of the d days: exact, or no answer
-                        var sampled = dayRows.worstUsersWithASampleDay(tenant.id(), filter, minClassified, limit);
-                        if (sampled != null) {
-                            sampleDayAnswers++;
-                            assertThat(sampled)
-                                    .as(
-                                            "worst users of %s (at least %d, first %d) of the users with a sample day",
-                                            filter, minClassified, limit)
-                                    .isEqualTo(grouped);
+                        // the users whose days of k or more streams, with k - 1 on each other day, can reach the
+                        // sample: exact, or no answer (reading at most 5 or 50 entries: the sample's d-th, or none)
+                        for (int mostEntries : new int[] {5, 50, QualityDayRepository.MOST_SAMPLE_ENTRIES}) {
+                            var bounded = dayRows.worstUsersBoundedBySample(
+                                    tenant.id(), filter, minClassified, limit, mostEntries);
+                            if (bounded != null) {
+                                boundedBySampleAnswers++;
+                                assertThat(bounded)
+                                        .as(
+                                                "worst users of %s (at least %d, first %d) of the users who can reach"
+                                                        + " the sample, at most %d entries read",
+                                                filter, minClassified, limit, mostEntries)
+                                        .isEqualTo(grouped);
+                            }
                         }
                         var within = covering == null
                                 ? null
@@ -1374,8 +1379,8 @@ class QualityIT {
         assertThat(prunedPairAnswers)
                 .as("the pruned ranking answered some ranges with a value fixed")
                 .isPositive();
-        assertThat(sampleDayAnswers)
-                .as("the users with a sample day answered some ranges with a value fixed")
+        assertThat(boundedBySampleAnswers)
+                .as("the users who can reach the sample answered some ranges with a value fixed")
                 .isPositive();
         if (periodTotals.coveringPeriod(tenant.id(), new QualityFilter(today.minusDays(1), today, null, Map.of()))
                 != null) {
