@@ -129,12 +129,12 @@ class QualityBenchmarkIT {
             QualityFilter oneMore = QualityFilter.lastDays(lastDay, span + 1);
             var edgePage = Medians.time("page data " + (span + 1) + " days", RUNS, () -> quality.report(oneMore));
             results.put(
-                    "page data, " + (span + 1) + " days (period totals and a day)",
+                    "page data, " + (span + 1) + " days (period totals and the day before them, if it holds streams)",
                     new double[] {edgePage.medianMs(), edgePage.p95Ms(), Double.NaN});
             var edgeUsers =
                     Medians.time("worst users " + (span + 1) + " days", RUNS, () -> quality.worstUsers(oneMore, 10));
             results.put(
-                    "worst users, " + (span + 1) + " days (period totals and a day)",
+                    "worst users, " + (span + 1) + " days (period totals and the day before them, if it holds streams)",
                     new double[] {edgeUsers.medianMs(), edgeUsers.p95Ms(), Double.NaN});
             // a range ending a week ago: the period's totals with the week before its start added and the week after
             // the range's end taken away (split-day rows, the users' stream rows grouped from the day index)
@@ -143,12 +143,14 @@ class QualityBenchmarkIT {
             var dayRowsPage =
                     Medians.time("page data " + span + " days a week ago", SLOW_RUNS, () -> quality.report(past));
             results.put(
-                    "page data, " + span + " days ending a week ago (period totals and 14 days)",
+                    "page data, " + span
+                            + " days ending a week ago (period totals and the 14 days at its ends that hold streams)",
                     new double[] {dayRowsPage.medianMs(), dayRowsPage.p95Ms(), Double.NaN});
             var grouped = Medians.time(
                     "worst users " + span + " days a week ago", SLOW_RUNS, () -> quality.worstUsers(past, 10));
             results.put(
-                    "worst users, " + span + " days ending a week ago (period totals and 14 days' users)",
+                    "worst users, " + span
+                            + " days ending a week ago (period totals and the users of the 14 days at its ends that hold streams)",
                     new double[] {grouped.medianMs(), grouped.p95Ms(), Double.NaN});
             // a split value fixed: the filter-day rows (changeset 047) instead of the period totals
             QualityFilter wifi = filter.withSplit(org.commsportal.quality.QualitySplit.CONNECTION, "2");
