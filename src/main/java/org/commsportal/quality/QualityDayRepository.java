@@ -457,13 +457,7 @@ class QualityDayRepository {
                     GROUP BY c.user_id
                     HAVING SUM(c.classified) + (:k - 1) * (:d - COUNT(*)) >= :minClassified
                     """.formatted(rows.table(), rows.key("c"));
-            if (tooManyToProbe(candidates, days.size(), params)) {
-                return null;
-            }
-            return jdbc.sql(ranked(sumsOf(rows, candidates, dayTable(days, params))))
-                    .params(params)
-                    .query(QualityDayRepository::userSum)
-                    .list();
+            return rankedIfFew(candidates, days, rows, params);
         }
         return null;
     }
@@ -489,27 +483,29 @@ class QualityDayRepository {
         UserRows rows = ranking.rows();
         var params = ranking.params();
         params.put("period", periodDays);
-        String candidates = QualityPeriodTotalRepository.usersReaching(rows.pair() != null);
-        if (tooManyToProbe(candidates, days.size(), params)) {
+        return rankedIfFew(QualityPeriodTotalRepository.usersReaching(rows.pair() != null), days, rows, params);
+    }
+
+    /**
+     * The range's worst users among those {@code candidates} selects, their rows of each day looked up by key and
+     * summed, or null when that would be more than {@link #MOST_CANDIDATE_PROBES} probes (counting no more of them
+     * than that takes).
+     */
+    @Nullable
+    private List<UserSum> rankedIfFew(
+            String candidates, List<java.time.LocalDate> days, UserRows rows, java.util.Map<String, Object> params) {
+        params.put("most", MOST_CANDIDATE_PROBES / days.size() + 1);
+        long users = jdbc.sql("SELECT COUNT(*) FROM (\n" + candidates + "LIMIT :most\n) x")
+                .params(params)
+                .query(Long.class)
+                .single();
+        if (users * days.size() > MOST_CANDIDATE_PROBES) {
             return null;
         }
         return jdbc.sql(ranked(sumsOf(rows, candidates, dayTable(days, params))))
                 .params(params)
                 .query(QualityDayRepository::userSum)
                 .list();
-    }
-
-    /**
-     * Whether the users {@code candidates} selects, each looked up on each of {@code days} days, would be more than
-     * {@link #MOST_CANDIDATE_PROBES} probes; counts no more of them than that takes.
-     */
-    private boolean tooManyToProbe(String candidates, int days, java.util.Map<String, Object> params) {
-        params.put("most", MOST_CANDIDATE_PROBES / days + 1);
-        long users = jdbc.sql("SELECT COUNT(*) FROM (\n" + candidates + "LIMIT :most\n) x")
-                .params(params)
-                .query(Long.class)
-                .single();
-        return users * days > MOST_CANDIDATE_PROBES;
     }
 
     /**
