@@ -403,7 +403,7 @@ class QualityDayRepository {
     }
 
     /** The classified streams' index entries a ranking bounded by the sample reads at most. */
-    static final int MOST_SAMPLE_ENTRIES = 100_000;
+    static final int MOST_SAMPLE_ENTRIES = 30_000;
 
     /**
      * The worst users of two to {@link #MOST_PRUNED_DAYS} days with one few-valued split value fixed, from the day rows
@@ -413,7 +413,8 @@ class QualityDayRepository {
      * sum over the d days is at most those days' counts plus k - 1 for each other day, and only users whose bound reaches
      * {@code minClassified} can qualify (with no day of k or more, (k - 1) d is below it when k is at most the sample's
      * d-th). A lower k bounds tighter but reads more entries: k is the sample's (d + 1)-th, else its d-th when that reads
-     * more than {@link #MOST_SAMPLE_ENTRIES}. At 100,000 users with Wi-Fi over 3 days (a minimum sample of 30), 20,000
+     * more than {@link #MOST_SAMPLE_ENTRIES}; null when even the d-th does (a value most users' streams have: reading
+     * the entries would cost what the seeds save). At 100,000 users with Wi-Fi over 3 days (a minimum sample of 30), 20,000
      * entries of 8 or more leave one candidate, where the 7-day totals let 14,000 users qualify and the seeds never fill
      * the list. The candidates' rows of each day are then looked up by key and summed, when they are at most
      * {@link #MOST_CANDIDATE_PROBES} probes. Exact if its reads share one snapshot (the caller's read transaction).
@@ -445,21 +446,25 @@ class QualityDayRepository {
                 ) x
                 """.formatted(rows.table(), rows.key("c"));
         // at least 1: a day without a row counts k - 1, which must not be negative
+        long dth = Math.max(1, ceilDiv(minClassified, days.size()));
         long tight = Math.max(1, ceilDiv(minClassified, days.size() + 1));
-        for (long k : new long[] {tight, Math.max(tight, ceilDiv(minClassified, days.size()))}) {
+        java.util.function.LongPredicate fewEntries = k -> {
             params.put("k", k);
-            if (jdbc.sql(entries).params(params).query(Long.class).single() > mostEntries) {
-                continue;
-            }
-            String candidates = """
-                    SELECT c.user_id FROM %s c
-                    WHERE %s AND c.day IN (:days) AND c.classified >= :k
-                    GROUP BY c.user_id
-                    HAVING SUM(c.classified) + (:k - 1) * (:d - COUNT(*)) >= :minClassified
-                    """.formatted(rows.table(), rows.key("c"));
-            return rankedIfFew(candidates, days, rows, params);
+            return jdbc.sql(entries).params(params).query(Long.class).single() <= mostEntries;
+        };
+        // the d-th reads the fewest entries: when they are too many (a value most users' streams have), so are the
+        // tighter bound's, and the ranking is left to the seeds
+        if (!fewEntries.test(dth)) {
+            return null;
         }
-        return null;
+        params.put("k", tight < dth && fewEntries.test(tight) ? tight : dth);
+        String candidates = """
+                SELECT c.user_id FROM %s c
+                WHERE %s AND c.day IN (:days) AND c.classified >= :k
+                GROUP BY c.user_id
+                HAVING SUM(c.classified) + (:k - 1) * (:d - COUNT(*)) >= :minClassified
+                """.formatted(rows.table(), rows.key("c"));
+        return rankedIfFew(candidates, days, rows, params);
     }
 
     /**

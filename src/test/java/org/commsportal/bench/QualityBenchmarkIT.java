@@ -206,6 +206,11 @@ class QualityBenchmarkIT {
                 "the last 3 days, Wi-Fi only",
                 new QualityFilter(lastDay.minusDays(2), lastDay, null, Map.of())
                         .withSplit(org.commsportal.quality.QualitySplit.CONNECTION, "2"));
+        // a value most streams have: its classified streams' index is not read (changeset 064), the seeds rank
+        shortRanges.put(
+                "the last 3 days, inside only",
+                new QualityFilter(lastDay.minusDays(2), lastDay, null, Map.of())
+                        .withSplit(org.commsportal.quality.QualitySplit.INSIDE, "1"));
         for (var entry : shortRanges.entrySet()) {
             String name = entry.getKey();
             QualityFilter range = entry.getValue();
