@@ -256,6 +256,7 @@ class QualityBenchmarkIT {
      */
     private java.util.List<String> naiveWorstUsers(long tenantId, QualityFilter filter) {
         String connection = filter.splits().get(org.commsportal.quality.QualitySplit.CONNECTION);
+        String inside = filter.splits().get(org.commsportal.quality.QualitySplit.INSIDE);
         return jdbc.sql("""
                         SELECT CONCAT(u.upn, ' ', w.good, '/', w.poor, '/', w.unclassified) FROM (
                             SELECT q.user_id, SUM(q.verdict = 1) AS good, SUM(q.verdict = 3) AS poor,
@@ -263,6 +264,7 @@ class QualityBenchmarkIT {
                             FROM quality_stream q
                             WHERE q.tenant_id = :t AND q.day BETWEEN :from AND :to AND q.user_id IS NOT NULL
                               AND (:connection IS NULL OR q.connection = :connection)
+                              AND (:inside IS NULL OR q.inside = :inside)
                             GROUP BY q.user_id
                             HAVING SUM(q.verdict IN (1, 3)) >= 30 AND SUM(q.verdict = 3) > 0
                         ) w JOIN licensed_user u ON u.id = w.user_id
@@ -272,6 +274,7 @@ class QualityBenchmarkIT {
                 .param("t", tenantId)
                 .param("from", filter.from())
                 .param("to", filter.to())
+                .param("inside", inside == null ? null : Integer.valueOf(inside))
                 .param("connection", connection == null ? null : Integer.valueOf(connection))
                 .query(String.class)
                 .list();
