@@ -23,11 +23,19 @@ class SignInBrowserIT extends BrowserTest {
         assertThat(navigationLabels())
                 .contains("Usage", "Peer-to-peer activity", "Session details", "Active users", "Settings");
 
-        browser.driver
-                .findElement(By.cssSelector("#usage-group vaadin-side-nav-item[path$='usage/peer-to-peer-activity']"))
-                .click();
+        var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+        js.executeScript("window.portalPageBeforeMenuClick = true;");
+        WebElement menuItem = browser.driver.findElement(
+                By.cssSelector("#usage-group vaadin-side-nav-item[path$='usage/peer-to-peer-activity']"));
+        menuItem.click();
         WebElement chart = browser.waitFor(By.id("activity-chart"));
         browser.waitUntilIdle();
+        assertThat(js.executeScript("return window.portalPageBeforeMenuClick === true"))
+                .as("the menu navigates inside the page, without loading it again")
+                .isEqualTo(true);
+        assertThat(menuItem.getDomAttribute("current"))
+                .as("the menu marks the page shown")
+                .isNotNull();
         browser.wait(Duration.ofSeconds(20))
                 .until(d -> chart.getShadowRoot()
                                 .findElements(By.cssSelector(".highcharts-series"))

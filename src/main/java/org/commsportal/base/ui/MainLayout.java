@@ -4,9 +4,11 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,6 +20,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.commsportal.common.StartupLoad;
 import org.commsportal.security.PortalUser;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Frame of every signed-in page. The menu lists only the views the signed-in roles may open: Vaadin's menu
@@ -26,6 +29,10 @@ import org.commsportal.security.PortalUser;
  */
 @Layout
 @PermitAll
+// the menu's web components, which the layout writes as markup: keeps them in the frontend bundle
+@Uses(SideNav.class)
+@Uses(SideNavItem.class)
+@Uses(Icon.class)
 class MainLayout extends AppLayout {
 
     static final String USAGE_PREFIX = "usage/";
@@ -110,39 +117,55 @@ class MainLayout extends AppLayout {
         logout.setText(narrow ? null : "Sign out");
     }
 
-    private static SideNav navigation() {
-        var nav = new SideNav();
-        nav.setId("main-navigation");
-        var usage = group("Usage", "usage-group");
-        var admin = group("Administration", "admin-group");
+    /**
+     * The menu as markup of the side navigation's web components, set as one property: built of Flow components it
+     * was a third of the changes a page open sends (about 350 of 1,060: an item, its icon and their listeners each),
+     * and each item's expanded state came back to the server in a round trip of its own after every change of the
+     * address. The web components navigate inside the UI and mark the current page themselves
+     * (docs/load-test.md, "100 administrators").
+     */
+    private static Div navigation() {
+        var usage = new StringBuilder();
+        var admin = new StringBuilder();
+        var other = new StringBuilder();
         for (MenuEntry entry : MenuEntries.forCurrentViewer()) {
-            var item = new SideNavItem(entry.title(), entry.path());
-            if (entry.icon() != null) {
-                item.setPrefixComponent(new com.vaadin.flow.component.icon.Icon(entry.icon()));
-            }
             // Menu paths may come with a leading slash
             String path = entry.path().replaceFirst("^/", "");
-            if (path.startsWith(USAGE_PREFIX) || path.equals("usage")) {
-                usage.addItem(item);
-            } else if (path.startsWith(ADMIN_PREFIX)) {
-                admin.addItem(item);
-            } else {
-                nav.addItem(item);
+            StringBuilder list = path.startsWith(USAGE_PREFIX) || path.equals("usage")
+                    ? usage
+                    : path.startsWith(ADMIN_PREFIX) ? admin : other;
+            list.append("<vaadin-side-nav-item path=\"")
+                    .append(HtmlUtils.htmlEscape(path))
+                    .append('"');
+            if (list != other) {
+                list.append(" slot=\"children\"");
             }
+            list.append('>');
+            if (entry.icon() != null) {
+                list.append("<vaadin-icon icon=\"")
+                        .append(HtmlUtils.htmlEscape(entry.icon()))
+                        .append("\" slot=\"prefix\"></vaadin-icon>");
+            }
+            list.append(HtmlUtils.htmlEscape(entry.title())).append("</vaadin-side-nav-item>");
         }
-        if (!admin.getItems().isEmpty()) {
-            nav.addItem(admin);
-        }
-        if (!usage.getItems().isEmpty()) {
-            nav.addItemAsFirst(usage);
-        }
+        var markup = new StringBuilder("<vaadin-side-nav id=\"main-navigation\">");
+        group(markup, "Usage", "usage-group", usage);
+        markup.append(other);
+        group(markup, "Administration", "admin-group", admin);
+        markup.append("</vaadin-side-nav>");
+        var nav = new Div();
+        nav.getElement().setProperty("innerHTML", markup.toString());
         return nav;
     }
 
-    private static SideNavItem group(String label, String id) {
-        var group = new SideNavItem(label);
-        group.setId(id);
-        group.setExpanded(true);
-        return group;
+    private static void group(StringBuilder markup, String label, String id, CharSequence items) {
+        if (!items.isEmpty()) {
+            markup.append("<vaadin-side-nav-item id=\"")
+                    .append(id)
+                    .append("\" expanded>")
+                    .append(label)
+                    .append(items)
+                    .append("</vaadin-side-nav-item>");
+        }
     }
 }
