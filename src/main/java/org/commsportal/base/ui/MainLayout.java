@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -62,7 +63,11 @@ class MainLayout extends AppLayout {
         }
         header.add(new ImportInProgressBanner(bulkImports)); // on the usage and quality pages during a bulk import
         authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
-            var account = new Anchor(MY_ACCOUNT_PATH, user.displayName() + " (" + user.getUsername() + ")");
+            var accountIcon = VaadinIcon.USER.create();
+            accountIcon.addClassName("portal-account-icon");
+            var accountName = new Span(user.displayName() + " (" + user.getUsername() + ")");
+            accountName.addClassName("portal-account-name");
+            var account = new Anchor(MY_ACCOUNT_PATH, accountIcon, accountName);
             account.getElement().setAttribute("router-link", true); // navigate inside the UI, no reload
             account.setId("signed-in-account");
             account.getElement().setAttribute("title", "My account: password, time zone, API tokens");
@@ -73,6 +78,9 @@ class MainLayout extends AppLayout {
             logout.setId("sign-out");
             logout.setAriaLabel("Sign out");
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            var narrowNavbar = new Element("style");
+            narrowNavbar.setText(NARROW_NAVBAR);
+            header.getElement().appendChild(narrowNavbar);
             header.add(tenant, account, logout);
 
             // The drawer repeats them: on a phone it is where a person looks for them
@@ -87,35 +95,31 @@ class MainLayout extends AppLayout {
             drawerFooter.setId("drawer-footer");
             drawerFooter.setSpacing(false);
             addToDrawer(drawerFooter);
-
-            // On a narrow screen the navigation bar keeps one line: the tenant goes, the name and the sign-out
-            // button shrink to their icons
-            addAttachListener(attach -> attach.getUI()
-                    .getPage()
-                    .retrieveExtendedClientDetails(
-                            details -> compact(details.getWindowInnerWidth() < NARROW, tenant, account, logout, user)));
-            addAttachListener(attach -> attach.getUI()
-                    .getPage()
-                    .addBrowserWindowResizeListener(
-                            resize -> compact(resize.getWidth() < NARROW, tenant, account, logout, user)));
         });
         addToNavbar(header);
     }
 
     /** Below this window width (CSS pixels) the navigation bar shows icons only. */
-    static final int NARROW = 640;
+    private static final int NARROW = 640;
 
-    private static void compact(boolean narrow, Span tenant, Anchor account, Button logout, PortalUser user) {
-        tenant.setVisible(!narrow);
-        account.removeAll();
-        if (narrow) {
-            account.add(VaadinIcon.USER.create());
-            account.getElement().setAttribute("aria-label", "My account");
-        } else {
-            account.setText(user.displayName() + " (" + user.getUsername() + ")");
-        }
-        logout.setText(narrow ? null : "Sign out");
-    }
+    /**
+     * On a narrow screen the navigation bar keeps one line: the tenant goes, the account link and the sign-out button
+     * shrink to their icons (the account's name stays its accessible name). A media query, so a phone shows the bar
+     * so from its first paint, and the page asks the browser for its width in no round trip of its own.
+     */
+    private static final String NARROW_NAVBAR = """
+            @media (max-width: %1$dpx) {
+              #signed-in-tenant { display: none; }
+              #signed-in-account .portal-account-name {
+                position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%%);
+                white-space: nowrap;
+              }
+              #sign-out::part(label) { display: none; }
+            }
+            @media (min-width: %2$dpx) {
+              #signed-in-account .portal-account-icon { display: none; }
+            }
+            """.formatted(NARROW - 1, NARROW);
 
     /**
      * The menu as markup of the side navigation's web components, set as one property: built of Flow components it
