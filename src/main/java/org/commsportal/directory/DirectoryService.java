@@ -73,7 +73,7 @@ public class DirectoryService {
         }
         // what else the records say (PSTN blocks, calling plans) is kept by the features that own it
         events.publishEvent(new UserRecordsWritten(tenantId, List.copyOf(users), clock.instant()));
-        dataVersion.bumpDirectory();
+        events.publishEvent(new DirectoryChanged(tenantId, dataVersion.bumpDirectory(), upns));
     }
 
     /**

@@ -42,17 +42,19 @@ public class MinutePoolsService {
 
     /**
      * A month's plans per version of the tenant's directory: a write of sessions re-reads the month's calls, not every
-     * user's plans. A few months of large tenants (about 10 MB each at 100,000 users with plans).
+     * user's plans, and a write of users reads those users' plans again.
      */
-    private final CountsByDataVersion<MonthPlans> monthPlans = new CountsByDataVersion<>(4);
+    private final MonthPlansByVersion monthPlans;
 
     MinutePoolsService(
             MinutePoolRepository repository,
             CurrentTenant currentTenant,
             AuditLog auditLog,
             Clock clock,
-            DataVersion dataVersion) {
+            DataVersion dataVersion,
+            MonthPlansByVersion monthPlans) {
         this.repository = repository;
+        this.monthPlans = monthPlans;
         this.currentTenant = currentTenant;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -99,7 +101,11 @@ public class MinutePoolsService {
         YearMonth month = query.month();
         List<MinutePool> all = monthPools.get(tenantId, dataVersion.current(), List.of("minute pools", month), () -> {
             MonthPlans plans = monthPlans.get(
-                    tenantId, dataVersion.directory(), month, () -> repository.monthPlans(tenantId, month));
+                    tenantId,
+                    month,
+                    dataVersion.directory(),
+                    () -> repository.monthPlans(tenantId, month),
+                    users -> repository.planUsers(tenantId, month, users));
             return List.copyOf(repository.pools(tenantId, month, plans));
         });
         return all.stream()

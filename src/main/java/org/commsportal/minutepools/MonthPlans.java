@@ -1,19 +1,24 @@
 package org.commsportal.minutepools;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A month's calling plans as its pools count them (docs/pstn-minute-pools.md, "How it is read"): per country, the
- * users counted and their allowances summed, and per counted user (by lower-case UPN) the country and whether a plan
- * of theirs is international. Built once per version of the tenant's directory, then only read: the month's calls are
- * summed into a {@link Used} of their own. It names users, so it never leaves the service.
+ * users counted and their allowances summed, and per counted user (by lower-case UPN) their row. Built once per
+ * version of the tenant's directory, then only read: the month's calls are summed into a {@link Used} of their own,
+ * and a later version's plans are a copy with the users its writes named read again ({@link #with}). It names
+ * users, so it never leaves the service.
  */
 final class MonthPlans {
 
-    /** A country's users and allowances; added to while the plans are read, never after. */
+    /** A counted user: their usage location, allowances summed over their plans in force, and any plan international. */
+    record PlanUser(String upn, String country, long domesticTotal, long internationalTotal, boolean international) {}
+
+    /** A country's users and allowances. */
     private static final class CountryPlans {
         private final String country;
         private long domesticUsers;
@@ -24,28 +29,70 @@ final class MonthPlans {
         private CountryPlans(String country) {
             this.country = country;
         }
+
+        private CountryPlans copy() {
+            CountryPlans copy = new CountryPlans(country);
+            copy.domesticUsers = domesticUsers;
+            copy.domesticTotal = domesticTotal;
+            copy.internationalUsers = internationalUsers;
+            copy.internationalTotal = internationalTotal;
+            return copy;
+        }
+
+        private void count(PlanUser user, int sign) {
+            domesticUsers += sign;
+            domesticTotal += sign * user.domesticTotal();
+            if (user.international()) {
+                internationalUsers += sign;
+                internationalTotal += sign * user.internationalTotal();
+            }
+        }
     }
 
-    private final List<CountryPlans> countries = new ArrayList<>();
-    private final Map<String, Integer> countryIndexes = new HashMap<>();
+    /** A counted user and the index of their country: the same in every copy, countries are only appended. */
+    private record Counted(PlanUser user, int country) {}
 
-    /** Per counted user: the index of the country times two, plus one when a plan of theirs is international. */
-    private final Map<String, Integer> users = new HashMap<>();
+    private final List<CountryPlans> countries;
+    private final Map<String, Integer> countryIndexes;
+    private final Map<String, Counted> users;
 
-    /** Counts a user with plans in force in the month, their allowances summed over those plans. */
-    void add(String upn, String country, long domesticTotal, long internationalTotal, boolean international) {
-        int index = countryIndexes.computeIfAbsent(country, c -> {
+    MonthPlans() {
+        this(new ArrayList<>(), new HashMap<>(), new HashMap<>());
+    }
+
+    private MonthPlans(List<CountryPlans> countries, Map<String, Integer> countryIndexes, Map<String, Counted> users) {
+        this.countries = countries;
+        this.countryIndexes = countryIndexes;
+        this.users = users;
+    }
+
+    /** Counts a user with plans in force in the month; only while the plans are read. */
+    void add(PlanUser user) {
+        int country = countryIndexes.computeIfAbsent(user.country(), c -> {
             countries.add(new CountryPlans(c));
             return countries.size() - 1;
         });
-        CountryPlans plans = countries.get(index);
-        plans.domesticUsers++;
-        plans.domesticTotal += domesticTotal;
-        if (international) {
-            plans.internationalUsers++;
-            plans.internationalTotal += internationalTotal;
+        countries.get(country).count(user, 1);
+        users.put(user.upn(), new Counted(user, country));
+    }
+
+    /**
+     * A copy in which these users (lower-case UPNs) count as {@code current} says: those of them it has are counted
+     * with that row, the others not at all (no plan in force any more, no usage location, not licensed in the month).
+     * This copy is left as it was: other requests may be reading it.
+     */
+    MonthPlans with(Collection<String> changed, Collection<PlanUser> current) {
+        List<CountryPlans> copies = new ArrayList<>(countries.size());
+        countries.forEach(plans -> copies.add(plans.copy()));
+        MonthPlans copy = new MonthPlans(copies, new HashMap<>(countryIndexes), new HashMap<>(users));
+        for (String upn : changed) {
+            Counted before = copy.users.remove(upn);
+            if (before != null) {
+                copy.countries.get(before.country()).count(before.user(), -1);
+            }
         }
-        users.put(upn, index * 2 + (international ? 1 : 0));
+        current.forEach(copy::add);
+        return copy;
     }
 
     /** A sum of the month's outbound calls into these plans' pools. */
@@ -64,21 +111,27 @@ final class MonthPlans {
          * international; nothing for a user not counted (no plan in force, no usage location, not licensed).
          */
         void add(String upn, long domestic, long international) {
-            Integer code = users.get(upn);
-            if (code == null) {
+            Counted counted = users.get(upn);
+            if (counted == null) {
                 return;
             }
-            domesticMs[code >> 1] += domestic;
-            if ((code & 1) == 1) {
-                internationalMs[code >> 1] += international;
+            domesticMs[counted.country()] += domestic;
+            if (counted.user().international()) {
+                internationalMs[counted.country()] += international;
             }
         }
 
-        /** Every pool: each country's domestic pool, and its international pool when a user of it has one. */
+        /**
+         * Every pool: each country's domestic pool, and its international pool when a user of it has one; a country
+         * whose users all left it since the plans were first read has none, as when they are read afresh.
+         */
         List<MinutePool> pools() {
             List<MinutePool> pools = new ArrayList<>();
             for (int i = 0; i < countries.size(); i++) {
                 CountryPlans plans = countries.get(i);
+                if (plans.domesticUsers == 0) {
+                    continue;
+                }
                 pools.add(pool(
                         PoolCapability.DOMESTIC,
                         plans.country,

@@ -44,13 +44,17 @@ public class DataVersion {
                 .orElse(0L);
     }
 
-    /** {@link #bump()} for a write of the tenant's directory: both versions change. */
+    /**
+     * {@link #bump()} for a write of the tenant's directory: both versions change. Returns the directory version this
+     * write made, read under the row lock the bump holds until the commit.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void bumpDirectory() {
+    public long bumpDirectory() {
         jdbc.sql("""
                 INSERT INTO tenant_data_version (tenant_id, version, directory_version) VALUES (:tenantId, 1, 1)
                 ON DUPLICATE KEY UPDATE version = version + 1, directory_version = directory_version + 1
                 """).param("tenantId", currentTenant.id()).update();
+        return directory();
     }
 
     /** Marks the tenant's data as changed; call it last in the writing transaction to hold its row lock briefly. */

@@ -99,6 +99,9 @@ class MinutePoolsIT {
     CallingPlanAllowances allowances;
 
     @Autowired
+    MonthPlansByVersion monthPlans;
+
+    @Autowired
     IngestionKeys keys;
 
     @Autowired
@@ -185,11 +188,18 @@ class MinutePoolsIT {
                 user("hal", LONG_AGO, null, "US", List.of(CallingPlan.MCOPSTN2)));
         // a re-sent session replaces its call
         write(calls.callOut("bob-intl", prevFirst.plusDays(3), "09:00:00", "bob", "+4930901820", 60_000));
-        assertPools();
+        // the kept plans with the users the write named read again, for each month
+        assertPoolsReading(0, 2);
 
-        // cyd moves to Germany: the calls to Germany are domestic now, those to Britain international, in both months
+        // cyd moves to Germany: the calls to Germany are domestic now, those to Britain international, in both months;
+        // in the current month Britain had no other user, so its pools go
         writeUsers(user("cyd", LONG_AGO, null, "DE", null));
-        assertPools();
+        assertPoolsReading(0, 2);
+
+        // a user in a country no pool had yet, and a licence removed on the previous month's last day, in two writes
+        writeUsers(user("zoe", LONG_AGO, null, "FR", List.of(CallingPlan.MCOPSTN2)));
+        writeUsers(user("bob", LONG_AGO, prevLast, "US", null));
+        assertPoolsReading(0, 2);
 
         // the tenant's own allowances replace the defaults in every country
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
@@ -199,7 +209,8 @@ class MinutePoolsIT {
                 .isTrue();
         tenantAllowances.put("MCOPSTN1 DOMESTIC", 2000);
         tenantAllowances.put("MCOPSTN2 INTERNATIONAL", 0);
-        assertPools();
+        // an allowance names no user: every user's plans are read again
+        assertPoolsReading(2, 0);
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, null))
                 .isTrue();
@@ -381,6 +392,16 @@ class MinutePoolsIT {
                 .param("t", tenant.id())
                 .query(Long.class)
                 .single();
+    }
+
+    /** {@link #assertPools()}, reading all of a month's plans and only some users' as often as given. */
+    private void assertPoolsReading(long readsOfAll, long readsOfSome) {
+        long[] before = monthPlans.reads();
+        assertPools();
+        long[] after = monthPlans.reads();
+        assertThat(new long[] {after[0] - before[0], after[1] - before[1]})
+                .as("reads of all plans, of some users' plans")
+                .containsExactly(readsOfAll, readsOfSome);
     }
 
     private void assertPools() {
