@@ -105,10 +105,11 @@ class MainLayout extends AppLayout {
     /**
      * On a narrow screen the navigation bar keeps one line: the tenant goes, the account link and the sign-out button
      * shrink to their icons (the account's name stays its accessible name). A media query, so a phone shows the bar
-     * so from its first paint, and the page asks the browser for its width in no round trip of its own.
+     * so from its first paint, and the page asks the browser for its width in no round trip of its own. The narrow
+     * query is the wide one negated, so that no width between them (a zoomed window's 639.5 px) shows both or neither.
      */
     private static final String NARROW_NAVBAR = """
-            @media (max-width: %1$dpx) {
+            @media not all and (min-width: %1$dpx) {
               #signed-in-tenant { display: none; }
               #signed-in-account .portal-account-name {
                 position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%%);
@@ -116,10 +117,10 @@ class MainLayout extends AppLayout {
               }
               #sign-out::part(label) { display: none; }
             }
-            @media (min-width: %2$dpx) {
+            @media (min-width: %1$dpx) {
               #signed-in-account .portal-account-icon { display: none; }
             }
-            """.formatted(NARROW - 1, NARROW);
+            """.formatted(NARROW);
 
     /**
      * The menu as markup of the side navigation's web components, set as one property: built of Flow components it
