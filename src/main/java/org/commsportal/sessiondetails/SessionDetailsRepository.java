@@ -343,6 +343,25 @@ class SessionDetailsRepository {
     }
 
     /**
+     * Whether more than {@code atMost} sessions match the search (group filters aside): from the session-day rows
+     * where {@link #count} reads them, else by reading at most atMost + 1 of the matching sessions, so that the answer
+     * costs no more than a sort of atMost sessions would.
+     */
+    boolean moreThan(Scope scope, int atMost) {
+        Map<String, Object> params = parameters(scope, List.of());
+        @Nullable String ofDays = countOfDays(scope, params, true);
+        String sql = ofDays != null
+                ? ofDays
+                : hits(scope, params) + "SELECT COUNT(*) FROM (SELECT 1 FROM hits LIMIT :atMostAndOne) h";
+        return jdbc.sql(sql)
+                        .params(params)
+                        .param("atMostAndOne", atMost + 1L)
+                        .query(Long.class)
+                        .single()
+                > atMost;
+    }
+
+    /**
      * Every row in table order, streamed to the consumer without holding them in memory. One pass over the user's
      * rows, without the hits CTE: materialising a million ids and joining back by id cost more than the rows
      * themselves; the optimizer takes both user indexes (a sort union) where the user is a small part of the tenant.

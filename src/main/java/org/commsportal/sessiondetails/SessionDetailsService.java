@@ -24,6 +24,7 @@ import org.commsportal.security.ViewerTimeZone;
 import org.commsportal.sessions.Modality;
 import org.commsportal.sessions.Quality;
 import org.commsportal.tenant.CurrentTenant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ public class SessionDetailsService {
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
     private final SubnetLocations locations;
+    private final int sortAndGroupLimit;
 
     SessionDetailsService(
             SessionDetailsRepository sessions,
@@ -54,7 +56,12 @@ public class SessionDetailsService {
             ViewerTimeZone viewerTimeZone,
             CurrentTenant currentTenant,
             AuditLog auditLog,
-            SubnetLocations locations) {
+            SubnetLocations locations,
+            @Value("${portal.session-details.sort-and-group-limit:5000}") int sortAndGroupLimit) {
+        if (sortAndGroupLimit < 0) {
+            throw new IllegalArgumentException(
+                    "portal.session-details.sort-and-group-limit must be 0 or more, not " + sortAndGroupLimit);
+        }
         this.sessions = sessions;
         this.directory = directory;
         this.concealment = concealment;
@@ -62,6 +69,7 @@ public class SessionDetailsService {
         this.currentTenant = currentTenant;
         this.auditLog = auditLog;
         this.locations = locations;
+        this.sortAndGroupLimit = sortAndGroupLimit;
     }
 
     /**
@@ -214,6 +222,33 @@ public class SessionDetailsService {
         return sessions.userUpn(tenantId, userId)
                 .map(concealment.forEveryViewer()::userName)
                 .orElse("user " + userId);
+    }
+
+    /**
+     * The most sessions a search of every user may match to be sorted by another column than the start time, or
+     * grouped ({@code portal.session-details.sort-and-group-limit}, docs/session-details.md, "Sorting and grouping
+     * every user's sessions").
+     */
+    public int sortAndGroupLimit() {
+        return sortAndGroupLimit;
+    }
+
+    /**
+     * Whether the table may sort the search's sessions by another column than the start time and group them: always
+     * one user's; every user's when at most {@link #sortAndGroupLimit} sessions match, as such a page works out the
+     * shown columns of every matching session (some 20 microseconds each) where a page in start time order reads its
+     * rows only. {@link #sessions}, {@link #groups} and {@link #countGroups} leave this check to their caller, which
+     * asks once per search.
+     */
+    @PreAuthorize(Roles.READ_PER_USER_DATA)
+    @Transactional(readOnly = true)
+    public boolean sortsAndGroups(SessionSearch search) {
+        return sortsAndGroups(search, sortAndGroupLimit);
+    }
+
+    /** {@link #sortsAndGroups(SessionSearch)} with another limit, so that tests need not write thousands of sessions. */
+    boolean sortsAndGroups(SessionSearch search, int atMost) {
+        return search.userId() != null || !sessions.moreThan(scope(search), atMost);
     }
 
     /** A page of the sessions the group filters leave (all of them without filters), in the search's order. */

@@ -537,6 +537,76 @@ class SessionDetailsBrowserIT extends BrowserTest {
         assertThat(DemoBuildings.shownPlace(browser)).containsExactly("Test Region", "Testville", "Tower campus");
     }
 
+    /**
+     * A search of every user matching more sessions than the table sorts or groups (docs/session-details.md, "Sorting
+     * and grouping every user's sessions"): shown by start time with the reason in the group-by bar, only the start
+     * time column sorting, the link's grouping waiting; the same link narrowed to fewer sessions is grouped.
+     */
+    @Test
+    void a_search_of_every_user_over_the_limit_is_shown_by_start_time_and_a_narrower_one_is_grouped() throws Exception {
+        LocalDate lastDay = jdbc.sql(
+                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
+                                + "AND t.name = 'contoso.example'")
+                .query(LocalDate.class)
+                .single();
+        LocalDate from = lastDay.minusDays(29);
+        String audio = """
+                SELECT COUNT(*) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id AND t.name = 'contoso.example'
+                WHERE s.start_time >= :from AND s.start_time < :to AND s.media_mask & 16
+                """;
+        long many = jdbc.sql(audio)
+                .param("from", from.atStartOfDay())
+                .param("to", lastDay.plusDays(1).atStartOfDay())
+                .query(Long.class)
+                .single();
+        assertThat(many).as("every user's audio sessions of 30 demo days").isGreaterThan(1_000);
+        long few = jdbc.sql(audio)
+                .param("from", lastDay.atStartOfDay())
+                .param("to", lastDay.plusDays(1).atStartOfDay())
+                .query(Long.class)
+                .single();
+        assertThat(few).as("every user's audio sessions of the last demo day").isBetween(1L, 1_000L);
+
+        browser.signIn("global.admin", "portal-demo-2026");
+        browser.open("/usage/session-details?from=" + from + "&to=" + lastDay
+                + "&zone=UTC&modality=audio&group=MEDIA_TYPES");
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("result-summary")).getText().startsWith(many + " sessions"));
+        assertThat(browser.waitFor(By.id("sort-and-group-limit")).getText())
+                .isEqualTo("More than 1,000 sessions match: too many to sort by another column than the start time"
+                        + " or to group. They are shown by start time; narrow the days or the filters to sort or"
+                        + " group them.");
+        assertThat(browser.driver.findElements(By.id("group-chip-MEDIA_TYPES")))
+                .as("the link's grouping waits in the bar")
+                .hasSize(1);
+        assertThat(gridSize()).as("sessions, not groups").isEqualTo(many);
+        assertThat(toggles()).isEmpty();
+        assertThat(sorters()).containsExactly("START_TIME");
+        browser.screenshot("session-details-every-user-over-the-limit");
+
+        browser.open("/usage/session-details?from=" + lastDay + "&to=" + lastDay
+                + "&zone=UTC&modality=audio&group=MEDIA_TYPES");
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("result-summary")).getText().startsWith(few + " sessions"));
+        assertThat(browser.driver.findElements(By.id("sort-and-group-limit"))).isEmpty();
+        List<WebElement> groups = toggles();
+        assertThat(groups).isNotEmpty();
+        assertThat(groups.stream().mapToLong(g -> count(g.getText())).sum()).isEqualTo(few);
+        assertThat(sorters()).hasSize(org.commsportal.sessiondetails.SessionColumn.values().length);
+    }
+
+    /** The columns whose headers sort, by key. */
+    @SuppressWarnings("unchecked")
+    private List<String> sorters() {
+        browser.waitUntilIdle();
+        return (List<String>) browser.script("""
+                return [...document.querySelectorAll('#session-table vaadin-grid-sorter')]
+                    .map(s => s.querySelector('[data-column]'))
+                    .filter(h => h && h.offsetParent !== null)
+                    .map(h => h.dataset.column)
+                """);
+    }
+
     @Test
     void a_usage_summary_reader_cannot_open_the_page() {
         browser.signIn("usage.reader", "portal-demo-2026");

@@ -691,6 +691,56 @@ class SessionDetailsIT {
     }
 
     @Test
+    void a_search_of_every_user_sorts_and_groups_up_to_the_limit_and_one_users_search_always() {
+        testTenants.signInAs(tenant, Role.REPORTS_READER);
+        assertThat(service.sortAndGroupLimit()).as("the test profile's").isEqualTo(1_000);
+
+        // the bounded read of the matching sessions (no session-day rows count a search without stream criteria)
+        SessionSearch all = service.search(everyUser());
+        int every = expectedDialogs(r -> true).size();
+        assertThat(service.sortsAndGroups(all, every))
+                .as("exactly at the limit")
+                .isTrue();
+        assertThat(service.sortsAndGroups(all, every - 1))
+                .as("one over the limit")
+                .isFalse();
+        assertThat(service.sortsAndGroups(all)).isTrue();
+        SessionSearch conference = service.search(everyUser("conference", "true"));
+        int conferences = expectedDialogs(
+                        r -> r.conferenceUrl() != null && !r.conferenceUrl().isEmpty())
+                .size();
+        assertThat(conferences).isPositive().isLessThan(every);
+        assertThat(service.sortsAndGroups(conference, conferences)).isTrue();
+        assertThat(service.sortsAndGroups(conference, conferences - 1)).isFalse();
+
+        // counted from the session-day rows: every user's sessions with audio on whole UTC days
+        SessionSearch audio = service.search(everyUser("modality", "audio"));
+        int withAudio = expectedDialogs(r -> r.media().stream().anyMatch(m -> m.type() == Modality.AUDIO))
+                .size();
+        assertThat(withAudio).isPositive();
+        assertThat(service.sortsAndGroups(audio, withAudio)).isTrue();
+        assertThat(service.sortsAndGroups(audio, withAudio - 1)).isFalse();
+
+        // one user's search is never limited, whatever the user's number of sessions
+        long userId = jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t ORDER BY id LIMIT 1")
+                .param("t", tenant.id())
+                .query(Long.class)
+                .single();
+        SessionSearch oneUser = new SessionSearch(
+                userId,
+                "first",
+                Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-03-31T00:00:00Z"),
+                ZoneOffset.UTC,
+                null,
+                true);
+        assertThat(service.sortsAndGroups(oneUser, 0)).isTrue();
+
+        testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
+        assertThatThrownBy(() -> service.sortsAndGroups(all)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void every_users_sessions_with_a_modality_or_a_good_stream_page_in_start_order_and_count_exactly_in_any_zone() {
         String alice = "sip:alice@" + tenant.name();
         String bob = "sip:bob@" + tenant.name();

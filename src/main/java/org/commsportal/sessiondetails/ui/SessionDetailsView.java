@@ -61,6 +61,11 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String COLUMNS_PREFERENCE = "session-details.columns";
     static final String GROUP_BY_HINT = "Drag a column header here to group by that column";
+    /** Why a search of every user shows its sessions in start time order only (docs/session-details.md). */
+    static final String SORT_AND_GROUP_LIMIT =
+            "More than %,d sessions match: too many to sort by another column than the start time or to group."
+                    + " They are shown by start time; narrow the days or the filters to sort or group them.";
+
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String TO_HELP = "Optional: From + " + SearchForm.DEFAULT_DAYS + " days";
     /** The search form's state in the address (docs/session-details.md, "Links"); a drill-through has its own. */
@@ -143,6 +148,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         groupBar.setId("group-by-bar");
         groupBar.setWidthFull();
         groupBar.setAlignItems(FlexComponent.Alignment.CENTER);
+        groupBar.setWrap(true); // the chips of a grouping that waits go below the sort and group limit's text
         groupBar.getStyle()
                 .set("border", "1px dashed var(--lumo-contrast-30pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)")
@@ -299,7 +305,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
             showDrillThroughErrors(List.copyOf(e.errors().values()));
             return;
         }
-        tree.show(search);
+        show(search);
         Map<String, String> state = new LinkedHashMap<>();
         query.forEach((name, values) -> state.put(name, values.get(0)));
         searchState = state;
@@ -321,7 +327,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void showDrillThroughErrors(List<String> errors) {
-        tree.show(null);
+        show(null);
         summary.setText("");
         var message = new Div();
         message.setId("drill-through-errors");
@@ -355,7 +361,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         if (errors.isEmpty()) {
             try {
                 SessionSearch search = service.search(form);
-                tree.show(search);
+                show(search);
                 Map<String, String> state = new LinkedHashMap<>();
                 state.put(DrillThroughLink.USER, search.userLabel());
                 state.put(START, IN_ADDRESS.format(form.from()));
@@ -387,7 +393,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
                 case TO -> showError(to, message);
             }
         });
-        tree.show(null);
+        show(null);
         summary.setText("");
     }
 
@@ -414,10 +420,22 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         writeAddress();
     }
 
+    /** Shows the search's sessions (none for null), and in the group-by bar whether they may be sorted and grouped. */
+    private void show(@Nullable SessionSearch search) {
+        tree.show(search);
+        showGrouping();
+    }
+
     private void showGrouping() {
         groupBar.removeAll();
         List<SessionColumn> levels = tree.grouping();
-        if (levels.isEmpty()) {
+        if (!tree.sortsAndGroups()) {
+            var limit =
+                    new Span(String.format(java.util.Locale.ROOT, SORT_AND_GROUP_LIMIT, service.sortAndGroupLimit()));
+            limit.setId("sort-and-group-limit");
+            limit.getElement().setAttribute("role", "status");
+            groupBar.add(limit);
+        } else if (levels.isEmpty()) {
             var hint = new Span(GROUP_BY_HINT);
             hint.setId("group-by-hint");
             hint.getStyle().set("color", "var(--lumo-secondary-text-color)");

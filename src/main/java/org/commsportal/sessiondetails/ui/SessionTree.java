@@ -36,6 +36,12 @@ final class SessionTree extends TreeGrid<SessionNode> {
     private final SessionDetailsService service;
     private final List<SessionColumn> grouping = new ArrayList<>();
     private @Nullable SessionSearch search;
+    /**
+     * Whether the search on show may be sorted by another column than the start time and grouped
+     * ({@link SessionDetailsService#sortsAndGroups}); when not, the grouping waits for a narrower search and only the
+     * start time column sorts.
+     */
+    private boolean sortsAndGroups = true;
 
     SessionTree(SessionDetailsService service, ZoneId zone) {
         this.service = service;
@@ -94,8 +100,34 @@ final class SessionTree extends TreeGrid<SessionNode> {
     /** Shows the search's sessions from the first level down. */
     void show(@Nullable SessionSearch newSearch) {
         search = newSearch;
-        getDataProvider().refreshAll();
+        sortsAndGroups = newSearch == null || service.sortsAndGroups(newSearch);
+        for (SessionColumn column : SessionColumn.values()) {
+            if (column != SessionColumn.START_TIME) {
+                getColumnByKey(column.name()).setSortable(sortsAndGroups);
+            }
+        }
+        getColumnByKey(GROUP_COLUMN).setVisible(!levels().isEmpty());
+        if (getSortOrder().stream()
+                .anyMatch(order -> !sortable(order.getSorted().getKey()))) {
+            sort(new ArrayList<>()); // refreshes the rows as well
+        } else {
+            getDataProvider().refreshAll();
+        }
         fitColumnsOnceLoaded();
+    }
+
+    /** See {@link #sortsAndGroups}. */
+    boolean sortsAndGroups() {
+        return sortsAndGroups;
+    }
+
+    /** The grouping in effect: none while the search on show may not be grouped. */
+    private List<SessionColumn> levels() {
+        return sortsAndGroups ? grouping : List.of();
+    }
+
+    private boolean sortable(@Nullable String key) {
+        return sortsAndGroups || SessionColumn.START_TIME.name().equals(key);
     }
 
     /**
@@ -124,7 +156,7 @@ final class SessionTree extends TreeGrid<SessionNode> {
     void setGrouping(List<SessionColumn> levels) {
         grouping.clear();
         grouping.addAll(levels);
-        getColumnByKey(GROUP_COLUMN).setVisible(!grouping.isEmpty());
+        getColumnByKey(GROUP_COLUMN).setVisible(!levels().isEmpty());
         getDataProvider().refreshAll();
     }
 
@@ -139,6 +171,20 @@ final class SessionTree extends TreeGrid<SessionNode> {
                                 .map(order ->
                                         new QuerySortOrder(order.getSorted().getKey(), order.getDirection()))
                                 .toList());
+    }
+
+    /**
+     * The search in the first of the orders, or in start time order without one; an order the search on show may not
+     * have (a column not sortable now, whatever the browser sends) is left out.
+     */
+    private SessionSearch sorted(SessionSearch search, List<QuerySortOrder> orders) {
+        List<QuerySortOrder> allowed =
+                orders.stream().filter(order -> sortable(order.getSorted())).toList();
+        return allowed.isEmpty()
+                ? search.sortedBy(null, true)
+                : search.sortedBy(
+                        SessionColumn.valueOf(allowed.get(0).getSorted()),
+                        allowed.get(0).getDirection() == SortDirection.ASCENDING);
     }
 
     /** A header that can be dragged into the group-by bar; the column rides along as the drag data. */
@@ -176,14 +222,6 @@ final class SessionTree extends TreeGrid<SessionNode> {
         return value.toString();
     }
 
-    private static SessionSearch sorted(SessionSearch search, List<QuerySortOrder> orders) {
-        return orders.isEmpty()
-                ? search.sortedBy(null, true)
-                : search.sortedBy(
-                        SessionColumn.valueOf(orders.get(0).getSorted()),
-                        orders.get(0).getDirection() == SortDirection.ASCENDING);
-    }
-
     /** Children of the root or of a group: the next level's groups, or the sessions once every level is open. */
     private final class Provider extends AbstractBackEndHierarchicalDataProvider<SessionNode, Void> {
 
@@ -194,8 +232,9 @@ final class SessionTree extends TreeGrid<SessionNode> {
                 return 0;
             }
             List<GroupFilter> path = path(query.getParent());
-            long count = path.size() < grouping.size()
-                    ? service.countGroups(current, path, grouping.get(path.size()))
+            List<SessionColumn> levels = levels();
+            long count = path.size() < levels.size()
+                    ? service.countGroups(current, path, levels.get(path.size()))
                     : service.countSessions(current, path);
             return Math.toIntExact(count);
         }
@@ -207,8 +246,9 @@ final class SessionTree extends TreeGrid<SessionNode> {
                 return Stream.empty();
             }
             List<GroupFilter> path = path(query.getParent());
-            if (path.size() < grouping.size()) {
-                SessionColumn column = grouping.get(path.size());
+            List<SessionColumn> levels = levels();
+            if (path.size() < levels.size()) {
+                SessionColumn column = levels.get(path.size());
                 return service.groups(current, path, column, query.getOffset(), query.getLimit()).stream()
                         .map(group -> {
                             List<GroupFilter> childPath = new ArrayList<>(path);
