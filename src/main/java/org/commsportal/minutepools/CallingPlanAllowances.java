@@ -13,6 +13,7 @@ import org.commsportal.security.SignedInRoles;
 import org.commsportal.tenant.CurrentTenant;
 import org.commsportal.tenant.DataVersion;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +32,19 @@ public class CallingPlanAllowances {
     private final CurrentTenant currentTenant;
     private final AuditLog auditLog;
     private final DataVersion dataVersion;
+    private final ApplicationEventPublisher events;
 
     CallingPlanAllowances(
-            MinutePoolRepository repository, CurrentTenant currentTenant, AuditLog auditLog, DataVersion dataVersion) {
+            MinutePoolRepository repository,
+            CurrentTenant currentTenant,
+            AuditLog auditLog,
+            DataVersion dataVersion,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.currentTenant = currentTenant;
         this.auditLog = auditLog;
         this.dataVersion = dataVersion;
+        this.events = events;
     }
 
     /** Every plan's pools with their default and the tenant's own minutes, in plan order. */
@@ -89,8 +96,9 @@ public class CallingPlanAllowances {
                 "Calling plan allowance " + plan.wireName() + " " + capability.label()
                         + " (minutes per user and month): " + (before == null ? defaults : before) + " -> "
                         + (minutes == null ? defaults : minutes));
-        // the pools' figures changed: counts kept per data version, and plans per directory version, are read again
-        dataVersion.bumpDirectory();
+        // the pools' figures changed: counts kept per data version are read again, plans per directory version priced
+        // again
+        events.publishEvent(new AllowancesChanged(tenantId, dataVersion.bumpDirectory()));
         return true;
     }
 

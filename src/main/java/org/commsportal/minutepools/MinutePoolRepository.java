@@ -64,7 +64,8 @@ class MinutePoolRepository {
                 SELECT p.user_id, MAX(u.upn) AS upn, MAX(u.usage_location) AS country,
                     SUM(COALESCE(d.minutes, %1$s)) AS domestic_total,
                     SUM(IF(p.plan IN (%3$s), COALESCE(i.minutes, %2$s), 0)) AS international_total,
-                    MAX(p.plan IN (%3$s)) AS international
+                    MAX(p.plan IN (%3$s)) AS international,
+                    BIT_OR(CASE p.plan %5$s ELSE 0 END) AS plans
                 FROM user_calling_plan p
                 JOIN licensed_user u ON u.id = p.user_id
                 LEFT JOIN calling_plan_allowance d
@@ -83,7 +84,10 @@ class MinutePoolRepository {
                                 .filter(CallingPlan::international)
                                 .map(plan -> "'" + plan.wireName() + "'")
                                 .collect(Collectors.joining(", ")),
-                        condition);
+                        condition,
+                        Arrays.stream(CallingPlan.values())
+                                .map(plan -> "WHEN '" + plan.wireName() + "' THEN " + MonthPlans.bit(plan))
+                                .collect(Collectors.joining(" ")));
     }
 
     /** The vendor's default minutes of a capability (Allowances) as SQL over a plan {@code p} and its user {@code u}. */
@@ -249,7 +253,8 @@ class MinutePoolRepository {
                 rs.getString("country"),
                 rs.getLong("domestic_total"),
                 rs.getLong("international_total"),
-                rs.getBoolean("international"));
+                rs.getBoolean("international"),
+                rs.getInt("plans"));
     }
 
     /**

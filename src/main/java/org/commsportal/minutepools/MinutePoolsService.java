@@ -105,7 +105,8 @@ public class MinutePoolsService {
                     month,
                     dataVersion.directory(),
                     () -> repository.monthPlans(tenantId, month),
-                    users -> repository.planUsers(tenantId, month, users));
+                    users -> repository.planUsers(tenantId, month, users),
+                    () -> MonthPlans.Pricing.of(repository.allowances(tenantId)));
             return List.copyOf(repository.pools(tenantId, month, plans));
         });
         return all.stream()

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.commsportal.directory.CallingPlan;
 
 /**
  * A month's calling plans as its pools count them (docs/pstn-minute-pools.md, "How it is read"): per country, the
@@ -15,8 +17,46 @@ import java.util.Map;
  */
 final class MonthPlans {
 
-    /** A counted user: their usage location, allowances summed over their plans in force, and any plan international. */
-    record PlanUser(String upn, String country, long domesticTotal, long internationalTotal, boolean international) {}
+    /**
+     * A counted user: their usage location, allowances summed over their plans in force, any plan international, and
+     * those plans (a bit per {@link CallingPlan}, {@link #bit}), by which a change of the allowances prices them again.
+     */
+    record PlanUser(
+            String upn,
+            String country,
+            long domesticTotal,
+            long internationalTotal,
+            boolean international,
+            int plans) {}
+
+    /** A plan's bit in {@link PlanUser#plans}. */
+    static int bit(CallingPlan plan) {
+        return 1 << plan.ordinal();
+    }
+
+    /** The minutes per user and month of a plan's pool of a capability in a country, as the month's plans count them. */
+    interface Pricing {
+        long minutes(CallingPlan plan, PoolCapability capability, String country);
+
+        /**
+         * The tenant's own minutes by plan and capability name ("MCOPSTN1 DOMESTIC") where set, else the defaults
+         * ({@link Allowances}); 0 for a pool the plan does not have. The same as the SQL of the plans' read
+         * ({@code MinutePoolRepository}).
+         */
+        static Pricing of(Map<String, Integer> tenantMinutes) {
+            return (plan, capability, country) -> {
+                if (!Allowances.has(plan, capability)) {
+                    return 0;
+                }
+                Integer own = tenantMinutes.get(plan.wireName() + " " + capability.name());
+                if (own != null) {
+                    return own;
+                }
+                Integer byDefault = Allowances.defaultMinutes(plan, capability, country.toUpperCase(Locale.ROOT));
+                return byDefault == null ? 0 : byDefault;
+            };
+        }
+    }
 
     /** A country's users and allowances. */
     private static final class CountryPlans {
@@ -92,6 +132,32 @@ final class MonthPlans {
             }
         }
         current.forEach(copy::add);
+        return copy;
+    }
+
+    /**
+     * A copy with every user's allowances priced again (after a change of the tenant's allowances): the same users in
+     * the same countries, each plan's minutes from {@code pricing}. This copy is left as it was.
+     */
+    MonthPlans repriced(Pricing pricing) {
+        List<CountryPlans> empty = new ArrayList<>(countries.size());
+        countries.forEach(plans -> empty.add(new CountryPlans(plans.country)));
+        MonthPlans copy = new MonthPlans(empty, new HashMap<>(countryIndexes), new HashMap<>(users.size() * 2));
+        for (Counted counted : users.values()) {
+            PlanUser user = counted.user();
+            long domestic = 0;
+            long international = 0;
+            for (CallingPlan plan : CallingPlan.values()) {
+                if ((user.plans() & bit(plan)) != 0) {
+                    domestic += pricing.minutes(plan, PoolCapability.DOMESTIC, user.country());
+                    international += pricing.minutes(plan, PoolCapability.INTERNATIONAL, user.country());
+                }
+            }
+            PlanUser priced = new PlanUser(
+                    user.upn(), user.country(), domestic, international, user.international(), user.plans());
+            copy.countries.get(counted.country()).count(priced, 1);
+            copy.users.put(user.upn(), new Counted(priced, counted.country()));
+        }
         return copy;
     }
 

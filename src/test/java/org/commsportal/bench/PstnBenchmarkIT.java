@@ -17,9 +17,11 @@ import org.commsportal.common.ReportPeriod;
 import org.commsportal.directory.CallingPlan;
 import org.commsportal.directory.DirectoryService;
 import org.commsportal.directory.UserRecord;
+import org.commsportal.minutepools.CallingPlanAllowances;
 import org.commsportal.minutepools.MinutePool;
 import org.commsportal.minutepools.MinutePoolQuery;
 import org.commsportal.minutepools.MinutePoolsService;
+import org.commsportal.minutepools.PoolCapability;
 import org.commsportal.pstn.PstnCallQuery;
 import org.commsportal.pstn.PstnCallType;
 import org.commsportal.pstn.PstnUsageDay;
@@ -54,6 +56,9 @@ class PstnBenchmarkIT {
     /** Users in a write of the directory: a batch of a directory sync. */
     private static final int SYNC_BATCH = 100;
 
+    /** Minutes of the domestic pool of MCOPSTN1 the benchmark sets and takes back: the default is 3,000 or 1,200. */
+    private static final int ALLOWANCE_CHANGED = 2_000;
+
     @Autowired
     ActivityService activity;
 
@@ -65,6 +70,9 @@ class PstnBenchmarkIT {
 
     @Autowired
     MinutePoolsService pools;
+
+    @Autowired
+    CallingPlanAllowances allowances;
 
     @Autowired
     JdbcClient jdbc;
@@ -188,16 +196,24 @@ class PstnBenchmarkIT {
                                     .formatted(page.medianMs() < 150 ? "yes" : "no")));
             // the pools are kept per version of the tenant's data, the month's plans per version of its directory:
             // the first read after a write of sessions reads the month's calls again; after a write of users, the
-            // plans of the users it named; after a change of the allowances (or a write on another node), every
-            // user's plans (docs/pstn-minute-pools.md, "How it is read")
+            // plans of the users it named; after a change of the allowances, none (the kept plans are priced again);
+            // after a write on another node, every user's plans (docs/pstn-minute-pools.md, "How it is read")
             List<UserRecord> batch = usersWithPlans(tenant.id(), SYNC_BATCH);
             Map<String, Runnable> writes = new LinkedHashMap<>();
             writes.put(" of sessions", () -> bumpVersions(tenant.id(), "version = version + 1"));
             writes.put(
                     " of " + batch.size() + " users (a directory sync's batch, their plans read again)",
                     () -> currentTenant.runAs(tenant.id(), () -> directory.upsert(batch)));
+            int[] changes = {0};
             writes.put(
-                    " of the allowances (every user's plans read again)",
+                    " of an allowance (the kept plans priced again)",
+                    () -> assertThat(allowances.change(
+                                    CallingPlan.MCOPSTN1,
+                                    PoolCapability.DOMESTIC,
+                                    changes[0]++ % 2 == 0 ? ALLOWANCE_CHANGED : null))
+                            .isTrue());
+            writes.put(
+                    " on another node (every user's plans read again)",
                     () -> bumpVersions(
                             tenant.id(), "version = version + 1, directory_version = directory_version + 1"));
             for (Map.Entry<String, Runnable> write : writes.entrySet()) {
@@ -213,6 +229,7 @@ class PstnBenchmarkIT {
                                 Double.NaN,
                                 "target < 150 ms met: %s".formatted(afterWrite.medianMs() < 150 ? "yes" : "no")));
             }
+            allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, null); // back to the default
             // the batch re-sent as it was changes no figure: the plans with its users read again equal all read again
             currentTenant.runAs(tenant.id(), () -> directory.upsert(batch));
             List<MinutePool> someReadAgain = pools.pools(query, 0, 1000);
@@ -220,6 +237,18 @@ class PstnBenchmarkIT {
             assertThat(someReadAgain)
                     .as("pools of %s after a write of users equal those of every user's plans read again", month)
                     .isEqualTo(pools.pools(query, 0, 1000));
+            // the same after a change of an allowance, which changes the figures: then back to the default
+            assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, ALLOWANCE_CHANGED))
+                    .isTrue();
+            List<MinutePool> pricedAgain = pools.pools(query, 0, 1000);
+            bumpVersions(tenant.id(), "version = version + 1, directory_version = directory_version + 1");
+            assertThat(pricedAgain)
+                    .as(
+                            "pools of %s after a change of an allowance equal those of every user's plans read again",
+                            month)
+                    .isEqualTo(pools.pools(query, 0, 1000))
+                    .isNotEqualTo(someReadAgain);
+            allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, null);
         }
 
         BenchFigures.printAndRecord(

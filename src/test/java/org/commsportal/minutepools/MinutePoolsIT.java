@@ -209,13 +209,22 @@ class MinutePoolsIT {
                 .isTrue();
         tenantAllowances.put("MCOPSTN1 DOMESTIC", 2000);
         tenantAllowances.put("MCOPSTN2 INTERNATIONAL", 0);
-        // an allowance names no user: every user's plans are read again
-        assertPoolsReading(2, 0);
+        // an allowance names no user: the kept plans are priced again in memory, none read again
+        assertPoolsReading(0, 2);
+
+        // an allowance back to its default, one of a small plan (dan has two plans), and a write of users between two
+        // reads: priced again, and the users named read again
         testTenants.signInAs(tenant, Role.GLOBAL_ADMIN);
         assertThat(allowances.change(CallingPlan.MCOPSTN1, PoolCapability.DOMESTIC, null))
                 .isTrue();
         tenantAllowances.remove("MCOPSTN1 DOMESTIC");
-        assertPools();
+        assertThat(allowances.change(CallingPlan.MCOPSTN6, PoolCapability.DOMESTIC, 500))
+                .isTrue();
+        tenantAllowances.put("MCOPSTN6 DOMESTIC", 500);
+        writeUsers(
+                user("dan", LONG_AGO, null, "DE", List.of(CallingPlan.MCOPSTN5, CallingPlan.MCOPSTN6)),
+                user("hal", LONG_AGO, null, "US", List.of(CallingPlan.MCOPSTN1, CallingPlan.MCOPSTN2)));
+        assertPoolsReading(0, 2);
     }
 
     @Test
