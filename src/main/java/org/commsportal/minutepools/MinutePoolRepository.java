@@ -35,12 +35,11 @@ class MinutePoolRepository {
     private static final LocalDateTime SINCE_EVER = LocalDateTime.of(1000, 1, 1, 0, 0);
 
     /**
-     * The month's counted users (for {@link MonthPlans}): each plan in force at the month's end (for the current
-     * month: now) of each user licensed on some day of the month who has a usage location counts its allowance in the
-     * pool of each capability it has in that country (the tenant's own or the defaults, as a {@code CASE} generated
-     * from {@code Allowances}); a user's plans are summed into one row, grouped by the user id in the plans' primary
-     * key order, with whether any plan is international. At 100,000 users with plans, a row per plan and capability,
-     * grouped by UPN in temporary tables and joined twice, took 2 to 2.6 s; this, about 0.3 s
+     * The month's counted users (for {@link MonthPlans}): each user licensed on some day of the month who has a usage
+     * location, with the plans in force at the month's end (for the current month: now) as a bit per plan, grouped by
+     * the user id in the plans' primary key order. The allowances are applied in memory ({@link MonthPlans.Pricing}):
+     * a change of them then prices the kept plans again instead of reading them. At 100,000 users with plans, a row
+     * per plan and capability, grouped by UPN in temporary tables and joined twice, took 2 to 2.6 s; this, about 0.3 s
      * (docs/pstn-minute-pools.md, "How it is read").
      */
     private static final String PLAN_USERS = planUsersSql("");
@@ -62,56 +61,19 @@ class MinutePoolRepository {
     private static String planUsersSql(String condition) {
         return """
                 SELECT p.user_id, MAX(u.upn) AS upn, MAX(u.usage_location) AS country,
-                    SUM(COALESCE(d.minutes, %1$s)) AS domestic_total,
-                    SUM(IF(p.plan IN (%3$s), COALESCE(i.minutes, %2$s), 0)) AS international_total,
-                    MAX(p.plan IN (%3$s)) AS international,
-                    BIT_OR(CASE p.plan %5$s ELSE 0 END) AS plans
+                    BIT_OR(CASE p.plan %1$s ELSE 0 END) AS plans
                 FROM user_calling_plan p
                 JOIN licensed_user u ON u.id = p.user_id
-                LEFT JOIN calling_plan_allowance d
-                    ON d.tenant_id = :t AND d.plan = p.plan AND d.capability = 'DOMESTIC'
-                LEFT JOIN calling_plan_allowance i
-                    ON i.tenant_id = :t AND i.plan = p.plan AND i.capability = 'INTERNATIONAL'
                 WHERE p.tenant_id = :t AND p.assigned_from < :to
                     AND (p.assigned_until IS NULL OR p.assigned_until >= :to) AND u.usage_location IS NOT NULL
                     AND u.licensed_from <= :last AND (u.deleted_at IS NULL OR u.deleted_at >= :first)
-                    %4$s
+                    %2$s
                 GROUP BY p.user_id
                 """.formatted(
-                        defaultMinutesSql(PoolCapability.DOMESTIC),
-                        defaultMinutesSql(PoolCapability.INTERNATIONAL),
-                        Arrays.stream(CallingPlan.values())
-                                .filter(CallingPlan::international)
-                                .map(plan -> "'" + plan.wireName() + "'")
-                                .collect(Collectors.joining(", ")),
-                        condition,
                         Arrays.stream(CallingPlan.values())
                                 .map(plan -> "WHEN '" + plan.wireName() + "' THEN " + MonthPlans.bit(plan))
-                                .collect(Collectors.joining(" ")));
-    }
-
-    /** The vendor's default minutes of a capability (Allowances) as SQL over a plan {@code p} and its user {@code u}. */
-    private static String defaultMinutesSql(PoolCapability capability) {
-        StringBuilder sql = new StringBuilder("CASE");
-        String countries = Allowances.LARGE_DOMESTIC_COUNTRIES.stream()
-                .sorted()
-                .map(country -> "'" + country + "'")
-                .collect(Collectors.joining(", "));
-        for (CallingPlan plan : CallingPlan.values()) {
-            if (!Allowances.has(plan, capability)) {
-                continue;
-            }
-            Integer large = Allowances.defaultMinutes(plan, capability, "US");
-            Integer other = Allowances.defaultMinutes(plan, capability, "DE");
-            sql.append(" WHEN p.plan = '")
-                    .append(plan.wireName())
-                    .append("' THEN ")
-                    .append(
-                            large.equals(other)
-                                    ? String.valueOf(other)
-                                    : "IF(u.usage_location IN (" + countries + "), " + large + ", " + other + ")");
-        }
-        return sql.append(" ELSE 0 END").toString();
+                                .collect(Collectors.joining(" ")),
+                        condition);
     }
 
     // --- plans ------------------------------------------------------------------------------------------------------
@@ -224,7 +186,7 @@ class MinutePoolRepository {
 
     /** The month's counted users with their plans (docs/pstn-minute-pools.md, "How it is read"). */
     MonthPlans monthPlans(long tenantId, YearMonth month) {
-        MonthPlans plans = new MonthPlans();
+        MonthPlans plans = new MonthPlans(MonthPlans.Pricing.of(allowances(tenantId)));
         jdbc.sql(PLAN_USERS).params(parameters(tenantId, month)).query(rs -> {
             plans.add(planUser(rs));
         });
@@ -248,13 +210,7 @@ class MinutePoolRepository {
     }
 
     private static MonthPlans.PlanUser planUser(ResultSet rs) throws SQLException {
-        return new MonthPlans.PlanUser(
-                rs.getString("upn"),
-                rs.getString("country"),
-                rs.getLong("domestic_total"),
-                rs.getLong("international_total"),
-                rs.getBoolean("international"),
-                rs.getInt("plans"));
+        return new MonthPlans.PlanUser(rs.getString("upn"), rs.getString("country"), rs.getInt("plans"));
     }
 
     /**

@@ -9,39 +9,38 @@ import java.util.Map;
 import org.commsportal.directory.CallingPlan;
 
 /**
- * A month's calling plans as its pools count them (docs/pstn-minute-pools.md, "How it is read"): per country, the
- * users counted and their allowances summed, and per counted user (by lower-case UPN) their row. Built once per
- * version of the tenant's directory, then only read: the month's calls are summed into a {@link Used} of their own,
- * and a later version's plans are a copy with the users its writes named read again ({@link #with}). It names
- * users, so it never leaves the service.
+ * A month's calling plans as its pools count them (docs/pstn-minute-pools.md, "How it is read"): per country, how many
+ * counted users have each combination of plans, and per counted user (by lower-case UPN) their country and plans; the
+ * allowances come from a {@link Pricing} when the pools are made. Built once per version of the tenant's directory,
+ * then only read: the month's calls are summed into a {@link Used} of their own, a later version's plans are a copy
+ * with the users its writes named read again ({@link #with}), and a change of the allowances only swaps the pricing
+ * ({@link #pricedBy}). It names users, so it never leaves the service.
  */
 final class MonthPlans {
 
-    /**
-     * A counted user: their usage location, allowances summed over their plans in force, any plan international, and
-     * those plans (a bit per {@link CallingPlan}, {@link #bit}), by which a change of the allowances prices them again.
-     */
-    record PlanUser(
-            String upn,
-            String country,
-            long domesticTotal,
-            long internationalTotal,
-            boolean international,
-            int plans) {}
+    /** A counted user: their usage location and their plans in force (a bit per {@link CallingPlan}, {@link #bit}). */
+    record PlanUser(String upn, String country, int plans) {}
 
     /** A plan's bit in {@link PlanUser#plans}. */
     static int bit(CallingPlan plan) {
         return 1 << plan.ordinal();
     }
 
+    private static final int COMBINATIONS = 1 << CallingPlan.values().length;
+
+    /** The plans a combination holds that are international. */
+    private static final int INTERNATIONAL_PLANS = java.util.Arrays.stream(CallingPlan.values())
+            .filter(CallingPlan::international)
+            .mapToInt(MonthPlans::bit)
+            .reduce(0, (a, b) -> a | b);
+
     /** The minutes per user and month of a plan's pool of a capability in a country, as the month's plans count them. */
     interface Pricing {
         long minutes(CallingPlan plan, PoolCapability capability, String country);
 
         /**
-         * The tenant's own minutes by plan and capability name ("MCOPSTN1 DOMESTIC") where set, else the defaults
-         * ({@link Allowances}); 0 for a pool the plan does not have. The same as the SQL of the plans' read
-         * ({@code MinutePoolRepository}).
+         * The tenant's own minutes by plan and capability name ("MCOPSTN1 DOMESTIC") where set, else the defaults of
+         * the plan in the country ({@link Allowances}); 0 for a pool the plan does not have.
          */
         static Pricing of(Map<String, Integer> tenantMinutes) {
             return (plan, capability, country) -> {
@@ -58,52 +57,39 @@ final class MonthPlans {
         }
     }
 
-    /** A country's users and allowances. */
-    private static final class CountryPlans {
-        private final String country;
-        private long domesticUsers;
-        private long domesticTotal;
-        private long internationalUsers;
-        private long internationalTotal;
+    /** A country's counted users per combination of plans. */
+    private record CountryPlans(String country, int[] users) {
 
         private CountryPlans(String country) {
-            this.country = country;
+            this(country, new int[COMBINATIONS]);
         }
 
         private CountryPlans copy() {
-            CountryPlans copy = new CountryPlans(country);
-            copy.domesticUsers = domesticUsers;
-            copy.domesticTotal = domesticTotal;
-            copy.internationalUsers = internationalUsers;
-            copy.internationalTotal = internationalTotal;
-            return copy;
-        }
-
-        private void count(PlanUser user, int sign) {
-            domesticUsers += sign;
-            domesticTotal += sign * user.domesticTotal();
-            if (user.international()) {
-                internationalUsers += sign;
-                internationalTotal += sign * user.internationalTotal();
-            }
+            return new CountryPlans(country, users.clone());
         }
     }
 
-    /** A counted user and the index of their country: the same in every copy, countries are only appended. */
-    private record Counted(PlanUser user, int country) {}
+    /** A counted user's plans and the index of their country: the same in every copy, countries are only appended. */
+    private record Counted(int plans, int country) {}
 
     private final List<CountryPlans> countries;
     private final Map<String, Integer> countryIndexes;
     private final Map<String, Counted> users;
+    private final Pricing pricing;
 
-    MonthPlans() {
-        this(new ArrayList<>(), new HashMap<>(), new HashMap<>());
+    MonthPlans(Pricing pricing) {
+        this(new ArrayList<>(), new HashMap<>(), new HashMap<>(), pricing);
     }
 
-    private MonthPlans(List<CountryPlans> countries, Map<String, Integer> countryIndexes, Map<String, Counted> users) {
+    private MonthPlans(
+            List<CountryPlans> countries,
+            Map<String, Integer> countryIndexes,
+            Map<String, Counted> users,
+            Pricing pricing) {
         this.countries = countries;
         this.countryIndexes = countryIndexes;
         this.users = users;
+        this.pricing = pricing;
     }
 
     /** Counts a user with plans in force in the month; only while the plans are read. */
@@ -112,8 +98,8 @@ final class MonthPlans {
             countries.add(new CountryPlans(c));
             return countries.size() - 1;
         });
-        countries.get(country).count(user, 1);
-        users.put(user.upn(), new Counted(user, country));
+        countries.get(country).users()[user.plans()]++;
+        users.put(user.upn(), new Counted(user.plans(), country));
     }
 
     /**
@@ -124,11 +110,11 @@ final class MonthPlans {
     MonthPlans with(Collection<String> changed, Collection<PlanUser> current) {
         List<CountryPlans> copies = new ArrayList<>(countries.size());
         countries.forEach(plans -> copies.add(plans.copy()));
-        MonthPlans copy = new MonthPlans(copies, new HashMap<>(countryIndexes), new HashMap<>(users));
+        MonthPlans copy = new MonthPlans(copies, new HashMap<>(countryIndexes), new HashMap<>(users), pricing);
         for (String upn : changed) {
             Counted before = copy.users.remove(upn);
             if (before != null) {
-                copy.countries.get(before.country()).count(before.user(), -1);
+                copy.countries.get(before.country()).users()[before.plans()]--;
             }
         }
         current.forEach(copy::add);
@@ -136,29 +122,11 @@ final class MonthPlans {
     }
 
     /**
-     * A copy with every user's allowances priced again (after a change of the tenant's allowances): the same users in
-     * the same countries, each plan's minutes from {@code pricing}. This copy is left as it was.
+     * The same users and plans priced by other allowances (after a change of the tenant's): nothing is copied, as
+     * neither is changed once read.
      */
-    MonthPlans repriced(Pricing pricing) {
-        List<CountryPlans> empty = new ArrayList<>(countries.size());
-        countries.forEach(plans -> empty.add(new CountryPlans(plans.country)));
-        MonthPlans copy = new MonthPlans(empty, new HashMap<>(countryIndexes), new HashMap<>(users.size() * 2));
-        for (Counted counted : users.values()) {
-            PlanUser user = counted.user();
-            long domestic = 0;
-            long international = 0;
-            for (CallingPlan plan : CallingPlan.values()) {
-                if ((user.plans() & bit(plan)) != 0) {
-                    domestic += pricing.minutes(plan, PoolCapability.DOMESTIC, user.country());
-                    international += pricing.minutes(plan, PoolCapability.INTERNATIONAL, user.country());
-                }
-            }
-            PlanUser priced = new PlanUser(
-                    user.upn(), user.country(), domestic, international, user.international(), user.plans());
-            copy.countries.get(counted.country()).count(priced, 1);
-            copy.users.put(user.upn(), new Counted(priced, counted.country()));
-        }
-        return copy;
+    MonthPlans pricedBy(Pricing other) {
+        return new MonthPlans(countries, countryIndexes, users, other);
     }
 
     /** A sum of the month's outbound calls into these plans' pools. */
@@ -182,39 +150,64 @@ final class MonthPlans {
                 return;
             }
             domesticMs[counted.country()] += domestic;
-            if (counted.user().international()) {
+            if ((counted.plans() & INTERNATIONAL_PLANS) != 0) {
                 internationalMs[counted.country()] += international;
             }
         }
 
         /**
-         * Every pool: each country's domestic pool, and its international pool when a user of it has one; a country
-         * whose users all left it since the plans were first read has none, as when they are read afresh.
+         * Every pool: each country's domestic pool (every counted user, the domestic minutes of each of their plans),
+         * and its international pool when a user of it has an international plan (those users, the international
+         * minutes of their plans); a country whose users all left it since the plans were first read has none, as when
+         * they are read afresh.
          */
         List<MinutePool> pools() {
             List<MinutePool> pools = new ArrayList<>();
             for (int i = 0; i < countries.size(); i++) {
                 CountryPlans plans = countries.get(i);
-                if (plans.domesticUsers == 0) {
+                long domesticUsers = 0;
+                long domesticTotal = 0;
+                long internationalUsers = 0;
+                long internationalTotal = 0;
+                for (int combination = 0; combination < COMBINATIONS; combination++) {
+                    int users = plans.users()[combination];
+                    if (users == 0) {
+                        continue;
+                    }
+                    domesticUsers += users;
+                    domesticTotal += users * minutes(combination, PoolCapability.DOMESTIC, plans.country());
+                    if ((combination & INTERNATIONAL_PLANS) != 0) {
+                        internationalUsers += users;
+                        internationalTotal +=
+                                users * minutes(combination, PoolCapability.INTERNATIONAL, plans.country());
+                    }
+                }
+                if (domesticUsers == 0) {
                     continue;
                 }
-                pools.add(pool(
-                        PoolCapability.DOMESTIC,
-                        plans.country,
-                        plans.domesticUsers,
-                        plans.domesticTotal,
-                        domesticMs[i]));
-                if (plans.internationalUsers > 0) {
+                pools.add(pool(PoolCapability.DOMESTIC, plans.country(), domesticUsers, domesticTotal, domesticMs[i]));
+                if (internationalUsers > 0) {
                     pools.add(pool(
                             PoolCapability.INTERNATIONAL,
-                            plans.country,
-                            plans.internationalUsers,
-                            plans.internationalTotal,
+                            plans.country(),
+                            internationalUsers,
+                            internationalTotal,
                             internationalMs[i]));
                 }
             }
             return pools;
         }
+    }
+
+    /** A user's minutes of a capability with these plans in the country: the sum over the plans. */
+    private long minutes(int combination, PoolCapability capability, String country) {
+        long minutes = 0;
+        for (CallingPlan plan : CallingPlan.values()) {
+            if ((combination & bit(plan)) != 0) {
+                minutes += pricing.minutes(plan, capability, country);
+            }
+        }
+        return minutes;
     }
 
     /** A pool; its milliseconds used rounded to the nearest minute, half a minute up. */

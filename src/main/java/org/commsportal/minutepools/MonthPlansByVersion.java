@@ -102,7 +102,7 @@ class MonthPlansByVersion {
         if (before != null && before.version() < version) {
             Change since = changedBetween(tenantId, before.version(), version);
             if (since != null) {
-                MonthPlans priced = since.allowances() ? before.plans().repriced(pricing.get()) : before.plans();
+                MonthPlans priced = since.allowances() ? before.plans().pricedBy(pricing.get()) : before.plans();
                 // the users read again are priced by the allowances of this snapshot, as the others now are
                 Set<String> users = Set.copyOf(since.users());
                 plans = users.isEmpty() ? priced : priced.with(users, readSome.apply(users));
