@@ -225,19 +225,19 @@ public class SessionDetailsService {
     }
 
     /**
-     * The most sessions a search of every user may match to be sorted by another column than the start time, or
-     * grouped ({@code portal.session-details.sort-and-group-limit}, docs/session-details.md, "Sorting and grouping
-     * every user's sessions").
+     * The most sessions a search may match to be sorted by another column than the start time, or grouped
+     * ({@code portal.session-details.sort-and-group-limit}, docs/session-details.md, "Sorting and grouping many
+     * sessions").
      */
     public int sortAndGroupLimit() {
         return sortAndGroupLimit;
     }
 
     /**
-     * Whether the table may sort the search's sessions by another column than the start time and group them: always
-     * one user's; every user's when at most {@link #sortAndGroupLimit} sessions match, as such a page works out the
-     * shown columns of every matching session (some 20 microseconds each) where a page in start time order reads its
-     * rows only. {@link #sessions}, {@link #groups} and {@link #countGroups} leave this check to their caller, which
+     * Whether the table may sort the search's sessions by another column than the start time and group them: when at
+     * most {@link #sortAndGroupLimit} sessions match (one user's or every user's), as such a page works out the shown
+     * columns of every matching session (some 20 microseconds each) where a page in start time order reads its rows
+     * only. {@link #sessions}, {@link #groups} and {@link #countGroups} leave this check to their caller, which
      * asks once per search.
      */
     @PreAuthorize(Roles.READ_PER_USER_DATA)
@@ -248,7 +248,7 @@ public class SessionDetailsService {
 
     /** {@link #sortsAndGroups(SessionSearch)} with another limit, so that tests need not write thousands of sessions. */
     boolean sortsAndGroups(SessionSearch search, int atMost) {
-        return search.userId() != null || !sessions.moreThan(scope(search), atMost);
+        return !sessions.moreThan(scope(search), atMost);
     }
 
     /** A page of the sessions the group filters leave (all of them without filters), in the search's order. */

@@ -235,7 +235,7 @@ class SessionDetailsBenchmarkIT {
                                                     : " with audio")));
             if (filter.equals("modality audio")) {
                 // most sessions match: more than the table sorts by another column or groups, which it is told once
-                // per search (docs/session-details.md, "Sorting and grouping every user's sessions")
+                // per search (docs/session-details.md, "Sorting and grouping many sessions")
                 long count = sessionDetails.countSessions(search, List.of());
                 assertThat(sessionDetails.sortsAndGroups(search))
                         .as("every user's audio sessions (%,d) sort and group", count)

@@ -268,6 +268,55 @@ class PeerToPeerBrowserIT extends ReportPageBrowserTest {
         browser.wait(Duration.ofSeconds(10)).until(d -> headers().contains("Video minutes"));
     }
 
+    /**
+     * The Columns menu by keyboard: Tab to it, Enter opens it with every column checked, arrows and Space hide one,
+     * Escape closes it; its items are made when it first opens (docs/load-test.md), and again the same on a second open.
+     */
+    @Test
+    void the_column_menu_works_by_keyboard_and_shows_each_columns_state() throws Exception {
+        browser.signIn("global.admin", "portal-demo-2026");
+        browser.open("/usage/peer-to-peer-activity");
+        browser.waitUntilIdle();
+        assertThat(browser.driver.findElements(By.cssSelector("vaadin-context-menu-item")))
+                .as("no item before the menu first opens")
+                .isEmpty();
+        browser.script("document.getElementById('column-chooser').focus()");
+        var keys = new org.openqa.selenium.interactions.Actions(browser.driver);
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        browser.wait(Duration.ofSeconds(10)).until(d -> !menuItems().isEmpty());
+        assertThat(menuItems()).contains("✓ User name", "✓ Video minutes");
+        browser.screenshot("peer-to-peer-columns-menu");
+        keys.sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        browser.waitUntilIdle();
+
+        toggleColumn("Video minutes");
+        browser.wait(Duration.ofSeconds(10)).until(d -> !headers().contains("Video minutes"));
+        browser.script("document.getElementById('column-chooser').focus()");
+        keys.sendKeys(org.openqa.selenium.Keys.SPACE).perform();
+        browser.wait(Duration.ofSeconds(10)).until(d -> !menuItems().isEmpty());
+        assertThat(menuItems()).contains("✓ User name", "  Video minutes");
+        // the focused item's Space toggles it, as a click does: the first item is the user name, the last stays
+        String focusedItem = (String) browser.script("""
+                const focused = [...document.querySelectorAll('vaadin-context-menu-item')]
+                    .find(i => i.hasAttribute('focused') || i === document.activeElement);
+                return focused ? focused.textContent.trim() : null;
+                """);
+        assertThat(focusedItem).as("opening by keyboard focuses the first item").isEqualTo("User name");
+        keys.sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        toggleColumn("Video minutes"); // leave the account as it was
+        browser.wait(Duration.ofSeconds(10)).until(d -> headers().contains("Video minutes"));
+    }
+
+    /** The open menu's items, each "✓ " or two spaces before its text. */
+    @SuppressWarnings("unchecked")
+    private List<String> menuItems() {
+        return (List<String>) browser.script("""
+                return [...document.querySelectorAll('vaadin-context-menu-item')]
+                    .filter(i => i.offsetParent !== null)
+                    .map(i => (i.hasAttribute('menu-item-checked') ? '\u2713 ' : '  ') + i.textContent.trim());
+                """);
+    }
+
     @Test
     void a_tenant_that_conceals_names_shows_pseudonyms_in_the_table() {
         browser.signIn("global.admin@fabrikam.example", "portal-demo-2026");

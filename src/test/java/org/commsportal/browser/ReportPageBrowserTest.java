@@ -69,12 +69,11 @@ abstract class ReportPageBrowserTest extends BrowserTest {
     }
 
     void toggleColumn(String header) {
-        browser.waitFor(By.cssSelector("#column-chooser vaadin-menu-bar-button"))
-                .click();
+        browser.waitFor(By.id("column-chooser")).click();
         browser.wait(Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                .until(d -> d.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
                         .anyMatch(WebElement::isDisplayed));
-        browser.driver.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+        browser.driver.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
                 .filter(item -> item.getText().strip().equals(header))
                 .findFirst()
                 .orElseThrow()

@@ -539,7 +539,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
 
     /**
      * A search of every user matching more sessions than the table sorts or groups (docs/session-details.md, "Sorting
-     * and grouping every user's sessions"): shown by start time with the reason in the group-by bar, only the start
+     * and grouping many sessions"): shown by start time with the reason in the group-by bar, only the start
      * time column sorting, the link's grouping waiting; the same link narrowed to fewer sessions is grouped.
      */
     @Test

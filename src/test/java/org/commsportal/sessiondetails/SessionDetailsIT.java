@@ -691,7 +691,7 @@ class SessionDetailsIT {
     }
 
     @Test
-    void a_search_of_every_user_sorts_and_groups_up_to_the_limit_and_one_users_search_always() {
+    void a_search_sorts_and_groups_up_to_the_limit_of_sessions_whether_of_every_user_or_of_one() {
         testTenants.signInAs(tenant, Role.REPORTS_READER);
         assertThat(service.sortAndGroupLimit()).as("the test profile's").isEqualTo(1_000);
 
@@ -721,20 +721,30 @@ class SessionDetailsIT {
         assertThat(service.sortsAndGroups(audio, withAudio)).isTrue();
         assertThat(service.sortsAndGroups(audio, withAudio - 1)).isFalse();
 
-        // one user's search is never limited, whatever the user's number of sessions
-        long userId = jdbc.sql("SELECT id FROM licensed_user WHERE tenant_id = :t ORDER BY id LIMIT 1")
+        // one user's search, a party on either side of their sessions, by the same limit
+        long userId = jdbc.sql("""
+                        SELECT u.id FROM licensed_user u JOIN comm_session s ON s.tenant_id = u.tenant_id
+                            AND (s.from_user_id = u.id OR s.to_user_id = u.id)
+                        WHERE u.tenant_id = :t AND s.start_time >= :from AND s.start_time < :to
+                        GROUP BY u.id ORDER BY COUNT(*) DESC, u.id LIMIT 1
+                        """)
                 .param("t", tenant.id())
+                .param("from", MARCH_1)
+                .param("to", MARCH_1.plusDays(30))
                 .query(Long.class)
                 .single();
         SessionSearch oneUser = new SessionSearch(
                 userId,
-                "first",
+                "busiest",
                 Instant.parse("2026-03-01T00:00:00Z"),
                 Instant.parse("2026-03-31T00:00:00Z"),
                 ZoneOffset.UTC,
                 null,
                 true);
-        assertThat(service.sortsAndGroups(oneUser, 0)).isTrue();
+        int theirs = Math.toIntExact(service.countSessions(oneUser, List.of()));
+        assertThat(theirs).isGreaterThan(1);
+        assertThat(service.sortsAndGroups(oneUser, theirs)).isTrue();
+        assertThat(service.sortsAndGroups(oneUser, theirs - 1)).isFalse();
 
         testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
         assertThatThrownBy(() -> service.sortsAndGroups(all)).isInstanceOf(AccessDeniedException.class);

@@ -1,10 +1,10 @@
 package org.commsportal.base.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -18,13 +18,18 @@ import org.commsportal.security.AccountPreferences;
 
 /**
  * A "Columns" menu that shows and hides a grid's columns (at least one stays) and remembers the choice per portal
- * account. Each column constant names its grid column by {@link Enum#name()} as the column key.
+ * account. Each column constant names its grid column by {@link Enum#name()} as the column key. The menu's items are
+ * made when it first opens: most page opens never use it, and its items were a ninth of each page open's changes
+ * (docs/load-test.md, "What limits it").
  */
-public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
+public final class ColumnChooser<C extends Enum<C>> extends Button {
 
     private final Class<C> type;
     private final List<C> all;
+    private final Function<C, String> header;
     private final Grid<?> grid;
+    private final AccountPreferences preferences;
+    private final String preferenceKey;
     private final Map<C, MenuItem> items;
     private final List<Runnable> changeListeners = new ArrayList<>();
 
@@ -45,23 +50,48 @@ public final class ColumnChooser<C extends Enum<C>> extends MenuBar {
             Grid<?> grid,
             AccountPreferences preferences,
             String preferenceKey) {
+        super("Columns");
         this.type = type;
         this.all = List.copyOf(all);
+        this.header = header;
         this.grid = grid;
+        this.preferences = preferences;
+        this.preferenceKey = preferenceKey;
         this.items = new EnumMap<>(type);
         setId("column-chooser");
-        addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
-        SubMenu columns = addItem("Columns").getSubMenu();
+        addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        getElement().setAttribute("aria-haspopup", "menu");
         Set<C> saved = EnumSet.noneOf(type);
         preferences
                 .get(preferenceKey)
                 .ifPresent(value -> Arrays.stream(value.split(","))
                         .flatMap(name -> this.all.stream().filter(c -> c.name().equals(name)))
                         .forEach(saved::add));
-        Set<C> visible = saved.isEmpty() ? EnumSet.copyOf(this.all) : saved;
-        apply(visible);
-        for (C column : this.all) {
-            MenuItem item = columns.addItem(header.apply(column));
+        apply(saved.isEmpty() ? EnumSet.copyOf(this.all) : saved);
+        new Menu(this);
+    }
+
+    /** The menu, opened by a click (or Enter, Space) on the button; its items made before it first opens. */
+    private final class Menu extends ContextMenu {
+
+        private Menu(Button target) {
+            super(target);
+            setOpenOnClick(true);
+        }
+
+        @Override
+        protected boolean onBeforeOpenMenu(elemental.json.JsonObject eventDetail) {
+            if (items.isEmpty()) {
+                addItems(this);
+            }
+            return true;
+        }
+    }
+
+    private void addItems(ContextMenu menu) {
+        List<C> visible = visible();
+        for (C column : all) {
+            MenuItem item = menu.addItem(header.apply(column));
             items.put(column, item);
             item.setCheckable(true);
             item.setChecked(visible.contains(column));

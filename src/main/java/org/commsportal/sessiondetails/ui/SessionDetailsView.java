@@ -61,7 +61,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String COLUMNS_PREFERENCE = "session-details.columns";
     static final String GROUP_BY_HINT = "Drag a column header here to group by that column";
-    /** Why a search of every user shows its sessions in start time order only (docs/session-details.md). */
+    /** Why a search shows its sessions in start time order only (docs/session-details.md). */
     static final String SORT_AND_GROUP_LIMIT =
             "More than %,d sessions match: too many to sort by another column than the start time or to group."
                     + " They are shown by start time; narrow the days or the filters to sort or group them.";
