@@ -54,23 +54,34 @@ class SessionDetailsRepository {
      * the tenant's sessions of the range, by (tenant_id, start_time). The filters' condition applies to each half.
      */
     private static String hits(Scope scope, String filters) {
+        return hits(scope, filters, "");
+    }
+
+    /**
+     * {@link #hits(Scope, String)} with {@code eachLimit} (empty, or a LIMIT clause) on each SELECT: MariaDB builds a
+     * UNION whole before a LIMIT outside it.
+     */
+    private static String hits(Scope scope, String filters, String eachLimit) {
         if (scope.userId() == null) {
             return """
                     WITH hits AS (
                         SELECT s.id, s.start_time FROM comm_session s
-                        WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND %s)
-                    """.formatted(filters);
+                        WHERE s.tenant_id = :tenantId AND s.start_time >= :from AND s.start_time < :to AND %s%s)
+                    """.formatted(filters, eachLimit);
         }
+        // a LIMIT of a UNION's part needs the part in parentheses
+        String open = eachLimit.isEmpty() ? "" : "(";
+        String close = eachLimit.isEmpty() ? "" : eachLimit + ")";
         return """
                 WITH hits AS (
-                    SELECT s.id, s.start_time FROM comm_session s
+                    %2$sSELECT s.id, s.start_time FROM comm_session s
                     WHERE s.tenant_id = :tenantId AND s.from_user_id = :userId AND s.start_time >= :from
-                        AND s.start_time < :to AND %1$s
+                        AND s.start_time < :to AND %1$s%3$s
                     UNION
-                    SELECT s.id, s.start_time FROM comm_session s
+                    %2$sSELECT s.id, s.start_time FROM comm_session s
                     WHERE s.tenant_id = :tenantId AND s.to_user_id = :userId AND s.start_time >= :from
-                        AND s.start_time < :to AND %1$s)
-                """.formatted(filters);
+                        AND s.start_time < :to AND %1$s%3$s)
+                """.formatted(filters, open, close);
     }
 
     /**
@@ -85,16 +96,21 @@ class SessionDetailsRepository {
 
     /** {@link #hits(Scope, Map)}, the sessions found from their streams only on the given UTC days. */
     private String hits(Scope scope, Map<String, Object> params, List<java.time.LocalDate> days) {
+        return hits(scope, params, days, "");
+    }
+
+    /** {@link #hits(Scope, Map, List)} with {@code eachLimit} on each SELECT ({@link #hits(Scope, String, String)}). */
+    private String hits(Scope scope, Map<String, Object> params, List<java.time.LocalDate> days, String eachLimit) {
         if (!fromStreams(scope)) {
-            return hits(scope, filterCondition(scope, params));
+            return hits(scope, filterCondition(scope, params), eachLimit);
         }
         String matching = scope.filters().streams().sessionsWithStream(params, placeCondition(scope, params), days);
         if (!scope.filters().aboutSessions()) {
-            return "WITH hits AS (" + matching + ")\n";
+            return "WITH hits AS (" + matching + eachLimit + ")\n";
         }
         return "WITH hits AS (SELECT m.id, m.start_time FROM (" + matching + ") m JOIN comm_session s"
                 + " ON s.id = m.id AND s.start_time = m.start_time WHERE s.tenant_id = :tenantId AND "
-                + scope.filters().sessionCondition(params, callerPlaceCondition(scope, params)) + ")\n";
+                + scope.filters().sessionCondition(params, callerPlaceCondition(scope, params)) + eachLimit + ")\n";
     }
 
     /**
@@ -344,16 +360,16 @@ class SessionDetailsRepository {
 
     /**
      * Whether more than {@code atMost} sessions match the search (group filters aside): from the session-day rows
-     * where {@link #count} reads them, else by reading at most atMost + 1 of the matching sessions (one user's from the
-     * two index ranges of their hits, a few milliseconds even for a user with many), so that the answer costs no more
-     * than a sort of atMost sessions would.
+     * where {@link #count} reads them, else by reading at most atMost + 1 of the matching sessions (of each party's
+     * index range for one user), so that the answer costs no more than a sort of atMost sessions would. Found from
+     * their streams with a filter on the sessions' own columns, the matching streams' sessions are all read first.
      */
     boolean moreThan(Scope scope, int atMost) {
         Map<String, Object> params = parameters(scope, List.of());
         @Nullable String ofDays = countOfDays(scope, params, true);
         String sql = ofDays != null
                 ? ofDays
-                : hits(scope, params) + "SELECT COUNT(*) FROM (SELECT 1 FROM hits LIMIT :atMostAndOne) h";
+                : hits(scope, params, utcDays(scope), " LIMIT :atMostAndOne") + "SELECT COUNT(*) FROM hits";
         return jdbc.sql(sql)
                         .params(params)
                         .param("atMostAndOne", atMost + 1L)

@@ -285,6 +285,11 @@ class PeerToPeerBrowserIT extends ReportPageBrowserTest {
         keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
         browser.wait(Duration.ofSeconds(10)).until(d -> !menuItems().isEmpty());
         assertThat(menuItems()).contains("✓ User name", "✓ Video minutes");
+        assertThat(focusedItem())
+                .as("opening by keyboard focuses the first item")
+                .isEqualTo("User name");
+        assertThat(browser.driver.findElement(By.id("column-chooser")).getAttribute("aria-expanded"))
+                .isEqualTo("true");
         browser.screenshot("peer-to-peer-columns-menu");
         keys.sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
         browser.waitUntilIdle();
@@ -295,16 +300,23 @@ class PeerToPeerBrowserIT extends ReportPageBrowserTest {
         keys.sendKeys(org.openqa.selenium.Keys.SPACE).perform();
         browser.wait(Duration.ofSeconds(10)).until(d -> !menuItems().isEmpty());
         assertThat(menuItems()).contains("✓ User name", "  Video minutes");
-        // the focused item's Space toggles it, as a click does: the first item is the user name, the last stays
-        String focusedItem = (String) browser.script("""
+        assertThat(focusedItem())
+                .as("opening again by keyboard focuses the first item")
+                .isEqualTo("User name");
+        keys.sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d ->
+                        "false".equals(d.findElement(By.id("column-chooser")).getAttribute("aria-expanded")));
+        toggleColumn("Video minutes"); // leave the account as it was
+        browser.wait(Duration.ofSeconds(10)).until(d -> headers().contains("Video minutes"));
+    }
+
+    private @org.jspecify.annotations.Nullable String focusedItem() {
+        return (String) browser.script("""
                 const focused = [...document.querySelectorAll('vaadin-context-menu-item')]
                     .find(i => i.hasAttribute('focused') || i === document.activeElement);
                 return focused ? focused.textContent.trim() : null;
                 """);
-        assertThat(focusedItem).as("opening by keyboard focuses the first item").isEqualTo("User name");
-        keys.sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
-        toggleColumn("Video minutes"); // leave the account as it was
-        browser.wait(Duration.ofSeconds(10)).until(d -> headers().contains("Video minutes"));
     }
 
     /** The open menu's items, each "✓ " or two spaces before its text. */

@@ -593,6 +593,47 @@ class SessionDetailsBrowserIT extends BrowserTest {
         assertThat(groups).isNotEmpty();
         assertThat(groups.stream().mapToLong(g -> count(g.getText())).sum()).isEqualTo(few);
         assertThat(sorters()).hasSize(org.commsportal.sessiondetails.SessionColumn.values().length);
+
+        // in the same view: ungrouped and sorted by From, then widened with the form: the sort by From goes, and a
+        // grouping dragged then waits; narrowed again, it applies and every column sorts
+        browser.driver.findElement(By.id("remove-group-MEDIA_TYPES")).click();
+        browser.wait(Duration.ofSeconds(10)).until(d -> toggles().isEmpty());
+        browser.script("""
+                document.querySelector('#session-table [data-column="FROM_URI"]').closest('vaadin-grid-sorter').click()
+                """);
+        browser.wait(Duration.ofSeconds(10)).until(d -> sortedBy().equals(List.of("FROM_URI asc")));
+        setDateTime("every-user-from", from.toString());
+        browser.driver.findElement(By.id("every-user-search")).click();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("result-summary")).getText().startsWith(many + " sessions"));
+        browser.waitFor(By.id("sort-and-group-limit"));
+        assertThat(sorters()).containsExactly("START_TIME");
+        assertThat(sortedBy()).as("the sort by From is gone").isEmpty();
+        assertThat(gridSize()).isEqualTo(many);
+        dragHeaderToGroupBar("RESPONSE_CODE");
+        browser.waitFor(By.id("group-chip-RESPONSE_CODE"));
+        assertThat(toggles()).as("the grouping waits").isEmpty();
+        assertThat(gridSize()).isEqualTo(many);
+
+        setDateTime("every-user-from", lastDay.toString());
+        browser.driver.findElement(By.id("every-user-search")).click();
+        browser.wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("result-summary")).getText().startsWith(few + " sessions"));
+        browser.wait(Duration.ofSeconds(10)).until(d -> !toggles().isEmpty());
+        assertThat(browser.driver.findElements(By.id("sort-and-group-limit"))).isEmpty();
+        assertThat(toggles().stream().mapToLong(g -> count(g.getText())).sum()).isEqualTo(few);
+        assertThat(sorters()).hasSize(org.commsportal.sessiondetails.SessionColumn.values().length);
+    }
+
+    /** The sorted columns with their direction, such as "FROM_URI asc". */
+    @SuppressWarnings("unchecked")
+    private List<String> sortedBy() {
+        browser.waitUntilIdle();
+        return (List<String>) browser.script("""
+                return [...document.querySelectorAll('#session-table vaadin-grid-sorter')]
+                    .filter(s => s.direction)
+                    .map(s => s.querySelector('[data-column]').dataset.column + ' ' + s.direction)
+                """);
     }
 
     /** The columns whose headers sort, by key. */

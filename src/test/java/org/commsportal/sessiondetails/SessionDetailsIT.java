@@ -745,6 +745,9 @@ class SessionDetailsIT {
         assertThat(theirs).isGreaterThan(1);
         assertThat(service.sortsAndGroups(oneUser, theirs)).isTrue();
         assertThat(service.sortsAndGroups(oneUser, theirs - 1)).isFalse();
+        assertThat(service.sortsAndGroups(oneUser, 1))
+                .as("each party's part read to the limit")
+                .isFalse();
 
         testTenants.signInAs(tenant, Role.USAGE_SUMMARY_READER);
         assertThatThrownBy(() -> service.sortsAndGroups(all)).isInstanceOf(AccessDeniedException.class);

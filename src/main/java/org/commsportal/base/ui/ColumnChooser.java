@@ -77,6 +77,9 @@ public final class ColumnChooser<C extends Enum<C>> extends Button {
         private Menu(Button target) {
             super(target);
             setOpenOnClick(true);
+            target.getElement().setAttribute("aria-expanded", "false");
+            addOpenedChangeListener(
+                    change -> target.getElement().setAttribute("aria-expanded", String.valueOf(change.isOpened())));
         }
 
         @Override

@@ -422,8 +422,11 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Shows the search's sessions (none for null), and in the group-by bar whether they may be sorted and grouped. */
     private void show(@Nullable SessionSearch search) {
+        boolean before = tree.sortsAndGroups();
         tree.show(search);
-        showGrouping();
+        if (tree.sortsAndGroups() != before) {
+            showGrouping();
+        }
     }
 
     private void showGrouping() {

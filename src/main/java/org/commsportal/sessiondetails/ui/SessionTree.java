@@ -99,14 +99,20 @@ final class SessionTree extends TreeGrid<SessionNode> {
 
     /** Shows the search's sessions from the first level down. */
     void show(@Nullable SessionSearch newSearch) {
+        // asked before anything changes: if it fails, the tree still shows the search before with its own state
+        boolean now = newSearch == null || service.sortsAndGroups(newSearch);
         search = newSearch;
-        sortsAndGroups = newSearch == null || service.sortsAndGroups(newSearch);
-        for (SessionColumn column : SessionColumn.values()) {
-            if (column != SessionColumn.START_TIME) {
-                getColumnByKey(column.name()).setSortable(sortsAndGroups);
+        boolean before = sortsAndGroups;
+        sortsAndGroups = now;
+        if (sortsAndGroups != before) {
+            // only on a change: each column's sortable property is a change sent to the browser
+            for (SessionColumn column : SessionColumn.values()) {
+                if (column != SessionColumn.START_TIME) {
+                    getColumnByKey(column.name()).setSortable(sortsAndGroups);
+                }
             }
+            getColumnByKey(GROUP_COLUMN).setVisible(!levels().isEmpty());
         }
-        getColumnByKey(GROUP_COLUMN).setVisible(!levels().isEmpty());
         if (getSortOrder().stream()
                 .anyMatch(order -> !sortable(order.getSorted().getKey()))) {
             sort(new ArrayList<>()); // refreshes the rows as well
