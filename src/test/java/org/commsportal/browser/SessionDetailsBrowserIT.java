@@ -32,11 +32,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
                 """)
                 .query((rs, n) -> new Busy(rs.getString(1), rs.getLong(2)))
                 .single();
-        LocalDate lastDay = jdbc.sql(
-                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
-                                + "AND t.name = 'contoso.example'")
-                .query(LocalDate.class)
-                .single();
+        LocalDate lastDay = org.commsportal.DemoDays.lastDay(jdbc);
         LocalDate from = lastDay.minusDays(9);
         long expected = jdbc.sql("""
                 SELECT COUNT(*) FROM comm_session
@@ -265,10 +261,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
                 .orElseThrow()
                 .click();
         browser.waitUntilIdle();
-        LocalDate lastDay = jdbc.sql("SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t "
-                        + "ON t.id = s.tenant_id AND t.name = 'contoso.example'")
-                .query(LocalDate.class)
-                .single();
+        LocalDate lastDay = org.commsportal.DemoDays.lastDay(jdbc);
         setDateTime("from", lastDay.minusDays(20) + "T00:00");
         browser.driver.findElement(By.id("search")).click();
         browser.wait(Duration.ofSeconds(10))
@@ -315,11 +308,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
                 """)
                 .query((rs, n) -> new Busy(rs.getString(1), rs.getLong(2)))
                 .single();
-        LocalDate lastDay = jdbc.sql(
-                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
-                                + "AND t.name = 'contoso.example'")
-                .query(LocalDate.class)
-                .single();
+        LocalDate lastDay = org.commsportal.DemoDays.lastDay(jdbc);
         LocalDate from = lastDay.minusDays(6);
         long expected = jdbc.sql("""
                 SELECT COUNT(*) FROM comm_session
@@ -380,11 +369,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
 
     @Test
     void on_a_phone_an_administrator_types_a_search_of_every_user_and_its_address_opens_it_again() throws Exception {
-        LocalDate lastDay = jdbc.sql(
-                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
-                                + "AND t.name = 'contoso.example'")
-                .query(LocalDate.class)
-                .single();
+        LocalDate lastDay = org.commsportal.DemoDays.lastDay(jdbc);
         LocalDate from = lastDay.minusDays(6);
         // the subnet with the most poor streams in the range: the demo's bad subnet
         String subnet = jdbc.sql("""
@@ -493,11 +478,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
      */
     @Test
     void the_search_of_every_user_chooses_a_building_and_its_address_opens_it_again() throws Exception {
-        LocalDate lastDay = jdbc.sql(
-                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
-                                + "AND t.name = 'contoso.example'")
-                .query(LocalDate.class)
-                .single();
+        LocalDate lastDay = org.commsportal.DemoDays.lastDay(jdbc);
         LocalDate from = lastDay.minusDays(6);
         record Expected(long sessions, long streams) {}
         Expected expected = jdbc.sql("""
@@ -544,11 +525,7 @@ class SessionDetailsBrowserIT extends BrowserTest {
      */
     @Test
     void a_search_of_every_user_over_the_limit_is_shown_by_start_time_and_a_narrower_one_is_grouped() throws Exception {
-        LocalDate lastDay = jdbc.sql(
-                        "SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id "
-                                + "AND t.name = 'contoso.example'")
-                .query(LocalDate.class)
-                .single();
+        LocalDate lastDay = org.commsportal.DemoDays.lastDay(jdbc);
         LocalDate from = lastDay.minusDays(29);
         String audio = """
                 SELECT COUNT(*) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id AND t.name = 'contoso.example'

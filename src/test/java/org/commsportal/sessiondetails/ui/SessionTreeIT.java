@@ -51,10 +51,7 @@ class SessionTreeIT {
     @Test
     void over_the_limit_a_sort_the_browser_sends_by_another_column_and_the_grouping_are_ignored() {
         testTenants.signInAs(tenants.findByName("contoso.example").orElseThrow(), Role.GLOBAL_ADMIN);
-        LocalDate lastDay = jdbc.sql("""
-                        SELECT DATE(MAX(start_time)) FROM comm_session s JOIN tenant t ON t.id = s.tenant_id
-                        AND t.name = 'contoso.example'
-                        """).query(LocalDate.class).single();
+        LocalDate lastDay = org.commsportal.DemoDays.lastDay(jdbc);
         SessionSearch many = search(lastDay.minusDays(29), lastDay);
         SessionSearch few = search(lastDay, lastDay);
         long manyCount = service.countSessions(many, List.of());
