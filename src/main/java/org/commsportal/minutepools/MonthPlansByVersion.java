@@ -88,7 +88,7 @@ class MonthPlansByVersion {
             YearMonth month,
             long version,
             Supplier<MonthPlans> readAll,
-            Function<Set<String>, List<MonthPlans.PlanUser>> readSome,
+            Function<List<String>, List<MonthPlans.PlanUser>> readSome,
             Supplier<MonthPlans.Pricing> pricing) {
         Month key = new Month(tenantId, month);
         Kept before;
@@ -104,7 +104,7 @@ class MonthPlansByVersion {
             if (since != null) {
                 MonthPlans priced = since.allowances() ? before.plans().pricedBy(pricing.get()) : before.plans();
                 // the users read again are priced by the allowances of this snapshot, as the others now are
-                Set<String> users = Set.copyOf(since.users());
+                List<String> users = since.users();
                 plans = users.isEmpty() ? priced : priced.with(users, readSome.apply(users));
                 readsOfSome.incrementAndGet();
             }

@@ -102,9 +102,8 @@ final class SessionTree extends TreeGrid<SessionNode> {
         // asked before anything changes: if it fails, the tree still shows the search before with its own state
         boolean now = newSearch == null || service.sortsAndGroups(newSearch);
         search = newSearch;
-        boolean before = sortsAndGroups;
-        sortsAndGroups = now;
-        if (sortsAndGroups != before) {
+        if (now != sortsAndGroups) {
+            sortsAndGroups = now;
             // only on a change: each column's sortable property is a change sent to the browser
             for (SessionColumn column : SessionColumn.values()) {
                 if (column != SessionColumn.START_TIME) {
