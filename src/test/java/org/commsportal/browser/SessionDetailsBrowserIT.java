@@ -560,6 +560,24 @@ class SessionDetailsBrowserIT extends BrowserTest {
         assertThat(toggles()).isEmpty();
         assertThat(sorters()).containsExactly("START_TIME");
         browser.screenshot("session-details-every-user-over-the-limit");
+        // on a phone the reason wraps inside the group-by bar, the waiting chip below it, and nothing scrolls sideways
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.script("document.getElementById('group-by-bar').scrollIntoView({block: 'center'})");
+            browser.waitUntilIdle();
+            assertThat((Boolean) browser.script("""
+                            const bar = document.getElementById('group-by-bar').getBoundingClientRect();
+                            const text = document.getElementById('sort-and-group-limit').getBoundingClientRect();
+                            const chip = document.getElementById('group-chip-MEDIA_TYPES').getBoundingClientRect();
+                            const table = document.getElementById('session-table').getBoundingClientRect();
+                            return document.documentElement.scrollWidth <= window.innerWidth
+                                && bar.right <= window.innerWidth && chip.right <= bar.right
+                                && text.bottom <= bar.bottom && chip.bottom <= bar.bottom && bar.bottom <= table.top;
+                            """)).isTrue();
+            browser.screenshot("session-details-over-the-limit-phone");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1800));
+        }
 
         browser.open("/usage/session-details?from=" + lastDay + "&to=" + lastDay
                 + "&zone=UTC&modality=audio&group=MEDIA_TYPES");

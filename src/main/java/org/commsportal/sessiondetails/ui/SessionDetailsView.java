@@ -149,6 +149,7 @@ class SessionDetailsView extends VerticalLayout implements BeforeEnterObserver {
         groupBar.setWidthFull();
         groupBar.setAlignItems(FlexComponent.Alignment.CENTER);
         groupBar.setWrap(true); // the chips of a grouping that waits go below the sort and group limit's text
+        groupBar.getStyle().set("flex-shrink", "0"); // on a phone the table would otherwise cover its wrapped lines
         groupBar.getStyle()
                 .set("border", "1px dashed var(--lumo-contrast-30pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)")
